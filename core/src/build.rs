@@ -1,0 +1,584 @@
+//! Building the document tree from a checked report: numbering, figures, prose, tables.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
+use crate::indicator::{figures, Figures};
+use crate::ir::{
+    self, Align, Block, Column, Document, DocumentMeta, Heading, Paragraph, Run, RunRole,
+};
+use crate::load::Loaded;
+use crate::model::{Cell, Item, Placement, TableSpec};
+use crate::numbering::{heading_number, run_in_number};
+use crate::prose::ProseRenderer;
+use crate::style::{NumberingMode, Style};
+use serde_json::json;
+use std::collections::BTreeMap;
+
+/// A section produced by a plugin, already in model terms.
+#[derive(Debug, Clone)]
+pub struct GeneratedSection {
+    /// Where it goes.
+    pub place: Placement,
+    /// The section as an item: its title is the heading, its text and sub-items the body.
+    pub item: Item,
+}
+
+/// Builds the document of a loaded report, with plugin sections already generated.
+pub fn build(loaded: &Loaded, sections: &[GeneratedSection]) -> Result<Document, Diagnostics> {
+    let mut b = Builder::new(loaded);
+    b.run(sections);
+    if b.errors.is_empty() {
+        Ok(Document {
+            meta: b.meta(),
+            blocks: b.blocks,
+        })
+    } else {
+        Err(Diagnostics(b.errors))
+    }
+}
+
+/// The figures of every indicator, by name.
+pub fn indicator_figures(loaded: &Loaded) -> BTreeMap<String, Figures> {
+    loaded
+        .report
+        .indicators
+        .iter()
+        .map(|i| {
+            let f = figures(
+                i.value.get_ref().0,
+                &i.unit,
+                i.previous.as_ref().map(|p| p.get_ref().0),
+                i.target.as_ref().map(|t| t.get_ref().0),
+                i.decimals,
+            );
+            (i.name.get_ref().clone(), f)
+        })
+        .collect()
+}
+
+/// The title as printed on one line.
+pub fn title(loaded: &Loaded) -> String {
+    let meta = &loaded.report.report;
+    match &meta.title {
+        Some(t) => t.get_ref().trim().to_string(),
+        None => loaded
+            .period
+            .default_title(meta.organization.get_ref().trim()),
+    }
+}
+
+struct Builder<'a> {
+    loaded: &'a Loaded,
+    style: &'a Style,
+    file: &'a SourceFile,
+    prose: ProseRenderer,
+    figures: BTreeMap<String, Figures>,
+    blocks: Vec<Block>,
+    errors: Vec<Diagnostic>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(loaded: &'a Loaded) -> Self {
+        let figures = indicator_figures(loaded);
+        let p = &loaded.period;
+        let variables = json!({
+            "organization": loaded.report.report.organization.get_ref(),
+            "year": p.year(),
+            "period": p.short_name(),
+            "period_name": p.name(),
+            "months": p.month_phrase(),
+            "next_period": p.next_phrase(),
+        });
+        Builder {
+            loaded,
+            style: &loaded.style,
+            file: &loaded.file,
+            prose: ProseRenderer::new(figures.clone(), variables),
+            figures,
+            blocks: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    fn meta(&self) -> DocumentMeta {
+        DocumentMeta {
+            title: title(self.loaded),
+            author: self
+                .loaded
+                .report
+                .report
+                .organization
+                .get_ref()
+                .trim()
+                .to_string(),
+            subject: format!("{}工作总结", self.loaded.period.name()),
+            date: self.loaded.date,
+            language: "zh-CN".into(),
+        }
+    }
+
+    fn run(&mut self, sections: &[GeneratedSection]) {
+        let report = &self.loaded.report;
+        let meta = &report.report;
+        let organization = meta.organization.get_ref().trim().to_string();
+
+        if meta.red_header.unwrap_or(meta.document_number.is_some()) {
+            self.blocks.push(Block::RedHeader(ir::RedHeader {
+                organ_mark: meta
+                    .organ_mark
+                    .clone()
+                    .unwrap_or_else(|| format!("{organization}文件")),
+                document_number: meta.document_number.as_ref().map(|d| d.get_ref().clone()),
+                signer: meta.signer.clone(),
+            }));
+        }
+        let title_font = self.style.font(crate::style::FontRole::Title).size_pt;
+        let max_em = (self.style.page.block_width_pt() / title_font).floor();
+        self.blocks.push(Block::Title {
+            lines: crate::title::break_title(&title(self.loaded), max_em),
+        });
+        if let Some(r) = meta
+            .recipient
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        {
+            let r = r.trim_end_matches(['：', ':']);
+            self.blocks.push(Block::Addressee {
+                text: format!("{r}："),
+            });
+        }
+        if let Some(summary) = &report.summary {
+            self.prose_paragraphs(summary.text.get_ref(), summary.text.span(), false);
+            if summary.indicator_table {
+                self.indicator_table();
+            }
+        }
+
+        let placed = |place: Placement| {
+            sections
+                .iter()
+                .filter(move |s| s.place == place)
+                .map(|s| s.item.clone())
+        };
+        let period = &self.loaded.period;
+        let mut parts: Vec<(String, Vec<Item>, Option<NumberingMode>)> = Vec::new();
+        let ach: Vec<Item> = report
+            .achievements
+            .iter()
+            .cloned()
+            .chain(placed(Placement::Achievements))
+            .collect();
+        if !ach.is_empty() {
+            let title = report
+                .parts
+                .achievements
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("{}主要工作", period.name()));
+            parts.push((title, ach, report.parts.achievements.numbering));
+        }
+        for item in placed(Placement::Part) {
+            let title = item
+                .title
+                .as_ref()
+                .map(|t| t.get_ref().clone())
+                .unwrap_or_default();
+            let body = Item {
+                title: None,
+                ..item.clone()
+            };
+            parts.push((title, vec![body], None));
+        }
+        if !report.problems.is_empty() {
+            let title = report
+                .parts
+                .problems
+                .title
+                .clone()
+                .unwrap_or_else(|| "存在的问题".into());
+            parts.push((
+                title,
+                report.problems.clone(),
+                report.parts.problems.numbering,
+            ));
+        }
+        let plan: Vec<Item> = report
+            .plan
+            .iter()
+            .cloned()
+            .chain(placed(Placement::Plan))
+            .collect();
+        if !plan.is_empty() {
+            let title = report
+                .parts
+                .plan
+                .title
+                .clone()
+                .unwrap_or_else(|| format!("{}工作计划", period.next_phrase()));
+            parts.push((title, plan, report.parts.plan.numbering));
+        }
+        for (i, (title, items, mode)) in parts.into_iter().enumerate() {
+            self.blocks.push(Block::Heading(Heading {
+                level: 1,
+                number: heading_number(1, i as u32 + 1),
+                text: title,
+            }));
+            // A part generated whole (place = "part") carries a single untitled item: its body.
+            if items.len() == 1 && items[0].title.is_none() && items[0].literal {
+                self.item_body(&items[0], 2);
+            } else {
+                self.items(&items, 2, mode.unwrap_or(self.style.numbering));
+            }
+        }
+
+        let attachments = &report.attachments;
+        if !attachments.is_empty() {
+            self.blocks.push(Block::AttachmentNote {
+                items: attachments
+                    .iter()
+                    .map(|a| a.title.get_ref().trim().to_string())
+                    .collect(),
+            });
+        }
+        if self.style.signature {
+            self.blocks.push(Block::Signature(ir::Signature {
+                organization: organization.clone(),
+                date: self.loaded.date.chinese(),
+                sealed: self.style.sealed,
+            }));
+        }
+        if let Some(note) = meta
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            let note = note.trim_start_matches('（').trim_end_matches('）');
+            self.blocks.push(Block::Note {
+                text: note.to_string(),
+            });
+        }
+        for (i, att) in attachments.iter().enumerate() {
+            let label = if attachments.len() == 1 {
+                "附件".to_string()
+            } else {
+                format!("附件{}", i + 1)
+            };
+            self.blocks
+                .push(Block::AttachmentStart(ir::AttachmentStart {
+                    label,
+                    title: att.title.get_ref().trim().to_string(),
+                }));
+            if let Some(text) = &att.text {
+                self.prose_paragraphs(text.get_ref(), text.span(), false);
+            }
+            if let Some(t) = &att.table {
+                self.table(t);
+            }
+            if att.indicator_table {
+                self.indicator_table();
+            }
+        }
+        if let Some(em) = &report.end_matter {
+            let printed_on = em
+                .printed_on
+                .as_ref()
+                .and_then(|d| d.date)
+                .and_then(|d| crate::date::Date::new(i32::from(d.year), d.month, d.day))
+                .unwrap_or(self.loaded.date);
+            let copy_to = (!em.copy_to.is_empty()).then(|| format!("{}。", em.copy_to.join("，")));
+            self.blocks.push(Block::EndMatter(ir::EndMatter {
+                copy_to,
+                printed_by: em
+                    .printed_by
+                    .clone()
+                    .unwrap_or_else(|| format!("{organization}办公室")),
+                printed_on: printed_on.chinese(),
+            }));
+        }
+    }
+
+    /// Numbered items at `level`.
+    fn items(&mut self, items: &[Item], level: u8, mode: NumberingMode) {
+        for (i, item) in items.iter().enumerate() {
+            let index = i as u32 + 1;
+            let title = item.title.as_ref().map(|t| t.get_ref().trim().to_string());
+            match (mode, level) {
+                (NumberingMode::Headings, 1 | 2) => {
+                    self.blocks.push(Block::Heading(Heading {
+                        level,
+                        number: heading_number(level, index),
+                        text: title.unwrap_or_default(),
+                    }));
+                    self.item_body(item, level);
+                }
+                _ => {
+                    let number = match mode {
+                        NumberingMode::Headings => heading_number(level, index),
+                        NumberingMode::RunIn => run_in_number(index),
+                    };
+                    let lead = match &title {
+                        Some(t) => format!("{number}{}", with_full_stop(t)),
+                        None => number,
+                    };
+                    let first = Run {
+                        text: lead,
+                        role: RunRole::Lead { level },
+                    };
+                    self.item_body_run_in(item, level, first);
+                }
+            }
+        }
+    }
+
+    /// Text, table and sub-items of an item whose heading stands on its own line.
+    fn item_body(&mut self, item: &Item, level: u8) {
+        if let Some(text) = &item.text {
+            self.prose_paragraphs(text.get_ref(), text.span(), item.literal);
+        }
+        self.item_rest(item, level);
+    }
+
+    /// Like [`Self::item_body`], the first paragraph opening with the run-in lead.
+    fn item_body_run_in(&mut self, item: &Item, level: u8, lead: Run) {
+        let start = self.blocks.len();
+        if let Some(text) = &item.text {
+            self.prose_paragraphs(text.get_ref(), text.span(), item.literal);
+        }
+        match self.blocks.get_mut(start) {
+            Some(Block::Paragraph(p)) => {
+                p.runs.insert(0, lead);
+                p.outline_level = Some(level);
+            }
+            _ => self.blocks.insert(
+                start,
+                Block::Paragraph(Paragraph {
+                    runs: vec![lead],
+                    outline_level: Some(level),
+                }),
+            ),
+        }
+        self.item_rest(item, level);
+    }
+
+    fn item_rest(&mut self, item: &Item, level: u8) {
+        if let Some(t) = &item.table {
+            self.table(t);
+        }
+        if !item.items.is_empty() {
+            self.items(
+                &item.items,
+                level + 1,
+                item.numbering.unwrap_or(NumberingMode::Headings),
+            );
+        }
+    }
+
+    /// Renders prose and splits it into paragraphs at blank lines.
+    fn prose_paragraphs(&mut self, text: &str, span: std::ops::Range<usize>, literal: bool) {
+        let rendered = if literal {
+            Ok(text.to_string())
+        } else {
+            self.prose.render(text, self.file, span)
+        };
+        match rendered {
+            Ok(t) => self.blocks.extend(
+                split_paragraphs(&t)
+                    .into_iter()
+                    .map(|p| Block::Paragraph(Paragraph::plain(p))),
+            ),
+            Err(e) => self.errors.push(e),
+        }
+    }
+
+    fn table(&mut self, t: &TableSpec) {
+        let headers = t.columns.get_ref();
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| {
+                r.get_ref()
+                    .iter()
+                    .map(|c| match c {
+                        Cell::Text(s) => s.trim().to_string(),
+                        Cell::Number(n) => crate::indicator::format_number(*n, None),
+                    })
+                    .collect()
+            })
+            .collect();
+        let columns = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| Column {
+                header: h.clone(),
+                align: t
+                    .align
+                    .as_ref()
+                    .and_then(|a| a.get(i).copied())
+                    .unwrap_or_else(|| guess_align(i, &rows)),
+                weight: t
+                    .widths
+                    .as_ref()
+                    .and_then(|w| w.get(i).copied())
+                    .unwrap_or_else(|| guess_weight(h, i, &rows)),
+            })
+            .collect();
+        self.blocks.push(Block::Table(ir::Table {
+            caption: t.caption.clone(),
+            columns,
+            rows,
+            note: t.note.clone(),
+        }));
+    }
+
+    /// 主要经济指标完成情况表.
+    fn indicator_table(&mut self) {
+        let inds = &self.loaded.report.indicators;
+        let any_growth = self.figures.values().any(|f| f.growth_cell.is_some());
+        let any_target = inds.iter().any(|i| i.target.is_some());
+        let dash = || "—".to_string();
+        let mut headers = vec![
+            "指标名称".to_string(),
+            "单位".into(),
+            format!("{}完成", self.loaded.period.month_phrase()),
+        ];
+        if any_growth {
+            headers.push("同比增长".into());
+        }
+        if any_target {
+            headers.extend(["全年目标".into(), "完成率".into()]);
+        }
+        let rows: Vec<Vec<String>> = inds
+            .iter()
+            .map(|i| {
+                let f = &self.figures[i.name.get_ref()];
+                let mut row = vec![
+                    i.name.get_ref().clone(),
+                    i.unit.trim().to_string(),
+                    crate::indicator::format_number(i.value.get_ref().0, i.decimals),
+                ];
+                if any_growth {
+                    row.push(f.growth_cell.clone().unwrap_or_else(dash));
+                }
+                if any_target {
+                    row.push(
+                        i.target
+                            .as_ref()
+                            .map(|t| crate::indicator::format_number(t.get_ref().0, i.decimals))
+                            .unwrap_or_else(dash),
+                    );
+                    row.push(f.completion_cell.clone().unwrap_or_else(dash));
+                }
+                row
+            })
+            .collect();
+        let columns = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| Column {
+                header: h.clone(),
+                align: match i {
+                    0 => Align::Left,
+                    1 => Align::Center,
+                    _ => Align::Right,
+                },
+                weight: if i == 0 {
+                    5
+                } else if i == 1 {
+                    2
+                } else {
+                    3
+                },
+            })
+            .collect();
+        self.blocks.push(Block::Table(ir::Table {
+            caption: Some(format!(
+                "{}主要经济指标完成情况表",
+                self.loaded.period.name()
+            )),
+            columns,
+            rows,
+            note: None,
+        }));
+    }
+}
+
+/// Appends "。" to a run-in title that lacks closing punctuation.
+fn with_full_stop(title: &str) -> String {
+    if title.ends_with(['。', '！', '？', '；', '：', '.']) {
+        title.to_string()
+    } else {
+        format!("{title}。")
+    }
+}
+
+/// Splits prose at blank lines; lines of one paragraph are joined without a space
+/// (Chinese text), except between two Latin words.
+pub fn split_paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let latin_join = current.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && line.starts_with(|c: char| c.is_ascii_alphanumeric());
+        if latin_join {
+            current.push(' ');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn is_numeric(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(['%', '％']);
+    !s.is_empty() && s.parse::<f64>().is_ok()
+}
+
+fn guess_align(i: usize, rows: &[Vec<String>]) -> Align {
+    let cells: Vec<&String> = rows
+        .iter()
+        .filter_map(|r| r.get(i))
+        .filter(|c| !c.is_empty() && *c != "—")
+        .collect();
+    if i > 0 && !cells.is_empty() && cells.iter().all(|c| is_numeric(c)) {
+        Align::Right
+    } else {
+        Align::Left
+    }
+}
+
+/// Relative width from the widest cell, in em (CJK 1, ASCII ½), clamped to 2–12.
+fn guess_weight(header: &str, i: usize, rows: &[Vec<String>]) -> u16 {
+    let w = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>()
+    };
+    let widest = rows
+        .iter()
+        .filter_map(|r| r.get(i))
+        .map(|c| w(c))
+        .chain([w(header)])
+        .max()
+        .unwrap_or(4);
+    (widest.div_ceil(2)).clamp(2, 12) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_paragraphs;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let p = split_paragraphs("第一段，\n  续行。\n\n第二段 PDF\nA4纸。\n");
+        assert_eq!(p, vec!["第一段，续行。", "第二段 PDF A4纸。"]);
+    }
+}

@@ -1,0 +1,275 @@
+//! The document tree (IR): the resolved, numbered blocks every backend draws.
+//!
+//! Everything a reader sees is decided here: numbers, growth figures, dates, the
+//! title's line breaks. A backend maps each block to its format and decides only
+//! geometry that the [`Style`](crate::style::Style) leaves to it.
+
+use serde::{Deserialize, Serialize};
+
+/// A finished report, ready for a backend.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Document {
+    /// Title, author, date and language for file metadata.
+    pub meta: DocumentMeta,
+    /// The blocks in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// File metadata shared by every output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentMeta {
+    /// The full title on one line (also the DOCX/PDF title property).
+    pub title: String,
+    /// The issuing organization (author property).
+    pub author: String,
+    /// A short subject line, e.g. "2022年上半年工作总结".
+    pub subject: String,
+    /// The report's date.
+    pub date: crate::date::Date,
+    /// BCP 47 language tag, always "zh-CN" for now.
+    pub language: String,
+}
+
+/// One block of the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// The red header (版头) of a formal 报告.
+    RedHeader(RedHeader),
+    /// The title, already broken into lines (each line centred).
+    Title { lines: Vec<String> },
+    /// The addressee (主送机关), ending with a full-width colon.
+    Addressee { text: String },
+    /// A heading on its own line: levels 1 (一、) and 2 (（一）), sometimes 3–4.
+    Heading(Heading),
+    /// A body paragraph, first line indented two characters.
+    Paragraph(Paragraph),
+    /// A table with a header row.
+    Table(Table),
+    /// The attachment note (附件说明) below the body.
+    AttachmentNote { items: Vec<String> },
+    /// Signature (organization) and date.
+    Signature(Signature),
+    /// 附注: a note in full-width parentheses below the date.
+    Note { text: String },
+    /// The start of an attachment: a new page, "附件N" top left, the title centred.
+    AttachmentStart(AttachmentStart),
+    /// End matter (版记) on the last page.
+    EndMatter(EndMatter),
+}
+
+/// The red header (版头).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RedHeader {
+    /// 发文机关标志, e.g. "某园区管委会文件" or just the organ name.
+    pub organ_mark: String,
+    /// 发文字号, e.g. "某管发〔2022〕5号".
+    pub document_number: Option<String>,
+    /// 签发人 name (drawn in 楷体 after "签发人：").
+    pub signer: Option<String>,
+}
+
+/// A heading on its own line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heading {
+    /// 1 to 4.
+    pub level: u8,
+    /// The number as printed, punctuation included: "一、", "（一）", "1.", "（1）".
+    pub number: String,
+    /// The heading text without the number.
+    pub text: String,
+}
+
+impl Heading {
+    /// Number and text as they are printed.
+    pub fn full_text(&self) -> String {
+        format!("{}{}", self.number, self.text)
+    }
+}
+
+/// A body paragraph made of runs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// The runs in order; their texts concatenated are the paragraph's text.
+    pub runs: Vec<Run>,
+    /// Outline level (1–4) when the paragraph opens with a run-in heading
+    /// ("1.项目招引协同推进。…" or "一是…"), so navigation panes and bookmarks list it.
+    pub outline_level: Option<u8>,
+}
+
+impl Paragraph {
+    /// A paragraph of one plain run.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Paragraph {
+            runs: vec![Run::plain(text)],
+            outline_level: None,
+        }
+    }
+
+    /// The paragraph's text.
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+/// A stretch of text with one role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Run {
+    /// The text, exactly as printed.
+    pub text: String,
+    /// How the run is set.
+    pub role: RunRole,
+}
+
+impl Run {
+    /// A body-text run.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Run {
+            text: text.into(),
+            role: RunRole::Body,
+        }
+    }
+}
+
+/// The role of a run, mapped to fonts by the style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunRole {
+    /// Ordinary body text.
+    Body,
+    /// A run-in heading at the given level (number and title, e.g. "1.项目招引协同推进。").
+    Lead { level: u8 },
+}
+
+/// A table. Cells hold plain text; numbers are already formatted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// Caption above the table (centred, e.g. "2022年上半年主要经济指标完成情况表").
+    pub caption: Option<String>,
+    /// Column definitions: header text, alignment, relative width.
+    pub columns: Vec<Column>,
+    /// Body rows; each has exactly `columns.len()` cells.
+    pub rows: Vec<Vec<String>>,
+    /// A note under the table (e.g. "注：……"), if any.
+    pub note: Option<String>,
+}
+
+/// A table column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// Header cell text.
+    pub header: String,
+    /// Alignment of body cells (the header is always centred).
+    pub align: Align,
+    /// Relative width; backends scale the weights to the text block width.
+    pub weight: u16,
+}
+
+/// Horizontal alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Signature and date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signature {
+    /// The signing organization.
+    pub organization: String,
+    /// The date as printed: "2022年7月8日".
+    pub date: String,
+    /// Sealed placement (date right-indented 4 characters, organ centred over it)
+    /// or unsealed (organ right-indented 2, date 2 further right).
+    pub sealed: bool,
+}
+
+/// The opening of an attachment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttachmentStart {
+    /// 1-based attachment number; printed as "附件1" (or "附件" when it is the only one).
+    pub label: String,
+    /// The attachment title, centred on line 3.
+    pub title: String,
+}
+
+/// End matter (版记).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EndMatter {
+    /// "抄送：" list text without the label, ending with 。
+    pub copy_to: Option<String>,
+    /// The printing organ.
+    pub printed_by: String,
+    /// "2022年7月8日印发" date text (without 印发).
+    pub printed_on: String,
+}
+
+impl Block {
+    /// The block's text as lines, exactly as every output shows it (page numbers aside).
+    ///
+    /// This is the reference the cross-format tests compare DOCX, PDF and HTML text with.
+    pub fn text_lines(&self) -> Vec<String> {
+        match self {
+            Block::RedHeader(h) => {
+                let mut lines = vec![h.organ_mark.clone()];
+                match (&h.document_number, &h.signer) {
+                    (Some(n), Some(s)) => lines.push(format!("{n}签发人：{s}")),
+                    (Some(n), None) => lines.push(n.clone()),
+                    (None, Some(s)) => lines.push(format!("签发人：{s}")),
+                    (None, None) => {}
+                }
+                lines
+            }
+            Block::Title { lines } => vec![lines.concat()],
+            Block::Addressee { text } => vec![text.clone()],
+            Block::Heading(h) => vec![h.full_text()],
+            Block::Paragraph(p) => vec![p.text()],
+            Block::Table(t) => {
+                let mut lines = Vec::new();
+                lines.extend(t.caption.clone());
+                lines.push(t.columns.iter().map(|c| c.header.as_str()).collect());
+                lines.extend(t.rows.iter().map(|r| r.concat()));
+                lines.extend(t.note.clone());
+                lines
+            }
+            Block::AttachmentNote { items } => {
+                let mut lines = Vec::new();
+                let numbered = items.len() > 1;
+                for (i, item) in items.iter().enumerate() {
+                    let prefix = if i == 0 { "附件：" } else { "" };
+                    if numbered {
+                        lines.push(format!("{prefix}{}.{item}", i + 1));
+                    } else {
+                        lines.push(format!("{prefix}{item}"));
+                    }
+                }
+                lines
+            }
+            Block::Signature(s) => vec![s.organization.clone(), s.date.clone()],
+            Block::Note { text } => vec![format!("（{text}）")],
+            Block::AttachmentStart(a) => vec![a.label.clone(), a.title.clone()],
+            Block::EndMatter(e) => {
+                let mut lines = Vec::new();
+                if let Some(cc) = &e.copy_to {
+                    lines.push(format!("抄送：{cc}"));
+                }
+                lines.push(format!("{}{}印发", e.printed_by, e.printed_on));
+                lines
+            }
+        }
+    }
+}
+
+impl Document {
+    /// The whole document's text, one line per block line, joined with '\n'.
+    pub fn plain_text(&self) -> String {
+        self.blocks
+            .iter()
+            .flat_map(Block::text_lines)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}

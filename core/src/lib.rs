@@ -1,0 +1,26 @@
+//! huibao-core: the report model, TOML loading with diagnostics, numbering, indicator
+//! maths, lint, the document tree every backend draws, and styles.
+//!
+//! The flow is `load` → (plugin sections) → `build` → a [`Document`] plus a [`Style`].
+
+pub mod build;
+pub mod date;
+pub mod diagnostic;
+pub mod indicator;
+pub mod ir;
+pub mod lint;
+pub mod load;
+pub mod model;
+pub mod numbering;
+pub mod period;
+pub mod prose;
+pub mod schema;
+pub mod style;
+pub mod suggest;
+pub mod title;
+
+pub use build::{build, GeneratedSection};
+pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
+pub use ir::Document;
+pub use load::{load, load_source, Loaded};
+pub use style::Style;

@@ -1,0 +1,351 @@
+//! The report model: what a person writes in `report.toml`.
+//!
+//! Fields that later checks may complain about keep their source span
+//! ([`toml::Spanned`]) so every message can name the line and column.
+
+use crate::style::NumberingMode;
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+/// A whole report as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Metadata: organization, period, date, title, addressee …
+    pub report: Meta,
+    /// The opening paragraph(s).
+    #[serde(default)]
+    pub summary: Option<Summary>,
+    /// Key figures (营业收入, 工业总产值 …), cited by prose and tables.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// Work done in the period (主要工作).
+    #[serde(default)]
+    pub achievements: Vec<Item>,
+    /// Problems (存在的问题), optional.
+    #[serde(default)]
+    pub problems: Vec<Item>,
+    /// The next period's plan (工作计划).
+    #[serde(default)]
+    pub plan: Vec<Item>,
+    /// Sections produced by plugins.
+    #[serde(default)]
+    pub sections: Vec<SectionRef>,
+    /// Attachments (附件), each on its own pages.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// Titles and numbering of the three parts.
+    #[serde(default)]
+    pub parts: Parts,
+    /// Overrides of the style preset.
+    #[serde(default)]
+    pub style: StyleOverrides,
+    /// Where to look for plugins.
+    #[serde(default)]
+    pub plugins: PluginPaths,
+    /// End matter (版记).
+    #[serde(default)]
+    pub end_matter: Option<EndMatterSpec>,
+}
+
+/// `[report]`: who reports, for which period, to whom.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The reporting organization: "某园区管委会".
+    pub organization: Spanned<String>,
+    /// "2022", "2022-H1", "2022-H2", "2022-Q3" or "2022-01..2022-09".
+    pub period: Spanned<String>,
+    /// The report's date (a TOML date: 2022-07-08).
+    pub date: Spanned<toml::value::Datetime>,
+    /// The title; derived from organization and period when absent.
+    #[serde(default)]
+    pub title: Option<Spanned<String>>,
+    /// 主送机关, e.g. "某市人民政府".
+    #[serde(default)]
+    pub recipient: Option<String>,
+    /// 签发人 (shown in the red header).
+    #[serde(default)]
+    pub signer: Option<String>,
+    /// 发文字号, e.g. "某管发〔2022〕5号".
+    #[serde(default)]
+    pub document_number: Option<Spanned<String>>,
+    /// Draw the red header (版头); on by default when a document number is given.
+    #[serde(default)]
+    pub red_header: Option<bool>,
+    /// 发文机关标志 in the red header; defaults to the organization + "文件".
+    #[serde(default)]
+    pub organ_mark: Option<String>,
+    /// 附注 below the date, without the parentheses (e.g. contact and phone).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Path (relative to this file) of last period's report, for 同比 and plan follow-up.
+    #[serde(default)]
+    pub previous: Option<Spanned<String>>,
+}
+
+/// `[summary]`: the opening paragraphs before the first part.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    /// Prose; blank lines separate paragraphs; `{{indicator "名称"}}` cites a figure.
+    pub text: Spanned<String>,
+    /// Put the indicator table (主要经济指标完成情况表) after the summary.
+    #[serde(default)]
+    pub indicator_table: bool,
+}
+
+/// `[[indicators]]`: one key figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Name, unique in the report: "营业收入".
+    pub name: Spanned<String>,
+    /// This period's value.
+    pub value: Spanned<Number>,
+    /// Unit: "亿元", "万元", "%", "个", "家", "亩" …
+    pub unit: String,
+    /// Same period last year, giving 同比.
+    #[serde(default)]
+    pub previous: Option<Spanned<Number>>,
+    /// Annual target, giving 完成全年目标的 x%.
+    #[serde(default)]
+    pub target: Option<Spanned<Number>>,
+    /// Digits after the decimal point when printing the value (default: as written).
+    #[serde(default)]
+    pub decimals: Option<u8>,
+}
+
+/// A number written as a TOML integer or float.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number(pub f64);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, such as 123.5 or 36")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Number, E> {
+                Ok(Number(v as f64))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Number, E> {
+                if v.is_finite() {
+                    Ok(Number(v))
+                } else {
+                    Err(E::custom("expected a finite number, not inf or nan"))
+                }
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// One numbered item: a heading (or run-in lead) with its prose, sub-items and table.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// The heading text without its number: "多措并举加强招商引资".
+    #[serde(default)]
+    pub title: Option<Spanned<String>>,
+    /// Prose; blank lines separate paragraphs.
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
+    /// Sub-items, one level deeper (at most four levels in all).
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// How the sub-items are numbered: "headings" or "run-in" (一是/二是).
+    #[serde(default)]
+    pub numbering: Option<NumberingMode>,
+    /// A table after the prose.
+    #[serde(default)]
+    pub table: Option<TableSpec>,
+    /// Set for items generated by plugins: their text is final and never read as a template.
+    #[serde(skip)]
+    pub literal: bool,
+}
+
+/// A table as written in the report.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// Caption above the table.
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// Header cells.
+    pub columns: Spanned<Vec<String>>,
+    /// Body rows, each as long as `columns`.
+    #[serde(default)]
+    pub rows: Vec<Spanned<Vec<Cell>>>,
+    /// Alignment per column: "left", "center", "right" (default: numbers right, text left).
+    #[serde(default)]
+    pub align: Option<Vec<crate::ir::Align>>,
+    /// Relative column widths.
+    #[serde(default)]
+    pub widths: Option<Vec<u16>>,
+    /// Note under the table.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A table cell: text or a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell::Text(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Cell, E> {
+                Ok(Cell::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Cell, E> {
+                Ok(Cell::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Cell, E> {
+                Ok(Cell::Number(v))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// `[[attachments]]`: an attachment on its own pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// The attachment title.
+    pub title: Spanned<String>,
+    /// Prose.
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
+    /// A table.
+    #[serde(default)]
+    pub table: Option<TableSpec>,
+    /// The indicator table (主要经济指标完成情况表).
+    #[serde(default)]
+    pub indicator_table: bool,
+}
+
+/// `[parts]`: titles and numbering of the three parts.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Parts {
+    #[serde(default)]
+    pub achievements: PartSpec,
+    #[serde(default)]
+    pub problems: PartSpec,
+    #[serde(default)]
+    pub plan: PartSpec,
+}
+
+/// One part's title (derived when absent) and numbering mode.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PartSpec {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub numbering: Option<NumberingMode>,
+}
+
+/// `[[sections]]`: a section generated by a plugin.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionRef {
+    /// The plugin's name: "fund", "party" or a template plugin's name.
+    pub plugin: Spanned<String>,
+    /// Where the section goes.
+    #[serde(default)]
+    pub place: Placement,
+    /// The plugin's configuration, checked against the plugin's schema.
+    #[serde(default)]
+    pub config: Option<Spanned<toml::Value>>,
+}
+
+/// Where a plugin section is placed in the outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Placement {
+    /// As the last item of the work done (主要工作).
+    #[default]
+    Achievements,
+    /// As a part of its own, between the work done and the problems.
+    Part,
+    /// As the last item of the plan.
+    Plan,
+}
+
+/// `[plugins]`: extra plugin directories, relative to the report.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PluginPaths {
+    #[serde(default)]
+    pub paths: Vec<String>,
+}
+
+/// `[end_matter]`: 版记.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndMatterSpec {
+    /// 抄送 organs, e.g. ["市发展改革委", "市财政局"].
+    #[serde(default)]
+    pub copy_to: Vec<String>,
+    /// The printing organ; defaults to the organization's office.
+    #[serde(default)]
+    pub printed_by: Option<String>,
+    /// The printing date; defaults to the report's date.
+    #[serde(default)]
+    pub printed_on: Option<toml::value::Datetime>,
+}
+
+/// `[style]`: overrides of the `gbt9704` preset.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct StyleOverrides {
+    /// Numbering of items below part headings: "headings" or "run-in".
+    #[serde(default)]
+    pub numbering: Option<NumberingMode>,
+    /// Sealed signature placement.
+    #[serde(default)]
+    pub sealed: Option<bool>,
+    /// Print the signature and date.
+    #[serde(default)]
+    pub signature: Option<bool>,
+    /// Print page numbers.
+    #[serde(default)]
+    pub page_numbers: Option<bool>,
+    /// Red for the header, "#RRGGBB".
+    #[serde(default)]
+    pub red: Option<Spanned<String>>,
+    /// Fonts by role: `body = { families = ["仿宋_GB2312"], size_pt = 16 }`.
+    #[serde(default)]
+    pub fonts: std::collections::BTreeMap<Spanned<String>, FontOverride>,
+}
+
+/// A font override for one role; what is left out keeps the preset's value.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FontOverride {
+    #[serde(default)]
+    pub families: Option<Vec<String>>,
+    #[serde(default)]
+    pub size_pt: Option<Spanned<Number>>,
+    #[serde(default)]
+    pub bold: Option<bool>,
+}

@@ -1,0 +1,71 @@
+//! Heading numbers (结构层次序数) and Chinese numerals, decided once for every output.
+
+/// Chinese numeral for 1–99: 一 … 十, 十一 … 十九, 二十, 二十一 … 九十九.
+///
+/// Returns `None` outside 1–99; reports never number that far.
+pub fn chinese_numeral(n: u32) -> Option<String> {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, units) = ((n / 10) as usize, (n % 10) as usize);
+    match n {
+        1..=9 => Some(DIGITS[units].to_string()),
+        10..=19 => Some(format!("十{}", DIGITS[units])),
+        20..=99 => Some(format!("{}十{}", DIGITS[tens], DIGITS[units])),
+        _ => None,
+    }
+}
+
+/// The printed number of the `index`-th (1-based) heading at `level` (1–4):
+/// "一、", "（一）", "1.", "（1）".
+pub fn heading_number(level: u8, index: u32) -> String {
+    let cn = || chinese_numeral(index).unwrap_or_else(|| index.to_string());
+    match level {
+        1 => format!("{}、", cn()),
+        2 => format!("（{}）", cn()),
+        3 => format!("{index}."),
+        _ => format!("（{index}）"),
+    }
+}
+
+/// The run-in ordinal of the `index`-th item: "一是", "二是", … "十一是".
+pub fn run_in_number(index: u32) -> String {
+    format!(
+        "{}是",
+        chinese_numeral(index).unwrap_or_else(|| index.to_string())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals_follow_the_standard() {
+        let cases = [
+            (1, "一"),
+            (9, "九"),
+            (10, "十"),
+            (11, "十一"),
+            (19, "十九"),
+            (20, "二十"),
+            (21, "二十一"),
+            (30, "三十"),
+            (45, "四十五"),
+            (99, "九十九"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(chinese_numeral(n).as_deref(), Some(want), "{n}");
+        }
+        assert_eq!(chinese_numeral(0), None);
+        assert_eq!(chinese_numeral(100), None);
+    }
+
+    #[test]
+    fn heading_numbers_by_level() {
+        assert_eq!(heading_number(1, 11), "十一、");
+        assert_eq!(heading_number(2, 20), "（二十）");
+        assert_eq!(heading_number(3, 21), "21.");
+        assert_eq!(heading_number(4, 99), "（99）");
+        assert_eq!(run_in_number(3), "三是");
+        assert_eq!(run_in_number(11), "十一是");
+    }
+}

@@ -1,0 +1,309 @@
+//! Prose with figures: handlebars expressions such as `{{indicator "营业收入"}}` inside
+//! summary and item text, checked against the report's indicators and rendered to plain text.
+//!
+//! Helpers: `indicator` (value and 同比), `value`, `growth`, `completion`, and the
+//! variables `organization`, `year`, `period` (上半年), `period_name` (2022年上半年),
+//! `months` (1-6月), `next_period` (下半年). `\{{` writes a literal `{{`.
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::indicator::Figures;
+use handlebars::template::{Parameter, Template, TemplateElement};
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
+    ScopedJson,
+};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The helpers that take an indicator name.
+pub const INDICATOR_HELPERS: [&str; 4] = ["indicator", "value", "growth", "completion"];
+
+/// Renders prose of one report: holds the indicator figures and the period phrases.
+pub struct ProseRenderer {
+    registry: Handlebars<'static>,
+    data: serde_json::Value,
+    figures: Arc<BTreeMap<String, Figures>>,
+}
+
+impl ProseRenderer {
+    /// A renderer for a report's figures and period.
+    pub fn new(figures: BTreeMap<String, Figures>, variables: serde_json::Value) -> Self {
+        let figures = Arc::new(figures);
+        let mut registry = Handlebars::new();
+        registry.register_escape_fn(handlebars::no_escape);
+        registry.set_strict_mode(true);
+        for name in INDICATOR_HELPERS {
+            registry.register_helper(
+                name,
+                Box::new(FigureHelper {
+                    which: name,
+                    figures: figures.clone(),
+                }),
+            );
+        }
+        ProseRenderer {
+            registry,
+            data: variables,
+            figures,
+        }
+    }
+
+    /// Renders `text` (found at `span` of `file`, or nowhere for plugin text) to plain text.
+    pub fn render(
+        &self,
+        text: &str,
+        file: &SourceFile,
+        span: Range<usize>,
+    ) -> Result<String, Diagnostic> {
+        if !text.contains("{{") {
+            return Ok(text.to_string());
+        }
+        let template = Template::compile(text).map_err(|e| {
+            let offset = e.pos().map(|(l, c)| line_col_offset(text, l, c)).unwrap_or(0);
+            Diagnostic::error(format!("prose expression is not valid: {}", e.reason()))
+                .at(file, map_span(file, &span, text, offset))
+                .with_label("here")
+                .with_help("write expressions like {{indicator \"营业收入\"}}; for a literal `{{` write `\\{{`")
+        })?;
+        self.check_references(&template, text, file, &span)?;
+        self.registry
+            .render_template(text, &self.data)
+            .map_err(|e| {
+                let offset = e
+                    .line_no
+                    .zip(e.column_no)
+                    .map(|(l, c)| line_col_offset(text, l, c))
+                    .unwrap_or(0);
+                Diagnostic::error(format!("cannot fill in prose: {}", render_reason(&e)))
+                    .at(file, map_span(file, &span, text, offset))
+                    .with_label("here")
+                    .with_help(format!(
+                    "known names: {}, organization, year, period, period_name, months, next_period",
+                    INDICATOR_HELPERS.join(", ")
+                ))
+            })
+    }
+
+    /// Every indicator named by a helper must exist; the error points at the name.
+    fn check_references(
+        &self,
+        template: &Template,
+        text: &str,
+        file: &SourceFile,
+        span: &Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        for element in &template.elements {
+            let helper = match element {
+                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => h,
+                _ => continue,
+            };
+            let Parameter::Name(name) = &helper.name else {
+                continue;
+            };
+            if !INDICATOR_HELPERS.contains(&name.as_str()) {
+                continue;
+            }
+            let wanted = match helper.params.first() {
+                Some(Parameter::Literal(serde_json::Value::String(s))) => s.clone(),
+                _ => {
+                    let offset = text.find(&format!("{{{{{name}")).unwrap_or(0);
+                    return Err(Diagnostic::error(format!(
+                        "`{name}` needs an indicator name in quotes"
+                    ))
+                    .at(file, map_span(file, span, text, offset))
+                    .with_help(format!("write {{{{{name} \"营业收入\"}}}}")));
+                }
+            };
+            if !self.figures.contains_key(&wanted) {
+                let quoted = format!("\"{wanted}\"");
+                let offset = text.find(&quoted).unwrap_or(0);
+                let mut d = Diagnostic::error(format!(
+                    "prose cites indicator \"{wanted}\", which the report does not define"
+                ))
+                .at(
+                    file,
+                    map_span(file, span, text, offset).start
+                        ..map_span(file, span, text, offset + quoted.len()).start,
+                )
+                .with_label("no [[indicators]] entry has this name");
+                let known: Vec<&str> = self.figures.keys().map(String::as_str).collect();
+                d = d.with_help(match crate::suggest::closest(&wanted, known.iter().copied()) {
+                    Some(best) => format!("did you mean \"{best}\"? Or add an [[indicators]] entry named \"{wanted}\""),
+                    None => format!("add an [[indicators]] entry with name = \"{wanted}\""),
+                });
+                return Err(d);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn render_reason(e: &RenderError) -> String {
+    match e.reason() {
+        RenderErrorReason::MissingVariable(Some(name)) => format!("`{name}` is not a known name"),
+        RenderErrorReason::HelperNotFound(name) => format!("`{name}` is not a known helper"),
+        other => other.to_string(),
+    }
+}
+
+/// A helper printing one part of an indicator's figures.
+struct FigureHelper {
+    which: &'static str,
+    figures: Arc<BTreeMap<String, Figures>>,
+}
+
+impl HelperDef for FigureHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let name = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex(self.which, 0))?;
+        let f = self
+            .figures
+            .get(name)
+            .ok_or_else(|| RenderErrorReason::Other(format!("no indicator \"{name}\"")))?;
+        let missing =
+            |what: &str| RenderErrorReason::Other(format!("indicator \"{name}\" has no {what}"));
+        let text = match self.which {
+            "indicator" => match &f.growth {
+                Some(g) => format!("{}，{g}", f.value),
+                None => f.value.clone(),
+            },
+            "value" => f.value.clone(),
+            "growth" => f
+                .growth
+                .clone()
+                .ok_or_else(|| missing("previous value (同比)"))?,
+            _ => f
+                .completion
+                .clone()
+                .ok_or_else(|| missing("target (全年目标)"))?,
+        };
+        Ok(ScopedJson::Derived(json!(text)))
+    }
+}
+
+/// Byte offset of a 1-based line and column (characters) inside `text`.
+fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// Maps an offset inside a string value to the source: exact when the string is written
+/// without escapes, else the start of the string.
+pub fn map_span(
+    file: &SourceFile,
+    span: &Range<usize>,
+    value: &str,
+    offset: usize,
+) -> Range<usize> {
+    let Some(raw) = file.text.get(span.clone()) else {
+        return span.clone();
+    };
+    let (open, close) = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        (3, 3)
+    } else {
+        (1, 1)
+    };
+    if raw.len() < open + close {
+        return span.clone();
+    }
+    let mut body_start = span.start + open;
+    let mut body = &raw[open..raw.len() - close];
+    if open == 3 {
+        if let Some(rest) = body.strip_prefix('\n') {
+            body = rest;
+            body_start += 1;
+        } else if let Some(rest) = body.strip_prefix("\r\n") {
+            body = rest;
+            body_start += 2;
+        }
+    }
+    if body == value && offset <= value.len() {
+        body_start + offset..body_start + offset
+    } else {
+        span.start..span.start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::indicator::figures;
+
+    fn renderer() -> ProseRenderer {
+        let mut f = BTreeMap::new();
+        f.insert(
+            "营业收入".to_string(),
+            figures(123.5, "亿元", Some(110.2), Some(250.0), None),
+        );
+        f.insert("税收".to_string(), figures(8.2, "亿元", None, None, None));
+        ProseRenderer::new(
+            f,
+            json!({"months": "1-6月", "organization": "某园区管委会"}),
+        )
+    }
+
+    #[test]
+    fn figures_in_prose() {
+        let file = SourceFile::new("r.toml", "");
+        let r = renderer();
+        let text = "{{months}}，实现营业收入{{indicator \"营业收入\"}}，{{completion \"营业收入\"}}；税收{{value \"税收\"}}。";
+        assert_eq!(
+            r.render(text, &file, 0..0).unwrap(),
+            "1-6月，实现营业收入123.5亿元，同比增长12.1%，完成全年目标的49.4%；税收8.2亿元。"
+        );
+    }
+
+    #[test]
+    fn markup_is_not_escaped_and_literal_braces_survive() {
+        let file = SourceFile::new("r.toml", "");
+        let r = renderer();
+        assert_eq!(r.render("<b>&\"'", &file, 0..0).unwrap(), "<b>&\"'");
+        assert_eq!(
+            r.render("\\{{indicator}} 与 {{value \"税收\"}}", &file, 0..0)
+                .unwrap(),
+            "{{indicator}} 与 8.2亿元"
+        );
+    }
+
+    #[test]
+    fn unknown_indicator_points_at_its_name() {
+        let src =
+            "text = \"收入{{indicator \\\"营收\\\"}}\"\nt2 = '''\n税收{{value \"营收\"}}'''\n";
+        let file = SourceFile::new("r.toml", src);
+        let value = "税收{{value \"营收\"}}";
+        let start = src.find("'''").unwrap();
+        let end = src.rfind("'''").unwrap() + 3;
+        let err = renderer().render(value, &file, start..end).unwrap_err();
+        assert!(err.message.contains("\"营收\""), "{}", err.message);
+        assert_eq!(err.line_column(), Some((3, 11)));
+        assert!(err.help.unwrap().contains("营业收入"));
+    }
+
+    #[test]
+    fn growth_without_previous_is_an_error() {
+        let file = SourceFile::new("r.toml", "");
+        let err = renderer()
+            .render("{{growth \"税收\"}}", &file, 0..0)
+            .unwrap_err();
+        assert!(err.message.contains("no previous value"), "{}", err.message);
+    }
+}
