@@ -1,1 +1,76 @@
-fn main() {}
+//! huibao: one TOML file in, the park's work report out as DOCX, PDF and HTML.
+//!
+//! The program only parses arguments, prints and writes files; all logic lives in the
+//! library crates (huibao-core and the backends).
+
+mod cmd;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, documented in `huibao --help` and README.md.
+pub mod exit {
+    /// Everything went well.
+    pub const OK: u8 = 0;
+    /// The report has errors (syntax, unknown keys, bad values, missing fonts …).
+    pub const REPORT_ERROR: u8 = 1;
+    /// Wrong command-line usage (clap's own code).
+    pub const USAGE: u8 = 2;
+    /// An output could not be written or a backend failed.
+    pub const OUTPUT_ERROR: u8 = 3;
+}
+
+#[derive(Parser)]
+#[command(
+    name = "huibao",
+    version,
+    about = "Writes a park management committee's work report (工作总结及工作计划) as DOCX, PDF and HTML from one TOML file",
+    after_help = "Exit codes: 0 success; 1 the report (or a plugin, font or input file) has errors; 2 wrong usage; 3 an output could not be written."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render a report to DOCX, PDF and/or HTML.
+    Render(cmd::render::RenderArgs),
+    /// Validate and lint a report; exits 1 when it has errors.
+    Check(cmd::render::CheckArgs),
+    /// Write a commented starter report that renders as it is.
+    New {
+        /// Where to write it (default: report.toml); an existing file is never overwritten.
+        path: Option<PathBuf>,
+    },
+    /// Print the JSON schema of the report format (for editor completion and checking).
+    Schema,
+    /// Show which font serves each role in PDF output.
+    Fonts(cmd::fonts::FontsArgs),
+    /// List the plugins found.
+    Plugins(cmd::plugins::PluginsArgs),
+    /// Plugin tools (scaffold a new plugin).
+    Plugin(cmd::plugins::PluginArgs),
+    /// Turn last period's report (.txt or .docx) into a report TOML.
+    Import(cmd::import::ImportArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Render(args) => cmd::render::render(args),
+        Command::Check(args) => cmd::render::check(args),
+        Command::New { path } => cmd::new::new(path),
+        Command::Schema => {
+            println!("{}", huibao_core::schema::REPORT_SCHEMA.trim_end());
+            exit::OK
+        }
+        Command::Fonts(args) => cmd::fonts::fonts(args),
+        Command::Plugins(args) => cmd::plugins::plugins(args),
+        Command::Plugin(args) => cmd::plugins::plugin(args),
+        Command::Import(args) => cmd::import::import(args),
+    };
+    ExitCode::from(code)
+}

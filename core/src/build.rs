@@ -304,7 +304,8 @@ impl<'a> Builder<'a> {
             let index = i as u32 + 1;
             let title = item.title.as_ref().map(|t| t.get_ref().trim().to_string());
             match (mode, level) {
-                (NumberingMode::Headings, 1 | 2) => {
+                // An untitled item at a heading level runs its number into its text: "（一）受疫情影响……"
+                (NumberingMode::Headings, 1 | 2) if title.is_some() => {
                     self.blocks.push(Block::Heading(Heading {
                         level,
                         number: heading_number(level, index),

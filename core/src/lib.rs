@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod numbering;
 pub mod period;
+pub mod plugin;
 pub mod prose;
 pub mod schema;
 pub mod style;

@@ -1,1 +1,169 @@
-//! placeholder
+//! huibao-html: the document tree and a style to one self-contained HTML page,
+//! with screen CSS for reading and print CSS for A4 on the GB/T 9704 layout.
+
+use handlebars::Handlebars;
+use huibao_core::ir::{Align, Block, RunRole};
+use huibao_core::style::{FontRole, Style};
+use huibao_core::Document;
+use serde_json::{json, Value};
+
+/// The page template (templates/report.html.hbs), compiled in.
+const PAGE_TEMPLATE: &str = include_str!("../../../templates/report.html.hbs");
+
+/// Options of the HTML writer.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct HtmlOptions {}
+
+/// Why the page could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The page template did not render (a bug in templates/report.html.hbs).
+    #[error("the HTML template failed: {0}")]
+    Template(String),
+}
+
+/// Renders `doc` with `style` to a complete HTML page. Every text is escaped.
+pub fn render(doc: &Document, style: &Style, _options: &HtmlOptions) -> Result<String, Error> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_template_string("page", PAGE_TEMPLATE)
+        .map_err(|e| Error::Template(e.to_string()))?;
+    let data = json!({
+        "meta": {
+            "title": doc.meta.title,
+            "author": doc.meta.author,
+            "subject": doc.meta.subject,
+            "date": doc.meta.date.iso(),
+            "language": doc.meta.language,
+        },
+        "css": css_variables(style),
+        "blocks": doc.blocks.iter().map(block_view).collect::<Vec<_>>(),
+        "page_numbers": style.page_numbers,
+    });
+    hb.render("page", &data)
+        .map_err(|e| Error::Template(e.to_string()))
+}
+
+/// A CSS font-family list: the style's families, quoted, then a generic family.
+fn font_stack(style: &Style, role: FontRole) -> String {
+    let generic = match role {
+        FontRole::Heading1 => "sans-serif",
+        _ => "serif",
+    };
+    let mut families: Vec<String> = style
+        .font(role)
+        .families
+        .iter()
+        .map(|f| {
+            format!(
+                "\"{}\"",
+                f.replace(['"', '\\', '<', '>', ';', '{', '}'], "")
+            )
+        })
+        .collect();
+    families.push(generic.into());
+    families.join(", ")
+}
+
+/// The style as CSS custom properties (name, value).
+fn css_variables(style: &Style) -> Vec<Value> {
+    let p = &style.page;
+    let mut vars: Vec<(String, String)> = [
+        ("page-width", format!("{}mm", p.width_mm)),
+        ("page-height", format!("{}mm", p.height_mm)),
+        ("margin-top", format!("{}mm", p.margin_top_mm)),
+        ("margin-bottom", format!("{}mm", p.margin_bottom_mm)),
+        ("margin-left", format!("{}mm", p.margin_left_mm)),
+        ("margin-right", format!("{}mm", p.margin_right_mm)),
+        ("block-width", format!("{:.2}pt", p.block_width_pt())),
+        ("line-pitch", format!("{:.3}pt", p.line_pitch_pt())),
+        ("char-pitch", format!("{:.3}pt", p.char_pitch_pt())),
+        ("page-number-gap", format!("{}mm", p.page_number_gap_mm)),
+        ("red", style.red.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    for role in FontRole::ALL {
+        let spec = style.font(role);
+        let key = role.key().replace('_', "-");
+        vars.push((format!("font-{key}"), font_stack(style, role)));
+        vars.push((format!("size-{key}"), format!("{}pt", spec.size_pt)));
+        vars.push((
+            format!("weight-{key}"),
+            if spec.bold { "bold" } else { "normal" }.into(),
+        ));
+    }
+    vars.into_iter()
+        .map(|(name, value)| json!({ "name": name, "value": value }))
+        .collect()
+}
+
+fn align(a: Align) -> &'static str {
+    match a {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+    }
+}
+
+/// The template's view of one block: `kind` plus the fields its partial uses.
+fn block_view(block: &Block) -> Value {
+    match block {
+        Block::RedHeader(h) => json!({
+            "red_header": true,
+            "organ_mark": h.organ_mark,
+            "document_number": h.document_number,
+            "signer": h.signer,
+        }),
+        Block::Title { lines } => json!({ "title": true, "lines": lines }),
+        Block::Addressee { text } => json!({ "addressee": true, "text": text }),
+        Block::Heading(h) => json!({
+            "heading": true,
+            "tag": format!("h{}", h.level + 1),
+            "level": h.level,
+            "number": h.number,
+            "text": h.text,
+        }),
+        Block::Paragraph(p) => json!({
+            "paragraph": true,
+            "runs": p.runs.iter().map(|r| match r.role {
+                RunRole::Body => json!({ "text": r.text }),
+                RunRole::Lead { level } => json!({ "text": r.text, "lead": level }),
+            }).collect::<Vec<_>>(),
+        }),
+        Block::Table(t) => json!({
+            "table": true,
+            "caption": t.caption,
+            "columns": t.columns.iter().map(|c| json!({
+                "header": c.header,
+                "align": align(c.align),
+                "width": format!("{:.2}", 100.0 * f64::from(c.weight) / t.columns.iter().map(|c| f64::from(c.weight)).sum::<f64>()),
+            })).collect::<Vec<_>>(),
+            "rows": t.rows.iter().map(|r| r.iter().zip(&t.columns).map(|(cell, c)| json!({
+                "text": cell, "align": align(c.align),
+            })).collect::<Vec<_>>()).collect::<Vec<_>>(),
+            "note": t.note,
+        }),
+        Block::AttachmentNote { .. } => {
+            json!({ "attachment_note": true, "lines": block.text_lines() })
+        }
+        Block::Signature(s) => json!({
+            "signature": true,
+            "organization": s.organization,
+            "date": s.date,
+            "sealed": s.sealed,
+        }),
+        Block::Note { .. } => json!({ "note": true, "text": block.text_lines().concat() }),
+        Block::AttachmentStart(a) => {
+            json!({ "attachment": true, "label": a.label, "title": a.title })
+        }
+        Block::EndMatter(e) => json!({
+            "end_matter": true,
+            "copy_to": e.copy_to,
+            "printed_by": e.printed_by,
+            "printed_on": format!("{}印发", e.printed_on),
+        }),
+    }
+}

@@ -1,1 +1,21 @@
-//! placeholder
+//! huibao-pdf: the document tree and a style to an archival PDF (PDF/A-2b) with embedded, subsetted fonts.
+
+use huibao_core::{Document, Style};
+
+/// Options of the PDF writer.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct PdfOptions {}
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The backend is not built yet.
+    #[error("PDF output is not built yet")]
+    NotBuilt,
+}
+
+/// Renders `doc` with `style` to the bytes of a .pdf file.
+pub fn render(_doc: &Document, _style: &Style, _options: &PdfOptions) -> Result<Vec<u8>, Error> {
+    Err(Error::NotBuilt)
+}

@@ -1,0 +1,1 @@
+//! The plugin host: finds, checks and runs section plugins (native and template).

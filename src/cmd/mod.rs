@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod fonts;
+pub mod import;
+pub mod new;
+pub mod plugins;
+pub mod render;

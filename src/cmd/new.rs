@@ -1,0 +1,29 @@
+//! `huibao new`: a commented starter report.
+
+use crate::exit;
+use std::path::PathBuf;
+
+/// The starter report, commented, rendering as it is.
+pub const STARTER: &str = include_str!("../../templates/new-report.toml");
+
+/// Writes the starter to `path` (default report.toml), never over an existing file.
+pub fn new(path: Option<PathBuf>) -> u8 {
+    let path = path.unwrap_or_else(|| PathBuf::from("report.toml"));
+    if path.exists() {
+        eprintln!(
+            "error: {} already exists; choose another name or remove it first",
+            path.display()
+        );
+        return exit::OUTPUT_ERROR;
+    }
+    if let Err(e) = crate::output::write_atomically(&path, STARTER.as_bytes()) {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return exit::OUTPUT_ERROR;
+    }
+    println!(
+        "wrote {}; render it with: huibao render {} --out out",
+        path.display(),
+        path.display()
+    );
+    exit::OK
+}
