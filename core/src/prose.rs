@@ -236,11 +236,63 @@ pub fn map_span(
             body_start += 2;
         }
     }
-    if body == value && offset <= value.len() {
-        body_start + offset..body_start + offset
-    } else {
-        span.start..span.start
+    if offset > value.len() {
+        return span.start..span.start;
     }
+    if body == value {
+        return body_start + offset..body_start + offset;
+    }
+    // A basic string with escapes: decode it, remembering where each value byte came from.
+    match raw.starts_with('"').then(|| decode_basic(body)).flatten() {
+        Some((decoded, origins)) if decoded == value => {
+            let at = body_start + origins.get(offset).copied().unwrap_or(body.len());
+            at..at
+        }
+        _ => span.start..span.start,
+    }
+}
+
+/// Decodes the body of a TOML basic string; returns the text and, for each of its bytes
+/// (plus one past the end), the offset in `body` it came from.
+fn decode_basic(body: &str) -> Option<(String, Vec<usize>)> {
+    let mut out = String::new();
+    let mut origins = Vec::new();
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let decoded = if c == '\\' {
+            let (_, e) = chars.next()?;
+            match e {
+                'n' => '\n',
+                't' => '\t',
+                'r' => '\r',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'e' => '\u{1b}',
+                '"' => '"',
+                '\\' => '\\',
+                'u' | 'U' => {
+                    let len = if e == 'u' { 4 } else { 8 };
+                    let hex: String = (0..len)
+                        .filter_map(|_| chars.next().map(|(_, h)| h))
+                        .collect();
+                    char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+                }
+                _ => {
+                    // A line-ending backslash: skip the following whitespace.
+                    while chars.peek().is_some_and(|(_, w)| w.is_whitespace()) {
+                        chars.next();
+                    }
+                    continue;
+                }
+            }
+        } else {
+            c
+        };
+        origins.extend(std::iter::repeat_n(i, decoded.len_utf8()));
+        out.push(decoded);
+    }
+    origins.push(body.len());
+    Some((out, origins))
 }
 
 #[cfg(test)]
