@@ -67,3 +67,9 @@ fn set_readable(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
 fn set_readable(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
     Ok(())
 }
+
+/// Prints a line to stdout; a closed pipe (`huibao schema | head`) is not an error.
+pub fn print_line(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+}

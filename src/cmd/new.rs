@@ -20,10 +20,10 @@ pub fn new(path: Option<PathBuf>) -> u8 {
         eprintln!("error: cannot write {}: {e}", path.display());
         return exit::OUTPUT_ERROR;
     }
-    println!(
+    crate::output::print_line(&format!(
         "wrote {}; render it with: huibao render {} --out out",
         path.display(),
         path.display()
-    );
+    ));
     exit::OK
 }

@@ -116,7 +116,11 @@ pub fn render(args: RenderArgs) -> u8 {
             eprintln!("error: cannot write {}: {e}", path.display());
             return exit::OUTPUT_ERROR;
         }
-        println!("wrote {} ({})", path.display(), human_size(bytes.len()));
+        crate::output::print_line(&format!(
+            "wrote {} ({})",
+            path.display(),
+            human_size(bytes.len())
+        ));
     }
     exit::OK
 }
@@ -157,13 +161,13 @@ pub fn check(args: CheckArgs) -> u8 {
                 );
                 return exit::REPORT_ERROR;
             }
-            println!(
+            crate::output::print_line(&format!(
                 "{}: ok — {}，{} blocks, {} indicators, {warnings} warning(s)",
                 display(&args.input.report),
                 doc.meta.title,
                 blocks,
                 loaded.report.indicators.len()
-            );
+            ));
             exit::OK
         }
         Err(code) => code,
