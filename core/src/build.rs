@@ -150,7 +150,7 @@ impl<'a> Builder<'a> {
         if let Some(summary) = &report.summary {
             self.prose_paragraphs(summary.text.get_ref(), summary.text.span(), false);
             if summary.indicator_table {
-                self.indicator_table();
+                self.indicator_table(true);
             }
         }
 
@@ -160,75 +160,36 @@ impl<'a> Builder<'a> {
                 .filter(move |s| s.place == place)
                 .map(|s| s.item.clone())
         };
+        // Each part is an item one level up: its title the 一、 heading, its text the opening.
         let period = &self.loaded.period;
-        let mut parts: Vec<(String, Vec<Item>, Option<NumberingMode>)> = Vec::new();
-        let ach: Vec<Item> = report
-            .achievements
-            .iter()
-            .cloned()
-            .chain(placed(Placement::Achievements))
-            .collect();
-        if !ach.is_empty() {
-            let title = report
-                .parts
-                .achievements
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("{}主要工作", period.name()));
-            parts.push((title, ach, report.parts.achievements.numbering));
+        let default_mode = self.style.numbering;
+        let part = |spec: &crate::model::PartSpec, default_title: String, items: Vec<Item>| Item {
+            title: Some(toml::Spanned::new(0..0, spec.title.clone().unwrap_or(default_title))),
+            text: spec.text.clone(),
+            items,
+            numbering: Some(spec.numbering.unwrap_or(default_mode)),
+            ..Item::default()
+        };
+        let mut parts = Vec::new();
+        let achievements: Vec<Item> = report.achievements.iter().cloned().chain(placed(Placement::Achievements)).collect();
+        if !achievements.is_empty() {
+            parts.push(part(&report.parts.achievements, format!("{}主要工作", period.name()), achievements));
         }
-        for item in placed(Placement::Part) {
-            let title = item
-                .title
-                .as_ref()
-                .map(|t| t.get_ref().clone())
-                .unwrap_or_default();
-            let body = Item {
-                title: None,
-                ..item.clone()
-            };
-            parts.push((title, vec![body], None));
+        for mut item in placed(Placement::Part) {
+            item.numbering = Some(item.numbering.unwrap_or(default_mode));
+            parts.push(item);
         }
         if !report.problems.is_empty() {
-            let title = report
-                .parts
-                .problems
-                .title
-                .clone()
-                .unwrap_or_else(|| "存在的问题".into());
-            parts.push((
-                title,
-                report.problems.clone(),
-                report.parts.problems.numbering,
-            ));
+            parts.push(part(&report.parts.problems, "存在的问题".into(), report.problems.clone()));
         }
-        let plan: Vec<Item> = report
-            .plan
-            .iter()
-            .cloned()
-            .chain(placed(Placement::Plan))
-            .collect();
+        let plan: Vec<Item> = report.plan.iter().cloned().chain(placed(Placement::Plan)).collect();
         if !plan.is_empty() {
-            let title = report
-                .parts
-                .plan
-                .title
-                .clone()
-                .unwrap_or_else(|| format!("{}工作计划", period.next_phrase()));
-            parts.push((title, plan, report.parts.plan.numbering));
+            parts.push(part(&report.parts.plan, format!("{}工作计划", period.next_phrase()), plan));
         }
-        for (i, (title, items, mode)) in parts.into_iter().enumerate() {
-            self.blocks.push(Block::Heading(Heading {
-                level: 1,
-                number: heading_number(1, i as u32 + 1),
-                text: title,
-            }));
-            // A part generated whole (place = "part") carries a single untitled item: its body.
-            if items.len() == 1 && items[0].title.is_none() && items[0].literal {
-                self.item_body(&items[0], 2);
-            } else {
-                self.items(&items, 2, mode.unwrap_or(self.style.numbering));
-            }
+        for (i, part) in parts.iter().enumerate() {
+            let title = part.title.as_ref().map(|t| t.get_ref().trim().to_string()).unwrap_or_default();
+            self.blocks.push(Block::Heading(Heading { level: 1, number: heading_number(1, i as u32 + 1), text: title }));
+            self.item_body(part, 1);
         }
 
         let attachments = &report.attachments;
@@ -276,7 +237,8 @@ impl<'a> Builder<'a> {
                 self.table(t);
             }
             if att.indicator_table {
-                self.indicator_table();
+                // The attachment's title already names the table.
+                self.indicator_table(false);
             }
         }
         if let Some(em) = &report.end_matter {
@@ -432,8 +394,8 @@ impl<'a> Builder<'a> {
         }));
     }
 
-    /// 主要经济指标完成情况表.
-    fn indicator_table(&mut self) {
+    /// 主要经济指标完成情况表, with its caption or (in an attachment titled for it) without.
+    fn indicator_table(&mut self, with_caption: bool) {
         let inds = &self.loaded.report.indicators;
         let any_growth = self.figures.values().any(|f| f.growth_cell.is_some());
         let any_target = inds.iter().any(|i| i.target.is_some());
@@ -441,7 +403,10 @@ impl<'a> Builder<'a> {
         let mut headers = vec![
             "指标名称".to_string(),
             "单位".into(),
-            format!("{}完成", self.loaded.period.month_phrase()),
+            match self.loaded.period.normalized() {
+                crate::period::Period::Year(_) => "全年完成".to_string(),
+                p => format!("{}完成", p.month_phrase()),
+            },
         ];
         if any_growth {
             headers.push("同比增长".into());
@@ -493,7 +458,7 @@ impl<'a> Builder<'a> {
             })
             .collect();
         self.blocks.push(Block::Table(ir::Table {
-            caption: Some(format!(
+            caption: with_caption.then(|| format!(
                 "{}主要经济指标完成情况表",
                 self.loaded.period.name()
             )),

@@ -254,12 +254,15 @@ pub struct Parts {
     pub plan: PartSpec,
 }
 
-/// One part's title (derived when absent) and numbering mode.
+/// One part's title (derived when absent), opening text and numbering mode.
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PartSpec {
     #[serde(default)]
     pub title: Option<String>,
+    /// Prose between the part heading and its first item.
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
     #[serde(default)]
     pub numbering: Option<NumberingMode>,
 }

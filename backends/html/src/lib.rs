@@ -112,29 +112,29 @@ fn align(a: Align) -> &'static str {
 fn block_view(block: &Block) -> Value {
     match block {
         Block::RedHeader(h) => json!({
-            "red_header": true,
+            "block": "red_header",
             "organ_mark": h.organ_mark,
             "document_number": h.document_number,
             "signer": h.signer,
         }),
-        Block::Title { lines } => json!({ "title": true, "lines": lines }),
-        Block::Addressee { text } => json!({ "addressee": true, "text": text }),
+        Block::Title { lines } => json!({ "block": "title", "lines": lines }),
+        Block::Addressee { text } => json!({ "block": "addressee", "text": text }),
         Block::Heading(h) => json!({
-            "heading": true,
+            "block": "heading",
             "tag": format!("h{}", h.level + 1),
             "level": h.level,
             "number": h.number,
             "text": h.text,
         }),
         Block::Paragraph(p) => json!({
-            "paragraph": true,
+            "block": "paragraph",
             "runs": p.runs.iter().map(|r| match r.role {
                 RunRole::Body => json!({ "text": r.text }),
                 RunRole::Lead { level } => json!({ "text": r.text, "lead": level }),
             }).collect::<Vec<_>>(),
         }),
         Block::Table(t) => json!({
-            "table": true,
+            "block": "table",
             "caption": t.caption,
             "columns": t.columns.iter().map(|c| json!({
                 "header": c.header,
@@ -147,20 +147,20 @@ fn block_view(block: &Block) -> Value {
             "note": t.note,
         }),
         Block::AttachmentNote { .. } => {
-            json!({ "attachment_note": true, "lines": block.text_lines() })
+            json!({ "block": "attachment_note", "lines": block.text_lines() })
         }
         Block::Signature(s) => json!({
-            "signature": true,
+            "block": "signature",
             "organization": s.organization,
             "date": s.date,
             "sealed": s.sealed,
         }),
-        Block::Note { .. } => json!({ "note": true, "text": block.text_lines().concat() }),
+        Block::Note { .. } => json!({ "block": "note", "text": block.text_lines().concat() }),
         Block::AttachmentStart(a) => {
-            json!({ "attachment": true, "label": a.label, "title": a.title })
+            json!({ "block": "attachment", "label": a.label, "title": a.title })
         }
         Block::EndMatter(e) => json!({
-            "end_matter": true,
+            "block": "end_matter",
             "copy_to": e.copy_to,
             "printed_by": e.printed_by,
             "printed_on": format!("{}印发", e.printed_on),
