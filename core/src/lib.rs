@@ -12,6 +12,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod numbering;
+pub mod outline;
 pub mod period;
 pub mod plugin;
 pub mod prose;
