@@ -1,5 +1,8 @@
 //! huibao-pdf: the document tree and a style to an archival PDF (PDF/A-2b) with embedded, subsetted fonts.
 
+pub mod fonts;
+pub mod linebreak;
+
 use huibao_core::{Document, Style};
 
 /// Options of the PDF writer.
@@ -13,6 +16,22 @@ pub enum Error {
     /// The backend is not built yet.
     #[error("PDF output is not built yet")]
     NotBuilt,
+    /// A font file could not be read.
+    #[error("cannot use font {}: {reason}", path.display())]
+    FontLoad {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// No font at all was found for a role.
+    #[error("no font for {role} (wanted: {families}); install one or give --font-dir")]
+    NoFont {
+        /// The role's label.
+        role: &'static str,
+        /// The families looked for.
+        families: String,
+    },
 }
 
 /// Renders `doc` with `style` to the bytes of a .pdf file.

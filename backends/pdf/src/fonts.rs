@@ -1,0 +1,573 @@
+//! Font discovery and choice: the bundled stand-ins, extra directories and installed
+//! fonts; one chain of faces per role, with per-character fallback.
+
+use crate::linebreak::is_cjk;
+use crate::Error;
+use huibao_core::style::{FontRole, FontSpec, Style};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Where a face was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// huibao's own fonts/ directory.
+    Bundled,
+    /// A directory given with --font-dir or HUIBAO_FONT_DIR.
+    Dir,
+    /// An installed (system) font.
+    System,
+}
+
+impl Origin {
+    /// A word for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::Bundled => "bundled",
+            Origin::Dir => "font dir",
+            Origin::System => "installed",
+        }
+    }
+}
+
+/// Where fonts are looked up.
+#[derive(Debug, Clone, Default)]
+pub struct FontSources {
+    /// Directories given by the user, searched like installed fonts.
+    pub dirs: Vec<PathBuf>,
+    /// The bundled fonts directory, if one was found.
+    pub bundled: Option<PathBuf>,
+    /// Whether installed fonts are looked up.
+    pub system: bool,
+}
+
+/// A glyph found for a character.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GlyphRef {
+    /// Index of the face in [`Fonts::faces`].
+    pub face: usize,
+    /// Glyph id in that face (never 0).
+    pub gid: u16,
+    /// Advance in em.
+    pub advance_em: f64,
+}
+
+/// One loaded font face.
+pub struct Face {
+    /// Family name (English when the font has one).
+    pub family: String,
+    /// PostScript name.
+    pub postscript: String,
+    /// The file it came from.
+    pub path: PathBuf,
+    /// Face index inside a collection.
+    pub index: u32,
+    /// Weight class (400 regular, 700 bold).
+    pub weight: u16,
+    /// Where it was found.
+    pub origin: Origin,
+    /// The font file's bytes.
+    pub data: Arc<Vec<u8>>,
+    cache: RefCell<HashMap<char, Option<(u16, f64)>>>,
+}
+
+impl std::fmt::Debug for Face {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Face")
+            .field("family", &self.family)
+            .field("path", &self.path)
+            .field("index", &self.index)
+            .finish()
+    }
+}
+
+impl Face {
+    /// Glyph id and advance (em) of `c`, if the face has it.
+    pub fn glyph(&self, c: char) -> Option<(u16, f64)> {
+        if let Some(hit) = self.cache.borrow().get(&c) {
+            return *hit;
+        }
+        let found = ttf_parser::Face::parse(&self.data, self.index)
+            .ok()
+            .and_then(|f| {
+                let gid = f.glyph_index(c)?;
+                if gid.0 == 0 {
+                    return None;
+                }
+                let upem = f64::from(f.units_per_em().max(1));
+                let adv = f64::from(f.glyph_hor_advance(gid).unwrap_or(0)) / upem;
+                Some((gid.0, adv))
+            });
+        self.cache.borrow_mut().insert(c, found);
+        found
+    }
+
+    /// Whether the face is a real bold (no synthesis needed).
+    pub fn is_bold(&self) -> bool {
+        self.weight >= 600
+    }
+}
+
+/// The faces serving one role.
+#[derive(Debug, Clone)]
+pub struct RoleFonts {
+    /// The role.
+    pub role: FontRole,
+    /// Size, weight and wanted families from the style.
+    pub spec: FontSpec,
+    /// Faces for the role's text, best first (the first is the role's font).
+    pub chain: Vec<usize>,
+    /// Faces for ASCII letters and digits, tried before `chain` (empty: none).
+    pub latin: Vec<usize>,
+    /// The family of the style's list that matched, if any did.
+    pub matched: Option<String>,
+}
+
+/// A chosen font for one role, for `huibao fonts` and render's report line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleReport {
+    /// The role.
+    pub role: FontRole,
+    /// The family the style wants first.
+    pub wanted: String,
+    /// The face that serves the role.
+    pub family: String,
+    /// Its file.
+    pub path: PathBuf,
+    /// Where it was found.
+    pub origin: Origin,
+    /// A free stand-in replaced the wanted family.
+    pub stand_in: bool,
+    /// Bold is drawn by stroking the outline (the face has no bold).
+    pub synthetic_bold: bool,
+    /// Size in points.
+    pub size_pt: f64,
+}
+
+/// All faces found for a style and the chains per role.
+#[derive(Debug)]
+pub struct Fonts {
+    /// Loaded faces, indexed by [`GlyphRef::face`].
+    pub faces: Vec<Face>,
+    roles: Vec<RoleFonts>,
+    /// Faces tried last for any character, in order.
+    fallback: Vec<usize>,
+}
+
+/// Roles whose ASCII letters and digits are set in the Latin font.
+fn uses_latin(role: FontRole) -> bool {
+    matches!(
+        role,
+        FontRole::Body
+            | FontRole::Heading3
+            | FontRole::Heading4
+            | FontRole::Table
+            | FontRole::EndMatter
+    )
+}
+
+/// Whether a wanted family is the real 小标宋 (stand-ins for it are taken in bold).
+fn is_xiaobiaosong(family: &str) -> bool {
+    family.contains("小标宋") || family.contains("XiaoBiaoSong")
+}
+
+/// The bundled fonts directory: next to the executable, in a parent of it (a build in
+/// the repository), or in the source tree this crate was built from.
+pub fn find_bundled_dir() -> Option<PathBuf> {
+    let has_fonts = |d: &Path| {
+        std::fs::read_dir(d)
+            .map(|rd| {
+                rd.flatten().any(|e| {
+                    let n = e.file_name().to_string_lossy().to_lowercase();
+                    n.ends_with(".otf") || n.ends_with(".ttf") || n.ends_with(".ttc")
+                })
+            })
+            .unwrap_or(false)
+    };
+    if let Ok(exe) = std::env::current_exe() {
+        for dir in exe.ancestors().skip(1).take(5) {
+            for cand in [dir.join("fonts"), dir.join("share/huibao/fonts")] {
+                if has_fonts(&cand) {
+                    return Some(cand);
+                }
+            }
+        }
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts");
+    has_fonts(&src).then_some(src)
+}
+
+/// Directories of installed fonts, as fontconfig names them.
+///
+/// With `FONTCONFIG_FILE` set, only that file is read: a configuration without
+/// `<dir>` entries means no installed fonts at all (the way to hide them in tests).
+fn system_dirs() -> Vec<PathBuf> {
+    let mut cfg = fontconfig_parser::FontConfig::default();
+    let home = std::env::var("HOME").ok();
+    if let Some(file) = std::env::var_os("FONTCONFIG_FILE") {
+        let _ = cfg.merge_config(Path::new(&file));
+        return cfg.dirs.into_iter().map(|d| d.path).collect();
+    }
+    if let Some(h) = &home {
+        let _ = cfg.merge_config(&Path::new(h).join(".config/fontconfig/fonts.conf"));
+    }
+    let _ = cfg.merge_config(Path::new("/etc/fonts/fonts.conf"));
+    let mut dirs: Vec<PathBuf> = cfg.dirs.into_iter().map(|d| d.path).collect();
+    if dirs.is_empty() {
+        dirs = vec!["/usr/share/fonts".into(), "/usr/local/share/fonts".into()];
+        if let Some(h) = &home {
+            dirs.push(Path::new(h).join(".fonts"));
+            dirs.push(Path::new(h).join(".local/share/fonts"));
+        }
+    }
+    if cfg!(target_os = "macos") {
+        dirs.extend(["/Library/Fonts", "/System/Library/Fonts"].map(PathBuf::from));
+    }
+    if cfg!(windows) {
+        if let Some(root) = std::env::var_os("SYSTEMROOT") {
+            dirs.push(Path::new(&root).join("Fonts"));
+        }
+    }
+    dirs.into_iter()
+        .map(|d| match (d.strip_prefix("~"), &home) {
+            (Ok(rest), Some(h)) => Path::new(h).join(rest),
+            _ => d,
+        })
+        .collect()
+}
+
+/// A font database with the origin of every face.
+struct Db {
+    db: fontdb::Database,
+    origins: HashMap<fontdb::ID, Origin>,
+}
+
+impl Db {
+    fn load(sources: &FontSources) -> Db {
+        let mut db = fontdb::Database::new();
+        let mut origins = HashMap::new();
+        let mut add = |db: &mut fontdb::Database, dir: &Path, origin: Origin| {
+            let before: std::collections::HashSet<_> = db.faces().map(|f| f.id).collect();
+            if dir.is_file() {
+                let _ = db.load_font_file(dir);
+            } else {
+                db.load_fonts_dir(dir);
+            }
+            for f in db.faces() {
+                if !before.contains(&f.id) {
+                    origins.insert(f.id, origin);
+                }
+            }
+        };
+        // Order matters only for ties: user dirs, then installed, then bundled.
+        for d in &sources.dirs {
+            add(&mut db, d, Origin::Dir);
+        }
+        if sources.system {
+            for d in system_dirs() {
+                add(&mut db, &d, Origin::System);
+            }
+        }
+        if let Some(b) = &sources.bundled {
+            add(&mut db, b, Origin::Bundled);
+        }
+        Db { db, origins }
+    }
+
+    /// The face of `family` closest to `weight`: upright before italic, then nearest
+    /// weight, then user and installed faces before bundled ones.
+    fn query(&self, family: &str, weight: u16) -> Option<fontdb::ID> {
+        self.db
+            .faces()
+            .filter(|f| f.families.iter().any(|(n, _)| n == family))
+            .min_by_key(|f| {
+                (
+                    f.style != fontdb::Style::Normal,
+                    effective_weight(f).abs_diff(weight),
+                    self.origins.get(&f.id) == Some(&Origin::Bundled),
+                    f.post_script_name.clone(),
+                )
+            })
+            .map(|f| f.id)
+    }
+}
+
+/// The weight of a face, trusting its name where its OS/2 table says 400 for a bold
+/// (FandolSong-Bold does).
+fn effective_weight(f: &fontdb::FaceInfo) -> u16 {
+    let ps = f.post_script_name.to_ascii_lowercase();
+    let named = if ps.contains("black") || ps.contains("heavy") {
+        900
+    } else if ps.contains("bold") {
+        700
+    } else {
+        0
+    };
+    f.weight.0.max(named)
+}
+
+impl Fonts {
+    /// Finds a face for every role of `style` in `sources`.
+    pub fn resolve(style: &Style, sources: &FontSources) -> Result<Fonts, Error> {
+        let db = Db::load(sources);
+        let mut fonts = Fonts {
+            faces: Vec::new(),
+            roles: Vec::new(),
+            fallback: Vec::new(),
+        };
+        let mut loaded: HashMap<fontdb::ID, usize> = HashMap::new();
+        let mut load = |fonts: &mut Fonts, id: fontdb::ID| -> Result<usize, Error> {
+            if let Some(i) = loaded.get(&id) {
+                return Ok(*i);
+            }
+            let info = db.db.face(id).ok_or_else(|| Error::FontLoad {
+                path: PathBuf::new(),
+                reason: "face vanished from the font database".into(),
+            })?;
+            let path = match &info.source {
+                fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
+                fontdb::Source::Binary(_) => PathBuf::from("<memory>"),
+            };
+            let data =
+                db.db
+                    .with_face_data(id, |d, _| d.to_vec())
+                    .ok_or_else(|| Error::FontLoad {
+                        path: path.clone(),
+                        reason: "cannot read the font file".into(),
+                    })?;
+            if ttf_parser::Face::parse(&data, info.index).is_err() {
+                return Err(Error::FontLoad {
+                    path,
+                    reason: "not a font file ttf-parser can read".into(),
+                });
+            }
+            fonts.faces.push(Face {
+                family: info
+                    .families
+                    .first()
+                    .map(|f| f.0.clone())
+                    .unwrap_or_default(),
+                postscript: info.post_script_name.clone(),
+                path,
+                index: info.index,
+                weight: effective_weight(info),
+                origin: db.origins.get(&id).copied().unwrap_or(Origin::System),
+                data: Arc::new(data),
+                cache: RefCell::new(HashMap::new()),
+            });
+            let i = fonts.faces.len() - 1;
+            loaded.insert(id, i);
+            Ok(i)
+        };
+
+        let latin_spec = style.font(FontRole::Latin).clone();
+        for role in FontRole::ALL {
+            let spec = style.font(role).clone();
+            let mut chain = Vec::new();
+            let mut matched = None;
+            for (k, family) in spec.families.iter().enumerate() {
+                let heavy = matches!(role, FontRole::Title | FontRole::OrganMark)
+                    && !is_xiaobiaosong(family)
+                    && k > 0;
+                let weight = if spec.bold || heavy { 700 } else { 400 };
+                if let Some(id) = db.query(family, weight) {
+                    let i = load(&mut fonts, id)?;
+                    if !chain.contains(&i) {
+                        chain.push(i);
+                    }
+                    matched.get_or_insert_with(|| family.clone());
+                }
+            }
+            let mut latin = Vec::new();
+            if uses_latin(role) {
+                for family in &latin_spec.families {
+                    let weight = if spec.bold { 700 } else { 400 };
+                    if let Some(id) = db.query(family, weight) {
+                        let i = load(&mut fonts, id)?;
+                        if !latin.contains(&i) {
+                            latin.push(i);
+                        }
+                    }
+                }
+            }
+            fonts.roles.push(RoleFonts {
+                role,
+                spec,
+                chain,
+                latin,
+                matched,
+            });
+        }
+        // Fallback: every role's faces, then every bundled face.
+        let mut fallback: Vec<usize> = Vec::new();
+        for r in &fonts.roles {
+            for i in r.chain.iter().chain(&r.latin) {
+                if !fallback.contains(i) {
+                    fallback.push(*i);
+                }
+            }
+        }
+        let bundled: Vec<_> = db
+            .db
+            .faces()
+            .filter(|f| db.origins.get(&f.id) == Some(&Origin::Bundled))
+            .map(|f| f.id)
+            .collect();
+        for id in bundled {
+            let i = load(&mut fonts, id)?;
+            if !fallback.contains(&i) {
+                fallback.push(i);
+            }
+        }
+        fonts.fallback = fallback;
+        for r in &fonts.roles {
+            if r.chain.is_empty() && fonts.fallback.is_empty() {
+                return Err(Error::NoFont {
+                    role: r.role.label(),
+                    families: r.spec.families.join(", "),
+                });
+            }
+        }
+        Ok(fonts)
+    }
+
+    /// The faces of a role.
+    pub fn role(&self, role: FontRole) -> &RoleFonts {
+        self.roles
+            .iter()
+            .find(|r| r.role == role)
+            .unwrap_or(&self.roles[0])
+    }
+
+    /// The face that serves a role (its first face, or the first fallback).
+    pub fn primary(&self, role: FontRole) -> Option<usize> {
+        let r = self.role(role);
+        r.chain.first().or(self.fallback.first()).copied()
+    }
+
+    /// A glyph for `c` in `role`: the Latin faces for ASCII where the role uses them,
+    /// then the role's faces, then every other face found. `None`: no face has it.
+    pub fn glyph(&self, role: FontRole, c: char) -> Option<GlyphRef> {
+        let r = self.role(role);
+        let latin: &[usize] = if c.is_ascii() && !is_cjk(c) {
+            &r.latin
+        } else {
+            &[]
+        };
+        latin
+            .iter()
+            .chain(&r.chain)
+            .chain(&self.fallback)
+            .find_map(|&i| {
+                self.faces[i].glyph(c).map(|(gid, advance_em)| GlyphRef {
+                    face: i,
+                    gid,
+                    advance_em,
+                })
+            })
+    }
+
+    /// Which face serves each role, in [`FontRole::ALL`] order.
+    pub fn report(&self) -> Vec<RoleReport> {
+        FontRole::ALL
+            .iter()
+            .filter_map(|&role| {
+                let r = self.role(role);
+                let face = &self.faces[self.primary(role)?];
+                let wanted = r.spec.families.first().cloned().unwrap_or_default();
+                Some(RoleReport {
+                    role,
+                    stand_in: r.matched.as_deref() != Some(wanted.as_str()),
+                    wanted,
+                    family: face.family.clone(),
+                    path: face.path.clone(),
+                    origin: face.origin,
+                    synthetic_bold: r.spec.bold && !face.is_bold(),
+                    size_pt: r.spec.size_pt,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled_only() -> FontSources {
+        FontSources {
+            dirs: vec![],
+            bundled: find_bundled_dir(),
+            system: false,
+        }
+    }
+
+    #[test]
+    fn bundled_fonts_serve_every_role() {
+        let fonts = Fonts::resolve(&Style::gbt9704(), &bundled_only()).unwrap();
+        let report = fonts.report();
+        assert_eq!(report.len(), FontRole::ALL.len());
+        let body = &report[0];
+        assert_eq!(body.family, "FandolFang");
+        assert!(body.stand_in);
+        assert_eq!(body.origin, Origin::Bundled);
+        let h1 = report
+            .iter()
+            .find(|r| r.role == FontRole::Heading1)
+            .unwrap();
+        assert_eq!(h1.family, "FandolHei");
+        let title = report.iter().find(|r| r.role == FontRole::Title).unwrap();
+        assert_eq!(title.family, "FandolSong");
+        assert!(fonts.faces[fonts.primary(FontRole::Title).unwrap()].is_bold());
+        let h3 = report
+            .iter()
+            .find(|r| r.role == FontRole::Heading3)
+            .unwrap();
+        assert!(h3.synthetic_bold, "FandolFang has no bold face");
+    }
+
+    #[test]
+    fn latin_letters_use_the_latin_face_and_cjk_the_role_face() {
+        let fonts = Fonts::resolve(&Style::gbt9704(), &bundled_only()).unwrap();
+        let a = fonts.glyph(FontRole::Body, 'A').unwrap();
+        assert_eq!(fonts.faces[a.face].family, "Liberation Serif");
+        let c = fonts.glyph(FontRole::Body, '园').unwrap();
+        assert_eq!(fonts.faces[c.face].family, "FandolFang");
+        // Headings in 黑体 keep their digits in 黑体.
+        let d = fonts.glyph(FontRole::Heading1, '2').unwrap();
+        assert_eq!(fonts.faces[d.face].family, "FandolHei");
+    }
+
+    #[test]
+    fn missing_character_falls_back_then_fails() {
+        let fonts = Fonts::resolve(&Style::gbt9704(), &bundled_only()).unwrap();
+        // U+00E9 é: not in FandolHei's Latin set? Whatever serves it, it is not glyph 0.
+        if let Some(g) = fonts.glyph(FontRole::Heading1, 'é') {
+            assert_ne!(g.gid, 0);
+        }
+        // A private-use character is in no font.
+        assert!(fonts.glyph(FontRole::Body, '\u{E000}').is_none());
+        // A character FandolFang lacks but another bundled face has falls back.
+        let fang = &fonts.faces[fonts.primary(FontRole::Body).unwrap()];
+        let probe = ['€', '™', 'Ω', 'ß', '→'];
+        for c in probe {
+            if fang.glyph(c).is_none() {
+                let g = fonts.glyph(FontRole::Body, c);
+                if let Some(g) = g {
+                    assert_ne!(fonts.faces[g.face].family, "FandolFang");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_wanted_family_from_a_font_dir_wins() {
+        let mut src = bundled_only();
+        // The bundled directory given as a user dir: FandolFang is found there first.
+        src.dirs = src.bundled.clone().into_iter().collect();
+        let fonts = Fonts::resolve(&Style::gbt9704(), &src).unwrap();
+        let body = &fonts.report()[0];
+        assert_eq!(body.origin, Origin::Dir);
+    }
+}
