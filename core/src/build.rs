@@ -164,31 +164,64 @@ impl<'a> Builder<'a> {
         let period = &self.loaded.period;
         let default_mode = self.style.numbering;
         let part = |spec: &crate::model::PartSpec, default_title: String, items: Vec<Item>| Item {
-            title: Some(toml::Spanned::new(0..0, spec.title.clone().unwrap_or(default_title))),
+            title: Some(toml::Spanned::new(
+                0..0,
+                spec.title.clone().unwrap_or(default_title),
+            )),
             text: spec.text.clone(),
             items,
             numbering: Some(spec.numbering.unwrap_or(default_mode)),
             ..Item::default()
         };
         let mut parts = Vec::new();
-        let achievements: Vec<Item> = report.achievements.iter().cloned().chain(placed(Placement::Achievements)).collect();
+        let achievements: Vec<Item> = report
+            .achievements
+            .iter()
+            .cloned()
+            .chain(placed(Placement::Achievements))
+            .collect();
         if !achievements.is_empty() {
-            parts.push(part(&report.parts.achievements, format!("{}主要工作", period.name()), achievements));
+            parts.push(part(
+                &report.parts.achievements,
+                format!("{}主要工作", period.name()),
+                achievements,
+            ));
         }
         for mut item in placed(Placement::Part) {
             item.numbering = Some(item.numbering.unwrap_or(default_mode));
             parts.push(item);
         }
         if !report.problems.is_empty() {
-            parts.push(part(&report.parts.problems, "存在的问题".into(), report.problems.clone()));
+            parts.push(part(
+                &report.parts.problems,
+                "存在的问题".into(),
+                report.problems.clone(),
+            ));
         }
-        let plan: Vec<Item> = report.plan.iter().cloned().chain(placed(Placement::Plan)).collect();
+        let plan: Vec<Item> = report
+            .plan
+            .iter()
+            .cloned()
+            .chain(placed(Placement::Plan))
+            .collect();
         if !plan.is_empty() {
-            parts.push(part(&report.parts.plan, format!("{}工作计划", period.next_phrase()), plan));
+            parts.push(part(
+                &report.parts.plan,
+                format!("{}工作计划", period.next_phrase()),
+                plan,
+            ));
         }
         for (i, part) in parts.iter().enumerate() {
-            let title = part.title.as_ref().map(|t| t.get_ref().trim().to_string()).unwrap_or_default();
-            self.blocks.push(Block::Heading(Heading { level: 1, number: heading_number(1, i as u32 + 1), text: title }));
+            let title = part
+                .title
+                .as_ref()
+                .map(|t| t.get_ref().trim().to_string())
+                .unwrap_or_default();
+            self.blocks.push(Block::Heading(Heading {
+                level: 1,
+                number: heading_number(1, i as u32 + 1),
+                text: title,
+            }));
             self.item_body(part, 1);
         }
 
@@ -448,20 +481,12 @@ impl<'a> Builder<'a> {
                     1 => Align::Center,
                     _ => Align::Right,
                 },
-                weight: if i == 0 {
-                    5
-                } else if i == 1 {
-                    2
-                } else {
-                    3
-                },
+                weight: guess_weight(h, i, &rows),
             })
             .collect();
         self.blocks.push(Block::Table(ir::Table {
-            caption: with_caption.then(|| format!(
-                "{}主要经济指标完成情况表",
-                self.loaded.period.name()
-            )),
+            caption: with_caption
+                .then(|| format!("{}主要经济指标完成情况表", self.loaded.period.name())),
             columns,
             rows,
             note: None,

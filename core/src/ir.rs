@@ -215,15 +215,11 @@ impl Block {
         match self {
             Block::RedHeader(h) => {
                 let mut lines = vec![h.organ_mark.clone()];
-                match (&h.document_number, &h.signer) {
-                    (Some(n), Some(s)) => lines.push(format!("{n}签发人：{s}")),
-                    (Some(n), None) => lines.push(n.clone()),
-                    (None, Some(s)) => lines.push(format!("签发人：{s}")),
-                    (None, None) => {}
-                }
+                lines.extend(h.document_number.clone());
+                lines.extend(h.signer.as_ref().map(|s| format!("签发人：{s}")));
                 lines
             }
-            Block::Title { lines } => vec![lines.concat()],
+            Block::Title { lines } => lines.clone(),
             Block::Addressee { text } => vec![text.clone()],
             Block::Heading(h) => vec![h.full_text()],
             Block::Paragraph(p) => vec![p.text()],
@@ -256,7 +252,8 @@ impl Block {
                 if let Some(cc) = &e.copy_to {
                     lines.push(format!("抄送：{cc}"));
                 }
-                lines.push(format!("{}{}印发", e.printed_by, e.printed_on));
+                lines.push(e.printed_by.clone());
+                lines.push(format!("{}印发", e.printed_on));
                 lines
             }
         }

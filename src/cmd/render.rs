@@ -12,6 +12,8 @@ pub enum Format {
     Docx,
     Pdf,
     Html,
+    /// Plain UTF-8 text, one line per paragraph (for pasting into other systems).
+    Txt,
 }
 
 impl Format {
@@ -20,6 +22,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
             Format::Html => "html",
+            Format::Txt => "txt",
         }
     }
 }
@@ -146,6 +149,7 @@ fn render_one(
         Format::Docx => huibao_docx::render(doc, style, &huibao_docx::DocxOptions::default())
             .map_err(|e| failed("DOCX", &e)),
         Format::Pdf => crate::cmd::fonts::render_pdf(doc, style, &args.fonts),
+        Format::Txt => Ok(format!("{}\n", doc.plain_text()).into_bytes()),
     }
 }
 

@@ -38,8 +38,14 @@ fn markup_and_braces_are_text() {
     assert!(!html.contains("<b>营业收入</b>"));
     assert!(html.contains("&lt;b&gt;营业收入&lt;/b&gt;"));
     assert!(html.contains("&amp; 税收"));
-    assert!(html.contains("{{indicator}} 原样保留"), "a literal {{{{ written as \\{{{{ survives");
-    assert!(html.contains("标题含{{大括号}}与&#x27;单引号&#x27;") || html.contains("标题含{{大括号}}与&#39;单引号&#39;"));
+    assert!(
+        html.contains("{{indicator}} 原样保留"),
+        "a literal {{{{ written as \\{{{{ survives"
+    );
+    assert!(
+        html.contains("标题含{{大括号}}与&#x27;单引号&#x27;")
+            || html.contains("标题含{{大括号}}与&#39;单引号&#39;")
+    );
     assert!(html.contains("&lt;i&gt;A&lt;/i&gt;"));
     assert!(html.contains("<td class=\"left\">{{x}}</td>"));
     assert!(html.contains("市政府 &amp; &quot;办公室&quot;："));
@@ -54,7 +60,10 @@ fn page_is_chinese_a4_with_page_numbers() {
     assert!(html.contains("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }"));
     assert!(html.contains("@page :right { @bottom-right { content: \"— \" counter(page) \" —\""));
     assert!(html.contains("@page :left { @bottom-left {"));
-    assert!(html.contains("--line-pitch: 28.991pt;"), "225 mm / 22 lines");
+    assert!(
+        html.contains("--line-pitch: 28.991pt;"),
+        "225 mm / 22 lines"
+    );
     assert!(html.contains("--font-body: \"仿宋_GB2312\""));
     // Self-contained: nothing is fetched.
     for external in ["<link", "src=\"http", "url(http", "@import"] {
@@ -74,7 +83,11 @@ fn headings_carry_the_numbers_of_the_ir() {
         })
         .unwrap();
     assert_eq!(heading.number, "（一）");
-    assert!(html.contains("<h3 class=\"heading level-2\"><span class=\"number\">（一）</span>标题含{{大括号}}"));
+    assert!(html.contains(
+        "<h3 class=\"heading level-2\"><span class=\"number\">（一）</span>标题含{{大括号}}"
+    ));
     assert!(html.contains("<span class=\"number\">一、</span>2022年主要工作</h2>"));
-    assert!(html.contains("<p class=\"label\">附件</p><h2 class=\"attachment-title\">表格&lt;附件&gt;</h2>"));
+    assert!(html.contains(
+        "<p class=\"label\">附件</p><h2 class=\"attachment-title\">表格&lt;附件&gt;</h2>"
+    ));
 }

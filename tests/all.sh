@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test: the Rust suites, then the end-to-end checks of the real outputs with
+# real clients (Chromium for HTML, LibreOffice + poppler for DOCX, poppler + qpdf for PDF).
+# Installs missing tools first (see tests/install-deps.sh).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for tool in chromium pdftotext pdftoppm qpdf soffice; do
+  command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
+done
+python3 -c 'import docx, websocket' 2>/dev/null || need+=(python-docx websocket-client)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing missing tools: ${need[*]}"
+  bash tests/install-deps.sh
+fi
+
+failed=0
+cargo build --workspace --all-targets || exit 1
+cargo test --workspace || failed=1
+
+bin=target/debug/huibao
+out=target/e2e
+rm -rf "$out" && mkdir -p "$out"
+for check in tests/html_check.py tests/docx_check.py tests/pdf_check.py; do
+  [ -f "$check" ] || continue
+  echo "== $check"
+  python3 "$check" "$bin" "$out" || failed=1
+done
+exit $failed
