@@ -1,18 +1,57 @@
-//! Lint: things that are allowed but probably wrong. Warnings, never errors.
+//! Lint: things that are allowed but probably wrong. Warnings, never errors; each points
+//! at the place in the report where the text was written.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::ir::{Block, Document};
 use crate::load::Loaded;
+use crate::model::Item;
+use crate::prose::map_span;
+use toml::Spanned;
 
-/// Lints a built document (and its source) for punctuation and number habits.
+/// Lints a loaded report and its built document.
 pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for block in &doc.blocks {
-        for line in block.text_lines() {
-            lint_text(&line, &mut out);
+    let file = &loaded.file;
+    let report = &loaded.report;
+    if let Some(s) = &report.summary {
+        lint_text(file, &s.text, &mut out);
+    }
+    for part in [
+        &report.parts.achievements,
+        &report.parts.problems,
+        &report.parts.plan,
+    ] {
+        if let Some(t) = &part.text {
+            lint_text(file, t, &mut out);
         }
+    }
+    for items in [&report.achievements, &report.problems, &report.plan] {
+        lint_items(file, items, &mut out);
+    }
+    for att in &report.attachments {
+        lint_text(file, &att.title, &mut out);
+        if let Some(t) = &att.text {
+            lint_text(file, t, &mut out);
+        }
+    }
+    for ind in &report.indicators {
+        if let Some(p) = &ind.previous {
+            if p.get_ref().0 == 0.0 && !crate::indicator::is_percent(&ind.unit) {
+                out.push(
+                    Diagnostic::warning(format!(
+                        "indicator \"{}\" has previous = 0, so no growth rate can be given",
+                        ind.name.get_ref()
+                    ))
+                    .at(file, p.span())
+                    .with_help("remove `previous` or give last year's real figure"),
+                );
+            }
+        }
+    }
+    // Headings generated from defaults or plugins are checked on the document.
+    for block in &doc.blocks {
         if let Block::Heading(h) = block {
-            if h.level <= 2 && h.text.ends_with(['。', '；', '，']) {
+            if h.level <= 2 && h.text.ends_with(['。', '；', '，', '：']) {
                 out.push(
                     Diagnostic::warning(format!(
                         "heading \"{}\" ends with punctuation",
@@ -23,73 +62,135 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
             }
         }
     }
-    for ind in &loaded.report.indicators {
-        if let Some(p) = &ind.previous {
-            if p.get_ref().0 == 0.0 && !crate::indicator::is_percent(&ind.unit) {
-                out.push(
-                    Diagnostic::warning(format!(
-                        "indicator \"{}\" has previous = 0, so no growth rate can be given",
-                        ind.name.get_ref()
-                    ))
-                    .at(&loaded.file, p.span())
-                    .with_help("remove `previous` or give last year's real figure"),
-                );
-            }
-        }
-    }
-    // Lines that are the same warning many times over say nothing new.
-    out.dedup_by(|a, b| a.message == b.message);
     out
 }
 
-fn lint_text(line: &str, out: &mut Vec<Diagnostic>) {
-    let excerpt = |at: usize| -> String {
-        line[at.saturating_sub(24).min(at)..]
-            .chars()
-            .take(16)
-            .collect()
-    };
-    for (pattern, help) in [
-        ("（一）、", "write （一） without a following 、"),
-        ("（1）、", "write （1） without a following 、"),
-    ] {
-        if let Some(at) = line.find(pattern) {
-            out.push(
-                Diagnostic::warning(format!("\"{pattern}\" in \"{}\"", excerpt(at)))
-                    .with_help(help),
-            );
+fn lint_items(file: &SourceFile, items: &[Item], out: &mut Vec<Diagnostic>) {
+    for item in items {
+        if let Some(t) = &item.title {
+            lint_text(file, t, out);
         }
-    }
-    let chars: Vec<char> = line.chars().collect();
-    for w in chars.windows(3) {
-        // Half-width comma or semicolon between Chinese characters.
-        if is_cjk(w[0]) && matches!(w[1], ',' | ';' | ':' | '?' | '!' | '(' | ')') && is_cjk(w[2]) {
-            let found: String = w.iter().collect();
-            out.push(
-                Diagnostic::warning(format!(
-                    "half-width \"{}\" in Chinese text: \"{found}\"",
-                    w[1]
-                ))
-                .with_help("use full-width punctuation ，；：？！（） in Chinese text"),
-            );
-            break;
+        if let Some(t) = &item.text {
+            lint_text(file, t, out);
         }
+        lint_items(file, &item.items, out);
     }
-    if line.contains("  ")
-        || chars
-            .windows(3)
-            .any(|w| is_cjk(w[0]) && w[1] == ' ' && is_cjk(w[2]))
-    {
+}
+
+/// One finding in a text: byte offset, message, fix.
+struct Finding {
+    at: usize,
+    len: usize,
+    message: String,
+    help: &'static str,
+}
+
+/// Checks one written text and reports findings at their place in the file.
+fn lint_text(file: &SourceFile, text: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    let value = text.get_ref();
+    for f in findings(value) {
+        let start = map_span(file, &text.span(), value, f.at).start;
+        let end = map_span(file, &text.span(), value, f.at + f.len)
+            .start
+            .max(start);
         out.push(
-            Diagnostic::warning(format!(
-                "stray space in \"{}\"",
-                chars.iter().take(20).collect::<String>()
-            ))
-            .with_help("Chinese text has no spaces between characters"),
+            Diagnostic::warning(f.message)
+                .at(file, start..end)
+                .with_label("here")
+                .with_help(f.help),
         );
     }
 }
 
+fn findings(text: &str) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for pattern in ["（一）、", "（二）、", "（1）、", "（2）、"] {
+        if let Some(at) = text.find(pattern) {
+            found.push(Finding {
+                at,
+                len: pattern.len(),
+                message: format!("\"{pattern}\": no 、 after a number in parentheses"),
+                help: "write （一） or （1） without a following 、",
+            });
+        }
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for w in chars.windows(3) {
+        let (before, (at, mark), after) = (w[0].1, w[1], w[2].1);
+        if is_cjk(before)
+            && matches!(mark, ',' | ';' | ':' | '?' | '!' | '(' | ')')
+            && (is_cjk(after) || after == '“')
+        {
+            found.push(Finding {
+                at,
+                len: 1,
+                message: format!("half-width \"{mark}\" in Chinese text"),
+                help: "use full-width punctuation ，；：？！（） in Chinese text",
+            });
+        }
+        if mark == ' ' && is_cjk_or_full_width(before) && is_cjk_or_full_width(after) {
+            found.push(Finding {
+                at,
+                len: 1,
+                message: "space between Chinese characters".into(),
+                help: "Chinese text has no spaces; remove it",
+            });
+        }
+    }
+    for doubled in ["。。", "，，", "、、", "；；"] {
+        if let Some(at) = text.find(doubled) {
+            found.push(Finding {
+                at,
+                len: doubled.len(),
+                message: format!("doubled punctuation \"{doubled}\""),
+                help: "keep one mark",
+            });
+        }
+    }
+    found
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+fn is_cjk_or_full_width(c: char) -> bool {
+    is_cjk(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{build, load_source, SourceFile};
+
+    #[test]
+    fn findings_point_at_the_source() {
+        let src = "[report]\norganization = \"某园区管委会\"\nperiod = \"2022\"\ndate = 2023-01-10\n\n[summary]\ntext = '''\n园区实现营业收入,同比增长。\n招商 引资。。'''\n";
+        let loaded = load_source(SourceFile::new("r.toml", src)).unwrap();
+        let doc = build(&loaded, &[]).unwrap();
+        let warnings = super::lint(&loaded, &doc);
+        let found: Vec<(String, Option<(usize, usize)>)> = warnings
+            .iter()
+            .map(|w| (w.message.clone(), w.line_column()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("half-width \",\" in Chinese text".to_string(), Some((8, 9))),
+                ("space between Chinese characters".to_string(), Some((9, 3))),
+                ("doubled punctuation \"。。\"".to_string(), Some((9, 6))),
+            ]
+        );
+    }
+
+    #[test]
+    fn clean_text_has_no_findings() {
+        assert!(super::findings(
+            "1-6月，园区实现营业收入123.5亿元（同比增长12.1%），PM2.5浓度下降。"
+        )
+        .is_empty());
+        assert!(
+            super::findings("引进 Intel 研发中心").is_empty(),
+            "spaces around Latin words are fine"
+        );
+    }
 }
