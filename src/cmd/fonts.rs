@@ -1,7 +1,9 @@
 //! `huibao fonts` and the font options of `render` (PDF output).
 
 use clap::Args;
+use huibao_core::style::FontRole;
 use huibao_core::{Document, Style};
+use huibao_pdf::{PdfOptions, RoleReport};
 
 /// Font lookup options for PDF output.
 #[derive(Args, Debug, Clone, Default)]
@@ -21,16 +23,88 @@ pub struct FontsArgs {
     pub fonts: FontArgs,
 }
 
-/// Renders the PDF with the font options.
-pub fn render_pdf(doc: &Document, style: &Style, _fonts: &FontArgs) -> Result<Vec<u8>, u8> {
-    huibao_pdf::render(doc, style, &huibao_pdf::PdfOptions::default()).map_err(|e| {
-        eprintln!("error: PDF output failed: {e}");
-        crate::exit::OUTPUT_ERROR
-    })
+/// The PDF writer's options from the command line and the environment
+/// (HUIBAO_FONT_DIR, and SOURCE_DATE_EPOCH for a reproducible creation date).
+fn pdf_options(args: &FontArgs) -> PdfOptions {
+    let mut opts = PdfOptions::default();
+    opts.font_dirs = args.font_dirs.clone();
+    if let Some(dirs) = std::env::var_os("HUIBAO_FONT_DIR") {
+        opts.font_dirs.extend(std::env::split_paths(&dirs));
+    }
+    opts.system_fonts = !args.no_system_fonts;
+    opts.created = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok());
+    opts
 }
 
-/// `huibao fonts`.
-pub fn fonts(_args: FontsArgs) -> u8 {
-    eprintln!("error: font lookup comes with PDF output, which is not built yet");
-    crate::exit::OUTPUT_ERROR
+/// One role as "正文 FandolFang".
+fn short(r: &RoleReport) -> String {
+    let mut s = format!("{} {}", r.role.label(), r.family);
+    if r.synthetic_bold {
+        s.push_str("（仿粗）");
+    }
+    s
+}
+
+/// Renders the PDF with the font options; prints which font served each role.
+pub fn render_pdf(doc: &Document, style: &Style, fonts: &FontArgs) -> Result<Vec<u8>, u8> {
+    match huibao_pdf::render_with_report(doc, style, &pdf_options(fonts)) {
+        Ok(r) => {
+            let roles: Vec<String> = r
+                .fonts
+                .iter()
+                .filter(|f| f.role != FontRole::Latin || true)
+                .map(short)
+                .collect();
+            println!("pdf fonts: {}", roles.join("，"));
+            Ok(r.bytes)
+        }
+        Err(e) => {
+            eprintln!("error: PDF output failed: {e}");
+            Err(match e {
+                huibao_pdf::Error::MissingGlyph { .. } | huibao_pdf::Error::NoFont { .. } => {
+                    crate::exit::REPORT_ERROR
+                }
+                _ => crate::exit::OUTPUT_ERROR,
+            })
+        }
+    }
+}
+
+/// `huibao fonts`: which font serves each role of the default style, and where it is.
+pub fn fonts(args: FontsArgs) -> u8 {
+    let style = Style::default();
+    match huibao_pdf::fonts_for(&style, &pdf_options(&args.fonts)) {
+        Ok(report) => {
+            println!(
+                "{:<12} {:<6} {:<18} {:<22} {:<10} file",
+                "role", "size", "wanted", "used", "from"
+            );
+            for r in &report {
+                let mut used = r.family.clone();
+                if r.synthetic_bold {
+                    used.push_str(" +bold");
+                }
+                println!(
+                    "{:<12} {:<6} {:<18} {:<22} {:<10} {}",
+                    r.role.key(),
+                    format!("{}pt", r.size_pt),
+                    r.wanted,
+                    used,
+                    if r.stand_in {
+                        format!("{} (stand-in)", r.origin.label())
+                    } else {
+                        r.origin.label().to_string()
+                    },
+                    r.path.display()
+                );
+            }
+            crate::exit::OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            crate::exit::REPORT_ERROR
+        }
+    }
 }

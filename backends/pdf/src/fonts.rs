@@ -468,6 +468,19 @@ impl Fonts {
             })
     }
 
+    /// Families tried for a role's characters, for error messages.
+    pub fn tried(&self, role: FontRole) -> String {
+        let r = self.role(role);
+        let mut names: Vec<&str> = Vec::new();
+        for &i in r.latin.iter().chain(&r.chain).chain(&self.fallback) {
+            let f = self.faces[i].family.as_str();
+            if !names.contains(&f) {
+                names.push(f);
+            }
+        }
+        names.join(", ")
+    }
+
     /// Which face serves each role, in [`FontRole::ALL`] order.
     pub fn report(&self) -> Vec<RoleReport> {
         FontRole::ALL

@@ -1,0 +1,474 @@
+//! Typesetting: the document tree to pages of positioned glyphs and rules on the
+//! GB/T 9704 grid (22 lines of 28 characters).
+//!
+//! Blocks become [`Unit`]s — runs of whole grid rows that stay on one page — and
+//! [`paginate`](page::paginate) puts the units on pages.
+
+mod blocks;
+mod page;
+mod table;
+
+pub use page::{paginate, Page};
+
+use crate::fonts::Fonts;
+use crate::linebreak::{self, is_cjk, Item};
+use crate::Error;
+use huibao_core::style::{FontRole, Style, PT_PER_MM};
+use huibao_core::Document;
+
+/// Page geometry in points, from the style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    /// Page width.
+    pub page_w: f64,
+    /// Page height.
+    pub page_h: f64,
+    /// x of the text block's left edge.
+    pub left: f64,
+    /// y (from the page's bottom) of the text block's top edge.
+    pub top: f64,
+    /// Text block width.
+    pub width: f64,
+    /// Text block height.
+    pub height: f64,
+    /// Distance between grid lines.
+    pub pitch: f64,
+    /// Advance of one body character on the grid.
+    pub slot: f64,
+    /// Grid lines per page.
+    pub rows: usize,
+    /// Body font size.
+    pub body_size: f64,
+    /// Gap between the block's bottom and the page number's top.
+    pub number_gap: f64,
+}
+
+impl Geometry {
+    /// The geometry of `style`.
+    pub fn new(style: &Style) -> Geometry {
+        let p = &style.page;
+        let rows = p.lines_per_page.max(1) as usize;
+        Geometry {
+            page_w: p.width_mm * PT_PER_MM,
+            page_h: p.height_mm * PT_PER_MM,
+            left: p.margin_left_mm * PT_PER_MM,
+            top: (p.height_mm - p.margin_top_mm) * PT_PER_MM,
+            width: p.block_width_pt(),
+            height: p.block_height_pt(),
+            pitch: p.block_height_pt() / rows as f64,
+            slot: p.char_pitch_pt(),
+            rows,
+            body_size: style.font(FontRole::Body).size_pt,
+            number_gap: p.page_number_gap_mm * PT_PER_MM,
+        }
+    }
+
+    /// Advance of a full-width character at `size` (the grid slot scaled).
+    pub fn slot_at(&self, size: f64) -> f64 {
+        if self.body_size > 0.0 {
+            self.slot * size / self.body_size
+        } else {
+            size
+        }
+    }
+
+    /// Baseline of text of `size` below the top of its grid row (the em box centred).
+    pub fn baseline_in_row(&self, size: f64) -> f64 {
+        (self.pitch - size) / 2.0 + ASCENT * size
+    }
+}
+
+/// Part of the em box above the baseline (CJK fonts: 0.88 em).
+pub const ASCENT: f64 = 0.88;
+
+/// An sRGB colour, components 0–1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+impl Rgb {
+    /// Black.
+    pub const BLACK: Rgb = Rgb(0.0, 0.0, 0.0);
+
+    /// Parses "#RRGGBB"; anything else is the official red.
+    pub fn parse(hex: &str) -> Rgb {
+        let h = hex.trim_start_matches('#');
+        let c = |i: usize| {
+            h.get(i..i + 2)
+                .and_then(|s| u8::from_str_radix(s, 16).ok())
+                .map(|v| f32::from(v) / 255.0)
+        };
+        match (h.len(), c(0), c(2), c(4)) {
+            (6, Some(r), Some(g), Some(b)) => Rgb(r, g, b),
+            _ => Rgb(200.0 / 255.0, 16.0 / 255.0, 46.0 / 255.0),
+        }
+    }
+}
+
+/// One glyph on a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// The character it shows (its text for extraction).
+    pub ch: char,
+    /// Face index in [`Fonts::faces`].
+    pub face: usize,
+    /// Glyph id (never 0).
+    pub gid: u16,
+    /// x from the page's left edge.
+    pub x: f64,
+    /// Font size.
+    pub size: f64,
+    /// Advance on the line before justification, in points.
+    pub advance: f64,
+    /// Draw bold by stroking the outline too.
+    pub fake_bold: bool,
+    /// Fill colour.
+    pub color: Rgb,
+}
+
+/// A line of glyphs on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    /// The glyphs, left to right.
+    pub glyphs: Vec<Glyph>,
+    /// Baseline below the top of the unit (or, on a page, of the text block).
+    pub dy: f64,
+    /// Repeated matter (续表 and a repeated table header): drawn, but not document text.
+    pub artifact: bool,
+}
+
+/// A straight rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Start x (from the page's left edge).
+    pub x0: f64,
+    /// Start, below the top of the unit (or of the text block).
+    pub dy0: f64,
+    /// End x.
+    pub x1: f64,
+    /// End, below the top.
+    pub dy1: f64,
+    /// Line width in points.
+    pub width: f64,
+    /// Colour.
+    pub color: Rgb,
+}
+
+/// A bookmark (outline entry).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    /// Nesting level, 1 at the top.
+    pub level: u8,
+    /// The entry's text.
+    pub title: String,
+    /// Position below the top of the unit (or of the text block).
+    pub dy: f64,
+}
+
+/// Whole grid rows that stay together on one page.
+#[derive(Debug, Clone, Default)]
+pub struct Unit {
+    /// Grid rows taken.
+    pub rows: usize,
+    /// Text.
+    pub lines: Vec<TextLine>,
+    /// Rules and borders.
+    pub rules: Vec<Rule>,
+    /// Keep on the same page as the next unit's first row.
+    pub keep_with_next: bool,
+    /// Start a new page first.
+    pub break_before: bool,
+    /// Empty rows, dropped at the top of a page.
+    pub blank: bool,
+    /// Part of a table: which one, and whether it is the table's head (caption, header).
+    pub table: Option<(usize, bool)>,
+    /// End matter: set at the bottom of the last page.
+    pub end_matter: bool,
+    /// Outline entries starting in this unit.
+    pub bookmarks: Vec<Bookmark>,
+}
+
+impl Unit {
+    fn blank(rows: usize) -> Unit {
+        Unit {
+            rows,
+            blank: true,
+            ..Unit::default()
+        }
+    }
+}
+
+/// How a stretch of text is set.
+#[derive(Debug, Clone, Copy)]
+pub struct Styled {
+    /// Font role.
+    pub role: FontRole,
+    /// Size in points.
+    pub size: f64,
+    /// Bold (synthesised when the face has none).
+    pub bold: bool,
+    /// Colour.
+    pub color: Rgb,
+}
+
+/// A shaped character: its breaking item and its glyph (x still 0).
+pub type Shaped = (Item, Glyph);
+
+/// The typesetter: fonts, style and geometry.
+pub struct Setter<'a> {
+    /// Fonts found for the style.
+    pub fonts: &'a Fonts,
+    /// The style.
+    pub style: &'a Style,
+    /// Its geometry.
+    pub geo: Geometry,
+}
+
+impl<'a> Setter<'a> {
+    /// A typesetter for `style` with `fonts`.
+    pub fn new(fonts: &'a Fonts, style: &'a Style) -> Setter<'a> {
+        Setter {
+            fonts,
+            style,
+            geo: Geometry::new(style),
+        }
+    }
+
+    /// The text style of a role as the style sets it.
+    pub fn styled(&self, role: FontRole) -> Styled {
+        let spec = self.style.font(role);
+        Styled {
+            role,
+            size: if spec.size_pt > 0.0 {
+                spec.size_pt
+            } else {
+                self.geo.body_size
+            },
+            bold: spec.bold,
+            color: Rgb::BLACK,
+        }
+    }
+
+    /// Glyphs and widths for `text`; `place` names where the text is, for errors.
+    pub fn shape(&self, text: &str, st: Styled, place: &str) -> Result<Vec<Shaped>, Error> {
+        let mut out = Vec::with_capacity(text.len() / 2);
+        for (i, ch) in text.chars().enumerate() {
+            if ch.is_control() {
+                continue;
+            }
+            let g = match self.fonts.glyph(st.role, ch) {
+                Some(g) => g,
+                None => {
+                    return Err(Error::MissingGlyph {
+                        ch,
+                        place: place.to_string(),
+                        context: context(text, i),
+                        tried: self.fonts.tried(st.role),
+                    })
+                }
+            };
+            let face = &self.fonts.faces[g.face];
+            let full = !ch.is_ascii() && (is_cjk(ch) || g.advance_em >= 0.9);
+            let width = if full {
+                self.geo.slot_at(st.size)
+            } else {
+                g.advance_em * st.size
+            };
+            out.push((
+                Item { ch, width },
+                Glyph {
+                    ch,
+                    face: g.face,
+                    gid: g.gid,
+                    x: 0.0,
+                    size: st.size,
+                    advance: width,
+                    fake_bold: st.bold && !face.is_bold(),
+                    color: st.color,
+                },
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Breaks shaped text into lines of `first` then `rest` points, placed from
+    /// `x_first` / `x_rest`; justified unless `justify` is false.
+    pub fn wrap(
+        &self,
+        shaped: &[Shaped],
+        (x_first, first): (f64, f64),
+        (x_rest, rest): (f64, f64),
+        justify: bool,
+    ) -> Vec<Vec<Glyph>> {
+        let items: Vec<Item> = shaped.iter().map(|s| s.0).collect();
+        let lines = linebreak::break_lines(&items, first, rest);
+        lines
+            .iter()
+            .enumerate()
+            .map(|(n, l)| {
+                let (x0, measure) = if n == 0 {
+                    (x_first, first)
+                } else {
+                    (x_rest, rest)
+                };
+                let l = if justify {
+                    l.clone()
+                } else {
+                    linebreak::place(&items, l.range.clone(), l.hanging, measure, false)
+                };
+                l.visible()
+                    .zip(&l.xs)
+                    .map(|(k, dx)| {
+                        let mut g = shaped[k].1.clone();
+                        g.x = x0 + dx;
+                        g
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Shaped text on one line, starting at `x` with natural spacing.
+    pub fn run_at(&self, shaped: &[Shaped], x: f64) -> Vec<Glyph> {
+        let mut x = x;
+        shaped
+            .iter()
+            .map(|(item, g)| {
+                let mut g = g.clone();
+                g.x = x;
+                x += item.width;
+                g
+            })
+            .collect()
+    }
+
+    /// Natural width of shaped text.
+    pub fn width(shaped: &[Shaped]) -> f64 {
+        shaped.iter().map(|s| s.0.width).sum()
+    }
+
+    /// Text on its own row(s), each line centred in the block.
+    pub fn centred(&self, shaped: &[Shaped], place_width: f64) -> Vec<Vec<Glyph>> {
+        let items: Vec<Item> = shaped.iter().map(|s| s.0).collect();
+        linebreak::break_lines(&items, place_width, place_width)
+            .iter()
+            .map(|l| {
+                let vis = l.visible();
+                let w: f64 = items[vis.clone()].iter().map(|i| i.width).sum();
+                self.run_at(
+                    &shaped[vis],
+                    self.geo.left + (self.geo.width - w).max(0.0) / 2.0,
+                )
+            })
+            .collect()
+    }
+
+    /// One unit per line of `lines`, each on its own grid row.
+    pub fn row_units(&self, lines: Vec<Vec<Glyph>>, keep: bool) -> Vec<Unit> {
+        lines
+            .into_iter()
+            .map(|glyphs| {
+                let size = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+                Unit {
+                    rows: 1,
+                    lines: vec![TextLine {
+                        dy: self.geo.baseline_in_row(size.max(1.0)),
+                        glyphs,
+                        artifact: false,
+                    }],
+                    keep_with_next: keep,
+                    ..Unit::default()
+                }
+            })
+            .collect()
+    }
+}
+
+/// A few characters around position `i` of `text`, for error messages.
+fn context(text: &str, i: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let a = i.saturating_sub(8);
+    let b = (i + 9).min(chars.len());
+    let mut s = String::new();
+    if a > 0 {
+        s.push('…');
+    }
+    s.extend(&chars[a..b]);
+    if b < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// Typesets `doc`: units for every block, then pages.
+pub fn typeset(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Vec<Page>, Error> {
+    let setter = Setter::new(fonts, style);
+    let (units, continuations) = blocks::units(&setter, doc)?;
+    let mut pages = paginate(&setter.geo, units, &continuations);
+    if style.page_numbers {
+        page_numbers(&setter, &mut pages)?;
+    }
+    Ok(pages)
+}
+
+/// "— N —" 7 mm below the block: odd pages right, even pages left, one character in.
+fn page_numbers(s: &Setter, pages: &mut [Page]) -> Result<(), Error> {
+    let st = s.styled(FontRole::PageNumber);
+    let g = &s.geo;
+    let dash = s.shape("—", st, "页码")?;
+    let gap = st.size / 2.0;
+    for (i, page) in pages.iter_mut().enumerate() {
+        if !page.numbered {
+            continue;
+        }
+        let n = i + 1;
+        let digits = s.shape(&n.to_string(), st, "页码")?;
+        let w = 2.0 * Setter::width(&dash) + 2.0 * gap + Setter::width(&digits);
+        let x = if n % 2 == 1 {
+            g.left + g.width - st.size - w
+        } else {
+            g.left + st.size
+        };
+        let mut glyphs = s.run_at(&dash, x);
+        let x = x + Setter::width(&dash) + gap;
+        glyphs.extend(s.run_at(&digits, x));
+        let x = x + Setter::width(&digits) + gap;
+        glyphs.extend(s.run_at(&dash, x));
+        page.lines.push(TextLine {
+            glyphs,
+            dy: g.height + g.number_gap + ASCENT * st.size,
+            artifact: false,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geometry_matches_the_standard() {
+        let g = Geometry::new(&Style::gbt9704());
+        assert!((g.pitch - 28.99).abs() < 0.01, "{}", g.pitch);
+        assert!((g.slot - 15.79).abs() < 0.01, "{}", g.slot);
+        assert!((g.left - 79.37).abs() < 0.01);
+        assert!((g.page_h - g.top - 104.88).abs() < 0.01);
+        assert_eq!(g.rows, 22);
+    }
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!(Rgb::parse("#000000"), Rgb::BLACK);
+        let red = Rgb::parse("#C8102E");
+        assert!((red.0 - 200.0 / 255.0).abs() < 1e-6);
+        assert_eq!(Rgb::parse("nonsense"), Rgb::parse("#C8102E"));
+    }
+
+    #[test]
+    fn context_is_short() {
+        assert_eq!(context("一二三", 1), "一二三");
+        let long = "一二三四五六七八九十一二三四五六七八九十";
+        let c = context(long, 10);
+        assert!(c.starts_with('…') && c.ends_with('…'));
+    }
+}

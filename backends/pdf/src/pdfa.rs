@@ -1,0 +1,380 @@
+//! Finishing the file for the archive (PDF/A-2b) on printpdf's lopdf document:
+//! PDF 1.7 header, a fresh Info dictionary and matching XMP metadata with the PDF/A
+//! identification, an sRGB output intent, the language, and nested bookmarks.
+//!
+//! Rules enforced here (each is checked by a test in this crate, tests/pdf_a.rs):
+//! - header `%PDF-1.7` followed by a binary comment (ISO 19005-2 6.1.2);
+//! - a trailer `/ID` (6.1.3), no encryption (6.1.3);
+//! - catalog `/Metadata`: an unfiltered XMP stream (6.6.2.1) whose `pdfaid:part` is 2
+//!   and `pdfaid:conformance` is B (6.6.4), with `dc:title`, `dc:creator`,
+//!   `dc:description`, `xmp:CreateDate`, `xmp:ModifyDate`, `xmp:CreatorTool` and
+//!   `pdf:Producer` equal to the Info entries Title, Author, Subject, CreationDate,
+//!   ModDate, Creator and Producer (6.6.3);
+//! - catalog `/OutputIntents` with one `/GTS_PDFA1` intent whose destination profile is an
+//!   ICC RGB profile with `/N 3` (6.2.3), replacing printpdf's PDF/X CMYK intent;
+//! - no PDF/X keys: no `GTS_PDFXVersion`, `Trapped` or printpdf `Identifier` in Info;
+//! - fonts are embedded (all text is set in embedded, subsetted fonts by construction,
+//!   and no glyph 0 is ever shown: 6.2.11.4, 6.2.11.8);
+//! - annotations: none are written (printpdf's empty `/Annots` arrays are removed);
+//!   should any appear, they carry the Print flag and no NoView/Hidden (6.3.2);
+//! - no optional content, JavaScript, embedded files or transparency groups are written.
+
+use crate::icc;
+use crate::Error;
+use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
+
+/// Document metadata for Info and XMP.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    /// Title.
+    pub title: String,
+    /// Author (the issuing organization).
+    pub author: String,
+    /// Subject.
+    pub subject: String,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// Creation time, seconds since the Unix epoch (UTC).
+    pub created: i64,
+    /// The program that made the document.
+    pub creator: String,
+    /// The library that wrote the PDF.
+    pub producer: String,
+}
+
+/// An outline entry: 0-based page, nesting level, text, and top y on the page.
+#[derive(Debug, Clone)]
+pub struct Outline {
+    /// 0-based page index.
+    pub page: usize,
+    /// Nesting level, 1 at the top.
+    pub level: u8,
+    /// Text.
+    pub title: String,
+    /// y of the destination (from the page's bottom).
+    pub y: f64,
+}
+
+/// Civil date and time (UTC) of a Unix timestamp.
+fn civil(ts: i64) -> (i64, u32, u32, u32, u32, u32) {
+    let days = ts.div_euclid(86_400);
+    let secs = ts.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (
+        y,
+        m,
+        d,
+        (secs / 3600) as u32,
+        (secs % 3600 / 60) as u32,
+        (secs % 60) as u32,
+    )
+}
+
+/// "D:YYYYMMDDHHmmSS+00'00'".
+pub fn pdf_date(ts: i64) -> String {
+    let (y, mo, d, h, mi, s) = civil(ts);
+    format!("D:{y:04}{mo:02}{d:02}{h:02}{mi:02}{s:02}+00'00'")
+}
+
+/// "YYYY-MM-DDTHH:MM:SS+00:00".
+pub fn xmp_date(ts: i64) -> String {
+    let (y, mo, d, h, mi, s) = civil(ts);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}+00:00")
+}
+
+/// A PDF text string: UTF-16BE with a byte order mark.
+fn text(s: &str) -> Object {
+    let mut b = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        b.extend(u.to_be_bytes());
+    }
+    Object::String(b, StringFormat::Hexadecimal)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The XMP packet for `meta`.
+pub fn xmp(meta: &Meta) -> String {
+    let date = xmp_date(meta.created);
+    format!(
+        r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>
+   <xmp:CreatorTool>{creator}</xmp:CreatorTool>
+   <pdf:Producer>{producer}</pdf:Producer>
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"#,
+        bom = '\u{FEFF}',
+        title = xml_escape(&meta.title),
+        author = xml_escape(&meta.author),
+        subject = xml_escape(&meta.subject),
+        lang = xml_escape(&meta.language),
+        creator = xml_escape(&meta.creator),
+        producer = xml_escape(&meta.producer),
+    )
+}
+
+fn info(meta: &Meta) -> Dictionary {
+    let date = Object::String(pdf_date(meta.created).into_bytes(), StringFormat::Literal);
+    Dictionary::from_iter(vec![
+        ("Title", text(&meta.title)),
+        ("Author", text(&meta.author)),
+        ("Subject", text(&meta.subject)),
+        ("Creator", text(&meta.creator)),
+        ("Producer", text(&meta.producer)),
+        ("CreationDate", date.clone()),
+        ("ModDate", date),
+        // Not part of ISO 19005 (which reads the XMP), but poppler's pdfinfo and the
+        // viewers built on it read the PDF/A level from this key.
+        ("GTS_PDFA1Version", Object::string_literal("PDF/A-2b")),
+    ])
+}
+
+/// A node of the outline tree.
+struct Node {
+    outline: Outline,
+    children: Vec<usize>,
+    id: ObjectId,
+}
+
+/// Writes nested outlines; returns the outline root's id, if there are entries.
+fn outlines(doc: &mut lopdf::Document, entries: &[Outline]) -> Option<ObjectId> {
+    if entries.is_empty() {
+        return None;
+    }
+    let pages = doc.get_pages();
+    let root_id = doc.new_object_id();
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut top: Vec<usize> = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for e in entries {
+        while stack
+            .last()
+            .is_some_and(|&i| nodes[i].outline.level >= e.level)
+        {
+            stack.pop();
+        }
+        let i = nodes.len();
+        nodes.push(Node {
+            outline: e.clone(),
+            children: Vec::new(),
+            id: doc.new_object_id(),
+        });
+        match stack.last() {
+            Some(&p) => nodes[p].children.push(i),
+            None => top.push(i),
+        }
+        stack.push(i);
+    }
+    fn count(nodes: &[Node], i: usize) -> i64 {
+        nodes[i].children.iter().map(|&c| 1 + count(nodes, c)).sum()
+    }
+    fn write(
+        doc: &mut lopdf::Document,
+        nodes: &[Node],
+        siblings: &[usize],
+        parent: ObjectId,
+        pages: &std::collections::BTreeMap<u32, ObjectId>,
+    ) {
+        for (k, &i) in siblings.iter().enumerate() {
+            let n = &nodes[i];
+            let page = pages
+                .get(&(n.outline.page as u32 + 1))
+                .copied()
+                .or_else(|| pages.values().next().copied());
+            let mut d = Dictionary::from_iter(vec![
+                ("Title", text(&n.outline.title)),
+                ("Parent", Object::Reference(parent)),
+            ]);
+            if let Some(page) = page {
+                d.set(
+                    "Dest",
+                    Object::Array(vec![
+                        Object::Reference(page),
+                        Object::Name(b"XYZ".to_vec()),
+                        Object::Null,
+                        Object::Real(n.outline.y as f32),
+                        Object::Null,
+                    ]),
+                );
+            }
+            if k > 0 {
+                d.set("Prev", Object::Reference(nodes[siblings[k - 1]].id));
+            }
+            if let Some(&next) = siblings.get(k + 1) {
+                d.set("Next", Object::Reference(nodes[next].id));
+            }
+            if let (Some(&f), Some(&l)) = (n.children.first(), n.children.last()) {
+                d.set("First", Object::Reference(nodes[f].id));
+                d.set("Last", Object::Reference(nodes[l].id));
+                d.set("Count", Object::Integer(count(nodes, i)));
+            }
+            doc.objects.insert(n.id, Object::Dictionary(d));
+            write(doc, nodes, &n.children, n.id, pages);
+        }
+    }
+    write(doc, &nodes, &top, root_id, &pages);
+    let total: i64 = top.iter().map(|&i| 1 + count(&nodes, i)).sum();
+    let first = nodes[top[0]].id;
+    let last = nodes[*top.last().unwrap_or(&top[0])].id;
+    doc.objects.insert(
+        root_id,
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Outlines".to_vec())),
+            ("First", Object::Reference(first)),
+            ("Last", Object::Reference(last)),
+            ("Count", Object::Integer(total)),
+        ])),
+    );
+    Some(root_id)
+}
+
+/// Turns printpdf's document into the bytes of a PDF/A-2b file.
+pub fn finish(
+    mut doc: lopdf::Document,
+    meta: &Meta,
+    entries: &[Outline],
+) -> Result<Vec<u8>, Error> {
+    doc.version = "1.7".into();
+    let catalog_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(|e| Error::Pdf(format!("no catalog: {e}")))?;
+
+    // Pages: no annotations at all (printpdf writes empty /Annots arrays).
+    let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    for id in page_ids {
+        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(id) {
+            let empty = matches!(page.get(b"Annots"), Ok(Object::Array(a)) if a.is_empty());
+            if empty {
+                page.remove(b"Annots");
+            }
+        }
+    }
+
+    let xmp_id = doc.add_object(
+        Stream::new(
+            Dictionary::from_iter(vec![
+                ("Type", Object::Name(b"Metadata".to_vec())),
+                ("Subtype", Object::Name(b"XML".to_vec())),
+            ]),
+            xmp(meta).into_bytes(),
+        )
+        .with_compression(false),
+    );
+    let icc_id = doc.add_object(Stream::new(
+        Dictionary::from_iter(vec![("N", Object::Integer(3))]),
+        icc::srgb(),
+    ));
+    let intent = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"OutputIntent".to_vec())),
+        ("S", Object::Name(b"GTS_PDFA1".to_vec())),
+        (
+            "OutputConditionIdentifier",
+            Object::string_literal(icc::DESCRIPTION),
+        ),
+        ("Info", Object::string_literal(icc::DESCRIPTION)),
+        (
+            "RegistryName",
+            Object::string_literal("http://www.color.org"),
+        ),
+        ("DestOutputProfile", Object::Reference(icc_id)),
+    ]);
+    let outline_root = outlines(&mut doc, entries);
+    let info_id = doc.add_object(info(meta));
+
+    let catalog = doc
+        .get_object_mut(catalog_id)
+        .and_then(Object::as_dict_mut)
+        .map_err(|e| Error::Pdf(format!("bad catalog: {e}")))?;
+    catalog.remove(b"OutputIntents");
+    catalog.remove(b"Metadata");
+    catalog.remove(b"Outlines");
+    catalog.set("Metadata", Object::Reference(xmp_id));
+    catalog.set(
+        "OutputIntents",
+        Object::Array(vec![Object::Dictionary(intent)]),
+    );
+    catalog.set("Lang", text(&meta.language));
+    catalog.set(
+        "ViewerPreferences",
+        Object::Dictionary(Dictionary::from_iter(vec![(
+            "DisplayDocTitle",
+            Object::Boolean(true),
+        )])),
+    );
+    match outline_root {
+        Some(root) => {
+            catalog.set("Outlines", Object::Reference(root));
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+        None => catalog.set("PageMode", Object::Name(b"UseNone".to_vec())),
+    }
+    doc.trailer.set("Info", Object::Reference(info_id));
+    doc.prune_objects();
+    doc.compress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| Error::Pdf(format!("cannot write the PDF: {e}")))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(pdf_date(0), "D:19700101000000+00'00'");
+        assert_eq!(xmp_date(1_657_584_000), "2022-07-12T00:00:00+00:00");
+        assert_eq!(pdf_date(951_825_600), "D:20000229120000+00'00'");
+    }
+
+    #[test]
+    fn xmp_escapes_and_identifies() {
+        let m = Meta {
+            title: "A<B>&\"C\"".into(),
+            author: "园区".into(),
+            subject: "s".into(),
+            language: "zh-CN".into(),
+            created: 0,
+            creator: "huibao".into(),
+            producer: "p".into(),
+        };
+        let x = xmp(&m);
+        assert!(x.contains("A&lt;B&gt;&amp;&quot;C&quot;"));
+        assert!(x.contains("<pdfaid:part>2</pdfaid:part>"));
+        assert!(x.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    }
+}
