@@ -14,6 +14,7 @@ pub mod model;
 pub mod numbering;
 pub mod outline;
 pub mod period;
+pub mod previous;
 pub mod plugin;
 pub mod prose;
 pub mod schema;

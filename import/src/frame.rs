@@ -1,0 +1,487 @@
+//! The frame around the body: title, red header and addressee at the top; signature,
+//! date, note, attachments and end matter (版记) at the bottom.
+
+use crate::clean::Removed;
+use crate::marker::Kind;
+use crate::source::{Align, Block};
+
+/// What stands above the body.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Head {
+    /// The title, lines joined.
+    pub title: Option<String>,
+    /// 发文机关标志 ("某管委会文件").
+    pub organ_mark: Option<String>,
+    /// 发文字号.
+    pub document_number: Option<String>,
+    /// 签发人.
+    pub signer: Option<String>,
+    /// 主送机关, without the colon.
+    pub recipient: Option<String>,
+    /// The title was glued to the first sentence and split off.
+    pub title_split: bool,
+}
+
+/// A date as written: 2022年7月12日.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ymd(pub i32, pub u8, pub u8);
+
+/// An attachment after the signature.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct AttachmentDraft {
+    pub title: String,
+    pub paras: Vec<String>,
+    pub tables: Vec<Vec<Vec<String>>>,
+}
+
+/// What stands below the body.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Tail {
+    /// The signing organization.
+    pub signature: Option<String>,
+    /// The date under the signature.
+    pub date: Option<Ymd>,
+    /// 附注, without parentheses.
+    pub note: Option<String>,
+    /// Attachments.
+    pub attachments: Vec<AttachmentDraft>,
+    /// 抄送 organs.
+    pub copy_to: Vec<String>,
+    /// 印发机关 and date.
+    pub printed: Option<(String, Option<Ymd>)>,
+    /// Lines below the body that fit nowhere.
+    pub leftovers: Vec<String>,
+}
+
+/// Reads "2022年7月12日" (the whole string).
+pub fn parse_date(s: &str) -> Option<Ymd> {
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let (y, rest) = s.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.strip_suffix('日')?;
+    let num = |x: &str| -> Option<u32> {
+        (!x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| x.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = (num(y)?, num(m)?, num(d)?);
+    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some(Ymd(y as i32, m as u8, d as u8))
+}
+
+/// Words a title ends with (or contains): 工作总结, 工作计划, 思路 …
+const TITLE_WORDS: [&str; 10] = [
+    "总结", "计划", "思路", "打算", "报告", "要点", "安排", "汇报", "情况", "展望",
+];
+
+fn has_sentence_punct(s: &str) -> bool {
+    s.contains(['。', '，', '；', '！', '？'])
+}
+
+/// Whether a line reads as a title.
+pub fn is_title_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (4..=60).contains(&n)
+        && !has_sentence_punct(s)
+        && TITLE_WORDS.iter().any(|w| s.contains(w))
+        && crate::marker::parse(s).is_none()
+}
+
+/// Takes the head off the front of the body blocks.
+pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, Vec<Block>) {
+    let mut head = Head::default();
+    let mut i = 0;
+    let mut title_parts: Vec<String> = Vec::new();
+    while i < blocks.len() && i < 12 {
+        let Block::Para(p) = &blocks[i] else { break };
+        let t = p.text.trim();
+        let short = t.chars().count() <= 40;
+        if crate::marker::parse(t).is_some() {
+            break;
+        }
+        if short && t.ends_with("文件") && head.organ_mark.is_none() && title_parts.is_empty() {
+            head.organ_mark = Some(t.to_string());
+        } else if short && t.contains('〔') && t.contains('〕') && t.contains('号') {
+            // "某管发〔2022〕5号" possibly followed by "签发人：张某某" on the same line
+            let (number, signer) = match t.find("签发人") {
+                Some(at) => (&t[..at], Some(&t[at..])),
+                None => (t, None),
+            };
+            head.document_number = Some(number.trim().to_string());
+            if let Some(s) = signer {
+                head.signer = Some(signer_name(s));
+            }
+        } else if short && t.starts_with("签发人") {
+            head.signer = Some(signer_name(t));
+        } else if is_title_like(t) || (!title_parts.is_empty() && continues_title(t, p.align)) {
+            if title_parts.last().is_some_and(|last| last == t) || head.title.as_deref() == Some(t)
+            {
+                removed.push(Removed {
+                    text: t.to_string(),
+                    why: "title repeated",
+                });
+            } else if !title_parts.is_empty() && !continues_title(t, p.align) {
+                // A second, different title-like line: the earlier one was a page title.
+                for old in title_parts.drain(..) {
+                    removed.push(Removed {
+                        text: old,
+                        why: "page title",
+                    });
+                }
+                title_parts.push(t.to_string());
+            } else {
+                title_parts.push(t.to_string());
+            }
+        } else if !title_parts.is_empty()
+            && short
+            && (t.ends_with('：') || t.ends_with(':'))
+            && !has_sentence_punct(t)
+        {
+            head.recipient = Some(t.trim_end_matches(['：', ':']).to_string());
+            i += 1;
+            break;
+        } else if title_parts.is_empty() && head.title.is_none() && i == first_text(&blocks) {
+            // "园区管委会2022年上半年工作总结及下半年计划2022年1-6月，园区……"
+            if let Some(at) = glued_title_end(t) {
+                head.title = Some(t[..at].to_string());
+                head.title_split = true;
+                let rest = t[at..].to_string();
+                if let Block::Para(p) = &mut blocks[i] {
+                    p.text = rest;
+                }
+            }
+            break;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if !title_parts.is_empty() {
+        head.title = Some(title_parts.concat());
+    }
+    // A title line repeated right below (web pages print it twice).
+    while let Some(Block::Para(p)) = blocks.get(i) {
+        if head.title.as_deref() == Some(p.text.trim()) {
+            removed.push(Removed {
+                text: p.text.clone(),
+                why: "title repeated",
+            });
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let body = blocks.split_off(i);
+    (head, body)
+}
+
+fn first_text(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .position(|b| matches!(b, Block::Para(_)))
+        .unwrap_or(0)
+}
+
+/// A second title line of a title broken over two lines (DOCX centres both).
+fn continues_title(t: &str, align: Align) -> bool {
+    align == Align::Center && t.chars().count() <= 30 && !has_sentence_punct(t)
+}
+
+fn signer_name(s: &str) -> String {
+    s.trim_start_matches("签发人")
+        .trim_start_matches(['：', ':', ' '])
+        .trim()
+        .to_string()
+}
+
+/// Where a title glued to the first sentence ends: after the last title word before the
+/// first comma or full stop, when text follows.
+fn glued_title_end(t: &str) -> Option<usize> {
+    let limit = t.find(['，', '。', '；']).unwrap_or(t.len());
+    let head = &t[..limit];
+    let end = TITLE_WORDS
+        .iter()
+        .filter_map(|w| head.rfind(w).map(|i| i + w.len()))
+        .max()?;
+    let title = &t[..end];
+    let rest = &t[end..];
+    let n = title.chars().count();
+    ((8..=60).contains(&n) && rest.chars().count() >= 10 && title.contains('年')).then_some(end)
+}
+
+/// Takes the tail (signature, date, note, attachments, end matter) off the end.
+pub fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
+    let mut tail = Tail::default();
+    // 版记: "抄送：…。" and "某办公室 2022年7月12日印发", the last lines.
+    while let Some(Block::Para(p)) = blocks.last() {
+        let t = p.text.trim();
+        if let Some(list) = t
+            .strip_prefix("抄送")
+            .map(|r| r.trim_start_matches(['：', ':']))
+        {
+            tail.copy_to = list
+                .trim_end_matches('。')
+                .split(['，', '、', ','])
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+        } else if let Some(before) = t.strip_suffix("印发") {
+            let (organ, date) = split_trailing_date(before);
+            tail.printed = Some((organ, date));
+        } else {
+            break;
+        }
+        blocks.pop();
+    }
+    // The signature date: the last line that is a date alone.
+    let Some(at) = blocks
+        .iter()
+        .rposition(|b| b.text().and_then(parse_date).is_some())
+    else {
+        return (blocks, tail);
+    };
+    // Everything after the date must be a note or attachments, or this is not a signature.
+    let after = blocks.split_off(at + 1);
+    let date_block = blocks.pop();
+    if !tail_fits(&after) {
+        blocks.extend(date_block);
+        blocks.extend(after);
+        return (blocks, tail);
+    }
+    tail.date = date_block
+        .as_ref()
+        .and_then(Block::text)
+        .and_then(parse_date);
+    if let Some(Block::Para(p)) = blocks.last() {
+        let t = p.text.trim();
+        if t.chars().count() <= 40 && !has_sentence_punct(t) && crate::marker::parse(t).is_none() {
+            tail.signature = Some(t.to_string());
+            blocks.pop();
+        }
+    }
+    // 附件说明 lines just above the signature: "附件：1. 某某表", "2. 某某表".
+    let mut note_lines = Vec::new();
+    let mut found_note = false;
+    while let Some(Block::Para(p)) = blocks.last() {
+        let t = p.text.trim().to_string();
+        if t.starts_with("附件：") || t.starts_with("附件:") {
+            note_lines.push(t);
+            blocks.pop();
+            found_note = true;
+            break;
+        }
+        let numbered = crate::marker::parse(&t).is_some_and(|m| m.kind == Kind::Arabic);
+        if numbered && t.chars().count() <= 60 && !has_sentence_punct(&t) {
+            note_lines.push(t);
+            blocks.pop();
+        } else {
+            break;
+        }
+    }
+    note_lines.reverse();
+    if !found_note {
+        blocks.extend(note_lines.drain(..).map(Block::para));
+    }
+    let mut rest = after.into_iter().peekable();
+    if let Some(Block::Para(p)) = rest.peek() {
+        let t = p.text.trim();
+        let inner = t
+            .strip_prefix(['（', '('])
+            .and_then(|r| r.strip_suffix(['）', ')']));
+        if let Some(inner) = inner {
+            tail.note = Some(inner.to_string());
+            rest.next();
+        }
+    }
+    let mut current: Option<AttachmentDraft> = None;
+    let mut expect_title = false;
+    for block in rest {
+        match block {
+            Block::Para(p) if is_attachment_label(&p.text) => {
+                tail.attachments.extend(current.take());
+                current = Some(AttachmentDraft::default());
+                expect_title = true;
+            }
+            Block::Para(p) => match current.as_mut() {
+                Some(a) if expect_title => {
+                    a.title = p.text;
+                    expect_title = false;
+                }
+                Some(a) => a.paras.push(p.text),
+                None => tail.leftovers.push(p.text),
+            },
+            Block::Table(rows) => match current.as_mut() {
+                Some(a) => a.tables.push(rows),
+                None => tail.leftovers.push(flatten_table(&rows)),
+            },
+        }
+    }
+    tail.attachments.extend(current);
+    if tail.attachments.is_empty() {
+        tail.leftovers.splice(0..0, note_lines);
+    }
+    (blocks, tail)
+}
+
+/// Only a note in parentheses, then attachments, may follow the signature date.
+fn tail_fits(after: &[Block]) -> bool {
+    let mut rest = after.iter().peekable();
+    if let Some(Block::Para(p)) = rest.peek() {
+        if p.text.trim().starts_with(['（', '(']) {
+            rest.next();
+        }
+    }
+    match rest.next() {
+        None => true,
+        Some(Block::Para(p)) => is_attachment_label(&p.text),
+        Some(Block::Table(_)) => false,
+    }
+}
+
+/// "附件", "附件1", "附件2" alone on a line.
+fn is_attachment_label(t: &str) -> bool {
+    t.trim()
+        .strip_prefix("附件")
+        .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()) && r.len() <= 2)
+}
+
+/// "某办公室 2022年7月12日" → ("某办公室", date).
+fn split_trailing_date(s: &str) -> (String, Option<Ymd>) {
+    let s = s.trim();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for &(i, _) in &chars {
+        if let Some(d) = parse_date(&s[i..]) {
+            return (s[..i].trim().to_string(), Some(d));
+        }
+    }
+    (s.to_string(), None)
+}
+
+/// A table as one line of text, for remarks.
+pub fn flatten_table(rows: &[Vec<String>]) -> String {
+    rows.iter()
+        .map(|r| r.join(" | "))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(lines: &[&str]) -> Vec<Block> {
+        lines.iter().map(|l| Block::para(*l)).collect()
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2022年7月12日"), Some(Ymd(2022, 7, 12)));
+        assert_eq!(parse_date("2022 年 7 月 1 日"), Some(Ymd(2022, 7, 1)));
+        assert_eq!(parse_date("2022年7月12日印发"), None);
+        assert_eq!(parse_date("xxxx年x月x日"), None);
+    }
+
+    #[test]
+    fn glued_title() {
+        let mut removed = Vec::new();
+        let (head, body) = split_head(
+            paras(&[
+                "园区管委会2022年上半年工作总结及下半年计划2022年*-*月，*园区完成营业收入*万元。",
+                "一、主要工作",
+            ]),
+            &mut removed,
+        );
+        assert_eq!(
+            head.title.as_deref(),
+            Some("园区管委会2022年上半年工作总结及下半年计划")
+        );
+        assert_eq!(
+            body[0].text(),
+            Some("2022年*-*月，*园区完成营业收入*万元。")
+        );
+    }
+
+    #[test]
+    fn web_title_twice_and_red_header() {
+        let mut removed = Vec::new();
+        let (head, body) = split_head(
+            paras(&[
+                "区科技城管理委员会年度工作总结及下一步工作思路",
+                "区科技城管理委员会年度工作总结及下一步工作思路",
+                "一、xxxx年工作总结",
+            ]),
+            &mut removed,
+        );
+        assert_eq!(
+            head.title.as_deref(),
+            Some("区科技城管理委员会年度工作总结及下一步工作思路")
+        );
+        assert_eq!(body.len(), 1);
+        assert_eq!(removed.len(), 1);
+        let (head, _) = split_head(
+            paras(&[
+                "金川经济技术开发区管委会文件",
+                "金开管发〔2022〕18号",
+                "签发人：张某某",
+                "金川经济技术开发区管委会2022年上半年工作总结及下半年工作计划",
+                "金川市人民政府：",
+                "2022年1-6月，园区完成营业收入。",
+            ]),
+            &mut removed,
+        );
+        assert_eq!(
+            head.organ_mark.as_deref(),
+            Some("金川经济技术开发区管委会文件")
+        );
+        assert_eq!(
+            head.document_number.as_deref(),
+            Some("金开管发〔2022〕18号")
+        );
+        assert_eq!(head.signer.as_deref(), Some("张某某"));
+        assert_eq!(head.recipient.as_deref(), Some("金川市人民政府"));
+    }
+
+    #[test]
+    fn signature_note_attachments_end_matter() {
+        let (body, tail) = split_tail(paras(&[
+            "一、主要工作",
+            "正文。",
+            "附件：1. 主要经济指标完成情况表",
+            "金川经济技术开发区管委会",
+            "2022年7月12日",
+            "（联系人：李某某，联系电话：0935-8212345）",
+            "附件",
+            "金川2022年上半年主要经济指标完成情况表",
+            "说明文字。",
+            "抄送：市委办公室，市财政局。",
+            "金川经济技术开发区管委会办公室 2022年7月12日印发",
+        ]));
+        assert_eq!(body.len(), 2);
+        assert_eq!(tail.signature.as_deref(), Some("金川经济技术开发区管委会"));
+        assert_eq!(tail.date, Some(Ymd(2022, 7, 12)));
+        assert_eq!(
+            tail.note.as_deref(),
+            Some("联系人：李某某，联系电话：0935-8212345")
+        );
+        assert_eq!(tail.attachments.len(), 1);
+        assert_eq!(
+            tail.attachments[0].title,
+            "金川2022年上半年主要经济指标完成情况表"
+        );
+        assert_eq!(tail.copy_to, vec!["市委办公室", "市财政局"]);
+        assert_eq!(
+            tail.printed,
+            Some((
+                "金川经济技术开发区管委会办公室".into(),
+                Some(Ymd(2022, 7, 12))
+            ))
+        );
+    }
+
+    #[test]
+    fn a_date_inside_the_body_is_not_a_signature() {
+        let (body, tail) = split_tail(paras(&["一、主要工作", "2022年3月5日", "召开会议。"]));
+        assert_eq!(body.len(), 3);
+        assert_eq!(tail, Tail::default());
+    }
+}

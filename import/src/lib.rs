@@ -1,0 +1,603 @@
+//! huibao-import: last period's report, as a Word file or pasted text, to a report TOML
+//! that `huibao check` accepts and that renders back to the same text.
+//!
+//! The flow is decode (or read the DOCX) → [`clean`] → [`frame`] (title, signature …) →
+//! [`outline`] → [`draft`] (parts) → [`figures`] → [`write`], then the TOML is loaded
+//! with `huibao_core::load_source` to prove it is a valid report.
+
+pub mod clean;
+pub mod decode;
+pub mod docx;
+pub mod draft;
+pub mod figures;
+pub mod frame;
+pub mod marker;
+pub mod meta;
+pub mod outline;
+pub mod source;
+pub mod write;
+
+use draft::Body;
+use frame::{Head, Tail, Ymd};
+use huibao_core::period::Period;
+use meta::Found;
+use source::Block;
+use std::path::Path;
+
+/// Why a source could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    /// The file has no text.
+    #[error("{0} is empty: there is nothing to import")]
+    Empty(String),
+    /// The file is not text (nor a DOCX).
+    #[error("{path} cannot be imported: {why}")]
+    NotText { path: String, why: String },
+    /// The DOCX is damaged or not a Word document.
+    #[error("{path} is not a readable Word document: {why}")]
+    Docx { path: String, why: String },
+    /// The DOCX has no paragraphs with text.
+    #[error("{0} has no paragraphs with text")]
+    NoParagraphs(String),
+}
+
+impl ImportError {
+    /// What the user can do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            ImportError::Read { .. } => "check the path and that the file is readable",
+            ImportError::Empty(_) => "choose the file that holds last period's report",
+            ImportError::NotText { .. } => {
+                "import a .txt file (UTF-8 or GBK) or a .docx; from other formats copy the text into a .txt file"
+            }
+            ImportError::Docx { .. } => {
+                "open it in Word or WPS and save it again as .docx (Word 2007 or later), or copy its text into a .txt file"
+            }
+            ImportError::NoParagraphs(_) => {
+                "the report may be in text boxes, images or a scanned page; copy its text into a .txt file and import that"
+            }
+        }
+    }
+}
+
+/// One indicator as it will be written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorDraft {
+    pub name: String,
+    /// The value as TOML writes it.
+    pub value: String,
+    pub unit: String,
+    pub previous: Option<String>,
+    pub target: Option<String>,
+    pub decimals: Option<u8>,
+    /// Where it was found.
+    pub comment: Option<String>,
+}
+
+/// An attachment as it will be written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttachmentOut {
+    pub title: String,
+    pub paras: Vec<String>,
+    pub table: Option<Vec<Vec<String>>>,
+    pub indicator_table: bool,
+}
+
+/// Everything recognised in a source, ready to write.
+#[derive(Debug)]
+pub struct Draft {
+    /// The source's file name, for the header comment.
+    pub source_name: String,
+    pub organization: Found<String>,
+    pub period: Found<Period>,
+    pub date: Found<Ymd>,
+    pub head: Head,
+    pub body: Body,
+    pub tail: Tail,
+    pub indicators: Vec<IndicatorDraft>,
+    /// Figures whose value is masked in the source.
+    pub masked: Vec<figures::Figure>,
+    pub attachments: Vec<AttachmentOut>,
+    /// The indicator table stood after the opening.
+    pub indicator_table_in_summary: bool,
+    /// Lines dropped as clutter.
+    pub removed: Vec<clean::Removed>,
+    /// `previous = "…"` for [report].
+    pub previous: Option<String>,
+    /// Whether `[parts.*]` takes a `text` (the part's opening paragraphs).
+    pub part_text: bool,
+    /// What the importer was unsure of.
+    pub doubts: Vec<String>,
+    /// Counts for the summary.
+    pub stats: Stats,
+}
+
+/// Counts of what cleaning did.
+#[derive(Debug, Default, Clone)]
+pub struct Stats {
+    pub punctuation_fixed: usize,
+    pub page_markers: usize,
+    pub glued_headings: usize,
+    pub title_split: bool,
+    pub encoding: Option<decode::TextEncoding>,
+    pub docx_numbers: usize,
+}
+
+/// The result of an import.
+#[derive(Debug)]
+pub struct Imported {
+    /// The report TOML.
+    pub toml: String,
+    /// What was recognised.
+    pub draft: Draft,
+}
+
+/// The kind of source, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Text,
+    Docx,
+}
+
+impl SourceKind {
+    /// `.docx` is Word; everything else is read as text.
+    pub fn of(path: &Path) -> SourceKind {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("docx") => SourceKind::Docx,
+            _ => SourceKind::Text,
+        }
+    }
+}
+
+/// Imports the file at `path`.
+pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
+        path: path.display().to_string(),
+        source: e,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    import_bytes(
+        &path.display().to_string(),
+        &name,
+        &bytes,
+        SourceKind::of(path),
+    )
+}
+
+/// Imports a source held in memory; `path` names it in messages, `name` in the TOML.
+pub fn import_bytes(
+    path: &str,
+    name: &str,
+    bytes: &[u8],
+    kind: SourceKind,
+) -> Result<Imported, ImportError> {
+    let mut stats = Stats::default();
+    let blocks = match kind {
+        SourceKind::Docx => {
+            if bytes.is_empty() {
+                return Err(ImportError::Empty(path.into()));
+            }
+            let read = docx::read(bytes).map_err(|why| ImportError::Docx {
+                path: path.into(),
+                why: why.to_string(),
+            })?;
+            stats.docx_numbers = read.numbers;
+            if !read.blocks.iter().any(|b| match b {
+                Block::Para(p) => !p.text.trim().is_empty(),
+                Block::Table(_) => true,
+            }) {
+                return Err(ImportError::NoParagraphs(path.into()));
+            }
+            read.blocks
+        }
+        SourceKind::Text => {
+            if bytes.starts_with(b"PK\x03\x04") {
+                // A .docx under another name.
+                return import_bytes(path, name, bytes, SourceKind::Docx);
+            }
+            let (text, enc) = decode::decode(bytes).map_err(|e| match e {
+                decode::DecodeError::Empty => ImportError::Empty(path.into()),
+                decode::DecodeError::Binary(why) => ImportError::NotText {
+                    path: path.into(),
+                    why,
+                },
+            })?;
+            stats.encoding = Some(enc);
+            source::from_text(&text)
+        }
+    };
+    let draft = recognise(name, blocks, stats);
+    let toml = write::report(&draft);
+    Ok(Imported { toml, draft })
+}
+
+/// Recognises a report in source blocks.
+pub fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
+    let cleaned = clean::clean(blocks);
+    stats.punctuation_fixed = cleaned.punctuation_fixed;
+    stats.page_markers = cleaned.page_markers;
+    let mut removed = cleaned.removed;
+    let (body_blocks, tail) = frame::split_tail(cleaned.blocks);
+    let (head, body_blocks) = frame::split_head(body_blocks, &mut removed);
+    stats.title_split = head.title_split;
+    let outline = outline::parse(body_blocks);
+    stats.glued_headings = outline.glued_split;
+    let body = draft::assemble(outline);
+    let mut d = Draft {
+        source_name: name.to_string(),
+        organization: Found {
+            value: String::new(),
+            source: String::new(),
+            sure: false,
+        },
+        period: Found {
+            value: Period::Year(meta::this_year()),
+            source: String::new(),
+            sure: false,
+        },
+        date: Found {
+            value: Ymd(meta::this_year(), 1, 1),
+            source: String::new(),
+            sure: false,
+        },
+        head,
+        body,
+        tail,
+        indicators: Vec::new(),
+        masked: Vec::new(),
+        attachments: Vec::new(),
+        indicator_table_in_summary: false,
+        removed,
+        previous: None,
+        part_text: model_has_part_text(),
+        doubts: Vec::new(),
+        stats,
+    };
+    d.doubts.append(&mut d.body.doubts);
+    find_period(&mut d);
+    find_organization(&mut d);
+    find_date(&mut d);
+    take_tables(&mut d);
+    find_figures(&mut d);
+    if !d.part_text {
+        place_part_leads(&mut d);
+    }
+    if d.body.parts.is_empty() {
+        d.doubts
+            .push("no numbered parts (一、…) were found: everything is in the opening text".into());
+    }
+    d
+}
+
+/// Whether the report model has `[parts.*] text` (the paragraphs between a part's heading
+/// and its first item). Read from the model's schema so the importer follows the model.
+fn model_has_part_text() -> bool {
+    let schema = huibao_core::schema::REPORT_SCHEMA;
+    let Some(at) = schema.find("\"PartSpec\"") else {
+        return false;
+    };
+    let rest = &schema[at..];
+    let end = rest[1..].find("\n    \"").map_or(rest.len(), |e| e + 1);
+    rest[..end].contains("\"text\"")
+}
+
+fn find_period(d: &mut Draft) {
+    let mut places: Vec<(String, String)> = Vec::new();
+    if let Some(t) = &d.head.title {
+        places.push(("the title".into(), t.clone()));
+    }
+    for p in &d.body.parts {
+        if let Some(t) = &p.title {
+            places.push((format!("the heading \"{t}\""), t.clone()));
+        }
+    }
+    if let Some(s) = d.body.summary.first() {
+        places.push(("the opening".into(), s.chars().take(40).collect()));
+    }
+    let mut shape = None;
+    let mut year = None;
+    let mut year_from = String::new();
+    let mut shape_from = String::new();
+    for (place, text) in &places {
+        // The plan's heading names the next period ("2023年工作思路"): it gives no shape.
+        let is_plan = d
+            .body
+            .parts
+            .iter()
+            .any(|p| p.role == draft::Role::Plan && p.title.as_deref() == Some(text.as_str()));
+        if let Some((y, s)) = meta::period_in(text) {
+            if is_plan {
+                if year.is_none() {
+                    if let Some(y) = y {
+                        let prev = if d.body.parts.iter().any(|p| {
+                            p.title.as_deref().is_some_and(|t| t.contains("下半年"))
+                                && p.role == draft::Role::Plan
+                        }) {
+                            y
+                        } else {
+                            y - 1
+                        };
+                        year = Some(prev);
+                        year_from = format!("{place}, a year before the plan's");
+                    }
+                }
+                continue;
+            }
+            if shape.is_none() {
+                shape = Some(s);
+                shape_from = place.clone();
+            }
+            if year.is_none() {
+                if let Some(y) = y {
+                    year = Some(y);
+                    year_from = place.clone();
+                }
+            }
+        }
+    }
+    let sure_year = year.is_some();
+    let year = year.unwrap_or_else(|| {
+        let all: String = d.body.summary.join("");
+        let years = meta::years_in(&all);
+        match years.first() {
+            Some(y) => {
+                year_from = "a year named in the opening".into();
+                *y
+            }
+            None => {
+                year_from = "not in the source (masked?): this year".into();
+                meta::this_year()
+            }
+        }
+    });
+    let sure_shape = shape.is_some();
+    let shape = shape.unwrap_or(meta::PeriodShape::Year);
+    let period = meta::make_period(year, shape);
+    let source = match (sure_year, sure_shape) {
+        (true, true) if year_from == shape_from => format!("from {year_from}"),
+        (true, true) => format!("from {shape_from} and {year_from}"),
+        (false, true) => format!("year {year_from}; the period from {shape_from}"),
+        (_, false) => format!("the whole year assumed; the year {year_from}"),
+    };
+    if !sure_year {
+        d.doubts.push(format!(
+            "the year is {year_from}: period = \"{period}\" is a guess"
+        ));
+    }
+    d.period = Found {
+        value: period,
+        source,
+        sure: sure_year && sure_shape,
+    };
+}
+
+fn find_organization(d: &mut Draft) {
+    let from_title = d
+        .head
+        .title
+        .as_deref()
+        .and_then(meta::organization_in_title);
+    let found = if let Some(sig) = d.tail.signature.clone() {
+        Found {
+            value: sig,
+            source: "the signature".into(),
+            sure: true,
+        }
+    } else if let Some(o) = from_title {
+        Found {
+            value: o,
+            source: "the title".into(),
+            sure: true,
+        }
+    } else if let Some(mark) = d.head.organ_mark.as_deref() {
+        Found {
+            value: mark.trim_end_matches("文件").to_string(),
+            source: "the red header".into(),
+            sure: true,
+        }
+    } else {
+        let text: String = d.body.summary.join("");
+        let all = text
+            + &d.body
+                .parts
+                .iter()
+                .flat_map(|p| p.lead.iter().cloned())
+                .collect::<String>();
+        match meta::organization_in_text(&all) {
+            Some(o) => Found {
+                value: o.clone(),
+                source: format!("guessed from the text (\"{o}\"); write the full name"),
+                sure: false,
+            },
+            None => Found {
+                value: "某园区管委会".into(),
+                source: "not in the source; write the full name".into(),
+                sure: false,
+            },
+        }
+    };
+    if !found.sure {
+        d.doubts.push(format!(
+            "organization \"{}\": {}",
+            found.value, found.source
+        ));
+    }
+    d.organization = found;
+}
+
+fn find_date(d: &mut Draft) {
+    d.date = match d.tail.date {
+        Some(date) => Found {
+            value: date,
+            source: "the signature".into(),
+            sure: true,
+        },
+        None => {
+            let v = meta::day_after(&d.period.value);
+            d.doubts.push(format!(
+                "the source has no date: date = {:04}-{:02}-{:02} (the day after the period) stands in",
+                v.0, v.1, v.2
+            ));
+            Found {
+                value: v,
+                source: "not in the source: the day after the period; set the report's date".into(),
+                sure: false,
+            }
+        }
+    };
+}
+
+/// Indicator tables become indicators (and `indicator_table = true` where they stood);
+/// attachments are carried over.
+fn take_tables(d: &mut Draft) {
+    let mut summary_tables = std::mem::take(&mut d.body.summary_tables);
+    if let Some(at) = summary_tables
+        .iter()
+        .position(|t| figures::is_indicator_table(t))
+    {
+        let t = summary_tables.remove(at);
+        d.indicators.extend(figures::indicators_from_table(&t));
+        d.indicator_table_in_summary = true;
+    }
+    for t in summary_tables {
+        d.body.summary_remarks.push(format!(
+            "A table in the opening (the opening takes no table): {}",
+            frame::flatten_table(&t)
+        ));
+    }
+    for a in std::mem::take(&mut d.tail.attachments) {
+        let mut tables = a.tables.into_iter();
+        let mut out = AttachmentOut {
+            title: a.title,
+            paras: a.paras,
+            table: None,
+            indicator_table: false,
+        };
+        for t in tables.by_ref() {
+            if figures::is_indicator_table(&t) && !out.indicator_table {
+                if d.indicators.is_empty() {
+                    d.indicators.extend(figures::indicators_from_table(&t));
+                }
+                out.indicator_table = true;
+            } else if out.table.is_none() {
+                out.table = Some(t);
+            } else {
+                out.paras.push(frame::flatten_table(&t));
+            }
+        }
+        d.attachments.push(out);
+    }
+}
+
+/// Figures of the opening and the parts' text become indicators when unambiguous.
+fn find_figures(d: &mut Draft) {
+    if !d.indicators.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for p in &d.body.summary {
+        found.extend(figures::find(p, true));
+    }
+    for part in &d.body.parts {
+        if part.role == draft::Role::Plan {
+            continue;
+        }
+        for p in &part.lead {
+            found.extend(figures::find(p, true));
+        }
+        fn walk(items: &[draft::ItemDraft], found: &mut Vec<figures::Figure>) {
+            for i in items {
+                for p in &i.paras {
+                    found.extend(figures::find(p, false));
+                }
+                walk(&i.items, found);
+            }
+        }
+        walk(&part.items, &mut found);
+    }
+    let (masked, plain): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.value.is_none());
+    let (kept, ambiguous) = figures::unambiguous(plain);
+    for name in ambiguous {
+        d.doubts.push(format!(
+            "\"{name}\" has different values in the text: not made an indicator"
+        ));
+    }
+    for f in kept {
+        let Some((value, decimals)) = f.value.as_deref().and_then(write::number) else {
+            continue;
+        };
+        let mut comment = format!("From the text: “{}”", f.context);
+        if let Some(g) = &f.growth {
+            comment.push_str(&format!(" ({g}; set `previous` to last year's figure)"));
+        }
+        d.indicators.push(IndicatorDraft {
+            name: f.name,
+            value,
+            unit: f.unit,
+            previous: None,
+            target: None,
+            decimals,
+            comment: Some(comment),
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    d.masked = masked
+        .into_iter()
+        .filter(|f| seen.insert(f.name.clone()))
+        .collect();
+}
+
+/// Without `[parts.*] text`, a part's opening paragraphs go to the end of what precedes
+/// the part heading (the opening, or the last item before it), so the text stays in order.
+fn place_part_leads(d: &mut Draft) {
+    for i in 0..d.body.parts.len() {
+        if d.body.parts[i].lead.is_empty() {
+            continue;
+        }
+        let lead = std::mem::take(&mut d.body.parts[i].lead);
+        let heading = d.body.parts[i].title.clone().unwrap_or_default();
+        let note = format!(
+            "The last paragraph(s) here open the part \"{heading}\" in the source (the report model has no text between a part heading and its first item)."
+        );
+        d.doubts.push(format!(
+            "the text that opens the part \"{heading}\" was moved before its heading (the model has no place for it)"
+        ));
+        if i == 0 {
+            d.body.summary.extend(lead);
+            d.body.summary_remarks.push(note);
+            continue;
+        }
+        let before = d.body.parts[..i]
+            .iter_mut()
+            .rev()
+            .find_map(|p| last_item(&mut p.items));
+        match before {
+            Some(item) => {
+                item.paras.extend(lead);
+                item.remarks.push(note);
+            }
+            None => {
+                d.body.summary.extend(lead);
+                d.body.summary_remarks.push(note);
+            }
+        }
+    }
+}
+
+fn last_item(items: &mut [draft::ItemDraft]) -> Option<&mut draft::ItemDraft> {
+    let last = items.last_mut()?;
+    if last.items.is_empty() {
+        Some(last)
+    } else {
+        last_item(&mut last.items)
+    }
+}

@@ -1,0 +1,79 @@
+//! The source document as a list of blocks, whatever file it came from.
+
+/// How a paragraph was aligned (DOCX only; text files are all `Left`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
+/// A paragraph: one line of a text file, one `w:p` of a DOCX.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Para {
+    /// The text, list number included.
+    pub text: String,
+    /// Alignment, a hint for titles and signatures.
+    pub align: Align,
+}
+
+/// One block of the source in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph.
+    Para(Para),
+    /// A table (rows of cell texts), DOCX only.
+    Table(Vec<Vec<String>>),
+}
+
+impl Block {
+    /// A left-aligned paragraph.
+    pub fn para(text: impl Into<String>) -> Block {
+        Block::Para(Para {
+            text: text.into(),
+            align: Align::Left,
+        })
+    }
+
+    /// The paragraph's text, or `None` for a table.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Block::Para(p) => Some(&p.text),
+            Block::Table(_) => None,
+        }
+    }
+}
+
+/// Splits plain text into paragraphs, one per line; blank lines only separate.
+pub fn from_text(text: &str) -> Vec<Block> {
+    text.split(['\n', '\r', '\u{b}', '\u{c}', '\u{2028}', '\u{2029}'])
+        .filter(|l| !l.trim().is_empty())
+        .map(Block::para)
+        .collect()
+}
+
+/// Whether `c` is a CJK ideograph.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Whether `c` is full-width (Chinese) punctuation.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+        | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// A CJK ideograph or full-width punctuation: Chinese context.
+pub fn is_chinese(c: char) -> bool {
+    is_cjk(c) || is_cjk_punct(c)
+}
+
+/// Number of CJK ideographs in `s`.
+pub fn cjk_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_cjk(c)).count()
+}
