@@ -45,16 +45,20 @@ pub fn clean(blocks: Vec<Block>) -> Cleaned {
         if text.is_empty() {
             continue;
         }
+        let original = para.text.trim().to_string();
         if is_page_number(&text) {
             out.page_markers += 1;
             out.removed.push(Removed {
-                text,
+                text: original,
                 why: "page number",
             });
             continue;
         }
-        if let Some(why) = clutter(&text, &sites) {
-            out.removed.push(Removed { text, why });
+        if let Some(why) = clutter(&original, &sites) {
+            out.removed.push(Removed {
+                text: original,
+                why,
+            });
             continue;
         }
         let (text, pages) = cut_page_numbers(&text);

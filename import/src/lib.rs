@@ -353,10 +353,21 @@ fn find_period(d: &mut Draft) {
                 year_from = "a year named in the opening".into();
                 *y
             }
-            None => {
-                year_from = "not in the source (masked?): this year".into();
-                meta::this_year()
-            }
+            None => match published(&d.removed) {
+                // A web page's date: an annual report appears early in the next year.
+                Some((y, m)) if shape.is_none_or(|s| s == meta::PeriodShape::Year) && m <= 6 => {
+                    year_from = format!("not in the source: the year before the web page's date ({y}-{m:02})");
+                    y - 1
+                }
+                Some((y, m)) => {
+                    year_from = format!("not in the source: the year of the web page's date ({y}-{m:02})");
+                    y
+                }
+                None => {
+                    year_from = "not in the source (masked?): this year".into();
+                    meta::this_year()
+                }
+            },
         }
     });
     let sure_shape = shape.is_some();
@@ -378,6 +389,24 @@ fn find_period(d: &mut Draft) {
         source,
         sure: sure_year && sure_shape,
     };
+}
+
+/// The first "2022-03-10" date in the lines removed as clutter (a web page's date).
+fn published(removed: &[clean::Removed]) -> Option<(i32, u8)> {
+    removed.iter().find_map(|r| {
+        let b = r.text.as_bytes();
+        (0..b.len().saturating_sub(9)).find_map(|i| {
+            let w = &b[i..i + 10];
+            let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
+            if digits(0..4) && w[4] == b'-' && digits(5..7) && w[7] == b'-' && digits(8..10) {
+                let y = std::str::from_utf8(&w[0..4]).ok()?.parse().ok()?;
+                let m = std::str::from_utf8(&w[5..7]).ok()?.parse().ok()?;
+                (1..=12).contains(&m).then_some((y, m))
+            } else {
+                None
+            }
+        })
+    })
 }
 
 fn find_organization(d: &mut Draft) {
