@@ -15,19 +15,7 @@ const BORDER: f64 = 0.6;
 /// Units of table number `id` (0-based) and the units that open each continuation page.
 pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>), Error> {
     let g = &s.geo;
-    let n = t.columns.len().max(1);
-    let total: f64 = t.columns.iter().map(|c| f64::from(c.weight)).sum();
-    let widths: Vec<f64> = t
-        .columns
-        .iter()
-        .map(|c| {
-            if total > 0.0 {
-                g.width * f64::from(c.weight) / total
-            } else {
-                g.width / n as f64
-            }
-        })
-        .collect();
+    let widths = column_widths(s, t)?;
     let mut xs = vec![g.left];
     for w in &widths {
         xs.push(xs.last().copied().unwrap_or(g.left) + w);
@@ -91,6 +79,60 @@ pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>),
     Ok((units, cont))
 }
 
+/// Column widths: each column at least as wide as its widest cell set on one line
+/// when the block allows it all, the rest shared by the columns' weights; otherwise
+/// the weights alone.
+fn column_widths(s: &Setter, t: &Table) -> Result<Vec<f64>, Error> {
+    let g = &s.geo;
+    let n = t.columns.len().max(1);
+    let total: f64 = t.columns.iter().map(|c| f64::from(c.weight)).sum();
+    let share = |i: usize| {
+        if total > 0.0 {
+            f64::from(t.columns[i].weight) / total
+        } else {
+            1.0 / n as f64
+        }
+    };
+    let st = s.styled(FontRole::Table);
+    let mut need = Vec::with_capacity(n);
+    for (i, c) in t.columns.iter().enumerate() {
+        let mut w = Setter::width(&s.shape(&c.header, bold(st), "表头")?);
+        for r in &t.rows {
+            if let Some(cell) = r.get(i) {
+                w = w.max(Setter::width(&s.shape(cell, st, "表格")?));
+            }
+        }
+        need.push(w + 2.0 * PAD + 1.0);
+    }
+    let sum: f64 = need.iter().sum();
+    Ok(if sum <= g.width {
+        let spare = g.width - sum;
+        (0..t.columns.len())
+            .map(|i| need[i] + spare * share(i))
+            .collect()
+    } else {
+        let weighted: Vec<f64> = (0..t.columns.len()).map(|i| g.width * share(i)).collect();
+        // Give short columns (numbers, units) what they need, from the long ones.
+        let mut w = weighted.clone();
+        let short: Vec<usize> = (0..w.len()).filter(|&i| need[i] <= g.width / 4.0).collect();
+        let extra: f64 = short.iter().map(|&i| (need[i] - w[i]).max(0.0)).sum();
+        let donors: f64 = (0..w.len())
+            .filter(|i| !short.contains(i))
+            .map(|i| w[i])
+            .sum();
+        if extra > 0.0 && donors > extra * 2.0 {
+            for i in 0..w.len() {
+                if short.contains(&i) {
+                    w[i] = w[i].max(need[i]);
+                } else {
+                    w[i] -= extra * w[i] / donors;
+                }
+            }
+        }
+        w
+    })
+}
+
 /// One table row: every cell wrapped to its column, the row as tall as its tallest
 /// cell, borders around every cell.
 fn row(
@@ -131,7 +173,8 @@ fn row(
     let base = g.baseline_in_row(st.size);
     let mut lines = Vec::new();
     for cell in wrapped {
-        let offset = (rows - cell.len()) as f64 / 2.0;
+        // Centred as near as the grid allows: whole rows only.
+        let offset = ((rows - cell.len()) / 2) as f64;
         for (k, glyphs) in cell.into_iter().enumerate() {
             if glyphs.is_empty() {
                 continue;

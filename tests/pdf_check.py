@@ -1,0 +1,299 @@
+#!/usr/bin/env python3
+"""End-to-end check of the PDF output with poppler and qpdf.
+
+For every examples/*.toml, rendered by the huibao binary to PDF, HTML and plain text:
+- pdffonts: every font embedded, subset, with a ToUnicode map;
+- pdftotext: the text (page numbers and line breaks aside) equals the document tree's
+  text (--format txt) and the HTML page's text;
+- pdftotext -bbox: body pages hold 22 grid lines of at most 28 CJK characters; no line
+  starts with closing punctuation or ends with opening punctuation (禁则); page numbers
+  "— N —" 7 mm below the text block, right on odd pages and left on even ones, one
+  character in;
+- pdfinfo: A4, the title and author of the document, PDF subtype PDF/A-2b, PDF 1.7;
+- qpdf --check is clean;
+- with installed fonts hidden (--no-system-fonts, and FONTCONFIG_FILE pointing at an
+  empty configuration) the example still renders, from the bundled fonts only;
+and once: a report with a character no font has fails, names the character and where it
+is, and writes nothing. Each page is also written as PNG to OUT_DIR for people to look at.
+Usage: pdf_check.py [HUIBAO_BINARY [OUT_DIR]]; prints "pdf: N passed, M failed".
+"""
+import glob
+import html.parser
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+MM = 72 / 25.4
+PAGE_W, PAGE_H = 210 * MM, 297 * MM
+LEFT, RIGHT, TOP, BOTTOM = 28 * MM, 26 * MM, 37 * MM, 35 * MM
+BLOCK_W, BLOCK_H = PAGE_W - LEFT - RIGHT, PAGE_H - TOP - BOTTOM
+ROWS, CHARS = 22, 28
+PITCH = BLOCK_H / ROWS
+NUMBER_SIZE = 14
+NO_START = set("，。、；：？！）》」』】〕〗〙〛］｝〉”’…—·・％‰℃．～々〃,.;:?!)]}%")
+NO_END = set("（《「『【〔〖〘〚［｛〈“‘([{")
+PAGE_NUMBER = re.compile(r"^\s*—\s*(\d+)\s*—\s*$")
+BUNDLED = ("Fandol", "LiberationSerif")
+
+passed = 0
+failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"  FAIL {what}")
+    return ok
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+def squeeze(s):
+    return re.sub(r"\s+", "", s)
+
+
+def is_cjk(c):
+    o = ord(c)
+    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F
+            or 0xFF00 <= o <= 0xFF60 or 0xFFE0 <= o <= 0xFFE6 or o >= 0x20000)
+
+
+class HtmlText(html.parser.HTMLParser):
+    """The text of <body>, without <style> and <script>."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.skip, self.in_body = [], 0, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self.in_body = True
+        if tag in ("style", "script", "template"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "template"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.in_body and not self.skip:
+            self.parts.append(data)
+
+
+def html_text(path):
+    p = HtmlText()
+    p.feed(open(path, encoding="utf-8").read())
+    return "".join(p.parts)
+
+
+def pdf_text(pdf):
+    """pdftotext in content-stream order, page-number lines removed."""
+    out = run(["pdftotext", "-enc", "UTF-8", "-raw", pdf, "-"]).stdout
+    return "\n".join(l for l in out.split("\n") if not PAGE_NUMBER.match(l.replace("\f", "")))
+
+
+def bbox_pages(pdf):
+    """Per page: a list of words (xMin, yMin, xMax, yMax, text), y from the top."""
+    out = run(["pdftotext", "-enc", "UTF-8", "-bbox", pdf, "-"]).stdout
+    pages = []
+    for chunk in out.split("<page ")[1:]:
+        words = []
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', chunk):
+            x0, y0, x1, y1 = map(float, m.groups()[:4])
+            text = (m.group(5).replace("&amp;", "&").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'"))
+            words.append((x0, y0, x1, y1, text))
+        pages.append(words)
+    return pages
+
+
+def lines_of(words):
+    """Words grouped into lines by the vertical centre of their boxes, top to bottom."""
+    lines = []
+    for w in sorted(words, key=lambda w: (w[1] + w[3]) / 2):
+        c = (w[1] + w[3]) / 2
+        if lines and abs(lines[-1]["c"] - c) < 7:
+            lines[-1]["words"].append(w)
+        else:
+            lines.append({"c": c, "words": [w]})
+    for l in lines:
+        l["words"].sort(key=lambda w: w[0])
+        l["text"] = "".join(w[4] for w in l["words"])
+        l["x0"] = min(w[0] for w in l["words"])
+        l["x1"] = max(w[2] for w in l["words"])
+        l["y0"] = min(w[1] for w in l["words"])
+        l["y1"] = max(w[3] for w in l["words"])
+    return lines
+
+
+def row_of(line):
+    return round((line["c"] - TOP - PITCH / 2) / PITCH)
+
+
+def starts_part(line):
+    """A heading, a centred caption or title, or right-set matter (signature)."""
+    slot = BLOCK_W / CHARS
+    centred = abs((line["x0"] - LEFT) - (LEFT + BLOCK_W - line["x1"])) < 4 and line["x0"] > LEFT + slot
+    return bool(HEADING.match(line["text"])) or centred or line["x0"] > LEFT + 2.5 * slot
+
+
+def on_grid(line):
+    """Whether a line's centre sits in the middle of a grid row (±6 pt)."""
+    r = round((line["c"] - TOP - PITCH / 2) / PITCH)
+    return 0 <= r < ROWS and abs(line["c"] - (TOP + PITCH / 2 + r * PITCH)) < 6
+
+
+HEADING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件)")
+
+
+def check_layout(name, pdf):
+    pages = bbox_pages(pdf)
+    body_pages = 0
+    for i, words in enumerate(pages, 1):
+        block = [w for w in words if w[3] <= TOP + BLOCK_H + 2]
+        below = [w for w in words if w[1] > TOP + BLOCK_H + 2]
+        lines = lines_of(block)
+        check(len(lines) <= ROWS, f"{name} p{i}: {len(lines)} lines in the block")
+        for l in lines:
+            t = l["text"]
+            check(t[0] not in NO_START, f"{name} p{i}: line starts with {t[0]}: {t}")
+            check(t[-1] not in NO_END, f"{name} p{i}: line ends with {t[-1]}: {t}")
+        # Body pages: every line on the grid.
+        if lines and all(on_grid(l) for l in lines):
+            body_pages += 1
+            for l in lines:
+                n = sum(1 for c in l["text"] if is_cjk(c))
+                check(n <= CHARS, f"{name} p{i}: {n} CJK characters in one line: {l['text']}")
+                check(l["x0"] >= LEFT - 1 and l["x1"] <= LEFT + BLOCK_W + 1,
+                      f"{name} p{i}: line outside the block: {l['text']}")
+            last = i == len(pages)
+            nxt = lines_of([w for w in pages[i] if w[3] <= TOP + BLOCK_H + 2]) if not last else []
+            next_starts_part = bool(nxt) and (starts_part(nxt[0]) or not on_grid(nxt[0]))
+            if not last and not next_starts_part:
+                # Full: text down to the last grid row (blank rows after a title count).
+                check(row_of(lines[-1]) == ROWS - 1,
+                      f"{name} p{i}: body page ends on row {row_of(lines[-1]) + 1}, not {ROWS}")
+        # Page number.
+        numbers = lines_of(below)
+        if numbers:
+            n = numbers[0]
+            m = PAGE_NUMBER.match(n["text"].replace("—", "— ").replace("  ", " "))
+            check(m and int(m.group(1)) == i, f"{name} p{i}: page number reads {n['text']!r}")
+            # The dash line's top 7 mm below the block (poppler's box top is the font's
+            # ascent, within a couple of points of the em box).
+            gap = n["y0"] - (TOP + BLOCK_H)
+            check(abs(gap - 7 * MM) < 4, f"{name} p{i}: page number {gap / MM:.1f} mm below the block")
+            if i % 2:
+                d = LEFT + BLOCK_W - n["x1"]
+                check(abs(d - NUMBER_SIZE) < 3, f"{name} p{i}: odd page number {d:.1f} pt from the right edge")
+            else:
+                d = n["x0"] - LEFT
+                check(abs(d - NUMBER_SIZE) < 3, f"{name} p{i}: even page number {d:.1f} pt from the left edge")
+        elif i < len(pages):
+            check(False, f"{name} p{i}: no page number")
+    check(body_pages > 0, f"{name}: no page is plain body text on the grid")
+
+
+def check_fonts(name, pdf, bundled_only=False):
+    out = run(["pdffonts", pdf]).stdout.splitlines()[2:]
+    check(len(out) > 0, f"{name}: pdffonts lists no font")
+    for row in out:
+        cols = row.split()
+        # name type... encoding emb sub uni objnum gen
+        emb, sub, uni = cols[-5], cols[-4], cols[-3]
+        check((emb, sub, uni) == ("yes", "yes", "yes"), f"{name}: font not embedded/subset/ToUnicode: {row}")
+        if bundled_only:
+            check(any(b in cols[0] for b in BUNDLED), f"{name}: non-bundled font with system fonts hidden: {cols[0]}")
+
+
+def check_info(name, pdf, html_path):
+    info = run(["pdfinfo", pdf]).stdout
+    field = lambda k: (re.search(rf"^{k}:\s*(.*)$", info, re.M) or [None, ""])[1].strip()
+    page = open(html_path, encoding="utf-8").read()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
+    author = re.search(r'<meta name="author" content="(.*?)"', page).group(1)
+    unescape = lambda s: s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'")
+    check("(A4)" in field("Page size"), f"{name}: page size {field('Page size')}")
+    check(field("Title") == unescape(title), f"{name}: title {field('Title')!r}")
+    check(field("Author") == unescape(author), f"{name}: author {field('Author')!r}")
+    check(field("PDF subtype") == "PDF/A-2b", f"{name}: PDF subtype {field('PDF subtype')!r}")
+    check(field("PDF version") == "1.7", f"{name}: PDF version {field('PDF version')!r}")
+    check(not field("CreationDate").endswith("1970"), f"{name}: creation date {field('CreationDate')}")
+    q = run(["qpdf", "--check", pdf])
+    check(q.returncode == 0 and "No syntax or stream encoding errors" in q.stdout,
+          f"{name}: qpdf --check: {q.stdout.strip()} {q.stderr.strip()}")
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/debug/huibao")
+    out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "target/e2e")
+    out = os.path.join(out, "pdf")
+    os.makedirs(out, exist_ok=True)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    examples = sorted(glob.glob(os.path.join(root, "examples", "*.toml")))
+    check(len(examples) > 0, "no examples/*.toml")
+    empty_conf = os.path.join(out, "empty-fonts.conf")
+    with open(empty_conf, "w") as f:
+        f.write('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n')
+
+    for toml in examples:
+        name = os.path.splitext(os.path.basename(toml))[0]
+        print(f"== {name}")
+        r = run([binary, "render", toml, "--format", "pdf,html,txt", "--out", out])
+        if not check(r.returncode == 0, f"{name}: render failed: {r.stderr.strip()}"):
+            continue
+        check("pdf fonts:" in r.stdout, f"{name}: render does not say which fonts served")
+        pdf, htm, txt = (os.path.join(out, f"{name}.{e}") for e in ("pdf", "html", "txt"))
+        check_fonts(name, pdf)
+        text = squeeze(pdf_text(pdf))
+        ir = squeeze(open(txt, encoding="utf-8").read())
+        if not check(text == ir, f"{name}: PDF text differs from the document tree"):
+            k = next((k for k, (a, b) in enumerate(zip(text, ir)) if a != b), min(len(text), len(ir)))
+            print(f"    pdf: …{text[max(0, k - 20):k + 30]}\n    ir:  …{ir[max(0, k - 20):k + 30]}")
+        check(text == squeeze(html_text(htm)), f"{name}: PDF text differs from the HTML text")
+        check_info(name, pdf, htm)
+        check_layout(name, pdf)
+        run(["pdftoppm", "-png", "-r", "50", pdf, os.path.join(out, name)])
+
+        # Installed fonts hidden, two ways.
+        for how, extra, env in (
+            ("--no-system-fonts", ["--no-system-fonts"], None),
+            ("FONTCONFIG_FILE", [], dict(os.environ, FONTCONFIG_FILE=empty_conf)),
+        ):
+            d = os.path.join(out, "nosys-" + how.strip("-").lower())
+            os.makedirs(d, exist_ok=True)
+            r = run([binary, "render", toml, "--format", "pdf", "--out", d, *extra], env=env)
+            if check(r.returncode == 0, f"{name}: render with {how} failed: {r.stderr.strip()}"):
+                p = os.path.join(d, f"{name}.pdf")
+                check_fonts(f"{name} ({how})", p, bundled_only=True)
+                check(squeeze(pdf_text(p)) == ir, f"{name} ({how}): text differs")
+
+    # A character no font has: an error naming it and its place; nothing written.
+    if examples:
+        src = open(examples[0], encoding="utf-8").read()
+        bad = re.sub(r"(\ntext\s*=\s*(?:'''\n?|\"\"\"\n?|\"|'))", "\\1\ue000", src, count=1)
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "bad.toml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(bad)
+            check(bad != src, "could not insert a missing character into an example")
+            r = run([binary, "render", path, "--format", "pdf", "--out", d])
+            check(r.returncode != 0, "a character no font has did not fail the render")
+            check("U+E000" in r.stderr, f"the error does not name the character: {r.stderr.strip()}")
+            check("正文第" in r.stderr or "段" in r.stderr or "标题" in r.stderr,
+                  f"the error does not say where the character is: {r.stderr.strip()}")
+            check(not os.path.exists(os.path.join(d, "bad.pdf")), "a PDF was written despite the error")
+
+    print(f"pdf: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
