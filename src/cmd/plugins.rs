@@ -1,8 +1,11 @@
 //! `huibao plugins list`, `huibao plugin new`, and plugin section expansion for render/check.
 
+use crate::exit;
+use crate::output::print_line;
 use clap::{Args, Subcommand};
-use huibao_core::{Diagnostic, Diagnostics, GeneratedSection, Loaded};
-use std::path::PathBuf;
+use huibao_core::plugin::{self, Candidate, PluginInfo, SearchPath};
+use huibao_core::{Diagnostics, GeneratedSection, Loaded};
+use std::path::{Path, PathBuf};
 
 /// Arguments of `huibao plugins`.
 #[derive(Args, Debug)]
@@ -16,9 +19,12 @@ pub struct PluginsArgs {
 pub enum PluginsCommand {
     /// List every plugin found, with kind, version, ABI and path.
     List {
-        /// Extra plugin directory (repeatable).
+        /// Extra plugin directory (repeatable); also HUIBAO_PLUGIN_PATH.
         #[arg(long = "plugin-dir", value_name = "DIR")]
         plugin_dirs: Vec<PathBuf>,
+        /// Also search the `[plugins] paths` of this report.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
     },
 }
 
@@ -34,38 +40,241 @@ pub struct PluginArgs {
 pub enum PluginCommand {
     /// Scaffold a new plugin that builds and renders as it is.
     New {
-        /// The plugin's name.
+        /// The plugin's name: lowercase letters, digits, - and _ (e.g. talent).
         name: String,
         /// A native (Rust cdylib) plugin instead of a template plugin.
         #[arg(long)]
         native: bool,
+        /// Where to create the plugin's folder (default: the current directory).
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+        /// The huibao-plugin-api source folder for a native plugin's dependency
+        /// (default: this huibao's source tree when it is there, else crates.io).
+        #[arg(long, value_name = "DIR")]
+        api_path: Option<PathBuf>,
     },
 }
 
 /// Generates the sections the report asks plugins for.
 pub fn expand_sections(
     loaded: &Loaded,
-    _extra_dirs: &[PathBuf],
+    extra_dirs: &[PathBuf],
 ) -> Result<Vec<GeneratedSection>, Diagnostics> {
-    match loaded.report.sections.first() {
-        None => Ok(Vec::new()),
-        Some(s) => Err(Diagnostic::error(format!(
-            "plugin `{}` cannot be loaded: plugins are not built yet",
-            s.plugin.get_ref()
-        ))
-        .at(&loaded.file, s.plugin.span())
-        .into()),
-    }
+    let search = SearchPath::standard(extra_dirs, Some(loaded));
+    plugin::expand(loaded, &search)
 }
 
 /// `huibao plugins`.
-pub fn plugins(_args: PluginsArgs) -> u8 {
-    eprintln!("error: plugins are not built yet");
-    crate::exit::REPORT_ERROR
+pub fn plugins(args: PluginsArgs) -> u8 {
+    match args.command {
+        PluginsCommand::List {
+            plugin_dirs,
+            report,
+        } => list(&plugin_dirs, report.as_deref()),
+    }
+}
+
+/// `huibao plugins list`: one line per plugin found, errors under the plugin they concern.
+fn list(plugin_dirs: &[PathBuf], report: Option<&Path>) -> u8 {
+    let loaded = match report.map(huibao_core::load).transpose() {
+        Ok(l) => l,
+        Err(d) => {
+            crate::output::print_diagnostics(&d);
+            return exit::REPORT_ERROR;
+        }
+    };
+    let search = SearchPath::standard(plugin_dirs, loaded.as_ref());
+    let found = plugin::list(&search);
+    if found.is_empty() {
+        print_line("no plugins found");
+    } else {
+        let mut rows = vec![[
+            "NAME".to_string(),
+            "KIND".into(),
+            "VERSION".into(),
+            "ABI".into(),
+            "PATH".into(),
+        ]];
+        let mut notes = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for (c, info) in &found {
+            let shadowed = seen.contains(&c.name.as_str());
+            seen.push(&c.name);
+            rows.push(row(c, info.as_ref().ok(), shadowed));
+            if let Err(d) = info {
+                notes.push(format!("  {}: {}", c.name, d.one_line()));
+            }
+        }
+        for r in &rows {
+            print_line(&columns(r, &rows));
+        }
+        for n in notes {
+            print_line(&n);
+        }
+    }
+    print_line("searched, in this order:");
+    for (dir, origin) in search.dirs() {
+        print_line(&format!("  {} ({})", dir.display(), origin.describe()));
+    }
+    exit::OK
+}
+
+fn row(c: &Candidate, info: Option<&PluginInfo>, shadowed: bool) -> [String; 5] {
+    let path = c.path.display().to_string();
+    let path = if shadowed {
+        format!("{path} (shadowed by the one above)")
+    } else {
+        path
+    };
+    match info {
+        Some(i) => [
+            i.name.clone(),
+            i.kind.as_str().into(),
+            i.version.clone(),
+            i.abi.clone(),
+            path,
+        ],
+        None => [
+            c.name.clone(),
+            c.kind.as_str().into(),
+            "—".into(),
+            "error".into(),
+            path,
+        ],
+    }
+}
+
+/// Pads every cell but the last to its column's widest cell.
+fn columns(r: &[String; 5], rows: &[[String; 5]]) -> String {
+    let mut line = String::new();
+    for (i, cell) in r.iter().enumerate() {
+        if i + 1 == r.len() {
+            line.push_str(cell);
+        } else {
+            let width = rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
+            line.push_str(cell);
+            line.push_str(&" ".repeat(width - cell.chars().count() + 2));
+        }
+    }
+    line
 }
 
 /// `huibao plugin`.
-pub fn plugin(_args: PluginArgs) -> u8 {
-    eprintln!("error: plugins are not built yet");
-    crate::exit::REPORT_ERROR
+pub fn plugin(args: PluginArgs) -> u8 {
+    match args.command {
+        PluginCommand::New {
+            name,
+            native,
+            dir,
+            api_path,
+        } => new(&name, native, &dir, api_path.as_deref()),
+    }
+}
+
+mod scaffold {
+    pub const PLUGIN_TOML: &str = include_str!("../../plugins/scaffold/template/plugin.toml");
+    pub const SECTION_HBS: &str = include_str!("../../plugins/scaffold/template/section.hbs");
+    pub const TEMPLATE_EXAMPLE: &str = include_str!("../../plugins/scaffold/template/example.toml");
+    pub const CARGO_TOML: &str = include_str!("../../plugins/scaffold/native/Cargo.toml.in");
+    pub const LIB_RS: &str = include_str!("../../plugins/scaffold/native/lib.rs.in");
+    pub const SCHEMA: &str = include_str!("../../plugins/scaffold/native/schema.json");
+    pub const NATIVE_EXAMPLE: &str = include_str!("../../plugins/scaffold/native/example.toml");
+    pub const GITIGNORE: &str = include_str!("../../plugins/scaffold/native/gitignore");
+}
+
+/// `huibao plugin new`: writes the scaffold into DIR/NAME, never over existing files.
+fn new(name: &str, native: bool, dir: &Path, api_path: Option<&Path>) -> u8 {
+    if !plugin::valid_name(name) {
+        eprintln!(
+            "error: `{name}` is not a valid plugin name: use lowercase ASCII letters, digits, - and _, starting with a letter (e.g. talent)"
+        );
+        return exit::USAGE;
+    }
+    let root = dir.join(name);
+    if root.exists() {
+        eprintln!(
+            "error: {} already exists; choose another name or remove it first",
+            root.display()
+        );
+        return exit::OUTPUT_ERROR;
+    }
+    let crate_name = format!("huibao_plugin_{}", name.replace('-', "_"));
+    let fill = |s: &str, api: &str| {
+        s.replace("__NAME__", name)
+            .replace("__CRATE__", &crate_name)
+            .replace("__API__", api)
+    };
+    let files: Vec<(&str, String)> = if native {
+        let api = api_dependency(api_path);
+        vec![
+            ("Cargo.toml", fill(scaffold::CARGO_TOML, &api)),
+            ("src/lib.rs", fill(scaffold::LIB_RS, &api)),
+            ("schema.json", scaffold::SCHEMA.to_string()),
+            ("example.toml", fill(scaffold::NATIVE_EXAMPLE, &api)),
+            (".gitignore", scaffold::GITIGNORE.to_string()),
+        ]
+    } else {
+        vec![
+            ("plugin.toml", fill(scaffold::PLUGIN_TOML, "")),
+            ("section.hbs", scaffold::SECTION_HBS.to_string()),
+            ("example.toml", fill(scaffold::TEMPLATE_EXAMPLE, "")),
+        ]
+    };
+    for (file, text) in &files {
+        let path = root.join(file);
+        if let Err(e) = crate::output::write_atomically(&path, text.as_bytes()) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return exit::OUTPUT_ERROR;
+        }
+    }
+    let example = root.join("example.toml");
+    if native {
+        print_line(&format!(
+            "created native plugin `{name}` in {}\nbuild it:   cd {} && cargo build\nrender it:  huibao render {} --format html --out out",
+            root.display(),
+            root.display(),
+            example.display()
+        ));
+    } else {
+        print_line(&format!(
+            "created template plugin `{name}` in {}\nrender it:  huibao render {} --format html --out out",
+            root.display(),
+            example.display()
+        ));
+    }
+    exit::OK
+}
+
+/// The `huibao-plugin-api = …` line of a native scaffold: a path to the API's source when
+/// it is known (given, or this huibao's source tree), else the crates.io version.
+fn api_dependency(api_path: Option<&Path>) -> String {
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/api");
+    let path = api_path.map(Path::to_path_buf).or_else(|| {
+        built_from
+            .join("Cargo.toml")
+            .is_file()
+            .then_some(built_from)
+    });
+    match path.map(|p| p.canonicalize().unwrap_or(p)) {
+        Some(p) => format!(
+            "huibao-plugin-api = {{ path = {} }}",
+            toml_string(&p.display().to_string())
+        ),
+        None => format!("huibao-plugin-api = \"{}\"", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -1,1 +1,0 @@
-//! The plugin host: finds, checks and runs section plugins (native and template).

@@ -1,0 +1,500 @@
+//! Template plugins: a folder with `plugin.toml` (name, version, config schema) and a
+//! handlebars template whose output is outline text (一、/（一）/1./一是 lines), parsed by
+//! [`crate::outline`] into the section. Nothing is compiled.
+
+use super::Failure;
+use crate::diagnostic::{read_source, Diagnostic, SourceFile};
+use crate::model::Item;
+use handlebars::{handlebars_helper, Handlebars, RenderError, RenderErrorReason, TemplateError};
+use serde::Deserialize;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The template plugin format this huibao reads (`abi` in plugin.toml).
+pub const TEMPLATE_ABI: u32 = 1;
+
+/// `plugin.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    name: Spanned<String>,
+    version: Spanned<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    abi: Option<Spanned<u32>>,
+    #[serde(default)]
+    title: Option<Spanned<String>>,
+    #[serde(default)]
+    template: Option<Spanned<String>>,
+    #[serde(default)]
+    schema: Option<Spanned<toml::Value>>,
+}
+
+/// A loaded, checked template plugin.
+pub struct TemplatePlugin {
+    /// Its name (the folder's name).
+    pub name: String,
+    /// Its version.
+    pub version: String,
+    /// What it writes about.
+    pub description: Option<String>,
+    /// Its config schema.
+    pub schema: Value,
+    /// The plugin's folder.
+    pub dir: PathBuf,
+    template: SourceFile,
+    title: Option<String>,
+    registry: Handlebars<'static>,
+}
+
+impl std::fmt::Debug for TemplatePlugin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TemplatePlugin")
+            .field("name", &self.name)
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a template plugin cannot be used: a plain failure, or one at a place in its files.
+pub enum LoadError {
+    /// No file place.
+    Plain(Failure),
+    /// At a place in plugin.toml or the template (the message names the plugin).
+    At(Diagnostic),
+}
+
+/// Reads `dir/plugin.toml` and compiles the template, checking everything the native host
+/// checks: name, format version, schema.
+pub fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadError> {
+    let manifest_path = dir.join("plugin.toml");
+    let file = read_source(&manifest_path).map_err(|d| {
+        LoadError::Plain(Failure {
+            message: format!("cannot be read: {}", d.message),
+            help: d.help,
+        })
+    })?;
+    let at = |span: std::ops::Range<usize>, message: String, help: &str| {
+        LoadError::At(
+            Diagnostic::error(format!("template plugin `{expected}`: {message}"))
+                .at(&file, span)
+                .with_help(help),
+        )
+    };
+    let manifest: Manifest = toml::from_str(&file.text).map_err(|e| {
+        let mut d = crate::load::parse_error(&file, &e);
+        d.message = format!("template plugin `{expected}`: plugin.toml: {}", d.message);
+        if d.message.contains("unknown key") {
+            d.help = Some(
+                "plugin.toml takes name, version, description, abi, title, template and [schema]"
+                    .into(),
+            );
+        }
+        LoadError::At(d)
+    })?;
+    if manifest.name.get_ref() != expected {
+        return Err(at(
+            manifest.name.span(),
+            format!("plugin.toml names it `{}`", manifest.name.get_ref()),
+            "the name must be the folder's name, which reports use in `plugin = …`",
+        ));
+    }
+    if manifest.version.get_ref().trim().is_empty() {
+        return Err(at(
+            manifest.version.span(),
+            "its version is empty".into(),
+            "write version = \"0.1.0\"",
+        ));
+    }
+    if let Some(abi) = &manifest.abi {
+        if *abi.get_ref() != TEMPLATE_ABI {
+            return Err(at(
+                abi.span(),
+                format!(
+                    "is written for template plugin format {}, but this huibao reads format {TEMPLATE_ABI}",
+                    abi.get_ref()
+                ),
+                "upgrade huibao, or rewrite the plugin for this format (see plugins/README.md)",
+            ));
+        }
+    }
+    let schema = match &manifest.schema {
+        None => serde_json::json!({ "type": "object" }),
+        Some(s) => {
+            let json =
+                super::context::toml_to_json(s.get_ref(), &mut Vec::new()).map_err(|_| {
+                    at(
+                        s.span(),
+                        "its schema holds a number JSON cannot write (nan or inf)".into(),
+                        "remove it",
+                    )
+                })?;
+            super::schema::check_schema(&json).map_err(|e| {
+                at(
+                    s.span(),
+                    format!("its [schema] cannot be used: {e}"),
+                    "see plugins/README.md for the supported JSON Schema keywords",
+                )
+            })?;
+            json
+        }
+    };
+    let template_name = manifest
+        .template
+        .as_ref()
+        .map(|t| t.get_ref().clone())
+        .unwrap_or_else(|| "section.hbs".into());
+    let template_path = dir.join(&template_name);
+    let escapes = Path::new(&template_name)
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)));
+    if escapes {
+        let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
+        return Err(at(
+            span,
+            format!("template `{template_name}` is outside the plugin's folder"),
+            "name a file inside the folder, e.g. template = \"section.hbs\"",
+        ));
+    }
+    let template = read_source(&template_path).map_err(|d| {
+        let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
+        at(
+            span,
+            format!("its template cannot be read: {}", d.message),
+            "create the file, or name it with template = \"…\"",
+        )
+    })?;
+    let mut registry = registry();
+    registry
+        .register_template_string("section", &*template.text)
+        .map_err(|e| LoadError::At(template_error(expected, &template, &e)))?;
+    let title = manifest.title.as_ref().map(|t| t.get_ref().clone());
+    if let Some(t) = &manifest.title {
+        registry
+            .register_template_string("title", t.get_ref())
+            .map_err(|e| {
+                at(
+                    t.span(),
+                    format!("its title is not a valid template: {}", e.reason()),
+                    "write title = \"强化人才支撑\" or use {{config.title}}",
+                )
+            })?;
+    }
+    Ok(TemplatePlugin {
+        name: expected.to_string(),
+        version: manifest.version.get_ref().trim().to_string(),
+        description: manifest.description.clone(),
+        schema,
+        dir: dir.to_path_buf(),
+        template,
+        title,
+        registry,
+    })
+}
+
+impl TemplatePlugin {
+    /// Renders the template with `{config, context, plugin}` and parses the outline into an
+    /// item; the item's title comes from `title` in plugin.toml or the outline's one
+    /// top-level heading.
+    pub fn generate(&self, data: &Value) -> Result<Item, Diagnostic> {
+        let text = self
+            .registry
+            .render("section", data)
+            .map_err(|e| render_error(&self.name, &self.template, &e))?;
+        let mut item = crate::outline::parse(&text);
+        if item.text.is_none() && item.items.is_empty() {
+            return Err(Diagnostic::error(format!(
+                "template plugin `{}` wrote nothing for this section",
+                self.name
+            ))
+            .at(&self.template, 0..0)
+            .with_help("the template's output must hold at least one line of text"));
+        }
+        match &self.title {
+            Some(_) => {
+                let title = self.registry.render("title", data).map_err(|e| {
+                    Diagnostic::error(format!(
+                        "template plugin `{}`: its title cannot be filled in: {}",
+                        self.name,
+                        reason(&e)
+                    ))
+                })?;
+                let title = title.trim();
+                if title.is_empty() || title.contains('\n') {
+                    return Err(Diagnostic::error(format!(
+                        "template plugin `{}`: its title came out {}",
+                        self.name,
+                        if title.is_empty() { "empty" } else { "on several lines" }
+                    )));
+                }
+                item.title = Some(Spanned::new(0..0, title.to_string()));
+            }
+            None if item.text.is_none()
+                && item.items.len() == 1
+                && item.items[0].title.is_some() =>
+            {
+                item = item.items.remove(0);
+            }
+            None => {
+                return Err(Diagnostic::error(format!(
+                    "template plugin `{}` wrote a section without a title",
+                    self.name
+                ))
+                .at(&self.template, 0..0)
+                .with_help("give title = \"…\" in plugin.toml, or begin the template with one heading line such as 一、强化人才支撑"))
+            }
+        }
+        Ok(item)
+    }
+}
+
+/// The handlebars registry of a template plugin: strict (a misspelt name is an error), no
+/// HTML escaping (the output is plain text), and helpers for sums and numbers.
+fn registry() -> Handlebars<'static> {
+    let mut r = Handlebars::new();
+    r.set_strict_mode(true);
+    r.register_escape_fn(handlebars::no_escape);
+    handlebars_helper!(sum: |list: array, key: str| {
+        number(list.iter().filter_map(|v| v.get(key).and_then(Value::as_f64)).sum::<f64>())
+    });
+    handlebars_helper!(count: |list: array| list.len());
+    handlebars_helper!(num: |x: f64| format_amount(x));
+    handlebars_helper!(percent: |part: f64, whole: f64| {
+        if whole == 0.0 { "—".to_string() } else { format!("{:.1}%", crate::indicator::round1(part / whole * 100.0)) }
+    });
+    handlebars_helper!(cn: |n: u64| chinese(n));
+    handlebars_helper!(inc: |n: u64| n + 1);
+    handlebars_helper!(runin: |index: u64| format!("{}是", chinese(index + 1)));
+    handlebars_helper!(join: |list: array, sep: str| {
+        list.iter().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())).collect::<Vec<_>>().join(sep)
+    });
+    handlebars_helper!(pluck: |list: array, key: str| {
+        list.iter().filter_map(|v| v.get(key).cloned()).collect::<Vec<_>>()
+    });
+    r.register_helper("sum", Box::new(sum));
+    r.register_helper("count", Box::new(count));
+    r.register_helper("num", Box::new(num));
+    r.register_helper("percent", Box::new(percent));
+    r.register_helper("cn", Box::new(cn));
+    r.register_helper("inc", Box::new(inc));
+    r.register_helper("runin", Box::new(runin));
+    r.register_helper("join", Box::new(join));
+    r.register_helper("pluck", Box::new(pluck));
+    r
+}
+
+/// A sum as JSON: whole numbers print without ".0".
+fn number(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9e15 {
+        Value::from(x as i64)
+    } else {
+        Value::from(crate::indicator::round1(x * 10.0) / 10.0)
+    }
+}
+
+fn chinese(n: u64) -> String {
+    u32::try_from(n)
+        .ok()
+        .and_then(crate::numbering::chinese_numeral)
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// A number with at most two decimals and no trailing zeros: 12.3, 50, 0.85.
+pub fn format_amount(x: f64) -> String {
+    let s = format!("{:.2}", (x * 100.0).round() / 100.0);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+fn template_error(plugin: &str, file: &SourceFile, e: &TemplateError) -> Diagnostic {
+    let offset = e.pos().map_or(0, |(l, c)| offset_of(&file.text, l, c));
+    Diagnostic::error(format!(
+        "template plugin `{plugin}`: its template is not valid: {}",
+        e.reason()
+    ))
+    .at(file, offset..offset)
+    .with_label("here")
+    .with_help("check the {{…}} expressions: every {{#each}}/{{#if}} needs its {{/each}}/{{/if}}")
+}
+
+fn render_error(plugin: &str, file: &SourceFile, e: &RenderError) -> Diagnostic {
+    let offset = e
+        .line_no
+        .zip(e.column_no)
+        .map_or(0, |(l, c)| offset_of(&file.text, l, c));
+    Diagnostic::error(format!(
+        "template plugin `{plugin}` failed to fill in its template: {}",
+        reason(e)
+    ))
+    .at(file, offset..offset)
+    .with_label("here")
+    .with_help("names available: config.…, context.organization, context.period.name, context.indicators …, plugin.name; helpers: sum, count, num, percent, cn, inc, runin, join, pluck")
+}
+
+fn reason(e: &RenderError) -> String {
+    match e.reason() {
+        RenderErrorReason::MissingVariable(Some(name)) => {
+            format!("`{name}` is not there (is it in the section's config?)")
+        }
+        RenderErrorReason::HelperNotFound(name) => format!("`{name}` is not a known helper"),
+        other => other.to_string(),
+    }
+}
+
+/// Byte offset of a 1-based line and column (characters).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn plugin(
+        manifest: &str,
+        template: &str,
+    ) -> (tempfile::TempDir, Result<TemplatePlugin, LoadError>) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("talent");
+        std::fs::create_dir(&p).unwrap();
+        std::fs::write(p.join("plugin.toml"), manifest).unwrap();
+        std::fs::write(p.join("section.hbs"), template).unwrap();
+        let loaded = load(&p, "talent");
+        (dir, loaded)
+    }
+
+    const MANIFEST: &str = "name = \"talent\"\nversion = \"0.1.0\"\ntitle = \"强化人才支撑\"\n[schema]\ntype = \"object\"\n";
+
+    #[test]
+    fn renders_outline_with_helpers() {
+        let (_d, p) = plugin(
+            MANIFEST,
+            "{{context.period.short_name}}，新引进各类人才{{sum config.teams \"people\"}}名，占{{percent 30 120}}。\n{{#each config.teams}}\n{{runin @index}}{{name}}。引进{{num people}}名。\n{{/each}}\n",
+        );
+        let Ok(p) = p else { panic!("loads") };
+        let data = json!({
+            "config": {"teams": [{"name": "引才聚才", "people": 12}, {"name": "育才留才", "people": 8.5}]},
+            "context": {"period": {"short_name": "上半年"}},
+        });
+        let item = p.generate(&data).unwrap();
+        assert_eq!(item.title.as_ref().unwrap().get_ref(), "强化人才支撑");
+        assert_eq!(
+            item.text.as_ref().unwrap().get_ref(),
+            "上半年，新引进各类人才20.5名，占25.0%。"
+        );
+        assert_eq!(item.numbering, Some(crate::style::NumberingMode::RunIn));
+        assert_eq!(item.items[1].title.as_ref().unwrap().get_ref(), "育才留才");
+        assert_eq!(
+            item.items[1].text.as_ref().unwrap().get_ref(),
+            "引进8.5名。"
+        );
+    }
+
+    #[test]
+    fn title_from_the_only_heading() {
+        let (_d, p) = plugin(
+            "name = \"talent\"\nversion = \"1\"\n",
+            "一、强化人才支撑\n（一）引才\n新引进人才12名。\n",
+        );
+        let Ok(p) = p else { panic!("loads") };
+        let item = p.generate(&json!({})).unwrap();
+        assert_eq!(item.title.as_ref().unwrap().get_ref(), "强化人才支撑");
+        assert_eq!(item.items.len(), 1);
+    }
+
+    fn load_error(manifest: &str, template: &str) -> Diagnostic {
+        match plugin(manifest, template).1 {
+            Err(LoadError::At(d)) => d,
+            Err(LoadError::Plain(f)) => panic!("plain: {}", f.message),
+            Ok(_) => panic!("loaded"),
+        }
+    }
+
+    #[test]
+    fn template_syntax_errors_point_into_the_template() {
+        let d = load_error(MANIFEST, "第一行\n{{#each config.teams}}\n{{name}}\n");
+        assert!(
+            d.message
+                .starts_with("template plugin `talent`: its template is not valid"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.location().unwrap().contains("section.hbs:"),
+            "{:?}",
+            d.location()
+        );
+    }
+
+    #[test]
+    fn manifest_errors() {
+        let d = load_error("name = \"other\"\nversion = \"1\"\n", "x");
+        assert!(
+            d.message.contains("plugin.toml names it `other`"),
+            "{}",
+            d.message
+        );
+        assert!(
+            d.location().unwrap().ends_with("plugin.toml:1:8"),
+            "{:?}",
+            d.location()
+        );
+        let d = load_error("name = \"talent\"\nversion = \"1\"\nabi = 2\n", "x");
+        assert!(
+            d.message.contains("template plugin format 2"),
+            "{}",
+            d.message
+        );
+        let d = load_error(
+            "name = \"talent\"\nversion = \"1\"\n[schema]\npattern = \"x\"\n",
+            "x",
+        );
+        assert!(d.message.contains("keyword `pattern`"), "{}", d.message);
+        let d = load_error("name = \"talent\"\nversoin = \"1\"\n", "x");
+        assert!(d.message.contains("unknown key `versoin`"), "{}", d.message);
+        let d = load_error(
+            "name = \"talent\"\nversion = \"1\"\ntemplate = \"../x.hbs\"\n",
+            "x",
+        );
+        assert!(
+            d.message.contains("outside the plugin's folder"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn render_errors_name_the_missing_value() {
+        let (_d, p) = plugin(MANIFEST, "人才{{config.missing}}名。\n");
+        let Ok(p) = p else { panic!("loads") };
+        let d = p.generate(&json!({"config": {}})).unwrap_err();
+        assert!(
+            d.message.contains("failed to fill in its template"),
+            "{}",
+            d.message
+        );
+        assert!(d.message.contains("config.missing"), "{}", d.message);
+        assert!(
+            d.location().unwrap().ends_with("section.hbs:1:3"),
+            "{:?}",
+            d.location()
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! Test plugin `faulty`: well-formed per the ABI, but it fails on request — it returns an
+//! error or panics, as the config's `mode` says.
+
+use huibao_plugin_api::{export_plugin, PluginError, Request, Section};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Config {
+    mode: String,
+}
+
+fn generate(request: &Request) -> Result<Section, PluginError> {
+    let config: Config = request.config_as()?;
+    match config.mode.as_str() {
+        "error" => Err(PluginError::new(
+            "基金“某某产业子基金”的规模不能小于已投资金额",
+        )),
+        "panic" => {
+            let funds: Vec<u32> = Vec::new();
+            // An out-of-bounds index: the kind of bug a real plugin has.
+            let first = funds[std::hint::black_box(3)];
+            Ok(Section::new(format!("{first}")))
+        }
+        _ => Ok(Section::new("测试章节").paragraph(format!(
+            "{}{}运行正常。",
+            request.context.organization, request.context.period.name
+        ))),
+    }
+}
+
+export_plugin! {
+    name: "faulty",
+    version: "0.0.1",
+    schema: r#"{
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["mode"],
+        "properties": {
+            "mode": { "enum": ["ok", "error", "panic"] },
+            "count": { "type": "integer", "minimum": 0 },
+            "funds": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {
+                        "name": { "type": "string" },
+                        "size": { "type": "number", "minimum": 0 }
+                    }
+                }
+            }
+        }
+    }"#,
+    generate: generate,
+}
