@@ -25,7 +25,12 @@ fn import(name: &str) -> (String, Loaded) {
         format!("{name}.toml"),
         imported.toml.as_str(),
     ))
-    .unwrap_or_else(|e| panic!("{name}: the imported TOML does not load:\n{e}\n{}", imported.toml));
+    .unwrap_or_else(|e| {
+        panic!(
+            "{name}: the imported TOML does not load:\n{e}\n{}",
+            imported.toml
+        )
+    });
     (imported.toml, loaded)
 }
 
@@ -83,10 +88,7 @@ fn lcs(a: &[char], b: &[char]) -> usize {
 
 /// The visible text of an HTML page's body.
 fn body_text(html: &str) -> String {
-    let body = html
-        .find("<body")
-        .map(|i| &html[i..])
-        .unwrap_or(html);
+    let body = html.find("<body").map(|i| &html[i..]).unwrap_or(html);
     let mut out = String::new();
     let mut in_tag = false;
     let mut skip_until: Option<&str> = None;
@@ -124,8 +126,7 @@ fn body_text(html: &str) -> String {
 
 fn render_html(loaded: &Loaded) -> String {
     let doc = huibao_core::build(loaded, &[]).expect("builds");
-    huibao_html::render(&doc, &loaded.style, &huibao_html::HtmlOptions::default())
-        .expect("renders")
+    huibao_html::render(&doc, &loaded.style, &huibao_html::HtmlOptions::default()).expect("renders")
 }
 
 /// Imports one sample and checks outline and recovered text; returns the share recovered.
@@ -165,7 +166,10 @@ fn check_sample(name: &str, levels: usize) -> f64 {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    assert!(clutter_left.is_empty(), "{name}: clutter lines not in the source: {clutter_left:?}");
+    assert!(
+        clutter_left.is_empty(),
+        "{name}: clutter lines not in the source: {clutter_left:?}"
+    );
     let src = han(&kept);
     let html = render_html(&loaded);
     let out = han(&body_text(&html));
@@ -189,7 +193,10 @@ fn check_sample(name: &str, levels: usize) -> f64 {
 #[test]
 fn sample_a_half_year_run_in_items() {
     let share = check_sample("sample-a-park-2022h1", 2);
-    eprintln!("sample A: {:.2}% of the characters recovered", share * 100.0);
+    eprintln!(
+        "sample A: {:.2}% of the characters recovered",
+        share * 100.0
+    );
     let (_, loaded) = import("sample-a-park-2022h1");
     let r = &loaded.report;
     assert_eq!(r.report.period.get_ref(), "2022-H1");
@@ -207,7 +214,10 @@ fn sample_a_half_year_run_in_items() {
 #[test]
 fn sample_b_web_page_with_clutter() {
     let share = check_sample("sample-b-techcity-annual", 2);
-    eprintln!("sample B: {:.2}% of the characters recovered", share * 100.0);
+    eprintln!(
+        "sample B: {:.2}% of the characters recovered",
+        share * 100.0
+    );
     let (toml, loaded) = import("sample-b-techcity-annual");
     let r = &loaded.report;
     assert_eq!(r.report.organization.get_ref(), "区科技城管理委员会");
@@ -223,7 +233,10 @@ fn sample_b_web_page_with_clutter() {
 #[test]
 fn sample_c_three_levels() {
     let share = check_sample("sample-c-ecopark-2022", 3);
-    eprintln!("sample C: {:.2}% of the characters recovered", share * 100.0);
+    eprintln!(
+        "sample C: {:.2}% of the characters recovered",
+        share * 100.0
+    );
     let (_, loaded) = import("sample-c-ecopark-2022");
     let r = &loaded.report;
     assert_eq!(r.report.period.get_ref(), "2022");

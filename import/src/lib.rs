@@ -356,11 +356,14 @@ fn find_period(d: &mut Draft) {
             None => match published(&d.removed) {
                 // A web page's date: an annual report appears early in the next year.
                 Some((y, m)) if shape.is_none_or(|s| s == meta::PeriodShape::Year) && m <= 6 => {
-                    year_from = format!("not in the source: the year before the web page's date ({y}-{m:02})");
+                    year_from = format!(
+                        "not in the source: the year before the web page's date ({y}-{m:02})"
+                    );
                     y - 1
                 }
                 Some((y, m)) => {
-                    year_from = format!("not in the source: the year of the web page's date ({y}-{m:02})");
+                    year_from =
+                        format!("not in the source: the year of the web page's date ({y}-{m:02})");
                     y
                 }
                 None => {
