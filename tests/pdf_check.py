@@ -138,10 +138,11 @@ def row_of(line):
 
 
 def starts_part(line):
-    """A heading, a centred caption or title, or right-set matter (signature)."""
+    """Not a line of running body text: a heading, or anything that does not start at
+    the block's edge or two characters in (a caption, a table row, a signature)."""
     slot = BLOCK_W / CHARS
-    centred = abs((line["x0"] - LEFT) - (LEFT + BLOCK_W - line["x1"])) < 4 and line["x0"] > LEFT + slot
-    return bool(HEADING.match(line["text"])) or centred or line["x0"] > LEFT + 2.5 * slot
+    body = abs(line["x0"] - LEFT) < 1 or abs(line["x0"] - LEFT - 2 * slot) < 1
+    return bool(HEADING.match(line["text"])) or not body
 
 
 def on_grid(line):
@@ -238,6 +239,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     examples = sorted(glob.glob(os.path.join(root, "examples", "*.toml")))
+    examples += sorted(glob.glob(os.path.join(root, "tests", "pdf", "*.toml")))
     check(len(examples) > 0, "no examples/*.toml")
     empty_conf = os.path.join(out, "empty-fonts.conf")
     with open(empty_conf, "w") as f:

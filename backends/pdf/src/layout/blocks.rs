@@ -143,7 +143,14 @@ fn title(s: &Setter, lines: &[String]) -> Result<Vec<Unit>, Error> {
     let mut rows = Vec::new();
     for line in lines {
         let shaped = s.shape(line, st, "标题")?;
-        rows.extend(s.centred(&shaped, s.geo.width));
+        if Setter::width(&shaped) <= s.geo.width {
+            rows.extend(s.centred(&shaped, s.geo.width));
+        } else {
+            for part in huibao_core::title::break_title(line, s.geo.width / st.size) {
+                let shaped = s.shape(&part, st, "标题")?;
+                rows.extend(s.centred(&shaped, s.geo.width));
+            }
+        }
     }
     let n = rows.len();
     let mut units = s.row_units(rows, true);
@@ -323,10 +330,21 @@ fn attachment_start(s: &Setter, a: &AttachmentStart, n: usize) -> Result<Vec<Uni
     gap.blank = false;
     gap.keep_with_next = true;
     units.push(gap);
-    let shaped = s.shape(&a.title, s.styled(FontRole::Title), &place)?;
-    units.extend(s.row_units(s.centred(&shaped, s.geo.width), true));
+    units.extend(title_lines(s, &a.title, &place)?);
     units.push(Unit::blank(1));
     Ok(units)
+}
+
+/// A title not broken by core (an attachment's): balanced centred lines, broken at
+/// phrase ends, in the title font.
+fn title_lines(s: &Setter, text: &str, place: &str) -> Result<Vec<Unit>, Error> {
+    let st = s.styled(FontRole::Title);
+    let mut rows = Vec::new();
+    for part in huibao_core::title::break_title(text, s.geo.width / st.size) {
+        let shaped = s.shape(&part, st, place)?;
+        rows.extend(s.centred(&shaped, s.geo.width));
+    }
+    Ok(s.row_units(rows, true))
 }
 
 /// 版记: 抄送 and 印发 between rules, for the bottom of the last page.
