@@ -2,7 +2,8 @@
 //! PDF 1.7 header, a fresh Info dictionary and matching XMP metadata with the PDF/A
 //! identification, an sRGB output intent, the language, and nested bookmarks.
 //!
-//! Rules enforced here (each is checked by a test in this crate, tests/pdf_a.rs):
+//! Rules enforced here (each is checked by backends/pdf/tests/pdf_a.rs, and the
+//! identification and file structure by tests/pdf_check.py with pdfinfo and qpdf):
 //! - header `%PDF-1.7` followed by a binary comment (ISO 19005-2 6.1.2);
 //! - a trailer `/ID` (6.1.3), no encryption (6.1.3);
 //! - catalog `/Metadata`: an unfiltered XMP stream (6.6.2.1) whose `pdfaid:part` is 2

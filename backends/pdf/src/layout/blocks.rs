@@ -408,3 +408,155 @@ pub(super) fn bold(mut st: Styled) -> Styled {
     st.bold = true;
     st
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::{find_bundled_dir, FontSources, Fonts};
+    use crate::linebreak::{is_no_end, is_no_start};
+    use huibao_core::Style;
+
+    fn fonts() -> Fonts {
+        let src = FontSources {
+            dirs: vec![],
+            bundled: find_bundled_dir(),
+            system: false,
+        };
+        Fonts::resolve(&Style::gbt9704(), &src).unwrap()
+    }
+
+    fn line_texts(units: &[Unit]) -> Vec<String> {
+        units
+            .iter()
+            .flat_map(|u| u.lines.iter())
+            .map(|l| l.glyphs.iter().map(|g| g.ch).collect())
+            .collect()
+    }
+
+    /// Every line of a paragraph obeys 禁则, stays in the block and holds at most 28
+    /// full-width characters; the lines together are the paragraph.
+    fn check_paragraph(s: &Setter, text: &str) {
+        let units = paragraph(s, &Paragraph::plain(text), 1).unwrap();
+        let lines = line_texts(&units);
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        let right = s.geo.left + s.geo.width + 0.01;
+        for (u, l) in units.iter().zip(&lines) {
+            let first = l.chars().next().unwrap();
+            let last = l.chars().last().unwrap();
+            assert!(!is_no_start(first), "line starts with {first}: {l}");
+            assert!(!is_no_end(last), "line ends with {last}: {l}");
+            let cjk = l.chars().filter(|c| crate::linebreak::is_cjk(*c)).count();
+            assert!(cjk <= 28, "{cjk} characters: {l}");
+            for g in &u.lines[0].glyphs {
+                assert!(g.x + g.advance <= right, "past the margin: {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn sample_reports_obey_line_breaking_rules() {
+        let fonts = fonts();
+        let style = Style::gbt9704();
+        let s = Setter::new(&fonts, &style);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("no samples at {}: skipped", dir.display());
+            return;
+        };
+        let mut paragraphs = 0;
+        for e in entries.flatten() {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                // Characters no bundled font has (rare symbols in web copies) are left out.
+                let line: String = line
+                    .chars()
+                    .filter(|&c| fonts.glyph(FontRole::Body, c).is_some())
+                    .collect();
+                if !line.is_empty() {
+                    check_paragraph(&s, &line);
+                    paragraphs += 1;
+                }
+            }
+        }
+        assert!(
+            paragraphs > 10,
+            "only {paragraphs} paragraphs in the samples"
+        );
+    }
+
+    #[test]
+    fn punctuation_at_every_position_obeys_the_rules() {
+        let fonts = fonts();
+        let style = Style::gbt9704();
+        let s = Setter::new(&fonts, &style);
+        let base = "园区坚持以项目建设为中心推动高质量发展持续优化营商环境";
+        for p in [
+            "，", "。", "、", "；", "：", "？", "！", "）", "》", "”", "……", "——",
+        ] {
+            for at in 20..base.chars().count() {
+                let mut t: String = base.chars().take(at).collect();
+                t.push_str(p);
+                t.extend(base.chars().skip(at));
+                t.push_str(base);
+                check_paragraph(&s, &t);
+            }
+        }
+        for p in ["（", "《", "“"] {
+            for at in 20..base.chars().count() {
+                let mut t: String = base.chars().take(at).collect();
+                t.push_str(p);
+                t.extend(base.chars().skip(at));
+                t.push_str(base);
+                check_paragraph(&s, &t);
+            }
+        }
+    }
+
+    #[test]
+    fn full_lines_hold_28_characters_on_the_grid() {
+        let fonts = fonts();
+        let style = Style::gbt9704();
+        let s = Setter::new(&fonts, &style);
+        let text = "园".repeat(26 + 28 + 5);
+        let units = paragraph(&s, &Paragraph::plain(text), 1).unwrap();
+        let lines = line_texts(&units);
+        assert_eq!(
+            lines.iter().map(|l| l.chars().count()).collect::<Vec<_>>(),
+            vec![26, 28, 5]
+        );
+        let g = &units[1].lines[0].glyphs;
+        assert!((g[1].x - g[0].x - s.geo.slot).abs() < 1e-9);
+        assert!((units[0].lines[0].glyphs[0].x - s.geo.left - 2.0 * s.geo.slot).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_an_error_naming_it_and_its_place() {
+        let fonts = fonts();
+        let style = Style::gbt9704();
+        let s = Setter::new(&fonts, &style);
+        let err = paragraph(&s, &Paragraph::plain("园区完成营业收入\u{E000}亿元"), 7).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("U+E000"), "{msg}");
+        assert!(msg.contains("正文第7段"), "{msg}");
+        assert!(msg.contains("营业收入"), "{msg}");
+        match err {
+            Error::MissingGlyph { ch, .. } => assert_eq!(ch, '\u{E000}'),
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn latin_and_digits_use_their_real_advances() {
+        let fonts = fonts();
+        let style = Style::gbt9704();
+        let s = Setter::new(&fonts, &style);
+        let shaped = s.shape("2022年", s.styled(FontRole::Body), "t").unwrap();
+        // Liberation Serif digits are 0.5 em.
+        assert!(
+            (shaped[0].0.width - 8.0).abs() < 0.01,
+            "{}",
+            shaped[0].0.width
+        );
+        assert!((shaped[4].0.width - s.geo.slot).abs() < 1e-9);
+    }
+}
