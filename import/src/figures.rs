@@ -127,7 +127,8 @@ pub fn find(text: &str, opening: bool) -> Vec<Figure> {
         let Some(name) = name_before(&chars[..start]) else {
             continue;
         };
-        if name.ends_with("增长")
+        if name.ends_with('的')
+            || name.ends_with("增长")
             || name.ends_with("下降")
             || name.ends_with("增速") && *unit != "%"
         {

@@ -3,7 +3,7 @@
 
 use crate::clean::Removed;
 use crate::marker::Kind;
-use crate::source::{Align, Block};
+use crate::source::Block;
 
 /// What stands above the body.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -91,58 +91,71 @@ pub fn is_title_like(s: &str) -> bool {
 pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, Vec<Block>) {
     let mut head = Head::default();
     let mut i = 0;
+    // Short lines without sentence punctuation at the top: a title, maybe over two lines.
     let mut title_parts: Vec<String> = Vec::new();
+    let mut title_start = None;
     while i < blocks.len() && i < 12 {
         let Block::Para(p) = &blocks[i] else { break };
-        let t = p.text.trim();
+        let t = p.text.trim().to_string();
         let short = t.chars().count() <= 40;
-        if crate::marker::parse(t).is_some() {
+        if crate::marker::parse(&t).is_some() {
             break;
         }
-        if short && t.ends_with("文件") && head.organ_mark.is_none() && title_parts.is_empty() {
-            head.organ_mark = Some(t.to_string());
-        } else if short && t.contains('〔') && t.contains('〕') && t.contains('号') {
-            // "某管发〔2022〕5号" possibly followed by "签发人：张某某" on the same line
+        if title_parts.is_empty() && short && t.ends_with("文件") && head.organ_mark.is_none() {
+            head.organ_mark = Some(t);
+        } else if title_parts.is_empty()
+            && short
+            && t.contains('〔')
+            && t.contains('〕')
+            && t.contains('号')
+        {
+            // "某管发〔2022〕5号", possibly followed by "签发人：张某某" on the same line
             let (number, signer) = match t.find("签发人") {
                 Some(at) => (&t[..at], Some(&t[at..])),
-                None => (t, None),
+                None => (t.as_str(), None),
             };
             head.document_number = Some(number.trim().to_string());
             if let Some(s) = signer {
                 head.signer = Some(signer_name(s));
             }
-        } else if short && t.starts_with("签发人") {
-            head.signer = Some(signer_name(t));
-        } else if is_title_like(t) || (!title_parts.is_empty() && continues_title(t, p.align)) {
-            if title_parts.last().is_some_and(|last| last == t) || head.title.as_deref() == Some(t)
-            {
-                removed.push(Removed {
-                    text: t.to_string(),
-                    why: "title repeated",
-                });
-            } else if !title_parts.is_empty() && !continues_title(t, p.align) {
-                // A second, different title-like line: the earlier one was a page title.
-                for old in title_parts.drain(..) {
-                    removed.push(Removed {
-                        text: old,
-                        why: "page title",
-                    });
-                }
-                title_parts.push(t.to_string());
-            } else {
-                title_parts.push(t.to_string());
-            }
+        } else if title_parts.is_empty() && short && t.starts_with("签发人") {
+            head.signer = Some(signer_name(&t));
         } else if !title_parts.is_empty()
             && short
             && (t.ends_with('：') || t.ends_with(':'))
-            && !has_sentence_punct(t)
+            && !has_sentence_punct(&t)
         {
             head.recipient = Some(t.trim_end_matches(['：', ':']).to_string());
             i += 1;
             break;
-        } else if title_parts.is_empty() && head.title.is_none() && i == first_text(&blocks) {
+        } else if t.chars().count() <= 60 && !has_sentence_punct(&t) && !t.ends_with(['：', ':']) {
+            match title_parts.last() {
+                Some(last) if *last == t => removed.push(Removed {
+                    text: t,
+                    why: "title repeated",
+                }),
+                Some(last)
+                    if is_title_like(last)
+                        && is_title_like(&t)
+                        && !t.starts_with(['及', '和', '暨', '与']) =>
+                {
+                    // Two different titles: the first was the web page's.
+                    for old in title_parts.drain(..) {
+                        removed.push(Removed {
+                            text: old,
+                            why: "page title",
+                        });
+                    }
+                    title_parts.push(t);
+                }
+                _ => {
+                    title_start.get_or_insert(i);
+                    title_parts.push(t);
+                }
+            }
+        } else if title_parts.is_empty() && i == first_text(&blocks) {
             // "园区管委会2022年上半年工作总结及下半年计划2022年1-6月，园区……"
-            if let Some(at) = glued_title_end(t) {
+            if let Some(at) = glued_title_end(&t) {
                 head.title = Some(t[..at].to_string());
                 head.title_split = true;
                 let rest = t[at..].to_string();
@@ -157,7 +170,14 @@ pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, 
         i += 1;
     }
     if !title_parts.is_empty() {
-        head.title = Some(title_parts.concat());
+        let joined = title_parts.concat();
+        if is_title_like(&joined) {
+            head.title = Some(joined);
+        } else if let Some(start) = title_start {
+            // Not a title after all: the lines are text.
+            i = start;
+            head.recipient = None;
+        }
     }
     // A title line repeated right below (web pages print it twice).
     while let Some(Block::Para(p)) = blocks.get(i) {
@@ -180,11 +200,6 @@ fn first_text(blocks: &[Block]) -> usize {
         .iter()
         .position(|b| matches!(b, Block::Para(_)))
         .unwrap_or(0)
-}
-
-/// A second title line of a title broken over two lines (DOCX centres both).
-fn continues_title(t: &str, align: Align) -> bool {
-    align == Align::Center && t.chars().count() <= 30 && !has_sentence_punct(t)
 }
 
 fn signer_name(s: &str) -> String {

@@ -29,8 +29,10 @@ pub struct Node {
     pub tables: Vec<Vec<Vec<String>>>,
     /// Entries one level down.
     pub children: Vec<Node>,
-    /// The line that opened it, for messages.
+    /// The line that opened it (up to a glued heading that was split off).
     pub line: String,
+    /// The first of `paras` is the rest of that line after the title.
+    pub text_on_line: bool,
 }
 
 impl Node {
@@ -104,7 +106,31 @@ pub fn parse(blocks: Vec<Block>) -> Outline {
             }
         }
     }
+    for root in &mut b.out.roots {
+        fold_lone_run_in(root);
+    }
     b.out
+}
+
+/// A lone "一是" opening a paragraph is prose ("一是……；二是……" run on in one
+/// paragraph), not a list of one: it goes back into its parent's text.
+fn fold_lone_run_in(node: &mut Node) {
+    if node.children.len() == 1
+        && node.children[0].kind == Some(Kind::RunIn)
+        && node.children[0].children.is_empty()
+        && node.children[0].tables.is_empty()
+    {
+        let child = node.children.remove(0);
+        let mut paras = child.paras.into_iter();
+        if child.text_on_line {
+            paras.next();
+        }
+        node.paras.push(child.line);
+        node.paras.extend(paras);
+    }
+    for c in &mut node.children {
+        fold_lone_run_in(c);
+    }
 }
 
 #[derive(Default)]
@@ -137,7 +163,8 @@ impl Builder {
             if let Some(depth) = self.fits(&m, line) {
                 let rest = line[m.len..].trim_start_matches(['、', ' ', '.', '．']);
                 let (heading, glued) = split_glued(rest, &self.stack, depth, m);
-                self.open(depth, m, heading, line);
+                let whole = format!("{}{heading}", &line[..m.len]);
+                self.open(depth, m, heading, &whole);
                 return glued;
             }
         }
@@ -203,6 +230,7 @@ impl Builder {
             kind: Some(m.kind),
             number: m.number,
             title,
+            text_on_line: text.is_some(),
             paras: text.into_iter().collect(),
             line: line.to_string(),
             ..Node::default()
@@ -359,6 +387,7 @@ mod tests {
             "二是全力以赴推动项目建设。国家计算机网络。",
             "二、2022年下半年工作计划",
             "一是全力推进项目落地。继续加强。",
+            "二是强化项目服务管理。继续推进。",
         ]);
         assert_eq!(
             shape(&o.roots),
@@ -368,7 +397,18 @@ mod tests {
                 "-二是全力以赴推动项目建设",
                 "二、2022年下半年工作计划",
                 "-一是全力推进项目落地",
+                "-二是强化项目服务管理",
             ]
+        );
+    }
+
+    #[test]
+    fn a_lone_run_in_opening_a_paragraph_is_prose() {
+        let o = outline(&["一、主要工作", "（一）招商", "一是线上招商。二是以商招商。"]);
+        assert!(o.roots[0].children[0].children.is_empty());
+        assert_eq!(
+            o.roots[0].children[0].paras,
+            vec!["一是线上招商。二是以商招商。"]
         );
     }
 
