@@ -176,7 +176,10 @@ def check_layout(name, pdf):
                       f"{name} p{i}: line outside the block: {l['text']}")
             last = i == len(pages)
             nxt = lines_of([w for w in pages[i] if w[3] <= TOP + BLOCK_H + 2]) if not last else []
-            next_starts_part = bool(nxt) and (starts_part(nxt[0]) or not on_grid(nxt[0]))
+            # What must stay together (a signature with the last lines before it) may
+            # leave a page short.
+            together = any(l["x0"] > LEFT + BLOCK_W / 2 for l in nxt[:5])
+            next_starts_part = bool(nxt) and (starts_part(nxt[0]) or not on_grid(nxt[0]) or together)
             if not last and not next_starts_part:
                 # Full: text down to the last grid row (blank rows after a title count).
                 check(row_of(lines[-1]) == ROWS - 1,

@@ -16,6 +16,7 @@ pub fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, HashMap<usize, Ve
     let mut paragraphs = 0;
     let mut tables = 0;
     let mut attachments = 0;
+    let mut note_units = 0..0;
     for (i, block) in doc.blocks.iter().enumerate() {
         let next = doc.blocks.get(i + 1);
         match block {
@@ -44,9 +45,23 @@ pub fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, HashMap<usize, Ve
             }
             Block::AttachmentNote { items } => {
                 out.push(Unit::blank(1));
+                let start = out.len();
                 out.extend(attachment_note(s, items)?);
+                note_units = start..out.len();
             }
             Block::Signature(sig) => {
+                // The signature never stands alone on a page: the last two lines
+                // before it go with it (GB/T 9704 7.3.5.3).
+                let mut body_lines = 0;
+                for (k, u) in out.iter_mut().enumerate().rev() {
+                    if body_lines == 2 {
+                        break;
+                    }
+                    u.keep_with_next = true;
+                    if !u.blank && !note_units.contains(&k) {
+                        body_lines += 1;
+                    }
+                }
                 let keep = matches!(next, Some(Block::Note { .. }));
                 out.push(signature(s, sig, keep)?);
             }
