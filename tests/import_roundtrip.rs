@@ -126,6 +126,11 @@ fn every_example_round_trips_through_docx() {
         );
         assert_eq!(b.organization.get_ref(), o.organization.get_ref(), "{name}");
         assert_eq!(back.date, original.date, "{name}: date");
+        assert_eq!(
+            back.period.normalized(),
+            original.period.normalized(),
+            "{name}: period"
+        );
         assert_eq!(b.recipient, o.recipient, "{name}: recipient");
         assert_eq!(
             b.document_number.as_ref().map(|d| d.get_ref()),

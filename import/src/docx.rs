@@ -291,7 +291,9 @@ impl Numbering {
 
 /// styles.xml: paragraph style id → (numId, ilvl), following `basedOn`.
 fn style_numbering(root: &Element) -> HashMap<String, (String, u8)> {
-    let mut direct: HashMap<String, (Option<(String, u8)>, Option<String>)> = HashMap::new();
+    /// Style id → (its own numbering, the style it is based on).
+    type Direct = HashMap<String, (Option<(String, u8)>, Option<String>)>;
+    let mut direct: Direct = HashMap::new();
     if let Some(styles) = root.find("styles") {
         for s in styles.elements().filter(|s| s.name == "style") {
             let Some(id) = s.attr("styleId") else {

@@ -497,6 +497,7 @@ fn take_tables(d: &mut Draft) {
         .position(|t| figures::is_indicator_table(t))
     {
         let t = summary_tables.remove(at);
+        months_from_table(d, &t);
         d.indicators.extend(figures::indicators_from_table(&t));
         d.indicator_table_in_summary = true;
     }
@@ -516,6 +517,7 @@ fn take_tables(d: &mut Draft) {
         };
         for t in tables.by_ref() {
             if figures::is_indicator_table(&t) && !out.indicator_table {
+                months_from_table(d, &t);
                 if d.indicators.is_empty() {
                     d.indicators.extend(figures::indicators_from_table(&t));
                 }
@@ -527,6 +529,29 @@ fn take_tables(d: &mut Draft) {
             }
         }
         d.attachments.push(out);
+    }
+}
+
+/// The indicator table's value column ("1-9月完成") names the months the figures cover:
+/// a report titled for the year may cover 1-9月.
+fn months_from_table(d: &mut Draft, rows: &[Vec<String>]) {
+    let Some(header) = rows.first() else { return };
+    for cell in header {
+        let Some(phrase) = cell.trim().strip_suffix("完成") else {
+            continue;
+        };
+        if let Some((_, meta::PeriodShape::Months(a, b))) =
+            meta::period_in(&format!("2000年{phrase}"))
+        {
+            let period = Period::Months(d.period.value.year(), a, b).normalized();
+            if period != d.period.value {
+                d.period.value = period;
+                d.period.source = format!(
+                    "{}; the months from the indicator table ({phrase})",
+                    d.period.source
+                );
+            }
+        }
     }
 }
 
