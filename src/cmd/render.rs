@@ -35,6 +35,10 @@ pub struct InputArgs {
     /// Extra directory to search for plugins (repeatable); also HUIBAO_PLUGIN_PATH.
     #[arg(long = "plugin-dir", value_name = "DIR")]
     pub plugin_dirs: Vec<PathBuf>,
+    /// Last period's report: fills missing 同比 figures and lists plan items nobody
+    /// reported on (overrides `previous` in [report]).
+    #[arg(long, value_name = "LAST.toml")]
+    pub previous: Option<PathBuf>,
 }
 
 /// Arguments of `huibao render`.
@@ -64,10 +68,15 @@ pub struct CheckArgs {
 
 /// Loads, expands plugin sections, builds and lints; prints every diagnostic.
 fn prepare(input: &InputArgs) -> Result<(Loaded, Document, usize), u8> {
-    let loaded = huibao_core::load(&input.report).map_err(|d| {
+    let mut loaded = huibao_core::load(&input.report).map_err(|d| {
         print_diagnostics(&d);
         exit::REPORT_ERROR
     })?;
+    let follow_up = huibao_core::previous::carry_forward(&mut loaded, input.previous.as_deref())
+        .map_err(|d| {
+            print_diagnostics(&d);
+            exit::REPORT_ERROR
+        })?;
     let sections =
         crate::cmd::plugins::expand_sections(&loaded, &input.plugin_dirs).map_err(|d| {
             print_diagnostics(&d);
@@ -77,7 +86,8 @@ fn prepare(input: &InputArgs) -> Result<(Loaded, Document, usize), u8> {
         print_diagnostics(&d);
         exit::REPORT_ERROR
     })?;
-    let warnings = huibao_core::lint::lint(&loaded, &doc);
+    let mut warnings = follow_up;
+    warnings.extend(huibao_core::lint::lint(&loaded, &doc));
     for w in &warnings {
         print_diagnostic(w);
     }
