@@ -101,7 +101,7 @@ fn list(plugin_dirs: &[PathBuf], report: Option<&Path>) -> u8 {
             let shadowed = seen.contains(&c.name.as_str());
             seen.push(&c.name);
             rows.push(row(c, info.as_ref().ok(), shadowed));
-            if let Err(d) = info {
+            if let (Err(d), false) = (info, shadowed) {
                 notes.push(format!("  {}: {}", c.name, d.one_line()));
             }
         }
@@ -122,7 +122,7 @@ fn list(plugin_dirs: &[PathBuf], report: Option<&Path>) -> u8 {
 fn row(c: &Candidate, info: Option<&PluginInfo>, shadowed: bool) -> [String; 5] {
     let path = c.path.display().to_string();
     let path = if shadowed {
-        format!("{path} (shadowed by the one above)")
+        format!("{path} (shadowed: the same name is found earlier)")
     } else {
         path
     };

@@ -160,7 +160,7 @@ impl Plugin {
                 })?;
                 let bug = || {
                     format!(
-                        "this is a bug in the plugin ({}, version {}); report it to its authors",
+                        "this is a bug in the plugin at {}, version {}; report it to its authors",
                         n.path.display(),
                         n.version
                     )
@@ -393,11 +393,19 @@ fn config_of(
     if violations.is_empty() {
         return Ok(config);
     }
-    Err(violations
+    let mut placed: Vec<(std::ops::Range<usize>, Violation)> = violations
         .into_iter()
         .map(|v| {
             let span =
                 spans::config_span(&file.text, index, &v.path, v.on_key).unwrap_or(whole.clone());
+            (span, v)
+        })
+        .collect();
+    // In the order they are written.
+    placed.sort_by_key(|(span, _)| span.start);
+    Err(placed
+        .into_iter()
+        .map(|(span, v)| {
             let d = Diagnostic::error(format!("plugin `{name}`: {}", v.message))
                 .at(file, span)
                 .with_label(if v.on_key {

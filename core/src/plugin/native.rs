@@ -89,11 +89,11 @@ fn missing_symbol(library: &Library, path: &Path) -> Failure {
     match other {
         Some(v) => Failure {
             message: format!(
-                "was built for plugin ABI v{v}, but this huibao supports ABI v{ABI_MAJOR} ({})",
+                "was built for plugin ABI v{v}, but this huibao supports ABI v{ABI_MAJOR}: {}",
                 path.display()
             ),
             help: Some(format!(
-                "rebuild the plugin against huibao-plugin-api {} (ABI v{ABI_MAJOR}), or use a huibao that supports ABI v{v}",
+                "rebuild the plugin against huibao-plugin-api {}, which is ABI v{ABI_MAJOR}, or use a huibao that supports ABI v{v}",
                 env!("CARGO_PKG_VERSION")
             )),
         },
@@ -113,7 +113,7 @@ fn missing_symbol(library: &Library, path: &Path) -> Failure {
 /// Checks the table an entry symbol returned: the ABI version first, then every field.
 pub fn check_table(table: *const PluginV1, path: PathBuf) -> Result<Native, Failure> {
     let broken = |what: String| Failure {
-        message: format!("has a broken plugin table: {what} ({})", path.display()),
+        message: format!("has a broken plugin table: {what}: {}", path.display()),
         help: Some("this is a bug in the plugin; rebuild it with `export_plugin!`".into()),
     };
     if table.is_null() {
@@ -128,7 +128,7 @@ pub fn check_table(table: *const PluginV1, path: PathBuf) -> Result<Native, Fail
     if major != ABI_MAJOR {
         return Err(Failure {
             message: format!(
-                "declares plugin ABI v{major} in its `{ENTRY_SYMBOL}` table, but this huibao supports ABI v{ABI_MAJOR} ({})",
+                "declares plugin ABI v{major} in its `{ENTRY_SYMBOL}` table, but this huibao supports ABI v{ABI_MAJOR}: {}",
                 path.display()
             ),
             help: Some("rebuild the plugin against this huibao's huibao-plugin-api".into()),
@@ -139,7 +139,7 @@ pub fn check_table(table: *const PluginV1, path: PathBuf) -> Result<Native, Fail
     if minor > ABI_MINOR {
         return Err(Failure {
             message: format!(
-                "was built for plugin ABI {major}.{minor}, newer than this huibao's {ABI_MAJOR}.{ABI_MINOR} ({})",
+                "was built for plugin ABI {major}.{minor}, newer than this huibao's {ABI_MAJOR}.{ABI_MINOR}: {}",
                 path.display()
             ),
             help: Some("upgrade huibao, or build the plugin against the huibao-plugin-api this huibao ships".into()),

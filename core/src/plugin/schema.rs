@@ -129,7 +129,7 @@ fn check_schema_at(schema: &Value, at: &str) -> Result<(), String> {
                 check_schema_at(v, &here)?;
             }
             "enum" => {
-                if !v.as_array().is_some_and(|e| !e.is_empty()) {
+                if !matches!(v.as_array(), Some(e) if !e.is_empty()) {
                     return bad("a non-empty list");
                 }
             }
@@ -253,7 +253,7 @@ fn check(schema: &Value, value: &Value, path: &mut Vec<Step>, out: &mut Vec<Viol
                     } else {
                         format!("{} is shorter than {min} characters", display_path(path))
                     };
-                    out.push(violation(path, message, described().map(str::to_string)));
+                    out.push(violation(path, message, about(s, path)));
                 }
             }
             if let Some(max) = s.get("maxLength").and_then(Value::as_u64) {
@@ -305,6 +305,15 @@ fn check(schema: &Value, value: &Value, path: &mut Vec<Step>, out: &mut Vec<Viol
     }
 }
 
+/// "key: description" from the schema, as help for a value out of range.
+fn about(s: &Map<String, Value>, path: &[Step]) -> Option<String> {
+    let d = s.get("description").and_then(Value::as_str)?;
+    Some(match path.last() {
+        Some(Step::Key(k)) => format!("{k}: {d}"),
+        _ => d.to_string(),
+    })
+}
+
 fn check_number(s: &Map<String, Value>, x: f64, path: &[Step], out: &mut Vec<Violation>) {
     let bound = |k: &str| s.get(k).and_then(Value::as_f64);
     let p = display_path(path);
@@ -323,13 +332,7 @@ fn check_number(s: &Map<String, Value>, x: f64, path: &[Step], out: &mut Vec<Vio
             .map(|m| format!("{p} is {}; it must be below {}", num(x), num(m))),
     ];
     for message in failed.into_iter().flatten() {
-        out.push(violation(
-            path,
-            message,
-            s.get("description")
-                .and_then(Value::as_str)
-                .map(str::to_string),
-        ));
+        out.push(violation(path, message, about(s, path)));
     }
 }
 
@@ -466,7 +469,7 @@ fn type_help(
         _ => None,
     };
     match (hint, description) {
-        (Some(h), Some(d)) => Some(format!("{h} ({key}: {d})")),
+        (Some(h), Some(d)) => Some(format!("{h}; {key}: {d}")),
         (Some(h), None) => Some(h),
         (None, Some(d)) => Some(format!("{key}: {d}")),
         (None, None) => None,
@@ -637,7 +640,7 @@ mod tests {
         );
         assert_eq!(
             v[0].help.as_deref(),
-            Some("write the number without quotes: size = 12 (size: 认缴规模，亿元)")
+            Some("write the number without quotes: size = 12; size: 认缴规模，亿元")
         );
     }
 

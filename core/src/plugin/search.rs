@@ -81,8 +81,8 @@ impl SearchPath {
     }
 
     /// The standard order: `--plugin-dir`, then the report's `[plugins] paths` (relative
-    /// to the report), then `HUIBAO_PLUGIN_PATH`, then next to the program (its folder
-    /// and that folder's `plugins/`).
+    /// to the report), then `HUIBAO_PLUGIN_PATH`, then next to the program (its folder,
+    /// that folder's `plugins/`, and in a cargo build tree its `deps/`).
     pub fn standard(cli: &[PathBuf], report: Option<&crate::Loaded>) -> Self {
         let report_dirs = report.map(|loaded| {
             let base = loaded
@@ -130,6 +130,10 @@ impl SearchPath {
         if let Some(dir) = program_dir {
             s.push(dir, Origin::Program);
             s.push(dir.join("plugins"), Origin::Program);
+            // In a cargo build tree, plugins built as dependencies land in deps/.
+            if dir.join(".fingerprint").is_dir() {
+                s.push(dir.join("deps"), Origin::Program);
+            }
         }
         s
     }
@@ -190,7 +194,7 @@ impl SearchPath {
                     let path = e.path();
                     let file_name = e.file_name().into_string().ok()?;
                     if path.join("plugin.toml").is_file() {
-                        return valid_name(&file_name).then(|| Candidate {
+                        return valid_name(&file_name).then_some(Candidate {
                             name: file_name,
                             kind: Kind::Template,
                             path,
@@ -202,7 +206,7 @@ impl SearchPath {
                         .strip_prefix("huibao_plugin_")?
                         .strip_suffix(DLL_SUFFIX)?
                         .replace('_', "-");
-                    (valid_name(&name) && path.is_file()).then(|| Candidate {
+                    (valid_name(&name) && path.is_file()).then_some(Candidate {
                         name,
                         kind: Kind::Native,
                         path,

@@ -239,7 +239,7 @@ fn top_industries(funds: &[Fund], n: usize) -> Vec<String> {
         }
     }
     // A stable sort keeps first-mention order among equals.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().take(n).map(|(name, _)| name).collect()
 }
 
