@@ -160,3 +160,72 @@ pub unsafe extern "C" fn free(buffer: Buffer) {
     // SAFETY: the caller passes back a buffer from `Buffer::from_vec` in this library.
     let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { buffer.into_vec() })));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Section;
+
+    fn call(request: &[u8], f: fn(&Request) -> Result<Section, PluginError>) -> (u32, String) {
+        let mut out = Buffer::EMPTY;
+        // SAFETY: a live request slice and a writable response slot.
+        let status = unsafe { generate(request.as_ptr(), request.len(), &mut out, f) };
+        // SAFETY: the buffer was just made by `generate`, handed back once.
+        let bytes = unsafe { out.into_vec() };
+        (status, String::from_utf8(bytes).unwrap())
+    }
+
+    const REQUEST: &[u8] = r#"{"plugin": "t", "config": {"n": 3}, "context": {"organization": "x", "period": {"code": "2022", "year": 2022, "first_month": 1, "last_month": 12, "name": "2022年", "short_name": "全年", "months": "1-12月", "next": "2023年"}, "date": "2022-12-31", "future_field": true}}"#.as_bytes();
+
+    fn ok(r: &Request) -> Result<Section, PluginError> {
+        Ok(Section::new("标题").paragraph(format!("{}", r.config["n"])))
+    }
+
+    fn fails(_: &Request) -> Result<Section, PluginError> {
+        Err(PluginError::new("规模不能为负数"))
+    }
+
+    fn panics(r: &Request) -> Result<Section, PluginError> {
+        let v: Vec<u8> = Vec::new();
+        Ok(Section::new(format!(
+            "{}",
+            v[r.config["n"].as_u64().unwrap_or(0) as usize]
+        )))
+    }
+
+    #[test]
+    fn sections_errors_and_panics_become_statuses() {
+        assert_eq!(
+            call(REQUEST, ok),
+            (status::OK, r#"{"title":"标题","paragraphs":["3"]}"#.into())
+        );
+        assert_eq!(
+            call(REQUEST, fails),
+            (status::ERROR, "规模不能为负数".into())
+        );
+        let (code, message) = call(REQUEST, panics);
+        assert_eq!(code, status::PANIC);
+        assert!(
+            message.starts_with("index out of bounds: the len is 0 but the index is 3 at "),
+            "{message}"
+        );
+        assert!(message.contains("export.rs:"), "{message}");
+    }
+
+    #[test]
+    fn bad_requests_and_slots_are_errors() {
+        let (code, message) = call(b"not json", ok);
+        assert_eq!(code, status::ERROR);
+        assert!(
+            message.contains("the request from huibao could not be read"),
+            "{message}"
+        );
+        let (code, _) = call(&[], ok);
+        assert_eq!(code, status::ERROR);
+        // SAFETY: a null response slot is refused before anything is written.
+        assert_eq!(
+            unsafe { generate(REQUEST.as_ptr(), REQUEST.len(), std::ptr::null_mut(), ok) },
+            status::ERROR
+        );
+    }
+}

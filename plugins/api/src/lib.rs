@@ -2,7 +2,7 @@
 //! ([`abi`]), the JSON types that cross it ([`Request`], [`Section`]) and
 //! [`export_plugin!`], which turns one safe function into a plugin.
 //!
-//! ```ignore
+//! ```
 //! use huibao_plugin_api::{export_plugin, PluginError, Request, Section};
 //!
 //! fn generate(request: &Request) -> Result<Section, PluginError> {
