@@ -260,11 +260,10 @@ pub fn expand(loaded: &Loaded, search: &SearchPath) -> Result<Vec<GeneratedSecti
         return Ok(Vec::new());
     }
     let plugins = load_all(loaded, search)?;
-    let configs = check_configs(loaded, &plugins)?;
+    let checked = check_configs(loaded, &plugins)?;
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for (section, config) in sections.iter().zip(configs) {
-        let plugin = &plugins[section.plugin.get_ref()];
+    for (section, plugin, config) in checked {
         let place = match section.place {
             Placement::Achievements => "achievements",
             Placement::Part => "part",
@@ -332,16 +331,19 @@ fn load_all(loaded: &Loaded, search: &SearchPath) -> Result<BTreeMap<String, Plu
 }
 
 /// Pass 2: each section's config as JSON, checked against its plugin's schema.
-fn check_configs(
-    loaded: &Loaded,
-    plugins: &BTreeMap<String, Plugin>,
-) -> Result<Vec<Value>, Diagnostics> {
+fn check_configs<'a>(
+    loaded: &'a Loaded,
+    plugins: &'a BTreeMap<String, Plugin>,
+) -> Result<Vec<(&'a SectionRef, &'a Plugin, Value)>, Diagnostics> {
     let mut configs = Vec::new();
     let mut errors = Vec::new();
     for (index, section) in loaded.report.sections.iter().enumerate() {
-        let plugin = &plugins[section.plugin.get_ref()];
+        // Pass 1 loaded every plugin the sections name, or failed.
+        let Some(plugin) = plugins.get(section.plugin.get_ref()) else {
+            continue;
+        };
         match config_of(loaded, index, section, plugin) {
-            Ok(c) => configs.push(c),
+            Ok(c) => configs.push((section, plugin, c)),
             Err(mut e) => errors.append(&mut e),
         }
     }
