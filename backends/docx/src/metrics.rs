@@ -1,0 +1,220 @@
+//! Word's measures (twips, half-points) derived from the [`Style`].
+//!
+//! The grid is kept by two numbers: every line is exactly [`Metrics::line_pitch`]
+//! high (22 lines fill the block), and every character advances by its size plus
+//! [`Metrics::char_spacing`] (a small negative spacing, so 28 characters fill a line).
+
+use crate::Error;
+use huibao_core::style::{FontRole, Style, PT_PER_MM, TWIPS_PER_PT};
+
+/// Word's largest font size in half-points.
+const MAX_HALF_POINTS: f64 = 3276.0;
+
+/// Page geometry and type measures in Word's units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metrics {
+    /// Page width and height, twips.
+    pub page_width: i32,
+    pub page_height: i32,
+    /// Margins, twips.
+    pub margin_top: i32,
+    pub margin_bottom: i32,
+    pub margin_left: i32,
+    pub margin_right: i32,
+    /// Distance from the page's bottom edge to the page-number line's bottom, twips.
+    pub footer_distance: i32,
+    /// Text block width, twips.
+    pub block_width: i32,
+    /// Height of one body line (Word's grid line pitch), twips.
+    pub line_pitch: i32,
+    /// Character spacing added to every character, twips (usually slightly negative).
+    pub char_spacing: i32,
+    /// Lines per page the grid is built for.
+    pub lines_per_page: u32,
+}
+
+impl Metrics {
+    /// Derives the measures, or says which value of the style cannot be laid out.
+    pub fn new(style: &Style) -> Result<Metrics, Error> {
+        let p = &style.page;
+        let twips = |mm: f64| (mm * PT_PER_MM * TWIPS_PER_PT).round();
+        for (what, mm) in [
+            ("page width", p.width_mm),
+            ("page height", p.height_mm),
+            ("top margin", p.margin_top_mm),
+            ("bottom margin", p.margin_bottom_mm),
+            ("left margin", p.margin_left_mm),
+            ("right margin", p.margin_right_mm),
+        ] {
+            if !(0.0..=2000.0).contains(&mm) {
+                return Err(Error::Style(format!("{what} of {mm} mm is out of range")));
+            }
+        }
+        let (width, height) = (twips(p.width_mm), twips(p.height_mm));
+        let (top, bottom) = (twips(p.margin_top_mm), twips(p.margin_bottom_mm));
+        let (left, right) = (twips(p.margin_left_mm), twips(p.margin_right_mm));
+        let block_width = width - left - right;
+        let block_height = height - top - bottom;
+        if block_width < 1440.0 || block_height < 1440.0 {
+            return Err(Error::Style(
+                "the margins leave a text block under one inch".into(),
+            ));
+        }
+        if p.lines_per_page == 0 || p.chars_per_line == 0 {
+            return Err(Error::Style(
+                "lines per page and characters per line must be at least 1".into(),
+            ));
+        }
+        for role in FontRole::ALL {
+            let size = style.font(role).size_pt;
+            if !(1.0..=MAX_HALF_POINTS / 2.0).contains(&size) {
+                return Err(Error::Style(format!(
+                    "the {} font size {size} pt is out of range",
+                    role.key()
+                )));
+            }
+        }
+        if !(0.0..=p.margin_bottom_mm).contains(&p.page_number_gap_mm) {
+            return Err(Error::Style(format!(
+                "the page-number gap of {} mm does not fit the bottom margin",
+                p.page_number_gap_mm
+            )));
+        }
+        let line_pitch = (block_height / f64::from(p.lines_per_page)).floor();
+        let body = size_twips(style, FontRole::Body);
+        let char_spacing = (block_width / f64::from(p.chars_per_line) - f64::from(body)).floor();
+        // The page-number line is centred 7 mm below the block: its bottom sits
+        // half a line of its own size lower.
+        let number = f64::from(size_twips(style, FontRole::PageNumber));
+        let footer_distance = (bottom - twips(p.page_number_gap_mm) - number / 2.0).max(0.0);
+        if line_pitch < 20.0 || char_spacing < -f64::from(body) / 2.0 {
+            return Err(Error::Style(format!(
+                "{} lines of {} characters do not fit the text block",
+                p.lines_per_page, p.chars_per_line
+            )));
+        }
+        Ok(Metrics {
+            page_width: width as i32,
+            page_height: height as i32,
+            margin_top: top as i32,
+            margin_bottom: bottom as i32,
+            margin_left: left as i32,
+            margin_right: right as i32,
+            footer_distance: footer_distance as i32,
+            block_width: block_width as i32,
+            line_pitch: line_pitch as i32,
+            char_spacing: char_spacing.clamp(-1584.0, 1584.0) as i32,
+            lines_per_page: p.lines_per_page,
+        })
+    }
+
+    /// `n` body lines, twips.
+    pub fn lines(&self, n: u32) -> i32 {
+        self.line_pitch * n as i32
+    }
+
+    /// The advance of one character of `role`, twips: its size plus the spacing.
+    pub fn advance(&self, style: &Style, role: FontRole) -> i32 {
+        size_twips(style, role) + self.char_spacing
+    }
+
+    /// `n` characters of `role`, twips.
+    pub fn chars(&self, style: &Style, role: FontRole, n: f64) -> i32 {
+        (f64::from(self.advance(style, role)) * n).round() as i32
+    }
+
+    /// The width of `text` set in `role`, twips: CJK and other wide characters
+    /// take a full advance, the rest (Latin letters, digits) half of one.
+    pub fn text_width(&self, style: &Style, role: FontRole, text: &str) -> i32 {
+        let units: f64 = text.chars().map(width_units).sum();
+        self.chars(style, role, units)
+    }
+
+    /// The smallest whole number of lines that holds a line of `role` text, twips.
+    pub fn line_for(&self, style: &Style, role: FontRole) -> i32 {
+        let needed = f64::from(size_twips(style, role)) * 1.2;
+        let lines = (needed / f64::from(self.line_pitch)).ceil().max(1.0);
+        self.line_pitch * lines as i32
+    }
+}
+
+/// A role's font size in twips.
+pub fn size_twips(style: &Style, role: FontRole) -> i32 {
+    (style.font(role).size_pt * TWIPS_PER_PT).round() as i32
+}
+
+/// A role's font size in Word's half-points.
+pub fn half_points(style: &Style, role: FontRole) -> u32 {
+    (style.font(role).size_pt * 2.0)
+        .round()
+        .clamp(2.0, MAX_HALF_POINTS) as u32
+}
+
+/// How many full-width characters `c` takes: 1 for CJK and full-width forms, ½ otherwise.
+pub fn width_units(c: char) -> f64 {
+    let wide = matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD
+        // Quotation marks, dashes and ellipsis are set full-width in Chinese text.
+        | 0x2014..=0x2026);
+    if wide {
+        1.0
+    } else {
+        0.5
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbt9704_measures() {
+        let m = Metrics::new(&Style::gbt9704()).unwrap();
+        assert_eq!((m.page_width, m.page_height), (11906, 16838));
+        assert_eq!(
+            (m.margin_top, m.margin_bottom, m.margin_left, m.margin_right),
+            (2098, 1984, 1587, 1474)
+        );
+        assert_eq!(m.line_pitch, 579);
+        // 28 characters of 16 pt − 0.25 pt fit 156 mm, 29 do not.
+        assert_eq!(m.char_spacing, -5);
+        assert!(28 * (320 + m.char_spacing) <= m.block_width);
+        assert!(29 * (320 + m.char_spacing) > m.block_width);
+        assert!(22 * m.line_pitch <= 16838 - 2098 - 1984);
+        assert!(23 * m.line_pitch > 16838 - 2098 - 1984);
+    }
+
+    #[test]
+    fn impossible_geometry_is_an_error() {
+        let mut s = Style::gbt9704();
+        s.page.margin_left_mm = 150.0;
+        assert!(Metrics::new(&s).is_err());
+        let mut s = Style::gbt9704();
+        s.page.chars_per_line = 0;
+        assert!(Metrics::new(&s).is_err());
+        let mut s = Style::gbt9704();
+        s.page.chars_per_line = 200;
+        assert!(Metrics::new(&s).is_err());
+        let mut s = Style::gbt9704();
+        s.page.width_mm = f64::NAN;
+        assert!(Metrics::new(&s).is_err());
+    }
+
+    #[test]
+    fn text_width_counts_half_width_digits() {
+        let s = Style::gbt9704();
+        let m = Metrics::new(&s).unwrap();
+        assert_eq!(m.text_width(&s, FontRole::Body, "2022年"), 3 * 315);
+    }
+}
