@@ -227,6 +227,21 @@ fn glued_title_end(t: &str) -> Option<usize> {
 /// Takes the tail (signature, date, note, attachments, end matter) off the end.
 pub fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
     let mut tail = Tail::default();
+    // 版记 drawn as a table (for its rules): its cells are the lines.
+    if let Some(Block::Table(rows)) = blocks.last() {
+        let cells: Vec<String> = rows
+            .iter()
+            .flatten()
+            .map(|c| c.trim().to_string())
+            .collect();
+        if cells
+            .iter()
+            .any(|c| c.starts_with("抄送") || c.ends_with("印发"))
+        {
+            blocks.pop();
+            blocks.extend(cells.into_iter().filter(|c| !c.is_empty()).map(Block::para));
+        }
+    }
     // 版记: "抄送：…。" and "某办公室 2022年7月12日印发", the last lines.
     while let Some(Block::Para(p)) = blocks.last() {
         let t = p.text.trim();
@@ -491,6 +506,19 @@ mod tests {
                 Some(Ymd(2022, 7, 12))
             ))
         );
+    }
+
+    #[test]
+    fn end_matter_in_a_table() {
+        let mut blocks = paras(&["正文。", "某管委会", "2022年7月12日"]);
+        blocks.push(Block::Table(vec![
+            vec!["抄送：市财政局。".into()],
+            vec!["某管委会办公室2022年7月12日印发".into()],
+        ]));
+        let (body, tail) = split_tail(blocks);
+        assert_eq!(body.len(), 1);
+        assert_eq!(tail.copy_to, vec!["市财政局"]);
+        assert_eq!(tail.date, Some(Ymd(2022, 7, 12)));
     }
 
     #[test]
