@@ -1,7 +1,6 @@
 //! `huibao fonts` and the font options of `render` (PDF output).
 
 use clap::Args;
-use huibao_core::style::FontRole;
 use huibao_core::{Document, Style};
 use huibao_pdf::{PdfOptions, RoleReport};
 
@@ -51,12 +50,7 @@ fn short(r: &RoleReport) -> String {
 pub fn render_pdf(doc: &Document, style: &Style, fonts: &FontArgs) -> Result<Vec<u8>, u8> {
     match huibao_pdf::render_with_report(doc, style, &pdf_options(fonts)) {
         Ok(r) => {
-            let roles: Vec<String> = r
-                .fonts
-                .iter()
-                .filter(|f| f.role != FontRole::Latin || true)
-                .map(short)
-                .collect();
+            let roles: Vec<String> = r.fonts.iter().map(short).collect();
             println!("pdf fonts: {}", roles.join("，"));
             Ok(r.bytes)
         }
@@ -72,33 +66,53 @@ pub fn render_pdf(doc: &Document, style: &Style, fonts: &FontArgs) -> Result<Vec
     }
 }
 
+/// `s` padded with spaces to `width` terminal columns (CJK characters take two).
+fn pad(s: &str, width: usize) -> String {
+    let cols: usize = s
+        .chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
+}
+
 /// `huibao fonts`: which font serves each role of the default style, and where it is.
 pub fn fonts(args: FontsArgs) -> u8 {
     let style = Style::default();
     match huibao_pdf::fonts_for(&style, &pdf_options(&args.fonts)) {
         Ok(report) => {
-            println!(
-                "{:<12} {:<6} {:<18} {:<22} {:<10} file",
-                "role", "size", "wanted", "used", "from"
-            );
-            for r in &report {
-                let mut used = r.family.clone();
-                if r.synthetic_bold {
-                    used.push_str(" +bold");
+            let row = |cells: [&str; 6]| {
+                let widths = [12, 6, 18, 24, 20];
+                let mut line = String::new();
+                for (c, w) in cells.iter().zip(widths) {
+                    line.push_str(&pad(c, w));
+                    line.push(' ');
                 }
-                println!(
-                    "{:<12} {:<6} {:<18} {:<22} {:<10} {}",
+                line.push_str(cells[5]);
+                println!("{}", line.trim_end());
+            };
+            row(["role", "size", "wanted", "used", "from", "file"]);
+            for r in &report {
+                let mut used = if r.postscript.is_empty() {
+                    r.family.clone()
+                } else {
+                    r.postscript.clone()
+                };
+                if r.synthetic_bold {
+                    used.push_str(" (fake bold)");
+                }
+                let from = if r.stand_in {
+                    format!("{} stand-in", r.origin.label())
+                } else {
+                    r.origin.label().to_string()
+                };
+                row([
                     r.role.key(),
-                    format!("{}pt", r.size_pt),
-                    r.wanted,
-                    used,
-                    if r.stand_in {
-                        format!("{} (stand-in)", r.origin.label())
-                    } else {
-                        r.origin.label().to_string()
-                    },
-                    r.path.display()
-                );
+                    &format!("{}pt", r.size_pt),
+                    &r.wanted,
+                    &used,
+                    &from,
+                    &r.path.display().to_string(),
+                ]);
             }
             crate::exit::OK
         }

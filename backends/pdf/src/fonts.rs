@@ -131,8 +131,10 @@ pub struct RoleReport {
     pub role: FontRole,
     /// The family the style wants first.
     pub wanted: String,
-    /// The face that serves the role.
+    /// The family of the face that serves the role.
     pub family: String,
+    /// Its PostScript name (says the weight: "FandolSong-Bold").
+    pub postscript: String,
     /// Its file.
     pub path: PathBuf,
     /// Where it was found.
@@ -494,6 +496,7 @@ impl Fonts {
                     stand_in: r.matched.as_deref() != Some(wanted.as_str()),
                     wanted,
                     family: face.family.clone(),
+                    postscript: face.postscript.clone(),
                     path: face.path.clone(),
                     origin: face.origin,
                     synthetic_bold: r.spec.bold && !face.is_bold(),
@@ -561,17 +564,18 @@ mod tests {
         }
         // A private-use character is in no font.
         assert!(fonts.glyph(FontRole::Body, '\u{E000}').is_none());
-        // A character FandolFang lacks but another bundled face has falls back.
+        // Characters FandolFang lacks come from the next face that has them.
         let fang = &fonts.faces[fonts.primary(FontRole::Body).unwrap()];
-        let probe = ['€', '™', 'Ω', 'ß', '→'];
-        for c in probe {
+        let mut fell_back = 0;
+        for c in ['€', '™', 'Ω', 'ß', 'é', 'Ł', 'ő', '₩', '∞', 'ﬁ'] {
             if fang.glyph(c).is_none() {
-                let g = fonts.glyph(FontRole::Body, c);
-                if let Some(g) = g {
-                    assert_ne!(fonts.faces[g.face].family, "FandolFang");
-                }
+                let g = fonts.glyph(FontRole::Body, c).expect("another face has it");
+                assert_ne!(fonts.faces[g.face].family, "FandolFang");
+                assert_ne!(g.gid, 0);
+                fell_back += 1;
             }
         }
+        assert!(fell_back > 0, "FandolFang has every probe; pick others");
     }
 
     #[test]

@@ -48,6 +48,18 @@ impl Geometry {
     pub fn new(style: &Style) -> Geometry {
         let p = &style.page;
         let rows = p.lines_per_page.max(1) as usize;
+        let body_size = style.font(FontRole::Body).size_pt;
+        let body_size = if body_size > 0.0 && body_size.is_finite() {
+            body_size
+        } else {
+            16.0
+        };
+        let slot = p.char_pitch_pt();
+        let slot = if slot > 0.0 && slot.is_finite() {
+            slot
+        } else {
+            body_size
+        };
         Geometry {
             page_w: p.width_mm * PT_PER_MM,
             page_h: p.height_mm * PT_PER_MM,
@@ -56,9 +68,9 @@ impl Geometry {
             width: p.block_width_pt(),
             height: p.block_height_pt(),
             pitch: p.block_height_pt() / rows as f64,
-            slot: p.char_pitch_pt(),
+            slot,
             rows,
-            body_size: style.font(FontRole::Body).size_pt,
+            body_size,
             number_gap: p.page_number_gap_mm * PT_PER_MM,
         }
     }
@@ -252,7 +264,7 @@ impl<'a> Setter<'a> {
     pub fn shape(&self, text: &str, st: Styled, place: &str) -> Result<Vec<Shaped>, Error> {
         let mut out = Vec::with_capacity(text.len() / 2);
         for (i, ch) in text.chars().enumerate() {
-            if ch.is_control() {
+            if ch.is_control() || is_ignorable(ch) {
                 continue;
             }
             let g = match self.fonts.glyph(st.role, ch) {
@@ -381,6 +393,11 @@ impl<'a> Setter<'a> {
             })
             .collect()
     }
+}
+
+/// Characters with no glyph of their own (zero-width marks, variation selectors).
+fn is_ignorable(c: char) -> bool {
+    matches!(c as u32, 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF | 0xE0100..=0xE01EF)
 }
 
 /// A few characters around position `i` of `text`, for error messages.

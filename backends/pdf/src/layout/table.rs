@@ -49,6 +49,7 @@ pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>),
     for (r, cells) in t.rows.iter().enumerate() {
         let cells: Vec<(String, Align)> = cells
             .iter()
+            .take(t.columns.len())
             .zip(
                 t.columns
                     .iter()
