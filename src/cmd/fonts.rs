@@ -51,7 +51,7 @@ pub fn render_pdf(doc: &Document, style: &Style, fonts: &FontArgs) -> Result<Vec
     match huibao_pdf::render_with_report(doc, style, &pdf_options(fonts)) {
         Ok(r) => {
             let roles: Vec<String> = r.fonts.iter().map(short).collect();
-            println!("pdf fonts: {}", roles.join("，"));
+            crate::output::print_line(&format!("pdf fonts: {}", roles.join("，")));
             Ok(r.bytes)
         }
         Err(e) => {
@@ -88,7 +88,7 @@ pub fn fonts(args: FontsArgs) -> u8 {
                     line.push(' ');
                 }
                 line.push_str(cells[5]);
-                println!("{}", line.trim_end());
+                crate::output::print_line(line.trim_end());
             };
             row(["role", "size", "wanted", "used", "from", "file"]);
             for r in &report {
