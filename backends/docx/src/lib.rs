@@ -12,6 +12,8 @@ mod page;
 mod schema;
 mod styles;
 mod table;
+#[cfg(test)]
+mod tests;
 mod xml;
 
 use huibao_core::{Document, Style};

@@ -36,6 +36,9 @@ pub struct Metrics {
 impl Metrics {
     /// Derives the measures, or says which value of the style cannot be laid out.
     pub fn new(style: &Style) -> Result<Metrics, Error> {
+        if !style.fonts.contains_key(&FontRole::Body) {
+            return Err(Error::Style("the style has no body font".into()));
+        }
         let p = &style.page;
         let twips = |mm: f64| (mm * PT_PER_MM * TWIPS_PER_PT).round();
         for (what, mm) in [
@@ -208,6 +211,9 @@ mod tests {
         assert!(Metrics::new(&s).is_err());
         let mut s = Style::gbt9704();
         s.page.width_mm = f64::NAN;
+        assert!(Metrics::new(&s).is_err());
+        let mut s = Style::gbt9704();
+        s.fonts.clear();
         assert!(Metrics::new(&s).is_err());
     }
 

@@ -1,0 +1,376 @@
+//! Whole-package tests: render reports and read the parts back.
+
+use crate::xml::{self, El};
+use crate::{render, DocxOptions, Error};
+use huibao_core::{build, load_source, Document, SourceFile, Style};
+use std::collections::BTreeMap;
+use std::io::Read;
+
+const REPORT: &str = r#"
+[report]
+organization = "示范园区管委会"
+period = "2022-H1"
+date = 2022-07-08
+recipient = "示范市人民政府"
+document_number = "示管发〔2022〕5号"
+signer = "王某某"
+note = "联系人：李某某，联系电话：0000-1234567"
+
+[[indicators]]
+name = "营业收入"
+value = 123.5
+unit = "亿元"
+previous = 110.2
+target = 250
+
+[summary]
+text = '''
+上半年实现营业收入{{indicator "营业收入"}}，{{completion "营业收入"}}。
+'''
+indicator_table = true
+
+[[achievements]]
+title = "招商引资"
+text = "新签约项目28个。"
+
+[[achievements.items]]
+title = "重大项目加快建设"
+text = "新能源装备产业园一期主体完工。"
+
+[[plan]]
+title = "推进项目落地"
+text = "确保年内开工项目全部开工。"
+
+[[attachments]]
+title = "重点项目表"
+table = { columns = ["序号", "项目", "投资（亿元）"], rows = [[1, "甲项目", 12.5], [2, "乙项目", 3]] }
+
+[end_matter]
+copy_to = ["市发展改革委", "市财政局"]
+"#;
+
+fn document(toml: &str) -> (Document, Style) {
+    let loaded = load_source(SourceFile::new("r.toml", toml)).expect("loads");
+    let doc = build(&loaded, &[]).expect("builds");
+    (doc, loaded.style)
+}
+
+/// Every part of a package, by name.
+fn unpack(bytes: &[u8]) -> BTreeMap<String, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut parts = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("entry");
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("utf-8 part");
+        parts.insert(f.name().to_string(), s);
+    }
+    parts
+}
+
+fn part(parts: &BTreeMap<String, String>, name: &str) -> El {
+    xml::parse(parts[name].as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn rendered() -> (Document, BTreeMap<String, String>) {
+    let (doc, style) = document(REPORT);
+    let bytes = render(&doc, &style, &DocxOptions::default()).expect("renders");
+    (doc, unpack(&bytes))
+}
+
+fn attr(el: &El, child: &str, name: &str) -> Option<String> {
+    el.find(child).and_then(|c| c.get_attr(name))
+}
+
+#[test]
+fn page_geometry_and_grid() {
+    let (_, parts) = rendered();
+    let doc = part(&parts, "word/document.xml");
+    let sect = doc.descendants("w:sectPr")[0];
+    let mar = sect.find("w:pgMar").unwrap();
+    let twips = |k: &str| mar.get_attr(k).unwrap();
+    assert_eq!(
+        (
+            twips("w:top"),
+            twips("w:bottom"),
+            twips("w:left"),
+            twips("w:right")
+        ),
+        ("2098".into(), "1984".into(), "1587".into(), "1474".into())
+    );
+    assert_eq!(attr(sect, "w:pgSz", "w:w").as_deref(), Some("11906"));
+    assert_eq!(attr(sect, "w:docGrid", "w:type").as_deref(), Some("lines"));
+    assert_eq!(
+        attr(sect, "w:docGrid", "w:linePitch").as_deref(),
+        Some("579")
+    );
+    // Footer references come first in the section (schema order).
+    let names: Vec<&str> = sect.elements().map(|e| e.name.as_str()).collect();
+    assert_eq!(&names[..2], ["w:footerReference", "w:footerReference"]);
+}
+
+#[test]
+fn page_numbers_odd_right_even_left_with_a_page_field() {
+    let (_, parts) = rendered();
+    let doc = part(&parts, "word/document.xml");
+    let rels = part(&parts, "word/_rels/document.xml.rels");
+    let settings = part(&parts, "word/settings.xml");
+    assert!(settings.find("w:evenAndOddHeaders").is_some());
+    for reference in doc.descendants("w:footerReference") {
+        let id = reference.get_attr("r:id").unwrap();
+        let target = rels
+            .elements()
+            .find(|r| r.get_attr("Id").as_deref() == Some(id.as_str()))
+            .and_then(|r| r.get_attr("Target"))
+            .unwrap();
+        let footer = part(&parts, &format!("word/{target}"));
+        let p = footer.find("w:p").unwrap();
+        let ppr = p.find("w:pPr").unwrap();
+        let jc = attr(ppr, "w:jc", "w:val").unwrap();
+        let ind = ppr.find("w:ind").unwrap();
+        match reference.get_attr("w:type").as_deref() {
+            Some("default") => {
+                assert_eq!(jc, "right");
+                assert_eq!(ind.get_attr("w:right").as_deref(), Some("275"));
+            }
+            Some("even") => {
+                assert_eq!(jc, "left");
+                assert_eq!(ind.get_attr("w:left").as_deref(), Some("275"));
+            }
+            other => panic!("unexpected footer {other:?}"),
+        }
+        let instr: String = p
+            .descendants("w:instrText")
+            .iter()
+            .map(|i| xml::unescape(&TextOf(i).to_string()))
+            .collect();
+        assert!(instr.contains("PAGE"), "{instr}");
+        assert_eq!(p.text_content(), "— 1 —");
+    }
+}
+
+#[test]
+fn data_tables_repeat_their_header_and_keep_rows_whole() {
+    let (_, parts) = rendered();
+    let doc = part(&parts, "word/document.xml");
+    let tables = doc.descendants("w:tbl");
+    assert_eq!(
+        tables.len(),
+        3,
+        "indicator table, attachment table, end matter"
+    );
+    for t in &tables {
+        let floating = t.find("w:tblPr").and_then(|p| p.find("w:tblpPr")).is_some();
+        let grid: Vec<u32> = t
+            .find("w:tblGrid")
+            .unwrap()
+            .elements()
+            .map(|c| c.get_attr("w:w").unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(grid.iter().sum::<u32>(), 8845);
+        for (i, row) in t.elements().filter(|e| e.name == "w:tr").enumerate() {
+            let trpr = row.find("w:trPr").unwrap();
+            assert!(trpr.find("w:cantSplit").is_some());
+            assert_eq!(
+                trpr.find("w:tblHeader").is_some(),
+                i == 0 && !floating,
+                "row {i}"
+            );
+            let widths: Vec<u32> = row
+                .elements()
+                .filter(|e| e.name == "w:tc")
+                .map(|tc| {
+                    attr(tc.find("w:tcPr").unwrap(), "w:tcW", "w:w")
+                        .unwrap()
+                        .parse()
+                        .unwrap()
+                })
+                .collect();
+            assert_eq!(widths, grid);
+        }
+    }
+    // Numbers are right-aligned in the indicator table's body rows.
+    let value_cell = tables[0].descendants("w:tr")[1].descendants("w:tc")[2];
+    assert_eq!(
+        attr(value_cell.descendants("w:pPr")[0], "w:jc", "w:val").as_deref(),
+        Some("right")
+    );
+}
+
+#[test]
+fn paragraphs_name_their_styles_and_run_in_leads_carry_outline_levels() {
+    let (_, parts) = rendered();
+    let doc = part(&parts, "word/document.xml");
+    let styles: Vec<String> = doc
+        .descendants("w:pStyle")
+        .iter()
+        .filter_map(|s| s.get_attr("w:val"))
+        .collect();
+    for id in [
+        "OrganMark",
+        "DocumentNumber",
+        "Title",
+        "Salutation",
+        "BodyText",
+        "Heading1",
+        "Heading2",
+        "Caption",
+        "AttachmentNote",
+        "Signature",
+        "Date",
+        "Note",
+        "AttachmentLabel",
+        "AttachmentTitle",
+        "EndMatter",
+    ] {
+        assert!(styles.iter().any(|s| s == id), "no paragraph in style {id}");
+    }
+    let lead = doc
+        .descendants("w:p")
+        .into_iter()
+        .find(|p| p.text_content().starts_with("1.重大项目加快建设"))
+        .expect("the run-in level-3 item");
+    assert_eq!(
+        attr(lead.find("w:pPr").unwrap(), "w:outlineLvl", "w:val").as_deref(),
+        Some("2")
+    );
+    assert_eq!(
+        lead.descendants("w:rStyle")[0].get_attr("w:val").as_deref(),
+        Some("Lead3")
+    );
+}
+
+#[test]
+fn properties_follow_schema_order() {
+    let (_, parts) = rendered();
+    for name in ["word/document.xml", "word/styles.xml", "word/footer1.xml"] {
+        let root = part(&parts, name);
+        for ppr in root.descendants("w:pPr") {
+            let names: Vec<&str> = ppr.elements().map(|e| e.name.as_str()).collect();
+            if let Some(i) = names.iter().position(|n| *n == "w:pStyle") {
+                assert_eq!(i, 0, "{name}: pStyle not first in {names:?}");
+            }
+            if let Some(i) = names.iter().position(|n| *n == "w:rPr") {
+                assert_eq!(i, names.len() - 1, "{name}: rPr not last in {names:?}");
+            }
+        }
+        for rpr in root.descendants("w:rPr") {
+            let names: Vec<&str> = rpr.elements().map(|e| e.name.as_str()).collect();
+            if let Some(i) = names.iter().position(|n| *n == "w:rStyle") {
+                assert_eq!(i, 0, "{name}: rStyle not first in {names:?}");
+            }
+        }
+        assert!(root
+            .descendants("w:gridCol")
+            .iter()
+            .all(|c| c.get_attr("w:type").is_none()));
+    }
+}
+
+#[test]
+fn the_text_is_the_document_trees_text() {
+    let (doc, parts) = rendered();
+    let body = part(&parts, "word/document.xml");
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert_eq!(squeeze(&body.text_content()), squeeze(&doc.plain_text()));
+}
+
+#[test]
+fn core_properties_name_the_organization() {
+    let (doc, parts) = rendered();
+    let core = part(&parts, "docProps/core.xml");
+    let text = |name: &str| {
+        core.find(name)
+            .map(|e| xml::unescape(&TextOf(e).to_string()))
+            .unwrap_or_default()
+    };
+    assert_eq!(text("dc:creator"), "示范园区管委会");
+    assert_eq!(text("dc:title"), doc.meta.title);
+    assert_eq!(text("dcterms:created"), "2022-07-08T00:00:00Z");
+    assert!(!parts["docProps/core.xml"].contains("unknown"));
+}
+
+#[test]
+fn every_part_has_a_content_type_and_no_theme_fonts_are_used() {
+    let (_, parts) = rendered();
+    let types = part(&parts, "[Content_Types].xml");
+    let overrides: Vec<String> = types
+        .elements()
+        .filter_map(|e| e.get_attr("PartName"))
+        .collect();
+    for name in parts.keys().filter(|n| !n.ends_with(".rels")) {
+        if name != "[Content_Types].xml" {
+            assert!(overrides.contains(&format!("/{name}")), "{name}");
+        }
+    }
+    for o in &overrides {
+        assert!(
+            parts.contains_key(&o[1..]),
+            "override of a missing part {o}"
+        );
+    }
+    for (name, text) in &parts {
+        assert!(!text.contains("Theme=\""), "{name} uses theme fonts");
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let (doc, style) = document(REPORT);
+    let a = render(&doc, &style, &DocxOptions::default()).unwrap();
+    let b = render(&doc, &style, &DocxOptions::default()).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn without_page_numbers_there_are_no_footers() {
+    let (doc, mut style) = document(REPORT);
+    style.page_numbers = false;
+    let parts = unpack(&render(&doc, &style, &DocxOptions::default()).unwrap());
+    assert!(!parts.keys().any(|k| k.contains("footer")));
+    assert!(part(&parts, "word/document.xml")
+        .descendants("w:footerReference")
+        .is_empty());
+}
+
+#[test]
+fn impossible_styles_are_errors_not_panics() {
+    let (doc, style) = document(REPORT);
+    let mut bad = style.clone();
+    bad.red = "#12345".into();
+    assert!(matches!(
+        render(&doc, &bad, &DocxOptions::default()),
+        Err(Error::Style(_))
+    ));
+    let mut bad = style.clone();
+    bad.page.margin_top_mm = 290.0;
+    assert!(matches!(
+        render(&doc, &bad, &DocxOptions::default()),
+        Err(Error::Style(_))
+    ));
+    let mut bad = style;
+    bad.fonts.clear();
+    bad.fonts.insert(
+        huibao_core::style::FontRole::Body,
+        huibao_core::style::FontSpec {
+            families: Vec::new(),
+            size_pt: 16.0,
+            bold: false,
+        },
+    );
+    assert!(render(&doc, &bad, &DocxOptions::default()).is_ok());
+}
+
+/// Displays the raw text children of an element.
+struct TextOf<'a>(&'a El);
+
+impl std::fmt::Display for TextOf<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        for n in &self.0.children {
+            if let xml::Node::Text(t) = n {
+                f.write_str(t)?;
+            }
+        }
+        Ok(())
+    }
+}
