@@ -3,6 +3,7 @@
 
 use super::blocks::bold;
 use super::{Glyph, Rgb, Rule, Setter, TextLine, Unit};
+use crate::linebreak;
 use crate::Error;
 use huibao_core::ir::{Align, Table};
 use huibao_core::style::FontRole;
@@ -80,58 +81,127 @@ pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>),
     Ok((units, cont))
 }
 
-/// Column widths: each column at least as wide as its widest cell set on one line
-/// when the block allows it all, the rest shared by the columns' weights; otherwise
-/// the weights alone.
+/// Column widths that make the table as short as possible: every column as wide as
+/// its widest cell on one line when the block allows it (the rest shared by the
+/// weights); otherwise each column starts at its narrowest (its widest unbreakable
+/// group, half a header, a cell of up to three characters) and the rest of the block is handed out a
+/// character at a time to the column where it saves the most lines.
 fn column_widths(s: &Setter, t: &Table) -> Result<Vec<f64>, Error> {
     let g = &s.geo;
-    let n = t.columns.len().max(1);
+    let n = t.columns.len();
     let total: f64 = t.columns.iter().map(|c| f64::from(c.weight)).sum();
     let share = |i: usize| {
         if total > 0.0 {
             f64::from(t.columns[i].weight) / total
         } else {
-            1.0 / n as f64
+            1.0 / n.max(1) as f64
         }
     };
     let st = s.styled(FontRole::Table);
-    let mut need = Vec::with_capacity(n);
+    let extra = 2.0 * PAD + 1.0;
+    // cells[i][r]: the items of column i in row r (row 0 the header).
+    let mut cells: Vec<Vec<Vec<linebreak::Item>>> = vec![Vec::new(); n];
+    let (mut max, mut min) = (vec![0.0f64; n], vec![0.0f64; n]);
     for (i, c) in t.columns.iter().enumerate() {
-        let mut w = Setter::width(&s.shape(&c.header, bold(st), "表头")?);
+        let header: Vec<_> = s
+            .shape(&c.header, bold(st), "表头")?
+            .iter()
+            .map(|x| x.0)
+            .collect();
+        // A header takes at most two lines (and keeps its first two characters together).
+        let head2: f64 = header.iter().take(2).map(|it| it.width).sum();
+        let half: f64 = header.iter().map(|it| it.width).sum::<f64>() / 2.0;
+        min[i] = head2.max(half + g.slot_at(st.size) / 2.0) + extra;
+        max[i] = header.iter().map(|it| it.width).sum::<f64>() + extra;
+        cells[i].push(header);
         for r in &t.rows {
-            if let Some(cell) = r.get(i) {
-                w = w.max(Setter::width(&s.shape(cell, st, "表格")?));
+            let items: Vec<_> = s
+                .shape(r.get(i).map(String::as_str).unwrap_or(""), st, "表格")?
+                .iter()
+                .map(|x| x.0)
+                .collect();
+            let full: f64 = items.iter().map(|it| it.width).sum();
+            max[i] = max[i].max(full + extra);
+            // Short words (母基金, 已投资) are never broken.
+            min[i] = min[i].max(full.min(3.0 * g.slot_at(st.size)) + extra);
+            for grp in linebreak::groups(&items) {
+                let w: f64 = items[grp].iter().map(|it| it.width).sum();
+                min[i] = min[i].max(w + extra);
             }
+            cells[i].push(items);
         }
-        need.push(w + 2.0 * PAD + 1.0);
+        min[i] = min[i].min(max[i]);
     }
-    let sum: f64 = need.iter().sum();
-    Ok(if sum <= g.width {
-        let spare = g.width - sum;
-        (0..t.columns.len())
-            .map(|i| need[i] + spare * share(i))
-            .collect()
-    } else {
-        let weighted: Vec<f64> = (0..t.columns.len()).map(|i| g.width * share(i)).collect();
-        // Give short columns (numbers, units) what they need, from the long ones.
-        let mut w = weighted.clone();
-        let short: Vec<usize> = (0..w.len()).filter(|&i| need[i] <= g.width / 4.0).collect();
-        let extra: f64 = short.iter().map(|&i| (need[i] - w[i]).max(0.0)).sum();
-        let donors: f64 = (0..w.len())
-            .filter(|i| !short.contains(i))
-            .map(|i| w[i])
-            .sum();
-        if extra > 0.0 && donors > extra * 2.0 {
-            for i in 0..w.len() {
-                if short.contains(&i) {
-                    w[i] = w[i].max(need[i]);
+    let sum_max: f64 = max.iter().sum();
+    if sum_max <= g.width {
+        let spare = g.width - sum_max;
+        return Ok((0..n).map(|i| max[i] + spare * share(i)).collect());
+    }
+    if min.iter().sum::<f64>() > g.width {
+        return Ok((0..n).map(|i| g.width * share(i)).collect());
+    }
+    let lines = |i: usize, w: f64| -> Vec<usize> {
+        cells[i]
+            .iter()
+            .map(|items| {
+                if items.is_empty() {
+                    1
                 } else {
-                    w[i] -= extra * w[i] / donors;
+                    let m = (w - extra).max(1.0);
+                    linebreak::break_lines(items, m, m).len()
+                }
+            })
+            .collect()
+    };
+    let rows = t.rows.len() + 1;
+    let mut w = min.clone();
+    let mut per_col: Vec<Vec<usize>> = (0..n).map(|i| lines(i, w[i])).collect();
+    let height = |per_col: &[Vec<usize>]| -> usize {
+        (0..rows)
+            .map(|r| per_col.iter().map(|c| c[r]).max().unwrap_or(1))
+            .sum()
+    };
+    // Cost: the table's height first, then the lines of all its cells.
+    let cost = |per_col: &[Vec<usize>]| -> f64 {
+        height(per_col) as f64 * 1000.0 + per_col.iter().flatten().sum::<usize>() as f64
+    };
+    let step = g.slot_at(st.size);
+    loop {
+        let left = g.width - w.iter().sum::<f64>();
+        if left < 0.01 {
+            break;
+        }
+        let now = cost(&per_col);
+        // The best gain per character, looking up to four characters ahead.
+        let mut best: Option<(f64, usize, f64)> = None;
+        for i in 0..n {
+            for k in 1..=4 {
+                let inc = (step * k as f64).min(left);
+                if w[i] >= max[i] {
+                    break;
+                }
+                let mut cols = per_col.clone();
+                cols[i] = lines(i, w[i] + inc);
+                let gain = (now - cost(&cols)) / (inc / step);
+                if gain > 0.0 && best.as_ref().is_none_or(|b| gain > b.0) {
+                    best = Some((gain, i, inc));
+                }
+                if inc >= left {
+                    break;
                 }
             }
         }
-        w
-    })
+        match best {
+            Some((_, i, inc)) => {
+                w[i] += inc;
+                per_col[i] = lines(i, w[i]);
+            }
+            None => break,
+        }
+    }
+    // What is left goes to the columns by weight.
+    let left = g.width - w.iter().sum::<f64>();
+    Ok((0..n).map(|i| w[i] + left.max(0.0) * share(i)).collect())
 }
 
 /// One table row: every cell wrapped to its column, the row as tall as its tallest
