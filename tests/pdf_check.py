@@ -280,6 +280,29 @@ def main():
                 check_fonts(f"{name} ({how})", p, bundled_only=True)
                 check(squeeze(pdf_text(p)) == ir, f"{name} ({how}): text differs")
 
+    # The shared samples set as reports (huibao import): the same layout checks.
+    samples = sorted(glob.glob(os.path.join(root, "..", "shared", "samples", "*.txt")))
+    if not samples:
+        print("== no ../shared/samples: sample checks skipped")
+    for sample in samples:
+        name = "sample " + os.path.splitext(os.path.basename(sample))[0]
+        print(f"== {name}")
+        d = os.path.join(out, "samples")
+        os.makedirs(d, exist_ok=True)
+        toml = os.path.join(d, os.path.splitext(os.path.basename(sample))[0] + ".toml")
+        if os.path.exists(toml):
+            os.remove(toml)
+        r = run([binary, "import", sample, "-o", toml])
+        if not check(r.returncode == 0, f"{name}: import failed: {r.stderr.strip()}"):
+            continue
+        r = run([binary, "render", toml, "--format", "pdf,txt", "--out", d])
+        if not check(r.returncode == 0, f"{name}: render failed: {r.stderr.strip()}"):
+            continue
+        stem = os.path.join(d, os.path.splitext(os.path.basename(toml))[0])
+        check(squeeze(pdf_text(stem + ".pdf")) == squeeze(open(stem + ".txt", encoding="utf-8").read()),
+              f"{name}: PDF text differs from the document tree")
+        check_layout(name, stem + ".pdf")
+
     # A character no font has: an error naming it and its place; nothing written.
     if examples:
         src = open(examples[0], encoding="utf-8").read()
