@@ -76,7 +76,7 @@ pub fn srgb() -> Vec<u8> {
     let mut table = (tags.len() as u32).to_be_bytes().to_vec();
     let mut data = Vec::new();
     for (sig, body) in &tags {
-        while (offset + data.len()) % 4 != 0 {
+        while !(offset + data.len()).is_multiple_of(4) {
             data.push(0);
         }
         let at = offset + data.len();
@@ -86,7 +86,7 @@ pub fn srgb() -> Vec<u8> {
         data.extend(body);
     }
     offset += data.len();
-    while offset % 4 != 0 {
+    while !offset.is_multiple_of(4) {
         data.push(0);
         offset += 1;
     }
