@@ -1,14 +1,15 @@
-//! The PDF/A-2b rules huibao-pdf enforces, checked on rendered examples with lopdf.
+//! The PDF/A-2b rules huibao-pdf enforces, checked with lopdf on a rendered test report.
 
 use huibao_pdf::PdfOptions;
 use lopdf::{Document, Object};
 use std::path::Path;
 
+/// Renders one of the reports in tests/pdf/ (ours, so the examples can change freely).
 fn render(example: &str) -> (Vec<u8>, huibao_core::Document) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
+        .join("../../tests/pdf")
         .join(example);
-    let loaded = huibao_core::load(&path).unwrap_or_else(|_| panic!("load {example}"));
+    let loaded = huibao_core::load(&path).unwrap_or_else(|d| panic!("load {example}: {d:?}"));
     let doc = huibao_core::build(&loaded, &[]).unwrap_or_else(|_| panic!("build {example}"));
     let mut opts = PdfOptions::default();
     opts.system_fonts = false;
@@ -61,7 +62,7 @@ fn xmp(doc: &Document) -> (String, bool) {
 
 #[test]
 fn header_is_pdf_1_7_with_binary_comment_and_trailer_id() {
-    let (bytes, _) = render("park-2022h1.toml");
+    let (bytes, _) = render("long-table.toml");
     assert!(bytes.starts_with(b"%PDF-1.7\n%"));
     assert!(bytes[10..14].iter().all(|b| *b >= 128), "binary comment");
     let doc = Document::load_mem(&bytes).unwrap();
@@ -71,7 +72,7 @@ fn header_is_pdf_1_7_with_binary_comment_and_trailer_id() {
 
 #[test]
 fn xmp_identifies_pdf_a_2b_and_matches_the_info_dictionary() {
-    let (bytes, ir) = render("park-2022h1.toml");
+    let (bytes, ir) = render("long-table.toml");
     let doc = Document::load_mem(&bytes).unwrap();
     let (x, filtered) = xmp(&doc);
     assert!(!filtered, "the metadata stream must not be compressed");
@@ -102,7 +103,7 @@ fn xmp_identifies_pdf_a_2b_and_matches_the_info_dictionary() {
 
 #[test]
 fn no_pdf_x_keys_and_language_set() {
-    let (bytes, _) = render("park-2022h1.toml");
+    let (bytes, _) = render("long-table.toml");
     let doc = Document::load_mem(&bytes).unwrap();
     let info = dict(&doc, doc.trailer.get(b"Info").unwrap());
     for key in [&b"GTS_PDFXVersion"[..], b"Trapped", b"Identifier"] {
@@ -113,7 +114,7 @@ fn no_pdf_x_keys_and_language_set() {
 
 #[test]
 fn output_intent_is_srgb_gts_pdfa1() {
-    let (bytes, _) = render("park-2022h1.toml");
+    let (bytes, _) = render("long-table.toml");
     let doc = Document::load_mem(&bytes).unwrap();
     let intents = catalog(&doc)
         .get(b"OutputIntents")
@@ -137,7 +138,7 @@ fn output_intent_is_srgb_gts_pdfa1() {
 
 #[test]
 fn every_font_is_embedded_subset_and_mapped_to_unicode() {
-    let (bytes, _) = render("techcity-2022.toml");
+    let (bytes, _) = render("long-table.toml");
     let doc = Document::load_mem(&bytes).unwrap();
     let mut fonts = 0;
     for obj in doc.objects.values() {
@@ -173,7 +174,7 @@ fn every_font_is_embedded_subset_and_mapped_to_unicode() {
 
 #[test]
 fn no_annotations_and_nothing_pdf_a_forbids() {
-    let (bytes, _) = render("techcity-2022.toml");
+    let (bytes, _) = render("long-table.toml");
     let doc = Document::load_mem(&bytes).unwrap();
     for (_, id) in doc.get_pages() {
         let page = doc.get_dictionary(id).unwrap();
@@ -201,7 +202,7 @@ fn no_annotations_and_nothing_pdf_a_forbids() {
 
 #[test]
 fn bookmarks_nest_by_heading_level() {
-    let (bytes, _) = render("techcity-2022.toml");
+    let (bytes, _) = render("long-table.toml");
     let doc = Document::load_mem(&bytes).unwrap();
     let root = dict(&doc, catalog(&doc).get(b"Outlines").unwrap());
     let first = dict(&doc, root.get(b"First").unwrap());
