@@ -6,9 +6,9 @@ For every examples/*.toml, rendered by the huibao binary to PDF, HTML and plain 
 - pdftotext: the text (page numbers and line breaks aside) equals the document tree's
   text (--format txt) and the HTML page's text;
 - pdftotext -bbox: body pages hold 22 grid lines of at most 28 CJK characters; no line
-  starts with closing punctuation or ends with opening punctuation (禁则); page numbers
-  "— N —" 7 mm below the text block, right on odd pages and left on even ones, one
-  character in;
+  starts with closing punctuation or ends with opening punctuation (禁则);
+- pdftoppm: page numbers "— N —" drawn 7 mm below the text block, right on odd pages and
+  left on even ones, one character in (they are pagination artifacts, not text);
 - pdfinfo: A4, the title and author of the document, PDF subtype PDF/A-2b, PDF 1.7;
 - qpdf --check is clean;
 - with installed fonts hidden (--no-system-fonts, and FONTCONFIG_FILE pointing at an
@@ -94,9 +94,34 @@ def html_text(path):
 
 
 def pdf_text(pdf):
-    """pdftotext in content-stream order, page-number lines removed."""
-    out = run(["pdftotext", "-enc", "UTF-8", "-raw", pdf, "-"]).stdout
-    return "\n".join(l for l in out.split("\n") if not PAGE_NUMBER.match(l.replace("\f", "")))
+    """pdftotext in content-stream order (page numbers are pagination artifacts with an
+    empty /ActualText, so they are not part of it)."""
+    return run(["pdftotext", "-enc", "UTF-8", "-raw", pdf, "-"]).stdout
+
+
+def ink_box(pdf, page, y0, y1, dpi=144):
+    """Bounding box (x0, y0, x1, y1, in points from the top-left) of the dark pixels of
+    `page` between y0 and y1, or None: what a reader sees, whatever the text layer says."""
+    k = dpi / 72
+    r = subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page),
+                        "-x", "0", "-y", str(int(y0 * k)), "-W", str(int(PAGE_W * k)),
+                        "-H", str(int((y1 - y0) * k)), pdf], capture_output=True)
+    data = r.stdout
+    parts = data.split(maxsplit=4)
+    if len(parts) < 5 or parts[0] != b"P5":
+        return None
+    w, h = int(parts[1]), int(parts[2])
+    pixels = parts[4][-w * h:]
+    xs, ys = [], []
+    for row in range(h):
+        line = pixels[row * w:(row + 1) * w]
+        dark = [i for i, v in enumerate(line) if v < 128]
+        if dark:
+            xs += [dark[0], dark[-1]]
+            ys.append(row)
+    if not xs:
+        return None
+    return (min(xs) / k, y0 + min(ys) / k, (max(xs) + 1) / k, y0 + (max(ys) + 1) / k)
 
 
 def bbox_pages(pdf):
@@ -184,24 +209,23 @@ def check_layout(name, pdf):
                 # Full: text down to the last grid row (blank rows after a title count).
                 check(row_of(lines[-1]) == ROWS - 1,
                       f"{name} p{i}: body page ends on row {row_of(lines[-1]) + 1}, not {ROWS}")
-        # Page number.
-        numbers = lines_of(below)
-        if numbers:
-            n = numbers[0]
-            m = PAGE_NUMBER.match(n["text"].replace("—", "— ").replace("  ", " "))
-            check(m and int(m.group(1)) == i, f"{name} p{i}: page number reads {n['text']!r}")
-            # The dash line's top 7 mm below the block (poppler's box top is the font's
-            # ascent, within a couple of points of the em box).
-            gap = n["y0"] - (TOP + BLOCK_H)
-            check(abs(gap - 7 * MM) < 4, f"{name} p{i}: page number {gap / MM:.1f} mm below the block")
-            if i % 2:
-                d = LEFT + BLOCK_W - n["x1"]
-                check(abs(d - NUMBER_SIZE) < 3, f"{name} p{i}: odd page number {d:.1f} pt from the right edge")
-            else:
-                d = n["x0"] - LEFT
-                check(abs(d - NUMBER_SIZE) < 3, f"{name} p{i}: even page number {d:.1f} pt from the left edge")
-        elif i < len(pages):
-            check(False, f"{name} p{i}: no page number")
+        check(not below, f"{name} p{i}: text below the block: {[w[4] for w in below]}")
+        # Page number "— N —", as drawn: its top 7 mm below the block (digits' ink starts
+        # a little under the em box's top), one character (14 pt) in from the block's
+        # right edge on odd pages, from its left edge on even ones.
+        box = ink_box(pdf, i, TOP + BLOCK_H + 1, PAGE_H - 1)
+        if box is None:
+            check(i == len(pages), f"{name} p{i}: no page number")
+            continue
+        gap = box[1] - (TOP + BLOCK_H)
+        check(abs(gap - 7 * MM - 2) < 3, f"{name} p{i}: page number {gap / MM:.1f} mm below the block")
+        check(box[3] - box[1] < NUMBER_SIZE, f"{name} p{i}: page number {box[3] - box[1]:.1f} pt tall")
+        if i % 2:
+            d = LEFT + BLOCK_W - box[2]
+            check(abs(d - NUMBER_SIZE) < 3, f"{name} p{i}: odd page number {d:.1f} pt from the right edge")
+        else:
+            d = box[0] - LEFT
+            check(abs(d - NUMBER_SIZE) < 3, f"{name} p{i}: even page number {d:.1f} pt from the left edge")
     check(body_pages > 0, f"{name}: no page is plain body text on the grid")
 
 

@@ -144,7 +144,8 @@ pub struct TextLine {
     pub glyphs: Vec<Glyph>,
     /// Baseline below the top of the unit (or, on a page, of the text block).
     pub dy: f64,
-    /// Repeated matter (续表 and a repeated table header): drawn, but not document text.
+    /// Pagination matter (page numbers, 续表 and a repeated table header): drawn, but
+    /// not document text, so text extraction leaves it out.
     pub artifact: bool,
 }
 
@@ -450,10 +451,11 @@ fn page_numbers(s: &Setter, pages: &mut [Page]) -> Result<(), Error> {
         glyphs.extend(s.run_at(&digits, x));
         let x = x + Setter::width(&digits) + gap;
         glyphs.extend(s.run_at(&dash, x));
+        // Pagination, not document text: drawn, left out of extracted text.
         page.lines.push(TextLine {
             glyphs,
             dy: g.height + g.number_gap + ASCENT * st.size,
-            artifact: false,
+            artifact: true,
         });
     }
     Ok(())
@@ -479,6 +481,37 @@ mod tests {
         let red = Rgb::parse("#C8102E");
         assert!((red.0 - 200.0 / 255.0).abs() < 1e-6);
         assert_eq!(Rgb::parse("nonsense"), Rgb::parse("#C8102E"));
+    }
+
+    #[test]
+    fn page_numbers_read_dash_number_dash_and_alternate_sides() {
+        use crate::fonts::{find_bundled_dir, FontSources};
+        let src = FontSources {
+            dirs: vec![],
+            bundled: find_bundled_dir(),
+            system: false,
+        };
+        let style = Style::gbt9704();
+        let fonts = Fonts::resolve(&style, &src).unwrap();
+        let s = Setter::new(&fonts, &style);
+        let mut pages = vec![Page::default(), Page::default(), Page::default()];
+        for p in pages.iter_mut() {
+            p.numbered = true;
+        }
+        pages[2].numbered = false;
+        page_numbers(&s, &mut pages).unwrap();
+        let line = |p: &Page| p.lines.last().cloned();
+        let one = line(&pages[0]).unwrap();
+        let two = line(&pages[1]).unwrap();
+        assert!(line(&pages[2]).is_none());
+        assert_eq!(one.glyphs.iter().map(|g| g.ch).collect::<String>(), "—1—");
+        assert!(one.artifact);
+        let g = &s.geo;
+        let last = one.glyphs.last().unwrap();
+        assert!((last.x + last.advance - (g.left + g.width - 14.0)).abs() < 0.01);
+        assert!((two.glyphs[0].x - (g.left + 14.0)).abs() < 0.01);
+        let top = one.dy - ASCENT * 14.0;
+        assert!((top - g.height - 7.0 * PT_PER_MM).abs() < 0.01);
     }
 
     #[test]
