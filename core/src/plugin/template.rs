@@ -313,7 +313,7 @@ pub fn format_amount(x: f64) -> String {
 }
 
 fn template_error(plugin: &str, file: &SourceFile, e: &TemplateError) -> Diagnostic {
-    let offset = e.pos().map_or(0, |(l, c)| offset_of(&file.text, l, c));
+    let offset = e.pos().map_or(0, |(l, c)| crate::prose::line_col_offset(&file.text, l, c));
     Diagnostic::error(format!(
         "template plugin `{plugin}`: its template is not valid: {}",
         e.reason()
@@ -327,7 +327,7 @@ fn render_error(plugin: &str, file: &SourceFile, e: &RenderError) -> Diagnostic 
     let offset = e
         .line_no
         .zip(e.column_no)
-        .map_or(0, |(l, c)| offset_of(&file.text, l, c));
+        .map_or(0, |(l, c)| crate::prose::line_col_offset(&file.text, l, c));
     Diagnostic::error(format!(
         "template plugin `{plugin}` failed to fill in its template: {}",
         reason(e)
@@ -345,21 +345,6 @@ fn reason(e: &RenderError) -> String {
         RenderErrorReason::HelperNotFound(name) => format!("`{name}` is not a known helper"),
         other => other.to_string(),
     }
-}
-
-/// Byte offset of a 1-based line and column (characters).
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let mut offset = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            return offset
-                + l.char_indices()
-                    .nth(column.saturating_sub(1))
-                    .map_or(l.len(), |(b, _)| b);
-        }
-        offset += l.len();
-    }
-    text.len()
 }
 
 #[cfg(test)]
