@@ -326,6 +326,9 @@ class HtmlText(html.parser.HTMLParser):
 
 
 def check_audit(path, allowed, problems):
+    if shutil.which("openxml-audit") is None:
+        problems.append("openxml-audit is not installed (python3 -m pip install openxml-audit)")
+        return
     out = subprocess.run(["openxml-audit", "-o", "json", "-m", "0", path], capture_output=True, text=True)
     try:
         results = json.loads(out.stdout)
@@ -397,6 +400,11 @@ def main():
             allowed = [l.strip() for l in f if l.strip() and not l.startswith("#")]
     reports = sorted(glob.glob(os.path.join(ROOT, "examples", "*.toml"))) + \
         sorted(glob.glob(os.path.join(ROOT, "tests", "docx", "*.toml")))
+    missing = [t for t in ("soffice", "pdftotext", "pdfinfo", "pdftoppm") if shutil.which(t) is None]
+    if missing:
+        print(f"missing tools: {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)")
+        print(f"docx: 0 passed, {len(reports)} failed")
+        sys.exit(1)
     passed = failed = 0
     for toml in reports:
         name = os.path.relpath(toml, ROOT)

@@ -254,9 +254,9 @@ pub fn red(style: &Style) -> Result<String, crate::Error> {
 }
 
 /// The red rule under the 发文字号: its width (eighths of a point) and its distance
-/// below the text (points, about 4 mm).
+/// below the line box (points; about 4 mm below the glyphs).
 const RULE_EIGHTHS: u32 = 12;
-const RULE_SPACE_PT: u32 = 11;
+const RULE_SPACE_PT: u32 = 9;
 
 /// Vertical spacing of the red header, twips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
