@@ -546,7 +546,7 @@ fn guess_align(i: usize, rows: &[Vec<String>]) -> Align {
     }
 }
 
-/// Relative width from the widest cell, in em (CJK 1, ASCII ½), clamped to 2–12.
+/// Relative width from the widest cell, in em (CJK 1, ASCII ½) plus padding, clamped to 2–14.
 fn guess_weight(header: &str, i: usize, rows: &[Vec<String>]) -> u16 {
     let w = |s: &str| {
         s.chars()
@@ -560,7 +560,8 @@ fn guess_weight(header: &str, i: usize, rows: &[Vec<String>]) -> u16 {
         .chain([w(header)])
         .max()
         .unwrap_or(4);
-    (widest.div_ceil(2)).clamp(2, 12) as u16
+    // Half an em of cell padding on each side.
+    (widest.div_ceil(2) + 1).clamp(2, 14) as u16
 }
 
 #[cfg(test)]

@@ -233,11 +233,13 @@ impl Style {
         }
     }
 
-    /// The font for a role (every role is present in a resolved style).
+    /// The font for a role: its own, else the body font, else the preset's.
     pub fn font(&self, role: FontRole) -> &FontSpec {
+        static PRESET: std::sync::OnceLock<Style> = std::sync::OnceLock::new();
         self.fonts
             .get(&role)
-            .unwrap_or_else(|| &self.fonts[&FontRole::Body])
+            .or_else(|| self.fonts.get(&FontRole::Body))
+            .unwrap_or_else(|| PRESET.get_or_init(Style::gbt9704).font(role))
     }
 }
 
