@@ -3,6 +3,9 @@
 //!
 //! The flow is `load` → (plugin sections) → `build` → a [`Document`] plus a [`Style`].
 
+// Diagnostics are large (they carry their source file) and only travel the error path.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod date;
 pub mod diagnostic;
@@ -14,8 +17,8 @@ pub mod model;
 pub mod numbering;
 pub mod outline;
 pub mod period;
-pub mod previous;
 pub mod plugin;
+pub mod previous;
 pub mod prose;
 pub mod schema;
 pub mod style;

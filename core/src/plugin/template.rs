@@ -313,7 +313,9 @@ pub fn format_amount(x: f64) -> String {
 }
 
 fn template_error(plugin: &str, file: &SourceFile, e: &TemplateError) -> Diagnostic {
-    let offset = e.pos().map_or(0, |(l, c)| crate::prose::line_col_offset(&file.text, l, c));
+    let offset = e
+        .pos()
+        .map_or(0, |(l, c)| crate::prose::line_col_offset(&file.text, l, c));
     Diagnostic::error(format!(
         "template plugin `{plugin}`: its template is not valid: {}",
         e.reason()
