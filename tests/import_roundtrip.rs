@@ -59,6 +59,13 @@ fn outline(loaded: &Loaded) -> Vec<String> {
     out
 }
 
+/// Each part's opening text (`[parts.*] text`), trimmed.
+fn part_texts(loaded: &Loaded) -> [Option<String>; 3] {
+    let p = &loaded.report.parts;
+    [&p.achievements, &p.problems, &p.plan]
+        .map(|spec| spec.text.as_ref().map(|t| t.get_ref().trim().to_string()))
+}
+
 fn visible(html: &str) -> Vec<char> {
     let body = &html[html.find("<body").unwrap_or(0)..];
     let mut out = Vec::new();
@@ -162,6 +169,12 @@ fn every_example_round_trips_through_docx() {
                 "{name}: outline\n{}",
                 imported.toml
             );
+            assert_eq!(
+                part_texts(&back),
+                part_texts(&original),
+                "{name}: the parts' opening text\n{}",
+                imported.toml
+            );
         }
         // The text: rendering both to HTML gives the same characters in order.
         let html_a = render(&example, "html", dir.path()).expect("HTML renders");
@@ -180,4 +193,94 @@ fn every_example_round_trips_through_docx() {
             share * 100.0
         );
     }
+}
+
+/// A part's opening text (between its heading and its first item) comes back as the
+/// part's `text`, not as text of the opening or of the item before.
+#[test]
+fn part_opening_text_round_trips_through_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("parts.toml");
+    std::fs::write(
+        &report,
+        r#"[report]
+organization = "某园区管委会"
+period = "2022"
+date = 2023-01-10
+
+[summary]
+text = '''
+2022年，园区稳中有进。
+'''
+
+[parts.achievements]
+title = "2022年主要工作"
+text = '''
+一年来，园区坚持项目为王，全力以赴稳增长。
+
+第二段开篇文字。
+'''
+
+[parts.problems]
+text = '''
+对照目标，仍有不足。
+'''
+
+[parts.plan]
+title = "2023年工作计划"
+text = '''
+2023年，园区将聚焦项目落地。
+'''
+
+[[achievements]]
+title = "招商引资成效明显"
+text = '''
+新签约项目12个。
+'''
+
+[[problems]]
+title = "土地指标紧张"
+text = '''
+可用地不足。
+'''
+
+[[plan]]
+title = "全力推进项目落地"
+text = '''
+加快开工。
+'''
+"#,
+    )
+    .unwrap();
+    let Some(docx) = render(&report, "docx", dir.path()) else {
+        eprintln!("skipped: the DOCX backend is not built yet");
+        return;
+    };
+    let original = huibao_core::load(&report).expect("the report loads");
+    let imported = huibao_import::import_path(&docx).expect("the DOCX imports");
+    let back = huibao_core::load_source(SourceFile::new("back.toml", imported.toml.as_str()))
+        .unwrap_or_else(|e| panic!("imported TOML does not load: {e}\n{}", imported.toml));
+    assert_eq!(
+        part_texts(&back),
+        part_texts(&original),
+        "{}",
+        imported.toml
+    );
+    let summary = |l: &Loaded| {
+        l.report
+            .summary
+            .as_ref()
+            .map(|s| s.text.get_ref().trim().to_string())
+    };
+    assert_eq!(summary(&back), summary(&original), "{}", imported.toml);
+    assert_eq!(outline(&back), outline(&original), "{}", imported.toml);
+    assert_eq!(
+        back.report.achievements[0]
+            .text
+            .as_ref()
+            .map(|t| t.get_ref().trim()),
+        Some("新签约项目12个。"),
+        "{}",
+        imported.toml
+    );
 }

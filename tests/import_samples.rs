@@ -190,6 +190,62 @@ fn check_sample(name: &str, levels: usize) -> f64 {
     share
 }
 
+/// The paragraph(s) between the source's "二、" heading and its "（一）" (or "(一)") item come back
+/// right after that heading and before the first item (`[parts.*] text`), in the
+/// rendered text.
+fn check_part_two_opening(name: &str) {
+    let (toml, loaded) = import(name);
+    let source = std::fs::read_to_string(samples_dir().join(format!("{name}.txt"))).unwrap();
+    let mut lines = source.lines().map(str::trim).filter(|l| !l.is_empty());
+    let heading = lines
+        .by_ref()
+        .find(|l| l.starts_with("二、"))
+        .unwrap_or_else(|| panic!("{name}: no 二、 heading in the source"));
+    let mut opening = Vec::new();
+    let mut first_item = None;
+    for l in lines {
+        if l.starts_with("（一）") || l.starts_with("(一)") {
+            first_item = Some(l);
+            break;
+        }
+        opening.push(l);
+    }
+    assert!(
+        !opening.is_empty(),
+        "{name}: no text opens part 二 in the source"
+    );
+    let first_item = first_item.unwrap_or_else(|| panic!("{name}: part 二 has no （一）"));
+    // The item's heading line, without the prose a "（一）标题。正文" line runs on with.
+    let first_item: String = first_item.split('。').next().unwrap_or(first_item).into();
+
+    let rendered = han(&body_text(&render_html(&loaded)));
+    let want: Vec<char> = [heading, &opening.concat(), &first_item]
+        .iter()
+        .flat_map(|t| han(t))
+        .collect();
+    let rendered: String = rendered.into_iter().collect();
+    let want: String = want.into_iter().collect();
+    assert!(
+        rendered.contains(&want),
+        "{name}: the opening of part 二 is not right after its heading\n{toml}"
+    );
+    assert!(
+        !toml.contains("open the part"),
+        "{name}: the opening was moved\n{toml}"
+    );
+    // It is the plan part's `text`, not a paragraph of the opening or of an item.
+    let text = loaded
+        .report
+        .parts
+        .plan
+        .text
+        .as_ref()
+        .map(|t| t.get_ref().clone());
+    let text: String = han(&text.unwrap_or_default()).into_iter().collect();
+    let opening: String = han(&opening.concat()).into_iter().collect();
+    assert_eq!(text, opening, "{name}: [parts.plan] text");
+}
+
 #[test]
 fn sample_a_half_year_run_in_items() {
     let share = check_sample("sample-a-park-2022h1", 2);
@@ -228,6 +284,7 @@ fn sample_b_web_page_with_clutter() {
     let text = r.achievements[0].text.as_ref().unwrap().get_ref();
     assert!(text.contains("按照“一个平台、一个专班、一套方案”的方式，专班化推进"));
     assert!(!text.contains(','));
+    check_part_two_opening("sample-b-techcity-annual");
 }
 
 #[test]
@@ -246,4 +303,5 @@ fn sample_c_three_levels() {
     let first = r.achievements[0].items[0].text.as_ref().unwrap().get_ref();
     assert!(first.contains("一是开工项目加快投产。"), "{first}");
     assert!(r.summary.is_some());
+    check_part_two_opening("sample-c-ecopark-2022");
 }

@@ -54,12 +54,12 @@ pub struct PartDraft {
     pub role: Role,
     /// The part's heading without its number.
     pub title: Option<String>,
-    /// Text between the part heading and its first item.
+    /// Text between the part heading and its first item: `[parts.*] text`.
     pub lead: Vec<String>,
     pub items: Vec<ItemDraft>,
     pub run_in: bool,
     pub remarks: Vec<String>,
-    /// Tables between the heading and the first item.
+    /// Tables between the heading and the first item (kept as comments: a part takes no table).
     pub tables: Vec<Vec<Vec<String>>>,
 }
 
@@ -360,6 +360,28 @@ mod tests {
         assert_eq!(roles, vec![Role::Achievements, Role::Problems, Role::Plan]);
         assert!(b.parts[1].run_in);
         assert_eq!(b.summary, vec!["开头。"]);
+    }
+
+    #[test]
+    fn text_opening_a_part_stays_with_it() {
+        let b = body(&[
+            "开头。",
+            "一、主要工作",
+            "上半年，园区稳中有进。",
+            "（一）招商",
+            "二、下半年工作计划",
+            "下半年，园区将聚焦项目。",
+            "再起一段。",
+            "（一）推进项目",
+        ]);
+        assert_eq!(b.summary, vec!["开头。"]);
+        assert_eq!(b.parts[0].lead, vec!["上半年，园区稳中有进。"]);
+        assert_eq!(
+            b.parts[1].lead,
+            vec!["下半年，园区将聚焦项目。", "再起一段。"]
+        );
+        assert!(b.parts[0].items[0].paras.is_empty());
+        assert!(b.doubts.is_empty(), "{:?}", b.doubts);
     }
 
     #[test]

@@ -110,8 +110,6 @@ pub struct Draft {
     pub removed: Vec<clean::Removed>,
     /// `previous = "…"` for [report].
     pub previous: Option<String>,
-    /// Whether `[parts.*]` takes a `text` (the part's opening paragraphs).
-    pub part_text: bool,
     /// What the importer was unsure of.
     pub doubts: Vec<String>,
     /// Counts for the summary.
@@ -258,7 +256,6 @@ pub fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
         indicator_table_in_summary: false,
         removed,
         previous: None,
-        part_text: model_has_part_text(),
         doubts: Vec::new(),
         stats,
     };
@@ -268,26 +265,11 @@ pub fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
     find_date(&mut d);
     take_tables(&mut d);
     find_figures(&mut d);
-    if !d.part_text {
-        place_part_leads(&mut d);
-    }
     if d.body.parts.is_empty() {
         d.doubts
             .push("no numbered parts (一、…) were found: everything is in the opening text".into());
     }
     d
-}
-
-/// Whether the report model has `[parts.*] text` (the paragraphs between a part's heading
-/// and its first item). Read from the model's schema so the importer follows the model.
-fn model_has_part_text() -> bool {
-    let schema = huibao_core::schema::REPORT_SCHEMA;
-    let Some(at) = schema.find("\"PartSpec\"") else {
-        return false;
-    };
-    let rest = &schema[at..];
-    let end = rest[1..].find("\n    \"").map_or(rest.len(), |e| e + 1);
-    rest[..end].contains("\"text\"")
 }
 
 fn find_period(d: &mut Draft) {
@@ -507,6 +489,19 @@ fn take_tables(d: &mut Draft) {
             frame::flatten_table(&t)
         ));
     }
+    // A table between a part heading and its first item: `[parts.*]` takes text only.
+    for part in &mut d.body.parts {
+        for t in std::mem::take(&mut part.tables) {
+            let heading = part.title.clone().unwrap_or_default();
+            part.remarks.push(format!(
+                "A table opening the part \"{heading}\" in the source (a part takes no table): {}",
+                frame::flatten_table(&t)
+            ));
+            d.doubts.push(format!(
+                "a table opening the part \"{heading}\" is not printed: it is kept as a comment"
+            ));
+        }
+    }
     for a in std::mem::take(&mut d.tail.attachments) {
         let mut tables = a.tables.into_iter();
         let mut out = AttachmentOut {
@@ -613,48 +608,91 @@ fn find_figures(d: &mut Draft) {
         .collect();
 }
 
-/// Without `[parts.*] text`, a part's opening paragraphs go to the end of what precedes
-/// the part heading (the opening, or the last item before it), so the text stays in order.
-fn place_part_leads(d: &mut Draft) {
-    for i in 0..d.body.parts.len() {
-        if d.body.parts[i].lead.is_empty() {
-            continue;
-        }
-        let lead = std::mem::take(&mut d.body.parts[i].lead);
-        let heading = d.body.parts[i].title.clone().unwrap_or_default();
-        let note = format!(
-            "The last paragraph(s) here open the part \"{heading}\" in the source (the report model has no text between a part heading and its first item)."
-        );
-        d.doubts.push(format!(
-            "the text that opens the part \"{heading}\" was moved before its heading (the model has no place for it)"
-        ));
-        if i == 0 {
-            d.body.summary.extend(lead);
-            d.body.summary_remarks.push(note);
-            continue;
-        }
-        let before = d.body.parts[..i]
-            .iter_mut()
-            .rev()
-            .find_map(|p| last_item(&mut p.items));
-        match before {
-            Some(item) => {
-                item.paras.extend(lead);
-                item.remarks.push(note);
-            }
-            None => {
-                d.body.summary.extend(lead);
-                d.body.summary_remarks.push(note);
-            }
-        }
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn last_item(items: &mut [draft::ItemDraft]) -> Option<&mut draft::ItemDraft> {
-    let last = items.last_mut()?;
-    if last.items.is_empty() {
-        Some(last)
-    } else {
-        last_item(&mut last.items)
+    const SOURCE: &str = "园区管委会2022年上半年工作总结\n\
+        今年以来，园区稳中有进。\n\
+        一、上半年主要工作\n\
+        上半年，园区坚持项目为王。\n\
+        （一）招商引资\n\
+        新签约项目12个。\n\
+        二、下半年工作计划\n\
+        下半年，园区将聚焦项目落地。\n\
+        第二段打算。\n\
+        （一）推进项目\n\
+        加快开工。\n\
+        园区管委会\n\
+        2022年7月12日\n";
+
+    #[test]
+    fn text_opening_a_part_is_its_text() {
+        let imported =
+            import_bytes("a.txt", "a.txt", SOURCE.as_bytes(), SourceKind::Text).expect("imports");
+        let toml = &imported.toml;
+        assert!(
+            toml.contains(
+                "[parts.plan]\ntitle = \"下半年工作计划\"\ntext = '''\n下半年，园区将聚焦项目落地。\n\n第二段打算。\n'''\n"
+            ),
+            "{toml}"
+        );
+        assert!(
+            toml.contains("[parts.achievements]\ntitle = \"上半年主要工作\"\ntext = '''\n上半年，园区坚持项目为王。\n'''\n"),
+            "{toml}"
+        );
+        assert!(!toml.contains("open the part"), "{toml}");
+        let d = &imported.draft;
+        assert_eq!(d.body.summary, vec!["今年以来，园区稳中有进。"]);
+        assert!(
+            !d.doubts.iter().any(|m| m.contains("opens the part")),
+            "{:?}",
+            d.doubts
+        );
+
+        let loaded =
+            huibao_core::load_source(huibao_core::SourceFile::new("a.toml", toml.as_str()))
+                .unwrap_or_else(|e| panic!("{e}\n{toml}"));
+        let plan = loaded.report.parts.plan.text.as_ref().expect("plan text");
+        assert_eq!(
+            plan.get_ref().trim(),
+            "下半年，园区将聚焦项目落地。\n\n第二段打算。"
+        );
+        assert_eq!(
+            loaded.report.plan[0]
+                .text
+                .as_ref()
+                .unwrap()
+                .get_ref()
+                .trim(),
+            "加快开工。"
+        );
+    }
+
+    #[test]
+    fn a_table_opening_a_part_is_kept_as_a_comment() {
+        let mut blocks: Vec<Block> = ["一、主要工作", "上半年，园区稳中有进。"]
+            .into_iter()
+            .map(Block::para)
+            .collect();
+        blocks.push(Block::Table(vec![
+            vec!["项目".into(), "数量".into()],
+            vec!["签约".into(), "12".into()],
+        ]));
+        blocks.extend(["（一）招商", "新签约项目。"].into_iter().map(Block::para));
+        let d = recognise("a.txt", blocks, Stats::default());
+        assert!(d.body.parts[0].tables.is_empty());
+        assert_eq!(
+            d.body.parts[0].remarks,
+            vec!["A table opening the part \"主要工作\" in the source (a part takes no table): 项目 | 数量 / 签约 | 12"]
+        );
+        assert!(d
+            .doubts
+            .iter()
+            .any(|m| m.contains("a table opening the part")));
+        let toml = write::report(&d);
+        assert!(toml.contains("# A table opening the part"), "{toml}");
+        huibao_core::load_source(huibao_core::SourceFile::new("a.toml", toml.as_str()))
+            .unwrap_or_else(|e| panic!("{e}\n{toml}"));
     }
 }

@@ -204,8 +204,7 @@ fn write_indicators(out: &mut String, d: &Draft) {
 
 fn write_parts(out: &mut String, d: &Draft) {
     for part in &d.body.parts {
-        let has_spec =
-            part.title.is_some() || part.run_in || (!part.lead.is_empty() && d.part_text);
+        let has_spec = part.title.is_some() || part.run_in || !part.lead.is_empty();
         if !has_spec {
             continue;
         }
@@ -216,7 +215,8 @@ fn write_parts(out: &mut String, d: &Draft) {
         if part.run_in {
             out.push_str("numbering = \"run-in\"\n");
         }
-        if d.part_text && !part.lead.is_empty() {
+        // The paragraphs between the part heading and its first item.
+        if !part.lead.is_empty() {
             let _ = writeln!(out, "text = {}", prose(&part.lead));
         }
         out.push('\n');

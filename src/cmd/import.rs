@@ -110,9 +110,14 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
         let number = huibao_core::numbering::heading_number(1, i as u32 + 1);
         let count = count_items(&part.items);
         lines.push(format!(
-            "  part {number:<4}    {} → {}, {} item(s){}{}",
+            "  part {number:<4}    {} → {}, {}{} item(s){}{}",
             part.title.as_deref().unwrap_or("(untitled)"),
             part.role.key(),
+            if part.lead.is_empty() {
+                String::new()
+            } else {
+                format!("{} opening paragraph(s), ", part.lead.len())
+            },
             count,
             if part.run_in { ", run-in 一是" } else { "" },
             depth_note(&part.items)
