@@ -102,14 +102,7 @@ impl<'a> Builder<'a> {
     fn meta(&self) -> DocumentMeta {
         DocumentMeta {
             title: title(self.loaded),
-            author: self
-                .loaded
-                .report
-                .report
-                .organization
-                .get_ref()
-                .trim()
-                .to_string(),
+            author: self.loaded.organization(),
             subject: format!("{}工作总结", self.loaded.period.name()),
             date: self.loaded.date,
             language: "zh-CN".into(),

@@ -24,6 +24,13 @@ pub struct Loaded {
     pub style: Style,
 }
 
+impl Loaded {
+    /// The reporting organization as printed (trimmed).
+    pub fn organization(&self) -> String {
+        self.report.report.organization.get_ref().trim().to_string()
+    }
+}
+
 /// Reads, parses and checks a report file.
 pub fn load(path: &Path) -> Result<Loaded, Diagnostics> {
     let file = read_source(path)?;

@@ -11,13 +11,7 @@ pub fn context(loaded: &Loaded, place: &str) -> Context {
     let (first_month, last_month) = p.months();
     let figures = crate::build::indicator_figures(loaded);
     Context {
-        organization: loaded
-            .report
-            .report
-            .organization
-            .get_ref()
-            .trim()
-            .to_string(),
+        organization: loaded.organization(),
         title: crate::build::title(loaded),
         period: PeriodInfo {
             code: loaded.report.report.period.get_ref().clone(),
