@@ -11,8 +11,9 @@ For every examples/*.toml, rendered by the huibao binary to PDF, HTML and plain 
   left on even ones, one character in (they are pagination artifacts, not text);
 - pdfinfo: A4, the title and author of the document, PDF subtype PDF/A-2b, PDF 1.7;
 - qpdf --check is clean;
-- with installed fonts hidden (--no-system-fonts, and FONTCONFIG_FILE pointing at an
-  empty configuration) the example still renders, from the bundled fonts only;
+- with installed fonts hidden (--no-system-fonts, and FONTCONFIG_FILE pointing at a
+  configuration whose only font folder is empty) the example still renders, from the
+  bundled fonts only;
 and once: a report with a character no font has fails, names the character and where it
 is, and writes nothing. Each page is also written as PNG to OUT_DIR for people to look at.
 Usage: pdf_check.py [HUIBAO_BINARY [OUT_DIR]]; prints "pdf: N passed, M failed".
@@ -268,9 +269,14 @@ def main():
     examples = sorted(glob.glob(os.path.join(root, "examples", "*.toml")))
     examples += sorted(glob.glob(os.path.join(root, "tests", "pdf", "*.toml")))
     check(len(examples) > 0, "no examples/*.toml")
+    # A fontconfig configuration whose only font folder is empty. (One with no <dir> at
+    # all would not do: fontdb then falls back to the usual system folders.)
+    empty_dir = os.path.join(out, "no-fonts")
+    os.makedirs(empty_dir, exist_ok=True)
     empty_conf = os.path.join(out, "empty-fonts.conf")
     with open(empty_conf, "w") as f:
-        f.write('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n')
+        f.write('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                f"<fontconfig><dir>{html.escape(empty_dir)}</dir></fontconfig>\n")
 
     for toml in examples:
         name = os.path.splitext(os.path.basename(toml))[0]

@@ -57,9 +57,9 @@ pub fn render_pdf(doc: &Document, style: &Style, fonts: &FontArgs) -> Result<Vec
         Err(e) => {
             eprintln!("error: PDF output failed: {e}");
             Err(match e {
-                huibao_pdf::Error::MissingGlyph { .. } | huibao_pdf::Error::NoFont { .. } => {
-                    crate::exit::REPORT_ERROR
-                }
+                huibao_pdf::Error::Layout(
+                    huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. },
+                ) => crate::exit::REPORT_ERROR,
                 _ => crate::exit::OUTPUT_ERROR,
             })
         }

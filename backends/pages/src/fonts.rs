@@ -68,7 +68,7 @@ pub struct Face {
     /// Where it was found.
     pub origin: Origin,
     /// The font file's bytes.
-    pub data: Arc<Vec<u8>>,
+    pub data: FontData,
     cache: RefCell<HashMap<char, Option<(u16, f64)>>>,
 }
 
@@ -88,7 +88,7 @@ impl Face {
         if let Some(hit) = self.cache.borrow().get(&c) {
             return *hit;
         }
-        let found = ttf_parser::Face::parse(&self.data, self.index)
+        let found = ttf_parser::Face::parse(self.data.as_bytes(), self.index)
             .ok()
             .and_then(|f| {
                 let gid = f.glyph_index(c)?;
@@ -174,9 +174,22 @@ fn is_xiaobiaosong(family: &str) -> bool {
     family.contains("小标宋") || family.contains("XiaoBiaoSong")
 }
 
-/// The bundled fonts directory: next to the executable, in a parent of it (a build in
-/// the repository), or in the source tree this crate was built from.
+/// A file of the bundled set: a `fonts/` folder above the executable holding it is the
+/// bundled fonts directory.
+const BUNDLED_MARKER: &str = "FandolFang-Regular.otf";
+
+/// The bundled fonts directory, found at run time from the executable's place (see
+/// [`bundled_dir_near`]).
 pub fn find_bundled_dir() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    bundled_dir_near(exe.parent()?)
+}
+
+/// The bundled fonts directory for an executable in `exe_dir`: `fonts/` beside it,
+/// `../share/huibao/fonts` (an installed layout), or else the first `fonts/` holding
+/// the bundled files in a folder above it (`target/debug/huibao` in a checkout finds
+/// the repository's `fonts/`).
+fn bundled_dir_near(exe_dir: &Path) -> Option<PathBuf> {
     let has_fonts = |d: &Path| {
         std::fs::read_dir(d)
             .map(|rd| {
@@ -187,56 +200,39 @@ pub fn find_bundled_dir() -> Option<PathBuf> {
             })
             .unwrap_or(false)
     };
-    if let Ok(exe) = std::env::current_exe() {
-        for dir in exe.ancestors().skip(1).take(5) {
-            for cand in [dir.join("fonts"), dir.join("share/huibao/fonts")] {
-                if has_fonts(&cand) {
-                    return Some(cand);
-                }
-            }
-        }
-    }
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts");
-    has_fonts(&src).then_some(src)
+    [exe_dir.join("fonts"), exe_dir.join("../share/huibao/fonts")]
+        .into_iter()
+        .find(|d| has_fonts(d))
+        .or_else(|| {
+            exe_dir
+                .ancestors()
+                .map(|d| d.join("fonts"))
+                .find(|d| d.join(BUNDLED_MARKER).is_file())
+        })
 }
 
-/// Directories of installed fonts, as fontconfig names them.
-///
-/// With `FONTCONFIG_FILE` set, only that file is read: a configuration without
-/// `<dir>` entries means no installed fonts at all (the way to hide them in tests).
-fn system_dirs() -> Vec<PathBuf> {
-    let mut cfg = fontconfig_parser::FontConfig::default();
-    let home = std::env::var("HOME").ok();
-    if let Some(file) = std::env::var_os("FONTCONFIG_FILE") {
-        let _ = cfg.merge_config(Path::new(&file));
-        return cfg.dirs.into_iter().map(|d| d.path).collect();
+/// The bytes of a font file, shared (never copied) by the font finder, the layout
+/// and the writers.
+#[derive(Clone)]
+pub struct FontData(Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl FontData {
+    /// The whole file.
+    pub fn as_bytes(&self) -> &[u8] {
+        (*self.0).as_ref()
     }
-    if let Some(h) = &home {
-        let _ = cfg.merge_config(&Path::new(h).join(".config/fontconfig/fonts.conf"));
+}
+
+impl From<Vec<u8>> for FontData {
+    fn from(bytes: Vec<u8>) -> FontData {
+        FontData(Arc::new(bytes))
     }
-    let _ = cfg.merge_config(Path::new("/etc/fonts/fonts.conf"));
-    let mut dirs: Vec<PathBuf> = cfg.dirs.into_iter().map(|d| d.path).collect();
-    if dirs.is_empty() {
-        dirs = vec!["/usr/share/fonts".into(), "/usr/local/share/fonts".into()];
-        if let Some(h) = &home {
-            dirs.push(Path::new(h).join(".fonts"));
-            dirs.push(Path::new(h).join(".local/share/fonts"));
-        }
+}
+
+impl std::fmt::Debug for FontData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontData({} bytes)", self.as_bytes().len())
     }
-    if cfg!(target_os = "macos") {
-        dirs.extend(["/Library/Fonts", "/System/Library/Fonts"].map(PathBuf::from));
-    }
-    if cfg!(windows) {
-        if let Some(root) = std::env::var_os("SYSTEMROOT") {
-            dirs.push(Path::new(&root).join("Fonts"));
-        }
-    }
-    dirs.into_iter()
-        .map(|d| match (d.strip_prefix("~"), &home) {
-            (Ok(rest), Some(h)) => Path::new(h).join(rest),
-            _ => d,
-        })
-        .collect()
 }
 
 /// A font database with the origin of every face.
@@ -247,34 +243,44 @@ struct Db {
 
 impl Db {
     fn load(sources: &FontSources) -> Db {
-        let mut db = fontdb::Database::new();
-        let mut origins = HashMap::new();
-        let mut add = |db: &mut fontdb::Database, dir: &Path, origin: Origin| {
-            let before: std::collections::HashSet<_> = db.faces().map(|f| f.id).collect();
-            if dir.is_file() {
-                let _ = db.load_font_file(dir);
-            } else {
-                db.load_fonts_dir(dir);
-            }
-            for f in db.faces() {
-                if !before.contains(&f.id) {
-                    origins.insert(f.id, origin);
+        let mut db = Db {
+            db: fontdb::Database::new(),
+            origins: HashMap::new(),
+        };
+        let dir = |path: &Path| {
+            let path = path.to_path_buf();
+            move |db: &mut fontdb::Database| {
+                if path.is_file() {
+                    let _ = db.load_font_file(&path);
+                } else {
+                    db.load_fonts_dir(&path);
                 }
             }
         };
         // Order matters only for ties: user dirs, then installed, then bundled.
         for d in &sources.dirs {
-            add(&mut db, d, Origin::Dir);
+            db.add(Origin::Dir, dir(d));
         }
         if sources.system {
-            for d in system_dirs() {
-                add(&mut db, &d, Origin::System);
-            }
+            // Where fontconfig's configuration says (FONTCONFIG_FILE, the user's and
+            // /etc/fonts/fonts.conf) on Linux; the usual folders elsewhere.
+            db.add(Origin::System, fontdb::Database::load_system_fonts);
         }
         if let Some(b) = &sources.bundled {
-            add(&mut db, b, Origin::Bundled);
+            db.add(Origin::Bundled, dir(b));
         }
-        Db { db, origins }
+        db
+    }
+
+    /// Loads faces with `load`; those new to the database came from `origin`.
+    fn add(&mut self, origin: Origin, load: impl FnOnce(&mut fontdb::Database)) {
+        let before: std::collections::HashSet<_> = self.db.faces().map(|f| f.id).collect();
+        load(&mut self.db);
+        for f in self.db.faces() {
+            if !before.contains(&f.id) {
+                self.origins.insert(f.id, origin);
+            }
+        }
     }
 
     /// The face of `family` closest to `weight`: upright before italic, then nearest
@@ -355,7 +361,7 @@ impl Fonts {
                 index: info.index,
                 weight: effective_weight(info),
                 origin: db.origins.get(&id).copied().unwrap_or(Origin::System),
-                data: Arc::new(data),
+                data: FontData::from(data),
                 cache: RefCell::new(HashMap::new()),
             });
             let i = fonts.faces.len() - 1;
@@ -507,16 +513,57 @@ impl Fonts {
     }
 }
 
+/// The repository's bundled fonts and nothing else, for tests: `fonts/` found above
+/// the test executable as the program finds it, else from `CARGO_MANIFEST_DIR` read at
+/// run time (a target directory outside the checkout).
+#[cfg(test)]
+pub(crate) fn bundled_only() -> FontSources {
+    let from_manifest = || {
+        let dir = Path::new(&std::env::var_os("CARGO_MANIFEST_DIR")?).join("../../fonts");
+        dir.join(BUNDLED_MARKER).is_file().then_some(dir)
+    };
+    let bundled = find_bundled_dir().or_else(from_manifest);
+    assert!(
+        bundled.is_some(),
+        "the repository's fonts/ is neither above the test executable nor at CARGO_MANIFEST_DIR/../../fonts"
+    );
+    FontSources {
+        dirs: vec![],
+        bundled,
+        system: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn bundled_only() -> FontSources {
-        FontSources {
-            dirs: vec![],
-            bundled: find_bundled_dir(),
-            system: false,
-        }
+    #[test]
+    fn the_bundled_fonts_are_found_from_the_executables_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = tmp.path().join("checkout");
+        let exe_dir = repo.join("target/debug");
+        std::fs::create_dir_all(&exe_dir).unwrap();
+        // A `fonts/` without the bundled files on the way up is passed over.
+        std::fs::create_dir_all(repo.join("target/fonts")).unwrap();
+        std::fs::write(repo.join("target/fonts/Other.ttf"), b"").unwrap();
+        assert_eq!(bundled_dir_near(&exe_dir), None);
+        std::fs::create_dir_all(repo.join("fonts")).unwrap();
+        std::fs::write(repo.join("fonts").join(BUNDLED_MARKER), b"").unwrap();
+        assert_eq!(bundled_dir_near(&exe_dir), Some(repo.join("fonts")));
+        // An installed layout: bin/huibao with share/huibao/fonts.
+        let prefix = tmp.path().join("usr");
+        std::fs::create_dir_all(prefix.join("bin")).unwrap();
+        std::fs::create_dir_all(prefix.join("share/huibao/fonts")).unwrap();
+        std::fs::write(prefix.join("share/huibao/fonts/FandolHei-Regular.otf"), b"").unwrap();
+        assert_eq!(
+            bundled_dir_near(&prefix.join("bin")),
+            Some(prefix.join("bin/../share/huibao/fonts"))
+        );
+        // Fonts beside the executable come first.
+        std::fs::create_dir_all(exe_dir.join("fonts")).unwrap();
+        std::fs::write(exe_dir.join("fonts/FandolHei-Regular.otf"), b"").unwrap();
+        assert_eq!(bundled_dir_near(&exe_dir), Some(exe_dir.join("fonts")));
     }
 
     #[test]

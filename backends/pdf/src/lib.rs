@@ -1,31 +1,32 @@
-//! huibao-pdf: the document tree and a style to an archival PDF (PDF/A-2b): CJK
-//! typesetting on the GB/T 9704 grid, embedded subsetted fonts, searchable text.
+//! huibao-pdf: laid-out pages to an archival PDF (PDF/A-2b): embedded subsetted
+//! fonts, searchable text, bookmarks.
 //!
-//! One entry point, [`render`]; [`fonts_for`] tells which font serves each role.
+//! [`render`] lays the document tree out with [`huibao_pages`] and writes it;
+//! [`write_pages`] writes pages laid out once for several writers (PDF and OFD);
+//! [`fonts_for`] tells which font serves each role.
 
 mod emit;
-pub mod fonts;
 mod icc;
-pub mod layout;
-pub mod linebreak;
 mod pdfa;
 
 use huibao_core::{Document, Style};
+use huibao_pages::{FontOptions, Pages};
 use std::path::PathBuf;
 
-pub use fonts::{Origin, RoleReport};
+pub use huibao_pages::{Origin, RoleReport};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct PdfOptions {
     /// Extra font directories (`--font-dir`, `HUIBAO_FONT_DIR`); their fonts are
-    /// preferred like installed ones.
+    /// preferred like installed ones. Read by [`render`]'s layout only.
     pub font_dirs: Vec<PathBuf>,
     /// Look up installed fonts. Off: only the bundled fonts and `font_dirs` are used.
+    /// Read by [`render`]'s layout only.
     pub system_fonts: bool,
-    /// The bundled fonts directory; `None` finds it next to the executable or in the
-    /// source tree.
+    /// The bundled fonts directory; `None` finds it at run time from the executable's
+    /// place. Read by [`render`]'s layout only.
     pub bundled_dir: Option<PathBuf>,
     /// Creation time in seconds since the Unix epoch; `None` is now.
     pub created: Option<i64>,
@@ -42,58 +43,31 @@ impl Default for PdfOptions {
     }
 }
 
+impl PdfOptions {
+    /// The font lookup of these options, for [`huibao_pages::lay_out`].
+    pub fn font_options(&self) -> FontOptions {
+        let mut fonts = FontOptions::default();
+        fonts.font_dirs = self.font_dirs.clone();
+        fonts.system_fonts = self.system_fonts;
+        fonts.bundled_dir = self.bundled_dir.clone();
+        fonts
+    }
+}
+
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A font file could not be read.
-    #[error("cannot use font {}: {reason}", path.display())]
-    FontLoad {
-        /// The file.
-        path: PathBuf,
-        /// What went wrong.
-        reason: String,
-    },
-    /// No font at all was found for a role.
-    #[error("no font for {role} (wanted: {families}); install one or give --font-dir")]
-    NoFont {
-        /// The role's label.
-        role: &'static str,
-        /// The families looked for.
-        families: String,
-    },
-    /// A character that no font has.
-    #[error(
-        "no font has the character “{ch}” (U+{:04X}) in {place}: “{context}” (fonts tried: {tried})",
-        *ch as u32
-    )]
-    MissingGlyph {
-        /// The character.
-        ch: char,
-        /// Where it is: "正文第3段", "表格1第2行第3列" …
-        place: String,
-        /// The text around it.
-        context: String,
-        /// The families looked in.
-        tried: String,
-    },
+    /// The document could not be laid out (a font, a character no font has).
+    #[error(transparent)]
+    Layout(#[from] huibao_pages::Error),
     /// Writing the file failed.
     #[error("{0}")]
     Pdf(String),
 }
 
-impl PdfOptions {
-    fn sources(&self) -> fonts::FontSources {
-        fonts::FontSources {
-            dirs: self.font_dirs.clone(),
-            bundled: self.bundled_dir.clone().or_else(fonts::find_bundled_dir),
-            system: self.system_fonts,
-        }
-    }
-}
-
 /// Which font serves each role of `style` with these options.
 pub fn fonts_for(style: &Style, options: &PdfOptions) -> Result<Vec<RoleReport>, Error> {
-    Ok(fonts::Fonts::resolve(style, &options.sources())?.report())
+    Ok(huibao_pages::fonts_for(style, &options.font_options())?)
 }
 
 /// A rendered PDF and the fonts that served each role.
@@ -119,22 +93,28 @@ pub fn render_with_report(
     style: &Style,
     options: &PdfOptions,
 ) -> Result<Rendered, Error> {
-    let fonts = fonts::Fonts::resolve(style, &options.sources())?;
-    let pages = layout::typeset(doc, &fonts, style)?;
-    let geo = layout::Geometry::new(style);
-    let pdf = emit::document(&geo, &fonts, &pages)?;
+    let pages = huibao_pages::lay_out(doc, style, &options.font_options())?;
+    Ok(Rendered {
+        bytes: write_pages(&pages, options)?,
+        fonts: pages.roles.clone(),
+        pages: pages.pages.len(),
+    })
+}
+
+/// Writes laid-out pages as the bytes of a PDF/A-2b file (of `options`, only
+/// `created` is read: the pages carry their fonts).
+pub fn write_pages(pages: &Pages, options: &PdfOptions) -> Result<Vec<u8>, Error> {
+    let pdf = emit::document(pages)?;
     let mut warnings = Vec::new();
     let lopdf_doc = pdf.to_lopdf_document(&printpdf::PdfSaveOptions::default(), &mut warnings);
     let outlines: Vec<pdfa::Outline> = pages
+        .outline
         .iter()
-        .enumerate()
-        .flat_map(|(i, p)| {
-            p.bookmarks.iter().map(move |b| pdfa::Outline {
-                page: i,
-                level: b.level,
-                title: b.title.clone(),
-                y: geo.top - b.dy,
-            })
+        .map(|e| pdfa::Outline {
+            page: e.page,
+            level: e.level,
+            title: e.title.clone(),
+            y: pages.height - e.y,
         })
         .collect();
     let created = options.created.unwrap_or_else(|| {
@@ -144,18 +124,13 @@ pub fn render_with_report(
             .unwrap_or(0)
     });
     let meta = pdfa::Meta {
-        title: doc.meta.title.clone(),
-        author: doc.meta.author.clone(),
-        subject: doc.meta.subject.clone(),
-        language: doc.meta.language.clone(),
+        title: pages.meta.title.clone(),
+        author: pages.meta.author.clone(),
+        subject: pages.meta.subject.clone(),
+        language: pages.meta.language.clone(),
         created,
         creator: format!("huibao {}", env!("CARGO_PKG_VERSION")),
         producer: format!("huibao-pdf {} (printpdf 0.12)", env!("CARGO_PKG_VERSION")),
     };
-    let bytes = pdfa::finish(lopdf_doc, &meta, &outlines)?;
-    Ok(Rendered {
-        bytes,
-        fonts: fonts.report(),
-        pages: pages.len(),
-    })
+    pdfa::finish(lopdf_doc, &meta, &outlines)
 }

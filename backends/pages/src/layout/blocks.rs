@@ -430,17 +430,12 @@ pub(super) fn bold(mut st: Styled) -> Styled {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fonts::{find_bundled_dir, FontSources, Fonts};
+    use crate::fonts::{bundled_only, Fonts};
     use crate::linebreak::{is_no_end, is_no_start};
     use huibao_core::Style;
 
     fn fonts() -> Fonts {
-        let src = FontSources {
-            dirs: vec![],
-            bundled: find_bundled_dir(),
-            system: false,
-        };
-        Fonts::resolve(&Style::gbt9704(), &src).unwrap()
+        Fonts::resolve(&Style::gbt9704(), &bundled_only()).unwrap()
     }
 
     fn line_texts(units: &[Unit]) -> Vec<String> {

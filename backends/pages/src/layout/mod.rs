@@ -485,14 +485,8 @@ mod tests {
 
     #[test]
     fn page_numbers_read_dash_number_dash_and_alternate_sides() {
-        use crate::fonts::{find_bundled_dir, FontSources};
-        let src = FontSources {
-            dirs: vec![],
-            bundled: find_bundled_dir(),
-            system: false,
-        };
         let style = Style::gbt9704();
-        let fonts = Fonts::resolve(&style, &src).unwrap();
+        let fonts = Fonts::resolve(&style, &crate::fonts::bundled_only()).unwrap();
         let s = Setter::new(&fonts, &style);
         let mut pages = vec![Page::default(), Page::default(), Page::default()];
         for p in pages.iter_mut() {

@@ -1,0 +1,108 @@
+//! huibao-pages: the document tree and a style to pages of positioned glyphs and rules
+//! on the GB/T 9704 grid, with the fonts they use — the one layout that every
+//! fixed-layout writer (PDF, OFD) serialises.
+//!
+//! One entry point, [`lay_out`]; [`fonts_for`] tells which font serves each role
+//! without laying anything out.
+
+mod fonts;
+mod layout;
+mod linebreak;
+mod pages;
+
+use huibao_core::{Document, Style};
+use std::path::PathBuf;
+
+pub use fonts::{FontData, Origin, RoleReport};
+pub use layout::Rgb;
+pub use pages::{Font, FontId, Glyph, GlyphRun, OutlineEntry, Page, Pages, Rule, TextLine};
+
+/// Where fonts are looked up.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct FontOptions {
+    /// Extra font directories (`--font-dir`, `HUIBAO_FONT_DIR`); their fonts are
+    /// preferred like installed ones.
+    pub font_dirs: Vec<PathBuf>,
+    /// Look up installed fonts (where fontconfig's configuration says, on Linux).
+    /// Off: only the bundled fonts and `font_dirs` are used.
+    pub system_fonts: bool,
+    /// The bundled fonts directory; `None` finds it at run time from the executable's
+    /// place: `fonts/` beside it, `../share/huibao/fonts`, or the first `fonts/` holding
+    /// the bundled files in a folder above it (a build inside the repository).
+    pub bundled_dir: Option<PathBuf>,
+}
+
+impl Default for FontOptions {
+    fn default() -> Self {
+        FontOptions {
+            font_dirs: Vec::new(),
+            system_fonts: true,
+            bundled_dir: None,
+        }
+    }
+}
+
+impl FontOptions {
+    fn sources(&self) -> fonts::FontSources {
+        fonts::FontSources {
+            dirs: self.font_dirs.clone(),
+            bundled: self.bundled_dir.clone().or_else(fonts::find_bundled_dir),
+            system: self.system_fonts,
+        }
+    }
+}
+
+/// Why a document could not be laid out.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A font file could not be read.
+    #[error("cannot use font {}: {reason}", path.display())]
+    FontLoad {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+    /// No font at all was found for a role.
+    #[error("no font for {role} (wanted: {families}); install one or give --font-dir")]
+    NoFont {
+        /// The role's label.
+        role: &'static str,
+        /// The families looked for.
+        families: String,
+    },
+    /// A character that no font has.
+    #[error(
+        "no font has the character “{ch}” (U+{:04X}) in {place}: “{context}” (fonts tried: {tried})",
+        *ch as u32
+    )]
+    MissingGlyph {
+        /// The character.
+        ch: char,
+        /// Where it is: "正文第3段", "表格1第2行第3列" …
+        place: String,
+        /// The text around it.
+        context: String,
+        /// The families looked in.
+        tried: String,
+    },
+}
+
+/// Which font serves each role of `style` with these options.
+pub fn fonts_for(style: &Style, options: &FontOptions) -> Result<Vec<RoleReport>, Error> {
+    Ok(fonts::Fonts::resolve(style, &options.sources())?.report())
+}
+
+/// Lays `doc` out with `style`: finds the fonts, sets every block on the grid and
+/// breaks it into pages.
+pub fn lay_out(doc: &Document, style: &Style, options: &FontOptions) -> Result<Pages, Error> {
+    let fonts = fonts::Fonts::resolve(style, &options.sources())?;
+    let pages = layout::typeset(doc, &fonts, style)?;
+    Ok(pages::assemble(
+        doc,
+        &fonts,
+        &layout::Geometry::new(style),
+        pages,
+    ))
+}
