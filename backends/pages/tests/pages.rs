@@ -189,3 +189,13 @@ fn positions_are_points_from_the_top_left_corner() {
     assert!(entry.title.starts_with("一、"), "{}", entry.title);
     assert!(entry.y >= top && entry.y < pages.height, "{}", entry.y);
 }
+
+#[test]
+fn pages_can_be_shared_by_writers_on_other_threads() {
+    fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Pages>();
+    let (_, pages) = lay_out("examples/park-2022h1.toml");
+    let lines = |p: &Pages| p.pages.iter().map(|p| p.lines.len()).sum::<usize>();
+    let there = std::thread::scope(|s| s.spawn(|| lines(&pages)).join().unwrap());
+    assert_eq!(there, lines(&pages));
+}
