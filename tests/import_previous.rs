@@ -113,8 +113,8 @@ fn fills_previous_and_lists_forgotten_plan_items() {
     let loc = warnings[0].location().unwrap();
     assert!(loc.contains("last.toml:"), "{loc}");
     // The growth now shows in the document.
-    let doc = huibao_core::build(&loaded, &[]).unwrap();
-    let figures = huibao_core::build::indicator_figures(&loaded);
+    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).unwrap();
+    let figures = huibao_core::resolve(&loaded).figures;
     assert_eq!(
         figures["工业总产值"].growth.as_deref(),
         Some("同比增长8.6%")
