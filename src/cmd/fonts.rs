@@ -14,13 +14,6 @@ pub struct FontArgs {
     pub no_system_fonts: bool,
 }
 
-/// Arguments of `huibao fonts`.
-#[derive(Args, Debug)]
-pub struct FontsArgs {
-    #[command(flatten)]
-    pub fonts: FontArgs,
-}
-
 impl FontArgs {
     /// Sets the font options of `options`: `--font-dir` then `HUIBAO_FONT_DIR`, and
     /// `--no-system-fonts`.
@@ -31,6 +24,13 @@ impl FontArgs {
         }
         options.system_fonts = !self.no_system_fonts;
     }
+}
+
+/// Arguments of `huibao fonts`.
+#[derive(Args, Debug)]
+pub struct FontsArgs {
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// The roles as one line: "正文 FandolFang，一级标题 FandolHei，…".
