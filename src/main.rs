@@ -1,7 +1,8 @@
 //! huibao: one TOML file in, the park's work report out as DOCX, PDF and HTML.
 //!
-//! The program only parses arguments, prints and writes files; all logic lives in the
-//! library crates (huibao-core and the backends).
+//! The program only parses arguments, prints and chooses exit codes; all logic lives in the
+//! library crates: huibao-pipeline runs a report through them (huibao-core and the
+//! backends), huibao-import reads last period's report.
 
 mod cmd;
 mod output;

@@ -1,4 +1,4 @@
-//! Printing diagnostics and writing output files atomically.
+//! Printing diagnostics and results; writing single files atomically.
 
 use huibao_core::{Diagnostic, Diagnostics};
 use std::io::Write;
@@ -34,38 +34,10 @@ pub fn print_diagnostic(d: &Diagnostic) {
     }
 }
 
-/// Writes `bytes` to `path` so the file is replaced only when complete: a temporary
-/// file in the same directory is written, flushed and renamed over the target.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".huibao-")
-        .suffix(".part")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    set_readable(tmp.as_file(), path)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Gives the new file the permissions of the one it replaces, or rw-r--r--.
-#[cfg(unix)]
-fn set_readable(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(target)
-        .map(|m| m.permissions().mode())
-        .unwrap_or(0o644);
-    file.set_permissions(std::fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn set_readable(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
-    Ok(())
+/// Writes one file so it is replaced only when complete (see
+/// [`huibao_pipeline::write_files`]).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), huibao_pipeline::WriteError> {
+    huibao_pipeline::write_files(&[(path, bytes)])
 }
 
 /// Prints a line to stdout; a closed pipe (`huibao schema | head`) is not an error.

@@ -127,8 +127,8 @@ fn every_example_round_trips_through_docx() {
         let name = example.display();
         let (o, b) = (&original.report.report, &back.report.report);
         assert_eq!(
-            huibao_core::build::title(&back),
-            huibao_core::build::title(&original),
+            huibao_core::resolve(&back).title,
+            huibao_core::resolve(&original).title,
             "{name}: title"
         );
         assert_eq!(b.organization.get_ref(), o.organization.get_ref(), "{name}");

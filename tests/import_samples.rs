@@ -2,13 +2,32 @@
 //! report loads, its outline is the source's (levels and heading texts in order, from
 //! tests/import/*.outline), and rendering it to HTML gives back at least 98% of the
 //! source's Chinese characters in order (lines in tests/import/*.clutter excepted).
+//!
+//! The samples are not part of the repository: without ../shared/samples next to it
+//! these tests say so and pass.
 
 use huibao_core::model::Item;
-use huibao_core::{Loaded, SourceFile};
+use huibao_core::Loaded;
+use huibao_pipeline::{Format, Prepared, Session, SourceFile};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
+}
+
+/// Whether the samples are there; when not, says the test is skipped.
+fn samples_present() -> bool {
+    if samples_dir().is_dir() {
+        return true;
+    }
+    // Straight to standard error, past the test harness's capture, so the skip shows in
+    // `cargo test` output.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: ../shared/samples not found — the import checks on the real-world samples need that folder beside the repository"
+    );
+    false
 }
 
 fn fixture(name: &str) -> String {
@@ -18,20 +37,21 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn import(name: &str) -> (String, Loaded) {
+fn import(name: &str) -> (String, Prepared) {
     let path = samples_dir().join(format!("{name}.txt"));
     let imported = huibao_import::import_path(&path).expect("imports");
-    let loaded = huibao_core::load_source(SourceFile::new(
-        format!("{name}.toml"),
-        imported.toml.as_str(),
-    ))
-    .unwrap_or_else(|e| {
-        panic!(
-            "{name}: the imported TOML does not load:\n{e}\n{}",
-            imported.toml
-        )
-    });
-    (imported.toml, loaded)
+    let prepared = Session::default()
+        .prepare_source(SourceFile::new(
+            format!("{name}.toml"),
+            imported.toml.as_str(),
+        ))
+        .unwrap_or_else(|e| {
+            panic!(
+                "{name}: the imported TOML does not prepare:\n{e}\n{}",
+                imported.toml
+            )
+        });
+    (imported.toml, prepared)
 }
 
 /// "level title" lines of the imported report's outline.
@@ -124,19 +144,22 @@ fn body_text(html: &str) -> String {
     out
 }
 
-fn render_html(loaded: &Loaded) -> String {
-    let doc = huibao_core::build(loaded, &[]).expect("builds");
-    huibao_html::render(&doc, &loaded.style, &huibao_html::HtmlOptions::default()).expect("renders")
+fn render_html(prepared: &Prepared) -> String {
+    let rendered = Session::default()
+        .render(prepared, &[Format::Html])
+        .expect("renders");
+    String::from_utf8(rendered.get(Format::Html).expect("HTML").to_vec()).expect("UTF-8")
 }
 
 /// Imports one sample and checks outline and recovered text; returns the share recovered.
 fn check_sample(name: &str, levels: usize) -> f64 {
-    let (toml, loaded) = import(name);
+    let (toml, prepared) = import(name);
+    let loaded = &prepared.loaded;
     let want: Vec<String> = fixture(&format!("{name}.outline"))
         .lines()
         .map(str::to_string)
         .collect();
-    let got = outline(&loaded);
+    let got = outline(loaded);
     assert_eq!(got, want, "{name}: outline differs\n{toml}");
     let deepest = got
         .iter()
@@ -171,7 +194,7 @@ fn check_sample(name: &str, levels: usize) -> f64 {
         "{name}: clutter lines not in the source: {clutter_left:?}"
     );
     let src = han(&kept);
-    let html = render_html(&loaded);
+    let html = render_html(&prepared);
     let out = han(&body_text(&html));
     let common = lcs(&src, &out);
     let share = common as f64 / src.len() as f64;
@@ -194,7 +217,8 @@ fn check_sample(name: &str, levels: usize) -> f64 {
 /// right after that heading and before the first item (`[parts.*] text`), in the
 /// rendered text.
 fn check_part_two_opening(name: &str) {
-    let (toml, loaded) = import(name);
+    let (toml, prepared) = import(name);
+    let loaded = &prepared.loaded;
     let source = std::fs::read_to_string(samples_dir().join(format!("{name}.txt"))).unwrap();
     let mut lines = source.lines().map(str::trim).filter(|l| !l.is_empty());
     let heading = lines
@@ -218,7 +242,7 @@ fn check_part_two_opening(name: &str) {
     // The item's heading line, without the prose a "（一）标题。正文" line runs on with.
     let first_item: String = first_item.split('。').next().unwrap_or(first_item).into();
 
-    let rendered = han(&body_text(&render_html(&loaded)));
+    let rendered = han(&body_text(&render_html(&prepared)));
     let want: Vec<char> = [heading, &opening.concat(), &first_item]
         .iter()
         .flat_map(|t| han(t))
@@ -248,13 +272,16 @@ fn check_part_two_opening(name: &str) {
 
 #[test]
 fn sample_a_half_year_run_in_items() {
+    if !samples_present() {
+        return;
+    }
     let share = check_sample("sample-a-park-2022h1", 2);
     eprintln!(
         "sample A: {:.2}% of the characters recovered",
         share * 100.0
     );
-    let (_, loaded) = import("sample-a-park-2022h1");
-    let r = &loaded.report;
+    let (_, prepared) = import("sample-a-park-2022h1");
+    let r = &prepared.loaded.report;
     assert_eq!(r.report.period.get_ref(), "2022-H1");
     assert_eq!(r.report.organization.get_ref(), "园区管委会");
     assert_eq!(
@@ -269,13 +296,16 @@ fn sample_a_half_year_run_in_items() {
 
 #[test]
 fn sample_b_web_page_with_clutter() {
+    if !samples_present() {
+        return;
+    }
     let share = check_sample("sample-b-techcity-annual", 2);
     eprintln!(
         "sample B: {:.2}% of the characters recovered",
         share * 100.0
     );
-    let (toml, loaded) = import("sample-b-techcity-annual");
-    let r = &loaded.report;
+    let (toml, prepared) = import("sample-b-techcity-annual");
+    let r = &prepared.loaded.report;
     assert_eq!(r.report.organization.get_ref(), "区科技城管理委员会");
     // The year is masked (xxxx): it comes from the page's date (2022-03) as a flagged guess.
     assert_eq!(r.report.period.get_ref(), "2021");
@@ -289,13 +319,16 @@ fn sample_b_web_page_with_clutter() {
 
 #[test]
 fn sample_c_three_levels() {
+    if !samples_present() {
+        return;
+    }
     let share = check_sample("sample-c-ecopark-2022", 3);
     eprintln!(
         "sample C: {:.2}% of the characters recovered",
         share * 100.0
     );
-    let (_, loaded) = import("sample-c-ecopark-2022");
-    let r = &loaded.report;
+    let (_, prepared) = import("sample-c-ecopark-2022");
+    let r = &prepared.loaded.report;
     assert_eq!(r.report.period.get_ref(), "2022");
     assert_eq!(r.achievements.len(), 6);
     assert_eq!(r.achievements[0].items.len(), 3);

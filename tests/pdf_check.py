@@ -313,7 +313,7 @@ def main():
     # The shared samples set as reports (huibao import): the same layout checks.
     samples = sorted(glob.glob(os.path.join(root, "..", "shared", "samples", "*.txt")))
     if not samples:
-        print("== no ../shared/samples: sample checks skipped")
+        print("skipped: ../shared/samples not found — the sample checks need that folder beside the repository")
     for sample in samples:
         name = "sample " + os.path.splitext(os.path.basename(sample))[0]
         print(f"== {name}")

@@ -1,7 +1,7 @@
 //! Building the document tree from a checked report: numbering, figures, prose, tables.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFile};
-use crate::indicator::{figures, Figures};
+use crate::indicator::Figures;
 use crate::ir::{
     self, Align, Block, Column, Document, DocumentMeta, Heading, Paragraph, Run, RunRole,
 };
@@ -9,8 +9,8 @@ use crate::load::Loaded;
 use crate::model::{Cell, Item, Placement, TableSpec};
 use crate::numbering::{heading_number, run_in_number};
 use crate::prose::ProseRenderer;
+use crate::resolve::Resolved;
 use crate::style::{NumberingMode, Style};
-use serde_json::json;
 use std::collections::BTreeMap;
 
 /// A section produced by a plugin, already in model terms.
@@ -22,9 +22,13 @@ pub struct GeneratedSection {
     pub item: Item,
 }
 
-/// Builds the document of a loaded report, with plugin sections already generated.
-pub fn build(loaded: &Loaded, sections: &[GeneratedSection]) -> Result<Document, Diagnostics> {
-    let mut b = Builder::new(loaded);
+/// Builds the document of a loaded, resolved report, with plugin sections already generated.
+pub fn build(
+    loaded: &Loaded,
+    resolved: &Resolved,
+    sections: &[GeneratedSection],
+) -> Result<Document, Diagnostics> {
+    let mut b = Builder::new(loaded, resolved);
     b.run(sections);
     if b.errors.is_empty() {
         Ok(Document {
@@ -36,64 +40,26 @@ pub fn build(loaded: &Loaded, sections: &[GeneratedSection]) -> Result<Document,
     }
 }
 
-/// The figures of every indicator, by name.
-pub fn indicator_figures(loaded: &Loaded) -> BTreeMap<String, Figures> {
-    loaded
-        .report
-        .indicators
-        .iter()
-        .map(|i| {
-            let f = figures(
-                i.value.get_ref().0,
-                &i.unit,
-                i.previous.as_ref().map(|p| p.get_ref().0),
-                i.target.as_ref().map(|t| t.get_ref().0),
-                i.decimals,
-            );
-            (i.name.get_ref().clone(), f)
-        })
-        .collect()
-}
-
-/// The title as printed on one line.
-pub fn title(loaded: &Loaded) -> String {
-    let meta = &loaded.report.report;
-    match &meta.title {
-        Some(t) => t.get_ref().trim().to_string(),
-        None => loaded
-            .period
-            .default_title(meta.organization.get_ref().trim()),
-    }
-}
-
 struct Builder<'a> {
     loaded: &'a Loaded,
+    resolved: &'a Resolved,
     style: &'a Style,
     file: &'a SourceFile,
     prose: ProseRenderer,
-    figures: BTreeMap<String, Figures>,
+    figures: &'a BTreeMap<String, Figures>,
     blocks: Vec<Block>,
     errors: Vec<Diagnostic>,
 }
 
 impl<'a> Builder<'a> {
-    fn new(loaded: &'a Loaded) -> Self {
-        let figures = indicator_figures(loaded);
-        let p = &loaded.period;
-        let variables = json!({
-            "organization": loaded.report.report.organization.get_ref(),
-            "year": p.year(),
-            "period": p.short_name(),
-            "period_name": p.name(),
-            "months": p.month_phrase(),
-            "next_period": p.next_phrase(),
-        });
+    fn new(loaded: &'a Loaded, resolved: &'a Resolved) -> Self {
         Builder {
             loaded,
+            resolved,
             style: &loaded.style,
             file: &loaded.file,
-            prose: ProseRenderer::new(figures.clone(), variables),
-            figures,
+            prose: ProseRenderer::new(resolved.figures.clone(), resolved.prose_variables()),
+            figures: &resolved.figures,
             blocks: Vec::new(),
             errors: Vec::new(),
         }
@@ -101,9 +67,9 @@ impl<'a> Builder<'a> {
 
     fn meta(&self) -> DocumentMeta {
         DocumentMeta {
-            title: title(self.loaded),
-            author: self.loaded.organization(),
-            subject: format!("{}工作总结", self.loaded.period.name()),
+            title: self.resolved.title.clone(),
+            author: self.resolved.organization.clone(),
+            subject: format!("{}工作总结", self.resolved.period.name),
             date: self.loaded.date,
             language: "zh-CN".into(),
         }
@@ -112,7 +78,7 @@ impl<'a> Builder<'a> {
     fn run(&mut self, sections: &[GeneratedSection]) {
         let report = &self.loaded.report;
         let meta = &report.report;
-        let organization = meta.organization.get_ref().trim().to_string();
+        let organization = &self.resolved.organization;
 
         if meta.red_header.unwrap_or(meta.document_number.is_some()) {
             self.blocks.push(Block::RedHeader(ir::RedHeader {
@@ -127,7 +93,7 @@ impl<'a> Builder<'a> {
         let title_font = self.style.font(crate::style::FontRole::Title).size_pt;
         let max_em = (self.style.page.block_width_pt() / title_font).floor();
         self.blocks.push(Block::Title {
-            lines: crate::title::break_title(&title(self.loaded), max_em),
+            lines: crate::title::break_title(&self.resolved.title, max_em),
         });
         if let Some(r) = meta
             .recipient
@@ -154,7 +120,7 @@ impl<'a> Builder<'a> {
                 .map(|s| s.item.clone())
         };
         // Each part is an item one level up: its title the 一、 heading, its text the opening.
-        let period = &self.loaded.period;
+        let period = &self.resolved.period;
         let default_mode = self.style.numbering;
         let part = |spec: &crate::model::PartSpec, default_title: String, items: Vec<Item>| Item {
             title: Some(toml::Spanned::new(
@@ -176,7 +142,7 @@ impl<'a> Builder<'a> {
         if !achievements.is_empty() {
             parts.push(part(
                 &report.parts.achievements,
-                format!("{}主要工作", period.name()),
+                format!("{}主要工作", period.name),
                 achievements,
             ));
         }
@@ -200,7 +166,7 @@ impl<'a> Builder<'a> {
         if !plan.is_empty() {
             parts.push(part(
                 &report.parts.plan,
-                format!("{}工作计划", period.next_phrase()),
+                format!("{}工作计划", period.next),
                 plan,
             ));
         }
@@ -479,7 +445,7 @@ impl<'a> Builder<'a> {
             .collect();
         self.blocks.push(Block::Table(ir::Table {
             caption: with_caption
-                .then(|| format!("{}主要经济指标完成情况表", self.loaded.period.name())),
+                .then(|| format!("{}主要经济指标完成情况表", self.resolved.period.name)),
             columns,
             rows,
             note: None,

@@ -1,7 +1,9 @@
 //! huibao-core: the report model, TOML loading with diagnostics, numbering, indicator
 //! maths, lint, the document tree every backend draws, and styles.
 //!
-//! The flow is `load` → (plugin sections) → `build` → a [`Document`] plus a [`Style`].
+//! The flow is [`load`] → [`previous::carry_forward`] → [`resolve()`] → plugin sections
+//! ([`plugin::expand`]) → [`build()`] → a [`Document`] plus a [`Style`]; the
+//! `huibao-pipeline` crate runs it in that order.
 
 // Diagnostics are large (they carry their source file) and only travel the error path.
 #![allow(clippy::result_large_err)]
@@ -20,6 +22,7 @@ pub mod period;
 pub mod plugin;
 pub mod previous;
 pub mod prose;
+pub mod resolve;
 pub mod schema;
 pub mod style;
 pub mod suggest;
@@ -29,4 +32,5 @@ pub use build::{build, GeneratedSection};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
 pub use ir::Document;
 pub use load::{load, load_source, Loaded};
+pub use resolve::{resolve, Resolved};
 pub use style::Style;

@@ -160,13 +160,13 @@ fn is_cjk_or_full_width(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{build, load_source, SourceFile};
+    use crate::{build, load_source, resolve, SourceFile};
 
     #[test]
     fn findings_point_at_the_source() {
         let src = "[report]\norganization = \"某园区管委会\"\nperiod = \"2022\"\ndate = 2023-01-10\n\n[summary]\ntext = '''\n园区实现营业收入,同比增长。\n招商 引资。。'''\n";
         let loaded = load_source(SourceFile::new("r.toml", src)).unwrap();
-        let doc = build(&loaded, &[]).unwrap();
+        let doc = build(&loaded, &resolve(&loaded), &[]).unwrap();
         let warnings = super::lint(&loaded, &doc);
         let found: Vec<(String, Option<(usize, usize)>)> = warnings
             .iter()

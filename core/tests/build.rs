@@ -1,11 +1,11 @@
 //! The document tree: numbering, run-in items, figures, parts and end matter.
 
 use huibao_core::ir::{Block, RunRole};
-use huibao_core::{build, load_source, Document, SourceFile};
+use huibao_core::{build, load_source, resolve, Document, SourceFile};
 
 fn doc(toml: &str) -> Document {
     let loaded = load_source(SourceFile::new("r.toml", toml)).unwrap_or_else(|e| panic!("{e}"));
-    build(&loaded, &[]).unwrap_or_else(|e| panic!("{e}"))
+    build(&loaded, &resolve(&loaded), &[]).unwrap_or_else(|e| panic!("{e}"))
 }
 
 const HEAD: &str =

@@ -70,18 +70,3 @@ fn schema_matches_the_model() {
         );
     }
 }
-
-#[test]
-fn starter_report_is_valid() {
-    let text = include_str!("../../templates/new-report.toml");
-    let loaded = load_source(SourceFile::new("report.toml", text)).expect("the starter loads");
-    let doc = huibao_core::build(&loaded, &[]).expect("the starter builds");
-    assert!(
-        huibao_core::lint::lint(&loaded, &doc).is_empty(),
-        "the starter has no lint warnings"
-    );
-    assert_eq!(
-        doc.meta.title,
-        "示范经济技术开发区管委会2022年上半年工作总结及下半年工作计划"
-    );
-}

@@ -65,7 +65,7 @@ fn check(bytes: &[u8], kind: SourceKind) {
     if let Ok(imported) = import_bytes("odd", "odd", bytes, kind) {
         let loaded = huibao_core::load_source(SourceFile::new("odd.toml", imported.toml.as_str()))
             .unwrap_or_else(|e| panic!("does not load:\n{e}\n---\n{}", imported.toml));
-        huibao_core::build(&loaded, &[])
+        huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[])
             .unwrap_or_else(|e| panic!("does not build:\n{e}\n---\n{}", imported.toml));
     }
 }

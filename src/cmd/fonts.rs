@@ -1,8 +1,7 @@
 //! `huibao fonts` and the font options of `render` (PDF output).
 
 use clap::Args;
-use huibao_core::{Document, Style};
-use huibao_pdf::{PdfOptions, RoleReport};
+use huibao_pipeline::{Options, RoleReport, Session, Style};
 
 /// Font lookup options for PDF output.
 #[derive(Args, Debug, Clone, Default)]
@@ -15,6 +14,18 @@ pub struct FontArgs {
     pub no_system_fonts: bool,
 }
 
+impl FontArgs {
+    /// Sets the font options of `options`: `--font-dir` then `HUIBAO_FONT_DIR`, and
+    /// `--no-system-fonts`.
+    pub fn apply(&self, options: &mut Options) {
+        options.font_dirs = self.font_dirs.clone();
+        if let Some(dirs) = std::env::var_os("HUIBAO_FONT_DIR") {
+            options.font_dirs.extend(std::env::split_paths(&dirs));
+        }
+        options.system_fonts = !self.no_system_fonts;
+    }
+}
+
 /// Arguments of `huibao fonts`.
 #[derive(Args, Debug)]
 pub struct FontsArgs {
@@ -22,48 +33,19 @@ pub struct FontsArgs {
     pub fonts: FontArgs,
 }
 
-/// The PDF writer's options from the command line and the environment
-/// (HUIBAO_FONT_DIR, and SOURCE_DATE_EPOCH for a reproducible creation date).
-fn pdf_options(args: &FontArgs) -> PdfOptions {
-    let mut opts = PdfOptions::default();
-    opts.font_dirs = args.font_dirs.clone();
-    if let Some(dirs) = std::env::var_os("HUIBAO_FONT_DIR") {
-        opts.font_dirs.extend(std::env::split_paths(&dirs));
-    }
-    opts.system_fonts = !args.no_system_fonts;
-    opts.created = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse().ok());
-    opts
-}
-
-/// One role as "正文 FandolFang".
-fn short(r: &RoleReport) -> String {
-    let mut s = format!("{} {}", r.role.label(), r.family);
-    if r.synthetic_bold {
-        s.push_str("（仿粗）");
-    }
-    s
-}
-
-/// Renders the PDF with the font options; prints which font served each role.
-pub fn render_pdf(doc: &Document, style: &Style, fonts: &FontArgs) -> Result<Vec<u8>, u8> {
-    match huibao_pdf::render_with_report(doc, style, &pdf_options(fonts)) {
-        Ok(r) => {
-            let roles: Vec<String> = r.fonts.iter().map(short).collect();
-            crate::output::print_line(&format!("pdf fonts: {}", roles.join("，")));
-            Ok(r.bytes)
-        }
-        Err(e) => {
-            eprintln!("error: PDF output failed: {e}");
-            Err(match e {
-                huibao_pdf::Error::Layout(
-                    huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. },
-                ) => crate::exit::REPORT_ERROR,
-                _ => crate::exit::OUTPUT_ERROR,
-            })
-        }
-    }
+/// The roles as one line: "正文 FandolFang，一级标题 FandolHei，…".
+pub fn summary(fonts: &[RoleReport]) -> String {
+    let roles: Vec<String> = fonts
+        .iter()
+        .map(|r| {
+            let mut s = format!("{} {}", r.role.label(), r.family);
+            if r.synthetic_bold {
+                s.push_str("（仿粗）");
+            }
+            s
+        })
+        .collect();
+    roles.join("，")
 }
 
 /// `s` padded with spaces to `width` terminal columns (CJK characters take two).
@@ -77,8 +59,9 @@ fn pad(s: &str, width: usize) -> String {
 
 /// `huibao fonts`: which font serves each role of the default style, and where it is.
 pub fn fonts(args: FontsArgs) -> u8 {
-    let style = Style::default();
-    match huibao_pdf::fonts_for(&style, &pdf_options(&args.fonts)) {
+    let mut options = Options::default();
+    args.fonts.apply(&mut options);
+    match Session::new(options).pdf_fonts(&Style::default()) {
         Ok(report) => {
             let row = |cells: [&str; 6]| {
                 let widths = [12, 6, 18, 24, 20];

@@ -3,8 +3,8 @@
 use crate::exit;
 use crate::output::write_atomically;
 use clap::Args;
-use huibao_core::SourceFile;
 use huibao_import::Draft;
+use huibao_pipeline::SourceFile;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `huibao import`.
@@ -35,9 +35,9 @@ pub fn import(args: ImportArgs) -> u8 {
         .output
         .clone()
         .unwrap_or_else(|| args.source.with_extension("toml"));
-    // The TOML must be a valid report: load it as `huibao check` would.
-    let verified = huibao_core::load_source(SourceFile::new(&target, imported.toml.as_str()))
-        .and_then(|loaded| huibao_core::build(&loaded, &[]).map(|_| loaded));
+    // The TOML must be a valid report: prepare it as `huibao check` would.
+    let verified = huibao_pipeline::Session::default()
+        .prepare_source(SourceFile::new(&target, imported.toml.as_str()));
     if args.stdout {
         print!("{}", imported.toml);
     } else {
@@ -47,7 +47,7 @@ pub fn import(args: ImportArgs) -> u8 {
             return exit::OUTPUT_ERROR;
         }
         if let Err(e) = write_atomically(&target, imported.toml.as_bytes()) {
-            eprintln!("error: cannot write {}: {e}", target.display());
+            eprintln!("error: {e}");
             return exit::OUTPUT_ERROR;
         }
     }

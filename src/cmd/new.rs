@@ -17,7 +17,7 @@ pub fn new(path: Option<PathBuf>) -> u8 {
         return exit::OUTPUT_ERROR;
     }
     if let Err(e) = crate::output::write_atomically(&path, STARTER.as_bytes()) {
-        eprintln!("error: cannot write {}: {e}", path.display());
+        eprintln!("error: {e}");
         return exit::OUTPUT_ERROR;
     }
     crate::output::print_line(&format!(
@@ -26,4 +26,25 @@ pub fn new(path: Option<PathBuf>) -> u8 {
         path.display()
     ));
     exit::OK
+}
+
+#[cfg(test)]
+mod tests {
+    use huibao_pipeline::{Session, SourceFile};
+
+    #[test]
+    fn the_starter_prepares_without_warnings() {
+        let prepared = Session::default()
+            .prepare_source(SourceFile::new("report.toml", super::STARTER))
+            .unwrap_or_else(|d| panic!("the starter does not prepare:\n{d}"));
+        assert!(
+            prepared.warnings.is_empty(),
+            "the starter has no lint warnings: {:?}",
+            prepared.warnings
+        );
+        assert_eq!(
+            prepared.document.meta.title,
+            "示范经济技术开发区管委会2022年上半年工作总结及下半年工作计划"
+        );
+    }
 }

@@ -1,10 +1,10 @@
-//! `huibao plugins list`, `huibao plugin new`, and plugin section expansion for render/check.
+//! `huibao plugins list` and `huibao plugin new`.
 
 use crate::exit;
 use crate::output::print_line;
 use clap::{Args, Subcommand};
-use huibao_core::plugin::{self, Candidate, PluginInfo, SearchPath};
-use huibao_core::{Diagnostics, GeneratedSection, Loaded};
+use huibao_core::plugin::{self, Candidate, PluginInfo};
+use huibao_pipeline::{Options, Session};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `huibao plugins`.
@@ -55,15 +55,6 @@ pub enum PluginCommand {
     },
 }
 
-/// Generates the sections the report asks plugins for.
-pub fn expand_sections(
-    loaded: &Loaded,
-    extra_dirs: &[PathBuf],
-) -> Result<Vec<GeneratedSection>, Diagnostics> {
-    let search = SearchPath::standard(extra_dirs, Some(loaded));
-    plugin::expand(loaded, &search)
-}
-
 /// `huibao plugins`.
 pub fn plugins(args: PluginsArgs) -> u8 {
     match args.command {
@@ -83,7 +74,9 @@ fn list(plugin_dirs: &[PathBuf], report: Option<&Path>) -> u8 {
             return exit::REPORT_ERROR;
         }
     };
-    let search = SearchPath::standard(plugin_dirs, loaded.as_ref());
+    let mut options = Options::default();
+    options.plugin_dirs = plugin_dirs.to_vec();
+    let search = Session::new(options).plugin_search_path(loaded.as_ref());
     let found = plugin::list(&search);
     if found.is_empty() {
         print_line("no plugins found");
@@ -220,12 +213,13 @@ fn new(name: &str, native: bool, dir: &Path, api_path: Option<&Path>) -> u8 {
             ("example.toml", fill(scaffold::TEMPLATE_EXAMPLE, "")),
         ]
     };
-    for (file, text) in &files {
-        let path = root.join(file);
-        if let Err(e) = crate::output::write_atomically(&path, text.as_bytes()) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return exit::OUTPUT_ERROR;
-        }
+    let files: Vec<(PathBuf, &[u8])> = files
+        .iter()
+        .map(|(file, text)| (root.join(file), text.as_bytes()))
+        .collect();
+    if let Err(e) = huibao_pipeline::write_files(&files) {
+        eprintln!("error: {e}");
+        return exit::OUTPUT_ERROR;
     }
     let example = root.join("example.toml");
     if native {

@@ -1,12 +1,13 @@
 //! `huibao render` and `huibao check`.
 
+use crate::cmd::fonts::FontArgs;
 use crate::exit;
-use crate::output::{print_diagnostic, print_diagnostics, write_atomically};
+use crate::output::{print_diagnostic, print_diagnostics, print_line};
 use clap::{Args, ValueEnum};
-use huibao_core::{Document, Loaded, Severity};
+use huibao_pipeline::{Options, Prepared, Session};
 use std::path::{Path, PathBuf};
 
-/// An output format.
+/// An output format: the command line's names for [`huibao_pipeline::Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Docx,
@@ -16,13 +17,13 @@ pub enum Format {
     Txt,
 }
 
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Docx => "docx",
-            Format::Pdf => "pdf",
-            Format::Html => "html",
-            Format::Txt => "txt",
+impl From<Format> for huibao_pipeline::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Docx => huibao_pipeline::Format::Docx,
+            Format::Pdf => huibao_pipeline::Format::Pdf,
+            Format::Html => huibao_pipeline::Format::Html,
+            Format::Txt => huibao_pipeline::Format::Txt,
         }
     }
 }
@@ -53,7 +54,7 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
     #[command(flatten)]
-    pub fonts: crate::cmd::fonts::FontArgs,
+    pub fonts: FontArgs,
 }
 
 /// Arguments of `huibao check`.
@@ -66,130 +67,99 @@ pub struct CheckArgs {
     pub deny_warnings: bool,
 }
 
-/// Loads, expands plugin sections, builds and lints; prints every diagnostic.
-fn prepare(input: &InputArgs) -> Result<(Loaded, Document, usize), u8> {
-    let mut loaded = huibao_core::load(&input.report).map_err(|d| {
-        print_diagnostics(&d);
-        exit::REPORT_ERROR
-    })?;
-    let follow_up = huibao_core::previous::carry_forward(&mut loaded, input.previous.as_deref())
-        .map_err(|d| {
-            print_diagnostics(&d);
-            exit::REPORT_ERROR
-        })?;
-    let sections =
-        crate::cmd::plugins::expand_sections(&loaded, &input.plugin_dirs).map_err(|d| {
-            print_diagnostics(&d);
-            exit::REPORT_ERROR
-        })?;
-    let doc = huibao_core::build(&loaded, &sections).map_err(|d| {
-        print_diagnostics(&d);
-        exit::REPORT_ERROR
-    })?;
-    let mut warnings = follow_up;
-    warnings.extend(huibao_core::lint::lint(&loaded, &doc));
-    for w in &warnings {
-        print_diagnostic(w);
-    }
-    let count = warnings
-        .iter()
-        .filter(|w| w.severity == Severity::Warning)
-        .count();
-    Ok((loaded, doc, count))
+/// The pipeline's options from the arguments and the environment (`SOURCE_DATE_EPOCH`
+/// for a reproducible PDF creation date; the font options read `HUIBAO_FONT_DIR`).
+fn options(input: &InputArgs, fonts: &FontArgs) -> Options {
+    let mut options = Options::default();
+    options.plugin_dirs = input.plugin_dirs.clone();
+    options.previous = input.previous.clone();
+    fonts.apply(&mut options);
+    options.created = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok());
+    options
 }
 
-/// `huibao render`: every format is rendered in memory first; files are written only
-/// when all succeeded, each replaced atomically.
+/// Prepares the report; prints every diagnostic.
+fn prepare(session: &Session, report: &Path) -> Result<Prepared, u8> {
+    match session.prepare(report) {
+        Ok(prepared) => {
+            for w in &prepared.warnings {
+                print_diagnostic(w);
+            }
+            Ok(prepared)
+        }
+        Err(d) => {
+            print_diagnostics(&d);
+            Err(exit::REPORT_ERROR)
+        }
+    }
+}
+
+/// `huibao render`: every format is rendered in memory first; the files are written
+/// only when all succeeded, as one set that replaces the old outputs or leaves them.
 pub fn render(args: RenderArgs) -> u8 {
-    let (loaded, doc, _) = match prepare(&args.input) {
-        Ok(v) => v,
+    let session = Session::new(options(&args.input, &args.fonts));
+    let prepared = match prepare(&session, &args.input.report) {
+        Ok(p) => p,
         Err(code) => return code,
     };
-    let stem = args
-        .input
-        .report
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
-    let mut formats = args.format.clone();
-    formats.dedup();
-    let mut outputs = Vec::new();
-    for format in formats {
-        let bytes = match render_one(format, &doc, &loaded, &args) {
-            Ok(b) => b,
-            Err(code) => return code,
-        };
-        outputs.push((
-            args.out.join(format!("{stem}.{}", format.extension())),
-            bytes,
-        ));
-    }
-    for (path, bytes) in &outputs {
-        if let Err(e) = write_atomically(path, bytes) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return exit::OUTPUT_ERROR;
+    let formats: Vec<huibao_pipeline::Format> = args.format.iter().map(|&f| f.into()).collect();
+    let rendered = match session.render(&prepared, &formats) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return if e.is_report_error() {
+                exit::REPORT_ERROR
+            } else {
+                exit::OUTPUT_ERROR
+            };
         }
-        crate::output::print_line(&format!(
-            "wrote {} ({})",
-            path.display(),
-            human_size(bytes.len())
-        ));
-    }
-    exit::OK
-}
-
-fn render_one(
-    format: Format,
-    doc: &Document,
-    loaded: &Loaded,
-    args: &RenderArgs,
-) -> Result<Vec<u8>, u8> {
-    let style = &loaded.style;
-    let failed = |what: &str, e: &dyn std::fmt::Display| {
-        eprintln!(
-            "error: {what} output of {} failed: {e}",
-            args.input.report.display()
-        );
-        exit::OUTPUT_ERROR
     };
-    match format {
-        Format::Html => huibao_html::render(doc, style, &huibao_html::HtmlOptions::default())
-            .map(String::into_bytes)
-            .map_err(|e| failed("HTML", &e)),
-        Format::Docx => huibao_docx::render(doc, style, &huibao_docx::DocxOptions::default())
-            .map_err(|e| failed("DOCX", &e)),
-        Format::Pdf => crate::cmd::fonts::render_pdf(doc, style, &args.fonts),
-        Format::Txt => Ok(format!("{}\n", doc.plain_text()).into_bytes()),
+    if let Some(fonts) = &rendered.pdf_fonts {
+        print_line(&format!("pdf fonts: {}", crate::cmd::fonts::summary(fonts)));
+    }
+    match huibao_pipeline::write_outputs(&args.out, &prepared.stem(), &rendered) {
+        Ok(paths) => {
+            for (path, output) in paths.iter().zip(&rendered.outputs) {
+                print_line(&format!(
+                    "wrote {} ({})",
+                    path.display(),
+                    human_size(output.bytes.len())
+                ));
+            }
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            exit::OUTPUT_ERROR
+        }
     }
 }
 
 /// `huibao check`: errors exit 1; warnings are printed (and fail with --deny-warnings).
 pub fn check(args: CheckArgs) -> u8 {
-    match prepare(&args.input) {
-        Ok((loaded, doc, warnings)) => {
-            let blocks = doc.blocks.len();
-            if warnings > 0 && args.deny_warnings {
-                eprintln!(
-                    "{}: {warnings} warning(s), denied",
-                    args.input.report.display()
-                );
-                return exit::REPORT_ERROR;
-            }
-            crate::output::print_line(&format!(
-                "{}: ok — {}，{} blocks, {} indicators, {warnings} warning(s)",
-                display(&args.input.report),
-                doc.meta.title,
-                blocks,
-                loaded.report.indicators.len()
-            ));
-            exit::OK
-        }
-        Err(code) => code,
+    let session = Session::new(options(&args.input, &FontArgs::default()));
+    let prepared = match prepare(&session, &args.input.report) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let warnings = prepared.warning_count();
+    if warnings > 0 && args.deny_warnings {
+        eprintln!(
+            "{}: {warnings} warning(s), denied",
+            args.input.report.display()
+        );
+        return exit::REPORT_ERROR;
     }
-}
-
-fn display(p: &Path) -> String {
-    p.display().to_string()
+    print_line(&format!(
+        "{}: ok — {}，{} blocks, {} indicators, {warnings} warning(s)",
+        args.input.report.display(),
+        prepared.document.meta.title,
+        prepared.document.blocks.len(),
+        prepared.loaded.report.indicators.len()
+    ));
+    exit::OK
 }
 
 fn human_size(n: usize) -> String {

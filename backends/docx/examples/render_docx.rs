@@ -9,7 +9,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let loaded = huibao_core::load(std::path::Path::new(input))
         .map_err(|d| format!("{} error(s) loading {input}", d.0.len()))?;
-    let doc = huibao_core::build(&loaded, &[])
+    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[])
         .map_err(|d| format!("{} error(s) building {input}", d.0.len()))?;
     let bytes = huibao_docx::render(&doc, &loaded.style, &huibao_docx::DocxOptions::default())?;
     std::fs::write(output, bytes)?;

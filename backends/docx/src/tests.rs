@@ -2,7 +2,7 @@
 
 use crate::xml::{self, El};
 use crate::{render, DocxOptions, Error};
-use huibao_core::{build, load_source, Document, SourceFile, Style};
+use huibao_core::{build, load_source, resolve, Document, SourceFile, Style};
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -51,7 +51,7 @@ copy_to = ["市发展改革委", "市财政局"]
 
 fn document(toml: &str) -> (Document, Style) {
     let loaded = load_source(SourceFile::new("r.toml", toml)).expect("loads");
-    let doc = build(&loaded, &[]).expect("builds");
+    let doc = build(&loaded, &resolve(&loaded), &[]).expect("builds");
     (doc, loaded.style)
 }
 

@@ -7,8 +7,8 @@ use huibao_core::style::{FontRole, Style};
 use huibao_core::Document;
 use serde_json::{json, Value};
 
-/// The page template (templates/report.html.hbs), compiled in.
-const PAGE_TEMPLATE: &str = include_str!("../../../templates/report.html.hbs");
+/// The page template (this crate's templates/report.html.hbs), compiled in.
+const PAGE_TEMPLATE: &str = include_str!("../templates/report.html.hbs");
 
 /// Options of the HTML writer.
 #[derive(Debug, Clone, Default)]

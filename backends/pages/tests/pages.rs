@@ -15,7 +15,8 @@ fn repo() -> PathBuf {
 fn lay_out(report: &str) -> (huibao_core::Document, Pages) {
     let path = repo().join(report);
     let loaded = huibao_core::load(&path).unwrap_or_else(|d| panic!("load {report}: {d:?}"));
-    let doc = huibao_core::build(&loaded, &[]).unwrap_or_else(|_| panic!("build {report}"));
+    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[])
+        .unwrap_or_else(|_| panic!("build {report}"));
     let mut options = FontOptions::default();
     options.system_fonts = false;
     options.bundled_dir = Some(repo().join("fonts"));

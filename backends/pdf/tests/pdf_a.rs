@@ -10,7 +10,8 @@ fn render(example: &str) -> (Vec<u8>, huibao_core::Document) {
         .join("../../tests/pdf")
         .join(example);
     let loaded = huibao_core::load(&path).unwrap_or_else(|d| panic!("load {example}: {d:?}"));
-    let doc = huibao_core::build(&loaded, &[]).unwrap_or_else(|_| panic!("build {example}"));
+    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[])
+        .unwrap_or_else(|_| panic!("build {example}"));
     let mut opts = PdfOptions::default();
     opts.system_fonts = false;
     opts.created = Some(1_657_584_000);

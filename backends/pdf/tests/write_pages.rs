@@ -35,7 +35,7 @@ fn drawing(pdf: &[u8]) -> Vec<Vec<String>> {
 fn writing_laid_out_pages_draws_what_render_draws() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/pdf/long-table.toml");
     let loaded = huibao_core::load(&path).expect("load");
-    let doc = huibao_core::build(&loaded, &[]).expect("build");
+    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("build");
     let mut opts = PdfOptions::default();
     opts.system_fonts = false;
     opts.created = Some(1_657_584_000);

@@ -2,26 +2,25 @@
 
 use super::schema::Step;
 use crate::load::Loaded;
+use crate::resolve::Resolved;
 use huibao_plugin_api::{Context, IndicatorInfo, PeriodInfo};
 use serde_json::Value;
 
-/// The report facts every plugin of a report sees.
-pub fn context(loaded: &Loaded, place: &str) -> Context {
-    let p = &loaded.period;
-    let (first_month, last_month) = p.months();
-    let figures = crate::build::indicator_figures(loaded);
+/// The report facts every plugin of a report sees, from the resolved report.
+pub fn context(loaded: &Loaded, resolved: &Resolved, place: &str) -> Context {
+    let p = &resolved.period;
     Context {
-        organization: loaded.organization(),
-        title: crate::build::title(loaded),
+        organization: resolved.organization.clone(),
+        title: resolved.title.clone(),
         period: PeriodInfo {
             code: loaded.report.report.period.get_ref().clone(),
-            year: p.year(),
-            first_month,
-            last_month,
-            name: p.name(),
-            short_name: p.short_name(),
-            months: p.month_phrase(),
-            next: p.next_phrase(),
+            year: p.year,
+            first_month: p.first_month,
+            last_month: p.last_month,
+            name: p.name.clone(),
+            short_name: p.short_name.clone(),
+            months: p.months.clone(),
+            next: p.next.clone(),
         },
         date: loaded.date.iso(),
         date_text: loaded.date.chinese(),
@@ -32,7 +31,7 @@ pub fn context(loaded: &Loaded, place: &str) -> Context {
             .iter()
             .map(|i| {
                 let name = i.name.get_ref().clone();
-                let f = figures.get(&name);
+                let f = resolved.figures.get(&name);
                 IndicatorInfo {
                     value: i.value.get_ref().0,
                     unit: i.unit.trim().to_string(),

@@ -23,6 +23,7 @@ use crate::build::GeneratedSection;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
 use crate::model::{Item, Placement, SectionRef};
+use crate::resolve::Resolved;
 use huibao_plugin_api as api;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -253,8 +254,13 @@ pub fn list(search: &SearchPath) -> Vec<(Candidate, Result<PluginInfo, Diagnosti
         .collect()
 }
 
-/// Generates the sections a report asks plugins for, in the report's order.
-pub fn expand(loaded: &Loaded, search: &SearchPath) -> Result<Vec<GeneratedSection>, Diagnostics> {
+/// Generates the sections a report asks plugins for, in the report's order; each plugin
+/// reads the report's facts from `resolved`.
+pub fn expand(
+    loaded: &Loaded,
+    resolved: &Resolved,
+    search: &SearchPath,
+) -> Result<Vec<GeneratedSection>, Diagnostics> {
     let sections = &loaded.report.sections;
     if sections.is_empty() {
         return Ok(Vec::new());
@@ -272,7 +278,7 @@ pub fn expand(loaded: &Loaded, search: &SearchPath) -> Result<Vec<GeneratedSecti
         let request = api::Request {
             plugin: plugin.info.name.clone(),
             config,
-            context: context::context(loaded, place),
+            context: context::context(loaded, resolved, place),
         };
         let span = section.plugin.span();
         match plugin.generate(&request, &span) {

@@ -25,7 +25,7 @@ fn report(sections: &str) -> Loaded {
 
 /// Expands and expects failure; returns the diagnostics as one-line strings.
 fn errors(loaded: &Loaded, search: &SearchPath) -> Vec<String> {
-    match expand(loaded, search) {
+    match expand(loaded, &crate::resolve(loaded), search) {
         Ok(s) => panic!("expected errors, got {} sections", s.len()),
         Err(d) => d.0.iter().map(Diagnostic::one_line).collect(),
     }
@@ -76,7 +76,8 @@ branches = 28
 members = 612
 "#,
     );
-    let sections = expand(&loaded, &search()).unwrap_or_else(|d| panic!("{d}"));
+    let sections =
+        expand(&loaded, &crate::resolve(&loaded), &search()).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(sections.len(), 2);
     let fund = &sections[0].item;
     assert_eq!(
@@ -95,7 +96,8 @@ members = 612
         party.items[0].text.as_ref().unwrap().get_ref(),
         "园区现有党支部28个，党员612名",
     );
-    let doc = crate::build(&loaded, &sections).unwrap_or_else(|d| panic!("{d}"));
+    let doc = crate::build(&loaded, &crate::resolve(&loaded), &sections)
+        .unwrap_or_else(|d| panic!("{d}"));
     let text = doc.plain_text();
     assert_contains(&text, "（二）强化基金赋能，拓宽多元融资渠道");
     assert_contains(&text, "二、坚持党建引领，凝聚高质量发展合力");
@@ -207,7 +209,8 @@ fn plugin_panics() {
     assert_contains(&e, "huibao caught the panic");
     // The library stays loaded and usable.
     let loaded = report("[[sections]]\nplugin = \"faulty\"\nconfig = { mode = \"ok\" }\n");
-    let sections = expand(&loaded, &search()).unwrap_or_else(|d| panic!("{d}"));
+    let sections =
+        expand(&loaded, &crate::resolve(&loaded), &search()).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(
         sections[0].item.text.as_ref().unwrap().get_ref(),
         "某经济技术开发区管委会2022年上半年运行正常。"
@@ -311,7 +314,7 @@ fn template_plugin_renders() {
     let mut s = SearchPath::new();
     s.push(dir.path(), Origin::Report);
     let loaded = report("[[sections]]\nplugin = \"talent\"\nconfig = { people = 12 }\n");
-    let sections = expand(&loaded, &s).unwrap_or_else(|d| panic!("{d}"));
+    let sections = expand(&loaded, &crate::resolve(&loaded), &s).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(
         sections[0].item.text.as_ref().unwrap().get_ref(),
         "上半年，新引进各类人才12名，营业收入123.5亿元。"

@@ -1,0 +1,216 @@
+//! huibao-pipeline: the one way from a report to its documents — load, carry last period
+//! forward, resolve, expand plugin sections, build, lint ([`Session::prepare`]), render
+//! ([`Session::render`]) and write the set of files ([`write_outputs`]).
+//!
+//! The command-line program, the tests and the batch and watch modes are thin callers of
+//! this crate; none of them chains the stages itself.
+//!
+//! ```no_run
+//! use huibao_pipeline::{write_outputs, Format, Options, Session};
+//! use std::path::Path;
+//!
+//! let session = Session::new(Options::default());
+//! let prepared = session.prepare(Path::new("examples/park-2022h1.toml"))?;
+//! for warning in &prepared.warnings {
+//!     eprintln!("{}", warning.one_line());
+//! }
+//! let rendered = session.render(&prepared, &[Format::Docx, Format::Pdf, Format::Html])?;
+//! write_outputs(Path::new("out"), &prepared.stem(), &rendered)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+// Diagnostics are large (they carry their source file) and only travel the error path.
+#![allow(clippy::result_large_err)]
+
+mod render;
+mod write;
+
+pub use render::{BackendError, Format, Output, RenderError, Rendered};
+pub use write::{write_files, write_outputs, WriteError};
+
+pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
+pub use huibao_pdf::{Origin as FontOrigin, RoleReport};
+
+use huibao_core::plugin::SearchPath;
+use huibao_core::Severity;
+use std::path::{Path, PathBuf};
+
+/// What a run of the pipeline is told from outside the report.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Options {
+    /// Plugin directories searched first (`--plugin-dir`); the report's `[plugins] paths`,
+    /// `HUIBAO_PLUGIN_PATH` and the program's own folder follow.
+    pub plugin_dirs: Vec<PathBuf>,
+    /// Last period's report (`--previous`, relative to the working directory). It wins
+    /// over `previous = "…"` in `[report]`; with neither, nothing is carried forward.
+    pub previous: Option<PathBuf>,
+    /// Extra font directories for the PDF (`--font-dir`, `HUIBAO_FONT_DIR`); their fonts
+    /// are preferred like installed ones.
+    pub font_dirs: Vec<PathBuf>,
+    /// Look up installed fonts for the PDF. Off (`--no-system-fonts`): only the bundled
+    /// fonts and `font_dirs`.
+    pub system_fonts: bool,
+    /// The creation time written into the PDF, in seconds since the Unix epoch; `None`
+    /// is the moment of rendering. Set it (the program reads `SOURCE_DATE_EPOCH`) for
+    /// byte-identical output from identical input.
+    pub created: Option<i64>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            plugin_dirs: Vec::new(),
+            previous: None,
+            font_dirs: Vec::new(),
+            system_fonts: true,
+            created: None,
+        }
+    }
+}
+
+/// One run's shared state: the options, and what every report of the run can reuse.
+///
+/// Native plugin libraries, once loaded, stay loaded for the life of the process (see
+/// `huibao_core::plugin`), so a session preparing many reports loads each library once.
+/// A session is `Send + Sync`: a batch can prepare and render reports on several threads.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    options: Options,
+}
+
+/// A report that loaded, resolved, expanded and built: everything a backend or a reader
+/// of the report needs, and the warnings found on the way.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Prepared {
+    /// The report as loaded (with last period's figures carried forward) and its style.
+    pub loaded: Loaded,
+    /// Its figures, title, period phrases and organization.
+    pub resolved: Resolved,
+    /// The document tree every backend draws.
+    pub document: Document,
+    /// Lint findings and plan items of last period nobody reported on, in that order:
+    /// follow-up first, then lint.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Prepared {
+    /// The resolved style (preset plus the report's `[style]`).
+    pub fn style(&self) -> &Style {
+        &self.loaded.style
+    }
+
+    /// The name outputs take: the report file's name without extension, or "report".
+    pub fn stem(&self) -> String {
+        self.loaded
+            .file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "report".into())
+    }
+
+    /// How many of the warnings are warnings proper (what `--deny-warnings` denies).
+    pub fn warning_count(&self) -> usize {
+        self.warnings
+            .iter()
+            .filter(|w| w.severity == Severity::Warning)
+            .count()
+    }
+}
+
+impl Session {
+    /// A session with these options.
+    pub fn new(options: Options) -> Self {
+        Session { options }
+    }
+
+    /// The options the session was made with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Reads the report at `path` and prepares it (see [`Session::prepare_source`]).
+    /// Errors are located diagnostics (file:line:column and a fix), a file that cannot
+    /// be read included.
+    pub fn prepare(&self, path: &Path) -> Result<Prepared, Diagnostics> {
+        self.prepare_loaded(huibao_core::load(path)?)
+    }
+
+    /// Prepares report text already in memory (an editor buffer, a test): load and check,
+    /// carry last period forward, resolve, expand plugin sections, build, lint. The
+    /// file's path names the report in diagnostics and places what the report names
+    /// relative to itself (`previous`, `[plugins] paths`).
+    pub fn prepare_source(&self, file: SourceFile) -> Result<Prepared, Diagnostics> {
+        self.prepare_loaded(huibao_core::load_source(file)?)
+    }
+
+    fn prepare_loaded(&self, mut loaded: Loaded) -> Result<Prepared, Diagnostics> {
+        let mut warnings =
+            huibao_core::previous::carry_forward(&mut loaded, self.options.previous.as_deref())?;
+        let resolved = huibao_core::resolve(&loaded);
+        let search = self.plugin_search_path(Some(&loaded));
+        let sections = huibao_core::plugin::expand(&loaded, &resolved, &search)?;
+        let document = huibao_core::build(&loaded, &resolved, &sections)?;
+        warnings.extend(huibao_core::lint::lint(&loaded, &document));
+        Ok(Prepared {
+            loaded,
+            resolved,
+            document,
+            warnings,
+        })
+    }
+
+    /// Where plugins are looked for, in order: the session's `plugin_dirs`, the report's
+    /// `[plugins] paths` (when a report is given), `HUIBAO_PLUGIN_PATH`, the program's
+    /// folder.
+    pub fn plugin_search_path(&self, report: Option<&Loaded>) -> SearchPath {
+        SearchPath::standard(&self.options.plugin_dirs, report)
+    }
+
+    /// Which font serves each role of `style` in the PDF, and where it was found.
+    pub fn pdf_fonts(&self, style: &Style) -> Result<Vec<RoleReport>, huibao_pdf::Error> {
+        huibao_pdf::fonts_for(style, &self.pdf_options())
+    }
+
+    /// The PDF writer's options: the session's font choices and creation time.
+    fn pdf_options(&self) -> huibao_pdf::PdfOptions {
+        let mut pdf = huibao_pdf::PdfOptions::default();
+        pdf.font_dirs = self.options.font_dirs.clone();
+        pdf.system_fonts = self.options.system_fonts;
+        pdf.created = self.options.created;
+        pdf
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared_across_threads<T: Send + Sync>() {}
+
+    #[test]
+    fn session_and_its_results_can_cross_threads() {
+        shared_across_threads::<Session>();
+        shared_across_threads::<Prepared>();
+        shared_across_threads::<Rendered>();
+        shared_across_threads::<Diagnostics>();
+        shared_across_threads::<RenderError>();
+    }
+
+    #[test]
+    fn the_stem_is_the_report_file_name() {
+        let text = "[report]\norganization = \"金川经济技术开发区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n";
+        let session = Session::default();
+        let p = session
+            .prepare_source(SourceFile::new("reports/jinchuan-2022h1.toml", text))
+            .unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(p.stem(), "jinchuan-2022h1");
+        let p = session
+            .prepare_source(SourceFile::new("", text))
+            .unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(p.stem(), "report");
+    }
+}

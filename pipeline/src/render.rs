@@ -1,0 +1,166 @@
+//! Rendering a prepared report to each format's bytes, all in memory.
+
+use crate::{Prepared, RoleReport, Session};
+use std::fmt;
+use std::path::PathBuf;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Word (GB/T 9704 layout) for official submission.
+    Docx,
+    /// PDF/A-2b with embedded, subsetted fonts, for the archive.
+    Pdf,
+    /// One self-contained HTML page for reading, review and A4 printing.
+    Html,
+    /// Plain UTF-8 text, one line per paragraph (for pasting into other systems).
+    Txt,
+}
+
+impl Format {
+    /// Every format, in the order the program lists them.
+    pub const ALL: [Format; 4] = [Format::Docx, Format::Pdf, Format::Html, Format::Txt];
+
+    /// The file extension: "docx".
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Txt => "txt",
+        }
+    }
+
+    /// The name in messages: "DOCX".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Docx => "DOCX",
+            Format::Pdf => "PDF",
+            Format::Html => "HTML",
+            Format::Txt => "TXT",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One rendered file, not yet written.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Its format.
+    pub format: Format,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Every format asked for, rendered.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Rendered {
+    /// One output per format, in the order asked, each format once.
+    pub outputs: Vec<Output>,
+    /// Which font served each role of the PDF, when a PDF was rendered.
+    pub pdf_fonts: Option<Vec<RoleReport>>,
+}
+
+impl Rendered {
+    /// The bytes of one format, when it was rendered.
+    pub fn get(&self, format: Format) -> Option<&[u8]> {
+        self.outputs
+            .iter()
+            .find(|o| o.format == format)
+            .map(|o| o.bytes.as_slice())
+    }
+}
+
+/// A format that could not be rendered.
+#[derive(Debug, thiserror::Error)]
+#[error("{} output of {} failed: {source}", .format.name(), .report.display())]
+#[non_exhaustive]
+pub struct RenderError {
+    /// The format that failed.
+    pub format: Format,
+    /// The report's path, as it was given.
+    pub report: PathBuf,
+    /// What the backend said.
+    #[source]
+    pub source: BackendError,
+}
+
+impl RenderError {
+    /// True when the report cannot be rendered as written — a character no font has, no
+    /// font at all for a role — so the fix is in the report or the installed fonts (the
+    /// program exits 1); false when the writer itself failed (exit 3).
+    pub fn is_report_error(&self) -> bool {
+        matches!(
+            self.source,
+            BackendError::Pdf(huibao_pdf::Error::Layout(
+                huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
+            ))
+        )
+    }
+}
+
+/// The error of one backend.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BackendError {
+    /// From huibao-docx.
+    #[error(transparent)]
+    Docx(#[from] huibao_docx::Error),
+    /// From huibao-pdf.
+    #[error(transparent)]
+    Pdf(#[from] huibao_pdf::Error),
+    /// From huibao-html.
+    #[error(transparent)]
+    Html(#[from] huibao_html::Error),
+}
+
+impl Session {
+    /// Renders `prepared` to every format in `formats` (a format named twice is rendered
+    /// once), in memory. Nothing is written: see [`crate::write_outputs`]. The first
+    /// format that fails stops the rest.
+    pub fn render(&self, prepared: &Prepared, formats: &[Format]) -> Result<Rendered, RenderError> {
+        let doc = &prepared.document;
+        let style = prepared.style();
+        let mut rendered = Rendered {
+            outputs: Vec::new(),
+            pdf_fonts: None,
+        };
+        for &format in formats {
+            if rendered.get(format).is_some() {
+                continue;
+            }
+            let failed = |source: BackendError| RenderError {
+                format,
+                report: prepared.loaded.file.path.clone(),
+                source,
+            };
+            let bytes = match format {
+                Format::Docx => {
+                    huibao_docx::render(doc, style, &huibao_docx::DocxOptions::default())
+                        .map_err(|e| failed(e.into()))?
+                }
+                Format::Pdf => {
+                    let pdf = huibao_pdf::render_with_report(doc, style, &self.pdf_options())
+                        .map_err(|e| failed(e.into()))?;
+                    rendered.pdf_fonts = Some(pdf.fonts);
+                    pdf.bytes
+                }
+                Format::Html => {
+                    huibao_html::render(doc, style, &huibao_html::HtmlOptions::default())
+                        .map_err(|e| failed(e.into()))?
+                        .into_bytes()
+                }
+                Format::Txt => format!("{}\n", doc.plain_text()).into_bytes(),
+            };
+            rendered.outputs.push(Output { format, bytes });
+        }
+        Ok(rendered)
+    }
+}

@@ -1,0 +1,230 @@
+//! Writing a set of files all or nothing: either every file is replaced by its new
+//! content, or none is touched.
+//!
+//! Three steps: *stage* every new file complete on disk as a temporary beside its target
+//! (`.huibao-XXXXXX.part`); *keep* every file about to be replaced as a hard link (a copy
+//! where links are impossible) beside it (`.huibao-XXXXXX.old`); *commit* by renaming
+//! each temporary over its target. When any step fails, the renames already done are
+//! undone from what was kept, and every temporary is removed.
+
+use crate::render::Rendered;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use tempfile::{Builder, NamedTempFile, TempPath};
+
+/// A file that could not be written; the whole set was left as it was.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {source}", .path.display())]
+pub struct WriteError {
+    /// The file.
+    pub path: PathBuf,
+    /// Why.
+    #[source]
+    pub source: io::Error,
+}
+
+/// Writes every rendered output to `dir/<stem>.<extension>` as one set (see
+/// [`write_files`]) and returns the paths, in the order of `rendered.outputs`.
+pub fn write_outputs(
+    dir: &Path,
+    stem: &str,
+    rendered: &Rendered,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let files: Vec<(PathBuf, &[u8])> = rendered
+        .outputs
+        .iter()
+        .map(|o| {
+            let path = dir.join(format!("{stem}.{}", o.format.extension()));
+            (path, o.bytes.as_slice())
+        })
+        .collect();
+    write_files(&files)?;
+    Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Writes `files` (path, content) all or nothing: on success every file has its new
+/// content; on failure none was changed and no temporary is left behind. Missing parent
+/// folders are created. A replaced file keeps its permissions; a new one gets rw-r--r--.
+pub fn write_files<P: AsRef<Path>>(files: &[(P, &[u8])]) -> Result<(), WriteError> {
+    let staged = files
+        .iter()
+        .map(|(path, bytes)| stage(path.as_ref(), bytes))
+        .collect::<Result<Vec<_>, _>>()?;
+    let kept = staged
+        .iter()
+        .map(|s| keep_old(&s.target).map_err(|e| error(&s.target, e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut committed: Vec<(PathBuf, Option<TempPath>)> = Vec::new();
+    for (file, old) in staged.into_iter().zip(kept) {
+        let target = file.target;
+        if let Err(e) = file.temp.persist(&target) {
+            // `e.file` (the temporary) is removed when dropped, as are the staged files
+            // not reached.
+            undo(committed);
+            return Err(error(&target, e.error));
+        }
+        committed.push((target, old));
+    }
+    // Dropping what was kept removes it.
+    Ok(())
+}
+
+/// A new file complete on disk beside its target.
+struct Staged {
+    target: PathBuf,
+    temp: NamedTempFile,
+}
+
+fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
+    let dir = folder_of(target);
+    let staged = (|| {
+        fs::create_dir_all(dir)?;
+        let mut temp = Builder::new()
+            .prefix(".huibao-")
+            .suffix(".part")
+            .tempfile_in(dir)?;
+        temp.write_all(bytes)?;
+        temp.as_file().sync_all()?;
+        set_permissions(temp.as_file(), target)?;
+        Ok(temp)
+    })();
+    match staged {
+        Ok(temp) => Ok(Staged {
+            target: target.to_path_buf(),
+            temp,
+        }),
+        Err(e) => Err(error(target, e)),
+    }
+}
+
+/// The file's folder; "." for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Keeps the file (or symbolic link) at `target` under a temporary name beside it, so a
+/// failed set can put it back; `None` when there is nothing there to keep. A directory in
+/// the way is not kept: renaming over it fails, and the set is undone.
+fn keep_old(target: &Path) -> io::Result<Option<TempPath>> {
+    match fs::symlink_metadata(target) {
+        Ok(m) if m.is_file() || m.file_type().is_symlink() => {}
+        Ok(_) => return Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    }
+    let kept =
+        Builder::new()
+            .prefix(".huibao-")
+            .suffix(".old")
+            .make_in(folder_of(target), |path| {
+                match fs::hard_link(target, path) {
+                    // Some file systems have no hard links: copy instead.
+                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                        fs::copy(target, path).map(drop)
+                    }
+                    linked => linked,
+                }
+            })?;
+    Ok(Some(kept.into_temp_path()))
+}
+
+/// Puts back what the renames replaced, last first: the kept file where there was one,
+/// nothing where the target was new. Best effort: the first error is already reported.
+fn undo(committed: Vec<(PathBuf, Option<TempPath>)>) {
+    for (target, old) in committed.into_iter().rev() {
+        let _ = match old {
+            Some(old) => old.persist(&target).map_err(|e| e.error),
+            None => fs::remove_file(&target),
+        };
+    }
+}
+
+fn error(path: &Path, source: io::Error) -> WriteError {
+    WriteError {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Gives the new file the permissions of the one it replaces, or rw-r--r--.
+#[cfg(unix)]
+fn set_permissions(file: &fs::File, target: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(target)
+        .map(|m| m.permissions().mode())
+        .unwrap_or(0o644);
+    file.set_permissions(fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_: &fs::File, _: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_files;
+    use std::fs;
+    use std::path::Path;
+
+    /// Names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn replaces_every_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("报告.docx");
+        let b = dir.path().join("sub/报告.html");
+        fs::write(&a, "旧的").unwrap();
+        write_files(&[(&a, "新的".as_bytes()), (&b, "<p>新的</p>".as_bytes())]).unwrap();
+        assert_eq!(fs::read_to_string(&a).unwrap(), "新的");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "<p>新的</p>");
+        assert_eq!(names(dir.path()), ["sub", "报告.docx"]);
+    }
+
+    #[test]
+    fn a_failed_rename_puts_back_the_files_already_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("r.docx");
+        let second = dir.path().join("r.pdf");
+        let third = dir.path().join("r.html");
+        fs::write(&first, "旧DOCX").unwrap();
+        // The second is new; the third cannot be written: a folder is in the way.
+        fs::create_dir(&third).unwrap();
+        let err = write_files(&[
+            (&first, "新DOCX".as_bytes()),
+            (&second, "新PDF".as_bytes()),
+            (&third, "新HTML".as_bytes()),
+        ])
+        .unwrap_err();
+        assert_eq!(err.path, third);
+        assert_eq!(fs::read_to_string(&first).unwrap(), "旧DOCX");
+        assert!(!second.exists(), "a file that was new is removed again");
+        assert!(third.is_dir());
+        assert_eq!(names(dir.path()), ["r.docx", "r.html"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.txt");
+        fs::write(&path, "旧").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write_files(&[(&path, "新".as_bytes())]).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}

@@ -1,0 +1,267 @@
+//! The pipeline through its library API alone: the repository's examples prepared and
+//! rendered to every format, errors located, outputs written as one set.
+
+use huibao_pipeline::{write_outputs, Format, Options, Prepared, Session, SourceFile};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples")
+        .join(name)
+}
+
+/// A session independent of the machine: bundled fonts only, a fixed creation time.
+fn session() -> Session {
+    let mut options = Options::default();
+    options.system_fonts = false;
+    options.created = Some(1_657_584_000);
+    Session::new(options)
+}
+
+fn prepare(name: &str) -> Prepared {
+    session()
+        .prepare(&example(name))
+        .unwrap_or_else(|d| panic!("{name} does not prepare:\n{d}"))
+}
+
+const GOOD: &str = r#"[report]
+organization = "金川经济技术开发区管委会"
+period = "2022-H1"
+date = 2022-07-12
+
+[summary]
+text = '{{months}}，园区完成营业收入{{indicator "营业收入"}}，{{completion "营业收入"}}。'
+
+[[indicators]]
+name = "营业收入"
+value = 486500
+unit = "万元"
+previous = 432800
+target = 1000000
+
+[[achievements]]
+title = "多措并举加强招商引资"
+text = "新签约项目36个，总投资128亿元。"
+"#;
+
+#[test]
+fn an_example_prepares_and_renders_to_every_format() {
+    let prepared = prepare("park-2022h1.toml");
+    assert_eq!(prepared.stem(), "park-2022h1");
+    assert_eq!(
+        prepared.resolved.title,
+        "金川经济技术开发区管委会2022年上半年工作总结及下半年工作计划"
+    );
+    let text = prepared.document.plain_text();
+    for line in [
+        "2022年上半年工作总结及下半年工作计划",
+        "金川市人民政府：",
+        "2022年1-6月，园区完成营业收入486500万元，同比增长12.4%，完成全年目标的48.7%，",
+        "一、2022年上半年主要工作",
+        "一是多措并举加强招商引资。",
+    ] {
+        assert!(text.contains(line), "{line:?} not in the document:\n{text}");
+    }
+
+    let rendered = session()
+        .render(&prepared, &Format::ALL)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let formats: Vec<Format> = rendered.outputs.iter().map(|o| o.format).collect();
+    assert_eq!(formats, Format::ALL);
+    let docx = rendered.get(Format::Docx).unwrap();
+    assert!(docx.starts_with(b"PK\x03\x04"), "a DOCX is a zip package");
+    let pdf = rendered.get(Format::Pdf).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let html = String::from_utf8(rendered.get(Format::Html).unwrap().to_vec()).unwrap();
+    assert!(html.contains("园区完成营业收入486500万元，同比增长12.4%"));
+    let txt = std::str::from_utf8(rendered.get(Format::Txt).unwrap()).unwrap();
+    assert_eq!(txt, format!("{text}\n"));
+    // Only bundled fonts were allowed: every role is served by one of them.
+    let fonts = rendered.pdf_fonts.as_ref().expect("the PDF's fonts");
+    assert!(!fonts.is_empty());
+    assert!(
+        fonts
+            .iter()
+            .all(|f| f.origin == huibao_pipeline::FontOrigin::Bundled),
+        "{fonts:?}"
+    );
+}
+
+#[test]
+fn a_format_named_twice_is_rendered_once() {
+    let prepared = session()
+        .prepare_source(SourceFile::new("jinchuan.toml", GOOD))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let rendered = session()
+        .render(&prepared, &[Format::Txt, Format::Html, Format::Txt])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let formats: Vec<Format> = rendered.outputs.iter().map(|o| o.format).collect();
+    assert_eq!(formats, [Format::Txt, Format::Html]);
+    assert!(rendered.pdf_fonts.is_none(), "no PDF, no font report");
+}
+
+#[test]
+fn plugin_sections_are_expanded_from_resolved_figures() {
+    // Native `fund` and `party` (built next to this test), template `talent` (beside the
+    // example, found through its `[plugins] paths`).
+    let prepared = prepare("plugins-kaifaqu-2022h1.toml");
+    let text = prepared.document.plain_text();
+    for line in [
+        "（三）强化基金赋能，拓宽多元融资渠道",
+        "（四）坚持人才引领，厚植创新发展优势",
+    ] {
+        assert!(text.contains(line), "{line:?} not in the document:\n{text}");
+    }
+    assert_eq!(
+        prepared.resolved.figures["营业收入"].growth.as_deref(),
+        Some("同比增长11.4%")
+    );
+}
+
+#[test]
+fn errors_come_back_located() {
+    let bad = GOOD.replace("title = \"多措并举", "titel = \"多措并举");
+    let diagnostics = session()
+        .prepare_source(SourceFile::new("jinchuan.toml", bad))
+        .expect_err("the report has errors");
+    let lines: Vec<String> = diagnostics.0.iter().map(|d| d.one_line()).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("jinchuan.toml:17:1: error: unknown key `titel`")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().all(|l| l.starts_with("jinchuan.toml:")),
+        "every error has a place: {lines:#?}"
+    );
+
+    let bad = GOOD.replace("2022-H1", "2022-H3");
+    let diagnostics = session()
+        .prepare_source(SourceFile::new("jinchuan.toml", bad))
+        .expect_err("the period is wrong");
+    let first = &diagnostics.0[0];
+    assert_eq!(first.line_column(), Some((3, 10)), "{}", first.one_line());
+    assert!(first.help.as_deref().unwrap_or("").contains("2022-Q3"));
+}
+
+#[test]
+fn a_missing_report_is_a_diagnostic_naming_the_file() {
+    let missing = Path::new("no-such-folder/报告.toml");
+    let diagnostics = session().prepare(missing).expect_err("nothing to read");
+    assert!(
+        diagnostics.0[0]
+            .message
+            .starts_with("cannot read no-such-folder/报告.toml"),
+        "{}",
+        diagnostics
+    );
+}
+
+#[test]
+fn last_periods_report_fills_the_growth_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("last.toml");
+    fs::write(
+        &last,
+        GOOD.replace("2022-H1", "2021-H1")
+            .replace("2022-07-12", "2021-07-10")
+            .replace("value = 486500", "value = 432800")
+            .replace("previous = 432800\n", ""),
+    )
+    .unwrap();
+    let this = GOOD.replace("previous = 432800\n", "");
+    let without = session()
+        .prepare_source(SourceFile::new("jinchuan.toml", this.as_str()))
+        .unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(without.resolved.figures["营业收入"].growth, None);
+
+    let mut options = Options::default();
+    options.previous = Some(last);
+    let with = Session::new(options)
+        .prepare_source(SourceFile::new("jinchuan.toml", this.as_str()))
+        .unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(
+        with.resolved.figures["营业收入"].growth.as_deref(),
+        Some("同比增长12.4%")
+    );
+    assert!(with
+        .document
+        .plain_text()
+        .contains("园区完成营业收入486500万元，同比增长12.4%"));
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_of_the_report() {
+    let prepared = session()
+        .prepare_source(SourceFile::new(
+            "jinchuan.toml",
+            GOOD.replace("新签约项目36个", "新签约\u{E000}项目36个"),
+        ))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let err = session()
+        .render(&prepared, &[Format::Html, Format::Pdf])
+        .expect_err("no font has U+E000");
+    assert_eq!(err.format, Format::Pdf);
+    assert!(err.is_report_error());
+    let message = err.to_string();
+    assert!(
+        message.starts_with("PDF output of jinchuan.toml failed: no font has the character"),
+        "{message}"
+    );
+    assert!(message.contains("U+E000"), "{message}");
+}
+
+/// Names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut n: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    n.sort();
+    n
+}
+
+#[test]
+fn outputs_are_written_as_one_set() {
+    let prepared = session()
+        .prepare_source(SourceFile::new("jinchuan.toml", GOOD))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let rendered = session()
+        .render(&prepared, &[Format::Docx, Format::Html, Format::Txt])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = tempfile::tempdir().unwrap();
+
+    // First run: every file is new.
+    let paths = write_outputs(out.path(), &prepared.stem(), &rendered).unwrap();
+    assert_eq!(
+        paths,
+        ["jinchuan.docx", "jinchuan.html", "jinchuan.txt"].map(|n| out.path().join(n))
+    );
+    assert_eq!(
+        names(out.path()),
+        ["jinchuan.docx", "jinchuan.html", "jinchuan.txt"]
+    );
+    assert_eq!(
+        fs::read(&paths[2]).unwrap(),
+        rendered.get(Format::Txt).unwrap()
+    );
+
+    // Second run, after someone put a folder where the text file goes: nothing changes.
+    fs::write(&paths[0], "上一版DOCX").unwrap();
+    fs::write(&paths[1], "上一版HTML").unwrap();
+    fs::remove_file(&paths[2]).unwrap();
+    fs::create_dir(&paths[2]).unwrap();
+    let err = write_outputs(out.path(), &prepared.stem(), &rendered).unwrap_err();
+    assert_eq!(err.path, paths[2]);
+    assert!(err.to_string().starts_with("cannot write "), "{err}");
+    assert_eq!(fs::read_to_string(&paths[0]).unwrap(), "上一版DOCX");
+    assert_eq!(fs::read_to_string(&paths[1]).unwrap(), "上一版HTML");
+    assert!(paths[2].is_dir());
+    assert_eq!(
+        names(out.path()),
+        ["jinchuan.docx", "jinchuan.html", "jinchuan.txt"],
+        "no temporary left behind"
+    );
+}
