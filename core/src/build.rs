@@ -395,21 +395,19 @@ impl<'a> Builder<'a> {
                     .collect()
             })
             .collect();
+        let widths = crate::columns::shares(headers, &rows, t.widths.as_deref(), self.style);
         let columns = headers
             .iter()
+            .zip(widths)
             .enumerate()
-            .map(|(i, h)| Column {
+            .map(|(i, (h, width))| Column {
                 header: h.clone(),
                 align: t
                     .align
                     .as_ref()
                     .and_then(|a| a.get(i).copied())
                     .unwrap_or_else(|| guess_align(i, &rows)),
-                weight: t
-                    .widths
-                    .as_ref()
-                    .and_then(|w| w.get(i).copied())
-                    .unwrap_or_else(|| guess_weight(h, i, &rows)),
+                width,
             })
             .collect();
         self.blocks.push(Block::Table(ir::Table {
@@ -464,17 +462,19 @@ impl<'a> Builder<'a> {
                 row
             })
             .collect();
+        let widths = crate::columns::shares(&headers, &rows, None, self.style);
         let columns = headers
             .iter()
+            .zip(widths)
             .enumerate()
-            .map(|(i, h)| Column {
+            .map(|(i, (h, width))| Column {
                 header: h.clone(),
                 align: match i {
                     0 => Align::Left,
                     1 => Align::Center,
                     _ => Align::Right,
                 },
-                weight: guess_weight(h, i, &rows),
+                width,
             })
             .collect();
         self.blocks.push(Block::Table(ir::Table {
@@ -537,24 +537,6 @@ fn guess_align(i: usize, rows: &[Vec<String>]) -> Align {
     } else {
         Align::Left
     }
-}
-
-/// Relative width from the widest cell, in em (CJK 1, ASCII ½) plus padding, clamped to 2–14.
-fn guess_weight(header: &str, i: usize, rows: &[Vec<String>]) -> u16 {
-    let w = |s: &str| {
-        s.chars()
-            .map(|c| if c.is_ascii() { 1 } else { 2 })
-            .sum::<usize>()
-    };
-    let widest = rows
-        .iter()
-        .filter_map(|r| r.get(i))
-        .map(|c| w(c))
-        .chain([w(header)])
-        .max()
-        .unwrap_or(4);
-    // Half an em of cell padding on each side.
-    (widest.div_ceil(2) + 1).clamp(2, 14) as u16
 }
 
 #[cfg(test)]

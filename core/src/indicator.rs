@@ -120,7 +120,10 @@ mod tests {
             Some("同比增长12.1%")
         );
         // A value with fixed decimals rounds the same way: 2.675 is 2.67499… in binary.
-        assert_eq!(figures(2.675, "亿元", None, None, Some(2)).value, "2.68亿元");
+        assert_eq!(
+            figures(2.675, "亿元", None, None, Some(2)).value,
+            "2.68亿元"
+        );
         // Growth of exactly 20% prints one decimal.
         assert_eq!(
             figures(120.0, "亿元", Some(100.0), None, None)

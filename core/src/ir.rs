@@ -147,7 +147,7 @@ pub enum RunRole {
 pub struct Table {
     /// Caption above the table (centred, e.g. "2022年上半年主要经济指标完成情况表").
     pub caption: Option<String>,
-    /// Column definitions: header text, alignment, relative width.
+    /// Column definitions: header text, alignment, width.
     pub columns: Vec<Column>,
     /// Body rows; each has exactly `columns.len()` cells.
     pub rows: Vec<Vec<String>>,
@@ -162,8 +162,9 @@ pub struct Column {
     pub header: String,
     /// Alignment of body cells (the header is always centred).
     pub align: Align,
-    /// Relative width; backends scale the weights to the text block width.
-    pub weight: u16,
+    /// The column's share of the text block width, final: the shares of a table add up
+    /// to 1. The user's `widths`, or chosen from the content by [`crate::columns`].
+    pub width: f64,
 }
 
 /// Horizontal alignment.

@@ -7,10 +7,13 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod chars;
+pub mod columns;
 pub mod date;
 pub mod diagnostic;
 pub mod indicator;
 pub mod ir;
+pub mod linebreak;
 pub mod lint;
 pub mod load;
 pub mod model;

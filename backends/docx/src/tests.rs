@@ -198,6 +198,42 @@ fn data_tables_repeat_their_header_and_keep_rows_whole() {
 }
 
 #[test]
+fn table_grids_are_the_widths_of_the_document_tree() {
+    let with_widths = REPORT.replace(
+        "table = { columns = [\"序号\", \"项目\", \"投资（亿元）\"],",
+        "table = { widths = [1, 3, 1], columns = [\"序号\", \"项目\", \"投资（亿元）\"],",
+    );
+    assert_ne!(with_widths, REPORT);
+    let (doc, style) = document(&with_widths);
+    let parts = unpack(&render(&doc, &style, &DocxOptions::default()).unwrap());
+    let body = part(&parts, "word/document.xml");
+    let grids: Vec<Vec<usize>> = body
+        .descendants("w:tblGrid")
+        .iter()
+        .map(|g| {
+            g.elements()
+                .map(|c| c.get_attr("w:w").unwrap().parse().unwrap())
+                .collect()
+        })
+        .collect();
+    let tables: Vec<&huibao_core::ir::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            huibao_core::ir::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 2);
+    for (t, grid) in tables.iter().zip(&grids) {
+        let shares: Vec<f64> = t.columns.iter().map(|c| c.width).collect();
+        assert_eq!(*grid, crate::table::column_widths(&shares, 8845));
+    }
+    // The user's widths win: 1 : 3 : 1 of the block.
+    assert_eq!(grids[1], [1769, 5307, 1769]);
+}
+
+#[test]
 fn paragraphs_name_their_styles_and_run_in_leads_carry_outline_levels() {
     let (_, parts) = rendered();
     let doc = part(&parts, "word/document.xml");

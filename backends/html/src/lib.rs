@@ -139,7 +139,7 @@ fn block_view(block: &Block) -> Value {
             "columns": t.columns.iter().map(|c| json!({
                 "header": c.header,
                 "align": align(c.align),
-                "width": format!("{:.2}", 100.0 * f64::from(c.weight) / t.columns.iter().map(|c| f64::from(c.weight)).sum::<f64>()),
+                "width": format!("{:.2}", 100.0 * c.width),
             })).collect::<Vec<_>>(),
             "rows": t.rows.iter().map(|r| r.iter().zip(&t.columns).map(|(cell, c)| json!({
                 "text": cell, "align": align(c.align),

@@ -173,7 +173,6 @@ fn fund_table(funds: &[Fund]) -> Table {
         "重点投向",
     ])
     .caption("园区基金情况表")
-    .widths([3, 10, 4, 5, 5, 5, 8])
     .align([
         Align::Center,
         Align::Left,

@@ -431,7 +431,7 @@ pub(super) fn bold(mut st: Styled) -> Styled {
 mod tests {
     use super::*;
     use crate::fonts::{find_bundled_dir, FontSources, Fonts};
-    use crate::linebreak::{is_no_end, is_no_start};
+    use huibao_core::chars::{is_no_line_end, is_no_line_start, is_wide};
     use huibao_core::Style;
 
     fn fonts() -> Fonts {
@@ -461,9 +461,9 @@ mod tests {
         for (u, l) in units.iter().zip(&lines) {
             let first = l.chars().next().unwrap();
             let last = l.chars().last().unwrap();
-            assert!(!is_no_start(first), "line starts with {first}: {l}");
-            assert!(!is_no_end(last), "line ends with {last}: {l}");
-            let cjk = l.chars().filter(|c| crate::linebreak::is_cjk(*c)).count();
+            assert!(!is_no_line_start(first), "line starts with {first}: {l}");
+            assert!(!is_no_line_end(last), "line ends with {last}: {l}");
+            let cjk = l.chars().filter(|c| is_wide(*c)).count();
             assert!(cjk <= 28, "{cjk} characters: {l}");
             for g in &u.lines[0].glyphs {
                 assert!(g.x + g.advance <= right, "past the margin: {l}");
