@@ -13,6 +13,22 @@ use crate::style::{NumberingMode, Style};
 use serde_json::json;
 use std::collections::BTreeMap;
 
+/// The fixed wording of the document, spelled here once; the IR carries it as printed text.
+mod labels {
+    /// Before the 签发人's name in the red header.
+    pub const SIGNER: &str = "签发人：";
+    /// Before the first title of the attachment note.
+    pub const ATTACHMENTS: &str = "附件：";
+    /// Above an attachment, followed by its number when there are several.
+    pub const ATTACHMENT: &str = "附件";
+    /// Before the 抄送 list of the end matter.
+    pub const COPY_TO: &str = "抄送：";
+    /// After the printing date of the end matter.
+    pub const PRINTED: &str = "印发";
+    /// Above the repeated header of a table continued on a new page.
+    pub const TABLE_CONTINUED: &str = "续表";
+}
+
 /// A section produced by a plugin, already in model terms.
 #[derive(Debug, Clone)]
 pub struct GeneratedSection {
@@ -121,7 +137,10 @@ impl<'a> Builder<'a> {
                     .clone()
                     .unwrap_or_else(|| format!("{organization}文件")),
                 document_number: meta.document_number.as_ref().map(|d| d.get_ref().clone()),
-                signer: meta.signer.clone(),
+                signer: meta.signer.clone().map(|name| ir::Labelled {
+                    label: labels::SIGNER.into(),
+                    text: name,
+                }),
             }));
         }
         let title_font = self.style.font(crate::style::FontRole::Title).size_pt;
@@ -220,12 +239,22 @@ impl<'a> Builder<'a> {
 
         let attachments = &report.attachments;
         if !attachments.is_empty() {
-            self.blocks.push(Block::AttachmentNote {
+            let numbered = attachments.len() > 1;
+            self.blocks.push(Block::AttachmentNote(ir::AttachmentNote {
+                label: labels::ATTACHMENTS.into(),
                 items: attachments
                     .iter()
-                    .map(|a| a.title.get_ref().trim().to_string())
+                    .enumerate()
+                    .map(|(i, a)| ir::AttachmentItem {
+                        number: if numbered {
+                            format!("{}.", i + 1)
+                        } else {
+                            String::new()
+                        },
+                        title: a.title.get_ref().trim().to_string(),
+                    })
                     .collect(),
-            });
+            }));
         }
         if self.style.signature {
             self.blocks.push(Block::Signature(ir::Signature {
@@ -242,14 +271,14 @@ impl<'a> Builder<'a> {
         {
             let note = note.trim_start_matches('（').trim_end_matches('）');
             self.blocks.push(Block::Note {
-                text: note.to_string(),
+                text: format!("（{note}）"),
             });
         }
         for (i, att) in attachments.iter().enumerate() {
             let label = if attachments.len() == 1 {
-                "附件".to_string()
+                labels::ATTACHMENT.to_string()
             } else {
-                format!("附件{}", i + 1)
+                format!("{}{}", labels::ATTACHMENT, i + 1)
             };
             self.blocks
                 .push(Block::AttachmentStart(ir::AttachmentStart {
@@ -274,14 +303,17 @@ impl<'a> Builder<'a> {
                 .and_then(|d| d.date)
                 .and_then(|d| crate::date::Date::new(i32::from(d.year), d.month, d.day))
                 .unwrap_or(self.loaded.date);
-            let copy_to = (!em.copy_to.is_empty()).then(|| format!("{}。", em.copy_to.join("，")));
+            let copy_to = (!em.copy_to.is_empty()).then(|| ir::Labelled {
+                label: labels::COPY_TO.into(),
+                text: format!("{}。", em.copy_to.join("，")),
+            });
             self.blocks.push(Block::EndMatter(ir::EndMatter {
                 copy_to,
                 printed_by: em
                     .printed_by
                     .clone()
                     .unwrap_or_else(|| format!("{organization}办公室")),
-                printed_on: printed_on.chinese(),
+                printed_on: format!("{}{}", printed_on.chinese(), labels::PRINTED),
             }));
         }
     }
@@ -415,6 +447,7 @@ impl<'a> Builder<'a> {
             columns,
             rows,
             note: t.note.clone(),
+            continued: labels::TABLE_CONTINUED.into(),
         }));
     }
 
@@ -483,6 +516,7 @@ impl<'a> Builder<'a> {
             columns,
             rows,
             note: None,
+            continued: labels::TABLE_CONTINUED.into(),
         }));
     }
 }

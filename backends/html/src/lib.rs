@@ -2,6 +2,7 @@
 //! with screen CSS for reading and print CSS for A4 on the GB/T 9704 layout.
 
 use handlebars::Handlebars;
+use huibao_core::chars::text_width_em;
 use huibao_core::ir::{Align, Block, RunRole};
 use huibao_core::style::{FontRole, Style};
 use huibao_core::Document;
@@ -115,7 +116,8 @@ fn block_view(block: &Block) -> Value {
             "block": "red_header",
             "organ_mark": h.organ_mark,
             "document_number": h.document_number,
-            "signer": h.signer,
+            "signer_label": h.signer.as_ref().map(|s| &s.label),
+            "signer": h.signer.as_ref().map(|s| &s.text),
         }),
         Block::Title { lines } => json!({ "block": "title", "lines": lines }),
         Block::Addressee { text } => json!({ "block": "addressee", "text": text }),
@@ -146,8 +148,19 @@ fn block_view(block: &Block) -> Value {
             })).collect::<Vec<_>>()).collect::<Vec<_>>(),
             "note": t.note,
         }),
-        Block::AttachmentNote { .. } => {
-            json!({ "block": "attachment_note", "lines": block.text_lines() })
+        Block::AttachmentNote(n) => {
+            // Later titles align under the first one's number, right of the label.
+            let indent = format!("{}em", text_width_em(&n.label));
+            let lines: Vec<Value> = block
+                .text_lines()
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| match i {
+                    0 => json!({ "text": text }),
+                    _ => json!({ "text": text, "indent": indent }),
+                })
+                .collect();
+            json!({ "block": "attachment_note", "lines": lines })
         }
         Block::Signature(s) => json!({
             "block": "signature",
@@ -155,15 +168,15 @@ fn block_view(block: &Block) -> Value {
             "date": s.date,
             "sealed": s.sealed,
         }),
-        Block::Note { .. } => json!({ "block": "note", "text": block.text_lines().concat() }),
+        Block::Note { text } => json!({ "block": "note", "text": text }),
         Block::AttachmentStart(a) => {
             json!({ "block": "attachment", "label": a.label, "title": a.title })
         }
         Block::EndMatter(e) => json!({
             "block": "end_matter",
-            "copy_to": e.copy_to,
+            "copy_to": e.copy_to.as_ref().map(|c| c.full_text()),
             "printed_by": e.printed_by,
-            "printed_on": format!("{}印发", e.printed_on),
+            "printed_on": e.printed_on,
         }),
     }
 }

@@ -68,7 +68,7 @@ pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>),
         units.extend(s.row_units(lines, false));
     }
     // Continuation: "续表" and the header again, marked as repeated matter.
-    let label = s.shape("续表", bold(cell_style), &place("续表".into()))?;
+    let label = s.shape(&t.continued, bold(cell_style), &place("续表".into()))?;
     let mut cont = s.row_units(vec![s.run_at(&label, g.left)], true);
     cont.push(header);
     for u in cont.iter_mut() {
@@ -197,6 +197,7 @@ mod tests {
                 "主体完工".into(),
             ]],
             note: None,
+            continued: "续表".into(),
         };
         let (units, _) = table(&s, &t, 0).unwrap();
         units[0]
