@@ -39,6 +39,7 @@ pub fn render(doc: &Document, style: &Style, _options: &HtmlOptions) -> Result<S
             "language": doc.meta.language,
         },
         "css": css_variables(style),
+        "print": print_css(style),
         "blocks": doc.blocks.iter().map(block_view).collect::<Vec<_>>(),
         "page_numbers": style.page_numbers,
     });
@@ -99,6 +100,29 @@ fn css_variables(style: &Style) -> Vec<Value> {
     vars.into_iter()
         .map(|(name, value)| json!({ "name": name, "value": value }))
         .collect()
+}
+
+/// The measures of the print CSS (`@page` and its page-number boxes), from the style:
+/// paper size, margins, and the page number's size, its gap below the text block and
+/// its inset of one character (of its own size) from the block's edge, as in the PDF.
+fn print_css(style: &Style) -> Value {
+    let p = &style.page;
+    let size = if (p.width_mm, p.height_mm) == (210.0, 297.0) {
+        "A4".to_string()
+    } else {
+        format!("{}mm {}mm", p.width_mm, p.height_mm)
+    };
+    let number = style.font(FontRole::PageNumber).size_pt;
+    json!({
+        "size": size,
+        "margin": format!(
+            "{}mm {}mm {}mm {}mm",
+            p.margin_top_mm, p.margin_right_mm, p.margin_bottom_mm, p.margin_left_mm
+        ),
+        "number_size": format!("{number}pt"),
+        "number_gap": format!("{}mm", p.page_number_gap_mm),
+        "number_inset": format!("{number}pt"),
+    })
 }
 
 fn align(a: Align) -> &'static str {
