@@ -150,6 +150,47 @@ fn page_numbers_odd_right_even_left_with_a_page_field() {
 }
 
 #[test]
+fn word_breaks_lines_by_the_same_rules_as_the_pdf() {
+    let (_, parts) = rendered();
+    let settings = part(&parts, "word/settings.xml");
+    let names: Vec<&str> = settings.elements().map(|e| e.name.as_str()).collect();
+    let at = |n: &str| {
+        names
+            .iter()
+            .position(|x| *x == n)
+            .unwrap_or_else(|| panic!("no {n}"))
+    };
+    // CT_Settings order: characterSpacingControl, noLineBreaksAfter, noLineBreaksBefore, compat.
+    assert!(at("w:characterSpacingControl") < at("w:noLineBreaksAfter"));
+    assert!(at("w:noLineBreaksAfter") < at("w:noLineBreaksBefore"));
+    assert!(at("w:noLineBreaksBefore") < at("w:compat"));
+    let list = |n: &str| {
+        let el = settings.find(n).unwrap();
+        assert_eq!(el.get_attr("w:lang").as_deref(), Some("zh-CN"), "{n}");
+        xml::unescape(&el.get_attr("w:val").unwrap())
+    };
+    assert_eq!(
+        list("w:noLineBreaksBefore"),
+        huibao_core::chars::NO_LINE_START
+    );
+    assert_eq!(list("w:noLineBreaksAfter"), huibao_core::chars::NO_LINE_END);
+    for c in ['，', '。', '、', '）', '》', '”', '…', '—', '%'] {
+        assert!(list("w:noLineBreaksBefore").contains(c), "{c}");
+    }
+    for c in ['（', '《', '“'] {
+        assert!(list("w:noLineBreaksAfter").contains(c), "{c}");
+    }
+    // 禁则 is switched on for every paragraph.
+    let styles = part(&parts, "word/styles.xml");
+    let defaults = styles
+        .find("w:docDefaults")
+        .and_then(|d| d.find("w:pPrDefault"))
+        .and_then(|d| d.find("w:pPr"))
+        .unwrap();
+    assert_eq!(attr(defaults, "w:kinsoku", "w:val").as_deref(), Some("1"));
+}
+
+#[test]
 fn data_tables_repeat_their_header_and_keep_rows_whole() {
     let (_, parts) = rendered();
     let doc = part(&parts, "word/document.xml");
