@@ -1,5 +1,7 @@
 //! huibao-core: the report model, TOML loading with diagnostics, numbering, indicator
-//! maths, lint, the document tree every backend draws, and styles.
+//! maths, lint, the document tree every backend draws, and styles — and the decisions the
+//! backends share: character classes and widths ([`chars`]), where lines break
+//! ([`linebreak`]) and how wide table columns are ([`columns`]).
 //!
 //! The flow is `load` → (plugin sections) → `build` → a [`Document`] plus a [`Style`].
 
