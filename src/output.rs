@@ -1,5 +1,6 @@
 //! Printing diagnostics and results; writing single files atomically.
 
+use huibao_core::chars::is_wide;
 use huibao_core::{Diagnostic, Diagnostics};
 use std::io::Write;
 use std::path::Path;
@@ -25,7 +26,7 @@ pub fn print_diagnostic(d: &Diagnostic) {
                     let pad: String = text
                         .chars()
                         .take(col - 1)
-                        .map(|c| if c.is_ascii() { ' ' } else { '　' })
+                        .map(|c| if is_wide(c) { '　' } else { ' ' })
                         .collect();
                     eprintln!("       | {pad}^ {}", d.label.as_deref().unwrap_or(""));
                 }

@@ -74,7 +74,7 @@ fn visible(html: &str) -> Vec<char> {
         match c {
             '<' => in_tag = true,
             '>' => in_tag = false,
-            c if !in_tag && matches!(c, '\u{4E00}'..='\u{9FFF}') => out.push(c),
+            c if !in_tag && huibao_core::chars::is_han(c) => out.push(c),
             _ => {}
         }
     }

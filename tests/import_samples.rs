@@ -85,7 +85,7 @@ fn outline(loaded: &Loaded) -> Vec<String> {
 
 fn han(s: &str) -> Vec<char> {
     s.chars()
-        .filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
+        .filter(|&c| huibao_core::chars::is_han(c))
         .collect()
 }
 

@@ -13,6 +13,22 @@ use crate::resolve::Resolved;
 use crate::style::{NumberingMode, Style};
 use std::collections::BTreeMap;
 
+/// The fixed wording of the document, spelled here once; the IR carries it as printed text.
+mod labels {
+    /// Before the 签发人's name in the red header.
+    pub const SIGNER: &str = "签发人：";
+    /// Before the first title of the attachment note.
+    pub const ATTACHMENTS: &str = "附件：";
+    /// Above an attachment, followed by its number when there are several.
+    pub const ATTACHMENT: &str = "附件";
+    /// Before the 抄送 list of the end matter.
+    pub const COPY_TO: &str = "抄送：";
+    /// After the printing date of the end matter.
+    pub const PRINTED: &str = "印发";
+    /// Above the repeated header of a table continued on a new page.
+    pub const TABLE_CONTINUED: &str = "续表";
+}
+
 /// A section produced by a plugin, already in model terms.
 #[derive(Debug, Clone)]
 pub struct GeneratedSection {
@@ -87,7 +103,10 @@ impl<'a> Builder<'a> {
                     .clone()
                     .unwrap_or_else(|| format!("{organization}文件")),
                 document_number: meta.document_number.as_ref().map(|d| d.get_ref().clone()),
-                signer: meta.signer.clone(),
+                signer: meta.signer.clone().map(|name| ir::Labelled {
+                    label: labels::SIGNER.into(),
+                    text: name,
+                }),
             }));
         }
         let title_font = self.style.font(crate::style::FontRole::Title).size_pt;
@@ -186,12 +205,22 @@ impl<'a> Builder<'a> {
 
         let attachments = &report.attachments;
         if !attachments.is_empty() {
-            self.blocks.push(Block::AttachmentNote {
+            let numbered = attachments.len() > 1;
+            self.blocks.push(Block::AttachmentNote(ir::AttachmentNote {
+                label: labels::ATTACHMENTS.into(),
                 items: attachments
                     .iter()
-                    .map(|a| a.title.get_ref().trim().to_string())
+                    .enumerate()
+                    .map(|(i, a)| ir::AttachmentItem {
+                        number: if numbered {
+                            format!("{}.", i + 1)
+                        } else {
+                            String::new()
+                        },
+                        title: a.title.get_ref().trim().to_string(),
+                    })
                     .collect(),
-            });
+            }));
         }
         if self.style.signature {
             self.blocks.push(Block::Signature(ir::Signature {
@@ -208,14 +237,14 @@ impl<'a> Builder<'a> {
         {
             let note = note.trim_start_matches('（').trim_end_matches('）');
             self.blocks.push(Block::Note {
-                text: note.to_string(),
+                text: format!("（{note}）"),
             });
         }
         for (i, att) in attachments.iter().enumerate() {
             let label = if attachments.len() == 1 {
-                "附件".to_string()
+                labels::ATTACHMENT.to_string()
             } else {
-                format!("附件{}", i + 1)
+                format!("{}{}", labels::ATTACHMENT, i + 1)
             };
             self.blocks
                 .push(Block::AttachmentStart(ir::AttachmentStart {
@@ -240,14 +269,17 @@ impl<'a> Builder<'a> {
                 .and_then(|d| d.date)
                 .and_then(|d| crate::date::Date::new(i32::from(d.year), d.month, d.day))
                 .unwrap_or(self.loaded.date);
-            let copy_to = (!em.copy_to.is_empty()).then(|| format!("{}。", em.copy_to.join("，")));
+            let copy_to = (!em.copy_to.is_empty()).then(|| ir::Labelled {
+                label: labels::COPY_TO.into(),
+                text: format!("{}。", em.copy_to.join("，")),
+            });
             self.blocks.push(Block::EndMatter(ir::EndMatter {
                 copy_to,
                 printed_by: em
                     .printed_by
                     .clone()
                     .unwrap_or_else(|| format!("{organization}办公室")),
-                printed_on: printed_on.chinese(),
+                printed_on: format!("{}{}", printed_on.chinese(), labels::PRINTED),
             }));
         }
     }
@@ -361,21 +393,19 @@ impl<'a> Builder<'a> {
                     .collect()
             })
             .collect();
+        let widths = crate::columns::shares(headers, &rows, t.widths.as_deref(), self.style);
         let columns = headers
             .iter()
+            .zip(widths)
             .enumerate()
-            .map(|(i, h)| Column {
+            .map(|(i, (h, width))| Column {
                 header: h.clone(),
                 align: t
                     .align
                     .as_ref()
                     .and_then(|a| a.get(i).copied())
                     .unwrap_or_else(|| guess_align(i, &rows)),
-                weight: t
-                    .widths
-                    .as_ref()
-                    .and_then(|w| w.get(i).copied())
-                    .unwrap_or_else(|| guess_weight(h, i, &rows)),
+                width,
             })
             .collect();
         self.blocks.push(Block::Table(ir::Table {
@@ -383,6 +413,7 @@ impl<'a> Builder<'a> {
             columns,
             rows,
             note: t.note.clone(),
+            continued: labels::TABLE_CONTINUED.into(),
         }));
     }
 
@@ -430,17 +461,19 @@ impl<'a> Builder<'a> {
                 row
             })
             .collect();
+        let widths = crate::columns::shares(&headers, &rows, None, self.style);
         let columns = headers
             .iter()
+            .zip(widths)
             .enumerate()
-            .map(|(i, h)| Column {
+            .map(|(i, (h, width))| Column {
                 header: h.clone(),
                 align: match i {
                     0 => Align::Left,
                     1 => Align::Center,
                     _ => Align::Right,
                 },
-                weight: guess_weight(h, i, &rows),
+                width,
             })
             .collect();
         self.blocks.push(Block::Table(ir::Table {
@@ -449,6 +482,7 @@ impl<'a> Builder<'a> {
             columns,
             rows,
             note: None,
+            continued: labels::TABLE_CONTINUED.into(),
         }));
     }
 }
@@ -503,24 +537,6 @@ fn guess_align(i: usize, rows: &[Vec<String>]) -> Align {
     } else {
         Align::Left
     }
-}
-
-/// Relative width from the widest cell, in em (CJK 1, ASCII ½) plus padding, clamped to 2–14.
-fn guess_weight(header: &str, i: usize, rows: &[Vec<String>]) -> u16 {
-    let w = |s: &str| {
-        s.chars()
-            .map(|c| if c.is_ascii() { 1 } else { 2 })
-            .sum::<usize>()
-    };
-    let widest = rows
-        .iter()
-        .filter_map(|r| r.get(i))
-        .map(|c| w(c))
-        .chain([w(header)])
-        .max()
-        .unwrap_or(4);
-    // Half an em of cell padding on each side.
-    (widest.div_ceil(2) + 1).clamp(2, 14) as u16
 }
 
 #[cfg(test)]

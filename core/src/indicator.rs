@@ -3,7 +3,8 @@
 //! Rounding: every derived figure (growth rate, percentage-point change, completion rate)
 //! is rounded half away from zero to one decimal, and always printed with that one decimal
 //! ("12.0%", not "12%"). A value is printed as written, or with `decimals` digits when set.
-//! A change that rounds to 0.0 is "与上年同期持平".
+//! A change that rounds to 0.0 is "与上年同期持平". The rounding and printing functions live
+//! in [`huibao_plugin_api::numbers`] (re-exported here), so plugins round the same way.
 
 /// A figure ready for printing.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,24 +21,11 @@ pub struct Figures {
     pub completion_cell: Option<String>,
 }
 
-/// Rounds half away from zero to one decimal, immune to binary noise such as 12.05 → 12.049999.
-pub fn round1(x: f64) -> f64 {
-    let scaled = x * 10.0;
-    let nudged = scaled + scaled.signum() * 1e-9 * scaled.abs().max(1.0);
-    let r = nudged.round() / 10.0;
-    if r == 0.0 {
-        0.0
-    } else {
-        r
-    }
-}
+pub use huibao_plugin_api::numbers::{format_amount, format_number, round_half_away};
 
-/// Prints a value as written (shortest form) or with a fixed number of decimals.
-pub fn format_number(x: f64, decimals: Option<u8>) -> String {
-    match decimals {
-        Some(d) => format!("{:.*}", d as usize, x),
-        None => format!("{}", if x == 0.0 { 0.0 } else { x }),
-    }
+/// Rounds half away from zero to one decimal: the rule of every derived figure.
+pub fn round1(x: f64) -> f64 {
+    round_half_away(x, 1)
 }
 
 /// Whether a unit is a percentage, so changes are in 个百分点.
@@ -124,6 +112,18 @@ mod tests {
         assert_eq!(round1(-12.05), -12.1);
         assert_eq!(round1(0.04), 0.0);
         assert_eq!(round1(-0.04).to_string(), "0");
+        // A growth of 12.05% computes as 12.0499999…: still 12.1, as on paper.
+        assert_eq!(
+            figures(112.05, "亿元", Some(100.0), None, None)
+                .growth
+                .as_deref(),
+            Some("同比增长12.1%")
+        );
+        // A value with fixed decimals rounds the same way: 2.675 is 2.67499… in binary.
+        assert_eq!(
+            figures(2.675, "亿元", None, None, Some(2)).value,
+            "2.68亿元"
+        );
         // Growth of exactly 20% prints one decimal.
         assert_eq!(
             figures(120.0, "亿元", Some(100.0), None, None)

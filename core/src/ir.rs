@@ -1,8 +1,9 @@
 //! The document tree (IR): the resolved, numbered blocks every backend draws.
 //!
 //! Everything a reader sees is decided here: numbers, growth figures, dates, the
-//! title's line breaks. A backend maps each block to its format and decides only
-//! geometry that the [`Style`](crate::style::Style) leaves to it.
+//! title's line breaks, the fixed labels (签发人：, 附件：, 抄送：, 印发, 续表) and the
+//! column widths of tables. A backend maps each block to its format, prints the text it
+//! is given and decides only geometry that the [`Style`](crate::style::Style) leaves to it.
 
 use serde::{Deserialize, Serialize};
 
@@ -48,10 +49,10 @@ pub enum Block {
     /// A table with a header row.
     Table(Table),
     /// The attachment note (附件说明) below the body.
-    AttachmentNote { items: Vec<String> },
+    AttachmentNote(AttachmentNote),
     /// Signature (organization) and date.
     Signature(Signature),
-    /// 附注: a note in full-width parentheses below the date.
+    /// 附注 below the date: its text as printed, in full-width parentheses.
     Note { text: String },
     /// The start of an attachment: a new page, "附件N" top left, the title centred.
     AttachmentStart(AttachmentStart),
@@ -66,8 +67,25 @@ pub struct RedHeader {
     pub organ_mark: String,
     /// 发文字号, e.g. "某管发〔2022〕5号".
     pub document_number: Option<String>,
-    /// 签发人 name (drawn in 楷体 after "签发人：").
-    pub signer: Option<String>,
+    /// 签发人: the label "签发人：" and the name (drawn in 楷体).
+    pub signer: Option<Labelled>,
+}
+
+/// A fixed label and the text after it, kept apart so a backend can set them in
+/// different fonts or hang the text's wrapped lines under its first character.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Labelled {
+    /// The label as printed, punctuation included: "签发人：", "抄送：".
+    pub label: String,
+    /// The text after it.
+    pub text: String,
+}
+
+impl Labelled {
+    /// Label and text as printed on one line.
+    pub fn full_text(&self) -> String {
+        format!("{}{}", self.label, self.text)
+    }
 }
 
 /// A heading on its own line.
@@ -147,12 +165,15 @@ pub enum RunRole {
 pub struct Table {
     /// Caption above the table (centred, e.g. "2022年上半年主要经济指标完成情况表").
     pub caption: Option<String>,
-    /// Column definitions: header text, alignment, relative width.
+    /// Column definitions: header text, alignment, width.
     pub columns: Vec<Column>,
     /// Body rows; each has exactly `columns.len()` cells.
     pub rows: Vec<Vec<String>>,
     /// A note under the table (e.g. "注：……"), if any.
     pub note: Option<String>,
+    /// Printed above the repeated header where the table continues on a new page, by
+    /// backends that lay out pages: "续表".
+    pub continued: String,
 }
 
 /// A table column.
@@ -162,8 +183,9 @@ pub struct Column {
     pub header: String,
     /// Alignment of body cells (the header is always centred).
     pub align: Align,
-    /// Relative width; backends scale the weights to the text block width.
-    pub weight: u16,
+    /// The column's share of the text block width, final: the shares of a table add up
+    /// to 1. The user's `widths`, or chosen from the content by [`crate::columns`].
+    pub width: f64,
 }
 
 /// Horizontal alignment.
@@ -187,10 +209,29 @@ pub struct Signature {
     pub sealed: bool,
 }
 
+/// The attachment note (附件说明): "附件：" then the attachments' titles, numbered
+/// "1." "2." when there are several.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttachmentNote {
+    /// "附件：", printed before the first item; the later items align under the first.
+    pub label: String,
+    /// The attachments in order.
+    pub items: Vec<AttachmentItem>,
+}
+
+/// One line of the attachment note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttachmentItem {
+    /// "1.", "2." … when there are several attachments, empty for one.
+    pub number: String,
+    /// The attachment's title; wrapped lines align with its first character.
+    pub title: String,
+}
+
 /// The opening of an attachment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttachmentStart {
-    /// 1-based attachment number; printed as "附件1" (or "附件" when it is the only one).
+    /// The label as printed: "附件1", "附件2" … or "附件" when it is the only one.
     pub label: String,
     /// The attachment title, centred on line 3.
     pub title: String,
@@ -199,11 +240,11 @@ pub struct AttachmentStart {
 /// End matter (版记).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EndMatter {
-    /// "抄送：" list text without the label, ending with 。
-    pub copy_to: Option<String>,
+    /// 抄送: the label "抄送：" and the list, ending with 。
+    pub copy_to: Option<Labelled>,
     /// The printing organ.
     pub printed_by: String,
-    /// "2022年7月8日印发" date text (without 印发).
+    /// The printing date as printed: "2022年7月8日印发".
     pub printed_on: String,
 }
 
@@ -216,7 +257,7 @@ impl Block {
             Block::RedHeader(h) => {
                 let mut lines = vec![h.organ_mark.clone()];
                 lines.extend(h.document_number.clone());
-                lines.extend(h.signer.as_ref().map(|s| format!("签发人：{s}")));
+                lines.extend(h.signer.as_ref().map(Labelled::full_text));
                 lines
             }
             Block::Title { lines } => lines.clone(),
@@ -231,29 +272,23 @@ impl Block {
                 lines.extend(t.note.clone());
                 lines
             }
-            Block::AttachmentNote { items } => {
-                let mut lines = Vec::new();
-                let numbered = items.len() > 1;
-                for (i, item) in items.iter().enumerate() {
-                    let prefix = if i == 0 { "附件：" } else { "" };
-                    if numbered {
-                        lines.push(format!("{prefix}{}.{item}", i + 1));
-                    } else {
-                        lines.push(format!("{prefix}{item}"));
-                    }
-                }
-                lines
-            }
+            Block::AttachmentNote(n) => n
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let label = if i == 0 { n.label.as_str() } else { "" };
+                    format!("{label}{}{}", item.number, item.title)
+                })
+                .collect(),
             Block::Signature(s) => vec![s.organization.clone(), s.date.clone()],
-            Block::Note { text } => vec![format!("（{text}）")],
+            Block::Note { text } => vec![text.clone()],
             Block::AttachmentStart(a) => vec![a.label.clone(), a.title.clone()],
             Block::EndMatter(e) => {
                 let mut lines = Vec::new();
-                if let Some(cc) = &e.copy_to {
-                    lines.push(format!("抄送：{cc}"));
-                }
+                lines.extend(e.copy_to.as_ref().map(Labelled::full_text));
                 lines.push(e.printed_by.clone());
-                lines.push(format!("{}印发", e.printed_on));
+                lines.push(e.printed_on.clone());
                 lines
             }
         }

@@ -1,5 +1,7 @@
 //! huibao-core: the report model, TOML loading with diagnostics, numbering, indicator
-//! maths, lint, the document tree every backend draws, and styles.
+//! maths, lint, the document tree every backend draws, and styles — and the decisions the
+//! backends share: character classes and widths ([`chars`]), where lines break
+//! ([`linebreak`]) and how wide table columns are ([`columns`]).
 //!
 //! The flow is [`load`] → [`previous::carry_forward`] → [`resolve()`] → plugin sections
 //! ([`plugin::expand`]) → [`build()`] → a [`Document`] plus a [`Style`]; the
@@ -9,10 +11,13 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod chars;
+pub mod columns;
 pub mod date;
 pub mod diagnostic;
 pub mod indicator;
 pub mod ir;
+pub mod linebreak;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -1,6 +1,7 @@
 //! Lint: things that are allowed but probably wrong. Warnings, never errors; each points
 //! at the place in the report where the text was written.
 
+use crate::chars::{is_chinese, is_han};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::ir::{Block, Document};
 use crate::load::Loaded;
@@ -117,9 +118,9 @@ fn findings(text: &str) -> Vec<Finding> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for w in chars.windows(3) {
         let (before, (at, mark), after) = (w[0].1, w[1], w[2].1);
-        if is_cjk(before)
+        if is_han(before)
             && matches!(mark, ',' | ';' | ':' | '?' | '!' | '(' | ')')
-            && (is_cjk(after) || after == '“')
+            && (is_han(after) || after == '“')
         {
             found.push(Finding {
                 at,
@@ -128,7 +129,7 @@ fn findings(text: &str) -> Vec<Finding> {
                 help: "use full-width punctuation ，；：？！（） in Chinese text",
             });
         }
-        if mark == ' ' && is_cjk_or_full_width(before) && is_cjk_or_full_width(after) {
+        if mark == ' ' && is_chinese(before) && is_chinese(after) {
             found.push(Finding {
                 at,
                 len: 1,
@@ -148,14 +149,6 @@ fn findings(text: &str) -> Vec<Finding> {
         }
     }
     found
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
-}
-
-fn is_cjk_or_full_width(c: char) -> bool {
-    is_cjk(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”')
 }
 
 #[cfg(test)]

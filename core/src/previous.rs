@@ -2,6 +2,7 @@
 //! year's same-period figures from it, and each item of its plan is matched to this
 //! period's work done by wording, so forgotten promises show up as warnings.
 
+use crate::chars::is_han;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{load, Loaded};
 use crate::model::{Item, Number};
@@ -226,10 +227,6 @@ fn collect(item: &Item, out: &mut Vec<String>) {
     for child in &item.items {
         collect(child, out);
     }
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// Character bigrams of the Chinese runs of `s` (no bigram spans punctuation), and

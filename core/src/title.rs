@@ -1,5 +1,7 @@
 //! Breaking a long title into balanced centred lines (梯形/菱形), never inside a word.
 
+use crate::chars::{is_no_line_start, width_em};
+
 /// Places after which a title may break: the end of an organ's name, of a period phrase,
 /// of "工作总结", and before the joining "及/和/暨/关于".
 const BREAK_AFTER: [&str; 12] = [
@@ -18,17 +20,8 @@ const BREAK_AFTER: [&str; 12] = [
 ];
 const BREAK_BEFORE: [&str; 4] = ["及", "暨", "关于", "和"];
 
-/// Width of a title character in em: CJK and full-width 1, ASCII ½.
-fn width(c: char) -> f64 {
-    if c.is_ascii() {
-        0.5
-    } else {
-        1.0
-    }
-}
-
 fn text_width(s: &[char]) -> f64 {
-    s.iter().copied().map(width).sum()
+    s.iter().copied().map(width_em).sum()
 }
 
 /// Splits `title` into lines of at most `max_em` em, preferring breaks at phrase ends,
@@ -85,7 +78,7 @@ fn good_breaks(title: &str, chars: &[char]) -> Vec<usize> {
             && p < chars.len()
             && !(chars[p - 1].is_ascii_alphanumeric() && chars[p].is_ascii_alphanumeric())
     });
-    positions.retain(|&p| !is_closing(chars[p]));
+    positions.retain(|&p| !is_no_line_start(chars[p]));
     // "2022年上半年", "2022年第三季度" are one phrase.
     positions.retain(|&p| {
         !(chars[p - 1] == '年' && matches!(chars[p], '上' | '下' | '前' | '第' | '度'))
@@ -93,10 +86,6 @@ fn good_breaks(title: &str, chars: &[char]) -> Vec<usize> {
     positions.sort_unstable();
     positions.dedup();
     positions
-}
-
-fn is_closing(c: char) -> bool {
-    "，。、；：？！）》”’".contains(c)
 }
 
 /// Lower is better; infinite when a line is too long.
@@ -141,7 +130,7 @@ fn fallback_breaks(chars: &[char], max_em: f64) -> Vec<usize> {
     while p < chars.len() {
         let mut q = p;
         while q > 1
-            && (is_closing(chars[q])
+            && (is_no_line_start(chars[q])
                 || (chars[q - 1].is_ascii_alphanumeric() && chars[q].is_ascii_alphanumeric()))
         {
             q -= 1;

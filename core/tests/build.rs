@@ -182,3 +182,81 @@ copy_to = [\"区发改局\", \"区财政局\"]
         "{text}"
     );
 }
+
+#[test]
+fn fixed_labels_and_attachment_numbers_are_printed_text_in_the_tree() {
+    let d = doc(&format!(
+        "{HEAD}signer = \"张某某\"\ndocument_number = \"瓯科管〔2023〕1号\"\nnote = \"联系人：王某某\"\n\
+         [summary]\ntext = \"全年工作稳中有进。\"\n\
+         [[attachments]]\ntitle = \"重点项目推进情况表\"\ntable = {{ columns = [\"序号\", \"项目\"], rows = [[1, \"北斗产业基地\"]] }}\n\
+         [[attachments]]\ntitle = \"招商引资项目清单\"\ntext = \"见附表。\"\n\
+         [end_matter]\ncopy_to = [\"区发改局\", \"区财政局\"]\nprinted_on = 2023-01-13\n"
+    ));
+    let mut seen = 0;
+    for block in &d.blocks {
+        match block {
+            Block::RedHeader(h) => {
+                let signer = h.signer.as_ref().unwrap();
+                assert_eq!(
+                    (signer.label.as_str(), signer.text.as_str()),
+                    ("签发人：", "张某某")
+                );
+                seen += 1;
+            }
+            Block::AttachmentNote(n) => {
+                assert_eq!(n.label, "附件：");
+                let items: Vec<(&str, &str)> = n
+                    .items
+                    .iter()
+                    .map(|i| (i.number.as_str(), i.title.as_str()))
+                    .collect();
+                assert_eq!(
+                    items,
+                    [("1.", "重点项目推进情况表"), ("2.", "招商引资项目清单")]
+                );
+                assert_eq!(
+                    block.text_lines(),
+                    ["附件：1.重点项目推进情况表", "2.招商引资项目清单"]
+                );
+                seen += 1;
+            }
+            Block::Note { text } => {
+                assert_eq!(text, "（联系人：王某某）");
+                seen += 1;
+            }
+            Block::AttachmentStart(a) => {
+                assert!(a.label == "附件1" || a.label == "附件2", "{}", a.label);
+                seen += 1;
+            }
+            Block::Table(t) => {
+                assert_eq!(t.continued, "续表");
+                assert!((t.columns.iter().map(|c| c.width).sum::<f64>() - 1.0).abs() < 1e-9);
+            }
+            Block::EndMatter(e) => {
+                let cc = e.copy_to.as_ref().unwrap();
+                assert_eq!(
+                    (cc.label.as_str(), cc.text.as_str()),
+                    ("抄送：", "区发改局，区财政局。")
+                );
+                assert_eq!(e.printed_on, "2023年1月13日印发");
+                seen += 1;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(seen, 6);
+    // One attachment: no number in the note, "附件" alone above it.
+    let d = doc(&format!(
+        "{HEAD}[summary]\ntext = \"全年工作稳中有进。\"\n[[attachments]]\ntitle = \"重点项目推进情况表\"\ntext = \"见附表。\"\n"
+    ));
+    let lines: Vec<String> = d
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::AttachmentNote(_) | Block::AttachmentStart(_)))
+        .flat_map(Block::text_lines)
+        .collect();
+    assert_eq!(
+        lines,
+        ["附件：重点项目推进情况表", "附件", "重点项目推进情况表"]
+    );
+}

@@ -1,7 +1,8 @@
 //! Real-world clutter: web-page headers and footers, download notices, page numbers,
 //! invisible characters, stray spaces and half-width punctuation in Chinese text.
 
-use crate::source::{is_chinese, is_cjk, Block, Para};
+use crate::source::{Block, Para};
+use huibao_core::chars::{is_chinese, is_han};
 
 /// A source line that was dropped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,13 +297,13 @@ fn site_names(blocks: &[Block]) -> Vec<String> {
         for key in ["来源网站", "来源", "出自"] {
             if let Some(at) = text.find(key) {
                 let rest = text[at + key.len()..].trim_start_matches([':', '：', ' ', '\u{3000}']);
-                let name: String = rest.chars().take_while(|&c| is_cjk(c)).collect();
+                let name: String = rest.chars().take_while(|&c| is_han(c)).collect();
                 if name.ends_with('网') && name.chars().count() >= 3 {
                     names.push(name);
                 }
             }
         }
-        let first: String = text.chars().take_while(|&c| is_cjk(c)).collect();
+        let first: String = text.chars().take_while(|&c| is_han(c)).collect();
         let n = first.chars().count();
         if first.ends_with('网') && (3..=10).contains(&n) && text.chars().count() <= 30 {
             names.push(first);
@@ -339,7 +340,7 @@ pub fn full_width(s: &str) -> (String, usize) {
                 quote_open = !quote_open;
                 Some(q)
             }
-            '.' if prev.is_some_and(is_cjk) && next.is_none_or(is_chinese) => Some('。'),
+            '.' if prev.is_some_and(is_han) && next.is_none_or(is_chinese) => Some('。'),
             '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
                 char::from_u32(c as u32 - 0xFEE0)
             }

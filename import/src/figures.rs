@@ -1,7 +1,7 @@
 //! Figures in the text ("工业总产值152.3亿元，同比增长8.6%") offered as indicators when
 //! the name and value are unambiguous; masked figures ("*亿元", "xx.x亿元") are listed.
 
-use crate::source::is_cjk;
+use huibao_core::chars::is_han;
 
 /// A figure found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,7 +99,7 @@ pub fn find(text: &str, opening: bool) -> Vec<Figure> {
         let c = chars[i];
         let starts = c.is_ascii_digit()
             || c == '*'
-            || ((c == 'x' || c == 'X') && i > 0 && is_cjk(chars[i - 1]));
+            || ((c == 'x' || c == 'X') && i > 0 && is_han(chars[i - 1]));
         if !starts || (i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.')) {
             i += 1;
             continue;
@@ -164,7 +164,7 @@ fn name_before(before: &[char]) -> Option<String> {
     let run: String = before
         .iter()
         .rev()
-        .take_while(|&&c| is_cjk(c))
+        .take_while(|&&c| is_han(c))
         .collect::<Vec<_>>()
         .into_iter()
         .rev()

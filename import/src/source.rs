@@ -52,28 +52,3 @@ pub fn from_text(text: &str) -> Vec<Block> {
         .map(Block::para)
         .collect()
 }
-
-/// Whether `c` is a CJK ideograph.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
-}
-
-/// Whether `c` is full-width (Chinese) punctuation.
-pub fn is_cjk_punct(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
-        | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-}
-
-/// A CJK ideograph or full-width punctuation: Chinese context.
-pub fn is_chinese(c: char) -> bool {
-    is_cjk(c) || is_cjk_punct(c)
-}
-
-/// Number of CJK ideographs in `s`.
-pub fn cjk_count(s: &str) -> usize {
-    s.chars().filter(|&c| is_cjk(c)).count()
-}

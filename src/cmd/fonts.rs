@@ -1,6 +1,7 @@
 //! `huibao fonts` and the font options of `render` (PDF output).
 
 use clap::Args;
+use huibao_core::chars::is_wide;
 use huibao_pipeline::{Options, RoleReport, Session, Style};
 
 /// Font lookup options for PDF output.
@@ -50,10 +51,7 @@ pub fn summary(fonts: &[RoleReport]) -> String {
 
 /// `s` padded with spaces to `width` terminal columns (CJK characters take two).
 fn pad(s: &str, width: usize) -> String {
-    let cols: usize = s
-        .chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
-        .sum();
+    let cols: usize = s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum();
     format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }
 

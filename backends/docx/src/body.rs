@@ -11,7 +11,7 @@ use docx_rs::{
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
     TablePositionProperty, TableRow, WidthType,
 };
-use huibao_core::ir::{Block, EndMatter, Heading, RedHeader, RunRole, Signature};
+use huibao_core::ir::{AttachmentNote, Block, EndMatter, Heading, RedHeader, RunRole, Signature};
 use huibao_core::style::{FontRole, Style};
 
 /// One piece of the body in order.
@@ -42,7 +42,7 @@ pub fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
         let start = out.len();
         let closing = matches!(
             block,
-            Block::AttachmentNote { .. } | Block::Signature(_) | Block::Note { .. }
+            Block::AttachmentNote(_) | Block::Signature(_) | Block::Note { .. }
         );
         if closing && after_closing {
             // Attachment note, signature, date and 附注 stay on one page. (Tying them
@@ -60,11 +60,9 @@ pub fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
             Block::Heading(h) => out.push(heading(h).into()),
             Block::Paragraph(p) => out.push(paragraph(p).into()),
             Block::Table(t) => out.extend(crate::table::items(t, cx)),
-            Block::AttachmentNote { items } => attachment_note(items, cx, &mut out),
+            Block::AttachmentNote(n) => attachment_note(n, cx, &mut out),
             Block::Signature(s) => signature(s, cx, &mut out),
-            Block::Note { .. } => {
-                out.push(styled(id::NOTE, &block.text_lines().concat()).into());
-            }
+            Block::Note { text } => out.push(styled(id::NOTE, text).into()),
             Block::AttachmentStart(a) => {
                 out.push(styled(id::ATTACHMENT_LABEL, &a.label).into());
                 out.push(styled(id::ATTACHMENT_TITLE, &a.title).into());
@@ -140,8 +138,8 @@ fn red_header(h: &RedHeader, out: &mut Vec<Item>) {
     }
     if let Some(s) = &h.signer {
         p = p
-            .add_run(text_run("签发人：", None))
-            .add_run(text_run(s, Some(id::SIGNER_NAME)));
+            .add_run(text_run(&s.label, None))
+            .add_run(text_run(&s.text, Some(id::SIGNER_NAME)));
     }
     out.push(p.into());
 }
@@ -183,31 +181,31 @@ fn paragraph(p: &huibao_core::ir::Paragraph) -> Paragraph {
     para
 }
 
-fn attachment_note(items: &[String], cx: &Context, out: &mut Vec<Item>) {
-    let numbered = items.len() > 1;
-    let label = cx.metrics.text_width(cx.style, FontRole::Body, "附件：");
-    for (i, item) in items.iter().enumerate() {
-        let text = if numbered {
-            format!("{}.{item}", i + 1)
-        } else {
-            item.clone()
-        };
+/// 附件说明: the label hangs to the left of the first title, the later titles align
+/// under the first one's number.
+fn attachment_note(n: &AttachmentNote, cx: &Context, out: &mut Vec<Item>) {
+    let label = cx.metrics.text_width(cx.style, FontRole::Body, &n.label);
+    let left = cx.layout.indent + label;
+    for (i, item) in n.items.iter().enumerate() {
         let mut p = Paragraph::new().style(id::ATTACHMENT_NOTE);
-        if i + 1 < items.len() {
+        if i + 1 < n.items.len() {
             p = p.keep_next(true);
         }
         if i == 0 {
-            // One blank line below the body; "附件：" hangs to the left of the names.
+            // One blank line below the body.
             p = p
                 .line_spacing(docx_rs::LineSpacing::new().before(cx.metrics.line_pitch as u32))
                 .indent(
-                    Some(cx.layout.indent + label),
+                    Some(left),
                     Some(SpecialIndentType::Hanging(label)),
                     None,
                     None,
                 )
-                .add_run(text_run("附件：", None));
+                .add_run(text_run(&n.label, None));
+        } else {
+            p = p.indent(Some(left), None, None, None);
         }
+        let text = format!("{}{}", item.number, item.title);
         out.push(p.add_run(text_run(&text, None)).into());
     }
 }
@@ -251,7 +249,7 @@ fn signature(s: &Signature, cx: &Context, out: &mut Vec<Item>) {
 fn end_matter(e: &EndMatter, cx: &Context, out: &mut Vec<Item>) {
     let m = cx.metrics;
     let ch = m.advance(cx.style, FontRole::EndMatter);
-    let label = m.text_width(cx.style, FontRole::EndMatter, "抄送：");
+
     let width = usize::try_from(m.block_width).unwrap_or(0);
     let row = |p: Paragraph| {
         TableRow::new(vec![TableCell::new()
@@ -261,6 +259,8 @@ fn end_matter(e: &EndMatter, cx: &Context, out: &mut Vec<Item>) {
     };
     let mut rows = Vec::new();
     if let Some(cc) = &e.copy_to {
+        // The list's wrapped lines hang under its first character, right of the label.
+        let label = m.text_width(cx.style, FontRole::EndMatter, &cc.label);
         rows.push(row(Paragraph::new()
             .style(id::END_MATTER)
             .indent(
@@ -269,14 +269,14 @@ fn end_matter(e: &EndMatter, cx: &Context, out: &mut Vec<Item>) {
                 None,
                 None,
             )
-            .add_run(text_run(&format!("抄送：{cc}"), None))));
+            .add_run(text_run(&cc.full_text(), None))));
     }
     rows.push(row(Paragraph::new()
         .style(id::END_MATTER)
         .keep_next(false)
         .add_run(text_run(&e.printed_by, None))
         .add_run(text_run("\t", None))
-        .add_run(text_run(&format!("{}印发", e.printed_on), None))));
+        .add_run(text_run(&e.printed_on, None))));
     let rule = |pos, size| {
         TableBorder::new(pos)
             .border_type(BorderType::Single)

@@ -5,6 +5,7 @@
 //! [`Metrics::char_spacing`] (a small negative spacing, so 28 characters fill a line).
 
 use crate::Error;
+use huibao_core::chars::text_width_em;
 use huibao_core::style::{FontRole, Style, PT_PER_MM, TWIPS_PER_PT};
 
 /// Word's largest font size in half-points.
@@ -126,11 +127,10 @@ impl Metrics {
         (f64::from(self.advance(style, role)) * n).round() as i32
     }
 
-    /// The width of `text` set in `role`, twips: CJK and other wide characters
-    /// take a full advance, the rest (Latin letters, digits) half of one.
+    /// The width of `text` set in `role`, twips: core's width in em
+    /// ([`text_width_em`]) times the advance of one character.
     pub fn text_width(&self, style: &Style, role: FontRole, text: &str) -> i32 {
-        let units: f64 = text.chars().map(width_units).sum();
-        self.chars(style, role, units)
+        self.chars(style, role, text_width_em(text))
     }
 
     /// The smallest whole number of lines that holds a line of `role` text, twips.
@@ -151,30 +151,6 @@ pub fn half_points(style: &Style, role: FontRole) -> u32 {
     (style.font(role).size_pt * 2.0)
         .round()
         .clamp(2.0, MAX_HALF_POINTS) as u32
-}
-
-/// How many full-width characters `c` takes: 1 for CJK and full-width forms, ½ otherwise.
-pub fn width_units(c: char) -> f64 {
-    let wide = matches!(u32::from(c),
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD
-        // Quotation marks, dashes and ellipsis are set full-width in Chinese text.
-        | 0x2014..=0x2026);
-    if wide {
-        1.0
-    } else {
-        0.5
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 use crate::metrics::{half_points, size_twips, Metrics};
 use crate::xml::El;
+use huibao_core::chars;
 use huibao_core::style::{FontRole, Style};
 
 /// Style ids used by the document body.
@@ -438,7 +439,9 @@ pub fn styles_part(style: &Style, m: &Metrics, l: &Layout) -> Result<El, crate::
             children: body_rpr().into_iter().map(crate::xml::Node::El).collect(),
             ..El::new("w:rPr")
         }))
-        .child(El::new("w:pPrDefault").child(El::new("w:pPr")));
+        // Chinese line-breaking rules (禁则) on every paragraph; the characters are in the
+        // settings (`w:noLineBreaksBefore` / `w:noLineBreaksAfter`).
+        .child(El::new("w:pPrDefault").child(El::new("w:pPr").child(El::val("w:kinsoku", "1"))));
     let normal = Def {
         based_on: None,
         next: None,
@@ -563,9 +566,10 @@ pub fn font_table_part(style: &Style) -> El {
 }
 
 /// The complete `word/settings.xml`: separate odd and even footers, no punctuation
-/// compression (so every line keeps its 28 characters), Word 2013+ layout.
+/// compression (so every line keeps its 28 characters), core's 禁则 characters for
+/// Chinese (the same the PDF breaks by), Word 2013+ layout. Children in CT_Settings order.
 pub fn settings_part(style: &Style, m: &Metrics) -> El {
-    El::new("w:settings")
+    let mut root = El::new("w:settings")
         .attr("xmlns:w", W_NS)
         .child(El::new("w:zoom").attr("w:percent", "100"))
         .child(El::val(
@@ -574,6 +578,16 @@ pub fn settings_part(style: &Style, m: &Metrics) -> El {
         ))
         .child(El::new("w:evenAndOddHeaders"))
         .child(El::val("w:characterSpacingControl", "doNotCompress"))
+        .child(
+            El::new("w:noLineBreaksAfter")
+                .attr("w:lang", "zh-CN")
+                .attr("w:val", chars::NO_LINE_END),
+        )
+        .child(
+            El::new("w:noLineBreaksBefore")
+                .attr("w:lang", "zh-CN")
+                .attr("w:val", chars::NO_LINE_START),
+        )
         .child(
             El::new("w:compat").child(
                 El::new("w:compatSetting")
@@ -588,7 +602,9 @@ pub fn settings_part(style: &Style, m: &Metrics) -> El {
                 .attr("w:eastAsia", "zh-CN"),
         )
         .child(El::val("w:decimalSymbol", "."))
-        .child(El::val("w:listSeparator", ","))
+        .child(El::val("w:listSeparator", ","));
+    crate::schema::canonicalize(&mut root);
+    root
 }
 
 #[cfg(test)]

@@ -29,8 +29,8 @@ pub fn items(t: &Table, cx: &Context) -> Vec<Item> {
 
 fn table(t: &Table, cx: &Context) -> docx_rs::Table {
     let block = usize::try_from(cx.metrics.block_width).unwrap_or(0);
-    let weights: Vec<u16> = t.columns.iter().map(|c| c.weight).collect();
-    let widths = column_widths(&weights, block);
+    let shares: Vec<f64> = t.columns.iter().map(|c| c.width).collect();
+    let widths = column_widths(&shares, block);
     let header = TableRow::new(
         t.columns
             .iter()
@@ -108,23 +108,24 @@ fn fit_row(row: &[String], n: usize) -> Vec<String> {
     cells
 }
 
-/// Column widths in twips: the weights scaled to `total`, rounded so they add up
-/// exactly (largest remainders get the spare twips). Zero weights count as one.
-pub fn column_widths(weights: &[u16], total: usize) -> Vec<usize> {
-    if weights.is_empty() {
+/// Column widths in twips: core's shares of the block scaled to `total`, rounded so
+/// they add up exactly (largest remainders get the spare twips).
+pub fn column_widths(shares: &[f64], total: usize) -> Vec<usize> {
+    if shares.is_empty() {
         return Vec::new();
     }
-    let weights: Vec<u64> = weights.iter().map(|&w| u64::from(w.max(1))).collect();
-    let sum: u64 = weights.iter().sum();
-    let total = total as u64;
-    let mut widths: Vec<u64> = weights.iter().map(|w| total * w / sum).collect();
-    let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(total * weights[i] % sum));
-    let spare = total - widths.iter().sum::<u64>();
-    for &i in order.iter().take(spare as usize) {
+    let exact: Vec<f64> = shares
+        .iter()
+        .map(|&s| if s.is_finite() { s.max(0.0) } else { 0.0 } * total as f64)
+        .collect();
+    let mut widths: Vec<usize> = exact.iter().map(|&w| w.floor() as usize).collect();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
+    let spare = total.saturating_sub(widths.iter().sum());
+    for &i in order.iter().cycle().take(spare) {
         widths[i] += 1;
     }
-    widths.into_iter().map(|w| w as usize).collect()
+    widths
 }
 
 #[cfg(test)]
@@ -133,18 +134,19 @@ mod tests {
 
     #[test]
     fn widths_add_up_to_the_block() {
-        for weights in [
-            vec![3u16, 2, 2, 2, 2],
-            vec![1],
-            vec![0, 0, 7],
-            vec![1, 1, 1],
+        for shares in [
+            vec![0.3, 0.2, 0.2, 0.2, 0.1],
+            vec![1.0],
+            vec![0.0, 0.0, 1.0],
+            vec![1.0 / 3.0; 3],
         ] {
-            let w = column_widths(&weights, 8845);
-            assert_eq!(w.iter().sum::<usize>(), 8845, "{weights:?}");
-            assert_eq!(w.len(), weights.len());
+            let w = column_widths(&shares, 8845);
+            assert_eq!(w.iter().sum::<usize>(), 8845, "{shares:?}");
+            assert_eq!(w.len(), shares.len());
         }
-        let w = column_widths(&[1, 3], 8000);
-        assert_eq!(w, vec![2000, 6000]);
+        assert_eq!(column_widths(&[0.25, 0.75], 8000), vec![2000, 6000]);
+        // Largest remainders get the spare twips: 2948.33… ×3 → 2949, 2948, 2948.
+        assert_eq!(column_widths(&[1.0 / 3.0; 3], 8845), vec![2949, 2948, 2948]);
     }
 
     #[test]

@@ -150,6 +150,47 @@ fn page_numbers_odd_right_even_left_with_a_page_field() {
 }
 
 #[test]
+fn word_breaks_lines_by_the_same_rules_as_the_pdf() {
+    let (_, parts) = rendered();
+    let settings = part(&parts, "word/settings.xml");
+    let names: Vec<&str> = settings.elements().map(|e| e.name.as_str()).collect();
+    let at = |n: &str| {
+        names
+            .iter()
+            .position(|x| *x == n)
+            .unwrap_or_else(|| panic!("no {n}"))
+    };
+    // CT_Settings order: characterSpacingControl, noLineBreaksAfter, noLineBreaksBefore, compat.
+    assert!(at("w:characterSpacingControl") < at("w:noLineBreaksAfter"));
+    assert!(at("w:noLineBreaksAfter") < at("w:noLineBreaksBefore"));
+    assert!(at("w:noLineBreaksBefore") < at("w:compat"));
+    let list = |n: &str| {
+        let el = settings.find(n).unwrap();
+        assert_eq!(el.get_attr("w:lang").as_deref(), Some("zh-CN"), "{n}");
+        xml::unescape(&el.get_attr("w:val").unwrap())
+    };
+    assert_eq!(
+        list("w:noLineBreaksBefore"),
+        huibao_core::chars::NO_LINE_START
+    );
+    assert_eq!(list("w:noLineBreaksAfter"), huibao_core::chars::NO_LINE_END);
+    for c in ['，', '。', '、', '）', '》', '”', '…', '—', '%'] {
+        assert!(list("w:noLineBreaksBefore").contains(c), "{c}");
+    }
+    for c in ['（', '《', '“'] {
+        assert!(list("w:noLineBreaksAfter").contains(c), "{c}");
+    }
+    // 禁则 is switched on for every paragraph.
+    let styles = part(&parts, "word/styles.xml");
+    let defaults = styles
+        .find("w:docDefaults")
+        .and_then(|d| d.find("w:pPrDefault"))
+        .and_then(|d| d.find("w:pPr"))
+        .unwrap();
+    assert_eq!(attr(defaults, "w:kinsoku", "w:val").as_deref(), Some("1"));
+}
+
+#[test]
 fn data_tables_repeat_their_header_and_keep_rows_whole() {
     let (_, parts) = rendered();
     let doc = part(&parts, "word/document.xml");
@@ -195,6 +236,42 @@ fn data_tables_repeat_their_header_and_keep_rows_whole() {
         attr(value_cell.descendants("w:pPr")[0], "w:jc", "w:val").as_deref(),
         Some("right")
     );
+}
+
+#[test]
+fn table_grids_are_the_widths_of_the_document_tree() {
+    let with_widths = REPORT.replace(
+        "table = { columns = [\"序号\", \"项目\", \"投资（亿元）\"],",
+        "table = { widths = [1, 3, 1], columns = [\"序号\", \"项目\", \"投资（亿元）\"],",
+    );
+    assert_ne!(with_widths, REPORT);
+    let (doc, style) = document(&with_widths);
+    let parts = unpack(&render(&doc, &style, &DocxOptions::default()).unwrap());
+    let body = part(&parts, "word/document.xml");
+    let grids: Vec<Vec<usize>> = body
+        .descendants("w:tblGrid")
+        .iter()
+        .map(|g| {
+            g.elements()
+                .map(|c| c.get_attr("w:w").unwrap().parse().unwrap())
+                .collect()
+        })
+        .collect();
+    let tables: Vec<&huibao_core::ir::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            huibao_core::ir::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 2);
+    for (t, grid) in tables.iter().zip(&grids) {
+        let shares: Vec<f64> = t.columns.iter().map(|c| c.width).collect();
+        assert_eq!(*grid, crate::table::column_widths(&shares, 8845));
+    }
+    // The user's widths win: 1 : 3 : 1 of the block.
+    assert_eq!(grids[1], [1769, 5307, 1769]);
 }
 
 #[test]

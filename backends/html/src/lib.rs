@@ -2,6 +2,7 @@
 //! with screen CSS for reading and print CSS for A4 on the GB/T 9704 layout.
 
 use handlebars::Handlebars;
+use huibao_core::chars::text_width_em;
 use huibao_core::ir::{Align, Block, RunRole};
 use huibao_core::style::{FontRole, Style};
 use huibao_core::Document;
@@ -38,6 +39,7 @@ pub fn render(doc: &Document, style: &Style, _options: &HtmlOptions) -> Result<S
             "language": doc.meta.language,
         },
         "css": css_variables(style),
+        "print": print_css(style),
         "blocks": doc.blocks.iter().map(block_view).collect::<Vec<_>>(),
         "page_numbers": style.page_numbers,
     });
@@ -100,6 +102,29 @@ fn css_variables(style: &Style) -> Vec<Value> {
         .collect()
 }
 
+/// The measures of the print CSS (`@page` and its page-number boxes), from the style:
+/// paper size, margins, and the page number's size, its gap below the text block and
+/// its inset of one character (of its own size) from the block's edge, as in the PDF.
+fn print_css(style: &Style) -> Value {
+    let p = &style.page;
+    let size = if (p.width_mm, p.height_mm) == (210.0, 297.0) {
+        "A4".to_string()
+    } else {
+        format!("{}mm {}mm", p.width_mm, p.height_mm)
+    };
+    let number = style.font(FontRole::PageNumber).size_pt;
+    json!({
+        "size": size,
+        "margin": format!(
+            "{}mm {}mm {}mm {}mm",
+            p.margin_top_mm, p.margin_right_mm, p.margin_bottom_mm, p.margin_left_mm
+        ),
+        "number_size": format!("{number}pt"),
+        "number_gap": format!("{}mm", p.page_number_gap_mm),
+        "number_inset": format!("{number}pt"),
+    })
+}
+
 fn align(a: Align) -> &'static str {
     match a {
         Align::Left => "left",
@@ -115,7 +140,8 @@ fn block_view(block: &Block) -> Value {
             "block": "red_header",
             "organ_mark": h.organ_mark,
             "document_number": h.document_number,
-            "signer": h.signer,
+            "signer_label": h.signer.as_ref().map(|s| &s.label),
+            "signer": h.signer.as_ref().map(|s| &s.text),
         }),
         Block::Title { lines } => json!({ "block": "title", "lines": lines }),
         Block::Addressee { text } => json!({ "block": "addressee", "text": text }),
@@ -139,15 +165,26 @@ fn block_view(block: &Block) -> Value {
             "columns": t.columns.iter().map(|c| json!({
                 "header": c.header,
                 "align": align(c.align),
-                "width": format!("{:.2}", 100.0 * f64::from(c.weight) / t.columns.iter().map(|c| f64::from(c.weight)).sum::<f64>()),
+                "width": format!("{:.2}", 100.0 * c.width),
             })).collect::<Vec<_>>(),
             "rows": t.rows.iter().map(|r| r.iter().zip(&t.columns).map(|(cell, c)| json!({
                 "text": cell, "align": align(c.align),
             })).collect::<Vec<_>>()).collect::<Vec<_>>(),
             "note": t.note,
         }),
-        Block::AttachmentNote { .. } => {
-            json!({ "block": "attachment_note", "lines": block.text_lines() })
+        Block::AttachmentNote(n) => {
+            // Later titles align under the first one's number, right of the label.
+            let indent = format!("{}em", text_width_em(&n.label));
+            let lines: Vec<Value> = block
+                .text_lines()
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| match i {
+                    0 => json!({ "text": text }),
+                    _ => json!({ "text": text, "indent": indent }),
+                })
+                .collect();
+            json!({ "block": "attachment_note", "lines": lines })
         }
         Block::Signature(s) => json!({
             "block": "signature",
@@ -155,15 +192,15 @@ fn block_view(block: &Block) -> Value {
             "date": s.date,
             "sealed": s.sealed,
         }),
-        Block::Note { .. } => json!({ "block": "note", "text": block.text_lines().concat() }),
+        Block::Note { text } => json!({ "block": "note", "text": text }),
         Block::AttachmentStart(a) => {
             json!({ "block": "attachment", "label": a.label, "title": a.title })
         }
         Block::EndMatter(e) => json!({
             "block": "end_matter",
-            "copy_to": e.copy_to,
+            "copy_to": e.copy_to.as_ref().map(|c| c.full_text()),
             "printed_by": e.printed_by,
-            "printed_on": format!("{}印发", e.printed_on),
+            "printed_on": e.printed_on,
         }),
     }
 }

@@ -1,7 +1,6 @@
 //! Font discovery and choice: the bundled stand-ins, extra directories and installed
 //! fonts; one chain of faces per role, with per-character fallback.
 
-use crate::linebreak::is_cjk;
 use crate::Error;
 use huibao_core::style::{FontRole, FontSpec, Style};
 use std::cell::RefCell;
@@ -458,11 +457,7 @@ impl Fonts {
     /// then the role's faces, then every other face found. `None`: no face has it.
     pub fn glyph(&self, role: FontRole, c: char) -> Option<GlyphRef> {
         let r = self.role(role);
-        let latin: &[usize] = if c.is_ascii() && !is_cjk(c) {
-            &r.latin
-        } else {
-            &[]
-        };
+        let latin: &[usize] = if c.is_ascii() { &r.latin } else { &[] };
         latin
             .iter()
             .chain(&r.chain)

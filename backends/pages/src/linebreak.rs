@@ -1,22 +1,16 @@
-//! Chinese line breaking (禁则) and grid justification.
+//! Grid justification of Chinese lines.
 //!
-//! Pure logic on characters and widths: which characters may not start or end a
-//! line, which runs may not be split (Latin words, a number with its unit), where
-//! lines break, and where each character of a justified line stands.
+//! Where lines break (the 禁则 groups, greedy filling) is core's
+//! [`huibao_core::linebreak`]; here each character of a line gets its place, and
+//! justified lines are stretched to the full measure.
 
+use huibao_core::chars::is_word_char;
+pub use huibao_core::linebreak::Item;
+use huibao_core::linebreak::{break_ranges, width};
 use std::ops::Range;
 
-/// Width tolerance in points when deciding whether something fits.
+/// Width tolerance in points when deciding whether a line needs stretching.
 const EPS: f64 = 0.01;
-
-/// One character as the breaker sees it: the character and its advance in points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Item {
-    /// The character.
-    pub ch: char,
-    /// Its advance in points (a grid slot for CJK, the real advance for Latin).
-    pub width: f64,
-}
 
 /// A finished line: the items it holds and where each one stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,230 +32,20 @@ impl Line {
     }
 }
 
-/// Closing punctuation that may not start a line (行首禁则).
-pub fn is_no_start(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '）'
-            | '》'
-            | '」'
-            | '』'
-            | '】'
-            | '〕'
-            | '〗'
-            | '〙'
-            | '〛'
-            | '］'
-            | '｝'
-            | '〉'
-            | '”'
-            | '’'
-            | '…'
-            | '—'
-            | '·'
-            | '・'
-            | '％'
-            | '‰'
-            | '℃'
-            | '．'
-            | '～'
-            | '々'
-            | '〃'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '?'
-            | '!'
-            | ')'
-            | ']'
-            | '}'
-            | '%'
-    )
-}
-
-/// Opening punctuation that may not end a line (行尾禁则).
-pub fn is_no_end(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '《'
-            | '「'
-            | '『'
-            | '【'
-            | '〔'
-            | '〖'
-            | '〘'
-            | '〚'
-            | '［'
-            | '｛'
-            | '〈'
-            | '“'
-            | '‘'
-            | '('
-            | '['
-            | '{'
-    )
-}
-
-/// Characters that count as a unit after a number ("2022年", "48.65亿元", "3个百分点").
-fn is_unit(c: char) -> bool {
-    "年月日号时分秒万亿元个家项人次亩吨米倍户名辆台套座条支期批届所处间层栋天周季岁千百克升瓦度份件本张块页位股只头起宗笔平方公里余多".contains(c)
-}
-
-/// ASCII that belongs to a Latin word or a number and is never split from its neighbours.
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_graphic()
-}
-
-/// CJK ideographs and full-width forms (what the grid counts as one character).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F
-        | 0x31A0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFF)
-}
-
-/// Splits `items` into groups that must stay on one line, by item index.
-///
-/// A group is one atom (a CJK character, a Latin word or number with its unit, a
-/// space) with the opening punctuation before it and the closing punctuation after it.
-pub fn groups(items: &[Item]) -> Vec<Range<usize>> {
-    // Atoms first.
-    let mut atoms: Vec<Range<usize>> = Vec::new();
-    let mut i = 0;
-    while i < items.len() {
-        let c = items[i].ch;
-        let start = i;
-        if is_word_char(c) && !is_no_start(c) && !is_no_end(c) || c.is_ascii_alphanumeric() {
-            while i < items.len() && is_word_char(items[i].ch) {
-                i += 1;
-            }
-            // A number keeps its unit: "2022年", "48.65亿元".
-            if items[i - 1].ch.is_ascii_digit() {
-                let mut units = 0;
-                while i < items.len() && units < 2 && is_unit(items[i].ch) {
-                    i += 1;
-                    units += 1;
-                }
-            }
-        } else {
-            i += 1;
-        }
-        atoms.push(start..i);
-    }
-    // Then glue punctuation to its neighbours.
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut pending_open: Option<usize> = None;
-    for atom in atoms {
-        let first = items[atom.start].ch;
-        let single = atom.len() == 1;
-        if single && is_no_end(first) {
-            pending_open.get_or_insert(atom.start);
-            continue;
-        }
-        let start = pending_open.take().unwrap_or(atom.start);
-        let glue_back = single && is_no_start(first) && start == atom.start;
-        match out.last_mut() {
-            Some(last) if glue_back && last.end == atom.start => last.end = atom.end,
-            _ => out.push(start..atom.end),
-        }
-    }
-    if let Some(start) = pending_open {
-        // Opening punctuation at the very end: keep it with what precedes.
-        match out.last_mut() {
-            Some(last) => last.end = items.len(),
-            None => out.push(start..items.len()),
-        }
-    }
-    out
-}
-
-fn width(items: &[Item], r: &Range<usize>) -> f64 {
-    items[r.clone()].iter().map(|i| i.width).sum()
-}
-
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{3000}'
-}
-
 /// Breaks `items` into lines: the first line is `first` points wide, the others `rest`.
 ///
 /// Every line but the last is justified to its full measure by spacing between
 /// characters; the last line is set at its natural width. A group wider than a whole
 /// line is split between characters, as little as possible.
 pub fn break_lines(items: &[Item], first: f64, rest: f64) -> Vec<Line> {
-    let mut ranges: Vec<(Range<usize>, usize)> = Vec::new(); // (range, hanging spaces)
-    let mut start = 0;
-    let mut used = 0.0;
-    let mut avail = first;
-    let close =
-        |ranges: &mut Vec<(Range<usize>, usize)>, start: usize, end: usize, items: &[Item]| {
-            let hanging = items[start..end]
-                .iter()
-                .rev()
-                .take_while(|i| is_space(i.ch))
-                .count();
-            ranges.push((start..end, hanging));
-        };
-    for g in groups(items) {
-        let w = width(items, &g);
-        let all_space = items[g.clone()].iter().all(|i| is_space(i.ch));
-        if all_space {
-            // Spaces never cause a break; at the end of a line they hang.
-            used += w;
-            continue;
-        }
-        // Width of the line so far without its trailing spaces.
-        let trailing: f64 = items[start..g.start]
-            .iter()
-            .rev()
-            .take_while(|i| is_space(i.ch))
-            .map(|i| i.width)
-            .sum();
-        if used + w <= avail + EPS {
-            used += w;
-            continue;
-        }
-        if g.start > start && used - trailing > EPS {
-            close(&mut ranges, start, g.start, items);
-            start = g.start;
-            used = 0.0;
-            avail = rest;
-        }
-        if w <= avail + EPS {
-            used = w;
-            continue;
-        }
-        // The group alone is wider than a line: split it between characters.
-        let mut k = g.start;
-        while k < g.end {
-            let cw = items[k].width;
-            if used + cw > avail + EPS && k > start {
-                close(&mut ranges, start, k, items);
-                start = k;
-                used = 0.0;
-                avail = rest;
-            }
-            used += cw;
-            k += 1;
-        }
-    }
-    if start < items.len() || ranges.is_empty() {
-        close(&mut ranges, start, items.len(), items);
-    }
+    let ranges = break_ranges(items, first, rest);
     let n = ranges.len();
     ranges
         .into_iter()
         .enumerate()
-        .map(|(i, (range, hanging))| {
+        .map(|(i, l)| {
             let measure = if i == 0 { first } else { rest };
-            place(items, range, hanging, measure, i + 1 < n)
+            place(items, l.range, l.hanging, measure, i + 1 < n)
         })
         .collect()
 }
@@ -311,6 +95,7 @@ pub fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use huibao_core::chars::{is_no_line_end, is_no_line_start};
 
     const PITCH: f64 = 15.79;
 
@@ -363,7 +148,7 @@ mod tests {
         ] {
             let s = format!("一二三四五{p}六七八九");
             for l in texts(&s, grid(5.0), grid(5.0)) {
-                assert!(!is_no_start(l.chars().next().unwrap()), "{s}: {l}");
+                assert!(!is_no_line_start(l.chars().next().unwrap()), "{s}: {l}");
             }
         }
     }
@@ -375,7 +160,7 @@ mod tests {
         for p in ['（', '《', '“', '‘'] {
             let s = format!("一二三四{p}五六七八九");
             for l in texts(&s, grid(5.0), grid(5.0)) {
-                assert!(!is_no_end(l.chars().last().unwrap()), "{s}: {l}");
+                assert!(!is_no_line_end(l.chars().last().unwrap()), "{s}: {l}");
             }
         }
     }
@@ -450,8 +235,8 @@ mod tests {
         assert_eq!(joined, s);
         for l in &lines {
             let t: String = it[l.visible()].iter().map(|i| i.ch).collect();
-            assert!(!is_no_start(t.chars().next().unwrap()), "{t}");
-            assert!(!is_no_end(t.chars().last().unwrap()), "{t}");
+            assert!(!is_no_line_start(t.chars().next().unwrap()), "{t}");
+            assert!(!is_no_line_end(t.chars().last().unwrap()), "{t}");
         }
     }
 

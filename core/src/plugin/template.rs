@@ -260,9 +260,10 @@ fn registry() -> Handlebars<'static> {
         number(list.iter().filter_map(|v| v.get(key).and_then(Value::as_f64)).sum::<f64>())
     });
     handlebars_helper!(count: |list: array| list.len());
-    handlebars_helper!(num: |x: f64| format_amount(x));
+    // At most two decimals, no trailing zeros: 12.3, 50, 0.85.
+    handlebars_helper!(num: |x: f64| crate::indicator::format_amount(x, 2));
     handlebars_helper!(percent: |part: f64, whole: f64| {
-        if whole == 0.0 { "—".to_string() } else { format!("{:.1}%", crate::indicator::round1(part / whole * 100.0)) }
+        if whole == 0.0 { "—".to_string() } else { format!("{}%", crate::indicator::format_number(part / whole * 100.0, Some(1))) }
     });
     handlebars_helper!(cn: |n: u64| chinese(n));
     handlebars_helper!(inc: |n: u64| n + 1);
@@ -290,7 +291,7 @@ fn number(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 9e15 {
         Value::from(x as i64)
     } else {
-        Value::from(crate::indicator::round1(x * 10.0) / 10.0)
+        Value::from(crate::indicator::round_half_away(x, 2))
     }
 }
 
@@ -299,17 +300,6 @@ fn chinese(n: u64) -> String {
         .ok()
         .and_then(crate::numbering::chinese_numeral)
         .unwrap_or_else(|| n.to_string())
-}
-
-/// A number with at most two decimals and no trailing zeros: 12.3, 50, 0.85.
-pub fn format_amount(x: f64) -> String {
-    let s = format!("{:.2}", (x * 100.0).round() / 100.0);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
 }
 
 fn template_error(plugin: &str, file: &SourceFile, e: &TemplateError) -> Diagnostic {

@@ -1,6 +1,7 @@
 //! huibao-plugin-api: what a section plugin of huibao depends on — the stable native ABI
 //! ([`abi`]), the JSON types that cross it ([`Request`], [`Section`]) and
-//! [`export_plugin!`], which turns one safe function into a plugin.
+//! [`export_plugin!`], which turns one safe function into a plugin; and [`numbers`], huibao's
+//! rounding, so a plugin's figures agree with the report's.
 //!
 //! ```
 //! use huibao_plugin_api::{export_plugin, PluginError, Request, Section};
@@ -22,6 +23,7 @@
 
 pub mod abi;
 mod export;
+pub mod numbers;
 mod types;
 
 pub use types::{

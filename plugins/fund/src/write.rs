@@ -1,6 +1,7 @@
 //! Writing the section: the funds paragraph, the financing paragraph and the fund table.
 
 use crate::config::{Config, Fund};
+use huibao_plugin_api::numbers::{format_amount, format_number};
 use huibao_plugin_api::{Align, Cell, Context, Section, Table};
 
 /// Stages from the most advanced down, as the progress sentence lists them.
@@ -172,7 +173,6 @@ fn fund_table(funds: &[Fund]) -> Table {
         "重点投向",
     ])
     .caption("园区基金情况表")
-    .widths([3, 10, 4, 5, 5, 5, 8])
     .align([
         Align::Center,
         Align::Left,
@@ -213,20 +213,12 @@ fn fund_table(funds: &[Fund]) -> Table {
 
 /// An amount in 亿元 with at most two decimals and no trailing zeros: 12.3, 50, 0.85.
 pub fn amount(x: f64) -> String {
-    let s = format!("{:.2}", (x * 100.0).round() / 100.0);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
+    format_amount(x, 2)
 }
 
 /// A ratio as a percentage with one decimal, rounded half away from zero: 0.2466 → 24.7%.
 pub fn percent(ratio: f64) -> String {
-    let scaled = ratio * 1000.0;
-    let r = (scaled + scaled.signum() * 1e-9).round() / 10.0;
-    format!("{r:.1}%")
+    format!("{}%", format_number(ratio * 100.0, Some(1)))
 }
 
 /// The `n` industries most funds invest in, ties in order of first mention.
@@ -362,5 +354,10 @@ mod tests {
         assert_eq!(amount(12.345), "12.35");
         assert_eq!(percent(12.3 / 65.5), "18.8%");
         assert_eq!(percent(0.0), "0.0%");
+        // The report's rule, not the binary value's: 2.675 is 2.67499… in binary.
+        assert_eq!(amount(2.675), "2.68");
+        assert_eq!(amount(1.005), "1.01");
+        assert_eq!(percent(0.0005), "0.1%");
+        assert_eq!(percent(0.12345), "12.3%");
     }
 }

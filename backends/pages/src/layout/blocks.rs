@@ -3,7 +3,8 @@
 use super::{table, Bookmark, Glyph, Rgb, Rule, Setter, Shaped, Styled, TextLine, Unit};
 use crate::Error;
 use huibao_core::ir::{
-    AttachmentStart, Block, EndMatter, Heading, Paragraph, RedHeader, RunRole, Signature,
+    AttachmentNote, AttachmentStart, Block, EndMatter, Heading, Paragraph, RedHeader, RunRole,
+    Signature,
 };
 use huibao_core::style::{FontRole, PT_PER_MM};
 use huibao_core::Document;
@@ -46,10 +47,10 @@ pub fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuations), E
                 continuations.insert(tables, cont);
                 tables += 1;
             }
-            Block::AttachmentNote { items } => {
+            Block::AttachmentNote(n) => {
                 out.push(Unit::blank(1));
                 let start = out.len();
-                out.extend(attachment_note(s, items)?);
+                out.extend(attachment_note(s, n)?);
                 note_units = start..out.len();
             }
             Block::Signature(sig) => {
@@ -70,8 +71,7 @@ pub fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuations), E
             }
             Block::Note { text } => {
                 let st = s.styled(FontRole::Body);
-                let full = format!("（{text}）");
-                let shaped = s.shape(&full, st, "附注")?;
+                let shaped = s.shape(text, st, "附注")?;
                 let x = s.geo.left + 2.0 * s.geo.slot;
                 let w = s.geo.width - 2.0 * s.geo.slot;
                 out.extend(s.row_units(s.wrap(&shaped, (x, w), (x, w), true), false));
@@ -124,9 +124,9 @@ fn red_header(s: &Setter, h: &RedHeader) -> Result<Vec<Unit>, Error> {
             };
             glyphs.extend(s.run_at(&sh, x));
         }
-        if let Some(name) = &h.signer {
-            let mut sh = s.shape("签发人：", body, "版头（签发人）")?;
-            sh.extend(s.shape(name, s.styled(FontRole::Heading2), "版头（签发人）")?);
+        if let Some(signer) = &h.signer {
+            let mut sh = s.shape(&signer.label, body, "版头（签发人）")?;
+            sh.extend(s.shape(&signer.text, s.styled(FontRole::Heading2), "版头（签发人）")?);
             let x = g.left + g.width - g.slot - Setter::width(&sh);
             glyphs.extend(s.run_at(&sh, x));
         }
@@ -253,21 +253,16 @@ fn paragraph(s: &Setter, p: &Paragraph, n: usize) -> Result<Vec<Unit>, Error> {
 }
 
 /// 附件说明: "附件：" indented two characters; further items aligned under the first
-/// name; wrapped lines aligned with the name's first character.
-fn attachment_note(s: &Setter, items: &[String]) -> Result<Vec<Unit>, Error> {
+/// one's number; wrapped lines aligned with the name's first character.
+fn attachment_note(s: &Setter, n: &AttachmentNote) -> Result<Vec<Unit>, Error> {
     let g = &s.geo;
     let st = s.styled(FontRole::Body);
-    let label = s.shape("附件：", st, "附件说明")?;
+    let label = s.shape(&n.label, st, "附件说明")?;
     let x_items = g.left + 2.0 * g.slot + Setter::width(&label);
-    let numbered = items.len() > 1;
     let mut units = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let number = if numbered {
-            s.shape(&format!("{}.", i + 1), st, "附件说明")?
-        } else {
-            Vec::new()
-        };
-        let name = s.shape(item, st, "附件说明")?;
+    for (i, item) in n.items.iter().enumerate() {
+        let number = s.shape(&item.number, st, "附件说明")?;
+        let name = s.shape(&item.title, st, "附件说明")?;
         let x_name = x_items + Setter::width(&number);
         let w = (g.left + g.width - x_name).max(g.slot);
         let mut lines = s.wrap(&name, (x_name, w), (x_name, w), true);
@@ -372,10 +367,10 @@ fn end_matter(s: &Setter, e: &EndMatter) -> Result<Unit, Error> {
     let indent = g.slot_at(st.size);
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     if let Some(cc) = &e.copy_to {
-        let label = s.shape("抄送：", st, "版记（抄送）")?;
+        let label = s.shape(&cc.label, st, "版记（抄送）")?;
         let x = g.left + indent + Setter::width(&label);
         let w = g.left + g.width - indent - x;
-        let body = s.shape(cc, st, "版记（抄送）")?;
+        let body = s.shape(&cc.text, st, "版记（抄送）")?;
         let mut wrapped = s.wrap(&body, (x, w), (x, w), true);
         if let Some(first) = wrapped.first_mut() {
             let mut l = s.run_at(&label, g.left + indent);
@@ -386,7 +381,7 @@ fn end_matter(s: &Setter, e: &EndMatter) -> Result<Unit, Error> {
     }
     let copy_rows = lines.len();
     let by = s.shape(&e.printed_by, st, "版记（印发机关）")?;
-    let on = s.shape(&format!("{}印发", e.printed_on), st, "版记（印发日期）")?;
+    let on = s.shape(&e.printed_on, st, "版记（印发日期）")?;
     let mut last = s.run_at(&by, g.left + indent);
     last.extend(s.run_at(&on, g.left + g.width - indent - Setter::width(&on)));
     lines.push(last);
@@ -431,7 +426,7 @@ pub(super) fn bold(mut st: Styled) -> Styled {
 mod tests {
     use super::*;
     use crate::fonts::{bundled_only, Fonts};
-    use crate::linebreak::{is_no_end, is_no_start};
+    use huibao_core::chars::{is_no_line_end, is_no_line_start, is_wide};
     use huibao_core::Style;
 
     fn fonts() -> Fonts {
@@ -456,9 +451,9 @@ mod tests {
         for (u, l) in units.iter().zip(&lines) {
             let first = l.chars().next().unwrap();
             let last = l.chars().last().unwrap();
-            assert!(!is_no_start(first), "line starts with {first}: {l}");
-            assert!(!is_no_end(last), "line ends with {last}: {l}");
-            let cjk = l.chars().filter(|c| crate::linebreak::is_cjk(*c)).count();
+            assert!(!is_no_line_start(first), "line starts with {first}: {l}");
+            assert!(!is_no_line_end(last), "line ends with {last}: {l}");
+            let cjk = l.chars().filter(|c| is_wide(*c)).count();
             assert!(cjk <= 28, "{cjk} characters: {l}");
             for g in &u.lines[0].glyphs {
                 assert!(g.x + g.advance <= right, "past the margin: {l}");

@@ -11,8 +11,9 @@ mod table;
 pub use page::{paginate, Page};
 
 use crate::fonts::Fonts;
-use crate::linebreak::{self, is_cjk, Item};
+use crate::linebreak::{self, Item};
 use crate::Error;
+use huibao_core::chars::{is_invisible, is_wide};
 use huibao_core::style::{FontRole, Style, PT_PER_MM};
 use huibao_core::Document;
 
@@ -265,7 +266,7 @@ impl<'a> Setter<'a> {
     pub fn shape(&self, text: &str, st: Styled, place: &str) -> Result<Vec<Shaped>, Error> {
         let mut out = Vec::with_capacity(text.len() / 2);
         for (i, ch) in text.chars().enumerate() {
-            if ch.is_control() || is_ignorable(ch) {
+            if is_invisible(ch) {
                 continue;
             }
             let g = match self.fonts.glyph(st.role, ch) {
@@ -280,7 +281,7 @@ impl<'a> Setter<'a> {
                 }
             };
             let face = &self.fonts.faces[g.face];
-            let full = !ch.is_ascii() && (is_cjk(ch) || g.advance_em >= 0.9);
+            let full = !ch.is_ascii() && (is_wide(ch) || g.advance_em >= 0.9);
             let width = if full {
                 self.geo.slot_at(st.size)
             } else {
@@ -394,11 +395,6 @@ impl<'a> Setter<'a> {
             })
             .collect()
     }
-}
-
-/// Characters with no glyph of their own (zero-width marks, variation selectors).
-fn is_ignorable(c: char) -> bool {
-    matches!(c as u32, 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF | 0xE0100..=0xE01EF)
 }
 
 /// A few characters around position `i` of `text`, for error messages.

@@ -3,20 +3,19 @@
 
 use super::blocks::bold;
 use super::{Glyph, Rgb, Rule, Setter, TextLine, Unit};
-use crate::linebreak;
 use crate::Error;
 use huibao_core::ir::{Align, Table};
 use huibao_core::style::FontRole;
 
-/// Horizontal padding inside a cell.
-const PAD: f64 = 4.0;
+/// Horizontal padding inside a cell (core's, which chose the column widths with it).
+const PAD: f64 = huibao_core::columns::CELL_PADDING_PT;
 /// Border width.
 const BORDER: f64 = 0.6;
 
 /// Units of table number `id` (0-based) and the units that open each continuation page.
 pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>), Error> {
     let g = &s.geo;
-    let widths = column_widths(s, t)?;
+    let widths: Vec<f64> = t.columns.iter().map(|c| g.width * c.width).collect();
     let mut xs = vec![g.left];
     for w in &widths {
         xs.push(xs.last().copied().unwrap_or(g.left) + w);
@@ -69,7 +68,7 @@ pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>),
         units.extend(s.row_units(lines, false));
     }
     // Continuation: "续表" and the header again, marked as repeated matter.
-    let label = s.shape("续表", bold(cell_style), &place("续表".into()))?;
+    let label = s.shape(&t.continued, bold(cell_style), &place("续表".into()))?;
     let mut cont = s.row_units(vec![s.run_at(&label, g.left)], true);
     cont.push(header);
     for u in cont.iter_mut() {
@@ -79,129 +78,6 @@ pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>),
         }
     }
     Ok((units, cont))
-}
-
-/// Column widths that make the table as short as possible: every column as wide as
-/// its widest cell on one line when the block allows it (the rest shared by the
-/// weights); otherwise each column starts at its narrowest (its widest unbreakable
-/// group, half a header, a cell of up to three characters) and the rest of the block is handed out a
-/// character at a time to the column where it saves the most lines.
-fn column_widths(s: &Setter, t: &Table) -> Result<Vec<f64>, Error> {
-    let g = &s.geo;
-    let n = t.columns.len();
-    let total: f64 = t.columns.iter().map(|c| f64::from(c.weight)).sum();
-    let share = |i: usize| {
-        if total > 0.0 {
-            f64::from(t.columns[i].weight) / total
-        } else {
-            1.0 / n.max(1) as f64
-        }
-    };
-    let st = s.styled(FontRole::Table);
-    let extra = 2.0 * PAD + 1.0;
-    // cells[i][r]: the items of column i in row r (row 0 the header).
-    let mut cells: Vec<Vec<Vec<linebreak::Item>>> = vec![Vec::new(); n];
-    let (mut max, mut min) = (vec![0.0f64; n], vec![0.0f64; n]);
-    for (i, c) in t.columns.iter().enumerate() {
-        let header: Vec<_> = s
-            .shape(&c.header, bold(st), "表头")?
-            .iter()
-            .map(|x| x.0)
-            .collect();
-        // A header takes at most two lines (and keeps its first two characters together).
-        let head2: f64 = header.iter().take(2).map(|it| it.width).sum();
-        let half: f64 = header.iter().map(|it| it.width).sum::<f64>() / 2.0;
-        min[i] = head2.max(half + g.slot_at(st.size) / 2.0) + extra;
-        max[i] = header.iter().map(|it| it.width).sum::<f64>() + extra;
-        cells[i].push(header);
-        for r in &t.rows {
-            let items: Vec<_> = s
-                .shape(r.get(i).map(String::as_str).unwrap_or(""), st, "表格")?
-                .iter()
-                .map(|x| x.0)
-                .collect();
-            let full: f64 = items.iter().map(|it| it.width).sum();
-            max[i] = max[i].max(full + extra);
-            // Short words (母基金, 已投资) are never broken.
-            min[i] = min[i].max(full.min(3.0 * g.slot_at(st.size)) + extra);
-            for grp in linebreak::groups(&items) {
-                let w: f64 = items[grp].iter().map(|it| it.width).sum();
-                min[i] = min[i].max(w + extra);
-            }
-            cells[i].push(items);
-        }
-        min[i] = min[i].min(max[i]);
-    }
-    let sum_max: f64 = max.iter().sum();
-    if sum_max <= g.width {
-        let spare = g.width - sum_max;
-        return Ok((0..n).map(|i| max[i] + spare * share(i)).collect());
-    }
-    if min.iter().sum::<f64>() > g.width {
-        return Ok((0..n).map(|i| g.width * share(i)).collect());
-    }
-    let lines = |i: usize, w: f64| -> Vec<usize> {
-        cells[i]
-            .iter()
-            .map(|items| {
-                if items.is_empty() {
-                    1
-                } else {
-                    let m = (w - extra).max(1.0);
-                    linebreak::break_lines(items, m, m).len()
-                }
-            })
-            .collect()
-    };
-    let rows = t.rows.len() + 1;
-    let mut w = min.clone();
-    let mut per_col: Vec<Vec<usize>> = (0..n).map(|i| lines(i, w[i])).collect();
-    let height = |per_col: &[Vec<usize>]| -> usize {
-        (0..rows)
-            .map(|r| per_col.iter().map(|c| c[r]).max().unwrap_or(1))
-            .sum()
-    };
-    // Cost: the table's height first, then the lines of all its cells.
-    let cost = |per_col: &[Vec<usize>]| -> f64 {
-        height(per_col) as f64 * 1000.0 + per_col.iter().flatten().sum::<usize>() as f64
-    };
-    let step = g.slot_at(st.size);
-    loop {
-        let left = g.width - w.iter().sum::<f64>();
-        if left < 0.01 {
-            break;
-        }
-        let now = cost(&per_col);
-        // The best gain per character, looking up to four characters ahead.
-        let mut best: Option<(f64, usize, f64)> = None;
-        for i in 0..n {
-            for k in 1..=4 {
-                let inc = (step * k as f64).min(left);
-                if w[i] >= max[i] {
-                    break;
-                }
-                let mut cols = per_col.clone();
-                cols[i] = lines(i, w[i] + inc);
-                let gain = (now - cost(&cols)) / (inc / step);
-                if gain > 0.0 && best.as_ref().is_none_or(|b| gain > b.0) {
-                    best = Some((gain, i, inc));
-                }
-                if inc >= left {
-                    break;
-                }
-            }
-        }
-        match best {
-            Some((_, i, inc)) => {
-                w[i] += inc;
-                per_col[i] = lines(i, w[i]);
-            }
-            None => break,
-        }
-    }
-    // What is left goes to the columns by weight.
-    let left = g.width - w.iter().sum::<f64>();
-    Ok((0..n).map(|i| w[i] + left.max(0.0) * share(i)).collect())
 }
 
 /// One table row: every cell wrapped to its column, the row as tall as its tallest
@@ -284,4 +160,62 @@ fn row(
         rules,
         ..Unit::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::{find_bundled_dir, FontSources, Fonts};
+    use huibao_core::ir::Column;
+    use huibao_core::Style;
+
+    /// The x of every vertical rule of a table's header row.
+    fn rule_xs(widths: &[f64]) -> Vec<f64> {
+        let src = FontSources {
+            dirs: vec![],
+            bundled: find_bundled_dir(),
+            system: false,
+        };
+        let style = Style::gbt9704();
+        let fonts = Fonts::resolve(&style, &src).unwrap();
+        let s = Setter::new(&fonts, &style);
+        let headers = ["序号", "项目名称", "进展情况"];
+        let t = Table {
+            caption: None,
+            columns: headers
+                .iter()
+                .zip(widths)
+                .map(|(h, &width)| Column {
+                    header: h.to_string(),
+                    align: Align::Left,
+                    width,
+                })
+                .collect(),
+            rows: vec![vec![
+                "1".into(),
+                "新能源装备产业园".into(),
+                "主体完工".into(),
+            ]],
+            note: None,
+            continued: "续表".into(),
+        };
+        let (units, _) = table(&s, &t, 0).unwrap();
+        units[0]
+            .rules
+            .iter()
+            .filter(|r| r.x0 == r.x1)
+            .map(|r| r.x0 - s.geo.left)
+            .collect()
+    }
+
+    #[test]
+    fn columns_are_the_shares_core_decided() {
+        let block = Style::gbt9704().page.block_width_pt();
+        let xs = rule_xs(&[0.2, 0.3, 0.5]);
+        let want = [0.0, 0.2 * block, 0.5 * block, block];
+        assert_eq!(xs.len(), want.len());
+        for (x, w) in xs.iter().zip(want) {
+            assert!((x - w).abs() < 1e-9, "{xs:?}");
+        }
+    }
 }

@@ -1,0 +1,254 @@
+//! Character classes and widths of Chinese text, and the line-breaking sets (禁则).
+//!
+//! The one place huibao decides what counts as Chinese, how wide a character is set and
+//! which characters may not start or end a line. Lint, import, title breaking, table
+//! widths, the DOCX measures and settings and the PDF line breaker all ask here.
+//!
+//! **Widths** are in em of the text's size, one em being one full-width character (one
+//! slot of the GB/T 9704 grid): ideographs, kana, hangul and full-width forms are 1, Latin
+//! letters, digits and ASCII punctuation ½ (the PDF sets Latin at the real advance of its
+//! font; ½ is what a grid count and Word's measures assume).
+//!
+//! **Ambiguous characters** (Unicode East Asian Width "A"): the punctuation Chinese text
+//! uses — quotation marks ‘’“”, the dashes — ―, the ellipsis … ‥, the middle dot ·, ‖ and
+//! ※ — are set full-width, as GB/T 15834 and every Chinese font set them, so they count 1.
+//! Other ambiguous characters (°, ±, Greek, Cyrillic) count ½. A terminal shows all of
+//! them one column wide: [`is_wide`] is the terminal's (and Unicode's) notion of wide,
+//! [`width_em`] the typesetter's.
+//!
+//! Where the real advance of Latin text matters (choosing table column widths so that
+//! "103.6%" stays on one line), [`latin_advance_em`] gives the advances of Times New
+//! Roman, the preset's Latin font, whose metrics Liberation Serif (the bundled stand-in)
+//! shares.
+
+/// Closing punctuation, which may not start a line (行首禁则): after it no break is
+/// allowed before. Also the list Word's `w:noLineBreaksBefore` takes.
+pub const NO_LINE_START: &str =
+    "，。、；：？！）》」』】〕〗〙〛］｝〉”’…—·・％‰℃．～々〃,.;:?!)]}%";
+
+/// Opening punctuation, which may not end a line (行尾禁则). Also the list Word's
+/// `w:noLineBreaksAfter` takes.
+pub const NO_LINE_END: &str = "（《「『【〔〖〘〚［｛〈“‘([{";
+
+/// Units kept on the line of the number before them ("2022年", "48.65亿元", "3个百分点").
+const NUMBER_UNITS: &str = "年月日号时分秒万亿元个家项人次亩吨米倍户名辆台套座条支期批届所处间层栋天周季岁千百克升瓦度份件本张块页位股只头起宗笔平方公里余多";
+
+/// A Han ideograph (汉字): the CJK Unified Ideographs with every extension, the
+/// compatibility ideographs, and 〇.
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{323AF}'
+        | '〇')
+}
+
+/// Punctuation of Chinese text: CJK symbols and punctuation (、。〈〉《》「」【】〔〕…),
+/// full-width ASCII punctuation (，！？：；（）［］｛｝…), vertical and small forms, and
+/// the ambiguous marks Chinese text sets full-width (‘’“”—―…‥·‖).
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{3006}'
+        | '\u{3008}'..='\u{303F}'
+        | '\u{FE10}'..='\u{FE1F}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}')
+        || is_wide_punct(c)
+}
+
+/// A full-width form of an ASCII character or sign: ０–９, Ａ–Ｚ, ！, ￥ …
+pub fn is_full_width_form(c: char) -> bool {
+    matches!(c, '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
+}
+
+/// Chinese context: a Han ideograph, Chinese punctuation or a full-width form.
+pub fn is_chinese(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c) || is_full_width_form(c)
+}
+
+/// Ambiguous-width punctuation that Chinese text sets full-width.
+fn is_wide_punct(c: char) -> bool {
+    matches!(
+        c,
+        '‘' | '’' | '“' | '”' | '—' | '―' | '‖' | '…' | '‥' | '·' | '※'
+    )
+}
+
+/// Wide in Unicode's sense (East Asian Width W or F): ideographs, kana, hangul, CJK
+/// punctuation and full-width forms. What a terminal shows two columns wide and the
+/// grid sets in one slot whatever the font.
+pub fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xA960..=0xA97F
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE10..=0xFE19
+        | 0xFE30..=0xFE6F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF
+        | 0x20000..=0x3FFFD)
+}
+
+/// A character that takes no room: zero-width spaces and joiners, variation selectors,
+/// the byte-order mark, and control characters.
+pub fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(u32::from(c),
+            0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF | 0xE0100..=0xE01EF)
+}
+
+/// The width of `c` in em of its size: 1 for full-width characters (including the
+/// punctuation Chinese text sets full-width), 0 for invisible ones, ½ for the rest.
+pub fn width_em(c: char) -> f64 {
+    if is_wide(c) || is_wide_punct(c) {
+        1.0
+    } else if is_invisible(c) {
+        0.0
+    } else {
+        0.5
+    }
+}
+
+/// The width of `s` in em: the sum of [`width_em`] of its characters.
+pub fn text_width_em(s: &str) -> f64 {
+    s.chars().map(width_em).sum()
+}
+
+/// Advances of printable ASCII (space to `~`) in Times New Roman and Liberation Serif,
+/// in thousandths of an em.
+const TIMES_ADVANCES: [u16; 95] = [
+    250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, // ␠–/
+    500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, // 0–?
+    921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, // @–O
+    556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, // P–_
+    333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, // `–o
+    500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541, //      p–~
+];
+
+/// The advance of printable ASCII `c` in the preset's Latin font (Times New Roman, whose
+/// metrics the bundled Liberation Serif shares), in em; `None` for other characters.
+pub fn latin_advance_em(c: char) -> Option<f64> {
+    let i = u32::from(c).checked_sub(0x20)?;
+    TIMES_ADVANCES
+        .get(i as usize)
+        .map(|&a| f64::from(a) / 1000.0)
+}
+
+/// Whether `c` may not start a line (it is in [`NO_LINE_START`]).
+pub fn is_no_line_start(c: char) -> bool {
+    NO_LINE_START.contains(c)
+}
+
+/// Whether `c` may not end a line (it is in [`NO_LINE_END`]).
+pub fn is_no_line_end(c: char) -> bool {
+    NO_LINE_END.contains(c)
+}
+
+/// A unit that stays with the number before it: 年, 亿, 元, 个, 项 …
+pub fn is_number_unit(c: char) -> bool {
+    NUMBER_UNITS.contains(c)
+}
+
+/// Printable ASCII: part of a Latin word or a number, never split from its neighbours.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_graphic()
+}
+
+/// A space (ASCII or ideographic): where a line may break, hung past the margin at a line end.
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_ideographs_in_every_extension() {
+        for c in [
+            '园', '区', '㐀', '䶿', '鿿', '豈', '𠀀', '𪜀', '𫝀', '𮯠', '〇',
+        ] {
+            assert!(is_han(c), "{c} U+{:04X}", u32::from(c));
+        }
+        for c in ['，', '。', 'A', '１', 'あ', '한', '⺀'] {
+            assert!(!is_han(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn chinese_punctuation_and_forms() {
+        for c in [
+            '，', '。', '、', '；', '：', '（', '）', '《', '》', '“', '”', '—', '…', '·', '〔',
+        ] {
+            assert!(is_cjk_punct(c), "{c}");
+            assert!(is_chinese(c), "{c}");
+        }
+        assert!(!is_cjk_punct('〇'), "an ideograph, not punctuation");
+        for c in [',', '.', '(', '"', 'a', '1', ' '] {
+            assert!(!is_chinese(c), "{c}");
+        }
+        assert!(is_full_width_form('１') && is_chinese('Ａ') && !is_cjk_punct('１'));
+    }
+
+    #[test]
+    fn widths_in_em() {
+        assert_eq!(text_width_em("2022年"), 3.0);
+        assert_eq!(text_width_em("营业收入48.65亿元"), 8.5);
+        assert_eq!(text_width_em("“招商引资”——"), 8.0);
+        assert_eq!(text_width_em("（一）"), 3.0);
+        assert_eq!(text_width_em("１２％"), 3.0);
+        assert_eq!(text_width_em("PM2.5"), 2.5);
+        assert_eq!(width_em('\u{200B}'), 0.0);
+        // Ambiguous characters that are not Chinese punctuation stay half-width.
+        assert_eq!(width_em('°'), 0.5);
+        assert_eq!(width_em('α'), 0.5);
+    }
+
+    #[test]
+    fn latin_advances_are_times() {
+        assert_eq!(latin_advance_em('0'), Some(0.5));
+        assert_eq!(latin_advance_em('.'), Some(0.25));
+        assert_eq!(latin_advance_em('%'), Some(0.833));
+        assert_eq!(latin_advance_em(' '), Some(0.25));
+        assert_eq!(latin_advance_em('~'), Some(0.541));
+        assert_eq!(latin_advance_em('园'), None);
+        assert_eq!(latin_advance_em('\u{7F}'), None);
+        assert_eq!(latin_advance_em('\n'), None);
+    }
+
+    #[test]
+    fn terminal_wide_is_not_typeset_wide() {
+        assert!(is_wide('园') && is_wide('，') && is_wide('１'));
+        // “ is one column in a terminal but a full em in Chinese type.
+        assert!(!is_wide('“'));
+        assert_eq!(width_em('“'), 1.0);
+    }
+
+    #[test]
+    fn line_breaking_sets() {
+        for c in "，。、；：？！）》”’…—％".chars() {
+            assert!(is_no_line_start(c), "{c}");
+            assert!(!is_no_line_end(c), "{c}");
+        }
+        for c in "（《“‘〔【".chars() {
+            assert!(is_no_line_end(c), "{c}");
+            assert!(!is_no_line_start(c), "{c}");
+        }
+        assert!(!is_no_line_start('园') && !is_no_line_end('园'));
+        assert!(is_number_unit('亿') && is_number_unit('年') && !is_number_unit('园'));
+        // Word takes the two lists as they are: no character in both.
+        assert!(NO_LINE_START.chars().all(|c| !NO_LINE_END.contains(c)));
+    }
+}
