@@ -13,6 +13,7 @@ pub mod indicator;
 pub mod ir;
 pub mod lint;
 pub mod load;
+pub mod marker;
 pub mod model;
 pub mod numbering;
 pub mod outline;

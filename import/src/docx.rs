@@ -507,7 +507,9 @@ fn format_number(n: u32, format: &str) -> String {
         | "ideographTraditional"
         | "japaneseCounting"
         | "chineseLegalSimplified"
-        | "taiwaneseCountingThousand" => crate::marker::chinese_numeral(n),
+        | "taiwaneseCountingThousand" => {
+            huibao_core::numbering::chinese_numeral(n).unwrap_or_else(|| n.to_string())
+        }
         "decimalFullWidth" | "decimalFullWidth2" => n
             .to_string()
             .chars()
