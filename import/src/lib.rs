@@ -45,6 +45,9 @@ pub enum ImportError {
     /// The DOCX has no paragraphs with text.
     #[error("{0} has no paragraphs with text")]
     NoParagraphs(String),
+    /// The DOCX is over a limit: a part unpacks too large or nests too deep (a zip bomb).
+    #[error("{path} is too large to import: {why}")]
+    TooLarge { path: String, why: String },
 }
 
 impl ImportError {
@@ -61,6 +64,9 @@ impl ImportError {
             }
             ImportError::NoParagraphs(_) => {
                 "the report may be in text boxes, images or a scanned page; copy its text into a .txt file and import that"
+            }
+            ImportError::TooLarge { .. } => {
+                "a work report is far smaller; if this is the right file, copy its text into a .txt file and import that"
             }
         }
     }
@@ -184,9 +190,15 @@ pub fn import_bytes(
             if bytes.is_empty() {
                 return Err(ImportError::Empty(path.into()));
             }
-            let read = docx::read(bytes).map_err(|why| ImportError::Docx {
-                path: path.into(),
-                why: why.to_string(),
+            let read = docx::read(bytes).map_err(|why| match why {
+                docx::DocxError::TooLarge(why) => ImportError::TooLarge {
+                    path: path.into(),
+                    why,
+                },
+                why => ImportError::Docx {
+                    path: path.into(),
+                    why: why.to_string(),
+                },
             })?;
             stats.docx_numbers = read.numbers;
             if !read.blocks.iter().any(|b| match b {
@@ -667,6 +679,28 @@ mod tests {
                 .trim(),
             "加快开工。"
         );
+    }
+
+    #[test]
+    fn a_zip_bomb_is_too_large_with_its_own_help() {
+        let mut zip = huibao_xml::PackageWriter::new();
+        zip.add("word/document.xml", &vec![b' '; 80 << 20]).unwrap();
+        let bomb = zip.finish().unwrap();
+        let err = import_bytes(
+            "上半年总结.docx",
+            "上半年总结.docx",
+            &bomb,
+            SourceKind::Docx,
+        )
+        .unwrap_err();
+        assert!(matches!(err, ImportError::TooLarge { .. }), "{err:?}");
+        assert!(
+            err.to_string().starts_with(
+                "上半年总结.docx is too large to import: word/document.xml is too large"
+            ),
+            "{err}"
+        );
+        assert!(err.help().contains(".txt"));
     }
 
     #[test]

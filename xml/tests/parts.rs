@@ -1,7 +1,7 @@
-//! Whole parts: a real docx-rs part survives parse → write byte for byte, and hostile
-//! packages give errors, never a crash.
+//! Whole parts: a real docx-rs part survives parse → write byte for byte, and a hostile
+//! package gives an error, never a crash.
 
-use huibao_xml::{parse, Error, PackageLimits, PackageReader, PackageWriter, DECLARATION};
+use huibao_xml::{parse, Error, PackageLimits, PackageReader, DECLARATION};
 
 #[test]
 fn a_docx_rs_part_round_trips_byte_for_byte() {
@@ -71,20 +71,4 @@ fn a_small_package_nesting_300000_elements_is_refused() {
     let mut r = PackageReader::new(&bytes, PackageLimits::default()).unwrap();
     let part = r.read("word/document.xml").unwrap().unwrap();
     assert_eq!(parse(&part), Err(Error::TooDeep { limit: 256 }));
-}
-
-#[test]
-fn a_package_unpacking_past_the_limit_is_too_large() {
-    let mut w = PackageWriter::new();
-    w.add("word/document.xml", &vec![b' '; 80 << 20]).unwrap();
-    let bytes = w.finish().unwrap();
-    assert!(
-        bytes.len() < 200 << 10,
-        "the package is {} bytes",
-        bytes.len()
-    );
-    let mut r = PackageReader::new(&bytes, PackageLimits::default()).unwrap();
-    let err = r.read("word/document.xml").unwrap_err();
-    assert!(matches!(err, Error::PartTooLarge { .. }), "{err}");
-    assert!(err.to_string().contains("too large"), "{err}");
 }
