@@ -9,11 +9,11 @@
 
 use crate::style::NumberingMode;
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml::Spanned;
 
 /// A park's work report (工作总结及工作计划) as written in `report.toml`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "huibao report")]
 pub struct Report {
@@ -23,31 +23,31 @@ pub struct Report {
     #[serde(default)]
     pub summary: Option<Summary>,
     /// Key figures (营业收入, 工业总产值 …), cited by prose and tables.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
     /// Work done in the period (主要工作).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub achievements: Vec<Item>,
     /// Problems (存在的问题), optional.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Item>,
     /// The next period's plan (工作计划).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<Item>,
     /// Sections produced by plugins.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<SectionRef>,
     /// Attachments (附件), each on its own pages.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
     /// Titles and numbering of the three parts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Parts::is_empty")]
     pub parts: Parts,
     /// Overrides of the style preset.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "StyleOverrides::is_empty")]
     pub style: StyleOverrides,
     /// Where to look for plugins.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "PluginPaths::is_empty")]
     pub plugins: PluginPaths,
     /// End matter (版记).
     #[serde(default)]
@@ -55,7 +55,7 @@ pub struct Report {
 }
 
 /// `[report]`: who reports, for which period, to whom.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// The reporting organization: "某园区管委会".
@@ -98,19 +98,19 @@ pub struct Meta {
 }
 
 /// `[summary]`: the opening paragraphs before the first part.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
     /// Prose; blank lines separate paragraphs; `{{indicator "名称"}}` cites a figure.
     #[schemars(with = "String")]
     pub text: Spanned<String>,
     /// Put the indicator table (主要经济指标完成情况表) after the summary.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub indicator_table: bool,
 }
 
 /// `[[indicators]]`: one key figure.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Name, unique in the report: "营业收入".
@@ -137,6 +137,18 @@ pub struct Indicator {
 /// A number written as a TOML integer or float.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number(pub f64);
+
+impl Serialize for Number {
+    /// Whole numbers are written as integers (36, not 36.0), as people write them.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
+        if self.0.fract() == 0.0 && self.0.abs() < EXACT {
+            s.serialize_i64(self.0 as i64)
+        } else {
+            s.serialize_f64(self.0)
+        }
+    }
+}
 
 impl JsonSchema for Number {
     fn inline_schema() -> bool {
@@ -179,7 +191,7 @@ impl<'de> Deserialize<'de> for Number {
 }
 
 /// One numbered item: a heading (or run-in lead) with its prose, sub-items and table.
-#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// The heading text without its number or closing punctuation: "多措并举加强招商引资".
@@ -191,7 +203,7 @@ pub struct Item {
     #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     /// Sub-items, one level deeper (at most four levels in all).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
     /// How the sub-items are numbered: "headings" or "run-in" (一是/二是).
     #[serde(default)]
@@ -205,7 +217,7 @@ pub struct Item {
 }
 
 /// A table as written in the report.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
     /// Caption above the table.
@@ -215,7 +227,7 @@ pub struct TableSpec {
     #[schemars(with = "Vec<String>", length(min = 1))]
     pub columns: Spanned<Vec<String>>,
     /// Body rows, each as long as `columns`: [[1, "新能源装备产业园", 35.6]].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<Vec<Cell>>")]
     pub rows: Vec<Spanned<Vec<Cell>>>,
     /// Alignment per column: "left", "center", "right" (default: numbers right, text left).
@@ -236,6 +248,15 @@ pub enum Cell {
     Text(String),
     /// A number: 35.6.
     Number(f64),
+}
+
+impl Serialize for Cell {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Number(n) => Number(*n).serialize(s),
+        }
+    }
 }
 
 impl JsonSchema for Cell {
@@ -278,7 +299,7 @@ impl<'de> Deserialize<'de> for Cell {
 }
 
 /// `[[attachments]]`: an attachment on its own pages.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// The attachment title: "2022年上半年重点项目推进情况表".
@@ -292,27 +313,36 @@ pub struct Attachment {
     #[serde(default)]
     pub table: Option<TableSpec>,
     /// The indicator table (主要经济指标完成情况表).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub indicator_table: bool,
 }
 
 /// `[parts]`: titles and numbering of the three parts.
-#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parts {
     /// The work done (主要工作).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "PartSpec::is_empty")]
     pub achievements: PartSpec,
     /// The problems (存在的问题).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "PartSpec::is_empty")]
     pub problems: PartSpec,
     /// The plan (下半年工作计划).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "PartSpec::is_empty")]
     pub plan: PartSpec,
 }
 
+impl Parts {
+    /// Whether no part has a title, text or numbering of its own.
+    pub fn is_empty(&self) -> bool {
+        [&self.achievements, &self.problems, &self.plan]
+            .iter()
+            .all(|p| p.is_empty())
+    }
+}
+
 /// One part's title (derived when absent), opening text and numbering mode.
-#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartSpec {
     /// The part heading without its number: "上半年主要工作".
@@ -327,8 +357,15 @@ pub struct PartSpec {
     pub numbering: Option<NumberingMode>,
 }
 
+impl PartSpec {
+    /// Whether the part has no title, text or numbering of its own.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.text.is_none() && self.numbering.is_none()
+    }
+}
+
 /// `[[sections]]`: a section generated by a plugin.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionRef {
     /// The plugin's name: "fund", "party" or a template plugin's name.
@@ -344,7 +381,7 @@ pub struct SectionRef {
 }
 
 /// Where a plugin section is placed in the outline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Placement {
     /// As the last item of the work done (主要工作).
@@ -357,20 +394,27 @@ pub enum Placement {
 }
 
 /// `[plugins]`: extra plugin directories, relative to the report.
-#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PluginPaths {
     /// Plugin directories, relative to the report: ["plugins"].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paths: Vec<String>,
 }
 
+impl PluginPaths {
+    /// Whether no directory is listed.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+}
+
 /// `[end_matter]`: 版记.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EndMatterSpec {
     /// 抄送 organs, e.g. ["市发展改革委", "市财政局"].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copy_to: Vec<String>,
     /// The printing organ (印发机关); defaults to the organization's office.
     #[serde(default)]
@@ -382,7 +426,7 @@ pub struct EndMatterSpec {
 }
 
 /// `[style]`: overrides of the `gbt9704` preset.
-#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StyleOverrides {
     /// Numbering of items below part headings: "headings" or "run-in".
@@ -402,13 +446,33 @@ pub struct StyleOverrides {
     #[schemars(with = "Option<String>", regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
     pub red: Option<Spanned<String>>,
     /// Fonts by role: `body = { families = ["仿宋_GB2312"], size_pt = 16 }`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     #[schemars(schema_with = "crate::schema::font_roles")]
     pub fonts: std::collections::BTreeMap<Spanned<String>, FontOverride>,
 }
 
+impl StyleOverrides {
+    /// Whether nothing is overridden.
+    pub fn is_empty(&self) -> bool {
+        let StyleOverrides {
+            numbering,
+            sealed,
+            signature,
+            page_numbers,
+            red,
+            fonts,
+        } = self;
+        numbering.is_none()
+            && sealed.is_none()
+            && signature.is_none()
+            && page_numbers.is_none()
+            && red.is_none()
+            && fonts.is_empty()
+    }
+}
+
 /// A font override for one role; what is left out keeps the preset's value.
-#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FontOverride {
     /// Font families, the first one present wins: ["仿宋_GB2312", "仿宋"].

@@ -76,11 +76,11 @@ impl ImportError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorDraft {
     pub name: String,
-    /// The value as TOML writes it.
-    pub value: String,
+    /// This period's value.
+    pub value: f64,
     pub unit: String,
-    pub previous: Option<String>,
-    pub target: Option<String>,
+    pub previous: Option<f64>,
+    pub target: Option<f64>,
     pub decimals: Option<u8>,
     /// Where it was found.
     pub comment: Option<String>,
@@ -645,12 +645,12 @@ mod tests {
         let toml = &imported.toml;
         assert!(
             toml.contains(
-                "[parts.plan]\ntitle = \"下半年工作计划\"\ntext = '''\n下半年，园区将聚焦项目落地。\n\n第二段打算。\n'''\n"
+                "[parts.plan]\ntitle = \"下半年工作计划\"\ntext = \"\"\"\n下半年，园区将聚焦项目落地。\n\n第二段打算。\n\"\"\"\n"
             ),
             "{toml}"
         );
         assert!(
-            toml.contains("[parts.achievements]\ntitle = \"上半年主要工作\"\ntext = '''\n上半年，园区坚持项目为王。\n'''\n"),
+            toml.contains("[parts.achievements]\ntitle = \"上半年主要工作\"\ntext = \"\"\"\n上半年，园区坚持项目为王。\n\"\"\"\n"),
             "{toml}"
         );
         assert!(!toml.contains("open the part"), "{toml}");
