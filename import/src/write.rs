@@ -506,6 +506,33 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_of_only_the_indicator_table_loads() {
+        use crate::source::Block;
+        let mut blocks = vec![Block::para("园区管委会2022年上半年工作总结")];
+        blocks.push(Block::Table(vec![
+            vec!["指标名称".into(), "单位".into(), "1-6月完成".into()],
+            vec!["营业收入".into(), "亿元".into(), "48.65".into()],
+        ]));
+        blocks.extend(
+            ["一、上半年主要工作", "（一）招商引资", "新签约项目12个。"]
+                .into_iter()
+                .map(Block::para),
+        );
+        let d = crate::recognise("上半年.docx", blocks, crate::Stats::default());
+        assert!(d.indicator_table_in_summary && d.body.summary.is_empty());
+        let toml = report(&d);
+        assert!(
+            toml.contains("[summary]\ntext = \"\"\nindicator_table = true\n"),
+            "{toml}"
+        );
+        let loaded =
+            huibao_core::load_source(huibao_core::SourceFile::new("a.toml", toml.as_str()))
+                .unwrap_or_else(|e| panic!("{e}\n{toml}"));
+        assert_eq!(loaded.report.indicators[0].value.get_ref().0, 48.65);
+        huibao_core::build(&loaded, &[]).unwrap_or_else(|e| panic!("{e}\n{toml}"));
+    }
+
+    #[test]
     fn whole_numbers_are_written_as_integers() {
         let mut d = doubtful_draft();
         d.indicators = vec![IndicatorDraft {
