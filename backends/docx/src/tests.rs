@@ -359,3 +359,21 @@ fn impossible_styles_are_errors_not_panics() {
 fn word_text(el: &El) -> String {
     el.descendants("w:t").iter().map(|t| t.own_text()).collect()
 }
+
+#[test]
+fn characters_xml_forbids_never_reach_the_package() {
+    // A backspace pasted into the text (TOML "\b") would make Word refuse the file.
+    let (doc, style) = document(&REPORT.replace(
+        "text = \"新签约项目28个。\"",
+        "text = \"新签约\\b项目28个。\"",
+    ));
+    assert!(
+        doc.plain_text().contains('\u{8}'),
+        "the document tree keeps it"
+    );
+    let bytes = render(&doc, &style, &DocxOptions::default()).expect("renders");
+    let parts = unpack(&bytes);
+    assert!(!parts["word/document.xml"].contains('\u{8}'));
+    let body = part(&parts, "word/document.xml");
+    assert!(word_text(&body).contains("新签约项目28个。"));
+}
