@@ -81,7 +81,7 @@ fn word_list_numbers_are_read() {
     for heading in [
         "[parts.achievements]\ntitle = \"2022年主要工作\"",
         "[[achievements]]\ntitle = \"招商引资成效明显\"",
-        "[[achievements.items]]\ntitle = \"配套工程\"\ntext = '''\n完成道路建设3公里。\n'''",
+        "[[achievements.items]]\ntitle = \"配套工程\"\ntext = \"\"\"\n完成道路建设3公里。\n\"\"\"",
         "[[plan]]\ntitle = \"全力推进项目落地\"",
     ] {
         assert!(toml.contains(heading), "{heading}\n---\n{toml}");

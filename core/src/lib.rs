@@ -20,6 +20,7 @@ pub mod ir;
 pub mod linebreak;
 pub mod lint;
 pub mod load;
+pub mod marker;
 pub mod model;
 pub mod numbering;
 pub mod outline;

@@ -2,14 +2,20 @@
 //!
 //! Fields that later checks may complain about keep their source span
 //! ([`toml::Spanned`]) so every message can name the line and column.
+//!
+//! The JSON schema editors use (`huibao schema`) is derived from these types: their doc
+//! comments are its descriptions and `#[schemars(…)]` states what the loader checks
+//! beyond the types (see [`crate::schema`]).
 
 use crate::style::NumberingMode;
-use serde::{Deserialize, Deserializer};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml::Spanned;
 
-/// A whole report as written.
-#[derive(Debug, Clone, Deserialize)]
+/// A park's work report (工作总结及工作计划) as written in `report.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "huibao report")]
 pub struct Report {
     /// Metadata: organization, period, date, title, addressee …
     pub report: Meta,
@@ -17,31 +23,31 @@ pub struct Report {
     #[serde(default)]
     pub summary: Option<Summary>,
     /// Key figures (营业收入, 工业总产值 …), cited by prose and tables.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
     /// Work done in the period (主要工作).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub achievements: Vec<Item>,
     /// Problems (存在的问题), optional.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Item>,
     /// The next period's plan (工作计划).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub plan: Vec<Item>,
     /// Sections produced by plugins.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<SectionRef>,
     /// Attachments (附件), each on its own pages.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
     /// Titles and numbering of the three parts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Parts::is_empty")]
     pub parts: Parts,
     /// Overrides of the style preset.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "StyleOverrides::is_empty")]
     pub style: StyleOverrides,
     /// Where to look for plugins.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "PluginPaths::is_empty")]
     pub plugins: PluginPaths,
     /// End matter (版记).
     #[serde(default)]
@@ -49,17 +55,22 @@ pub struct Report {
 }
 
 /// `[report]`: who reports, for which period, to whom.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// The reporting organization: "某园区管委会".
+    #[schemars(with = "String")]
     pub organization: Spanned<String>,
     /// "2022", "2022-H1", "2022-H2", "2022-Q3" or "2022-01..2022-09".
+    #[schemars(with = "String", regex(pattern = crate::schema::PERIOD_PATTERN))]
     pub period: Spanned<String>,
     /// The report's date (a TOML date: 2022-07-08).
+    #[schemars(with = "crate::schema::TomlDate")]
     pub date: Spanned<toml::value::Datetime>,
-    /// The title; derived from organization and period when absent.
+    /// The title; derived from organization and period when absent
+    /// (某园区管委会2022年上半年工作总结及下半年工作计划).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub title: Option<Spanned<String>>,
     /// 主送机关, e.g. "某市人民政府".
     #[serde(default)]
@@ -69,6 +80,7 @@ pub struct Meta {
     pub signer: Option<String>,
     /// 发文字号, e.g. "某管发〔2022〕5号".
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub document_number: Option<Spanned<String>>,
     /// Draw the red header (版头); on by default when a document number is given.
     #[serde(default)]
@@ -81,35 +93,41 @@ pub struct Meta {
     pub note: Option<String>,
     /// Path (relative to this file) of last period's report, for 同比 and plan follow-up.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub previous: Option<Spanned<String>>,
 }
 
 /// `[summary]`: the opening paragraphs before the first part.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
     /// Prose; blank lines separate paragraphs; `{{indicator "名称"}}` cites a figure.
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
     /// Put the indicator table (主要经济指标完成情况表) after the summary.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub indicator_table: bool,
 }
 
 /// `[[indicators]]`: one key figure.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Name, unique in the report: "营业收入".
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// This period's value.
+    #[schemars(with = "Number")]
     pub value: Spanned<Number>,
     /// Unit: "亿元", "万元", "%", "个", "家", "亩" …
     pub unit: String,
-    /// Same period last year, giving 同比.
+    /// Same period last year, giving 同比 (同比增长12.4%).
     #[serde(default)]
+    #[schemars(with = "Option<Number>")]
     pub previous: Option<Spanned<Number>>,
-    /// Annual target, giving 完成全年目标的 x%.
+    /// Annual target, above zero, giving 完成全年目标的 x%.
     #[serde(default)]
+    #[schemars(with = "Option<Number>", extend("exclusiveMinimum" = 0))]
     pub target: Option<Spanned<Number>>,
     /// Digits after the decimal point when printing the value (default: as written).
     #[serde(default)]
@@ -119,6 +137,32 @@ pub struct Indicator {
 /// A number written as a TOML integer or float.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number(pub f64);
+
+impl Serialize for Number {
+    /// Whole numbers are written as integers (36, not 36.0), as people write them.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
+        if self.0.fract() == 0.0 && self.0.abs() < EXACT {
+            s.serialize_i64(self.0 as i64)
+        } else {
+            s.serialize_f64(self.0)
+        }
+    }
+}
+
+impl JsonSchema for Number {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number" })
+    }
+}
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -147,17 +191,19 @@ impl<'de> Deserialize<'de> for Number {
 }
 
 /// One numbered item: a heading (or run-in lead) with its prose, sub-items and table.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    /// The heading text without its number: "多措并举加强招商引资".
+    /// The heading text without its number or closing punctuation: "多措并举加强招商引资".
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub title: Option<Spanned<String>>,
-    /// Prose; blank lines separate paragraphs.
+    /// Prose; blank lines separate paragraphs; `{{indicator "名称"}}` cites a figure.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     /// Sub-items, one level deeper (at most four levels in all).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
     /// How the sub-items are numbered: "headings" or "run-in" (一是/二是).
     #[serde(default)]
@@ -171,21 +217,23 @@ pub struct Item {
 }
 
 /// A table as written in the report.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
     /// Caption above the table.
     #[serde(default)]
     pub caption: Option<String>,
-    /// Header cells.
+    /// Header cells: ["序号", "项目名称", "总投资（亿元）"].
+    #[schemars(with = "Vec<String>", length(min = 1))]
     pub columns: Spanned<Vec<String>>,
-    /// Body rows, each as long as `columns`.
-    #[serde(default)]
+    /// Body rows, each as long as `columns`: [[1, "新能源装备产业园", 35.6]].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<Vec<Cell>>")]
     pub rows: Vec<Spanned<Vec<Cell>>>,
     /// Alignment per column: "left", "center", "right" (default: numbers right, text left).
     #[serde(default)]
     pub align: Option<Vec<crate::ir::Align>>,
-    /// Relative column widths.
+    /// Relative column widths, one per column.
     #[serde(default)]
     pub widths: Option<Vec<u16>>,
     /// Note under the table.
@@ -196,8 +244,33 @@ pub struct TableSpec {
 /// A table cell: text or a number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    /// Text: "新能源装备产业园".
     Text(String),
+    /// A number: 35.6.
     Number(f64),
+}
+
+impl Serialize for Cell {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Number(n) => Number(*n).serialize(s),
+        }
+    }
+}
+
+impl JsonSchema for Cell {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Cell".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["string", "number"] })
+    }
 }
 
 impl<'de> Deserialize<'de> for Cell {
@@ -226,63 +299,89 @@ impl<'de> Deserialize<'de> for Cell {
 }
 
 /// `[[attachments]]`: an attachment on its own pages.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
-    /// The attachment title.
+    /// The attachment title: "2022年上半年重点项目推进情况表".
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
     /// Prose.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     /// A table.
     #[serde(default)]
     pub table: Option<TableSpec>,
     /// The indicator table (主要经济指标完成情况表).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub indicator_table: bool,
 }
 
 /// `[parts]`: titles and numbering of the three parts.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parts {
-    #[serde(default)]
+    /// The work done (主要工作).
+    #[serde(default, skip_serializing_if = "PartSpec::is_empty")]
     pub achievements: PartSpec,
-    #[serde(default)]
+    /// The problems (存在的问题).
+    #[serde(default, skip_serializing_if = "PartSpec::is_empty")]
     pub problems: PartSpec,
-    #[serde(default)]
+    /// The plan (下半年工作计划).
+    #[serde(default, skip_serializing_if = "PartSpec::is_empty")]
     pub plan: PartSpec,
 }
 
+impl Parts {
+    /// Whether no part has a title, text or numbering of its own.
+    pub fn is_empty(&self) -> bool {
+        [&self.achievements, &self.problems, &self.plan]
+            .iter()
+            .all(|p| p.is_empty())
+    }
+}
+
 /// One part's title (derived when absent), opening text and numbering mode.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartSpec {
+    /// The part heading without its number: "上半年主要工作".
     #[serde(default)]
     pub title: Option<String>,
     /// Prose between the part heading and its first item.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
+    /// How the part's items are numbered: "headings" or "run-in" (一是/二是).
     #[serde(default)]
     pub numbering: Option<NumberingMode>,
 }
 
+impl PartSpec {
+    /// Whether the part has no title, text or numbering of its own.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.text.is_none() && self.numbering.is_none()
+    }
+}
+
 /// `[[sections]]`: a section generated by a plugin.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionRef {
     /// The plugin's name: "fund", "party" or a template plugin's name.
+    #[schemars(with = "String")]
     pub plugin: Spanned<String>,
     /// Where the section goes.
     #[serde(default)]
     pub place: Placement,
     /// The plugin's configuration, checked against the plugin's schema.
     #[serde(default)]
+    #[schemars(with = "Option<serde_json::Value>")]
     pub config: Option<Spanned<toml::Value>>,
 }
 
 /// Where a plugin section is placed in the outline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Placement {
     /// As the last item of the work done (主要工作).
@@ -295,30 +394,39 @@ pub enum Placement {
 }
 
 /// `[plugins]`: extra plugin directories, relative to the report.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PluginPaths {
-    #[serde(default)]
+    /// Plugin directories, relative to the report: ["plugins"].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paths: Vec<String>,
 }
 
+impl PluginPaths {
+    /// Whether no directory is listed.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+}
+
 /// `[end_matter]`: 版记.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EndMatterSpec {
     /// 抄送 organs, e.g. ["市发展改革委", "市财政局"].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copy_to: Vec<String>,
-    /// The printing organ; defaults to the organization's office.
+    /// The printing organ (印发机关); defaults to the organization's office.
     #[serde(default)]
     pub printed_by: Option<String>,
-    /// The printing date; defaults to the report's date.
+    /// The printing date (a TOML date: 2022-07-08); defaults to the report's date.
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::TomlDate>")]
     pub printed_on: Option<toml::value::Datetime>,
 }
 
 /// `[style]`: overrides of the `gbt9704` preset.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StyleOverrides {
     /// Numbering of items below part headings: "headings" or "run-in".
@@ -333,22 +441,49 @@ pub struct StyleOverrides {
     /// Print page numbers.
     #[serde(default)]
     pub page_numbers: Option<bool>,
-    /// Red for the header, "#RRGGBB".
+    /// Red for the header, "#RRGGBB": "#C8102E".
     #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
     pub red: Option<Spanned<String>>,
     /// Fonts by role: `body = { families = ["仿宋_GB2312"], size_pt = 16 }`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[schemars(schema_with = "crate::schema::font_roles")]
     pub fonts: std::collections::BTreeMap<Spanned<String>, FontOverride>,
 }
 
+impl StyleOverrides {
+    /// Whether nothing is overridden.
+    pub fn is_empty(&self) -> bool {
+        let StyleOverrides {
+            numbering,
+            sealed,
+            signature,
+            page_numbers,
+            red,
+            fonts,
+        } = self;
+        numbering.is_none()
+            && sealed.is_none()
+            && signature.is_none()
+            && page_numbers.is_none()
+            && red.is_none()
+            && fonts.is_empty()
+    }
+}
+
 /// A font override for one role; what is left out keeps the preset's value.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FontOverride {
+    /// Font families, the first one present wins: ["仿宋_GB2312", "仿宋"].
     #[serde(default)]
+    #[schemars(length(min = 1))]
     pub families: Option<Vec<String>>,
+    /// Size in points, 5 to 72 (三号 is 16, 二号 is 22).
     #[serde(default)]
+    #[schemars(with = "Option<Number>", range(min = 5, max = 72))]
     pub size_pt: Option<Spanned<Number>>,
+    /// Bold.
     #[serde(default)]
     pub bold: Option<bool>,
 }

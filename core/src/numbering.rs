@@ -14,6 +14,22 @@ pub fn chinese_numeral(n: u32) -> Option<String> {
     }
 }
 
+/// The value of a Chinese numeral from 一 to 九十九 written the standard way (the inverse
+/// of [`chinese_numeral`]): "十九" → 19; `None` for anything else ("一二", "零").
+pub fn chinese_value(s: &str) -> Option<u32> {
+    const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: char| DIGITS.iter().position(|&d| d == c).map(|i| i as u32 + 1);
+    let mut chars = s.chars();
+    match (chars.next(), chars.next(), chars.next(), chars.next()) {
+        (Some('十'), None, None, None) => Some(10),
+        (Some(u), None, None, None) => digit(u),
+        (Some('十'), Some(u), None, None) => Some(10 + digit(u)?),
+        (Some(t), Some('十'), None, None) => Some(10 * digit(t)?),
+        (Some(t), Some('十'), Some(u), None) => Some(10 * digit(t)? + digit(u)?),
+        _ => None,
+    }
+}
+
 /// The printed number of the `index`-th (1-based) heading at `level` (1–4):
 /// "一、", "（一）", "1.", "（1）".
 pub fn heading_number(level: u8, index: u32) -> String {
@@ -57,6 +73,12 @@ mod tests {
         }
         assert_eq!(chinese_numeral(0), None);
         assert_eq!(chinese_numeral(100), None);
+        for n in 1..=99 {
+            assert_eq!(chinese_value(&chinese_numeral(n).unwrap()), Some(n), "{n}");
+        }
+        for s in ["", "零", "一二", "十十", "百", "二十二十"] {
+            assert_eq!(chinese_value(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -6,36 +6,16 @@
 //! by its position, so `（一）` in a plugin's output may print as `1.` where the section sits
 //! one level deeper. Every non-blank line that is not a numbered line is a paragraph.
 
+use crate::marker::{Kind, Marker};
 use crate::model::Item;
 use crate::style::NumberingMode;
 use std::ops::Range;
 use toml::Spanned;
 
-/// A numbering marker at the start of a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Marker {
-    /// A heading number of level 1–4: 一、 （一） 1. （1）.
-    Heading {
-        /// 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）.
-        level: u8,
-        /// The number itself (一 → 1).
-        index: u32,
-    },
-    /// A run-in ordinal: 一是, 二是 …
-    RunIn {
-        /// The number itself (二是 → 2).
-        index: u32,
-    },
-}
-
-impl Marker {
-    /// Depth in the outline: headings 1–4, run-in items below all of them.
-    fn rank(self) -> u8 {
-        match self {
-            Marker::Heading { level, .. } => level,
-            Marker::RunIn { .. } => RUN_IN,
-        }
-    }
+/// Depth in the outline of a marker: headings 1–4 (一、 （一） 1. （1）, brackets 〔一〕 and
+/// 〔1〕 standing for levels 2 and 4), run-in items below all of them.
+fn rank(kind: Kind) -> u8 {
+    kind.level().unwrap_or(RUN_IN)
 }
 
 const RUN_IN: u8 = 5;
@@ -43,97 +23,12 @@ const RUN_IN: u8 = 5;
 /// Longest title (in characters) split off the text of a numbered line.
 const MAX_TITLE: usize = 40;
 
-/// Reads the marker at the start of `line`; returns it and the text after it.
+/// Reads the marker at the start of `line` (leading spaces skipped); returns it and the
+/// text after it.
 pub fn marker(line: &str) -> Option<(Marker, &str)> {
     let line = line.trim_start();
-    // （一） （1） (一) (1)
-    if let Some(inner) = line.strip_prefix('（').or_else(|| line.strip_prefix('(')) {
-        let close = inner.find(['）', ')'])?;
-        let (number, rest) = inner.split_at(close);
-        let rest = &rest[rest.chars().next()?.len_utf8()..];
-        return if let Some(index) = parse_chinese(number) {
-            Some((Marker::Heading { level: 2, index }, rest))
-        } else {
-            let index = parse_arabic(number)?;
-            Some((Marker::Heading { level: 4, index }, rest))
-        };
-    }
-    // 1. 1． 1、
-    let digits = line
-        .char_indices()
-        .find(|(_, c)| !is_digit(*c))
-        .map_or(line.len(), |(i, _)| i);
-    if digits > 0 {
-        let index = parse_arabic(&line[..digits])?;
-        let rest = &line[digits..];
-        let sep = rest.chars().next()?;
-        if !matches!(sep, '.' | '．' | '、') {
-            return None;
-        }
-        let rest = &rest[sep.len_utf8()..];
-        // "1.5亿元" is a number, not a marker.
-        if rest.starts_with(is_digit) {
-            return None;
-        }
-        return Some((Marker::Heading { level: 3, index }, rest));
-    }
-    // 一、 一是
-    let numeral = line
-        .char_indices()
-        .find(|(_, c)| !CHINESE_DIGITS.contains(c))
-        .map_or(line.len(), |(i, _)| i);
-    if numeral == 0 {
-        return None;
-    }
-    let index = parse_chinese(&line[..numeral])?;
-    let rest = &line[numeral..];
-    if let Some(rest) = rest.strip_prefix('、').or_else(|| rest.strip_prefix('．')) {
-        Some((Marker::Heading { level: 1, index }, rest))
-    } else {
-        rest.strip_prefix('是')
-            .map(|rest| (Marker::RunIn { index }, rest))
-    }
-}
-
-const CHINESE_DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-fn parse_arabic(s: &str) -> Option<u32> {
-    if s.is_empty() || s.chars().count() > 3 {
-        return None;
-    }
-    s.chars().try_fold(0u32, |n, c| {
-        let d = if c.is_ascii_digit() {
-            c as u32 - '0' as u32
-        } else if ('０'..='９').contains(&c) {
-            c as u32 - '０' as u32
-        } else {
-            return None;
-        };
-        Some(n * 10 + d)
-    })
-}
-
-/// 一 … 九十九; `None` for anything else.
-fn parse_chinese(s: &str) -> Option<u32> {
-    let digit = |c: char| {
-        CHINESE_DIGITS[..9]
-            .iter()
-            .position(|&d| d == c)
-            .map(|i| i as u32 + 1)
-    };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(10 * digit(*t)?),
-        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
-        _ => None,
-    }
+    let m = crate::marker::parse(line)?;
+    Some((m, &line[m.len..]))
 }
 
 /// Parses outline text into an untitled item: paragraphs before the first numbered line
@@ -154,7 +49,7 @@ pub fn parse(text: &str) -> Item {
             top(&mut stack).paragraphs.push((line.to_string(), span));
             continue;
         };
-        let mut rank = m.rank();
+        let mut rank = rank(m.kind);
         while stack.len() > 1 && top(&mut stack).rank >= rank {
             close(&mut stack);
         }
@@ -209,7 +104,7 @@ fn split_line(rest: &str, m: Marker) -> (Option<&str>, Option<&str>) {
     let short = rest.chars().count() <= 30;
     match m {
         // A heading line: the whole line is the title unless it is a long sentence.
-        Marker::Heading { level: 1 | 2, .. } if short || !rest.ends_with('。') => {
+        _ if matches!(m.kind.level(), Some(1 | 2)) && (short || !rest.ends_with('。')) => {
             (Some(rest.trim_end_matches('。')), None)
         }
         // A run-in line: a short phrase without punctuation is a lead, the rest is prose.
@@ -307,61 +202,40 @@ mod tests {
     }
 
     #[test]
-    fn markers_of_every_level() {
-        let m = |s| marker(s).map(|(m, rest)| (m, rest.to_string()));
-        use Marker::*;
+    fn markers_of_every_style_give_the_text_after_them() {
+        let m = |s| marker(s).map(|(m, rest)| (m.kind, m.number, rest.to_string()));
         assert_eq!(
-            m("一、总体情况"),
-            Some((Heading { level: 1, index: 1 }, "总体情况".into()))
-        );
-        assert_eq!(
-            m("十二、其他"),
-            Some((
-                Heading {
-                    level: 1,
-                    index: 12
-                },
-                "其他".into()
-            ))
-        );
-        assert_eq!(
-            m("（三）招商引资"),
-            Some((Heading { level: 2, index: 3 }, "招商引资".into()))
+            m("  一、总体情况"),
+            Some((Kind::Chinese, 1, "总体情况".into()))
         );
         assert_eq!(
             m("(三)招商引资"),
-            Some((Heading { level: 2, index: 3 }, "招商引资".into()))
+            Some((Kind::ParenChinese, 3, "招商引资".into()))
         );
         assert_eq!(
-            m("2.项目建设"),
-            Some((Heading { level: 3, index: 2 }, "项目建设".into()))
+            m("〔二〕要素保障"),
+            Some((Kind::BracketChinese, 2, "要素保障".into()))
         );
         assert_eq!(
             m("１０．项目建设"),
-            Some((
-                Heading {
-                    level: 3,
-                    index: 10
-                },
-                "项目建设".into()
-            ))
+            Some((Kind::Arabic, 10, "项目建设".into()))
         );
         assert_eq!(
-            m("3、项目建设"),
-            Some((Heading { level: 3, index: 3 }, "项目建设".into()))
-        );
-        assert_eq!(
-            m("（4）用地保障"),
-            Some((Heading { level: 4, index: 4 }, "用地保障".into()))
-        );
-        assert_eq!(
-            m("二是强化服务"),
-            Some((RunIn { index: 2 }, "强化服务".into()))
+            m("【4】用地保障"),
+            Some((Kind::BracketArabic, 4, "用地保障".into()))
         );
         assert_eq!(
             m("二十一是强化服务"),
-            Some((RunIn { index: 21 }, "强化服务".into()))
+            Some((Kind::RunIn, 21, "强化服务".into()))
         );
+    }
+
+    #[test]
+    fn bracketed_numbers_nest_like_their_standard_forms() {
+        let root = parse("〔一〕招商引资\n【1】线上招商\n〔二〕项目建设\n");
+        assert_eq!(root.items.len(), 2);
+        assert_eq!(title(&root.items[0].items[0]), Some("线上招商"));
+        assert_eq!(title(&root.items[1]), Some("项目建设"));
     }
 
     #[test]

@@ -111,7 +111,9 @@ pub struct FontSpec {
 }
 
 /// How items below a part heading are numbered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum NumberingMode {
     /// Each item is a heading line: （一）… / 1.… run in with its paragraph at levels 3–4.

@@ -3,12 +3,8 @@
 //! as text, so "一、" typed and "一、" numbered by Word read the same.
 
 use crate::source::{Align, Block, Para};
-use quick_xml::events::Event;
+use huibao_xml::{Element, Node, PackageLimits, PackageReader};
 use std::collections::HashMap;
-use std::io::Read;
-
-/// The largest XML part read (uncompressed), against zip bombs.
-const MAX_PART: u64 = 64 << 20;
 
 /// Why a DOCX could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -19,6 +15,26 @@ pub enum DocxError {
     NoDocument,
     #[error("{part} is damaged: {why}")]
     Xml { part: String, why: String },
+    /// A part, or the package, is over a limit (a zip bomb, a part nested absurdly deep).
+    #[error("{0}")]
+    TooLarge(String),
+}
+
+impl DocxError {
+    fn of(part: &str, e: huibao_xml::Error) -> DocxError {
+        match e {
+            huibao_xml::Error::NotZip(why) => DocxError::NotZip(why),
+            e if e.is_too_large() => DocxError::TooLarge(match e {
+                huibao_xml::Error::PartTooLarge { .. }
+                | huibao_xml::Error::TooManyEntries { .. } => e.to_string(),
+                e => format!("{part}: {e}"),
+            }),
+            e => DocxError::Xml {
+                part: part.into(),
+                why: e.to_string(),
+            },
+        }
+    }
 }
 
 /// What was read.
@@ -32,196 +48,66 @@ pub struct ReadDocx {
 
 /// Reads a DOCX held in memory.
 pub fn read(bytes: &[u8]) -> Result<ReadDocx, DocxError> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| DocxError::NotZip(e.to_string()))?;
-    let document = part(&mut zip, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
-    let numbering = match part(&mut zip, "word/numbering.xml")? {
-        Some(x) => Numbering::parse(&parse_xml(&x, "word/numbering.xml")?),
-        None => Numbering::default(),
+    let mut zip = PackageReader::new(bytes, PackageLimits::default())
+        .map_err(|e| DocxError::of("the package", e))?;
+    let mut part = |name: &str| -> Result<Option<Element>, DocxError> {
+        match zip.read(name) {
+            Ok(Some(bytes)) => huibao_xml::parse(&bytes)
+                .map(Some)
+                .map_err(|e| DocxError::of(name, e)),
+            Ok(None) => Ok(None),
+            Err(e) => Err(DocxError::of(name, e)),
+        }
     };
-    let styles = match part(&mut zip, "word/styles.xml")? {
-        Some(x) => style_numbering(&parse_xml(&x, "word/styles.xml")?),
-        None => HashMap::new(),
-    };
-    let root = parse_xml(&document, "word/document.xml")?;
+    let document = part("word/document.xml")?.ok_or(DocxError::NoDocument)?;
+    let numbering = part("word/numbering.xml")?
+        .map(|root| Numbering::parse(&root))
+        .unwrap_or_default();
+    let styles = part("word/styles.xml")?
+        .map(|root| style_numbering(&root))
+        .unwrap_or_default();
     let mut reader = Reader {
         numbering,
         styles,
         counters: HashMap::new(),
         out: ReadDocx::default(),
     };
-    if let Some(body) = root.find("body") {
+    if let Some(body) = document.child_named("body") {
         reader.container(body);
     }
     Ok(reader.out)
 }
 
-fn part<R: Read + std::io::Seek>(
-    zip: &mut zip::ZipArchive<R>,
-    name: &str,
-) -> Result<Option<String>, DocxError> {
-    let file = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => {
-            return Err(DocxError::Xml {
-                part: name.into(),
-                why: e.to_string(),
-            })
-        }
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_PART)
-        .read_to_end(&mut bytes)
-        .map_err(|e| DocxError::Xml {
-            part: name.into(),
-            why: e.to_string(),
-        })?;
-    let text = String::from_utf8(bytes).map_err(|_| DocxError::Xml {
-        part: name.into(),
-        why: "not UTF-8".into(),
-    })?;
-    Ok(Some(text))
-}
-
-/// A parsed XML element: local name, attributes by local name, children.
-#[derive(Debug, Default)]
-pub struct Element {
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<Node>,
-}
-
-/// A child of an element.
-#[derive(Debug)]
-pub enum Node {
-    Element(Element),
-    Text(String),
-}
-
-impl Element {
+/// Reading WordprocessingML by local names, whatever prefix the producer chose.
+trait Word {
+    /// The first child element with this local name.
+    fn child_named(&self, local: &str) -> Option<&Element>;
+    /// Child elements with this local name.
+    fn children_named<'a>(&'a self, local: &'a str) -> impl Iterator<Item = &'a Element>;
     /// An attribute by local name ("val" for w:val).
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    fn attr_named(&self, local: &str) -> Option<String>;
+    /// `w:val` of the child `local`.
+    fn val(&self, local: &str) -> Option<String>;
+}
+
+impl Word for Element {
+    fn child_named(&self, local: &str) -> Option<&Element> {
+        self.elements().find(|e| e.local_name() == local)
+    }
+
+    fn children_named<'a>(&'a self, local: &'a str) -> impl Iterator<Item = &'a Element> {
+        self.elements().filter(move |e| e.local_name() == local)
+    }
+
+    fn attr_named(&self, local: &str) -> Option<String> {
         self.attrs
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .find(|(k, _)| huibao_xml::local_name(k) == local)
+            .map(|(_, v)| v.unescape_attribute())
     }
 
-    /// Child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
-        self.children.iter().filter_map(|c| match c {
-            Node::Element(e) => Some(e),
-            Node::Text(_) => None,
-        })
-    }
-
-    /// The first child element named `name`.
-    pub fn child(&self, name: &str) -> Option<&Element> {
-        self.elements().find(|e| e.name == name)
-    }
-
-    /// The first descendant named `name`, depth first.
-    pub fn find(&self, name: &str) -> Option<&Element> {
-        for e in self.elements() {
-            if e.name == name {
-                return Some(e);
-            }
-            if let Some(found) = e.find(name) {
-                return Some(found);
-            }
-        }
-        None
-    }
-
-    /// `w:val` of the child `name`.
-    fn val(&self, name: &str) -> Option<&str> {
-        self.child(name).and_then(|c| c.attr("val"))
-    }
-}
-
-fn local(name: &str) -> String {
-    match name.split_once(':') {
-        Some((_, local)) => local.to_string(),
-        None => name.to_string(),
-    }
-}
-
-/// Parses XML into an element tree under a synthetic root.
-pub fn parse_xml(xml: &str, part: &str) -> Result<Element, DocxError> {
-    let err = |why: String| DocxError::Xml {
-        part: part.into(),
-        why,
-    };
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut stack: Vec<Element> = vec![Element::default()];
-    loop {
-        let event = reader.read_event().map_err(|e| err(e.to_string()))?;
-        match event {
-            Event::Start(e) => stack.push(element(&e).map_err(&err)?),
-            Event::Empty(e) => {
-                let el = element(&e).map_err(&err)?;
-                if let Some(top) = stack.last_mut() {
-                    top.children.push(Node::Element(el));
-                }
-            }
-            Event::End(_) => {
-                if stack.len() < 2 {
-                    return Err(err("an end tag without a start tag".into()));
-                }
-                let done = stack.pop().unwrap_or_default();
-                if let Some(top) = stack.last_mut() {
-                    top.children.push(Node::Element(done));
-                }
-            }
-            Event::Text(t) => push_text(&mut stack, &t.xml10_content()),
-            Event::CData(t) => push_text(&mut stack, &t),
-            Event::GeneralRef(r) => {
-                let s = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match &*r {
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "amp" => "&".into(),
-                        "quot" => "\"".into(),
-                        "apos" => "'".into(),
-                        _ => String::new(),
-                    },
-                };
-                push_text(&mut stack, &s);
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    if stack.len() != 1 {
-        return Err(err("the XML ends inside an element".into()));
-    }
-    Ok(stack.pop().unwrap_or_default())
-}
-
-fn element(e: &quick_xml::events::BytesStart) -> Result<Element, String> {
-    let mut attrs = Vec::new();
-    for a in e.attributes() {
-        let a = a.map_err(|e| e.to_string())?;
-        let value = a
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| e.to_string())?;
-        attrs.push((local(a.key.as_ref()), value.into_owned()));
-    }
-    Ok(Element {
-        name: local(e.name().as_ref()),
-        attrs,
-        children: Vec::new(),
-    })
-}
-
-fn push_text(stack: &mut [Element], s: &str) {
-    if let Some(top) = stack.last_mut() {
-        match top.children.last_mut() {
-            Some(Node::Text(t)) => t.push_str(s),
-            _ => top.children.push(Node::Text(s.to_string())),
-        }
+    fn val(&self, local: &str) -> Option<String> {
+        self.child_named(local).and_then(|c| c.attr_named("val"))
     }
 }
 
@@ -246,36 +132,38 @@ struct Numbering {
 impl Numbering {
     fn parse(root: &Element) -> Numbering {
         let mut n = Numbering::default();
-        let Some(numbering) = root.find("numbering") else {
+        if root.local_name() != "numbering" {
             return n;
-        };
-        for e in numbering.elements() {
-            match e.name.as_str() {
+        }
+        for e in root.elements() {
+            match e.local_name() {
                 "abstractNum" => {
-                    let id = e.attr("abstractNumId").unwrap_or_default().to_string();
+                    let id = e.attr_named("abstractNumId").unwrap_or_default();
                     let mut levels = HashMap::new();
-                    for lvl in e.elements().filter(|l| l.name == "lvl") {
-                        let ilvl = lvl.attr("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                    for lvl in e.children_named("lvl") {
+                        let ilvl = lvl
+                            .attr_named("ilvl")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(0);
                         levels.insert(
                             ilvl,
                             Level {
                                 start: lvl.val("start").and_then(|v| v.parse().ok()).unwrap_or(1),
-                                format: lvl.val("numFmt").unwrap_or("decimal").to_string(),
-                                text: lvl.val("lvlText").unwrap_or_default().to_string(),
-                                legal: lvl.child("isLgl").is_some(),
+                                format: lvl.val("numFmt").unwrap_or_else(|| "decimal".into()),
+                                text: lvl.val("lvlText").unwrap_or_default(),
+                                legal: lvl.child_named("isLgl").is_some(),
                             },
                         );
                     }
                     n.abstract_levels.insert(id, levels);
                 }
                 "num" => {
-                    let id = e.attr("numId").unwrap_or_default().to_string();
-                    let abs = e.val("abstractNumId").unwrap_or_default().to_string();
+                    let id = e.attr_named("numId").unwrap_or_default();
+                    let abs = e.val("abstractNumId").unwrap_or_default();
                     let overrides = e
-                        .elements()
-                        .filter(|o| o.name == "lvlOverride")
+                        .children_named("lvlOverride")
                         .filter_map(|o| {
-                            let ilvl = o.attr("ilvl")?.parse().ok()?;
+                            let ilvl = o.attr_named("ilvl")?.parse().ok()?;
                             let start = o.val("startOverride")?.parse().ok()?;
                             Some((ilvl, start))
                         })
@@ -294,21 +182,21 @@ fn style_numbering(root: &Element) -> HashMap<String, (String, u8)> {
     /// Style id → (its own numbering, the style it is based on).
     type Direct = HashMap<String, (Option<(String, u8)>, Option<String>)>;
     let mut direct: Direct = HashMap::new();
-    if let Some(styles) = root.find("styles") {
-        for s in styles.elements().filter(|s| s.name == "style") {
-            let Some(id) = s.attr("styleId") else {
+    if root.local_name() == "styles" {
+        for s in root.children_named("style") {
+            let Some(id) = s.attr_named("styleId") else {
                 continue;
             };
             let num = s
-                .child("pPr")
-                .and_then(|p| p.child("numPr"))
+                .child_named("pPr")
+                .and_then(|p| p.child_named("numPr"))
                 .and_then(|np| {
-                    let id = np.val("numId")?.to_string();
+                    let id = np.val("numId")?;
                     let ilvl = np.val("ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
                     Some((id, ilvl))
                 });
-            let based = s.val("basedOn").map(str::to_string);
-            direct.insert(id.to_string(), (num, based));
+            let based = s.val("basedOn");
+            direct.insert(id, (num, based));
         }
     }
     let mut out = HashMap::new();
@@ -341,7 +229,7 @@ impl Reader {
     /// The body, a cell or a content control: paragraphs and tables in order.
     fn container(&mut self, e: &Element) {
         for child in e.elements() {
-            match child.name.as_str() {
+            match child.local_name() {
                 "p" => self.paragraph(child),
                 "tbl" => {
                     let rows = table(child);
@@ -350,7 +238,7 @@ impl Reader {
                     }
                 }
                 "sdt" => {
-                    if let Some(content) = child.child("sdtContent") {
+                    if let Some(content) = child.child_named("sdtContent") {
                         self.container(content);
                     }
                 }
@@ -361,8 +249,8 @@ impl Reader {
     }
 
     fn paragraph(&mut self, p: &Element) {
-        let ppr = p.child("pPr");
-        let align = match ppr.and_then(|p| p.val("jc")) {
+        let ppr = p.child_named("pPr");
+        let align = match ppr.and_then(|p| p.val("jc")).as_deref() {
             Some("center") => Align::Center,
             Some("right") | Some("end") => Align::Right,
             _ => Align::Left,
@@ -389,15 +277,15 @@ impl Reader {
 
     /// The automatic number of a paragraph, advancing the list's counters.
     fn number(&mut self, ppr: Option<&Element>) -> Option<String> {
-        let direct = ppr.and_then(|p| p.child("numPr")).map(|np| {
+        let direct = ppr.and_then(|p| p.child_named("numPr")).map(|np| {
             (
-                np.val("numId").map(str::to_string),
+                np.val("numId"),
                 np.val("ilvl").and_then(|v| v.parse::<u8>().ok()),
             )
         });
         let style = ppr
             .and_then(|p| p.val("pStyle"))
-            .and_then(|s| self.styles.get(s).cloned());
+            .and_then(|s| self.styles.get(&s).cloned());
         let (num_id, ilvl) = match (direct, style) {
             (Some((Some(id), ilvl)), style) => {
                 (id, ilvl.or(style.as_ref().map(|s| s.1)).unwrap_or(0))
@@ -460,14 +348,8 @@ impl Reader {
 fn paragraph_text(e: &Element, out: &mut String) {
     for child in &e.children {
         let Node::Element(c) = child else { continue };
-        match c.name.as_str() {
-            "t" => {
-                for t in &c.children {
-                    if let Node::Text(s) = t {
-                        out.push_str(s);
-                    }
-                }
-            }
+        match c.local_name() {
+            "t" => out.push_str(&c.own_text()),
             "tab" | "ptab" => out.push(' '),
             "br" | "cr" => out.push('\n'),
             "del" | "delText" | "instrText" | "Fallback" | "pPr" | "rPr" | "txbxContent" => {}
@@ -477,14 +359,12 @@ fn paragraph_text(e: &Element, out: &mut String) {
 }
 
 fn table(tbl: &Element) -> Vec<Vec<String>> {
-    tbl.elements()
-        .filter(|r| r.name == "tr")
+    tbl.children_named("tr")
         .map(|tr| {
-            tr.elements()
-                .filter(|c| c.name == "tc")
+            tr.children_named("tc")
                 .map(|tc| {
                     let mut parts = Vec::new();
-                    for p in tc.elements().filter(|p| p.name == "p") {
+                    for p in tc.children_named("p") {
                         let mut s = String::new();
                         paragraph_text(p, &mut s);
                         if !s.trim().is_empty() {
@@ -507,7 +387,9 @@ fn format_number(n: u32, format: &str) -> String {
         | "ideographTraditional"
         | "japaneseCounting"
         | "chineseLegalSimplified"
-        | "taiwaneseCountingThousand" => crate::marker::chinese_numeral(n),
+        | "taiwaneseCountingThousand" => {
+            huibao_core::numbering::chinese_numeral(n).unwrap_or_else(|| n.to_string())
+        }
         "decimalFullWidth" | "decimalFullWidth2" => n
             .to_string()
             .chars()
@@ -564,28 +446,22 @@ fn roman(mut n: u32) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use std::io::Write;
+    use huibao_xml::PackageWriter;
 
     /// Builds a minimal DOCX from document.xml body content and optional numbering.xml.
     pub fn docx(body: &str, numbering: Option<&str>) -> Vec<u8> {
-        let mut buf = std::io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
+        let mut zip = PackageWriter::new();
         let doc = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
         );
-        zip.start_file("word/document.xml", opts).unwrap();
-        zip.write_all(doc.as_bytes()).unwrap();
+        zip.add("word/document.xml", doc.as_bytes()).unwrap();
         if let Some(n) = numbering {
             let xml = format!(
                 r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{n}</w:numbering>"#
             );
-            zip.start_file("word/numbering.xml", opts).unwrap();
-            zip.write_all(xml.as_bytes()).unwrap();
+            zip.add("word/numbering.xml", xml.as_bytes()).unwrap();
         }
-        zip.finish().unwrap();
-        buf.into_inner()
+        zip.finish().unwrap()
     }
 
     fn p(text: &str) -> String {
@@ -665,14 +541,41 @@ pub(crate) mod tests {
     #[test]
     fn broken_input() {
         assert!(matches!(read(b"not a zip"), Err(DocxError::NotZip(_))));
-        let mut buf = std::io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        zip.start_file("a.txt", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zip.finish().unwrap();
-        assert_eq!(read(buf.get_ref()).unwrap_err(), DocxError::NoDocument);
+        let mut zip = PackageWriter::new();
+        zip.add("a.txt", b"").unwrap();
+        assert_eq!(
+            read(&zip.finish().unwrap()).unwrap_err(),
+            DocxError::NoDocument
+        );
         let damaged = docx("<w:p><w:r><w:t>未闭合</w:r></w:p>", None);
         assert!(matches!(read(&damaged), Err(DocxError::Xml { .. })));
         assert!(read(&docx("", None)).unwrap().blocks.is_empty());
+    }
+
+    #[test]
+    fn deep_nesting_is_too_large_not_damaged() {
+        // Paragraphs nested 300,000 deep: refused, not a stack overflow.
+        let deep = docx(
+            &format!("{}{}", "<w:p>".repeat(300_000), "</w:p>".repeat(300_000)),
+            None,
+        );
+        let err = read(&deep).unwrap_err();
+        assert!(matches!(err, DocxError::TooLarge(_)), "{err:?}");
+        assert!(err.to_string().starts_with("word/document.xml: "), "{err}");
+    }
+
+    #[test]
+    fn any_namespace_prefix_reads_the_same() {
+        let mut zip = PackageWriter::new();
+        let doc = r#"<ns0:document xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><ns0:body><ns0:p><ns0:pPr><ns0:jc ns0:val="center"/></ns0:pPr><ns0:r><ns0:t>园区管委会工作总结</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>"#;
+        zip.add("word/document.xml", doc.as_bytes()).unwrap();
+        let r = read(&zip.finish().unwrap()).unwrap();
+        assert_eq!(
+            r.blocks,
+            vec![Block::Para(Para {
+                text: "园区管委会工作总结".into(),
+                align: Align::Center
+            })]
+        );
     }
 }

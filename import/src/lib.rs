@@ -45,6 +45,9 @@ pub enum ImportError {
     /// The DOCX has no paragraphs with text.
     #[error("{0} has no paragraphs with text")]
     NoParagraphs(String),
+    /// The DOCX is over a limit: a part unpacks too large or nests too deep (a zip bomb).
+    #[error("{path} is too large to import: {why}")]
+    TooLarge { path: String, why: String },
 }
 
 impl ImportError {
@@ -62,6 +65,9 @@ impl ImportError {
             ImportError::NoParagraphs(_) => {
                 "the report may be in text boxes, images or a scanned page; copy its text into a .txt file and import that"
             }
+            ImportError::TooLarge { .. } => {
+                "a work report is far smaller; if this is the right file, copy its text into a .txt file and import that"
+            }
         }
     }
 }
@@ -70,11 +76,11 @@ impl ImportError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorDraft {
     pub name: String,
-    /// The value as TOML writes it.
-    pub value: String,
+    /// This period's value.
+    pub value: f64,
     pub unit: String,
-    pub previous: Option<String>,
-    pub target: Option<String>,
+    pub previous: Option<f64>,
+    pub target: Option<f64>,
     pub decimals: Option<u8>,
     /// Where it was found.
     pub comment: Option<String>,
@@ -184,9 +190,15 @@ pub fn import_bytes(
             if bytes.is_empty() {
                 return Err(ImportError::Empty(path.into()));
             }
-            let read = docx::read(bytes).map_err(|why| ImportError::Docx {
-                path: path.into(),
-                why: why.to_string(),
+            let read = docx::read(bytes).map_err(|why| match why {
+                docx::DocxError::TooLarge(why) => ImportError::TooLarge {
+                    path: path.into(),
+                    why,
+                },
+                why => ImportError::Docx {
+                    path: path.into(),
+                    why: why.to_string(),
+                },
             })?;
             stats.docx_numbers = read.numbers;
             if !read.blocks.iter().any(|b| match b {
@@ -633,12 +645,12 @@ mod tests {
         let toml = &imported.toml;
         assert!(
             toml.contains(
-                "[parts.plan]\ntitle = \"下半年工作计划\"\ntext = '''\n下半年，园区将聚焦项目落地。\n\n第二段打算。\n'''\n"
+                "[parts.plan]\ntitle = \"下半年工作计划\"\ntext = \"\"\"\n下半年，园区将聚焦项目落地。\n\n第二段打算。\n\"\"\"\n"
             ),
             "{toml}"
         );
         assert!(
-            toml.contains("[parts.achievements]\ntitle = \"上半年主要工作\"\ntext = '''\n上半年，园区坚持项目为王。\n'''\n"),
+            toml.contains("[parts.achievements]\ntitle = \"上半年主要工作\"\ntext = \"\"\"\n上半年，园区坚持项目为王。\n\"\"\"\n"),
             "{toml}"
         );
         assert!(!toml.contains("open the part"), "{toml}");
@@ -667,6 +679,28 @@ mod tests {
                 .trim(),
             "加快开工。"
         );
+    }
+
+    #[test]
+    fn a_zip_bomb_is_too_large_with_its_own_help() {
+        let mut zip = huibao_xml::PackageWriter::new();
+        zip.add("word/document.xml", &vec![b' '; 80 << 20]).unwrap();
+        let bomb = zip.finish().unwrap();
+        let err = import_bytes(
+            "上半年总结.docx",
+            "上半年总结.docx",
+            &bomb,
+            SourceKind::Docx,
+        )
+        .unwrap_err();
+        assert!(matches!(err, ImportError::TooLarge { .. }), "{err:?}");
+        assert!(
+            err.to_string().starts_with(
+                "上半年总结.docx is too large to import: word/document.xml is too large"
+            ),
+            "{err}"
+        );
+        assert!(err.help().contains(".txt"));
     }
 
     #[test]

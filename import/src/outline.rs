@@ -38,16 +38,7 @@ pub struct Node {
 impl Node {
     /// Number and title as written, for messages: "（一）科创平台展开新篇章".
     pub fn label(&self) -> String {
-        let number = match self.kind {
-            Some(Kind::Chinese) => format!("{}、", marker::chinese_numeral(self.number)),
-            Some(Kind::ParenChinese) => format!("（{}）", marker::chinese_numeral(self.number)),
-            Some(Kind::BracketChinese) => format!("〔{}〕", marker::chinese_numeral(self.number)),
-            Some(Kind::Arabic) => format!("{}.", self.number),
-            Some(Kind::ParenArabic) => format!("（{}）", self.number),
-            Some(Kind::BracketArabic) => format!("〔{}〕", self.number),
-            Some(Kind::RunIn) => format!("{}是", marker::chinese_numeral(self.number)),
-            None => String::new(),
-        };
+        let number = self.kind.map(|k| k.write(self.number)).unwrap_or_default();
         let title = self.title.clone().unwrap_or_else(|| {
             self.paras
                 .first()

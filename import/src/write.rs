@@ -1,356 +1,423 @@
-//! Writing the report TOML by hand: keys in the model's order, prose in multi-line
-//! literal strings where that is safe, and comments for what is doubtful or unplaced.
+//! Writing the report TOML. The draft becomes the model's own [`Report`], so the format's
+//! shape is defined once, in core; toml_edit writes it (quoting and escaping included), and
+//! comments carry what the reader must check (`# CHECK:`) and the source text that found no
+//! place in the model.
 
 use crate::draft::{ItemDraft, PartDraft, Role};
-use crate::Draft;
-use std::fmt::Write;
+use crate::frame::Ymd;
+use crate::{AttachmentOut, Draft, IndicatorDraft};
+use huibao_core::model::{
+    Attachment, Cell, EndMatterSpec, Indicator, Item, Meta, Number, PartSpec, Parts, Report,
+    Summary, TableSpec,
+};
+use huibao_core::style::NumberingMode;
+use toml::value::{Date, Datetime};
+use toml::Spanned;
+use toml_edit::visit_mut::{self, VisitMut};
+use toml_edit::{ArrayOfTables, DocumentMut, Item as TomlItem, Table};
 
-/// A TOML basic string: "…" with escapes.
-pub fn basic(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+/// The whole report TOML.
+pub fn report(d: &Draft) -> String {
+    let model = to_model(d);
+    let mut doc = toml_edit::ser::to_document(&model)
+        .expect("the model has only strings, numbers, booleans, dates, arrays and tables");
+    Layout { in_value: false }.visit_document_mut(&mut doc);
+    Annotate::default().document(&mut doc, d);
+    doc.to_string()
 }
 
-/// Prose for a `text` key: paragraphs separated by blank lines, `{{` escaped so the
-/// prose renderer prints it, in a '''…''' string when the text allows, else "…".
+/// A value without a place in the source text.
+fn at<T>(value: T) -> Spanned<T> {
+    Spanned::new(0..0, value)
+}
+
+fn date(Ymd(y, m, d): Ymd) -> Datetime {
+    Datetime {
+        date: Some(Date {
+            year: y.clamp(0, 9999) as u16,
+            month: m,
+            day: d,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+/// Prose for a `text` key: paragraphs separated by blank lines, `{{` escaped so the prose
+/// renderer prints it, ending in a line break (so it is written as a multi-line string).
 pub fn prose(paras: &[String]) -> String {
-    let text = paras
-        .iter()
-        .map(|p| p.replace("{{", "\\{{"))
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let literal_ok = !text.contains("'''") && !text.chars().any(|c| c.is_control() && c != '\n');
-    if literal_ok {
-        format!("'''\n{text}\n'''")
-    } else {
-        basic(&text)
-    }
+    let text: Vec<String> = paras.iter().map(|p| p.replace("{{", "\\{{")).collect();
+    format!("{}\n", text.join("\n\n"))
 }
 
-/// Each line of `text` as a comment line.
-fn comment(out: &mut String, text: &str) {
-    for line in text.lines() {
-        if line.is_empty() {
-            out.push_str("#\n");
-        } else {
-            let _ = writeln!(out, "# {line}");
-        }
-    }
-}
-
-/// A number as TOML accepts it, and the decimals to print it as written ("5.00" → 2).
-pub fn number(written: &str) -> Option<(String, Option<u8>)> {
-    let v: f64 = written.parse().ok()?;
-    if !v.is_finite() {
+/// A number as written in the source, and the decimals to print it as written
+/// ("5.00" → 5 with 2 decimals); `None` for anything that is not a finite number.
+pub fn number(written: &str) -> Option<(f64, Option<u8>)> {
+    let value: f64 = written.parse().ok()?;
+    if !value.is_finite() {
         return None;
     }
     let decimals = written
         .split_once('.')
         .map(|(_, d)| d.len() as u8)
         .filter(|_| written.ends_with('0'));
-    let canonical = match written.split_once('.') {
-        Some((int, frac)) => format!("{}.{frac}", int.trim_start_matches('0').max("0")),
-        None => {
-            let t = written.trim_start_matches('0');
-            if t.is_empty() { "0" } else { t }.to_string()
-        }
-    };
-    let int_part = canonical.split('.').next().unwrap_or("");
-    let canonical = if int_part.is_empty() {
-        format!("0{canonical}")
-    } else {
-        canonical
-    };
-    Some((canonical, decimals))
+    Some((value, decimals))
 }
 
-/// The whole report TOML.
-pub fn report(d: &Draft) -> String {
+/// The draft in the model's terms.
+fn to_model(d: &Draft) -> Report {
+    let head = &d.head;
+    let body = &d.body;
+    let part = |role: Role| body.parts.iter().find(|p| p.role == role);
+    let items = |role: Role| {
+        part(role)
+            .map(|p| p.items.iter().map(item).collect())
+            .unwrap_or_default()
+    };
+    let spec = |role: Role| part(role).map(part_spec).unwrap_or_default();
+    let summary = (!body.summary.is_empty() || d.indicator_table_in_summary).then(|| Summary {
+        text: at(if body.summary.is_empty() {
+            String::new()
+        } else {
+            prose(&body.summary)
+        }),
+        indicator_table: d.indicator_table_in_summary,
+    });
+    let tail = &d.tail;
+    let end_matter = (!tail.copy_to.is_empty() || tail.printed.is_some()).then(|| {
+        let (by, on) = tail.printed.clone().unwrap_or_default();
+        EndMatterSpec {
+            copy_to: tail.copy_to.clone(),
+            printed_by: (!by.is_empty()).then_some(by),
+            printed_on: on.map(date),
+        }
+    });
+    Report {
+        report: Meta {
+            organization: at(d.organization.value.clone()),
+            period: at(d.period.value.to_string()),
+            date: at(date(d.date.value)),
+            title: head.title.clone().map(at),
+            recipient: head.recipient.clone(),
+            signer: head.signer.clone(),
+            document_number: head.document_number.clone().map(at),
+            red_header: (head.organ_mark.is_some() && head.document_number.is_none())
+                .then_some(true),
+            organ_mark: head.organ_mark.clone(),
+            note: tail.note.clone(),
+            previous: d.previous.clone().map(at),
+        },
+        summary,
+        indicators: d.indicators.iter().map(indicator).collect(),
+        achievements: items(Role::Achievements),
+        problems: items(Role::Problems),
+        plan: items(Role::Plan),
+        sections: Vec::new(),
+        attachments: d.attachments.iter().map(attachment).collect(),
+        parts: Parts {
+            achievements: spec(Role::Achievements),
+            problems: spec(Role::Problems),
+            plan: spec(Role::Plan),
+        },
+        style: Default::default(),
+        plugins: Default::default(),
+        end_matter,
+    }
+}
+
+fn indicator(i: &IndicatorDraft) -> Indicator {
+    Indicator {
+        name: at(i.name.clone()),
+        value: at(Number(i.value)),
+        unit: i.unit.clone(),
+        previous: i.previous.map(|v| at(Number(v))),
+        target: i.target.map(|v| at(Number(v))),
+        decimals: i.decimals,
+    }
+}
+
+fn part_spec(p: &PartDraft) -> PartSpec {
+    PartSpec {
+        title: p.title.clone(),
+        text: (!p.lead.is_empty()).then(|| at(prose(&p.lead))),
+        numbering: p.run_in.then_some(NumberingMode::RunIn),
+    }
+}
+
+fn item(i: &ItemDraft) -> Item {
+    Item {
+        title: i.title.clone().map(at),
+        text: (!i.paras.is_empty()).then(|| at(prose(&i.paras))),
+        items: i.items.iter().map(item).collect(),
+        numbering: (i.run_in && !i.items.is_empty()).then_some(NumberingMode::RunIn),
+        table: i.table.as_deref().and_then(table),
+        literal: false,
+    }
+}
+
+/// A table whose first row is the header; rows are cut or padded to the header's width.
+fn table(rows: &[Vec<String>]) -> Option<TableSpec> {
+    let (columns, body) = rows.split_first()?;
+    let mut columns = columns.clone();
+    if columns.is_empty() {
+        columns.push(String::new());
+    }
+    let width = columns.len();
+    let row = |r: &Vec<String>| {
+        let mut cells: Vec<Cell> = r.iter().take(width).cloned().map(Cell::Text).collect();
+        cells.resize(width, Cell::Text(String::new()));
+        at(cells)
+    };
+    Some(TableSpec {
+        caption: None,
+        columns: at(columns),
+        rows: body.iter().map(row).collect(),
+        align: None,
+        widths: None,
+        note: None,
+    })
+}
+
+fn attachment(a: &AttachmentOut) -> Attachment {
+    let table = a.table.as_deref().and_then(table);
+    let text = if !a.paras.is_empty() {
+        Some(prose(&a.paras))
+    } else if table.is_none() && !a.indicator_table {
+        // An attachment needs content; an empty one keeps its title.
+        Some(prose(&["（无正文）".into()]))
+    } else {
+        None
+    };
+    Attachment {
+        title: at(a.title.clone()),
+        text: text.map(at),
+        table,
+        indicator_table: a.indicator_table,
+    }
+}
+
+/// Tables as `[table]` and `[[array]]` headers rather than inline, table rows one per line.
+struct Layout {
+    in_value: bool,
+}
+
+impl VisitMut for Layout {
+    fn visit_item_mut(&mut self, node: &mut TomlItem) {
+        if !self.in_value {
+            let item = std::mem::take(node);
+            let item = item.into_table().map(TomlItem::Table).unwrap_or_else(|i| i);
+            *node = item
+                .into_array_of_tables()
+                .map(TomlItem::ArrayOfTables)
+                .unwrap_or_else(|i| i);
+        }
+        visit_mut::visit_item_mut(self, node);
+    }
+
+    fn visit_table_mut(&mut self, node: &mut Table) {
+        // A table with only sub-tables (`[parts]`) prints no header of its own.
+        if !node.is_empty() {
+            node.set_implicit(true);
+        }
+        visit_mut::visit_table_mut(self, node);
+    }
+
+    fn visit_table_like_kv_mut(&mut self, key: toml_edit::KeyMut<'_>, node: &mut TomlItem) {
+        if key.get() == "rows" {
+            if let Some(rows) = node.as_array_mut() {
+                for row in rows.iter_mut() {
+                    row.decor_mut().set_prefix("\n  ");
+                }
+                rows.set_trailing("\n");
+                rows.set_trailing_comma(true);
+            }
+        }
+        visit_mut::visit_table_like_kv_mut(self, key, node);
+    }
+
+    fn visit_value_mut(&mut self, node: &mut toml_edit::Value) {
+        let was = std::mem::replace(&mut self.in_value, true);
+        visit_mut::visit_value_mut(self, node);
+        self.in_value = was;
+    }
+}
+
+/// Orders the tables as a reader checks them (report, summary, figures, parts, items,
+/// attachments, end matter) and attaches the comments.
+#[derive(Default)]
+struct Annotate {
+    position: isize,
+    /// Comment lines waiting for the next table: a block that stands apart from the
+    /// table ends in a blank line, remarks about the table itself do not.
+    pending: Vec<String>,
+}
+
+impl Annotate {
+    fn document(&mut self, doc: &mut DocumentMut, d: &Draft) {
+        self.pending.push(format!(
+            "# Imported by `huibao import` from {}.\n\
+             # The text is the source's; numbers (一、（一）1.（1）一是) are regenerated when rendering.\n\
+             # Lines marked CHECK were guessed: read them, then run `huibao check` and `huibao render`.\n\n",
+            one_line(&d.source_name)
+        ));
+        let root = doc.as_table_mut();
+        if let Some(report) = root.get_mut("report").and_then(TomlItem::as_table_mut) {
+            let check = [
+                ("organization", d.organization.sure, &d.organization.source),
+                ("period", d.period.sure, &d.period.source),
+                ("date", d.date.sure, &d.date.source),
+            ];
+            for (key, sure, source) in check {
+                if let (false, Some(value)) =
+                    (sure, report.get_mut(key).and_then(TomlItem::as_value_mut))
+                {
+                    value
+                        .decor_mut()
+                        .set_suffix(format!("  # CHECK: {}", one_line(source)));
+                }
+            }
+            self.place(report, true);
+        }
+        for r in &d.body.summary_remarks {
+            self.comment(r);
+        }
+        if let Some(summary) = root.get_mut("summary").and_then(TomlItem::as_table_mut) {
+            self.place(summary, false);
+        }
+        let indicators = array(root, "indicators");
+        for (table, ind) in indicators
+            .into_iter()
+            .flat_map(|a| a.iter_mut())
+            .zip(&d.indicators)
+        {
+            if let Some(c) = &ind.comment {
+                self.comment(c);
+            }
+            self.place(table, false);
+        }
+        if !d.masked.is_empty() {
+            let mut block = String::from(
+                "# Figures masked in the source (* or x). To make one an indicator, add\n\
+                 # [[indicators]] with its name, the real value and unit:\n",
+            );
+            for f in &d.masked {
+                block += &comment_lines(&format!("  {} ({}): “{}”", f.name, f.unit, f.context));
+            }
+            self.pending.push(block + "\n");
+        }
+        if let Some(parts) = root.get_mut("parts").and_then(TomlItem::as_table_mut) {
+            // `[parts]` itself prints no header (nor comments): only its sub-tables do.
+            self.position += 1;
+            parts.set_position(Some(self.position));
+            for role in [Role::Achievements, Role::Problems, Role::Plan] {
+                if let Some(spec) = parts.get_mut(role.key()).and_then(TomlItem::as_table_mut) {
+                    self.place(spec, false);
+                }
+            }
+        }
+        for part in &d.body.parts {
+            if part.items.is_empty() {
+                self.pending.push(format!(
+                    "# The {} part has no numbered items in the source.\n\n",
+                    part.role.label()
+                ));
+            }
+            for r in &part.remarks {
+                self.comment(r);
+            }
+            self.items(array(root, part.role.key()), &part.items);
+        }
+        for table in array(root, "attachments")
+            .into_iter()
+            .flat_map(|a| a.iter_mut())
+        {
+            self.place(table, false);
+            self.sub_table(table, "table");
+        }
+        if let Some(end) = root.get_mut("end_matter").and_then(TomlItem::as_table_mut) {
+            self.place(end, false);
+        }
+        if !d.tail.leftovers.is_empty() {
+            let mut block = String::from("# Not placed (found below the signature):\n");
+            for l in &d.tail.leftovers {
+                block += &comment_lines(&format!("  {l}"));
+            }
+            self.pending.push(block + "\n");
+        }
+        if !d.removed.is_empty() {
+            let mut block = String::from("# Removed from the source as clutter:\n");
+            for r in &d.removed {
+                block += &comment_lines(&format!("  [{}] {}", r.why, r.text));
+            }
+            self.pending.push(block);
+        }
+        if !self.pending.is_empty() {
+            let comments = self.pending.concat();
+            doc.set_trailing(format!("\n{}\n", comments.trim_end()));
+        }
+    }
+
+    /// Items and, depth first, their tables and sub-items.
+    fn items(&mut self, tables: Option<&mut ArrayOfTables>, drafts: &[ItemDraft]) {
+        for (table, draft) in tables.into_iter().flat_map(|a| a.iter_mut()).zip(drafts) {
+            for r in &draft.remarks {
+                self.comment(r);
+            }
+            self.place(table, false);
+            self.sub_table(table, "table");
+            self.items(array(table, "items"), &draft.items);
+        }
+    }
+
+    fn sub_table(&mut self, parent: &mut Table, key: &str) {
+        if let Some(t) = parent.get_mut(key).and_then(TomlItem::as_table_mut) {
+            self.place(t, false);
+        }
+    }
+
+    /// Queues text as comment lines for the next table.
+    fn comment(&mut self, text: &str) {
+        self.pending.push(comment_lines(text));
+    }
+
+    /// Gives `table` the next position and the waiting comments above its header.
+    fn place(&mut self, table: &mut Table, first: bool) {
+        self.position += 1;
+        table.set_position(Some(self.position));
+        let blank = if first { "" } else { "\n" };
+        let comments = std::mem::take(&mut self.pending).concat();
+        table.decor_mut().set_prefix(format!("{blank}{comments}"));
+    }
+}
+
+fn array<'a>(table: &'a mut Table, key: &str) -> Option<&'a mut ArrayOfTables> {
+    table
+        .get_mut(key)
+        .and_then(TomlItem::as_array_of_tables_mut)
+}
+
+/// Each line of `text` as a comment line; characters a TOML comment cannot hold (control
+/// characters other than tab) are dropped.
+fn comment_lines(text: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# Imported by `huibao import` from {}.", d.source_name);
-    out.push_str(
-        "# The text is the source's; numbers (一、（一）1.（1）一是) are regenerated when rendering.\n\
-         # Lines marked CHECK were guessed: read them, then run `huibao check` and `huibao render`.\n\n",
-    );
-    write_meta(&mut out, d);
-    write_summary(&mut out, d);
-    write_indicators(&mut out, d);
-    write_parts(&mut out, d);
-    write_attachments(&mut out, d);
-    write_end_matter(&mut out, d);
-    write_leftovers(&mut out, d);
+    for line in text.lines() {
+        let line = one_line(line);
+        if line.is_empty() {
+            out.push_str("#\n");
+        } else {
+            out.push_str("# ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
     out
 }
 
-fn write_meta(out: &mut String, d: &Draft) {
-    out.push_str("[report]\n");
-    let check = |sure: bool, source: &str| {
-        if sure {
-            String::new()
-        } else {
-            format!("  # CHECK: {source}")
-        }
-    };
-    let _ = writeln!(
-        out,
-        "organization = {}{}",
-        basic(&d.organization.value),
-        check(d.organization.sure, &d.organization.source)
-    );
-    let _ = writeln!(
-        out,
-        "period = {}{}",
-        basic(&d.period.value.to_string()),
-        check(d.period.sure, &d.period.source)
-    );
-    let crate::frame::Ymd(y, m, day) = d.date.value;
-    let _ = writeln!(
-        out,
-        "date = {y:04}-{m:02}-{day:02}{}",
-        check(d.date.sure, &d.date.source)
-    );
-    let head = &d.head;
-    if let Some(t) = &head.title {
-        let _ = writeln!(out, "title = {}", basic(t));
-    }
-    if let Some(r) = &head.recipient {
-        let _ = writeln!(out, "recipient = {}", basic(r));
-    }
-    if let Some(n) = &head.document_number {
-        let _ = writeln!(out, "document_number = {}", basic(n));
-    }
-    if let Some(s) = &head.signer {
-        let _ = writeln!(out, "signer = {}", basic(s));
-    }
-    if let Some(m) = &head.organ_mark {
-        let _ = writeln!(out, "organ_mark = {}", basic(m));
-        if head.document_number.is_none() {
-            out.push_str("red_header = true\n");
-        }
-    }
-    if let Some(n) = &d.tail.note {
-        let _ = writeln!(out, "note = {}", basic(n));
-    }
-    if let Some(p) = &d.previous {
-        let _ = writeln!(out, "previous = {}", basic(p));
-    }
-    out.push('\n');
-}
-
-fn write_summary(out: &mut String, d: &Draft) {
-    let body = &d.body;
-    if body.summary.is_empty() && !d.indicator_table_in_summary {
-        return;
-    }
-    for r in &body.summary_remarks {
-        comment(out, r);
-    }
-    out.push_str("[summary]\n");
-    if d.indicator_table_in_summary {
-        out.push_str("indicator_table = true\n");
-    }
-    if !body.summary.is_empty() {
-        let _ = writeln!(out, "text = {}", prose(&body.summary));
-    }
-    out.push('\n');
-}
-
-fn write_indicators(out: &mut String, d: &Draft) {
-    for ind in &d.indicators {
-        if let Some(c) = &ind.comment {
-            comment(out, c);
-        }
-        out.push_str("[[indicators]]\n");
-        let _ = writeln!(out, "name = {}", basic(&ind.name));
-        let _ = writeln!(out, "value = {}", ind.value);
-        let _ = writeln!(out, "unit = {}", basic(&ind.unit));
-        if let Some(p) = &ind.previous {
-            let _ = writeln!(out, "previous = {p}");
-        }
-        if let Some(t) = &ind.target {
-            let _ = writeln!(out, "target = {t}");
-        }
-        if let Some(n) = ind.decimals {
-            let _ = writeln!(out, "decimals = {n}");
-        }
-        out.push('\n');
-    }
-    if !d.masked.is_empty() {
-        out.push_str(
-            "# Figures masked in the source (* or x). To make one an indicator, add\n\
-             # [[indicators]] with its name, the real value and unit:\n",
-        );
-        for f in &d.masked {
-            let _ = writeln!(out, "#   {} ({}): “{}”", f.name, f.unit, f.context);
-        }
-        out.push('\n');
-    }
-}
-
-fn write_parts(out: &mut String, d: &Draft) {
-    for part in &d.body.parts {
-        let has_spec = part.title.is_some() || part.run_in || !part.lead.is_empty();
-        if !has_spec {
-            continue;
-        }
-        let _ = writeln!(out, "[parts.{}]", part.role.key());
-        if let Some(t) = &part.title {
-            let _ = writeln!(out, "title = {}", basic(t));
-        }
-        if part.run_in {
-            out.push_str("numbering = \"run-in\"\n");
-        }
-        // The paragraphs between the part heading and its first item.
-        if !part.lead.is_empty() {
-            let _ = writeln!(out, "text = {}", prose(&part.lead));
-        }
-        out.push('\n');
-    }
-    for part in &d.body.parts {
-        write_part(out, part);
-    }
-}
-
-fn write_part(out: &mut String, part: &PartDraft) {
-    let key = part.role.key();
-    if part.items.is_empty() {
-        let _ = writeln!(
-            out,
-            "# The {} part has no numbered items in the source.\n",
-            part.role.label()
-        );
-    }
-    for r in &part.remarks {
-        comment(out, r);
-    }
-    for item in &part.items {
-        write_item(out, key, item);
-    }
-}
-
-fn write_item(out: &mut String, path: &str, item: &ItemDraft) {
-    for r in &item.remarks {
-        comment(out, r);
-    }
-    let _ = writeln!(out, "[[{path}]]");
-    if let Some(t) = &item.title {
-        let _ = writeln!(out, "title = {}", basic(t));
-    }
-    if !item.paras.is_empty() {
-        let _ = writeln!(out, "text = {}", prose(&item.paras));
-    }
-    if item.run_in && !item.items.is_empty() {
-        out.push_str("numbering = \"run-in\"\n");
-    }
-    if let Some(rows) = &item.table {
-        write_table(out, &format!("{path}.table"), rows);
-    }
-    out.push('\n');
-    for child in &item.items {
-        write_item(out, &format!("{path}.items"), child);
-    }
-}
-
-/// A table: the first row is the header.
-pub fn write_table(out: &mut String, header: &str, rows: &[Vec<String>]) {
-    let Some((columns, body)) = rows.split_first() else {
-        return;
-    };
-    let width = columns.len().max(1);
-    let _ = writeln!(out, "[{header}]");
-    let cells = |row: &[String]| {
-        let mut r: Vec<String> = row.iter().take(width).map(|c| basic(c)).collect();
-        while r.len() < width {
-            r.push("\"\"".into());
-        }
-        format!("[{}]", r.join(", "))
-    };
-    let mut cols = columns.clone();
-    if cols.is_empty() {
-        cols.push(String::new());
-    }
-    let _ = writeln!(out, "columns = {}", cells(&cols));
-    if !body.is_empty() {
-        out.push_str("rows = [\n");
-        for row in body {
-            let _ = writeln!(out, "  {},", cells(row));
-        }
-        out.push_str("]\n");
-    }
-}
-
-fn write_attachments(out: &mut String, d: &Draft) {
-    for a in &d.attachments {
-        out.push_str("[[attachments]]\n");
-        let _ = writeln!(out, "title = {}", basic(&a.title));
-        if a.indicator_table {
-            out.push_str("indicator_table = true\n");
-        }
-        if !a.paras.is_empty() {
-            let _ = writeln!(out, "text = {}", prose(&a.paras));
-        }
-        if !a.paras.is_empty() || a.table.is_some() || a.indicator_table {
-            if let Some(rows) = &a.table {
-                write_table(out, "attachments.table", rows);
-            }
-        } else {
-            // An attachment needs content; an empty one keeps its title.
-            out.push_str("text = '''\n（无正文）\n'''\n");
-        }
-        out.push('\n');
-    }
-}
-
-fn write_end_matter(out: &mut String, d: &Draft) {
-    let t = &d.tail;
-    if t.copy_to.is_empty() && t.printed.is_none() {
-        return;
-    }
-    out.push_str("[end_matter]\n");
-    if !t.copy_to.is_empty() {
-        let list: Vec<String> = t.copy_to.iter().map(|s| basic(s)).collect();
-        let _ = writeln!(out, "copy_to = [{}]", list.join(", "));
-    }
-    if let Some((by, on)) = &t.printed {
-        if !by.is_empty() {
-            let _ = writeln!(out, "printed_by = {}", basic(by));
-        }
-        if let Some(crate::frame::Ymd(y, m, day)) = on {
-            let _ = writeln!(out, "printed_on = {y:04}-{m:02}-{day:02}");
-        }
-    }
-    out.push('\n');
-}
-
-fn write_leftovers(out: &mut String, d: &Draft) {
-    if !d.tail.leftovers.is_empty() {
-        out.push_str("# Not placed (found below the signature):\n");
-        for l in &d.tail.leftovers {
-            comment(out, &format!("  {l}"));
-        }
-        out.push('\n');
-    }
-    if !d.removed.is_empty() {
-        out.push_str("# Removed from the source as clutter:\n");
-        for r in &d.removed {
-            comment(out, &format!("  [{}] {}", r.why, r.text));
-        }
-    }
+/// `text` without line breaks or other control characters (tabs kept), for a comment.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c == '\t' || !c.is_control())
+        .collect()
 }
 
 /// The role's key, for callers that name parts.
@@ -363,22 +430,131 @@ mod tests {
     use super::*;
 
     #[test]
-    fn strings() {
-        assert_eq!(basic("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"");
+    fn prose_keeps_paragraphs_and_escapes_templates() {
         assert_eq!(
             prose(&["第一段。".into(), "第二段{{x}}。".into()]),
-            "'''\n第一段。\n\n第二段\\{{x}}。\n'''"
+            "第一段。\n\n第二段\\{{x}}。\n"
         );
-        assert_eq!(prose(&["含'''三引号".into()]), "\"含'''三引号\"");
     }
 
     #[test]
-    fn numbers() {
-        assert_eq!(number("152.3"), Some(("152.3".into(), None)));
-        assert_eq!(number("5.00"), Some(("5.00".into(), Some(2))));
-        assert_eq!(number("0012"), Some(("12".into(), None)));
-        assert_eq!(number("0"), Some(("0".into(), None)));
-        assert_eq!(number(".5"), Some(("0.5".into(), None)));
+    fn numbers_keep_their_written_decimals() {
+        assert_eq!(number("152.3"), Some((152.3, None)));
+        assert_eq!(number("5.00"), Some((5.0, Some(2))));
+        assert_eq!(number("0012"), Some((12.0, None)));
+        assert_eq!(number(".5"), Some((0.5, None)));
         assert_eq!(number("x.x"), None);
+        assert_eq!(number("inf"), None);
+    }
+
+    /// A draft with something of every kind the writer comments on.
+    fn doubtful_draft() -> Draft {
+        let source = "园区管委会2022年上半年工作总结\n\
+            今年以来，园区完成营业收入*万元。\n\
+            一、上半年主要工作\n\
+            （一）招商引资\n\
+            新签约项目12个，{{协议}}投资额35.6亿元。\n\
+            二、下半年工作计划\n\
+            （一）推进项目\n\
+            加快开工。\n";
+        let blocks = crate::source::from_text(source);
+        let mut d = crate::recognise("上半年.txt", blocks, crate::Stats::default());
+        d.removed.push(crate::clean::Removed {
+            text: "来源：某某网 2022-07-13\u{8}".into(),
+            why: "web page",
+        });
+        d.tail.leftovers.push("（此件公开发布）".into());
+        d.body.parts[0].items[0]
+            .remarks
+            .push("A second table of this item: 项目 | 数量".into());
+        d.tail.copy_to = vec!["市发展改革委".into(), "市财政局".into()];
+        d
+    }
+
+    #[test]
+    fn every_check_and_kept_comment_is_written_and_the_report_loads() {
+        let d = doubtful_draft();
+        assert!(!d.date.sure && !d.masked.is_empty(), "{:?}", d.doubts);
+        let toml = report(&d);
+        for wanted in [
+            "# Imported by `huibao import` from 上半年.txt.\n",
+            "date = 2022-07-01  # CHECK: not in the source",
+            "# Figures masked in the source (* or x).",
+            "#   营业收入 (万元): “",
+            "# A second table of this item: 项目 | 数量\n[[achievements]]\ntitle = \"招商引资\"",
+            "# Not placed (found below the signature):\n#   （此件公开发布）\n",
+            "# Removed from the source as clutter:\n#   [web page] 来源：某某网 2022-07-13\n",
+            "copy_to = [\"市发展改革委\", \"市财政局\"]",
+        ] {
+            assert!(toml.contains(wanted), "{wanted}\n---\n{toml}");
+        }
+        let loaded =
+            huibao_core::load_source(huibao_core::SourceFile::new("a.toml", toml.as_str()))
+                .unwrap_or_else(|e| panic!("{e}\n{toml}"));
+        let r = &loaded.report;
+        assert_eq!(r.report.organization.get_ref(), "园区管委会");
+        assert_eq!(
+            r.achievements[0].title.as_ref().unwrap().get_ref(),
+            "招商引资"
+        );
+        assert_eq!(
+            r.achievements[0].text.as_ref().unwrap().get_ref(),
+            "新签约项目12个，\\{{协议}}投资额35.6亿元。\n"
+        );
+        assert_eq!(r.plan[0].text.as_ref().unwrap().get_ref(), "加快开工。\n");
+        assert_eq!(r.end_matter.as_ref().unwrap().copy_to.len(), 2);
+    }
+
+    #[test]
+    fn an_opening_of_only_the_indicator_table_loads() {
+        use crate::source::Block;
+        let mut blocks = vec![Block::para("园区管委会2022年上半年工作总结")];
+        blocks.push(Block::Table(vec![
+            vec!["指标名称".into(), "单位".into(), "1-6月完成".into()],
+            vec!["营业收入".into(), "亿元".into(), "48.65".into()],
+        ]));
+        blocks.extend(
+            ["一、上半年主要工作", "（一）招商引资", "新签约项目12个。"]
+                .into_iter()
+                .map(Block::para),
+        );
+        let d = crate::recognise("上半年.docx", blocks, crate::Stats::default());
+        assert!(d.indicator_table_in_summary && d.body.summary.is_empty());
+        let toml = report(&d);
+        assert!(
+            toml.contains("[summary]\ntext = \"\"\nindicator_table = true\n"),
+            "{toml}"
+        );
+        let loaded =
+            huibao_core::load_source(huibao_core::SourceFile::new("a.toml", toml.as_str()))
+                .unwrap_or_else(|e| panic!("{e}\n{toml}"));
+        assert_eq!(loaded.report.indicators[0].value.get_ref().0, 48.65);
+        huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[])
+            .unwrap_or_else(|e| panic!("{e}\n{toml}"));
+    }
+
+    #[test]
+    fn whole_numbers_are_written_as_integers() {
+        let mut d = doubtful_draft();
+        d.indicators = vec![IndicatorDraft {
+            name: "新签约项目".into(),
+            value: 12.0,
+            unit: "个".into(),
+            previous: Some(9.0),
+            target: Some(30.5),
+            decimals: None,
+            comment: None,
+        }];
+        let toml = report(&d);
+        assert!(
+            toml.contains("[[indicators]]\nname = \"新签约项目\"\nvalue = 12\nunit = \"个\"\nprevious = 9\ntarget = 30.5\n"),
+            "{toml}"
+        );
+    }
+
+    #[test]
+    fn comments_hold_no_control_characters() {
+        assert_eq!(comment_lines("甲\u{8}乙\n\n丙"), "# 甲乙\n#\n# 丙\n");
+        assert_eq!(one_line("a\r\nb"), "ab");
     }
 }

@@ -258,17 +258,7 @@ fn api_dependency(api_path: Option<&Path>) -> String {
     }
 }
 
-/// A TOML basic string.
+/// A TOML string, quoted and escaped by toml_edit.
 fn toml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    toml_edit::Value::from(s).to_string()
 }

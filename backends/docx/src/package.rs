@@ -57,13 +57,9 @@ pub fn pack(
         files.push(Part::new(&name, HEADER, repair(header, false)?));
     }
     let document_rels = document_rels(&parts.document_rels)?;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let mut zip = huibao_xml::PackageWriter::new();
     let mut write = |name: &str, data: &[u8]| -> Result<(), Error> {
-        zip.start_file(name, options)
-            .map_err(|e| Error::Zip(e.to_string()))?;
-        std::io::Write::write_all(&mut zip, data).map_err(|e| Error::Zip(e.to_string()))
+        zip.add(name, data).map_err(|e| Error::Zip(e.to_string()))
     };
     write("[Content_Types].xml", &content_types(&files).to_part())?;
     write("_rels/.rels", &package_rels().to_part())?;
@@ -71,8 +67,7 @@ pub fn pack(
     for f in &files {
         write(&f.name, &f.data)?;
     }
-    let cursor = zip.finish().map_err(|e| Error::Zip(e.to_string()))?;
-    Ok(cursor.into_inner())
+    zip.finish().map_err(|e| Error::Zip(e.to_string()))
 }
 
 /// One file of the package.
@@ -267,11 +262,11 @@ pub fn mark_header_rows(el: &mut El) {
 
 fn mark_row(row: &mut El) {
     if row.find("w:trPr").is_none() {
-        row.children.insert(0, Node::El(El::new("w:trPr")));
+        row.children.insert(0, Node::Element(El::new("w:trPr")));
     }
     if let Some(pr) = row.elements_mut().find(|e| e.name == "w:trPr") {
         if pr.find("w:tblHeader").is_none() {
-            pr.children.push(Node::El(El::new("w:tblHeader")));
+            pr.children.push(Node::Element(El::new("w:tblHeader")));
         }
     }
 }

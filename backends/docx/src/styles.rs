@@ -6,7 +6,7 @@
 //! shows them under their localized names and its navigation pane lists the outline.
 
 use crate::metrics::{half_points, size_twips, Metrics};
-use crate::xml::El;
+use crate::xml::{El, WordElement};
 use huibao_core::chars;
 use huibao_core::style::{FontRole, Style};
 
@@ -227,13 +227,21 @@ impl Def {
             .child(El::new("w:qFormat"));
         if !self.ppr.is_empty() {
             el = el.child(El {
-                children: self.ppr.into_iter().map(crate::xml::Node::El).collect(),
+                children: self
+                    .ppr
+                    .into_iter()
+                    .map(crate::xml::Node::Element)
+                    .collect(),
                 ..El::new("w:pPr")
             });
         }
         if !self.rpr.is_empty() {
             el = el.child(El {
-                children: self.rpr.into_iter().map(crate::xml::Node::El).collect(),
+                children: self
+                    .rpr
+                    .into_iter()
+                    .map(crate::xml::Node::Element)
+                    .collect(),
                 ..El::new("w:rPr")
             });
         }
@@ -435,10 +443,15 @@ pub fn styles_part(style: &Style, m: &Metrics, l: &Layout) -> Result<El, crate::
         ]
     };
     let defaults = El::new("w:docDefaults")
-        .child(El::new("w:rPrDefault").child(El {
-            children: body_rpr().into_iter().map(crate::xml::Node::El).collect(),
-            ..El::new("w:rPr")
-        }))
+        .child(
+            El::new("w:rPrDefault").child(El {
+                children: body_rpr()
+                    .into_iter()
+                    .map(crate::xml::Node::Element)
+                    .collect(),
+                ..El::new("w:rPr")
+            }),
+        )
         // Chinese line-breaking rules (禁则) on every paragraph; the characters are in the
         // settings (`w:noLineBreaksBefore` / `w:noLineBreaksAfter`).
         .child(El::new("w:pPrDefault").child(El::new("w:pPr").child(El::val("w:kinsoku", "1"))));

@@ -4,7 +4,6 @@ use crate::xml::{self, El};
 use crate::{render, DocxOptions, Error};
 use huibao_core::{build, load_source, resolve, Document, SourceFile, Style};
 use std::collections::BTreeMap;
-use std::io::Read;
 
 const REPORT: &str = r#"
 [report]
@@ -57,13 +56,12 @@ fn document(toml: &str) -> (Document, Style) {
 
 /// Every part of a package, by name.
 fn unpack(bytes: &[u8]) -> BTreeMap<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut zip = huibao_xml::PackageReader::new(bytes, Default::default()).expect("a zip");
+    let names: Vec<String> = zip.names().map(str::to_string).collect();
     let mut parts = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).expect("entry");
-        let mut s = String::new();
-        f.read_to_string(&mut s).expect("utf-8 part");
-        parts.insert(f.name().to_string(), s);
+    for name in names {
+        let bytes = zip.read(&name).expect("entry").expect("listed");
+        parts.insert(name, String::from_utf8(bytes).expect("utf-8 part"));
     }
     parts
 }
@@ -142,10 +140,10 @@ fn page_numbers_odd_right_even_left_with_a_page_field() {
         let instr: String = p
             .descendants("w:instrText")
             .iter()
-            .map(|i| xml::unescape(&TextOf(i).to_string()))
+            .map(|i| i.own_text())
             .collect();
         assert!(instr.contains("PAGE"), "{instr}");
-        assert_eq!(p.text_content(), "— 1 —");
+        assert_eq!(word_text(p), "— 1 —");
     }
 }
 
@@ -167,7 +165,7 @@ fn word_breaks_lines_by_the_same_rules_as_the_pdf() {
     let list = |n: &str| {
         let el = settings.find(n).unwrap();
         assert_eq!(el.get_attr("w:lang").as_deref(), Some("zh-CN"), "{n}");
-        xml::unescape(&el.get_attr("w:val").unwrap())
+        el.get_attr("w:val").unwrap()
     };
     assert_eq!(
         list("w:noLineBreaksBefore"),
@@ -305,7 +303,7 @@ fn paragraphs_name_their_styles_and_run_in_leads_carry_outline_levels() {
     let lead = doc
         .descendants("w:p")
         .into_iter()
-        .find(|p| p.text_content().starts_with("1.重大项目加快建设"))
+        .find(|p| word_text(p).starts_with("1.重大项目加快建设"))
         .expect("the run-in level-3 item");
     assert_eq!(
         attr(lead.find("w:pPr").unwrap(), "w:outlineLvl", "w:val").as_deref(),
@@ -349,18 +347,14 @@ fn the_text_is_the_document_trees_text() {
     let (doc, parts) = rendered();
     let body = part(&parts, "word/document.xml");
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    assert_eq!(squeeze(&body.text_content()), squeeze(&doc.plain_text()));
+    assert_eq!(squeeze(&word_text(&body)), squeeze(&doc.plain_text()));
 }
 
 #[test]
 fn core_properties_name_the_organization() {
     let (doc, parts) = rendered();
     let core = part(&parts, "docProps/core.xml");
-    let text = |name: &str| {
-        core.find(name)
-            .map(|e| xml::unescape(&TextOf(e).to_string()))
-            .unwrap_or_default()
-    };
+    let text = |name: &str| core.find(name).map(|e| e.own_text()).unwrap_or_default();
     assert_eq!(text("dc:creator"), "示范园区管委会");
     assert_eq!(text("dc:title"), doc.meta.title);
     assert_eq!(text("dcterms:created"), "2022-07-08T00:00:00Z");
@@ -438,16 +432,25 @@ fn impossible_styles_are_errors_not_panics() {
     assert!(render(&doc, &bad, &DocxOptions::default()).is_ok());
 }
 
-/// Displays the raw text children of an element.
-struct TextOf<'a>(&'a El);
+/// The text of every `w:t` below an element, in order.
+fn word_text(el: &El) -> String {
+    el.descendants("w:t").iter().map(|t| t.own_text()).collect()
+}
 
-impl std::fmt::Display for TextOf<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        for n in &self.0.children {
-            if let xml::Node::Text(t) = n {
-                f.write_str(t)?;
-            }
-        }
-        Ok(())
-    }
+#[test]
+fn characters_xml_forbids_never_reach_the_package() {
+    // A backspace pasted into the text (TOML "\b") would make Word refuse the file.
+    let (doc, style) = document(&REPORT.replace(
+        "text = \"新签约项目28个。\"",
+        "text = \"新签约\\b项目28个。\"",
+    ));
+    assert!(
+        doc.plain_text().contains('\u{8}'),
+        "the document tree keeps it"
+    );
+    let bytes = render(&doc, &style, &DocxOptions::default()).expect("renders");
+    let parts = unpack(&bytes);
+    assert!(!parts["word/document.xml"].contains('\u{8}'));
+    let body = part(&parts, "word/document.xml");
+    assert!(word_text(&body).contains("新签约项目28个。"));
 }
