@@ -6,9 +6,12 @@
 //! The samples are not part of the repository: without ../shared/samples next to it
 //! these tests say so and pass.
 
+mod common;
+
+use common::{body_text, han, lcs, render_html, without_clutter};
 use huibao_core::model::Item;
 use huibao_core::Loaded;
-use huibao_pipeline::{Format, Prepared, Session, SourceFile};
+use huibao_pipeline::{Prepared, Session, SourceFile};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -83,74 +86,6 @@ fn outline(loaded: &Loaded) -> Vec<String> {
     out
 }
 
-fn han(s: &str) -> Vec<char> {
-    s.chars()
-        .filter(|&c| huibao_core::chars::is_han(c))
-        .collect()
-}
-
-/// Length of the longest common subsequence.
-fn lcs(a: &[char], b: &[char]) -> usize {
-    let mut prev = vec![0u32; b.len() + 1];
-    let mut cur = vec![0u32; b.len() + 1];
-    for &x in a {
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                cur[j].max(prev[j + 1])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()] as usize
-}
-
-/// The visible text of an HTML page's body.
-fn body_text(html: &str) -> String {
-    let body = html.find("<body").map(|i| &html[i..]).unwrap_or(html);
-    let mut out = String::new();
-    let mut in_tag = false;
-    let mut skip_until: Option<&str> = None;
-    let mut i = 0;
-    while i < body.len() {
-        let rest = &body[i..];
-        if let Some(end) = skip_until {
-            if rest.starts_with(end) {
-                skip_until = None;
-                i += end.len();
-            } else {
-                i += rest.chars().next().map_or(1, char::len_utf8);
-            }
-            continue;
-        }
-        if rest.starts_with("<style") {
-            skip_until = Some("</style>");
-            continue;
-        }
-        if rest.starts_with("<script") {
-            skip_until = Some("</script>");
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-        i += c.len_utf8();
-    }
-    out
-}
-
-fn render_html(prepared: &Prepared) -> String {
-    let rendered = Session::default()
-        .render(prepared, &[Format::Html])
-        .expect("renders");
-    String::from_utf8(rendered.get(Format::Html).expect("HTML").to_vec()).expect("UTF-8")
-}
-
 /// Imports one sample and checks outline and recovered text; returns the share recovered.
 fn check_sample(name: &str, levels: usize) -> f64 {
     let (toml, prepared) = import(name);
@@ -174,21 +109,7 @@ fn check_sample(name: &str, levels: usize) -> f64 {
         .filter(|l| !l.is_empty())
         .collect();
     let source = std::fs::read_to_string(samples_dir().join(format!("{name}.txt"))).unwrap();
-    let mut clutter_left = clutter.clone();
-    let kept: String = source
-        .lines()
-        .filter(|l| {
-            let t = l.trim();
-            match clutter_left.iter().position(|c| c == t) {
-                Some(at) => {
-                    clutter_left.remove(at);
-                    false
-                }
-                None => true,
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let (kept, clutter_left) = without_clutter(&source, &clutter);
     assert!(
         clutter_left.is_empty(),
         "{name}: clutter lines not in the source: {clutter_left:?}"

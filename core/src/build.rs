@@ -151,6 +151,13 @@ impl<'a> Builder<'a> {
             numbering: Some(spec.numbering.unwrap_or(default_mode)),
             ..Item::default()
         };
+        // A part is printed when it has items or text of its own: a part written as prose
+        // only ("一、上半年工作进展" and paragraphs, as imported reports often are) is kept.
+        let has_text = |spec: &crate::model::PartSpec| {
+            spec.text
+                .as_ref()
+                .is_some_and(|t| !t.get_ref().trim().is_empty())
+        };
         let mut parts = Vec::new();
         let achievements: Vec<Item> = report
             .achievements
@@ -158,7 +165,7 @@ impl<'a> Builder<'a> {
             .cloned()
             .chain(placed(Placement::Achievements))
             .collect();
-        if !achievements.is_empty() {
+        if !achievements.is_empty() || has_text(&report.parts.achievements) {
             parts.push(part(
                 &report.parts.achievements,
                 format!("{}主要工作", period.name),
@@ -169,7 +176,7 @@ impl<'a> Builder<'a> {
             item.numbering = Some(item.numbering.unwrap_or(default_mode));
             parts.push(item);
         }
-        if !report.problems.is_empty() {
+        if !report.problems.is_empty() || has_text(&report.parts.problems) {
             parts.push(part(
                 &report.parts.problems,
                 "存在的问题".into(),
@@ -182,7 +189,7 @@ impl<'a> Builder<'a> {
             .cloned()
             .chain(placed(Placement::Plan))
             .collect();
-        if !plan.is_empty() {
+        if !plan.is_empty() || has_text(&report.parts.plan) {
             parts.push(part(
                 &report.parts.plan,
                 format!("{}工作计划", period.next),
