@@ -380,5 +380,5 @@ fn every_corpus_case_imports_right() {
             _ => {}
         }
     }
-    assert!(failures.is_empty(), "{table}{failures}");
+    assert!(failures.is_empty(), "{failures}");
 }

@@ -76,38 +76,66 @@ pub struct Body {
     pub doubts: Vec<String>,
 }
 
-/// Which part a top-level heading is, from its words.
+/// Words that name a part, with the part they name. A heading's head noun comes last in
+/// Chinese ("2023年重点工作推进情况" is a 推进情况, "下半年主要工作安排" an 安排), so the
+/// word that ends last decides.
+const PART_WORDS: [(&str, Role); 45] = [
+    ("工作开展情况", Role::Achievements),
+    ("开展情况", Role::Achievements),
+    ("完成情况", Role::Achievements),
+    ("推进情况", Role::Achievements),
+    ("进展情况", Role::Achievements),
+    ("执行情况", Role::Achievements),
+    ("落实情况", Role::Achievements),
+    ("工作情况", Role::Achievements),
+    ("工作总结", Role::Achievements),
+    ("总结", Role::Achievements),
+    ("工作回顾", Role::Achievements),
+    ("回顾", Role::Achievements),
+    ("主要工作", Role::Achievements),
+    ("主要成效", Role::Achievements),
+    ("工作成效", Role::Achievements),
+    ("成效", Role::Achievements),
+    ("成绩", Role::Achievements),
+    ("进展", Role::Achievements),
+    ("工作完成", Role::Achievements),
+    ("问题", Role::Problems),
+    ("不足", Role::Problems),
+    ("短板", Role::Problems),
+    ("弱项", Role::Problems),
+    ("困难", Role::Problems),
+    ("挑战", Role::Problems),
+    ("差距", Role::Problems),
+    ("薄弱", Role::Problems),
+    ("瓶颈", Role::Problems),
+    ("下一步", Role::Plan),
+    ("下步", Role::Plan),
+    ("思路", Role::Plan),
+    ("计划", Role::Plan),
+    ("打算", Role::Plan),
+    ("安排", Role::Plan),
+    ("措施", Role::Plan),
+    ("举措", Role::Plan),
+    ("展望", Role::Plan),
+    ("要点", Role::Plan),
+    ("目标任务", Role::Plan),
+    ("工作重点", Role::Plan),
+    ("重点工作", Role::Plan),
+    ("谋划", Role::Plan),
+    ("部署", Role::Plan),
+    ("建议", Role::Plan),
+    ("设想", Role::Plan),
+];
+
+/// Which part a top-level heading is, from the meaning of its words (work done, problems,
+/// plan); `None` when no word names a part. The period's words ("下半年", "2023年") do
+/// not decide: "下半年工作开展情况" is work done.
 pub fn classify(title: &str) -> Option<Role> {
-    const PLAN: [&str; 12] = [
-        "计划",
-        "思路",
-        "打算",
-        "安排",
-        "展望",
-        "下一步",
-        "下步",
-        "明年",
-        "下半年",
-        "要点",
-        "重点工作",
-        "目标任务",
-    ];
-    const PROBLEMS: [&str; 8] = [
-        "问题", "不足", "困难", "短板", "差距", "挑战", "薄弱", "瓶颈",
-    ];
-    const DONE: [&str; 9] = [
-        "工作", "总结", "成效", "成绩", "情况", "进展", "回顾", "完成", "主要",
-    ];
-    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
-    if has(&PROBLEMS) {
-        Some(Role::Problems)
-    } else if has(&PLAN) {
-        Some(Role::Plan)
-    } else if has(&DONE) {
-        Some(Role::Achievements)
-    } else {
-        None
-    }
+    PART_WORDS
+        .iter()
+        .filter_map(|&(w, role)| title.rfind(w).map(|at| (at + w.len(), w.len(), role)))
+        .max_by_key(|&(end, len, _)| (end, len))
+        .map(|(_, _, role)| role)
 }
 
 /// Maps the outline's top level to parts.

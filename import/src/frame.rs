@@ -41,6 +41,8 @@ pub struct Tail {
     pub signature: Option<String>,
     /// The date under the signature.
     pub date: Option<Ymd>,
+    /// The date under the signature as written, when parts of it are masked.
+    pub masked_date: Option<String>,
     /// 附注, without parentheses.
     pub note: Option<String>,
     /// Attachments.
@@ -53,20 +55,77 @@ pub struct Tail {
     pub leftovers: Vec<String>,
 }
 
-/// Reads "2022年7月12日" (the whole string).
+/// Reads "2022年7月12日" or "二〇二二年七月八日" (the whole string).
 pub fn parse_date(s: &str) -> Option<Ymd> {
+    match date_line(s)? {
+        DateLine::Full(d) => Some(d),
+        DateLine::Masked(_) => None,
+    }
+}
+
+/// A line that is a date alone, as a signature's date is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateLine {
+    /// "2022年7月12日", "二〇二二年七月十二日".
+    Full(Ymd),
+    /// A date with masked parts ("2023年1月xx日", "xxxx年x月x日"): the year when it is
+    /// written.
+    Masked(Option<i32>),
+}
+
+/// Reads a line that is only a date, in Arabic or Chinese numerals, possibly masked.
+pub fn date_line(s: &str) -> Option<DateLine> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let (y, rest) = s.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
     let d = rest.strip_suffix('日')?;
-    let num = |x: &str| -> Option<u32> {
-        (!x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| x.parse().ok())
-            .flatten()
+    let masked = |x: &str| {
+        !x.is_empty()
+            && x.chars().count() <= 4
+            && x.chars()
+                .all(|c| matches!(c, 'x' | 'X' | '×' | '*' | '＊' | '某' | '0'..='9'))
+            && x.chars().any(|c| !c.is_ascii_digit())
     };
-    let (y, m, d) = (num(y)?, num(m)?, num(d)?);
-    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some(Ymd(y as i32, m as u8, d as u8))
+    match (number(y, true), number(m, false), number(d, false)) {
+        (Some(y), Some(m), Some(d))
+            if (1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) =>
+        {
+            Some(DateLine::Full(Ymd(y as i32, m as u8, d as u8)))
+        }
+        (y_value, m_value, d_value) => {
+            let parts_ok = (y_value.is_some() || masked(y))
+                && (m_value.is_some() || masked(m))
+                && (d_value.is_some() || masked(d));
+            let any_masked = masked(y) || masked(m) || masked(d);
+            (parts_ok && any_masked).then(|| {
+                DateLine::Masked(
+                    y_value
+                        .filter(|y| (1900..=2200).contains(y))
+                        .map(|y| y as i32),
+                )
+            })
+        }
+    }
+}
+
+/// A date part in Arabic digits, or in Chinese numerals: a year digit by digit
+/// ("二〇二二"), a month or day as counted ("十二", "二十八").
+fn number(x: &str, year: bool) -> Option<u32> {
+    if !x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit()) {
+        return x.parse().ok();
+    }
+    if year {
+        let digit = |c: char| match c {
+            '〇' | '○' | '零' | 'Ｏ' | 'O' => Some(0),
+            c => huibao_core::numbering::chinese_value(&c.to_string()),
+        };
+        let n = x.chars().count();
+        if n != 4 {
+            return None;
+        }
+        return x.chars().try_fold(0, |acc, c| Some(acc * 10 + digit(c)?));
+    }
+    huibao_core::numbering::chinese_value(x)
 }
 
 /// Words a title ends with (or contains): 工作总结, 工作计划, 思路 …
@@ -87,6 +146,53 @@ pub fn is_title_like(s: &str) -> bool {
         && crate::marker::parse(s).is_none()
 }
 
+/// Whether a line is an addressee (主送机关): short, ending in a colon, naming organs
+/// ("市人民政府：", "区委、区政府："), never a sentence.
+pub fn is_addressee(t: &str) -> bool {
+    const ORGANS: [&str; 18] = [
+        "政府",
+        "委员会",
+        "管委会",
+        "党工委",
+        "工委",
+        "党委",
+        "办公室",
+        "指挥部",
+        "区委",
+        "市委",
+        "县委",
+        "省委",
+        "局",
+        "厅",
+        "委",
+        "部",
+        "办",
+        "中心",
+    ];
+    let Some(names) = t.trim().strip_suffix(['：', ':']) else {
+        return false;
+    };
+    names.chars().count() <= 30
+        && !names.is_empty()
+        && !has_sentence_punct(names)
+        && names
+            .split(['、', '，', ','])
+            .all(|n| !n.is_empty() && ORGANS.iter().any(|o| n.trim().ends_with(o)))
+}
+
+/// A document number: "某管发〔2022〕5号" (possibly with "签发人：…" on the same line).
+fn is_document_number(t: &str) -> bool {
+    t.chars().count() <= 40 && t.contains('〔') && t.contains('〕') && t.contains('号')
+}
+
+/// The text inside 《》 when a site wrapped the whole line in them.
+fn unwrap_book_title(t: &str) -> &str {
+    t.strip_prefix('《')
+        .and_then(|r| r.strip_suffix('》'))
+        .filter(|inner| !inner.contains(['《', '》']))
+        .unwrap_or(t)
+}
+
 /// Takes the head off the front of the body blocks.
 pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, Vec<Block>) {
     let mut head = Head::default();
@@ -96,19 +202,23 @@ pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, 
     let mut title_start = None;
     while i < blocks.len() && i < 12 {
         let Block::Para(p) = &blocks[i] else { break };
-        let t = p.text.trim().to_string();
+        let t = unwrap_book_title(p.text.trim()).to_string();
         let short = t.chars().count() <= 40;
         if crate::marker::parse(&t).is_some() {
             break;
         }
-        if title_parts.is_empty() && short && t.ends_with("文件") && head.organ_mark.is_none() {
-            head.organ_mark = Some(t);
-        } else if title_parts.is_empty()
+        let next_is_number = blocks
+            .get(i + 1)
+            .and_then(Block::text)
+            .is_some_and(|n| is_document_number(n.trim()));
+        if title_parts.is_empty()
             && short
-            && t.contains('〔')
-            && t.contains('〕')
-            && t.contains('号')
+            && head.organ_mark.is_none()
+            && (t.ends_with("文件") || (next_is_number && crate::meta::is_organization_name(&t)))
         {
+            // 发文机关标志: "某管委会文件", or the organ's name above the document number.
+            head.organ_mark = Some(t);
+        } else if title_parts.is_empty() && is_document_number(&t) {
             // "某管发〔2022〕5号", possibly followed by "签发人：张某某" on the same line
             let (number, signer) = match t.find("签发人") {
                 Some(at) => (&t[..at], Some(&t[at..])),
@@ -120,11 +230,7 @@ pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, 
             }
         } else if title_parts.is_empty() && short && t.starts_with("签发人") {
             head.signer = Some(signer_name(&t));
-        } else if !title_parts.is_empty()
-            && short
-            && (t.ends_with('：') || t.ends_with(':'))
-            && !has_sentence_punct(&t)
-        {
+        } else if is_addressee(&t) {
             head.recipient = Some(t.trim_end_matches(['：', ':']).to_string());
             i += 1;
             break;
@@ -179,16 +285,38 @@ pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, 
             head.recipient = None;
         }
     }
-    // A title line repeated right below (web pages print it twice).
-    while let Some(Block::Para(p)) = blocks.get(i) {
-        if head.title.as_deref() == Some(p.text.trim()) {
-            removed.push(Removed {
-                text: p.text.clone(),
-                why: "title repeated",
-            });
+    // The title printed again right below (web pages print it twice), or at the start of
+    // the first paragraph (a previewer runs it into the text).
+    if let Some(title) = head.title.clone() {
+        while let Some(Block::Para(p)) = blocks.get_mut(i) {
+            let t = unwrap_book_title(p.text.trim());
+            if t == title {
+                removed.push(Removed {
+                    text: p.text.clone(),
+                    why: "title repeated",
+                });
+                i += 1;
+            } else if let Some(rest) = t.strip_prefix(title.as_str()).filter(|r| !r.is_empty()) {
+                removed.push(Removed {
+                    text: title.clone(),
+                    why: "title repeated at the start of the text",
+                });
+                p.text = rest.to_string();
+                break;
+            } else {
+                break;
+            }
+        }
+    }
+    // An addressee below a title that was found.
+    if head.recipient.is_none() {
+        if let Some(t) = blocks
+            .get(i)
+            .and_then(Block::text)
+            .filter(|t| is_addressee(t))
+        {
+            head.recipient = Some(t.trim().trim_end_matches(['：', ':']).to_string());
             i += 1;
-        } else {
-            break;
         }
     }
     let body = blocks.split_off(i);
@@ -263,31 +391,44 @@ pub fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
         }
         blocks.pop();
     }
-    // The signature date: the last line that is a date alone.
-    let Some(at) = blocks
+    // The signature date: the last line that is a date alone (possibly masked).
+    let date_at = blocks
         .iter()
-        .rposition(|b| b.text().and_then(parse_date).is_some())
-    else {
-        return (blocks, tail);
-    };
-    // Everything after the date must be a note or attachments, or this is not a signature.
-    let after = blocks.split_off(at + 1);
-    let date_block = blocks.pop();
-    if !tail_fits(&after) {
-        blocks.extend(date_block);
-        blocks.extend(after);
-        return (blocks, tail);
+        .rposition(|b| b.text().and_then(date_line).is_some());
+    let mut after = Vec::new();
+    if let Some(at) = date_at {
+        // Everything after the date must be a note or attachments, or this is no signature.
+        let rest = blocks.split_off(at + 1);
+        if !tail_fits(&rest) {
+            blocks.extend(rest);
+            return (blocks, tail);
+        }
+        after = rest;
+        let date_block = blocks.pop();
+        let written = date_block
+            .as_ref()
+            .and_then(Block::text)
+            .unwrap_or_default();
+        match date_line(written) {
+            Some(DateLine::Full(d)) => tail.date = Some(d),
+            _ => tail.masked_date = Some(written.trim().to_string()),
+        }
     }
-    tail.date = date_block
-        .as_ref()
-        .and_then(Block::text)
-        .and_then(parse_date);
+    // The signature: the line above the date; without a date, a last line that is the
+    // name of an organization.
     if let Some(Block::Para(p)) = blocks.last() {
         let t = p.text.trim();
-        if t.chars().count() <= 40 && !has_sentence_punct(t) && crate::marker::parse(t).is_none() {
+        if t.chars().count() <= 40
+            && !has_sentence_punct(t)
+            && crate::marker::parse(t).is_none()
+            && (date_at.is_some() || crate::meta::is_organization_name(t))
+        {
             tail.signature = Some(t.to_string());
             blocks.pop();
         }
+    }
+    if date_at.is_none() {
+        return (blocks, tail);
     }
     // 附件说明 lines just above the signature: "附件：1. 某某表", "2. 某某表".
     let mut note_lines = Vec::new();

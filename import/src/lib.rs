@@ -5,6 +5,7 @@
 //! [`outline`] → [`draft`] (parts) → [`figures`] → [`write`], then the TOML is loaded
 //! with `huibao_core::load_source` to prove it is a valid report.
 
+pub mod boilerplate;
 pub mod clean;
 pub mod decode;
 pub mod docx;
@@ -14,6 +15,7 @@ pub mod frame;
 pub mod marker;
 pub mod meta;
 pub mod outline;
+pub mod pages;
 pub mod source;
 pub mod write;
 
@@ -127,6 +129,8 @@ pub struct Draft {
 pub struct Stats {
     pub punctuation_fixed: usize,
     pub page_markers: usize,
+    /// Lines joined back into the paragraph or page they were cut from.
+    pub lines_joined: usize,
     pub glued_headings: usize,
     pub title_split: bool,
     pub encoding: Option<decode::TextEncoding>,
@@ -235,7 +239,9 @@ pub fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
     let cleaned = clean::clean(blocks);
     stats.punctuation_fixed = cleaned.punctuation_fixed;
     stats.page_markers = cleaned.page_markers;
+    stats.lines_joined = cleaned.lines_joined;
     let mut removed = cleaned.removed;
+    let reading_slips = cleaned.doubts;
     let (body_blocks, tail) = frame::split_tail(cleaned.blocks);
     let (head, body_blocks) = frame::split_head(body_blocks, &mut removed);
     stats.title_split = head.title_split;
@@ -272,6 +278,7 @@ pub fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
         stats,
     };
     d.doubts.append(&mut d.body.doubts);
+    d.doubts.extend(reading_slips);
     find_period(&mut d);
     find_organization(&mut d);
     find_date(&mut d);

@@ -140,6 +140,43 @@ const ORG_SUFFIXES: [&str; 14] = [
     "办公室",
 ];
 
+/// Endings of the names of organs and organizations, for a line that is a name alone.
+const ORGAN_ENDINGS: [&str; 24] = [
+    "管理委员会",
+    "管委会",
+    "委员会",
+    "人民政府",
+    "政府",
+    "党工委",
+    "工委",
+    "办公室",
+    "经济技术开发区",
+    "开发区",
+    "高新区",
+    "经开区",
+    "科技城",
+    "园区",
+    "产业园",
+    "工业园",
+    "生态园",
+    "新区",
+    "新城",
+    "指挥部",
+    "服务中心",
+    "局",
+    "集团",
+    "公司",
+];
+
+/// Whether a short line is the name of an organization alone ("某某园区管委会").
+pub fn is_organization_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (4..=30).contains(&n)
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && !s.contains(['，', '。', '；', '：', '、'])
+        && ORGAN_ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
 /// The organization at the start of a title: the text before the period or "关于".
 pub fn organization_in_title(title: &str) -> Option<String> {
     let cut = [

@@ -78,6 +78,76 @@ pub struct Outline {
 
 /// Builds the outline of the body blocks.
 pub fn parse(blocks: Vec<Block>) -> Outline {
+    match split_parts(blocks) {
+        Ok(sections) => parse_parts(sections),
+        Err(blocks) => parse_numbered(blocks),
+    }
+}
+
+/// A report in parts ("第一部分", "第二部分" …) above its 一、: the blocks before the first
+/// part, then each part's number, title and blocks. `Err` gives the blocks back when the
+/// report has no such parts.
+#[allow(clippy::type_complexity)]
+fn split_parts(
+    blocks: Vec<Block>,
+) -> Result<(Vec<Block>, Vec<(u32, String, Vec<Block>)>), Vec<Block>> {
+    let numbers: Vec<u32> = blocks
+        .iter()
+        .filter_map(|b| marker::part(b.text()?.trim()).map(|(n, _)| n))
+        .collect();
+    let in_order = numbers.iter().enumerate().all(|(i, &n)| n == i as u32 + 1);
+    if numbers.len() < 2 || !in_order {
+        return Err(blocks);
+    }
+    let mut preamble = Vec::new();
+    let mut parts: Vec<(u32, String, Vec<Block>)> = Vec::new();
+    for block in blocks {
+        let part = block
+            .text()
+            .and_then(|t| marker::part(t.trim()).map(|(n, len)| (n, t.trim()[len..].to_string())));
+        match (part, parts.last_mut()) {
+            (Some((n, title)), _) => parts.push((n, title, Vec::new())),
+            (None, Some(last)) => last.2.push(block),
+            (None, None) => preamble.push(block),
+        }
+    }
+    Ok((preamble, parts))
+}
+
+/// The outline of a report in parts: each part a top-level entry, its 一、 one level down.
+fn parse_parts((preamble, parts): (Vec<Block>, Vec<(u32, String, Vec<Block>)>)) -> Outline {
+    let mut out = Outline {
+        preamble,
+        ..Outline::default()
+    };
+    for (number, title, blocks) in parts {
+        let inner = parse_numbered(blocks);
+        out.doubts.extend(inner.doubts);
+        out.glued_split += inner.glued_split;
+        let mut node = Node {
+            kind: None,
+            number,
+            title: Some(title.clone()),
+            children: inner.roots,
+            line: format!(
+                "第{}部分{title}",
+                huibao_core::numbering::chinese_numeral(number).unwrap_or_default()
+            ),
+            ..Node::default()
+        };
+        for block in inner.preamble {
+            match block {
+                Block::Para(p) => node.paras.push(p.text),
+                Block::Table(t) => node.tables.push(t),
+            }
+        }
+        out.roots.push(node);
+    }
+    out
+}
+
+/// The outline of blocks numbered 一、（一）1.（1）.
+fn parse_numbered(blocks: Vec<Block>) -> Outline {
     let mut b = Builder::default();
     for block in blocks {
         match block {
@@ -150,9 +220,20 @@ impl Builder {
 
     /// Takes one line; returns the rest when a heading glued into it was split off.
     fn line(&mut self, line: &str) -> Option<String> {
-        if let Some(m) = marker::parse(line) {
+        let m = marker::parse(line).or_else(|| {
+            marker::before_period(line).filter(|m| self.expects_period_heading(m, line))
+        });
+        if let Some(m) = m {
             if let Some(depth) = self.fits(&m, line) {
                 let rest = line[m.len..].trim_start_matches(['、', ' ', '.', '．']);
+                let mut open: Vec<Kind> = self.stack[..depth].iter().map(|&(k, _)| k).collect();
+                open.push(m.kind);
+                if let Some(at) = inline_child(rest, &open) {
+                    // "2022年工作总结（一）科技创新……": the heading runs into its first item.
+                    let whole = format!("{}{}", &line[..m.len], &rest[..at]);
+                    self.open(depth, m, &rest[..at], &whole);
+                    return Some(rest[at..].to_string());
+                }
                 let (heading, glued) = split_glued(rest, &self.stack, depth, m);
                 let whole = format!("{}{heading}", &line[..m.len]);
                 self.open(depth, m, heading, &whole);
@@ -166,6 +247,20 @@ impl Builder {
             None => self.out.preamble.push(Block::para(text)),
         }
         glued
+    }
+
+    /// Whether "三、四季度工作举措" is a heading here: the next top-level number, or the
+    /// first heading of a report whose outline has not begun (a short line, no sentence).
+    fn expects_period_heading(&self, m: &Marker, line: &str) -> bool {
+        match self.stack.iter().position(|&(k, _)| k == m.kind) {
+            Some(d) => m.number == self.stack[d].1 + 1,
+            None => {
+                self.stack.is_empty()
+                    && m.number == 1
+                    && line.chars().count() <= MAX_TITLE
+                    && !line.contains(['。', '，', '；'])
+            }
+        }
     }
 
     /// Where a number fits: the depth of the entry it opens, or `None` for text.
@@ -268,11 +363,132 @@ fn split_glued<'a>(
         if m.kind == Kind::RunIn {
             continue;
         }
-        if open.iter().any(|&(k, n)| k == m.kind && m.number == n + 1) {
+        let continues = open.iter().any(|&(k, n)| k == m.kind && m.number == n + 1);
+        // "……同比增长11.8%。一、2022年工作总结": the outline begins inside a paragraph.
+        let begins = open.is_empty() && m.kind == Kind::Chinese && m.number == 1;
+        if continues || begins {
             return (&text[..at], Some(after.to_string()));
         }
     }
     (text, None)
+}
+
+/// Where a heading runs into its first item without a break ("科技创新能力持续增强1.创新平台
+/// 加快建设。"): the offset of the item's number, number one of a deeper kind than any
+/// open in `open`, before the first full stop.
+fn inline_child(rest: &str, open: &[Kind]) -> Option<usize> {
+    let own = open.last().and_then(|k| k.level()).unwrap_or(0);
+    let deeper = |k: Kind| k == Kind::RunIn || k.level().is_some_and(|l| l > own);
+    let mut prev: Option<char> = None;
+    for (n, (at, c)) in rest.char_indices().enumerate() {
+        if matches!(c, '。' | '！' | '？') || n > MAX_TITLE {
+            break;
+        }
+        if n >= 2 && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '第') {
+            if let Some(m) = marker::parse(&rest[at..]) {
+                if m.number == 1 && deeper(m.kind) && !open.contains(&m.kind) {
+                    return Some(at);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Words that close a heading ("……持续增强", "……成效显著").
+const HEADING_ENDS: [&str; 48] = [
+    "增强", "壮大", "显著", "优化", "有力", "有序", "有效", "提升", "提速", "加快", "推进", "加强",
+    "完善", "突破", "明显", "稳固", "见效", "落地", "集聚", "聚集", "扎实", "升级", "向好", "攀升",
+    "增长", "提质", "增效", "齐升", "丰硕", "良好", "稳定", "巩固", "深化", "强劲", "凸显", "活跃",
+    "平稳", "改善", "高效", "精准", "有为", "跃升", "发力", "提档", "扩容", "蓄能", "破题", "成势",
+];
+
+/// Words that open a sentence of text after a heading ("全年新签约……", "深化……改革").
+const TEXT_OPENERS: [&str; 56] = [
+    "全年",
+    "今年",
+    "年内",
+    "上半年",
+    "下半年",
+    "前三季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "截至",
+    "目前",
+    "近年来",
+    "深化",
+    "开展",
+    "推进",
+    "实施",
+    "围绕",
+    "聚焦",
+    "坚持",
+    "建立",
+    "完成",
+    "新增",
+    "组织",
+    "积极",
+    "按照",
+    "依托",
+    "针对",
+    "紧盯",
+    "推动",
+    "落实",
+    "着力",
+    "强化",
+    "出台",
+    "制定",
+    "启动",
+    "成立",
+    "举办",
+    "累计",
+    "新签约",
+    "引进",
+    "实现",
+    "全区",
+    "园区",
+    "开发区",
+    "高新区",
+    "我区",
+    "先后",
+    "通过",
+    "持续",
+    "大力",
+    "全力",
+    "严格",
+    "扎实开展",
+    "设立",
+    "完善",
+];
+
+/// Where a heading without closing punctuation ends when its text follows on the same
+/// line ("招商引资成效显著全年新签约项目68个，……"): after a word that closes headings and
+/// before a word (or figure) that opens a sentence, within the first clause.
+fn run_on_title(rest: &str) -> Option<usize> {
+    let clause_end = rest
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '；' | '：' | '“' | '《' | '，' | '、'))
+        .map_or(rest.len(), |(i, _)| i);
+    let clause = &rest[..clause_end];
+    for (n, (at, _)) in clause.char_indices().enumerate() {
+        if n < 4 {
+            continue;
+        }
+        if n > 24 {
+            break;
+        }
+        let (title, text) = (&clause[..at], &rest[at..]);
+        let closes = HEADING_ENDS.iter().any(|w| title.ends_with(w));
+        let opens = TEXT_OPENERS.iter().any(|w| text.starts_with(w))
+            || text.starts_with(|c: char| c.is_ascii_digit());
+        if closes && opens && text.chars().count() >= 10 {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// Splits a heading line into title and text: "科创平台展开新篇章。按照……" gives the
@@ -304,6 +520,11 @@ pub fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<String>)
     let sentence = rest.contains(['。', '；']) || rest.ends_with(['，', '、']);
     if short && !sentence && kind != Kind::RunIn {
         return (Some(rest.to_string()), None);
+    }
+    if kind != Kind::RunIn {
+        if let Some(at) = run_on_title(rest) {
+            return (Some(rest[..at].to_string()), Some(rest[at..].to_string()));
+        }
     }
     (None, Some(rest.to_string()))
 }

@@ -153,12 +153,18 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     }
     if s.punctuation_fixed > 0 {
         cleaned.push(format!(
-            "{} half-width punctuation mark(s) made full-width",
+            "{} punctuation mark(s) made full-width or normalised",
             s.punctuation_fixed
         ));
     }
     if s.page_markers > 0 {
         cleaned.push(format!("{} page number(s) cut", s.page_markers));
+    }
+    if s.lines_joined > 0 {
+        cleaned.push(format!(
+            "{} line(s) joined to the paragraph or page they were cut from",
+            s.lines_joined
+        ));
     }
     if s.glued_headings > 0 {
         cleaned.push(format!(

@@ -77,23 +77,21 @@ pub fn render_html(prepared: &Prepared) -> String {
     String::from_utf8(rendered.get(Format::Html).expect("HTML").to_vec()).expect("UTF-8")
 }
 
-/// The lines of `source` without the first occurrence of each clutter line (compared
-/// trimmed); the clutter lines that were not found are returned too.
+/// The lines of `source` without the clutter lines, matched in order: each clutter line
+/// (compared trimmed) removes the first source line equal to it after the line the one
+/// before it removed. Returns the text kept and the clutter lines that were not found.
 pub fn without_clutter(source: &str, clutter: &[String]) -> (String, Vec<String>) {
-    let mut left: Vec<String> = clutter.to_vec();
+    let mut next = clutter.iter().peekable();
     let kept = source
         .lines()
-        .filter(|l| {
-            let t = l.trim();
-            match left.iter().position(|c| c == t) {
-                Some(at) => {
-                    left.remove(at);
-                    false
-                }
-                None => true,
+        .filter(|l| match next.peek() {
+            Some(c) if c.as_str() == l.trim() => {
+                next.next();
+                false
             }
+            _ => true,
         })
         .collect::<Vec<_>>()
         .join("\n");
-    (kept, left)
+    (kept, next.cloned().collect())
 }
