@@ -30,6 +30,8 @@ pub struct Ymd(pub i32, pub u8, pub u8);
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct AttachmentDraft {
     pub title: String,
+    /// Only listed in the note (附件：1.…) above the signature; the source does not hold it.
+    pub listed_only: bool,
     pub paras: Vec<String>,
     pub tables: Vec<Vec<Vec<String>>>,
 }
@@ -488,10 +490,34 @@ pub fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
         }
     }
     tail.attachments.extend(current);
-    if tail.attachments.is_empty() {
-        tail.leftovers.splice(0..0, note_lines);
+    // The note lists the attachments: one it lists that the source does not hold keeps its
+    // title, marked as listed only.
+    for (k, title) in note_lines.iter().map(|l| listed_title(l)).enumerate() {
+        match tail.attachments.get_mut(k) {
+            Some(a) if a.title.trim().is_empty() => a.title = title,
+            Some(_) => {}
+            None if !title.is_empty() => tail.attachments.push(AttachmentDraft {
+                title,
+                listed_only: true,
+                ..AttachmentDraft::default()
+            }),
+            None => {}
+        }
     }
     (blocks, tail)
+}
+
+/// An attachment's title as the note lists it: "附件：1.某某表" → "某某表".
+fn listed_title(line: &str) -> String {
+    let t = line
+        .trim()
+        .trim_start_matches("附件")
+        .trim_start_matches(['：', ':'])
+        .trim();
+    match crate::marker::parse(t) {
+        Some(m) => t[m.len..].trim().to_string(),
+        None => t.to_string(),
+    }
 }
 
 /// Only a note in parentheses, then attachments, may follow the signature date.

@@ -327,10 +327,16 @@ impl Annotate {
             }
             self.items(array(root, part.role.key()), &part.items);
         }
-        for table in array(root, "attachments")
+        for (table, a) in array(root, "attachments")
             .into_iter()
             .flat_map(|a| a.iter_mut())
+            .zip(&d.attachments)
         {
+            if a.listed_only {
+                self.comment(
+                    "CHECK: the source lists this attachment above the signature but does not hold it; give its text or table, or delete it.",
+                );
+            }
             self.place(table, false);
             self.sub_table(table, "table");
         }
