@@ -158,10 +158,34 @@ pub fn assemble(outline: Outline) -> Body {
     // A flat outline of topics (一、招商引资 二、项目建设 … 六、下半年打算): the topics
     // become items of the work done, one level down.
     let flat = roots.len() > 3 && classified * 2 < roots.len();
+    // A heading no word classifies that names a period ("一、上半年工作", "三、2024年
+    // 工作"): the first is the work done, one after the work done the plan.
+    let mut roles: Vec<Option<Role>> = roots
+        .iter()
+        .map(|r| r.title.as_deref().and_then(classify))
+        .collect();
+    if !flat {
+        for i in 0..roots.len() {
+            let names_period = roots[i]
+                .title
+                .as_deref()
+                .is_some_and(|t| !crate::meta::phrases(t).is_empty());
+            if roles[i].is_some() || !names_period {
+                continue;
+            }
+            let before: Vec<Role> = roles[..i].iter().flatten().copied().collect();
+            roles[i] = if before.is_empty() {
+                Some(Role::Achievements)
+            } else if !before.contains(&Role::Plan) {
+                Some(Role::Plan)
+            } else {
+                None
+            };
+        }
+    }
     let mut pending_done: Option<PartDraft> = None;
-    for root in roots {
+    for (root, role) in roots.into_iter().zip(roles) {
         let label = root.label();
-        let role = root.title.as_deref().and_then(classify);
         let role = match role {
             Some(Role::Achievements) if flat => None,
             r => r,
@@ -410,6 +434,36 @@ mod tests {
         );
         assert!(b.parts[0].items[0].paras.is_empty());
         assert!(b.doubts.is_empty(), "{:?}", b.doubts);
+    }
+
+    #[test]
+    fn a_heading_that_names_only_a_period_is_placed_by_its_order() {
+        let b = body(&[
+            "一、上半年工作",
+            "（一）项目建设有力推进",
+            "二、存在的主要问题及原因",
+            "一是产业链条不完整。",
+            "三、下半年工作",
+            "（一）全力冲刺全年目标",
+        ]);
+        let roles: Vec<(Role, Option<&str>)> = b
+            .parts
+            .iter()
+            .map(|p| (p.role, p.title.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                (Role::Achievements, Some("上半年工作")),
+                (Role::Problems, Some("存在的主要问题及原因")),
+                (Role::Plan, Some("下半年工作")),
+            ]
+        );
+        assert_eq!(classify("2023年重点工作推进情况"), Some(Role::Achievements));
+        assert_eq!(classify("2023年下一步工作思路与措施"), Some(Role::Plan));
+        assert_eq!(classify("下半年工作开展情况"), Some(Role::Achievements));
+        assert_eq!(classify("第四季度重点工作"), Some(Role::Plan));
+        assert_eq!(classify("面临的困难和挑战"), Some(Role::Problems));
     }
 
     #[test]

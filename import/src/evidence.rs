@@ -114,7 +114,7 @@ fn places(votes: &[Vote]) -> String {
 }
 
 fn quote(s: &str) -> String {
-    let s = crate::outline::excerpt(s, 30);
+    let s = crate::outline::excerpt(s, 16);
     format!("“{s}”")
 }
 
@@ -167,7 +167,7 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
 
     if let Some(title) = src.title {
         if let Some(p) = first(title) {
-            let place = format!("the title {}", quote(title));
+            let place = "the title".to_string();
             if let Some(y) = p.year {
                 years.add(y, &place, TITLE);
             }
@@ -196,8 +196,7 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
                 OPENING_MORE
             };
             opening_votes += 1;
-            let clause: String = para[p.start..].chars().take(16).collect();
-            let place = format!("the opening {}", quote(&clause));
+            let place = format!("the opening {}", quote(&para[p.start..]));
             if let Some(y) = p.year {
                 years.add(y, &place, weight);
             }
@@ -274,7 +273,7 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
         let year = if ends && m <= 6 { y - 1 } else { y };
         years.add(
             year,
-            format!("the date of the signature ({y}-{m:02})"),
+            format!("the signature's date ({y}-{m:02})"),
             SIGNATURE,
         );
     }

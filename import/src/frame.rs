@@ -43,8 +43,9 @@ pub struct Tail {
     pub signature: Option<String>,
     /// The date under the signature.
     pub date: Option<Ymd>,
-    /// The date under the signature as written, when parts of it are masked.
-    pub masked_date: Option<String>,
+    /// The date under the signature as written, when parts of it are masked or missing,
+    /// with the year and month where they are written.
+    pub incomplete_date: Option<(String, Option<i32>, Option<u8>)>,
     /// 附注, without parentheses.
     pub note: Option<String>,
     /// Attachments.
@@ -61,7 +62,7 @@ pub struct Tail {
 pub fn parse_date(s: &str) -> Option<Ymd> {
     match date_line(s)? {
         DateLine::Full(d) => Some(d),
-        DateLine::Masked(_) => None,
+        DateLine::Incomplete(..) => None,
     }
 }
 
@@ -70,17 +71,17 @@ pub fn parse_date(s: &str) -> Option<Ymd> {
 pub enum DateLine {
     /// "2022年7月12日", "二〇二二年七月十二日".
     Full(Ymd),
-    /// A date with masked parts ("2023年1月xx日", "xxxx年x月x日"): the year when it is
-    /// written.
-    Masked(Option<i32>),
+    /// A date with masked or missing parts ("2023年1月xx日", "2023年7月"): the year and
+    /// month where they are written.
+    Incomplete(Option<i32>, Option<u8>),
 }
 
-/// Reads a line that is only a date, in Arabic or Chinese numerals, possibly masked.
+/// Reads a line that is only a date, in Arabic or Chinese numerals, possibly masked or
+/// without its day.
 pub fn date_line(s: &str) -> Option<DateLine> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let (y, rest) = s.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
-    let d = rest.strip_suffix('日')?;
     let masked = |x: &str| {
         !x.is_empty()
             && x.chars().count() <= 4
@@ -88,24 +89,22 @@ pub fn date_line(s: &str) -> Option<DateLine> {
                 .all(|c| matches!(c, 'x' | 'X' | '×' | '*' | '＊' | '某' | '0'..='9'))
             && x.chars().any(|c| !c.is_ascii_digit())
     };
-    match (number(y, true), number(m, false), number(d, false)) {
-        (Some(y), Some(m), Some(d))
-            if (1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) =>
-        {
-            Some(DateLine::Full(Ymd(y as i32, m as u8, d as u8)))
-        }
-        (y_value, m_value, d_value) => {
-            let parts_ok = (y_value.is_some() || masked(y))
-                && (m_value.is_some() || masked(m))
-                && (d_value.is_some() || masked(d));
-            let any_masked = masked(y) || masked(m) || masked(d);
-            (parts_ok && any_masked).then(|| {
-                DateLine::Masked(
-                    y_value
-                        .filter(|y| (1900..=2200).contains(y))
-                        .map(|y| y as i32),
-                )
-            })
+    let year = number(y, true).filter(|y| (1900..=2200).contains(y));
+    let month = number(m, false).filter(|m| (1..=12).contains(m));
+    let incomplete = || DateLine::Incomplete(year.map(|y| y as i32), month.map(|m| m as u8));
+    if rest.is_empty() {
+        // "2023年7月": no day.
+        return (year.is_some() && month.is_some()).then(incomplete);
+    }
+    let d = rest.strip_suffix('日')?;
+    let day = number(d, false).filter(|d| (1..=31).contains(d));
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => Some(DateLine::Full(Ymd(y as i32, m as u8, d as u8))),
+        _ => {
+            let parts_ok = (year.is_some() || masked(y))
+                && (month.is_some() || masked(m))
+                && (day.is_some() || masked(d));
+            (parts_ok && (masked(y) || masked(m) || masked(d))).then(incomplete)
         }
     }
 }
@@ -151,7 +150,7 @@ pub fn is_title_like(s: &str) -> bool {
 /// Whether a line is an addressee (主送机关): short, ending in a colon, naming organs
 /// ("市人民政府：", "区委、区政府："), never a sentence.
 pub fn is_addressee(t: &str) -> bool {
-    const ORGANS: [&str; 18] = [
+    const ORGANS: [&str; 20] = [
         "政府",
         "委员会",
         "管委会",
@@ -170,6 +169,8 @@ pub fn is_addressee(t: &str) -> bool {
         "部",
         "办",
         "中心",
+        "单位",
+        "部门",
     ];
     let Some(names) = t.trim().strip_suffix(['：', ':']) else {
         return false;
@@ -413,7 +414,10 @@ pub fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
             .unwrap_or_default();
         match date_line(written) {
             Some(DateLine::Full(d)) => tail.date = Some(d),
-            _ => tail.masked_date = Some(written.trim().to_string()),
+            Some(DateLine::Incomplete(y, m)) => {
+                tail.incomplete_date = Some((written.trim().to_string(), y, m))
+            }
+            None => {}
         }
     }
     // The signature: the line above the date; without a date, a last line that is the
@@ -576,6 +580,17 @@ mod tests {
         assert_eq!(parse_date("2022 年 7 月 1 日"), Some(Ymd(2022, 7, 1)));
         assert_eq!(parse_date("2022年7月12日印发"), None);
         assert_eq!(parse_date("xxxx年x月x日"), None);
+        assert_eq!(parse_date("二〇二二年七月八日"), Some(Ymd(2022, 7, 8)));
+        assert_eq!(
+            date_line("2023年1月xx日"),
+            Some(DateLine::Incomplete(Some(2023), Some(1)))
+        );
+        assert_eq!(
+            date_line("2023年7月"),
+            Some(DateLine::Incomplete(Some(2023), Some(7)))
+        );
+        assert_eq!(date_line("2023年7月份"), None);
+        assert_eq!(date_line("截至2023年7月"), None);
     }
 
     #[test]

@@ -332,7 +332,10 @@ fn find_period(d: &mut Draft) {
             .collect(),
         plan_text,
         other_text,
-        signed: d.tail.date.map(|Ymd(y, m, _)| (y, m)),
+        signed: d.tail.date.map(|Ymd(y, m, _)| (y, m)).or_else(|| {
+            let (_, y, m) = d.tail.incomplete_date.as_ref()?;
+            Some(((*y)?, (*m)?))
+        }),
     };
     let decision = evidence::decide(&sources, published(&d.removed), meta::this_year());
     let source = if decision.doubts.is_empty() {
@@ -442,13 +445,17 @@ fn find_date(d: &mut Draft) {
         },
         None => {
             let v = meta::day_after(&d.period.value);
+            let why = match &d.tail.incomplete_date {
+                Some((written, ..)) => format!("the signature's date “{written}” is incomplete"),
+                None => "the source has no date".into(),
+            };
             d.doubts.push(format!(
-                "the source has no date: date = {:04}-{:02}-{:02} (the day after the period) stands in",
+                "{why}: date = {:04}-{:02}-{:02} (the day after the period) stands in",
                 v.0, v.1, v.2
             ));
             Found {
                 value: v,
-                source: "not in the source: the day after the period; set the report's date".into(),
+                source: format!("{why}: the day after the period stands in; set the report's date"),
                 sure: false,
             }
         }

@@ -52,6 +52,22 @@ pub enum PeriodShape {
     Months(u8, u8),
 }
 
+impl PeriodShape {
+    /// The same part of a year in its canonical form: "1-6月" is the first half, "7-9月"
+    /// the third quarter (as core's `Period::normalized`).
+    pub fn normalized(self) -> PeriodShape {
+        match self {
+            PeriodShape::Months(a, b) => match make_period(2000, self) {
+                Period::Year(_) => PeriodShape::Year,
+                Period::Half(_, h) => PeriodShape::Half(h),
+                Period::Quarter(_, q) => PeriodShape::Quarter(q),
+                _ => PeriodShape::Months(a, b),
+            },
+            s => s,
+        }
+    }
+}
+
 fn shape(after_year: &str) -> PeriodShape {
     let s = after_year;
     if s.starts_with("上半年") {
@@ -120,14 +136,27 @@ pub fn phrases(text: &str) -> Vec<Phrase> {
             .iter()
             .take_while(|(_, c)| c.is_ascii_digit())
             .count();
-        if c.is_ascii_digit() && !after_digit && year_digits == 4 {
-            let year: i32 = rest(i)[..4].parse().unwrap_or(0);
+        // A year in Chinese numerals, digit by digit: "二〇二二年".
+        let chinese_year = (chars.len() >= i + 5 && chars[i + 4].1 == '年')
+            .then(|| {
+                chars[i..i + 4].iter().try_fold(0, |acc, &(_, c)| {
+                    let d = match c {
+                        '〇' | '○' | '零' => 0,
+                        c => huibao_core::numbering::chinese_value(&c.to_string())?,
+                    };
+                    (d <= 9).then_some(acc * 10 + d as i32)
+                })
+            })
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y));
+        if (c.is_ascii_digit() && !after_digit && year_digits == 4) || chinese_year.is_some() {
+            let year: i32 = chinese_year.unwrap_or_else(|| rest(i)[..4].parse().unwrap_or(0));
             let mut j = i + 4;
             if !(1990..=2100).contains(&year) {
                 i = j;
                 continue;
             }
-            let r = rest(j);
+            let r = &text[byte(j)..];
             let (shape, end) = if let Some(r) = r.strip_prefix('年') {
                 j += 1;
                 if r.starts_with('度') {
@@ -203,8 +232,12 @@ pub fn phrases(text: &str) -> Vec<Phrase> {
     out
 }
 
-/// The part of a year named at the start of `s`, and its length in characters.
+/// The part of a year named at the start of `s` (normalised), and its length in characters.
 fn shape_at(s: &str) -> Option<(PeriodShape, usize)> {
+    named_shape_at(s).map(|(shape, n)| (shape.normalized(), n))
+}
+
+fn named_shape_at(s: &str) -> Option<(PeriodShape, usize)> {
     for (word, shape) in [
         ("上半年", PeriodShape::Half(1)),
         ("下半年", PeriodShape::Half(2)),

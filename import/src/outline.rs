@@ -84,34 +84,91 @@ pub fn parse(blocks: Vec<Block>) -> Outline {
     }
 }
 
-/// A report in parts ("第一部分", "第二部分" …) above its 一、: the blocks before the first
-/// part, then each part's number, title and blocks. `Err` gives the blocks back when the
-/// report has no such parts.
+/// A report in parts above its 一、: "第一部分", "第二部分" …, or part headings without
+/// a number ("2022年工作总结", "存在的问题", "2023年工作计划") after which the numbering
+/// starts again at one. Gives the blocks before the first part, then each part's number,
+/// title and blocks; `Err` gives the blocks back when the report has no such parts.
 #[allow(clippy::type_complexity)]
 fn split_parts(
     blocks: Vec<Block>,
 ) -> Result<(Vec<Block>, Vec<(u32, String, Vec<Block>)>), Vec<Block>> {
-    let numbers: Vec<u32> = blocks
+    let numbered: Vec<(usize, u32, usize)> = blocks
         .iter()
-        .filter_map(|b| marker::part(b.text()?.trim()).map(|(n, _)| n))
+        .enumerate()
+        .filter_map(|(i, b)| marker::part(b.text()?.trim()).map(|(n, len)| (i, n, len)))
         .collect();
-    let in_order = numbers.iter().enumerate().all(|(i, &n)| n == i as u32 + 1);
-    if numbers.len() < 2 || !in_order {
+    let in_order = numbered
+        .iter()
+        .enumerate()
+        .all(|(k, &(_, n, _))| n == k as u32 + 1);
+    let heads: Vec<(usize, usize)> = if numbered.len() >= 2 && in_order {
+        numbered.iter().map(|&(i, _, len)| (i, len)).collect()
+    } else {
+        unnumbered_parts(&blocks)
+            .into_iter()
+            .map(|i| (i, 0))
+            .collect()
+    };
+    if heads.len() < 2 {
         return Err(blocks);
     }
     let mut preamble = Vec::new();
     let mut parts: Vec<(u32, String, Vec<Block>)> = Vec::new();
-    for block in blocks {
-        let part = block
-            .text()
-            .and_then(|t| marker::part(t.trim()).map(|(n, len)| (n, t.trim()[len..].to_string())));
-        match (part, parts.last_mut()) {
-            (Some((n, title)), _) => parts.push((n, title, Vec::new())),
-            (None, Some(last)) => last.2.push(block),
-            (None, None) => preamble.push(block),
+    let mut next = heads.iter().peekable();
+    for (i, block) in blocks.into_iter().enumerate() {
+        if let Some(&&(at, len)) = next.peek() {
+            if at == i {
+                next.next();
+                let title = block.text().unwrap_or_default().trim()[len..].to_string();
+                parts.push((parts.len() as u32 + 1, title, Vec::new()));
+                continue;
+            }
+        }
+        match parts.last_mut() {
+            Some(last) => last.2.push(block),
+            None => preamble.push(block),
         }
     }
     Ok((preamble, parts))
+}
+
+/// Part headings without a number: short lines whose words name a part (work done,
+/// problems, plan) with numbered lines from one below them, where the numbering starts
+/// again under a later one.
+fn unnumbered_parts(blocks: &[Block]) -> Vec<usize> {
+    let first_number = |at: usize| {
+        blocks[at..]
+            .iter()
+            .take(2)
+            .find_map(|b| marker::parse(b.text()?.trim()))
+            .filter(|m| m.number == 1)
+    };
+    let heads: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            let Some(t) = blocks[i].text().map(str::trim) else {
+                return false;
+            };
+            t.chars().count() <= 24
+                && !t.contains(['。', '，', '；', '：', ':'])
+                && marker::parse(t).is_none()
+                && marker::before_period(t).is_none()
+                && crate::draft::classify(t).is_some()
+                && first_number(i + 1).is_some()
+        })
+        .collect();
+    // The numbering starts again: a kind numbered before a later head opens at one again.
+    let restarts = heads.iter().skip(1).any(|&h| {
+        let kind = first_number(h + 1).map(|m| m.kind);
+        blocks[heads[0]..h]
+            .iter()
+            .filter_map(|b| marker::parse(b.text()?.trim()))
+            .any(|m| Some(m.kind) == kind)
+    });
+    if heads.len() >= 2 && restarts {
+        heads
+    } else {
+        Vec::new()
+    }
 }
 
 /// The outline of a report in parts: each part a top-level entry, its 一、 one level down.
@@ -129,10 +186,7 @@ fn parse_parts((preamble, parts): (Vec<Block>, Vec<(u32, String, Vec<Block>)>)) 
             number,
             title: Some(title.clone()),
             children: inner.roots,
-            line: format!(
-                "第{}部分{title}",
-                huibao_core::numbering::chinese_numeral(number).unwrap_or_default()
-            ),
+            line: title,
             ..Node::default()
         };
         for block in inner.preamble {
@@ -141,6 +195,7 @@ fn parse_parts((preamble, parts): (Vec<Block>, Vec<(u32, String, Vec<Block>)>)) 
                 Block::Table(t) => node.tables.push(t),
             }
         }
+        fold_lone_run_in(&mut node);
         out.roots.push(node);
     }
     out
@@ -512,6 +567,16 @@ pub fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<String>)
         } else {
             rest[..at + c.len_utf8()].to_string()
         };
+        // A long "title" may be a heading run into its text: "招商引资成效显著全年新签约
+        // 项目68个，……。"
+        if kind != Kind::RunIn && title.chars().count() >= 12 {
+            if let Some(split) = run_on_title(&title) {
+                return (
+                    Some(title[..split].to_string()),
+                    Some(rest[split..].trim().to_string()),
+                );
+            }
+        }
         if title.chars().count() >= 2 {
             return (Some(title), (!text.is_empty()).then(|| text.to_string()));
         }
@@ -661,6 +726,95 @@ mod tests {
             o.roots[0].children[1].paras,
             vec!["开工项目。", "1.5亿元的项目已开工。", "9.其他。"]
         );
+    }
+
+    #[test]
+    fn part_headings_without_numbers() {
+        let o = outline(&[
+            "2022年，开发区稳中求进。",
+            "2022年工作总结",
+            "一、招商引资取得新突破",
+            "新签约项目32个。",
+            "二、项目建设实现新提速",
+            "存在的问题",
+            "一是主导产业不强；二是配套设施不完善。",
+            "2023年工作计划",
+            "一、聚焦招大引强",
+            "二、聚焦项目落地",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec![
+                "2022年工作总结",
+                "-一、招商引资取得新突破",
+                "-二、项目建设实现新提速",
+                "存在的问题",
+                "2023年工作计划",
+                "-一、聚焦招大引强",
+                "-二、聚焦项目落地",
+            ]
+        );
+        assert_eq!(
+            o.roots[1].paras,
+            vec!["一是主导产业不强；二是配套设施不完善。"]
+        );
+        // A caption over a list numbered once is no part.
+        let o = outline(&[
+            "主要工作",
+            "1.招商引资。",
+            "2.项目建设。",
+            "工作计划",
+            "3.推进项目。",
+        ]);
+        assert!(o.roots.iter().all(|r| r.kind.is_some()));
+    }
+
+    #[test]
+    fn headings_run_inline_after_page_joins() {
+        let o = outline(&[
+            "2022年，全区经济稳中有进。一、2022年工作总结（一）科技创新能力持续增强1.创新平台加快建设。新增省级重点实验室2家。2.创新主体不断壮大。新认定高新技术企业87家。（二）招商引资成效显著全年新签约项目68个，协议总投资426.5亿元。（三）营商环境持续优化深化“证照分离”改革，企业开办实现“一日办结”。二、存在的问题一是产业链仍有短板；二是储备不足。三、2023年工作计划（一）聚焦创新驱动，打造科创策源高地。力争新增高新技术企业100家。",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec![
+                "一、2022年工作总结",
+                "-（一）科技创新能力持续增强",
+                "--1.创新平台加快建设",
+                "--2.创新主体不断壮大",
+                "-（二）招商引资成效显著",
+                "-（三）营商环境持续优化",
+                "二、存在的问题",
+                "三、2023年工作计划",
+                "-（一）聚焦创新驱动，打造科创策源高地",
+            ]
+        );
+        assert_eq!(o.preamble, vec![Block::para("2022年，全区经济稳中有进。")]);
+        assert_eq!(
+            o.roots[0].children[1].paras,
+            vec!["全年新签约项目68个，协议总投资426.5亿元。"]
+        );
+        assert_eq!(o.roots[1].paras, vec!["一是产业链仍有短板；二是储备不足。"]);
+    }
+
+    #[test]
+    fn a_number_before_a_period_word_is_a_heading_where_expected() {
+        let o = outline(&[
+            "一、三季度工作推进情况",
+            "（一）项目建设逆势推进",
+            "二、存在的问题",
+            "三、四季度工作计划",
+            "一、二季度，园区产值同比增长。",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec![
+                "一、三季度工作推进情况",
+                "-（一）项目建设逆势推进",
+                "二、存在的问题",
+                "三、四季度工作计划"
+            ]
+        );
+        assert_eq!(o.roots[2].paras, vec!["一、二季度，园区产值同比增长。"]);
     }
 
     #[test]

@@ -484,7 +484,7 @@ mod tests {
         let toml = report(&d);
         for wanted in [
             "# Imported by `huibao import` from 上半年.txt.\n",
-            "date = 2022-07-01  # CHECK: not in the source",
+            "date = 2022-07-01  # CHECK: the source has no date",
             "# Figures masked in the source (* or x).",
             "#   营业收入 (万元): “",
             "# A second table of this item: 项目 | 数量\n[[achievements]]\ntitle = \"招商引资\"",
