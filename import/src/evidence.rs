@@ -17,6 +17,10 @@ const PLAN: u32 = 2;
 const SIGNATURE: u32 = 2;
 const COMPARED: u32 = 1;
 const PLAN_TEXT: u32 = 1;
+/// A year alone in the opening ("2022年，") for the whole year.
+const IMPLIED: u32 = 1;
+/// Weaker evidence against the decision is not worth a doubt.
+const DISSENT: u32 = 2;
 /// Evidence below this weight is a guess.
 const SURE: u32 = 4;
 
@@ -200,8 +204,15 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
             if let Some(y) = p.year {
                 years.add(y, &place, weight);
             }
+            // "2022年，园区……" says the whole year only weakly; a later clause's months
+            // ("1-9月，园区新签约……") are often the figures' own.
+            let shape_weight = if p.implied || weight != OPENING {
+                IMPLIED
+            } else {
+                weight
+            };
             if let Some(s) = p.shape {
-                shapes.add(s, &place, weight);
+                shapes.add(s, &place, shape_weight);
             }
         }
     }
@@ -214,8 +225,9 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
             if let Some(y) = p.year {
                 years.add(y, &place, HEADING);
             }
+            // "2023年重点工作推进情况" names a year more than the whole year.
             if let Some(s) = p.shape {
-                shapes.add(s, &place, HEADING);
+                shapes.add(s, &place, if p.implied { IMPLIED } else { HEADING });
             }
         }
     }
@@ -244,28 +256,15 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
         }
         if let Some(y) = first(heading).and_then(|p| p.year) {
             let (year, how) = if ends {
-                (y - 1, "a year before the plan's")
+                (y - 1, "the year before the plan's")
             } else {
-                (y, "the plan's year, the rest of the same year")
+                (y, "the same year")
             };
             years.add(
                 year,
                 format!("the plan's heading {} ({how})", quote(heading)),
                 PLAN,
             );
-        }
-    }
-    for text in &src.plan_text {
-        for p in meta::phrases(text) {
-            if let Some(y) = p.year {
-                let year = if ends { y - 1 } else { y };
-                let clause: String = text[p.start..].chars().take(12).collect();
-                years.add(
-                    year,
-                    format!("the plan's text {}", quote(&clause)),
-                    PLAN_TEXT,
-                );
-            }
         }
     }
     if let Some((y, m)) = src.signed {
@@ -278,6 +277,19 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
         );
     }
 
+    // The plan's text names years of its own ("谋划明年……2023年重大项目"): it counts
+    // only when nothing else names one ("确保2022年全年完成……" in a half-year report).
+    if years.candidates.is_empty() {
+        for text in &src.plan_text {
+            for p in meta::phrases(text) {
+                if let Some(y) = p.year {
+                    let year = if ends { y - 1 } else { y };
+                    let place = format!("the plan's text {}", quote(&text[p.start..]));
+                    years.add(year, place, PLAN_TEXT);
+                }
+            }
+        }
+    }
     let mut doubts = Vec::new();
     let (year, year_from, year_sure) = match years.decide() {
         Some((y, votes, weight, others)) => {
@@ -287,7 +299,7 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
                     .map(|(v, votes)| format!("{v} ({})", places(votes)))
                     .collect();
                 doubts.push(format!(
-                    "the year: {y} from {} outweighs {}; check the period",
+                    "the year {y} ({}) outweighs {}: check the period",
                     places(votes),
                     against.join("; ")
                 ));
@@ -331,13 +343,17 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
     };
     let (shape, shape_from, shape_sure) = match shape {
         Some((s, votes, _, others)) => {
+            let others: Vec<_> = others
+                .into_iter()
+                .filter(|(_, votes)| Tally::<PeriodShape>::weight(votes) >= DISSENT)
+                .collect();
             if !others.is_empty() {
                 let against: Vec<String> = others
                     .iter()
                     .map(|(v, votes)| format!("{} ({})", shape_words(*v), places(votes)))
                     .collect();
                 doubts.push(format!(
-                    "the period: {} from {} outweighs {}; check the period",
+                    "{} ({}) outweighs {}: check the period",
                     shape_words(s),
                     places(votes),
                     against.join("; ")
@@ -415,9 +431,12 @@ mod tests {
         assert!(!d.sure);
         let doubt = d.doubts.join("\n");
         assert!(
-            doubt.contains("2023 from") && doubt.contains("outweighs 2022 (the title"),
+            doubt.contains("the year 2023 (the opening sentence")
+                && doubt.contains("outweighs 2022 (the title)"),
             "{doubt}"
         );
+        // "2023年重点工作推进情况" names the year, not the whole year: no doubt on the half.
+        assert_eq!(d.doubts.len(), 1, "{doubt}");
     }
 
     #[test]

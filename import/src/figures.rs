@@ -142,12 +142,20 @@ pub fn find(text: &str, opening: bool) -> Vec<Figure> {
         let masked = number.chars().any(|c| matches!(c, '*' | 'x' | 'X' | '×'));
         let value = (!masked && number.parse::<f64>().is_ok()).then(|| number.clone());
         let growth = growth_after(&chars[after..]);
-        let from = start.saturating_sub(name.chars().count() + 4);
-        // The words around it, the change that follows included.
-        let to = after + growth.as_ref().map_or(0, |g| g.written.chars().count() + 1);
-        let context: String = chars[from..chars.len().min(to.max(after + 2))]
+        // The clause: from its start (or a few words before the name) to the unit, or to
+        // the end of the change that follows.
+        let reach = start.saturating_sub(name.chars().count() + 16);
+        let from = chars[reach..start]
             .iter()
-            .collect();
+            .rposition(|c| matches!(c, '，' | '；' | '。' | '：' | '、'))
+            .map_or(start.saturating_sub(name.chars().count() + 4), |b| {
+                reach + b + 1
+            });
+        let to = match &growth {
+            Some(g) => after + g.written.chars().count() + 1,
+            None => after,
+        };
+        let context: String = chars[from..chars.len().min(to)].iter().collect();
         out.push(Figure {
             name,
             value,
@@ -283,6 +291,67 @@ pub fn previous_from(value: f64, written: &str, change: &Change) -> Option<f64> 
         let rate = huibao_core::indicator::round1((value - p) / p * 100.0);
         (p > 0.0 && rate == want).then_some(p)
     })
+}
+
+/// A figure or a name masked in the source ("xx.xx亿元", "*个", "1xx.x%", the "*" of
+/// "*市").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Masked {
+    /// As written, a figure's unit included: "xx.xx亿元", "*".
+    pub written: String,
+    /// The clause it stands in.
+    pub clause: String,
+}
+
+/// Every masked figure and name of a paragraph: a run of digits and masks (* x X ×) with
+/// at least one mask, followed by a unit, or by Chinese text for a masked name. Letters
+/// of a word ("Xbox") are no mask.
+pub fn masked(text: &str) -> Vec<Masked> {
+    let chars: Vec<char> = text.chars().collect();
+    let mask = |c: char| matches!(c, '*' | 'x' | 'X' | '×' | '＊');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !(mask(chars[i]) || chars[i].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (mask(chars[i]) || chars[i].is_ascii_digit() || chars[i] == '.') {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        let letter_around = start > 0 && chars[start - 1].is_ascii_alphabetic()
+            || chars.get(i).is_some_and(|c| c.is_ascii_alphabetic());
+        if !run.iter().copied().any(mask) || letter_around {
+            continue;
+        }
+        let after: String = chars[i..chars.len().min(i + 4)].iter().collect();
+        let unit = UNITS.iter().find(|u| after.starts_with(**u)).copied();
+        let tail = match unit {
+            Some(u) => u.chars().count(),
+            // A masked name: "*市", "*****半导体".
+            None if chars.get(i).copied().is_some_and(is_han) => 0,
+            None => continue,
+        };
+        let end = (i + tail).min(chars.len());
+        let written: String = chars[start..end].iter().collect();
+        let boundary = |c: &char| matches!(c, '，' | '；' | '。' | '：' | '、' | '（' | '）');
+        let from = chars[..start]
+            .iter()
+            .rposition(boundary)
+            .map_or(0, |b| b + 1)
+            .max(start.saturating_sub(24));
+        let to = chars[end..]
+            .iter()
+            .position(boundary)
+            .map_or(chars.len(), |b| end + b)
+            .min(end + 24);
+        let clause: String = chars[from..to].iter().collect();
+        out.push(Masked { written, clause });
+        i = end;
+    }
+    out
 }
 
 /// Keeps the figures whose name occurs once (or always with the same value and unit);
@@ -439,6 +508,25 @@ mod tests {
         assert_eq!(
             growth_after(&"，增长较快".chars().collect::<Vec<_>>()),
             None
+        );
+    }
+
+    #[test]
+    fn masked_figures_and_names_are_listed() {
+        let m = masked("在*市委的领导下，全年完成营业收入xx.xx亿元，同比增长x.x%，完成全年目标的1xx.x%；*****半导体项目落户。Xbox 2023年。");
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (m.written.as_str(), m.clause.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("*", "在*市委的领导下"),
+                ("xx.xx亿元", "全年完成营业收入xx.xx亿元"),
+                ("x.x%", "同比增长x.x%"),
+                ("1xx.x%", "完成全年目标的1xx.x%"),
+                ("*****", "*****半导体项目落户"),
+            ]
         );
     }
 

@@ -112,8 +112,8 @@ pub struct Draft {
     pub body: Body,
     pub tail: Tail,
     pub indicators: Vec<IndicatorDraft>,
-    /// Figures whose value is masked in the source.
-    pub masked: Vec<figures::Figure>,
+    /// Figures and names masked in the source, kept as text.
+    pub masked: Vec<figures::Masked>,
     pub attachments: Vec<AttachmentOut>,
     /// The indicator table stood after the opening.
     pub indicator_table_in_summary: bool,
@@ -338,10 +338,11 @@ fn find_period(d: &mut Draft) {
         }),
     };
     let decision = evidence::decide(&sources, published(&d.removed), meta::this_year());
+    // The TOML's CHECK says what to check: the doubts when there are any.
     let source = if decision.doubts.is_empty() {
         decision.source.clone()
     } else {
-        format!("{}; {}", decision.source, decision.doubts.join("; "))
+        decision.doubts.join("; ")
     };
     d.doubts.extend(decision.doubts);
     d.period = Found {
@@ -581,7 +582,8 @@ fn find_figures(d: &mut Draft) {
         }
         walk(&part.items, &mut found);
     }
-    let (masked, plain): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.value.is_none());
+    // Masked figures have no value; they are listed by `masked_in`.
+    let plain: Vec<_> = found.into_iter().filter(|f| f.value.is_some()).collect();
     let (kept, ambiguous) = figures::unambiguous(plain);
     for name in ambiguous {
         d.doubts.push(format!(
@@ -621,11 +623,31 @@ fn find_figures(d: &mut Draft) {
             comment: Some(comment),
         });
     }
-    let mut seen = std::collections::HashSet::new();
-    d.masked = masked
-        .into_iter()
-        .filter(|f| seen.insert(f.name.clone()))
-        .collect();
+    d.masked = masked_in(d);
+}
+
+/// Every masked figure and name of the text, each once.
+fn masked_in(d: &Draft) -> Vec<figures::Masked> {
+    fn walk<'a>(items: &'a [draft::ItemDraft], out: &mut Vec<&'a str>) {
+        for i in items {
+            out.extend(i.title.as_deref());
+            out.extend(i.paras.iter().map(String::as_str));
+            walk(&i.items, out);
+        }
+    }
+    let mut texts: Vec<&str> = d.body.summary.iter().map(String::as_str).collect();
+    for part in &d.body.parts {
+        texts.extend(part.title.as_deref());
+        texts.extend(part.lead.iter().map(String::as_str));
+        walk(&part.items, &mut texts);
+    }
+    let mut out: Vec<figures::Masked> = Vec::new();
+    for m in texts.into_iter().flat_map(figures::masked) {
+        if !out.contains(&m) {
+            out.push(m);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

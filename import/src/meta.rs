@@ -116,6 +116,9 @@ pub struct Phrase {
     pub year: Option<i32>,
     /// The part of the year, when named ("2022年" and "2022年度" name the whole year).
     pub shape: Option<PeriodShape>,
+    /// The whole year only because a year stands alone ("2022年工作", "2022年，"): weak,
+    /// as "2023年重点工作" in a half-year report shows.
+    pub implied: bool,
     /// Where it starts and ends in the text (bytes).
     pub start: usize,
     pub end: usize,
@@ -152,6 +155,7 @@ pub fn phrases(text: &str) -> Vec<Phrase> {
         if (c.is_ascii_digit() && !after_digit && year_digits == 4) || chinese_year.is_some() {
             let year: i32 = chinese_year.unwrap_or_else(|| rest(i)[..4].parse().unwrap_or(0));
             let mut j = i + 4;
+            let mut implied = false;
             if !(1990..=2100).contains(&year) {
                 i = j;
                 continue;
@@ -174,6 +178,7 @@ pub fn phrases(text: &str) -> Vec<Phrase> {
                 } else if r.starts_with("以来") {
                     (None, j)
                 } else {
+                    implied = true;
                     (Some(PeriodShape::Year), j)
                 }
             } else if let Some((s, n)) = shape_at(r) {
@@ -186,6 +191,7 @@ pub fn phrases(text: &str) -> Vec<Phrase> {
             out.push(Phrase {
                 year: Some(year),
                 shape,
+                implied,
                 start: byte(i),
                 end: byte(end),
             });
@@ -209,6 +215,7 @@ pub fn phrases(text: &str) -> Vec<Phrase> {
             out.push(Phrase {
                 year: None,
                 shape: Some(shape),
+                implied: false,
                 start: byte(i),
                 end: byte(end),
             });
@@ -220,6 +227,7 @@ pub fn phrases(text: &str) -> Vec<Phrase> {
                 out.push(Phrase {
                     year: None,
                     shape: Some(s),
+                    implied: false,
                     start: byte(i),
                     end: byte(i + n),
                 });

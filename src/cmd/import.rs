@@ -129,7 +129,10 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
         if d.masked.is_empty() {
             String::new()
         } else {
-            format!("; {} masked figure(s) listed as comments", d.masked.len())
+            format!(
+                "; {} masked figure(s) or name(s) kept as written and listed",
+                d.masked.len()
+            )
         }
     ));
     if !d.attachments.is_empty() {
