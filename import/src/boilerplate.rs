@@ -94,7 +94,8 @@ pub fn site_line(s: &str) -> Option<&'static str> {
     {
         return Some("customer-service contact");
     }
-    let short = s.chars().count() <= 60 && !s.contains(['。', '；']);
+    let n = s.chars().count();
+    let short = n > 4 && n <= 60 && !s.contains(['。', '；']);
     if short
         && (s.ends_with("范文")
             || s.contains("范文（")
