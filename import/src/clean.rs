@@ -87,6 +87,9 @@ pub fn clean(blocks: Vec<Block>) -> Cleaned {
         let why = if is_page_number(&text) {
             out.page_markers += 1;
             Some("page number")
+        } else if crate::frame::is_framed_title(&original) {
+            // The frame is taken off with the title's lines.
+            None
         } else {
             boilerplate::site_line(&original).or_else(|| clutter(&original, &sites))
         };

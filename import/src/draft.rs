@@ -129,8 +129,16 @@ const PART_WORDS: [(&str, Role); 45] = [
 
 /// Which part a top-level heading is, from the meaning of its words (work done, problems,
 /// plan); `None` when no word names a part. The period's words ("下半年", "2023年") do
-/// not decide: "下半年工作开展情况" is work done.
+/// not decide: "下半年工作开展情况" is work done. A heading that joins two ("工作完成情况及
+/// 存在问题", "问题和建议") is the part its first half names.
 pub fn classify(title: &str) -> Option<Role> {
+    title
+        .split(['及', '和', '与', '暨', '、'])
+        .find_map(classify_words)
+}
+
+/// The part the word that ends last names.
+fn classify_words(title: &str) -> Option<Role> {
     PART_WORDS
         .iter()
         .filter_map(|&(w, role)| title.rfind(w).map(|at| (at + w.len(), w.len(), role)))
@@ -464,6 +472,12 @@ mod tests {
         assert_eq!(classify("下半年工作开展情况"), Some(Role::Achievements));
         assert_eq!(classify("第四季度重点工作"), Some(Role::Plan));
         assert_eq!(classify("面临的困难和挑战"), Some(Role::Problems));
+        assert_eq!(
+            classify("上半年工作完成情况及存在问题"),
+            Some(Role::Achievements)
+        );
+        assert_eq!(classify("存在的问题和建议"), Some(Role::Problems));
+        assert_eq!(classify("下半年主要工作安排"), Some(Role::Plan));
     }
 
     #[test]

@@ -188,12 +188,35 @@ fn is_document_number(t: &str) -> bool {
     t.chars().count() <= 40 && t.contains('〔') && t.contains('〕') && t.contains('号')
 }
 
-/// The text inside 《》 when a site wrapped the whole line in them.
-fn unwrap_book_title(t: &str) -> &str {
-    t.strip_prefix('《')
+/// A title line as a web page prints it, without the page's frame: the text inside 《》
+/// when a site wrapped the whole line in them, and without a site's name after the title
+/// ("……工作总结_某某范文网", "……工作总结 - 某某文库").
+pub(crate) fn unwrap_book_title(t: &str) -> &str {
+    let t = t
+        .strip_prefix('《')
         .and_then(|r| r.strip_suffix('》'))
         .filter(|inner| !inner.contains(['《', '》']))
-        .unwrap_or(t)
+        .unwrap_or(t);
+    const SITE_ENDINGS: [&str; 8] = ["网", "文库", "范文", "网站", "之家", "频道", "首页", "大全"];
+    for sep in ["_", "｜", "|", " - ", " — ", "－"] {
+        if let Some((title, site)) = t.rsplit_once(sep) {
+            let site = site.trim();
+            if !title.trim().is_empty()
+                && site.chars().count() <= 16
+                && SITE_ENDINGS.iter().any(|e| site.ends_with(e))
+            {
+                return title.trim();
+            }
+        }
+    }
+    t
+}
+
+/// Whether a line is a title in a web page's frame ("《……》", "……工作总结_某某网"): the
+/// frame is clutter, the title is not.
+pub(crate) fn is_framed_title(t: &str) -> bool {
+    let inner = unwrap_book_title(t);
+    inner != t && is_title_like(inner)
 }
 
 /// Takes the head off the front of the body blocks.
@@ -205,7 +228,8 @@ pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, 
     let mut title_start = None;
     while i < blocks.len() && i < 12 {
         let Block::Para(p) = &blocks[i] else { break };
-        let t = unwrap_book_title(p.text.trim()).to_string();
+        let written = p.text.trim().to_string();
+        let t = unwrap_book_title(&written).to_string();
         let short = t.chars().count() <= 40;
         if crate::marker::parse(&t).is_some() {
             break;
@@ -259,6 +283,12 @@ pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, 
                 }
                 _ => {
                     title_start.get_or_insert(i);
+                    if t != written {
+                        removed.push(Removed {
+                            text: written,
+                            why: "the title as a web page framed it",
+                        });
+                    }
                     title_parts.push(t);
                 }
             }
@@ -651,6 +681,26 @@ mod tests {
         );
         assert_eq!(head.signer.as_deref(), Some("张某某"));
         assert_eq!(head.recipient.as_deref(), Some("金川市人民政府"));
+    }
+
+    #[test]
+    fn a_web_pages_frame_around_the_title() {
+        assert_eq!(
+            unwrap_book_title("《兴隆湖经济开发区管委会2021年上半年工作总结》"),
+            "兴隆湖经济开发区管委会2021年上半年工作总结"
+        );
+        assert_eq!(
+            unwrap_book_title("兴园区管委会2022年工作总结_公文范文网"),
+            "兴园区管委会2022年工作总结"
+        );
+        assert_eq!(
+            unwrap_book_title("兴园区管委会2022年工作总结 - 某某文库"),
+            "兴园区管委会2022年工作总结"
+        );
+        assert_eq!(
+            unwrap_book_title("《2022年工作要点》落实情况"),
+            "《2022年工作要点》落实情况"
+        );
     }
 
     #[test]

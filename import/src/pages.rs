@@ -54,15 +54,13 @@ pub struct WrapLine<'a> {
 /// The lines that continue the line before them because a program wrapped a paragraph at
 /// the page width: `true` at each line to join to the one before.
 ///
-/// Applies only to text whose paragraphs are marked by an indent, when several full-width
-/// lines stop in mid-sentence and the next line has no indent. A line is full when it is
-/// about as long as most lines of the file.
+/// A line is full when it is about as long as most lines of the file; a full line that
+/// stops in mid-sentence continues on the next line, unless that line opens a paragraph:
+/// with an indent, where the text marks paragraphs by indents, or with an outline number
+/// or as a date, where it does not. A few such lines are ordinary; wrapping makes many.
 pub fn wrapped(lines: &[WrapLine]) -> Vec<bool> {
     let mut join = vec![false; lines.len()];
-    let indented = lines.iter().filter(|l| l.indented).count();
-    if indented < 3 {
-        return join;
-    }
+    let indents = lines.iter().filter(|l| l.indented).count() >= 3;
     let len = |l: &WrapLine| l.text.chars().count() + if l.indented { 2 } else { 0 };
     let mut lengths: Vec<usize> = lines.iter().map(len).filter(|&n| n >= 10).collect();
     if lengths.len() < 5 {
@@ -74,17 +72,27 @@ pub fn wrapped(lines: &[WrapLine]) -> Vec<bool> {
     let mut candidates = 0;
     for i in 1..lines.len() {
         let (prev, cur) = (&lines[i - 1], &lines[i]);
+        let opens = if indents {
+            cur.indented
+        } else {
+            crate::marker::parse(cur.text).is_some()
+        };
         if full(prev)
             && !ends_sentence(prev.text)
-            && !cur.indented
+            && !opens
             && crate::frame::date_line(cur.text).is_none()
         {
             join[i] = true;
             candidates += 1;
         }
     }
-    // A few full lines without a full stop are ordinary; wrapping makes many.
-    if candidates < 3 || candidates * 10 < lines.len() {
+    // Without indents to tell paragraphs apart, wrapping must show in many more lines.
+    let enough = if indents {
+        candidates >= 3 && candidates * 10 >= lines.len()
+    } else {
+        candidates >= 5 && candidates * 5 >= lines.len()
+    };
+    if !enough {
         join.iter_mut().for_each(|j| *j = false);
     }
     join
@@ -153,6 +161,11 @@ mod tests {
         ];
         let join = wrapped(&lines);
         let joined: Vec<usize> = (0..lines.len()).filter(|&i| join[i]).collect();
+        assert_eq!(joined, vec![2, 3, 4, 7, 8]);
+        // Without indents: a numbered line opens a paragraph.
+        let flat: Vec<WrapLine> = lines.iter().map(|w| l(w.text, false)).collect();
+        let join = wrapped(&flat);
+        let joined: Vec<usize> = (0..flat.len()).filter(|&i| join[i]).collect();
         assert_eq!(joined, vec![2, 3, 4, 7, 8]);
         // One paragraph a line: nothing is joined.
         let lines = [
