@@ -90,21 +90,34 @@ impl<T: PartialEq + Copy> Tally<T> {
         votes.iter().map(|v| v.weight).sum()
     }
 
-    /// The weightiest candidate (the first named on a tie), its weight, and the others.
-    fn decide(&self) -> Option<(T, &[Vote], u32, Vec<&(T, Vec<Vote>)>)> {
+    /// The weightiest candidate (the first named on a tie).
+    fn decide(&self) -> Option<Decided<'_, T>> {
         let best = self
             .candidates
             .iter()
             .enumerate()
             .max_by_key(|(i, (_, votes))| (Self::weight(votes), std::cmp::Reverse(*i)))?
             .1;
-        let others = self
-            .candidates
-            .iter()
-            .filter(|(v, _)| *v != best.0)
-            .collect();
-        Some((best.0, &best.1, Self::weight(&best.1), others))
+        Some(Decided {
+            value: best.0,
+            votes: &best.1,
+            weight: Self::weight(&best.1),
+            others: self
+                .candidates
+                .iter()
+                .filter(|(v, _)| *v != best.0)
+                .collect(),
+        })
     }
+}
+
+/// What a tally decided: the value, the places that named it and their weight, and the
+/// other candidates with theirs.
+struct Decided<'a, T> {
+    value: T,
+    votes: &'a [Vote],
+    weight: u32,
+    others: Vec<&'a (T, Vec<Vote>)>,
 }
 
 /// "the title and the heading “…”".
@@ -248,7 +261,7 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
 
     // The shape first: the plan's year and the signature's date depend on it.
     let shape = shapes.decide();
-    let shape_value = shape.as_ref().map(|s| s.0);
+    let shape_value = shape.as_ref().map(|s| s.value);
     let ends = shape_value.is_none_or(ends_year);
     for &(role, heading) in &src.parts {
         if role != Role::Plan {
@@ -292,7 +305,12 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
     }
     let mut doubts = Vec::new();
     let (year, year_from, year_sure) = match years.decide() {
-        Some((y, votes, weight, others)) => {
+        Some(Decided {
+            value: y,
+            votes,
+            weight,
+            others,
+        }) => {
             if !others.is_empty() {
                 let against: Vec<String> = others
                     .iter()
@@ -342,7 +360,12 @@ pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> De
         }
     };
     let (shape, shape_from, shape_sure) = match shape {
-        Some((s, votes, _, others)) => {
+        Some(Decided {
+            value: s,
+            votes,
+            others,
+            ..
+        }) => {
             let others: Vec<_> = others
                 .into_iter()
                 .filter(|(_, votes)| Tally::<PeriodShape>::weight(votes) >= DISSENT)

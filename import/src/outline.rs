@@ -79,19 +79,23 @@ pub struct Outline {
 /// Builds the outline of the body blocks.
 pub fn parse(blocks: Vec<Block>) -> Outline {
     match split_parts(blocks) {
-        Ok(sections) => parse_parts(sections),
+        Ok((preamble, parts)) => parse_parts(preamble, parts),
         Err(blocks) => parse_numbered(blocks),
     }
+}
+
+/// One part of a report in parts, above its 一、.
+struct Section {
+    number: u32,
+    title: String,
+    blocks: Vec<Block>,
 }
 
 /// A report in parts above its 一、: "第一部分", "第二部分" …, or part headings without
 /// a number ("2022年工作总结", "存在的问题", "2023年工作计划") after which the numbering
 /// starts again at one. Gives the blocks before the first part, then each part's number,
 /// title and blocks; `Err` gives the blocks back when the report has no such parts.
-#[allow(clippy::type_complexity)]
-fn split_parts(
-    blocks: Vec<Block>,
-) -> Result<(Vec<Block>, Vec<(u32, String, Vec<Block>)>), Vec<Block>> {
+fn split_parts(blocks: Vec<Block>) -> Result<(Vec<Block>, Vec<Section>), Vec<Block>> {
     let numbered: Vec<(usize, u32, usize)> = blocks
         .iter()
         .enumerate()
@@ -113,19 +117,23 @@ fn split_parts(
         return Err(blocks);
     }
     let mut preamble = Vec::new();
-    let mut parts: Vec<(u32, String, Vec<Block>)> = Vec::new();
+    let mut parts: Vec<Section> = Vec::new();
     let mut next = heads.iter().peekable();
     for (i, block) in blocks.into_iter().enumerate() {
         if let Some(&&(at, len)) = next.peek() {
             if at == i {
                 next.next();
                 let title = block.text().unwrap_or_default().trim()[len..].to_string();
-                parts.push((parts.len() as u32 + 1, title, Vec::new()));
+                parts.push(Section {
+                    number: parts.len() as u32 + 1,
+                    title,
+                    blocks: Vec::new(),
+                });
                 continue;
             }
         }
         match parts.last_mut() {
-            Some(last) => last.2.push(block),
+            Some(last) => last.blocks.push(block),
             None => preamble.push(block),
         }
     }
@@ -172,12 +180,17 @@ fn unnumbered_parts(blocks: &[Block]) -> Vec<usize> {
 }
 
 /// The outline of a report in parts: each part a top-level entry, its 一、 one level down.
-fn parse_parts((preamble, parts): (Vec<Block>, Vec<(u32, String, Vec<Block>)>)) -> Outline {
+fn parse_parts(preamble: Vec<Block>, parts: Vec<Section>) -> Outline {
     let mut out = Outline {
         preamble,
         ..Outline::default()
     };
-    for (number, title, blocks) in parts {
+    for Section {
+        number,
+        title,
+        blocks,
+    } in parts
+    {
         let inner = parse_numbered(blocks);
         out.doubts.extend(inner.doubts);
         out.glued_split += inner.glued_split;
