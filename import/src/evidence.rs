@@ -26,6 +26,7 @@ const SURE: u32 = 4;
 
 /// Where the report's text is, for the evidence.
 pub struct Sources<'a> {
+    /// The title, when the report has one.
     pub title: Option<&'a str>,
     /// The opening paragraphs (or, when the report has none, the first part's text).
     pub opening: Vec<&'a str>,
@@ -49,6 +50,7 @@ struct Vote {
 /// The period decided, with where it came from and what was doubted.
 #[derive(Debug, Clone)]
 pub struct Decision {
+    /// The period decided.
     pub period: Period,
     /// For the TOML comment and the summary: where the year and the shape were found.
     pub source: String,

@@ -1,8 +1,9 @@
 //! huibao-import: last period's report, as a Word file or pasted text, to a report TOML
 //! that `huibao check` accepts and that renders back to the same text.
 //!
-//! The flow is decode (or read the DOCX) → [`clean`] → [`frame`] (title, signature …) →
-//! [`outline`] → [`draft`] (parts) → [`figures`] → [`write`], then the TOML is loaded
+//! The flow is decode (or read the DOCX) → [`clean`] (clutter found by [`boilerplate`],
+//! lines joined by [`pages`]) → [`frame`] (title, signature …) → [`outline`] → [`draft`]
+//! (parts) → [`evidence`] (the period) → [`figures`] → [`write`], then the TOML is loaded
 //! with `huibao_core::load_source` to prove it is a valid report.
 
 pub mod boilerplate;

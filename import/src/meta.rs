@@ -119,8 +119,9 @@ pub struct Phrase {
     /// The whole year only because a year stands alone ("2022年工作", "2022年，"): weak,
     /// as "2023年重点工作" in a half-year report shows.
     pub implied: bool,
-    /// Where it starts and ends in the text (bytes).
+    /// Where it starts in the text (bytes).
     pub start: usize,
+    /// Where it ends in the text (bytes).
     pub end: usize,
 }
 

@@ -46,6 +46,7 @@ pub fn previewer_pages(texts: &[&str]) -> Option<(usize, Vec<usize>)> {
 /// A line of a text file as the wrap detection sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct WrapLine<'a> {
+    /// The line without its indent.
     pub text: &'a str,
     /// The line opened with white space (a paragraph's indent).
     pub indented: bool,
