@@ -206,8 +206,10 @@ fn is_body_sentence(t: &str) -> bool {
 /// Tag lines a site prints above the title ("2023", "范文", "上半年", the organization
 /// alone): only in the head, before the first line of the body.
 fn head_tags(lines: &mut [Line]) {
+    /// A head is a few lines: a site's tags, organs, a title over two lines.
+    const HEAD_LINES: usize = 40;
     let mut head = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate().take(HEAD_LINES) {
         match (&line.block, line.why) {
             (Block::Table(_), _) => break,
             (Block::Para(_), Some(_)) => {}

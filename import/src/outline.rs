@@ -165,13 +165,24 @@ fn unnumbered_parts(blocks: &[Block]) -> Vec<usize> {
         })
         .collect();
     // The numbering starts again: a kind numbered before a later head opens at one again.
-    let restarts = heads.iter().skip(1).any(|&h| {
-        let kind = first_number(h + 1).map(|m| m.kind);
-        blocks[heads[0]..h]
-            .iter()
-            .filter_map(|b| marker::parse(b.text()?.trim()))
-            .any(|m| Some(m.kind) == kind)
-    });
+    let mut seen: Vec<Kind> = Vec::new();
+    let mut restarts = false;
+    let mut next_head = heads.iter().skip(1).peekable();
+    for (i, block) in blocks
+        .iter()
+        .enumerate()
+        .skip(heads.first().copied().unwrap_or(0))
+    {
+        if next_head.peek() == Some(&&i) {
+            next_head.next();
+            restarts |= first_number(i + 1).is_some_and(|m| seen.contains(&m.kind));
+        }
+        if let Some(m) = block.text().and_then(|t| marker::parse(t.trim())) {
+            if !seen.contains(&m.kind) {
+                seen.push(m.kind);
+            }
+        }
+    }
     if heads.len() >= 2 && restarts {
         heads
     } else {

@@ -19,7 +19,8 @@ const MIN_PAGE: usize = 150;
 /// long enough to be a page, where most pages (but the last) stop in mid-sentence: list
 /// items end their sentences, pages cut them.
 pub fn previewer_pages(texts: &[&str]) -> Option<(usize, Vec<usize>)> {
-    for start in 0..texts.len() {
+    let mut start = 0;
+    while start < texts.len() {
         let mut prefixes = Vec::new();
         for (k, t) in texts[start..].iter().enumerate() {
             match crate::marker::parse(t) {
@@ -29,7 +30,10 @@ pub fn previewer_pages(texts: &[&str]) -> Option<(usize, Vec<usize>)> {
                 _ => break,
             }
         }
-        if prefixes.len() < 2 {
+        // The next run starts after this one (each line is looked at once or twice).
+        let run = prefixes.len();
+        if run < 2 {
+            start += 1;
             continue;
         }
         let pages = &texts[start..start + prefixes.len()];
@@ -39,6 +43,7 @@ pub fn previewer_pages(texts: &[&str]) -> Option<(usize, Vec<usize>)> {
         if long && cut * 2 >= full.len() && !last.is_empty() {
             return Some((start, prefixes));
         }
+        start += run;
     }
     None
 }

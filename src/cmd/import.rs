@@ -182,7 +182,7 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
         lines.push(format!("  cleaned       {}", cleaned.join("; ")));
     }
     if !d.doubts.is_empty() {
-        lines.push("doubts (marked CHECK in the TOML where they concern a key):".into());
+        lines.push("doubts (each a CHECK line at the top of the TOML):".into());
         for doubt in &d.doubts {
             lines.push(format!("  - {doubt}"));
         }
