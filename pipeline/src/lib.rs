@@ -183,6 +183,19 @@ impl Session {
         pdf.created = self.options.created;
         pdf
     }
+
+    /// Where the page layout (PDF, OFD) looks up fonts.
+    fn font_options(&self) -> huibao_pages::FontOptions {
+        self.pdf_options().font_options()
+    }
+
+    /// The OFD writer's options: the session's font choices and creation time.
+    fn ofd_options(&self) -> huibao_ofd::OfdOptions {
+        let mut ofd = huibao_ofd::OfdOptions::default();
+        ofd.fonts = self.font_options();
+        ofd.created = self.options.created;
+        ofd
+    }
 }
 
 #[cfg(test)]

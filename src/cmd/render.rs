@@ -15,6 +15,8 @@ pub enum Format {
     Html,
     /// Plain UTF-8 text, one line per paragraph (for pasting into other systems).
     Txt,
+    /// OFD (GB/T 33190), China's fixed-layout format: the PDF's pages, fonts embedded.
+    Ofd,
 }
 
 impl From<Format> for huibao_pipeline::Format {
@@ -24,6 +26,7 @@ impl From<Format> for huibao_pipeline::Format {
             Format::Pdf => huibao_pipeline::Format::Pdf,
             Format::Html => huibao_pipeline::Format::Html,
             Format::Txt => huibao_pipeline::Format::Txt,
+            Format::Ofd => huibao_pipeline::Format::Ofd,
         }
     }
 }

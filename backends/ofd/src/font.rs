@@ -1,0 +1,218 @@
+//! Embedded fonts: a TrueType subset of each face, holding only the glyphs drawn.
+//!
+//! Every subset has `glyf` outlines, whatever the source: the independent OFD readers
+//! checked (ofd2img, ofdreader) load embedded fonts through reportlab, which reads
+//! TrueType outlines only, and the bundled Fandol fonts are CFF-flavoured OpenType. So
+//! the glyphs are read with ttf-parser (TrueType or CFF), cubic curves are approximated
+//! by quadratic ones within a tenth of a font unit (kurbo), and the font is written
+//! anew with write-fonts: `glyf`/`loca`, `cmap` (the drawn characters, so readers find
+//! each glyph from the TextCode's characters), `hmtx`, and the source's `head`,
+//! `hhea`, `OS/2`, `name` and `post` (version 3, no glyph names) adjusted to the subset.
+
+use kurbo::{BezPath, CubicBez, PathEl, Point};
+use std::collections::{BTreeMap, BTreeSet};
+use write_fonts::from_obj::ToOwnedTable;
+use write_fonts::read::{FontRef, TableProvider};
+use write_fonts::tables::cmap::Cmap;
+use write_fonts::tables::glyf::{GlyfLocaBuilder, Glyph, SimpleGlyph};
+use write_fonts::tables::hmtx::{Hmtx, LongMetric};
+use write_fonts::tables::loca::LocaFormat;
+use write_fonts::tables::maxp::Maxp;
+use write_fonts::types::{GlyphId, Tag, Version16Dot16};
+use write_fonts::FontBuilder;
+
+/// Largest distance, in font units, between a cubic curve and its quadratic stand-in.
+const CURVE_ACCURACY: f64 = 0.1;
+
+/// A TrueType subset of one face.
+#[derive(Debug, Clone)]
+pub(crate) struct Subset {
+    /// The font file's bytes.
+    pub bytes: Vec<u8>,
+    /// Glyph id in the subset, by glyph id in the source face.
+    pub glyph_ids: BTreeMap<u16, u16>,
+}
+
+/// A TrueType font of the face `index` of `data` holding `glyphs` (ids in the source),
+/// with a `cmap` of `chars` (character → glyph id in the source, one of `glyphs`).
+pub(crate) fn subset(
+    data: &[u8],
+    index: u32,
+    chars: &BTreeMap<char, u16>,
+    glyphs: &BTreeSet<u16>,
+) -> Result<Subset, String> {
+    let face = ttf_parser::Face::parse(data, index).map_err(|e| e.to_string())?;
+    let font = FontRef::from_index(data, index).map_err(|e| e.to_string())?;
+    let cff = face.tables().cff.is_some();
+
+    // .notdef first, then the source's glyphs in their order.
+    let old: Vec<u16> = std::iter::once(0)
+        .chain(glyphs.iter().copied())
+        .chain(chars.values().copied())
+        .collect::<BTreeSet<u16>>()
+        .into_iter()
+        .collect();
+    let glyph_ids: BTreeMap<u16, u16> = old
+        .iter()
+        .enumerate()
+        .map(|(new, &gid)| (gid, new as u16))
+        .collect();
+
+    let mut glyf = GlyfLocaBuilder::new();
+    let mut metrics = Vec::with_capacity(old.len());
+    let (mut max_points, mut max_contours) = (0u16, 0u16);
+    let mut bounds: Option<[i16; 4]> = None;
+    for &gid in &old {
+        let mut pen = Pen::default();
+        let outlined = face
+            .outline_glyph(ttf_parser::GlyphId(gid), &mut pen)
+            .is_some();
+        let mut path = pen.path;
+        if cff {
+            // CFF draws outer contours counter-clockwise, TrueType clockwise.
+            path = path.reverse_subpaths();
+        }
+        let glyph = if outlined && !path.elements().is_empty() {
+            let simple = SimpleGlyph::from_bezpath(&path)
+                .map_err(|e| format!("glyph {gid}: {e:?}"))?;
+            max_contours = max_contours.max(simple.contours.len() as u16);
+            max_points = max_points.max(simple.contours.iter().map(|c| c.len() as u16).sum());
+            let b = simple.bbox;
+            let r = [b.x_min, b.y_min, b.x_max, b.y_max];
+            bounds = Some(match bounds {
+                None => r,
+                Some(u) => [u[0].min(r[0]), u[1].min(r[1]), u[2].max(r[2]), u[3].max(r[3])],
+            });
+            Glyph::Simple(simple)
+        } else {
+            Glyph::Empty
+        };
+        let side_bearing = match &glyph {
+            Glyph::Simple(s) => s.bbox.x_min,
+            _ => 0,
+        };
+        metrics.push(LongMetric {
+            advance: face.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0),
+            side_bearing,
+        });
+        glyf.add_glyph(&glyph).map_err(|e| e.to_string())?;
+    }
+    let (glyf, loca, loca_format) = glyf.build();
+    let [x_min, y_min, x_max, y_max] = bounds.unwrap_or_default();
+
+    let mut head: write_fonts::tables::head::Head =
+        font.head().map_err(|e| e.to_string())?.to_owned_table();
+    head.index_to_loc_format = match loca_format {
+        LocaFormat::Short => 0,
+        LocaFormat::Long => 1,
+    };
+    (head.x_min, head.y_min, head.x_max, head.y_max) = (x_min, y_min, x_max, y_max);
+
+    let mut hhea: write_fonts::tables::hhea::Hhea =
+        font.hhea().map_err(|e| e.to_string())?.to_owned_table();
+    hhea.number_of_h_metrics = metrics.len() as u16;
+    hhea.advance_width_max = metrics.iter().map(|m| m.advance).max().unwrap_or(0).into();
+
+    let maxp = Maxp {
+        num_glyphs: old.len() as u16,
+        max_points: Some(max_points),
+        max_contours: Some(max_contours),
+        max_composite_points: Some(0),
+        max_composite_contours: Some(0),
+        max_zones: Some(1),
+        max_twilight_points: Some(0),
+        max_storage: Some(0),
+        max_function_defs: Some(0),
+        max_instruction_defs: Some(0),
+        max_stack_elements: Some(0),
+        max_size_of_instructions: Some(0),
+        max_component_elements: Some(0),
+        max_component_depth: Some(0),
+    };
+
+    let mut post: write_fonts::tables::post::Post =
+        font.post().map_err(|e| e.to_string())?.to_owned_table();
+    post.version = Version16Dot16::VERSION_3_0;
+    post.num_glyphs = None;
+    post.glyph_name_index = None;
+    post.string_data = None;
+
+    let cmap = Cmap::from_mappings(
+        chars
+            .iter()
+            .map(|(&ch, gid)| (ch, GlyphId::new(u32::from(glyph_ids[gid])))),
+    )
+    .map_err(|e| e.to_string())?;
+
+    let mut builder = FontBuilder::new();
+    let err = |e: write_fonts::BuilderError| e.to_string();
+    builder
+        .add_table(&head)
+        .map_err(err)?
+        .add_table(&hhea)
+        .map_err(err)?
+        .add_table(&maxp)
+        .map_err(err)?
+        .add_table(&Hmtx::new(metrics, Vec::new()))
+        .map_err(err)?
+        .add_table(&cmap)
+        .map_err(err)?
+        .add_table(&loca)
+        .map_err(err)?
+        .add_table(&glyf)
+        .map_err(err)?
+        .add_table(&post)
+        .map_err(err)?;
+    for tag in [Tag::new(b"OS/2"), Tag::new(b"name")] {
+        if let Some(table) = font.table_data(tag) {
+            builder.add_raw(tag, table.as_bytes().to_vec());
+        }
+    }
+    Ok(Subset {
+        bytes: builder.build(),
+        glyph_ids,
+    })
+}
+
+/// Collects a glyph's outline as lines and quadratic curves.
+#[derive(Default)]
+struct Pen {
+    path: BezPath,
+    at: Point,
+}
+
+impl ttf_parser::OutlineBuilder for Pen {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.at = Point::new(x.into(), y.into());
+        self.path.move_to(self.at);
+    }
+
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.at = Point::new(x.into(), y.into());
+        self.path.line_to(self.at);
+    }
+
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.at = Point::new(x.into(), y.into());
+        self.path
+            .quad_to(Point::new(x1.into(), y1.into()), self.at);
+    }
+
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let end = Point::new(x.into(), y.into());
+        let cubic = CubicBez::new(
+            self.at,
+            Point::new(x1.into(), y1.into()),
+            Point::new(x2.into(), y2.into()),
+            end,
+        );
+        for (_, _, quad) in cubic.to_quads(CURVE_ACCURACY) {
+            self.path.push(PathEl::QuadTo(quad.p1, quad.p2));
+        }
+        self.at = end;
+    }
+
+    fn close(&mut self) {
+        self.path.close_path();
+    }
+}
