@@ -216,3 +216,54 @@ impl ttf_parser::OutlineBuilder for Pen {
         self.path.close_path();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled(file: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts").join(file);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// The subset of `file` for `text`: every character maps to a glyph with the
+X
+    fn same_glyphs(file: &str, text: &str) {
+        let data = bundled(file);
+        let source = ttf_parser::Face::parse(&data, 0).unwrap();
+        let chars: BTreeMap<char, u16> = text
+            .chars()
+            .map(|c| (c, source.glyph_index(c).unwrap().0))
+            .collect();
+        let glyphs: BTreeSet<u16> = chars.values().copied().collect();
+        let sub = subset(&data, 0, &chars, &glyphs).unwrap();
+        let face = ttf_parser::Face::parse(&sub.bytes, 0).unwrap();
+        assert!(face.tables().glyf.is_some() && face.tables().cff.is_none());
+        assert_eq!(face.number_of_glyphs() as usize, glyphs.len() + 1);
+        assert_eq!(face.units_per_em(), source.units_per_em());
+        for (&ch, &old) in &chars {
+            let new = face.glyph_index(ch).unwrap();
+            assert_eq!(new.0, sub.glyph_ids[&old]);
+            let old = ttf_parser::GlyphId(old);
+            assert_eq!(face.glyph_hor_advance(new), source.glyph_hor_advance(old), "{ch}");
+            let (a, b) = (face.glyph_bounding_box(new), source.glyph_bounding_box(old));
+            match (a, b) {
+                (Some(a), Some(b)) => {
+                    let d = [a.x_min - b.x_min, a.y_min - b.y_min, a.x_max - b.x_max, a.y_max - b.y_max];
+                    assert!(d.iter().all(|v| v.abs() <= 3), "{ch}: {a:?} vs {b:?}");
+                }
+                (a, b) => assert_eq!(a.is_some(), b.is_some(), "{ch}"),
+            }
+        }
+    }
+
+    #[test]
+    fn cff_glyphs_become_truetype_glyphs_of_the_same_shape() {
+        same_glyphs("FandolFang-Regular.otf", "园区完成营业收入，同比增长（）：。、“”—");
+    }
+
+    #[test]
+    fn truetype_glyphs_are_kept() {
+        same_glyphs("LiberationSerif-Regular.ttf", "2022 12.4% GDP");
+    }
+}

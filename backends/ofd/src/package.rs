@@ -125,13 +125,22 @@ fn embed_fonts(pages: &Pages, ids: &mut Ids) -> Result<Vec<Option<Embedded>>, Er
         .into_iter()
         .zip(&pages.fonts)
         .map(|(drawn, f)| {
-            let Some((cmap, glyphs)) = drawn else {
+            let Some((mut cmap, glyphs)) = drawn else {
                 return Ok(None);
             };
             let failed = |reason: String| Error::Font {
                 font: f.path.display().to_string(),
                 reason,
             };
+            // Each character maps to the glyph the source's cmap gives it, where it has
+            // one; a glyph drawn for it otherwise gets a CGTransform.
+            let face = ttf_parser::Face::parse(f.data.as_bytes(), f.index)
+                .map_err(|e| failed(e.to_string()))?;
+            for (ch, gid) in cmap.iter_mut() {
+                if let Some(own) = face.glyph_index(*ch) {
+                    *gid = own.0;
+                }
+            }
             let subset =
                 font::subset(f.data.as_bytes(), f.index, &cmap, &glyphs).map_err(failed)?;
             Ok(Some(Embedded {
