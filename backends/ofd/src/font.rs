@@ -227,7 +227,8 @@ mod tests {
     }
 
     /// The subset of `file` for `text`: every character maps to a glyph with the
-X
+    /// source's advance and, within three font units (a 1000-unit em), its outline's
+    /// bounds (control points bound the box, and they move when curves are approximated).
     fn same_glyphs(file: &str, text: &str) {
         let data = bundled(file);
         let source = ttf_parser::Face::parse(&data, 0).unwrap();
