@@ -77,6 +77,8 @@ fn an_example_prepares_and_renders_to_every_format() {
     assert!(html.contains("园区完成营业收入486500万元，同比增长12.4%"));
     let txt = std::str::from_utf8(rendered.get(Format::Txt).unwrap()).unwrap();
     assert_eq!(txt, format!("{text}\n"));
+    let ofd = rendered.get(Format::Ofd).unwrap();
+    assert!(ofd.starts_with(b"PK\x03\x04"), "an OFD is a zip package");
     // Only bundled fonts were allowed: every role is served by one of them.
     let fonts = rendered.pdf_fonts.as_ref().expect("the PDF's fonts");
     assert!(!fonts.is_empty());
@@ -211,6 +213,44 @@ fn a_character_no_font_has_is_an_error_of_the_report() {
         "{message}"
     );
     assert!(message.contains("U+E000"), "{message}");
+
+    // The same from the OFD alone: its layout is the PDF's.
+    let err = session()
+        .render(&prepared, &[Format::Ofd])
+        .expect_err("no font has U+E000");
+    assert_eq!(err.format, Format::Ofd);
+    assert!(err.is_report_error());
+    let message = err.to_string();
+    assert!(
+        message.starts_with("OFD output of jinchuan.toml failed: no font has the character"),
+        "{message}"
+    );
+}
+
+#[test]
+fn pdf_and_ofd_show_the_same_pages() {
+    let prepared = prepare("park-2022h1.toml");
+    let rendered = session()
+        .render(&prepared, &[Format::Ofd, Format::Pdf])
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Page objects of the PDF: "/Type/Page" not followed by "s" (that is "/Pages").
+    let pdf = rendered.get(Format::Pdf).unwrap();
+    let key = b"/Type/Page";
+    let pdf_pages = pdf
+        .windows(key.len() + 1)
+        .filter(|w| w.starts_with(key) && w[key.len()] != b's')
+        .count();
+    let ofd = rendered.get(Format::Ofd).unwrap();
+    let mut reader =
+        huibao_xml::PackageReader::new(ofd, huibao_xml::PackageLimits::default()).unwrap();
+    let contents = reader
+        .names()
+        .filter(|n| n.ends_with("/Content.xml"))
+        .count();
+    assert!(contents > 1);
+    assert_eq!(contents, pdf_pages);
+    let last = format!("Doc_0/Pages/Page_{}/Content.xml", contents - 1);
+    assert!(reader.read(&last).unwrap().is_some());
 }
 
 /// Names in `dir`, sorted.
