@@ -71,10 +71,12 @@ impl PageWriter<'_> {
                 });
             }
         }
-        let area = Element::new("ofd:Area").child(
-            Element::new("ofd:PhysicalBox")
-                .text(&nums(&[0.0, 0.0, mm(self.pages.width), mm(self.pages.height)])),
-        );
+        let area = Element::new("ofd:Area").child(Element::new("ofd:PhysicalBox").text(&nums(&[
+            0.0,
+            0.0,
+            mm(self.pages.width),
+            mm(self.pages.height),
+        ])));
         Element::new("ofd:Page")
             .attr("xmlns:ofd", crate::package::NAMESPACE)
             .child(area)
@@ -203,7 +205,8 @@ impl PathData {
         self.data.push(op);
         for &(px, py) in points {
             self.data.push(' ');
-            self.data.push_str(&nums(&[x + f64::from(px) * s, y - f64::from(py) * s]));
+            self.data
+                .push_str(&nums(&[x + f64::from(px) * s, y - f64::from(py) * s]));
         }
         self.data.push(' ');
     }

@@ -73,15 +73,20 @@ pub(crate) fn subset(
             path = path.reverse_subpaths();
         }
         let glyph = if outlined && !path.elements().is_empty() {
-            let simple = SimpleGlyph::from_bezpath(&path)
-                .map_err(|e| format!("glyph {gid}: {e:?}"))?;
+            let simple =
+                SimpleGlyph::from_bezpath(&path).map_err(|e| format!("glyph {gid}: {e:?}"))?;
             max_contours = max_contours.max(simple.contours.len() as u16);
             max_points = max_points.max(simple.contours.iter().map(|c| c.len() as u16).sum());
             let b = simple.bbox;
             let r = [b.x_min, b.y_min, b.x_max, b.y_max];
             bounds = Some(match bounds {
                 None => r,
-                Some(u) => [u[0].min(r[0]), u[1].min(r[1]), u[2].max(r[2]), u[3].max(r[3])],
+                Some(u) => [
+                    u[0].min(r[0]),
+                    u[1].min(r[1]),
+                    u[2].max(r[2]),
+                    u[3].max(r[3]),
+                ],
             });
             Glyph::Simple(simple)
         } else {
@@ -92,7 +97,9 @@ pub(crate) fn subset(
             _ => 0,
         };
         metrics.push(LongMetric {
-            advance: face.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0),
+            advance: face
+                .glyph_hor_advance(ttf_parser::GlyphId(gid))
+                .unwrap_or(0),
             side_bearing,
         });
         glyf.add_glyph(&glyph).map_err(|e| e.to_string())?;
@@ -194,8 +201,7 @@ impl ttf_parser::OutlineBuilder for Pen {
 
     fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
         self.at = Point::new(x.into(), y.into());
-        self.path
-            .quad_to(Point::new(x1.into(), y1.into()), self.at);
+        self.path.quad_to(Point::new(x1.into(), y1.into()), self.at);
     }
 
     fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
@@ -222,7 +228,9 @@ mod tests {
     use super::*;
 
     fn bundled(file: &str) -> Vec<u8> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts").join(file);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fonts")
+            .join(file);
         std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
@@ -246,11 +254,20 @@ mod tests {
             let new = face.glyph_index(ch).unwrap();
             assert_eq!(new.0, sub.glyph_ids[&old]);
             let old = ttf_parser::GlyphId(old);
-            assert_eq!(face.glyph_hor_advance(new), source.glyph_hor_advance(old), "{ch}");
+            assert_eq!(
+                face.glyph_hor_advance(new),
+                source.glyph_hor_advance(old),
+                "{ch}"
+            );
             let (a, b) = (face.glyph_bounding_box(new), source.glyph_bounding_box(old));
             match (a, b) {
                 (Some(a), Some(b)) => {
-                    let d = [a.x_min - b.x_min, a.y_min - b.y_min, a.x_max - b.x_max, a.y_max - b.y_max];
+                    let d = [
+                        a.x_min - b.x_min,
+                        a.y_min - b.y_min,
+                        a.x_max - b.x_max,
+                        a.y_max - b.y_max,
+                    ];
                     assert!(d.iter().all(|v| v.abs() <= 3), "{ch}: {a:?} vs {b:?}");
                 }
                 (a, b) => assert_eq!(a.is_some(), b.is_some(), "{ch}"),
@@ -260,7 +277,10 @@ mod tests {
 
     #[test]
     fn cff_glyphs_become_truetype_glyphs_of_the_same_shape() {
-        same_glyphs("FandolFang-Regular.otf", "园区完成营业收入，同比增长（）：。、“”—");
+        same_glyphs(
+            "FandolFang-Regular.otf",
+            "园区完成营业收入，同比增长（）：。、“”—",
+        );
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub(crate) fn write(pages: &Pages, created: i64) -> Result<Vec<u8>, Error> {
         .map(|p| writer.page(p, &mut ids).to_part())
         .collect();
 
-    let public_res = public_res(pages, &embedded, color_space).to_part();
+    let public_res = public_res(&embedded, color_space).to_part();
     let document = document(pages, &page_ids, color_space, ids.max()).to_part();
 
     // The DocID is a digest of the content, so it changes with it, never from run to run.
@@ -105,8 +105,13 @@ struct Embedded {
 /// Subsets every font that the document's text uses (by [`huibao_pages::FontId`]
 /// index; `None` for one only pagination matter uses, which is drawn as outlines).
 fn embed_fonts(pages: &Pages, ids: &mut Ids) -> Result<Vec<Option<Embedded>>, Error> {
-    let mut drawn: Vec<Option<(BTreeMap<char, u16>, BTreeSet<u16>)>> =
-        vec![None; pages.fonts.len()];
+    /// What a font draws: each character with the glyph drawn for it, every glyph.
+    #[derive(Default, Clone)]
+    struct Drawn {
+        cmap: BTreeMap<char, u16>,
+        glyphs: BTreeSet<u16>,
+    }
+    let mut drawn: Vec<Option<Drawn>> = vec![None; pages.fonts.len()];
     let text_runs = pages
         .pages
         .iter()
@@ -114,10 +119,10 @@ fn embed_fonts(pages: &Pages, ids: &mut Ids) -> Result<Vec<Option<Embedded>>, Er
         .filter(|l| !l.artifact)
         .flat_map(|l| &l.runs);
     for run in text_runs {
-        let (cmap, glyphs) = drawn[run.font.index()].get_or_insert_with(Default::default);
+        let d = drawn[run.font.index()].get_or_insert_with(Drawn::default);
         for g in &run.glyphs {
-            cmap.entry(g.ch).or_insert(g.id);
-            glyphs.insert(g.id);
+            d.cmap.entry(g.ch).or_insert(g.id);
+            d.glyphs.insert(g.id);
         }
     }
     let mut files = BTreeSet::new();
@@ -125,7 +130,7 @@ fn embed_fonts(pages: &Pages, ids: &mut Ids) -> Result<Vec<Option<Embedded>>, Er
         .into_iter()
         .zip(&pages.fonts)
         .map(|(drawn, f)| {
-            let Some((mut cmap, glyphs)) = drawn else {
+            let Some(Drawn { mut cmap, glyphs }) = drawn else {
                 return Ok(None);
             };
             let failed = |reason: String| Error::Font {
@@ -163,7 +168,11 @@ fn unique_file(family: &str, taken: &mut BTreeSet<String>) -> String {
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect();
-    let stem = if stem.is_empty() { "font".to_string() } else { stem };
+    let stem = if stem.is_empty() {
+        "font".to_string()
+    } else {
+        stem
+    };
     let mut file = format!("{stem}.ttf");
     let mut n = 1;
     while !taken.insert(file.clone()) {
@@ -255,7 +264,10 @@ fn outline_tree(entries: &[OutlineEntry], page_ids: &[u32]) -> Vec<Element> {
         }
         let dest = Element::new("ofd:Dest")
             .attr("Type", "XYZ")
-            .attr("PageID", page_ids.get(e.page).copied().unwrap_or(0).to_string())
+            .attr(
+                "PageID",
+                page_ids.get(e.page).copied().unwrap_or(0).to_string(),
+            )
             .attr("Left", "0")
             .attr("Top", nums(&[mm(e.y)]));
         let action = Element::new("ofd:Action")
@@ -275,8 +287,7 @@ fn outline_tree(entries: &[OutlineEntry], page_ids: &[u32]) -> Vec<Element> {
 }
 
 /// `PublicRes.xml`: the colour space and the embedded fonts (files under `Res/`).
-fn public_res(pages: &Pages, embedded: &[Option<Embedded>], color_space: u32) -> Element {
-    let _ = pages;
+fn public_res(embedded: &[Option<Embedded>], color_space: u32) -> Element {
     let spaces = Element::new("ofd:ColorSpaces").child(
         Element::new("ofd:ColorSpace")
             .attr("ID", color_space.to_string())

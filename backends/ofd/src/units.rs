@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn equal_steps_are_grouped() {
-        assert_eq!(deltas(&[5.57, 5.57, 5.57, 5.57, 2.8, 5.57]), "g 4 5.57 2.8 5.57");
+        assert_eq!(
+            deltas(&[5.57, 5.57, 5.57, 5.57, 2.8, 5.57]),
+            "g 4 5.57 2.8 5.57"
+        );
         assert_eq!(deltas(&[5.57, 5.57, 2.8]), "5.57 5.57 2.8");
         assert_eq!(deltas(&[]), "");
     }

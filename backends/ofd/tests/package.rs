@@ -22,7 +22,9 @@ fn font_options() -> FontOptions {
 }
 
 fn pages_of(example: &str) -> Pages {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(example);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(example);
     let loaded = huibao_core::load(&path).expect("load");
     let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("build");
     huibao_pages::lay_out(&doc, &loaded.style, &font_options()).expect("lay out")
@@ -62,7 +64,12 @@ impl Package {
         doc.find("ofd:Pages")
             .expect("Pages")
             .elements()
-            .map(|p| self.xml(&format!("Doc_0/{}", p.get_attr("BaseLoc").expect("BaseLoc"))))
+            .map(|p| {
+                self.xml(&format!(
+                    "Doc_0/{}",
+                    p.get_attr("BaseLoc").expect("BaseLoc")
+                ))
+            })
             .collect()
     }
 }
@@ -86,13 +93,19 @@ fn the_package_has_what_gbt_33190_requires() {
 
     let ofd = pkg.xml("OFD.xml");
     assert_eq!(ofd.name, "ofd:OFD");
-    assert_eq!(ofd.get_attr("xmlns:ofd").as_deref(), Some("http://www.ofdspec.org/2016"));
+    assert_eq!(
+        ofd.get_attr("xmlns:ofd").as_deref(),
+        Some("http://www.ofdspec.org/2016")
+    );
     assert_eq!(ofd.get_attr("Version").as_deref(), Some("1.0"));
     assert_eq!(ofd.get_attr("DocType").as_deref(), Some("OFD"));
     let body = ofd.find("ofd:DocBody").expect("DocBody");
     let info = body.find("ofd:DocInfo").expect("DocInfo");
     let doc_id = text_of(info, "ofd:DocID");
-    assert!(doc_id.len() == 32 && doc_id.chars().all(|c| c.is_ascii_hexdigit()), "{doc_id}");
+    assert!(
+        doc_id.len() == 32 && doc_id.chars().all(|c| c.is_ascii_hexdigit()),
+        "{doc_id}"
+    );
     assert_eq!(
         text_of(info, "ofd:Title"),
         "金川经济技术开发区管委会2022年上半年工作总结及下半年工作计划"
@@ -105,7 +118,15 @@ fn the_package_has_what_gbt_33190_requires() {
     let order: Vec<&str> = info.elements().map(Element::local_name).collect();
     assert_eq!(
         order,
-        ["DocID", "Title", "Author", "Subject", "CreationDate", "Creator", "CreatorVersion"]
+        [
+            "DocID",
+            "Title",
+            "Author",
+            "Subject",
+            "CreationDate",
+            "Creator",
+            "CreatorVersion"
+        ]
     );
     assert_eq!(text_of(body, "ofd:DocRoot"), "Doc_0/Document.xml");
 
@@ -116,7 +137,9 @@ fn the_package_has_what_gbt_33190_requires() {
     let max_id: u32 = text_of(common, "ofd:MaxUnitID").parse().unwrap();
     let area = common.find("ofd:PageArea").expect("PageArea");
     assert_eq!(text_of(area, "ofd:PhysicalBox"), "0 0 210 297");
-    assert!(pkg.0.contains_key(&format!("Doc_0/{}", text_of(common, "ofd:PublicRes"))));
+    assert!(pkg
+        .0
+        .contains_key(&format!("Doc_0/{}", text_of(common, "ofd:PublicRes"))));
 
     // Every ID is unique and at most MaxUnitID; MaxUnitID is used.
     let mut ids = Vec::new();
@@ -151,7 +174,10 @@ fn the_package_has_what_gbt_33190_requires() {
     }
 
     // Outlines: nested by level, each entry going to its page and place.
-    let page_ids: Vec<String> = listed.elements().map(|p| p.get_attr("ID").unwrap()).collect();
+    let page_ids: Vec<String> = listed
+        .elements()
+        .map(|p| p.get_attr("ID").unwrap())
+        .collect();
     let outlines = doc.find("ofd:Outlines").unwrap();
     let top: Vec<String> = outlines
         .elements()
@@ -174,8 +200,15 @@ fn the_package_has_what_gbt_33190_requires() {
         let top: f64 = dest.get_attr("Top").unwrap().parse().unwrap();
         assert!((top - entry.y / PT_PER_MM).abs() < 0.001);
     }
-    let first_level2 = &outlines.elements().next().unwrap().descendants("ofd:OutlineElem")[0];
-    assert_eq!(first_level2.get_attr("Title").unwrap(), "一是多措并举加强招商引资");
+    let first_level2 = &outlines
+        .elements()
+        .next()
+        .unwrap()
+        .descendants("ofd:OutlineElem")[0];
+    assert_eq!(
+        first_level2.get_attr("Title").unwrap(),
+        "一是多措并举加强招商引资"
+    );
 }
 
 /// Every element below `el`, in document order.
@@ -270,20 +303,35 @@ fn every_font_of_the_text_is_declared_and_embedded_as_truetype() {
             }
         }
     }
-    assert_eq!(used.keys().collect::<Vec<_>>(), fonts.keys().collect::<Vec<_>>());
+    assert_eq!(
+        used.keys().collect::<Vec<_>>(),
+        fonts.keys().collect::<Vec<_>>()
+    );
     for (id, path) in &fonts {
-        let data = pkg.0.get(path).unwrap_or_else(|| panic!("{path} not embedded"));
+        let data = pkg
+            .0
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} not embedded"));
         let face = ttf_parser::Face::parse(data, 0).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(face.tables().glyf.is_some(), "{path}: no TrueType outlines");
         assert!(face.tables().cff.is_none());
         for &ch in &used[id] {
-            let gid = face.glyph_index(ch).unwrap_or_else(|| panic!("{path} lacks {ch}"));
+            let gid = face
+                .glyph_index(ch)
+                .unwrap_or_else(|| panic!("{path} lacks {ch}"));
             if !ch.is_whitespace() {
-                assert!(face.glyph_bounding_box(gid).is_some(), "{path}: {ch} has no outline");
+                assert!(
+                    face.glyph_bounding_box(gid).is_some(),
+                    "{path}: {ch} has no outline"
+                );
             }
         }
         // A subset: far fewer glyphs than a CJK font has.
-        assert!(face.number_of_glyphs() < 2000, "{path}: {}", face.number_of_glyphs());
+        assert!(
+            face.number_of_glyphs() < 2000,
+            "{path}: {}",
+            face.number_of_glyphs()
+        );
     }
 }
 
@@ -352,15 +400,27 @@ fn the_same_pages_and_date_give_the_same_bytes() {
     let a = huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap();
     let b = huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap();
     assert!(a == b, "two writes differ");
-    let later = Package::read(&huibao_ofd::render_pages(&pages, &options(CREATED + 86_400)).unwrap());
+    let later =
+        Package::read(&huibao_ofd::render_pages(&pages, &options(CREATED + 86_400)).unwrap());
     let info = |p: &Package| {
         let ofd = p.xml("OFD.xml");
-        let info = ofd.find("ofd:DocBody").unwrap().find("ofd:DocInfo").unwrap().clone();
-        (text_of(&info, "ofd:CreationDate"), text_of(&info, "ofd:DocID"))
+        let info = ofd
+            .find("ofd:DocBody")
+            .unwrap()
+            .find("ofd:DocInfo")
+            .unwrap()
+            .clone();
+        (
+            text_of(&info, "ofd:CreationDate"),
+            text_of(&info, "ofd:DocID"),
+        )
     };
     let (date_a, id_a) = info(&Package::read(&a));
     let (date_b, id_b) = info(&later);
-    assert_eq!((date_a.as_str(), date_b.as_str()), ("2022-07-12", "2022-07-13"));
+    assert_eq!(
+        (date_a.as_str(), date_b.as_str()),
+        ("2022-07-12", "2022-07-13")
+    );
     // The DocID follows the content, not the date.
     assert_eq!(id_a, id_b);
 }
@@ -402,9 +462,10 @@ fn a_glyph_the_cmap_would_not_pick_gets_a_cgtransform() {
 #[test]
 fn a_character_no_font_has_is_an_error_naming_it() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/park-2022h1.toml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replacen("创新招商方式", "创新\u{E000}招商方式", 1);
+    let text =
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .replacen("创新招商方式", "创新\u{E000}招商方式", 1);
     let loaded = huibao_core::load_source(huibao_core::SourceFile::new("bad.toml", text.as_str()))
         .expect("load");
     let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("build");
