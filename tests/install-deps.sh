@@ -11,4 +11,4 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   chromium poppler-utils qpdf libreoffice-writer-nogui fonts-noto-cjk fonts-liberation python3 >/dev/null
 python3 -m pip install --quiet --disable-pip-version-check python-docx websocket-client openxml-audit \
-  ofdkit ofd2img
+  ofdkit ofd2img pillow fonttools
