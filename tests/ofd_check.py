@@ -29,7 +29,7 @@ import tempfile
 import zipfile
 import xml.etree.ElementTree as ET
 
-# pdf_check's helpers: text of the HTML page, squeezing, running a command.
+# From pdf_check: the text of the HTML page, squeezing, running a command.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pdf_check import html_text, squeeze, run  # noqa: E402
 
