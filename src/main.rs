@@ -65,7 +65,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::render::check(args),
         Command::New { path } => cmd::new::new(path),
         Command::Schema => {
-            output::print_line(&huibao_core::schema::report_schema_text());
+            output::print_line(&huibao_core::report_schema_text());
             exit::OK
         }
         Command::Fonts(args) => cmd::fonts::fonts(args),

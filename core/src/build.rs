@@ -16,17 +16,17 @@ use std::collections::BTreeMap;
 /// The fixed wording of the document, spelled here once; the IR carries it as printed text.
 mod labels {
     /// Before the 签发人's name in the red header.
-    pub const SIGNER: &str = "签发人：";
+    pub(super) const SIGNER: &str = "签发人：";
     /// Before the first title of the attachment note.
-    pub const ATTACHMENTS: &str = "附件：";
+    pub(super) const ATTACHMENTS: &str = "附件：";
     /// Above an attachment, followed by its number when there are several.
-    pub const ATTACHMENT: &str = "附件";
+    pub(super) const ATTACHMENT: &str = "附件";
     /// Before the 抄送 list of the end matter.
-    pub const COPY_TO: &str = "抄送：";
+    pub(super) const COPY_TO: &str = "抄送：";
     /// After the printing date of the end matter.
-    pub const PRINTED: &str = "印发";
+    pub(super) const PRINTED: &str = "印发";
     /// Above the repeated header of a table continued on a new page.
-    pub const TABLE_CONTINUED: &str = "续表";
+    pub(super) const TABLE_CONTINUED: &str = "续表";
 }
 
 /// A section produced by a plugin, already in model terms.
@@ -498,7 +498,7 @@ fn with_full_stop(title: &str) -> String {
 
 /// Splits prose at blank lines; lines of one paragraph are joined without a space
 /// (Chinese text), except between two Latin words.
-pub fn split_paragraphs(text: &str) -> Vec<String> {
+pub(crate) fn split_paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     for line in text.lines().map(str::trim) {

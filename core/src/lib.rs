@@ -10,33 +10,43 @@
 // Diagnostics are large (they carry their source file) and only travel the error path.
 #![allow(clippy::result_large_err)]
 
-pub mod build;
+// Public namespaces: vocabularies a caller reads as `module::item`.
 pub mod chars;
 pub mod columns;
-pub mod date;
-pub mod diagnostic;
-pub mod indicator;
 pub mod ir;
 pub mod linebreak;
-pub mod lint;
-pub mod load;
 pub mod marker;
 pub mod model;
 pub mod numbering;
-pub mod outline;
-pub mod period;
 pub mod plugin;
-pub mod previous;
-pub mod prose;
-pub mod resolve;
-pub mod schema;
 pub mod style;
-pub mod suggest;
-pub mod title;
+
+// The stages and their helpers: private, their entry points re-exported below.
+mod build;
+mod date;
+mod diagnostic;
+mod indicator;
+mod lint;
+mod load;
+mod outline;
+mod period;
+mod previous;
+mod prose;
+mod resolve;
+mod schema;
+mod suggest;
+mod title;
 
 pub use build::{build, GeneratedSection};
+pub use date::Date;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
+pub use indicator::Figures;
 pub use ir::Document;
+pub use lint::lint;
 pub use load::{load, load_source, Loaded};
-pub use resolve::{resolve, Resolved};
+pub use period::{Period, PeriodError};
+pub use previous::carry_forward;
+pub use resolve::{resolve, PeriodPhrases, Resolved};
+pub use schema::{report_schema, report_schema_text};
 pub use style::Style;
+pub use title::break_title;

@@ -25,7 +25,7 @@ impl TextEncoding {
 
 /// Why bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DecodeError {
+pub(crate) enum DecodeError {
     /// Nothing in the file, or only white space.
     #[error("the file is empty")]
     Empty,
@@ -35,7 +35,7 @@ pub enum DecodeError {
 }
 
 /// Decodes a text file's bytes.
-pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError> {
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(kind.into()));
     }

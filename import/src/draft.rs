@@ -77,7 +77,7 @@ pub struct Body {
 }
 
 /// Which part a top-level heading is, from its words.
-pub fn classify(title: &str) -> Option<Role> {
+pub(crate) fn classify(title: &str) -> Option<Role> {
     const PLAN: [&str; 12] = [
         "计划",
         "思路",
@@ -111,7 +111,7 @@ pub fn classify(title: &str) -> Option<Role> {
 }
 
 /// Maps the outline's top level to parts.
-pub fn assemble(outline: Outline) -> Body {
+pub(crate) fn assemble(outline: Outline) -> Body {
     let mut body = Body {
         doubts: outline.doubts,
         ..Body::default()

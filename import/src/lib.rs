@@ -5,22 +5,26 @@
 //! [`outline`] → [`draft`] (parts) → [`figures`] → [`write`], then the TOML is loaded
 //! with `huibao_core::load_source` to prove it is a valid report.
 
-pub mod clean;
-pub mod decode;
-pub mod docx;
-pub mod draft;
-pub mod figures;
-pub mod frame;
-pub mod marker;
-pub mod meta;
-pub mod outline;
-pub mod source;
-pub mod write;
+mod clean;
+mod decode;
+mod docx;
+mod draft;
+mod figures;
+mod frame;
+mod marker;
+mod meta;
+mod outline;
+mod source;
+mod write;
 
-use draft::Body;
-use frame::{Head, Tail, Ymd};
-use huibao_core::period::Period;
-use meta::Found;
+pub use clean::Removed;
+pub use decode::TextEncoding;
+pub use draft::{Body, ItemDraft, PartDraft, Role};
+pub use figures::Figure;
+pub use frame::{AttachmentDraft, Head, Tail, Ymd};
+pub use meta::Found;
+
+use huibao_core::Period;
 use source::Block;
 use std::path::Path;
 
@@ -231,7 +235,7 @@ pub fn import_bytes(
 }
 
 /// Recognises a report in source blocks.
-pub fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
+pub(crate) fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
     let cleaned = clean::clean(blocks);
     stats.punctuation_fixed = cleaned.punctuation_fixed;
     stats.page_markers = cleaned.page_markers;

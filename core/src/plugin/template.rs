@@ -33,7 +33,7 @@ struct Manifest {
 }
 
 /// A loaded, checked template plugin.
-pub struct TemplatePlugin {
+pub(super) struct TemplatePlugin {
     /// Its name (the folder's name).
     pub name: String,
     /// Its version.
@@ -59,7 +59,7 @@ impl std::fmt::Debug for TemplatePlugin {
 }
 
 /// Why a template plugin cannot be used: a plain failure, or one at a place in its files.
-pub enum LoadError {
+pub(super) enum LoadError {
     /// No file place.
     Plain(Failure),
     /// At a place in plugin.toml or the template (the message names the plugin).
@@ -68,7 +68,7 @@ pub enum LoadError {
 
 /// Reads `dir/plugin.toml` and compiles the template, checking everything the native host
 /// checks: name, format version, schema.
-pub fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadError> {
+pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadError> {
     let manifest_path = dir.join("plugin.toml");
     let file = read_source(&manifest_path).map_err(|d| {
         LoadError::Plain(Failure {
@@ -198,7 +198,7 @@ impl TemplatePlugin {
     /// Renders the template with `{config, context, plugin}` and parses the outline into an
     /// item; the item's title comes from `title` in plugin.toml or the outline's one
     /// top-level heading.
-    pub fn generate(&self, data: &Value) -> Result<Item, Diagnostic> {
+    pub(super) fn generate(&self, data: &Value) -> Result<Item, Diagnostic> {
         let text = self
             .registry
             .render("section", data)

@@ -164,7 +164,7 @@ fn title(s: &Setter, lines: &[String]) -> Result<Vec<Unit>, Error> {
         if Setter::width(&shaped) <= s.geo.width {
             rows.extend(s.centred(&shaped, s.geo.width));
         } else {
-            for part in huibao_core::title::break_title(line, s.geo.width / st.size) {
+            for part in huibao_core::break_title(line, s.geo.width / st.size) {
                 let shaped = s.shape(&part, st, "标题")?;
                 rows.extend(s.centred(&shaped, s.geo.width));
             }
@@ -353,7 +353,7 @@ fn attachment_start(s: &Setter, a: &AttachmentStart, n: usize) -> Result<Vec<Uni
 fn title_lines(s: &Setter, text: &str, place: &str) -> Result<Vec<Unit>, Error> {
     let st = s.styled(FontRole::Title);
     let mut rows = Vec::new();
-    for part in huibao_core::title::break_title(text, s.geo.width / st.size) {
+    for part in huibao_core::break_title(text, s.geo.width / st.size) {
         let shaped = s.shape(&part, st, place)?;
         rows.extend(s.centred(&shaped, s.geo.width));
     }
