@@ -449,7 +449,7 @@ pub(crate) mod tests {
     use huibao_xml::PackageWriter;
 
     /// Builds a minimal DOCX from document.xml body content and optional numbering.xml.
-    pub fn docx(body: &str, numbering: Option<&str>) -> Vec<u8> {
+    pub(crate) fn docx(body: &str, numbering: Option<&str>) -> Vec<u8> {
         let mut zip = PackageWriter::new();
         let doc = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#

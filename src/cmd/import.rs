@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Arguments of `huibao import`.
 #[derive(Args, Debug)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The source: a .txt (UTF-8 or GB18030/GBK) or .docx file.
     pub source: PathBuf,
     /// Where to write the report TOML (default: the source's name with .toml, never
@@ -22,7 +22,7 @@ pub struct ImportArgs {
 }
 
 /// `huibao import`.
-pub fn import(args: ImportArgs) -> u8 {
+pub(crate) fn import(args: ImportArgs) -> u8 {
     let imported = match huibao_import::import_path(&args.source) {
         Ok(i) => i,
         Err(e) => {

@@ -13,7 +13,7 @@ const STAGES: [(&str, &str); 4] = [
 ];
 
 /// The whole section.
-pub fn section(config: &Config, context: &Context) -> Section {
+pub(crate) fn section(config: &Config, context: &Context) -> Section {
     let title = config
         .title
         .clone()
@@ -212,12 +212,12 @@ fn fund_table(funds: &[Fund]) -> Table {
 }
 
 /// An amount in 亿元 with at most two decimals and no trailing zeros: 12.3, 50, 0.85.
-pub fn amount(x: f64) -> String {
+pub(crate) fn amount(x: f64) -> String {
     format_amount(x, 2)
 }
 
 /// A ratio as a percentage with one decimal, rounded half away from zero: 0.2466 → 24.7%.
-pub fn percent(ratio: f64) -> String {
+pub(crate) fn percent(ratio: f64) -> String {
     format!("{}%", format_number(ratio * 100.0, Some(1)))
 }
 

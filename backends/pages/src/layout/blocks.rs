@@ -11,10 +11,10 @@ use huibao_core::Document;
 use std::collections::HashMap;
 
 /// The units that open each continuation page of a table, by table number.
-pub type Continuations = HashMap<usize, Vec<Unit>>;
+pub(super) type Continuations = HashMap<usize, Vec<Unit>>;
 
 /// Units of every block, and the units repeated where each table continues on a new page.
-pub fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuations), Error> {
+pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuations), Error> {
     let mut out = Vec::new();
     let mut continuations = HashMap::new();
     let mut paragraphs = 0;
