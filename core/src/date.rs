@@ -6,8 +6,11 @@ use std::fmt;
 /// A calendar date (proleptic Gregorian), validated on construction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Date {
+    /// The year, e.g. 2022.
     pub year: i32,
+    /// The month, 1–12.
     pub month: u8,
+    /// The day of the month, 1–31 (never past the month's last day).
     pub day: u8,
 }
 

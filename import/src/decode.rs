@@ -6,7 +6,9 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 /// How the text was encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {
+    /// UTF-8, with or without a byte-order mark.
     Utf8,
+    /// UTF-16 (either byte order), recognised by its byte-order mark.
     Utf16,
     /// GB18030, which also reads GBK and GB2312.
     Gb18030,

@@ -24,13 +24,23 @@ pub struct Head {
 
 /// A date as written: 2022年7月12日.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ymd(pub i32, pub u8, pub u8);
+pub struct Ymd(
+    /// The year.
+    pub i32,
+    /// The month, 1–12.
+    pub u8,
+    /// The day of the month.
+    pub u8,
+);
 
 /// An attachment after the signature.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct AttachmentDraft {
+    /// The attachment's title, without "附件N".
     pub title: String,
+    /// Its paragraphs, in order.
     pub paras: Vec<String>,
+    /// Its tables, rows of cell text (the first row is the header).
     pub tables: Vec<Vec<Vec<String>>>,
 }
 

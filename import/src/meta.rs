@@ -7,9 +7,11 @@ use huibao_core::Period;
 /// A value with a note of where it came from; `sure` is false for guesses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found<T> {
+    /// What was found.
     pub value: T,
     /// "the title", "the signature", "a guess from the text" …
     pub source: String,
+    /// False for a guess, which is written with a `# CHECK:` comment.
     pub sure: bool,
 }
 
