@@ -4,6 +4,10 @@
 //! library crates: huibao-pipeline runs a report through them (huibao-core and the
 //! backends), huibao-import reads last period's report.
 
+// Doc comments on the command-line arguments are their `--help` text, written for a
+// terminal ("[report]", "DIR/<report>.<ext>"), not rustdoc markdown.
+#![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+
 mod cmd;
 mod output;
 

@@ -37,7 +37,10 @@ pub(crate) fn print_diagnostic(d: &Diagnostic) {
 
 /// Writes one file so it is replaced only when complete (see
 /// [`huibao_pipeline::write_files`]).
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), huibao_pipeline::WriteError> {
+pub(crate) fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(), huibao_pipeline::WriteError> {
     huibao_pipeline::write_files(&[(path, bytes)])
 }
 

@@ -1,8 +1,8 @@
 //! huibao-import: last period's report, as a Word file or pasted text, to a report TOML
 //! that `huibao check` accepts and that renders back to the same text.
 //!
-//! The flow is decode (or read the DOCX) → [`clean`] → [`frame`] (title, signature …) →
-//! [`outline`] → [`draft`] (parts) → [`figures`] → [`write`], then the TOML is loaded
+//! The flow is decode (or read the DOCX) → `clean` → `frame` (title, signature …) →
+//! `outline` → `draft` (parts) → `figures` → `write`, then the TOML is loaded
 //! with `huibao_core::load_source` to prove it is a valid report.
 
 mod clean;
@@ -152,7 +152,7 @@ pub struct Draft {
     pub indicator_table_in_summary: bool,
     /// Lines dropped as clutter.
     pub removed: Vec<clean::Removed>,
-    /// `previous = "…"` for [report].
+    /// `previous = "…"` for `[report]`.
     pub previous: Option<String>,
     /// What the importer was unsure of.
     pub doubts: Vec<String>,

@@ -165,13 +165,17 @@ pub(crate) fn plugin(args: PluginArgs) -> u8 {
 }
 
 mod scaffold {
-    pub(super) const PLUGIN_TOML: &str = include_str!("../../plugins/scaffold/template/plugin.toml");
-    pub(super) const SECTION_HBS: &str = include_str!("../../plugins/scaffold/template/section.hbs");
-    pub(super) const TEMPLATE_EXAMPLE: &str = include_str!("../../plugins/scaffold/template/example.toml");
+    pub(super) const PLUGIN_TOML: &str =
+        include_str!("../../plugins/scaffold/template/plugin.toml");
+    pub(super) const SECTION_HBS: &str =
+        include_str!("../../plugins/scaffold/template/section.hbs");
+    pub(super) const TEMPLATE_EXAMPLE: &str =
+        include_str!("../../plugins/scaffold/template/example.toml");
     pub(super) const CARGO_TOML: &str = include_str!("../../plugins/scaffold/native/Cargo.toml.in");
     pub(super) const LIB_RS: &str = include_str!("../../plugins/scaffold/native/lib.rs.in");
     pub(super) const SCHEMA: &str = include_str!("../../plugins/scaffold/native/schema.json");
-    pub(super) const NATIVE_EXAMPLE: &str = include_str!("../../plugins/scaffold/native/example.toml");
+    pub(super) const NATIVE_EXAMPLE: &str =
+        include_str!("../../plugins/scaffold/native/example.toml");
     pub(super) const GITIGNORE: &str = include_str!("../../plugins/scaffold/native/gitignore");
 }
 

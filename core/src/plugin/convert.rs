@@ -124,7 +124,11 @@ fn table(t: &api::Table, span: &Range<usize>, at: &str) -> Result<TableSpec, Str
 
 /// Checks an item tree from a template plugin (no tables there) and points all its spans
 /// at `span`, the report's `plugin = …`.
-pub(super) fn check_outline(item: &mut Item, span: &Range<usize>, depth: usize) -> Result<(), String> {
+pub(super) fn check_outline(
+    item: &mut Item,
+    span: &Range<usize>,
+    depth: usize,
+) -> Result<(), String> {
     if depth > MAX_DEPTH {
         return Err(format!(
             "the section nests deeper than {MAX_DEPTH} levels of numbered lines"
