@@ -6,9 +6,9 @@
 mod support;
 
 use huibao_core::{Loaded, SourceFile};
-use support::{body_text, han, lcs, outline};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::{body_text, han, lcs, outline};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -228,7 +228,12 @@ text = '''
             .map(|s| s.text.get_ref().trim().to_string())
     };
     assert_eq!(summary(&back), summary(&original), "{}", imported.toml);
-    assert_eq!(outline(&back, false), outline(&original, false), "{}", imported.toml);
+    assert_eq!(
+        outline(&back, false),
+        outline(&original, false),
+        "{}",
+        imported.toml
+    );
     assert_eq!(
         back.report.achievements[0]
             .text
