@@ -263,7 +263,7 @@ fn registry() -> Handlebars<'static> {
     // At most two decimals, no trailing zeros: 12.3, 50, 0.85.
     handlebars_helper!(num: |x: f64| crate::indicator::format_amount(x, 2));
     handlebars_helper!(percent: |part: f64, whole: f64| {
-        if whole == 0.0 { "—".to_string() } else { format!("{}%", crate::indicator::format_number(part / whole * 100.0, Some(1))) }
+        if whole == 0.0 { "—".to_string() } else { crate::indicator::format_percent(part / whole) }
     });
     handlebars_helper!(cn: |n: u64| chinese(n));
     handlebars_helper!(inc: |n: u64| n + 1);
