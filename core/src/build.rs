@@ -132,63 +132,54 @@ impl<'a> Builder<'a> {
             }
         }
 
-        let placed = |place: Placement| {
-            sections
-                .iter()
-                .filter(move |s| s.place == place)
-                .map(|s| s.item.clone())
+        // A part's items: the report's own, then the plugin sections placed there.
+        let with_placed = |own: &[Item], place: Placement| -> Vec<Item> {
+            own.iter()
+                .cloned()
+                .chain(
+                    sections
+                        .iter()
+                        .filter(|s| s.place == place)
+                        .map(|s| s.item.clone()),
+                )
+                .collect()
         };
-        // Each part is an item one level up: its title the 一、 heading, its text the opening.
+        // Each part is an item one level up: its title the 一、 heading, its text the
+        // opening. A part without items is left out.
         let period = &self.resolved.period;
         let default_mode = self.style.numbering;
-        let part = |spec: &crate::model::PartSpec, default_title: String, items: Vec<Item>| Item {
-            title: Some(toml::Spanned::new(
-                0..0,
-                spec.title.clone().unwrap_or(default_title),
-            )),
-            text: spec.text.clone(),
-            items,
-            numbering: Some(spec.numbering.unwrap_or(default_mode)),
-            ..Item::default()
+        let part = |spec: &crate::model::PartSpec, default_title: String, items: Vec<Item>| {
+            (!items.is_empty()).then(|| Item {
+                title: Some(toml::Spanned::new(
+                    0..0,
+                    spec.title.clone().unwrap_or(default_title),
+                )),
+                text: spec.text.clone(),
+                items,
+                numbering: Some(spec.numbering.unwrap_or(default_mode)),
+                ..Item::default()
+            })
         };
         let mut parts = Vec::new();
-        let achievements: Vec<Item> = report
-            .achievements
-            .iter()
-            .cloned()
-            .chain(placed(Placement::Achievements))
-            .collect();
-        if !achievements.is_empty() {
-            parts.push(part(
-                &report.parts.achievements,
-                format!("{}主要工作", period.name),
-                achievements,
-            ));
-        }
-        for mut item in placed(Placement::Part) {
+        parts.extend(part(
+            &report.parts.achievements,
+            format!("{}主要工作", period.name),
+            with_placed(&report.achievements, Placement::Achievements),
+        ));
+        for mut item in with_placed(&[], Placement::Part) {
             item.numbering = Some(item.numbering.unwrap_or(default_mode));
             parts.push(item);
         }
-        if !report.problems.is_empty() {
-            parts.push(part(
-                &report.parts.problems,
-                "存在的问题".into(),
-                report.problems.clone(),
-            ));
-        }
-        let plan: Vec<Item> = report
-            .plan
-            .iter()
-            .cloned()
-            .chain(placed(Placement::Plan))
-            .collect();
-        if !plan.is_empty() {
-            parts.push(part(
-                &report.parts.plan,
-                format!("{}工作计划", period.next),
-                plan,
-            ));
-        }
+        parts.extend(part(
+            &report.parts.problems,
+            "存在的问题".into(),
+            report.problems.clone(),
+        ));
+        parts.extend(part(
+            &report.parts.plan,
+            format!("{}工作计划", period.next),
+            with_placed(&report.plan, Placement::Plan),
+        ));
         for (i, part) in parts.iter().enumerate() {
             let title = part
                 .title
