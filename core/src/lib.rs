@@ -23,6 +23,9 @@
 //! | [`numbering`], [`marker`] | outline numbers written (`numbering::heading_number`) and read (`marker::parse`) |
 //! | [`plugin`] | the plugin host: search path, listing, expansion |
 
+// Diagnostics are large (they carry their source file) and only travel the error path.
+#![allow(clippy::result_large_err)]
+
 // Public namespaces: vocabularies a caller reads as `module::item`.
 pub mod chars;
 pub mod columns;
