@@ -37,7 +37,7 @@ pub mod numbering;
 pub mod plugin;
 pub mod style;
 
-// The stages and their helpers: private, their entry points re-exported below.
+// The stages and what they use: private, their entry points re-exported below.
 mod build;
 mod date;
 mod diagnostic;

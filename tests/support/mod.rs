@@ -1,4 +1,4 @@
-//! Helpers shared by the import tests (`import_roundtrip`, `import_samples`): a report's
+//! What the import tests share (`import_roundtrip`, `import_samples`): a report's
 //! outline as lines, the visible text of an HTML page, and how much of one text another
 //! keeps in order.
 
