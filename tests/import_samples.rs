@@ -6,11 +6,12 @@
 //! The samples are not part of the repository: without ../shared/samples next to it
 //! these tests say so and pass.
 
-use huibao_core::model::Item;
-use huibao_core::Loaded;
+mod support;
+
 use huibao_pipeline::{Format, Prepared, Session, SourceFile};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use support::{body_text, han, lcs, outline};
 
 fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
@@ -54,96 +55,6 @@ fn import(name: &str) -> (String, Prepared) {
     (imported.toml, prepared)
 }
 
-/// "level title" lines of the imported report's outline.
-fn outline(loaded: &Loaded) -> Vec<String> {
-    fn items(items: &[Item], level: usize, out: &mut Vec<String>) {
-        for i in items {
-            if let Some(t) = &i.title {
-                out.push(format!("{level} {}", t.get_ref()));
-            }
-            items_rec(&i.items, level + 1, out);
-        }
-    }
-    fn items_rec(list: &[Item], level: usize, out: &mut Vec<String>) {
-        items(list, level, out)
-    }
-    let r = &loaded.report;
-    let mut out = Vec::new();
-    for (spec, list) in [
-        (&r.parts.achievements, &r.achievements),
-        (&r.parts.problems, &r.problems),
-        (&r.parts.plan, &r.plan),
-    ] {
-        if list.is_empty() {
-            continue;
-        }
-        out.push(format!("1 {}", spec.title.clone().unwrap_or_default()));
-        items(list, 2, &mut out);
-    }
-    out
-}
-
-fn han(s: &str) -> Vec<char> {
-    s.chars()
-        .filter(|&c| huibao_core::chars::is_han(c))
-        .collect()
-}
-
-/// Length of the longest common subsequence.
-fn lcs(a: &[char], b: &[char]) -> usize {
-    let mut prev = vec![0u32; b.len() + 1];
-    let mut cur = vec![0u32; b.len() + 1];
-    for &x in a {
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                cur[j].max(prev[j + 1])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()] as usize
-}
-
-/// The visible text of an HTML page's body.
-fn body_text(html: &str) -> String {
-    let body = html.find("<body").map(|i| &html[i..]).unwrap_or(html);
-    let mut out = String::new();
-    let mut in_tag = false;
-    let mut skip_until: Option<&str> = None;
-    let mut i = 0;
-    while i < body.len() {
-        let rest = &body[i..];
-        if let Some(end) = skip_until {
-            if rest.starts_with(end) {
-                skip_until = None;
-                i += end.len();
-            } else {
-                i += rest.chars().next().map_or(1, char::len_utf8);
-            }
-            continue;
-        }
-        if rest.starts_with("<style") {
-            skip_until = Some("</style>");
-            continue;
-        }
-        if rest.starts_with("<script") {
-            skip_until = Some("</script>");
-            continue;
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-        i += c.len_utf8();
-    }
-    out
-}
-
 fn render_html(prepared: &Prepared) -> String {
     let rendered = Session::default()
         .render(prepared, &[Format::Html])
@@ -159,7 +70,7 @@ fn check_sample(name: &str, levels: usize) -> f64 {
         .lines()
         .map(str::to_string)
         .collect();
-    let got = outline(loaded);
+    let got = outline(loaded, true);
     assert_eq!(got, want, "{name}: outline differs\n{toml}");
     let deepest = got
         .iter()

@@ -21,20 +21,22 @@ pub struct Figures {
     pub completion_cell: Option<String>,
 }
 
-pub use huibao_plugin_api::numbers::{format_amount, format_number, round_half_away};
+pub(crate) use huibao_plugin_api::numbers::{
+    format_amount, format_number, format_percent, round_half_away,
+};
 
 /// Rounds half away from zero to one decimal: the rule of every derived figure.
-pub fn round1(x: f64) -> f64 {
+pub(crate) fn round1(x: f64) -> f64 {
     round_half_away(x, 1)
 }
 
 /// Whether a unit is a percentage, so changes are in 个百分点.
-pub fn is_percent(unit: &str) -> bool {
+pub(crate) fn is_percent(unit: &str) -> bool {
     matches!(unit.trim(), "%" | "％" | "百分比")
 }
 
 /// Computes the printed figures of one indicator.
-pub fn figures(
+pub(crate) fn figures(
     value: f64,
     unit: &str,
     previous: Option<f64>,

@@ -15,7 +15,7 @@ pub struct Removed {
 
 /// The source after cleaning.
 #[derive(Debug, Default)]
-pub struct Cleaned {
+pub(crate) struct Cleaned {
     /// What is left, in order.
     pub blocks: Vec<Block>,
     /// Lines dropped as clutter.
@@ -27,7 +27,7 @@ pub struct Cleaned {
 }
 
 /// Cleans every paragraph; tables keep their cells, trimmed.
-pub fn clean(blocks: Vec<Block>) -> Cleaned {
+pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
     let sites = site_names(&blocks);
     let mut out = Cleaned::default();
     for block in blocks {
@@ -76,7 +76,7 @@ pub fn clean(blocks: Vec<Block>) -> Cleaned {
 
 /// Drops invisible characters, turns odd spaces into plain ones, trims, and removes
 /// spaces next to Chinese text (official text has none).
-pub fn tidy_spaces(s: &str) -> String {
+pub(crate) fn tidy_spaces(s: &str) -> String {
     let chars: Vec<char> = s
         .chars()
         .filter(|c| {
@@ -316,7 +316,7 @@ fn site_names(blocks: &[Block]) -> Vec<String> {
 
 /// Makes half-width punctuation in Chinese context full-width (，；：！？（）“”) and
 /// full-width digits and letters half-width. Returns the text and the number of changes.
-pub fn full_width(s: &str) -> (String, usize) {
+pub(crate) fn full_width(s: &str) -> (String, usize) {
     let chars: Vec<char> = s.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut fixed = 0;

@@ -91,7 +91,7 @@ const VERBS: [&str; 16] = [
 ];
 
 /// Finds the figures of one paragraph; `opening` allows any name, else an economic one.
-pub fn find(text: &str, opening: bool) -> Vec<Figure> {
+pub(crate) fn find(text: &str, opening: bool) -> Vec<Figure> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -216,7 +216,7 @@ fn growth_after(after: &[char]) -> Option<String> {
 
 /// Keeps the figures whose name occurs once (or always with the same value and unit);
 /// returns them and the names dropped as ambiguous.
-pub fn unambiguous(figures: Vec<Figure>) -> (Vec<Figure>, Vec<String>) {
+pub(crate) fn unambiguous(figures: Vec<Figure>) -> (Vec<Figure>, Vec<String>) {
     let mut kept: Vec<Figure> = Vec::new();
     let mut ambiguous: Vec<String> = Vec::new();
     for f in figures {
@@ -236,7 +236,7 @@ pub fn unambiguous(figures: Vec<Figure>) -> (Vec<Figure>, Vec<String>) {
 }
 
 /// Whether a table is the indicator table (主要经济指标完成情况表): "指标名称" and "单位".
-pub fn is_indicator_table(rows: &[Vec<String>]) -> bool {
+pub(crate) fn is_indicator_table(rows: &[Vec<String>]) -> bool {
     rows.first().is_some_and(|h| {
         h.first().is_some_and(|c| c.trim().starts_with("指标"))
             && h.iter().any(|c| c.trim() == "单位")
@@ -245,7 +245,7 @@ pub fn is_indicator_table(rows: &[Vec<String>]) -> bool {
 
 /// Indicators from the rows of an indicator table: name, unit, value, and the target
 /// when the table has a "全年目标" column. Rows without a readable value are skipped.
-pub fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::IndicatorDraft> {
+pub(crate) fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::IndicatorDraft> {
     let Some((header, body)) = rows.split_first() else {
         return Vec::new();
     };

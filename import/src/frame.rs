@@ -24,13 +24,23 @@ pub struct Head {
 
 /// A date as written: 2022年7月12日.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ymd(pub i32, pub u8, pub u8);
+pub struct Ymd(
+    /// The year.
+    pub i32,
+    /// The month, 1–12.
+    pub u8,
+    /// The day of the month.
+    pub u8,
+);
 
 /// An attachment after the signature.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct AttachmentDraft {
+    /// The attachment's title, without "附件N".
     pub title: String,
+    /// Its paragraphs, in order.
     pub paras: Vec<String>,
+    /// Its tables, rows of cell text (the first row is the header).
     pub tables: Vec<Vec<Vec<String>>>,
 }
 
@@ -54,7 +64,7 @@ pub struct Tail {
 }
 
 /// Reads "2022年7月12日" (the whole string).
-pub fn parse_date(s: &str) -> Option<Ymd> {
+pub(crate) fn parse_date(s: &str) -> Option<Ymd> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let (y, rest) = s.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
@@ -79,7 +89,7 @@ fn has_sentence_punct(s: &str) -> bool {
 }
 
 /// Whether a line reads as a title.
-pub fn is_title_like(s: &str) -> bool {
+pub(crate) fn is_title_like(s: &str) -> bool {
     let n = s.chars().count();
     (4..=60).contains(&n)
         && !has_sentence_punct(s)
@@ -88,7 +98,7 @@ pub fn is_title_like(s: &str) -> bool {
 }
 
 /// Takes the head off the front of the body blocks.
-pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, Vec<Block>) {
+pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, Vec<Block>) {
     let mut head = Head::default();
     let mut i = 0;
     // Short lines without sentence punctuation at the top: a title, maybe over two lines.
@@ -225,7 +235,7 @@ fn glued_title_end(t: &str) -> Option<usize> {
 }
 
 /// Takes the tail (signature, date, note, attachments, end matter) off the end.
-pub fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
+pub(crate) fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
     let mut tail = Tail::default();
     // 版记 drawn as a table (for its rules): its cells are the lines.
     if let Some(Block::Table(rows)) = blocks.last() {
@@ -388,7 +398,7 @@ fn split_trailing_date(s: &str) -> (String, Option<Ymd>) {
 }
 
 /// A table as one line of text, for remarks.
-pub fn flatten_table(rows: &[Vec<String>]) -> String {
+pub(crate) fn flatten_table(rows: &[Vec<String>]) -> String {
     rows.iter()
         .map(|r| r.join(" | "))
         .collect::<Vec<_>>()

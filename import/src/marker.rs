@@ -1,10 +1,10 @@
 //! Outline numbers as the importer reads them: core's parser (every style, 一、 to 〔1〕 and
 //! 一是), except that a number with nothing after it opens no heading.
 
-pub use huibao_core::marker::{Kind, Marker};
+pub(crate) use huibao_core::marker::{Kind, Marker};
 
 /// Reads the outline number at the start of `line`, if text follows it.
-pub fn parse(line: &str) -> Option<Marker> {
+pub(crate) fn parse(line: &str) -> Option<Marker> {
     huibao_core::marker::parse(line).filter(|m| m.len < line.len())
 }
 

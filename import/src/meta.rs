@@ -2,20 +2,22 @@
 //! text, with where each was found so doubtful guesses can be flagged.
 
 use crate::frame::Ymd;
-use huibao_core::period::Period;
+use huibao_core::Period;
 
 /// A value with a note of where it came from; `sure` is false for guesses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found<T> {
+    /// What was found.
     pub value: T,
     /// "the title", "the signature", "a guess from the text" …
     pub source: String,
+    /// False for a guess, which is written with a `# CHECK:` comment.
     pub sure: bool,
 }
 
 /// The period phrase in a piece of text: "2022年上半年" → H1, "2022年1-9月" → months.
 /// The year may be missing (masked as "xxxx年" or "年度"); it is then `None`.
-pub fn period_in(text: &str) -> Option<(Option<i32>, PeriodShape)> {
+pub(crate) fn period_in(text: &str) -> Option<(Option<i32>, PeriodShape)> {
     let chars: Vec<char> = text.chars().collect();
     for i in 0..chars.len() {
         if chars[i] != '年' {
@@ -45,7 +47,7 @@ pub fn period_in(text: &str) -> Option<(Option<i32>, PeriodShape)> {
 
 /// What part of a year a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PeriodShape {
+pub(crate) enum PeriodShape {
     Year,
     Half(u8),
     Quarter(u8),
@@ -93,7 +95,7 @@ fn month_range(s: &str) -> Option<(u8, u8)> {
 }
 
 /// Builds a period from a year and a shape.
-pub fn make_period(year: i32, shape: PeriodShape) -> Period {
+pub(crate) fn make_period(year: i32, shape: PeriodShape) -> Period {
     match shape {
         PeriodShape::Year => Period::Year(year),
         PeriodShape::Half(h) => Period::Half(year, h),
@@ -103,7 +105,7 @@ pub fn make_period(year: i32, shape: PeriodShape) -> Period {
 }
 
 /// Every four-digit year written "2022年" in `text`, in order.
-pub fn years_in(text: &str) -> Vec<i32> {
+pub(crate) fn years_in(text: &str) -> Vec<i32> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for i in 4..chars.len() {
@@ -141,7 +143,7 @@ const ORG_SUFFIXES: [&str; 14] = [
 ];
 
 /// The organization at the start of a title: the text before the period or "关于".
-pub fn organization_in_title(title: &str) -> Option<String> {
+pub(crate) fn organization_in_title(title: &str) -> Option<String> {
     let cut = [
         title.find("关于"),
         title.find(|c: char| c.is_ascii_digit() || matches!(c, 'x' | 'X' | '*')),
@@ -159,7 +161,7 @@ pub fn organization_in_title(title: &str) -> Option<String> {
 }
 
 /// The organization named most often in the text ("生态园以……", "园区完成……").
-pub fn organization_in_text(text: &str) -> Option<String> {
+pub(crate) fn organization_in_text(text: &str) -> Option<String> {
     ORG_SUFFIXES
         .iter()
         .filter(|s| **s != "办公室")
@@ -170,7 +172,7 @@ pub fn organization_in_text(text: &str) -> Option<String> {
 }
 
 /// The first day after a period: a stand-in date when the source has none.
-pub fn day_after(period: &Period) -> Ymd {
+pub(crate) fn day_after(period: &Period) -> Ymd {
     let (_, last) = period.months();
     if last == 12 {
         Ymd(period.year() + 1, 1, 1)
@@ -180,7 +182,7 @@ pub fn day_after(period: &Period) -> Ymd {
 }
 
 /// This year, from the system clock (for a report whose year is masked everywhere).
-pub fn this_year() -> i32 {
+pub(crate) fn this_year() -> i32 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())

@@ -149,12 +149,12 @@ impl Session {
 
     fn prepare_loaded(&self, mut loaded: Loaded) -> Result<Prepared, Diagnostics> {
         let mut warnings =
-            huibao_core::previous::carry_forward(&mut loaded, self.options.previous.as_deref())?;
+            huibao_core::carry_forward(&mut loaded, self.options.previous.as_deref())?;
         let resolved = huibao_core::resolve(&loaded);
         let search = self.plugin_search_path(Some(&loaded));
         let sections = huibao_core::plugin::expand(&loaded, &resolved, &search)?;
         let document = huibao_core::build(&loaded, &resolved, &sections)?;
-        warnings.extend(huibao_core::lint::lint(&loaded, &document));
+        warnings.extend(huibao_core::lint(&loaded, &document));
         Ok(Prepared {
             loaded,
             resolved,

@@ -1,7 +1,8 @@
 //! The pipeline through its library API alone: the repository's examples prepared and
-//! rendered to every format, errors located, outputs written as one set.
+//! rendered to every format, errors located, outputs written as one set (all or nothing,
+//! permissions kept).
 
-use huibao_pipeline::{write_outputs, Format, Options, Prepared, Session, SourceFile};
+use huibao_pipeline::{write_files, write_outputs, Format, Options, Prepared, Session, SourceFile};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -304,4 +305,51 @@ fn outputs_are_written_as_one_set() {
         ["jinchuan.docx", "jinchuan.html", "jinchuan.txt"],
         "no temporary left behind"
     );
+}
+
+#[test]
+fn replaces_every_file_and_leaves_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("报告.docx");
+    let b = dir.path().join("sub/报告.html");
+    fs::write(&a, "旧的").unwrap();
+    write_files(&[(&a, "新的".as_bytes()), (&b, "<p>新的</p>".as_bytes())]).unwrap();
+    assert_eq!(fs::read_to_string(&a).unwrap(), "新的");
+    assert_eq!(fs::read_to_string(&b).unwrap(), "<p>新的</p>");
+    assert_eq!(names(dir.path()), ["sub", "报告.docx"]);
+}
+
+#[test]
+fn a_failed_rename_puts_back_the_files_already_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("r.docx");
+    let second = dir.path().join("r.pdf");
+    let third = dir.path().join("r.html");
+    fs::write(&first, "旧DOCX").unwrap();
+    // The second is new; the third cannot be written: a folder is in the way.
+    fs::create_dir(&third).unwrap();
+    let err = write_files(&[
+        (&first, "新DOCX".as_bytes()),
+        (&second, "新PDF".as_bytes()),
+        (&third, "新HTML".as_bytes()),
+    ])
+    .unwrap_err();
+    assert_eq!(err.path, third);
+    assert_eq!(fs::read_to_string(&first).unwrap(), "旧DOCX");
+    assert!(!second.exists(), "a file that was new is removed again");
+    assert!(third.is_dir());
+    assert_eq!(names(dir.path()), ["r.docx", "r.html"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_replaced_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    fs::write(&path, "旧").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    write_files(&[(&path, "新".as_bytes())]).unwrap();
+    let mode = fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
 }

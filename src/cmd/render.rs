@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// An output format: the command line's names for [`huibao_pipeline::Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Docx,
     Pdf,
     Html,
@@ -33,7 +33,7 @@ impl From<Format> for huibao_pipeline::Format {
 
 /// Options shared by `render` and `check`: where plugins and fonts come from.
 #[derive(Args, Debug, Clone)]
-pub struct InputArgs {
+pub(crate) struct InputArgs {
     /// The report file (TOML).
     pub report: PathBuf,
     /// Extra directory to search for plugins (repeatable); also HUIBAO_PLUGIN_PATH.
@@ -47,7 +47,7 @@ pub struct InputArgs {
 
 /// Arguments of `huibao render`.
 #[derive(Args, Debug)]
-pub struct RenderArgs {
+pub(crate) struct RenderArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Formats to write, comma-separated.
@@ -62,7 +62,7 @@ pub struct RenderArgs {
 
 /// Arguments of `huibao check`.
 #[derive(Args, Debug)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Treat lint warnings as errors.
@@ -101,7 +101,7 @@ fn prepare(session: &Session, report: &Path) -> Result<Prepared, u8> {
 
 /// `huibao render`: every format is rendered in memory first; the files are written
 /// only when all succeeded, as one set that replaces the old outputs or leaves them.
-pub fn render(args: RenderArgs) -> u8 {
+pub(crate) fn render(args: RenderArgs) -> u8 {
     let session = Session::new(options(&args.input, &args.fonts));
     let prepared = match prepare(&session, &args.input.report) {
         Ok(p) => p,
@@ -141,7 +141,7 @@ pub fn render(args: RenderArgs) -> u8 {
 }
 
 /// `huibao check`: errors exit 1; warnings are printed (and fail with --deny-warnings).
-pub fn check(args: CheckArgs) -> u8 {
+pub(crate) fn check(args: CheckArgs) -> u8 {
     let session = Session::new(options(&args.input, &FontArgs::default()));
     let prepared = match prepare(&session, &args.input.report) {
         Ok(p) => p,
