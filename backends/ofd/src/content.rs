@@ -23,13 +23,13 @@ pub(crate) struct Ids(u32);
 
 impl Ids {
     /// The next unused ID.
-    pub fn next(&mut self) -> u32 {
+    pub(crate) fn next(&mut self) -> u32 {
         self.0 += 1;
         self.0
     }
 
     /// The largest ID given out (the document's MaxUnitID).
-    pub fn max(&self) -> u32 {
+    pub(crate) fn max(&self) -> u32 {
         self.0
     }
 }
@@ -55,7 +55,7 @@ pub(crate) struct PageWriter<'a> {
 
 impl PageWriter<'_> {
     /// The page's `Content.xml` root.
-    pub fn page(&self, page: &Page, ids: &mut Ids) -> Element {
+    pub(crate) fn page(&self, page: &Page, ids: &mut Ids) -> Element {
         let mut layer = Element::new("ofd:Layer")
             .attr("ID", ids.next().to_string())
             .attr("Type", "Body");
