@@ -4,6 +4,10 @@
 //! library crates: huibao-pipeline runs a report through them (huibao-core and the
 //! backends), huibao-import reads last period's report.
 
+// Doc comments on the command-line arguments are their `--help` text, written for a
+// terminal ("[report]", "DIR/<report>.<ext>"), not rustdoc markdown.
+#![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+
 mod cmd;
 mod output;
 
@@ -65,7 +69,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::render::check(args),
         Command::New { path } => cmd::new::new(path),
         Command::Schema => {
-            output::print_line(&huibao_core::schema::report_schema_text());
+            output::print_line(&huibao_core::report_schema_text());
             exit::OK
         }
         Command::Fonts(args) => cmd::fonts::fonts(args),

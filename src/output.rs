@@ -7,14 +7,14 @@ use std::path::Path;
 
 /// Prints diagnostics to stderr: graphical with the source quoted on a terminal,
 /// one line each ("file:line:col: error: …") otherwise.
-pub fn print_diagnostics(diags: &Diagnostics) {
+pub(crate) fn print_diagnostics(diags: &Diagnostics) {
     for d in &diags.0 {
         print_diagnostic(d);
     }
 }
 
 /// Prints one diagnostic to stderr.
-pub fn print_diagnostic(d: &Diagnostic) {
+pub(crate) fn print_diagnostic(d: &Diagnostic) {
     if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         eprintln!("{:?}", d.to_report());
     } else {
@@ -37,12 +37,15 @@ pub fn print_diagnostic(d: &Diagnostic) {
 
 /// Writes one file so it is replaced only when complete (see
 /// [`huibao_pipeline::write_files`]).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), huibao_pipeline::WriteError> {
+pub(crate) fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(), huibao_pipeline::WriteError> {
     huibao_pipeline::write_files(&[(path, bytes)])
 }
 
 /// Prints a line to stdout; a closed pipe (`huibao schema | head`) is not an error.
-pub fn print_line(line: &str) {
+pub(crate) fn print_line(line: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}");
 }

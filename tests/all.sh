@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the Rust suites, then the end-to-end checks of the real outputs with
-# real clients (Chromium for HTML, LibreOffice + poppler for DOCX, poppler + qpdf for PDF).
+# real clients (Chromium for HTML, LibreOffice + poppler for DOCX, poppler + qpdf for PDF,
+# ofdkit + ofd2img for OFD).
 # Installs missing tools first (see tests/install-deps.sh).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ for tool in chromium pdftotext pdftoppm qpdf soffice; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
 done
 python3 -c 'import docx, websocket' 2>/dev/null && command -v openxml-audit >/dev/null || need+=(python-docx websocket-client openxml-audit)
+python3 -c 'import ofdkit, ofd2img, fontTools, PIL' 2>/dev/null || need+=(ofdkit ofd2img)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing missing tools: ${need[*]}"
   bash tests/install-deps.sh
@@ -22,7 +24,7 @@ cargo test --workspace || failed=1
 bin=target/debug/huibao
 out=target/e2e
 rm -rf "$out" && mkdir -p "$out"
-for check in tests/html_check.py tests/docx_check.py tests/pdf_check.py; do
+for check in tests/html_check.py tests/docx_check.py tests/pdf_check.py tests/ofd_check.py; do
   [ -f "$check" ] || continue
   echo "== $check"
   python3 "$check" "$bin" "$out" || failed=1

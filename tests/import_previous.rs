@@ -1,7 +1,7 @@
-//! `huibao_core::previous::carry_forward`: last year's figures fill missing `previous`
+//! `huibao_core::carry_forward`: last year's figures fill missing `previous`
 //! values (units converted), and last period's plan items nobody reported on are listed.
 
-use huibao_core::previous::carry_forward;
+use huibao_core::carry_forward;
 use huibao_core::Severity;
 use std::path::Path;
 

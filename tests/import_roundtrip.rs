@@ -3,10 +3,12 @@
 //! the same outline (levels and heading texts), and the same text when rendered again.
 //! Skipped (with a note) while the DOCX backend is not built.
 
-use huibao_core::model::Item;
+mod support;
+
 use huibao_core::{Loaded, SourceFile};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::{body_text, han, lcs, outline};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -43,58 +45,11 @@ fn render(report: &Path, format: &str, dir: &Path) -> Option<PathBuf> {
     Some(dir.join(format!("{stem}.{format}")))
 }
 
-fn outline(loaded: &Loaded) -> Vec<String> {
-    fn walk(items: &[Item], level: usize, out: &mut Vec<String>) {
-        for i in items {
-            let title = i.title.as_ref().map(|t| t.get_ref().trim().to_string());
-            out.push(format!("{level} {}", title.unwrap_or_default()));
-            walk(&i.items, level + 1, out);
-        }
-    }
-    let r = &loaded.report;
-    let mut out = Vec::new();
-    for list in [&r.achievements, &r.problems, &r.plan] {
-        walk(list, 2, &mut out);
-    }
-    out
-}
-
 /// Each part's opening text (`[parts.*] text`), trimmed.
 fn part_texts(loaded: &Loaded) -> [Option<String>; 3] {
     let p = &loaded.report.parts;
     [&p.achievements, &p.problems, &p.plan]
         .map(|spec| spec.text.as_ref().map(|t| t.get_ref().trim().to_string()))
-}
-
-fn visible(html: &str) -> Vec<char> {
-    let body = &html[html.find("<body").unwrap_or(0)..];
-    let mut out = Vec::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag && huibao_core::chars::is_han(c) => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn lcs(a: &[char], b: &[char]) -> usize {
-    let mut prev = vec![0u32; b.len() + 1];
-    let mut cur = vec![0u32; b.len() + 1];
-    for &x in a {
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                cur[j].max(prev[j + 1])
-            };
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()] as usize
 }
 
 #[test]
@@ -164,8 +119,8 @@ fn every_example_round_trips_through_docx() {
         if !plugins {
             // Plugin sections come back as ordinary items, so only plain reports compare.
             assert_eq!(
-                outline(&back),
-                outline(&original),
+                outline(&back, false),
+                outline(&original, false),
                 "{name}: outline\n{}",
                 imported.toml
             );
@@ -178,9 +133,9 @@ fn every_example_round_trips_through_docx() {
         }
         // The text: rendering both to HTML gives the same characters in order.
         let html_a = render(&example, "html", dir.path()).expect("HTML renders");
-        let a = visible(&std::fs::read_to_string(&html_a).unwrap());
+        let a = han(&body_text(&std::fs::read_to_string(&html_a).unwrap()));
         let html_b = render(&back_path, "html", dir.path()).expect("HTML renders");
-        let b = visible(&std::fs::read_to_string(&html_b).unwrap());
+        let b = han(&body_text(&std::fs::read_to_string(&html_b).unwrap()));
         let common = lcs(&a, &b);
         let share = common as f64 / a.len() as f64;
         // A plugin's part of its own (place = "part") has no plain-TOML form: it comes back
@@ -273,7 +228,12 @@ text = '''
             .map(|s| s.text.get_ref().trim().to_string())
     };
     assert_eq!(summary(&back), summary(&original), "{}", imported.toml);
-    assert_eq!(outline(&back), outline(&original), "{}", imported.toml);
+    assert_eq!(
+        outline(&back, false),
+        outline(&original, false),
+        "{}",
+        imported.toml
+    );
     assert_eq!(
         back.report.achievements[0]
             .text

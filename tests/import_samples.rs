@@ -6,14 +6,12 @@
 //! The samples are not part of the repository: without ../shared/samples next to it
 //! these tests say so and pass.
 
-mod common;
+mod support;
 
-use common::{body_text, han, lcs, render_html, without_clutter};
-use huibao_core::model::Item;
-use huibao_core::Loaded;
 use huibao_pipeline::{Prepared, Session, SourceFile};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use support::{body_text, han, lcs, outline, render_html, without_clutter};
 
 fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
@@ -57,35 +55,6 @@ fn import(name: &str) -> (String, Prepared) {
     (imported.toml, prepared)
 }
 
-/// "level title" lines of the imported report's outline.
-fn outline(loaded: &Loaded) -> Vec<String> {
-    fn items(items: &[Item], level: usize, out: &mut Vec<String>) {
-        for i in items {
-            if let Some(t) = &i.title {
-                out.push(format!("{level} {}", t.get_ref()));
-            }
-            items_rec(&i.items, level + 1, out);
-        }
-    }
-    fn items_rec(list: &[Item], level: usize, out: &mut Vec<String>) {
-        items(list, level, out)
-    }
-    let r = &loaded.report;
-    let mut out = Vec::new();
-    for (spec, list) in [
-        (&r.parts.achievements, &r.achievements),
-        (&r.parts.problems, &r.problems),
-        (&r.parts.plan, &r.plan),
-    ] {
-        if list.is_empty() {
-            continue;
-        }
-        out.push(format!("1 {}", spec.title.clone().unwrap_or_default()));
-        items(list, 2, &mut out);
-    }
-    out
-}
-
 /// Imports one sample and checks outline and recovered text; returns the share recovered.
 fn check_sample(name: &str, levels: usize) -> f64 {
     let (toml, prepared) = import(name);
@@ -94,7 +63,7 @@ fn check_sample(name: &str, levels: usize) -> f64 {
         .lines()
         .map(str::to_string)
         .collect();
-    let got = outline(loaded);
+    let got = outline(loaded, true);
     assert_eq!(got, want, "{name}: outline differs\n{toml}");
     let deepest = got
         .iter()

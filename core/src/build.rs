@@ -16,17 +16,17 @@ use std::collections::BTreeMap;
 /// The fixed wording of the document, spelled here once; the IR carries it as printed text.
 mod labels {
     /// Before the 签发人's name in the red header.
-    pub const SIGNER: &str = "签发人：";
+    pub(super) const SIGNER: &str = "签发人：";
     /// Before the first title of the attachment note.
-    pub const ATTACHMENTS: &str = "附件：";
+    pub(super) const ATTACHMENTS: &str = "附件：";
     /// Above an attachment, followed by its number when there are several.
-    pub const ATTACHMENT: &str = "附件";
+    pub(super) const ATTACHMENT: &str = "附件";
     /// Before the 抄送 list of the end matter.
-    pub const COPY_TO: &str = "抄送：";
+    pub(super) const COPY_TO: &str = "抄送：";
     /// After the printing date of the end matter.
-    pub const PRINTED: &str = "印发";
+    pub(super) const PRINTED: &str = "印发";
     /// Above the repeated header of a table continued on a new page.
-    pub const TABLE_CONTINUED: &str = "续表";
+    pub(super) const TABLE_CONTINUED: &str = "续表";
 }
 
 /// A section produced by a plugin, already in model terms.
@@ -132,70 +132,59 @@ impl<'a> Builder<'a> {
             }
         }
 
-        let placed = |place: Placement| {
-            sections
-                .iter()
-                .filter(move |s| s.place == place)
-                .map(|s| s.item.clone())
+        // A part's items: the report's own, then the plugin sections placed there.
+        let with_placed = |own: &[Item], place: Placement| -> Vec<Item> {
+            own.iter()
+                .cloned()
+                .chain(
+                    sections
+                        .iter()
+                        .filter(|s| s.place == place)
+                        .map(|s| s.item.clone()),
+                )
+                .collect()
         };
-        // Each part is an item one level up: its title the 一、 heading, its text the opening.
+        // Each part is an item one level up: its title the 一、 heading, its text the
+        // opening. A part with neither items nor text is left out; a part written as prose
+        // only ("一、上半年工作进展" and paragraphs, as imported reports often are) is printed.
         let period = &self.resolved.period;
         let default_mode = self.style.numbering;
-        let part = |spec: &crate::model::PartSpec, default_title: String, items: Vec<Item>| Item {
-            title: Some(toml::Spanned::new(
-                0..0,
-                spec.title.clone().unwrap_or(default_title),
-            )),
-            text: spec.text.clone(),
-            items,
-            numbering: Some(spec.numbering.unwrap_or(default_mode)),
-            ..Item::default()
-        };
-        // A part is printed when it has items or text of its own: a part written as prose
-        // only ("一、上半年工作进展" and paragraphs, as imported reports often are) is kept.
-        let has_text = |spec: &crate::model::PartSpec| {
-            spec.text
+        let part = |spec: &crate::model::PartSpec, default_title: String, items: Vec<Item>| {
+            let has_text = spec
+                .text
                 .as_ref()
-                .is_some_and(|t| !t.get_ref().trim().is_empty())
+                .is_some_and(|t| !t.get_ref().trim().is_empty());
+            (!items.is_empty() || has_text).then(|| Item {
+                title: Some(toml::Spanned::new(
+                    0..0,
+                    spec.title.clone().unwrap_or(default_title),
+                )),
+                text: spec.text.clone(),
+                items,
+                numbering: Some(spec.numbering.unwrap_or(default_mode)),
+                ..Item::default()
+            })
         };
         let mut parts = Vec::new();
-        let achievements: Vec<Item> = report
-            .achievements
-            .iter()
-            .cloned()
-            .chain(placed(Placement::Achievements))
-            .collect();
-        if !achievements.is_empty() || has_text(&report.parts.achievements) {
-            parts.push(part(
-                &report.parts.achievements,
-                format!("{}主要工作", period.name),
-                achievements,
-            ));
-        }
-        for mut item in placed(Placement::Part) {
+        parts.extend(part(
+            &report.parts.achievements,
+            format!("{}主要工作", period.name),
+            with_placed(&report.achievements, Placement::Achievements),
+        ));
+        for mut item in with_placed(&[], Placement::Part) {
             item.numbering = Some(item.numbering.unwrap_or(default_mode));
             parts.push(item);
         }
-        if !report.problems.is_empty() || has_text(&report.parts.problems) {
-            parts.push(part(
-                &report.parts.problems,
-                "存在的问题".into(),
-                report.problems.clone(),
-            ));
-        }
-        let plan: Vec<Item> = report
-            .plan
-            .iter()
-            .cloned()
-            .chain(placed(Placement::Plan))
-            .collect();
-        if !plan.is_empty() || has_text(&report.parts.plan) {
-            parts.push(part(
-                &report.parts.plan,
-                format!("{}工作计划", period.next),
-                plan,
-            ));
-        }
+        parts.extend(part(
+            &report.parts.problems,
+            "存在的问题".into(),
+            report.problems.clone(),
+        ));
+        parts.extend(part(
+            &report.parts.plan,
+            format!("{}工作计划", period.next),
+            with_placed(&report.plan, Placement::Plan),
+        ));
         for (i, part) in parts.iter().enumerate() {
             let title = part
                 .title
@@ -505,7 +494,7 @@ fn with_full_stop(title: &str) -> String {
 
 /// Splits prose at blank lines; lines of one paragraph are joined without a space
 /// (Chinese text), except between two Latin words.
-pub fn split_paragraphs(text: &str) -> Vec<String> {
+pub(crate) fn split_paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     for line in text.lines().map(str::trim) {

@@ -6,8 +6,11 @@ use std::fmt;
 /// A calendar date (proleptic Gregorian), validated on construction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Date {
+    /// The year, e.g. 2022.
     pub year: i32,
+    /// The month, 1–12.
     pub month: u8,
+    /// The day of the month, 1–31 (never past the month's last day).
     pub day: u8,
 }
 
@@ -36,7 +39,7 @@ impl fmt::Display for Date {
 }
 
 /// Days in a month of a year.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -205,7 +205,7 @@ impl From<Diagnostic> for Diagnostics {
 }
 
 /// Reads a UTF-8 file into a [`SourceFile`], with a diagnostic naming the file on failure.
-pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
+pub(crate) fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(format!("cannot read {}: {e}", path.display()))
             .with_help("check the path and that the file is readable")

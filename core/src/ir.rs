@@ -39,9 +39,15 @@ pub enum Block {
     /// The red header (版头) of a formal 报告.
     RedHeader(RedHeader),
     /// The title, already broken into lines (each line centred).
-    Title { lines: Vec<String> },
+    Title {
+        /// The title's lines, top to bottom, without line-break characters.
+        lines: Vec<String>,
+    },
     /// The addressee (主送机关), ending with a full-width colon.
-    Addressee { text: String },
+    Addressee {
+        /// The addressee as printed, colon included: "金川市人民政府：".
+        text: String,
+    },
     /// A heading on its own line: levels 1 (一、) and 2 (（一）), sometimes 3–4.
     Heading(Heading),
     /// A body paragraph, first line indented two characters.
@@ -53,7 +59,10 @@ pub enum Block {
     /// Signature (organization) and date.
     Signature(Signature),
     /// 附注 below the date: its text as printed, in full-width parentheses.
-    Note { text: String },
+    Note {
+        /// The note as printed, parentheses included.
+        text: String,
+    },
     /// The start of an attachment: a new page, "附件N" top left, the title centred.
     AttachmentStart(AttachmentStart),
     /// End matter (版记) on the last page.
@@ -157,7 +166,10 @@ pub enum RunRole {
     /// Ordinary body text.
     Body,
     /// A run-in heading at the given level (number and title, e.g. "1.项目招引协同推进。").
-    Lead { level: u8 },
+    Lead {
+        /// The outline level, 1 (一、) to 4 (（1）).
+        level: u8,
+    },
 }
 
 /// A table. Cells hold plain text; numbers are already formatted.
@@ -192,8 +204,11 @@ pub struct Column {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Align {
+    /// Flush left (text).
     Left,
+    /// Centred (short labels, 序号).
     Center,
+    /// Flush right (numbers).
     Right,
 }
 

@@ -44,7 +44,7 @@ pub fn load_source(file: SourceFile) -> Result<Loaded, Diagnostics> {
 }
 
 /// Turns a toml/serde error into a diagnostic with a place and a fix.
-pub fn parse_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+pub(crate) fn parse_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
     let mut d = Diagnostic::error(first_line(&message)).at(file, span.clone());

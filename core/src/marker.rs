@@ -1,8 +1,8 @@
 //! Outline numbers at the start of a line, in every style Chinese reports write them:
-//! 一、 一． （一） (一) 〔一〕 【一】 [一] 1. 1、 1． １． （1） (1) 〔1〕 【1】 and run-in 一是.
+//! 一、 一． （一） (一) 〔一〕 【一】 \[一\] 1. 1、 1． １． （1） (1) 〔1〕 【1】 and run-in 一是.
 //!
 //! One parser for every reader of outline text: template plugins' output
-//! ([`crate::outline`]) and reports imported from last period's text or Word file. It finds
+//! (the outline check of plugin sections) and reports imported from last period's text or Word file. It finds
 //! the number only; what the number means in its document (a sibling, a child, text that
 //! happens to open with a number) is the caller's decision.
 
@@ -16,13 +16,13 @@ pub enum Kind {
     Chinese,
     /// "（一）" (also half-width "(一)").
     ParenChinese,
-    /// "〔一〕" (also "【一】" and "[一]").
+    /// "〔一〕" (also "【一】" and "\[一\]").
     BracketChinese,
     /// "1." (also "1、", "1．" and full-width digits "１．").
     Arabic,
     /// "（1）" (also half-width "(1)").
     ParenArabic,
-    /// "〔1〕" (also "【1】" and "[1]").
+    /// "〔1〕" (also "【1】" and "\[1\]").
     BracketArabic,
     /// "一是" opening a paragraph.
     RunIn,

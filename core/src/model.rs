@@ -5,7 +5,7 @@
 //!
 //! The JSON schema editors use (`huibao schema`) is derived from these types: their doc
 //! comments are its descriptions and `#[schemars(…)]` states what the loader checks
-//! beyond the types (see [`crate::schema`]).
+//! beyond the types (see [`crate::report_schema`]).
 
 use crate::style::NumberingMode;
 use schemars::JsonSchema;

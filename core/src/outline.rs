@@ -25,7 +25,7 @@ const MAX_TITLE: usize = 40;
 
 /// Reads the marker at the start of `line` (leading spaces skipped); returns it and the
 /// text after it.
-pub fn marker(line: &str) -> Option<(Marker, &str)> {
+pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
     let line = line.trim_start();
     let m = crate::marker::parse(line)?;
     Some((m, &line[m.len..]))
@@ -34,7 +34,7 @@ pub fn marker(line: &str) -> Option<(Marker, &str)> {
 /// Parses outline text into an untitled item: paragraphs before the first numbered line
 /// become its text, numbered lines its sub-items (nested by their markers). Every item is
 /// `literal`; spans are byte ranges of `text`.
-pub fn parse(text: &str) -> Item {
+pub(crate) fn parse(text: &str) -> Item {
     let mut stack = vec![Node::new(0, None, None)];
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Similarity (cosine of weighted character bigrams) above which a plan item counts as
 /// reported on.
-pub const MATCH_THRESHOLD: f64 = 0.12;
+pub(crate) const MATCH_THRESHOLD: f64 = 0.12;
 
 /// Applies last period's report to `loaded`: fills missing `previous` values of
 /// indicators (when the periods line up) and returns warnings, one per plan item of last
@@ -50,7 +50,7 @@ pub fn carry_forward(
 }
 
 /// The same months one year earlier.
-pub fn year_before(p: &Period) -> Period {
+pub(crate) fn year_before(p: &Period) -> Period {
     match *p {
         Period::Year(y) => Period::Year(y - 1),
         Period::Half(y, h) => Period::Half(y - 1, h),
@@ -61,7 +61,7 @@ pub fn year_before(p: &Period) -> Period {
 
 /// Sets `previous` of every indicator that lacks one from the same-named indicator of
 /// `last`, when `last` covers the same months one year earlier.
-pub fn fill_previous(loaded: &mut Loaded, last: &Loaded) -> Vec<Diagnostic> {
+pub(crate) fn fill_previous(loaded: &mut Loaded, last: &Loaded) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let wanted = year_before(&loaded.period.normalized());
     let missing = loaded
@@ -151,7 +151,7 @@ fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
 }
 
 /// One warning per item of `last`'s plan that nothing in this period's work done matches.
-pub fn plan_follow_up(loaded: &Loaded, last: &Loaded) -> Vec<Diagnostic> {
+pub(crate) fn plan_follow_up(loaded: &Loaded, last: &Loaded) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let plan = &last.report.plan;
     if plan.is_empty() {
@@ -231,7 +231,7 @@ fn collect(item: &Item, out: &mut Vec<String>) {
 
 /// Character bigrams of the Chinese runs of `s` (no bigram spans punctuation), and
 /// Latin/digit words ("TCL", "5G") as single terms.
-pub fn bigrams(s: &str) -> Vec<String> {
+pub(crate) fn bigrams(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let chars: Vec<char> = s.chars().collect();
     for w in chars.windows(2) {
@@ -284,7 +284,7 @@ const STOP: [&str; 24] = [
 /// For each promise, the index of the best matching report text, if similar enough.
 /// Similarity is the cosine of bigram vectors weighted by inverse document frequency over
 /// all texts, so words every paragraph uses count little.
-pub fn match_items(promises: &[String], reports: &[String]) -> Vec<Option<usize>> {
+pub(crate) fn match_items(promises: &[String], reports: &[String]) -> Vec<Option<usize>> {
     let stop: HashSet<String> = STOP.iter().flat_map(|w| bigrams(w)).collect();
     let bags = |texts: &[String]| -> Vec<HashMap<String, f64>> {
         texts
@@ -330,7 +330,7 @@ pub fn match_items(promises: &[String], reports: &[String]) -> Vec<Option<usize>
 }
 
 /// Cosine similarity of two sparse vectors.
-pub fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+pub(crate) fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
     let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
     let norm = |v: &HashMap<String, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
     let d = norm(a) * norm(b);

@@ -18,10 +18,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// The helpers that take an indicator name.
-pub const INDICATOR_HELPERS: [&str; 4] = ["indicator", "value", "growth", "completion"];
+pub(crate) const INDICATOR_HELPERS: [&str; 4] = ["indicator", "value", "growth", "completion"];
 
 /// Renders prose of one report: holds the indicator figures and the period phrases.
-pub struct ProseRenderer {
+pub(crate) struct ProseRenderer {
     registry: Handlebars<'static>,
     data: serde_json::Value,
     figures: Arc<BTreeMap<String, Figures>>,
@@ -29,7 +29,7 @@ pub struct ProseRenderer {
 
 impl ProseRenderer {
     /// A renderer for a report's figures and period.
-    pub fn new(figures: BTreeMap<String, Figures>, variables: serde_json::Value) -> Self {
+    pub(crate) fn new(figures: BTreeMap<String, Figures>, variables: serde_json::Value) -> Self {
         let figures = Arc::new(figures);
         let mut registry = Handlebars::new();
         registry.register_escape_fn(handlebars::no_escape);
@@ -51,7 +51,7 @@ impl ProseRenderer {
     }
 
     /// Renders `text` (found at `span` of `file`, or nowhere for plugin text) to plain text.
-    pub fn render(
+    pub(crate) fn render(
         &self,
         text: &str,
         file: &SourceFile,
@@ -208,7 +208,7 @@ pub(crate) fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
 
 /// Maps an offset inside a string value to the source: exact when the string is written
 /// without escapes, else the start of the string.
-pub fn map_span(
+pub(crate) fn map_span(
     file: &SourceFile,
     span: &Range<usize>,
     value: &str,

@@ -126,11 +126,17 @@ pub enum NumberingMode {
 /// Page geometry in millimetres plus the line/character grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
+    /// Paper width (A4: 210).
     pub width_mm: f64,
+    /// Paper height (A4: 297).
     pub height_mm: f64,
+    /// Top edge to the text block (天头, 37).
     pub margin_top_mm: f64,
+    /// Text block to the bottom edge (35).
     pub margin_bottom_mm: f64,
+    /// Left edge to the text block (订口, 28).
     pub margin_left_mm: f64,
+    /// Text block to the right edge (26).
     pub margin_right_mm: f64,
     /// Lines of body text per page (22).
     pub lines_per_page: u32,

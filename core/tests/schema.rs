@@ -25,7 +25,7 @@ fn to_json(value: toml::Value) -> Value {
 }
 
 fn validator() -> jsonschema::Validator {
-    jsonschema::validator_for(&huibao_core::schema::report_schema()).expect("the schema compiles")
+    jsonschema::validator_for(&huibao_core::report_schema()).expect("the schema compiles")
 }
 
 /// The schema's complaints about a report's text.
@@ -60,7 +60,7 @@ fn reports() -> Vec<PathBuf> {
 
 #[test]
 fn the_schema_is_draft_07_for_editors() {
-    let schema = huibao_core::schema::report_schema();
+    let schema = huibao_core::report_schema();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
     jsonschema::meta::validate(&schema).expect("a valid draft-07 schema");
     // Descriptions come from the model's doc comments.

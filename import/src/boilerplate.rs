@@ -80,7 +80,7 @@ const TAGS: [&str; 10] = [
 
 /// Why a line, judged alone, is a document-sharing site's: its phrases, its customer
 /// service, its own title for the page ("……工作总结范文", "……（精选5篇）").
-pub fn site_line(s: &str) -> Option<&'static str> {
+pub(crate) fn site_line(s: &str) -> Option<&'static str> {
     if SITE_PHRASES.iter().any(|p| s.contains(p)) {
         return Some("document-sharing site");
     }
@@ -109,18 +109,18 @@ pub fn site_line(s: &str) -> Option<&'static str> {
 }
 
 /// Whether a line heads a notice block ("温馨提示：").
-pub fn is_notice_head(s: &str) -> bool {
+pub(crate) fn is_notice_head(s: &str) -> bool {
     let s = s.trim_end_matches(['：', ':']);
     NOTICE_HEADS.iter().any(|h| s.starts_with(h)) && s.chars().count() <= 12
 }
 
 /// Whether a line belongs to a notice block: it speaks of the site, its documents and users.
-pub fn is_notice_line(s: &str) -> bool {
+pub(crate) fn is_notice_line(s: &str) -> bool {
     SITE_WORDS.iter().any(|w| s.contains(w))
 }
 
 /// Whether a line heads a list of related links ("相关推荐").
-pub fn is_related_head(s: &str) -> bool {
+pub(crate) fn is_related_head(s: &str) -> bool {
     let s = s.trim_end_matches(['：', ':', ' ']);
     RELATED_HEADS
         .iter()
@@ -128,7 +128,7 @@ pub fn is_related_head(s: &str) -> bool {
 }
 
 /// Whether a line can be a link in a list of related pages: a short title, no sentence.
-pub fn is_link_line(s: &str) -> bool {
+pub(crate) fn is_link_line(s: &str) -> bool {
     let n = s.chars().count();
     (2..=40).contains(&n)
         && !s.contains(['。', '，', '；', '：', ':'])
@@ -139,7 +139,7 @@ pub fn is_link_line(s: &str) -> bool {
 /// Tag lines above the title: `head` holds the texts of the lines before the first line
 /// of the body, `titles` the title-like lines seen there (kept or removed). Returns the
 /// indexes in `head` that are tags, each with the reason.
-pub fn tag_lines(head: &[&str], titles: &[&str]) -> Vec<(usize, &'static str)> {
+pub(crate) fn tag_lines(head: &[&str], titles: &[&str]) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
     for (i, &t) in head.iter().enumerate() {
         let n = t.chars().count();

@@ -16,7 +16,7 @@ pub struct Removed {
 
 /// The source after cleaning.
 #[derive(Debug, Default)]
-pub struct Cleaned {
+pub(crate) struct Cleaned {
     /// What is left, in order.
     pub blocks: Vec<Block>,
     /// Lines dropped as clutter, in source order.
@@ -54,7 +54,7 @@ impl Line {
 
 /// Cleans the source: clutter lines are removed (and listed) before anything reads the
 /// outline; what is left is tidied, joined where a program had cut it, and normalised.
-pub fn clean(blocks: Vec<Block>) -> Cleaned {
+pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
     let sites = site_names(&blocks);
     let mut out = Cleaned::default();
     // Line by line: what is clutter on its own.
@@ -325,7 +325,7 @@ fn join_wrapped_lines(kept: &mut Vec<Line>, out: &mut Cleaned) {
 
 /// Reading slips of OCR or retyping in figures: "I-IO月" (letters for digits), "14。14%"
 /// (a full stop for a decimal point). They are kept as written and listed.
-pub fn reading_slips(text: &str) -> Vec<String> {
+pub(crate) fn reading_slips(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let lookalike = |c: char| matches!(c, 'I' | 'l' | 'O' | 'o');
@@ -395,7 +395,7 @@ pub fn reading_slips(text: &str) -> Vec<String> {
 
 /// Drops invisible characters, turns odd spaces into plain ones, trims, and removes
 /// spaces next to Chinese text (official text has none).
-pub fn tidy_spaces(s: &str) -> String {
+pub(crate) fn tidy_spaces(s: &str) -> String {
     let chars: Vec<char> = s
         .chars()
         .filter(|c| {
@@ -636,7 +636,7 @@ fn site_names(blocks: &[Block]) -> Vec<String> {
 /// Makes half-width punctuation in Chinese context full-width (，；：！？（）“”), 〝〞 and
 /// paired 〃 (used as quotation marks) “ ”, and full-width digits and letters half-width.
 /// Returns the text and the number of changes.
-pub fn full_width(s: &str) -> (String, usize) {
+pub(crate) fn full_width(s: &str) -> (String, usize) {
     let chars: Vec<char> = s.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut fixed = 0;

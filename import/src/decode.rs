@@ -6,7 +6,9 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 /// How the text was encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {
+    /// UTF-8, with or without a byte-order mark.
     Utf8,
+    /// UTF-16 (either byte order), recognised by its byte-order mark.
     Utf16,
     /// GB18030, which also reads GBK and GB2312.
     Gb18030,
@@ -25,7 +27,7 @@ impl TextEncoding {
 
 /// Why bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DecodeError {
+pub(crate) enum DecodeError {
     /// Nothing in the file, or only white space.
     #[error("the file is empty")]
     Empty,
@@ -35,7 +37,7 @@ pub enum DecodeError {
 }
 
 /// Decodes a text file's bytes.
-pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError> {
     if let Some(kind) = binary_signature(bytes) {
         return Err(DecodeError::Binary(kind.into()));
     }

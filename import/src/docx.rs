@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 /// Why a DOCX could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DocxError {
+pub(crate) enum DocxError {
     #[error("it is not a zip archive ({0})")]
     NotZip(String),
     #[error("it has no word/document.xml, so it is not a Word document")]
@@ -39,7 +39,7 @@ impl DocxError {
 
 /// What was read.
 #[derive(Debug, Default)]
-pub struct ReadDocx {
+pub(crate) struct ReadDocx {
     /// Paragraphs and tables in order.
     pub blocks: Vec<Block>,
     /// How many automatic list numbers were written out.
@@ -47,7 +47,7 @@ pub struct ReadDocx {
 }
 
 /// Reads a DOCX held in memory.
-pub fn read(bytes: &[u8]) -> Result<ReadDocx, DocxError> {
+pub(crate) fn read(bytes: &[u8]) -> Result<ReadDocx, DocxError> {
     let mut zip = PackageReader::new(bytes, PackageLimits::default())
         .map_err(|e| DocxError::of("the package", e))?;
     let mut part = |name: &str| -> Result<Option<Element>, DocxError> {
@@ -464,7 +464,7 @@ pub(crate) mod tests {
     use huibao_xml::PackageWriter;
 
     /// Builds a minimal DOCX from document.xml body content and optional numbering.xml.
-    pub fn docx(body: &str, numbering: Option<&str>) -> Vec<u8> {
+    pub(crate) fn docx(body: &str, numbering: Option<&str>) -> Vec<u8> {
         let mut zip = PackageWriter::new();
         let doc = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#

@@ -38,9 +38,13 @@ impl Role {
 /// One item as it will be written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ItemDraft {
+    /// The heading or run-in lead without its number; `None` for an item of text only.
     pub title: Option<String>,
+    /// Its paragraphs, in order.
     pub paras: Vec<String>,
+    /// A table under it, rows of cell text (the first row is the header).
     pub table: Option<Vec<Vec<String>>>,
+    /// The items one level deeper.
     pub items: Vec<ItemDraft>,
     /// Its sub-items are numbered 一是/二是.
     pub run_in: bool,
@@ -51,13 +55,17 @@ pub struct ItemDraft {
 /// One part as it will be written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartDraft {
+    /// Which part it is.
     pub role: Role,
     /// The part's heading without its number.
     pub title: Option<String>,
     /// Text between the part heading and its first item: `[parts.*] text`.
     pub lead: Vec<String>,
+    /// Its items (the outline's second level).
     pub items: Vec<ItemDraft>,
+    /// Its items are numbered 一是/二是.
     pub run_in: bool,
+    /// Source text that could not be placed, written as comments.
     pub remarks: Vec<String>,
     /// Tables between the heading and the first item (kept as comments: a part takes no table).
     pub tables: Vec<Vec<Vec<String>>>,
@@ -72,7 +80,9 @@ pub struct Body {
     pub summary_tables: Vec<Vec<Vec<String>>>,
     /// Comments for the opening.
     pub summary_remarks: Vec<String>,
+    /// The parts found, in the source's order.
     pub parts: Vec<PartDraft>,
+    /// What the outline's reading was unsure of, written as `# CHECK:` comments.
     pub doubts: Vec<String>,
 }
 
@@ -131,7 +141,7 @@ const PART_WORDS: [(&str, Role); 45] = [
 /// plan); `None` when no word names a part. The period's words ("下半年", "2023年") do
 /// not decide: "下半年工作开展情况" is work done. A heading that joins two ("工作完成情况及
 /// 存在问题", "问题和建议") is the part its first half names.
-pub fn classify(title: &str) -> Option<Role> {
+pub(crate) fn classify(title: &str) -> Option<Role> {
     title
         .split(['及', '和', '与', '暨', '、'])
         .find_map(classify_words)
@@ -147,7 +157,7 @@ fn classify_words(title: &str) -> Option<Role> {
 }
 
 /// Maps the outline's top level to parts.
-pub fn assemble(outline: Outline) -> Body {
+pub(crate) fn assemble(outline: Outline) -> Body {
     let mut body = Body {
         doubts: outline.doubts,
         ..Body::default()

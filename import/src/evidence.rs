@@ -6,7 +6,7 @@
 
 use crate::draft::Role;
 use crate::meta::{self, PeriodShape, Phrase};
-use huibao_core::period::Period;
+use huibao_core::Period;
 
 /// How much each place counts.
 const TITLE: u32 = 6;
@@ -25,7 +25,7 @@ const DISSENT: u32 = 2;
 const SURE: u32 = 4;
 
 /// Where the report's text is, for the evidence.
-pub struct Sources<'a> {
+pub(crate) struct Sources<'a> {
     /// The title, when the report has one.
     pub title: Option<&'a str>,
     /// The opening paragraphs (or, when the report has none, the first part's text).
@@ -49,7 +49,7 @@ struct Vote {
 
 /// The period decided, with where it came from and what was doubted.
 #[derive(Debug, Clone)]
-pub struct Decision {
+pub(crate) struct Decision {
     /// The period decided.
     pub period: Period,
     /// For the TOML comment and the summary: where the year and the shape were found.
@@ -180,7 +180,7 @@ fn ends_year(s: PeriodShape) -> bool {
 
 /// Decides the period; `published` is a web page's date found in the clutter (year,
 /// month), the last evidence before this year.
-pub fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> Decision {
+pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32) -> Decision {
     let mut years: Tally<i32> = Tally::new();
     let mut shapes: Tally<PeriodShape> = Tally::new();
 

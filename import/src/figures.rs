@@ -5,7 +5,7 @@ use huibao_core::chars::is_han;
 
 /// A figure found in the text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
+pub(crate) struct Figure {
     /// "工业总产值".
     pub name: String,
     /// The value as written ("152.3"), or `None` when masked.
@@ -91,7 +91,7 @@ const VERBS: [&str; 16] = [
 ];
 
 /// Finds the figures of one paragraph; `opening` allows any name, else an economic one.
-pub fn find(text: &str, opening: bool) -> Vec<Figure> {
+pub(crate) fn find(text: &str, opening: bool) -> Vec<Figure> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -210,7 +210,7 @@ fn name_before(before: &[char]) -> Option<String> {
 
 /// A change on the same period of last year, as the text gives it after a figure.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Change {
+pub(crate) struct Change {
     /// As written: "同比增长8.6%", "较上年同期提高0.21个百分点".
     pub written: String,
     /// Signed: 8.6 for growth, -3.4 for a decline.
@@ -272,10 +272,10 @@ fn growth_after(after: &[char]) -> Option<Change> {
 /// Last year's figure that gives back `change` by core's growth maths (rounded to one
 /// decimal), with as few decimals as that allows, starting from the value's own;
 /// `None` when no previous figure fits (a decline of 100% or more).
-pub fn previous_from(value: f64, written: &str, change: &Change) -> Option<f64> {
+pub(crate) fn previous_from(value: f64, written: &str, change: &Change) -> Option<f64> {
     let decimals = written.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
     let round = |x: f64, k: i32| (x * 10f64.powi(k)).round() / 10f64.powi(k);
-    let want = huibao_core::indicator::round1(change.amount);
+    let want = huibao_core::round1(change.amount);
     if change.points {
         let k = decimals.max(change.written.split_once('.').map_or(0, |(_, d)| {
             d.chars().take_while(char::is_ascii_digit).count()
@@ -288,7 +288,7 @@ pub fn previous_from(value: f64, written: &str, change: &Change) -> Option<f64> 
     let exact = value / (1.0 + change.amount / 100.0);
     (decimals..=decimals + 4).find_map(|k| {
         let p = round(exact, k);
-        let rate = huibao_core::indicator::round1((value - p) / p * 100.0);
+        let rate = huibao_core::round1((value - p) / p * 100.0);
         (p > 0.0 && rate == want).then_some(p)
     })
 }
@@ -306,7 +306,7 @@ pub struct Masked {
 /// Every masked figure and name of a paragraph: a run of digits and masks (* x X ×) with
 /// at least one mask, followed by a unit, or by Chinese text for a masked name. Letters
 /// of a word ("Xbox") are no mask.
-pub fn masked(text: &str) -> Vec<Masked> {
+pub(crate) fn masked(text: &str) -> Vec<Masked> {
     let chars: Vec<char> = text.chars().collect();
     let mask = |c: char| matches!(c, '*' | 'x' | 'X' | '×' | '＊');
     let mut out = Vec::new();
@@ -356,7 +356,7 @@ pub fn masked(text: &str) -> Vec<Masked> {
 
 /// Keeps the figures whose name occurs once (or always with the same value and unit);
 /// returns them and the names dropped as ambiguous.
-pub fn unambiguous(figures: Vec<Figure>) -> (Vec<Figure>, Vec<String>) {
+pub(crate) fn unambiguous(figures: Vec<Figure>) -> (Vec<Figure>, Vec<String>) {
     let mut kept: Vec<Figure> = Vec::new();
     let mut ambiguous: Vec<String> = Vec::new();
     for f in figures {
@@ -376,7 +376,7 @@ pub fn unambiguous(figures: Vec<Figure>) -> (Vec<Figure>, Vec<String>) {
 }
 
 /// Whether a table is the indicator table (主要经济指标完成情况表): "指标名称" and "单位".
-pub fn is_indicator_table(rows: &[Vec<String>]) -> bool {
+pub(crate) fn is_indicator_table(rows: &[Vec<String>]) -> bool {
     rows.first().is_some_and(|h| {
         h.first().is_some_and(|c| c.trim().starts_with("指标"))
             && h.iter().any(|c| c.trim() == "单位")
@@ -386,7 +386,7 @@ pub fn is_indicator_table(rows: &[Vec<String>]) -> bool {
 /// Whether an indicator table has the columns huibao prints itself (指标名称, 单位, …完成,
 /// then 同比增长, 全年目标 and 完成率 as present), so `indicator_table = true` prints it
 /// again as it was.
-pub fn is_own_layout(rows: &[Vec<String>]) -> bool {
+pub(crate) fn is_own_layout(rows: &[Vec<String>]) -> bool {
     let Some(header) = rows.first() else {
         return false;
     };
@@ -404,7 +404,7 @@ pub fn is_own_layout(rows: &[Vec<String>]) -> bool {
 /// Indicators from the rows of an indicator table: name, unit, value, the target when
 /// the table has a "全年目标" column, and last year's figure worked back from a growth
 /// column ("同比增长"). Rows without a readable value are skipped.
-pub fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::IndicatorDraft> {
+pub(crate) fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::IndicatorDraft> {
     let Some((header, body)) = rows.split_first() else {
         return Vec::new();
     };
@@ -438,7 +438,7 @@ pub fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::IndicatorDraft>
                 })
             });
             let previous = rate.as_ref().and_then(|c| {
-                (c.points == huibao_core::indicator::is_percent(&unit))
+                (c.points == huibao_core::is_percent(&unit))
                     .then(|| previous_from(value, written, c))
                     .flatten()
             });
@@ -500,7 +500,7 @@ mod tests {
         // A decline needs one more decimal to give back -2.1%.
         let g = change("，同比下降2.1%");
         assert_eq!(previous_from(34.1, "34.1", &g), Some(34.83));
-        let f = huibao_core::indicator::figures(34.1, "亿美元", Some(34.83), None, None);
+        let f = huibao_core::figures(34.1, "亿美元", Some(34.83), None, None);
         assert_eq!(f.growth.as_deref(), Some("同比下降2.1%"));
         let g = change("，较上年同期提高0.21个百分点。");
         assert_eq!(g.written, "较上年同期提高0.21个百分点");

@@ -24,15 +24,25 @@ pub struct Head {
 
 /// A date as written: 2022年7月12日.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ymd(pub i32, pub u8, pub u8);
+pub struct Ymd(
+    /// The year.
+    pub i32,
+    /// The month, 1–12.
+    pub u8,
+    /// The day of the month.
+    pub u8,
+);
 
 /// An attachment after the signature.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct AttachmentDraft {
+    /// The attachment's title, without "附件N".
     pub title: String,
     /// Only listed in the note (附件：1.…) above the signature; the source does not hold it.
     pub listed_only: bool,
+    /// Its paragraphs, in order.
     pub paras: Vec<String>,
+    /// Its tables, rows of cell text (the first row is the header).
     pub tables: Vec<Vec<Vec<String>>>,
 }
 
@@ -59,7 +69,7 @@ pub struct Tail {
 }
 
 /// Reads "2022年7月12日" or "二〇二二年七月八日" (the whole string).
-pub fn parse_date(s: &str) -> Option<Ymd> {
+pub(crate) fn parse_date(s: &str) -> Option<Ymd> {
     match date_line(s)? {
         DateLine::Full(d) => Some(d),
         DateLine::Incomplete(..) => None,
@@ -68,7 +78,7 @@ pub fn parse_date(s: &str) -> Option<Ymd> {
 
 /// A line that is a date alone, as a signature's date is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateLine {
+pub(crate) enum DateLine {
     /// "2022年7月12日", "二〇二二年七月十二日".
     Full(Ymd),
     /// A date with masked or missing parts ("2023年1月xx日", "2023年7月"): the year and
@@ -78,7 +88,7 @@ pub enum DateLine {
 
 /// Reads a line that is only a date, in Arabic or Chinese numerals, possibly masked or
 /// without its day.
-pub fn date_line(s: &str) -> Option<DateLine> {
+pub(crate) fn date_line(s: &str) -> Option<DateLine> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let (y, rest) = s.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
@@ -139,7 +149,7 @@ fn has_sentence_punct(s: &str) -> bool {
 }
 
 /// Whether a line reads as a title.
-pub fn is_title_like(s: &str) -> bool {
+pub(crate) fn is_title_like(s: &str) -> bool {
     let n = s.chars().count();
     (4..=60).contains(&n)
         && !has_sentence_punct(s)
@@ -149,7 +159,7 @@ pub fn is_title_like(s: &str) -> bool {
 
 /// Whether a line is an addressee (主送机关): short, ending in a colon, naming organs
 /// ("市人民政府：", "区委、区政府："), never a sentence.
-pub fn is_addressee(t: &str) -> bool {
+pub(crate) fn is_addressee(t: &str) -> bool {
     const ORGANS: [&str; 20] = [
         "政府",
         "委员会",
@@ -220,7 +230,7 @@ pub(crate) fn is_framed_title(t: &str) -> bool {
 }
 
 /// Takes the head off the front of the body blocks.
-pub fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, Vec<Block>) {
+pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, Vec<Block>) {
     let mut head = Head::default();
     let mut i = 0;
     // Short lines without sentence punctuation at the top: a title, maybe over two lines.
@@ -386,7 +396,7 @@ fn glued_title_end(t: &str) -> Option<usize> {
 }
 
 /// Takes the tail (signature, date, note, attachments, end matter) off the end.
-pub fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
+pub(crate) fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
     let mut tail = Tail::default();
     // 版记 drawn as a table (for its rules): its cells are the lines.
     if let Some(Block::Table(rows)) = blocks.last() {
@@ -589,7 +599,7 @@ fn split_trailing_date(s: &str) -> (String, Option<Ymd>) {
 }
 
 /// A table as one line of text, for remarks.
-pub fn flatten_table(rows: &[Vec<String>]) -> String {
+pub(crate) fn flatten_table(rows: &[Vec<String>]) -> String {
     rows.iter()
         .map(|r| r.join(" | "))
         .collect::<Vec<_>>()

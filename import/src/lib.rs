@@ -1,30 +1,34 @@
 //! huibao-import: last period's report, as a Word file or pasted text, to a report TOML
 //! that `huibao check` accepts and that renders back to the same text.
 //!
-//! The flow is decode (or read the DOCX) → [`clean`] (clutter found by [`boilerplate`],
-//! lines joined by [`pages`]) → [`frame`] (title, signature …) → [`outline`] → [`draft`]
-//! (parts) → [`evidence`] (the period) → [`figures`] → [`write`], then the TOML is loaded
-//! with `huibao_core::load_source` to prove it is a valid report.
+//! The flow is decode (or read the DOCX) → `clean` (clutter found by `boilerplate`, lines
+//! joined by `pages`) → `frame` (title, signature …) → `outline` → `draft` (parts) →
+//! `evidence` (the period) → `figures` → `write`, then the TOML is loaded with
+//! `huibao_core::load_source` to prove it is a valid report.
 
-pub mod boilerplate;
-pub mod clean;
-pub mod decode;
-pub mod docx;
-pub mod draft;
-pub mod evidence;
-pub mod figures;
-pub mod frame;
-pub mod marker;
-pub mod meta;
-pub mod outline;
-pub mod pages;
-pub mod source;
-pub mod write;
+mod boilerplate;
+mod clean;
+mod decode;
+mod docx;
+mod draft;
+mod evidence;
+mod figures;
+mod frame;
+mod marker;
+mod meta;
+mod outline;
+mod pages;
+mod source;
+mod write;
 
-use draft::Body;
-use frame::{Head, Tail, Ymd};
-use huibao_core::period::Period;
-use meta::Found;
+pub use clean::Removed;
+pub use decode::TextEncoding;
+pub use draft::{Body, ItemDraft, PartDraft, Role};
+pub use figures::Masked;
+pub use frame::{AttachmentDraft, Head, Tail, Ymd};
+pub use meta::Found;
+
+use huibao_core::Period;
 use source::Block;
 use std::path::Path;
 
@@ -34,7 +38,9 @@ pub enum ImportError {
     /// The file could not be read.
     #[error("cannot read {path}: {source}")]
     Read {
+        /// The path as given.
         path: String,
+        /// The operating system's reason.
         source: std::io::Error,
     },
     /// The file has no text.
@@ -42,16 +48,31 @@ pub enum ImportError {
     Empty(String),
     /// The file is not text (nor a DOCX).
     #[error("{path} cannot be imported: {why}")]
-    NotText { path: String, why: String },
+    NotText {
+        /// The path as given.
+        path: String,
+        /// What marks it as binary.
+        why: String,
+    },
     /// The DOCX is damaged or not a Word document.
     #[error("{path} is not a readable Word document: {why}")]
-    Docx { path: String, why: String },
+    Docx {
+        /// The path as given.
+        path: String,
+        /// What could not be read.
+        why: String,
+    },
     /// The DOCX has no paragraphs with text.
     #[error("{0} has no paragraphs with text")]
     NoParagraphs(String),
     /// The DOCX is over a limit: a part unpacks too large or nests too deep (a zip bomb).
     #[error("{path} is too large to import: {why}")]
-    TooLarge { path: String, why: String },
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// Which limit was passed.
+        why: String,
+    },
 }
 
 impl ImportError {
@@ -79,12 +100,17 @@ impl ImportError {
 /// One indicator as it will be written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorDraft {
+    /// The indicator's name as written: 营业收入.
     pub name: String,
     /// This period's value.
     pub value: f64,
+    /// Its unit as written: 亿元, %.
     pub unit: String,
+    /// The same period last year, when the source gives it.
     pub previous: Option<f64>,
+    /// The annual target, when the source gives it.
     pub target: Option<f64>,
+    /// Decimals to print, when the source wrote trailing zeros ("5.00" → 2).
     pub decimals: Option<u8>,
     /// Where it was found.
     pub comment: Option<String>,
@@ -93,11 +119,15 @@ pub struct IndicatorDraft {
 /// An attachment as it will be written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttachmentOut {
+    /// The attachment's title, without "附件N".
     pub title: String,
     /// Listed in the source's note but not in the source.
     pub listed_only: bool,
+    /// Its paragraphs, in order.
     pub paras: Vec<String>,
+    /// Its table, rows of cell text (the first row is the header).
     pub table: Option<Vec<Vec<String>>>,
+    /// Its table was the indicator table, written as `indicator_table = true`.
     pub indicator_table: bool,
 }
 
@@ -106,21 +136,29 @@ pub struct AttachmentOut {
 pub struct Draft {
     /// The source's file name, for the header comment.
     pub source_name: String,
+    /// The reporting organization.
     pub organization: Found<String>,
+    /// The period reported on.
     pub period: Found<Period>,
+    /// The date of writing (成文日期).
     pub date: Found<Ymd>,
+    /// What stands above the body: title, red header, addressee.
     pub head: Head,
+    /// The opening and the parts.
     pub body: Body,
+    /// What stands below the body: signature, date, 附注, attachments, 版记.
     pub tail: Tail,
+    /// Figures read from the text and tables.
     pub indicators: Vec<IndicatorDraft>,
     /// Figures and names masked in the source, kept as text.
     pub masked: Vec<figures::Masked>,
+    /// The attachments, in order.
     pub attachments: Vec<AttachmentOut>,
     /// The indicator table stood after the opening.
     pub indicator_table_in_summary: bool,
     /// Lines dropped as clutter.
     pub removed: Vec<clean::Removed>,
-    /// `previous = "…"` for [report].
+    /// `previous = "…"` for `[report]`.
     pub previous: Option<String>,
     /// What the importer was unsure of.
     pub doubts: Vec<String>,
@@ -131,13 +169,19 @@ pub struct Draft {
 /// Counts of what cleaning did.
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
+    /// Half-width punctuation marks made full-width (and full-width digits made half-width).
     pub punctuation_fixed: usize,
+    /// Page numbers cut out of lines.
     pub page_markers: usize,
     /// Lines joined back into the paragraph or page they were cut from.
     pub lines_joined: usize,
+    /// Headings split off the end of a sentence.
     pub glued_headings: usize,
+    /// The title was glued to the first sentence and split off.
     pub title_split: bool,
+    /// The text file's encoding; `None` for a DOCX.
     pub encoding: Option<decode::TextEncoding>,
+    /// Automatic list numbers of the DOCX written out as text.
     pub docx_numbers: usize,
 }
 
@@ -153,7 +197,9 @@ pub struct Imported {
 /// The kind of source, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
+    /// Plain text, UTF-8, UTF-16 or GB18030.
     Text,
+    /// A Word document (.docx).
     Docx,
 }
 
@@ -239,7 +285,7 @@ pub fn import_bytes(
 }
 
 /// Recognises a report in source blocks.
-pub fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
+pub(crate) fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Draft {
     let cleaned = clean::clean(blocks);
     stats.punctuation_fixed = cleaned.punctuation_fixed;
     stats.page_markers = cleaned.page_markers;
@@ -598,7 +644,7 @@ fn find_figures(d: &mut Draft) {
         let written = f.value.as_deref().unwrap_or_default();
         let mut comment = format!("From the text: “{}”", f.context);
         let previous = f.growth.as_ref().and_then(|g| {
-            let fits = g.points == huibao_core::indicator::is_percent(&f.unit);
+            let fits = g.points == huibao_core::is_percent(&f.unit);
             let previous = fits
                 .then(|| figures::previous_from(value, written, g))
                 .flatten();

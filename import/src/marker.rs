@@ -3,18 +3,18 @@
 //! leaves alone: "一、三季度工作推进情况" (core reads "一、二季度" as periods) and the parts
 //! of a long report, "第一部分".
 
-pub use huibao_core::marker::{Kind, Marker};
+pub(crate) use huibao_core::marker::{Kind, Marker};
 use huibao_core::numbering::chinese_value;
 
 /// Reads the outline number at the start of `line`, if text follows it.
-pub fn parse(line: &str) -> Option<Marker> {
+pub(crate) fn parse(line: &str) -> Option<Marker> {
     huibao_core::marker::parse(line).filter(|m| m.len < line.len())
 }
 
 /// "一、三季度工作推进情况": a Chinese number before a period word, which reads as an
 /// enumeration of periods ("一、二季度") as well as a heading. The outline takes it as a
 /// heading only where it expects that number.
-pub fn before_period(line: &str) -> Option<Marker> {
+pub(crate) fn before_period(line: &str) -> Option<Marker> {
     if parse(line).is_some() {
         return None;
     }
@@ -32,7 +32,7 @@ pub fn before_period(line: &str) -> Option<Marker> {
 
 /// "第一部分　2021年工作回顾": the number of a part above 一、, and the length of the
 /// number with the space or mark after it.
-pub fn part(line: &str) -> Option<(u32, usize)> {
+pub(crate) fn part(line: &str) -> Option<(u32, usize)> {
     let rest = line.strip_prefix('第')?;
     let end = rest.find("部分")?;
     let number = chinese_value(&rest[..end])?;

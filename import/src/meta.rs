@@ -2,20 +2,22 @@
 //! text, with where each was found so doubtful guesses can be flagged.
 
 use crate::frame::Ymd;
-use huibao_core::period::Period;
+use huibao_core::Period;
 
 /// A value with a note of where it came from; `sure` is false for guesses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found<T> {
+    /// What was found.
     pub value: T,
     /// "the title", "the signature", "a guess from the text" …
     pub source: String,
+    /// False for a guess, which is written with a `# CHECK:` comment.
     pub sure: bool,
 }
 
 /// The period phrase in a piece of text: "2022年上半年" → H1, "2022年1-9月" → months.
 /// The year may be missing (masked as "xxxx年" or "年度"); it is then `None`.
-pub fn period_in(text: &str) -> Option<(Option<i32>, PeriodShape)> {
+pub(crate) fn period_in(text: &str) -> Option<(Option<i32>, PeriodShape)> {
     let chars: Vec<char> = text.chars().collect();
     for i in 0..chars.len() {
         if chars[i] != '年' {
@@ -45,7 +47,7 @@ pub fn period_in(text: &str) -> Option<(Option<i32>, PeriodShape)> {
 
 /// What part of a year a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PeriodShape {
+pub(crate) enum PeriodShape {
     Year,
     Half(u8),
     Quarter(u8),
@@ -55,7 +57,7 @@ pub enum PeriodShape {
 impl PeriodShape {
     /// The same part of a year in its canonical form: "1-6月" is the first half, "7-9月"
     /// the third quarter (as core's `Period::normalized`).
-    pub fn normalized(self) -> PeriodShape {
+    pub(crate) fn normalized(self) -> PeriodShape {
         match self {
             PeriodShape::Months(a, b) => match make_period(2000, self) {
                 Period::Year(_) => PeriodShape::Year,
@@ -111,7 +113,7 @@ fn month_range(s: &str) -> Option<(u8, u8)> {
 /// A period named in text: "2023年上半年", "2022年", "2022上半年", "上半年", "1-9月",
 /// "一季度", "2023年以来" (a year, no shape).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Phrase {
+pub(crate) struct Phrase {
     /// The year, when written (not masked).
     pub year: Option<i32>,
     /// The part of the year, when named ("2022年" and "2022年度" name the whole year).
@@ -127,7 +129,7 @@ pub struct Phrase {
 
 /// Every period named in `text`, in order. A year compared with ("较2022年同期") or used
 /// as a point in time ("2022年底") is not a period.
-pub fn phrases(text: &str) -> Vec<Phrase> {
+pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
     let rest = |i: usize| &text[byte(i)..];
@@ -274,33 +276,13 @@ fn named_shape_at(s: &str) -> Option<(PeriodShape, usize)> {
 }
 
 /// Builds a period from a year and a shape.
-pub fn make_period(year: i32, shape: PeriodShape) -> Period {
+pub(crate) fn make_period(year: i32, shape: PeriodShape) -> Period {
     match shape {
         PeriodShape::Year => Period::Year(year),
         PeriodShape::Half(h) => Period::Half(year, h),
         PeriodShape::Quarter(q) => Period::Quarter(year, q),
         PeriodShape::Months(a, b) => Period::Months(year, a, b).normalized(),
     }
-}
-
-/// Every four-digit year written "2022年" in `text`, in order.
-pub fn years_in(text: &str) -> Vec<i32> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    for i in 4..chars.len() {
-        if chars[i] == '年'
-            && chars[i - 4..i].iter().all(|c| c.is_ascii_digit())
-            && (i < 5 || !chars[i - 5].is_ascii_digit())
-        {
-            let y: String = chars[i - 4..i].iter().collect();
-            if let Ok(y) = y.parse::<i32>() {
-                if (1990..=2100).contains(&y) {
-                    out.push(y);
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Suffixes of organization names, longest first.
@@ -350,7 +332,7 @@ const ORGAN_ENDINGS: [&str; 24] = [
 ];
 
 /// Whether a short line is the name of an organization alone ("某某园区管委会").
-pub fn is_organization_name(s: &str) -> bool {
+pub(crate) fn is_organization_name(s: &str) -> bool {
     let n = s.chars().count();
     (4..=30).contains(&n)
         && !s.chars().any(|c| c.is_ascii_digit())
@@ -359,7 +341,7 @@ pub fn is_organization_name(s: &str) -> bool {
 }
 
 /// The organization at the start of a title: the text before the period or "关于".
-pub fn organization_in_title(title: &str) -> Option<String> {
+pub(crate) fn organization_in_title(title: &str) -> Option<String> {
     let cut = [
         title.find("关于"),
         title.find(|c: char| c.is_ascii_digit() || matches!(c, 'x' | 'X' | '*')),
@@ -378,7 +360,7 @@ pub fn organization_in_title(title: &str) -> Option<String> {
 
 /// The full name of the organization that acts in a sentence ("上半年以来，碧溪河高新技术
 /// 产业园区管委会坚持……"): the clause's words up to a name's ending (管委会, 开发区 …).
-pub fn organization_named(text: &str) -> Option<String> {
+pub(crate) fn organization_named(text: &str) -> Option<String> {
     const ENDINGS: [&str; 12] = [
         "管理委员会",
         "管委会",
@@ -423,7 +405,7 @@ pub fn organization_named(text: &str) -> Option<String> {
 }
 
 /// The organization named most often in the text ("生态园以……", "园区完成……").
-pub fn organization_in_text(text: &str) -> Option<String> {
+pub(crate) fn organization_in_text(text: &str) -> Option<String> {
     ORG_SUFFIXES
         .iter()
         .filter(|s| **s != "办公室")
@@ -434,7 +416,7 @@ pub fn organization_in_text(text: &str) -> Option<String> {
 }
 
 /// The first day after a period: a stand-in date when the source has none.
-pub fn day_after(period: &Period) -> Ymd {
+pub(crate) fn day_after(period: &Period) -> Ymd {
     let (_, last) = period.months();
     if last == 12 {
         Ymd(period.year() + 1, 1, 1)
@@ -444,7 +426,7 @@ pub fn day_after(period: &Period) -> Ymd {
 }
 
 /// This year, from the system clock (for a report whose year is masked everywhere).
-pub fn this_year() -> i32 {
+pub(crate) fn this_year() -> i32 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -505,6 +487,10 @@ mod tests {
             organization_in_text("生态园以……生态园部分指标……园区实现").as_deref(),
             Some("生态园")
         );
-        assert_eq!(years_in("2022年和2023年，12022年"), vec![2022, 2023]);
+        let years: Vec<Option<i32>> = phrases("2022年和2023年，12022年，较2021年同期")
+            .iter()
+            .map(|p| p.year)
+            .collect();
+        assert_eq!(years, vec![Some(2022), Some(2023)]);
     }
 }

@@ -10,13 +10,13 @@ use crate::marker::{self, Kind, Marker};
 use crate::source::Block;
 
 /// The deepest outline a report has: 一、（一）1.（1）.
-pub const MAX_DEPTH: usize = 4;
+pub(crate) const MAX_DEPTH: usize = 4;
 /// A heading longer than this (in characters) is taken as text that opens with a number.
-pub const MAX_TITLE: usize = 40;
+pub(crate) const MAX_TITLE: usize = 40;
 
 /// One numbered entry of the source outline.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Node {
+pub(crate) struct Node {
     /// The kind of its number.
     pub kind: Option<Kind>,
     /// Its number as written.
@@ -37,7 +37,7 @@ pub struct Node {
 
 impl Node {
     /// Number and title as written, for messages: "（一）科创平台展开新篇章".
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let number = self.kind.map(|k| k.write(self.number)).unwrap_or_default();
         let title = self.title.clone().unwrap_or_else(|| {
             self.paras
@@ -47,15 +47,10 @@ impl Node {
         });
         format!("{number}{title}")
     }
-
-    /// Depth of the subtree: 1 for a leaf.
-    pub fn depth(&self) -> usize {
-        1 + self.children.iter().map(Node::depth).max().unwrap_or(0)
-    }
 }
 
 /// The first `n` characters of `s`, with "…" when cut.
-pub fn excerpt(s: &str, n: usize) -> String {
+pub(crate) fn excerpt(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n).collect();
     if s.chars().count() > n {
         out.push('…');
@@ -65,7 +60,7 @@ pub fn excerpt(s: &str, n: usize) -> String {
 
 /// The recognised outline.
 #[derive(Debug, Default)]
-pub struct Outline {
+pub(crate) struct Outline {
     /// Blocks before the first heading: the opening.
     pub preamble: Vec<Block>,
     /// The top-level entries (一、…).
@@ -77,7 +72,7 @@ pub struct Outline {
 }
 
 /// Builds the outline of the body blocks.
-pub fn parse(blocks: Vec<Block>) -> Outline {
+pub(crate) fn parse(blocks: Vec<Block>) -> Outline {
     match split_parts(blocks) {
         Ok((preamble, parts)) => parse_parts(preamble, parts),
         Err(blocks) => parse_numbered(blocks),
@@ -573,7 +568,7 @@ fn run_on_title(rest: &str) -> Option<usize> {
 /// Splits a heading line into title and text: "科创平台展开新篇章。按照……" gives the
 /// title "科创平台展开新篇章" and the text "按照……". A long line without an early full
 /// stop is text that opens with a number (no title).
-pub fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<String>) {
+pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<String>) {
     let rest = rest.trim();
     if rest.is_empty() {
         return (None, None);

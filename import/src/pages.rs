@@ -18,7 +18,7 @@ const MIN_PAGE: usize = 150;
 /// A run of at least two consecutive lines numbered 1、2、3… from one, each (but the last)
 /// long enough to be a page, where most pages (but the last) stop in mid-sentence: list
 /// items end their sentences, pages cut them.
-pub fn previewer_pages(texts: &[&str]) -> Option<(usize, Vec<usize>)> {
+pub(crate) fn previewer_pages(texts: &[&str]) -> Option<(usize, Vec<usize>)> {
     let mut start = 0;
     while start < texts.len() {
         let mut prefixes = Vec::new();
@@ -50,7 +50,7 @@ pub fn previewer_pages(texts: &[&str]) -> Option<(usize, Vec<usize>)> {
 
 /// A line of a text file as the wrap detection sees it.
 #[derive(Debug, Clone, Copy)]
-pub struct WrapLine<'a> {
+pub(crate) struct WrapLine<'a> {
     /// The line without its indent.
     pub text: &'a str,
     /// The line opened with white space (a paragraph's indent).
@@ -64,7 +64,7 @@ pub struct WrapLine<'a> {
 /// stops in mid-sentence continues on the next line, unless that line opens a paragraph:
 /// with an indent, where the text marks paragraphs by indents, or with an outline number
 /// or as a date, where it does not. A few such lines are ordinary; wrapping makes many.
-pub fn wrapped(lines: &[WrapLine]) -> Vec<bool> {
+pub(crate) fn wrapped(lines: &[WrapLine]) -> Vec<bool> {
     let mut join = vec![false; lines.len()];
     let indents = lines.iter().filter(|l| l.indented).count() >= 3;
     let len = |l: &WrapLine| l.text.chars().count() + if l.indented { 2 } else { 0 };

@@ -2,7 +2,7 @@
 
 /// How a paragraph was aligned (DOCX only; text files are all `Left`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Align {
+pub(crate) enum Align {
     #[default]
     Left,
     Center,
@@ -11,7 +11,7 @@ pub enum Align {
 
 /// A paragraph: one line of a text file, one `w:p` of a DOCX.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Para {
+pub(crate) struct Para {
     /// The text, list number included.
     pub text: String,
     /// Alignment, a hint for titles and signatures.
@@ -20,7 +20,7 @@ pub struct Para {
 
 /// One block of the source in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
+pub(crate) enum Block {
     /// A paragraph.
     Para(Para),
     /// A table (rows of cell texts), DOCX only.
@@ -29,7 +29,7 @@ pub enum Block {
 
 impl Block {
     /// A left-aligned paragraph.
-    pub fn para(text: impl Into<String>) -> Block {
+    pub(crate) fn para(text: impl Into<String>) -> Block {
         Block::Para(Para {
             text: text.into(),
             align: Align::Left,
@@ -37,7 +37,7 @@ impl Block {
     }
 
     /// The paragraph's text, or `None` for a table.
-    pub fn text(&self) -> Option<&str> {
+    pub(crate) fn text(&self) -> Option<&str> {
         match self {
             Block::Para(p) => Some(&p.text),
             Block::Table(_) => None,
@@ -48,7 +48,7 @@ impl Block {
 /// Splits plain text into paragraphs, one per line; blank lines only separate. Lines of
 /// tab-separated cells (a table copied from Word or a spreadsheet), two or more in a row
 /// with the same number of cells, become a table.
-pub fn from_text(text: &str) -> Vec<Block> {
+pub(crate) fn from_text(text: &str) -> Vec<Block> {
     let lines: Vec<&str> = text
         .split(['\n', '\r', '\u{b}', '\u{c}', '\u{2028}', '\u{2029}'])
         .filter(|l| !l.trim().is_empty())

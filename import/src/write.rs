@@ -17,7 +17,7 @@ use toml_edit::visit_mut::{self, VisitMut};
 use toml_edit::{ArrayOfTables, DocumentMut, Item as TomlItem, Table};
 
 /// The whole report TOML.
-pub fn report(d: &Draft) -> String {
+pub(crate) fn report(d: &Draft) -> String {
     let model = to_model(d);
     let mut doc = toml_edit::ser::to_document(&model)
         .expect("the model has only strings, numbers, booleans, dates, arrays and tables");
@@ -45,14 +45,14 @@ fn date(Ymd(y, m, d): Ymd) -> Datetime {
 
 /// Prose for a `text` key: paragraphs separated by blank lines, `{{` escaped so the prose
 /// renderer prints it, ending in a line break (so it is written as a multi-line string).
-pub fn prose(paras: &[String]) -> String {
+pub(crate) fn prose(paras: &[String]) -> String {
     let text: Vec<String> = paras.iter().map(|p| p.replace("{{", "\\{{")).collect();
     format!("{}\n", text.join("\n\n"))
 }
 
 /// A number as written in the source, and the decimals to print it as written
 /// ("5.00" → 5 with 2 decimals); `None` for anything that is not a finite number.
-pub fn number(written: &str) -> Option<(f64, Option<u8>)> {
+pub(crate) fn number(written: &str) -> Option<(f64, Option<u8>)> {
     let value: f64 = written.parse().ok()?;
     if !value.is_finite() {
         return None;
@@ -430,11 +430,6 @@ fn one_line(text: &str) -> String {
     text.chars()
         .filter(|&c| c == '\t' || !c.is_control())
         .collect()
-}
-
-/// The role's key, for callers that name parts.
-pub fn part_key(role: Role) -> &'static str {
-    role.key()
 }
 
 #[cfg(test)]

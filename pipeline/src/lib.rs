@@ -149,12 +149,12 @@ impl Session {
 
     fn prepare_loaded(&self, mut loaded: Loaded) -> Result<Prepared, Diagnostics> {
         let mut warnings =
-            huibao_core::previous::carry_forward(&mut loaded, self.options.previous.as_deref())?;
+            huibao_core::carry_forward(&mut loaded, self.options.previous.as_deref())?;
         let resolved = huibao_core::resolve(&loaded);
         let search = self.plugin_search_path(Some(&loaded));
         let sections = huibao_core::plugin::expand(&loaded, &resolved, &search)?;
         let document = huibao_core::build(&loaded, &resolved, &sections)?;
-        warnings.extend(huibao_core::lint::lint(&loaded, &document));
+        warnings.extend(huibao_core::lint(&loaded, &document));
         Ok(Prepared {
             loaded,
             resolved,
@@ -182,6 +182,19 @@ impl Session {
         pdf.system_fonts = self.options.system_fonts;
         pdf.created = self.options.created;
         pdf
+    }
+
+    /// Where the page layout (PDF, OFD) looks up fonts.
+    fn font_options(&self) -> huibao_pages::FontOptions {
+        self.pdf_options().font_options()
+    }
+
+    /// The OFD writer's options: the session's font choices and creation time.
+    fn ofd_options(&self) -> huibao_ofd::OfdOptions {
+        let mut ofd = huibao_ofd::OfdOptions::default();
+        ofd.fonts = self.font_options();
+        ofd.created = self.options.created;
+        ofd
     }
 }
 

@@ -16,11 +16,20 @@ pub enum Format {
     Html,
     /// Plain UTF-8 text, one line per paragraph (for pasting into other systems).
     Txt,
+    /// OFD (GB/T 33190-2016) with embedded, subsetted fonts: the PDF's pages in China's
+    /// national fixed-layout format.
+    Ofd,
 }
 
 impl Format {
     /// Every format, in the order the program lists them.
-    pub const ALL: [Format; 4] = [Format::Docx, Format::Pdf, Format::Html, Format::Txt];
+    pub const ALL: [Format; 5] = [
+        Format::Docx,
+        Format::Pdf,
+        Format::Html,
+        Format::Txt,
+        Format::Ofd,
+    ];
 
     /// The file extension: "docx".
     pub fn extension(self) -> &'static str {
@@ -29,6 +38,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Txt => "txt",
+            Format::Ofd => "ofd",
         }
     }
 
@@ -39,6 +49,7 @@ impl Format {
             Format::Pdf => "PDF",
             Format::Html => "HTML",
             Format::Txt => "TXT",
+            Format::Ofd => "OFD",
         }
     }
 }
@@ -64,7 +75,7 @@ pub struct Output {
 pub struct Rendered {
     /// One output per format, in the order asked, each format once.
     pub outputs: Vec<Output>,
-    /// Which font served each role of the PDF, when a PDF was rendered.
+    /// Which font served each role of the PDF (and OFD), when either was rendered.
     pub pdf_fonts: Option<Vec<RoleReport>>,
 }
 
@@ -99,7 +110,9 @@ impl RenderError {
     pub fn is_report_error(&self) -> bool {
         matches!(
             self.source,
-            BackendError::Pdf(huibao_pdf::Error::Layout(
+            BackendError::Layout(
+                huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
+            ) | BackendError::Pdf(huibao_pdf::Error::Layout(
                 huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
             ))
         )
@@ -110,6 +123,9 @@ impl RenderError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BackendError {
+    /// From huibao-pages: the page layout the PDF and the OFD share.
+    #[error(transparent)]
+    Layout(#[from] huibao_pages::Error),
     /// From huibao-docx.
     #[error(transparent)]
     Docx(#[from] huibao_docx::Error),
@@ -119,12 +135,16 @@ pub enum BackendError {
     /// From huibao-html.
     #[error(transparent)]
     Html(#[from] huibao_html::Error),
+    /// From huibao-ofd.
+    #[error(transparent)]
+    Ofd(#[from] huibao_ofd::Error),
 }
 
 impl Session {
     /// Renders `prepared` to every format in `formats` (a format named twice is rendered
     /// once), in memory. Nothing is written: see [`crate::write_outputs`]. The first
-    /// format that fails stops the rest.
+    /// format that fails stops the rest. PDF and OFD are written from one page layout,
+    /// made once when either is asked for.
     pub fn render(&self, prepared: &Prepared, formats: &[Format]) -> Result<Rendered, RenderError> {
         let doc = &prepared.document;
         let style = prepared.style();
@@ -132,6 +152,7 @@ impl Session {
             outputs: Vec::new(),
             pdf_fonts: None,
         };
+        let mut laid_out: Option<huibao_pages::Pages> = None;
         for &format in formats {
             if rendered.get(format).is_some() {
                 continue;
@@ -146,11 +167,23 @@ impl Session {
                     huibao_docx::render(doc, style, &huibao_docx::DocxOptions::default())
                         .map_err(|e| failed(e.into()))?
                 }
-                Format::Pdf => {
-                    let pdf = huibao_pdf::render_with_report(doc, style, &self.pdf_options())
-                        .map_err(|e| failed(e.into()))?;
-                    rendered.pdf_fonts = Some(pdf.fonts);
-                    pdf.bytes
+                Format::Pdf | Format::Ofd => {
+                    let pages = match laid_out {
+                        Some(ref pages) => pages,
+                        None => {
+                            let pages = huibao_pages::lay_out(doc, style, &self.font_options())
+                                .map_err(|e| failed(e.into()))?;
+                            rendered.pdf_fonts = Some(pages.roles.clone());
+                            laid_out.insert(pages)
+                        }
+                    };
+                    if format == Format::Pdf {
+                        huibao_pdf::write_pages(pages, &self.pdf_options())
+                            .map_err(|e| failed(e.into()))?
+                    } else {
+                        huibao_ofd::render_pages(pages, &self.ofd_options())
+                            .map_err(|e| failed(e.into()))?
+                    }
                 }
                 Format::Html => {
                     huibao_html::render(doc, style, &huibao_html::HtmlOptions::default())

@@ -1,7 +1,8 @@
 //! The pipeline through its library API alone: the repository's examples prepared and
-//! rendered to every format, errors located, outputs written as one set.
+//! rendered to every format, errors located, outputs written as one set (all or nothing,
+//! permissions kept).
 
-use huibao_pipeline::{write_outputs, Format, Options, Prepared, Session, SourceFile};
+use huibao_pipeline::{write_files, write_outputs, Format, Options, Prepared, Session, SourceFile};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -77,6 +78,8 @@ fn an_example_prepares_and_renders_to_every_format() {
     assert!(html.contains("园区完成营业收入486500万元，同比增长12.4%"));
     let txt = std::str::from_utf8(rendered.get(Format::Txt).unwrap()).unwrap();
     assert_eq!(txt, format!("{text}\n"));
+    let ofd = rendered.get(Format::Ofd).unwrap();
+    assert!(ofd.starts_with(b"PK\x03\x04"), "an OFD is a zip package");
     // Only bundled fonts were allowed: every role is served by one of them.
     let fonts = rendered.pdf_fonts.as_ref().expect("the PDF's fonts");
     assert!(!fonts.is_empty());
@@ -211,6 +214,44 @@ fn a_character_no_font_has_is_an_error_of_the_report() {
         "{message}"
     );
     assert!(message.contains("U+E000"), "{message}");
+
+    // The same from the OFD alone: its layout is the PDF's.
+    let err = session()
+        .render(&prepared, &[Format::Ofd])
+        .expect_err("no font has U+E000");
+    assert_eq!(err.format, Format::Ofd);
+    assert!(err.is_report_error());
+    let message = err.to_string();
+    assert!(
+        message.starts_with("OFD output of jinchuan.toml failed: no font has the character"),
+        "{message}"
+    );
+}
+
+#[test]
+fn pdf_and_ofd_show_the_same_pages() {
+    let prepared = prepare("park-2022h1.toml");
+    let rendered = session()
+        .render(&prepared, &[Format::Ofd, Format::Pdf])
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Page objects of the PDF: "/Type/Page" not followed by "s" (that is "/Pages").
+    let pdf = rendered.get(Format::Pdf).unwrap();
+    let key = b"/Type/Page";
+    let pdf_pages = pdf
+        .windows(key.len() + 1)
+        .filter(|w| w.starts_with(key) && w[key.len()] != b's')
+        .count();
+    let ofd = rendered.get(Format::Ofd).unwrap();
+    let mut reader =
+        huibao_xml::PackageReader::new(ofd, huibao_xml::PackageLimits::default()).unwrap();
+    let contents = reader
+        .names()
+        .filter(|n| n.ends_with("/Content.xml"))
+        .count();
+    assert!(contents > 1);
+    assert_eq!(contents, pdf_pages);
+    let last = format!("Doc_0/Pages/Page_{}/Content.xml", contents - 1);
+    assert!(reader.read(&last).unwrap().is_some());
 }
 
 /// Names in `dir`, sorted.
@@ -264,4 +305,51 @@ fn outputs_are_written_as_one_set() {
         ["jinchuan.docx", "jinchuan.html", "jinchuan.txt"],
         "no temporary left behind"
     );
+}
+
+#[test]
+fn replaces_every_file_and_leaves_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("报告.docx");
+    let b = dir.path().join("sub/报告.html");
+    fs::write(&a, "旧的").unwrap();
+    write_files(&[(&a, "新的".as_bytes()), (&b, "<p>新的</p>".as_bytes())]).unwrap();
+    assert_eq!(fs::read_to_string(&a).unwrap(), "新的");
+    assert_eq!(fs::read_to_string(&b).unwrap(), "<p>新的</p>");
+    assert_eq!(names(dir.path()), ["sub", "报告.docx"]);
+}
+
+#[test]
+fn a_failed_rename_puts_back_the_files_already_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("r.docx");
+    let second = dir.path().join("r.pdf");
+    let third = dir.path().join("r.html");
+    fs::write(&first, "旧DOCX").unwrap();
+    // The second is new; the third cannot be written: a folder is in the way.
+    fs::create_dir(&third).unwrap();
+    let err = write_files(&[
+        (&first, "新DOCX".as_bytes()),
+        (&second, "新PDF".as_bytes()),
+        (&third, "新HTML".as_bytes()),
+    ])
+    .unwrap_err();
+    assert_eq!(err.path, third);
+    assert_eq!(fs::read_to_string(&first).unwrap(), "旧DOCX");
+    assert!(!second.exists(), "a file that was new is removed again");
+    assert!(third.is_dir());
+    assert_eq!(names(dir.path()), ["r.docx", "r.html"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_replaced_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    fs::write(&path, "旧").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    write_files(&[(&path, "新".as_bytes())]).unwrap();
+    let mode = fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
 }

@@ -6,7 +6,7 @@ use huibao_pipeline::{Options, RoleReport, Session, Style};
 
 /// Font lookup options for PDF output.
 #[derive(Args, Debug, Clone, Default)]
-pub struct FontArgs {
+pub(crate) struct FontArgs {
     /// Extra directory with fonts (repeatable); also HUIBAO_FONT_DIR.
     #[arg(long = "font-dir", value_name = "DIR")]
     pub font_dirs: Vec<std::path::PathBuf>,
@@ -18,7 +18,7 @@ pub struct FontArgs {
 impl FontArgs {
     /// Sets the font options of `options`: `--font-dir` then `HUIBAO_FONT_DIR`, and
     /// `--no-system-fonts`.
-    pub fn apply(&self, options: &mut Options) {
+    pub(crate) fn apply(&self, options: &mut Options) {
         options.font_dirs = self.font_dirs.clone();
         if let Some(dirs) = std::env::var_os("HUIBAO_FONT_DIR") {
             options.font_dirs.extend(std::env::split_paths(&dirs));
@@ -29,13 +29,13 @@ impl FontArgs {
 
 /// Arguments of `huibao fonts`.
 #[derive(Args, Debug)]
-pub struct FontsArgs {
+pub(crate) struct FontsArgs {
     #[command(flatten)]
     pub fonts: FontArgs,
 }
 
 /// The roles as one line: "正文 FandolFang，一级标题 FandolHei，…".
-pub fn summary(fonts: &[RoleReport]) -> String {
+pub(crate) fn summary(fonts: &[RoleReport]) -> String {
     let roles: Vec<String> = fonts
         .iter()
         .map(|r| {
@@ -56,7 +56,7 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 /// `huibao fonts`: which font serves each role of the default style, and where it is.
-pub fn fonts(args: FontsArgs) -> u8 {
+pub(crate) fn fonts(args: FontsArgs) -> u8 {
     let mut options = Options::default();
     args.fonts.apply(&mut options);
     match Session::new(options).pdf_fonts(&Style::default()) {

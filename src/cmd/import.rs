@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Arguments of `huibao import`.
 #[derive(Args, Debug)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The source: a .txt (UTF-8 or GB18030/GBK) or .docx file.
     pub source: PathBuf,
     /// Where to write the report TOML (default: the source's name with .toml, never
@@ -22,7 +22,7 @@ pub struct ImportArgs {
 }
 
 /// `huibao import`.
-pub fn import(args: ImportArgs) -> u8 {
+pub(crate) fn import(args: ImportArgs) -> u8 {
     let imported = match huibao_import::import_path(&args.source) {
         Ok(i) => i,
         Err(e) => {
@@ -93,7 +93,7 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
         d.period.source,
         sure(d.period.sure)
     ));
-    let huibao_import::frame::Ymd(y, m, day) = d.date.value;
+    let huibao_import::Ymd(y, m, day) = d.date.value;
     lines.push(format!(
         "  date          {y}-{m:02}-{day:02} — {}{}",
         d.date.source,
@@ -141,7 +141,7 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     let s = &d.stats;
     let mut cleaned = Vec::new();
     if let Some(enc) = s.encoding {
-        if enc != huibao_import::decode::TextEncoding::Utf8 {
+        if enc != huibao_import::TextEncoding::Utf8 {
             cleaned.push(format!("decoded from {}", enc.name()));
         }
     }
@@ -198,12 +198,12 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     }
 }
 
-fn count_items(items: &[huibao_import::draft::ItemDraft]) -> usize {
+fn count_items(items: &[huibao_import::ItemDraft]) -> usize {
     items.iter().map(|i| 1 + count_items(&i.items)).sum()
 }
 
-fn depth_note(items: &[huibao_import::draft::ItemDraft]) -> String {
-    fn depth(items: &[huibao_import::draft::ItemDraft]) -> usize {
+fn depth_note(items: &[huibao_import::ItemDraft]) -> String {
+    fn depth(items: &[huibao_import::ItemDraft]) -> usize {
         items.iter().map(|i| 1 + depth(&i.items)).max().unwrap_or(0)
     }
     match depth(items) {

@@ -1,7 +1,7 @@
 //! One module per subcommand.
 
-pub mod fonts;
-pub mod import;
-pub mod new;
-pub mod plugins;
-pub mod render;
+pub(crate) mod fonts;
+pub(crate) mod import;
+pub(crate) mod new;
+pub(crate) mod plugins;
+pub(crate) mod render;

@@ -4,10 +4,10 @@ use crate::exit;
 use std::path::PathBuf;
 
 /// The starter report, commented, rendering as it is.
-pub const STARTER: &str = include_str!("../../templates/new-report.toml");
+pub(crate) const STARTER: &str = include_str!("../../templates/new-report.toml");
 
 /// Writes the starter to `path` (default report.toml), never over an existing file.
-pub fn new(path: Option<PathBuf>) -> u8 {
+pub(crate) fn new(path: Option<PathBuf>) -> u8 {
     let path = path.unwrap_or_else(|| PathBuf::from("report.toml"));
     if path.exists() {
         eprintln!(

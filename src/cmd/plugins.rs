@@ -9,14 +9,14 @@ use std::path::{Path, PathBuf};
 
 /// Arguments of `huibao plugins`.
 #[derive(Args, Debug)]
-pub struct PluginsArgs {
+pub(crate) struct PluginsArgs {
     #[command(subcommand)]
     pub command: PluginsCommand,
 }
 
 /// `huibao plugins …`.
 #[derive(Subcommand, Debug)]
-pub enum PluginsCommand {
+pub(crate) enum PluginsCommand {
     /// List every plugin found, with kind, version, ABI and path.
     List {
         /// Extra plugin directory (repeatable); also HUIBAO_PLUGIN_PATH.
@@ -30,14 +30,14 @@ pub enum PluginsCommand {
 
 /// Arguments of `huibao plugin`.
 #[derive(Args, Debug)]
-pub struct PluginArgs {
+pub(crate) struct PluginArgs {
     #[command(subcommand)]
     pub command: PluginCommand,
 }
 
 /// `huibao plugin …`.
 #[derive(Subcommand, Debug)]
-pub enum PluginCommand {
+pub(crate) enum PluginCommand {
     /// Scaffold a new plugin that builds and renders as it is.
     New {
         /// The plugin's name: lowercase letters, digits, - and _ (e.g. talent).
@@ -56,7 +56,7 @@ pub enum PluginCommand {
 }
 
 /// `huibao plugins`.
-pub fn plugins(args: PluginsArgs) -> u8 {
+pub(crate) fn plugins(args: PluginsArgs) -> u8 {
     match args.command {
         PluginsCommand::List {
             plugin_dirs,
@@ -153,7 +153,7 @@ fn columns(r: &[String; 5], rows: &[[String; 5]]) -> String {
 }
 
 /// `huibao plugin`.
-pub fn plugin(args: PluginArgs) -> u8 {
+pub(crate) fn plugin(args: PluginArgs) -> u8 {
     match args.command {
         PluginCommand::New {
             name,
@@ -165,14 +165,18 @@ pub fn plugin(args: PluginArgs) -> u8 {
 }
 
 mod scaffold {
-    pub const PLUGIN_TOML: &str = include_str!("../../plugins/scaffold/template/plugin.toml");
-    pub const SECTION_HBS: &str = include_str!("../../plugins/scaffold/template/section.hbs");
-    pub const TEMPLATE_EXAMPLE: &str = include_str!("../../plugins/scaffold/template/example.toml");
-    pub const CARGO_TOML: &str = include_str!("../../plugins/scaffold/native/Cargo.toml.in");
-    pub const LIB_RS: &str = include_str!("../../plugins/scaffold/native/lib.rs.in");
-    pub const SCHEMA: &str = include_str!("../../plugins/scaffold/native/schema.json");
-    pub const NATIVE_EXAMPLE: &str = include_str!("../../plugins/scaffold/native/example.toml");
-    pub const GITIGNORE: &str = include_str!("../../plugins/scaffold/native/gitignore");
+    pub(super) const PLUGIN_TOML: &str =
+        include_str!("../../plugins/scaffold/template/plugin.toml");
+    pub(super) const SECTION_HBS: &str =
+        include_str!("../../plugins/scaffold/template/section.hbs");
+    pub(super) const TEMPLATE_EXAMPLE: &str =
+        include_str!("../../plugins/scaffold/template/example.toml");
+    pub(super) const CARGO_TOML: &str = include_str!("../../plugins/scaffold/native/Cargo.toml.in");
+    pub(super) const LIB_RS: &str = include_str!("../../plugins/scaffold/native/lib.rs.in");
+    pub(super) const SCHEMA: &str = include_str!("../../plugins/scaffold/native/schema.json");
+    pub(super) const NATIVE_EXAMPLE: &str =
+        include_str!("../../plugins/scaffold/native/example.toml");
+    pub(super) const GITIGNORE: &str = include_str!("../../plugins/scaffold/native/gitignore");
 }
 
 /// `huibao plugin new`: writes the scaffold into DIR/NAME, never over existing files.

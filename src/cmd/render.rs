@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 
 /// An output format: the command line's names for [`huibao_pipeline::Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Docx,
     Pdf,
     Html,
     /// Plain UTF-8 text, one line per paragraph (for pasting into other systems).
     Txt,
+    /// OFD (GB/T 33190), China's fixed-layout format: the PDF's pages, fonts embedded.
+    Ofd,
 }
 
 impl From<Format> for huibao_pipeline::Format {
@@ -24,13 +26,14 @@ impl From<Format> for huibao_pipeline::Format {
             Format::Pdf => huibao_pipeline::Format::Pdf,
             Format::Html => huibao_pipeline::Format::Html,
             Format::Txt => huibao_pipeline::Format::Txt,
+            Format::Ofd => huibao_pipeline::Format::Ofd,
         }
     }
 }
 
 /// Options shared by `render` and `check`: where plugins and fonts come from.
 #[derive(Args, Debug, Clone)]
-pub struct InputArgs {
+pub(crate) struct InputArgs {
     /// The report file (TOML).
     pub report: PathBuf,
     /// Extra directory to search for plugins (repeatable); also HUIBAO_PLUGIN_PATH.
@@ -44,7 +47,7 @@ pub struct InputArgs {
 
 /// Arguments of `huibao render`.
 #[derive(Args, Debug)]
-pub struct RenderArgs {
+pub(crate) struct RenderArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Formats to write, comma-separated.
@@ -59,7 +62,7 @@ pub struct RenderArgs {
 
 /// Arguments of `huibao check`.
 #[derive(Args, Debug)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Treat lint warnings as errors.
@@ -98,7 +101,7 @@ fn prepare(session: &Session, report: &Path) -> Result<Prepared, u8> {
 
 /// `huibao render`: every format is rendered in memory first; the files are written
 /// only when all succeeded, as one set that replaces the old outputs or leaves them.
-pub fn render(args: RenderArgs) -> u8 {
+pub(crate) fn render(args: RenderArgs) -> u8 {
     let session = Session::new(options(&args.input, &args.fonts));
     let prepared = match prepare(&session, &args.input.report) {
         Ok(p) => p,
@@ -138,7 +141,7 @@ pub fn render(args: RenderArgs) -> u8 {
 }
 
 /// `huibao check`: errors exit 1; warnings are printed (and fail with --deny-warnings).
-pub fn check(args: CheckArgs) -> u8 {
+pub(crate) fn check(args: CheckArgs) -> u8 {
     let session = Session::new(options(&args.input, &FontArgs::default()));
     let prepared = match prepare(&session, &args.input.report) {
         Ok(p) => p,

@@ -15,7 +15,7 @@ use huibao_core::ir::{AttachmentNote, Block, EndMatter, Heading, RedHeader, RunR
 use huibao_core::style::{FontRole, Style};
 
 /// One piece of the body in order.
-pub enum Item {
+pub(crate) enum Item {
     Paragraph(Box<Paragraph>),
     Table(Box<docx_rs::Table>),
 }
@@ -27,14 +27,14 @@ impl From<Paragraph> for Item {
 }
 
 /// What the body builder needs to know besides the block.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub style: &'a Style,
     pub metrics: &'a Metrics,
     pub layout: &'a Layout,
 }
 
 /// The body of the document, in reading order.
-pub fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
+pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
     let mut out = Vec::new();
     let mut after_header = false;
     let mut after_closing = false;
@@ -82,7 +82,7 @@ fn keep_with_next(item: &mut Item) {
 }
 
 /// A paragraph of one style holding `text`.
-pub fn styled(style_id: &str, text: &str) -> Paragraph {
+pub(crate) fn styled(style_id: &str, text: &str) -> Paragraph {
     Paragraph::new()
         .style(style_id)
         .add_run(text_run(text, None))
@@ -90,7 +90,7 @@ pub fn styled(style_id: &str, text: &str) -> Paragraph {
 
 /// A run of `text`: tabs and line breaks become Word's tab and break elements,
 /// characters XML cannot carry are dropped.
-pub fn text_run(text: &str, char_style: Option<&str>) -> Run {
+pub(crate) fn text_run(text: &str, char_style: Option<&str>) -> Run {
     let mut run = Run::new();
     if let Some(s) = char_style {
         run = run.style(s);

@@ -3,7 +3,7 @@
 //!
 //! docx-rs builds the body, footers and package; the style sheet, settings, font
 //! table and document properties are written here, and every part docx-rs wrote is
-//! put in schema order before packing (see [`schema`]).
+//! put in schema order before packing (the `schema` module).
 
 mod body;
 mod metrics;

@@ -13,7 +13,7 @@ const MAX_HALF_POINTS: f64 = 3276.0;
 
 /// Page geometry and type measures in Word's units.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Metrics {
+pub(crate) struct Metrics {
     /// Page width and height, twips.
     pub page_width: i32,
     pub page_height: i32,
@@ -36,7 +36,7 @@ pub struct Metrics {
 
 impl Metrics {
     /// Derives the measures, or says which value of the style cannot be laid out.
-    pub fn new(style: &Style) -> Result<Metrics, Error> {
+    pub(crate) fn new(style: &Style) -> Result<Metrics, Error> {
         if !style.fonts.contains_key(&FontRole::Body) {
             return Err(Error::Style("the style has no body font".into()));
         }
@@ -113,28 +113,28 @@ impl Metrics {
     }
 
     /// `n` body lines, twips.
-    pub fn lines(&self, n: u32) -> i32 {
+    pub(crate) fn lines(&self, n: u32) -> i32 {
         self.line_pitch * n as i32
     }
 
     /// The advance of one character of `role`, twips: its size plus the spacing.
-    pub fn advance(&self, style: &Style, role: FontRole) -> i32 {
+    pub(crate) fn advance(&self, style: &Style, role: FontRole) -> i32 {
         size_twips(style, role) + self.char_spacing
     }
 
     /// `n` characters of `role`, twips.
-    pub fn chars(&self, style: &Style, role: FontRole, n: f64) -> i32 {
+    pub(crate) fn chars(&self, style: &Style, role: FontRole, n: f64) -> i32 {
         (f64::from(self.advance(style, role)) * n).round() as i32
     }
 
     /// The width of `text` set in `role`, twips: core's width in em
     /// ([`text_width_em`]) times the advance of one character.
-    pub fn text_width(&self, style: &Style, role: FontRole, text: &str) -> i32 {
+    pub(crate) fn text_width(&self, style: &Style, role: FontRole, text: &str) -> i32 {
         self.chars(style, role, text_width_em(text))
     }
 
     /// The smallest whole number of lines that holds a line of `role` text, twips.
-    pub fn line_for(&self, style: &Style, role: FontRole) -> i32 {
+    pub(crate) fn line_for(&self, style: &Style, role: FontRole) -> i32 {
         let needed = f64::from(size_twips(style, role)) * 1.2;
         let lines = (needed / f64::from(self.line_pitch)).ceil().max(1.0);
         self.line_pitch * lines as i32
@@ -142,12 +142,12 @@ impl Metrics {
 }
 
 /// A role's font size in twips.
-pub fn size_twips(style: &Style, role: FontRole) -> i32 {
+pub(crate) fn size_twips(style: &Style, role: FontRole) -> i32 {
     (style.font(role).size_pt * TWIPS_PER_PT).round() as i32
 }
 
 /// A role's font size in Word's half-points.
-pub fn half_points(style: &Style, role: FontRole) -> u32 {
+pub(crate) fn half_points(style: &Style, role: FontRole) -> u32 {
     (style.font(role).size_pt * 2.0)
         .round()
         .clamp(2.0, MAX_HALF_POINTS) as u32

@@ -12,7 +12,7 @@ use huibao_core::Style;
 /// The package as ZIP bytes: docx-rs's body and footers (repaired), our own style
 /// sheet, settings, font table, theme and properties. Parts docx-rs always adds but
 /// the document does not use (comments, footnotes, numbering) are left out.
-pub fn pack(
+pub(crate) fn pack(
     parts: XMLDocx,
     meta: &DocumentMeta,
     style: &Style,
@@ -246,7 +246,7 @@ fn repair(part: &[u8], tables: bool) -> Result<Vec<u8>, Error> {
 /// Adds `w:tblHeader` to the first row of every table in the flow (floating ones,
 /// like the end matter, never break), so Word, WPS and LibreOffice repeat it on
 /// each page the table runs over.
-pub fn mark_header_rows(el: &mut El) {
+pub(crate) fn mark_header_rows(el: &mut El) {
     for child in el.elements_mut() {
         let floating = child
             .find("w:tblPr")
@@ -273,7 +273,7 @@ fn mark_row(row: &mut El) {
 
 /// `docProps/core.xml`: title, subject, author (the organization), language, and the
 /// report's date as created and modified date (so the same report gives the same file).
-pub fn core_part(meta: &DocumentMeta) -> El {
+pub(crate) fn core_part(meta: &DocumentMeta) -> El {
     let date = format!("{}T00:00:00Z", meta.date.iso());
     let stamp = |name: &str| El::new(name).attr("xsi:type", "dcterms:W3CDTF").text(&date);
     El::new("cp:coreProperties")

@@ -9,7 +9,7 @@ use docx_rs::{
 use huibao_core::style::{FontRole, Style};
 
 /// Sets paper, margins, grid and footers on `docx`.
-pub fn setup(docx: Docx, style: &Style, m: &Metrics) -> Docx {
+pub(crate) fn setup(docx: Docx, style: &Style, m: &Metrics) -> Docx {
     let mut docx = docx
         .page_size(m.page_width as u32, m.page_height as u32)
         .page_margin(

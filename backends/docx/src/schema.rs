@@ -357,7 +357,7 @@ fn undeclared_attribute(element: &str, attribute: &str) -> bool {
 }
 
 /// Puts the whole tree below `el` in schema order (a stable sort of each container).
-pub fn canonicalize(el: &mut El) {
+pub(crate) fn canonicalize(el: &mut El) {
     let name = el.name.clone();
     el.attrs.retain(|(k, _)| !undeclared_attribute(&name, k));
     for child in el.elements_mut() {

@@ -11,29 +11,29 @@ use huibao_core::chars;
 use huibao_core::style::{FontRole, Style};
 
 /// Style ids used by the document body.
-pub mod id {
-    pub const NORMAL: &str = "Normal";
-    pub const TITLE: &str = "Title";
-    pub const BODY: &str = "BodyText";
-    pub const ADDRESSEE: &str = "Salutation";
-    pub const CAPTION: &str = "Caption";
-    pub const TABLE_TEXT: &str = "TableText";
-    pub const TABLE_HEADER: &str = "TableHeader";
-    pub const TABLE_NOTE: &str = "TableNote";
-    pub const ATTACHMENT_NOTE: &str = "AttachmentNote";
-    pub const SIGNATURE: &str = "Signature";
-    pub const DATE: &str = "Date";
-    pub const NOTE: &str = "Note";
-    pub const ATTACHMENT_LABEL: &str = "AttachmentLabel";
-    pub const ATTACHMENT_TITLE: &str = "AttachmentTitle";
-    pub const ORGAN_MARK: &str = "OrganMark";
-    pub const DOCUMENT_NUMBER: &str = "DocumentNumber";
-    pub const SIGNER_NAME: &str = "SignerName";
-    pub const END_MATTER: &str = "EndMatter";
-    pub const FOOTER: &str = "Footer";
+pub(crate) mod id {
+    pub(crate) const NORMAL: &str = "Normal";
+    pub(crate) const TITLE: &str = "Title";
+    pub(crate) const BODY: &str = "BodyText";
+    pub(crate) const ADDRESSEE: &str = "Salutation";
+    pub(crate) const CAPTION: &str = "Caption";
+    pub(crate) const TABLE_TEXT: &str = "TableText";
+    pub(crate) const TABLE_HEADER: &str = "TableHeader";
+    pub(crate) const TABLE_NOTE: &str = "TableNote";
+    pub(crate) const ATTACHMENT_NOTE: &str = "AttachmentNote";
+    pub(crate) const SIGNATURE: &str = "Signature";
+    pub(crate) const DATE: &str = "Date";
+    pub(crate) const NOTE: &str = "Note";
+    pub(crate) const ATTACHMENT_LABEL: &str = "AttachmentLabel";
+    pub(crate) const ATTACHMENT_TITLE: &str = "AttachmentTitle";
+    pub(crate) const ORGAN_MARK: &str = "OrganMark";
+    pub(crate) const DOCUMENT_NUMBER: &str = "DocumentNumber";
+    pub(crate) const SIGNER_NAME: &str = "SignerName";
+    pub(crate) const END_MATTER: &str = "EndMatter";
+    pub(crate) const FOOTER: &str = "Footer";
 
     /// The paragraph style of a heading at `level` (1–4).
-    pub fn heading(level: u8) -> &'static str {
+    pub(crate) fn heading(level: u8) -> &'static str {
         match level {
             1 => "Heading1",
             2 => "Heading2",
@@ -43,7 +43,7 @@ pub mod id {
     }
 
     /// The character style of a run-in heading at `level` (1–4).
-    pub fn lead(level: u8) -> &'static str {
+    pub(crate) fn lead(level: u8) -> &'static str {
         match level {
             1 => "Lead1",
             2 => "Lead2",
@@ -54,11 +54,11 @@ pub mod id {
 }
 
 /// The WordprocessingML namespace.
-pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(crate) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// Measures shared by the style sheet and the body.
 #[derive(Debug, Clone, Copy)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// First-line indent of body text: two characters, twips.
     pub indent: i32,
     /// Line height inside table cells, twips.
@@ -69,7 +69,7 @@ pub struct Layout {
 
 impl Layout {
     /// Derives the shared measures.
-    pub fn new(style: &Style, m: &Metrics) -> Layout {
+    pub(crate) fn new(style: &Style, m: &Metrics) -> Layout {
         let table_size = size_twips(style, FontRole::Table);
         let table_line = ((f64::from(table_size) * 1.4).round() as i32).max(table_size);
         Layout {
@@ -81,7 +81,7 @@ impl Layout {
 }
 
 /// The family Word should use for a role: the first one the style lists.
-pub fn family(style: &Style, role: FontRole) -> String {
+pub(crate) fn family(style: &Style, role: FontRole) -> String {
     style
         .font(role)
         .families
@@ -107,7 +107,7 @@ fn latin_in_own_font(role: FontRole) -> bool {
 }
 
 /// `w:rFonts` for a role: East Asian, Latin and complex-script fonts all named.
-pub fn run_fonts(style: &Style, role: FontRole) -> El {
+pub(crate) fn run_fonts(style: &Style, role: FontRole) -> El {
     let east = family(style, role);
     let latin = if latin_in_own_font(role) {
         east.clone()
@@ -137,7 +137,7 @@ fn role_run(style: &Style, role: FontRole) -> Vec<El> {
 }
 
 /// `w:spacing` with exact line height `line` and space before/after, twips.
-pub fn spacing(line: i32, before: i32, after: i32) -> El {
+pub(crate) fn spacing(line: i32, before: i32, after: i32) -> El {
     El::new("w:spacing")
         .attr("w:before", before.max(0).to_string())
         .attr("w:after", after.max(0).to_string())
@@ -146,7 +146,7 @@ pub fn spacing(line: i32, before: i32, after: i32) -> El {
 }
 
 /// `w:ind` with left, right and first-line (negative: hanging) indents, twips.
-pub fn indent(left: i32, right: i32, first_line: i32) -> El {
+pub(crate) fn indent(left: i32, right: i32, first_line: i32) -> El {
     let el = El::new("w:ind")
         .attr("w:left", left.to_string())
         .attr("w:right", right.to_string());
@@ -158,7 +158,7 @@ pub fn indent(left: i32, right: i32, first_line: i32) -> El {
 }
 
 /// A one-sided paragraph border.
-pub fn border(side: &str, size_eighths: u32, space_pt: u32, color: &str) -> El {
+pub(crate) fn border(side: &str, size_eighths: u32, space_pt: u32, color: &str) -> El {
     El::new(side)
         .attr("w:val", "single")
         .attr("w:sz", size_eighths.to_string())
@@ -250,7 +250,7 @@ impl Def {
 }
 
 /// The red of the style as Word's "RRGGBB".
-pub fn red(style: &Style) -> Result<String, crate::Error> {
+pub(crate) fn red(style: &Style) -> Result<String, crate::Error> {
     let hex = style.red.trim().trim_start_matches('#');
     if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
         Ok(hex.to_ascii_uppercase())
@@ -269,7 +269,7 @@ const RULE_SPACE_PT: u32 = 9;
 
 /// Vertical spacing of the red header, twips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HeaderSpacing {
+pub(crate) struct HeaderSpacing {
     /// Above the organ mark: its top sits 35 mm below the top of the text block.
     pub mark_before: i32,
     /// Above the 发文字号 line: two blank lines, rounded up to the grid.
@@ -281,7 +281,7 @@ pub struct HeaderSpacing {
 
 impl HeaderSpacing {
     /// Derives the spacing from the organ mark's size and the grid.
-    pub fn new(style: &Style, m: &Metrics) -> HeaderSpacing {
+    pub(crate) fn new(style: &Style, m: &Metrics) -> HeaderSpacing {
         let pitch = m.line_pitch;
         let line = m.line_for(style, FontRole::OrganMark);
         let size = size_twips(style, FontRole::OrganMark);
@@ -426,7 +426,7 @@ fn paragraph_styles(style: &Style, m: &Metrics, l: &Layout, red: &str) -> Vec<De
 }
 
 /// The complete `word/styles.xml`.
-pub fn styles_part(style: &Style, m: &Metrics, l: &Layout) -> Result<El, crate::Error> {
+pub(crate) fn styles_part(style: &Style, m: &Metrics, l: &Layout) -> Result<El, crate::Error> {
     let red = red(style)?;
     let body = half_points(style, FontRole::Body).to_string();
     let lang = El::new("w:lang")
@@ -547,7 +547,7 @@ fn normal_table() -> El {
 
 /// The complete `word/fontTable.xml`: every family the document names, with the
 /// style's second choice as Word's alternative name.
-pub fn font_table_part(style: &Style) -> El {
+pub(crate) fn font_table_part(style: &Style) -> El {
     let mut names: Vec<(String, Option<String>)> = Vec::new();
     for role in FontRole::ALL {
         let name = family(style, role);
@@ -581,7 +581,7 @@ pub fn font_table_part(style: &Style) -> El {
 /// The complete `word/settings.xml`: separate odd and even footers, no punctuation
 /// compression (so every line keeps its 28 characters), core's 禁则 characters for
 /// Chinese (the same the PDF breaks by), Word 2013+ layout. Children in CT_Settings order.
-pub fn settings_part(style: &Style, m: &Metrics) -> El {
+pub(crate) fn settings_part(style: &Style, m: &Metrics) -> El {
     let mut root = El::new("w:settings")
         .attr("xmlns:w", W_NS)
         .child(El::new("w:zoom").attr("w:percent", "100"))

@@ -13,7 +13,7 @@ use docx_rs::{
 use huibao_core::ir::{Align, Table};
 
 /// Caption, table and note of one IR table.
-pub fn items(t: &Table, cx: &Context) -> Vec<Item> {
+pub(crate) fn items(t: &Table, cx: &Context) -> Vec<Item> {
     let mut out = Vec::new();
     if let Some(c) = &t.caption {
         out.push(styled(id::CAPTION, c).into());
@@ -110,7 +110,7 @@ fn fit_row(row: &[String], n: usize) -> Vec<String> {
 
 /// Column widths in twips: core's shares of the block scaled to `total`, rounded so
 /// they add up exactly (largest remainders get the spare twips).
-pub fn column_widths(shares: &[f64], total: usize) -> Vec<usize> {
+pub(crate) fn column_widths(shares: &[f64], total: usize) -> Vec<usize> {
     if shares.is_empty() {
         return Vec::new();
     }

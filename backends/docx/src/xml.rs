@@ -2,15 +2,15 @@
 //! `<name w:val="…"/>`, the shape of most WordprocessingML properties.
 
 use crate::Error;
-pub use huibao_xml::{escape, Element as El, Node, DECLARATION};
+pub(crate) use huibao_xml::{escape, Element as El, Node, DECLARATION};
 
 /// Parses a part docx-rs wrote.
-pub fn parse(bytes: &[u8]) -> Result<El, Error> {
+pub(crate) fn parse(bytes: &[u8]) -> Result<El, Error> {
     huibao_xml::parse(bytes).map_err(|e| Error::Xml(e.to_string()))
 }
 
 /// WordprocessingML shapes on the generic element.
-pub trait WordElement {
+pub(crate) trait WordElement {
     /// `<name w:val="value"/>`.
     fn val(name: &str, value: impl AsRef<str>) -> Self;
 }

@@ -32,7 +32,7 @@ impl Origin {
 
 /// Where fonts are looked up.
 #[derive(Debug, Clone, Default)]
-pub struct FontSources {
+pub(crate) struct FontSources {
     /// Directories given by the user, searched like installed fonts.
     pub dirs: Vec<PathBuf>,
     /// The bundled fonts directory, if one was found.
@@ -43,7 +43,7 @@ pub struct FontSources {
 
 /// A glyph found for a character.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct GlyphRef {
+pub(crate) struct GlyphRef {
     /// Index of the face in [`Fonts::faces`].
     pub face: usize,
     /// Glyph id in that face (never 0).
@@ -53,7 +53,7 @@ pub struct GlyphRef {
 }
 
 /// One loaded font face.
-pub struct Face {
+pub(crate) struct Face {
     /// Family name (English when the font has one).
     pub family: String,
     /// PostScript name.
@@ -83,7 +83,7 @@ impl std::fmt::Debug for Face {
 
 impl Face {
     /// Glyph id and advance (em) of `c`, if the face has it.
-    pub fn glyph(&self, c: char) -> Option<(u16, f64)> {
+    pub(crate) fn glyph(&self, c: char) -> Option<(u16, f64)> {
         if let Some(hit) = self.cache.borrow().get(&c) {
             return *hit;
         }
@@ -103,14 +103,14 @@ impl Face {
     }
 
     /// Whether the face is a real bold (no synthesis needed).
-    pub fn is_bold(&self) -> bool {
+    pub(crate) fn is_bold(&self) -> bool {
         self.weight >= 600
     }
 }
 
 /// The faces serving one role.
 #[derive(Debug, Clone)]
-pub struct RoleFonts {
+pub(crate) struct RoleFonts {
     /// The role.
     pub role: FontRole,
     /// Size, weight and wanted families from the style.
@@ -148,7 +148,7 @@ pub struct RoleReport {
 
 /// All faces found for a style and the chains per role.
 #[derive(Debug)]
-pub struct Fonts {
+pub(crate) struct Fonts {
     /// Loaded faces, indexed by [`GlyphRef::face`].
     pub faces: Vec<Face>,
     roles: Vec<RoleFonts>,
@@ -179,7 +179,7 @@ const BUNDLED_MARKER: &str = "FandolFang-Regular.otf";
 
 /// The bundled fonts directory, found at run time from the executable's place (see
 /// [`bundled_dir_near`]).
-pub fn find_bundled_dir() -> Option<PathBuf> {
+pub(crate) fn find_bundled_dir() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     bundled_dir_near(exe.parent()?)
 }
@@ -316,7 +316,7 @@ fn effective_weight(f: &fontdb::FaceInfo) -> u16 {
 
 impl Fonts {
     /// Finds a face for every role of `style` in `sources`.
-    pub fn resolve(style: &Style, sources: &FontSources) -> Result<Fonts, Error> {
+    pub(crate) fn resolve(style: &Style, sources: &FontSources) -> Result<Fonts, Error> {
         let db = Db::load(sources);
         let mut fonts = Fonts {
             faces: Vec::new(),
@@ -440,7 +440,7 @@ impl Fonts {
     }
 
     /// The faces of a role.
-    pub fn role(&self, role: FontRole) -> &RoleFonts {
+    pub(crate) fn role(&self, role: FontRole) -> &RoleFonts {
         self.roles
             .iter()
             .find(|r| r.role == role)
@@ -448,14 +448,14 @@ impl Fonts {
     }
 
     /// The face that serves a role (its first face, or the first fallback).
-    pub fn primary(&self, role: FontRole) -> Option<usize> {
+    pub(crate) fn primary(&self, role: FontRole) -> Option<usize> {
         let r = self.role(role);
         r.chain.first().or(self.fallback.first()).copied()
     }
 
     /// A glyph for `c` in `role`: the Latin faces for ASCII where the role uses them,
     /// then the role's faces, then every other face found. `None`: no face has it.
-    pub fn glyph(&self, role: FontRole, c: char) -> Option<GlyphRef> {
+    pub(crate) fn glyph(&self, role: FontRole, c: char) -> Option<GlyphRef> {
         let r = self.role(role);
         let latin: &[usize] = if c.is_ascii() { &r.latin } else { &[] };
         latin
@@ -472,7 +472,7 @@ impl Fonts {
     }
 
     /// Families tried for a role's characters, for error messages.
-    pub fn tried(&self, role: FontRole) -> String {
+    pub(crate) fn tried(&self, role: FontRole) -> String {
         let r = self.role(role);
         let mut names: Vec<&str> = Vec::new();
         for &i in r.latin.iter().chain(&r.chain).chain(&self.fallback) {
@@ -485,7 +485,7 @@ impl Fonts {
     }
 
     /// Which face serves each role, in [`FontRole::ALL`] order.
-    pub fn report(&self) -> Vec<RoleReport> {
+    pub(crate) fn report(&self) -> Vec<RoleReport> {
         FontRole::ALL
             .iter()
             .filter_map(|&role| {

@@ -5,7 +5,7 @@
 //! justified lines are stretched to the full measure.
 
 use huibao_core::chars::is_word_char;
-pub use huibao_core::linebreak::Item;
+pub(crate) use huibao_core::linebreak::Item;
 use huibao_core::linebreak::{break_ranges, width};
 use std::ops::Range;
 
@@ -14,7 +14,7 @@ const EPS: f64 = 0.01;
 
 /// A finished line: the items it holds and where each one stands.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Line {
+pub(crate) struct Line {
     /// The items of the line, as indices into the breaker's input.
     pub range: Range<usize>,
     /// Number of items at the end of `range` that are spaces hung past the margin (not drawn).
@@ -27,7 +27,7 @@ pub struct Line {
 
 impl Line {
     /// The items that are drawn (hanging spaces left out).
-    pub fn visible(&self) -> Range<usize> {
+    pub(crate) fn visible(&self) -> Range<usize> {
         self.range.start..self.range.end - self.hanging
     }
 }
@@ -37,7 +37,7 @@ impl Line {
 /// Every line but the last is justified to its full measure by spacing between
 /// characters; the last line is set at its natural width. A group wider than a whole
 /// line is split between characters, as little as possible.
-pub fn break_lines(items: &[Item], first: f64, rest: f64) -> Vec<Line> {
+pub(crate) fn break_lines(items: &[Item], first: f64, rest: f64) -> Vec<Line> {
     let ranges = break_ranges(items, first, rest);
     let n = ranges.len();
     ranges
@@ -56,7 +56,7 @@ fn stretchable(a: char, b: char) -> bool {
 }
 
 /// Positions the items of one line; `justify` stretches it to `measure`.
-pub fn place(
+pub(crate) fn place(
     items: &[Item],
     range: Range<usize>,
     hanging: usize,

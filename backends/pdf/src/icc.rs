@@ -55,10 +55,10 @@ fn curve_tag() -> Vec<u8> {
 }
 
 /// The profile's description, also the output intent's condition identifier.
-pub const DESCRIPTION: &str = "sRGB IEC61966-2.1";
+pub(crate) const DESCRIPTION: &str = "sRGB IEC61966-2.1";
 
 /// The bytes of the sRGB profile.
-pub fn srgb() -> Vec<u8> {
+pub(crate) fn srgb() -> Vec<u8> {
     let curve = curve_tag();
     let tags: Vec<(&[u8; 4], Vec<u8>)> = vec![
         (b"desc", desc_tag(DESCRIPTION)),

@@ -26,7 +26,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 
 /// Document metadata for Info and XMP.
 #[derive(Debug, Clone)]
-pub struct Meta {
+pub(crate) struct Meta {
     /// Title.
     pub title: String,
     /// Author (the issuing organization).
@@ -45,7 +45,7 @@ pub struct Meta {
 
 /// An outline entry: 0-based page, nesting level, text, and top y on the page.
 #[derive(Debug, Clone)]
-pub struct Outline {
+pub(crate) struct Outline {
     /// 0-based page index.
     pub page: usize,
     /// Nesting level, 1 at the top.
@@ -80,13 +80,13 @@ fn civil(ts: i64) -> (i64, u32, u32, u32, u32, u32) {
 }
 
 /// "D:YYYYMMDDHHmmSS+00'00'".
-pub fn pdf_date(ts: i64) -> String {
+pub(crate) fn pdf_date(ts: i64) -> String {
     let (y, mo, d, h, mi, s) = civil(ts);
     format!("D:{y:04}{mo:02}{d:02}{h:02}{mi:02}{s:02}+00'00'")
 }
 
 /// "YYYY-MM-DDTHH:MM:SS+00:00".
-pub fn xmp_date(ts: i64) -> String {
+pub(crate) fn xmp_date(ts: i64) -> String {
     let (y, mo, d, h, mi, s) = civil(ts);
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}+00:00")
 }
@@ -108,7 +108,7 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// The XMP packet for `meta`.
-pub fn xmp(meta: &Meta) -> String {
+pub(crate) fn xmp(meta: &Meta) -> String {
     let date = xmp_date(meta.created);
     format!(
         r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -261,7 +261,7 @@ fn outlines(doc: &mut lopdf::Document, entries: &[Outline]) -> Option<ObjectId> 
 }
 
 /// Turns printpdf's document into the bytes of a PDF/A-2b file.
-pub fn finish(
+pub(crate) fn finish(
     mut doc: lopdf::Document,
     meta: &Meta,
     entries: &[Outline],

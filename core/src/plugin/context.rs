@@ -7,7 +7,7 @@ use huibao_plugin_api::{Context, IndicatorInfo, PeriodInfo};
 use serde_json::Value;
 
 /// The report facts every plugin of a report sees, from the resolved report.
-pub fn context(loaded: &Loaded, resolved: &Resolved, place: &str) -> Context {
+pub(super) fn context(loaded: &Loaded, resolved: &Resolved, place: &str) -> Context {
     let p = &resolved.period;
     Context {
         organization: resolved.organization.clone(),
@@ -49,7 +49,7 @@ pub fn context(loaded: &Loaded, resolved: &Resolved, place: &str) -> Context {
 
 /// Converts a TOML value to JSON: dates become strings ("2022-07-08"); a float that JSON
 /// cannot hold (nan, inf) is an error at its path.
-pub fn toml_to_json(value: &toml::Value, path: &mut Vec<Step>) -> Result<Value, Vec<Step>> {
+pub(super) fn toml_to_json(value: &toml::Value, path: &mut Vec<Step>) -> Result<Value, Vec<Step>> {
     Ok(match value {
         toml::Value::String(s) => Value::String(s.clone()),
         toml::Value::Integer(i) => Value::from(*i),

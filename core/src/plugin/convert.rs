@@ -13,7 +13,7 @@ use toml::Spanned;
 pub const MAX_DEPTH: usize = 2;
 
 /// Converts a native plugin's section; every span is `span` (the report's `plugin = …`).
-pub fn section_to_item(section: &api::Section, span: &Range<usize>) -> Result<Item, String> {
+pub(super) fn section_to_item(section: &api::Section, span: &Range<usize>) -> Result<Item, String> {
     convert(section, span, 0, "the section")
 }
 
@@ -124,7 +124,11 @@ fn table(t: &api::Table, span: &Range<usize>, at: &str) -> Result<TableSpec, Str
 
 /// Checks an item tree from a template plugin (no tables there) and points all its spans
 /// at `span`, the report's `plugin = …`.
-pub fn check_outline(item: &mut Item, span: &Range<usize>, depth: usize) -> Result<(), String> {
+pub(super) fn check_outline(
+    item: &mut Item,
+    span: &Range<usize>,
+    depth: usize,
+) -> Result<(), String> {
     if depth > MAX_DEPTH {
         return Err(format!(
             "the section nests deeper than {MAX_DEPTH} levels of numbered lines"

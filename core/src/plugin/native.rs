@@ -23,7 +23,7 @@ const MAX_RESPONSE: usize = 64 << 20;
 
 /// A loaded, checked native plugin.
 #[derive(Debug)]
-pub struct Native {
+pub(super) struct Native {
     /// The name the plugin gives itself.
     pub name: String,
     /// Its version.
@@ -45,7 +45,7 @@ pub struct Native {
 static LOADED: Mutex<Vec<&'static Native>> = Mutex::new(Vec::new());
 
 /// Loads the library at `path` (once per process) and checks its symbol and table.
-pub fn load(path: &Path) -> Result<&'static Native, Failure> {
+pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
     let canonical = path.canonicalize().map_err(|e| Failure {
         message: format!("cannot be read at {}: {e}", path.display()),
         help: None,
@@ -111,7 +111,7 @@ fn missing_symbol(library: &Library, path: &Path) -> Failure {
 }
 
 /// Checks the table an entry symbol returned: the ABI version first, then every field.
-pub fn check_table(table: *const PluginV1, path: PathBuf) -> Result<Native, Failure> {
+pub(super) fn check_table(table: *const PluginV1, path: PathBuf) -> Result<Native, Failure> {
     let broken = |what: String| Failure {
         message: format!("has a broken plugin table: {what}: {}", path.display()),
         help: Some("this is a bug in the plugin; rebuild it with `export_plugin!`".into()),
@@ -189,7 +189,7 @@ fn read_str(s: StrRef, max: usize) -> Result<String, String> {
 impl Native {
     /// Calls `generate` with the request; returns the status and a copy of the response,
     /// whose buffer is handed back to the plugin's `free`.
-    pub fn call(&self, request: &[u8]) -> Result<(u32, Vec<u8>), String> {
+    pub(super) fn call(&self, request: &[u8]) -> Result<(u32, Vec<u8>), String> {
         let _one_at_a_time = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
         let mut out = Buffer::EMPTY;
         // SAFETY: the request is a live slice; `out` is a valid, writable slot. The plugin

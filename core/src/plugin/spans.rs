@@ -10,7 +10,7 @@ use toml::Spanned;
 ///
 /// The path is followed as far as the text allows; the span is that value's (or, with
 /// `on_key`, its key's). `None` when the report has no such section.
-pub fn config_span(
+pub(super) fn config_span(
     text: &str,
     section: usize,
     path: &[Step],

@@ -33,7 +33,7 @@ struct Manifest {
 }
 
 /// A loaded, checked template plugin.
-pub struct TemplatePlugin {
+pub(super) struct TemplatePlugin {
     /// Its name (the folder's name).
     pub name: String,
     /// Its version.
@@ -59,7 +59,7 @@ impl std::fmt::Debug for TemplatePlugin {
 }
 
 /// Why a template plugin cannot be used: a plain failure, or one at a place in its files.
-pub enum LoadError {
+pub(super) enum LoadError {
     /// No file place.
     Plain(Failure),
     /// At a place in plugin.toml or the template (the message names the plugin).
@@ -68,7 +68,7 @@ pub enum LoadError {
 
 /// Reads `dir/plugin.toml` and compiles the template, checking everything the native host
 /// checks: name, format version, schema.
-pub fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadError> {
+pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadError> {
     let manifest_path = dir.join("plugin.toml");
     let file = read_source(&manifest_path).map_err(|d| {
         LoadError::Plain(Failure {
@@ -198,7 +198,7 @@ impl TemplatePlugin {
     /// Renders the template with `{config, context, plugin}` and parses the outline into an
     /// item; the item's title comes from `title` in plugin.toml or the outline's one
     /// top-level heading.
-    pub fn generate(&self, data: &Value) -> Result<Item, Diagnostic> {
+    pub(super) fn generate(&self, data: &Value) -> Result<Item, Diagnostic> {
         let text = self
             .registry
             .render("section", data)
@@ -263,7 +263,7 @@ fn registry() -> Handlebars<'static> {
     // At most two decimals, no trailing zeros: 12.3, 50, 0.85.
     handlebars_helper!(num: |x: f64| crate::indicator::format_amount(x, 2));
     handlebars_helper!(percent: |part: f64, whole: f64| {
-        if whole == 0.0 { "—".to_string() } else { format!("{}%", crate::indicator::format_number(part / whole * 100.0, Some(1))) }
+        if whole == 0.0 { "—".to_string() } else { crate::indicator::format_percent(part / whole) }
     });
     handlebars_helper!(cn: |n: u64| chinese(n));
     handlebars_helper!(inc: |n: u64| n + 1);

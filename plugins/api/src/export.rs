@@ -11,7 +11,7 @@ use std::sync::Once;
 /// Exports a plugin: its name, version, config schema (JSON text) and generate function.
 ///
 /// ```ignore
-/// fn generate(request: &Request) -> Result<Section, PluginError> { … }
+/// fn generate(request: &Request) -> Result<Section, PluginError> { /* … */ }
 ///
 /// huibao_plugin_api::export_plugin! {
 ///     name: "fund",

@@ -20,6 +20,9 @@
 //!
 //! Build the plugin as a `cdylib` with `panic = "unwind"` (the default): a panic is then
 //! caught and reported to huibao as an error, never crossing the boundary.
+//!
+//! The types are at the root; [`abi`] (the C table and its status codes, for hosts and
+//! hand-written plugins) and [`numbers`] (rounding and number formatting) are namespaces.
 
 pub mod abi;
 mod export;

@@ -134,6 +134,17 @@ pub fn format_amount(x: f64, max_decimals: u8) -> String {
     format_number(round_half_away(x, max_decimals), None)
 }
 
+/// A ratio as a percentage with one decimal, rounded half away from zero: 0.2466 → 24.7%.
+///
+/// ```
+/// use huibao_plugin_api::numbers::format_percent;
+/// assert_eq!(format_percent(12.3 / 65.5), "18.8%");
+/// assert_eq!(format_percent(0.0), "0.0%");
+/// ```
+pub fn format_percent(ratio: f64) -> String {
+    format!("{}%", format_number(ratio * 100.0, Some(1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

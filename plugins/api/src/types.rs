@@ -276,8 +276,11 @@ impl From<u32> for Cell {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
+    /// Flush left (text).
     Left,
+    /// Centred (short labels, 序号).
     Center,
+    /// Flush right (numbers).
     Right,
 }
 

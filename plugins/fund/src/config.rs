@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 /// The whole config (its shape is also in `schema.json`, which huibao checks first).
 #[derive(Debug, Deserialize)]
-pub struct Config {
+pub(crate) struct Config {
     /// The section's heading.
     #[serde(default)]
     pub title: Option<String>,
@@ -22,7 +22,7 @@ pub struct Config {
 
 /// One fund.
 #[derive(Debug, Deserialize)]
-pub struct Fund {
+pub(crate) struct Fund {
     pub name: String,
     /// 母基金 or 子基金.
     pub kind: String,
@@ -45,7 +45,7 @@ pub struct Fund {
 
 /// Bonds, loans and guidance funds.
 #[derive(Debug, Default, Deserialize)]
-pub struct Financing {
+pub(crate) struct Financing {
     #[serde(default)]
     pub bonds: Vec<Bond>,
     #[serde(default)]
@@ -56,7 +56,7 @@ pub struct Financing {
 
 /// A bond issue (专项债券, 企业债 …).
 #[derive(Debug, Deserialize)]
-pub struct Bond {
+pub(crate) struct Bond {
     pub name: String,
     /// 亿元.
     pub amount: f64,
@@ -67,7 +67,7 @@ pub struct Bond {
 
 /// A bank loan.
 #[derive(Debug, Deserialize)]
-pub struct Loan {
+pub(crate) struct Loan {
     pub bank: String,
     /// 亿元.
     pub amount: f64,
@@ -78,7 +78,7 @@ pub struct Loan {
 
 /// A higher-level guidance fund approached (国家/省级引导基金).
 #[derive(Debug, Deserialize)]
-pub struct GuidanceFund {
+pub(crate) struct GuidanceFund {
     pub name: String,
     /// 洽谈中, 已对接 (default), 已签约 or 已到位.
     #[serde(default)]
@@ -90,7 +90,7 @@ pub struct GuidanceFund {
 
 impl Config {
     /// Checks what the schema cannot: figures that contradict each other.
-    pub fn check(&self) -> Result<(), PluginError> {
+    pub(crate) fn check(&self) -> Result<(), PluginError> {
         let f = &self.financing;
         if self.funds.is_empty()
             && f.bonds.is_empty()

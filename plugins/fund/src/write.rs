@@ -1,7 +1,7 @@
 //! Writing the section: the funds paragraph, the financing paragraph and the fund table.
 
 use crate::config::{Config, Fund};
-use huibao_plugin_api::numbers::{format_amount, format_number};
+use huibao_plugin_api::numbers::{format_amount, format_percent};
 use huibao_plugin_api::{Align, Cell, Context, Section, Table};
 
 /// Stages from the most advanced down, as the progress sentence lists them.
@@ -13,7 +13,7 @@ const STAGES: [(&str, &str); 4] = [
 ];
 
 /// The whole section.
-pub fn section(config: &Config, context: &Context) -> Section {
+pub(crate) fn section(config: &Config, context: &Context) -> Section {
     let title = config
         .title
         .clone()
@@ -72,7 +72,7 @@ fn funds_paragraph(config: &Config, context: &Context) -> String {
     if invested > 0.0 {
         p.push_str(&format!("，累计完成投资{}亿元", amount(invested)));
         if total > 0.0 {
-            p.push_str(&format!("，投资进度{}", percent(invested / total)));
+            p.push_str(&format!("，投资进度{}", format_percent(invested / total)));
         }
     }
     p.push('。');
@@ -212,13 +212,8 @@ fn fund_table(funds: &[Fund]) -> Table {
 }
 
 /// An amount in 亿元 with at most two decimals and no trailing zeros: 12.3, 50, 0.85.
-pub fn amount(x: f64) -> String {
+pub(crate) fn amount(x: f64) -> String {
     format_amount(x, 2)
-}
-
-/// A ratio as a percentage with one decimal, rounded half away from zero: 0.2466 → 24.7%.
-pub fn percent(ratio: f64) -> String {
-    format!("{}%", format_number(ratio * 100.0, Some(1)))
 }
 
 /// The `n` industries most funds invest in, ties in order of first mention.
@@ -352,12 +347,12 @@ mod tests {
         assert_eq!(amount(0.1 + 0.2), "0.3");
         assert_eq!(amount(50.0), "50");
         assert_eq!(amount(12.345), "12.35");
-        assert_eq!(percent(12.3 / 65.5), "18.8%");
-        assert_eq!(percent(0.0), "0.0%");
+        assert_eq!(format_percent(12.3 / 65.5), "18.8%");
+        assert_eq!(format_percent(0.0), "0.0%");
         // The report's rule, not the binary value's: 2.675 is 2.67499… in binary.
         assert_eq!(amount(2.675), "2.68");
         assert_eq!(amount(1.005), "1.01");
-        assert_eq!(percent(0.0005), "0.1%");
-        assert_eq!(percent(0.12345), "12.3%");
+        assert_eq!(format_percent(0.0005), "0.1%");
+        assert_eq!(format_percent(0.12345), "12.3%");
     }
 }

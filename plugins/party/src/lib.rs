@@ -9,16 +9,22 @@ use serde::Deserialize;
 /// The section's config (its shape is also in `schema.json`, which huibao checks first).
 #[derive(Debug, Default, Deserialize)]
 pub struct Config {
+    /// The section's heading; "坚持党建引领，凝聚高质量发展合力" when absent.
     #[serde(default)]
     pub title: Option<String>,
+    /// A paragraph before the items, as written.
     #[serde(default)]
     pub intro: Option<String>,
+    /// Counts of organisations and members (the first item).
     #[serde(default)]
     pub organizations: Organizations,
+    /// Counts of 组织生活 and training (the second item).
     #[serde(default)]
     pub activities: Activities,
+    /// 党建品牌, listed in one item.
     #[serde(default)]
     pub brands: Vec<Brand>,
+    /// Notable work, one item each, in order.
     #[serde(default)]
     pub highlights: Vec<Highlight>,
 }
@@ -56,7 +62,9 @@ pub struct Activities {
 /// A 党建品牌.
 #[derive(Debug, Deserialize)]
 pub struct Brand {
+    /// The brand's name, without quotation marks: 红心领航.
     pub name: String,
+    /// What the brand does, printed after its quoted name in the same item.
     #[serde(default)]
     pub theme: Option<String>,
 }
@@ -64,7 +72,9 @@ pub struct Brand {
 /// A notable piece of work: a lead and its text.
 #[derive(Debug, Deserialize)]
 pub struct Highlight {
+    /// The lead, without closing punctuation.
     pub title: String,
+    /// The text after the lead.
     pub text: String,
 }
 

@@ -4,7 +4,7 @@ use crate::{Activities, Config, Organizations};
 use huibao_plugin_api::{Context, Numbering, Section};
 
 /// The whole section: an optional opening paragraph, then run-in items.
-pub fn section(config: &Config, context: &Context) -> Section {
+pub(crate) fn section(config: &Config, context: &Context) -> Section {
     let title = config
         .title
         .clone()

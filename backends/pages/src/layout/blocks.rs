@@ -11,10 +11,10 @@ use huibao_core::Document;
 use std::collections::HashMap;
 
 /// The units that open each continuation page of a table, by table number.
-pub type Continuations = HashMap<usize, Vec<Unit>>;
+pub(super) type Continuations = HashMap<usize, Vec<Unit>>;
 
 /// Units of every block, and the units repeated where each table continues on a new page.
-pub fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuations), Error> {
+pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuations), Error> {
     let mut out = Vec::new();
     let mut continuations = HashMap::new();
     let mut paragraphs = 0;
@@ -164,7 +164,7 @@ fn title(s: &Setter, lines: &[String]) -> Result<Vec<Unit>, Error> {
         if Setter::width(&shaped) <= s.geo.width {
             rows.extend(s.centred(&shaped, s.geo.width));
         } else {
-            for part in huibao_core::title::break_title(line, s.geo.width / st.size) {
+            for part in huibao_core::break_title(line, s.geo.width / st.size) {
                 let shaped = s.shape(&part, st, "标题")?;
                 rows.extend(s.centred(&shaped, s.geo.width));
             }
@@ -183,23 +183,30 @@ fn heading(s: &Setter, h: &Heading) -> Result<Vec<Unit>, Error> {
     let text = h.full_text();
     let place = format!("{}“{}”", level_name(h.level), h.text);
     let shaped = s.shape(&text, st, &place)?;
+    Ok(indented(s, &shaped, true, Some((h.level, text))))
+}
+
+/// Text set as a paragraph: the first line indented two characters, the others from the
+/// left edge of the block, justified; `keep` keeps it with the next unit, and `outline`
+/// (level, title) puts a bookmark on its first row.
+fn indented(s: &Setter, shaped: &[Shaped], keep: bool, outline: Option<(u8, String)>) -> Vec<Unit> {
     let g = &s.geo;
     let indent = 2.0 * g.slot;
     let lines = s.wrap(
-        &shaped,
+        shaped,
         (g.left + indent, g.width - indent),
         (g.left, g.width),
         true,
     );
-    let mut units = s.row_units(lines, true);
-    if let Some(first) = units.first_mut() {
+    let mut units = s.row_units(lines, keep);
+    if let (Some((level, title)), Some(first)) = (outline, units.first_mut()) {
         first.bookmarks.push(Bookmark {
-            level: h.level.clamp(1, 4),
-            title: text,
+            level: level.clamp(1, 4),
+            title,
             dy: 0.0,
         });
     }
-    Ok(units)
+    units
 }
 
 fn level_name(level: u8) -> &'static str {
@@ -222,16 +229,9 @@ fn paragraph(s: &Setter, p: &Paragraph, n: usize) -> Result<Vec<Unit>, Error> {
         };
         shaped.extend(s.shape(&run.text, st, &place)?);
     }
-    let g = &s.geo;
-    let indent = 2.0 * g.slot;
-    let lines = s.wrap(
-        &shaped,
-        (g.left + indent, g.width - indent),
-        (g.left, g.width),
-        true,
-    );
-    let mut units = s.row_units(lines, false);
-    if let (Some(level), Some(first)) = (p.outline_level, units.first_mut()) {
+    // A run-in heading's bookmark: its lead without closing punctuation, else the
+    // paragraph's first 24 characters.
+    let outline = p.outline_level.map(|level| {
         let lead: String = p
             .runs
             .iter()
@@ -243,13 +243,9 @@ fn paragraph(s: &Setter, p: &Paragraph, n: usize) -> Result<Vec<Unit>, Error> {
         } else {
             lead.trim_end_matches(['。', '；', '：']).to_string()
         };
-        first.bookmarks.push(Bookmark {
-            level: level.clamp(1, 4),
-            title,
-            dy: 0.0,
-        });
-    }
-    Ok(units)
+        (level, title)
+    });
+    Ok(indented(s, &shaped, false, outline))
 }
 
 /// 附件说明: "附件：" indented two characters; further items aligned under the first
@@ -353,7 +349,7 @@ fn attachment_start(s: &Setter, a: &AttachmentStart, n: usize) -> Result<Vec<Uni
 fn title_lines(s: &Setter, text: &str, place: &str) -> Result<Vec<Unit>, Error> {
     let st = s.styled(FontRole::Title);
     let mut rows = Vec::new();
-    for part in huibao_core::title::break_title(text, s.geo.width / st.size) {
+    for part in huibao_core::break_title(text, s.geo.width / st.size) {
         let shaped = s.shape(&part, st, place)?;
         rows.extend(s.centred(&shaped, s.geo.width));
     }

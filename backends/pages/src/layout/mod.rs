@@ -8,7 +8,7 @@ mod blocks;
 mod page;
 mod table;
 
-pub use page::{paginate, Page};
+pub(crate) use page::{paginate, Page};
 
 use crate::fonts::Fonts;
 use crate::linebreak::{self, Item};
@@ -19,7 +19,7 @@ use huibao_core::Document;
 
 /// Page geometry in points, from the style.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Geometry {
+pub(crate) struct Geometry {
     /// Page width.
     pub page_w: f64,
     /// Page height.
@@ -46,7 +46,7 @@ pub struct Geometry {
 
 impl Geometry {
     /// The geometry of `style`.
-    pub fn new(style: &Style) -> Geometry {
+    pub(crate) fn new(style: &Style) -> Geometry {
         let p = &style.page;
         let rows = p.lines_per_page.max(1) as usize;
         let body_size = style.font(FontRole::Body).size_pt;
@@ -77,7 +77,7 @@ impl Geometry {
     }
 
     /// Advance of a full-width character at `size` (the grid slot scaled).
-    pub fn slot_at(&self, size: f64) -> f64 {
+    pub(crate) fn slot_at(&self, size: f64) -> f64 {
         if self.body_size > 0.0 {
             self.slot * size / self.body_size
         } else {
@@ -86,13 +86,13 @@ impl Geometry {
     }
 
     /// Baseline of text of `size` below the top of its grid row (the em box centred).
-    pub fn baseline_in_row(&self, size: f64) -> f64 {
+    pub(crate) fn baseline_in_row(&self, size: f64) -> f64 {
         (self.pitch - size) / 2.0 + ASCENT * size
     }
 }
 
 /// Part of the em box above the baseline (CJK fonts: 0.88 em).
-pub const ASCENT: f64 = 0.88;
+pub(crate) const ASCENT: f64 = 0.88;
 
 /// An sRGB colour, components 0–1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -119,7 +119,7 @@ impl Rgb {
 
 /// One glyph on a line.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Glyph {
+pub(crate) struct Glyph {
     /// The character it shows (its text for extraction).
     pub ch: char,
     /// Face index in [`Fonts::faces`].
@@ -140,7 +140,7 @@ pub struct Glyph {
 
 /// A line of glyphs on one baseline.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TextLine {
+pub(crate) struct TextLine {
     /// The glyphs, left to right.
     pub glyphs: Vec<Glyph>,
     /// Baseline below the top of the unit (or, on a page, of the text block).
@@ -152,7 +152,7 @@ pub struct TextLine {
 
 /// A straight rule.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Rule {
+pub(crate) struct Rule {
     /// Start x (from the page's left edge).
     pub x0: f64,
     /// Start, below the top of the unit (or of the text block).
@@ -169,7 +169,7 @@ pub struct Rule {
 
 /// A bookmark (outline entry).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Bookmark {
+pub(crate) struct Bookmark {
     /// Nesting level, 1 at the top.
     pub level: u8,
     /// The entry's text.
@@ -180,7 +180,7 @@ pub struct Bookmark {
 
 /// Whole grid rows that stay together on one page.
 #[derive(Debug, Clone, Default)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// Grid rows taken.
     pub rows: usize,
     /// Text.
@@ -213,7 +213,7 @@ impl Unit {
 
 /// How a stretch of text is set.
 #[derive(Debug, Clone, Copy)]
-pub struct Styled {
+pub(crate) struct Styled {
     /// Font role.
     pub role: FontRole,
     /// Size in points.
@@ -225,10 +225,10 @@ pub struct Styled {
 }
 
 /// A shaped character: its breaking item and its glyph (x still 0).
-pub type Shaped = (Item, Glyph);
+pub(crate) type Shaped = (Item, Glyph);
 
 /// The typesetter: fonts, style and geometry.
-pub struct Setter<'a> {
+pub(crate) struct Setter<'a> {
     /// Fonts found for the style.
     pub fonts: &'a Fonts,
     /// The style.
@@ -239,7 +239,7 @@ pub struct Setter<'a> {
 
 impl<'a> Setter<'a> {
     /// A typesetter for `style` with `fonts`.
-    pub fn new(fonts: &'a Fonts, style: &'a Style) -> Setter<'a> {
+    pub(crate) fn new(fonts: &'a Fonts, style: &'a Style) -> Setter<'a> {
         Setter {
             fonts,
             style,
@@ -248,7 +248,7 @@ impl<'a> Setter<'a> {
     }
 
     /// The text style of a role as the style sets it.
-    pub fn styled(&self, role: FontRole) -> Styled {
+    pub(crate) fn styled(&self, role: FontRole) -> Styled {
         let spec = self.style.font(role);
         Styled {
             role,
@@ -263,7 +263,7 @@ impl<'a> Setter<'a> {
     }
 
     /// Glyphs and widths for `text`; `place` names where the text is, for errors.
-    pub fn shape(&self, text: &str, st: Styled, place: &str) -> Result<Vec<Shaped>, Error> {
+    pub(crate) fn shape(&self, text: &str, st: Styled, place: &str) -> Result<Vec<Shaped>, Error> {
         let mut out = Vec::with_capacity(text.len() / 2);
         for (i, ch) in text.chars().enumerate() {
             if is_invisible(ch) {
@@ -306,7 +306,7 @@ impl<'a> Setter<'a> {
 
     /// Breaks shaped text into lines of `first` then `rest` points, placed from
     /// `x_first` / `x_rest`; justified unless `justify` is false.
-    pub fn wrap(
+    pub(crate) fn wrap(
         &self,
         shaped: &[Shaped],
         (x_first, first): (f64, f64),
@@ -342,7 +342,7 @@ impl<'a> Setter<'a> {
     }
 
     /// Shaped text on one line, starting at `x` with natural spacing.
-    pub fn run_at(&self, shaped: &[Shaped], x: f64) -> Vec<Glyph> {
+    pub(crate) fn run_at(&self, shaped: &[Shaped], x: f64) -> Vec<Glyph> {
         let mut x = x;
         shaped
             .iter()
@@ -356,12 +356,12 @@ impl<'a> Setter<'a> {
     }
 
     /// Natural width of shaped text.
-    pub fn width(shaped: &[Shaped]) -> f64 {
+    pub(crate) fn width(shaped: &[Shaped]) -> f64 {
         shaped.iter().map(|s| s.0.width).sum()
     }
 
     /// Text on its own row(s), each line centred in the block.
-    pub fn centred(&self, shaped: &[Shaped], place_width: f64) -> Vec<Vec<Glyph>> {
+    pub(crate) fn centred(&self, shaped: &[Shaped], place_width: f64) -> Vec<Vec<Glyph>> {
         let items: Vec<Item> = shaped.iter().map(|s| s.0).collect();
         linebreak::break_lines(&items, place_width, place_width)
             .iter()
@@ -377,7 +377,7 @@ impl<'a> Setter<'a> {
     }
 
     /// One unit per line of `lines`, each on its own grid row.
-    pub fn row_units(&self, lines: Vec<Vec<Glyph>>, keep: bool) -> Vec<Unit> {
+    pub(crate) fn row_units(&self, lines: Vec<Vec<Glyph>>, keep: bool) -> Vec<Unit> {
         lines
             .into_iter()
             .map(|glyphs| {
@@ -414,7 +414,7 @@ fn context(text: &str, i: usize) -> String {
 }
 
 /// Typesets `doc`: units for every block, then pages.
-pub fn typeset(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Vec<Page>, Error> {
+pub(crate) fn typeset(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Vec<Page>, Error> {
     let setter = Setter::new(fonts, style);
     let (units, continuations) = blocks::units(&setter, doc)?;
     let mut pages = paginate(&setter.geo, units, &continuations);

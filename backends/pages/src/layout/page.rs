@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 /// A finished page: everything placed below the top of the text block.
 #[derive(Debug, Clone, Default)]
-pub struct Page {
+pub(crate) struct Page {
     /// Text lines; `dy` is the baseline below the block's top edge.
     pub lines: Vec<TextLine>,
     /// Rules; `dy` below the block's top edge.
@@ -80,7 +80,7 @@ fn rows_needed(units: &[Unit], i: usize, per_page: usize) -> usize {
 /// new page; a table continuing on a new page opens it with "续表" and its header;
 /// end matter goes to the bottom of the last page (on its own, unnumbered page when
 /// there is no room).
-pub fn paginate(
+pub(crate) fn paginate(
     geo: &Geometry,
     units: Vec<Unit>,
     continuations: &HashMap<usize, Vec<Unit>>,

@@ -13,7 +13,7 @@ const PAD: f64 = huibao_core::columns::CELL_PADDING_PT;
 const BORDER: f64 = 0.6;
 
 /// Units of table number `id` (0-based) and the units that open each continuation page.
-pub fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>), Error> {
+pub(super) fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<Unit>), Error> {
     let g = &s.geo;
     let widths: Vec<f64> = t.columns.iter().map(|c| g.width * c.width).collect();
     let mut xs = vec![g.left];

@@ -4,6 +4,7 @@
 /// A v2 table huibao v1 does not understand.
 #[repr(C)]
 pub struct FutureTable {
+    /// The ABI major version: 2.
     pub abi_major: u32,
 }
 

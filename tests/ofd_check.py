@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""End-to-end check of the OFD output with independent OFD readers from PyPI.
+
+For every examples/*.toml (and tests/pdf/*.toml), rendered by the huibao binary to OFD,
+PDF, HTML and plain text:
+- ofdkit reads the package: its text (page numbers and line breaks aside, text objects
+  in content order) equals the
+  document tree's text (--format txt) and the HTML page's text; its page count equals
+  the PDF's (pdfinfo); its DocInfo has the HTML page's title and author, the creation
+  date of SOURCE_DATE_EPOCH and huibao as creator; every page is A4 (210 × 297 mm);
+- the package refers to nothing outside itself, and every font is embedded: each Font's
+  FontFile is in the package, fontTools reads it as TrueType with a cmap holding every
+  character drawn in it;
+- ofd2img draws the pages (with the embedded fonts: the PDF it makes through reportlab
+  embeds them); each drawn page shows the same lines as the PDF's page drawn by poppler:
+  the same number of rows of ink, each starting, ending and spanning within 1 mm of the
+  PDF's, and most of the ink in the same place;
+and once: a report with a character no font has fails for OFD as for PDF, names the
+character, and writes nothing. The pages drawn by ofd2img are written as PNG to OUT_DIR
+next to poppler's drawing of the PDF (NAME-ofd-N.png, NAME-pdf-N.png) for people to look at.
+Usage: ofd_check.py [HUIBAO_BINARY [OUT_DIR]]; prints "ofd: N passed, M failed".
+"""
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+import xml.etree.ElementTree as ET
+
+# From pdf_check: the text of the HTML page, squeezing, running a command.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pdf_check import html_text, squeeze, run  # noqa: E402
+
+CREATED = 1657238400  # 2022-07-08 00:00 UTC
+DPI = 72  # one pixel ≈ 0.35 mm
+MM_PX = DPI / 25.4
+NS = "{http://www.ofdspec.org/2016}"
+
+passed = 0
+failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"  FAIL {what}")
+    return ok
+
+
+DRAW = r"""
+import sys
+from loguru import logger
+logger.remove()
+from ofd2img import OFD
+ofd = OFD()
+ofd.read(sys.argv[1], fmt="path")
+open(sys.argv[2], "wb").write(ofd.to_pdf())
+"""
+
+
+def draw_with_ofd2img(ofd, pdf_out):
+    """ofd2img's drawing of the package, as a PDF (it draws through reportlab). Runs in a
+    scratch folder: ofd2img unpacks the embedded fonts into the working directory."""
+    with tempfile.TemporaryDirectory() as scratch:
+        r = subprocess.run([sys.executable, "-c", DRAW, ofd, pdf_out], cwd=scratch,
+                           capture_output=True, text=True)
+    return r.returncode == 0 and os.path.exists(pdf_out), r.stderr[-2000:]
+
+
+def gray_pages(pdf, width, height, stem):
+    """Every page of `pdf` drawn by pdftoppm at width × height pixels, as PNG files
+    (kept for people) and as rows of gray bytes."""
+    run(["pdftoppm", "-png", "-gray", "-scale-to-x", str(width), "-scale-to-y", str(height),
+         pdf, stem])
+    from PIL import Image
+    pages = []
+    for path in sorted(glob.glob(stem + "-*.png"), key=lambda p: int(re.findall(r"-(\d+)\.png$", p)[0])):
+        img = Image.open(path).convert("L")
+        pages.append((img.size, img.tobytes()))
+    return pages
+
+
+def ink_rows(size, pixels):
+    """Rows of ink: (top, bottom, left, right) in pixels, split where more than three
+    blank pixel rows (1 mm) run between them."""
+    w, h = size
+    rows = []
+    current = None
+    for y in range(h):
+        line = pixels[y * w:(y + 1) * w]
+        dark = [x for x in range(w) if line[x] < 160]
+        if dark:
+            if current is None:
+                current = [y, y, dark[0], dark[-1]]
+            else:
+                current[1] = y
+                current[2] = min(current[2], dark[0])
+                current[3] = max(current[3], dark[-1])
+        elif current is not None and y - current[1] > 3:
+            rows.append(tuple(current))
+            current = None
+    if current is not None:
+        rows.append(tuple(current))
+    return rows
+
+
+def overlap(a, b):
+    """Share of the ink of `a` and `b` (each bytes of one page) that both have: ink on a
+    pixel or its neighbour counts, so antialiasing differences do not."""
+    (w, h), pa = a
+    _, pb = b
+    ink_a = {i for i, v in enumerate(pa) if v < 128}
+    ink_b = {i for i, v in enumerate(pb) if v < 128}
+    near = lambda i, ink: any(j in ink for j in (i, i - 1, i + 1, i - w, i + w))
+    both = sum(1 for i in ink_a if near(i, ink_b)) + sum(1 for i in ink_b if near(i, ink_a))
+    total = len(ink_a) + len(ink_b)
+    return both / total if total else 1.0
+
+
+def check_drawing(name, ofd, pdf, out):
+    drawn = os.path.join(out, f"{name}-ofd2img.pdf")
+    ok, err = draw_with_ofd2img(ofd, drawn)
+    if not check(ok, f"{name}: ofd2img could not draw the OFD: {err}"):
+        return
+    fonts = run(["pdffonts", drawn]).stdout
+    check("Fandol" in fonts or "Noto" in fonts or "Liberation" in fonts,
+          f"{name}: ofd2img drew with none of the embedded fonts:\n{fonts}")
+    w, h = round(210 * MM_PX), round(297 * MM_PX)
+    ours = gray_pages(drawn, w, h, os.path.join(out, f"{name}-ofd"))
+    theirs = gray_pages(pdf, w, h, os.path.join(out, f"{name}-pdf"))
+    if not check(len(ours) == len(theirs), f"{name}: ofd2img drew {len(ours)} pages, the PDF has {len(theirs)}"):
+        return
+    tolerance = MM_PX  # 1 mm
+    shares = []
+    for n, (a, b) in enumerate(zip(ours, theirs), 1):
+        ra, rb = ink_rows(*a), ink_rows(*b)
+        if not check(len(ra) == len(rb), f"{name} p{n}: {len(ra)} rows of ink in the OFD, {len(rb)} in the PDF"):
+            print(f"    ofd: {ra}\n    pdf: {rb}")
+            continue
+        for k, (x, y) in enumerate(zip(ra, rb), 1):
+            check(all(abs(p - q) <= tolerance for p, q in zip(x, y)),
+                  f"{name} p{n} row {k}: OFD ink at {x}, PDF at {y} (top, bottom, left, right px)")
+        share = overlap(a, b)
+        shares.append(share)
+        check(share > 0.9, f"{name} p{n}: only {share:.0%} of the ink in the same place")
+    if shares:
+        print(f"  ofd2img vs poppler: {len(shares)} pages, ink in the same place {min(shares):.1%} at least")
+
+
+def check_package(name, ofd):
+    """No reference outside the package; every font embedded, TrueType, covering the
+    characters drawn in it."""
+    from fontTools.ttLib import TTFont
+    import io
+    z = zipfile.ZipFile(ofd)
+    names = set(z.namelist())
+    for part in names:
+        if part.endswith(".xml"):
+            text = z.read(part).decode("utf-8")
+            check("http://" not in text.replace("http://www.ofdspec.org/2016", "")
+                  and "https://" not in text and "file:" not in text,
+                  f"{name}: {part} refers to something outside the package")
+    res = ET.fromstring(z.read("Doc_0/PublicRes.xml"))
+    base = res.get("BaseLoc", "")
+    chars = {}
+    for page in sorted(n for n in names if n.endswith("Content.xml")):
+        root = ET.fromstring(z.read(page))
+        for obj in root.iter(NS + "TextObject"):
+            for code in obj.iter(NS + "TextCode"):
+                chars.setdefault(obj.get("Font"), set()).update(code.text or "")
+    fonts = list(res.iter(NS + "Font"))
+    check(fonts, f"{name}: no fonts in PublicRes.xml")
+    declared = {f.get("ID") for f in fonts}
+    check(set(chars) <= declared, f"{name}: text in fonts {set(chars) - declared} that are not declared")
+    for font in fonts:
+        file = font.find(NS + "FontFile")
+        path = f"Doc_0/{base}/{file.text}" if file is not None else None
+        if not check(path in names, f"{name}: font {font.get('FontName')} is not embedded ({path})"):
+            continue
+        tt = TTFont(io.BytesIO(z.read(path)))
+        check("glyf" in tt, f"{name}: {path} has no TrueType outlines")
+        cmap = tt.getBestCmap() or {}
+        missing = [c for c in chars.get(font.get("ID"), ()) if ord(c) not in cmap]
+        check(not missing, f"{name}: {path} lacks {''.join(missing)!r}")
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/debug/huibao")
+    out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "target/e2e")
+    out = os.path.join(out, "ofd")
+    os.makedirs(out, exist_ok=True)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    import ofdkit
+
+    examples = sorted(glob.glob(os.path.join(root, "examples", "*.toml")))
+    examples += sorted(glob.glob(os.path.join(root, "tests", "pdf", "*.toml")))
+    check(len(examples) > 0, "no examples/*.toml")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(CREATED))
+    for toml in examples:
+        name = os.path.splitext(os.path.basename(toml))[0]
+        print(f"== {name}")
+        r = run([binary, "render", toml, "--format", "ofd,pdf,html,txt", "--out", out], env=env)
+        if not check(r.returncode == 0, f"{name}: render failed: {r.stderr.strip()}"):
+            continue
+        ofd, pdf, htm, txt = (os.path.join(out, f"{name}.{e}") for e in ("ofd", "pdf", "html", "txt"))
+        doc = ofdkit.open(ofd)
+        # The text objects in the order of the pages' content (as pdftotext -raw reads a
+        # PDF); ofdkit's laid-out text reorders the lines of table cells side by side, so
+        # it is compared as the same characters only.
+        text = squeeze("".join(run.text for p in doc.pages for run in p.runs))
+        check(sorted(squeeze(doc.text())) == sorted(text),
+              f"{name}: ofdkit's laid-out text has other characters than its text runs")
+        check(not doc.warnings, f"{name}: ofdkit warns: {doc.warnings}")
+        ir = squeeze(open(txt, encoding="utf-8").read())
+        if not check(text == ir, f"{name}: OFD text differs from the document tree"):
+            k = next((k for k, (a, b) in enumerate(zip(text, ir)) if a != b), min(len(text), len(ir)))
+            print(f"    ofd: …{text[max(0, k - 20):k + 30]}\n    ir:  …{ir[max(0, k - 20):k + 30]}")
+        check(text == squeeze(html_text(htm)), f"{name}: OFD text differs from the HTML text")
+        pdf_pages = int(re.search(r"^Pages:\s*(\d+)", run(["pdfinfo", pdf]).stdout, re.M).group(1))
+        check(len(doc.pages) == pdf_pages, f"{name}: {len(doc.pages)} OFD pages, {pdf_pages} PDF pages")
+        check(all(p.box == (0.0, 0.0, 210.0, 297.0) for p in doc.pages), f"{name}: a page is not A4")
+        page = open(htm, encoding="utf-8").read()
+        unescape = lambda s: s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'")
+        title = unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip())
+        author = unescape(re.search(r'<meta name="author" content="(.*?)"', page).group(1))
+        info = doc.info
+        check(info.title == title, f"{name}: DocInfo title {info.title!r}, HTML {title!r}")
+        check(info.author == author, f"{name}: DocInfo author {info.author!r}, HTML {author!r}")
+        check(info.creation_date == "2022-07-08", f"{name}: CreationDate {info.creation_date!r}")
+        check(info.creator == "huibao" and info.creator_version, f"{name}: Creator {info.creator!r}")
+        check(bool(re.fullmatch(r"[0-9a-f]{32}", info.doc_id or "")), f"{name}: DocID {info.doc_id!r}")
+        check_package(name, ofd)
+        check_drawing(name, ofd, pdf, out)
+
+    # A character no font has: an error naming it; nothing written.
+    if examples:
+        src = open(examples[0], encoding="utf-8").read()
+        bad = re.sub(r"(\ntext\s*=\s*(?:'''\n?|\"\"\"\n?|\"|'))", "\\1\ue000", src, count=1)
+        with tempfile.TemporaryDirectory() as d:
+            report = os.path.join(d, "bad.toml")
+            with open(report, "w", encoding="utf-8") as f:
+                f.write(bad)
+            r = run([binary, "render", report, "--format", "txt,ofd", "--out", d])
+            check(r.returncode == 1, f"missing glyph: exit {r.returncode}")
+            check("U+E000" in r.stderr, f"missing glyph: the error does not name it: {r.stderr.strip()}")
+            check(sorted(os.listdir(d)) == ["bad.toml"], f"missing glyph: files written: {os.listdir(d)}")
+
+    print(f"ofd: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

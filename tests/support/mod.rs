@@ -1,0 +1,130 @@
+//! What the import tests share (`import_roundtrip`, `import_samples`, `import_corpus`): a
+//! report's outline as lines, the visible text of an HTML page, how much of one text another
+//! keeps in order, and a source without the clutter lines a test lists.
+
+// Each test crate uses some of these.
+#![allow(dead_code)]
+
+use huibao_core::model::Item;
+use huibao_core::Loaded;
+use huibao_pipeline::{Format, Prepared, Session};
+
+/// The outline of a loaded report as "level title" lines, depth first: a part's items at
+/// level 2, theirs at 3 and so on, titles trimmed.
+///
+/// With `part_headings` (the form of `tests/import/*.outline`), each part that has items
+/// opens with "1 <its `[parts.*]` title>" and items without a title are left out; without
+/// it, an untitled item is a line with an empty title, so two reports compare item by item.
+pub(crate) fn outline(loaded: &Loaded, part_headings: bool) -> Vec<String> {
+    fn walk(items: &[Item], level: usize, part_headings: bool, out: &mut Vec<String>) {
+        for item in items {
+            let title = item.title.as_ref().map(|t| t.get_ref().trim());
+            if title.is_some() || !part_headings {
+                out.push(format!("{level} {}", title.unwrap_or_default()));
+            }
+            walk(&item.items, level + 1, part_headings, out);
+        }
+    }
+    let r = &loaded.report;
+    let mut out = Vec::new();
+    for (spec, list) in [
+        (&r.parts.achievements, &r.achievements),
+        (&r.parts.problems, &r.problems),
+        (&r.parts.plan, &r.plan),
+    ] {
+        if part_headings && !list.is_empty() {
+            out.push(format!("1 {}", spec.title.clone().unwrap_or_default()));
+        }
+        walk(list, 2, part_headings, &mut out);
+    }
+    out
+}
+
+/// The visible text of an HTML page's body: tags, styles and scripts left out.
+pub(crate) fn body_text(html: &str) -> String {
+    let body = html.find("<body").map(|i| &html[i..]).unwrap_or(html);
+    let mut out = String::new();
+    let mut in_tag = false;
+    let mut skip_until: Option<&str> = None;
+    let mut i = 0;
+    while i < body.len() {
+        let rest = &body[i..];
+        if let Some(end) = skip_until {
+            if rest.starts_with(end) {
+                skip_until = None;
+                i += end.len();
+            } else {
+                i += rest.chars().next().map_or(1, char::len_utf8);
+            }
+            continue;
+        }
+        if rest.starts_with("<style") {
+            skip_until = Some("</style>");
+            continue;
+        }
+        if rest.starts_with("<script") {
+            skip_until = Some("</script>");
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// The Chinese characters of `s`, in order (punctuation, digits and Latin left out).
+pub(crate) fn han(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|&c| huibao_core::chars::is_han(c))
+        .collect()
+}
+
+/// Length of the longest common subsequence of `a` and `b`.
+pub(crate) fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] as usize
+}
+
+/// The prepared report rendered as one HTML page.
+pub(crate) fn render_html(prepared: &Prepared) -> String {
+    let rendered = Session::default()
+        .render(prepared, &[Format::Html])
+        .expect("renders");
+    String::from_utf8(rendered.get(Format::Html).expect("HTML").to_vec()).expect("UTF-8")
+}
+
+/// The lines of `source` without the clutter lines, matched in order: each clutter line
+/// (compared trimmed) removes the first source line equal to it after the line the one
+/// before it removed. Returns the text kept and the clutter lines that were not found.
+pub(crate) fn without_clutter(source: &str, clutter: &[String]) -> (String, Vec<String>) {
+    let mut next = clutter.iter().peekable();
+    let kept = source
+        .lines()
+        .filter(|l| match next.peek() {
+            Some(c) if c.as_str() == l.trim() => {
+                next.next();
+                false
+            }
+            _ => true,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    (kept, next.cloned().collect())
+}
