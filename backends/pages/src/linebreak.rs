@@ -262,9 +262,9 @@ mod tests {
         let edge = step(1) - PITCH;
         assert!(edge > 0.0 && edge <= PITCH / 4.0 + 1e-9, "{edge}");
         assert!((step(6) - it[6].width - edge).abs() < 1e-9);
-        for k in 2..6 {
+        for (k, item) in it.iter().enumerate().take(6).skip(2) {
             assert!(
-                (step(k) - it[k].width).abs() < 1e-9,
+                (step(k) - item.width).abs() < 1e-9,
                 "inside the number at {k}"
             );
         }
