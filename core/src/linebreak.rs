@@ -14,9 +14,11 @@
 //! 2. adjacent marks (。” ，“ ）、 ”。 （《): the pair's two cells shrink to one and a
 //!    half, each bracket kept against the text it encloses;
 //! 3. an opening bracket that starts the line loses its leading half;
-//! 4. any other mark in the line, the width shared evenly among them;
-//! 5. as a last resort, the Chinese characters of the line stand a hundredth of a cell
-//!    closer (not visible, but it keeps a line with long figures from being spaced out).
+//! 4. any other mark in the line, half of its blank (to a quarter of a cell, as JLREQ
+//!    reduces a comma's space), the width shared evenly among them;
+//! 5. the Chinese characters of the line stand a hundredth of a cell closer (not
+//!    visible, but it keeps a line with long figures from being spaced out);
+//! 6. as a last resort, the marks inside the line give the rest of their blank half.
 //!
 //! A line that fits at full width keeps every mark full, on the grid.
 
@@ -132,8 +134,22 @@ enum Chance {
     LineStart,
     /// Any other mark.
     Inline,
-    /// The last resort: Chinese characters closed up by a hair.
+    /// Chinese characters closed up by a hair.
     Tracking,
+    /// The last resort: a mark inside the line gives the rest of its blank half.
+    InlineRest,
+}
+
+impl Chance {
+    /// What giving up one cell's width this way costs in the search for the best
+    /// breaks: little, so that a line is narrowed rather than spaced out, except the
+    /// last resort, taken only to save a line spaced more than about 5% apart.
+    fn cost(self) -> f64 {
+        match self {
+            Chance::InlineRest => 4e-4,
+            _ => 1e-5,
+        }
+    }
 }
 
 /// The width each mark of the line `vis` may give up, and why, in order of use.
@@ -145,7 +161,11 @@ fn chances(items: &[Item], trims: &[Trim], vis: Range<usize>) -> Vec<(Chance, Sq
     let trim = |k: usize, side: Blank| trims.get(k).map_or(0.0, |t| t.on(side));
     let mut used = vec![false; vis.len()];
     let mut take = |out: &mut Vec<(Chance, Squeeze)>, chance, index: usize, side| {
-        let amount = trim(index, side);
+        // Inside a line a mark keeps half of its blank (JLREQ: ½ em down to ¼).
+        let amount = match chance {
+            Chance::Inline => trim(index, side) / 2.0,
+            _ => trim(index, side),
+        };
         if amount > 0.0 && !used[index - vis.start] {
             used[index - vis.start] = true;
             out.push((
@@ -201,6 +221,12 @@ fn chances(items: &[Item], trims: &[Trim], vis: Range<usize>) -> Vec<(Chance, Sq
             ));
         }
     }
+    let rest: Vec<(Chance, Squeeze)> = out
+        .iter()
+        .filter(|(c, _)| *c == Chance::Inline)
+        .map(|(_, q)| (Chance::InlineRest, *q))
+        .collect();
+    out.extend(rest);
     out.sort_by_key(|(c, _)| *c);
     out
 }
@@ -209,12 +235,29 @@ fn chances(items: &[Item], trims: &[Trim], vis: Range<usize>) -> Vec<(Chance, Sq
 /// whole chances in their order, the last kind needed shared evenly. Empty when the line
 /// fits as it is.
 fn squeezes(items: &[Item], trims: &[Trim], vis: Range<usize>, measure: f64) -> Vec<Squeeze> {
+    narrowed(items, trims, vis, measure).0
+}
+
+/// The squeezes that bring the line `vis` from its natural width down to `measure`,
+/// and what they cost ([`Chance::cost`], per cell squared, the cell being the line's
+/// widest character).
+fn narrowed(
+    items: &[Item],
+    trims: &[Trim],
+    vis: Range<usize>,
+    measure: f64,
+) -> (Vec<Squeeze>, f64) {
     let mut need = width(items, &vis) - measure;
     if need <= EPS {
-        return Vec::new();
+        return (Vec::new(), 0.0);
     }
+    let unit = items[vis.clone()]
+        .iter()
+        .map(|i| i.width)
+        .fold(EPS, f64::max);
     let all = chances(items, trims, vis);
     let mut out = Vec::new();
+    let mut cost = 0.0;
     let mut i = 0;
     while i < all.len() && need > EPS {
         let kind = all[i].0;
@@ -226,10 +269,11 @@ fn squeezes(items: &[Item], trims: &[Trim], vis: Range<usize>, measure: f64) -> 
             amount: s.amount * share,
             ..*s
         }));
+        cost += kind.cost() * (total * share / unit).powi(2);
         need -= total * share;
         i += n;
     }
-    out
+    (out, cost)
 }
 
 /// How much narrower the line `vis` can be set.
@@ -372,14 +416,21 @@ pub fn spacing(items: &[Item], vis: Range<usize>, slack: f64) -> Vec<f64> {
 /// cube of the space added between Chinese characters (as in TeX), narrowing marks
 /// costs a little, so that a line is narrowed rather than spaced out, and only when it
 /// must.
-fn line_cost(items: &[Item], vis: Range<usize>, natural: f64, measure: f64, last: bool) -> f64 {
+fn line_cost(
+    items: &[Item],
+    trims: &[Trim],
+    vis: Range<usize>,
+    natural: f64,
+    measure: f64,
+    last: bool,
+) -> f64 {
     // Space is measured against the line's widest character (a grid slot in Chinese text).
     let unit = items[vis.clone()]
         .iter()
         .map(|i| i.width)
         .fold(EPS, f64::max);
     if natural > measure + EPS {
-        return 1e-5 * ((natural - measure) / unit).powi(2);
+        return narrowed(items, trims, vis, measure).1;
     }
     if last {
         return 0.0;
@@ -511,8 +562,10 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
                 continue;
             }
             let overflow = if fits { 0.0 } else { 1e6 };
-            let total =
-                cost + overflow + penalty(end) + line_cost(items, vis, natural, measure, end == n);
+            let total = cost
+                + overflow
+                + penalty(end)
+                + line_cost(items, trims, vis, natural, measure, end == n);
             let better = match best[end] {
                 None => true,
                 Some((l, c, _)) => (lines + 1, total) < (l, c),
@@ -674,6 +727,33 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_inside_a_line_keeps_half_its_blank_unless_nothing_else_helps() {
+        let it = items("一二，三四五");
+        let trims = nominal_trims(&it, Punctuation::Compress);
+        // A quarter slot over: the comma gives a quarter, its blank is half a slot.
+        let l = &break_ranges(&it, &trims, 5.75 * SLOT, 5.75 * SLOT)[0];
+        assert_eq!(l.squeezes.len(), 1);
+        assert!((l.squeezes[0].amount - SLOT / 4.0).abs() < 1e-9);
+        // Half a slot over: a quarter, a hair after each of 一二三四, then the rest.
+        let l = &break_ranges(&it, &trims, 5.5 * SLOT, 5.5 * SLOT)[0];
+        assert_eq!(l.range, 0..6);
+        let comma: f64 = l
+            .squeezes
+            .iter()
+            .filter(|q| q.index == 2)
+            .map(|q| q.amount)
+            .sum();
+        let others: f64 = l
+            .squeezes
+            .iter()
+            .filter(|q| q.index != 2)
+            .map(|q| q.amount)
+            .sum();
+        assert!(comma > SLOT / 4.0 && comma < SLOT / 2.0, "{comma}");
+        assert!((others - 4.0 * SLOT * TRACKING).abs() < 1e-9, "{others}");
+    }
+
+    #[test]
     fn pairs_keep_brackets_against_their_text() {
         // 。” and ）、: the first mark's blank goes; ，“: the comma's; （（: the second
         // bracket's leading blank.
@@ -699,13 +779,19 @@ mod tests {
 
     #[test]
     fn an_opening_bracket_at_the_line_start_loses_its_leading_half() {
-        // Seven slots in six: the opening bracket gives its leading half first, the
-        // closing one inside the line the other half.
-        let s = "（一）二三四五";
-        let want = vec![vec![('（', Blank::Before, 0.5), ('）', Blank::After, 0.5)]];
-        let got = squeezed(s, 6.0);
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got, want);
+        // Seven slots in six: the opening bracket gives its leading half first; the
+        // rest comes from inside the line.
+        let (it, lines) = lines("（一）二三四五", 6.0, Punctuation::Compress);
+        assert_eq!(lines.len(), 1);
+        let q = &lines[0].squeezes;
+        assert!(q.iter().any(|q| q.index == 0
+            && q.side == Blank::Before
+            && (q.amount - SLOT / 2.0).abs() < 1e-9));
+        let total: f64 = q.iter().map(|q| q.amount).sum();
+        assert!((total - SLOT).abs() < 1e-6, "{total}");
+        assert!(q
+            .iter()
+            .all(|q| it[q.index].ch != '一' || q.amount < SLOT / 50.0));
         let it = items("（一二三四五");
         let trims = nominal_trims(&it, Punctuation::Compress);
         let lines = break_ranges(&it, &trims, 5.5 * SLOT, 5.5 * SLOT);
