@@ -412,7 +412,7 @@ fn paragraph_styles(style: &Style, m: &Metrics, l: &Layout, red: &str) -> Vec<De
                 El::new("w:tabs").child(
                     El::new("w:tab")
                         .attr("w:val", "right")
-                        .attr("w:pos", (m.block_width - 2 * end_matter_char).to_string()),
+                        .attr("w:pos", (m.block_width - end_matter_char).to_string()),
                 ),
             ])
             .rpr(role_run(style, FontRole::EndMatter)),
