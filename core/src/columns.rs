@@ -17,7 +17,7 @@
 
 use crate::chars::{is_invisible, latin_advance_em, text_width_em, width_em};
 use crate::linebreak::{self, Item};
-use crate::style::{FontRole, Punctuation, Style};
+use crate::style::{FontRole, Style};
 
 /// Horizontal padding inside a table cell, each side, in points.
 pub const CELL_PADDING_PT: f64 = 4.0;
@@ -78,8 +78,6 @@ struct Measure {
     slot: f64,
     /// Size of the table font.
     size: f64,
-    /// Punctuation width adjustment.
-    punctuation: Punctuation,
 }
 
 impl Measure {
@@ -93,7 +91,6 @@ impl Measure {
             block: page.block_width_pt(),
             slot: body_slot * table / body,
             size: table,
-            punctuation: style.punctuation,
         }
     }
 
@@ -171,7 +168,7 @@ fn content_widths(
                 if items.is_empty() {
                     1
                 } else {
-                    linebreak::count_lines(items, (w - extra).max(1.0), m.punctuation)
+                    linebreak::count_lines(items, (w - extra).max(1.0))
                 }
             })
             .collect()

@@ -592,11 +592,10 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
         .collect()
 }
 
-/// How many lines `items` take at `measure` per line, with `punctuation`'s width
-/// adjustment.
-pub fn count_lines(items: &[Item], measure: f64, punctuation: Punctuation) -> usize {
-    let trims = nominal_trims(items, punctuation);
-    break_ranges(items, &trims, measure, measure).len()
+/// How many lines `items` take at `measure` per line with every mark a full cell (as
+/// every client can set them).
+pub fn count_lines(items: &[Item], measure: f64) -> usize {
+    break_ranges(items, &[], measure, measure).len()
 }
 
 #[cfg(test)]
@@ -688,11 +687,11 @@ mod tests {
     #[test]
     fn counts_lines() {
         let it = items(&"园".repeat(60));
-        assert_eq!(count_lines(&it, 28.0 * SLOT, Punctuation::Compress), 3);
-        assert_eq!(count_lines(&[], 28.0 * SLOT, Punctuation::Compress), 1);
+        assert_eq!(count_lines(&it, 28.0 * SLOT), 3);
+        assert_eq!(count_lines(&[], 28.0 * SLOT), 1);
         // A word wider than the line is split between characters.
         let it = items(&"x".repeat(30));
-        assert_eq!(count_lines(&it, 5.0 * SLOT, Punctuation::Compress), 3);
+        assert_eq!(count_lines(&it, 5.0 * SLOT), 3);
     }
 
     #[test]

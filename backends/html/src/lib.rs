@@ -83,7 +83,10 @@ fn css_variables(style: &Style) -> Vec<Value> {
         ("char-pitch", format!("{:.3}pt", p.char_pitch_pt())),
         ("page-number-gap", format!("{}mm", p.page_number_gap_mm)),
         ("red", style.red.clone()),
-        ("punctuation-trim", punctuation_trim(style.punctuation).into()),
+        (
+            "punctuation-trim",
+            punctuation_trim(style.punctuation).into(),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

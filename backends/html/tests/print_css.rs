@@ -74,5 +74,8 @@ fn punctuation_width_follows_the_style_through_text_spacing_trim() {
     assert!(html.contains("text-spacing-trim: var(--punctuation-trim);"));
     let toml = format!("{REPORT}\n[style]\npunctuation = \"full\"\n");
     let html = page(&toml, |_| {});
-    assert!(html.contains("--punctuation-trim: space-all;"), "every mark a full cell");
+    assert!(
+        html.contains("--punctuation-trim: space-all;"),
+        "every mark a full cell"
+    );
 }
