@@ -545,6 +545,58 @@ mod tests {
     }
 
     #[test]
+    fn marks_give_up_the_half_their_outline_leaves_blank() {
+        let style = Style::gbt9704();
+        let fonts = Fonts::resolve(&style, &crate::fonts::bundled_only()).unwrap();
+        let s = Setter::new(&fonts, &style);
+        let shaped = s
+            .shape("，。（》？园", s.styled(FontRole::Body), "t")
+            .unwrap();
+        let half = s.geo.slot / 2.0;
+        let trims: Vec<Trim> = shaped.iter().map(|(_, g)| g.trim).collect();
+        // FandolFang: a comma and a full stop ink the left half of their cell, an
+        // opening bracket the right half, a closing book-title mark the left half …
+        assert_eq!(
+            trims[0],
+            Trim {
+                before: 0.0,
+                after: half
+            }
+        );
+        assert_eq!(
+            trims[1],
+            Trim {
+                before: 0.0,
+                after: half
+            }
+        );
+        assert_eq!(
+            trims[2],
+            Trim {
+                before: half,
+                after: 0.0
+            }
+        );
+        assert_eq!(
+            trims[3],
+            Trim {
+                before: 0.0,
+                after: half
+            }
+        );
+        // … but centres its question mark, which therefore keeps its cell; so does
+        // every character that is not a mark.
+        assert_eq!(trims[4], Trim::default());
+        assert_eq!(trims[5], Trim::default());
+        // With every mark full width nothing may be given up at all.
+        let mut full = style.clone();
+        full.punctuation = huibao_core::style::Punctuation::Full;
+        let s = Setter::new(&fonts, &full);
+        let shaped = s.shape("，（", s.styled(FontRole::Body), "t").unwrap();
+        assert!(s.trims(&shaped).is_empty());
+    }
+
+    #[test]
     fn context_is_short() {
         assert_eq!(context("一二三", 1), "一二三");
         let long = "一二三四五六七八九十一二三四五六七八九十";
