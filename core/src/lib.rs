@@ -1,7 +1,8 @@
 //! huibao-core: the report model, TOML loading with diagnostics, numbering, indicator
 //! maths, lint, the document tree every backend draws, and styles — and the decisions the
 //! backends share: character classes and widths ([`chars`]), where lines break
-//! ([`linebreak`]) and how wide table columns are ([`columns`]).
+//! ([`linebreak`]), how wide table columns are ([`columns`]) and what goes onto the
+//! signature's page ([`closing`]).
 //!
 //! The flow is [`load`] → [`carry_forward`] → [`resolve()`] → plugin sections
 //! ([`plugin::expand`]) → [`build()`] → [`lint()`] → a [`Document`] plus a [`Style`]; the
@@ -28,6 +29,7 @@
 
 // Public namespaces: vocabularies a caller reads as `module::item`.
 pub mod chars;
+pub mod closing;
 pub mod columns;
 pub mod ir;
 pub mod linebreak;

@@ -49,6 +49,22 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
             }
         }
     }
+    if let Some(c) = crate::closing::closing(&doc.blocks, &loaded.style) {
+        if !c.fits() {
+            out.push(
+                Diagnostic::warning(format!(
+                    "the signature may be left on a page without body text: the last \
+                     paragraph before it takes about {} lines and the attachment note and \
+                     signature {} more, over the {} lines of a page, so a word processor \
+                     that keeps a paragraph whole cannot move it along",
+                    c.body_lines, c.closing_lines, c.page_lines
+                ))
+                .with_help(
+                    "split the last paragraph: GB/T 9704 wants body text on the signature's page",
+                ),
+            );
+        }
+    }
     // Headings generated from defaults or plugins are checked on the document.
     for block in &doc.blocks {
         if let Block::Heading(h) = block {
@@ -173,6 +189,24 @@ mod tests {
                 ("doubled punctuation \"。。\"".to_string(), Some((9, 6))),
             ]
         );
+    }
+
+    #[test]
+    fn a_last_paragraph_too_long_to_go_with_the_signature_is_reported() {
+        let long = "园区坚持以项目建设为中心，持续优化营商环境。".repeat(32);
+        for (text, warned) in [(long.as_str(), true), ("园区坚持以项目建设为中心。", false)]
+        {
+            let src = format!(
+                "[report]\norganization = \"某园区管委会\"\nperiod = \"2022\"\ndate = 2023-01-10\n\n[summary]\ntext = \"{text}\"\n"
+            );
+            let loaded = load_source(SourceFile::new("r.toml", src)).unwrap();
+            let doc = build(&loaded, &resolve(&loaded), &[]).unwrap();
+            let warnings = super::lint(&loaded, &doc);
+            let found = warnings
+                .iter()
+                .any(|w| w.message.starts_with("the signature may be left"));
+            assert_eq!(found, warned, "{warnings:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! comments are its descriptions and `#[schemars(…)]` states what the loader checks
 //! beyond the types (see [`crate::report_schema`]).
 
-use crate::style::NumberingMode;
+use crate::style::{NumberingMode, Punctuation};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml::Spanned;
@@ -441,6 +441,11 @@ pub struct StyleOverrides {
     /// Print page numbers.
     #[serde(default)]
     pub page_numbers: Option<bool>,
+    /// Punctuation width: "compress" (default: a mark gives up its blank half at a
+    /// line's end, next to another mark, or as an opening bracket at a line's start,
+    /// where that keeps the line on the grid) or "full" (every mark a full cell).
+    #[serde(default)]
+    pub punctuation: Option<Punctuation>,
     /// Red for the header, "#RRGGBB": "#C8102E".
     #[serde(default)]
     #[schemars(with = "Option<String>", regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
@@ -459,6 +464,7 @@ impl StyleOverrides {
             sealed,
             signature,
             page_numbers,
+            punctuation,
             red,
             fonts,
         } = self;
@@ -466,6 +472,7 @@ impl StyleOverrides {
             && sealed.is_none()
             && signature.is_none()
             && page_numbers.is_none()
+            && punctuation.is_none()
             && red.is_none()
             && fonts.is_empty()
     }

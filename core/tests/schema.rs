@@ -208,6 +208,10 @@ fn refused() -> Vec<(&'static str, String)> {
             format!("{BASE}[style]\nsealed = \"no\"\n"),
         ),
         (
+            "unknown punctuation width",
+            format!("{BASE}[style]\npunctuation = \"half\"\n"),
+        ),
+        (
             "decimals below zero",
             format!("{BASE}{indicator}decimals = -1\n"),
         ),
