@@ -243,9 +243,10 @@ def check_pages(pdf, closing, problems, sig_page=None):
         following = [l for l in pages[n] if in_block(l)][:3]
         first = following[0]["text"] if following else ""
         if (any(kind(l) == "small" for l in following) or re.fullmatch(r"附件\d*", first)
-                or any(first.startswith(c) for c in closing) or n + 1 == sig_page):
-            # A table, an attachment or the closing parts start on the next page, or the
-            # last paragraphs went with the signature.
+                or any(first.startswith(c) for c in closing) or n + 1 == sig_page
+                or re.match(r"([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", first)):
+            # A table, an attachment, a heading (kept with its text) or the closing parts
+            # start on the next page, or the last paragraphs went with the signature.
             continue
         rows = baselines(block)
         full_pages += 1

@@ -308,9 +308,9 @@ fn paragraph_styles(style: &Style, m: &Metrics, l: &Layout, red: &str) -> Vec<De
         Def::paragraph(id::heading(level), &format!("heading {level}"))
             .next(id::BODY)
             .ppr(vec![
-                // Explicit: LibreOffice's own heading styles keep with the next paragraph,
-                // which would leave pages short of 22 lines.
-                El::val("w:keepNext", "0"),
+                // A heading never ends a page (as in the PDF); the page before a heading
+                // that moved on is the only one short of 22 lines.
+                El::new("w:keepNext"),
                 El::val("w:keepLines", "0"),
                 indent(0, 0, l.indent),
                 El::val("w:outlineLvl", (level - 1).to_string()),

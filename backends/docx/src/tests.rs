@@ -532,3 +532,21 @@ fn the_end_matter_floats_to_the_foot_of_the_page_from_the_left_margin() {
         );
     }
 }
+
+#[test]
+fn headings_keep_with_their_text() {
+    // A heading at the foot of a page, its text on the next, is what the PDF never does.
+    let (_, parts) = rendered();
+    let styles = part(&parts, "word/styles.xml");
+    for level in 1..=4u8 {
+        let id = format!("Heading{level}");
+        let def = styles
+            .elements()
+            .find(|s| s.get_attr("w:styleId").as_deref() == Some(id.as_str()))
+            .unwrap_or_else(|| panic!("no style {id}"));
+        assert!(
+            has(def, "w:keepNext"),
+            "{id} does not keep with the next paragraph"
+        );
+    }
+}
