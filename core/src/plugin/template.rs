@@ -5,7 +5,10 @@
 use super::Failure;
 use crate::diagnostic::{read_source, Diagnostic, SourceFile};
 use crate::model::Item;
-use handlebars::{handlebars_helper, Handlebars, RenderError, RenderErrorReason, TemplateError};
+use handlebars::{
+    handlebars_helper, Context, Handlebars, Helper, HelperDef, RenderContext, RenderError,
+    RenderErrorReason, ScopedJson, TemplateError,
+};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -238,12 +241,30 @@ impl TemplatePlugin {
                 item = item.items.remove(0);
             }
             None => {
+                let (what, help) = match (item.text.is_some(), item.items.len()) {
+                    (_, n) if n > 1 => (
+                        format!("wrote {n} top-level heading lines, but a section has one title"),
+                        "give title = \"…\" in plugin.toml (the heading lines become its items), or write one 一、 line and put the rest one level down, （一）（二）",
+                    ),
+                    (true, 0) => (
+                        "wrote text but no heading line to be its title".to_string(),
+                        "give title = \"…\" in plugin.toml, or begin the template with one heading line such as 一、强化人才支撑",
+                    ),
+                    (true, _) => (
+                        "wrote text before its heading line".to_string(),
+                        "begin the template with the heading line (一、强化人才支撑) and put the text after it, or give title = \"…\" in plugin.toml",
+                    ),
+                    _ => (
+                        "wrote a section whose heading line has no title".to_string(),
+                        "write the title on the heading line, 一、强化人才支撑, or give title = \"…\" in plugin.toml",
+                    ),
+                };
                 return Err(Diagnostic::error(format!(
-                    "template plugin `{}` wrote a section without a title",
+                    "template plugin `{}` {what}",
                     self.name
                 ))
                 .at(&self.template, 0..0)
-                .with_help("give title = \"…\" in plugin.toml, or begin the template with one heading line such as 一、强化人才支撑"))
+                .with_help(help));
             }
         }
         Ok(item)
@@ -256,34 +277,107 @@ fn registry() -> Handlebars<'static> {
     let mut r = Handlebars::new();
     r.set_strict_mode(true);
     r.register_escape_fn(handlebars::no_escape);
-    handlebars_helper!(sum: |list: array, key: str| {
-        number(list.iter().filter_map(|v| v.get(key).and_then(Value::as_f64)).sum::<f64>())
-    });
     handlebars_helper!(count: |list: array| list.len());
     // At most two decimals, no trailing zeros: 12.3, 50, 0.85.
     handlebars_helper!(num: |x: f64| crate::indicator::format_amount(x, 2));
-    handlebars_helper!(percent: |part: f64, whole: f64| {
-        if whole == 0.0 { "—".to_string() } else { crate::indicator::format_percent(part / whole) }
-    });
     handlebars_helper!(cn: |n: u64| chinese(n));
-    handlebars_helper!(inc: |n: u64| n + 1);
-    handlebars_helper!(runin: |index: u64| format!("{}是", chinese(index + 1)));
     handlebars_helper!(join: |list: array, sep: str| {
         list.iter().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())).collect::<Vec<_>>().join(sep)
     });
     handlebars_helper!(pluck: |list: array, key: str| {
         list.iter().filter_map(|v| v.get(key).cloned()).collect::<Vec<_>>()
     });
-    r.register_helper("sum", Box::new(sum));
+    r.register_helper("sum", Box::new(Checked(sum)));
     r.register_helper("count", Box::new(count));
     r.register_helper("num", Box::new(num));
-    r.register_helper("percent", Box::new(percent));
+    r.register_helper("percent", Box::new(Checked(percent)));
     r.register_helper("cn", Box::new(cn));
-    r.register_helper("inc", Box::new(inc));
-    r.register_helper("runin", Box::new(runin));
+    r.register_helper("inc", Box::new(Checked(inc)));
+    r.register_helper("runin", Box::new(Checked(runin)));
     r.register_helper("join", Box::new(join));
     r.register_helper("pluck", Box::new(pluck));
     r
+}
+
+/// A helper whose result is checked: an integer that would wrap or a number with no
+/// printed form (inf, NaN) is an error naming the helper, never printed.
+struct Checked(fn(&Helper<'_>) -> Result<Value, String>);
+
+impl HelperDef for Checked {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        (self.0)(h)
+            .map(ScopedJson::Derived)
+            .map_err(|m| RenderErrorReason::Other(format!("`{}`: {m}", h.name())).into())
+    }
+}
+
+/// Parameter `i` of a helper as a number.
+fn param_f64(h: &Helper<'_>, i: usize) -> Result<f64, String> {
+    h.param(i)
+        .and_then(|p| p.value().as_f64())
+        .ok_or_else(|| format!("parameter {} must be a number", i + 1))
+}
+
+/// Parameter `i` of a helper as a whole number from 0.
+fn param_u64(h: &Helper<'_>, i: usize) -> Result<u64, String> {
+    h.param(i)
+        .and_then(|p| p.value().as_u64())
+        .ok_or_else(|| format!("parameter {} must be a whole number from 0", i + 1))
+}
+
+/// `sum list "key"`: the sum of a key over a list.
+fn sum(h: &Helper<'_>) -> Result<Value, String> {
+    let list = h
+        .param(0)
+        .and_then(|p| p.value().as_array())
+        .ok_or("parameter 1 must be a list")?;
+    let key = h
+        .param(1)
+        .and_then(|p| p.value().as_str())
+        .ok_or("parameter 2 must be a key in quotes")?;
+    let total: f64 = list
+        .iter()
+        .filter_map(|v| v.get(key).and_then(Value::as_f64))
+        .sum();
+    if !crate::indicator::printable(total) {
+        return Err(format!("the sum of \"{key}\" is too large: it cannot be printed"));
+    }
+    Ok(number(total))
+}
+
+/// `percent part whole`: "23.1%", "—" for a whole of 0.
+fn percent(h: &Helper<'_>) -> Result<Value, String> {
+    let (part, whole) = (param_f64(h, 0)?, param_f64(h, 1)?);
+    if whole == 0.0 {
+        return Ok(Value::from("—"));
+    }
+    let ratio = part / whole;
+    if !crate::indicator::printable(ratio * 100.0) {
+        return Err(format!("{part} of {whole} is a share that cannot be printed"));
+    }
+    Ok(Value::from(crate::indicator::format_percent(ratio)))
+}
+
+/// `inc n`: n + 1.
+fn inc(h: &Helper<'_>) -> Result<Value, String> {
+    let n = param_u64(h, 0)?;
+    n.checked_add(1)
+        .map(Value::from)
+        .ok_or_else(|| format!("{n} + 1 is past the largest whole number: it cannot be printed"))
+}
+
+/// `runin @index`: "一是" for 0.
+fn runin(h: &Helper<'_>) -> Result<Value, String> {
+    let n = param_u64(h, 0)?;
+    n.checked_add(1)
+        .map(|n| Value::from(format!("{}是", chinese(n))))
+        .ok_or_else(|| format!("{n} + 1 is past the largest whole number: it cannot be printed"))
 }
 
 /// A sum as JSON: whole numbers print without ".0".
@@ -394,6 +488,51 @@ mod tests {
         let item = p.generate(&json!({})).unwrap();
         assert_eq!(item.title.as_ref().unwrap().get_ref(), "强化人才支撑");
         assert_eq!(item.items.len(), 1);
+    }
+
+    #[test]
+    fn a_section_without_one_title_is_told_what_it_wrote() {
+        let manifest = "name = \"talent\"\nversion = \"1\"\n";
+        let message = |template: &str| {
+            let (_d, p) = plugin(manifest, template);
+            let Ok(p) = p else { panic!("loads") };
+            p.generate(&json!({})).unwrap_err().message
+        };
+        assert_eq!(
+            message("一、强化人才支撑\n新引进人才12名。\n二、优化人才服务\n"),
+            "template plugin `talent` wrote 2 top-level heading lines, but a section has one title"
+        );
+        assert_eq!(
+            message("新引进人才12名。\n"),
+            "template plugin `talent` wrote text but no heading line to be its title"
+        );
+        assert_eq!(
+            message("新引进人才12名。\n一、强化人才支撑\n"),
+            "template plugin `talent` wrote text before its heading line"
+        );
+    }
+
+    #[test]
+    fn helpers_never_wrap_or_print_infinity() {
+        let (_d, p) = plugin(MANIFEST, "{{inc config.n}}\n");
+        let Ok(p) = p else { panic!("loads") };
+        let d = p.generate(&json!({"config": {"n": u64::MAX}})).unwrap_err();
+        assert!(d.message.contains("cannot be printed"), "{}", d.message);
+        assert_eq!(
+            p.generate(&json!({"config": {"n": 41}})).unwrap().items.len(),
+            0,
+            "41 → 42 is text"
+        );
+        for (template, data) in [
+            ("{{runin config.n}}\n", json!({"config": {"n": u64::MAX}})),
+            ("{{percent 1 config.n}}\n", json!({"config": {"n": 1e-320}})),
+            ("{{sum config.list \"x\"}}\n", json!({"config": {"list": [{"x": 1e308}, {"x": 1e308}]}})),
+        ] {
+            let (_d, p) = plugin(MANIFEST, template);
+            let Ok(p) = p else { panic!("loads") };
+            let d = p.generate(&data).unwrap_err();
+            assert!(d.message.contains("cannot be printed"), "{template}: {}", d.message);
+        }
     }
 
     fn load_error(manifest: &str, template: &str) -> Diagnostic {
