@@ -54,6 +54,7 @@ mod resolve;
 mod scan;
 mod schema;
 mod suggest;
+mod template_guard;
 mod title;
 
 pub use build::{build, GeneratedSection};

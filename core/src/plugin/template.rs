@@ -4,6 +4,7 @@
 
 use super::Failure;
 use crate::diagnostic::{read_source, Diagnostic, SourceFile};
+use crate::limits::MAX_PLUGIN_REPLY_BYTES;
 use crate::model::Item;
 use handlebars::{
     handlebars_helper, Context, Handlebars, Helper, HelperDef, RenderContext, RenderError,
@@ -169,12 +170,30 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
             "create the file, or name it with template = \"…\"",
         )
     })?;
+    crate::template_guard::check(&template.text).map_err(|r| {
+        LoadError::At(
+            Diagnostic::error(format!(
+                "template plugin `{expected}`: its template cannot be used: {}",
+                r.message
+            ))
+            .at(&template, r.offset..r.offset)
+            .with_label("here")
+            .with_help(r.help),
+        )
+    })?;
     let mut registry = registry();
     registry
         .register_template_string("section", &*template.text)
         .map_err(|e| LoadError::At(template_error(expected, &template, &e)))?;
     let title = manifest.title.as_ref().map(|t| t.get_ref().clone());
     if let Some(t) = &manifest.title {
+        crate::template_guard::check(t.get_ref()).map_err(|r| {
+            at(
+                t.span(),
+                format!("its title cannot be used: {}", r.message),
+                r.help,
+            )
+        })?;
         registry
             .register_template_string("title", t.get_ref())
             .map_err(|e| {
@@ -202,10 +221,11 @@ impl TemplatePlugin {
     /// item; the item's title comes from `title` in plugin.toml or the outline's one
     /// top-level heading.
     pub(super) fn generate(&self, data: &Value) -> Result<Item, Diagnostic> {
-        let text = self
-            .registry
-            .render("section", data)
+        let mut out = Capped(Vec::new());
+        self.registry
+            .render_to_write("section", data, &mut out)
             .map_err(|e| render_error(&self.name, &self.template, &e))?;
+        let text = String::from_utf8_lossy(&out.0);
         let mut item = crate::outline::parse(&text);
         if item.text.is_none() && item.items.is_empty() {
             return Err(Diagnostic::error(format!(
@@ -268,6 +288,27 @@ impl TemplatePlugin {
             }
         }
         Ok(item)
+    }
+}
+
+/// The output of a template, refused past [`MAX_PLUGIN_REPLY_BYTES`]: loops over the
+/// config may multiply, the text may not grow without bound.
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_PLUGIN_REPLY_BYTES {
+            return Err(std::io::Error::other(format!(
+                "its text grew past {} MiB, the most a plugin may write",
+                MAX_PLUGIN_REPLY_BYTES >> 20
+            )));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -488,6 +529,36 @@ mod tests {
         let item = p.generate(&json!({})).unwrap();
         assert_eq!(item.title.as_ref().unwrap().get_ref(), "强化人才支撑");
         assert_eq!(item.items.len(), 1);
+    }
+
+    #[test]
+    fn recursive_and_deeply_nested_templates_are_refused_at_load() {
+        let d = load_error(
+            MANIFEST,
+            "一、人才\n{{#*inline \"r\"}}{{> r}}{{/inline}}{{> r}}\n",
+        );
+        assert!(d.message.contains("inline partials"), "{}", d.message);
+        assert_eq!(d.line_column(), Some((2, 1)));
+        let deep = format!(
+            "一、人才\n{{{{num {}1{}}}}}\n",
+            "(num ".repeat(5_000),
+            ")".repeat(5_000)
+        );
+        let d = load_error(MANIFEST, &deep);
+        assert!(d.message.contains("nest deeper"), "{}", d.message);
+        assert_eq!(d.line_column().map(|(l, _)| l), Some(2));
+    }
+
+    #[test]
+    fn a_section_that_grows_past_the_limit_stops() {
+        // Four nested loops over 40 entries: 2.5 million lines.
+        let (_d, p) = plugin(
+            MANIFEST,
+            "{{#each config.a}}{{#each ../config.a}}{{#each ../../config.a}}{{#each ../../../config.a}}（一）很长的一行文字。\n{{/each}}{{/each}}{{/each}}{{/each}}",
+        );
+        let Ok(p) = p else { panic!("loads") };
+        let d = p.generate(&json!({"config": {"a": vec![1; 40]}})).unwrap_err();
+        assert!(d.message.contains("MiB"), "{}", d.message);
     }
 
     #[test]
