@@ -146,6 +146,41 @@ impl ProseRenderer {
     }
 }
 
+/// Adds to `out` the indicators `text` cites by name (`{{indicator "营业收入"}}`,
+/// `{{growth "…"}}` …), in blocks and subexpressions too. Text that is not a valid
+/// template cites nothing.
+pub(crate) fn cited_indicators(text: &str, out: &mut std::collections::BTreeSet<String>) {
+    fn element(e: &TemplateElement, out: &mut std::collections::BTreeSet<String>) {
+        let h = match e {
+            TemplateElement::Expression(h)
+            | TemplateElement::HtmlExpression(h)
+            | TemplateElement::HelperBlock(h) => h,
+            _ => return,
+        };
+        if let (Parameter::Name(name), Some(Parameter::Literal(serde_json::Value::String(s)))) =
+            (&h.name, h.params.first())
+        {
+            if INDICATOR_HELPERS.contains(&name.as_str()) {
+                out.insert(s.clone());
+            }
+        }
+        for p in h.params.iter().chain(h.hash.values()) {
+            if let Parameter::Subexpression(sub) = p {
+                element(&sub.element, out);
+            }
+        }
+        for t in h.template.iter().chain(h.inverse.iter()) {
+            t.elements.iter().for_each(|e| element(e, out));
+        }
+    }
+    if !text.contains("{{") || crate::template_guard::check(text).is_err() {
+        return;
+    }
+    if let Ok(t) = Template::compile(text) {
+        t.elements.iter().for_each(|e| element(e, out));
+    }
+}
+
 fn render_reason(e: &RenderError) -> String {
     match e.reason() {
         RenderErrorReason::MissingVariable(Some(name)) => format!("`{name}` is not a known name"),

@@ -85,6 +85,18 @@ pub(crate) fn item_places(root: &Spanned<DeTable<'_>>, part: &str) -> Vec<ItemPl
     places(root.get_ref().get(part))
 }
 
+/// Where the value at `path` (table keys from the root) was written, found by parsing
+/// the file again: for the few messages about keys the model keeps no place for.
+pub(crate) fn span_of(file: &SourceFile, path: &[&str]) -> Option<Range<usize>> {
+    let root = DeTable::parse(&file.text).ok()?;
+    let (last, tables) = path.split_last()?;
+    let mut table = root.get_ref();
+    for key in tables {
+        table = table.get(*key)?.get_ref().as_table()?;
+    }
+    table.get(*last).map(Spanned::span)
+}
+
 struct Scan<'a> {
     file: &'a SourceFile,
     found: Vec<Diagnostic>,
