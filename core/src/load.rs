@@ -248,13 +248,16 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
             seen.insert(name, ind.name.span());
         }
         let value = ind.value.get_ref().0;
+        let written = |span: std::ops::Range<usize>| file.text.get(span).unwrap_or("").trim().to_string();
         if let Some(previous) = &ind.previous {
             let p = previous.get_ref().0;
             let computable = crate::indicator::is_percent(&ind.unit) || p != 0.0;
             if computable && crate::indicator::change(value, &ind.unit, p).is_none() {
                 errors.push(
                     Diagnostic::error(format!(
-                        "indicator \"{name}\": the change from {p} to {value} is too large to print"
+                        "indicator \"{name}\": the change from {} to {} is too large to print",
+                        written(previous.span()),
+                        written(ind.value.span())
                     ))
                     .at(&file, previous.span())
                     .with_label("last year's value")
@@ -267,7 +270,9 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
             if t > 0.0 && crate::indicator::completion_rate(value, t).is_none() {
                 errors.push(
                     Diagnostic::error(format!(
-                        "indicator \"{name}\": {value} of a target of {t} is a rate too large to print"
+                        "indicator \"{name}\": {} of a target of {} is a rate too large to print",
+                        written(ind.value.span()),
+                        written(target.span())
                     ))
                     .at(&file, target.span())
                     .with_label("the annual target")
