@@ -81,7 +81,9 @@ title = \"全力推进项目落地\"
 "
     ));
     assert!(
-        txt.contains("一、上半年工作情况\n园区完成营业收入100亿元，同比增长12.4%。\n二、下半年工作计划"),
+        txt.contains(
+            "一、上半年工作情况\n园区完成营业收入100亿元，同比增长12.4%。\n二、下半年工作计划"
+        ),
         "{txt}"
     );
     assert!(!stderr.contains("warning"), "{stderr}");
@@ -109,11 +111,19 @@ title = \"多措并举加强招商引资\"
     assert!(stdout.contains("3 warning(s)"), "{stdout}");
     for (place, needle) in [
         ("report.toml:5:10: warning: ", "`signer` is not printed"),
-        ("report.toml:8:8: warning: ", "indicator \"税收收入\" is not printed"),
-        ("report.toml:13:9: warning: ", "the part title \"存在的问题\" is not printed"),
+        (
+            "report.toml:8:8: warning: ",
+            "indicator \"税收收入\" is not printed",
+        ),
+        (
+            "report.toml:13:9: warning: ",
+            "the part title \"存在的问题\" is not printed",
+        ),
     ] {
         assert!(
-            stderr.lines().any(|l| l.starts_with(place) && l.contains(needle)),
+            stderr
+                .lines()
+                .any(|l| l.starts_with(place) && l.contains(needle)),
             "expected {place}{needle} in:\n{stderr}"
         );
     }
@@ -193,8 +203,16 @@ table = {{ columns = [\"项目\", \"投资\"], rows = [[\"甲\", 1]], widths = [
         &text,
         "html",
         &[
-            (10, 12, "the change from 1e-300 to 1e15 is too large to print"),
-            (11, 10, "1e15 of a target of 1e-300 is a rate too large to print"),
+            (
+                10,
+                12,
+                "the change from 1e-300 to 1e15 is too large to print",
+            ),
+            (
+                11,
+                10,
+                "1e15 of a target of 1e-300 is a rate too large to print",
+            ),
             (18, 21, "`widths` gives a column no width"),
         ],
     );
@@ -262,7 +280,10 @@ fn a_quoted_date_is_told_to_drop_the_quotes() {
         stderr.contains("write the date without quotes: date = 2022-07-08"),
         "{stderr}"
     );
-    assert!(!stderr.contains("put the text in double quotes"), "{stderr}");
+    assert!(
+        !stderr.contains("put the text in double quotes"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -287,10 +308,7 @@ text = '''
 #[test]
 fn special_files_and_folders_are_refused_without_reading_them() {
     let dir = tempfile::tempdir().unwrap();
-    for (path, needle) in [
-        ("/dev/zero", "is not a regular file"),
-        (".", "is a folder"),
-    ] {
+    for (path, needle) in [("/dev/zero", "is not a regular file"), (".", "is a folder")] {
         let (code, _, stderr) = run(dir.path(), &["check", path]);
         assert_eq!(code, 1, "{path}: {stderr}");
         assert!(stderr.contains(needle), "{path}: {stderr}");

@@ -5,13 +5,13 @@ use crate::indicator::Figures;
 use crate::ir::{
     self, Align, Block, Column, Document, DocumentMeta, Heading, Paragraph, Run, RunRole,
 };
+use crate::limits::{MAX_PARAGRAPH_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS};
 use crate::load::Loaded;
 use crate::model::{Cell, Item, Placement, TableSpec};
 use crate::numbering::{heading_number, run_in_number};
 use crate::prose::ProseRenderer;
 use crate::resolve::Resolved;
 use crate::style::{NumberingMode, Style};
-use crate::limits::{MAX_PARAGRAPH_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -221,7 +221,12 @@ impl<'a> Builder<'a> {
                 number: heading_number(1, i as u32 + 1),
                 text: title,
             }));
-            self.written_at(part.title.as_ref().map(|t| t.span()).filter(|s| !s.is_empty()));
+            self.written_at(
+                part.title
+                    .as_ref()
+                    .map(|t| t.span())
+                    .filter(|s| !s.is_empty()),
+            );
             self.item_body(part, 1);
         }
 

@@ -116,7 +116,9 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
                 let mut d = Diagnostic::warning(format!(
                     "`{key}` is not printed: only the red header (版头) shows it, and it is off"
                 ))
-                .with_help("set red_header = true in [report] to print the red header, or remove the key");
+                .with_help(
+                    "set red_header = true in [report] to print the red header, or remove the key",
+                );
                 if let Some(span) = at(&["report", key]) {
                     d = d.at(file, span).with_label("not printed");
                 }
@@ -158,19 +160,34 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
 fn prose_texts(report: &crate::model::Report) -> Vec<&str> {
     fn items<'a>(list: &'a [Item], out: &mut Vec<&'a str>) {
         for item in list {
-            out.extend(item.title.iter().chain(item.text.iter()).map(|t| t.get_ref().as_str()));
+            out.extend(
+                item.title
+                    .iter()
+                    .chain(item.text.iter())
+                    .map(|t| t.get_ref().as_str()),
+            );
             items(&item.items, out);
         }
     }
     let mut out: Vec<&str> = Vec::new();
     out.extend(report.summary.iter().map(|s| s.text.get_ref().as_str()));
-    for part in [&report.parts.achievements, &report.parts.problems, &report.parts.plan] {
+    for part in [
+        &report.parts.achievements,
+        &report.parts.problems,
+        &report.parts.plan,
+    ] {
         out.extend(part.text.iter().map(|t| t.get_ref().as_str()));
     }
     for list in [&report.achievements, &report.problems, &report.plan] {
         items(list, &mut out);
     }
-    out.extend(report.attachments.iter().filter_map(|a| a.text.as_ref()).map(|t| t.get_ref().as_str()));
+    out.extend(
+        report
+            .attachments
+            .iter()
+            .filter_map(|a| a.text.as_ref())
+            .map(|t| t.get_ref().as_str()),
+    );
     out
 }
 

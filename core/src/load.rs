@@ -6,8 +6,8 @@ use crate::diagnostic::{read_source, Diagnostic, Diagnostics, SourceFile};
 use crate::model::{Item, Report, TableSpec};
 use crate::period::Period;
 use crate::scan::ItemPlace;
-use serde::Deserialize;
 use crate::style::{FontRole, Style};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -92,7 +92,13 @@ pub(crate) fn parse_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic 
     } else if let Some(unknown) = between(&message, "unknown variant `", "`") {
         let allowed: Vec<String> = message
             .split_once("expected")
-            .map(|(_, rest)| rest.split('`').skip(1).step_by(2).map(str::to_string).collect())
+            .map(|(_, rest)| {
+                rest.split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default();
         d.message = format!("`{unknown}` is not one of the values allowed here");
         d.label = Some("unknown value".into());
@@ -248,7 +254,8 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
             seen.insert(name, ind.name.span());
         }
         let value = ind.value.get_ref().0;
-        let written = |span: std::ops::Range<usize>| file.text.get(span).unwrap_or("").trim().to_string();
+        let written =
+            |span: std::ops::Range<usize>| file.text.get(span).unwrap_or("").trim().to_string();
         if let Some(previous) = &ind.previous {
             let p = previous.get_ref().0;
             let computable = crate::indicator::is_percent(&ind.unit) || p != 0.0;
@@ -381,7 +388,8 @@ fn check_item(
         ));
         return;
     }
-    if item.title.is_none() && item.text.is_none() && item.items.is_empty() && item.table.is_none() {
+    if item.title.is_none() && item.text.is_none() && item.items.is_empty() && item.table.is_none()
+    {
         errors.push(located(
             Diagnostic::error(format!("an item in [[{part}]] is empty"))
                 .with_label("nothing under this item")
@@ -393,7 +401,9 @@ fn check_item(
             errors.push(
                 Diagnostic::error("an item's title is empty")
                     .at(file, title.span())
-                    .with_help("write the heading, or remove `title` to run the number into the text"),
+                    .with_help(
+                        "write the heading, or remove `title` to run the number into the text",
+                    ),
             );
         } else if title.get_ref().contains('\n') {
             errors.push(
@@ -452,7 +462,9 @@ fn check_table(t: &TableSpec, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
                     "`{what}` has {len} entries but the table has {n} columns"
                 ))
                 .at(file, t.columns.span())
-                .with_help(format!("give `{what}` one entry per column, or leave it out")),
+                .with_help(format!(
+                    "give `{what}` one entry per column, or leave it out"
+                )),
             );
         }
     }

@@ -108,7 +108,8 @@ pub(crate) fn fill_previous(loaded: &mut Loaded, last: &Loaded) -> Vec<Diagnosti
             // number, or a rate with no printed form) is not carried.
             Some(v)
                 if !crate::indicator::printable(v)
-                    || (v != 0.0 && crate::indicator::change(value_now, &ind.unit, v).is_none()) =>
+                    || (v != 0.0
+                        && crate::indicator::change(value_now, &ind.unit, v).is_none()) =>
             {
                 out.push(
                     Diagnostic::warning(format!(

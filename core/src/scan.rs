@@ -55,7 +55,8 @@ pub(crate) fn check(file: &SourceFile, root: &Spanned<DeTable<'_>>) -> Vec<Diagn
         more: 0,
     };
     scan.table(root.get_ref(), &mut Vec::new());
-    scan.found.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    scan.found
+        .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     if scan.more > 0 {
         scan.found.push(Diagnostic::error(format!(
             "{} more place(s) like the ones above",

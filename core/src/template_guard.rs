@@ -47,7 +47,9 @@ pub(crate) fn check(text: &str) -> Result<(), Refused> {
         }
         let mut body = start + 2;
         if text[body..].starts_with("!--") {
-            i = text[body..].find("--}}").map_or(text.len(), |e| body + e + 4);
+            i = text[body..]
+                .find("--}}")
+                .map_or(text.len(), |e| body + e + 4);
             continue;
         }
         if text[body..].starts_with('!') {
@@ -79,12 +81,14 @@ pub(crate) fn check(text: &str) -> Result<(), Refused> {
                 "write the text out where it is needed; templates in huibao have no partials",
             ));
         }
-        let too_deep = |offset: usize| Refused {
+        let too_deep = |offset: usize| {
+            Refused {
             offset,
             message: format!(
                 "expressions nest deeper than {MAX_TEMPLATE_NESTING} levels"
             ),
             help: "split the expression: nest blocks ({{#if}}, {{#each}}, {{else if}}) and (…) subexpressions less deeply",
+        }
         };
         if rest.starts_with('#') || (rest.starts_with('^') && !is_bare_else(&rest[1..])) {
             blocks.push(0);
@@ -174,7 +178,13 @@ mod tests {
 
     #[test]
     fn nesting_is_bounded_by_blocks_else_if_links_and_subexpressions() {
-        let deep = |n: usize| format!("{}1{}", "{{x ".to_string() + &"(x ".repeat(n), ")".repeat(n) + "}}");
+        let deep = |n: usize| {
+            format!(
+                "{}1{}",
+                "{{x ".to_string() + &"(x ".repeat(n),
+                ")".repeat(n) + "}}"
+            )
+        };
         assert_eq!(check(&deep(MAX_TEMPLATE_NESTING)), Ok(()));
         let five_thousand = deep(5_000);
         let (at, message) = refused(&five_thousand).unwrap();
@@ -190,7 +200,11 @@ mod tests {
         let chain = |n: usize| format!("{{{{#if a}}}}{}{{{{/if}}}}", "{{else if b}}".repeat(n));
         assert_eq!(check(&chain(MAX_TEMPLATE_NESTING - 1)), Ok(()));
         assert!(refused(&chain(5_000)).is_some());
-        assert_eq!(check(&(chain(20) + &chain(20))), Ok(()), "chains end with their block");
+        assert_eq!(
+            check(&(chain(20) + &chain(20))),
+            Ok(()),
+            "chains end with their block"
+        );
     }
 
     #[test]
@@ -200,7 +214,11 @@ mod tests {
         let text = format!(
             "{}{}{}",
             "{{#if a}}".repeat(MAX_TEMPLATE_NESTING / 2),
-            "{{b ".to_string() + &"(b ".repeat(MAX_TEMPLATE_NESTING / 2 - 1) + "1" + &")".repeat(MAX_TEMPLATE_NESTING / 2 - 1) + "}}",
+            "{{b ".to_string()
+                + &"(b ".repeat(MAX_TEMPLATE_NESTING / 2 - 1)
+                + "1"
+                + &")".repeat(MAX_TEMPLATE_NESTING / 2 - 1)
+                + "}}",
             "{{/if}}".repeat(MAX_TEMPLATE_NESTING / 2)
         );
         assert_eq!(check(&text), Ok(()));

@@ -249,7 +249,11 @@ impl TemplatePlugin {
                     return Err(Diagnostic::error(format!(
                         "template plugin `{}`: its title came out {}",
                         self.name,
-                        if title.is_empty() { "empty" } else { "on several lines" }
+                        if title.is_empty() {
+                            "empty"
+                        } else {
+                            "on several lines"
+                        }
                     )));
                 }
                 item.title = Some(Spanned::new(0..0, title.to_string()));
@@ -279,12 +283,11 @@ impl TemplatePlugin {
                         "write the title on the heading line, 一、强化人才支撑, or give title = \"…\" in plugin.toml",
                     ),
                 };
-                return Err(Diagnostic::error(format!(
-                    "template plugin `{}` {what}",
-                    self.name
-                ))
-                .at(&self.template, 0..0)
-                .with_help(help));
+                return Err(
+                    Diagnostic::error(format!("template plugin `{}` {what}", self.name))
+                        .at(&self.template, 0..0)
+                        .with_help(help),
+                );
             }
         }
         Ok(item)
@@ -387,7 +390,9 @@ fn sum(h: &Helper<'_>) -> Result<Value, String> {
         .filter_map(|v| v.get(key).and_then(Value::as_f64))
         .sum();
     if !crate::indicator::printable(total) {
-        return Err(format!("the sum of \"{key}\" is too large: it cannot be printed"));
+        return Err(format!(
+            "the sum of \"{key}\" is too large: it cannot be printed"
+        ));
     }
     Ok(number(total))
 }
@@ -400,7 +405,9 @@ fn percent(h: &Helper<'_>) -> Result<Value, String> {
     }
     let ratio = part / whole;
     if !crate::indicator::printable(ratio * 100.0) {
-        return Err(format!("{part} of {whole} is a share that cannot be printed"));
+        return Err(format!(
+            "{part} of {whole} is a share that cannot be printed"
+        ));
     }
     Ok(Value::from(crate::indicator::format_percent(ratio)))
 }
@@ -557,7 +564,9 @@ mod tests {
             "{{#each config.a}}{{#each ../config.a}}{{#each ../../config.a}}{{#each ../../../config.a}}（一）很长的一行文字。\n{{/each}}{{/each}}{{/each}}{{/each}}",
         );
         let Ok(p) = p else { panic!("loads") };
-        let d = p.generate(&json!({"config": {"a": vec![1; 40]}})).unwrap_err();
+        let d = p
+            .generate(&json!({"config": {"a": vec![1; 40]}}))
+            .unwrap_err();
         assert!(d.message.contains("MiB"), "{}", d.message);
     }
 
@@ -590,19 +599,29 @@ mod tests {
         let d = p.generate(&json!({"config": {"n": u64::MAX}})).unwrap_err();
         assert!(d.message.contains("cannot be printed"), "{}", d.message);
         assert_eq!(
-            p.generate(&json!({"config": {"n": 41}})).unwrap().items.len(),
+            p.generate(&json!({"config": {"n": 41}}))
+                .unwrap()
+                .items
+                .len(),
             0,
             "41 → 42 is text"
         );
         for (template, data) in [
             ("{{runin config.n}}\n", json!({"config": {"n": u64::MAX}})),
             ("{{percent 1 config.n}}\n", json!({"config": {"n": 1e-320}})),
-            ("{{sum config.list \"x\"}}\n", json!({"config": {"list": [{"x": 1e308}, {"x": 1e308}]}})),
+            (
+                "{{sum config.list \"x\"}}\n",
+                json!({"config": {"list": [{"x": 1e308}, {"x": 1e308}]}}),
+            ),
         ] {
             let (_d, p) = plugin(MANIFEST, template);
             let Ok(p) = p else { panic!("loads") };
             let d = p.generate(&data).unwrap_err();
-            assert!(d.message.contains("cannot be printed"), "{template}: {}", d.message);
+            assert!(
+                d.message.contains("cannot be printed"),
+                "{template}: {}",
+                d.message
+            );
         }
     }
 
