@@ -26,7 +26,7 @@ fn strings(text: &str) -> Vec<(String, Range<usize>)> {
     fn walk(item: &toml_edit::Item, out: &mut Vec<(String, Range<usize>)>) {
         match item {
             toml_edit::Item::Value(v) => value(v, out),
-            toml_edit::Item::Table(t) => table(t.iter().map(|(k, v)| (k, v)), out),
+            toml_edit::Item::Table(t) => table(t.iter(), out),
             toml_edit::Item::ArrayOfTables(a) => {
                 for t in a.iter() {
                     table(t.iter(), out);

@@ -317,12 +317,12 @@ fn special_files_and_folders_are_refused_without_reading_them() {
 
 #[test]
 fn a_report_over_the_size_limit_is_refused() {
-    let big = format!("{HEAD}# {}\n", "填充".repeat(800_000));
+    let big = format!("{HEAD}# {}\n", "填充".repeat(400_000));
     assert!(big.len() as u64 > huibao_core::limits::MAX_REPORT_BYTES);
     let (dir, _) = report(&big);
     let (code, _, stderr) = run(dir.path(), &["check", "report.toml"]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("larger than 4 MiB"), "{stderr}");
+    assert!(stderr.contains("larger than 2 MiB"), "{stderr}");
 }
 
 #[test]

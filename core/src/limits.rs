@@ -6,10 +6,11 @@
 //! TOML, its longest paragraph a few hundred characters, its largest table a few hundred
 //! cells.
 
-/// The largest report file read, in bytes (4 MiB, about 1.3 million Chinese characters).
-/// The file is read through a reader that stops one byte past it, so a device such as
-/// `/dev/zero` is never read whole.
-pub const MAX_REPORT_BYTES: u64 = 4 << 20;
+/// The largest report file read, in bytes (2 MiB, some 700,000 Chinese characters or a
+/// thousand pages; its PDF takes about half a gigabyte to lay out and write). The file is
+/// read through a reader that stops one byte past it, so a device such as `/dev/zero` is
+/// never read whole.
+pub const MAX_REPORT_BYTES: u64 = 2 << 20;
 
 /// The longest paragraph, in characters, once its prose is filled in (20,000: some
 /// thirty pages of unbroken text).
