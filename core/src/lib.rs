@@ -23,6 +23,7 @@
 //! | [`chars`], [`linebreak`], [`columns`] | the shared text decisions (character classes and widths, 禁则 and line breaks, table column widths), called by import and every backend |
 //! | [`numbering`], [`marker`] | outline numbers written (`numbering::heading_number`) and read (`marker::parse`) |
 //! | [`plugin`] | the plugin host: search path, listing, expansion |
+//! | [`limits`] | the limits every input is held to: report size, paragraph length, table cells, template nesting |
 
 // Diagnostics are large (they carry their source file) and only travel the error path.
 #![allow(clippy::result_large_err)]
@@ -32,6 +33,7 @@ pub mod chars;
 pub mod closing;
 pub mod columns;
 pub mod ir;
+pub mod limits;
 pub mod linebreak;
 pub mod marker;
 pub mod model;
@@ -51,8 +53,10 @@ mod period;
 mod previous;
 mod prose;
 mod resolve;
+mod scan;
 mod schema;
 mod suggest;
+mod template_guard;
 mod title;
 
 pub use build::{build, GeneratedSection};

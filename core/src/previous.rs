@@ -102,7 +102,26 @@ pub(crate) fn fill_previous(loaded: &mut Loaded, last: &Loaded) -> Vec<Diagnosti
             continue;
         };
         let value = old.value.get_ref().0;
+        let value_now = ind.value.get_ref().0;
         match convert(value, &old.unit, &ind.unit) {
+            // A figure that gives no printable change (converted past the largest exact
+            // number, or a rate with no printed form) is not carried.
+            Some(v)
+                if !crate::indicator::printable(v)
+                    || (v != 0.0
+                        && crate::indicator::change(value_now, &ind.unit, v).is_none()) =>
+            {
+                out.push(
+                    Diagnostic::warning(format!(
+                        "indicator \"{}\": last year's {} {} gives no printable 同比",
+                        ind.name.get_ref(),
+                        value,
+                        old.unit.trim()
+                    ))
+                    .at(&loaded.file, ind.name.span())
+                    .with_help("set `previous` by hand"),
+                )
+            }
             Some(v) => {
                 ind.previous = Some(toml::Spanned::new(ind.value.span(), Number(v)));
             }

@@ -22,6 +22,7 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
     let mut attachments = 0;
     let mut note_units = 0..0;
     for (i, block) in doc.blocks.iter().enumerate() {
+        s.block.set(Some(i));
         let next = doc.blocks.get(i + 1);
         match block {
             Block::RedHeader(h) => out.extend(red_header(s, h)?),

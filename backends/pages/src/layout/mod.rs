@@ -237,6 +237,8 @@ pub(crate) struct Setter<'a> {
     pub style: &'a Style,
     /// Its geometry.
     pub geo: Geometry,
+    /// The index of the document block being set, named by errors.
+    pub block: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a> Setter<'a> {
@@ -246,6 +248,7 @@ impl<'a> Setter<'a> {
             fonts,
             style,
             geo: Geometry::new(style),
+            block: std::cell::Cell::new(None),
         }
     }
 
@@ -277,6 +280,7 @@ impl<'a> Setter<'a> {
                     return Err(Error::MissingGlyph {
                         ch,
                         place: place.to_string(),
+                        block: self.block.get(),
                         context: context(text, i),
                         tried: self.fonts.tried(st.role),
                     })
@@ -458,6 +462,7 @@ pub(crate) fn typeset(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Ve
     let setter = Setter::new(fonts, style);
     let (units, continuations) = blocks::units(&setter, doc)?;
     let mut pages = paginate(&setter.geo, units, &continuations);
+    setter.block.set(None);
     if style.page_numbers {
         page_numbers(&setter, &mut pages)?;
     }
