@@ -31,8 +31,26 @@ pub(crate) fn round1(x: f64) -> f64 {
 }
 
 /// Whether a unit is a percentage, so changes are in 个百分点.
-pub(crate) fn is_percent(unit: &str) -> bool {
+pub fn is_percent(unit: &str) -> bool {
     matches!(unit.trim(), "%" | "％" | "百分比")
+}
+
+/// The 同比 change as printed, rounded to one decimal: the growth rate in percent, or for
+/// a unit in % the change in percentage points. `None` for a rate against a zero base.
+pub fn growth_change(value: f64, unit: &str, previous: f64) -> Option<f64> {
+    if is_percent(unit) {
+        Some(round1(value - previous))
+    } else if previous != 0.0 {
+        Some(round1((value - previous) / previous.abs() * 100.0))
+    } else {
+        None
+    }
+}
+
+/// The share of the annual target reached, in percent, rounded to one decimal; `None`
+/// unless the target is above zero.
+pub fn completion_rate(value: f64, target: f64) -> Option<f64> {
+    (target > 0.0).then(|| round1(value / target * 100.0))
 }
 
 /// Computes the printed figures of one indicator.
@@ -44,9 +62,9 @@ pub(crate) fn figures(
     decimals: Option<u8>,
 ) -> Figures {
     let value_text = format!("{}{}", format_number(value, decimals), unit.trim());
-    let (growth, growth_cell) = match previous {
-        Some(p) if is_percent(unit) => {
-            let d = round1(value - p);
+    let change = previous.and_then(|p| growth_change(value, unit, p));
+    let (growth, growth_cell) = match change {
+        Some(d) if is_percent(unit) => {
             let phrase = match d {
                 d if d > 0.0 => format!("同比提高{d:.1}个百分点"),
                 d if d < 0.0 => format!("同比下降{:.1}个百分点", -d),
@@ -54,8 +72,7 @@ pub(crate) fn figures(
             };
             (Some(phrase), Some(format!("{d:.1}个百分点")))
         }
-        Some(p) if p != 0.0 => {
-            let r = round1((value - p) / p.abs() * 100.0);
+        Some(r) => {
             let phrase = match r {
                 r if r > 0.0 => format!("同比增长{r:.1}%"),
                 r if r < 0.0 => format!("同比下降{:.1}%", -r),
@@ -63,11 +80,9 @@ pub(crate) fn figures(
             };
             (Some(phrase), Some(format!("{r:.1}%")))
         }
-        _ => (None, None),
+        None => (None, None),
     };
-    let completion_rate = target
-        .filter(|t| *t > 0.0)
-        .map(|t| round1(value / t * 100.0));
+    let completion_rate = target.and_then(|t| completion_rate(value, t));
     Figures {
         value: value_text,
         growth,
