@@ -267,3 +267,28 @@ fn choose_sheet(
         .about(Key::Sheet)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fixtures LibreOffice saved from a flat .ods with merged cells.
+    #[test]
+    fn merged_header_cells_name_every_column_below_them() {
+        for format in ["xlsx", "xls", "ods"] {
+            let name = format!("jinchuan-2022q3-merged.{format}");
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(&name);
+            let mut book =
+                open::Workbook::open(std::fs::read(path).unwrap(), Place::file(name.as_str()))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            let grid = book.grid(Some("1-9月"), None).unwrap();
+            let header = header::find(&grid).unwrap();
+            // "1-9月" is merged over 本期, 上年同期 and 同比增长: each column reads both rows.
+            assert_eq!(header.value.words, "1-9月本期", "{name}");
+            assert_eq!(header.previous.unwrap().words, "1-9月上年同期", "{name}");
+            assert_eq!(header.growth.unwrap().words, "1-9月同比增长（%）", "{name}");
+            // "指标" is merged over both header rows: read once.
+            assert_eq!(header.name.words, "指标", "{name}");
+        }
+    }
+}

@@ -61,7 +61,9 @@ impl Format {
         };
         let zip = bytes.starts_with(b"PK\x03\x04");
         let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-        let by_bytes = if zip {
+        let by_bytes = if zip && matches!(by_ext, Format::Xlsx | Format::Ods) {
+            Some(by_ext)
+        } else if zip {
             // An .ods names its type in the first part, "mimetype".
             if bytes.windows(46).take(200).any(|w| {
                 w.starts_with(b"application/vnd.oasis.opendocument.spreadsheet")

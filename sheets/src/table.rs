@@ -346,7 +346,7 @@ fn indicator(
                     )),
                 });
                 guesses.push(Guess::previous(format!(
-                    "the sheet's {} ({}) disagrees: {}{change_word}",
+                    "the sheet's {} in {} disagrees: {}{change_word}",
                     header.growth.as_ref().map_or("", |c| c.words.as_str()),
                     address(g_at),
                     format_number(g, None)
@@ -358,10 +358,10 @@ fn indicator(
         (None, Some((g, g_at))) => match derive_previous(value, &unit, g) {
             Some(p) => {
                 guesses.push(Guess::previous(format!(
-                    "derived from {} {}{change_word} ({}), so the report prints the sheet's rate",
+                    "derived from {} in {} ({}{change_word}), so the report prints the sheet's rate",
                     header.growth.as_ref().map_or("", |c| c.words.as_str()),
+                    address(g_at),
                     format_number(g, None),
-                    address(g_at)
                 )));
                 Some(p)
             }
@@ -396,7 +396,7 @@ fn indicator(
                     )),
                 });
                 guesses.push(Guess::target(format!(
-                    "the sheet's {} ({}) disagrees: {}%",
+                    "the sheet's {} in {} disagrees: {}%",
                     header.completion.as_ref().map_or("", |c| c.words.as_str()),
                     address(c_at),
                     format_number(c, None)
