@@ -35,7 +35,11 @@ fn the_printed_entries_make_a_report_that_checks() {
     ] {
         assert!(toml.contains(wanted), "{wanted}\n---\n{toml}");
     }
-    assert!(text(&o.stderr).contains("read 12 indicator(s) from"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("read 12 indicator(s) from"),
+        "{}",
+        text(&o.stderr)
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.toml");
@@ -48,7 +52,11 @@ fn the_printed_entries_make_a_report_that_checks() {
     .unwrap();
     let check = huibao(&["check", "--deny-warnings", report.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    assert!(text(&check.stdout).contains("12 indicators"), "{}", text(&check.stdout));
+    assert!(
+        text(&check.stdout).contains("12 indicators"),
+        "{}",
+        text(&check.stdout)
+    );
 }
 
 #[test]
@@ -72,5 +80,9 @@ fn a_range_is_read_and_a_bad_one_is_a_usage_error() {
     assert_eq!(text(&o.stdout).matches("[[indicators]]").count(), 1);
     let o = huibao(&["indicators", sheet.to_str().unwrap(), "--range", "A3-G5"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("is not a range of cells"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("is not a range of cells"),
+        "{}",
+        text(&o.stderr)
+    );
 }

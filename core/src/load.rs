@@ -443,7 +443,11 @@ fn check_indicator_sheet(sheet: &IndicatorSheet, file: &SourceFile, errors: &mut
                 .with_help("write the statistics spreadsheet's path, relative to this report: from = \"stats.xlsx\""),
         );
     }
-    if let Some(name) = sheet.sheet.as_ref().filter(|s| s.get_ref().trim().is_empty()) {
+    if let Some(name) = sheet
+        .sheet
+        .as_ref()
+        .filter(|s| s.get_ref().trim().is_empty())
+    {
         errors.push(
             Diagnostic::error("`sheet` is empty")
                 .at(file, name.span())

@@ -212,9 +212,9 @@ fn cell_address(text: &str) -> Option<(u32, u32)> {
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let column = letters
-        .bytes()
-        .fold(0u32, |n, b| n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1);
+    let column = letters.bytes().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
     let row: u32 = digits.parse().ok()?;
     // Excel's largest sheet: 1048576 rows, columns A to XFD (16384).
     ((1..=1_048_576).contains(&row) && (1..=16_384).contains(&column))
@@ -296,7 +296,10 @@ struct IndicatorTable {
     sheet: Option<Spanned<String>>,
     /// The cells to read, "A3:G20" (default: the whole sheet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<String>", regex(pattern = r"^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}:\$?[A-Za-z]{1,3}\$?[0-9]{1,7}$"))]
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}:\$?[A-Za-z]{1,3}\$?[0-9]{1,7}$")
+    )]
     range: Option<Spanned<String>>,
     /// Figures the sheet does not have, written as in `[[indicators]]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -313,10 +316,16 @@ impl<'de> Deserialize<'de> for Indicators {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("[[indicators]] entries, or an [indicators] table with `from`")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Indicators, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Indicators, A::Error> {
                 Vec::<Indicator>::deserialize(SeqAccessDeserializer::new(seq)).map(Indicators::from)
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Indicators, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Indicators, A::Error> {
                 let t = IndicatorTable::deserialize(MapAccessDeserializer::new(map))?;
                 Ok(Indicators {
                     sheet: Some(IndicatorSheet {

@@ -36,7 +36,10 @@ pub(crate) fn read(bytes: &[u8], place: &Place) -> Result<Grid, SheetError> {
             .about(Key::From)
         })?;
         // The record's position is where the reader began: before any blank lines it skipped.
-        let mut byte = record.position().map_or(0, |p| p.byte() as usize).min(text.len());
+        let mut byte = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(text.len());
         while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
             byte += 1;
         }
@@ -46,7 +49,10 @@ pub(crate) fn read(bytes: &[u8], place: &Place) -> Result<Grid, SheetError> {
             .count() as u64;
         counted_to = counted_to.max(byte);
         let row = lines_before.saturating_sub(breaks_inside) as usize;
-        breaks_inside += record.iter().map(|f| f.matches('\n').count() as u64).sum::<u64>();
+        breaks_inside += record
+            .iter()
+            .map(|f| f.matches('\n').count() as u64)
+            .sum::<u64>();
         for (column, field) in record.iter().enumerate() {
             if field.trim().is_empty() {
                 continue;
@@ -63,11 +69,17 @@ pub(crate) fn read(bytes: &[u8], place: &Place) -> Result<Grid, SheetError> {
 /// The text of a CSV file: by its byte-order mark, else UTF-8 when valid, else GB18030.
 fn decode(bytes: &[u8]) -> String {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::GB18030.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
@@ -92,7 +104,11 @@ mod tests {
     #[test]
     fn cells_and_limits() {
         let place = Place::file("stats.csv");
-        let g = read("标题\n\n指标名称,单位,\"1,234.5\"\n\"两行\n的名称\",亿元\n营业收入\n".as_bytes(), &place).unwrap();
+        let g = read(
+            "标题\n\n指标名称,单位,\"1,234.5\"\n\"两行\n的名称\",亿元\n营业收入\n".as_bytes(),
+            &place,
+        )
+        .unwrap();
         assert_eq!(g.get((2, 2)), &Value::Text("1,234.5".into()));
         assert_eq!(g.get((3, 0)), &Value::Text("两行\n的名称".into()));
         assert_eq!(g.get((4, 0)), &Value::Text("营业收入".into()));

@@ -103,7 +103,9 @@ impl Grid {
     /// printed sheet sees there.
     pub(crate) fn seen(&self, at: (u32, u32)) -> &Value {
         match self.get(at) {
-            Value::Empty => self.merged_from(at).map_or(&Value::Empty, |from| self.get(from)),
+            Value::Empty => self
+                .merged_from(at)
+                .map_or(&Value::Empty, |from| self.get(from)),
             v => v,
         }
     }

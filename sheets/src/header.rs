@@ -88,7 +88,9 @@ pub(crate) fn normalize(text: &str) -> String {
             '：' => ':',
             '％' => '%',
             '—' | '–' | '－' | '~' | '～' | '〜' | '‐' => '-',
-            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c),
+            '\u{FF10}'..='\u{FF19}' => {
+                char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c)
+            }
             c if c.is_whitespace() => continue,
             c => c,
         };
@@ -129,7 +131,10 @@ pub(crate) fn classify(words: &str) -> Option<Role> {
     if has(&w, &["上年同期", "去年同期", "上年", "去年"]) {
         return Some(Role::Previous);
     }
-    if has(&w, &["完成率", "完成全年", "完成目标", "占全年", "占目标", "进度"]) {
+    if has(
+        &w,
+        &["完成率", "完成全年", "完成目标", "占全年", "占目标", "进度"],
+    ) {
         return Some(Role::Completion);
     }
     if has(&w, &["目标", "计划", "任务"]) {
@@ -142,8 +147,8 @@ pub(crate) fn classify(words: &str) -> Option<Role> {
         return Some(Role::Name);
     }
     let period_words = [
-        "本期", "本年", "累计", "本月", "完成", "实际", "绝对", "数值", "数额", "金额", "全年", "半年",
-        "季度",
+        "本期", "本年", "累计", "本月", "完成", "实际", "绝对", "数值", "数额", "金额", "全年",
+        "半年", "季度",
     ];
     if has(&w, &period_words) || months(&w).is_some() || year(&w).is_some() {
         return Some(Role::Value);
@@ -235,10 +240,46 @@ pub(crate) fn unit_suffix(text: &str) -> Option<(String, String)> {
 /// Whether a word is a unit of a figure: 亿元, 万元, %, 个, 家, 万平方米 …
 pub(crate) fn is_unit(word: &str) -> bool {
     const UNITS: [&str; 40] = [
-        "%", "％", "个", "家", "项", "亩", "万亩", "人", "万人", "人次", "万人次", "名", "吨",
-        "万吨", "米", "公里", "千米", "平方米", "万平方米", "平方公里", "公顷", "立方米",
-        "万立方米", "千瓦", "万千瓦", "千瓦时", "万千瓦时", "亿千瓦时", "件", "户", "台", "套",
-        "座", "辆", "艘", "标箱", "万标箱", "个百分点", "宗", "批",
+        "%",
+        "％",
+        "个",
+        "家",
+        "项",
+        "亩",
+        "万亩",
+        "人",
+        "万人",
+        "人次",
+        "万人次",
+        "名",
+        "吨",
+        "万吨",
+        "米",
+        "公里",
+        "千米",
+        "平方米",
+        "万平方米",
+        "平方公里",
+        "公顷",
+        "立方米",
+        "万立方米",
+        "千瓦",
+        "万千瓦",
+        "千瓦时",
+        "万千瓦时",
+        "亿千瓦时",
+        "件",
+        "户",
+        "台",
+        "套",
+        "座",
+        "辆",
+        "艘",
+        "标箱",
+        "万标箱",
+        "个百分点",
+        "宗",
+        "批",
     ];
     let w = word.trim();
     UNITS.contains(&w) || (w.ends_with('元') && (1..=4).contains(&w.chars().count()))
@@ -264,7 +305,10 @@ pub(crate) fn find(grid: &Grid) -> Option<Header> {
             .collect();
         let named = roles.contains(&Some(Role::Name));
         let figured = roles.iter().any(|role| {
-            matches!(role, Some(Role::Value | Role::Previous | Role::Growth | Role::Target))
+            matches!(
+                role,
+                Some(Role::Value | Role::Previous | Role::Growth | Role::Target)
+            )
         });
         if !(named && figured) {
             continue;
@@ -283,7 +327,11 @@ pub(crate) fn find(grid: &Grid) -> Option<Header> {
         let columns: Vec<Column> = (0..columns)
             .filter_map(|c| {
                 let upper = words_at(grid, (r, c));
-                let lower = if two_rows { words_at(grid, (below, c)) } else { String::new() };
+                let lower = if two_rows {
+                    words_at(grid, (below, c))
+                } else {
+                    String::new()
+                };
                 let words = if lower.is_empty() || lower == upper {
                     upper
                 } else if upper.is_empty() {
@@ -295,8 +343,18 @@ pub(crate) fn find(grid: &Grid) -> Option<Header> {
                 let unit = unit_suffix(&normalize(&words).replace('(', "（").replace(')', "）"))
                     .map(|(_, u)| u)
                     .filter(|u| u != "%");
-                let cell = if words_at(grid, (r, c)).is_empty() { (below, c) } else { (r, c) };
-                Some(Column { role, column: c, cell, words, unit })
+                let cell = if words_at(grid, (r, c)).is_empty() {
+                    (below, c)
+                } else {
+                    (r, c)
+                };
+                Some(Column {
+                    role,
+                    column: c,
+                    cell,
+                    words,
+                    unit,
+                })
             })
             .collect();
         return assemble(grid, columns, top, last_row);
@@ -309,13 +367,20 @@ fn assemble(grid: &Grid, columns: Vec<Column>, top: u32, last_row: u32) -> Optio
     let first = |role: Role| columns.iter().find(|c| c.role == role).cloned();
     let name = first(Role::Name)?;
     let mut previous = first(Role::Previous);
-    let mut values: Vec<Column> = columns.iter().filter(|c| c.role == Role::Value).cloned().collect();
+    let mut values: Vec<Column> = columns
+        .iter()
+        .filter(|c| c.role == Role::Value)
+        .cloned()
+        .collect();
     // Two years side by side ("2022年1-6月", "2021年1-6月"): the later is this period,
     // the year before is last year's when no column says 上年同期.
     let latest = values.iter().filter_map(|c| year(&c.words)).max();
     if let Some(latest) = latest {
         if previous.is_none() {
-            if let Some(at) = values.iter().position(|c| year(&c.words) == Some(latest - 1)) {
+            if let Some(at) = values
+                .iter()
+                .position(|c| year(&c.words) == Some(latest - 1))
+            {
                 let mut c = values.remove(at);
                 c.role = Role::Previous;
                 previous = Some(c);
@@ -328,7 +393,9 @@ fn assemble(grid: &Grid, columns: Vec<Column>, top: u32, last_row: u32) -> Optio
     // A cumulative column over 本期, over 本月.
     let rank = |c: &Column| {
         let w = normalize(&c.words);
-        if has(&w, &["累计", "本年", "全年", "半年", "前三季度"]) || months(&w).is_some_and(|m| m.0 != m.1) {
+        if has(&w, &["累计", "本年", "全年", "半年", "前三季度"])
+            || months(&w).is_some_and(|m| m.0 != m.1)
+        {
             0
         } else if has(&w, &["本月", "当月"]) {
             2
@@ -337,11 +404,16 @@ fn assemble(grid: &Grid, columns: Vec<Column>, top: u32, last_row: u32) -> Optio
         }
     };
     let best = values.iter().min_by_key(|c| rank(c))?.clone();
-    let ignored = values.into_iter().filter(|c| c.column != best.column).collect();
+    let ignored = values
+        .into_iter()
+        .filter(|c| c.column != best.column)
+        .collect();
     let unit_line = (top..=last_row).find_map(|r| {
         (0..grid.end().1).find_map(|c| {
             let w = normalize(&words_at(grid, (r, c)));
-            let unit = w.strip_prefix("单位:").or_else(|| w.strip_prefix("计量单位:"))?;
+            let unit = w
+                .strip_prefix("单位:")
+                .or_else(|| w.strip_prefix("计量单位:"))?;
             is_unit(unit).then(|| (unit.to_string(), (r, c)))
         })
     });
@@ -392,7 +464,12 @@ mod tests {
         ] {
             assert_eq!(classify(words), Some(role), "{words}");
         }
-        for none in ["增减额", "备注", "", "金川经济技术开发区2022年1-6月主要经济指标完成情况"] {
+        for none in [
+            "增减额",
+            "备注",
+            "",
+            "金川经济技术开发区2022年1-6月主要经济指标完成情况",
+        ] {
             assert_eq!(classify(none), None, "{none}");
         }
     }
@@ -411,7 +488,10 @@ mod tests {
             unit_suffix("营业收入（亿元）"),
             Some(("营业收入".into(), "亿元".into()))
         );
-        assert_eq!(unit_suffix("研发投入强度(%)"), Some(("研发投入强度".into(), "%".into())));
+        assert_eq!(
+            unit_suffix("研发投入强度(%)"),
+            Some(("研发投入强度".into(), "%".into()))
+        );
         assert_eq!(unit_suffix("固定资产投资（不含农户）"), None);
         assert_eq!(unit_suffix("营业收入"), None);
     }
@@ -435,7 +515,15 @@ mod tests {
         let g = grid(&[
             &["金川经济技术开发区2022年1-6月主要经济指标完成情况"],
             &["", "", "", "", "单位：亿元"],
-            &["指标名称", "单位", "1-6月", "上年同期", "同比增长（%）", "全年目标", "完成率（%）"],
+            &[
+                "指标名称",
+                "单位",
+                "1-6月",
+                "上年同期",
+                "同比增长（%）",
+                "全年目标",
+                "完成率（%）",
+            ],
             &["营业收入", "亿元", "48.65", "43.29", "12.4", "100", "48.7"],
         ]);
         let h = find(&g).unwrap();

@@ -202,8 +202,7 @@ fn read_bytes(
             });
         }
         return Ok(SheetIndicators {
-            months: header::months(&header.value.words)
-                .map(|m| (m, sheet.cell(header.value.cell))),
+            months: header::months(&header.value.words).map(|m| (m, sheet.cell(header.value.cell))),
             header: sheet.cell(header.name.cell),
             sheet,
             indicators: rows.indicators,
@@ -277,7 +276,9 @@ mod tests {
     fn merged_header_cells_name_every_column_below_them() {
         for format in ["xlsx", "xls", "ods"] {
             let name = format!("jinchuan-2022q3-merged.{format}");
-            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(&name);
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(&name);
             let mut book =
                 open::Workbook::open(std::fs::read(path).unwrap(), Place::file(name.as_str()))
                     .unwrap_or_else(|e| panic!("{e}"));

@@ -49,7 +49,10 @@ impl Book {
         }
         // Within the budget, the cells the second pass visits are bounded too.
         for table in tables(&xml) {
-            scans.insert(attr(table, "name").unwrap_or_default(), scan_table(table, true));
+            scans.insert(
+                attr(table, "name").unwrap_or_default(),
+                scan_table(table, true),
+            );
         }
         let reader = guarded(place, WHAT, || {
             Ods::new(Cursor::new(bytes)).map_err(|e| e.to_string())
@@ -145,7 +148,8 @@ fn scan_table(table: &huibao_xml::Element, details: bool) -> TableScan {
                 for dr in 0..row_repeat.min(u64::from(MAX_ROWS)) {
                     for dc in 0..column_repeat.min(u64::from(MAX_COLUMNS)) {
                         if readable(row + dr, column + dc) {
-                            scan.percent.insert(((row + dr) as u32, (column + dc) as u32));
+                            scan.percent
+                                .insert(((row + dr) as u32, (column + dc) as u32));
                         }
                     }
                 }

@@ -65,9 +65,11 @@ impl Format {
             Some(by_ext)
         } else if zip {
             // An .ods names its type in the first part, "mimetype".
-            if bytes.windows(46).take(200).any(|w| {
-                w.starts_with(b"application/vnd.oasis.opendocument.spreadsheet")
-            }) {
+            if bytes
+                .windows(46)
+                .take(200)
+                .any(|w| w.starts_with(b"application/vnd.oasis.opendocument.spreadsheet"))
+            {
                 Some(Format::Ods)
             } else {
                 Some(Format::Xlsx)
@@ -231,7 +233,11 @@ pub(crate) fn guarded<T>(
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(why)) => Err(unreadable(place, what, why)),
-        Err(_) => Err(unreadable(place, what, "the spreadsheet reader failed on it")),
+        Err(_) => Err(unreadable(
+            place,
+            what,
+            "the spreadsheet reader failed on it",
+        )),
     }
 }
 
@@ -245,7 +251,9 @@ pub(crate) fn value_of(data: &calamine::Data) -> Value {
         Data::String(s) => Value::Text(s.clone()),
         Data::Bool(b) => Value::Other(if *b { "TRUE" } else { "FALSE" }.into()),
         Data::DateTime(d) => Value::Other(format!("a date or time ({})", d.as_f64())),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Other(format!("a date or time ({s})")),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            Value::Other(format!("a date or time ({s})"))
+        }
         Data::Error(e) => Value::Other(format!("the error value {e}")),
     }
 }
@@ -346,7 +354,14 @@ mod tests {
         for yes in ["0%", "0.0%", "0.00%", "#,##0.0%"] {
             assert!(is_percent_format(yes), "{yes}");
         }
-        for no in ["0.00", "\"%\"0", "General", "[$%-804]0", "0.0;-0.0%", "\\%0"] {
+        for no in [
+            "0.00",
+            "\"%\"0",
+            "General",
+            "[$%-804]0",
+            "0.0;-0.0%",
+            "\\%0",
+        ] {
             assert!(!is_percent_format(no), "{no}");
         }
         assert_eq!(percent_shown(0.124), 12.4);
@@ -356,8 +371,14 @@ mod tests {
     #[test]
     fn formats_by_name_and_bytes() {
         let place = Place::file("x");
-        assert_eq!(Format::of("a.xlsx", b"PK\x03\x04....", &place), Ok(Format::Xlsx));
-        assert_eq!(Format::of("a.CSV", "指标名称,单位".as_bytes(), &place), Ok(Format::Csv));
+        assert_eq!(
+            Format::of("a.xlsx", b"PK\x03\x04....", &place),
+            Ok(Format::Xlsx)
+        );
+        assert_eq!(
+            Format::of("a.CSV", "指标名称,单位".as_bytes(), &place),
+            Ok(Format::Csv)
+        );
         let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
         assert_eq!(Format::of("a.xlsx", &ole, &place), Ok(Format::Xls));
         let e = Format::of("a.xlsx", "指标名称,单位".as_bytes(), &place).unwrap_err();

@@ -27,7 +27,10 @@ pub fn read_into(loaded: &mut Loaded) -> Result<Vec<Diagnostic>, Diagnostics> {
     let from = source.from.get_ref().trim();
     let path = base.join(from);
     let selection = Selection {
-        sheet: source.sheet.as_ref().map(|s| s.get_ref().trim().to_string()),
+        sheet: source
+            .sheet
+            .as_ref()
+            .map(|s| s.get_ref().trim().to_string()),
         range: source.cells().flatten(),
     };
     let span_of = |key: Option<Key>| -> Range<usize> {
@@ -38,13 +41,8 @@ pub fn read_into(loaded: &mut Loaded) -> Result<Vec<Diagnostic>, Diagnostics> {
         }
         .unwrap_or_else(|| source.from.span())
     };
-    let read = read_indicators(&path, &path.display().to_string(), &selection).map_err(|e| {
-        Diagnostics(
-            e.0.into_iter()
-                .map(|e| error(e, file, &span_of))
-                .collect(),
-        )
-    })?;
+    let read = read_indicators(&path, &path.display().to_string(), &selection)
+        .map_err(|e| Diagnostics(e.0.into_iter().map(|e| error(e, file, &span_of)).collect()))?;
 
     let mut errors = Vec::new();
     for written in loaded.report.indicators.iter() {

@@ -43,8 +43,13 @@ pub(crate) fn figure(grid: &Grid, at: (u32, u32)) -> Figure {
 /// A number written as text: "48.65", "1,234.5", "12.4%", "－3.4", "0.5个百分点"; a dash
 /// or "/" is no figure.
 pub(crate) fn number_text(text: &str) -> Figure {
-    let mut t = normalize(text).replace(['．', '。'], ".").replace(['−', '﹣'], "-");
-    if matches!(t.as_str(), "" | "-" | "--" | "/" | "…" | "..." | "...." | "无" | "—") {
+    let mut t = normalize(text)
+        .replace(['．', '。'], ".")
+        .replace(['−', '﹣'], "-");
+    if matches!(
+        t.as_str(),
+        "" | "-" | "--" | "/" | "…" | "..." | "...." | "无" | "—"
+    ) {
         return Figure::Missing;
     }
     if t.chars().all(|c| c == '-') {
@@ -87,7 +92,16 @@ pub(crate) fn number_text(text: &str) -> Figure {
 }
 
 /// Words that start the notes under a table.
-const NOTES: [&str; 8] = ["注", "说明", "备注", "附注", "资料来源", "数据来源", "来源", "*"];
+const NOTES: [&str; 8] = [
+    "注",
+    "说明",
+    "备注",
+    "附注",
+    "资料来源",
+    "数据来源",
+    "来源",
+    "*",
+];
 /// Rows of totals, not indicators.
 const TOTALS: [&str; 4] = ["合计", "总计", "小计", "总合计"];
 
@@ -139,7 +153,12 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
         let value = figure(grid, value_at);
         let others: Vec<(&Column, Figure)> = header
             .columns()
-            .filter(|c| !matches!(c.role, crate::header::Role::Name | crate::header::Role::Unit))
+            .filter(|c| {
+                !matches!(
+                    c.role,
+                    crate::header::Role::Name | crate::header::Role::Unit
+                )
+            })
             .map(|c| (c, figure(grid, (row, c.column))))
             .collect();
         let any_figure = others.iter().any(|(_, f)| *f != Figure::Missing);
@@ -301,15 +320,24 @@ fn indicator(
             sheet.cell(at),
             format!("“{name}” has no unit"),
             match &header.unit {
-                Some(u) => format!("write its unit in {} (the {} column): 亿元, 万元, %, 个 …", address(at), u.words),
-                None => format!("add a 单位 column, or write the unit after the name: {name}（亿元）"),
+                Some(u) => format!(
+                    "write its unit in {} (the {} column): 亿元, 万元, %, 个 …",
+                    address(at),
+                    u.words
+                ),
+                None => {
+                    format!("add a 单位 column, or write the unit after the name: {name}（亿元）")
+                }
             },
         ));
     };
     if let Some(bad) = unit.chars().find(|c| c.is_control()) {
         return Err(SheetError::new(
             sheet.cell(name_at),
-            format!("the unit of “{name}” holds the control character U+{:04X}", bad as u32),
+            format!(
+                "the unit of “{name}” holds the control character U+{:04X}",
+                bad as u32
+            ),
             "retype the unit in the cell",
         ));
     }
@@ -326,7 +354,11 @@ fn indicator(
             ));
         }
     }
-    let change_word = if is_percent(&unit) { "个百分点" } else { "%" };
+    let change_word = if is_percent(&unit) {
+        "个百分点"
+    } else {
+        "%"
+    };
     let previous = match (previous, growth) {
         (Some((p, _)), Some((g, g_at))) => {
             let printed = growth_change(value, &unit, p);

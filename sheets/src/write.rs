@@ -38,7 +38,10 @@ fn head(read: &SheetIndicators) -> String {
         read.header.address()
     );
     for note in read.notes.iter().chain(&read.warnings) {
-        s.push_str(&comment(&format!("CHECK: {}: {}", note.place, note.message)));
+        s.push_str(&comment(&format!(
+            "CHECK: {}: {}",
+            note.place, note.message
+        )));
     }
     s.push('\n');
     s
@@ -61,7 +64,12 @@ fn entry(ind: &SheetIndicator) -> Table {
     }
     for g in &ind.guesses {
         if let Some(v) = t.get_mut(g.key).and_then(Item::as_value_mut) {
-            let suffix = v.decor().suffix().and_then(|s| s.as_str()).unwrap_or("").to_string();
+            let suffix = v
+                .decor()
+                .suffix()
+                .and_then(|s| s.as_str())
+                .unwrap_or("")
+                .to_string();
             let text = one_line(&g.text);
             v.decor_mut().set_suffix(if suffix.is_empty() {
                 format!("  # CHECK: {text}")
@@ -92,7 +100,9 @@ fn comment(text: &str) -> String {
 }
 
 fn one_line(text: &str) -> String {
-    text.chars().filter(|c| *c == '\t' || !c.is_control()).collect()
+    text.chars()
+        .filter(|c| *c == '\t' || !c.is_control())
+        .collect()
 }
 
 #[cfg(test)]
@@ -115,7 +125,9 @@ mod tests {
                     target: Some(100.0),
                     decimals: None,
                     place: sheet.cell((3, 0)),
-                    guesses: vec![Guess::previous("derived from 同比增长（%） 12.4% (E4)".into())],
+                    guesses: vec![Guess::previous(
+                        "derived from 同比增长（%） 12.4% (E4)".into(),
+                    )],
                 },
                 SheetIndicator {
                     name: "新签约项目".into(),
@@ -125,7 +137,9 @@ mod tests {
                     target: None,
                     decimals: Some(2),
                     place: sheet.cell((4, 0)),
-                    guesses: vec![Guess::target("the sheet gives a completion of 40% (G5) but no target".into())],
+                    guesses: vec![Guess::target(
+                        "the sheet gives a completion of 40% (G5) but no target".into(),
+                    )],
                 },
             ],
             warnings: Vec::new(),
@@ -143,9 +157,18 @@ mod tests {
         let report = format!(
             "[report]\norganization = \"金川经济技术开发区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n{text}"
         );
-        let loaded = huibao_core::load_source(huibao_core::SourceFile::new("r.toml", report.as_str()))
-            .unwrap_or_else(|e| panic!("{e}\n{report}"));
+        let loaded =
+            huibao_core::load_source(huibao_core::SourceFile::new("r.toml", report.as_str()))
+                .unwrap_or_else(|e| panic!("{e}\n{report}"));
         assert_eq!(loaded.report.indicators.len(), 2);
-        assert_eq!(loaded.report.indicators[0].previous.as_ref().unwrap().get_ref().0, 43.28);
+        assert_eq!(
+            loaded.report.indicators[0]
+                .previous
+                .as_ref()
+                .unwrap()
+                .get_ref()
+                .0,
+            43.28
+        );
     }
 }

@@ -180,17 +180,30 @@ fn format_string(data: &[u8], biff8: bool) -> String {
                 .collect();
             String::from_utf16_lossy(&units)
         } else {
-            chars.iter().take(usize::from(cch)).map(|&b| char::from(b)).collect()
+            chars
+                .iter()
+                .take(usize::from(cch))
+                .map(|&b| char::from(b))
+                .collect()
         }
     } else {
         let cch = usize::from(data.get(2).copied().unwrap_or(0));
-        data.get(3..).unwrap_or_default().iter().take(cch).map(|&b| char::from(b)).collect()
+        data.get(3..)
+            .unwrap_or_default()
+            .iter()
+            .take(cch)
+            .map(|&b| char::from(b))
+            .collect()
     }
 }
 
 /// One sheet's substream, from its BOF to its EOF: the cells it declares (DIMENSIONS) and
 /// spans, for the budget; percentage cells and merges within the readable size.
-fn scan_sheet(stream: &[u8], start: usize, percent_xf: &[bool]) -> Result<(SheetScan, u64), String> {
+fn scan_sheet(
+    stream: &[u8],
+    start: usize,
+    percent_xf: &[bool],
+) -> Result<(SheetScan, u64), String> {
     let mut scan = SheetScan::default();
     let mut declared = 0u64;
     let mut first = (u32::MAX, u32::MAX);
@@ -238,7 +251,12 @@ fn scan_sheet(stream: &[u8], start: usize, percent_xf: &[bool]) -> Result<(Sheet
             0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0205 | 0x0006 | 0x00D6 => {
                 if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
                     let numeric = matches!(typ, 0x0203 | 0x027E | 0x0006);
-                    cell(&mut scan, row, col, numeric.then(|| u16_at(data, 4)).flatten());
+                    cell(
+                        &mut scan,
+                        row,
+                        col,
+                        numeric.then(|| u16_at(data, 4)).flatten(),
+                    );
                 }
             }
             // MULRK: row, first column, (format, number) pairs, last column.

@@ -72,9 +72,10 @@ impl Book {
         {
             let xml = huibao_xml::parse(part).map_err(|e| unreadable(place, WHAT, e))?;
             for cell in cells(&xml) {
-                if cell.percent_style.is_some_and(|s| {
-                    self.percent_styles.get(s).copied().unwrap_or(false)
-                }) && inside(cell.at)
+                if cell
+                    .percent_style
+                    .is_some_and(|s| self.percent_styles.get(s).copied().unwrap_or(false))
+                    && inside(cell.at)
                 {
                     percent.insert(cell.at);
                 }
@@ -141,7 +142,10 @@ fn sheet_parts(
     let xml = huibao_xml::parse(parts.get(workbook).ok_or_else(missing)?)
         .map_err(|e| unreadable(place, WHAT, e))?;
     let dir = workbook.rsplit_once('/').map_or("", |(d, _)| d);
-    let rels_name = format!("{dir}/_rels/{}.rels", workbook.rsplit('/').next().unwrap_or(""));
+    let rels_name = format!(
+        "{dir}/_rels/{}.rels",
+        workbook.rsplit('/').next().unwrap_or("")
+    );
     let targets: HashMap<String, String> = match parts.get(&rels_name) {
         Some(bytes) => {
             let rels = huibao_xml::parse(bytes).map_err(|e| unreadable(place, WHAT, e))?;
@@ -244,8 +248,14 @@ mod tests {
 
     #[test]
     fn relationship_targets() {
-        assert_eq!(resolve("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
-        assert_eq!(resolve("xl", "/xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(
+            resolve("xl", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            resolve("xl", "/xl/worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
         assert_eq!(resolve("xl", "../xl/styles.xml"), "xl/styles.xml");
     }
 
@@ -255,8 +265,10 @@ mod tests {
             br#"<worksheet><sheetData><row r="3"><c r="B3" s="2"/><c s="1"/></row><row><c/></row></sheetData></worksheet>"#,
         )
         .unwrap();
-        let got: Vec<((u32, u32), Option<usize>)> =
-            cells(&xml).iter().map(|c| (c.at, c.percent_style)).collect();
+        let got: Vec<((u32, u32), Option<usize>)> = cells(&xml)
+            .iter()
+            .map(|c| (c.at, c.percent_style))
+            .collect();
         assert_eq!(got, [((2, 1), Some(2)), ((2, 2), Some(1)), ((3, 0), None)]);
     }
 }

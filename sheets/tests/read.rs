@@ -7,7 +7,9 @@ use huibao_sheets::{read_indicators, Key, Selection, SheetErrors, SheetIndicator
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn read(name: &str) -> Result<SheetIndicators, SheetErrors> {
@@ -18,17 +20,35 @@ fn read_with(name: &str, selection: &Selection) -> Result<SheetIndicators, Sheet
     read_indicators(&fixture(name), name, selection)
 }
 
-type Row = (&'static str, f64, &'static str, Option<f64>, Option<f64>, Option<u8>);
+type Row = (
+    &'static str,
+    f64,
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    Option<u8>,
+);
+/// (name, value, unit, previous, target, decimals) of an indicator read.
+type Read = (String, f64, String, Option<f64>, Option<f64>, Option<u8>);
 
 /// (name, value, unit, previous, target, decimals) of what was read.
-fn rows(read: &SheetIndicators) -> Vec<(String, f64, String, Option<f64>, Option<f64>, Option<u8>)> {
+fn rows(read: &SheetIndicators) -> Vec<Read> {
     read.indicators
         .iter()
-        .map(|i| (i.name.clone(), i.value, i.unit.clone(), i.previous, i.target, i.decimals))
+        .map(|i| {
+            (
+                i.name.clone(),
+                i.value,
+                i.unit.clone(),
+                i.previous,
+                i.target,
+                i.decimals,
+            )
+        })
         .collect()
 }
 
-fn expected(rows: &[Row]) -> Vec<(String, f64, String, Option<f64>, Option<f64>, Option<u8>)> {
+fn expected(rows: &[Row]) -> Vec<Read> {
     rows.iter()
         .map(|&(n, v, u, p, t, d)| (n.to_string(), v, u.to_string(), p, t, d))
         .collect()
@@ -39,13 +59,34 @@ fn expected(rows: &[Row]) -> Vec<(String, f64, String, Option<f64>, Option<f64>,
 /// percentages ("20%"), a rate without last year's figure, "-" for none, notes below.
 const JINCHUAN_2022H1: [Row; 12] = [
     ("营业收入", 48.65, "亿元", Some(43.29), Some(100.0), None),
-    ("工业总产值", 152.3, "亿元", Some(140.24), Some(300.0), Some(2)),
+    (
+        "工业总产值",
+        152.3,
+        "亿元",
+        Some(140.24),
+        Some(300.0),
+        Some(2),
+    ),
     ("高新技术产业产值", 68.5, "亿元", Some(60.1), None, None),
     // 上年同期 derived from 同比增长 9.2%: 36.8 against 33.7 is 9.2% again.
     ("规上工业增加值", 36.8, "亿元", Some(33.7), None, None),
-    ("固定资产投资", 235_600.0, "万元", Some(198_500.0), Some(500_000.0), None),
+    (
+        "固定资产投资",
+        235_600.0,
+        "万元",
+        Some(198_500.0),
+        Some(500_000.0),
+        None,
+    ),
     ("税收收入", 5.62, "亿元", Some(5.87), Some(12.0), None),
-    ("实际利用外资", 3260.0, "万美元", Some(2815.0), Some(6000.0), None),
+    (
+        "实际利用外资",
+        3260.0,
+        "万美元",
+        Some(2815.0),
+        Some(6000.0),
+        None,
+    ),
     ("外贸进出口总额", 18.36, "亿元", Some(16.02), None, None),
     ("研发经费投入强度", 3.6, "%", Some(3.2), Some(4.0), None),
     ("新签约项目", 36.0, "个", Some(30.0), Some(60.0), None),
@@ -59,14 +100,21 @@ fn the_half_year_table_reads_the_same_in_every_format() {
         let name = format!("jinchuan-2022h1.{format}");
         let read = read(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(rows(&read), expected(&JINCHUAN_2022H1), "{name}");
-        let sheet = if format == "csv" { String::new() } else { "!jinchuan-2022h1".into() };
+        let sheet = if format == "csv" {
+            String::new()
+        } else {
+            "!jinchuan-2022h1".into()
+        };
         assert_eq!(read.sheet.to_string(), format!("{name}{sheet}"));
         assert_eq!(read.header.address(), "A3");
         assert_eq!(read.months.as_ref().map(|m| m.0), Some((1, 6)));
         // Every stated rate agrees with the one computed: no warnings.
         assert!(read.warnings.is_empty(), "{name}: {:?}", read.warnings);
         // Each indicator is located at its name's cell.
-        assert_eq!(read.indicators[3].place.to_string(), format!("{name}{sheet}!A8"));
+        assert_eq!(
+            read.indicators[3].place.to_string(),
+            format!("{name}{sheet}!A8")
+        );
         let derived = &read.indicators[3].guesses;
         assert_eq!(derived.len(), 1, "{derived:?}");
         assert_eq!(derived[0].key, "previous");
@@ -88,10 +136,16 @@ fn merged_cells_and_a_two_row_header_read_the_same_in_every_format() {
         let read = read(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(rows(&read), expected(&want), "{name}");
         assert_eq!(read.sheet.sheet.as_deref(), Some("1-9月"));
-        assert_eq!(read.months.as_ref().map(|m| (m.0, m.1.address())), Some(((1, 9), "B3".into())));
+        assert_eq!(
+            read.months.as_ref().map(|m| (m.0, m.1.address())),
+            Some(((1, 9), "B3".into()))
+        );
         assert!(read.warnings.is_empty(), "{name}: {:?}", read.warnings);
         // The unit of the first three comes from "单位：亿元" above the table: a CHECK.
-        assert!(read.indicators[0].guesses.iter().any(|g| g.key == "unit" && g.text.contains("F2")));
+        assert!(read.indicators[0]
+            .guesses
+            .iter()
+            .any(|g| g.key == "unit" && g.text.contains("F2")));
     }
 }
 
@@ -107,7 +161,10 @@ fn a_word_where_a_number_belongs_is_reported_at_its_cell() {
         assert_eq!(errors.len(), 1, "{errors:?}");
         let e = &errors[0];
         assert_eq!(e.place.to_string(), place);
-        assert_eq!(e.message, "“约150” is not a number: expected the 1-6月 figure of “工业总产值”");
+        assert_eq!(
+            e.message,
+            "“约150” is not a number: expected the 1-6月 figure of “工业总产值”"
+        );
         assert!(e.help.contains("write a number"), "{}", e.help);
         assert_eq!(e.key, None);
     }
@@ -117,7 +174,10 @@ fn a_word_where_a_number_belongs_is_reported_at_its_cell() {
 fn sheets_and_ranges_are_chosen_by_name() {
     let e = read_with(
         "jinchuan-2022h1.xlsx",
-        &Selection { sheet: Some("Sheet1".into()), range: None },
+        &Selection {
+            sheet: Some("Sheet1".into()),
+            range: None,
+        },
     )
     .unwrap_err();
     assert_eq!(e.0[0].key, Some(Key::Sheet));
@@ -127,7 +187,10 @@ fn sheets_and_ranges_are_chosen_by_name() {
     // The range's first rows: the header and the first two indicators.
     let read = read_with(
         "jinchuan-2022h1.ods",
-        &Selection { sheet: Some("jinchuan-2022h1".into()), range: CellRange::parse("A3:G6") },
+        &Selection {
+            sheet: Some("jinchuan-2022h1".into()),
+            range: CellRange::parse("A3:G6"),
+        },
     )
     .unwrap();
     let names: Vec<&str> = read.indicators.iter().map(|i| i.name.as_str()).collect();
@@ -136,14 +199,32 @@ fn sheets_and_ranges_are_chosen_by_name() {
     // A range without the header finds no table, and says so about the range.
     let e = read_with(
         "jinchuan-2022h1.xlsx",
-        &Selection { sheet: None, range: CellRange::parse("C5:G9") },
+        &Selection {
+            sheet: None,
+            range: CellRange::parse("C5:G9"),
+        },
     )
     .unwrap_err();
     assert_eq!(e.0[0].key, Some(Key::Range));
-    assert!(e.0[0].message.starts_with("no indicator table found"), "{}", e.0[0].message);
+    assert!(
+        e.0[0].message.starts_with("no indicator table found"),
+        "{}",
+        e.0[0].message
+    );
 
-    let e = read_with("bad-cell.csv", &Selection { sheet: Some("表1".into()), range: None }).unwrap_err();
-    assert!(e.0[0].message.contains("a CSV file has no sheets"), "{}", e.0[0].message);
+    let e = read_with(
+        "bad-cell.csv",
+        &Selection {
+            sheet: Some("表1".into()),
+            range: None,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        e.0[0].message.contains("a CSV file has no sheets"),
+        "{}",
+        e.0[0].message
+    );
 }
 
 /// A CSV written for one test.
@@ -184,28 +265,39 @@ fn stated_rates_that_disagree_are_warnings_naming_the_cell() {
     );
     assert_eq!(read.indicators.len(), 2);
     // The disagreement is also a CHECK on the key it concerns.
-    assert!(read.indicators[0].guesses.iter().any(|g| g.key == "previous" && g.text.contains("E2")));
+    assert!(read.indicators[0]
+        .guesses
+        .iter()
+        .any(|g| g.key == "previous" && g.text.contains("E2")));
 }
 
 #[test]
 fn duplicates_units_and_names_are_errors_at_their_cells() {
-    let (_dir, path) = csv(
-        "指标名称,单位,本期\n\
+    let (_dir, path) = csv("指标名称,单位,本期\n\
          营业收入,亿元,48.65\n\
          营业收入,亿元,50\n\
          税收收入,,5.62\n\
          ,亿元,3\n\
-         新签约项目,个,0,\n",
-    );
-    let errors = read_indicators(&path, "stats.csv", &Selection::default()).unwrap_err().0;
-    let found: Vec<(String, &str)> =
-        errors.iter().map(|e| (e.place.to_string(), e.message.as_str())).collect();
+         新签约项目,个,0,\n");
+    let errors = read_indicators(&path, "stats.csv", &Selection::default())
+        .unwrap_err()
+        .0;
+    let found: Vec<(String, &str)> = errors
+        .iter()
+        .map(|e| (e.place.to_string(), e.message.as_str()))
+        .collect();
     assert_eq!(
         found,
         [
-            ("stats.csv!A3".to_string(), "“营业收入” is in the table twice, at A2 and A3"),
+            (
+                "stats.csv!A3".to_string(),
+                "“营业收入” is in the table twice, at A2 and A3"
+            ),
             ("stats.csv!B4".to_string(), "“税收收入” has no unit"),
-            ("stats.csv!A5".to_string(), "row 5 has figures but no indicator name"),
+            (
+                "stats.csv!A5".to_string(),
+                "row 5 has figures but no indicator name"
+            ),
         ]
     );
 }
@@ -216,9 +308,15 @@ fn a_sheet_larger_than_an_indicator_table_is_refused() {
     text.push_str(&"\n".repeat(20_000));
     text.push_str("x\n");
     let (_dir, path) = csv(&text);
-    let e = read_indicators(&path, "stats.csv", &Selection::default()).unwrap_err().0;
+    let e = read_indicators(&path, "stats.csv", &Selection::default())
+        .unwrap_err()
+        .0;
     assert!(e[0].message.contains("is too large"), "{}", e[0].message);
-    assert!(e[0].message.contains("10000 rows × 256 columns"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("10000 rows × 256 columns"),
+        "{}",
+        e[0].message
+    );
     assert!(e[0].help.contains("range"), "{}", e[0].help);
 }
 
@@ -256,7 +354,11 @@ fn an_xlsx_cell_at_the_far_corner_is_refused_before_it_is_laid_out() {
         )
     });
     let e = read_bytes("far.xlsx", &far).unwrap_err().0;
-    assert!(e[0].message.contains("as far as XFD1048576"), "{}", e[0].message);
+    assert!(
+        e[0].message.contains("as far as XFD1048576"),
+        "{}",
+        e[0].message
+    );
     // With a range around the table, the far cell is never read.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("far.xlsx");
@@ -264,7 +366,10 @@ fn an_xlsx_cell_at_the_far_corner_is_refused_before_it_is_laid_out() {
     let read = read_indicators(
         &path,
         "far.xlsx",
-        &Selection { sheet: None, range: CellRange::parse("A1:G20") },
+        &Selection {
+            sheet: None,
+            range: CellRange::parse("A1:G20"),
+        },
     )
     .unwrap();
     assert_eq!(read.indicators.len(), 12);
@@ -281,7 +386,11 @@ fn an_ods_value_repeated_over_the_whole_sheet_is_refused() {
         )
     });
     let e = read_bytes("bomb.ods", &bomb).unwrap_err().0;
-    assert!(e[0].message.starts_with("the workbook is too large"), "{}", e[0].message);
+    assert!(
+        e[0].message.starts_with("the workbook is too large"),
+        "{}",
+        e[0].message
+    );
     assert_eq!(e[0].key, Some(Key::From));
 }
 
@@ -296,7 +405,11 @@ fn an_xls_declaring_a_billion_cells_is_refused() {
     bytes[at + 8..at + 12].copy_from_slice(&1_000_000u32.to_le_bytes());
     bytes[at + 14..at + 16].copy_from_slice(&200u16.to_le_bytes());
     let e = read_bytes("huge.xls", &bytes).unwrap_err().0;
-    assert!(e[0].message.starts_with("the workbook is too large"), "{}", e[0].message);
+    assert!(
+        e[0].message.starts_with("the workbook is too large"),
+        "{}",
+        e[0].message
+    );
 }
 
 #[test]
@@ -304,7 +417,14 @@ fn damaged_and_foreign_files_are_errors_about_the_file() {
     let bytes = std::fs::read(fixture("jinchuan-2022h1.xlsx")).unwrap();
     for (name, bytes) in [
         ("cut.xlsx", bytes[..bytes.len() / 2].to_vec()),
-        ("garbage.xls", [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0xFF; 600]].concat()),
+        (
+            "garbage.xls",
+            [
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..],
+                &[0xFF; 600],
+            ]
+            .concat(),
+        ),
         ("empty.ods", Vec::new()),
         ("report.docx", bytes.clone()),
     ] {
