@@ -340,7 +340,7 @@ pub(crate) fn find(grid: &Grid) -> Option<Header> {
                     format!("{upper}{lower}")
                 };
                 let role = classify(&words)?;
-                let unit = unit_suffix(&normalize(&words).replace('(', "（").replace(')', "）"))
+                let unit = unit_suffix(&normalize(&words))
                     .map(|(_, u)| u)
                     .filter(|u| u != "%");
                 let cell = if words_at(grid, (r, c)).is_empty() {

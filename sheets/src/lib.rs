@@ -274,11 +274,17 @@ mod tests {
     /// The fixtures LibreOffice saved from a flat .ods with merged cells.
     #[test]
     fn merged_header_cells_name_every_column_below_them() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        if !fixtures.exists() {
+            eprintln!(
+                "skipped: {} not found (tests stay out of the package)",
+                fixtures.display()
+            );
+            return;
+        }
         for format in ["xlsx", "xls", "ods"] {
             let name = format!("jinchuan-2022q3-merged.{format}");
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/fixtures")
-                .join(&name);
+            let path = fixtures.join(&name);
             let mut book =
                 open::Workbook::open(std::fs::read(path).unwrap(), Place::file(name.as_str()))
                     .unwrap_or_else(|e| panic!("{e}"));

@@ -530,6 +530,52 @@ mod tests {
     }
 
     #[test]
+    fn units_from_a_merged_column_the_name_or_the_header_and_rows_that_are_no_indicators() {
+        use huibao_core::model::CellRange;
+        let mut g = Grid::default();
+        let rows: [&[&str]; 8] = [
+            &["指标名称", "单位", "本期（万元）"],
+            &["一、经济运行", "", ""],
+            &["营业收入", "亿元", "48.65"],
+            &["税收收入", "", "5.62"],
+            &["新签约项目（个）", "", "36"],
+            &["固定资产投资", "", "235600"],
+            &["合计", "", "999"],
+            &["注：本表为快报数。", "", ""],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                g.set((r as u32, c as u32), Value::Text(text.to_string()));
+            }
+        }
+        g.set((8, 0), Value::Text("工业总产值".into()));
+        g.set((8, 2), Value::Number(152.3));
+        // The unit written once for 营业收入 and 税收收入.
+        g.merge(CellRange::parse("B3:B4").unwrap());
+        let header = crate::header::find(&g).unwrap();
+        let read = read(
+            &g,
+            &header,
+            &Place::file("stats.xlsx").sheet(Some("Sheet1")),
+        );
+        assert!(read.errors.is_empty(), "{:?}", read.errors);
+        let got: Vec<(&str, &str)> = read
+            .indicators
+            .iter()
+            .map(|i| (i.name.as_str(), i.unit.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("营业收入", "亿元"),
+                ("税收收入", "亿元"),
+                ("新签约项目", "个"),
+                ("固定资产投资", "万元"),
+            ]
+        );
+    }
+
+    #[test]
     fn previous_derived_prints_the_sheets_rate() {
         for (value, unit, change) in [
             (48.65, "亿元", 12.4),
