@@ -20,6 +20,7 @@ pub(crate) fn read(bytes: &[u8], place: &Place) -> Result<Grid, SheetError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter(&text))
         .from_reader(text.as_bytes());
     let mut grid = Grid::default();
     // A row of the sheet is a record; blank lines are empty rows (the CSV reader skips
@@ -64,6 +65,22 @@ pub(crate) fn read(bytes: &[u8], place: &Place) -> Result<Grid, SheetError> {
         }
     }
     Ok(grid)
+}
+
+/// Commas, or tabs when the first lines hold more tabs than commas (a table copied out of
+/// a spreadsheet and saved as text).
+fn delimiter(text: &str) -> u8 {
+    let head: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(5)
+        .collect();
+    let count = |c: char| head.iter().map(|l| l.matches(c).count()).sum::<usize>();
+    if count('\t') > count(',') {
+        b'\t'
+    } else {
+        b','
+    }
 }
 
 /// The text of a CSV file: by its byte-order mark, else UTF-8 when valid, else GB18030.
@@ -113,6 +130,12 @@ mod tests {
         assert_eq!(g.get((3, 0)), &Value::Text("两行\n的名称".into()));
         assert_eq!(g.get((4, 0)), &Value::Text("营业收入".into()));
         assert_eq!(g.end(), (5, 3));
+        let tabbed = read(
+            "指标名称\t单位\t1-6月\n营业收入\t亿元\t48.65\n".as_bytes(),
+            &place,
+        )
+        .unwrap();
+        assert_eq!(tabbed.get((1, 2)), &Value::Text("48.65".into()));
         let wide = format!("{}x\n", ",".repeat(MAX_COLUMNS as usize));
         let e = read(wide.as_bytes(), &place).unwrap_err();
         assert!(e.message.contains("too large"), "{e}");

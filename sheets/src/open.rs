@@ -34,7 +34,7 @@ pub(crate) enum Format {
     Xls,
     /// OpenDocument (.ods), LibreOffice's own.
     Ods,
-    /// Comma-separated values (.csv), UTF-8 or GB18030.
+    /// Comma-separated values (.csv; tab-separated .txt and .tsv too), UTF-8 or GB18030.
     Csv,
 }
 
@@ -49,7 +49,7 @@ impl Format {
             "xlsx" | "xlsm" => Format::Xlsx,
             "xls" => Format::Xls,
             "ods" => Format::Ods,
-            "csv" | "txt" => Format::Csv,
+            "csv" | "txt" | "tsv" => Format::Csv,
             _ => {
                 return Err(SheetError::new(
                     place.clone(),
