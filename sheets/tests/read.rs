@@ -272,7 +272,7 @@ fn stated_rates_that_disagree_are_warnings_naming_the_cell() {
 }
 
 #[test]
-fn duplicates_units_and_names_are_errors_at_their_cells() {
+fn a_name_twice_a_missing_unit_and_a_nameless_row_are_errors_at_their_cells() {
     let (_dir, path) = csv("指标名称,单位,本期\n\
          营业收入,亿元,48.65\n\
          营业收入,亿元,50\n\
