@@ -60,6 +60,8 @@ enum Command {
     Plugin(cmd::plugins::PluginArgs),
     /// Turn last period's report (.txt or .docx) into a report TOML.
     Import(cmd::import::ImportArgs),
+    /// Print the key figures of a statistics spreadsheet (.xlsx, .xls, .ods, .csv) as [[indicators]] TOML.
+    Indicators(cmd::indicators::IndicatorsArgs),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
         Command::Plugins(args) => cmd::plugins::plugins(args),
         Command::Plugin(args) => cmd::plugins::plugin(args),
         Command::Import(args) => cmd::import::import(args),
+        Command::Indicators(args) => cmd::indicators::indicators(args),
     };
     ExitCode::from(code)
 }

@@ -175,15 +175,31 @@ impl miette::Diagnostic for Diagnostic {
 
 impl Diagnostic {
     /// A miette report that quotes the source with its file name (for pretty printing).
+    ///
+    /// A place without source text (a spreadsheet cell, `stats.xlsx!Sheet1!C7`) is put
+    /// before the message, as there is no text to quote.
     pub fn to_report(&self) -> miette::Report {
-        let report = miette::Report::new(self.clone());
         match &self.file {
-            Some(file) if self.span.is_some() => report.with_source_code(
-                NamedSource::new(file.path.display().to_string(), file.text.clone())
-                    .with_language("toml"),
-            ),
-            _ => report,
+            Some(file) if self.span.is_some() => miette::Report::new(self.clone())
+                .with_source_code(
+                    NamedSource::new(file.path.display().to_string(), file.text.clone())
+                        .with_language("toml"),
+                ),
+            Some(file) => {
+                let mut placed = self.clone();
+                placed.message = format!("{}: {}", file.path.display(), self.message);
+                miette::Report::new(placed)
+            }
+            None => miette::Report::new(self.clone()),
         }
+    }
+
+    /// Places the diagnostic at a spot that has no text to quote, such as a spreadsheet
+    /// cell: `place` ("stats.xlsx!Sheet1!C7") then stands where "file:line:column" would.
+    pub fn at_place(mut self, place: impl Into<PathBuf>) -> Self {
+        self.file = Some(SourceFile::new(place, ""));
+        self.span = None;
+        self
     }
 }
 

@@ -41,11 +41,11 @@ pub(crate) fn printable(x: f64) -> bool {
     x.is_finite() && x.abs() < crate::limits::MAX_NUMBER
 }
 
-/// The change against the same period last year, rounded: in 个百分点 for units in %,
-/// else in % of `previous` (none from a previous value of 0). `None` too when the change
-/// cannot be printed (a previous value so close to 0 that the rate has no printed form);
-/// the loader reports that case at its place.
-pub(crate) fn change(value: f64, unit: &str, previous: f64) -> Option<f64> {
+/// The 同比 change as printed, rounded to one decimal: the growth rate in percent, or for
+/// a unit in % the change in percentage points. `None` for a rate against a zero base, or
+/// a change that cannot be printed (a previous value so close to 0 that the rate has no
+/// printed form); the loader reports that case at its place.
+pub fn growth_change(value: f64, unit: &str, previous: f64) -> Option<f64> {
     let change = if is_percent(unit) {
         round1(value - previous)
     } else if previous != 0.0 {
@@ -56,9 +56,9 @@ pub(crate) fn change(value: f64, unit: &str, previous: f64) -> Option<f64> {
     printable(change).then_some(change)
 }
 
-/// The share of the annual target reached, in %, rounded; `None` for a target that is
-/// not above 0 or a rate that cannot be printed.
-pub(crate) fn completion_rate(value: f64, target: f64) -> Option<f64> {
+/// The share of the annual target reached, in percent, rounded to one decimal; `None`
+/// unless the target is above zero and the rate can be printed.
+pub fn completion_rate(value: f64, target: f64) -> Option<f64> {
     let rate = round1(value / target * 100.0);
     (target > 0.0 && printable(rate)).then_some(rate)
 }
@@ -72,7 +72,7 @@ pub fn figures(
     decimals: Option<u8>,
 ) -> Figures {
     let value_text = format!("{}{}", format_number(value, decimals), unit.trim());
-    let (growth, growth_cell) = match previous.and_then(|p| change(value, unit, p)) {
+    let (growth, growth_cell) = match previous.and_then(|p| growth_change(value, unit, p)) {
         Some(d) if is_percent(unit) => {
             let phrase = match d {
                 d if d > 0.0 => format!("同比提高{d:.1}个百分点"),

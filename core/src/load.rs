@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::diagnostic::{read_source, Diagnostic, Diagnostics, SourceFile};
-use crate::model::{Item, Report, TableSpec};
+use crate::model::{IndicatorSheet, Item, Report, TableSpec};
 use crate::period::Period;
 use crate::scan::ItemPlace;
 use crate::style::{FontRole, Style};
@@ -259,7 +259,7 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
         if let Some(previous) = &ind.previous {
             let p = previous.get_ref().0;
             let computable = crate::indicator::is_percent(&ind.unit) || p != 0.0;
-            if computable && crate::indicator::change(value, &ind.unit, p).is_none() {
+            if computable && crate::indicator::growth_change(value, &ind.unit, p).is_none() {
                 errors.push(
                     Diagnostic::error(format!(
                         "indicator \"{name}\": the change from {} to {} is too large to print",
@@ -304,6 +304,10 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
                     .with_help("set unit = \"亿元\" (or 万元, %, 个, 家, 项, 亩 …)"),
             );
         }
+    }
+
+    if let Some(sheet) = &report.indicators.sheet {
+        check_indicator_sheet(sheet, &file, &mut errors);
     }
 
     let parts = [
@@ -572,4 +576,35 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
         }
     }
     style
+}
+
+/// `[indicators] from`, `sheet` and `range`: present and well formed. The spreadsheet
+/// itself is read later, by the pipeline.
+fn check_indicator_sheet(sheet: &IndicatorSheet, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
+    if sheet.from.get_ref().trim().is_empty() {
+        errors.push(
+            Diagnostic::error("`from` names no spreadsheet")
+                .at(file, sheet.from.span())
+                .with_help("write the statistics spreadsheet's path, relative to this report: from = \"stats.xlsx\""),
+        );
+    }
+    if let Some(name) = sheet
+        .sheet
+        .as_ref()
+        .filter(|s| s.get_ref().trim().is_empty())
+    {
+        errors.push(
+            Diagnostic::error("`sheet` is empty")
+                .at(file, name.span())
+                .with_help("write the sheet's name as its tab shows it (sheet = \"Sheet1\"), or remove the key to read the first sheet with an indicator table"),
+        );
+    }
+    if let (Some(range), Some(None)) = (&sheet.range, sheet.cells()) {
+        errors.push(
+            Diagnostic::error(format!("`{}` is not a range of cells", range.get_ref()))
+                .at(file, range.span())
+                .with_label("expected a range such as A3:G20")
+                .with_help("write the top-left and bottom-right cells with a colon: range = \"A3:G20\" (columns A to XFD, rows from 1)"),
+        );
+    }
 }

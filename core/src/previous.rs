@@ -23,6 +23,17 @@ pub fn carry_forward(
     loaded: &mut Loaded,
     previous_path: Option<&Path>,
 ) -> Result<Vec<Diagnostic>, Diagnostics> {
+    carry_forward_with(loaded, previous_path, load)
+}
+
+/// [`carry_forward`], loading last period's report with `load_previous`: a caller that
+/// completes a report after loading (the pipeline reads `[indicators] from`) completes
+/// last period's the same way.
+pub fn carry_forward_with(
+    loaded: &mut Loaded,
+    previous_path: Option<&Path>,
+    load_previous: impl FnOnce(&Path) -> Result<Loaded, Diagnostics>,
+) -> Result<Vec<Diagnostic>, Diagnostics> {
     let from_report = loaded.report.report.previous.clone();
     let path: PathBuf = match (previous_path, &from_report) {
         (Some(p), _) => p.to_path_buf(),
@@ -32,7 +43,7 @@ pub fn carry_forward(
         }
         (None, None) => return Ok(Vec::new()),
     };
-    let last = load(&path).map_err(|mut d| {
+    let last = load_previous(&path).map_err(|mut d| {
         let mut first = Diagnostic::error(format!(
             "last period's report {} cannot be used",
             path.display()
@@ -109,7 +120,7 @@ pub(crate) fn fill_previous(loaded: &mut Loaded, last: &Loaded) -> Vec<Diagnosti
             Some(v)
                 if !crate::indicator::printable(v)
                     || (v != 0.0
-                        && crate::indicator::change(value_now, &ind.unit, v).is_none()) =>
+                        && crate::indicator::growth_change(value_now, &ind.unit, v).is_none()) =>
             {
                 out.push(
                     Diagnostic::warning(format!(
