@@ -7,7 +7,7 @@ use crate::ir::{
 };
 use crate::limits::{MAX_PARAGRAPH_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS};
 use crate::load::Loaded;
-use crate::model::{Cell, Item, Placement, TableSpec};
+use crate::model::{Cell, ChartSpec, Item, Placement, TableSpec};
 use crate::numbering::{heading_number, run_in_number};
 use crate::prose::ProseRenderer;
 use crate::resolve::Resolved;
@@ -74,6 +74,8 @@ struct Builder<'a> {
     /// Where each block's text was written in the report, kept as long as `blocks`
     /// by [`Builder::written_at`].
     sources: Vec<Option<Range<usize>>>,
+    /// Charts drawn so far: the last one's number (图1, 图2 … in document order).
+    charts_drawn: u32,
     errors: Vec<Diagnostic>,
 }
 
@@ -88,6 +90,7 @@ impl<'a> Builder<'a> {
             figures: &resolved.figures,
             blocks: Vec::new(),
             sources: Vec::new(),
+            charts_drawn: 0,
             errors: Vec::new(),
         }
     }
@@ -154,6 +157,9 @@ impl<'a> Builder<'a> {
                 self.indicator_table(true);
                 self.written_at(None);
             }
+        }
+        for spec in &report.charts {
+            self.chart(spec);
         }
 
         // A part's items: the report's own, then the plugin sections placed there.
@@ -293,6 +299,9 @@ impl<'a> Builder<'a> {
                 self.indicator_table(false);
                 self.written_at(None);
             }
+            if let Some(c) = &att.chart {
+                self.chart(c);
+            }
         }
         if let Some(em) = &report.end_matter {
             let printed_on = em
@@ -396,6 +405,9 @@ impl<'a> Builder<'a> {
         if let Some(t) = &item.table {
             self.table(t);
         }
+        if let Some(c) = &item.chart {
+            self.chart(c);
+        }
         if !item.items.is_empty() {
             self.items(
                 &item.items,
@@ -494,6 +506,34 @@ impl<'a> Builder<'a> {
         self.written_at(Some(written));
     }
 
+    /// The chart(s) `spec` asks for, each captioned with the next figure number.
+    fn chart(&mut self, spec: &ChartSpec) {
+        let at = spec.kind.span();
+        let figures = match crate::chart::figures(
+            spec,
+            &self.loaded.report.indicators,
+            &self.resolved.period,
+            self.file,
+        ) {
+            Ok(f) => f,
+            Err(d) => return self.errors.push(d),
+        };
+        for figure in figures {
+            self.charts_drawn += 1;
+            let caption = format!("图{}\u{3000}{}", self.charts_drawn, figure.title);
+            match crate::chart::lay_out(&figure, caption, self.style) {
+                Ok(chart) => self.blocks.push(Block::Chart(chart)),
+                Err(e) => self.errors.push(
+                    Diagnostic::error(e)
+                        .at(self.file, at.clone())
+                        .with_label("this chart")
+                        .with_help("split it into charts of fewer bars"),
+                ),
+            }
+        }
+        self.written_at(Some(at));
+    }
+
     /// 主要经济指标完成情况表, with its caption or (in an attachment titled for it) without.
     fn indicator_table(&mut self, with_caption: bool) {
         let inds = &self.loaded.report.indicators;
@@ -585,7 +625,17 @@ fn check_generated(item: &Item, file: &SourceFile, errors: &mut Vec<Diagnostic>)
             }))
             .map(move |s| (s.as_str(), at.clone()))
     });
-    for (text, span) in texts.chain(table) {
+    let chart = item.chart.iter().flat_map(|c| {
+        let at = c.kind.span();
+        c.title
+            .iter()
+            .map(|t| t.get_ref())
+            .chain(c.categories.iter().flat_map(|l| l.get_ref()))
+            .chain(c.unit.iter())
+            .chain(c.series.iter().map(|s| &s.name))
+            .map(move |s| (s.as_str(), at.clone()))
+    });
+    for (text, span) in texts.chain(table).chain(chart) {
         if let Some((_, c)) = crate::scan::first_forbidden(text) {
             errors.push(
                 Diagnostic::error(format!(

@@ -7,6 +7,13 @@
 
 use serde::{Deserialize, Serialize};
 
+mod chart;
+
+pub use chart::{
+    Anchor, BarDirection, Chart, ChartLabel, ChartLine, ChartRect, Color, LabelKind, Rect,
+    Series, Shape, ValueAxis,
+};
+
 /// A finished report, ready for a backend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -62,6 +69,8 @@ pub enum Block {
     Paragraph(Paragraph),
     /// A table with a header row.
     Table(Table),
+    /// A bar chart with its caption below it (图1 …).
+    Chart(Chart),
     /// The attachment note (附件说明) below the body.
     AttachmentNote(AttachmentNote),
     /// Signature (organization) and date.
@@ -295,6 +304,7 @@ impl Block {
                 lines.extend(t.note.clone());
                 lines
             }
+            Block::Chart(c) => c.text_lines(),
             Block::AttachmentNote(n) => n
                 .items
                 .iter()

@@ -43,6 +43,7 @@ pub mod style;
 
 // The stages and what they use: private, their entry points re-exported below.
 mod build;
+mod chart;
 mod date;
 mod diagnostic;
 mod indicator;

@@ -35,3 +35,10 @@ pub const MAX_TEMPLATE_NESTING: usize = 32;
 /// to it is exact as a floating-point number, so a figure prints as it was written.
 /// Figures derived from them (同比, 完成率) are held to it too.
 pub const MAX_NUMBER: f64 = 9_007_199_254_740_992.0;
+
+/// The most categories (groups of bars) in one chart: a chart with more is unreadable on
+/// a page; split it with `indicators`.
+pub const MAX_CHART_CATEGORIES: usize = 12;
+
+/// The most series (bars in a group) in one chart.
+pub const MAX_CHART_SERIES: usize = 4;

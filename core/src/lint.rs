@@ -153,6 +153,12 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
         for text in prose_texts(report) {
             crate::prose::cited_indicators(text, &mut cited);
         }
+        // A chart prints the figures of the indicators it names.
+        for block in &doc.blocks {
+            if let crate::ir::Block::Chart(c) = block {
+                cited.extend(c.categories.iter().cloned());
+            }
+        }
         let printed = doc.plain_text();
         for ind in &report.indicators {
             let name = ind.name.get_ref();
@@ -162,7 +168,7 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             if !cited.contains(name) && !printed.contains(&shown) {
                 out.push(
                     Diagnostic::warning(format!(
-                        "indicator \"{name}\" is not printed: no text cites it and no indicator table lists it"
+                        "indicator \"{name}\" is not printed: no text cites it and no indicator table or chart shows it"
                     ))
                     .at(file, ind.name.span())
                     .with_label("not printed")

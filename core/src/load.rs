@@ -518,6 +518,9 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
     if let Some(p) = o.punctuation {
         style.punctuation = p;
     }
+    if let Some(p) = o.chart_palette {
+        style.chart_palette = p;
+    }
     if let Some(red) = &o.red {
         let r = red.get_ref();
         if r.len() == 7 && r.starts_with('#') && r[1..].chars().all(|c| c.is_ascii_hexdigit()) {

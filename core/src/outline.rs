@@ -171,6 +171,7 @@ impl Node {
             numbering: (self.child_rank == Some(RUN_IN)).then_some(NumberingMode::RunIn),
             items: self.children.into_iter().map(Node::into_item).collect(),
             table: None,
+            chart: None,
             literal: true,
         }
     }

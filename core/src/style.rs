@@ -145,6 +145,19 @@ impl Punctuation {
     }
 }
 
+/// The colours of charts (`[style] chart_palette`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartPalette {
+    /// Black and greys, which print alike on any printer: fit for an official document.
+    #[default]
+    Grey,
+    /// This period's bars (a chart's first series) in the style's red, the rest grey.
+    Red,
+}
+
 /// Page geometry in millimetres plus the line/character grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
@@ -208,6 +221,8 @@ pub struct Style {
     pub sealed: bool,
     /// Punctuation width adjustment: every output follows it as far as its client allows.
     pub punctuation: Punctuation,
+    /// The colours of charts.
+    pub chart_palette: ChartPalette,
 }
 
 impl Style {
@@ -263,6 +278,7 @@ impl Style {
             signature: true,
             sealed: false,
             punctuation: Punctuation::Compress,
+            chart_palette: ChartPalette::Grey,
         }
     }
 

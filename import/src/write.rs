@@ -113,6 +113,7 @@ fn to_model(d: &Draft) -> Report {
         problems: items(Role::Problems),
         plan: items(Role::Plan),
         sections: Vec::new(),
+        charts: Vec::new(),
         attachments: d.attachments.iter().map(attachment).collect(),
         parts: Parts {
             achievements: spec(Role::Achievements),
@@ -151,6 +152,7 @@ fn item(i: &ItemDraft) -> Item {
         items: i.items.iter().map(item).collect(),
         numbering: (i.run_in && !i.items.is_empty()).then_some(NumberingMode::RunIn),
         table: i.table.as_deref().and_then(table),
+        chart: None,
         literal: false,
     }
 }
@@ -193,6 +195,7 @@ fn attachment(a: &AttachmentOut) -> Attachment {
         text: text.map(at),
         table,
         indicator_table: a.indicator_table,
+        chart: None,
     }
 }
 

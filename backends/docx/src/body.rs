@@ -65,6 +65,7 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
             Block::Heading(h) => out.push(heading(h).into()),
             Block::Paragraph(p) => out.push(paragraph(p).into()),
             Block::Table(t) => out.extend(crate::table::items(t, cx)),
+            Block::Chart(_) => {}
             Block::AttachmentNote(n) => attachment_note(n, cx, &mut out),
             Block::Signature(s) => signature(s, cx, &mut out),
             Block::Note { text } => out.push(styled(id::NOTE, text).into()),

@@ -3,7 +3,7 @@
 
 use handlebars::Handlebars;
 use huibao_core::chars::text_width_em;
-use huibao_core::ir::{Align, Block, RunRole};
+use huibao_core::ir::{Align, Anchor, Block, Chart, RunRole, Shape};
 use huibao_core::style::{FontRole, Punctuation, Style};
 use huibao_core::Document;
 use serde_json::{json, Value};
@@ -40,7 +40,7 @@ pub fn render(doc: &Document, style: &Style, _options: &HtmlOptions) -> Result<S
         },
         "css": css_variables(style),
         "print": print_css(style),
-        "blocks": doc.blocks.iter().map(block_view).collect::<Vec<_>>(),
+        "blocks": doc.blocks.iter().map(|b| block_view(b, style)).collect::<Vec<_>>(),
         "page_numbers": style.page_numbers,
     });
     hb.render("page", &data)
@@ -148,8 +148,66 @@ fn align(a: Align) -> &'static str {
     }
 }
 
+/// A length in points as SVG writes it: at most two decimals.
+fn pt(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+/// A chart as inline SVG: a box the text block's width and the chart's rows tall, in
+/// points, so labels keep their sizes; core's fractions scaled to it.
+fn chart_view(c: &Chart, style: &Style) -> Value {
+    let w = style.page.block_width_pt();
+    let h = f64::from(c.rows) * style.page.line_pitch_pt();
+    let colour = |c: huibao_core::ir::Color| format!("#{}", c.hex());
+    let dash = huibao_core::ir::ChartLine::DASH;
+    json!({
+        "block": "chart",
+        "width": pt(w),
+        "height": pt(h),
+        "font": font_stack(style, c.font),
+        "caption": c.caption,
+        "shapes": c.shapes.iter().map(|shape| match shape {
+            Shape::Rect(r) => json!({
+                "rect": true,
+                "class": if r.legend { "key" } else { "bar" },
+                "x": pt(r.rect.x * w),
+                "y": pt(r.rect.y * h),
+                "width": pt(r.rect.width * w),
+                "height": pt(r.rect.height * h),
+                "fill": colour(r.fill),
+            }),
+            Shape::Line(l) => json!({
+                "x1": pt(l.from.0 * w),
+                "y1": pt(l.from.1 * h),
+                "x2": pt(l.to.0 * w),
+                "y2": pt(l.to.1 * h),
+                "width": pt(l.width),
+                "colour": colour(l.color),
+                "dash": l.dashed.then(|| format!("{} {}", pt(dash[0]), pt(dash[1]))),
+            }),
+        }).collect::<Vec<_>>(),
+        "labels": c.labels.iter().map(|l| json!({
+            "text": l.text,
+            "x": pt(l.x * w),
+            "y": pt(l.baseline * h),
+            "size": pt(l.size),
+            "anchor": match l.anchor {
+                Anchor::Start => "start",
+                Anchor::Middle => "middle",
+                Anchor::End => "end",
+            },
+        })).collect::<Vec<_>>(),
+    })
+}
+
 /// The template's view of one block: `kind` plus the fields its partial uses.
-fn block_view(block: &Block) -> Value {
+fn block_view(block: &Block, style: &Style) -> Value {
     match block {
         Block::RedHeader(h) => json!({
             "block": "red_header",
@@ -187,6 +245,7 @@ fn block_view(block: &Block) -> Value {
             })).collect::<Vec<_>>()).collect::<Vec<_>>(),
             "note": t.note,
         }),
+        Block::Chart(c) => chart_view(c, style),
         Block::AttachmentNote(n) => {
             // Later titles align under the first one's number, right of the label.
             let indent = format!("{}em", text_width_em(&n.label));

@@ -2,7 +2,7 @@
 //! item gets: nesting depth, one-line titles, tables whose rows fit their columns.
 
 use crate::ir;
-use crate::model::{Cell, Item, TableSpec};
+use crate::model::{Cell, ChartKind, ChartSpec, Item, Number, SeriesSpec, TableSpec};
 use crate::style::NumberingMode;
 use huibao_plugin_api as api;
 use std::ops::Range;
@@ -38,8 +38,15 @@ fn convert(s: &api::Section, span: &Range<usize>, depth: usize, at: &str) -> Res
     let text =
         (!paragraphs.is_empty()).then(|| Spanned::new(span.clone(), paragraphs.join("\n\n")));
     let table = s.table.as_ref().map(|t| table(t, span, at)).transpose()?;
-    if depth == 0 && title.is_none() && text.is_none() && table.is_none() && s.items.is_empty() {
-        return Err("the section is empty: no title, paragraphs, table or items".into());
+    let chart = s.chart.as_ref().map(|c| chart(c, span));
+    if depth == 0
+        && title.is_none()
+        && text.is_none()
+        && table.is_none()
+        && chart.is_none()
+        && s.items.is_empty()
+    {
+        return Err("the section is empty: no title, paragraphs, table, chart or items".into());
     }
     let items = s
         .items
@@ -63,8 +70,30 @@ fn convert(s: &api::Section, span: &Range<usize>, depth: usize, at: &str) -> Res
             api::Numbering::RunIn => NumberingMode::RunIn,
         }),
         table,
+        chart,
         literal: true,
     })
+}
+
+/// A plugin's chart as a report's `kind = "bars"` chart; its checks (one value per
+/// category, the limits) are the report's, made when the chart is drawn.
+fn chart(c: &api::Chart, span: &Range<usize>) -> ChartSpec {
+    let at = |v| Spanned::new(span.clone(), v);
+    ChartSpec {
+        kind: at(ChartKind::Bars),
+        title: Some(Spanned::new(span.clone(), c.title.clone())),
+        indicators: None,
+        unit: c.unit.clone(),
+        categories: Some(Spanned::new(span.clone(), c.categories.clone())),
+        series: c
+            .series
+            .iter()
+            .map(|s| SeriesSpec {
+                name: s.name.clone(),
+                values: Spanned::new(span.clone(), s.values.iter().map(|&v| Number(v)).collect()),
+            })
+            .collect(),
+    }
 }
 
 fn table(t: &api::Table, span: &Range<usize>, at: &str) -> Result<TableSpec, String> {

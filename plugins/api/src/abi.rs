@@ -7,9 +7,11 @@
 /// The ABI major version this crate implements. A host only loads plugins of its major.
 pub const ABI_MAJOR: u32 = 1;
 
-/// The ABI minor version: table fields appended in a compatible way. A host refuses a
-/// plugin whose minor is newer than its own.
-pub const ABI_MINOR: u32 = 0;
+/// The ABI minor version: table fields appended, or optional JSON fields added, in a
+/// compatible way. A host refuses a plugin whose minor is newer than its own.
+///
+/// 1.1 added [`Section::chart`](crate::Section::chart).
+pub const ABI_MINOR: u32 = 1;
 
 /// The name of the exported entry symbol of ABI major 1.
 pub const ENTRY_SYMBOL: &str = "huibao_plugin_v1";

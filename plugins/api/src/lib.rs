@@ -30,8 +30,8 @@ pub mod numbers;
 mod types;
 
 pub use types::{
-    Align, Cell, Context, IndicatorInfo, Numbering, PeriodInfo, PluginError, Request, Section,
-    Table,
+    Align, Cell, Chart, ChartSeries, Context, IndicatorInfo, Numbering, PeriodInfo, PluginError,
+    Request, Section, Table,
 };
 
 /// Used by [`export_plugin!`]; not part of the stable API.

@@ -105,7 +105,8 @@ pub struct IndicatorInfo {
 /// A plugin's answer: a section of the report, numbered and laid out by huibao.
 ///
 /// The section's `title` becomes its heading (or run-in lead); `paragraphs` follow, then
-/// the `table`, then the sub-`items` (at most two levels below the section).
+/// the `table`, the `chart` (since ABI 1.1), then the sub-`items` (at most two levels
+/// below the section).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
@@ -118,6 +119,10 @@ pub struct Section {
     /// A table after the paragraphs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<Table>,
+    /// A bar chart after the table (ABI 1.1: a host of ABI 1.0 refuses the plugin, as
+    /// its minor is newer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart: Option<Chart>,
     /// Sub-items, numbered by huibao.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Section>,
@@ -149,6 +154,12 @@ impl Section {
     /// Sets the table.
     pub fn table(mut self, table: Table) -> Self {
         self.table = Some(table);
+        self
+    }
+
+    /// Sets the chart.
+    pub fn chart(mut self, chart: Chart) -> Self {
+        self.chart = Some(chart);
         self
     }
 
@@ -236,6 +247,62 @@ impl Table {
         self.note = Some(note.into());
         self
     }
+}
+
+/// A bar chart of the section's own figures, drawn by huibao as a report's
+/// `kind = "bars"` chart: in every output, its numbers printed and rounded huibao's way,
+/// captioned 图N in the document's sequence of figures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    /// The caption after 图N: "园区基金认缴规模与实缴情况".
+    pub title: String,
+    /// The unit of every value ("亿元"), printed as 单位：亿元.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The name of each group of bars along the axis (at most 12).
+    pub categories: Vec<String>,
+    /// One to four series, each with a value per category.
+    pub series: Vec<ChartSeries>,
+}
+
+impl Chart {
+    /// A chart captioned `title` with these categories and no series yet.
+    pub fn new<S: Into<String>>(
+        title: impl Into<String>,
+        categories: impl IntoIterator<Item = S>,
+    ) -> Self {
+        Chart {
+            title: title.into(),
+            categories: categories.into_iter().map(Into::into).collect(),
+            ..Chart::default()
+        }
+    }
+
+    /// Sets the unit.
+    pub fn unit(mut self, unit: impl Into<String>) -> Self {
+        self.unit = Some(unit.into());
+        self
+    }
+
+    /// Appends a series: its legend name and a value per category.
+    pub fn series(mut self, name: impl Into<String>, values: impl IntoIterator<Item = f64>) -> Self {
+        self.series.push(ChartSeries {
+            name: name.into(),
+            values: values.into_iter().collect(),
+        });
+        self
+    }
+}
+
+/// One series of a [`Chart`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSeries {
+    /// Its name in the legend: "认缴规模".
+    pub name: String,
+    /// One value per category.
+    pub values: Vec<f64>,
 }
 
 /// A table cell: text, or a number huibao prints in its one way.

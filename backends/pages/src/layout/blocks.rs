@@ -48,6 +48,7 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
                 continuations.insert(tables, cont);
                 tables += 1;
             }
+            Block::Chart(_) => {}
             Block::AttachmentNote(n) => {
                 out.push(Unit::blank(1));
                 let start = out.len();
