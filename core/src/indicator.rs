@@ -21,9 +21,8 @@ pub struct Figures {
     pub completion_cell: Option<String>,
 }
 
-pub(crate) use huibao_plugin_api::numbers::{
-    format_amount, format_number, format_percent, round_half_away,
-};
+pub use huibao_plugin_api::numbers::format_number;
+pub(crate) use huibao_plugin_api::numbers::{format_amount, format_percent, round_half_away};
 
 /// Rounds half away from zero to one decimal: the rule of every derived figure.
 pub fn round1(x: f64) -> f64 {

@@ -63,7 +63,9 @@ mod title;
 pub use build::{build, GeneratedSection};
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
-pub use indicator::{completion_rate, figures, growth_change, is_percent, round1, Figures};
+pub use indicator::{
+    completion_rate, figures, format_number, growth_change, is_percent, round1, Figures,
+};
 pub use ir::Document;
 pub use lint::lint;
 pub use load::{load, load_source, Loaded};

@@ -45,6 +45,7 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
     let mut out = Vec::new();
     let mut after_header = false;
     let mut after_closing = false;
+    let mut charts = 0;
     for (i, block) in blocks.iter().enumerate() {
         let start = out.len();
         let closing = matches!(
@@ -65,7 +66,10 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
             Block::Heading(h) => out.push(heading(h).into()),
             Block::Paragraph(p) => out.push(paragraph(p).into()),
             Block::Table(t) => out.extend(crate::table::items(t, cx)),
-            Block::Chart(_) => {}
+            Block::Chart(c) => {
+                charts += 1;
+                chart(c, charts, &mut out);
+            }
             Block::AttachmentNote(n) => attachment_note(n, cx, &mut out),
             Block::Signature(s) => signature(s, cx, &mut out),
             Block::Note { text } => out.push(styled(id::NOTE, text).into()),
@@ -86,6 +90,26 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
         after_header = matches!(block, Block::RedHeader(_)) && out.len() > start;
     }
     out
+}
+
+/// A chart: a paragraph holding it (the package puts the drawing in place of the
+/// marker), kept with its caption below.
+fn chart(c: &huibao_core::ir::Chart, n: usize, out: &mut Vec<Item>) {
+    out.push(
+        Paragraph::new()
+            .style(id::NORMAL)
+            .align(AlignmentType::Center)
+            .keep_next(true)
+            .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+            .line_spacing(
+                docx_rs::LineSpacing::new()
+                    .line(240)
+                    .line_rule(docx_rs::LineSpacingType::Auto),
+            )
+            .add_run(Run::new().add_text(crate::chart::marker(n)))
+            .into(),
+    );
+    out.push(styled(id::CAPTION, &c.caption).keep_next(false).into());
 }
 
 /// Marks a paragraph to stay on the page of the next one (tables are left alone).

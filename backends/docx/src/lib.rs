@@ -6,6 +6,7 @@
 //! put in schema order before packing (the `schema` module).
 
 mod body;
+mod chart;
 mod metrics;
 mod package;
 mod page;
@@ -53,5 +54,20 @@ pub fn render(doc: &Document, style: &Style, _options: &DocxOptions) -> Result<V
             body::Item::Table(t) => docx.add_table(*t),
         };
     }
-    package::pack(docx.build(), &doc.meta, style, &metrics, &layout)
+    let charts: Vec<&huibao_core::ir::Chart> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            huibao_core::ir::Block::Chart(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    package::pack(
+        docx.build(),
+        &doc.meta,
+        style,
+        &metrics,
+        &layout,
+        &charts,
+    )
 }

@@ -6,7 +6,7 @@ use crate::styles::{self, Layout};
 use crate::xml::{self, El, Node};
 use crate::Error;
 use docx_rs::XMLDocx;
-use huibao_core::ir::DocumentMeta;
+use huibao_core::ir::{Chart, DocumentMeta};
 use huibao_core::Style;
 
 /// The package as ZIP bytes: docx-rs's body and footers (repaired), our own style
@@ -18,13 +18,14 @@ pub(crate) fn pack(
     style: &Style,
     m: &Metrics,
     l: &Layout,
+    charts: &[&Chart],
 ) -> Result<Vec<u8>, Error> {
+    let mut document = xml::parse(&parts.document)?;
+    crate::schema::canonicalize(&mut document);
+    mark_header_rows(&mut document);
+    place_charts(&mut document, charts, style);
     let mut files: Vec<Part> = vec![
-        Part::new(
-            "word/document.xml",
-            DOCUMENT,
-            repair(&parts.document, true)?,
-        ),
+        Part::new("word/document.xml", DOCUMENT, document.to_part()),
         Part::new(
             "word/styles.xml",
             STYLES,
@@ -50,13 +51,47 @@ pub(crate) fn pack(
     ];
     for (i, footer) in parts.footers.iter().enumerate() {
         let name = format!("word/footer{}.xml", i + 1);
-        files.push(Part::new(&name, FOOTER, repair(footer, false)?));
+        files.push(Part::new(&name, FOOTER, repair(footer)?));
     }
     for (i, header) in parts.headers.iter().enumerate() {
         let name = format!("word/header{}.xml", i + 1);
-        files.push(Part::new(&name, HEADER, repair(header, false)?));
+        files.push(Part::new(&name, HEADER, repair(header)?));
     }
-    let document_rels = document_rels(&parts.document_rels)?;
+    for (i, chart) in charts.iter().enumerate() {
+        let n = i + 1;
+        let workbook = format!("Microsoft_Excel_Worksheet{n}.xlsx");
+        let shapes = crate::chart::user_shapes(chart, style);
+        let mut rels = crate::chart::chart_rels("rId1", &workbook);
+        if let Some(shapes) = &shapes {
+            let target = format!("drawing{n}.xml");
+            rels = rels.child(crate::chart::shapes_relationship(
+                "rId2",
+                &format!("../drawings/{target}"),
+            ));
+            files.push(Part::new(
+                &format!("word/drawings/{target}"),
+                CHART_SHAPES,
+                shapes.to_part(),
+            ));
+        }
+        files.push(Part::new(
+            &format!("word/charts/chart{n}.xml"),
+            CHART,
+            crate::chart::chart_part(chart, style, "rId1", shapes.as_ref().map(|_| "rId2"))
+                .to_part(),
+        ));
+        files.push(Part::new(
+            &format!("word/charts/_rels/chart{n}.xml.rels"),
+            RELS,
+            rels.to_part(),
+        ));
+        files.push(Part::new(
+            &format!("word/embeddings/{workbook}"),
+            XLSX,
+            crate::chart::workbook(chart)?,
+        ));
+    }
+    let document_rels = document_rels(&parts.document_rels, charts.len())?;
     let mut zip = huibao_xml::PackageWriter::new();
     let mut write = |name: &str, data: &[u8]| -> Result<(), Error> {
         zip.add(name, data).map_err(|e| Error::Zip(e.to_string()))
@@ -100,6 +135,10 @@ const THEME: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
 const CORE: &str = "application/vnd.openxmlformats-package.core-properties+xml";
 const APP: &str = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
 const RELS: &str = "application/vnd.openxmlformats-package.relationships+xml";
+const CHART: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const CHART_SHAPES: &str =
+    "application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
@@ -157,8 +196,8 @@ fn package_rels() -> El {
 }
 
 /// The document's relationships: docx-rs's footer and header links (their ids are
-/// in the section properties) plus the parts written here.
-fn document_rels(docx_rs_rels: &[u8]) -> Result<El, Error> {
+/// in the section properties) plus the parts written here, charts included.
+fn document_rels(docx_rs_rels: &[u8], charts: usize) -> Result<El, Error> {
     let theirs = xml::parse(docx_rs_rels)?;
     let mut root = El::new("Relationships").attr("xmlns", PACKAGE_RELS);
     for rel in theirs.elements() {
@@ -174,6 +213,13 @@ fn document_rels(docx_rs_rels: &[u8]) -> Result<El, Error> {
         ("rIdHbTheme", "theme", "theme/theme1.xml"),
     ] {
         root = root.child(relationship(id, &format!("{REL}/{kind}"), target));
+    }
+    for n in 1..=charts {
+        root = root.child(relationship(
+            &crate::chart::chart_rel(n),
+            &format!("{REL}/chart"),
+            &format!("charts/chart{n}.xml"),
+        ));
     }
     Ok(root)
 }
@@ -233,14 +279,29 @@ fn srgb(hex: &str) -> String {
     format!("<a:srgbClr val=\"{hex}\"/>")
 }
 
-/// Parses a part, puts it in schema order (and marks table headers), writes it back.
-fn repair(part: &[u8], tables: bool) -> Result<Vec<u8>, Error> {
+/// Parses a part, puts it in schema order, writes it back.
+fn repair(part: &[u8]) -> Result<Vec<u8>, Error> {
     let mut root = xml::parse(part)?;
     crate::schema::canonicalize(&mut root);
-    if tables {
-        mark_header_rows(&mut root);
-    }
     Ok(root.to_part())
+}
+
+/// Puts each chart's drawing in place of the run holding its marker.
+fn place_charts(el: &mut El, charts: &[&Chart], style: &Style) {
+    for child in el.elements_mut() {
+        if child.name == "w:r" {
+            let text: String = child.descendants("w:t").iter().map(|t| t.own_text()).collect();
+            let chart = charts
+                .iter()
+                .enumerate()
+                .find(|(i, _)| text == crate::chart::marker(i + 1));
+            if let Some((i, chart)) = chart {
+                *child = crate::chart::drawing_run(chart, i + 1, style, false);
+            }
+        } else {
+            place_charts(child, charts, style);
+        }
+    }
 }
 
 /// Adds `w:tblHeader` to the first row of every table in the flow (floating ones,

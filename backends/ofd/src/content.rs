@@ -7,7 +7,7 @@
 //! the PDF keeps that matter out of the document's text too.
 
 use crate::units::{deltas, mm, nums, rgb};
-use huibao_pages::{GlyphRun, Page, Pages, Rgb, Rule, TextLine};
+use huibao_pages::{Fill, GlyphRun, Page, Pages, Rgb, Rule, Shape, TextLine};
 use huibao_xml::Element;
 use std::collections::BTreeMap;
 
@@ -59,6 +59,20 @@ impl PageWriter<'_> {
         let mut layer = Element::new("ofd:Layer")
             .attr("ID", ids.next().to_string())
             .attr("Type", "Body");
+        // Charts' shapes first, as in the PDF: filled and stroked paths.
+        for shape in &page.shapes {
+            match shape {
+                Shape::Fill(f) => layer = layer.child(fill_object(f, ids)),
+                Shape::Line { line, dash } => {
+                    let mut obj = rule_object(line, ids);
+                    if let Some(d) = dash {
+                        obj = obj.attr("DashPattern", nums(&[mm(d[0]), mm(d[1])]));
+                    }
+                    layer = layer.child(obj);
+                }
+                _ => {}
+            }
+        }
         for rule in &page.rules {
             layer = layer.child(rule_object(rule, ids));
         }
@@ -185,6 +199,24 @@ fn rule_object(rule: &Rule, ids: &mut Ids) -> Element {
         .attr("Boundary", nums(&[x, y, w, h]))
         .attr("LineWidth", nums(&[mm(rule.width)]))
         .child(color("ofd:StrokeColor", rule.color))
+        .child(Element::new("ofd:AbbreviatedData").text(&path))
+}
+
+/// A filled rectangle as a PathObject.
+fn fill_object(f: &Fill, ids: &mut Ids) -> Element {
+    let (w, h) = (mm(f.width), mm(f.height));
+    let path = format!(
+        "M 0 0 L {} L {} L {} C",
+        nums(&[w, 0.0]),
+        nums(&[w, h]),
+        nums(&[0.0, h])
+    );
+    Element::new("ofd:PathObject")
+        .attr("ID", ids.next().to_string())
+        .attr("Boundary", nums(&[mm(f.x), mm(f.y), w, h]))
+        .attr("Stroke", "false")
+        .attr("Fill", "true")
+        .child(color("ofd:FillColor", f.color))
         .child(Element::new("ofd:AbbreviatedData").text(&path))
 }
 

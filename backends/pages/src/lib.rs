@@ -15,7 +15,9 @@ use std::path::PathBuf;
 
 pub use fonts::{FontData, Origin, RoleReport};
 pub use layout::Rgb;
-pub use pages::{Font, FontId, Glyph, GlyphRun, OutlineEntry, Page, Pages, Rule, TextLine};
+pub use pages::{
+    Fill, Font, FontId, Glyph, GlyphRun, OutlineEntry, Page, Pages, Rule, Shape, TextLine,
+};
 
 /// Where fonts are looked up.
 #[derive(Debug, Clone)]

@@ -39,15 +39,50 @@ impl Pages {
     }
 }
 
-/// One page: rules are drawn first, then the text.
+/// One page: charts' shapes are drawn first, then rules, then the text.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Page {
     /// Lines of text, in reading order (a table's cells row by row, each cell's
-    /// lines together); pagination matter last.
+    /// lines together, a chart's labels in the order of the chart's text); pagination
+    /// matter last.
     pub lines: Vec<TextLine>,
     /// Straight rules: the red header's rule, table borders, the 版记 rules.
     pub rules: Vec<Rule>,
+    /// The shapes of charts (bars, legend keys, grid lines, axes, a dashed 100% line),
+    /// in drawing order.
+    pub shapes: Vec<Shape>,
+}
+
+/// A shape of a chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Shape {
+    /// A filled rectangle: a bar or a legend key.
+    Fill(Fill),
+    /// A straight line, solid or dashed.
+    Line {
+        /// Where it runs, how wide and in what colour.
+        line: Rule,
+        /// Dash and gap lengths in points; `None` for a solid line.
+        dash: Option<[f64; 2]>,
+    },
+}
+
+/// A filled rectangle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct Fill {
+    /// Left edge, from the page's left edge.
+    pub x: f64,
+    /// Top edge, from the page's top edge.
+    pub y: f64,
+    /// Width in points.
+    pub width: f64,
+    /// Height in points.
+    pub height: f64,
+    /// Colour.
+    pub color: Rgb,
 }
 
 /// Glyphs on one baseline.
@@ -214,16 +249,36 @@ pub(crate) fn assemble(
             page: n,
             y: top + b.dy,
         }));
-        let rules = page
-            .rules
+        let rule = |r: &layout::Rule| Rule {
+            x0: r.x0,
+            y0: top + r.dy0,
+            x1: r.x1,
+            y1: top + r.dy1,
+            width: r.width,
+            color: r.color,
+        };
+        let rules = page.rules.iter().map(rule).collect();
+        let shapes = page
+            .shapes
             .iter()
-            .map(|r| Rule {
-                x0: r.x0,
-                y0: top + r.dy0,
-                x1: r.x1,
-                y1: top + r.dy1,
-                width: r.width,
-                color: r.color,
+            .map(|s| match s {
+                layout::Shape::Fill {
+                    x,
+                    dy,
+                    width,
+                    height,
+                    color,
+                } => Shape::Fill(Fill {
+                    x: *x,
+                    y: top + dy,
+                    width: *width,
+                    height: *height,
+                    color: *color,
+                }),
+                layout::Shape::Line { rule: r, dash } => Shape::Line {
+                    line: rule(r),
+                    dash: *dash,
+                },
             })
             .collect();
         let lines = page
@@ -235,7 +290,11 @@ pub(crate) fn assemble(
                 artifact: l.artifact,
             })
             .collect();
-        pages.push(Page { lines, rules });
+        pages.push(Page {
+            lines,
+            rules,
+            shapes,
+        });
     }
     Pages {
         width: geo.page_w,

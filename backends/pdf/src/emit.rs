@@ -6,10 +6,11 @@
 
 use crate::Error;
 use huibao_core::style::PT_PER_MM;
-use huibao_pages::{GlyphRun, Pages, Rgb, TextLine};
+use huibao_pages::{GlyphRun, Pages, Rgb, Rule, Shape, TextLine};
 use printpdf::{
-    Codepoint, Color, DictItem, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
+    Codepoint, Color, DictItem, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, TextItem,
+    TextMatrix, TextRenderingMode, WindingOrder,
 };
 use std::collections::BTreeMap;
 
@@ -122,26 +123,63 @@ pub(crate) fn document(pages: &Pages) -> Result<PdfDocument, Error> {
     let mut out = Vec::with_capacity(pages.pages.len());
     for page in &pages.pages {
         let mut ops = Vec::new();
-        for r in &page.rules {
+        let pt = |x: f64, y: f64| LinePoint {
+            p: Point {
+                x: Pt(x as f32),
+                y: Pt(flip(y) as f32),
+            },
+            bezier: false,
+        };
+        let stroke = |ops: &mut Vec<Op>, r: &Rule| {
             ops.push(Op::SetOutlineColor {
                 col: color(r.color),
             });
             ops.push(Op::SetOutlineThickness {
                 pt: Pt(r.width as f32),
             });
-            let pt = |x: f64, y: f64| LinePoint {
-                p: Point {
-                    x: Pt(x as f32),
-                    y: Pt(flip(y) as f32),
-                },
-                bezier: false,
-            };
             ops.push(Op::DrawLine {
                 line: Line {
                     points: vec![pt(r.x0, r.y0), pt(r.x1, r.y1)],
                     is_closed: false,
                 },
             });
+        };
+        // Charts' shapes first: vector paths, so a chart stays sharp and holds no image.
+        for shape in &page.shapes {
+            match shape {
+                Shape::Fill(f) => {
+                    ops.push(Op::SetFillColor {
+                        col: color(f.color),
+                    });
+                    let (x0, y0, x1, y1) = (f.x, f.y, f.x + f.width, f.y + f.height);
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing {
+                                points: vec![pt(x0, y0), pt(x1, y0), pt(x1, y1), pt(x0, y1)],
+                            }],
+                            mode: PaintMode::Fill,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
+                }
+                Shape::Line { line, dash } => {
+                    if let Some([on, off]) = dash {
+                        ops.push(Op::SetLineDashPattern {
+                            dash: LineDashPattern::new(0.0, &[*on as f32, *off as f32]),
+                        });
+                    }
+                    stroke(&mut ops, line);
+                    if dash.is_some() {
+                        ops.push(Op::SetLineDashPattern {
+                            dash: LineDashPattern::solid(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        for r in &page.rules {
+            stroke(&mut ops, r);
         }
         for line in &page.lines {
             line_ops(&mut ops, line, flip(line.y), &font_ids);

@@ -1,6 +1,6 @@
 //! Each block of the document tree to units of grid rows.
 
-use super::{table, Bookmark, Glyph, Rgb, Rule, Setter, Shaped, Styled, TextLine, Unit};
+use super::{chart, table, Bookmark, Glyph, Rgb, Rule, Setter, Shaped, Styled, TextLine, Unit};
 use crate::Error;
 use huibao_core::ir::{
     AttachmentNote, AttachmentStart, Block, EndMatter, Heading, Paragraph, RedHeader, RunRole,
@@ -19,6 +19,7 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
     let mut continuations = HashMap::new();
     let mut paragraphs = 0;
     let mut tables = 0;
+    let mut charts = 0;
     let mut attachments = 0;
     let mut note_units = 0..0;
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -48,7 +49,10 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
                 continuations.insert(tables, cont);
                 tables += 1;
             }
-            Block::Chart(_) => {}
+            Block::Chart(c) => {
+                charts += 1;
+                out.extend(chart::chart(s, c, charts)?);
+            }
             Block::AttachmentNote(n) => {
                 out.push(Unit::blank(1));
                 let start = out.len();

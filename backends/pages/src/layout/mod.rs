@@ -5,6 +5,7 @@
 //! [`paginate`](page::paginate) puts the units on pages.
 
 mod blocks;
+mod chart;
 mod page;
 mod table;
 
@@ -169,6 +170,48 @@ pub(crate) struct Rule {
     pub color: Rgb,
 }
 
+/// A shape of a chart, drawn before rules and text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Shape {
+    /// A filled rectangle; `dy` is its top, below the top of the unit (or text block).
+    Fill {
+        x: f64,
+        dy: f64,
+        width: f64,
+        height: f64,
+        color: Rgb,
+    },
+    /// A straight line, dashed (dash, gap) or solid.
+    Line { rule: Rule, dash: Option<[f64; 2]> },
+}
+
+impl Shape {
+    /// The shape moved down by `dy`.
+    pub(crate) fn lowered(&self, by: f64) -> Shape {
+        match self {
+            Shape::Fill {
+                x,
+                dy,
+                width,
+                height,
+                color,
+            } => Shape::Fill {
+                x: *x,
+                dy: dy + by,
+                width: *width,
+                height: *height,
+                color: *color,
+            },
+            Shape::Line { rule, dash } => {
+                let mut rule = rule.clone();
+                rule.dy0 += by;
+                rule.dy1 += by;
+                Shape::Line { rule, dash: *dash }
+            }
+        }
+    }
+}
+
 /// A bookmark (outline entry).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Bookmark {
@@ -189,6 +232,8 @@ pub(crate) struct Unit {
     pub lines: Vec<TextLine>,
     /// Rules and borders.
     pub rules: Vec<Rule>,
+    /// A chart's shapes, drawn first, in order.
+    pub shapes: Vec<Shape>,
     /// Keep on the same page as the next unit's first row.
     pub keep_with_next: bool,
     /// Start a new page first.

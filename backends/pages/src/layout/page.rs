@@ -1,6 +1,6 @@
 //! Pagination: units onto pages of grid rows.
 
-use super::{Bookmark, Geometry, Rule, TextLine, Unit};
+use super::{Bookmark, Geometry, Rule, Shape, TextLine, Unit};
 use std::collections::HashMap;
 
 /// A finished page: everything placed below the top of the text block.
@@ -10,6 +10,8 @@ pub(crate) struct Page {
     pub lines: Vec<TextLine>,
     /// Rules; `dy` below the block's top edge.
     pub rules: Vec<Rule>,
+    /// Charts' shapes, in drawing order; `dy` below the block's top edge.
+    pub shapes: Vec<Shape>,
     /// Whether the page shows its number (the end-matter page alone does not).
     pub numbered: bool,
     /// Outline entries on this page; `dy` below the block's top edge.
@@ -39,6 +41,8 @@ impl Page {
             r.dy1 += top;
             self.rules.push(r);
         }
+        self.shapes
+            .extend(unit.shapes.iter().map(|s| s.lowered(top)));
         for b in &unit.bookmarks {
             let mut b = b.clone();
             b.dy += top;
@@ -48,7 +52,7 @@ impl Page {
     }
 
     fn is_empty(&self) -> bool {
-        self.lines.is_empty() && self.rules.is_empty()
+        self.lines.is_empty() && self.rules.is_empty() && self.shapes.is_empty()
     }
 }
 

@@ -1,0 +1,766 @@
+//! Charts as native Word charts: a chart part (`c:chartSpace` with a `c:barChart`) whose
+//! series carry their data in caches, an embedded workbook holding the same data (what
+//! Word and WPS open to edit it), and the inline drawing in the body that shows it.
+//!
+//! Everything is core's: the categories, values and their number formats, the axis's
+//! range and step, the colours, the plot area and legend placed where core drew them
+//! (manual layouts in fractions of the chart, as core's geometry is). Word draws the
+//! labels itself, from the same data and formats, so they read as in the other outputs.
+
+use crate::styles;
+use crate::xml::El;
+use crate::Error;
+use huibao_core::chars::text_width_em;
+use huibao_core::ir::{Anchor, BarDirection, Chart, ChartLine, Color, LabelKind, Series, Shape};
+use huibao_core::style::{FontRole, Style};
+
+/// DrawingML's chart namespace.
+pub(crate) const C_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+/// DrawingML's main namespace.
+pub(crate) const A_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+/// The picture namespace (the fallback picture).
+const PIC_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+/// Shapes drawn over a chart.
+const CDR_NS: &str = "http://schemas.openxmlformats.org/drawingml/2006/chartDrawing";
+/// Relationships in parts.
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/// English Metric Units per point.
+const EMU_PER_PT: f64 = 12_700.0;
+/// The worksheet the data lives on, in the embedded workbook.
+const SHEET: &str = "Sheet1";
+
+/// Text of the placeholder paragraph the body writes for chart `n`; the package puts
+/// the drawing in its place (docx-rs cannot write charts).
+pub(crate) fn marker(n: usize) -> String {
+    format!("\u{E000}huibao-chart-{n}")
+}
+
+/// The relationship id of chart `n` (from 1) in the document's relationships.
+pub(crate) fn chart_rel(n: usize) -> String {
+    format!("rIdHbChart{n}")
+}
+
+/// The relationship id of chart `n`'s fallback picture.
+pub(crate) fn picture_rel(n: usize) -> String {
+    format!("rIdHbChartPicture{n}")
+}
+
+/// The run that shows chart `n`: the chart, or for clients that draw no charts its
+/// picture (`mc:AlternateContent`).
+pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool) -> El {
+    let w = (style.page.block_width_pt() * EMU_PER_PT).round();
+    let h = (f64::from(chart.rows) * style.page.line_pitch_pt() * EMU_PER_PT).round();
+    let inline = |graphic: El| {
+        El::new("wp:inline")
+            .attr("distT", "0")
+            .attr("distB", "0")
+            .attr("distL", "0")
+            .attr("distR", "0")
+            .child(
+                El::new("wp:extent")
+                    .attr("cx", format!("{w}"))
+                    .attr("cy", format!("{h}")),
+            )
+            .child(
+                El::new("wp:effectExtent")
+                    .attr("l", "0")
+                    .attr("t", "0")
+                    .attr("r", "0")
+                    .attr("b", "0"),
+            )
+            .child(
+                El::new("wp:docPr")
+                    .attr("id", format!("{}", 1000 + n))
+                    .attr("name", format!("图表 {n}"))
+                    .attr("descr", &chart.caption),
+            )
+            .child(El::new("wp:cNvGraphicFramePr"))
+            .child(graphic)
+    };
+    let chart_graphic = El::new("a:graphic").attr("xmlns:a", A_NS).child(
+        El::new("a:graphicData").attr("uri", C_NS).child(
+            El::new("c:chart")
+                .attr("xmlns:c", C_NS)
+                .attr("xmlns:r", R_NS)
+                .attr("r:id", chart_rel(n)),
+        ),
+    );
+    let drawing = El::new("w:drawing").child(inline(chart_graphic));
+    if !picture {
+        return El::new("w:r").child(drawing);
+    }
+    let picture_graphic = El::new("a:graphic").attr("xmlns:a", A_NS).child(
+        El::new("a:graphicData").attr("uri", PIC_NS).child(
+            El::new("pic:pic")
+                .attr("xmlns:pic", PIC_NS)
+                .child(
+                    El::new("pic:nvPicPr")
+                        .child(
+                            El::new("pic:cNvPr")
+                                .attr("id", "0")
+                                .attr("name", format!("chart{n}.png")),
+                        )
+                        .child(El::new("pic:cNvPicPr")),
+                )
+                .child(
+                    El::new("pic:blipFill")
+                        .child(
+                            El::new("a:blip")
+                                .attr("xmlns:r", R_NS)
+                                .attr("r:embed", picture_rel(n)),
+                        )
+                        .child(El::new("a:stretch").child(El::new("a:fillRect"))),
+                )
+                .child(
+                    El::new("pic:spPr")
+                        .child(
+                            El::new("a:xfrm")
+                                .child(El::new("a:off").attr("x", "0").attr("y", "0"))
+                                .child(
+                                    El::new("a:ext")
+                                        .attr("cx", format!("{w}"))
+                                        .attr("cy", format!("{h}")),
+                                ),
+                        )
+                        .child(
+                            El::new("a:prstGeom")
+                                .attr("prst", "rect")
+                                .child(El::new("a:avLst")),
+                        ),
+                ),
+        ),
+    );
+    El::new("w:r").child(
+        El::new("mc:AlternateContent")
+            .child(
+                El::new("mc:Choice")
+                    .attr("xmlns:c", C_NS)
+                    .attr("Requires", "c")
+                    .child(drawing),
+            )
+            .child(
+                El::new("mc:Fallback")
+                    .child(El::new("w:drawing").child(inline(picture_graphic))),
+            ),
+    )
+}
+
+/// The number format of values printed with `decimals` places (`None`: as written) and
+/// `suffix`, as Excel writes it: `General`, `0.0`, `0.0"%"`.
+fn number_format(decimals: Option<u8>, suffix: &str) -> String {
+    let number = match decimals {
+        None => "General".to_string(),
+        Some(0) => "0".to_string(),
+        Some(d) => format!("0.{}", "0".repeat(usize::from(d))),
+    };
+    if suffix.is_empty() {
+        number
+    } else {
+        format!("{number}\"{suffix}\"")
+    }
+}
+
+/// A number as the caches and the workbook write it: as written, without binary noise.
+fn number(x: f64) -> String {
+    huibao_core::format_number(x, None)
+}
+
+fn val(name: &str, value: impl AsRef<str>) -> El {
+    El::new(name).attr("val", value)
+}
+
+fn solid(c: Color) -> El {
+    El::new("a:solidFill").child(val("a:srgbClr", c.hex()))
+}
+
+fn line(width_pt: f64, color: Option<Color>) -> El {
+    let ln = El::new("a:ln").attr("w", format!("{}", (width_pt * EMU_PER_PT).round()));
+    match color {
+        Some(c) => ln.child(solid(c)),
+        None => ln.child(El::new("a:noFill")),
+    }
+}
+
+/// Text properties: the chart's label font (East Asian and Latin) at `size` points.
+fn text_properties(style: &Style, role: FontRole, size: f64) -> El {
+    let ea = styles::family(style, role);
+    let latin = styles::family(style, FontRole::Latin);
+    El::new("c:txPr")
+        .child(El::new("a:bodyPr").attr("rot", "0").attr("vert", "horz"))
+        .child(El::new("a:lstStyle"))
+        .child(
+            El::new("a:p")
+                .child(
+                    El::new("a:pPr").child(
+                        El::new("a:defRPr")
+                            .attr("sz", format!("{}", (size * 100.0).round()))
+                            .attr("b", "0")
+                            .child(solid(Color::BLACK))
+                            .child(El::new("a:latin").attr("typeface", latin))
+                            .child(El::new("a:ea").attr("typeface", ea)),
+                    ),
+                )
+                .child(El::new("a:endParaRPr").attr("lang", "zh-CN")),
+        )
+}
+
+/// A manual layout at (x, y), with a size when given, in fractions of the chart.
+fn layout(x: f64, y: f64, size: Option<(f64, f64)>, inner: bool) -> El {
+    let f = |v: f64| format!("{:.4}", v.clamp(0.0, 1.0));
+    let mut m = El::new("c:manualLayout");
+    if inner {
+        m = m.child(val("c:layoutTarget", "inner"));
+    }
+    m = m.child(val("c:xMode", "edge")).child(val("c:yMode", "edge"));
+    m = m.child(val("c:x", f(x))).child(val("c:y", f(y)));
+    if let Some((w, h)) = size {
+        m = m.child(val("c:w", f(w))).child(val("c:h", f(h)));
+    }
+    El::new("c:layout").child(m)
+}
+
+/// A cell reference on the data sheet: column `col` (0 = A), rows `first..=last` (1-based).
+fn cells(col: usize, first: usize, last: usize) -> String {
+    let letter = |c: usize| {
+        let mut s = String::new();
+        let mut n = c + 1;
+        while n > 0 {
+            let r = (n - 1) % 26;
+            s.insert(0, char::from(b'A' + r as u8));
+            n = (n - 1) / 26;
+        }
+        s
+    };
+    if first == last {
+        format!("{SHEET}!${}${first}", letter(col))
+    } else {
+        format!("{SHEET}!${}${first}:${}${last}", letter(col), letter(col))
+    }
+}
+
+fn str_ref(reference: String, texts: &[String]) -> El {
+    let mut cache = El::new("c:strCache").child(val("c:ptCount", texts.len().to_string()));
+    for (i, t) in texts.iter().enumerate() {
+        cache = cache.child(
+            El::new("c:pt")
+                .attr("idx", i.to_string())
+                .child(El::new("c:v").text(t)),
+        );
+    }
+    El::new("c:strRef")
+        .child(El::new("c:f").text(&reference))
+        .child(cache)
+}
+
+/// The size of the chart's labels of `kind` (the first one's), else `fallback`.
+fn label_size(chart: &Chart, kind: LabelKind, fallback: f64) -> f64 {
+    chart
+        .labels
+        .iter()
+        .find(|l| l.kind == kind)
+        .map_or(fallback, |l| l.size)
+}
+
+/// Series `k`: its name, fill, data labels in core's number formats, and its
+/// categories and values, referenced on the data sheet and cached.
+fn series(chart: &Chart, k: usize, s: &Series, style: &Style) -> El {
+    let n = chart.categories.len();
+    let suffix = &chart.axis.suffix;
+    let value_size = label_size(chart, LabelKind::Value, 10.5);
+    let common = s.decimals.first().copied().flatten();
+    let uniform = s.decimals.iter().all(|d| *d == common);
+    let show = |el: El| {
+        el.child(val("c:showLegendKey", "0"))
+            .child(val("c:showVal", "1"))
+            .child(val("c:showCatName", "0"))
+            .child(val("c:showSerName", "0"))
+            .child(val("c:showPercent", "0"))
+            .child(val("c:showBubbleSize", "0"))
+    };
+    let mut labels = El::new("c:dLbls");
+    if !uniform {
+        // Each value printed with its own indicator's decimals.
+        for (i, d) in s.decimals.iter().enumerate() {
+            labels = labels.child(show(
+                El::new("c:dLbl")
+                    .child(val("c:idx", i.to_string()))
+                    .child(
+                        El::new("c:numFmt")
+                            .attr("formatCode", number_format(*d, suffix))
+                            .attr("sourceLinked", "0"),
+                    )
+                    .child(El::new("c:spPr").child(El::new("a:noFill")).child(line(0.0, None)))
+                    .child(text_properties(style, chart.font, value_size))
+                    .child(val("c:dLblPos", "outEnd")),
+            ));
+        }
+    }
+    labels = show(
+        labels
+            .child(
+                El::new("c:numFmt")
+                    .attr("formatCode", number_format(common, suffix))
+                    .attr("sourceLinked", "0"),
+            )
+            .child(El::new("c:spPr").child(El::new("a:noFill")).child(line(0.0, None)))
+            .child(text_properties(style, chart.font, value_size))
+            .child(val("c:dLblPos", "outEnd")),
+    );
+    let mut cache = El::new("c:numCache")
+        .child(El::new("c:formatCode").text(&number_format(common, "")))
+        .child(val("c:ptCount", n.to_string()));
+    for (i, (v, d)) in s.values.iter().zip(&s.decimals).enumerate() {
+        if let Some(v) = v {
+            let mut pt = El::new("c:pt").attr("idx", i.to_string());
+            if *d != common {
+                pt = pt.attr("formatCode", number_format(*d, ""));
+            }
+            cache = cache.child(pt.child(El::new("c:v").text(&number(*v))));
+        }
+    }
+    El::new("c:ser")
+        .child(val("c:idx", k.to_string()))
+        .child(val("c:order", k.to_string()))
+        .child(El::new("c:tx").child(str_ref(cells(k + 1, 1, 1), std::slice::from_ref(&s.name))))
+        .child(
+            El::new("c:spPr")
+                .child(solid(s.fill))
+                .child(line(0.0, None)),
+        )
+        .child(val("c:invertIfNegative", "0"))
+        .child(labels)
+        .child(El::new("c:cat").child(str_ref(cells(0, 2, n + 1), &chart.categories)))
+        .child(
+            El::new("c:val").child(
+                El::new("c:numRef")
+                    .child(El::new("c:f").text(&cells(k + 1, 2, n + 1)))
+                    .child(cache),
+            ),
+        )
+}
+
+/// The chart part (`word/charts/chartN.xml`); `workbook_rel` is the relationship id of
+/// its embedded workbook, `shapes_rel` that of the shapes drawn over it (the reference
+/// line), when it has any.
+pub(crate) fn chart_part(
+    chart: &Chart,
+    style: &Style,
+    workbook_rel: &str,
+    shapes_rel: Option<&str>,
+) -> El {
+    let columns = chart.direction == BarDirection::Columns;
+    let axis = &chart.axis;
+    let size = label_size(chart, LabelKind::Tick, 10.5);
+    let grey = Color(0xD9, 0xD9, 0xD9);
+    let ns = chart.series.len().max(1) as f64;
+    let g = chart.group_width.clamp(0.05, 1.0);
+    let gap = ((1.0 - g) * ns / g * 100.0).round().clamp(0.0, 500.0);
+
+    let mut bar = El::new("c:barChart")
+        .child(val("c:barDir", if columns { "col" } else { "bar" }))
+        .child(val("c:grouping", "clustered"))
+        .child(val("c:varyColors", "0"));
+    for (k, s) in chart.series.iter().enumerate() {
+        bar = bar.child(series(chart, k, s, style));
+    }
+    bar = bar
+        .child(val("c:gapWidth", format!("{gap}")))
+        .child(val("c:overlap", "0"))
+        .child(val("c:axId", "1"))
+        .child(val("c:axId", "2"));
+
+    // Categories along the bottom (columns) or down the left, the first at the top (bars).
+    let cat = El::new("c:catAx")
+        .child(val("c:axId", "1"))
+        .child(El::new("c:scaling").child(val(
+            "c:orientation",
+            if columns { "minMax" } else { "maxMin" },
+        )))
+        .child(val("c:delete", "0"))
+        .child(val("c:axPos", if columns { "b" } else { "l" }))
+        .child(El::new("c:numFmt").attr("formatCode", "General").attr("sourceLinked", "0"))
+        .child(val("c:majorTickMark", "none"))
+        .child(val("c:minorTickMark", "none"))
+        .child(val("c:tickLblPos", "low"))
+        .child(El::new("c:spPr").child(line(0.75, Some(Color::BLACK))))
+        .child(text_properties(style, chart.font, size))
+        .child(val("c:crossAx", "2"))
+        .child(val("c:crosses", "autoZero"))
+        .child(val("c:auto", "1"))
+        .child(val("c:lblAlgn", "ctr"))
+        .child(val("c:lblOffset", "100"))
+        .child(val("c:noMultiLvlLbl", "0"));
+
+    let title = chart
+        .labels
+        .iter()
+        .find(|l| l.kind == LabelKind::AxisTitle)
+        .zip(axis.title.as_ref())
+        .map(|(l, text)| {
+            let height = f64::from(chart.rows) * style.page.line_pitch_pt();
+            let top = l.baseline - 0.88 * l.size / height;
+            // Word places a title by its top-left corner.
+            let width = style.page.block_width_pt();
+            let x = match l.anchor {
+                Anchor::Start => l.x,
+                Anchor::Middle => l.x - text_width_em(text) * l.size / width / 2.0,
+                Anchor::End => l.x - text_width_em(text) * l.size / width,
+            };
+            El::new("c:title")
+                .child(
+                    El::new("c:tx").child(
+                        El::new("c:rich")
+                            .child(El::new("a:bodyPr").attr("rot", "0").attr("vert", "horz"))
+                            .child(El::new("a:lstStyle"))
+                            .child(
+                                El::new("a:p")
+                                    .child(El::new("a:pPr").child(
+                                        El::new("a:defRPr")
+                                            .attr("sz", format!("{}", (l.size * 100.0).round()))
+                                            .attr("b", "0"),
+                                    ))
+                                    .child(
+                                        El::new("a:r")
+                                            .child(
+                                                El::new("a:rPr")
+                                                    .attr("lang", "zh-CN")
+                                                    .attr("sz", format!("{}", (l.size * 100.0).round()))
+                                                    .attr("b", "0")
+                                                    .child(solid(Color::BLACK))
+                                                    .child(El::new("a:latin").attr(
+                                                        "typeface",
+                                                        styles::family(style, FontRole::Latin),
+                                                    ))
+                                                    .child(El::new("a:ea").attr(
+                                                        "typeface",
+                                                        styles::family(style, chart.font),
+                                                    )),
+                                            )
+                                            .child(El::new("a:t").text(text)),
+                                    ),
+                            ),
+                    ),
+                )
+                .child(layout(x, top, None, false))
+                .child(val("c:overlay", "0"))
+        });
+
+    let mut value = El::new("c:valAx")
+        .child(val("c:axId", "2"))
+        .child(
+            El::new("c:scaling")
+                .child(val("c:orientation", "minMax"))
+                .child(val("c:max", number(axis.max)))
+                .child(val("c:min", number(axis.min))),
+        )
+        .child(val("c:delete", "0"))
+        .child(val("c:axPos", if columns { "l" } else { "b" }))
+        .child(El::new("c:majorGridlines").child(El::new("c:spPr").child(line(0.5, Some(grey)))));
+    if let Some(t) = title {
+        value = value.child(t);
+    }
+    value = value
+        .child(
+            El::new("c:numFmt")
+                .attr("formatCode", number_format(Some(axis.decimals), &axis.suffix))
+                .attr("sourceLinked", "0"),
+        )
+        .child(val("c:majorTickMark", "none"))
+        .child(val("c:minorTickMark", "none"))
+        .child(val("c:tickLblPos", "nextTo"))
+        .child(El::new("c:spPr").child(line(0.75, Some(Color::BLACK))))
+        .child(text_properties(style, chart.font, size))
+        .child(val("c:crossAx", "1"))
+        // With the categories reversed (bars), the value axis stays at the bottom.
+        .child(val("c:crosses", if columns { "autoZero" } else { "max" }))
+        .child(val("c:crossBetween", "between"))
+        .child(val("c:majorUnit", number(axis.step)));
+
+    let p = chart.plot;
+    let plot_area = El::new("c:plotArea")
+        .child(layout(p.x, p.y, Some((p.width, p.height)), true))
+        .child(bar)
+        .child(cat)
+        .child(value)
+        .child(
+            El::new("c:spPr")
+                .child(El::new("a:noFill"))
+                .child(line(0.0, None)),
+        );
+
+    let mut c = El::new("c:chart")
+        .child(val("c:autoTitleDeleted", "1"))
+        .child(plot_area);
+    if let Some(l) = chart.legend {
+        c = c.child(
+            El::new("c:legend")
+                .child(val("c:legendPos", "t"))
+                .child(layout(l.x, l.y, Some((l.width, l.height)), false))
+                .child(val("c:overlay", "0"))
+                .child(text_properties(
+                    style,
+                    chart.font,
+                    label_size(chart, LabelKind::Legend, 10.5),
+                )),
+        );
+    }
+    c = c
+        .child(val("c:plotVisOnly", "1"))
+        .child(val("c:dispBlanksAs", "gap"));
+
+    El::new("c:chartSpace")
+        .attr("xmlns:c", C_NS)
+        .attr("xmlns:a", A_NS)
+        .attr("xmlns:r", R_NS)
+        .child(val("c:date1904", "0"))
+        .child(val("c:lang", "zh-CN"))
+        .child(val("c:roundedCorners", "0"))
+        .child(c)
+        .child(
+            El::new("c:spPr")
+                .child(El::new("a:noFill"))
+                .child(line(0.0, None)),
+        )
+        .child(text_properties(style, chart.font, size))
+        .child(
+            El::new("c:externalData")
+                .attr("r:id", workbook_rel)
+                .child(val("c:autoUpdate", "0")),
+        )
+        .opt_child(shapes_rel.map(|id| El::new("c:userShapes").attr("r:id", id)))
+}
+
+/// The shapes drawn over a chart (`word/drawings/drawingN.xml`): its dashed lines (the
+/// reference line at 100%), placed in fractions of the chart as core drew them. A bar
+/// chart has no line of its own across the plot; the shape stands where the axis puts
+/// 100% as long as the axis keeps its range. `None` when the chart has no such line.
+pub(crate) fn user_shapes(chart: &Chart, style: &Style) -> Option<El> {
+    let w = style.page.block_width_pt() * EMU_PER_PT;
+    let h = f64::from(chart.rows) * style.page.line_pitch_pt() * EMU_PER_PT;
+    let lines: Vec<&ChartLine> = chart
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Line(l) if l.dashed => Some(l),
+            _ => None,
+        })
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let f = |v: f64| format!("{:.5}", v.clamp(0.0, 1.0));
+    let emu = |v: f64| format!("{}", v.round().max(0.0));
+    let mut root = El::new("c:userShapes")
+        .attr("xmlns:c", C_NS)
+        .attr("xmlns:cdr", CDR_NS)
+        .attr("xmlns:a", A_NS);
+    for (i, l) in lines.iter().enumerate() {
+        let (x0, y0) = (l.from.0.min(l.to.0), l.from.1.min(l.to.1));
+        let (x1, y1) = (l.from.0.max(l.to.0), l.from.1.max(l.to.1));
+        let point = |name: &str, x: f64, y: f64| {
+            El::new(name)
+                .child(El::new("cdr:x").text(&f(x)))
+                .child(El::new("cdr:y").text(&f(y)))
+        };
+        root = root.child(
+            El::new("cdr:relSizeAnchor")
+                .child(point("cdr:from", x0, y0))
+                .child(point("cdr:to", x1, y1))
+                .child(
+                    El::new("cdr:cxnSp")
+                        .attr("macro", "")
+                        .child(
+                            El::new("cdr:nvCxnSpPr")
+                                .child(
+                                    El::new("cdr:cNvPr")
+                                        .attr("id", (i + 2).to_string())
+                                        .attr("name", format!("Reference {}", i + 1)),
+                                )
+                                .child(El::new("cdr:cNvCxnSpPr")),
+                        )
+                        .child(
+                            El::new("cdr:spPr")
+                                .child(
+                                    El::new("a:xfrm")
+                                        .child(
+                                            El::new("a:off")
+                                                .attr("x", emu(x0 * w))
+                                                .attr("y", emu(y0 * h)),
+                                        )
+                                        .child(
+                                            El::new("a:ext")
+                                                .attr("cx", emu((x1 - x0) * w))
+                                                .attr("cy", emu((y1 - y0) * h)),
+                                        ),
+                                )
+                                .child(
+                                    El::new("a:prstGeom")
+                                        .attr("prst", "line")
+                                        .child(El::new("a:avLst")),
+                                )
+                                .child(
+                                    line(l.width, Some(l.color))
+                                        .child(val("a:prstDash", "dash")),
+                                ),
+                        ),
+                ),
+        );
+    }
+    Some(root)
+}
+
+/// The chart's relationships to its shapes part.
+pub(crate) fn shapes_relationship(id: &str, target: &str) -> El {
+    El::new("Relationship")
+        .attr("Id", id)
+        .attr("Type", format!("{R_NS}/chartUserShapes"))
+        .attr("Target", target)
+}
+
+/// The chart part's relationships: its workbook (and its shapes, added by the caller).
+pub(crate) fn chart_rels(workbook_rel: &str, workbook: &str) -> El {
+    El::new("Relationships")
+        .attr(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/relationships",
+        )
+        .child(
+            El::new("Relationship")
+                .attr("Id", workbook_rel)
+                .attr(
+                    "Type",
+                    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package",
+                )
+                .attr("Target", format!("../embeddings/{workbook}")),
+        )
+}
+
+/// The embedded workbook: one sheet with the series' names in row 1, the categories in
+/// column A and the values beside them, as the chart's formulas name them.
+pub(crate) fn workbook(chart: &Chart) -> Result<Vec<u8>, Error> {
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let text_cell = |r: &str, t: &str| {
+        El::new("c")
+            .attr("r", r)
+            .attr("t", "inlineStr")
+            .child(El::new("is").child(El::new("t").text(t)))
+    };
+    let col = |c: usize| char::from(b'A' + c.min(25) as u8);
+    let mut data = El::new("sheetData");
+    let mut header = El::new("row").attr("r", "1");
+    for (k, s) in chart.series.iter().enumerate() {
+        header = header.child(text_cell(&format!("{}1", col(k + 1)), &s.name));
+    }
+    data = data.child(header);
+    for (i, name) in chart.categories.iter().enumerate() {
+        let r = i + 2;
+        let mut row = El::new("row")
+            .attr("r", r.to_string())
+            .child(text_cell(&format!("A{r}"), name));
+        for (k, s) in chart.series.iter().enumerate() {
+            if let Some(v) = s.values.get(i).copied().flatten() {
+                row = row.child(
+                    El::new("c")
+                        .attr("r", format!("{}{r}", col(k + 1)))
+                        .child(El::new("v").text(&number(v))),
+                );
+            }
+        }
+        data = data.child(row);
+    }
+    let sheet = El::new("worksheet").attr("xmlns", MAIN).child(data);
+    let workbook = El::new("workbook")
+        .attr("xmlns", MAIN)
+        .attr("xmlns:r", R_NS)
+        .child(
+            El::new("sheets").child(
+                El::new("sheet")
+                    .attr("name", SHEET)
+                    .attr("sheetId", "1")
+                    .attr("r:id", "rId1"),
+            ),
+        );
+    let styles = El::new("styleSheet")
+        .attr("xmlns", MAIN)
+        .child(
+            El::new("fonts").attr("count", "1").child(
+                El::new("font")
+                    .child(El::new("sz").attr("val", "11"))
+                    .child(El::new("name").attr("val", "Calibri")),
+            ),
+        )
+        .child(
+            El::new("fills")
+                .attr("count", "1")
+                .child(El::new("fill").child(El::new("patternFill").attr("patternType", "none"))),
+        )
+        .child(El::new("borders").attr("count", "1").child(El::new("border")))
+        .child(
+            El::new("cellStyleXfs")
+                .attr("count", "1")
+                .child(El::new("xf").attr("numFmtId", "0")),
+        )
+        .child(
+            El::new("cellXfs")
+                .attr("count", "1")
+                .child(El::new("xf").attr("numFmtId", "0").attr("xfId", "0")),
+        );
+    let rel = |id: &str, kind: &str, target: &str| {
+        El::new("Relationship")
+            .attr("Id", id)
+            .attr("Type", format!("{R_NS}/{kind}"))
+            .attr("Target", target)
+    };
+    let rels_ns = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let package_rels = El::new("Relationships")
+        .attr("xmlns", rels_ns)
+        .child(rel("rId1", "officeDocument", "xl/workbook.xml"));
+    let workbook_rels = El::new("Relationships")
+        .attr("xmlns", rels_ns)
+        .child(rel("rId1", "worksheet", "worksheets/sheet1.xml"))
+        .child(rel("rId2", "styles", "styles.xml"));
+    let ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+    let types = El::new("Types")
+        .attr(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/content-types",
+        )
+        .child(
+            El::new("Default")
+                .attr("Extension", "rels")
+                .attr("ContentType", "application/vnd.openxmlformats-package.relationships+xml"),
+        )
+        .child(
+            El::new("Default")
+                .attr("Extension", "xml")
+                .attr("ContentType", "application/xml"),
+        )
+        .child(
+            El::new("Override")
+                .attr("PartName", "/xl/workbook.xml")
+                .attr("ContentType", format!("{ct}.sheet.main+xml")),
+        )
+        .child(
+            El::new("Override")
+                .attr("PartName", "/xl/worksheets/sheet1.xml")
+                .attr("ContentType", format!("{ct}.worksheet+xml")),
+        )
+        .child(
+            El::new("Override")
+                .attr("PartName", "/xl/styles.xml")
+                .attr("ContentType", format!("{ct}.styles+xml")),
+        );
+    let mut zip = huibao_xml::PackageWriter::new();
+    for (name, part) in [
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", package_rels),
+        ("xl/workbook.xml", workbook),
+        ("xl/_rels/workbook.xml.rels", workbook_rels),
+        ("xl/worksheets/sheet1.xml", sheet),
+        ("xl/styles.xml", styles),
+    ] {
+        zip.add(name, &part.to_part())
+            .map_err(|e| Error::Zip(e.to_string()))?;
+    }
+    zip.finish().map_err(|e| Error::Zip(e.to_string()))
+}
