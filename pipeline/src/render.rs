@@ -113,7 +113,8 @@ impl RenderError {
         let layout = match source {
             BackendError::Layout(e)
             | BackendError::Pdf(huibao_pdf::Error::Layout(e))
-            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
+            | BackendError::Ofd(huibao_ofd::Error::Layout(e))
+            | BackendError::Docx(huibao_docx::Error::Layout(e)) => e,
             _ => return None,
         };
         let huibao_pages::Error::MissingGlyph {
@@ -151,6 +152,8 @@ impl RenderError {
             BackendError::Layout(
                 huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
             ) | BackendError::Pdf(huibao_pdf::Error::Layout(
+                huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
+            )) | BackendError::Docx(huibao_docx::Error::Layout(
                 huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
             ))
         )
@@ -203,8 +206,9 @@ impl Session {
             };
             let bytes = match format {
                 Format::Docx => {
-                    huibao_docx::render(doc, style, &huibao_docx::DocxOptions::default())
-                        .map_err(|e| failed(e.into()))?
+                    let mut docx = huibao_docx::DocxOptions::default();
+                    docx.fonts = self.font_options();
+                    huibao_docx::render(doc, style, &docx).map_err(|e| failed(e.into()))?
                 }
                 Format::Pdf | Format::Ofd => {
                     let pages = match laid_out {

@@ -132,12 +132,11 @@ pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool)
     );
     El::new("w:r").child(
         El::new("mc:AlternateContent")
-            .child(
-                El::new("mc:Choice")
-                    .attr("xmlns:c", C_NS)
-                    .attr("Requires", "c")
-                    .child(drawing),
-            )
+            // The chart is marked as needing Word 2010's namespace: Word 2010 and
+            // later, WPS and LibreOffice (which takes a choice only for wps, wpg and
+            // w14) read it and draw the chart; readers that know none of it (Word 2007,
+            // converters that draw no charts) show the picture.
+            .child(El::new("mc:Choice").attr("Requires", "w14").child(drawing))
             .child(
                 El::new("mc:Fallback")
                     .child(El::new("w:drawing").child(inline(picture_graphic))),

@@ -10,6 +10,7 @@ mod chart;
 mod metrics;
 mod package;
 mod page;
+mod picture;
 mod schema;
 mod styles;
 mod table;
@@ -22,7 +23,11 @@ use huibao_core::{Document, Style};
 /// Options of the DOCX writer.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
-pub struct DocxOptions {}
+pub struct DocxOptions {
+    /// Where fonts are looked up for the pictures charts carry for readers that draw no
+    /// charts (drawn as the PDF draws them); not read for a document without charts.
+    pub fonts: huibao_pages::FontOptions,
+}
 
 /// Why a DOCX could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -36,10 +41,16 @@ pub enum Error {
     /// The ZIP package could not be written.
     #[error("cannot write the DOCX package: {0}")]
     Zip(String),
+    /// A chart's picture could not be laid out (a font, a character no font has).
+    #[error(transparent)]
+    Layout(#[from] huibao_pages::Error),
+    /// A chart's picture could not be drawn.
+    #[error("cannot draw a chart's picture: {0}")]
+    Picture(String),
 }
 
 /// Renders `doc` with `style` to the bytes of a .docx file.
-pub fn render(doc: &Document, style: &Style, _options: &DocxOptions) -> Result<Vec<u8>, Error> {
+pub fn render(doc: &Document, style: &Style, options: &DocxOptions) -> Result<Vec<u8>, Error> {
     let metrics = metrics::Metrics::new(style)?;
     let layout = styles::Layout::new(style, &metrics);
     let cx = body::Context {
@@ -54,13 +65,18 @@ pub fn render(doc: &Document, style: &Style, _options: &DocxOptions) -> Result<V
             body::Item::Table(t) => docx.add_table(*t),
         };
     }
-    let charts: Vec<&huibao_core::ir::Chart> = doc
+    let pictures = huibao_pages::lay_out_charts(doc, style, &options.fonts)?
+        .iter()
+        .map(picture::png)
+        .collect::<Result<Vec<_>, _>>()?;
+    let charts: Vec<(&huibao_core::ir::Chart, Vec<u8>)> = doc
         .blocks
         .iter()
         .filter_map(|b| match b {
             huibao_core::ir::Block::Chart(c) => Some(c),
             _ => None,
         })
+        .zip(pictures)
         .collect();
     package::pack(
         docx.build(),

@@ -18,7 +18,7 @@ pub(crate) fn pack(
     style: &Style,
     m: &Metrics,
     l: &Layout,
-    charts: &[&Chart],
+    charts: &[(&Chart, Vec<u8>)],
 ) -> Result<Vec<u8>, Error> {
     let mut document = xml::parse(&parts.document)?;
     crate::schema::canonicalize(&mut document);
@@ -57,8 +57,13 @@ pub(crate) fn pack(
         let name = format!("word/header{}.xml", i + 1);
         files.push(Part::new(&name, HEADER, repair(header)?));
     }
-    for (i, chart) in charts.iter().enumerate() {
+    for (i, (chart, picture)) in charts.iter().enumerate() {
         let n = i + 1;
+        files.push(Part::new(
+            &format!("word/media/chart{n}.png"),
+            PNG,
+            picture.clone(),
+        ));
         let workbook = format!("Microsoft_Excel_Worksheet{n}.xlsx");
         let shapes = crate::chart::user_shapes(chart, style);
         let mut rels = crate::chart::chart_rels("rId1", &workbook);
@@ -136,6 +141,7 @@ const CORE: &str = "application/vnd.openxmlformats-package.core-properties+xml";
 const APP: &str = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
 const RELS: &str = "application/vnd.openxmlformats-package.relationships+xml";
 const CHART: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const PNG: &str = "image/png";
 const CHART_SHAPES: &str =
     "application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -215,11 +221,17 @@ fn document_rels(docx_rs_rels: &[u8], charts: usize) -> Result<El, Error> {
         root = root.child(relationship(id, &format!("{REL}/{kind}"), target));
     }
     for n in 1..=charts {
-        root = root.child(relationship(
-            &crate::chart::chart_rel(n),
-            &format!("{REL}/chart"),
-            &format!("charts/chart{n}.xml"),
-        ));
+        root = root
+            .child(relationship(
+                &crate::chart::chart_rel(n),
+                &format!("{REL}/chart"),
+                &format!("charts/chart{n}.xml"),
+            ))
+            .child(relationship(
+                &crate::chart::picture_rel(n),
+                &format!("{REL}/image"),
+                &format!("media/chart{n}.png"),
+            ));
     }
     Ok(root)
 }
@@ -286,8 +298,8 @@ fn repair(part: &[u8]) -> Result<Vec<u8>, Error> {
     Ok(root.to_part())
 }
 
-/// Puts each chart's drawing in place of the run holding its marker.
-fn place_charts(el: &mut El, charts: &[&Chart], style: &Style) {
+/// Puts each chart's drawing (and its picture) in place of the run holding its marker.
+fn place_charts(el: &mut El, charts: &[(&Chart, Vec<u8>)], style: &Style) {
     for child in el.elements_mut() {
         if child.name == "w:r" {
             let text: String = child.descendants("w:t").iter().map(|t| t.own_text()).collect();
@@ -295,8 +307,8 @@ fn place_charts(el: &mut El, charts: &[&Chart], style: &Style) {
                 .iter()
                 .enumerate()
                 .find(|(i, _)| text == crate::chart::marker(i + 1));
-            if let Some((i, chart)) = chart {
-                *child = crate::chart::drawing_run(chart, i + 1, style, false);
+            if let Some((i, (chart, _))) = chart {
+                *child = crate::chart::drawing_run(chart, i + 1, style, true);
             }
         } else {
             place_charts(child, charts, style);

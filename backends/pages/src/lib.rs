@@ -105,9 +105,32 @@ pub fn lay_out(doc: &Document, style: &Style, options: &FontOptions) -> Result<P
     let fonts = fonts::Fonts::resolve(style, &options.sources())?;
     let pages = layout::typeset(doc, &fonts, style)?;
     Ok(pages::assemble(
-        doc,
+        &doc.meta,
         &fonts,
         &layout::Geometry::new(style),
         pages,
     ))
+}
+
+/// Every chart of `doc`, each drawn alone on a page of its own size (the text block's
+/// width, the chart's rows' height; positions from the chart's top-left corner) without
+/// its caption: the pictures a writer shows where its reader draws no charts. In
+/// document order; empty when `doc` has no chart (and then no font is looked up).
+pub fn lay_out_charts(
+    doc: &Document,
+    style: &Style,
+    options: &FontOptions,
+) -> Result<Vec<Pages>, Error> {
+    if !doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, huibao_core::ir::Block::Chart(_)))
+    {
+        return Ok(Vec::new());
+    }
+    let fonts = fonts::Fonts::resolve(style, &options.sources())?;
+    Ok(layout::chart_pictures(doc, &fonts, style)?
+        .into_iter()
+        .map(|(geo, page)| pages::assemble(&doc.meta, &fonts, &geo, vec![page]))
+        .collect())
 }

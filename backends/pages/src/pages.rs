@@ -7,7 +7,6 @@
 use crate::fonts::{FontData, Fonts, RoleReport};
 use crate::layout::{self, Geometry, Rgb};
 use huibao_core::ir::DocumentMeta;
-use huibao_core::Document;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -205,7 +204,7 @@ pub struct Font {
 /// The typesetter's pages as [`Pages`]: glyphs grouped into runs, positions from the
 /// page's top-left corner, only the faces used (in the order the fonts were found).
 pub(crate) fn assemble(
-    doc: &Document,
+    meta: &DocumentMeta,
     fonts: &Fonts,
     geo: &Geometry,
     set: Vec<layout::Page>,
@@ -302,7 +301,7 @@ pub(crate) fn assemble(
         pages,
         fonts: out_fonts,
         outline,
-        meta: doc.meta.clone(),
+        meta: meta.clone(),
         roles: fonts.report(),
     }
 }

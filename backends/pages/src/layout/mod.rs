@@ -514,6 +514,37 @@ pub(crate) fn typeset(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Ve
     Ok(pages)
 }
 
+/// Every chart of `doc` alone on a page of its size, with that page's geometry.
+pub(crate) fn chart_pictures(
+    doc: &Document,
+    fonts: &Fonts,
+    style: &Style,
+) -> Result<Vec<(Geometry, Page)>, Error> {
+    let mut setter = Setter::new(fonts, style);
+    // Positions from the chart's left edge.
+    setter.geo.left = 0.0;
+    let mut out = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let huibao_core::ir::Block::Chart(c) = block else {
+            continue;
+        };
+        setter.block.set(Some(i));
+        let units = chart::chart(&setter, c, out.len() + 1)?;
+        let mut page = Page::default();
+        if let Some(unit) = units.first() {
+            page.lines = unit.lines.clone();
+            page.shapes = unit.shapes.clone();
+        }
+        let mut geo = setter.geo;
+        geo.page_w = geo.width;
+        geo.page_h = f64::from(c.rows) * geo.pitch;
+        // Positions are below the page's top: the block's top is the page's.
+        geo.top = geo.page_h;
+        out.push((geo, page));
+    }
+    Ok(out)
+}
+
 /// "— N —" 7 mm below the block: odd pages right, even pages left, one character in.
 fn page_numbers(s: &Setter, pages: &mut [Page]) -> Result<(), Error> {
     let st = s.styled(FontRole::PageNumber);
