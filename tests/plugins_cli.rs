@@ -133,12 +133,12 @@ fn plugins_list_shows_kind_version_abi_and_path() {
     };
     let version = env!("CARGO_PKG_VERSION");
     let fund = line("fund");
-    assert_eq!(fund[1..4], ["native", version, "1.0"], "{out}");
+    assert_eq!(fund[1..4], ["native", version, "1.1"], "{out}");
     assert!(fund[4].ends_with(&format!(
         "huibao_plugin_fund{}",
         std::env::consts::DLL_SUFFIX
     )));
-    assert_eq!(line("party")[1..4], ["native", version, "1.0"], "{out}");
+    assert_eq!(line("party")[1..4], ["native", version, "1.1"], "{out}");
     let talent = line("talent");
     assert_eq!(talent[1..4], ["template", "0.1.0", "1"], "{out}");
     assert!(talent[4].ends_with("talent"), "{out}");

@@ -259,7 +259,7 @@ mod tests {
         let e = check(&table(1, 3, StrRef::new("fund"))).unwrap_err();
         assert!(
             e.message
-                .contains("built for plugin ABI 1.3, newer than this huibao's 1.0"),
+                .contains("built for plugin ABI 1.3, newer than this huibao's 1.1"),
             "{}",
             e.message
         );

@@ -112,7 +112,7 @@ fn list_shows_kind_version_and_abi() {
         .find(|(c, _)| c.name == "fund")
         .expect("fund is listed");
     let info = fund.1.as_ref().unwrap_or_else(|d| panic!("{}", d.message));
-    assert_eq!((info.kind, info.abi.as_str()), (Kind::Native, "1.0"));
+    assert_eq!((info.kind, info.abi.as_str()), (Kind::Native, "1.1"));
     assert_eq!(info.version, env!("CARGO_PKG_VERSION"));
     let broken = all
         .iter()

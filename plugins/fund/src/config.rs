@@ -18,6 +18,9 @@ pub(crate) struct Config {
     /// Money raised other than through the funds.
     #[serde(default)]
     pub financing: Financing,
+    /// Draw the fund table's 规模 and 已投资 as bars after it (off unless asked for).
+    #[serde(default)]
+    pub chart: bool,
 }
 
 /// One fund.
@@ -100,6 +103,14 @@ impl Config {
             return Err(PluginError::new(
                 "nothing to report: add [[sections.config.funds]] entries or a [sections.config.financing] table",
             ));
+        }
+        // As many groups of bars as a chart of huibao's shows.
+        const MAX_CHART_FUNDS: usize = 12;
+        if self.chart && self.funds.len() > MAX_CHART_FUNDS {
+            return Err(PluginError::new(format!(
+                "a fund chart shows at most {MAX_CHART_FUNDS} funds, not {}; set chart = false (the fund table lists them all)",
+                self.funds.len()
+            )));
         }
         for fund in &self.funds {
             let invested = fund.invested.unwrap_or(0.0);

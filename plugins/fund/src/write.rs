@@ -1,8 +1,8 @@
 //! Writing the section: the funds paragraph, the financing paragraph and the fund table.
 
 use crate::config::{Config, Fund};
-use huibao_plugin_api::numbers::{format_amount, format_percent};
-use huibao_plugin_api::{Align, Cell, Context, Section, Table};
+use huibao_plugin_api::numbers::{format_amount, format_percent, round_half_away};
+use huibao_plugin_api::{Align, Cell, Chart, Context, Section, Table};
 
 /// Stages from the most advanced down, as the progress sentence lists them.
 const STAGES: [(&str, &str); 4] = [
@@ -23,6 +23,9 @@ pub(crate) fn section(config: &Config, context: &Context) -> Section {
         section = section
             .paragraph(funds_paragraph(config, context))
             .table(fund_table(&config.funds));
+        if config.chart {
+            section = section.chart(fund_chart(&config.funds));
+        }
     }
     if let Some(p) = financing_paragraph(config, context) {
         section = section.paragraph(p);
@@ -209,6 +212,19 @@ fn fund_table(funds: &[Fund]) -> Table {
         Cell::from(amount(invested)),
         Cell::from(""),
     ])
+}
+
+/// The fund table's 规模 and 已投资 as bars, fund by fund, rounded as the table prints
+/// them (a fund not yet investing has invested 0).
+fn fund_chart(funds: &[Fund]) -> Chart {
+    let cents = |x: f64| round_half_away(x, 2);
+    Chart::new("园区基金认缴规模与已投资情况", funds.iter().map(|f| f.name.as_str()))
+        .unit("亿元")
+        .series("认缴规模", funds.iter().map(|f| cents(f.size)))
+        .series(
+            "已投资",
+            funds.iter().map(|f| cents(f.invested.unwrap_or(0.0))),
+        )
 }
 
 /// An amount in 亿元 with at most two decimals and no trailing zeros: 12.3, 50, 0.85.
