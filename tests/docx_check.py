@@ -20,7 +20,12 @@ tree's text), convert the DOCX to PDF with LibreOffice and check
 - python-docx reads back the margins, the fonts of the styles (w:eastAsia and w:ascii set,
   no theme fonts), the two-character first-line indent, exact line spacing on the grid,
   separate odd/even footers, repeated table header rows, title and author;
-- the DOCX text (numbering included) equals the HTML page's text and the tree's text;
+- the DOCX text (numbering included, a chart's text read from its part: axis title,
+  legend, ticks from the axis's range and step, categories and values in the formats
+  Word prints them in) equals the HTML page's text and the tree's text;
+- every chart's cached data are the report's figures (this period's and last year's
+  values, completion rates to one decimal), its embedded workbook holds the same, and
+  LibreOffice's PDF has filled shapes in each series' colour for every bar;
 - openxml-audit finds no error outside tests/docx/openxml-allow.txt.
 Page images (pdftoppm) are left in OUT_DIR for looking at.
 
@@ -143,9 +148,8 @@ def glyph_lines(pdf):
                 for line in block.get("lines", []):
                     for span in line["spans"]:
                         for c in span["chars"]:
-                            if not c["c"].isspace():
-                                rows.setdefault(round(c["origin"][1], 1), []).append(
-                                    (c["bbox"][0], c["bbox"][2], c["c"], span["size"]))
+                            rows.setdefault(round(c["origin"][1], 1), []).append(
+                                (c["bbox"][0], c["bbox"][2], c["c"], span["size"]))
             pages.append([sorted(g) for _, g in sorted(rows.items())])
     return pages
 
@@ -159,8 +163,12 @@ def check_mixed_gaps(pdf, problems):
     A gap over 30% of the font size is a real one (a stray space, spacing we added)."""
     widest = 0.0
     for n, lines in enumerate(glyph_lines(pdf), start=1):
-        for glyphs in lines:
-            pairs = list(zip(glyphs, glyphs[1:]))
+        for line in lines:
+            # Neighbours across a space character (图1　园区…) are apart on purpose.
+            glyphs = [g for g in line if not g[2].isspace()]
+            spaced = {i for i, g in enumerate(line) if g[2].isspace()}
+            after_space = {line[i + 1] for i in spaced if i + 1 < len(line)}
+            pairs = [(a, b) for a, b in zip(glyphs, glyphs[1:]) if b not in after_space]
             han = sorted(b[0] - a[1] for a, b in pairs if is_han(a[2]) and is_han(b[2]))
             if not han:
                 continue
@@ -279,14 +287,97 @@ def check_page_number(n, lines, problems):
 
 # ---------------------------------------------------------------- the DOCX read back
 
+C_NS = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def excel_number(text, code):
+    """A cached number as Excel prints it in the formats huibao writes: General (the
+    number as written, which the cache holds), 0, 0.0 … each with an optional "suffix";
+    rounded half away from zero, as huibao rounds."""
+    from decimal import Decimal, ROUND_HALF_UP
+    m = re.fullmatch(r'(General|0(?:\.(0+))?)(?:"([^"]*)")?', code)
+    if not m:
+        raise ValueError(f"unexpected number format {code!r}")
+    if m.group(1) == "General":
+        number = text
+    else:
+        places = len(m.group(2) or "")
+        number = str(Decimal(text).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    return number + (m.group(3) or "")
+
+
+def chart_data(xml):
+    """What a chart part shows and holds: its axis title, legend (series names when it
+    has a legend), ticks, categories, and per series its colour and cached values with
+    their printed labels."""
+    import xml.etree.ElementTree as ET
+    root = ET.fromstring(xml)
+    c = lambda name: C_NS + name
+    val_ax = root.find(f".//{c('valAx')}")
+    title = "".join(t.text or "" for t in val_ax.iter(A_NS + "t")) if val_ax.find(c("title")) is not None else ""
+    scaling = val_ax.find(c("scaling"))
+    from decimal import Decimal
+    low, high = (Decimal(scaling.find(c(k)).get("val")) for k in ("min", "max"))
+    step = Decimal(val_ax.find(c("majorUnit")).get("val"))
+    tick_format = val_ax.find(c("numFmt")).get("formatCode")
+    ticks, t = [], low
+    while t <= high:
+        ticks.append(excel_number(str(t), tick_format))
+        t += step
+    series = []
+    categories = []
+    for ser in root.iter(c("ser")):
+        name = ser.find(f"{c('tx')}//{c('v')}").text
+        categories = [pt.find(c("v")).text for pt in ser.find(c("cat")).iter(c("pt"))]
+        labels = ser.find(c("dLbls"))
+        formats = {int(d.find(c("idx")).get("val")): d.find(c("numFmt")).get("formatCode")
+                   for d in labels.findall(c("dLbl"))}
+        common = labels.find(c("numFmt")).get("formatCode")
+        values = {}
+        for pt in ser.find(c("val")).iter(c("pt")):
+            i = int(pt.get("idx"))
+            text = pt.find(c("v")).text
+            values[i] = (text, excel_number(text, formats.get(i, common)))
+        fill = ser.find(f"{c('spPr')}/{A_NS}solidFill/{A_NS}srgbClr").get("val")
+        series.append({"name": name, "fill": fill, "values": values})
+    legend = root.find(f".//{c('legend')}") is not None
+    return {"title": title, "legend": legend, "ticks": ticks, "categories": categories,
+            "series": series}
+
+
+def chart_text(data):
+    """A chart's text in the document's order: axis title, legend, ticks, then each
+    category with its values."""
+    out = [data["title"]] + ([s["name"] for s in data["series"]] if data["legend"] else [])
+    out += data["ticks"]
+    for i, name in enumerate(data["categories"]):
+        out.append(name)
+        out += [s["values"][i][1] for s in data["series"] if i in s["values"]]
+    return "\n".join(out)
+
+
+def charts_of(document):
+    """The chart parts of the body, in order, as chart_data."""
+    out = []
+    for chart in document.element.body.iter(C_NS + "chart"):
+        out.append(chart_data(document.part.related_parts[chart.get(R_ID)].blob))
+    return out
+
+
 def docx_text(document):
-    """Body text in reading order: paragraphs and table cells (footers left out)."""
+    """Body text in reading order: paragraphs (a chart's text where it stands, from its
+    part) and table cells (footers left out)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
     parts = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
+            for chart in child.iter(C_NS + "chart"):
+                part = document.part.related_parts[chart.get(R_ID)]
+                parts.append(chart_text(chart_data(part.blob)))
             parts.append(Paragraph(child, document).text)
         elif tag == "tbl":
             for row in Table(child, document).rows:
@@ -453,6 +544,79 @@ def check_audit(path, allowed, problems):
                 problems.append(f"openxml-audit: {message}")
 
 
+def check_charts(path, document, report, problems):
+    """Every chart: its cached data are the report's figures (a growth chart's two series
+    last year's and this period's values, a completion chart's the rates to one
+    decimal), and the embedded workbook holds the same categories and values. Returns
+    the charts' data."""
+    import io
+    import zipfile
+    from decimal import Decimal, ROUND_HALF_UP
+    charts = charts_of(document)
+    indicators = report.get("indicators")
+    by_name = {i["name"]: i for i in indicators} if isinstance(indicators, list) else {}
+    for n, data in enumerate(charts, start=1):
+        percent = data["ticks"][-1].endswith("%")
+        years = [int(m.group(1)) if (m := re.match(r"(\d{4})年", s["name"])) else None
+                 for s in data["series"]]
+        for i, name in enumerate(data["categories"]):
+            ind = by_name.get(name)
+            if ind is None:
+                continue
+            for k, s in enumerate(data["series"]):
+                if i not in s["values"]:
+                    continue
+                if percent:
+                    want = Decimal(str(ind["value"] / ind["target"] * 100)).quantize(
+                        Decimal("0.1"), rounding=ROUND_HALF_UP)
+                elif years[k] is not None and years[k] < max(y or 0 for y in years):
+                    want = Decimal(str(ind["previous"]))
+                else:
+                    want = Decimal(str(ind["value"]))
+                got = Decimal(s["values"][i][0])
+                if got != want:
+                    problems.append(f"chart {n}: {s['name']} of {name} is cached as {got}, not {want}")
+    z = zipfile.ZipFile(path)
+    for n, data in enumerate(charts, start=1):
+        rels = z.read(f"word/charts/_rels/chart{n}.xml.rels").decode()
+        target = re.search(r'Target="\.\./embeddings/([^"]+)"', rels)
+        if not target:
+            problems.append(f"chart {n}: no embedded workbook")
+            continue
+        book = zipfile.ZipFile(io.BytesIO(z.read(f"word/embeddings/{target.group(1)}")))
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+        cells = {r: html.unescape(v) for r, v in
+                 re.findall(r'<c r="([A-Z]+\d+)"[^>]*>(?:<is><t>|<v>)([^<]*)', sheet)}
+        want = {f"A{i + 2}": name for i, name in enumerate(data["categories"])}
+        for k, s in enumerate(data["series"]):
+            col = chr(ord("B") + k)
+            want[f"{col}1"] = s["name"]
+            want.update({f"{col}{i + 2}": v[0] for i, v in s["values"].items()})
+        if cells != want:
+            problems.append(f"chart {n}: the workbook holds {cells}, the chart {want}")
+    return charts
+
+
+def check_bars(pdf, charts, problems):
+    """LibreOffice drew the bars: at least as many filled shapes of each series' colour
+    as the charts have bars of it (legend keys come on top)."""
+    import pymupdf
+    fills = Counter()
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            for d in page.get_drawings():
+                if d.get("fill") is not None:
+                    fills["%02X%02X%02X" % tuple(round(c * 255) for c in d["fill"][:3])] += 1
+    bars = Counter()
+    for data in charts:
+        for s in data["series"]:
+            bars[s["fill"]] += sum(1 for v in s["values"].values() if float(v[0]) != 0)
+    for colour, n in bars.items():
+        if fills[colour] < n:
+            problems.append(f"LibreOffice drew {fills[colour]} shapes in #{colour}, not the {n} bars of that colour")
+    return sum(bars.values())
+
+
 def check(binary, toml, out, allowed):
     import docx  # noqa: F401  (fail early when python-docx is missing)
     stem = os.path.splitext(os.path.basename(toml))[0]
@@ -462,6 +626,7 @@ def check(binary, toml, out, allowed):
     path = os.path.join(out, stem + ".docx")
     problems = []
     document, closing, signature, end_matter = check_docx(path, report, problems)
+    charts = check_charts(path, document, report, problems)
     headers = [squeeze("".join(c.text for c in t.rows[0].cells)) for t in document.tables]
 
     tree = open(os.path.join(out, stem + ".txt"), encoding="utf-8").read()
@@ -499,9 +664,11 @@ def check(binary, toml, out, allowed):
     sig_page = check_closing(pdf, signature and squeeze(signature), end_matter, problems)
     pages, full = check_pages(pdf, closing, problems, sig_page)
     gap = check_mixed_gaps(pdf, problems)
+    bars = check_bars(pdf, charts, problems)
     run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(out, stem + ".docx")])
     return problems, (f"{pages} pages, {full} full body pages, signature on page {sig_page}, "
-                      f"Han–Latin gaps up to {gap:.1f} pt over the Han spacing")
+                      f"Han–Latin gaps up to {gap:.1f} pt over the Han spacing"
+                      + (f", {len(charts)} charts with {bars} bars" if charts else ""))
 
 
 def main():

@@ -14,7 +14,9 @@ PDF, HTML and plain text:
 - ofd2img draws the pages (with the embedded fonts: the PDF it makes through reportlab
   embeds them); each drawn page shows the same lines as the PDF's page drawn by poppler:
   the same number of rows of ink, each starting, ending and spanning within 1 mm of the
-  PDF's, and most of the ink in the same place;
+  PDF's, and most of the ink in the same place; charts' bars are the same filled
+  rectangles, each with its colour, as the PDF's filled paths (read with PyMuPDF), and
+  are left out of that comparison, as ofd2img strokes paths and fills none;
 and once: a report with a character no font has fails for OFD as for PDF, names the
 character, and writes nothing. The pages drawn by ofd2img are written as PNG to OUT_DIR
 next to poppler's drawing of the PDF (NAME-ofd-N.png, NAME-pdf-N.png) for people to look at.
@@ -36,6 +38,7 @@ from pdf_check import html_text, squeeze, run  # noqa: E402
 CREATED = 1657238400  # 2022-07-08 00:00 UTC
 DPI = 72  # one pixel ≈ 0.35 mm
 MM_PX = DPI / 25.4
+MM = 72 / 25.4  # points per mm
 NS = "{http://www.ofdspec.org/2016}"
 
 passed = 0
@@ -122,6 +125,50 @@ def overlap(a, b):
     return both / total if total else 1.0
 
 
+RECT = re.compile(r"^M 0 0 L ([\d.]+) 0 L ([\d.]+) ([\d.]+) L 0 ([\d.]+) C$")
+
+
+def filled_rects(ofd):
+    """Per page: the filled rectangles of the OFD (charts' bars and legend keys) as
+    (x, y, width, height) in mm, with their fill colour."""
+    z = zipfile.ZipFile(ofd)
+    pages = sorted((n for n in z.namelist() if re.fullmatch(r"Doc_0/Pages/Page_\d+/Content\.xml", n)),
+                   key=lambda n: int(re.findall(r"Page_(\d+)", n)[0]))
+    out = []
+    for part in pages:
+        rects = []
+        for obj in ET.fromstring(z.read(part)).iter(NS + "PathObject"):
+            data = obj.find(NS + "AbbreviatedData")
+            m = RECT.match((data.text or "").strip()) if data is not None else None
+            if obj.get("Fill") == "true" and m:
+                fill = obj.find(NS + "FillColor")
+                x, y, w, h = map(float, obj.get("Boundary").split())
+                rects.append(((x, y, w, h), fill.get("Value") if fill is not None else None))
+        out.append(rects)
+    return out
+
+
+def pdf_filled_paths(pdf):
+    """Per page: the filled paths of the PDF (its text is text, so these are the charts'
+    bars and legend keys), as MuPDF reads them."""
+    import pymupdf
+    with pymupdf.open(pdf) as doc:
+        return [[d["rect"] for d in page.get_drawings() if d.get("fill") is not None]
+                for page in doc]
+
+
+def masked(page, rects):
+    """A page's gray pixels with `rects` (mm) and a pixel around them painted white."""
+    (w, h), pixels = page
+    pixels = bytearray(pixels)
+    for (x, y, rw, rh), _ in rects:
+        x0, y0 = max(0, int(x * MM_PX) - 1), max(0, int(y * MM_PX) - 1)
+        x1, y1 = min(w, int((x + rw) * MM_PX) + 2), min(h, int((y + rh) * MM_PX) + 2)
+        for row in range(y0, y1):
+            pixels[row * w + x0:row * w + x1] = b"\xff" * (x1 - x0)
+    return (w, h), bytes(pixels)
+
+
 def check_drawing(name, ofd, pdf, out):
     drawn = os.path.join(out, f"{name}-ofd2img.pdf")
     ok, err = draw_with_ofd2img(ofd, drawn)
@@ -137,6 +184,20 @@ def check_drawing(name, ofd, pdf, out):
         return
     tolerance = MM_PX  # 1 mm
     shares = []
+    # Charts' bars are filled rectangles: the same ones as the PDF's filled paths, each
+    # with its colour. ofd2img strokes every path and fills none, so the bars' areas are
+    # left out of the comparison of the drawings.
+    rects = filled_rects(ofd)
+    for n, (ofd_rects, pdf_rects) in enumerate(zip(rects, pdf_filled_paths(pdf)), 1):
+        check(len(ofd_rects) == len(pdf_rects),
+              f"{name} p{n}: {len(ofd_rects)} filled rectangles in the OFD, {len(pdf_rects)} filled paths in the PDF")
+        check(all(re.fullmatch(r"\d+ \d+ \d+", c or "") for _, c in ofd_rects),
+              f"{name} p{n}: a filled rectangle without its colour")
+        for ((x, y, w, h), _), r in zip(sorted(ofd_rects), sorted(pdf_rects, key=lambda r: (r.x0 / MM, r.y0 / MM))):
+            check(abs(x - r.x0 / MM) < 0.01 and abs(y - r.y0 / MM) < 0.01 and abs(w - r.width / MM) < 0.01,
+                  f"{name} p{n}: OFD rectangle at {x, y, w, h} mm, PDF path at {r}")
+    ours = [masked(p, r) for p, r in zip(ours, rects)]
+    theirs = [masked(p, r) for p, r in zip(theirs, rects)]
     for n, (a, b) in enumerate(zip(ours, theirs), 1):
         ra, rb = ink_rows(*a), ink_rows(*b)
         if not check(len(ra) == len(rb), f"{name} p{n}: {len(ra)} rows of ink in the OFD, {len(rb)} in the PDF"):

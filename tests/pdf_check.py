@@ -277,13 +277,21 @@ def on_grid(line):
 
 
 HEADING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件)")
+# A chart's labels are set at 10.5 pt or smaller, below any other text of the block
+# (tables and end matter are 14 pt): words this short are a chart's, which stands off
+# the grid (its caption below it is on the grid).
+CHART_TEXT = 12.5
+
+
+def is_chart_label(word):
+    return word[3] - word[1] < CHART_TEXT
 
 
 def check_layout(name, pdf):
     pages = bbox_pages(pdf)
     body_pages = 0
     for i, words in enumerate(pages, 1):
-        block = [w for w in words if w[3] <= TOP + BLOCK_H + 2]
+        block = [w for w in words if w[3] <= TOP + BLOCK_H + 2 and not is_chart_label(w)]
         below = [w for w in words if w[1] > TOP + BLOCK_H + 2]
         lines = lines_of(block)
         check(len(lines) <= ROWS, f"{name} p{i}: {len(lines)} lines in the block")
@@ -295,11 +303,14 @@ def check_layout(name, pdf):
         if lines and all(on_grid(l) for l in lines):
             body_pages += 1
             last = i == len(pages)
-            nxt = lines_of([w for w in pages[i] if w[3] <= TOP + BLOCK_H + 2]) if not last else []
-            # What must stay together (a signature with the last lines before it) may
-            # leave a page short.
+            following = [w for w in pages[i] if w[3] <= TOP + BLOCK_H + 2] if not last else []
+            nxt = lines_of([w for w in following if not is_chart_label(w)])
+            # What must stay together (a signature with the last lines before it, a
+            # chart kept whole) may leave a page short.
             together = any(l["x0"] > LEFT + BLOCK_W / 2 for l in nxt[:5])
-            next_starts_part = bool(nxt) and (starts_part(nxt[0]) or not on_grid(nxt[0]) or together)
+            chart = any(is_chart_label(w) and (not nxt or w[1] < nxt[0]["y0"]) for w in following)
+            next_starts_part = bool(nxt) and (starts_part(nxt[0]) or not on_grid(nxt[0]) or together
+                                              or chart)
             if not last and not next_starts_part:
                 # Full: text down to the last grid row (blank rows after a title count).
                 check(row_of(lines[-1]) == ROWS - 1,

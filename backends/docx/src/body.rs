@@ -93,11 +93,13 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
 }
 
 /// A chart: a paragraph holding it (the package puts the drawing in place of the
-/// marker), kept with its caption below.
+/// marker), kept with its caption below. Its mark is set at 1 pt, so the line is as
+/// tall as the chart, which takes whole grid lines.
 fn chart(c: &huibao_core::ir::Chart, n: usize, out: &mut Vec<Item>) {
     out.push(
         Paragraph::new()
             .style(id::NORMAL)
+            .size(2)
             .align(AlignmentType::Center)
             .keep_next(true)
             .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)

@@ -49,7 +49,9 @@ pub(crate) fn picture_rel(n: usize) -> String {
 /// picture (`mc:AlternateContent`).
 pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool) -> El {
     let w = (style.page.block_width_pt() * EMU_PER_PT).round();
-    let h = (f64::from(chart.rows) * style.page.line_pitch_pt() * EMU_PER_PT).round();
+    // A point short of its rows, so that with the run's own 1 pt below its baseline
+    // the line takes exactly the chart's grid lines.
+    let h = ((f64::from(chart.rows) * style.page.line_pitch_pt() - 1.0) * EMU_PER_PT).round();
     let inline = |graphic: El| {
         El::new("wp:inline")
             .attr("distT", "0")
@@ -86,8 +88,9 @@ pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool)
         ),
     );
     let drawing = El::new("w:drawing").child(inline(chart_graphic));
+    let run = El::new("w:r").child(El::new("w:rPr").child(El::new("w:sz").attr("w:val", "2")));
     if !picture {
-        return El::new("w:r").child(drawing);
+        return run.child(drawing);
     }
     let picture_graphic = El::new("a:graphic").attr("xmlns:a", A_NS).child(
         El::new("a:graphicData").attr("uri", PIC_NS).child(
@@ -130,7 +133,7 @@ pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool)
                 ),
         ),
     );
-    El::new("w:r").child(
+    run.child(
         El::new("mc:AlternateContent")
             // The chart is marked as needing Word 2010's namespace: Word 2010 and
             // later, WPS and LibreOffice (which takes a choice only for wps, wpg and

@@ -269,14 +269,15 @@ impl Canvas {
 }
 
 /// Height of the header line (axis title, legend) with the space around it, and the
-/// middle of that line; just a little space when there is neither.
+/// middle of that line; half a line of space when there is neither, so the first bar
+/// stands off what is above the chart.
 fn header_height(axis: &ValueAxis, series: &[Series]) -> (f64, f64) {
     let s = LABEL_SIZE;
     let pad = 0.25 * s;
     if axis.title.is_some() || series.len() > 1 {
         (pad + LEADING * s + 0.5 * s, pad + LEADING * s / 2.0)
     } else {
-        (pad, 0.0)
+        (pad + LEADING * s / 2.0, 0.0)
     }
 }
 
