@@ -7,7 +7,9 @@ text line for line; take a screenshot; print the page to PDF through Chromium's 
 check with poppler that
 - pages are A4,
 - every page carries "— N —" below the text block, right-aligned on odd pages and
-  left-aligned on even pages, one character in from the block's edge.
+  left-aligned on even pages, one character in from the block's edge;
+and that every chart is inline SVG with a bar for each value that is not zero and its
+names and values as SVG text (which the text comparison above reads line for line).
 Usage: html_check.py HUIBAO_BINARY OUT_DIR
 """
 import glob
@@ -114,6 +116,17 @@ def check(binary, toml, out):
 
     def lines(text):
         return [l.replace("\t", "").strip() for l in text.splitlines() if l.strip()]
+
+    # Charts: inline SVG, a bar for every value that is not zero, every label as text.
+    page = open(html, encoding="utf-8").read()
+    for n, svg in enumerate(re.findall(r"<svg .*?</svg>", page, re.S), 1):
+        bars = len(re.findall(r'<rect class="bar"', svg))
+        values = re.findall(r'<text class="value"[^>]*>([^<]*)</text>', svg)
+        nonzero = [v for v in values if float(v.rstrip("%")) != 0]
+        if bars != len(nonzero) or not values:
+            problems.append(f"chart {n}: {bars} bars for {len(nonzero)} values that are not zero")
+        if not re.search(r'<text class="category"', svg):
+            problems.append(f"chart {n}: no category names as text")
 
     shown = lines(inner_text(html, profile + "-text"))
     expected = lines(open(txt, encoding="utf-8").read())

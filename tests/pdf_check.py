@@ -17,6 +17,8 @@ For every examples/*.toml, rendered by the huibao binary to PDF, HTML and plain 
 - pdftoppm: page numbers "— N —" drawn 7 mm below the text block, right on odd pages and
   left on even ones, one character in (they are pagination artifacts, not text);
 - pdfinfo: A4, the title and author of the document, PDF subtype PDF/A-2b, PDF 1.7;
+- charts are vector: a page with filled paths (a chart's bars, PyMuPDF) holds no image,
+  and pdftotext finds the charts' names, values, legend and axis title on those pages;
 - qpdf --check is clean;
 - with installed fonts hidden (--no-system-fonts, and FONTCONFIG_FILE pointing at a
   configuration whose only font folder is empty) the example still renders, from the
@@ -26,6 +28,7 @@ is, and writes nothing. Each page is also written as PNG to OUT_DIR for people t
 Usage: pdf_check.py [HUIBAO_BINARY [OUT_DIR]]; prints "pdf: N passed, M failed".
 """
 import glob
+import html
 import html.parser
 import os
 import re
@@ -337,6 +340,24 @@ def check_layout(name, pdf):
     print(f"   {n} full body lines, {over} spaced over 1.03× the grid, the loosest {most:.3f}×")
 
 
+def check_charts(name, pdf, html_path):
+    """Charts are vector: a page with filled paths (bars) holds no image; and the
+    charts' labels (the HTML page's SVG text) are text pdftotext finds on those pages."""
+    import pymupdf
+    page = open(html_path, encoding="utf-8").read()
+    labels = [html.unescape(t) for t in
+              re.findall(r'<text class="(?:category|value|legend|axis-title)"[^>]*>([^<]*)</text>', page)]
+    text = ""
+    with pymupdf.open(pdf) as doc:
+        for n, p in enumerate(doc, 1):
+            if any(d.get("fill") is not None for d in p.get_drawings()):
+                check(not p.get_images(), f"{name} p{n}: a page with a chart holds an image")
+                text += squeeze(run(["pdftotext", "-f", str(n), "-l", str(n), "-enc", "UTF-8", pdf, "-"]).stdout)
+    missing = [l for l in labels if squeeze(l) not in text]
+    check(not missing, f"{name}: chart labels pdftotext does not find: {missing}")
+    return len(labels)
+
+
 def check_fonts(name, pdf, bundled_only=False):
     out = run(["pdffonts", pdf]).stdout.splitlines()[2:]
     check(len(out) > 0, f"{name}: pdffonts lists no font")
@@ -401,6 +422,7 @@ def main():
             print(f"    pdf: …{text[max(0, k - 20):k + 30]}\n    ir:  …{ir[max(0, k - 20):k + 30]}")
         check(text == squeeze(html_text(htm)), f"{name}: PDF text differs from the HTML text")
         check_info(name, pdf, htm)
+        check_charts(name, pdf, htm)
         check_layout(name, pdf)
         run(["pdftoppm", "-png", "-r", "50", pdf, os.path.join(out, name)])
 

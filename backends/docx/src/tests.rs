@@ -555,3 +555,177 @@ fn headings_keep_with_their_text() {
         );
     }
 }
+
+mod charts {
+    //! Charts as native Word charts: the part, its cached data, the workbook, the
+    //! drawing in the body and its picture.
+
+    use super::*;
+
+    const CHARTS: &str = r#"
+[report]
+organization = "示范园区管委会"
+period = "2022-H1"
+date = 2022-07-08
+
+[summary]
+text = "上半年经济运行平稳。"
+
+[[indicators]]
+name = "营业收入"
+value = 123.5
+unit = "亿元"
+previous = 110.2
+target = 250
+
+[[indicators]]
+name = "税收"
+value = 3.6
+unit = "亿元"
+previous = 3.35
+target = 7.5
+decimals = 2
+
+[[charts]]
+kind = "growth"
+
+[[charts]]
+kind = "completion"
+"#;
+
+    /// Every part, as bytes.
+    fn package() -> BTreeMap<String, Vec<u8>> {
+        let (doc, style) = document(CHARTS);
+        let mut options = DocxOptions::default();
+        options.fonts.system_fonts = false;
+        let bytes = render(&doc, &style, &options).expect("renders");
+        let mut zip = huibao_xml::PackageReader::new(&bytes, Default::default()).expect("a zip");
+        let names: Vec<String> = zip.names().map(str::to_string).collect();
+        names
+            .into_iter()
+            .map(|n| {
+                let data = zip.read(&n).expect("entry").expect("listed");
+                (n, data)
+            })
+            .collect()
+    }
+
+    fn xml_of(parts: &BTreeMap<String, Vec<u8>>, name: &str) -> El {
+        xml::parse(&parts[name]).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    fn cached(ser: &El, what: &str) -> Vec<String> {
+        ser.find(what)
+            .map(|c| c.descendants("c:v").iter().map(|v| v.own_text()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_chart_part_caches_the_indicators_and_names_its_workbook() {
+        let parts = package();
+        let chart = xml_of(&parts, "word/charts/chart1.xml");
+        let series = chart.descendants("c:ser");
+        assert_eq!(series.len(), 2);
+        assert_eq!(cached(series[0], "c:tx"), ["2021年1-6月"]);
+        assert_eq!(cached(series[0], "c:cat"), ["营业收入", "税收"]);
+        assert_eq!(cached(series[0], "c:val"), ["110.2", "3.35"]);
+        assert_eq!(cached(series[1], "c:val"), ["123.5", "3.6"]);
+        // 税收 printed with its two decimals, 营业收入 as written.
+        let labels = series[1].find("c:dLbls").unwrap();
+        let formats: Vec<String> = labels
+            .descendants("c:numFmt")
+            .iter()
+            .map(|f| f.get_attr("formatCode").unwrap())
+            .collect();
+        assert_eq!(formats, ["General", "0.00", "General"]);
+        // The axis core chose: 0 to 140 in steps of 20, its title the unit.
+        let axis = chart.descendants("c:valAx")[0];
+        let scaling = axis.find("c:scaling").unwrap();
+        assert_eq!(attr(scaling, "c:max", "val").as_deref(), Some("140"));
+        assert_eq!(attr(scaling, "c:min", "val").as_deref(), Some("0"));
+        assert_eq!(attr(axis, "c:majorUnit", "val").as_deref(), Some("20"));
+        let title: String = axis.descendants("a:t").iter().map(|t| t.own_text()).collect();
+        assert_eq!(title, "单位：亿元");
+        // Colours as core decided them, and a workbook to edit the data in.
+        let fills: Vec<String> = chart
+            .descendants("c:ser")
+            .iter()
+            .map(|s| {
+                s.find("c:spPr").unwrap().descendants("a:srgbClr")[0]
+                    .get_attr("val")
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(fills, ["A6A6A6", "404040"]);
+        let rid = chart.find("c:externalData").unwrap().get_attr("r:id").unwrap();
+        let rels = xml_of(&parts, "word/charts/_rels/chart1.xml.rels");
+        let target = rels
+            .elements()
+            .find(|r| r.get_attr("Id").as_deref() == Some(rid.as_str()))
+            .and_then(|r| r.get_attr("Target"))
+            .expect("the workbook's relationship");
+        let book = &parts[&format!("word/{}", target.trim_start_matches("../"))];
+        let mut zip = huibao_xml::PackageReader::new(book, Default::default()).expect("xlsx");
+        let sheet = xml::parse(&zip.read("xl/worksheets/sheet1.xml").unwrap().unwrap()).unwrap();
+        let cells: Vec<String> = sheet
+            .descendants("c")
+            .iter()
+            .map(|c| {
+                let v = c.descendants("v");
+                let t = c.descendants("t");
+                v.first().or(t.first()).map(|e| e.own_text()).unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            ["2021年1-6月", "2022年1-6月", "营业收入", "110.2", "123.5", "税收", "3.35", "3.6"]
+        );
+    }
+
+    #[test]
+    fn the_body_draws_the_chart_with_a_picture_for_readers_that_draw_none() {
+        let parts = package();
+        let doc = xml_of(&parts, "word/document.xml");
+        let choices = doc.descendants("mc:AlternateContent");
+        assert_eq!(choices.len(), 2);
+        let chart = choices[0].descendants("c:chart")[0].get_attr("r:id").unwrap();
+        let picture = choices[0].descendants("a:blip")[0].get_attr("r:embed").unwrap();
+        let rels = xml_of(&parts, "word/_rels/document.xml.rels");
+        let target = |id: &str| {
+            rels.elements()
+                .find(|r| r.get_attr("Id").as_deref() == Some(id))
+                .and_then(|r| r.get_attr("Target"))
+                .unwrap()
+        };
+        assert_eq!(target(&chart), "charts/chart1.xml");
+        assert_eq!(target(&picture), "media/chart1.png");
+        let png = &parts["word/media/chart1.png"];
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        // 200 dpi across the text block's 156 mm.
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        assert_eq!(width, (442.2_f32 * 200.0 / 72.0).ceil() as u32);
+        // The caption follows as a paragraph of the caption style; the chart's own
+        // paragraph keeps with it.
+        let types = xml_of(&parts, "[Content_Types].xml");
+        let override_of = |name: &str| {
+            types
+                .elements()
+                .find(|o| o.get_attr("PartName").as_deref() == Some(name))
+                .and_then(|o| o.get_attr("ContentType"))
+        };
+        assert_eq!(
+            override_of("/word/charts/chart2.xml").as_deref(),
+            Some("application/vnd.openxmlformats-officedocument.drawingml.chart+xml")
+        );
+        assert_eq!(override_of("/word/media/chart2.png").as_deref(), Some("image/png"));
+        // The completion chart's 100% line, drawn over it.
+        assert!(parts.contains_key("word/drawings/drawing2.xml"));
+        assert!(!parts.contains_key("word/drawings/drawing1.xml"));
+        let shapes = xml_of(&parts, "word/drawings/drawing2.xml");
+        assert_eq!(shapes.descendants("cdr:relSizeAnchor").len(), 1);
+        assert_eq!(
+            attr(shapes.descendants("a:ln")[0], "a:prstDash", "val").as_deref(),
+            Some("dash")
+        );
+    }
+}

@@ -3,7 +3,7 @@
 
 use handlebars::Handlebars;
 use huibao_core::chars::text_width_em;
-use huibao_core::ir::{Align, Anchor, Block, Chart, RunRole, Shape};
+use huibao_core::ir::{Align, Anchor, Block, Chart, LabelKind, RunRole, Shape};
 use huibao_core::style::{FontRole, Punctuation, Style};
 use huibao_core::Document;
 use serde_json::{json, Value};
@@ -193,6 +193,13 @@ fn chart_view(c: &Chart, style: &Style) -> Value {
             }),
         }).collect::<Vec<_>>(),
         "labels": c.labels.iter().map(|l| json!({
+            "class": match l.kind {
+                LabelKind::AxisTitle => "axis-title",
+                LabelKind::Legend => "legend",
+                LabelKind::Tick => "tick",
+                LabelKind::Category => "category",
+                LabelKind::Value => "value",
+            },
             "text": l.text,
             "x": pt(l.x * w),
             "y": pt(l.baseline * h),

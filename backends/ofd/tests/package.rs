@@ -481,3 +481,45 @@ fn a_character_no_font_has_is_an_error_naming_it() {
     );
     assert!(err.to_string().contains("U+E000"), "{err}");
 }
+
+#[test]
+fn charts_are_filled_and_dashed_path_objects_where_the_layout_put_them() {
+    // park-2022h1 has a growth and a completion chart on its second page.
+    let pages = pages_of("examples/park-2022h1.toml");
+    let bytes = huibao_ofd::render_pages(&pages, &options(CREATED)).expect("writes");
+    let package = Package::read(&bytes);
+    let page = &package.pages()[1];
+    let laid = &pages.pages[1];
+    let fills: Vec<&huibao_pages::Fill> = laid
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            huibao_pages::Shape::Fill(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    assert!(fills.len() > 10, "{} bars and keys", fills.len());
+    let objects = all(page);
+    let filled: Vec<&&Element> = objects
+        .iter()
+        .filter(|e| e.name == "ofd:PathObject" && e.get_attr("Fill").as_deref() == Some("true"))
+        .filter(|e| text_of(e, "ofd:AbbreviatedData").starts_with("M 0 0 L "))
+        .collect();
+    assert_eq!(filled.len(), fills.len());
+    for (obj, f) in filled.iter().zip(&fills) {
+        let b = numbers(&obj.get_attr("Boundary").unwrap());
+        let want = [f.x, f.y, f.width, f.height].map(|v| v / PT_PER_MM);
+        for (got, want) in b.iter().zip(want) {
+            assert!((got - want).abs() < 0.001, "{b:?} vs {want:?}");
+        }
+        let colour = obj.find("ofd:FillColor").expect("a fill colour");
+        let value = colour.get_attr("Value").unwrap();
+        assert!(["64 64 64", "166 166 166"].contains(&value.as_str()), "{value}");
+    }
+    let dashed: Vec<&&Element> = objects
+        .iter()
+        .filter(|e| e.get_attr("DashPattern").is_some())
+        .collect();
+    assert_eq!(dashed.len(), 1, "the 100% line");
+    assert_eq!(numbers(&dashed[0].get_attr("DashPattern").unwrap()), [1.411, 1.058]);
+}

@@ -5,7 +5,7 @@ use crate::indicator::round_half_away;
 use crate::ir::ValueAxis;
 
 /// The most intervals between ticks: more crowd the axis.
-const MAX_INTERVALS: f64 = 6.0;
+const MAX_INTERVALS: f64 = 8.0;
 
 /// The axis of values between `low` and `high` (the axis always takes in 0), with a
 /// `reference` value drawn inside the plot rather than on its edge.
@@ -89,11 +89,12 @@ mod tests {
     fn ticks_are_round_numbers_from_zero_past_the_highest_value() {
         assert_eq!(ticks(0.0, 48.65), [0.0, 10.0, 20.0, 30.0, 40.0, 50.0]);
         assert_eq!(ticks(0.0, 486500.0), [0.0, 100000.0, 200000.0, 300000.0, 400000.0, 500000.0]);
-        assert_eq!(ticks(3.35, 3.62), [0.0, 1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(ticks(3.35, 3.62), [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0]);
         assert_eq!(ticks(0.0, 100.0), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
-        assert_eq!(ticks(0.0, 0.73), [0.0, 0.2, 0.4, 0.6, 0.8]);
+        assert_eq!(ticks(0.0, 123.5), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0, 140.0]);
+        assert_eq!(ticks(0.0, 0.33), [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35]);
         let a = nice_axis(0.0, 0.73, None, "", None);
-        assert_eq!((a.step, a.decimals), (0.2, 1));
+        assert_eq!((a.step, a.decimals), (0.1, 1));
         assert_eq!(nice_axis(0.0, 0.07, None, "", None).decimals, 2);
     }
 
@@ -109,7 +110,7 @@ mod tests {
         assert_eq!(a.ticks(), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0]);
         assert_eq!(a.fraction(100.0), 100.0 / 120.0);
         let a = nice_axis(0.0, 131.2, Some(100.0), "%", None);
-        assert_eq!(a.ticks(), [0.0, 50.0, 100.0, 150.0]);
+        assert_eq!(a.ticks(), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0, 140.0]);
     }
 
     #[test]

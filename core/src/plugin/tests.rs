@@ -105,6 +105,51 @@ members = 612
 }
 
 #[test]
+fn the_fund_plugin_draws_its_table_as_bars_through_the_core_chart() {
+    let funds = r#"[[sections]]
+plugin = "fund"
+[sections.config]
+chart = true
+[[sections.config.funds]]
+name = "某某产业引导母基金"
+kind = "母基金"
+size = 50
+stage = "已投资"
+invested = 12.456
+[[sections.config.funds]]
+name = "某某集成电路子基金"
+kind = "子基金"
+size = 10
+stage = "备案"
+"#;
+    let loaded = report(funds);
+    let sections =
+        expand(&loaded, &crate::resolve(&loaded), &search()).unwrap_or_else(|d| panic!("{d}"));
+    let chart = sections[0].item.chart.as_ref().expect("a chart");
+    assert_eq!(*chart.kind.get_ref(), crate::model::ChartKind::Bars);
+    // Errors about it point at the section's `plugin = …`.
+    assert_eq!(
+        loaded.file.line_column(chart.kind.span().start).0,
+        line_of(funds, "plugin = \"fund\"")
+    );
+    let doc = crate::build(&loaded, &crate::resolve(&loaded), &sections)
+        .unwrap_or_else(|d| panic!("{d}"));
+    let text = doc.plain_text();
+    // After the fund table: the legend, the funds, and their figures rounded as the
+    // table prints them (12.456 → 12.46; not yet invested: 0).
+    assert_contains(
+        &text,
+        "某某产业引导母基金\n50\n12.46\n某某集成电路子基金\n10\n0\n图1\u{3000}园区基金认缴规模与已投资情况",
+    );
+    assert_contains(&text, "单位：亿元\n认缴规模\n已投资\n0\n");
+    // Off unless asked for.
+    let loaded = report(&funds.replace("chart = true\n", ""));
+    let sections =
+        expand(&loaded, &crate::resolve(&loaded), &search()).unwrap_or_else(|d| panic!("{d}"));
+    assert!(sections[0].item.chart.is_none());
+}
+
+#[test]
 fn list_shows_kind_version_and_abi() {
     let all = list(&search());
     let fund = all
