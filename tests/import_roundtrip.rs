@@ -131,11 +131,17 @@ fn every_example_round_trips_through_docx() {
                 imported.toml
             );
         }
-        // The text: rendering both to HTML gives the same characters in order.
+        // The text: rendering both to HTML gives the same characters in order. A chart
+        // is drawn from figures, not written as text, and import reads text: its labels
+        // do not come back (its caption does), so they are left out.
         let html_a = render(&example, "html", dir.path()).expect("HTML renders");
-        let a = han(&body_text(&std::fs::read_to_string(&html_a).unwrap()));
+        let a = han(&body_text(&without_charts(
+            &std::fs::read_to_string(&html_a).unwrap(),
+        )));
         let html_b = render(&back_path, "html", dir.path()).expect("HTML renders");
-        let b = han(&body_text(&std::fs::read_to_string(&html_b).unwrap()));
+        let b = han(&body_text(&without_charts(
+            &std::fs::read_to_string(&html_b).unwrap(),
+        )));
         let common = lcs(&a, &b);
         let share = common as f64 / a.len() as f64;
         // A plugin's part of its own (place = "part") has no plain-TOML form: it comes back
@@ -243,4 +249,18 @@ text = '''
         "{}",
         imported.toml
     );
+}
+
+/// An HTML page without its charts' drawings (inline SVG).
+fn without_charts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg ") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("</svg>")
+            .map_or("", |end| &rest[start + end + "</svg>".len()..]);
+    }
+    out.push_str(rest);
+    out
 }

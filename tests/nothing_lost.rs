@@ -7,8 +7,9 @@ use std::ops::Range;
 use std::path::Path;
 
 /// Keys whose strings are settings, not text: style, plugin paths and configurations
-/// (the plugin's own), the period code, last period's file, numbering and alignment.
-const SETTINGS: [&str; 10] = [
+/// (the plugin's own), the period code, last period's file, numbering and alignment, a
+/// chart's kind.
+const SETTINGS: [&str; 11] = [
     "style",
     "plugins",
     "sections",
@@ -19,6 +20,7 @@ const SETTINGS: [&str; 10] = [
     "unit",
     "name",
     "columns_align",
+    "kind",
 ];
 
 /// Every string of the TOML outside [`SETTINGS`], with its span.

@@ -335,14 +335,34 @@ fn plugin_sections_have_the_same_text_in_docx_pdf_and_html() {
     let html = squeeze(&page_text(&std::fs::read_to_string(file("html")).unwrap()));
     in_order(&html, &all, "HTML");
 
+    // The fund chart's labels are drawn by Word from the chart's part, not written in the
+    // body's paragraphs (tests/docx_check.py reads them there): the rest is compared.
+    let page = std::fs::read_to_string(file("html")).unwrap();
+    let chart_labels: Vec<String> = page
+        .split("<text ")
+        .skip(1)
+        .filter_map(|t| Some(squeeze(&t[t.find('>')? + 1..t.find("</text>")?])))
+        .collect();
+    assert!(chart_labels.len() > 10, "the fund chart's labels");
+    let in_paragraphs: Vec<String> = all
+        .iter()
+        .filter(|l| !chart_labels.contains(l))
+        .cloned()
+        .collect();
     match run(
         "python3",
         &["-c", DOCX_TEXT, file("docx").to_str().unwrap()],
     ) {
-        Some(docx) => in_order(&squeeze(&docx), &all, "DOCX"),
+        Some(docx) => in_order(&squeeze(&docx), &in_paragraphs, "DOCX"),
         None => eprintln!("note: python3 not found; DOCX text not compared"),
     }
-    // PDF table cells wrap inside their cells, so rows are not contiguous text: prose only.
+    // PDF table cells wrap inside their cells, so rows are not contiguous text, and a
+    // chart's labels read in the order of their places on the page: prose only (the
+    // labels in content order are tests/pdf_check.py's).
+    let prose: Vec<String> = prose
+        .into_iter()
+        .filter(|l| !chart_labels.contains(l))
+        .collect();
     if has("pdf") {
         match run("pdftotext", &[file("pdf").to_str().unwrap(), "-"]) {
             Some(pdf) => in_order(&squeeze(&pdf), &prose, "PDF"),

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 mod chart;
 
 pub use chart::{
-    Anchor, BarDirection, Chart, ChartLabel, ChartLine, ChartRect, Color, LabelKind, Rect,
-    Series, Shape, ValueAxis,
+    Anchor, BarDirection, Chart, ChartLabel, ChartLine, ChartRect, Color, LabelKind, Rect, Series,
+    Shape, ValueAxis,
 };
 
 /// A finished report, ready for a backend.

@@ -2,9 +2,7 @@
 //! the axis, the palette, the numbering 图1, 图2 … and where charts go; and the errors a
 //! chart the report cannot draw gets, at its place.
 
-use huibao_core::ir::{
-    Anchor, BarDirection, Block, Chart, Color, LabelKind, Shape,
-};
+use huibao_core::ir::{Anchor, BarDirection, Block, Chart, Color, LabelKind, Shape};
 use huibao_core::{build, load_source, resolve, Document, SourceFile};
 
 const HEAD: &str = "[report]
@@ -96,7 +94,10 @@ fn a_growth_chart_sets_this_period_beside_last_year_in_one_unit() {
         "{HEAD}{INDICATORS}\n[[charts]]\nkind = \"growth\"\nindicators = [\"营业收入\", \"工业总产值\"]\n"
     ));
     let c = charts(&d)[0];
-    assert_eq!(c.caption, "图1\u{3000}2022年上半年主要经济指标与上年同期对比");
+    assert_eq!(
+        c.caption,
+        "图1\u{3000}2022年上半年主要经济指标与上年同期对比"
+    );
     assert_eq!(c.categories, ["营业收入", "工业总产值"]);
     let names: Vec<&str> = c.series.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["2021年1-6月", "2022年1-6月"]);
@@ -104,7 +105,10 @@ fn a_growth_chart_sets_this_period_beside_last_year_in_one_unit() {
     assert_eq!(c.series[1].values, [Some(486500.0), Some(335600.0)]);
     // The axis: from 0 past the highest value in round steps, the unit in its title.
     assert_eq!(c.axis.title.as_deref(), Some("单位：万元"));
-    assert_eq!((c.axis.min, c.axis.max, c.axis.step), (0.0, 500000.0, 100000.0));
+    assert_eq!(
+        (c.axis.min, c.axis.max, c.axis.step),
+        (0.0, 500000.0, 100000.0)
+    );
     assert_eq!(
         texts(c, LabelKind::Tick),
         ["0", "100000", "200000", "300000", "400000", "500000"]
@@ -114,7 +118,14 @@ fn a_growth_chart_sets_this_period_beside_last_year_in_one_unit() {
     assert_eq!(all[..3], ["单位：万元", "2021年1-6月", "2022年1-6月"]);
     assert_eq!(
         all[9..],
-        ["营业收入", "432800", "486500", "工业总产值", "301900", "335600"]
+        [
+            "营业收入",
+            "432800",
+            "486500",
+            "工业总产值",
+            "301900",
+            "335600"
+        ]
     );
     assert_eq!(c.direction, BarDirection::Columns);
     // One bar per indicator and series; this period's dark, last year's light grey.
@@ -128,7 +139,12 @@ fn a_growth_chart_sets_this_period_beside_last_year_in_one_unit() {
     // Everything inside the chart's box.
     for s in &c.shapes {
         let (x0, y0, x1, y1) = match s {
-            Shape::Rect(r) => (r.rect.x, r.rect.y, r.rect.x + r.rect.width, r.rect.y + r.rect.height),
+            Shape::Rect(r) => (
+                r.rect.x,
+                r.rect.y,
+                r.rect.x + r.rect.width,
+                r.rect.y + r.rect.height,
+            ),
             Shape::Line(l) => (l.from.0, l.from.1, l.to.0, l.to.1),
         };
         for v in [x0, y0, x1, y1] {
@@ -140,11 +156,19 @@ fn a_growth_chart_sets_this_period_beside_last_year_in_one_unit() {
 
 #[test]
 fn a_growth_chart_without_a_list_is_drawn_once_per_unit() {
-    let d = doc(&format!("{HEAD}{INDICATORS}\n[[charts]]\nkind = \"growth\"\n"));
+    let d = doc(&format!(
+        "{HEAD}{INDICATORS}\n[[charts]]\nkind = \"growth\"\n"
+    ));
     let c = charts(&d);
     assert_eq!(c.len(), 2, "万元 and 亿元; 签约项目 has no previous");
-    assert_eq!(c[0].caption, "图1\u{3000}2022年上半年主要经济指标与上年同期对比（万元）");
-    assert_eq!(c[1].caption, "图2\u{3000}2022年上半年主要经济指标与上年同期对比（亿元）");
+    assert_eq!(
+        c[0].caption,
+        "图1\u{3000}2022年上半年主要经济指标与上年同期对比（万元）"
+    );
+    assert_eq!(
+        c[1].caption,
+        "图2\u{3000}2022年上半年主要经济指标与上年同期对比（亿元）"
+    );
     assert_eq!(c[1].categories, ["税收"]);
     // Values printed with the indicator's decimals, as in the text and the table.
     assert_eq!(texts(c[1], LabelKind::Value), ["3.35", "3.62"]);
@@ -153,18 +177,32 @@ fn a_growth_chart_without_a_list_is_drawn_once_per_unit() {
 
 #[test]
 fn a_completion_chart_shows_the_rates_in_percent_with_a_line_at_100() {
-    let d = doc(&format!("{HEAD}{INDICATORS}\n[[charts]]\nkind = \"completion\"\n"));
+    let d = doc(&format!(
+        "{HEAD}{INDICATORS}\n[[charts]]\nkind = \"completion\"\n"
+    ));
     let c = charts(&d)[0];
-    assert_eq!(c.caption, "图1\u{3000}2022年上半年主要经济指标完成全年目标情况");
+    assert_eq!(
+        c.caption,
+        "图1\u{3000}2022年上半年主要经济指标完成全年目标情况"
+    );
     assert_eq!(c.categories, ["营业收入", "工业总产值", "税收", "签约项目"]);
     // The rates as the indicator table prints them (completion_cell).
-    assert_eq!(texts(c, LabelKind::Value), ["48.7%", "47.9%", "48.3%", "55.0%"]);
-    assert_eq!(c.series[0].values, [Some(48.7), Some(47.9), Some(48.3), Some(55.0)]);
+    assert_eq!(
+        texts(c, LabelKind::Value),
+        ["48.7%", "47.9%", "48.3%", "55.0%"]
+    );
+    assert_eq!(
+        c.series[0].values,
+        [Some(48.7), Some(47.9), Some(48.3), Some(55.0)]
+    );
     assert_eq!(c.direction, BarDirection::Bars);
     assert_eq!(c.axis.reference, Some(100.0));
     assert_eq!(c.axis.max, 120.0, "the 100% line inside the plot");
     assert_eq!(texts(c, LabelKind::Tick).last(), Some(&"120%"));
-    assert!(texts(c, LabelKind::Legend).is_empty(), "one series, no legend");
+    assert!(
+        texts(c, LabelKind::Legend).is_empty(),
+        "one series, no legend"
+    );
     let dashed: Vec<_> = c
         .shapes
         .iter()
@@ -244,8 +282,13 @@ chart = {{ kind = \"growth\", indicators = [\"税收\"] }}
     // The chart's text is the document's: labels, then the caption.
     let lines = Block::Chart(bars_chart.clone()).text_lines();
     assert_eq!(lines.first().map(String::as_str), Some("单位：亿元"));
-    assert_eq!(lines.last().map(String::as_str), Some("图2\u{3000}重点项目投资完成情况"));
-    assert!(d.plain_text().contains("新能源装备产业园\n12.5\n数据中心\n8\n图2"));
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some("图2\u{3000}重点项目投资完成情况")
+    );
+    assert!(d
+        .plain_text()
+        .contains("新能源装备产业园\n12.5\n数据中心\n8\n图2"));
 }
 
 #[test]
@@ -264,7 +307,12 @@ fn long_names_and_wide_numbers_turn_columns_into_bars() {
     assert!(c.rows <= 21, "{} rows", c.rows);
     // Every name printed whole, in lines.
     let printed: String = texts(c, LabelKind::Category).concat();
-    assert_eq!(printed.chars().count(), 8 * "某某经济技术开发区第1产业功能区重点项目集群".chars().count());
+    assert_eq!(
+        printed.chars().count(),
+        8 * "某某经济技术开发区第1产业功能区重点项目集群"
+            .chars()
+            .count()
+    );
 }
 
 #[test]
@@ -272,16 +320,25 @@ fn charts_the_report_cannot_draw_are_errors_at_their_place() {
     let unknown = error(&format!(
         "{HEAD}{INDICATORS}\n[[charts]]\nkind = \"growth\"\nindicators = [\"营业收人\"]\n"
     ));
-    assert!(unknown.contains("“营业收人”, which is no indicator"), "{unknown}");
+    assert!(
+        unknown.contains("“营业收人”, which is no indicator"),
+        "{unknown}"
+    );
     assert!(unknown.starts_with("r.toml:"), "{unknown}");
     let units = error(&format!(
         "{HEAD}{INDICATORS}\n[[charts]]\nkind = \"growth\"\nindicators = [\"营业收入\", \"税收\"]\n"
     ));
-    assert!(units.contains("“营业收入” is in 万元 but “税收” in 亿元"), "{units}");
+    assert!(
+        units.contains("“营业收入” is in 万元 but “税收” in 亿元"),
+        "{units}"
+    );
     let no_previous = error(&format!(
         "{HEAD}{INDICATORS}\n[[charts]]\nkind = \"growth\"\nindicators = [\"签约项目\"]\n"
     ));
-    assert!(no_previous.contains("“签约项目” has no `previous`"), "{no_previous}");
+    assert!(
+        no_previous.contains("“签约项目” has no `previous`"),
+        "{no_previous}"
+    );
     let nothing = error(&format!("{HEAD}\n[[charts]]\nkind = \"completion\"\n"));
     assert!(nothing.contains("no indicator has a `target`"), "{nothing}");
     let ragged = error(&format!(
@@ -319,7 +376,9 @@ kind = \"growth\"
     let d = build(&loaded, &resolve(&loaded), &[]).unwrap();
     let warnings = huibao_core::lint(&loaded, &d);
     assert!(
-        warnings.iter().all(|w| !w.message.contains("is not printed")),
+        warnings
+            .iter()
+            .all(|w| !w.message.contains("is not printed")),
         "{:?}",
         warnings.iter().map(|w| &w.message).collect::<Vec<_>>()
     );

@@ -141,8 +141,7 @@ pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool)
             // converters that draw no charts) show the picture.
             .child(El::new("mc:Choice").attr("Requires", "w14").child(drawing))
             .child(
-                El::new("mc:Fallback")
-                    .child(El::new("w:drawing").child(inline(picture_graphic))),
+                El::new("mc:Fallback").child(El::new("w:drawing").child(inline(picture_graphic))),
             ),
     )
 }
@@ -213,7 +212,9 @@ fn layout(x: f64, y: f64, size: Option<(f64, f64)>, inner: bool) -> El {
     if inner {
         m = m.child(val("c:layoutTarget", "inner"));
     }
-    m = m.child(val("c:xMode", "edge")).child(val("c:yMode", "edge"));
+    m = m
+        .child(val("c:xMode", "edge"))
+        .child(val("c:yMode", "edge"));
     m = m.child(val("c:x", f(x))).child(val("c:y", f(y)));
     if let Some((w, h)) = size {
         m = m.child(val("c:w", f(w))).child(val("c:h", f(h)));
@@ -291,7 +292,11 @@ fn series(chart: &Chart, k: usize, s: &Series, style: &Style) -> El {
                             .attr("formatCode", number_format(*d, suffix))
                             .attr("sourceLinked", "0"),
                     )
-                    .child(El::new("c:spPr").child(El::new("a:noFill")).child(line(0.0, None)))
+                    .child(
+                        El::new("c:spPr")
+                            .child(El::new("a:noFill"))
+                            .child(line(0.0, None)),
+                    )
                     .child(text_properties(style, chart.font, value_size))
                     .child(val("c:dLblPos", "outEnd")),
             ));
@@ -304,7 +309,11 @@ fn series(chart: &Chart, k: usize, s: &Series, style: &Style) -> El {
                     .attr("formatCode", number_format(common, suffix))
                     .attr("sourceLinked", "0"),
             )
-            .child(El::new("c:spPr").child(El::new("a:noFill")).child(line(0.0, None)))
+            .child(
+                El::new("c:spPr")
+                    .child(El::new("a:noFill"))
+                    .child(line(0.0, None)),
+            )
             .child(text_properties(style, chart.font, value_size))
             .child(val("c:dLblPos", "outEnd")),
     );
@@ -380,7 +389,11 @@ pub(crate) fn chart_part(
         )))
         .child(val("c:delete", "0"))
         .child(val("c:axPos", if columns { "b" } else { "l" }))
-        .child(El::new("c:numFmt").attr("formatCode", "General").attr("sourceLinked", "0"))
+        .child(
+            El::new("c:numFmt")
+                .attr("formatCode", "General")
+                .attr("sourceLinked", "0"),
+        )
         .child(val("c:majorTickMark", "none"))
         .child(val("c:minorTickMark", "none"))
         .child(val("c:tickLblPos", "low"))
@@ -416,17 +429,22 @@ pub(crate) fn chart_part(
                             .child(El::new("a:lstStyle"))
                             .child(
                                 El::new("a:p")
-                                    .child(El::new("a:pPr").child(
-                                        El::new("a:defRPr")
-                                            .attr("sz", format!("{}", (l.size * 100.0).round()))
-                                            .attr("b", "0"),
-                                    ))
+                                    .child(
+                                        El::new("a:pPr").child(
+                                            El::new("a:defRPr")
+                                                .attr("sz", format!("{}", (l.size * 100.0).round()))
+                                                .attr("b", "0"),
+                                        ),
+                                    )
                                     .child(
                                         El::new("a:r")
                                             .child(
                                                 El::new("a:rPr")
                                                     .attr("lang", "zh-CN")
-                                                    .attr("sz", format!("{}", (l.size * 100.0).round()))
+                                                    .attr(
+                                                        "sz",
+                                                        format!("{}", (l.size * 100.0).round()),
+                                                    )
                                                     .attr("b", "0")
                                                     .child(solid(Color::BLACK))
                                                     .child(El::new("a:latin").attr(
@@ -464,7 +482,10 @@ pub(crate) fn chart_part(
     value = value
         .child(
             El::new("c:numFmt")
-                .attr("formatCode", number_format(Some(axis.decimals), &axis.suffix))
+                .attr(
+                    "formatCode",
+                    number_format(Some(axis.decimals), &axis.suffix),
+                )
                 .attr("sourceLinked", "0"),
         )
         .child(val("c:majorTickMark", "none"))
@@ -601,8 +622,7 @@ pub(crate) fn user_shapes(chart: &Chart, style: &Style) -> Option<El> {
                                         .child(El::new("a:avLst")),
                                 )
                                 .child(
-                                    line(l.width, Some(l.color))
-                                        .child(val("a:prstDash", "dash")),
+                                    line(l.width, Some(l.color)).child(val("a:prstDash", "dash")),
                                 ),
                         ),
                 ),
@@ -696,7 +716,11 @@ pub(crate) fn workbook(chart: &Chart) -> Result<Vec<u8>, Error> {
                 .attr("count", "1")
                 .child(El::new("fill").child(El::new("patternFill").attr("patternType", "none"))),
         )
-        .child(El::new("borders").attr("count", "1").child(El::new("border")))
+        .child(
+            El::new("borders")
+                .attr("count", "1")
+                .child(El::new("border")),
+        )
         .child(
             El::new("cellStyleXfs")
                 .attr("count", "1")
@@ -714,9 +738,11 @@ pub(crate) fn workbook(chart: &Chart) -> Result<Vec<u8>, Error> {
             .attr("Target", target)
     };
     let rels_ns = "http://schemas.openxmlformats.org/package/2006/relationships";
-    let package_rels = El::new("Relationships")
-        .attr("xmlns", rels_ns)
-        .child(rel("rId1", "officeDocument", "xl/workbook.xml"));
+    let package_rels = El::new("Relationships").attr("xmlns", rels_ns).child(rel(
+        "rId1",
+        "officeDocument",
+        "xl/workbook.xml",
+    ));
     let workbook_rels = El::new("Relationships")
         .attr("xmlns", rels_ns)
         .child(rel("rId1", "worksheet", "worksheets/sheet1.xml"))
@@ -727,11 +753,10 @@ pub(crate) fn workbook(chart: &Chart) -> Result<Vec<u8>, Error> {
             "xmlns",
             "http://schemas.openxmlformats.org/package/2006/content-types",
         )
-        .child(
-            El::new("Default")
-                .attr("Extension", "rels")
-                .attr("ContentType", "application/vnd.openxmlformats-package.relationships+xml"),
-        )
+        .child(El::new("Default").attr("Extension", "rels").attr(
+            "ContentType",
+            "application/vnd.openxmlformats-package.relationships+xml",
+        ))
         .child(
             El::new("Default")
                 .attr("Extension", "xml")

@@ -78,12 +78,5 @@ pub fn render(doc: &Document, style: &Style, options: &DocxOptions) -> Result<Ve
         })
         .zip(pictures)
         .collect();
-    package::pack(
-        docx.build(),
-        &doc.meta,
-        style,
-        &metrics,
-        &layout,
-        &charts,
-    )
+    package::pack(docx.build(), &doc.meta, style, &metrics, &layout, &charts)
 }

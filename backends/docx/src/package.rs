@@ -302,7 +302,11 @@ fn repair(part: &[u8]) -> Result<Vec<u8>, Error> {
 fn place_charts(el: &mut El, charts: &[(&Chart, Vec<u8>)], style: &Style) {
     for child in el.elements_mut() {
         if child.name == "w:r" {
-            let text: String = child.descendants("w:t").iter().map(|t| t.own_text()).collect();
+            let text: String = child
+                .descendants("w:t")
+                .iter()
+                .map(|t| t.own_text())
+                .collect();
             let chart = charts
                 .iter()
                 .enumerate()

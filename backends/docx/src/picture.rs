@@ -5,9 +5,7 @@
 use crate::Error;
 use huibao_pages::{Pages, Shape};
 use std::io::Write;
-use tiny_skia::{
-    FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform,
-};
+use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform};
 
 /// Pixels per point: 200 dpi, sharp on paper and on a high-density screen.
 const SCALE: f32 = 200.0 / 72.0;
@@ -34,12 +32,9 @@ pub(crate) fn png(pages: &Pages) -> Result<Vec<u8>, Error> {
     for shape in &page.shapes {
         match shape {
             Shape::Fill(f) => {
-                if let Some(r) = Rect::from_xywh(
-                    f.x as f32,
-                    f.y as f32,
-                    f.width as f32,
-                    f.height as f32,
-                ) {
+                if let Some(r) =
+                    Rect::from_xywh(f.x as f32, f.y as f32, f.width as f32, f.height as f32)
+                {
                     pixmap.fill_rect(r, &paint(f.color), scale, None);
                 }
             }
@@ -50,7 +45,8 @@ pub(crate) fn png(pages: &Pages) -> Result<Vec<u8>, Error> {
                 let Some(path) = pb.finish() else { continue };
                 let stroke = Stroke {
                     width: line.width as f32,
-                    dash: dash.and_then(|[on, off]| StrokeDash::new(vec![on as f32, off as f32], 0.0)),
+                    dash: dash
+                        .and_then(|[on, off]| StrokeDash::new(vec![on as f32, off as f32], 0.0)),
                     ..Stroke::default()
                 };
                 pixmap.stroke_path(&path, &paint(line.color), &stroke, scale, None);
@@ -69,7 +65,10 @@ pub(crate) fn png(pages: &Pages) -> Result<Vec<u8>, Error> {
             for g in &run.glyphs {
                 // Font units, y up, to points from the page's top-left corner.
                 outline.0 = PathBuilder::new();
-                if face.outline_glyph(ttf_parser::GlyphId(g.id), &mut outline).is_none() {
+                if face
+                    .outline_glyph(ttf_parser::GlyphId(g.id), &mut outline)
+                    .is_none()
+                {
                     continue;
                 }
                 let Some(path) = std::mem::take(&mut outline.0).finish() else {
@@ -138,7 +137,11 @@ fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, Error> {
     // Bit depth 8, colour type 2 (RGB), deflate, adaptive filtering, no interlace.
     ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    for (kind, body) in [(*b"IHDR", &ihdr[..]), (*b"IDAT", &data[..]), (*b"IEND", &[][..])] {
+    for (kind, body) in [
+        (*b"IHDR", &ihdr[..]),
+        (*b"IDAT", &data[..]),
+        (*b"IEND", &[][..]),
+    ] {
         png.extend_from_slice(&(body.len() as u32).to_be_bytes());
         let mut crc = crc32fast::Hasher::new();
         crc.update(&kind);
@@ -175,6 +178,13 @@ mod tests {
             &mut raw,
         )
         .unwrap();
-        assert_eq!(raw, [0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255].to_vec());
+        assert_eq!(
+            raw,
+            [
+                0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 255, 255, 255, 255, 255, 255,
+                255, 255, 255
+            ]
+            .to_vec()
+        );
     }
 }

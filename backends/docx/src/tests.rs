@@ -644,7 +644,11 @@ kind = "completion"
         assert_eq!(attr(scaling, "c:max", "val").as_deref(), Some("140"));
         assert_eq!(attr(scaling, "c:min", "val").as_deref(), Some("0"));
         assert_eq!(attr(axis, "c:majorUnit", "val").as_deref(), Some("20"));
-        let title: String = axis.descendants("a:t").iter().map(|t| t.own_text()).collect();
+        let title: String = axis
+            .descendants("a:t")
+            .iter()
+            .map(|t| t.own_text())
+            .collect();
         assert_eq!(title, "单位：亿元");
         // Colours as core decided them, and a workbook to edit the data in.
         let fills: Vec<String> = chart
@@ -657,7 +661,11 @@ kind = "completion"
             })
             .collect();
         assert_eq!(fills, ["A6A6A6", "404040"]);
-        let rid = chart.find("c:externalData").unwrap().get_attr("r:id").unwrap();
+        let rid = chart
+            .find("c:externalData")
+            .unwrap()
+            .get_attr("r:id")
+            .unwrap();
         let rels = xml_of(&parts, "word/charts/_rels/chart1.xml.rels");
         let target = rels
             .elements()
@@ -673,12 +681,24 @@ kind = "completion"
             .map(|c| {
                 let v = c.descendants("v");
                 let t = c.descendants("t");
-                v.first().or(t.first()).map(|e| e.own_text()).unwrap_or_default()
+                v.first()
+                    .or(t.first())
+                    .map(|e| e.own_text())
+                    .unwrap_or_default()
             })
             .collect();
         assert_eq!(
             cells,
-            ["2021年1-6月", "2022年1-6月", "营业收入", "110.2", "123.5", "税收", "3.35", "3.6"]
+            [
+                "2021年1-6月",
+                "2022年1-6月",
+                "营业收入",
+                "110.2",
+                "123.5",
+                "税收",
+                "3.35",
+                "3.6"
+            ]
         );
     }
 
@@ -688,8 +708,12 @@ kind = "completion"
         let doc = xml_of(&parts, "word/document.xml");
         let choices = doc.descendants("mc:AlternateContent");
         assert_eq!(choices.len(), 2);
-        let chart = choices[0].descendants("c:chart")[0].get_attr("r:id").unwrap();
-        let picture = choices[0].descendants("a:blip")[0].get_attr("r:embed").unwrap();
+        let chart = choices[0].descendants("c:chart")[0]
+            .get_attr("r:id")
+            .unwrap();
+        let picture = choices[0].descendants("a:blip")[0]
+            .get_attr("r:embed")
+            .unwrap();
         let rels = xml_of(&parts, "word/_rels/document.xml.rels");
         let target = |id: &str| {
             rels.elements()
@@ -717,7 +741,10 @@ kind = "completion"
             override_of("/word/charts/chart2.xml").as_deref(),
             Some("application/vnd.openxmlformats-officedocument.drawingml.chart+xml")
         );
-        assert_eq!(override_of("/word/media/chart2.png").as_deref(), Some("image/png"));
+        assert_eq!(
+            override_of("/word/media/chart2.png").as_deref(),
+            Some("image/png")
+        );
         // The completion chart's 100% line, drawn over it.
         assert!(parts.contains_key("word/drawings/drawing2.xml"));
         assert!(!parts.contains_key("word/drawings/drawing1.xml"));

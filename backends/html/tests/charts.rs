@@ -70,7 +70,11 @@ fn each_chart_is_inline_svg_with_a_bar_per_indicator_and_series() {
     // The completion chart's 100% line is dashed.
     assert_eq!(svgs[1].matches("stroke-dasharray=\"4 3\"").count(), 1);
     // The box is the text block's width (156 mm) and 9 grid rows (28.99 pt) tall.
-    assert!(svgs[0].contains("viewBox=\"0 0 442.2 260.92\""), "{}", &svgs[0][..200]);
+    assert!(
+        svgs[0].contains("viewBox=\"0 0 442.2 260.92\""),
+        "{}",
+        &svgs[0][..200]
+    );
     // The bars' colours: last year light grey, this period dark grey.
     assert!(svgs[0].contains("fill=\"#A6A6A6\"") && svgs[0].contains("fill=\"#404040\""));
     // Every label is SVG text, in the document tree's order, escaped.
@@ -91,7 +95,12 @@ fn each_chart_is_inline_svg_with_a_bar_per_indicator_and_series() {
         let want: Vec<String> = chart
             .labels
             .iter()
-            .map(|l| l.text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"))
+            .map(|l| {
+                l.text
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            })
             .collect();
         assert_eq!(texts, want);
     }

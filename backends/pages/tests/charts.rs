@@ -79,7 +79,10 @@ fn a_chart_is_drawn_as_vector_shapes_with_its_labels_as_text_in_order() {
         .shapes
         .iter()
         .filter_map(|s| match s {
-            Shape::Line { line, dash: Some(d) } => Some((line, d)),
+            Shape::Line {
+                line,
+                dash: Some(d),
+            } => Some((line, d)),
             _ => None,
         })
         .collect();
@@ -93,7 +96,10 @@ fn a_chart_is_drawn_as_vector_shapes_with_its_labels_as_text_in_order() {
     // The labels, then the caption, are the page's text lines in the document's order.
     let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
     let want = Block::Chart(chart.clone()).text_lines();
-    let at = texts.iter().position(|t| *t == want[0]).expect("the first label");
+    let at = texts
+        .iter()
+        .position(|t| *t == want[0])
+        .expect("the first label");
     assert_eq!(texts[at..at + want.len()], want[..]);
     // Labels in the table font at the chart's size; the bars inside the block.
     let label = &page.lines[at];

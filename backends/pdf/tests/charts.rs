@@ -91,7 +91,9 @@ fn bars_are_filled_paths_the_line_is_dashed_and_no_page_holds_an_image() {
     // Vector only: no image drawn, none in any page's resources.
     for (_, id) in pages {
         let ops = doc.get_and_decode_page_content(id).unwrap().operations;
-        assert!(ops.iter().all(|op| op.operator != "Do" && op.operator != "BI"));
+        assert!(ops
+            .iter()
+            .all(|op| op.operator != "Do" && op.operator != "BI"));
         let (resources, _) = doc.get_page_resources(id).unwrap();
         if let Some(res) = resources {
             assert!(!res.has(b"XObject"), "a page has XObjects");

@@ -10,8 +10,8 @@ use super::Figure;
 use crate::chars::{is_wide, latin_advance_em, width_em};
 use crate::indicator::format_number;
 use crate::ir::{
-    Anchor, BarDirection, Chart, ChartLabel, ChartLine, ChartRect, Color, LabelKind, Rect,
-    Series, Shape, ValueAxis,
+    Anchor, BarDirection, Chart, ChartLabel, ChartLine, ChartRect, Color, LabelKind, Rect, Series,
+    Shape, ValueAxis,
 };
 use crate::linebreak::{break_ranges, Item};
 use crate::style::{ChartPalette, FontRole, Style};
@@ -55,13 +55,7 @@ pub(crate) fn lay_out(fig: &Figure, caption: String, style: &Style) -> Result<Ch
         .flat_map(|s| s.values.iter().flatten().copied());
     let low = values.clone().fold(0.0, f64::min);
     let high = values.fold(0.0, f64::max);
-    let axis = super::axis::nice_axis(
-        low,
-        high,
-        fig.reference,
-        fig.suffix,
-        fig.unit_title.clone(),
-    );
+    let axis = super::axis::nice_axis(low, high, fig.reference, fig.suffix, fig.unit_title.clone());
     let series = palette(fig, style);
     let page = &style.page;
     let pitch = page.line_pitch_pt();
@@ -180,7 +174,8 @@ impl Canvas {
     fn fill(&mut self, x: f64, y: f64, w: f64, h: f64, fill: Color, legend: bool) {
         if w > 0.0 && h > 0.0 {
             let rect = self.rect(x, y, w, h);
-            self.shapes.push(Shape::Rect(ChartRect { rect, fill, legend }));
+            self.shapes
+                .push(Shape::Rect(ChartRect { rect, fill, legend }));
         }
     }
 
@@ -195,7 +190,15 @@ impl Canvas {
     }
 
     /// A label whose em box is vertically centred on `middle`.
-    fn label(&mut self, text: &str, x: f64, middle: f64, anchor: Anchor, size: f64, kind: LabelKind) {
+    fn label(
+        &mut self,
+        text: &str,
+        x: f64,
+        middle: f64,
+        anchor: Anchor,
+        size: f64,
+        kind: LabelKind,
+    ) {
         self.labels.push(ChartLabel {
             text: text.to_string(),
             x: x / self.width,
@@ -241,31 +244,30 @@ impl Canvas {
         Some(legend)
     }
 
-    fn finish(
-        self,
-        rows: u32,
-        direction: BarDirection,
-        plot: Rect,
-        fig: &Figure,
-        series: Vec<Series>,
-        axis: ValueAxis,
-        legend: Option<Rect>,
-    ) -> Chart {
+    fn finish(self, frame: Frame, fig: &Figure, series: &[Series], axis: &ValueAxis) -> Chart {
         Chart {
             caption: String::new(),
-            rows,
-            direction,
-            plot,
+            rows: frame.rows,
+            direction: frame.direction,
+            plot: frame.plot,
             group_width: GROUP,
             categories: fig.categories.clone(),
-            series,
-            axis,
-            legend,
+            series: series.to_vec(),
+            axis: axis.clone(),
+            legend: frame.legend,
             font: FontRole::Table,
             shapes: self.shapes,
             labels: self.labels,
         }
     }
+}
+
+/// Where a chart's parts went: its height, direction, plot area and legend.
+struct Frame {
+    rows: u32,
+    direction: BarDirection,
+    plot: Rect,
+    legend: Option<Rect>,
 }
 
 /// Height of the header line (axis title, legend) with the space around it, and the
@@ -362,14 +364,39 @@ fn columns(
     }
     if let Some(r) = axis.reference {
         let ry = y(r);
-        c.line((plot_x, ry), (plot_x + plot_w, ry), REFERENCE_WIDTH, Color::BLACK, true);
+        c.line(
+            (plot_x, ry),
+            (plot_x + plot_w, ry),
+            REFERENCE_WIDTH,
+            Color::BLACK,
+            true,
+        );
     }
-    c.line((plot_x, zero), (plot_x + plot_w, zero), AXIS_WIDTH, Color::BLACK, false);
-    c.line((plot_x, plot_y), (plot_x, plot_y + plot_h), AXIS_WIDTH, Color::BLACK, false);
+    c.line(
+        (plot_x, zero),
+        (plot_x + plot_w, zero),
+        AXIS_WIDTH,
+        Color::BLACK,
+        false,
+    );
+    c.line(
+        (plot_x, plot_y),
+        (plot_x, plot_y + plot_h),
+        AXIS_WIDTH,
+        Color::BLACK,
+        false,
+    );
 
     let legend = c.header(axis, series, header_middle);
     for (t, label) in &ticks {
-        c.label(label, plot_x - 0.4 * s, y(*t), Anchor::End, s, LabelKind::Tick);
+        c.label(
+            label,
+            plot_x - 0.4 * s,
+            y(*t),
+            Anchor::End,
+            s,
+            LabelKind::Tick,
+        );
     }
     let names_top = plot_y + plot_h + below + 0.35 * s;
     for (i, lines) in names.iter().enumerate() {
@@ -379,26 +406,34 @@ fn columns(
             c.label(line, centre, middle, Anchor::Middle, s, LabelKind::Category);
         }
         for (k, x_series) in series.iter().enumerate() {
-            let Some(v) = x_series.values[i] else { continue };
+            let Some(v) = x_series.values[i] else {
+                continue;
+            };
             let label = value_label(v, x_series.decimals[i], axis);
-            let x = plot_x + i as f64 * band + band * (1.0 - GROUP) / 2.0 + (k as f64 + 0.5) * bar_w;
+            let x =
+                plot_x + i as f64 * band + band * (1.0 - GROUP) / 2.0 + (k as f64 + 0.5) * bar_w;
             let middle = if v >= 0.0 {
                 y(v) - 0.25 * s - value_size / 2.0
             } else {
                 y(v) + 0.25 * s + value_size / 2.0
             };
-            c.label(&label, x, middle, Anchor::Middle, value_size, LabelKind::Value);
+            c.label(
+                &label,
+                x,
+                middle,
+                Anchor::Middle,
+                value_size,
+                LabelKind::Value,
+            );
         }
     }
-    Some(c.finish(
-        COLUMN_ROWS,
-        BarDirection::Columns,
+    let frame = Frame {
+        rows: COLUMN_ROWS,
+        direction: BarDirection::Columns,
         plot,
-        fig,
-        series.to_vec(),
-        axis.clone(),
         legend,
-    ))
+    };
+    Some(c.finish(frame, fig, series, axis))
 }
 
 /// The chart with horizontal bars, the first category at the top; as many grid rows as
@@ -473,7 +508,9 @@ fn bars(
     let x = |v: f64| plot_x + plot_w * axis.fraction(v);
     let zero = x(0.0_f64.clamp(axis.min, axis.max));
     let bar_t = band * GROUP / ns;
-    let bar_y = |i: usize, k: usize| plot_y + i as f64 * band + band * (1.0 - GROUP) / 2.0 + k as f64 * bar_t;
+    let bar_y = |i: usize, k: usize| {
+        plot_y + i as f64 * band + band * (1.0 - GROUP) / 2.0 + k as f64 * bar_t
+    };
     let mut c = Canvas::new(width, height);
     let plot = c.rect(plot_x, plot_y, plot_w, plot_h);
     for (t, _) in &ticks {
@@ -484,26 +521,65 @@ fn bars(
     }
     for &(k, i, v, _) in &values {
         let x0 = x(v).min(zero);
-        c.fill(x0, bar_y(i, k), (x(v) - zero).abs(), bar_t, series[k].fill, false);
+        c.fill(
+            x0,
+            bar_y(i, k),
+            (x(v) - zero).abs(),
+            bar_t,
+            series[k].fill,
+            false,
+        );
     }
     if let Some(r) = axis.reference {
         let rx = x(r);
-        c.line((rx, plot_y), (rx, plot_y + plot_h), REFERENCE_WIDTH, Color::BLACK, true);
+        c.line(
+            (rx, plot_y),
+            (rx, plot_y + plot_h),
+            REFERENCE_WIDTH,
+            Color::BLACK,
+            true,
+        );
     }
-    c.line((zero, plot_y), (zero, plot_y + plot_h), AXIS_WIDTH, Color::BLACK, false);
+    c.line(
+        (zero, plot_y),
+        (zero, plot_y + plot_h),
+        AXIS_WIDTH,
+        Color::BLACK,
+        false,
+    );
     let base = plot_y + plot_h;
-    c.line((plot_x, base), (plot_x + plot_w, base), AXIS_WIDTH, Color::BLACK, false);
+    c.line(
+        (plot_x, base),
+        (plot_x + plot_w, base),
+        AXIS_WIDTH,
+        Color::BLACK,
+        false,
+    );
 
     let legend = c.header(axis, series, header_middle);
     for (t, label) in &ticks {
-        c.label(label, x(*t), base + 0.35 * s + lh / 2.0, Anchor::Middle, s, LabelKind::Tick);
+        c.label(
+            label,
+            x(*t),
+            base + 0.35 * s + lh / 2.0,
+            Anchor::Middle,
+            s,
+            LabelKind::Tick,
+        );
     }
     for (i, lines) in names.iter().enumerate() {
         let centre = plot_y + (i as f64 + 0.5) * band;
         let first = centre - (lines.len() as f64 - 1.0) * lh / 2.0;
         for (j, line) in lines.iter().enumerate() {
             let middle = first + j as f64 * lh;
-            c.label(line, plot_x - 0.5 * s, middle, Anchor::End, s, LabelKind::Category);
+            c.label(
+                line,
+                plot_x - 0.5 * s,
+                middle,
+                Anchor::End,
+                s,
+                LabelKind::Category,
+            );
         }
         for &(k, _, v, ref label) in values.iter().filter(|(_, at, _, _)| *at == i) {
             let middle = bar_y(i, k) + bar_t / 2.0;
@@ -515,13 +591,11 @@ fn bars(
             c.label(label, lx, middle, anchor, s, LabelKind::Value);
         }
     }
-    Ok(c.finish(
+    let frame = Frame {
         rows,
-        BarDirection::Bars,
+        direction: BarDirection::Bars,
         plot,
-        fig,
-        series.to_vec(),
-        axis.clone(),
         legend,
-    ))
+    };
+    Ok(c.finish(frame, fig, series, axis))
 }

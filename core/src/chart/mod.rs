@@ -104,13 +104,17 @@ pub(crate) fn figures(
                 let Some(ind) = indicators.iter().find(|i| i.name.get_ref() == name) else {
                     let known = indicators.iter().map(|i| i.name.get_ref().as_str());
                     let help = match crate::suggest::closest(name, known) {
-                        Some(best) => format!("did you mean “{best}”? Name indicators as [[indicators]] does"),
+                        Some(best) => {
+                            format!("did you mean “{best}”? Name indicators as [[indicators]] does")
+                        }
                         None => "name indicators as [[indicators]] does".into(),
                     };
-                    return Err(Diagnostic::error(format!("the chart names “{name}”, which is no indicator of the report"))
-                        .at(file, names.span())
-                        .with_label("in this list")
-                        .with_help(help));
+                    return Err(Diagnostic::error(format!(
+                        "the chart names “{name}”, which is no indicator of the report"
+                    ))
+                    .at(file, names.span())
+                    .with_label("in this list")
+                    .with_help(help));
                 };
                 out.push(ind);
             }
@@ -125,10 +129,12 @@ pub(crate) fn figures(
         None => None,
     };
     let figures = match kind {
-        ChartKind::Growth => growth(chosen, indicators, period, title)
-            .map_err(|(m, h)| error(m, &h))?,
-        ChartKind::Completion => vec![completion(chosen, indicators, period, title)
-            .map_err(|(m, h)| error(m, &h))?],
+        ChartKind::Growth => {
+            growth(chosen, indicators, period, title).map_err(|(m, h)| error(m, &h))?
+        }
+        ChartKind::Completion => {
+            vec![completion(chosen, indicators, period, title).map_err(|(m, h)| error(m, &h))?]
+        }
         ChartKind::Bars => vec![bars(spec, title).map_err(|(m, h)| error(m, &h))?],
     };
     for f in &figures {
@@ -191,7 +197,8 @@ fn growth(
                         pair[1].name.get_ref(),
                         pair[1].unit.trim()
                     ),
-                    "draw one chart per unit: list indicators of one unit in each [[charts]] entry".into(),
+                    "draw one chart per unit: list indicators of one unit in each [[charts]] entry"
+                        .into(),
                 ));
             }
             list
@@ -347,7 +354,11 @@ fn bars(spec: &ChartSpec, title: Option<String>) -> Result<Figure, Refusal> {
         }
         if let Some(v) = values.iter().find(|v| !printable(v.0)) {
             return Err((
-                format!("series “{}” has the value {}, too large to draw", s.name.trim(), v.0),
+                format!(
+                    "series “{}” has the value {}, too large to draw",
+                    s.name.trim(),
+                    v.0
+                ),
                 "check the figures".into(),
             ));
         }
@@ -364,7 +375,11 @@ fn bars(spec: &ChartSpec, title: Option<String>) -> Result<Figure, Refusal> {
             primary: k == 0,
         });
     }
-    let unit = spec.unit.as_deref().map(str::trim).filter(|u| !u.is_empty());
+    let unit = spec
+        .unit
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty());
     Ok(Figure {
         title,
         categories,

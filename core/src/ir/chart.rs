@@ -123,7 +123,8 @@ pub struct ValueAxis {
 impl ValueAxis {
     /// The tick values, from `min` to `max`.
     pub fn ticks(&self) -> Vec<f64> {
-        if !(self.step > 0.0) || !(self.max >= self.min) {
+        let well_formed = self.step > 0.0 && self.max >= self.min;
+        if !well_formed {
             return vec![self.min];
         }
         let n = ((self.max - self.min) / self.step).round() as usize;

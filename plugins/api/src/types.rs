@@ -286,7 +286,11 @@ impl Chart {
     }
 
     /// Appends a series: its legend name and a value per category.
-    pub fn series(mut self, name: impl Into<String>, values: impl IntoIterator<Item = f64>) -> Self {
+    pub fn series(
+        mut self,
+        name: impl Into<String>,
+        values: impl IntoIterator<Item = f64>,
+    ) -> Self {
         self.series.push(ChartSeries {
             name: name.into(),
             values: values.into_iter().collect(),

@@ -218,13 +218,16 @@ fn fund_table(funds: &[Fund]) -> Table {
 /// them (a fund not yet investing has invested 0).
 fn fund_chart(funds: &[Fund]) -> Chart {
     let cents = |x: f64| round_half_away(x, 2);
-    Chart::new("园区基金认缴规模与已投资情况", funds.iter().map(|f| f.name.as_str()))
-        .unit("亿元")
-        .series("认缴规模", funds.iter().map(|f| cents(f.size)))
-        .series(
-            "已投资",
-            funds.iter().map(|f| cents(f.invested.unwrap_or(0.0))),
-        )
+    Chart::new(
+        "园区基金认缴规模与已投资情况",
+        funds.iter().map(|f| f.name.as_str()),
+    )
+    .unit("亿元")
+    .series("认缴规模", funds.iter().map(|f| cents(f.size)))
+    .series(
+        "已投资",
+        funds.iter().map(|f| cents(f.invested.unwrap_or(0.0))),
+    )
 }
 
 /// An amount in 亿元 with at most two decimals and no trailing zeros: 12.3, 50, 0.85.
@@ -307,6 +310,7 @@ mod tests {
                 fund("某某生物医药产业子基金", "子基金", 5.5, "备案", None),
             ],
             financing: Financing::default(),
+            chart: true,
         };
         let s = section(&config, &context());
         assert_eq!(
@@ -316,6 +320,12 @@ mod tests {
         let table = s.table.unwrap();
         assert_eq!(table.rows.len(), 4);
         assert_eq!(table.rows[3][3], Cell::Text("65.5".into()));
+        // The chart: the table's funds, their sizes and amounts invested (0 before).
+        let chart = s.chart.expect("chart = true");
+        assert_eq!(chart.categories.len(), 3);
+        assert_eq!(chart.unit.as_deref(), Some("亿元"));
+        assert_eq!(chart.series[0].values, [50.0, 10.0, 5.5]);
+        assert_eq!(chart.series[1].values, [12.3, 0.0, 0.0]);
     }
 
     #[test]
@@ -323,6 +333,7 @@ mod tests {
         let config = Config {
             title: Some("强化资金保障".into()),
             as_of: None,
+            chart: false,
             funds: vec![],
             financing: Financing {
                 bonds: vec![
