@@ -383,3 +383,49 @@ kind = \"growth\"
         warnings.iter().map(|w| &w.message).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn any_figures_give_a_chart_inside_its_box_or_a_located_error() {
+    let cases: &[&[f64]] = &[
+        &[0.0, 0.0],
+        &[-12.5, 30.0],
+        &[-3.0, -1.0],
+        &[0.001, 0.002],
+        &[1e15, 3.0],
+        &[123456789.123, 1.5],
+        &[99.99, 100.0],
+    ];
+    for values in cases {
+        let list: Vec<String> = values.iter().map(|v| format!("{v}")).collect();
+        let toml = format!(
+            "{HEAD}\n[[charts]]\nkind = \"bars\"\ntitle = \"测试\"\nunit = \"万元\"\ncategories = [\"甲\", \"乙\"]\nseries = [{{ name = \"本期\", values = [{}] }}, {{ name = \"上年同期\", values = [1, 2] }}]\n",
+            list.join(", ")
+        );
+        let loaded = load_source(SourceFile::new("r.toml", toml)).unwrap();
+        match build(&loaded, &resolve(&loaded), &[]) {
+            Ok(d) => {
+                let c = charts(&d)[0];
+                assert!(c.axis.min <= 0.0 && c.axis.max > c.axis.min, "{values:?}");
+                for s in &c.shapes {
+                    if let Shape::Rect(r) = s {
+                        for v in [
+                            r.rect.x,
+                            r.rect.y,
+                            r.rect.x + r.rect.width,
+                            r.rect.y + r.rect.height,
+                        ] {
+                            assert!((-1e-9..=1.0 + 1e-9).contains(&v), "{values:?}: {r:?}");
+                        }
+                    }
+                }
+                for l in &c.labels {
+                    assert!((0.0..=1.0).contains(&l.baseline), "{values:?}: {l:?}");
+                }
+            }
+            Err(e) => {
+                let message = e.to_string();
+                assert!(message.contains("r.toml:"), "{values:?}: {message}");
+            }
+        }
+    }
+}
