@@ -313,7 +313,7 @@ fn columns(
     if names.iter().any(|l| l.len() > MAX_NAME_LINES) {
         return None;
     }
-    // Value labels stand over their bars: as wide as a bar at most.
+    // Value labels stand over their bars: narrower than a bar.
     let bar_w = band * GROUP / series.len().max(1) as f64;
     let widest = series
         .iter()
@@ -325,8 +325,9 @@ fn columns(
         })
         .map(|l| text_width(&l, 1.0))
         .fold(0.0, f64::max);
+    // Neighbouring labels keep a gap of at least 15% of a bar between them.
     let value_size = if widest > 0.0 {
-        s.min(0.98 * bar_w / widest)
+        s.min(0.85 * bar_w / widest)
     } else {
         s
     };
