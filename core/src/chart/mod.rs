@@ -58,8 +58,9 @@ pub(crate) struct SeriesData {
     pub primary: bool,
 }
 
-/// The figures `spec` asks for (several for a growth chart over several units), checked;
-/// errors point into `file` at the spec, or at `at` for charts a plugin wrote.
+/// The figures `spec` asks for (several for a growth chart over several units), checked
+/// against the report's `indicators`; errors point into `file` at the spec's `kind` (for
+/// a chart a plugin wrote, the section's `plugin = …`) or its `indicators` list.
 pub(crate) fn figures(
     spec: &ChartSpec,
     indicators: &[Indicator],
