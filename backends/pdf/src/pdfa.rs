@@ -344,11 +344,35 @@ pub(crate) fn finish(
     }
     doc.trailer.set("Info", Object::Reference(info_id));
     doc.prune_objects();
+    let id = Object::String(file_id(&doc).to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     doc.compress();
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .map_err(|e| Error::Pdf(format!("cannot write the PDF: {e}")))?;
     Ok(out)
+}
+
+/// The file identifier (ISO 32000-1, 14.4): a digest of every stream and dictionary
+/// of the document, so identical input gives identical bytes (printpdf draws a random
+/// one per process).
+fn file_id(doc: &lopdf::Document) -> [u8; 16] {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for (id, object) in &doc.objects {
+        hash.update(id.0.to_le_bytes());
+        match object {
+            Object::Stream(stream) => {
+                hash.update(format!("{:?}", stream.dict).as_bytes());
+                hash.update(&stream.content);
+            }
+            other => hash.update(format!("{other:?}").as_bytes()),
+        }
+    }
+    let digest = hash.finalize();
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&digest[..16]);
+    out
 }
 
 #[cfg(test)]
