@@ -22,9 +22,13 @@
 // Diagnostics are large (they carry their source file) and only travel the error path.
 #![allow(clippy::result_large_err)]
 
+mod batch;
 mod render;
 mod write;
 
+pub use batch::{
+    collect_reports, BatchError, BatchOptions, BatchSummary, ReportFailure, ReportOutcome, Written,
+};
 pub use render::{BackendError, Format, Output, RenderError, Rendered};
 pub use write::{write_files, write_outputs, WriteError};
 

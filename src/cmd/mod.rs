@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub(crate) mod batch;
 pub(crate) mod fonts;
 pub(crate) mod import;
 pub(crate) mod new;
