@@ -6,3 +6,4 @@ pub(crate) mod import;
 pub(crate) mod new;
 pub(crate) mod plugins;
 pub(crate) mod render;
+pub(crate) mod watch;
