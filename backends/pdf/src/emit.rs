@@ -30,23 +30,28 @@ struct Embedded {
 /// Subsets every font of the pages and adds it to `doc`, embedded as it is; returns
 /// them by [`huibao_pages::FontId`] index.
 fn register_fonts(doc: &mut PdfDocument, pages: &Pages) -> Result<Vec<Embedded>, Error> {
-    let subsets: Vec<Subset> = pages
+    use rayon::prelude::*;
+    // Subsetting and parsing each face is independent work: side by side on the cores.
+    let fonts: Vec<(Subset, ParsedFont)> = pages
         .fonts
-        .iter()
-        .map(subset_font)
-        .collect::<Result<_, _>>()?;
-    subsets
-        .into_iter()
-        .enumerate()
-        .map(|(i, subset)| {
+        .par_iter()
+        .map(|font| {
+            let subset = subset_font(font)?;
             let mut warnings = Vec::new();
-            let mut parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings)
-                .ok_or_else(|| {
+            let parsed =
+                ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings).ok_or_else(|| {
                     Error::Pdf(format!(
                         "cannot use font {}: printpdf cannot parse its subset",
-                        pages.fonts[i].path.display()
+                        font.path.display()
                     ))
                 })?;
+            Ok((subset, parsed))
+        })
+        .collect::<Result<_, Error>>()?;
+    Ok(fonts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (subset, mut parsed))| {
             parsed.font_name = Some(subset.name);
             let mut font = PdfFont::new(parsed);
             // Already a subset: printpdf embeds it as it is.
@@ -54,12 +59,12 @@ fn register_fonts(doc: &mut PdfDocument, pages: &Pages) -> Result<Vec<Embedded>,
             font.meta.requires_subsetting = false;
             let id = FontId(format!("F{}", i + 1));
             doc.resources.fonts.map.insert(id.clone(), font);
-            Ok(Embedded {
+            Embedded {
                 id,
                 glyph_ids: subset.glyph_ids,
-            })
+            }
         })
-        .collect()
+        .collect())
 }
 
 fn color(c: Rgb) -> Color {

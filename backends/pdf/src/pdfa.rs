@@ -344,13 +344,45 @@ pub(crate) fn finish(
     }
     doc.trailer.set("Info", Object::Reference(info_id));
     doc.prune_objects();
+    compress(&mut doc);
     let id = Object::String(file_id(&doc).to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    doc.compress();
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .map_err(|e| Error::Pdf(format!("cannot write the PDF: {e}")))?;
     Ok(out)
+}
+
+/// Deflate level of the streams: the font subsets are most of the file, and level 6
+/// makes them within 1% of level 9's size (lopdf's choice) in a third of the time.
+const DEFLATE_LEVEL: u32 = 6;
+
+/// Compresses every stream that may be compressed (not the XMP metadata), side by
+/// side on the cores.
+fn compress(doc: &mut lopdf::Document) {
+    use flate2::write::ZlibEncoder;
+    use rayon::prelude::*;
+    use std::io::Write;
+    let streams: Vec<&mut Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => Some(s),
+            _ => None,
+        })
+        .collect();
+    streams.into_par_iter().for_each(|stream| {
+        let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::new(DEFLATE_LEVEL));
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        if let Ok(compressed) = compressed {
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    });
 }
 
 /// The file identifier (ISO 32000-1, 14.4): a digest of every stream and dictionary
