@@ -23,9 +23,21 @@ fn report(organization: &str, sentence: &str) -> String {
 /// A folder of three good reports and two bad ones (a syntax error, a bad period).
 fn district(dir: &Path) {
     let parks = [
-        ("jinchuan", "金川经济技术开发区管委会", "上半年，金川园区经济运行稳中有进。"),
-        ("qianwan", "前湾新区管委会", "上半年，前湾新区工业总产值稳步增长。"),
-        ("xingang", "新港科技城管委会", "上半年，科技城新引进高新技术企业8家。"),
+        (
+            "jinchuan",
+            "金川经济技术开发区管委会",
+            "上半年，金川园区经济运行稳中有进。",
+        ),
+        (
+            "qianwan",
+            "前湾新区管委会",
+            "上半年，前湾新区工业总产值稳步增长。",
+        ),
+        (
+            "xingang",
+            "新港科技城管委会",
+            "上半年，科技城新引进高新技术企业8家。",
+        ),
     ];
     for (stem, org, sentence) in parks {
         std::fs::write(dir.join(format!("{stem}.toml")), report(org, sentence)).unwrap();
@@ -94,7 +106,10 @@ fn a_batch_writes_the_good_reports_and_reports_the_bad_ones() {
     );
     // Not a terminal: no progress bar, nor any terminal control sequence.
     for stream in [&stdout, &stderr] {
-        assert!(!stream.contains('\r') && !stream.contains('\u{1b}'), "{stream:?}");
+        assert!(
+            !stream.contains('\r') && !stream.contains('\u{1b}'),
+            "{stream:?}"
+        );
         assert!(!stream.contains("reports, "), "{stream}");
     }
 }
@@ -104,7 +119,11 @@ fn a_batch_of_good_reports_exits_0_and_lists_what_it_wrote() {
     let tmp = tempfile::tempdir().unwrap();
     let a = tmp.path().join("jinchuan.toml");
     let b = tmp.path().join("qianwan.toml");
-    std::fs::write(&a, report("金川经济技术开发区管委会", "上半年，园区运行平稳。")).unwrap();
+    std::fs::write(
+        &a,
+        report("金川经济技术开发区管委会", "上半年，园区运行平稳。"),
+    )
+    .unwrap();
     std::fs::write(&b, report("前湾新区管委会", "上半年，新区稳中有进。")).unwrap();
     let out = tmp.path().join("out");
     let o = huibao(&[
@@ -120,9 +139,19 @@ fn a_batch_of_good_reports_exits_0_and_lists_what_it_wrote() {
     ]);
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains(&format!("{}: wrote", a.display())), "{stdout}");
-    assert!(stdout.contains(&format!("{}: wrote", b.display())), "{stdout}");
-    assert!(stdout.lines().last().unwrap().starts_with("2 rendered, 0 failed"));
+    assert!(
+        stdout.contains(&format!("{}: wrote", a.display())),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{}: wrote", b.display())),
+        "{stdout}"
+    );
+    assert!(stdout
+        .lines()
+        .last()
+        .unwrap()
+        .starts_with("2 rendered, 0 failed"));
     assert!(std::fs::read_to_string(out.join("qianwan.txt"))
         .unwrap()
         .contains("上半年，新区稳中有进。"));
@@ -177,5 +206,8 @@ fn a_terminal_gets_a_progress_bar() {
         .unwrap();
     let screen = String::from_utf8_lossy(&o.stdout);
     assert!(screen.contains("3 rendered, 2 failed"), "{screen}");
-    assert!(screen.contains("/5 reports"), "no progress bar drawn: {screen:?}");
+    assert!(
+        screen.contains("/5 reports"),
+        "no progress bar drawn: {screen:?}"
+    );
 }

@@ -34,7 +34,13 @@ impl Drop for Watch {
 /// Starts `huibao watch` on a free port; returns it and the address it serves.
 fn start(report: &std::path::Path) -> (Watch, SocketAddr, BufReader<std::process::ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .args(["watch", report.to_str().unwrap(), "--port", "0", "--no-system-fonts"])
+        .args([
+            "watch",
+            report.to_str().unwrap(),
+            "--port",
+            "0",
+            "--no-system-fonts",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -60,7 +66,11 @@ fn start(report: &std::path::Path) -> (Watch, SocketAddr, BufReader<std::process
 fn get(addr: SocketAddr, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut response = Vec::new();
     s.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response).into_owned();
@@ -132,15 +142,14 @@ fn a_save_reaches_the_page_and_an_error_shows_with_its_place() {
     let first = events.next();
 
     // An edit in place.
-    std::fs::write(
-        &report,
-        REPORT.replace("稳中有进", "稳中向好、质效齐升"),
-    )
-    .unwrap();
+    std::fs::write(&report, REPORT.replace("稳中有进", "稳中向好、质效齐升")).unwrap();
     let second = events.next();
     assert_ne!(first, second);
     let (_, page) = get(addr, "/");
-    assert!(page_has(&page, "上半年，园区经济运行稳中向好、质效齐升。"), "{page}");
+    assert!(
+        page_has(&page, "上半年，园区经济运行稳中向好、质效齐升。"),
+        "{page}"
+    );
     assert!(page.contains(&format!("var shown = \"{second}\";")));
 
     // A save by rename (how many editors save): a new file moved over the report.
@@ -152,13 +161,21 @@ fn a_save_reaches_the_page_and_an_error_shows_with_its_place() {
     assert!(page_has(&page, "上半年，园区经济运行持续回升。"), "{page}");
 
     // A syntax error: shown with file:line:column above the last good page.
-    std::fs::write(&report, REPORT.replace("date = 2022-07-08", "date = 2022-07-08\n[summary")).unwrap();
+    std::fs::write(
+        &report,
+        REPORT.replace("date = 2022-07-08", "date = 2022-07-08\n[summary"),
+    )
+    .unwrap();
     events.next();
     let (_, page) = get(addr, "/");
-    let error_at = page.find("huibao-preview-errors\" role=\"alert\"").expect("errors shown");
+    let error_at = page
+        .find("huibao-preview-errors\" role=\"alert\"")
+        .expect("errors shown");
     let place = format!("{}:5:", report.display());
     let located = page.find(&place).expect("the error names file:line:column");
-    let last_good = page.find("上半年，园区经济运行持续回升。").expect("last good page kept");
+    let last_good = page
+        .find("上半年，园区经济运行持续回升。")
+        .expect("last good page kept");
     assert!(error_at < located && located < last_good, "{page}");
     drop(watch);
 }

@@ -18,7 +18,9 @@ fn stages(c: &mut Criterion) {
     let style = prepared.style().clone();
     let doc = prepared.document.clone();
     // Warm the session's fonts: found, mapped and looked up once.
-    session.render(&prepared, &[Format::Pdf]).expect("the example renders");
+    session
+        .render(&prepared, &[Format::Pdf])
+        .expect("the example renders");
     let pages = huibao_pages::lay_out_with(&doc, &style, session.fonts()).expect("lay out");
     let mut pdf = huibao_pdf::PdfOptions::default();
     pdf.created = Some(1_657_584_000);
@@ -32,21 +34,31 @@ fn stages(c: &mut Criterion) {
         b.iter(|| session.prepare(black_box(&report)).expect("prepare"))
     });
     g.bench_function("layout", |b| {
-        b.iter(|| huibao_pages::lay_out_with(black_box(&doc), &style, session.fonts()).expect("lay out"))
+        b.iter(|| {
+            huibao_pages::lay_out_with(black_box(&doc), &style, session.fonts()).expect("lay out")
+        })
     });
     g.bench_function("PDF write", |b| {
         b.iter(|| huibao_pdf::write_pages(black_box(&pages), &pdf).expect("write"))
     });
     g.bench_function("DOCX write", |b| {
         b.iter(|| {
-            huibao_docx::render(black_box(&doc), &style, &huibao_docx::DocxOptions::default())
-                .expect("docx")
+            huibao_docx::render(
+                black_box(&doc),
+                &style,
+                &huibao_docx::DocxOptions::default(),
+            )
+            .expect("docx")
         })
     });
     g.bench_function("HTML", |b| {
         b.iter(|| {
-            huibao_html::render(black_box(&doc), &style, &huibao_html::HtmlOptions::default())
-                .expect("html")
+            huibao_html::render(
+                black_box(&doc),
+                &style,
+                &huibao_html::HtmlOptions::default(),
+            )
+            .expect("html")
         })
     });
     g.finish();

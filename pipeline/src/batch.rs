@@ -246,9 +246,8 @@ impl Session {
                 .render(&prepared, &options.formats)
                 .map_err(ReportFailure::Render)
                 .and_then(|rendered| {
-                    let paths =
-                        crate::write_outputs(&options.out_dir, &prepared.stem(), &rendered)
-                            .map_err(ReportFailure::Write)?;
+                    let paths = crate::write_outputs(&options.out_dir, &prepared.stem(), &rendered)
+                        .map_err(ReportFailure::Write)?;
                     Ok(Written {
                         files: paths
                             .into_iter()
@@ -306,7 +305,11 @@ mod tests {
         std::fs::create_dir_all(&other).unwrap();
         std::fs::write(other.join("a-park.toml"), REPORT).unwrap();
         match collect_reports(&[a.clone(), other.clone()]) {
-            Err(BatchError::SameStem { stem, first, second }) => {
+            Err(BatchError::SameStem {
+                stem,
+                first,
+                second,
+            }) => {
                 assert_eq!(stem, "a-park");
                 assert_eq!(first, a.join("a-park.toml"));
                 assert_eq!(second, other.join("a-park.toml"));
@@ -331,7 +334,11 @@ mod tests {
         let good = tmp.path().join("jinchuan.toml");
         let bad = tmp.path().join("broken.toml");
         std::fs::write(&good, REPORT).unwrap();
-        std::fs::write(&bad, "[report]\norganization = \"某园区\"\nperiod = \"2022-H3\"\n").unwrap();
+        std::fs::write(
+            &bad,
+            "[report]\norganization = \"某园区\"\nperiod = \"2022-H3\"\n",
+        )
+        .unwrap();
         let out = tmp.path().join("out");
         let session = Session::default();
         let outcomes = std::sync::Mutex::new(Vec::new());

@@ -233,7 +233,13 @@ impl Session {
         &self,
         prepared: &Prepared,
         formats: &[Format],
-    ) -> Result<(Vec<RoleReport>, Vec<(Format, Result<Vec<u8>, BackendError>)>), LayoutFailed> {
+    ) -> Result<
+        (
+            Vec<RoleReport>,
+            Vec<(Format, Result<Vec<u8>, BackendError>)>,
+        ),
+        LayoutFailed,
+    > {
         if formats.is_empty() {
             return Ok((Vec::new(), Vec::new()));
         }
@@ -245,7 +251,8 @@ impl Session {
                 let bytes = if f == Format::Pdf {
                     huibao_pdf::write_pages(&pages, &self.pdf_options()).map_err(BackendError::from)
                 } else {
-                    huibao_ofd::render_pages(&pages, &self.ofd_options()).map_err(BackendError::from)
+                    huibao_ofd::render_pages(&pages, &self.ofd_options())
+                        .map_err(BackendError::from)
                 };
                 (f, bytes)
             })

@@ -160,13 +160,10 @@ pub fn start(
         reason: e.to_string(),
     })?;
     let server = Arc::new(server);
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| Error::Bind {
-            port: options.port,
-            reason: "not an IP address".into(),
-        })?;
+    let addr = server.server_addr().to_ip().ok_or_else(|| Error::Bind {
+        port: options.port,
+        reason: "not an IP address".into(),
+    })?;
     let state = Arc::new(State {
         shown: Mutex::new(Shown::default()),
         clients: server::Clients::default(),
@@ -257,7 +254,10 @@ impl Renderer {
             }
         };
         let html = html.unwrap_or_default();
-        self.show(Some(String::from_utf8_lossy(&html).into_owned()), Vec::new());
+        self.show(
+            Some(String::from_utf8_lossy(&html).into_owned()),
+            Vec::new(),
+        );
         on_event(Event::Rendered {
             elapsed: since.elapsed(),
             warnings: prepared.warnings.clone(),
@@ -273,7 +273,7 @@ impl Renderer {
         if self.options.formats.is_empty() {
             return;
         }
-        let written = self.session.render(&prepared, &others).and_then(|mut rendered| {
+        let written = self.session.render(&prepared, &others).map(|mut rendered| {
             // The page rendered above, in its place among the formats asked.
             if let Some(at) = self.options.formats.iter().position(|&f| f == Format::Html) {
                 let at = at.min(rendered.outputs.len());
@@ -285,7 +285,7 @@ impl Renderer {
                     },
                 );
             }
-            Ok(rendered)
+            rendered
         });
         let result = match written {
             Ok(rendered) => {

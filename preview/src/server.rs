@@ -18,7 +18,11 @@ impl Clients {
     pub(crate) fn send(&self, generation: u64) {
         let message = format!("data: {generation}\n\n");
         let mut clients = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        clients.retain_mut(|c| c.write_all(message.as_bytes()).and_then(|()| c.flush()).is_ok());
+        clients.retain_mut(|c| {
+            c.write_all(message.as_bytes())
+                .and_then(|()| c.flush())
+                .is_ok()
+        });
     }
 
     /// Opens a stream on `request`, starting with the latest render's number.

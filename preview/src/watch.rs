@@ -24,21 +24,20 @@ pub(crate) fn watch(report: &Path, saved: Sender<Instant>) -> Result<Watcher, Er
         path: folder.clone(),
         reason: e.to_string(),
     };
-    let mut watcher =
-        notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            let Ok(event) = event else { return };
-            if event.kind.is_access() {
-                return;
-            }
-            let ours = event
-                .paths
-                .iter()
-                .any(|p| p.file_name().map(|n| n.to_os_string()) == name);
-            if ours {
-                let _ = saved.send(Instant::now());
-            }
-        })
-        .map_err(failed)?;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        if event.kind.is_access() {
+            return;
+        }
+        let ours = event
+            .paths
+            .iter()
+            .any(|p| p.file_name().map(|n| n.to_os_string()) == name);
+        if ours {
+            let _ = saved.send(Instant::now());
+        }
+    })
+    .map_err(failed)?;
     watcher
         .watch(&folder, RecursiveMode::NonRecursive)
         .map_err(failed)?;

@@ -71,7 +71,10 @@ pub(crate) fn watch(args: WatchArgs) -> u8 {
     ));
     if args.open {
         if let Err(e) = open_browser(&preview.url()) {
-            eprintln!("warning: cannot open a browser: {e}; open {} yourself", preview.url());
+            eprintln!(
+                "warning: cannot open a browser: {e}; open {} yourself",
+                preview.url()
+            );
         }
     }
     let _ = stop_rx.recv();

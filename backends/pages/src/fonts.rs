@@ -123,10 +123,9 @@ fn lookup(data: &[u8], index: u32, chars: &[char]) -> Vec<Option<(u16, f64)>> {
         return none();
     };
     let table = |tag: &[u8; 4]| raw.table(Tag::from_bytes(tag));
-    let (Some(cmap), Some(hmtx_data)) = (
-        table(b"cmap").and_then(cmap::Table::parse),
-        table(b"hmtx"),
-    ) else {
+    let (Some(cmap), Some(hmtx_data)) =
+        (table(b"cmap").and_then(cmap::Table::parse), table(b"hmtx"))
+    else {
         return none();
     };
     let upem = table(b"head")
@@ -135,7 +134,9 @@ fn lookup(data: &[u8], index: u32, chars: &[char]) -> Vec<Option<(u16, f64)>> {
     let num_glyphs = table(b"maxp").and_then(maxp::Table::parse);
     let metrics = table(b"hhea").and_then(hhea::Table::parse);
     let hmtx = match (num_glyphs, metrics) {
-        (Some(m), Some(h)) => hmtx::Table::parse(h.number_of_metrics, m.number_of_glyphs, hmtx_data),
+        (Some(m), Some(h)) => {
+            hmtx::Table::parse(h.number_of_metrics, m.number_of_glyphs, hmtx_data)
+        }
         _ => None,
     };
     let subtables: Vec<cmap::Subtable> = cmap
