@@ -63,6 +63,21 @@ fn excerpt(line: &str, at: usize) -> (String, usize) {
     (out, caret)
 }
 
+/// Writes one file so it is replaced only when complete (see
+/// [`huibao_pipeline::write_files`]).
+pub(crate) fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(), huibao_pipeline::WriteError> {
+    huibao_pipeline::write_files(&[(path, bytes)])
+}
+
+/// Prints a line to stdout; a closed pipe (`huibao schema | head`) is not an error.
+pub(crate) fn print_line(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::excerpt;
@@ -79,19 +94,4 @@ mod tests {
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         assert!(shown.chars().count() <= 2 + 30 + 50);
     }
-}
-
-/// Writes one file so it is replaced only when complete (see
-/// [`huibao_pipeline::write_files`]).
-pub(crate) fn write_atomically(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<(), huibao_pipeline::WriteError> {
-    huibao_pipeline::write_files(&[(path, bytes)])
-}
-
-/// Prints a line to stdout; a closed pipe (`huibao schema | head`) is not an error.
-pub(crate) fn print_line(line: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{line}");
 }
