@@ -136,7 +136,16 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
         }
     };
     if let Some(fonts) = &rendered.pdf_fonts {
-        print_line(&format!("pdf fonts: {}", crate::cmd::fonts::summary(fonts)));
+        // The fixed-layout formats share their fonts; name the one asked for.
+        let format = if formats.contains(&huibao_pipeline::Format::Pdf) {
+            "pdf"
+        } else {
+            "ofd"
+        };
+        print_line(&format!(
+            "{format} fonts: {}",
+            crate::cmd::fonts::summary(fonts)
+        ));
     }
     match huibao_pipeline::write_outputs(&args.out, &prepared.stem(), &rendered) {
         Ok(paths) => {
