@@ -41,8 +41,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Render a report to DOCX, PDF and/or HTML.
+    /// Render reports to DOCX, PDF and/or HTML (several at once: files or folders).
     Render(cmd::render::RenderArgs),
+    /// Preview a report in the browser, rendered again on every save.
+    Watch(cmd::watch::WatchArgs),
     /// Validate and lint a report; exits 1 when it has errors.
     Check(cmd::render::CheckArgs),
     /// Write a commented starter report that renders as it is.
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),
+        Command::Watch(args) => cmd::watch::watch(args),
         Command::Check(args) => cmd::render::check(args),
         Command::New { path } => cmd::new::new(path),
         Command::Schema => {

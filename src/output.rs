@@ -13,26 +13,54 @@ pub(crate) fn print_diagnostics(diags: &Diagnostics) {
     }
 }
 
+/// Characters of a source line shown before and after the column an error points at;
+/// a longer line (a whole paragraph on one line) is shown as an excerpt.
+const CONTEXT_BEFORE: usize = 30;
+const CONTEXT_AFTER: usize = 50;
+
 /// Prints one diagnostic to stderr.
 pub(crate) fn print_diagnostic(d: &Diagnostic) {
-    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+    let quoted = d
+        .file
+        .as_ref()
+        .zip(d.line_column())
+        .and_then(|(file, (line, col))| Some((line, col, file.text.lines().nth(line - 1)?)));
+    let long_line =
+        quoted.is_some_and(|(_, _, text)| text.chars().count() > CONTEXT_BEFORE + CONTEXT_AFTER);
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) && !long_line {
         eprintln!("{:?}", d.to_report());
-    } else {
-        eprintln!("{}", d.one_line());
-        if let Some(file) = &d.file {
-            if let Some((line, col)) = d.line_column() {
-                if let Some(text) = file.text.lines().nth(line - 1) {
-                    eprintln!("  {line:>4} | {text}");
-                    let pad: String = text
-                        .chars()
-                        .take(col - 1)
-                        .map(|c| if is_wide(c) { '　' } else { ' ' })
-                        .collect();
-                    eprintln!("       | {pad}^ {}", d.label.as_deref().unwrap_or(""));
-                }
-            }
-        }
+        return;
     }
+    eprintln!("{}", d.one_line());
+    if let Some((line, col, text)) = quoted {
+        let (excerpt, caret) = excerpt(text, col - 1);
+        eprintln!("  {line:>4} | {excerpt}");
+        let pad: String = excerpt
+            .chars()
+            .take(caret)
+            .map(|c| if is_wide(c) { '　' } else { ' ' })
+            .collect();
+        eprintln!("       | {pad}^ {}", d.label.as_deref().unwrap_or(""));
+    }
+}
+
+/// The part of `line` around character `at`, with "…" where it was cut, and the position
+/// of `at` in it.
+fn excerpt(line: &str, at: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let from = at.saturating_sub(CONTEXT_BEFORE);
+    let to = (at + CONTEXT_AFTER).min(chars.len());
+    let mut out = String::new();
+    let mut caret = at - from;
+    if from > 0 {
+        out.push('…');
+        caret += 1;
+    }
+    out.extend(&chars[from..to.max(from)]);
+    if to < chars.len() {
+        out.push('…');
+    }
+    (out, caret)
 }
 
 /// Writes one file so it is replaced only when complete (see
@@ -48,4 +76,22 @@ pub(crate) fn write_atomically(
 pub(crate) fn print_line(line: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn short_lines_are_shown_whole_and_long_ones_around_the_column() {
+        assert_eq!(
+            excerpt("text = \"园区\"", 7),
+            ("text = \"园区\"".to_string(), 7)
+        );
+        let long = format!("text = \"{}错{}\"", "甲".repeat(1000), "乙".repeat(1000));
+        let (shown, caret) = excerpt(&long, 1008);
+        assert_eq!(shown.chars().nth(caret), Some('错'));
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert!(shown.chars().count() <= 2 + 30 + 50);
+    }
 }

@@ -23,13 +23,18 @@
 // Diagnostics are large (they carry their source file) and only travel the error path.
 #![allow(clippy::result_large_err)]
 
+mod batch;
 mod render;
 mod write;
 
+pub use batch::{
+    collect_reports, BatchError, BatchOptions, BatchSummary, ReportFailure, ReportOutcome, Written,
+};
 pub use render::{BackendError, Format, Output, RenderError, Rendered};
 pub use write::{write_files, write_outputs, WriteError};
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
+pub use huibao_pages::FontLibrary;
 pub use huibao_pdf::{Origin as FontOrigin, RoleReport};
 
 use huibao_core::plugin::SearchPath;
@@ -72,12 +77,16 @@ impl Default for Options {
 
 /// One run's shared state: the options, and what every report of the run can reuse.
 ///
-/// Native plugin libraries, once loaded, stay loaded for the life of the process (see
-/// `huibao_core::plugin`), so a session preparing many reports loads each library once.
-/// A session is `Send + Sync`: a batch can prepare and render reports on several threads.
+/// The fonts are found once per session, each font file is mapped into memory once
+/// and each face's glyphs are looked up once, for all its reports (a
+/// [`huibao_pages::FontLibrary`]). Native plugin libraries, once loaded, stay loaded for
+/// the life of the process (see `huibao_core::plugin`), so a session preparing many
+/// reports loads each library once. A session is `Send + Sync` and cheap to clone (the
+/// clones share the fonts): a batch prepares and renders reports on several threads.
 #[derive(Debug, Clone, Default)]
 pub struct Session {
     options: Options,
+    fonts: huibao_pages::FontLibrary,
 }
 
 /// A report that loaded, resolved, expanded and built: everything a backend or a reader
@@ -126,7 +135,13 @@ impl Prepared {
 impl Session {
     /// A session with these options.
     pub fn new(options: Options) -> Self {
-        Session { options }
+        let mut fonts = huibao_pages::FontOptions::default();
+        fonts.font_dirs = options.font_dirs.clone();
+        fonts.system_fonts = options.system_fonts;
+        Session {
+            fonts: huibao_pages::FontLibrary::new(&fonts),
+            options,
+        }
     }
 
     /// The options the session was made with.
@@ -189,7 +204,12 @@ impl Session {
 
     /// Which font serves each role of `style` in the PDF, and where it was found.
     pub fn pdf_fonts(&self, style: &Style) -> Result<Vec<RoleReport>, huibao_pdf::Error> {
-        huibao_pdf::fonts_for(style, &self.pdf_options())
+        Ok(self.fonts.fonts_for(style)?)
+    }
+
+    /// The fonts of the session, shared by its reports.
+    pub fn fonts(&self) -> &huibao_pages::FontLibrary {
+        &self.fonts
     }
 
     /// The PDF writer's options: the session's font choices and creation time.
@@ -201,15 +221,10 @@ impl Session {
         pdf
     }
 
-    /// Where the page layout (PDF, OFD) looks up fonts.
-    fn font_options(&self) -> huibao_pages::FontOptions {
-        self.pdf_options().font_options()
-    }
-
     /// The OFD writer's options: the session's font choices and creation time.
     fn ofd_options(&self) -> huibao_ofd::OfdOptions {
         let mut ofd = huibao_ofd::OfdOptions::default();
-        ofd.fonts = self.font_options();
+        ofd.fonts = self.pdf_options().font_options();
         ofd.created = self.options.created;
         ofd
     }

@@ -1,6 +1,7 @@
 //! Rendering a prepared report to each format's bytes, all in memory.
 
 use crate::{Diagnostic, Prepared, RoleReport, Session};
+use rayon::prelude::*;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -183,60 +184,142 @@ pub enum BackendError {
 
 impl Session {
     /// Renders `prepared` to every format in `formats` (a format named twice is rendered
-    /// once), in memory. Nothing is written: see [`crate::write_outputs`]. The first
-    /// format that fails stops the rest. PDF and OFD are written from one page layout,
-    /// made once when either is asked for.
+    /// once), in memory and concurrently: DOCX, HTML and the page layout run side by
+    /// side, and PDF and OFD are written side by side from one layout, made once when
+    /// either is asked for. Nothing is written: see [`crate::write_outputs`]. When
+    /// formats fail, the error is that of the first failed format in the order asked.
     pub fn render(&self, prepared: &Prepared, formats: &[Format]) -> Result<Rendered, RenderError> {
-        let doc = &prepared.document;
-        let style = prepared.style();
-        let mut rendered = Rendered {
-            outputs: Vec::new(),
-            pdf_fonts: None,
-        };
-        let mut laid_out: Option<huibao_pages::Pages> = None;
-        for &format in formats {
-            if rendered.get(format).is_some() {
-                continue;
+        let mut asked: Vec<Format> = Vec::new();
+        for &f in formats {
+            if !asked.contains(&f) {
+                asked.push(f);
             }
-            let failed = |source: BackendError| RenderError {
+        }
+        let failed = |format: Format| {
+            move |source: BackendError| RenderError {
                 format,
                 report: prepared.loaded.file.path.clone(),
                 place: RenderError::locate(prepared, &source),
                 source,
-            };
-            let bytes = match format {
-                Format::Docx => {
-                    let mut docx = huibao_docx::DocxOptions::default();
-                    docx.fonts = self.font_options();
-                    huibao_docx::render(doc, style, &docx).map_err(|e| failed(e.into()))?
-                }
-                Format::Pdf | Format::Ofd => {
-                    let pages = match laid_out {
-                        Some(ref pages) => pages,
-                        None => {
-                            let pages = huibao_pages::lay_out(doc, style, &self.font_options())
-                                .map_err(|e| failed(e.into()))?;
-                            rendered.pdf_fonts = Some(pages.roles.clone());
-                            laid_out.insert(pages)
-                        }
-                    };
-                    if format == Format::Pdf {
-                        huibao_pdf::write_pages(pages, &self.pdf_options())
-                            .map_err(|e| failed(e.into()))?
-                    } else {
-                        huibao_ofd::render_pages(pages, &self.ofd_options())
-                            .map_err(|e| failed(e.into()))?
-                    }
-                }
-                Format::Html => {
-                    huibao_html::render(doc, style, &huibao_html::HtmlOptions::default())
-                        .map_err(|e| failed(e.into()))?
-                        .into_bytes()
-                }
-                Format::Txt => format!("{}\n", doc.plain_text()).into_bytes(),
-            };
-            rendered.outputs.push(Output { format, bytes });
+            }
+        };
+        let fixed: Vec<Format> = asked
+            .iter()
+            .copied()
+            .filter(|f| matches!(f, Format::Pdf | Format::Ofd))
+            .collect();
+        let flowing: Vec<Format> = asked
+            .iter()
+            .copied()
+            .filter(|f| !fixed.contains(f))
+            .collect();
+        let (flowing_done, fixed_done) = rayon::join(
+            || {
+                flowing
+                    .par_iter()
+                    .map(|&f| (f, self.render_flowing(prepared, f).map_err(failed(f))))
+                    .collect::<Vec<_>>()
+            },
+            || self.render_fixed(prepared, &fixed),
+        );
+        let (fonts, fixed_done) = match fixed_done {
+            Ok((fonts, outputs)) => (
+                (!fixed.is_empty()).then_some(fonts),
+                outputs
+                    .into_iter()
+                    .map(|(f, r)| (f, r.map_err(failed(f))))
+                    .collect::<Vec<_>>(),
+            ),
+            // The layout failed: every fixed-layout format failed with it.
+            Err(e) => (
+                None,
+                fixed
+                    .iter()
+                    .map(|&f| (f, Err(e.clone_for(f, prepared))))
+                    .collect(),
+            ),
+        };
+        let mut done: Vec<(Format, Result<Vec<u8>, RenderError>)> =
+            flowing_done.into_iter().chain(fixed_done).collect();
+        let mut rendered = Rendered {
+            outputs: Vec::with_capacity(asked.len()),
+            pdf_fonts: fonts,
+        };
+        for format in asked {
+            let at = done.iter().position(|(f, _)| *f == format);
+            if let Some(at) = at {
+                let bytes = done.swap_remove(at).1?;
+                rendered.outputs.push(Output { format, bytes });
+            }
         }
         Ok(rendered)
+    }
+
+    /// DOCX, HTML or TXT: drawn straight from the document tree.
+    fn render_flowing(&self, prepared: &Prepared, format: Format) -> Result<Vec<u8>, BackendError> {
+        let doc = &prepared.document;
+        let style = prepared.style();
+        Ok(match format {
+            Format::Docx => {
+                // Charts' pictures are drawn with the session's fonts.
+                let mut docx = huibao_docx::DocxOptions::default();
+                docx.fonts = self.fonts.clone();
+                huibao_docx::render(doc, style, &docx)?
+            }
+            Format::Html => {
+                huibao_html::render(doc, style, &huibao_html::HtmlOptions::default())?.into_bytes()
+            }
+            _ => format!("{}\n", doc.plain_text()).into_bytes(),
+        })
+    }
+
+    /// PDF and OFD (those of `formats`) from one page layout, written side by side; the
+    /// fonts that served each role. Nothing asked: nothing laid out.
+    #[allow(clippy::type_complexity)]
+    fn render_fixed(
+        &self,
+        prepared: &Prepared,
+        formats: &[Format],
+    ) -> Result<
+        (
+            Vec<RoleReport>,
+            Vec<(Format, Result<Vec<u8>, BackendError>)>,
+        ),
+        LayoutFailed,
+    > {
+        if formats.is_empty() {
+            return Ok((Vec::new(), Vec::new()));
+        }
+        let pages = huibao_pages::lay_out_with(&prepared.document, prepared.style(), &self.fonts)
+            .map_err(LayoutFailed)?;
+        let outputs = formats
+            .par_iter()
+            .map(|&f| {
+                let bytes = if f == Format::Pdf {
+                    huibao_pdf::write_pages(&pages, &self.pdf_options()).map_err(BackendError::from)
+                } else {
+                    huibao_ofd::render_pages(&pages, &self.ofd_options())
+                        .map_err(BackendError::from)
+                };
+                (f, bytes)
+            })
+            .collect();
+        Ok((pages.roles, outputs))
+    }
+}
+
+/// The page layout failed: the error of every fixed-layout format asked for.
+struct LayoutFailed(huibao_pages::Error);
+
+impl LayoutFailed {
+    /// The error of `format`.
+    fn clone_for(&self, format: Format, prepared: &Prepared) -> RenderError {
+        let source = BackendError::Layout(self.0.clone());
+        RenderError {
+            format,
+            report: prepared.loaded.file.path.clone(),
+            place: RenderError::locate(prepared, &source),
+            source,
+        }
     }
 }

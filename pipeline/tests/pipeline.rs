@@ -353,3 +353,33 @@ fn a_replaced_file_keeps_its_permissions() {
     let mode = fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+/// A batch and the live preview render in one long-lived process: rendering the same
+/// report again, in the same session or a new one, gives the same bytes in every format.
+#[test]
+fn the_same_report_renders_to_the_same_bytes_again_in_one_process() {
+    let first_session = session();
+    let prepared = first_session
+        .prepare(&example("ecopark-2022.toml"))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let first = first_session
+        .render(&prepared, &Format::ALL)
+        .expect("render");
+    let again = first_session
+        .render(&prepared, &Format::ALL)
+        .expect("render again");
+    let other = session()
+        .render(&prepared, &Format::ALL)
+        .expect("another session");
+    for format in Format::ALL {
+        let a = first.get(format).expect("rendered");
+        assert!(
+            a == again.get(format).unwrap(),
+            "{format} differs the second time"
+        );
+        assert!(
+            a == other.get(format).unwrap(),
+            "{format} differs in a new session"
+        );
+    }
+}

@@ -31,11 +31,10 @@ impl From<Format> for huibao_pipeline::Format {
     }
 }
 
-/// Options shared by `render` and `check`: where plugins and fonts come from.
+/// Options shared by `render`, `check` and `watch`: where plugins come from, last
+/// period's report.
 #[derive(Args, Debug, Clone)]
 pub(crate) struct InputArgs {
-    /// The report file (TOML).
-    pub report: PathBuf,
     /// Extra directory to search for plugins (repeatable); also HUIBAO_PLUGIN_PATH.
     #[arg(long = "plugin-dir", value_name = "DIR")]
     pub plugin_dirs: Vec<PathBuf>,
@@ -48,6 +47,10 @@ pub(crate) struct InputArgs {
 /// Arguments of `huibao render`.
 #[derive(Args, Debug)]
 pub(crate) struct RenderArgs {
+    /// The report files (TOML); a folder stands for every *.toml in it. Several
+    /// reports are rendered in parallel, fonts read once for all.
+    #[arg(required = true, value_name = "REPORT")]
+    pub reports: Vec<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
     /// Formats to write, comma-separated.
@@ -56,6 +59,9 @@ pub(crate) struct RenderArgs {
     /// Directory for the outputs, named after the report: DIR/<report>.<ext>.
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
+    /// Reports rendered at once (several reports); default: one per core.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -63,6 +69,8 @@ pub(crate) struct RenderArgs {
 /// Arguments of `huibao check`.
 #[derive(Args, Debug)]
 pub(crate) struct CheckArgs {
+    /// The report file (TOML).
+    pub report: PathBuf,
     #[command(flatten)]
     pub input: InputArgs,
     /// Treat lint warnings as errors.
@@ -72,7 +80,7 @@ pub(crate) struct CheckArgs {
 
 /// The pipeline's options from the arguments and the environment (`SOURCE_DATE_EPOCH`
 /// for a reproducible PDF creation date; the font options read `HUIBAO_FONT_DIR`).
-fn options(input: &InputArgs, fonts: &FontArgs) -> Options {
+pub(crate) fn options(input: &InputArgs, fonts: &FontArgs) -> Options {
     let mut options = Options::default();
     options.plugin_dirs = input.plugin_dirs.clone();
     options.previous = input.previous.clone();
@@ -84,7 +92,7 @@ fn options(input: &InputArgs, fonts: &FontArgs) -> Options {
 }
 
 /// Prepares the report; prints every diagnostic.
-fn prepare(session: &Session, report: &Path) -> Result<Prepared, u8> {
+pub(crate) fn prepare(session: &Session, report: &Path) -> Result<Prepared, u8> {
     match session.prepare(report) {
         Ok(prepared) => {
             for w in &prepared.warnings {
@@ -99,11 +107,16 @@ fn prepare(session: &Session, report: &Path) -> Result<Prepared, u8> {
     }
 }
 
-/// `huibao render`: every format is rendered in memory first; the files are written
-/// only when all succeeded, as one set that replaces the old outputs or leaves them.
+/// `huibao render`: one report file, or many (see [`crate::cmd::batch`]). Every format
+/// is rendered in memory first; the files are written only when all succeeded, as one
+/// set that replaces the old outputs or leaves them.
 pub(crate) fn render(args: RenderArgs) -> u8 {
+    let single = args.reports.len() == 1 && !args.reports[0].is_dir();
+    if !single {
+        return crate::cmd::batch::render_many(args);
+    }
     let session = Session::new(options(&args.input, &args.fonts));
-    let prepared = match prepare(&session, &args.input.report) {
+    let prepared = match prepare(&session, &args.reports[0]) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -123,7 +136,16 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
         }
     };
     if let Some(fonts) = &rendered.pdf_fonts {
-        print_line(&format!("pdf fonts: {}", crate::cmd::fonts::summary(fonts)));
+        // The fixed-layout formats share their fonts; name the one asked for.
+        let format = if formats.contains(&huibao_pipeline::Format::Pdf) {
+            "pdf"
+        } else {
+            "ofd"
+        };
+        print_line(&format!(
+            "{format} fonts: {}",
+            crate::cmd::fonts::summary(fonts)
+        ));
     }
     match huibao_pipeline::write_outputs(&args.out, &prepared.stem(), &rendered) {
         Ok(paths) => {
@@ -146,21 +168,18 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
 /// `huibao check`: errors exit 1; warnings are printed (and fail with --deny-warnings).
 pub(crate) fn check(args: CheckArgs) -> u8 {
     let session = Session::new(options(&args.input, &FontArgs::default()));
-    let prepared = match prepare(&session, &args.input.report) {
+    let prepared = match prepare(&session, &args.report) {
         Ok(p) => p,
         Err(code) => return code,
     };
     let warnings = prepared.warning_count();
     if warnings > 0 && args.deny_warnings {
-        eprintln!(
-            "{}: {warnings} warning(s), denied",
-            args.input.report.display()
-        );
+        eprintln!("{}: {warnings} warning(s), denied", args.report.display());
         return exit::REPORT_ERROR;
     }
     print_line(&format!(
         "{}: ok — {}，{} blocks, {} indicators, {warnings} warning(s)",
-        args.input.report.display(),
+        args.report.display(),
         prepared.document.meta.title,
         prepared.document.blocks.len(),
         prepared.loaded.report.indicators.len()
@@ -168,7 +187,8 @@ pub(crate) fn check(args: CheckArgs) -> u8 {
     exit::OK
 }
 
-fn human_size(n: usize) -> String {
+/// A size for people: "27.4 KiB".
+pub(crate) fn human_size(n: usize) -> String {
     if n >= 1 << 20 {
         format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64)
     } else {

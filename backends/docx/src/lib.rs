@@ -24,9 +24,10 @@ use huibao_core::{Document, Style};
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct DocxOptions {
-    /// Where fonts are looked up for the pictures charts carry for readers that draw no
-    /// charts (drawn as the PDF draws them); not read for a document without charts.
-    pub fonts: huibao_pages::FontOptions,
+    /// The fonts charts' pictures (for readers that draw no charts) are drawn with, as
+    /// the PDF draws them: a session's library, shared with its other documents; not
+    /// read for a document without charts.
+    pub fonts: huibao_pages::FontLibrary,
 }
 
 /// Why a DOCX could not be made.

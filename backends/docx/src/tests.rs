@@ -596,8 +596,11 @@ kind = "completion"
     /// Every part, as bytes.
     fn package() -> BTreeMap<String, Vec<u8>> {
         let (doc, style) = document(CHARTS);
-        let mut options = DocxOptions::default();
-        options.fonts.system_fonts = false;
+        let mut fonts = huibao_pages::FontOptions::default();
+        fonts.system_fonts = false;
+        let options = DocxOptions {
+            fonts: huibao_pages::FontLibrary::new(&fonts),
+        };
         let bytes = render(&doc, &style, &options).expect("renders");
         let mut zip = huibao_xml::PackageReader::new(&bytes, Default::default()).expect("a zip");
         let names: Vec<String> = zip.names().map(str::to_string).collect();

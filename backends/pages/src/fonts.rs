@@ -3,10 +3,9 @@
 
 use crate::Error;
 use huibao_core::style::{FontRole, FontSpec, Style};
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 /// Where a face was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +51,8 @@ pub(crate) struct GlyphRef {
     pub advance_em: f64,
 }
 
-/// One loaded font face.
+/// One face a document may use: what the font database says of it; its bytes are
+/// mapped when a glyph is first looked up in it.
 pub(crate) struct Face {
     /// Family name (English when the font has one).
     pub family: String,
@@ -66,10 +66,10 @@ pub(crate) struct Face {
     pub weight: u16,
     /// Where it was found.
     pub origin: Origin,
-    /// The font file's bytes.
-    pub data: FontData,
-    cache: RefCell<HashMap<char, Option<(u16, f64)>>>,
-    ink_cache: RefCell<HashMap<u16, Option<(f64, f64)>>>,
+    /// The face in the font database.
+    id: fontdb::ID,
+    /// The face's data, once mapped (`None` inside: it cannot be read).
+    loaded: OnceLock<Option<Arc<LoadedFace>>>,
 }
 
 impl std::fmt::Debug for Face {
@@ -83,31 +83,43 @@ impl std::fmt::Debug for Face {
 }
 
 impl Face {
+    /// Whether the face is a real bold (no synthesis needed).
+    pub(crate) fn is_bold(&self) -> bool {
+        self.weight >= 600
+    }
+}
+
+/// A face's bytes, mapped once per session, and the glyphs looked up in it so far (by
+/// every document and thread of the session).
+struct LoadedFace {
+    /// The whole font file (a collection holds several faces).
+    data: FontData,
+    /// Face index inside a collection.
+    index: u32,
+    /// Glyph id and advance (em) of each character looked up; `None`: not in the face.
+    glyphs: RwLock<HashMap<char, Option<(u16, f64)>>>,
+    /// Horizontal ink extent (em) of each glyph looked up; `None`: no outline.
+    inks: RwLock<HashMap<u16, Option<(f64, f64)>>>,
+}
+
+impl LoadedFace {
     /// Glyph id and advance (em) of `c`, if the face has it.
-    pub(crate) fn glyph(&self, c: char) -> Option<(u16, f64)> {
-        if let Some(hit) = self.cache.borrow().get(&c) {
-            return *hit;
+    fn glyph(&self, c: char) -> Option<(u16, f64)> {
+        if let Some(hit) = self.glyphs.read().ok().and_then(|g| g.get(&c).copied()) {
+            return hit;
         }
-        let found = ttf_parser::Face::parse(self.data.as_bytes(), self.index)
-            .ok()
-            .and_then(|f| {
-                let gid = f.glyph_index(c)?;
-                if gid.0 == 0 {
-                    return None;
-                }
-                let upem = f64::from(f.units_per_em().max(1));
-                let adv = f64::from(f.glyph_hor_advance(gid).unwrap_or(0)) / upem;
-                Some((gid.0, adv))
-            });
-        self.cache.borrow_mut().insert(c, found);
+        let found = lookup(self.data.as_bytes(), self.index, &[c])[0];
+        if let Ok(mut glyphs) = self.glyphs.write() {
+            glyphs.insert(c, found);
+        }
         found
     }
 
     /// Where glyph `gid` has ink, left to right, in em from its origin: the outline's
     /// horizontal extent. `None` for a glyph without an outline.
-    pub(crate) fn ink(&self, gid: u16) -> Option<(f64, f64)> {
-        if let Some(hit) = self.ink_cache.borrow().get(&gid) {
-            return *hit;
+    fn ink(&self, gid: u16) -> Option<(f64, f64)> {
+        if let Some(hit) = self.inks.read().ok().and_then(|g| g.get(&gid).copied()) {
+            return hit;
         }
         let found = ttf_parser::Face::parse(self.data.as_bytes(), self.index)
             .ok()
@@ -116,14 +128,54 @@ impl Face {
                 let b = f.glyph_bounding_box(ttf_parser::GlyphId(gid))?;
                 Some((f64::from(b.x_min) / upem, f64::from(b.x_max) / upem))
             });
-        self.ink_cache.borrow_mut().insert(gid, found);
+        if let Ok(mut inks) = self.inks.write() {
+            inks.insert(gid, found);
+        }
         found
     }
+}
 
-    /// Whether the face is a real bold (no synthesis needed).
-    pub(crate) fn is_bold(&self) -> bool {
-        self.weight >= 600
-    }
+/// Glyph ids and advances (em) of `chars` in a face, read from its `cmap` and `hmtx`
+/// alone: no other table is parsed (a CJK face's CFF table is large).
+fn lookup(data: &[u8], index: u32, chars: &[char]) -> Vec<Option<(u16, f64)>> {
+    use ttf_parser::{cmap, head, hhea, hmtx, maxp, RawFace, Tag};
+    let none = || vec![None; chars.len()];
+    let Ok(raw) = RawFace::parse(data, index) else {
+        return none();
+    };
+    let table = |tag: &[u8; 4]| raw.table(Tag::from_bytes(tag));
+    let (Some(cmap), Some(hmtx_data)) =
+        (table(b"cmap").and_then(cmap::Table::parse), table(b"hmtx"))
+    else {
+        return none();
+    };
+    let upem = table(b"head")
+        .and_then(head::Table::parse)
+        .map_or(1000, |h| h.units_per_em.max(1));
+    let num_glyphs = table(b"maxp").and_then(maxp::Table::parse);
+    let metrics = table(b"hhea").and_then(hhea::Table::parse);
+    let hmtx = match (num_glyphs, metrics) {
+        (Some(m), Some(h)) => {
+            hmtx::Table::parse(h.number_of_metrics, m.number_of_glyphs, hmtx_data)
+        }
+        _ => None,
+    };
+    let subtables: Vec<cmap::Subtable> = cmap
+        .subtables
+        .into_iter()
+        .filter(|s| s.is_unicode())
+        .collect();
+    chars
+        .iter()
+        .map(|&c| {
+            let gid = subtables.iter().find_map(|s| s.glyph_index(u32::from(c)))?;
+            if gid.0 == 0 {
+                return None;
+            }
+            let advance = hmtx.as_ref().and_then(|h| h.advance(gid)).unwrap_or(0);
+            Some((gid.0, f64::from(advance) / f64::from(upem)))
+        })
+        .collect()
 }
 
 /// The faces serving one role.
@@ -164,14 +216,17 @@ pub struct RoleReport {
     pub size_pt: f64,
 }
 
-/// All faces found for a style and the chains per role.
+/// The faces a document's style can use and the chains per role. Faces are mapped
+/// lazily, when a glyph lookup first reaches them, and shared through the session's
+/// [`FontLibrary`].
 #[derive(Debug)]
 pub(crate) struct Fonts {
-    /// Loaded faces, indexed by [`GlyphRef::face`].
+    /// Faces found, indexed by [`GlyphRef::face`].
     pub faces: Vec<Face>,
     roles: Vec<RoleFonts>,
     /// Faces tried last for any character, in order.
     fallback: Vec<usize>,
+    library: FontLibrary,
 }
 
 /// Roles whose ASCII letters and digits are set in the Latin font.
@@ -229,7 +284,8 @@ fn bundled_dir_near(exe_dir: &Path) -> Option<PathBuf> {
 }
 
 /// The bytes of a font file, shared (never copied) by the font finder, the layout
-/// and the writers.
+/// and the writers: a file on disk is mapped into memory, so only the parts read
+/// (the character map, the glyphs drawn) are ever loaded.
 #[derive(Clone)]
 pub struct FontData(Arc<dyn AsRef<[u8]> + Send + Sync>);
 
@@ -316,6 +372,29 @@ impl Db {
             })
             .map(|f| f.id)
     }
+
+    /// What a document needs to know of a face, without its data.
+    fn face(&self, id: fontdb::ID) -> Option<Face> {
+        let info = self.db.face(id)?;
+        let path = match &info.source {
+            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
+            fontdb::Source::Binary(_) => PathBuf::from("<memory>"),
+        };
+        Some(Face {
+            family: info
+                .families
+                .first()
+                .map(|f| f.0.clone())
+                .unwrap_or_default(),
+            postscript: info.post_script_name.clone(),
+            path,
+            index: info.index,
+            weight: effective_weight(info),
+            origin: self.origins.get(&id).copied().unwrap_or(Origin::System),
+            id,
+            loaded: OnceLock::new(),
+        })
+    }
 }
 
 /// The weight of a face, trusting its name where its OS/2 table says 400 for a bold
@@ -332,122 +411,204 @@ fn effective_weight(f: &fontdb::FaceInfo) -> u16 {
     f.weight.0.max(named)
 }
 
+/// The fonts of one session: the font database is built once (on first use), each
+/// font file is mapped into memory once and never copied, each face's glyphs are
+/// looked up once, and the face chosen for a family and weight is remembered — for
+/// every document laid out with the library, on any thread. Cloning is cheap (the
+/// clones share everything).
+#[derive(Clone)]
+pub struct FontLibrary(Arc<Library>);
+
+struct Library {
+    sources: FontSources,
+    /// The font database, scanned on first use.
+    db: Mutex<Option<Db>>,
+    /// Faces mapped so far (`None`: the face cannot be read).
+    faces: Mutex<HashMap<fontdb::ID, Option<Arc<LoadedFace>>>>,
+    /// The face chosen for a family and a weight.
+    queries: Mutex<HashMap<(String, u16), Option<fontdb::ID>>>,
+}
+
+impl std::fmt::Debug for FontLibrary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontLibrary")
+            .field("sources", &self.0.sources)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FontLibrary {
+    /// A library looking for fonts in `sources`; nothing is read until a document
+    /// needs fonts.
+    pub(crate) fn with_sources(sources: FontSources) -> FontLibrary {
+        FontLibrary(Arc::new(Library {
+            sources,
+            db: Mutex::new(None),
+            faces: Mutex::new(HashMap::new()),
+            queries: Mutex::new(HashMap::new()),
+        }))
+    }
+
+    /// Runs `f` with the font database, scanning the font folders the first time.
+    fn with_db<T>(&self, f: impl FnOnce(&Db) -> T) -> T {
+        let mut db = self.0.db.lock().unwrap_or_else(|e| e.into_inner());
+        f(db.get_or_insert_with(|| Db::load(&self.0.sources)))
+    }
+
+    /// The face for `family` closest to `weight` (remembered).
+    fn query(&self, db: &Db, family: &str, weight: u16) -> Option<fontdb::ID> {
+        let key = (family.to_string(), weight);
+        let mut queries = self.0.queries.lock().unwrap_or_else(|e| e.into_inner());
+        *queries
+            .entry(key)
+            .or_insert_with(|| db.query(family, weight))
+    }
+
+    /// The mapped data of a face (mapped on the first call). `None`: the file cannot
+    /// be read, or is no font ttf-parser can read.
+    fn load(&self, id: fontdb::ID) -> Option<Arc<LoadedFace>> {
+        if let Some(hit) = self
+            .0
+            .faces
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+        {
+            return hit.clone();
+        }
+        let loaded = {
+            let mut db = self.0.db.lock().unwrap_or_else(|e| e.into_inner());
+            let db = db.get_or_insert_with(|| Db::load(&self.0.sources));
+            // SAFETY: the file is mapped, not read: were another process to shorten it
+            // while huibao runs, reading the lost pages would fault. Font files are not
+            // rewritten in place by installers (they replace them), and every program
+            // that maps fonts (fontdb, Typst, browsers) accepts the same.
+            unsafe { db.db.make_shared_face_data(id) }
+        }
+        .and_then(|(data, index)| {
+            let data = FontData(data);
+            ttf_parser::RawFace::parse(data.as_bytes(), index).ok()?;
+            Some(Arc::new(LoadedFace {
+                data,
+                index,
+                glyphs: RwLock::new(HashMap::new()),
+                inks: RwLock::new(HashMap::new()),
+            }))
+        });
+        self.0
+            .faces
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(id)
+            .or_insert(loaded)
+            .clone()
+    }
+}
+
 impl Fonts {
-    /// Finds a face for every role of `style` in `sources`.
+    /// Finds a face for every role of `style` in `sources`, with a library of its own
+    /// (tests; a session shares one library: [`Fonts::resolve_in`]).
+    #[cfg(test)]
     pub(crate) fn resolve(style: &Style, sources: &FontSources) -> Result<Fonts, Error> {
-        let db = Db::load(sources);
+        Fonts::resolve_in(style, &FontLibrary::with_sources(sources.clone()))
+    }
+
+    /// Finds a face for every role of `style` in the library. The faces that serve a
+    /// role are mapped now (a file that cannot be read is an error); the rest, tried
+    /// only for characters the role's faces lack, when a lookup reaches them.
+    pub(crate) fn resolve_in(style: &Style, library: &FontLibrary) -> Result<Fonts, Error> {
         let mut fonts = Fonts {
             faces: Vec::new(),
             roles: Vec::new(),
             fallback: Vec::new(),
+            library: library.clone(),
         };
-        let mut loaded: HashMap<fontdb::ID, usize> = HashMap::new();
-        let mut load = |fonts: &mut Fonts, id: fontdb::ID| -> Result<usize, Error> {
-            if let Some(i) = loaded.get(&id) {
-                return Ok(*i);
-            }
-            let info = db.db.face(id).ok_or_else(|| Error::FontLoad {
-                path: PathBuf::new(),
-                reason: "face vanished from the font database".into(),
-            })?;
-            let path = match &info.source {
-                fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
-                fontdb::Source::Binary(_) => PathBuf::from("<memory>"),
-            };
-            let data =
-                db.db
-                    .with_face_data(id, |d, _| d.to_vec())
-                    .ok_or_else(|| Error::FontLoad {
-                        path: path.clone(),
-                        reason: "cannot read the font file".into(),
-                    })?;
-            if ttf_parser::Face::parse(&data, info.index).is_err() {
-                return Err(Error::FontLoad {
-                    path,
-                    reason: "not a font file ttf-parser can read".into(),
-                });
-            }
-            fonts.faces.push(Face {
-                family: info
-                    .families
-                    .first()
-                    .map(|f| f.0.clone())
-                    .unwrap_or_default(),
-                postscript: info.post_script_name.clone(),
-                path,
-                index: info.index,
-                weight: effective_weight(info),
-                origin: db.origins.get(&id).copied().unwrap_or(Origin::System),
-                data: FontData::from(data),
-                cache: RefCell::new(HashMap::new()),
-                ink_cache: RefCell::new(HashMap::new()),
-            });
-            let i = fonts.faces.len() - 1;
-            loaded.insert(id, i);
-            Ok(i)
-        };
-
-        let latin_spec = style.font(FontRole::Latin).clone();
-        for role in FontRole::ALL {
-            let spec = style.font(role).clone();
-            let mut chain = Vec::new();
-            let mut matched = None;
-            for (k, family) in spec.families.iter().enumerate() {
-                let heavy = matches!(role, FontRole::Title | FontRole::OrganMark)
-                    && !is_xiaobiaosong(family)
-                    && k > 0;
-                let weight = if spec.bold || heavy { 700 } else { 400 };
-                if let Some(id) = db.query(family, weight) {
-                    let i = load(&mut fonts, id)?;
-                    if !chain.contains(&i) {
-                        chain.push(i);
-                    }
-                    matched.get_or_insert_with(|| family.clone());
+        let mut index: HashMap<fontdb::ID, usize> = HashMap::new();
+        library.with_db(|db| {
+            let mut add = |fonts: &mut Fonts, id: fontdb::ID| -> Option<usize> {
+                if let Some(i) = index.get(&id) {
+                    return Some(*i);
                 }
-            }
-            let mut latin = Vec::new();
-            if uses_latin(role) {
-                for family in &latin_spec.families {
-                    let weight = if spec.bold { 700 } else { 400 };
-                    if let Some(id) = db.query(family, weight) {
-                        let i = load(&mut fonts, id)?;
-                        if !latin.contains(&i) {
-                            latin.push(i);
+                fonts.faces.push(db.face(id)?);
+                index.insert(id, fonts.faces.len() - 1);
+                Some(fonts.faces.len() - 1)
+            };
+            let latin_spec = style.font(FontRole::Latin).clone();
+            for role in FontRole::ALL {
+                let spec = style.font(role).clone();
+                let mut chain = Vec::new();
+                let mut matched = None;
+                for (k, family) in spec.families.iter().enumerate() {
+                    let heavy = matches!(role, FontRole::Title | FontRole::OrganMark)
+                        && !is_xiaobiaosong(family)
+                        && k > 0;
+                    let weight = if spec.bold || heavy { 700 } else { 400 };
+                    if let Some(i) = library
+                        .query(db, family, weight)
+                        .and_then(|id| add(&mut fonts, id))
+                    {
+                        if !chain.contains(&i) {
+                            chain.push(i);
+                        }
+                        matched.get_or_insert_with(|| family.clone());
+                    }
+                }
+                let mut latin = Vec::new();
+                if uses_latin(role) {
+                    for family in &latin_spec.families {
+                        let weight = if spec.bold { 700 } else { 400 };
+                        if let Some(i) = library
+                            .query(db, family, weight)
+                            .and_then(|id| add(&mut fonts, id))
+                        {
+                            if !latin.contains(&i) {
+                                latin.push(i);
+                            }
                         }
                     }
                 }
+                fonts.roles.push(RoleFonts {
+                    role,
+                    spec,
+                    chain,
+                    latin,
+                    matched,
+                });
             }
-            fonts.roles.push(RoleFonts {
-                role,
-                spec,
-                chain,
-                latin,
-                matched,
-            });
-        }
-        // Fallback: every role's faces, then every bundled face.
-        let mut fallback: Vec<usize> = Vec::new();
-        for r in &fonts.roles {
-            for i in r.chain.iter().chain(&r.latin) {
-                if !fallback.contains(i) {
-                    fallback.push(*i);
+            // Fallback: every role's faces, then every bundled face.
+            let mut fallback: Vec<usize> = Vec::new();
+            for r in &fonts.roles {
+                for i in r.chain.iter().chain(&r.latin) {
+                    if !fallback.contains(i) {
+                        fallback.push(*i);
+                    }
                 }
             }
-        }
-        let bundled: Vec<_> = db
-            .db
-            .faces()
-            .filter(|f| db.origins.get(&f.id) == Some(&Origin::Bundled))
-            .map(|f| f.id)
-            .collect();
-        for id in bundled {
-            let i = load(&mut fonts, id)?;
-            if !fallback.contains(&i) {
-                fallback.push(i);
+            let bundled: Vec<_> = db
+                .db
+                .faces()
+                .filter(|f| db.origins.get(&f.id) == Some(&Origin::Bundled))
+                .map(|f| f.id)
+                .collect();
+            for id in bundled {
+                if let Some(i) = add(&mut fonts, id) {
+                    if !fallback.contains(&i) {
+                        fallback.push(i);
+                    }
+                }
             }
-        }
-        fonts.fallback = fallback;
+            fonts.fallback = fallback;
+        });
+        // The faces that serve a role must be readable.
         for r in &fonts.roles {
+            for &i in r.chain.iter().chain(&r.latin) {
+                if fonts.loaded(i).is_none() {
+                    return Err(Error::FontLoad {
+                        path: fonts.faces[i].path.clone(),
+                        reason: "not a font file ttf-parser can read".into(),
+                    });
+                }
+            }
             if r.chain.is_empty() && fonts.fallback.is_empty() {
                 return Err(Error::NoFont {
                     role: r.role.label(),
@@ -456,6 +617,30 @@ impl Fonts {
             }
         }
         Ok(fonts)
+    }
+
+    /// The mapped data of face `i`, mapping it on first use.
+    fn loaded(&self, i: usize) -> Option<&Arc<LoadedFace>> {
+        let face = &self.faces[i];
+        face.loaded
+            .get_or_init(|| self.library.load(face.id))
+            .as_ref()
+    }
+
+    /// The bytes of face `i`'s file, for the writers. `None`: it cannot be read.
+    pub(crate) fn data(&self, i: usize) -> Option<FontData> {
+        self.loaded(i).map(|f| f.data.clone())
+    }
+
+    /// Glyph id and advance (em) of `c` in face `i`, if it has it.
+    pub(crate) fn face_glyph(&self, i: usize, c: char) -> Option<(u16, f64)> {
+        self.loaded(i)?.glyph(c)
+    }
+
+    /// Where glyph `gid` of face `i` has ink, left to right, in em from its origin (see
+    /// punctuation width adjustment); `None` for a glyph without an outline.
+    pub(crate) fn face_ink(&self, i: usize, gid: u16) -> Option<(f64, f64)> {
+        self.loaded(i)?.ink(gid)
     }
 
     /// The faces of a role.
@@ -482,7 +667,7 @@ impl Fonts {
             .chain(&r.chain)
             .chain(&self.fallback)
             .find_map(|&i| {
-                self.faces[i].glyph(c).map(|(gid, advance_em)| GlyphRef {
+                self.face_glyph(i, c).map(|(gid, advance_em)| GlyphRef {
                     face: i,
                     gid,
                     advance_em,
@@ -626,10 +811,10 @@ mod tests {
         // A private-use character is in no font.
         assert!(fonts.glyph(FontRole::Body, '\u{E000}').is_none());
         // Characters FandolFang lacks come from the next face that has them.
-        let fang = &fonts.faces[fonts.primary(FontRole::Body).unwrap()];
+        let fang = fonts.primary(FontRole::Body).unwrap();
         let mut fell_back = 0;
         for c in ['€', '™', 'Ω', 'ß', 'é', 'Ł', 'ő', '₩', '∞', 'ﬁ'] {
-            if fang.glyph(c).is_none() {
+            if fonts.face_glyph(fang, c).is_none() {
                 let g = fonts.glyph(FontRole::Body, c).expect("another face has it");
                 assert_ne!(fonts.faces[g.face].family, "FandolFang");
                 assert_ne!(g.gid, 0);

@@ -2,8 +2,9 @@
 //! on the GB/T 9704 grid, with the fonts they use — the one layout that every
 //! fixed-layout writer (PDF, OFD) serialises.
 //!
-//! One entry point, [`lay_out`]; [`fonts_for`] tells which font serves each role
-//! without laying anything out.
+//! One entry point, [`lay_out`] (or [`lay_out_with`] a [`FontLibrary`] shared by many
+//! documents); [`fonts_for`] tells which font serves each role without laying anything
+//! out.
 
 mod fonts;
 mod layout;
@@ -13,7 +14,7 @@ mod pages;
 use huibao_core::{Document, Style};
 use std::path::PathBuf;
 
-pub use fonts::{FontData, Origin, RoleReport};
+pub use fonts::{FontData, FontLibrary, Origin, RoleReport};
 pub use layout::Rgb;
 pub use pages::{
     Fill, Font, FontId, Glyph, GlyphRun, OutlineEntry, Page, Pages, Rule, Shape, TextLine,
@@ -56,7 +57,7 @@ impl FontOptions {
 }
 
 /// Why a document could not be laid out.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// A font file could not be read.
     #[error("cannot use font {}: {reason}", path.display())]
@@ -96,13 +97,19 @@ pub enum Error {
 
 /// Which font serves each role of `style` with these options.
 pub fn fonts_for(style: &Style, options: &FontOptions) -> Result<Vec<RoleReport>, Error> {
-    Ok(fonts::Fonts::resolve(style, &options.sources())?.report())
+    FontLibrary::new(options).fonts_for(style)
 }
 
 /// Lays `doc` out with `style`: finds the fonts, sets every block on the grid and
-/// breaks it into pages.
+/// breaks it into pages. Many documents: [`lay_out_with`] one [`FontLibrary`].
 pub fn lay_out(doc: &Document, style: &Style, options: &FontOptions) -> Result<Pages, Error> {
-    let fonts = fonts::Fonts::resolve(style, &options.sources())?;
+    lay_out_with(doc, style, &FontLibrary::new(options))
+}
+
+/// Lays `doc` out with `style` and the fonts of `library`, which every document of a
+/// session shares (fonts found, mapped and looked up once).
+pub fn lay_out_with(doc: &Document, style: &Style, library: &FontLibrary) -> Result<Pages, Error> {
+    let fonts = fonts::Fonts::resolve_in(style, library)?;
     let pages = layout::typeset(doc, &fonts, style)?;
     Ok(pages::assemble(
         &doc.meta,
@@ -114,12 +121,13 @@ pub fn lay_out(doc: &Document, style: &Style, options: &FontOptions) -> Result<P
 
 /// Every chart of `doc`, each drawn alone on a page of its own size (the text block's
 /// width, the chart's rows' height; positions from the chart's top-left corner) without
-/// its caption: the pictures a writer shows where its reader draws no charts. In
-/// document order; empty when `doc` has no chart (and then no font is looked up).
+/// its caption, with the fonts of `library`: the pictures a writer shows where its
+/// reader draws no charts. In document order; empty when `doc` has no chart (and then
+/// no font is looked up).
 pub fn lay_out_charts(
     doc: &Document,
     style: &Style,
-    options: &FontOptions,
+    library: &FontLibrary,
 ) -> Result<Vec<Pages>, Error> {
     if !doc
         .blocks
@@ -128,9 +136,28 @@ pub fn lay_out_charts(
     {
         return Ok(Vec::new());
     }
-    let fonts = fonts::Fonts::resolve(style, &options.sources())?;
+    let fonts = fonts::Fonts::resolve_in(style, library)?;
     Ok(layout::chart_pictures(doc, &fonts, style)?
         .into_iter()
         .map(|(geo, page)| pages::assemble(&doc.meta, &fonts, &geo, vec![page]))
         .collect())
+}
+
+impl FontLibrary {
+    /// A library of the fonts `options` say where to find. Nothing is read until a
+    /// document needs fonts.
+    pub fn new(options: &FontOptions) -> FontLibrary {
+        FontLibrary::with_sources(options.sources())
+    }
+
+    /// Which font serves each role of `style`.
+    pub fn fonts_for(&self, style: &Style) -> Result<Vec<RoleReport>, Error> {
+        Ok(fonts::Fonts::resolve_in(style, self)?.report())
+    }
+}
+
+impl Default for FontLibrary {
+    fn default() -> Self {
+        FontLibrary::new(&FontOptions::default())
+    }
 }

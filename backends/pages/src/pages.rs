@@ -228,7 +228,8 @@ pub(crate) fn assemble(
                 path: f.path.clone(),
                 index: f.index,
                 weight: f.weight,
-                data: f.data.clone(),
+                // A used face had a glyph looked up, so it is mapped.
+                data: fonts.data(i).unwrap_or_else(|| FontData::from(Vec::new())),
                 chars: BTreeMap::new(),
             }
         })

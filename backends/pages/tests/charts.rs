@@ -134,7 +134,8 @@ fn a_chart_is_kept_whole_on_one_page_with_its_caption() {
 fn a_chart_alone_is_a_page_of_its_own_size_for_pictures() {
     let (doc, _) = lay_out(&report(1));
     let loaded = load_source(SourceFile::new("r.toml", report(1))).unwrap();
-    let pictures = huibao_pages::lay_out_charts(&doc, &loaded.style, &options()).unwrap();
+    let library = huibao_pages::FontLibrary::new(&options());
+    let pictures = huibao_pages::lay_out_charts(&doc, &loaded.style, &library).unwrap();
     assert_eq!(pictures.len(), 1);
     let p = &pictures[0];
     assert!((p.width - 156.0 * 72.0 / 25.4).abs() < 1e-6);

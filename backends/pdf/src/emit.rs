@@ -1,41 +1,70 @@
 //! Laid-out pages to printpdf pages and fonts.
 //!
-//! Every glyph is placed by its own text matrix and shown by glyph id with its
-//! character attached, so printpdf subsets the font, writes the ToUnicode map from
-//! our characters, and merges each line's glyphs into one `TJ`.
+//! Every face is subsetted first ([`crate::subset`]) and given to printpdf to embed as
+//! it is, under a name of our own (printpdf would name it from a process-wide counter,
+//! so a second PDF made in the same process would differ). Every glyph is placed by its
+//! own text matrix and shown by its subset glyph id with its character attached, so
+//! printpdf writes the ToUnicode map from our characters and merges each line's glyphs
+//! into one `TJ`.
 
+use crate::subset::{subset_font, Subset};
 use crate::Error;
 use huibao_core::style::PT_PER_MM;
 use huibao_pages::{GlyphRun, Pages, Rgb, Rule, Shape, TextLine};
 use printpdf::{
-    Codepoint, Color, DictItem, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, TextItem,
-    TextMatrix, TextRenderingMode, WindingOrder,
+    Codepoint, Color, DictItem, FontEmbeddingMode, FontId, Line, LineDashPattern, LinePoint, Mm,
+    Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, Point, Polygon,
+    PolygonRing, Pt, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
 };
 use std::collections::BTreeMap;
 
 /// Stroke width of synthesised bold, as a share of the font size.
 const FAKE_BOLD: f32 = 0.03;
 
-/// Adds every font of the pages to `doc`; returns their printpdf ids, by
-/// [`huibao_pages::FontId`] index.
-fn register_fonts(doc: &mut PdfDocument, pages: &Pages) -> Result<Vec<FontId>, Error> {
-    pages
+/// A font as printpdf knows it: its resource id and the subset's glyph ids.
+struct Embedded {
+    id: FontId,
+    glyph_ids: std::collections::BTreeMap<u16, u16>,
+}
+
+/// Subsets every font of the pages and adds it to `doc`, embedded as it is; returns
+/// them by [`huibao_pages::FontId`] index.
+fn register_fonts(doc: &mut PdfDocument, pages: &Pages) -> Result<Vec<Embedded>, Error> {
+    use rayon::prelude::*;
+    // Subsetting and parsing each face is independent work: side by side on the cores.
+    let fonts: Vec<(Subset, ParsedFont)> = pages
         .fonts
-        .iter()
+        .par_iter()
         .map(|font| {
+            let subset = subset_font(font)?;
             let mut warnings = Vec::new();
             let parsed =
-                ParsedFont::from_bytes(font.data.as_bytes(), font.index as usize, &mut warnings)
-                    .ok_or_else(|| {
-                        Error::Pdf(format!(
-                            "cannot use font {}: printpdf cannot parse it",
-                            font.path.display()
-                        ))
-                    })?;
-            Ok(doc.add_font(&parsed))
+                ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings).ok_or_else(|| {
+                    Error::Pdf(format!(
+                        "cannot use font {}: printpdf cannot parse its subset",
+                        font.path.display()
+                    ))
+                })?;
+            Ok((subset, parsed))
         })
-        .collect()
+        .collect::<Result<_, Error>>()?;
+    Ok(fonts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (subset, mut parsed))| {
+            parsed.font_name = Some(subset.name);
+            let mut font = PdfFont::new(parsed);
+            // Already a subset: printpdf embeds it as it is.
+            font.meta.embedding_mode = FontEmbeddingMode::Full;
+            font.meta.requires_subsetting = false;
+            let id = FontId(format!("F{}", i + 1));
+            doc.resources.fonts.map.insert(id.clone(), font);
+            Embedded {
+                id,
+                glyph_ids: subset.glyph_ids,
+            }
+        })
+        .collect())
 }
 
 fn color(c: Rgb) -> Color {
@@ -48,7 +77,7 @@ fn color(c: Rgb) -> Color {
 }
 
 /// The ops drawing one line at `y` (from the page's bottom): a text object per run.
-fn line_ops(ops: &mut Vec<Op>, line: &TextLine, y: f64, font_ids: &[FontId]) {
+fn line_ops(ops: &mut Vec<Op>, line: &TextLine, y: f64, fonts: &[Embedded]) {
     if line.artifact {
         // Repeated matter: shown, but its ActualText is empty, so text extraction
         // (and copying) gives the document's text once.
@@ -66,7 +95,7 @@ fn line_ops(ops: &mut Vec<Op>, line: &TextLine, y: f64, font_ids: &[FontId]) {
         });
     }
     for run in &line.runs {
-        run_ops(ops, run, y, &font_ids[run.font.index()]);
+        run_ops(ops, run, y, &fonts[run.font.index()]);
     }
     if line.artifact {
         ops.push(Op::EndMarkedContentWithProperties);
@@ -74,7 +103,7 @@ fn line_ops(ops: &mut Vec<Op>, line: &TextLine, y: f64, font_ids: &[FontId]) {
 }
 
 /// One text object: the run's font, size, colour and weight, a text matrix per glyph.
-fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &FontId) {
+fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &Embedded) {
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFillColor {
         col: color(run.color),
@@ -91,7 +120,7 @@ fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &FontId) {
         });
     }
     ops.push(Op::SetFont {
-        font: PdfFontHandle::External(font.clone()),
+        font: PdfFontHandle::External(font.id.clone()),
         size: Pt(run.size as f32),
     });
     for g in &run.glyphs {
@@ -100,7 +129,7 @@ fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &FontId) {
         });
         ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                g.id,
+                font.glyph_ids.get(&g.id).copied().unwrap_or(0),
                 0.0,
                 g.ch.to_string(),
             )])],
@@ -117,7 +146,7 @@ fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &FontId) {
 /// A printpdf document with the pages drawn (metadata comes later).
 pub(crate) fn document(pages: &Pages) -> Result<PdfDocument, Error> {
     let mut doc = PdfDocument::new("");
-    let font_ids = register_fonts(&mut doc, pages)?;
+    let fonts = register_fonts(&mut doc, pages)?;
     // PDF measures y up from the page's bottom.
     let flip = |y: f64| pages.height - y;
     let mut out = Vec::with_capacity(pages.pages.len());
@@ -182,7 +211,7 @@ pub(crate) fn document(pages: &Pages) -> Result<PdfDocument, Error> {
             stroke(&mut ops, r);
         }
         for line in &page.lines {
-            line_ops(&mut ops, line, flip(line.y), &font_ids);
+            line_ops(&mut ops, line, flip(line.y), &fonts);
         }
         out.push(PdfPage::new(
             Mm((pages.width / PT_PER_MM) as f32),

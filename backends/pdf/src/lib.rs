@@ -8,6 +8,7 @@
 mod emit;
 mod icc;
 mod pdfa;
+mod subset;
 
 use huibao_core::{Document, Style};
 use huibao_pages::{FontOptions, Pages};

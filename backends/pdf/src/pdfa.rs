@@ -344,11 +344,68 @@ pub(crate) fn finish(
     }
     doc.trailer.set("Info", Object::Reference(info_id));
     doc.prune_objects();
-    doc.compress();
+    compress(&mut doc);
+    let id = Object::String(file_id(&doc).to_vec(), StringFormat::Hexadecimal);
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .map_err(|e| Error::Pdf(format!("cannot write the PDF: {e}")))?;
     Ok(out)
+}
+
+/// Deflate level of the streams. The font subsets are most of the file and CFF
+/// compresses little: level 2 makes a file 2–3% larger than lopdf's level 9 in a
+/// fraction of the time (deflate was a third of a PDF's time at level 9).
+const DEFLATE_LEVEL: u32 = 2;
+
+/// Compresses every stream that may be compressed (not the XMP metadata), side by
+/// side on the cores.
+fn compress(doc: &mut lopdf::Document) {
+    use flate2::write::ZlibEncoder;
+    use rayon::prelude::*;
+    use std::io::Write;
+    let streams: Vec<&mut Stream> = doc
+        .objects
+        .values_mut()
+        .filter_map(|o| match o {
+            Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => Some(s),
+            _ => None,
+        })
+        .collect();
+    streams.into_par_iter().for_each(|stream| {
+        let mut encoder = ZlibEncoder::new(Vec::new(), flate2::Compression::new(DEFLATE_LEVEL));
+        let compressed = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish());
+        if let Ok(compressed) = compressed {
+            if compressed.len() + 19 < stream.content.len() {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(compressed);
+            }
+        }
+    });
+}
+
+/// The file identifier (ISO 32000-1, 14.4): a digest of every stream and dictionary
+/// of the document, so identical input gives identical bytes (printpdf draws a random
+/// one per process).
+fn file_id(doc: &lopdf::Document) -> [u8; 16] {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    for (id, object) in &doc.objects {
+        hash.update(id.0.to_le_bytes());
+        match object {
+            Object::Stream(stream) => {
+                hash.update(format!("{:?}", stream.dict).as_bytes());
+                hash.update(&stream.content);
+            }
+            other => hash.update(format!("{other:?}").as_bytes()),
+        }
+    }
+    let digest = hash.finalize();
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&digest[..16]);
+    out
 }
 
 #[cfg(test)]

@@ -54,3 +54,28 @@ fn writing_laid_out_pages_draws_what_render_draws() {
     let again = huibao_pdf::write_pages(&pages, &opts).expect("write again");
     assert!(drawing(&again) == drawn);
 }
+
+/// Identical input gives identical bytes, also when one process writes several PDFs (a
+/// batch, the live preview): nothing is named from a process-wide counter or the clock.
+#[test]
+fn the_same_document_twice_in_one_process_gives_the_same_bytes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/park-2022h1.toml");
+    let loaded = huibao_core::load(&path).expect("load");
+    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("build");
+    let mut opts = PdfOptions::default();
+    opts.system_fonts = false;
+    opts.created = Some(1_657_584_000);
+    let first = huibao_pdf::render(&doc, &loaded.style, &opts).expect("render");
+    let pages = huibao_pages::lay_out(&doc, &loaded.style, &opts.font_options()).expect("lay out");
+    let second = huibao_pdf::write_pages(&pages, &opts).expect("write");
+    let third = huibao_pdf::write_pages(&pages, &opts).expect("write again");
+    assert!(first == second, "a second PDF of the same document differs");
+    assert!(second == third, "writing the same pages twice differs");
+    // The fonts carry a subset tag of six capitals, the same each time.
+    let name = b"+FandolFang-Regular";
+    let tagged = (6..first.len().saturating_sub(name.len()))
+        .filter(|&at| first[at..].starts_with(name))
+        .filter(|&at| first[at - 6..at].iter().all(u8::is_ascii_uppercase))
+        .count();
+    assert!(tagged > 0, "no XXXXXX+FandolFang-Regular font name");
+}

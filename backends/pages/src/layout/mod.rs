@@ -331,7 +331,6 @@ impl<'a> Setter<'a> {
                     })
                 }
             };
-            let face = &self.fonts.faces[g.face];
             let full = !ch.is_ascii() && (is_wide(ch) || g.advance_em >= 0.9);
             let width = if full {
                 self.geo.slot_at(st.size)
@@ -339,7 +338,9 @@ impl<'a> Setter<'a> {
                 g.advance_em * st.size
             };
             let trim = if full && self.style.punctuation.compresses() {
-                mark_trim(ch, face.ink(g.gid), st.size, width)
+                // Only marks can give up width: their ink is looked up, no other glyph's.
+                let ink = blank_side(ch).and_then(|_| self.fonts.face_ink(g.face, g.gid));
+                mark_trim(ch, ink, st.size, width)
             } else {
                 Trim::default()
             };
@@ -352,7 +353,7 @@ impl<'a> Setter<'a> {
                     x: 0.0,
                     size: st.size,
                     advance: width,
-                    fake_bold: st.bold && !face.is_bold(),
+                    fake_bold: st.bold && !self.fonts.faces[g.face].is_bold(),
                     color: st.color,
                     trim,
                 },

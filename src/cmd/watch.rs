@@ -1,0 +1,126 @@
+//! `huibao watch`: the live preview (huibao-preview) of one report until Ctrl-C.
+
+use crate::cmd::fonts::FontArgs;
+use crate::cmd::render::{options, Format, InputArgs};
+use crate::exit;
+use crate::output::{print_diagnostic, print_line};
+use clap::Args;
+use huibao_pipeline::Session;
+use huibao_preview::{Event, PreviewOptions};
+use std::path::PathBuf;
+
+/// Arguments of `huibao watch`.
+#[derive(Args, Debug)]
+pub(crate) struct WatchArgs {
+    /// The report file (TOML).
+    pub report: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Formats also written to --out after every good save, comma-separated (the page
+    /// is always served).
+    #[arg(short, long, value_delimiter = ',')]
+    pub format: Vec<Format>,
+    /// Directory for those formats: DIR/<report>.<ext>.
+    #[arg(short, long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+    /// Port on 127.0.0.1 (0: any free port).
+    #[arg(short, long, default_value_t = 8022)]
+    pub port: u16,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// Serves the report's page on 127.0.0.1, rendering it again on every save, until
+/// Ctrl-C (or SIGTERM).
+pub(crate) fn watch(args: WatchArgs) -> u8 {
+    if !args.report.is_file() {
+        eprintln!(
+            "error: {}: no such report file (create one with `huibao new {}`)",
+            args.report.display(),
+            args.report.display()
+        );
+        return exit::REPORT_ERROR;
+    }
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    }) {
+        eprintln!("error: cannot handle Ctrl-C: {e}");
+        return exit::OUTPUT_ERROR;
+    }
+    let session = Session::new(options(&args.input, &args.fonts));
+    let mut preview_options = PreviewOptions::default();
+    preview_options.port = args.port;
+    preview_options.formats = args.format.iter().map(|&f| f.into()).collect();
+    preview_options.out_dir = args.out.clone();
+    let report = args.report.clone();
+    let preview = match huibao_preview::start(session, report, preview_options, tell) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::OUTPUT_ERROR;
+        }
+    };
+    print_line(&format!(
+        "serving {} — watching {} (Ctrl-C stops)",
+        preview.url(),
+        args.report.display()
+    ));
+    if args.open {
+        if let Err(e) = open_browser(&preview.url()) {
+            eprintln!(
+                "warning: cannot open a browser: {e}; open {} yourself",
+                preview.url()
+            );
+        }
+    }
+    let _ = stop_rx.recv();
+    preview.stop();
+    print_line("stopped");
+    exit::OK
+}
+
+/// Prints what a render did.
+fn tell(event: Event) {
+    match event {
+        Event::Rendered { elapsed, warnings } => {
+            for w in &warnings {
+                print_diagnostic(w);
+            }
+            print_line(&format!("rendered in {} ms", elapsed.as_millis()));
+        }
+        Event::Written { paths } => {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            print_line(&format!("wrote {}", names.join(", ")));
+        }
+        Event::Failed { errors } => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Opens `url` with the desktop's browser.
+fn open_browser(url: &str) -> std::io::Result<()> {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""End-to-end check of `huibao watch` in headless Chromium.
+
+Starts the live preview of a small report on 127.0.0.1 (a free port), opens it in
+Chromium and, through the DevTools protocol, reads the page's text while the report is
+edited: a save shows the new text without anyone reloading; a syntax error shows with
+its file:line:column above the last good page; fixing it brings the page back. Then
+Ctrl-C (SIGINT) must stop the program with exit 0 and close the port.
+Every request goes to 127.0.0.1; every wait is bounded.
+Usage: watch_check.py HUIBAO_BINARY OUT_DIR
+"""
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import websocket  # websocket-client, for the DevTools protocol
+
+from html_check import CHROMIUM_FLAGS
+
+REPORT = """[report]
+organization = "金川经济技术开发区管委会"
+period = "2022-H1"
+date = 2022-07-08
+
+[summary]
+text = "上半年，园区经济运行稳中有进。"
+
+[[achievements]]
+title = "多措并举加强招商引资"
+text = "1-6月，园区新签约项目12个，总投资36.5亿元。"
+"""
+
+
+def devtools_page(profile, url):
+    """Chromium showing `url`, and a DevTools connection to its page."""
+    proc = subprocess.Popen(
+        ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", url],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port_file = os.path.join(profile, "DevToolsActivePort")
+    for _ in range(300):
+        if os.path.exists(port_file) and open(port_file).read().strip():
+            break
+        time.sleep(0.1)
+    port = open(port_file).read().split()[0]
+    for _ in range(100):
+        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json", timeout=5))
+        pages = [t for t in targets if t["type"] == "page" and t["url"].startswith(url)]
+        if pages:
+            return proc, websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30)
+        time.sleep(0.1)
+    proc.terminate()
+    raise RuntimeError("Chromium did not open the page")
+
+
+class Page:
+    def __init__(self, ws):
+        self.ws, self.n = ws, 0
+
+    def text(self):
+        self.n += 1
+        self.ws.send(json.dumps({"id": self.n, "method": "Runtime.evaluate", "params": {
+            "expression": "document.readyState === 'complete' ? document.body.innerText : ''",
+            "returnByValue": True}}))
+        while True:
+            reply = json.loads(self.ws.recv())
+            if reply.get("id") == self.n:
+                return reply["result"]["result"].get("value") or ""
+
+    def wait_for(self, check, what, seconds=15):
+        deadline = time.time() + seconds
+        text = ""
+        while time.time() < deadline:
+            text = self.text()
+            if check(text):
+                return text
+            time.sleep(0.05)
+        raise AssertionError(f"the page never showed {what}; it shows:\n{text[:2000]}")
+
+
+def main(binary, out):
+    work = os.path.join(out, "watch")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    report = os.path.join(work, "jinchuan.toml")
+    open(report, "w", encoding="utf-8").write(REPORT)
+    watch = subprocess.Popen([binary, "watch", report, "--port", "0", "--no-system-fonts"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    chromium = None
+    try:
+        url = None
+        for _ in range(100):
+            line = watch.stdout.readline()
+            if "serving http://127.0.0.1:" in line:
+                url = line.split()[1]
+                break
+        assert url, "huibao watch did not start serving on 127.0.0.1"
+        chromium, ws = devtools_page(os.path.join(work, "profile"), url)
+        page = Page(ws)
+        page.wait_for(lambda t: "上半年，园区经济运行稳中有进。" in t, "the report")
+
+        open(report, "w", encoding="utf-8").write(REPORT.replace("稳中有进", "稳中向好、质效齐升"))
+        page.wait_for(lambda t: "上半年，园区经济运行稳中向好、质效齐升。" in t, "the edit")
+
+        open(report, "w", encoding="utf-8").write(REPORT.replace("date = 2022-07-08", "date = 2022-07-08\n[summary"))
+        text = page.wait_for(lambda t: "jinchuan.toml:5:" in t, "the error's file:line:column")
+        assert text.index("jinchuan.toml:5:") < text.index("稳中向好、质效齐升"), \
+            "the error is not above the last good page"
+
+        open(report, "w", encoding="utf-8").write(REPORT)
+        page.wait_for(lambda t: "稳中有进" in t and "jinchuan.toml:5:" not in t, "the fixed report")
+        ws.close()
+        print("watch: edits, a syntax error and its fix all reached Chromium")
+    finally:
+        if chromium:
+            chromium.terminate()
+            chromium.wait(timeout=30)
+        watch.send_signal(signal.SIGINT)
+        code = watch.wait(timeout=20)
+    assert code == 0, f"huibao watch exited {code} after Ctrl-C"
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    with socket.socket() as s:
+        s.settimeout(2)
+        assert s.connect_ex(("127.0.0.1", port)) != 0, "the port is still open after Ctrl-C"
+    print("watch: Ctrl-C stopped it, exit 0, port closed")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
