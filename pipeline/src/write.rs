@@ -79,7 +79,7 @@ struct Staged {
 fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
     let dir = folder_of(target);
     let staged = (|| {
-        fs::create_dir_all(dir)?;
+        make_folder(dir)?;
         let mut temp = Builder::new()
             .prefix(".huibao-")
             .suffix(".part")
@@ -96,6 +96,23 @@ fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
         }),
         Err(e) => Err(error(target, e)),
     }
+}
+
+/// Creates `dir` and the folders above it where missing. A file where a folder must be
+/// is named (the system says only "File exists" or "Not a directory").
+fn make_folder(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|e| {
+        match dir
+            .ancestors()
+            .find(|a| fs::metadata(a).is_ok_and(|m| !m.is_dir()))
+        {
+            Some(file) => io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{} is a file, not a folder", file.display()),
+            ),
+            None => e,
+        }
+    })
 }
 
 /// The file's folder; "." for a bare file name.

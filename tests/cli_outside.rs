@@ -1,0 +1,61 @@
+//! What the world outside the report does to a render: an `--out` that is a file, font
+//! folders that are missing or hold broken fonts, files the report names that are not
+//! reports, signals, and other renders into the same folder.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const REPORT: &str = r#"[report]
+organization = "金川经济技术开发区管委会"
+period = "2022-H1"
+date = 2022-07-08
+
+[summary]
+text = "上半年，园区经济运行总体平稳、稳中有进。"
+
+[[achievements]]
+title = "多措并举加强招商引资"
+text = "新签约项目28个，总投资156亿元。"
+"#;
+
+/// A folder holding `report.toml`.
+fn folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.toml");
+    std::fs::write(&report, REPORT).unwrap();
+    (dir, report)
+}
+
+fn huibao(args: &[&str], report: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .args(args)
+        .arg(report)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn an_out_that_is_a_file_is_named_with_the_fix() {
+    let (dir, report) = folder();
+    let file = dir.path().join("输出");
+    std::fs::write(&file, "不是文件夹").unwrap();
+    for out in [file.clone(), file.join("子目录")] {
+        let o = huibao(
+            &["render", "--format", "html", "--out", out.to_str().unwrap()],
+            &report,
+        );
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(3), "{e}");
+        assert!(
+            e.contains(&format!("{} is a file, not a folder", file.display())),
+            "{e}"
+        );
+        assert!(!e.contains("os error"), "{e}");
+        assert!(e.contains("--out"), "says how to fix it: {e}");
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "不是文件夹");
+}
