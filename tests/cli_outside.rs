@@ -59,3 +59,79 @@ fn an_out_that_is_a_file_is_named_with_the_fix() {
     }
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "不是文件夹");
 }
+
+fn bundled_font(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fonts")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_broken_font_in_a_font_folder_is_skipped_with_a_warning_naming_it() {
+    let (dir, report) = folder();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    let whole = bundled_font("FandolFang-Regular.otf");
+    let broken = fonts.join("FandolFang-Regular.otf");
+    std::fs::write(&broken, &whole[..whole.len() / 7]).unwrap();
+    let out = dir.path().join("out");
+    let o = huibao(
+        &[
+            "render",
+            "--format",
+            "pdf",
+            "--no-system-fonts",
+            "--font-dir",
+            fonts.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &report,
+    );
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(
+        e.contains(&format!("warning: font {} was skipped", broken.display())),
+        "{e}"
+    );
+    assert!(out.join("report.pdf").is_file());
+}
+
+#[test]
+fn a_font_folder_that_is_not_there_is_an_error_of_exit_1() {
+    let (dir, report) = folder();
+    let missing = dir.path().join("字体");
+    let out = dir.path().join("out");
+    let o = huibao(
+        &[
+            "render",
+            "--format",
+            "pdf",
+            "--font-dir",
+            missing.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &report,
+    );
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains(&format!(
+            "the font folder {} does not exist",
+            missing.display()
+        )),
+        "{e}"
+    );
+    assert!(!out.exists());
+    let o = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .args(["fonts", "--font-dir"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("does not exist"));
+}

@@ -29,6 +29,7 @@ pub use render::{BackendError, Format, Output, RenderError, Rendered};
 pub use write::{write_files, write_outputs, WriteError};
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
+pub use huibao_pages::SkippedFont;
 pub use huibao_pdf::{Origin as FontOrigin, RoleReport};
 
 use huibao_core::plugin::SearchPath;

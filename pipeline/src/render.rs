@@ -1,6 +1,6 @@
 //! Rendering a prepared report to each format's bytes, all in memory.
 
-use crate::{Prepared, RoleReport, Session};
+use crate::{Prepared, RoleReport, Session, SkippedFont};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -77,6 +77,9 @@ pub struct Rendered {
     pub outputs: Vec<Output>,
     /// Which font served each role of the PDF (and OFD), when either was rendered.
     pub pdf_fonts: Option<Vec<RoleReport>>,
+    /// Font files passed over for the PDF (and OFD) because they cannot be used; the
+    /// next face that fits served instead. Worth a warning naming each.
+    pub skipped_fonts: Vec<SkippedFont>,
 }
 
 impl Rendered {
@@ -105,16 +108,19 @@ pub struct RenderError {
 
 impl RenderError {
     /// True when the report cannot be rendered as written — a character no font has, no
-    /// font at all for a role — so the fix is in the report or the installed fonts (the
-    /// program exits 1); false when the writer itself failed (exit 3).
+    /// font at all for a role, a font folder that is not there — so the fix is in the
+    /// report, the installed fonts or the font options (the program exits 1); false when
+    /// the writer itself failed (exit 3).
     pub fn is_report_error(&self) -> bool {
+        let layout = match &self.source {
+            BackendError::Layout(e) | BackendError::Pdf(huibao_pdf::Error::Layout(e)) => e,
+            _ => return false,
+        };
         matches!(
-            self.source,
-            BackendError::Layout(
-                huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
-            ) | BackendError::Pdf(huibao_pdf::Error::Layout(
-                huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
-            ))
+            layout,
+            huibao_pages::Error::MissingGlyph { .. }
+                | huibao_pages::Error::NoFont { .. }
+                | huibao_pages::Error::FontDir { .. }
         )
     }
 }
@@ -151,6 +157,7 @@ impl Session {
         let mut rendered = Rendered {
             outputs: Vec::new(),
             pdf_fonts: None,
+            skipped_fonts: Vec::new(),
         };
         let mut laid_out: Option<huibao_pages::Pages> = None;
         for &format in formats {
@@ -174,6 +181,7 @@ impl Session {
                             let pages = huibao_pages::lay_out(doc, style, &self.font_options())
                                 .map_err(|e| failed(e.into()))?;
                             rendered.pdf_fonts = Some(pages.roles.clone());
+                            rendered.skipped_fonts = pages.skipped_fonts.clone();
                             laid_out.insert(pages)
                         }
                     };

@@ -119,6 +119,13 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
             };
         }
     };
+    for skipped in &rendered.skipped_fonts {
+        eprintln!(
+            "warning: font {} was skipped: {} (the next font that fits served instead; replace or remove the file)",
+            skipped.path.display(),
+            skipped.reason
+        );
+    }
     if let Some(fonts) = &rendered.pdf_fonts {
         print_line(&format!("pdf fonts: {}", crate::cmd::fonts::summary(fonts)));
     }

@@ -154,6 +154,18 @@ pub(crate) struct Fonts {
     roles: Vec<RoleFonts>,
     /// Faces tried last for any character, in order.
     fallback: Vec<usize>,
+    /// Font files passed over because they cannot be used, with why.
+    pub skipped: Vec<SkippedFont>,
+}
+
+/// A font file passed over because it cannot be used (truncated, damaged, not a font
+/// the writers can read); the next face that fits served instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedFont {
+    /// The file.
+    pub path: PathBuf,
+    /// What is wrong with it.
+    pub reason: String,
 }
 
 /// Roles whose ASCII letters and digits are set in the Latin font.
@@ -241,7 +253,12 @@ struct Db {
 }
 
 impl Db {
-    fn load(sources: &FontSources) -> Db {
+    fn load(sources: &FontSources) -> Result<Db, Error> {
+        if let Some(missing) = sources.dirs.iter().find(|d| !d.exists()) {
+            return Err(Error::FontDir {
+                path: missing.clone(),
+            });
+        }
         let mut db = Db {
             db: fontdb::Database::new(),
             origins: HashMap::new(),
@@ -268,7 +285,7 @@ impl Db {
         if let Some(b) = &sources.bundled {
             db.add(Origin::Bundled, dir(b));
         }
-        db
+        Ok(db)
     }
 
     /// Loads faces with `load`; those new to the database came from `origin`.
@@ -282,22 +299,104 @@ impl Db {
         }
     }
 
-    /// The face of `family` closest to `weight`: upright before italic, then nearest
-    /// weight, then user and installed faces before bundled ones.
-    fn query(&self, family: &str, weight: u16) -> Option<fontdb::ID> {
-        self.db
+    /// Every face of `family`, best first: upright before italic, then nearest weight,
+    /// then user and installed faces before bundled ones.
+    fn query(&self, family: &str, weight: u16) -> Vec<fontdb::ID> {
+        let mut faces: Vec<&fontdb::FaceInfo> = self
+            .db
             .faces()
             .filter(|f| f.families.iter().any(|(n, _)| n == family))
-            .min_by_key(|f| {
-                (
-                    f.style != fontdb::Style::Normal,
-                    effective_weight(f).abs_diff(weight),
-                    self.origins.get(&f.id) == Some(&Origin::Bundled),
-                    f.post_script_name.clone(),
-                )
-            })
-            .map(|f| f.id)
+            .collect();
+        faces.sort_by_key(|f| {
+            (
+                f.style != fontdb::Style::Normal,
+                effective_weight(f).abs_diff(weight),
+                self.origins.get(&f.id) == Some(&Origin::Bundled),
+                f.post_script_name.clone(),
+            )
+        });
+        faces.into_iter().map(|f| f.id).collect()
     }
+}
+
+impl Db {
+    /// Reads face `id` and checks that the writers can use it: it parses, and every
+    /// table it lists lies inside the file (a truncated or damaged file does not).
+    fn face(&self, id: fontdb::ID) -> Result<Face, SkippedFont> {
+        let info = self.db.face(id).ok_or_else(|| SkippedFont {
+            path: PathBuf::new(),
+            reason: "the face vanished from the font database".into(),
+        })?;
+        let path = match &info.source {
+            fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
+            fontdb::Source::Binary(_) => PathBuf::from("<memory>"),
+        };
+        let skipped = |reason: String| SkippedFont {
+            path: path.clone(),
+            reason,
+        };
+        let data = self
+            .db
+            .with_face_data(id, |d, _| d.to_vec())
+            .ok_or_else(|| skipped("the file cannot be read".into()))?;
+        check_face(&data, info.index).map_err(skipped)?;
+        Ok(Face {
+            family: info
+                .families
+                .first()
+                .map(|f| f.0.clone())
+                .unwrap_or_default(),
+            postscript: info.post_script_name.clone(),
+            path: path.clone(),
+            index: info.index,
+            weight: effective_weight(info),
+            origin: self.origins.get(&id).copied().unwrap_or(Origin::System),
+            data: FontData::from(data),
+            cache: RefCell::new(HashMap::new()),
+        })
+    }
+}
+
+/// Whether face `index` of a font file is whole: it parses, every table of its directory
+/// lies inside the file, and its glyphs can be outlined.
+fn check_face(data: &[u8], index: u32) -> Result<(), String> {
+    let raw = ttf_parser::RawFace::parse(data, index)
+        .map_err(|e| format!("it is not a font file huibao can read ({e})"))?;
+    for record in raw.table_records {
+        let end = u64::from(record.offset) + u64::from(record.length);
+        if end > data.len() as u64 {
+            return Err(format!(
+                "it is cut short: its table `{}` ends at byte {end}, but the file has {} bytes",
+                String::from_utf8_lossy(&record.tag.to_bytes()),
+                data.len()
+            ));
+        }
+    }
+    let face = ttf_parser::Face::parse(data, index)
+        .map_err(|e| format!("it is not a font file huibao can read ({e})"))?;
+    // A few outlines: a damaged glyph table fails here rather than in the writers.
+    struct Sink;
+    impl ttf_parser::OutlineBuilder for Sink {
+        fn move_to(&mut self, _: f32, _: f32) {}
+        fn line_to(&mut self, _: f32, _: f32) {}
+        fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {}
+        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {}
+        fn close(&mut self) {}
+    }
+    let probes = ['国', '一', 'A', '1'];
+    let outlined = probes
+        .iter()
+        .filter_map(|&c| face.glyph_index(c))
+        .filter(|&g| face.outline_glyph(g, &mut Sink).is_some())
+        .count();
+    let mapped = probes
+        .iter()
+        .filter(|&&c| face.glyph_index(c).is_some())
+        .count();
+    if mapped > 0 && outlined == 0 {
+        return Err("its glyph outlines cannot be read".into());
+    }
+    Ok(())
 }
 
 /// The weight of a face, trusting its name where its OS/2 table says 400 for a bold
@@ -317,55 +416,41 @@ fn effective_weight(f: &fontdb::FaceInfo) -> u16 {
 impl Fonts {
     /// Finds a face for every role of `style` in `sources`.
     pub(crate) fn resolve(style: &Style, sources: &FontSources) -> Result<Fonts, Error> {
-        let db = Db::load(sources);
+        let db = Db::load(sources)?;
         let mut fonts = Fonts {
             faces: Vec::new(),
             roles: Vec::new(),
             fallback: Vec::new(),
+            skipped: Vec::new(),
         };
-        let mut loaded: HashMap<fontdb::ID, usize> = HashMap::new();
-        let mut load = |fonts: &mut Fonts, id: fontdb::ID| -> Result<usize, Error> {
+        // Each face is read and checked once: its index in `fonts.faces`, or `None` when
+        // it cannot be used (then it is in `fonts.skipped`).
+        let mut loaded: HashMap<fontdb::ID, Option<usize>> = HashMap::new();
+        let mut load = |fonts: &mut Fonts, id: fontdb::ID| -> Option<usize> {
             if let Some(i) = loaded.get(&id) {
-                return Ok(*i);
+                return *i;
             }
-            let info = db.db.face(id).ok_or_else(|| Error::FontLoad {
-                path: PathBuf::new(),
-                reason: "face vanished from the font database".into(),
-            })?;
-            let path = match &info.source {
-                fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
-                fontdb::Source::Binary(_) => PathBuf::from("<memory>"),
+            let face = db.face(id);
+            let i = match face {
+                Ok(face) => {
+                    fonts.faces.push(face);
+                    Some(fonts.faces.len() - 1)
+                }
+                Err(skipped) => {
+                    if !fonts.skipped.contains(&skipped) {
+                        fonts.skipped.push(skipped);
+                    }
+                    None
+                }
             };
-            let data =
-                db.db
-                    .with_face_data(id, |d, _| d.to_vec())
-                    .ok_or_else(|| Error::FontLoad {
-                        path: path.clone(),
-                        reason: "cannot read the font file".into(),
-                    })?;
-            if ttf_parser::Face::parse(&data, info.index).is_err() {
-                return Err(Error::FontLoad {
-                    path,
-                    reason: "not a font file ttf-parser can read".into(),
-                });
-            }
-            fonts.faces.push(Face {
-                family: info
-                    .families
-                    .first()
-                    .map(|f| f.0.clone())
-                    .unwrap_or_default(),
-                postscript: info.post_script_name.clone(),
-                path,
-                index: info.index,
-                weight: effective_weight(info),
-                origin: db.origins.get(&id).copied().unwrap_or(Origin::System),
-                data: FontData::from(data),
-                cache: RefCell::new(HashMap::new()),
-            });
-            let i = fonts.faces.len() - 1;
             loaded.insert(id, i);
-            Ok(i)
+            i
+        };
+        // The first usable face of `family` (the next one when the best is broken).
+        let mut first = |fonts: &mut Fonts, family: &str, weight: u16| {
+            db.query(family, weight)
+                .into_iter()
+                .find_map(|id| load(fonts, id))
         };
 
         let latin_spec = style.font(FontRole::Latin).clone();
@@ -378,8 +463,7 @@ impl Fonts {
                     && !is_xiaobiaosong(family)
                     && k > 0;
                 let weight = if spec.bold || heavy { 700 } else { 400 };
-                if let Some(id) = db.query(family, weight) {
-                    let i = load(&mut fonts, id)?;
+                if let Some(i) = first(&mut fonts, family, weight) {
                     if !chain.contains(&i) {
                         chain.push(i);
                     }
@@ -390,8 +474,7 @@ impl Fonts {
             if uses_latin(role) {
                 for family in &latin_spec.families {
                     let weight = if spec.bold { 700 } else { 400 };
-                    if let Some(id) = db.query(family, weight) {
-                        let i = load(&mut fonts, id)?;
+                    if let Some(i) = first(&mut fonts, family, weight) {
                         if !latin.contains(&i) {
                             latin.push(i);
                         }
@@ -422,9 +505,10 @@ impl Fonts {
             .map(|f| f.id)
             .collect();
         for id in bundled {
-            let i = load(&mut fonts, id)?;
-            if !fallback.contains(&i) {
-                fallback.push(i);
+            if let Some(i) = load(&mut fonts, id) {
+                if !fallback.contains(&i) {
+                    fallback.push(i);
+                }
             }
         }
         fonts.fallback = fallback;
@@ -628,5 +712,45 @@ mod tests {
         let fonts = Fonts::resolve(&Style::gbt9704(), &src).unwrap();
         let body = &fonts.report()[0];
         assert_eq!(body.origin, Origin::Dir);
+    }
+
+    #[test]
+    fn a_broken_font_is_skipped_and_the_next_face_serves() {
+        let mut src = bundled_only();
+        let bundled = src.bundled.clone().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        // A copy of the body's stand-in, cut short: its name table is intact (so it is
+        // found, and preferred to the bundled face), its outlines are not.
+        let whole = std::fs::read(bundled.join(BUNDLED_MARKER)).unwrap();
+        let broken = dir.path().join("仿宋-损坏.otf");
+        std::fs::write(&broken, &whole[..whole.len() / 7]).unwrap();
+        std::fs::write(dir.path().join("空.ttf"), b"").unwrap();
+        src.dirs = vec![dir.path().to_path_buf()];
+        let fonts = Fonts::resolve(&Style::gbt9704(), &src).unwrap();
+        let body = &fonts.report()[0];
+        assert_eq!(body.family, "FandolFang");
+        assert_eq!(body.origin, Origin::Bundled);
+        assert_eq!(body.path, bundled.join(BUNDLED_MARKER));
+        assert_eq!(fonts.skipped.len(), 1, "{:?}", fonts.skipped);
+        assert_eq!(fonts.skipped[0].path, broken);
+        assert!(
+            fonts.skipped[0].reason.contains("cut short"),
+            "{}",
+            fonts.skipped[0].reason
+        );
+        assert!(fonts.glyph(FontRole::Body, '园').is_some());
+    }
+
+    #[test]
+    fn a_font_folder_that_is_not_there_is_an_error_naming_it() {
+        let mut src = bundled_only();
+        let missing = PathBuf::from("/no/such/字体");
+        src.dirs = vec![missing.clone()];
+        match Fonts::resolve(&Style::gbt9704(), &src) {
+            Err(e @ Error::FontDir { .. }) => {
+                assert_eq!(e.to_string(), "the font folder /no/such/字体 does not exist (check --font-dir and HUIBAO_FONT_DIR)")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

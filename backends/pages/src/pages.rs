@@ -30,6 +30,8 @@ pub struct Pages {
     pub meta: DocumentMeta,
     /// Which font served each role of the style.
     pub roles: Vec<RoleReport>,
+    /// Font files passed over because they cannot be used (the next face served).
+    pub skipped_fonts: Vec<crate::SkippedFont>,
 }
 
 impl Pages {
@@ -245,6 +247,7 @@ pub(crate) fn assemble(
         outline,
         meta: doc.meta.clone(),
         roles: fonts.report(),
+        skipped_fonts: fonts.skipped.clone(),
     }
 }
 
