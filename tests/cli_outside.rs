@@ -135,3 +135,41 @@ fn a_font_folder_that_is_not_there_is_an_error_of_exit_1() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("does not exist"));
 }
+
+#[test]
+fn a_previous_file_that_is_not_a_report_is_named_never_shown() {
+    let (dir, report) = folder();
+    let secret = dir.path().join("passwd");
+    std::fs::write(
+        &secret,
+        "root:x:0:0:机密:/root:/bin/bash\ntoken = \"s3cr3t\"\n",
+    )
+    .unwrap();
+    let text = REPORT.replace(
+        "date = 2022-07-08\n",
+        &format!("date = 2022-07-08\nprevious = \"{}\"\n", secret.display()),
+    );
+    std::fs::write(&report, text).unwrap();
+    for args in [
+        vec!["check"],
+        vec!["check", "--previous", secret.to_str().unwrap()],
+    ] {
+        let o = huibao(&args, &report);
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{e}");
+        assert!(e.contains(&secret.display().to_string()), "{e}");
+        assert!(e.contains("not a huibao report"), "{e}");
+        for content in ["root:x", "机密", "s3cr3t", "/bin/bash"] {
+            assert!(!e.contains(content), "{content} shown:\n{e}");
+        }
+    }
+    // A report with a mistake is shown as usual: its line and column, quoted.
+    std::fs::write(
+        &secret,
+        REPORT.replace("period = \"2022-H1\"", "period = \"2021-H1\"\nperiod = 1"),
+    )
+    .unwrap();
+    let e = stderr(&huibao(&["check"], &report));
+    assert!(e.contains("passwd:4:1"), "{e}");
+    assert!(e.contains("period = 1"), "{e}");
+}
