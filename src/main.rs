@@ -63,6 +63,20 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A child that hosts one native plugin's answer (see huibao_core::plugin): hidden,
+    // never typed by a person.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args
+        .get(1)
+        .is_some_and(|a| a == huibao_core::plugin::HOST_COMMAND)
+    {
+        return ExitCode::from(huibao_core::plugin::serve_plugin_host(&args[2..]));
+    }
+    // Native plugins run in children of this program, stopped at their deadline; one that
+    // crashes or hangs fails the render with a message instead of taking huibao with it.
+    if let Ok(exe) = std::env::current_exe() {
+        huibao_core::plugin::isolate_native_plugins(exe);
+    }
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),

@@ -173,3 +173,70 @@ fn a_previous_file_that_is_not_a_report_is_named_never_shown() {
     assert!(e.contains("passwd:4:1"), "{e}");
     assert!(e.contains("period = 1"), "{e}");
 }
+
+/// The folder cargo put the test plugins in: the test binary's own (`target/debug/deps`).
+fn test_plugins() -> PathBuf {
+    std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// Renders a report with one section of the `faulty` plugin in `mode`.
+fn faulty(mode: &str, timeout: &str) -> (Output, std::time::Duration, tempfile::TempDir) {
+    let (dir, report) = folder();
+    let text =
+        format!("{REPORT}\n[[sections]]\nplugin = \"faulty\"\nconfig = {{ mode = \"{mode}\" }}\n");
+    std::fs::write(&report, text).unwrap();
+    let out = dir.path().join("out");
+    let start = std::time::Instant::now();
+    let o = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .args(["render", "--format", "html", "--plugin-dir"])
+        .arg(test_plugins())
+        .arg("--out")
+        .arg(&out)
+        .arg(&report)
+        .env("HUIBAO_PLUGIN_TIMEOUT", timeout)
+        .env_remove("HUIBAO_PLUGIN_PATH")
+        .output()
+        .unwrap();
+    (o, start.elapsed(), dir)
+}
+
+#[test]
+fn a_native_plugin_that_never_returns_is_stopped_at_its_deadline() {
+    let (o, took, dir) = faulty("loop", "2");
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("plugin `faulty` did not answer within 2 s and was stopped"),
+        "{e}"
+    );
+    assert!(e.contains("report.toml:"), "located at the section: {e}");
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn a_native_plugin_that_aborts_fails_the_render_with_a_message() {
+    let (o, _, dir) = faulty("abort", "30");
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("plugin `faulty` crashed"), "{e}");
+    assert!(e.contains("signal 6"), "{e}");
+    assert!(
+        e.contains("资金数据不一致"),
+        "its last words are shown: {e}"
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn a_native_plugins_own_stdout_does_not_confuse_the_host() {
+    let (o, _, dir) = faulty("print", "30");
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    let html = std::fs::read_to_string(dir.path().join("out/report.html")).unwrap();
+    assert!(html.contains("打印之后正常返回。"));
+}

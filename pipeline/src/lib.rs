@@ -26,7 +26,7 @@ mod render;
 mod write;
 
 pub use render::{BackendError, Format, Output, RenderError, Rendered};
-pub use write::{write_files, write_outputs, WriteError};
+pub use write::{abandon_writes, write_files, write_outputs, WriteError};
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
 pub use huibao_pages::SkippedFont;

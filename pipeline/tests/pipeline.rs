@@ -353,3 +353,119 @@ fn a_replaced_file_keeps_its_permissions() {
     let mode = fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+#[test]
+fn two_writers_into_one_folder_never_mix_their_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["园区.docx", "园区.pdf", "园区.html", "园区.txt", "园区.ofd"];
+    let paths: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
+    for round in 0..60 {
+        let barrier = std::sync::Barrier::new(2);
+        std::thread::scope(|s| {
+            for who in ["甲", "乙"] {
+                let (paths, barrier) = (&paths, &barrier);
+                s.spawn(move || {
+                    let content = format!("{who}{round}");
+                    let files: Vec<(&PathBuf, &[u8])> =
+                        paths.iter().map(|p| (p, content.as_bytes())).collect();
+                    barrier.wait();
+                    write_files(&files).unwrap();
+                });
+            }
+        });
+        let contents: Vec<String> = paths
+            .iter()
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect();
+        assert!(
+            contents.iter().all(|c| *c == contents[0]),
+            "round {round}: a mixed set {contents:?}"
+        );
+    }
+    assert_eq!(
+        names_in(dir.path()).len(),
+        names.len(),
+        "{:?}",
+        names_in(dir.path())
+    );
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    names(dir)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_writer_waits_while_another_holds_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("园区.txt");
+    fs::write(&target, "旧").unwrap();
+    // Another writer (another huibao) is replacing its set: it holds the folder's lock.
+    let folder = fs::File::open(dir.path()).unwrap();
+    folder.lock().unwrap();
+    let writer = std::thread::spawn({
+        let target = target.clone();
+        move || write_files(&[(&target, "新".as_bytes())])
+    });
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        "旧",
+        "wrote while the folder was locked"
+    );
+    folder.unlock().unwrap();
+    writer.join().unwrap().unwrap();
+    assert_eq!(fs::read_to_string(&target).unwrap(), "新");
+}
+
+#[test]
+fn a_folder_in_the_way_stops_the_set_before_any_file_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("r.docx");
+    let second = dir.path().join("r.pdf");
+    fs::write(&first, "旧DOCX").unwrap();
+    fs::create_dir(&second).unwrap();
+    let before = fs::metadata(&first).unwrap();
+    let err =
+        write_files(&[(&first, "新DOCX".as_bytes()), (&second, "新PDF".as_bytes())]).unwrap_err();
+    assert_eq!(err.path, second);
+    assert_eq!(err.source.kind(), std::io::ErrorKind::IsADirectory, "{err}");
+    // The old file was never renamed over: the very same file, untouched.
+    let after = fs::metadata(&first).unwrap();
+    assert_eq!(fs::read_to_string(&first).unwrap(), "旧DOCX");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!((before.ino(), before.nlink()), (after.ino(), after.nlink()));
+    }
+    assert_eq!(before.modified().unwrap(), after.modified().unwrap());
+    assert_eq!(names(dir.path()), ["r.docx", "r.pdf"]);
+}
+
+#[test]
+fn stale_temporaries_of_dead_runs_are_removed_and_live_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    // A run that was killed: no such process (pid 0 is never a run's).
+    let dead = dir.path().join(".huibao-0-a1B2c3.part");
+    let dead_old = dir.path().join(".huibao-0-d4E5f6.old");
+    // A live run (this very process) staging its own file right now.
+    let live = dir
+        .path()
+        .join(format!(".huibao-{}-g7H8i9.part", std::process::id()));
+    // Not ours.
+    let other = dir.path().join(".other-tool.part");
+    for p in [&dead, &dead_old, &live, &other] {
+        fs::write(p, "残留").unwrap();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let target = dir.path().join("r.txt");
+    write_files(&[(&target, "新".as_bytes())]).unwrap();
+    assert!(
+        !dead.exists() && !dead_old.exists(),
+        "{:?}",
+        names(dir.path())
+    );
+    assert!(live.exists(), "another live run's temporary is left alone");
+    assert!(other.exists());
+    assert_eq!(fs::read_to_string(&target).unwrap(), "新");
+}
