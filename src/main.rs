@@ -25,6 +25,8 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// An output could not be written or a backend failed.
     pub const OUTPUT_ERROR: u8 = 3;
+    /// Stopped by a signal (Ctrl-C, SIGTERM, SIGHUP); outputs are left as they were.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Parser)]
@@ -32,7 +34,7 @@ pub mod exit {
     name = "huibao",
     version,
     about = "Writes a park management committee's work report (工作总结及工作计划) as DOCX, PDF and HTML from one TOML file",
-    after_help = "Exit codes: 0 success; 1 the report (or a plugin, font or input file) has errors; 2 wrong usage; 3 an output could not be written."
+    after_help = "Exit codes: 0 success; 1 the report (or a plugin, font or input file) has errors; 2 wrong usage; 3 an output could not be written; 130 stopped by a signal (outputs left as they were)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -77,6 +79,12 @@ fn main() -> ExitCode {
     if let Ok(exe) = std::env::current_exe() {
         huibao_core::plugin::isolate_native_plugins(exe);
     }
+    // Ctrl-C, SIGTERM, SIGHUP: a set of outputs being replaced is finished (or undone),
+    // temporaries are removed, and the program exits 130.
+    let _ = ctrlc::set_handler(|| {
+        huibao_pipeline::abandon_writes();
+        std::process::exit(i32::from(exit::INTERRUPTED));
+    });
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),

@@ -240,3 +240,57 @@ fn a_native_plugins_own_stdout_does_not_confuse_the_host() {
     let html = std::fs::read_to_string(dir.path().join("out/report.html")).unwrap();
     assert!(html.contains("打印之后正常返回。"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_render_stopped_by_a_signal_leaves_no_temporary_and_the_old_outputs() {
+    let (dir, report) = folder();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("report.html"), "上一版").unwrap();
+    std::fs::write(out.join("report.txt"), "上一版").unwrap();
+    // Hold the folder as another writer would: the render stages its files, then waits.
+    let lock = std::fs::File::open(&out).unwrap();
+    lock.lock().unwrap();
+    for signal in ["TERM", "INT"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_huibao"))
+            .args(["render", "--format", "html,txt", "--out"])
+            .arg(&out)
+            .arg(&report)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let staged = |n: usize| {
+            std::fs::read_dir(&out)
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+                .count()
+                >= n
+        };
+        let start = std::time::Instant::now();
+        while !staged(2) {
+            assert!(start.elapsed().as_secs() < 60, "nothing was staged");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let killed = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "{signal}: {status:?}");
+        let mut names: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["report.html", "report.txt"], "{signal}");
+        assert_eq!(
+            std::fs::read_to_string(out.join("report.html")).unwrap(),
+            "上一版"
+        );
+    }
+}

@@ -85,6 +85,13 @@ pub fn serve(args: &[OsString]) -> u8 {
         return 2;
     };
     let library = Path::new(library);
+    // Should the host be gone without stopping this child (killed itself), the child
+    // does not outlive the deadline by much.
+    let limit = timeout() + Duration::from_secs(5);
+    std::thread::spawn(move || {
+        std::thread::sleep(limit);
+        std::process::exit(3);
+    });
     let (status, body) = match native::load_here(library) {
         Err(f) => (
             HOST_LOAD_FAILED,
