@@ -1,6 +1,7 @@
 //! The bounded fuzz run `cargo test` does on stable Rust: every entry point on its seeds,
 //! then on mutations of them for a few seconds each (`HUIBAO_FUZZ_SECONDS`, default 5;
-//! `HUIBAO_FUZZ_SEED` for another sequence; `HUIBAO_FUZZ_TRACE` keeps each input in
+//! `HUIBAO_FUZZ_SEED` for another sequence; `HUIBAO_FUZZ_TARGETS=report,prose`
+//! for some of them; `HUIBAO_FUZZ_TRACE` keeps each input in
 //! `target/fuzz-failures/current` before it runs, for a crash that ends the process). A panic fails the test and saves the input
 //! under `target/fuzz-failures/`; a case running longer than 30 s (a hang) does too, and
 //! ends the run. The long, coverage-guided runs use `libfuzzer/` (see RELIABILITY.md).
@@ -69,7 +70,14 @@ fn every_entry_point_survives_mutated_inputs() {
     let trace = std::env::var_os("HUIBAO_FUZZ_TRACE").is_some();
     let mut failed = Vec::new();
     let mut summary = Vec::new();
+    let only = std::env::var("HUIBAO_FUZZ_TARGETS").ok();
     for (name, target) in TARGETS {
+        if only
+            .as_ref()
+            .is_some_and(|o| !o.split(',').any(|t| t == name))
+        {
+            continue;
+        }
         let seeds = seeds::for_target(name);
         assert!(!seeds.is_empty(), "no seeds for {name}");
         let mut run = |input: &[u8]| {
