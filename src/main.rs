@@ -64,6 +64,20 @@ enum Command {
     Import(cmd::import::ImportArgs),
 }
 
+/// Address space a plugin host may take: a plugin that allocates without end fails (and
+/// is reported as crashed) long before the machine runs out of memory.
+#[cfg(unix)]
+const PLUGIN_MEMORY: u64 = 4 << 30;
+
+#[cfg(unix)]
+fn limit_plugin_memory() {
+    use nix::sys::resource::{setrlimit, Resource};
+    let _ = setrlimit(Resource::RLIMIT_AS, PLUGIN_MEMORY, PLUGIN_MEMORY);
+}
+
+#[cfg(not(unix))]
+fn limit_plugin_memory() {}
+
 fn main() -> ExitCode {
     // A child that hosts one native plugin's answer (see huibao_core::plugin): hidden,
     // never typed by a person.
@@ -72,6 +86,7 @@ fn main() -> ExitCode {
         .get(1)
         .is_some_and(|a| a == huibao_core::plugin::HOST_COMMAND)
     {
+        limit_plugin_memory();
         return ExitCode::from(huibao_core::plugin::serve_plugin_host(&args[2..]));
     }
     // Native plugins run in children of this program, stopped at their deadline; one that

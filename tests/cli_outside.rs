@@ -294,3 +294,14 @@ fn a_render_stopped_by_a_signal_leaves_no_temporary_and_the_old_outputs() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_native_plugin_that_asks_for_too_much_memory_is_stopped() {
+    let (o, _, dir) = faulty("hog", "30");
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains("plugin `faulty` crashed"), "{e}");
+    assert!(e.contains("memory allocation"), "{e}");
+    assert!(!dir.path().join("out").exists());
+}

@@ -215,6 +215,8 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
         .arg(HOST_COMMAND)
         .arg(mode)
         .arg(library)
+        // The last words quoted are the message, not a backtrace.
+        .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -30,6 +30,11 @@ fn generate(request: &Request) -> Result<Section, PluginError> {
             eprintln!("faulty: 资金数据不一致，调用 abort()");
             std::process::abort()
         }
+        "hog" => {
+            // Asks for 64 GiB (never touched): fails where memory is limited.
+            let hoard = vec![0u8; std::hint::black_box(64 << 30)];
+            Ok(Section::new("测试章节").paragraph(format!("占用{}字节。", hoard.len())))
+        }
         "print" => {
             // Noise on stdout, as a plugin with a stray println!.
             println!("调试输出 {{\"status\": 9}}");
@@ -50,7 +55,7 @@ export_plugin! {
         "additionalProperties": false,
         "required": ["mode"],
         "properties": {
-            "mode": { "enum": ["ok", "error", "panic", "loop", "abort", "print"] },
+            "mode": { "enum": ["ok", "error", "panic", "loop", "abort", "print", "hog"] },
             "count": { "type": "integer", "minimum": 0 },
             "funds": {
                 "type": "array",
