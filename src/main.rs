@@ -62,6 +62,8 @@ enum Command {
     Plugin(cmd::plugins::PluginArgs),
     /// Turn last period's report (.txt or .docx) into a report TOML.
     Import(cmd::import::ImportArgs),
+    /// Print the key figures of a statistics spreadsheet (.xlsx, .xls, .ods, .csv) as [[indicators]] TOML.
+    Indicators(cmd::indicators::IndicatorsArgs),
 }
 
 /// Address space a plugin host may take: a plugin that allocates without end fails (and
@@ -113,6 +115,7 @@ fn main() -> ExitCode {
         Command::Plugins(args) => cmd::plugins::plugins(args),
         Command::Plugin(args) => cmd::plugins::plugin(args),
         Command::Import(args) => cmd::import::import(args),
+        Command::Indicators(args) => cmd::indicators::indicators(args),
     };
     ExitCode::from(code)
 }

@@ -10,7 +10,7 @@ need=()
 for tool in chromium pdftotext pdftoppm qpdf soffice; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
 done
-python3 -c 'import docx, websocket' 2>/dev/null && command -v openxml-audit >/dev/null || need+=(python-docx websocket-client openxml-audit)
+python3 -c 'import docx, websocket, pymupdf' 2>/dev/null && command -v openxml-audit >/dev/null || need+=(python-docx websocket-client openxml-audit pymupdf)
 python3 -c 'import ofdkit, ofd2img, fontTools, PIL' 2>/dev/null || need+=(ofdkit ofd2img)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing missing tools: ${need[*]}"

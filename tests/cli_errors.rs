@@ -255,3 +255,28 @@ fn missing_file_and_non_utf8() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_last_paragraph_too_long_to_go_with_the_signature_is_warned_at_its_line() {
+    // 30 lines of text in the last paragraph: a word processor that moves it whole cannot
+    // keep body text on the signature's page, and the warning points at the paragraph.
+    let long = "园区坚持项目为王，围绕主导产业链条精准招商，推动重点项目早开工、早投产、早见效。"
+        .repeat(22);
+    let text = replace(
+        "text = \"新签约项目28个。\"",
+        &format!("text = \"新签约项目28个。\"\n\n[[plan]]\ntitle = \"全力推进项目落地\"\ntext = \"{long}\""),
+    );
+    let (code, stderr, _out, _dir) = render(&text);
+    assert_eq!(code, 0, "a warning is not an error; stderr:\n{stderr}");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("text = \"园区坚持"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!(
+            "report.toml:{line}:8: warning: the signature may be left"
+        )),
+        "expected the warning at line {line}:\n{stderr}"
+    );
+}

@@ -5,7 +5,14 @@ For every examples/*.toml and tests/docx/*.toml: render DOCX (plus HTML and the 
 tree's text), convert the DOCX to PDF with LibreOffice and check
 - the conversion succeeds and the pages are A4;
 - every full body page holds 22 lines, no body line is over 28 characters (CJK = 1, Latin
-  and digits = ½) and full lines reach 28 (the 22 × 28 grid of GB/T 9704);
+  and digits = ½) and full lines reach 28 (the 22 × 28 grid of GB/T 9704); only the
+  page before the signature's may be short (its last paragraph went with the signature);
+- the page holding the signature also holds at least two lines of body text;
+- the end matter's (版记) last rule lies within one line of the text block's bottom on
+  the last page (rules read with PyMuPDF), its last line too (pdftotext -bbox);
+- no gap between a Han character and a Latin letter or digit is wider than two Han
+  characters stand apart, plus the 20% of the font size LibreOffice always puts there
+  (its DOCX import ignores w:autoSpaceDE/w:autoSpaceDN; see check_mixed_gaps);
 - every page carries "— N —" 7 mm below the text block, right-aligned one character in on
   odd pages and left-aligned one character in on even pages (x from pdftotext -bbox);
 - LibreOffice prints every character of the document, no more (hanging punctuation it
@@ -37,6 +44,7 @@ PAGE_W, PAGE_H = 210 * MM, 297 * MM
 TOP, BOTTOM, LEFT, RIGHT = 37 * MM, 35 * MM, 28 * MM, 26 * MM
 BLOCK_TOP, BLOCK_BOTTOM = TOP, PAGE_H - BOTTOM
 LINES, CHARS = 22, 28
+LINE_PITCH = (BLOCK_BOTTOM - BLOCK_TOP) / LINES
 PAGE_NUMBER_PT = 14  # 4号: "one character in" from the block's edge
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ALLOW_LIST = os.path.join(ROOT, "tests", "docx", "openxml-allow.txt")
@@ -119,7 +127,100 @@ def baselines(lines):
     return [sorted(r, key=lambda l: l["x0"]) for _, r in sorted(rows.items())]
 
 
-def check_pages(pdf, closing, problems):
+def is_han(c):
+    o = ord(c)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or o >= 0x20000
+
+
+def glyph_lines(pdf):
+    """Per page: lines of glyphs (x0, x1, char, size) left to right, as MuPDF reads them."""
+    import pymupdf
+    pages = []
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            rows = {}
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        for c in span["chars"]:
+                            if not c["c"].isspace():
+                                rows.setdefault(round(c["origin"][1], 1), []).append(
+                                    (c["bbox"][0], c["bbox"][2], c["c"], span["size"]))
+            pages.append([sorted(g) for _, g in sorted(rows.items())])
+    return pages
+
+
+def check_mixed_gaps(pdf, problems):
+    """The gaps where Han body text meets a Latin letter or digit, against the gap between
+    two Han characters of the line. LibreOffice 7.4 always adds 20% of the font size
+    there (and spreads a justified line's space into it too): its DOCX import ignores
+    w:autoSpaceDE/w:autoSpaceDN (writerfilter's DomainMapper drops both), and only a
+    character grid turns the spacing off, which snaps every character to a whole cell.
+    A gap over 30% of the font size is a real one (a stray space, spacing we added)."""
+    widest = 0.0
+    for n, lines in enumerate(glyph_lines(pdf), start=1):
+        for glyphs in lines:
+            pairs = list(zip(glyphs, glyphs[1:]))
+            han = sorted(b[0] - a[1] for a, b in pairs if is_han(a[2]) and is_han(b[2]))
+            if not han:
+                continue
+            own = han[len(han) // 2]
+            for a, b in pairs:
+                if abs(a[3] - 16) > 0.5 or abs(b[3] - 16) > 0.5:
+                    continue  # body text only: not tables, titles or the end matter
+                mixed = ((is_han(a[2]) and b[2].isascii() and b[2].isalnum())
+                         or (a[2].isascii() and a[2].isalnum() and is_han(b[2])))
+                if not mixed:
+                    continue
+                extra = (b[0] - a[1]) - own
+                if extra > a[3]:
+                    continue  # a table's next cell, a tab
+                widest = max(widest, extra)
+                if extra > 0.3 * a[3]:
+                    text = "".join(g[2] for g in glyphs)
+                    problems.append(f"page {n}: a {extra:.1f} pt gap between {a[2]} and {b[2]}: {text}")
+    return widest
+
+
+def check_closing(pdf, signature, end_matter, problems):
+    """Body text on the signature's page, the end matter at the foot of the last page."""
+    pages = pdf_pages(pdf)
+    # The last line that reads the signature (the red header may show the same organ).
+    at = [n for n, lines in enumerate(pages, start=1)
+          if signature and any(l["text"].replace(" ", "") == signature for l in lines)]
+    sig_page = at[-1] if at else None
+    if signature and sig_page is None:
+        problems.append(f"the signature {signature!r} is not on any page")
+    elif signature:
+        lines = [l for l in pages[sig_page - 1] if in_block(l)]
+        sig_y = max(l["y0"] for l in lines if l["text"].replace(" ", "") == signature)
+        body = [l for l in lines if l["y1"] <= sig_y and kind(l) == "body"
+                and not l["text"].replace(" ", "").startswith(("附件：", "附件:"))
+                and l["x0"] < LEFT + 3 * 16]
+        # Attachment titles after the first are set under the first one's name.
+        if len(body) < 2:
+            problems.append(f"page {sig_page}: the signature has {len(body)} body lines on its page, "
+                            "not at least 2")
+    if end_matter:
+        import pymupdf
+        with pymupdf.open(pdf) as doc:
+            last = doc[-1]
+            rules = [d["rect"] for d in last.get_drawings()
+                     if d["rect"].width > 0.9 * (PAGE_W - LEFT - RIGHT) and d["rect"].height < 3]
+        if not rules:
+            problems.append("no end-matter rule on the last page")
+        else:
+            bottom = max(r.y1 for r in rules)
+            if abs(bottom - BLOCK_BOTTOM) > LINE_PITCH:
+                problems.append(f"the end matter's last rule is {BLOCK_BOTTOM - bottom:.1f} pt above "
+                                "the text block's bottom, not within one line")
+        last_lines = [l for l in pages[-1] if l["text"].replace(" ", "").endswith(end_matter)]
+        if not last_lines or BLOCK_BOTTOM - max(l["y1"] for l in last_lines) > LINE_PITCH:
+            problems.append("the end matter's last line is not on the last line of the last page")
+    return sig_page
+
+
+def check_pages(pdf, closing, problems, sig_page=None):
     """Grid, characters per line and page numbers."""
     info = run(["pdfinfo", pdf]).stdout
     size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
@@ -142,8 +243,11 @@ def check_pages(pdf, closing, problems):
         following = [l for l in pages[n] if in_block(l)][:3]
         first = following[0]["text"] if following else ""
         if (any(kind(l) == "small" for l in following) or re.fullmatch(r"附件\d*", first)
-                or any(first.startswith(c) for c in closing)):
-            continue  # a table, an attachment or the closing parts start on the next page
+                or any(first.startswith(c) for c in closing) or n + 1 == sig_page
+                or re.match(r"([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", first)):
+            # A table, an attachment, a heading (kept with its text) or the closing parts
+            # start on the next page, or the last paragraphs went with the signature.
+            continue
         rows = baselines(block)
         full_pages += 1
         if len(rows) != LINES:
@@ -300,7 +404,14 @@ def check_docx(path, report, problems):
         problems.append(f"created date is {props.created}, not the report's date")
     closing = [p.text for p in d.paragraphs
                if p.style is not None and p.style.style_id in ("Signature", "AttachmentNote") and p.text]
-    return d, closing
+    signature = next((p.text for p in d.paragraphs
+                      if p.style is not None and p.style.style_id == "Signature" and p.text), None)
+    end_matter = None
+    for table in d.tables:
+        if table._tbl.tblPr.find(qn("w:tblpPr")) is not None:
+            texts = [p.text for row in table.rows for c in row.cells for p in c.paragraphs if p.text]
+            end_matter = squeeze(texts[-1])[-6:] if texts else None
+    return d, closing, signature, end_matter
 
 
 class HtmlText(html.parser.HTMLParser):
@@ -350,7 +461,7 @@ def check(binary, toml, out, allowed):
     run([binary, "render", toml, "--format", "docx,html,txt", "--out", out])
     path = os.path.join(out, stem + ".docx")
     problems = []
-    document, closing = check_docx(path, report, problems)
+    document, closing, signature, end_matter = check_docx(path, report, problems)
     headers = [squeeze("".join(c.text for c in t.rows[0].cells)) for t in document.tables]
 
     tree = open(os.path.join(out, stem + ".txt"), encoding="utf-8").read()
@@ -385,9 +496,12 @@ def check(binary, toml, out, allowed):
     if lost or added:
         problems.append(f"LibreOffice's PDF lost {''.join(sorted(lost.elements()))!r} "
                         f"and added {''.join(sorted(added.elements()))!r}")
-    pages, full = check_pages(pdf, closing, problems)
+    sig_page = check_closing(pdf, signature and squeeze(signature), end_matter, problems)
+    pages, full = check_pages(pdf, closing, problems, sig_page)
+    gap = check_mixed_gaps(pdf, problems)
     run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(out, stem + ".docx")])
-    return problems, f"{pages} pages, {full} full body pages"
+    return problems, (f"{pages} pages, {full} full body pages, signature on page {sig_page}, "
+                      f"Han–Latin gaps up to {gap:.1f} pt over the Han spacing")
 
 
 def main():

@@ -154,3 +154,106 @@ fn never_overwrites_without_asking() {
     assert_eq!(again.status.code(), Some(3));
     assert!(stderr(&again).contains("last.toml exists; not overwriting it"));
 }
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/import/corpus")
+        .join(name)
+}
+
+/// The lines of a TOML that are not comments.
+fn values(toml: &str) -> String {
+    toml.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_title_that_disagrees_with_the_body_is_outweighed_and_named() {
+    let (toml, messages) = import_and_check(&corpus("02-qingfeng-title2022-body2023.txt"));
+    assert!(
+        messages.contains("period        2023-H1 (2023年上半年)"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("outweighs 2022 (the title): check the period"),
+        "{messages}"
+    );
+    assert!(
+        toml.contains("period = \"2023-H1\"  # CHECK: the year 2023 (the opening sentence"),
+        "{toml}"
+    );
+    // The opening sentence ends with ： but names no organ: no addressee.
+    assert!(!toml.contains("recipient"), "{toml}");
+    assert!(toml.contains("[parts.achievements]\ntitle = \"2023年重点工作推进情况\""));
+    assert!(toml.contains("[parts.plan]\ntitle = \"2023年下一步工作思路与措施\""));
+}
+
+#[test]
+fn a_document_sharing_sites_boilerplate_is_removed_and_kept_as_comments() {
+    let (toml, messages) = import_and_check(&corpus("03-lingang-2023h1-wenku-boilerplate.txt"));
+    assert!(messages.contains("period        2023-H1"), "{messages}");
+    // The site's tags ("2023", "上半年") are gone: the period comes from the report, sure.
+    assert!(
+        messages
+            .lines()
+            .any(|l| l.starts_with("  period        2023-H1") && !l.ends_with("(guess)")),
+        "{messages}"
+    );
+    for kept in [
+        "#   [site notice] 温馨提示：",
+        "#   [document-sharing site] 4.下载文档时可能由于网络波动等原因无法下载或下载错误，付费完成后未能成功下载的用户请联系客服处理。",
+        "#   [tag line: a year alone] 2023",
+        "#   [tag line] 范文",
+        "#   [tag line: a fragment of the title] 上半年",
+        "#   [tag line: the organization, repeated in the title below] 临港经济开发区管委会",
+        "#   [web-page navigation] 相关推荐\n#   [download notice] 下载文档",
+    ] {
+        assert!(toml.contains(kept), "{kept}\n---\n{toml}");
+    }
+    let values = values(&toml);
+    for clutter in ["本站", "客服", "范文", "下载"] {
+        assert!(!values.contains(clutter), "{clutter} left in\n{values}");
+    }
+    assert!(values.contains("title = \"临港经济开发区管委会2023年上半年工作总结\""));
+    assert!(values.contains("[[achievements]]\ntitle = \"临港产业加快集聚\""));
+}
+
+#[test]
+fn an_online_previewers_pages_are_joined_and_their_headings_split_back() {
+    let (toml, messages) = import_and_check(&corpus("04-binjiang-2022-previewer-pages.txt"));
+    assert!(messages.contains("2 line(s) joined"), "{messages}");
+    assert!(
+        toml.contains("#   [page number of an online previewer] 2、"),
+        "{toml}"
+    );
+    let values = values(&toml);
+    assert!(values.contains("title = \"滨江高新区管委会2022年工作总结及2023年工作计划\""));
+    // The sentence cut by the page break is whole again.
+    assert!(
+        values.contains("园区在全省高新区综合发展评价中排名第5位。"),
+        "{values}"
+    );
+    assert!(
+        values.contains(
+            "[[achievements]]\ntitle = \"招商引资成效显著\"\ntext = \"\"\"\n全年新签约项目68个"
+        ),
+        "{values}"
+    );
+}
+
+#[test]
+fn nothing_is_written_when_the_import_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.toml");
+    let o = huibao(&[
+        "import",
+        fixture("binary.txt").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!out.exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

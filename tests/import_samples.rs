@@ -8,10 +8,10 @@
 
 mod support;
 
-use huibao_pipeline::{Format, Prepared, Session, SourceFile};
+use huibao_pipeline::{Prepared, Session, SourceFile};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use support::{body_text, han, lcs, outline};
+use support::{body_text, han, lcs, outline, render_html, without_clutter};
 
 fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
@@ -55,13 +55,6 @@ fn import(name: &str) -> (String, Prepared) {
     (imported.toml, prepared)
 }
 
-fn render_html(prepared: &Prepared) -> String {
-    let rendered = Session::default()
-        .render(prepared, &[Format::Html])
-        .expect("renders");
-    String::from_utf8(rendered.get(Format::Html).expect("HTML").to_vec()).expect("UTF-8")
-}
-
 /// Imports one sample and checks outline and recovered text; returns the share recovered.
 fn check_sample(name: &str, levels: usize) -> f64 {
     let (toml, prepared) = import(name);
@@ -85,21 +78,7 @@ fn check_sample(name: &str, levels: usize) -> f64 {
         .filter(|l| !l.is_empty())
         .collect();
     let source = std::fs::read_to_string(samples_dir().join(format!("{name}.txt"))).unwrap();
-    let mut clutter_left = clutter.clone();
-    let kept: String = source
-        .lines()
-        .filter(|l| {
-            let t = l.trim();
-            match clutter_left.iter().position(|c| c == t) {
-                Some(at) => {
-                    clutter_left.remove(at);
-                    false
-                }
-                None => true,
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let (kept, clutter_left) = without_clutter(&source, &clutter);
     assert!(
         clutter_left.is_empty(),
         "{name}: clutter lines not in the source: {clutter_left:?}"

@@ -5,6 +5,7 @@ use crate::indicator::Figures;
 use crate::ir::{
     self, Align, Block, Column, Document, DocumentMeta, Heading, Paragraph, Run, RunRole,
 };
+use crate::limits::{MAX_PARAGRAPH_CHARS, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS};
 use crate::load::Loaded;
 use crate::model::{Cell, Item, Placement, TableSpec};
 use crate::numbering::{heading_number, run_in_number};
@@ -12,6 +13,7 @@ use crate::prose::ProseRenderer;
 use crate::resolve::Resolved;
 use crate::style::{NumberingMode, Style};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// The fixed wording of the document, spelled here once; the IR carries it as printed text.
 mod labels {
@@ -45,11 +47,16 @@ pub fn build(
     sections: &[GeneratedSection],
 ) -> Result<Document, Diagnostics> {
     let mut b = Builder::new(loaded, resolved);
+    for section in sections {
+        check_generated(&section.item, &loaded.file, &mut b.errors);
+    }
     b.run(sections);
+    b.written_at(None);
     if b.errors.is_empty() {
         Ok(Document {
             meta: b.meta(),
             blocks: b.blocks,
+            sources: b.sources,
         })
     } else {
         Err(Diagnostics(b.errors))
@@ -64,6 +71,9 @@ struct Builder<'a> {
     prose: ProseRenderer,
     figures: &'a BTreeMap<String, Figures>,
     blocks: Vec<Block>,
+    /// Where each block's text was written in the report, kept as long as `blocks`
+    /// by [`Builder::written_at`].
+    sources: Vec<Option<Range<usize>>>,
     errors: Vec<Diagnostic>,
 }
 
@@ -77,8 +87,14 @@ impl<'a> Builder<'a> {
             prose: ProseRenderer::new(resolved.figures.clone(), resolved.prose_variables()),
             figures: &resolved.figures,
             blocks: Vec::new(),
+            sources: Vec::new(),
             errors: Vec::new(),
         }
+    }
+
+    /// Records `source` as the place of every block added since the last call.
+    fn written_at(&mut self, source: Option<Range<usize>>) {
+        self.sources.resize(self.blocks.len(), source);
     }
 
     fn meta(&self) -> DocumentMeta {
@@ -95,6 +111,7 @@ impl<'a> Builder<'a> {
         let report = &self.loaded.report;
         let meta = &report.report;
         let organization = &self.resolved.organization;
+        let organization_at = Some(meta.organization.span());
 
         if meta.red_header.unwrap_or(meta.document_number.is_some()) {
             self.blocks.push(Block::RedHeader(ir::RedHeader {
@@ -109,10 +126,15 @@ impl<'a> Builder<'a> {
                 }),
             }));
         }
+        self.written_at(meta.document_number.as_ref().map(|d| d.span()));
         let title_font = self.style.font(crate::style::FontRole::Title).size_pt;
         let max_em = (self.style.page.block_width_pt() / title_font).floor();
         self.blocks.push(Block::Title {
             lines: crate::title::break_title(&self.resolved.title, max_em),
+        });
+        self.written_at(match &meta.title {
+            Some(t) => Some(t.span()),
+            None => organization_at.clone(),
         });
         if let Some(r) = meta
             .recipient
@@ -125,10 +147,12 @@ impl<'a> Builder<'a> {
                 text: format!("{r}："),
             });
         }
+        self.written_at(None);
         if let Some(summary) = &report.summary {
             self.prose_paragraphs(summary.text.get_ref(), summary.text.span(), false);
             if summary.indicator_table {
                 self.indicator_table(true);
+                self.written_at(None);
             }
         }
 
@@ -145,11 +169,17 @@ impl<'a> Builder<'a> {
                 .collect()
         };
         // Each part is an item one level up: its title the 一、 heading, its text the
-        // opening. A part without items is left out.
+        // opening. A part is printed when it has items or text of its own: a part written
+        // as prose only (as imported reports often are) is kept; one with neither is left
+        // out (lint names a title written for it).
         let period = &self.resolved.period;
         let default_mode = self.style.numbering;
         let part = |spec: &crate::model::PartSpec, default_title: String, items: Vec<Item>| {
-            (!items.is_empty()).then(|| Item {
+            let has_text = spec
+                .text
+                .as_ref()
+                .is_some_and(|t| !t.get_ref().trim().is_empty());
+            (!items.is_empty() || has_text).then(|| Item {
                 title: Some(toml::Spanned::new(
                     0..0,
                     spec.title.clone().unwrap_or(default_title),
@@ -191,6 +221,12 @@ impl<'a> Builder<'a> {
                 number: heading_number(1, i as u32 + 1),
                 text: title,
             }));
+            self.written_at(
+                part.title
+                    .as_ref()
+                    .map(|t| t.span())
+                    .filter(|s| !s.is_empty()),
+            );
             self.item_body(part, 1);
         }
 
@@ -212,6 +248,7 @@ impl<'a> Builder<'a> {
                     })
                     .collect(),
             }));
+            self.written_at(attachments.first().map(|a| a.title.span()));
         }
         if self.style.signature {
             self.blocks.push(Block::Signature(ir::Signature {
@@ -219,6 +256,7 @@ impl<'a> Builder<'a> {
                 date: self.loaded.date.chinese(),
                 sealed: self.style.sealed,
             }));
+            self.written_at(organization_at.clone());
         }
         if let Some(note) = meta
             .note
@@ -230,6 +268,7 @@ impl<'a> Builder<'a> {
             self.blocks.push(Block::Note {
                 text: format!("（{note}）"),
             });
+            self.written_at(None);
         }
         for (i, att) in attachments.iter().enumerate() {
             let label = if attachments.len() == 1 {
@@ -242,6 +281,7 @@ impl<'a> Builder<'a> {
                     label,
                     title: att.title.get_ref().trim().to_string(),
                 }));
+            self.written_at(Some(att.title.span()));
             if let Some(text) = &att.text {
                 self.prose_paragraphs(text.get_ref(), text.span(), false);
             }
@@ -251,6 +291,7 @@ impl<'a> Builder<'a> {
             if att.indicator_table {
                 // The attachment's title already names the table.
                 self.indicator_table(false);
+                self.written_at(None);
             }
         }
         if let Some(em) = &report.end_matter {
@@ -272,6 +313,7 @@ impl<'a> Builder<'a> {
                     .unwrap_or_else(|| format!("{organization}办公室")),
                 printed_on: format!("{}{}", printed_on.chinese(), labels::PRINTED),
             }));
+            self.written_at(None);
         }
     }
 
@@ -288,6 +330,7 @@ impl<'a> Builder<'a> {
                         number: heading_number(level, index),
                         text: title.unwrap_or_default(),
                     }));
+                    self.written_at(item.title.as_ref().map(|t| t.span()));
                     self.item_body(item, level);
                 }
                 _ => {
@@ -323,18 +366,28 @@ impl<'a> Builder<'a> {
         if let Some(text) = &item.text {
             self.prose_paragraphs(text.get_ref(), text.span(), item.literal);
         }
+        let title_at = item.title.as_ref().map(|t| t.span());
         match self.blocks.get_mut(start) {
             Some(Block::Paragraph(p)) => {
                 p.runs.insert(0, lead);
                 p.outline_level = Some(level);
+                // The lead and the first paragraph: from the title to the text.
+                let text_at = self.sources[start].clone();
+                self.sources[start] = match (title_at, text_at) {
+                    (Some(a), Some(b)) => Some(a.start.min(b.start)..a.end.max(b.end)),
+                    (a, b) => a.or(b),
+                };
             }
-            _ => self.blocks.insert(
-                start,
-                Block::Paragraph(Paragraph {
-                    runs: vec![lead],
-                    outline_level: Some(level),
-                }),
-            ),
+            _ => {
+                self.blocks.insert(
+                    start,
+                    Block::Paragraph(Paragraph {
+                        runs: vec![lead],
+                        outline_level: Some(level),
+                    }),
+                );
+                self.sources.insert(start, title_at);
+            }
         }
         self.item_rest(item, level);
     }
@@ -357,20 +410,52 @@ impl<'a> Builder<'a> {
         let rendered = if literal {
             Ok(text.to_string())
         } else {
-            self.prose.render(text, self.file, span)
+            self.prose.render(text, self.file, span.clone())
         };
-        match rendered {
-            Ok(t) => self.blocks.extend(
-                split_paragraphs(&t)
-                    .into_iter()
-                    .map(|p| Block::Paragraph(Paragraph::plain(p))),
-            ),
-            Err(e) => self.errors.push(e),
+        let paragraphs = match rendered {
+            Ok(t) => split_paragraphs(&t),
+            Err(e) => return self.errors.push(e),
+        };
+        if let Some(long) = paragraphs
+            .iter()
+            .map(|p| p.chars().count())
+            .find(|&n| n > MAX_PARAGRAPH_CHARS)
+        {
+            return self.errors.push(
+                Diagnostic::error(format!(
+                    "a paragraph of {long} characters is longer than {MAX_PARAGRAPH_CHARS}, the most huibao sets"
+                ))
+                .at(self.file, span.start..span.start)
+                .with_label("in this text")
+                .with_help("break it into paragraphs: a blank line starts a new one"),
+            );
         }
+        self.blocks.extend(
+            paragraphs
+                .into_iter()
+                .map(|p| Block::Paragraph(Paragraph::plain(p))),
+        );
+        self.written_at(Some(span));
     }
 
     fn table(&mut self, t: &TableSpec) {
         let headers = t.columns.get_ref();
+        let written = t.rows.iter().fold(t.columns.span(), |all, r| {
+            all.start.min(r.span().start)..all.end.max(r.span().end)
+        });
+        let cells = headers.len().saturating_mul(t.rows.len() + 1);
+        if headers.len() > MAX_TABLE_COLUMNS || cells > MAX_TABLE_CELLS {
+            return self.errors.push(
+                Diagnostic::error(format!(
+                    "a table of {} columns and {} rows is larger than huibao sets ({MAX_TABLE_COLUMNS} columns, {MAX_TABLE_CELLS} cells)",
+                    headers.len(),
+                    t.rows.len()
+                ))
+                .at(self.file, t.columns.span())
+                .with_label("this table")
+                .with_help("split it into several tables, or give it as an attachment of its own"),
+            );
+        }
         let rows: Vec<Vec<String>> = t
             .rows
             .iter()
@@ -406,6 +491,7 @@ impl<'a> Builder<'a> {
             note: t.note.clone(),
             continued: labels::TABLE_CONTINUED.into(),
         }));
+        self.written_at(Some(written));
     }
 
     /// 主要经济指标完成情况表, with its caption or (in an attachment titled for it) without.
@@ -475,6 +561,46 @@ impl<'a> Builder<'a> {
             note: None,
             continued: labels::TABLE_CONTINUED.into(),
         }));
+    }
+}
+
+/// Text from a plugin holds no control characters, as text in the report may not: the
+/// error points at the section's `plugin = …` in the report.
+fn check_generated(item: &Item, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
+    let texts = [&item.title, &item.text]
+        .into_iter()
+        .flatten()
+        .map(|t| (t.get_ref().as_str(), t.span()));
+    let table = item.table.iter().flat_map(|t| {
+        let at = t.columns.span();
+        t.caption
+            .iter()
+            .chain(t.note.iter())
+            .chain(t.columns.get_ref())
+            .chain(t.rows.iter().flat_map(|r| {
+                r.get_ref().iter().filter_map(|c| match c {
+                    Cell::Text(s) => Some(s),
+                    Cell::Number(_) => None,
+                })
+            }))
+            .map(move |s| (s.as_str(), at.clone()))
+    });
+    for (text, span) in texts.chain(table) {
+        if let Some((_, c)) = crate::scan::first_forbidden(text) {
+            errors.push(
+                Diagnostic::error(format!(
+                    "the plugin's section holds control character U+{:04X}, which cannot be printed",
+                    c as u32
+                ))
+                .at(file, span)
+                .with_label("this section")
+                .with_help("fix the plugin or its config: text may hold tabs and line breaks but no other control characters"),
+            );
+            return;
+        }
+    }
+    for child in &item.items {
+        check_generated(child, file, errors);
     }
 }
 

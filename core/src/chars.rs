@@ -30,6 +30,13 @@ pub const NO_LINE_START: &str =
 /// `w:noLineBreaksAfter` takes.
 pub const NO_LINE_END: &str = "（《「『【〔〖〘〚［｛〈“‘([{";
 
+/// Full-width marks set at the start of their cell, the rest of it blank: pause and stop
+/// marks and closing brackets (GB/T 15834 places them so in horizontal text).
+const BLANK_AFTER: &str = "，。、；：？！）》」』】〕〗〙〛］｝〉”’";
+
+/// Full-width marks set at the end of their cell, the start of it blank: opening brackets.
+const BLANK_BEFORE: &str = "（《「『【〔〖〘〚［｛〈“‘";
+
 /// Units kept on the line of the number before them ("2022年", "48.65亿元", "3个百分点").
 const NUMBER_UNITS: &str = "年月日号时分秒万亿元个家项人次亩吨米倍户名辆台套座条支期批届所处间层栋天周季岁千百克升瓦度份件本张块页位股只头起宗笔平方公里余多";
 
@@ -146,6 +153,28 @@ pub fn latin_advance_em(c: char) -> Option<f64> {
         .map(|&a| f64::from(a) / 1000.0)
 }
 
+/// The side of its cell a full-width punctuation mark leaves blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Blank {
+    /// Opening brackets: the mark sits at the end of its cell.
+    Before,
+    /// Pause and stop marks and closing brackets: the mark sits at the start of its cell.
+    After,
+}
+
+/// Where the blank half of a full-width mark lies, for the marks whose width may be
+/// adjusted (W3C CLREQ, punctuation width adjustment); `None` for every other
+/// character, and for the marks that keep their width (dashes, ellipses, the middle dot).
+pub fn blank_side(c: char) -> Option<Blank> {
+    if BLANK_AFTER.contains(c) {
+        Some(Blank::After)
+    } else if BLANK_BEFORE.contains(c) {
+        Some(Blank::Before)
+    } else {
+        None
+    }
+}
+
 /// Whether `c` may not start a line (it is in [`NO_LINE_START`]).
 pub fn is_no_line_start(c: char) -> bool {
     NO_LINE_START.contains(c)
@@ -250,5 +279,26 @@ mod tests {
         assert!(is_number_unit('亿') && is_number_unit('年') && !is_number_unit('园'));
         // Word takes the two lists as they are: no character in both.
         assert!(NO_LINE_START.chars().all(|c| !NO_LINE_END.contains(c)));
+    }
+
+    #[test]
+    fn adjustable_marks_and_their_blank_side() {
+        for c in "，。、；：？！）》”’】〕".chars() {
+            assert_eq!(blank_side(c), Some(Blank::After), "{c}");
+            // A mark blank after its ink closes something: it may not start a line.
+            assert!(is_no_line_start(c), "{c}");
+        }
+        for c in "（《“‘【〔".chars() {
+            assert_eq!(blank_side(c), Some(Blank::Before), "{c}");
+            assert!(is_no_line_end(c), "{c}");
+        }
+        // Dashes, ellipses and the middle dot keep their width; so do characters.
+        for c in "—…·园A1%,".chars() {
+            assert_eq!(blank_side(c), None, "{c}");
+        }
+        // Every adjustable mark is full width.
+        for c in BLANK_AFTER.chars().chain(BLANK_BEFORE.chars()) {
+            assert_eq!(width_em(c), 1.0, "{c}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Diagnostics that point into a source file: file:line:column, the line itself, and a fix.
 
+use crate::limits::MAX_REPORT_BYTES;
 use miette::{NamedSource, SourceSpan};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -174,15 +175,31 @@ impl miette::Diagnostic for Diagnostic {
 
 impl Diagnostic {
     /// A miette report that quotes the source with its file name (for pretty printing).
+    ///
+    /// A place without source text (a spreadsheet cell, `stats.xlsx!Sheet1!C7`) is put
+    /// before the message, as there is no text to quote.
     pub fn to_report(&self) -> miette::Report {
-        let report = miette::Report::new(self.clone());
         match &self.file {
-            Some(file) if self.span.is_some() => report.with_source_code(
-                NamedSource::new(file.path.display().to_string(), file.text.clone())
-                    .with_language("toml"),
-            ),
-            _ => report,
+            Some(file) if self.span.is_some() => miette::Report::new(self.clone())
+                .with_source_code(
+                    NamedSource::new(file.path.display().to_string(), file.text.clone())
+                        .with_language("toml"),
+                ),
+            Some(file) => {
+                let mut placed = self.clone();
+                placed.message = format!("{}: {}", file.path.display(), self.message);
+                miette::Report::new(placed)
+            }
+            None => miette::Report::new(self.clone()),
         }
+    }
+
+    /// Places the diagnostic at a spot that has no text to quote, such as a spreadsheet
+    /// cell: `place` ("stats.xlsx!Sheet1!C7") then stands where "file:line:column" would.
+    pub fn at_place(mut self, place: impl Into<PathBuf>) -> Self {
+        self.file = Some(SourceFile::new(place, ""));
+        self.span = None;
+        self
     }
 }
 
@@ -205,11 +222,42 @@ impl From<Diagnostic> for Diagnostics {
 }
 
 /// Reads a UTF-8 file into a [`SourceFile`], with a diagnostic naming the file on failure.
+///
+/// Only a regular file is read (a folder, device, pipe or socket is refused before it is
+/// opened, so nothing blocks), and at most [`MAX_REPORT_BYTES`] of it: the reader stops
+/// one byte past the limit, whatever the file claims its size is.
 pub(crate) fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
         Diagnostic::error(format!("cannot read {}: {e}", path.display()))
             .with_help("check the path and that the file is readable")
-    })?;
+    };
+    let kind = std::fs::metadata(path).map_err(cannot)?.file_type();
+    if kind.is_dir() {
+        return Err(
+            Diagnostic::error(format!("{} is a folder, not a file", path.display()))
+                .with_help("name the report's .toml file"),
+        );
+    }
+    if !kind.is_file() {
+        return Err(Diagnostic::error(format!(
+            "{} is not a regular file (it is a device, pipe or socket)",
+            path.display()
+        ))
+        .with_help("save the text to a file and name that file"));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_REPORT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_REPORT_BYTES {
+        return Err(Diagnostic::error(format!(
+            "{} is larger than {} MiB, the most huibao reads",
+            path.display(),
+            MAX_REPORT_BYTES >> 20
+        ))
+        .with_help("check that this is the report; a report is text and stays far below this (put long material in attachments of their own)"));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let file = SourceFile::new(path, "");
         let offset = e.utf8_error().valid_up_to();

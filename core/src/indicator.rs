@@ -26,17 +26,45 @@ pub(crate) use huibao_plugin_api::numbers::{
 };
 
 /// Rounds half away from zero to one decimal: the rule of every derived figure.
-pub(crate) fn round1(x: f64) -> f64 {
+pub fn round1(x: f64) -> f64 {
     round_half_away(x, 1)
 }
 
 /// Whether a unit is a percentage, so changes are in 个百分点.
-pub(crate) fn is_percent(unit: &str) -> bool {
+pub fn is_percent(unit: &str) -> bool {
     matches!(unit.trim(), "%" | "％" | "百分比")
 }
 
+/// Whether a number can be printed as written: finite and below
+/// [`MAX_NUMBER`](crate::limits::MAX_NUMBER) in magnitude.
+pub(crate) fn printable(x: f64) -> bool {
+    x.is_finite() && x.abs() < crate::limits::MAX_NUMBER
+}
+
+/// The 同比 change as printed, rounded to one decimal: the growth rate in percent, or for
+/// a unit in % the change in percentage points. `None` for a rate against a zero base, or
+/// a change that cannot be printed (a previous value so close to 0 that the rate has no
+/// printed form); the loader reports that case at its place.
+pub fn growth_change(value: f64, unit: &str, previous: f64) -> Option<f64> {
+    let change = if is_percent(unit) {
+        round1(value - previous)
+    } else if previous != 0.0 {
+        round1((value - previous) / previous.abs() * 100.0)
+    } else {
+        return None;
+    };
+    printable(change).then_some(change)
+}
+
+/// The share of the annual target reached, in percent, rounded to one decimal; `None`
+/// unless the target is above zero and the rate can be printed.
+pub fn completion_rate(value: f64, target: f64) -> Option<f64> {
+    let rate = round1(value / target * 100.0);
+    (target > 0.0 && printable(rate)).then_some(rate)
+}
+
 /// Computes the printed figures of one indicator.
-pub(crate) fn figures(
+pub fn figures(
     value: f64,
     unit: &str,
     previous: Option<f64>,
@@ -44,9 +72,8 @@ pub(crate) fn figures(
     decimals: Option<u8>,
 ) -> Figures {
     let value_text = format!("{}{}", format_number(value, decimals), unit.trim());
-    let (growth, growth_cell) = match previous {
-        Some(p) if is_percent(unit) => {
-            let d = round1(value - p);
+    let (growth, growth_cell) = match previous.and_then(|p| growth_change(value, unit, p)) {
+        Some(d) if is_percent(unit) => {
             let phrase = match d {
                 d if d > 0.0 => format!("同比提高{d:.1}个百分点"),
                 d if d < 0.0 => format!("同比下降{:.1}个百分点", -d),
@@ -54,8 +81,7 @@ pub(crate) fn figures(
             };
             (Some(phrase), Some(format!("{d:.1}个百分点")))
         }
-        Some(p) if p != 0.0 => {
-            let r = round1((value - p) / p.abs() * 100.0);
+        Some(r) => {
             let phrase = match r {
                 r if r > 0.0 => format!("同比增长{r:.1}%"),
                 r if r < 0.0 => format!("同比下降{:.1}%", -r),
@@ -63,11 +89,9 @@ pub(crate) fn figures(
             };
             (Some(phrase), Some(format!("{r:.1}%")))
         }
-        _ => (None, None),
+        None => (None, None),
     };
-    let completion_rate = target
-        .filter(|t| *t > 0.0)
-        .map(|t| round1(value / t * 100.0));
+    let completion_rate = target.and_then(|t| completion_rate(value, t));
     Figures {
         value: value_text,
         growth,
@@ -137,6 +161,15 @@ mod tests {
         assert_eq!(figures(5.0, "亿元", None, None, Some(2)).value, "5.00亿元");
         // A zero base has no growth rate.
         assert_eq!(figures(5.0, "亿元", Some(0.0), None, None).growth, None);
+    }
+
+    #[test]
+    fn rates_without_a_printed_form_are_left_out() {
+        let f = figures(1e15, "亿元", Some(1e-300), Some(1e-300), None);
+        assert_eq!((f.growth, f.growth_cell), (None, None));
+        assert_eq!((f.completion, f.completion_cell), (None, None));
+        let f = figures(5e15, "%", Some(-5e15), None, None);
+        assert_eq!(f.growth, None, "a change of 1e16 percentage points");
     }
 
     #[test]

@@ -15,6 +15,14 @@ pub struct Document {
     pub meta: DocumentMeta,
     /// The blocks in reading order.
     pub blocks: Vec<Block>,
+    /// Where each block's text was written in the report, as a byte range of the report
+    /// file, one entry per block: for a paragraph the prose it came from, for a heading
+    /// its title, for a table its columns and rows, for text a plugin wrote the
+    /// section's `plugin = …`; `None` for text the report did not write (labels, the
+    /// indicator table). Errors found while drawing a block (a character no font has)
+    /// point there. Backends draw without it.
+    #[serde(skip)]
+    pub sources: Vec<Option<std::ops::Range<usize>>>,
 }
 
 /// File metadata shared by every output.
@@ -311,6 +319,11 @@ impl Block {
 }
 
 impl Document {
+    /// Where block `index` was written in the report (see [`Document::sources`]).
+    pub fn source_of(&self, index: usize) -> Option<std::ops::Range<usize>> {
+        self.sources.get(index).cloned().flatten()
+    }
+
     /// The whole document's text, one line per block line, joined with '\n'.
     pub fn plain_text(&self) -> String {
         self.blocks

@@ -1,7 +1,8 @@
 //! huibao-core: the report model, TOML loading with diagnostics, numbering, indicator
 //! maths, lint, the document tree every backend draws, and styles — and the decisions the
 //! backends share: character classes and widths ([`chars`]), where lines break
-//! ([`linebreak`]) and how wide table columns are ([`columns`]).
+//! ([`linebreak`]), how wide table columns are ([`columns`]) and what goes onto the
+//! signature's page ([`closing`]).
 //!
 //! The flow is [`load`] → [`carry_forward`] → [`resolve()`] → plugin sections
 //! ([`plugin::expand`]) → [`build()`] → [`lint()`] → a [`Document`] plus a [`Style`]; the
@@ -22,14 +23,17 @@
 //! | [`chars`], [`linebreak`], [`columns`] | the shared text decisions (character classes and widths, 禁则 and line breaks, table column widths), called by import and every backend |
 //! | [`numbering`], [`marker`] | outline numbers written (`numbering::heading_number`) and read (`marker::parse`) |
 //! | [`plugin`] | the plugin host: search path, listing, expansion |
+//! | [`limits`] | the limits every input is held to: report size, paragraph length, table cells, template nesting |
 
 // Diagnostics are large (they carry their source file) and only travel the error path.
 #![allow(clippy::result_large_err)]
 
 // Public namespaces: vocabularies a caller reads as `module::item`.
 pub mod chars;
+pub mod closing;
 pub mod columns;
 pub mod ir;
+pub mod limits;
 pub mod linebreak;
 pub mod marker;
 pub mod model;
@@ -49,19 +53,21 @@ mod period;
 mod previous;
 mod prose;
 mod resolve;
+mod scan;
 mod schema;
 mod suggest;
+mod template_guard;
 mod title;
 
 pub use build::{build, GeneratedSection};
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
-pub use indicator::Figures;
+pub use indicator::{completion_rate, figures, growth_change, is_percent, round1, Figures};
 pub use ir::Document;
 pub use lint::lint;
 pub use load::{load, load_source, Loaded};
 pub use period::{Period, PeriodError};
-pub use previous::carry_forward;
+pub use previous::{carry_forward, carry_forward_with};
 pub use resolve::{resolve, PeriodPhrases, Resolved};
 pub use schema::{report_schema, report_schema_text};
 pub use style::Style;

@@ -49,6 +49,26 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
             }
         }
     }
+    if let Some(c) = crate::closing::closing(&doc.blocks, &loaded.style) {
+        if !c.fits() {
+            let d = Diagnostic::warning(format!(
+                "the signature may be left on a page without body text: the last \
+                     paragraph before it takes about {} lines and the attachment note and \
+                     signature {} more, over the {} lines of a page, so a word processor \
+                     that keeps a paragraph whole cannot move it along",
+                c.body_lines, c.closing_lines, c.page_lines
+            ))
+            .with_help(
+                "split the last paragraph: GB/T 9704 wants body text on the signature's page",
+            );
+            let last = c.keep.end.checked_sub(1).and_then(|i| doc.source_of(i));
+            out.push(match last {
+                Some(span) => d.at(&loaded.file, span).with_label("this paragraph"),
+                None => d,
+            });
+        }
+    }
+    unprinted(loaded, doc, &mut out);
     // Headings generated from defaults or plugins are checked on the document.
     for block in &doc.blocks {
         if let Block::Heading(h) = block {
@@ -63,6 +83,130 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
             }
         }
     }
+    out
+}
+
+/// Text the report wrote that the document does not print, each named where it was
+/// written with why: nothing the user wrote disappears without a word.
+fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
+    let file = &loaded.file;
+    let report = &loaded.report;
+    let at = |path: &[&str]| crate::scan::span_of(file, path);
+    // A part's title, when the part has neither items nor text.
+    let headings: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) if h.level == 1 => Some(h.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    for (key, spec) in [
+        ("achievements", &report.parts.achievements),
+        ("problems", &report.parts.problems),
+        ("plan", &report.parts.plan),
+    ] {
+        let Some(title) = spec.title.as_deref().map(str::trim) else {
+            continue;
+        };
+        if !title.is_empty() && !headings.contains(&title) {
+            let mut d = Diagnostic::warning(format!(
+                "the part title \"{title}\" is not printed: the part has no items and no text"
+            ))
+            .with_help(format!(
+                "add [[{key}]] items or a `text` under [parts.{key}], or remove the title"
+            ));
+            if let Some(span) = at(&["parts", key, "title"]) {
+                d = d.at(file, span).with_label("not printed");
+            }
+            out.push(d);
+        }
+    }
+    // What only the red header prints, when there is none.
+    let red_header = doc.blocks.iter().any(|b| matches!(b, Block::RedHeader(_)));
+    let meta = &report.report;
+    if !red_header {
+        for (key, given) in [
+            ("signer", meta.signer.is_some()),
+            ("organ_mark", meta.organ_mark.is_some()),
+            ("document_number", meta.document_number.is_some()),
+        ] {
+            if given {
+                let mut d = Diagnostic::warning(format!(
+                    "`{key}` is not printed: only the red header (版头) shows it, and it is off"
+                ))
+                .with_help(
+                    "set red_header = true in [report] to print the red header, or remove the key",
+                );
+                if let Some(span) = at(&["report", key]) {
+                    d = d.at(file, span).with_label("not printed");
+                }
+                out.push(d);
+            }
+        }
+    }
+    // Indicators that nothing cites and no table lists.
+    let tabled = report.summary.as_ref().is_some_and(|s| s.indicator_table)
+        || report.attachments.iter().any(|a| a.indicator_table);
+    if !tabled {
+        let mut cited = std::collections::BTreeSet::new();
+        for text in prose_texts(report) {
+            crate::prose::cited_indicators(text, &mut cited);
+        }
+        let printed = doc.plain_text();
+        for ind in &report.indicators {
+            let name = ind.name.get_ref();
+            // Plugins may print figures in their own words: the value as printed counts.
+            let value = crate::indicator::format_number(ind.value.get_ref().0, ind.decimals);
+            let shown = format!("{value}{}", ind.unit.trim());
+            if !cited.contains(name) && !printed.contains(&shown) {
+                out.push(
+                    Diagnostic::warning(format!(
+                        "indicator \"{name}\" is not printed: no text cites it and no indicator table lists it"
+                    ))
+                    .at(file, ind.name.span())
+                    .with_label("not printed")
+                    .with_help(format!(
+                        "cite it in the text with {{{{indicator \"{name}\"}}}}, set indicator_table = true under [summary], or remove it"
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Every prose text of the report: summary, parts, items at every level, attachments.
+fn prose_texts(report: &crate::model::Report) -> Vec<&str> {
+    fn items<'a>(list: &'a [Item], out: &mut Vec<&'a str>) {
+        for item in list {
+            out.extend(
+                item.title
+                    .iter()
+                    .chain(item.text.iter())
+                    .map(|t| t.get_ref().as_str()),
+            );
+            items(&item.items, out);
+        }
+    }
+    let mut out: Vec<&str> = Vec::new();
+    out.extend(report.summary.iter().map(|s| s.text.get_ref().as_str()));
+    for part in [
+        &report.parts.achievements,
+        &report.parts.problems,
+        &report.parts.plan,
+    ] {
+        out.extend(part.text.iter().map(|t| t.get_ref().as_str()));
+    }
+    for list in [&report.achievements, &report.problems, &report.plan] {
+        items(list, &mut out);
+    }
+    out.extend(
+        report
+            .attachments
+            .iter()
+            .filter_map(|a| a.text.as_ref())
+            .map(|t| t.get_ref().as_str()),
+    );
     out
 }
 
@@ -173,6 +317,24 @@ mod tests {
                 ("doubled punctuation \"。。\"".to_string(), Some((9, 6))),
             ]
         );
+    }
+
+    #[test]
+    fn a_last_paragraph_too_long_to_go_with_the_signature_is_reported() {
+        let long = "园区坚持以项目建设为中心，持续优化营商环境。".repeat(32);
+        for (text, warned) in [(long.as_str(), true), ("园区坚持以项目建设为中心。", false)]
+        {
+            let src = format!(
+                "[report]\norganization = \"某园区管委会\"\nperiod = \"2022\"\ndate = 2023-01-10\n\n[summary]\ntext = \"{text}\"\n"
+            );
+            let loaded = load_source(SourceFile::new("r.toml", src)).unwrap();
+            let doc = build(&loaded, &resolve(&loaded), &[]).unwrap();
+            let warnings = super::lint(&loaded, &doc);
+            let found = warnings
+                .iter()
+                .any(|w| w.message.starts_with("the signature may be left"));
+            assert_eq!(found, warned, "{warnings:?}");
+        }
     }
 
     #[test]

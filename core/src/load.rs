@@ -3,9 +3,11 @@
 
 use crate::date::Date;
 use crate::diagnostic::{read_source, Diagnostic, Diagnostics, SourceFile};
-use crate::model::{Item, Report, TableSpec};
+use crate::model::{IndicatorSheet, Item, Report, TableSpec};
 use crate::period::Period;
+use crate::scan::ItemPlace;
 use crate::style::{FontRole, Style};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -39,8 +41,26 @@ pub fn load(path: &Path) -> Result<Loaded, Diagnostics> {
 
 /// Parses and checks report text that was already read.
 pub fn load_source(file: SourceFile) -> Result<Loaded, Diagnostics> {
-    let report: Report = toml::from_str(&file.text).map_err(|e| parse_error(&file, &e))?;
-    check(report, file)
+    let table = toml::de::DeTable::parse(&file.text).map_err(|e| parse_error(&file, &e))?;
+    let scanned = crate::scan::check(&file, &table);
+    if !scanned.is_empty() {
+        return Err(Diagnostics(scanned));
+    }
+    let places = Places {
+        achievements: crate::scan::item_places(&table, "achievements"),
+        problems: crate::scan::item_places(&table, "problems"),
+        plan: crate::scan::item_places(&table, "plan"),
+    };
+    let report = Report::deserialize(toml::de::Deserializer::from(table))
+        .map_err(|e| parse_error(&file, &e))?;
+    check(report, &places, file)
+}
+
+/// Where the items of each part were written.
+struct Places {
+    achievements: Vec<ItemPlace>,
+    problems: Vec<ItemPlace>,
+    plan: Vec<ItemPlace>,
 }
 
 /// Turns a toml/serde error into a diagnostic with a place and a fix.
@@ -66,6 +86,28 @@ pub(crate) fn parse_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic 
     } else if message.starts_with("invalid type") {
         d.label = Some("wrong type".into());
         d.help = Some(type_help(&message));
+    } else if message.starts_with("invalid value") {
+        d.label = Some("not allowed here".into());
+        d.help = Some(value_help(&message));
+    } else if let Some(unknown) = between(&message, "unknown variant `", "`") {
+        let allowed: Vec<String> = message
+            .split_once("expected")
+            .map(|(_, rest)| {
+                rest.split('`')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        d.message = format!("`{unknown}` is not one of the values allowed here");
+        d.label = Some("unknown value".into());
+        d.help = Some(
+            match crate::suggest::closest(unknown, allowed.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean \"{best}\"? Values: {}", quoted(&allowed)),
+                None => format!("write one of {}", quoted(&allowed)),
+            },
+        );
     } else {
         d.label = Some("here".into());
         d.help = Some(match message.lines().nth(1) {
@@ -102,20 +144,50 @@ fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
     Some((unknown, expected))
 }
 
+/// What a value of the wrong type should look like, from serde's "invalid type: …,
+/// expected …": the help follows what was expected, never what was found.
 fn type_help(message: &str) -> String {
-    if message.contains("expected a number") || message.contains("f64") {
+    let expected = message.split_once(", expected ").map_or("", |(_, e)| e);
+    let is = |words: &[&str]| words.iter().any(|w| expected.contains(w));
+    if is(&["datetime", "date"]) {
+        "write the date without quotes: date = 2022-07-08".into()
+    } else if is(&["number", "f64", "integer", "u8", "u16", "u32", "i64"]) {
         "write a number without quotes or units: value = 123.5".into()
-    } else if message.contains("string") {
+    } else if is(&["bool"]) {
+        "write true or false, without quotes".into()
+    } else if is(&["string", "str"]) {
         "put the text in double quotes: \"……\"".into()
-    } else if message.contains("sequence") {
+    } else if is(&["sequence", "array"]) {
         "write a list in square brackets, or [[…]] tables for a list of entries".into()
+    } else if is(&["struct", "map", "table"]) {
+        "this key is a table: write [its.name] with its keys on the lines below, or name = { key = … }".into()
     } else {
         "see `huibao schema` for the type each key takes".into()
     }
 }
 
+/// What a value out of range should be, from serde's "invalid value: …, expected …".
+fn value_help(message: &str) -> String {
+    let expected = message.split_once(", expected ").map_or("", |(_, e)| e);
+    match expected.trim() {
+        "u8" => "write a whole number from 0 to 255".into(),
+        "u16" => "write a whole number from 0 to 65535".into(),
+        "u32" => "write a whole number from 0 to 4294967295".into(),
+        other if !other.is_empty() => format!("expected {other}"),
+        _ => "see `huibao schema` for the values each key takes".into(),
+    }
+}
+
+fn quoted(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Checks a parsed report; collects every error rather than stopping at the first.
-fn check(report: Report, file: SourceFile) -> Result<Loaded, Diagnostics> {
+fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Diagnostics> {
     let mut errors = Vec::new();
     let meta = &report.report;
 
@@ -163,7 +235,9 @@ fn check(report: Report, file: SourceFile) -> Result<Loaded, Diagnostics> {
         let name = ind.name.get_ref().as_str();
         if name.trim().is_empty() {
             errors.push(
-                Diagnostic::error("an indicator has an empty name").at(&file, ind.name.span()),
+                Diagnostic::error("an indicator has an empty name")
+                    .at(&file, ind.name.span())
+                    .with_help("name it as prose cites it: name = \"营业收入\""),
             );
         }
         if let Some(first) = seen.get(name) {
@@ -179,8 +253,40 @@ fn check(report: Report, file: SourceFile) -> Result<Loaded, Diagnostics> {
         } else {
             seen.insert(name, ind.name.span());
         }
+        let value = ind.value.get_ref().0;
+        let written =
+            |span: std::ops::Range<usize>| file.text.get(span).unwrap_or("").trim().to_string();
+        if let Some(previous) = &ind.previous {
+            let p = previous.get_ref().0;
+            let computable = crate::indicator::is_percent(&ind.unit) || p != 0.0;
+            if computable && crate::indicator::growth_change(value, &ind.unit, p).is_none() {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "indicator \"{name}\": the change from {} to {} is too large to print",
+                        written(previous.span()),
+                        written(ind.value.span())
+                    ))
+                    .at(&file, previous.span())
+                    .with_label("last year's value")
+                    .with_help("check `previous` (the same period last year, in the unit of `value`); remove it if there is no comparable figure"),
+                );
+            }
+        }
         if let Some(target) = &ind.target {
-            if target.get_ref().0 <= 0.0 {
+            let t = target.get_ref().0;
+            if t > 0.0 && crate::indicator::completion_rate(value, t).is_none() {
+                errors.push(
+                    Diagnostic::error(format!(
+                        "indicator \"{name}\": {} of a target of {} is a rate too large to print",
+                        written(ind.value.span()),
+                        written(target.span())
+                    ))
+                    .at(&file, target.span())
+                    .with_label("the annual target")
+                    .with_help("check `target` (the annual target, in the unit of `value`)"),
+                );
+            }
+            if t <= 0.0 {
                 errors.push(
                     Diagnostic::error(format!(
                         "indicator \"{name}\" has a target of {}",
@@ -200,14 +306,20 @@ fn check(report: Report, file: SourceFile) -> Result<Loaded, Diagnostics> {
         }
     }
 
+    if let Some(sheet) = &report.indicators.sheet {
+        check_indicator_sheet(sheet, &file, &mut errors);
+    }
+
     let parts = [
-        (&report.achievements, "achievements"),
-        (&report.problems, "problems"),
-        (&report.plan, "plan"),
+        (&report.achievements, &places.achievements, "achievements"),
+        (&report.problems, &places.problems, "problems"),
+        (&report.plan, &places.plan, "plan"),
     ];
-    for (items, part) in parts {
-        for item in items {
-            check_item(item, 2, part, &file, &mut errors);
+    for (items, places, part) in parts {
+        for (i, item) in items.iter().enumerate() {
+            let place = places.get(i).map(|p| p.span.clone());
+            let children = places.get(i).map_or(&[][..], |p| &p.items[..]);
+            check_item(item, place, children, 2, part, &file, &mut errors);
         }
     }
     for att in &report.attachments {
@@ -255,32 +367,48 @@ fn to_date(dt: &toml::value::Datetime) -> Option<Date> {
     Date::new(i32::from(d.year), d.month, d.day)
 }
 
-fn check_item(item: &Item, level: u8, part: &str, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
-    let place = item
-        .title
-        .as_ref()
-        .map(|t| t.span())
-        .or_else(|| item.text.as_ref().map(|t| t.span()));
+/// Checks one item (at outline `level`, 2 for the items of a part) and its sub-items;
+/// `place` is where its table was written, `children` where its sub-items were.
+fn check_item(
+    item: &Item,
+    place: Option<std::ops::Range<usize>>,
+    children: &[ItemPlace],
+    level: u8,
+    part: &str,
+    file: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let located = |d: Diagnostic| match &place {
+        Some(span) => d.at(file, span.clone()),
+        None => d,
+    };
     if level > 4 {
-        let mut d = Diagnostic::error(format!("items in [[{part}]] nest deeper than four levels"))
-            .with_help(
-            "headings go 一、（一）1.（1） and no deeper; fold this item into its parent's text",
-        );
-        if let Some(span) = place.clone() {
-            d = d.at(file, span);
-        }
-        errors.push(d);
+        errors.push(located(
+            Diagnostic::error(format!("items in [[{part}]] nest deeper than four levels"))
+                .with_label("the fifth level")
+                .with_help(
+                    "headings go 一、（一）1.（1） and no deeper; fold this item into its parent's text",
+                ),
+        ));
         return;
     }
-    if item.title.is_none() && item.text.is_none() && item.items.is_empty() {
-        errors.push(
+    if item.title.is_none() && item.text.is_none() && item.items.is_empty() && item.table.is_none()
+    {
+        errors.push(located(
             Diagnostic::error(format!("an item in [[{part}]] is empty"))
-                .with_help("give each item a `title`, a `text`, or both"),
-        );
+                .with_label("nothing under this item")
+                .with_help("give each item a `title`, a `text`, or both; or remove it"),
+        ));
     }
     if let Some(title) = &item.title {
         if title.get_ref().trim().is_empty() {
-            errors.push(Diagnostic::error("an item's title is empty").at(file, title.span()));
+            errors.push(
+                Diagnostic::error("an item's title is empty")
+                    .at(file, title.span())
+                    .with_help(
+                        "write the heading, or remove `title` to run the number into the text",
+                    ),
+            );
         } else if title.get_ref().contains('\n') {
             errors.push(
                 Diagnostic::error("a title must stay on one line")
@@ -292,15 +420,21 @@ fn check_item(item: &Item, level: u8, part: &str, file: &SourceFile, errors: &mu
     if let Some(t) = &item.table {
         check_table(t, file, errors);
     }
-    for child in &item.items {
-        check_item(child, level + 1, part, file, errors);
+    for (i, child) in item.items.iter().enumerate() {
+        let place = children.get(i).map(|p| p.span.clone());
+        let grandchildren = children.get(i).map_or(&[][..], |p| &p.items[..]);
+        check_item(child, place, grandchildren, level + 1, part, file, errors);
     }
 }
 
 fn check_table(t: &TableSpec, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
     let n = t.columns.get_ref().len();
     if n == 0 {
-        errors.push(Diagnostic::error("a table has no columns").at(file, t.columns.span()));
+        errors.push(
+            Diagnostic::error("a table has no columns")
+                .at(file, t.columns.span())
+                .with_help("name the header cells: columns = [\"序号\", \"项目名称\"]"),
+        );
     }
     for row in &t.rows {
         if row.get_ref().len() != n {
@@ -314,6 +448,14 @@ fn check_table(t: &TableSpec, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
             );
         }
     }
+    if t.widths.as_ref().is_some_and(|w| w.contains(&0)) {
+        errors.push(
+            Diagnostic::error("`widths` gives a column no width (0)")
+                .at(file, t.columns.span())
+                .with_label("this table's `widths`")
+                .with_help("widths are relative weights, each 1 or more: widths = [1, 4, 2]; or leave `widths` out to fit the columns to their content"),
+        );
+    }
     for (what, len) in [
         ("align", t.align.as_ref().map(Vec::len)),
         ("widths", t.widths.as_ref().map(Vec::len)),
@@ -323,7 +465,10 @@ fn check_table(t: &TableSpec, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
                 Diagnostic::error(format!(
                     "`{what}` has {len} entries but the table has {n} columns"
                 ))
-                .at(file, t.columns.span()),
+                .at(file, t.columns.span())
+                .with_help(format!(
+                    "give `{what}` one entry per column, or leave it out"
+                )),
             );
         }
     }
@@ -370,6 +515,9 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
     if let Some(v) = o.page_numbers {
         style.page_numbers = v;
     }
+    if let Some(p) = o.punctuation {
+        style.punctuation = p;
+    }
     if let Some(red) = &o.red {
         let r = red.get_ref();
         if r.len() == 7 && r.starts_with('#') && r[1..].chars().all(|c| c.is_ascii_hexdigit()) {
@@ -404,7 +552,8 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
             if f.is_empty() {
                 errors.push(
                     Diagnostic::error(format!("font role `{}` lists no families", key.get_ref()))
-                        .at(file, key.span()),
+                        .at(file, key.span())
+                        .with_help("name at least one: families = [\"仿宋_GB2312\", \"仿宋\"]; or leave `families` out to keep the preset's"),
                 );
             } else {
                 spec.families = f.clone();
@@ -427,4 +576,35 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
         }
     }
     style
+}
+
+/// `[indicators] from`, `sheet` and `range`: present and well formed. The spreadsheet
+/// itself is read later, by the pipeline.
+fn check_indicator_sheet(sheet: &IndicatorSheet, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
+    if sheet.from.get_ref().trim().is_empty() {
+        errors.push(
+            Diagnostic::error("`from` names no spreadsheet")
+                .at(file, sheet.from.span())
+                .with_help("write the statistics spreadsheet's path, relative to this report: from = \"stats.xlsx\""),
+        );
+    }
+    if let Some(name) = sheet
+        .sheet
+        .as_ref()
+        .filter(|s| s.get_ref().trim().is_empty())
+    {
+        errors.push(
+            Diagnostic::error("`sheet` is empty")
+                .at(file, name.span())
+                .with_help("write the sheet's name as its tab shows it (sheet = \"Sheet1\"), or remove the key to read the first sheet with an indicator table"),
+        );
+    }
+    if let (Some(range), Some(None)) = (&sheet.range, sheet.cells()) {
+        errors.push(
+            Diagnostic::error(format!("`{}` is not a range of cells", range.get_ref()))
+                .at(file, range.span())
+                .with_label("expected a range such as A3:G20")
+                .with_help("write the top-left and bottom-right cells with a colon: range = \"A3:G20\" (columns A to XFD, rows from 1)"),
+        );
+    }
 }

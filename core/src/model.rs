@@ -7,7 +7,7 @@
 //! comments are its descriptions and `#[schemars(…)]` states what the loader checks
 //! beyond the types (see [`crate::report_schema`]).
 
-use crate::style::NumberingMode;
+use crate::style::{NumberingMode, Punctuation};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml::Spanned;
@@ -22,9 +22,10 @@ pub struct Report {
     /// The opening paragraph(s).
     #[serde(default)]
     pub summary: Option<Summary>,
-    /// Key figures (营业收入, 工业总产值 …), cited by prose and tables.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub indicators: Vec<Indicator>,
+    /// Key figures (营业收入, 工业总产值 …), cited by prose and tables: `[[indicators]]`
+    /// entries, or an `[indicators]` table reading them from a spreadsheet.
+    #[serde(default, skip_serializing_if = "Indicators::is_absent")]
+    pub indicators: Indicators,
     /// Work done in the period (主要工作).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub achievements: Vec<Item>,
@@ -132,6 +133,245 @@ pub struct Indicator {
     /// Digits after the decimal point when printing the value (default: as written).
     #[serde(default)]
     pub decimals: Option<u8>,
+}
+
+/// The report's key figures: written as `[[indicators]]` entries, or read from the
+/// statistics spreadsheet named by an `[indicators]` table, with more written below it
+/// as `[[indicators.items]]`:
+///
+/// ```toml
+/// [indicators]
+/// from = "stats.xlsx"        # relative to the report
+/// sheet = "Sheet1"           # optional: the first sheet with an indicator table
+/// range = "A3:G20"           # optional: the whole sheet
+///
+/// [[indicators.items]]       # figures the sheet does not have
+/// name = "新签约项目"
+/// value = 36
+/// unit = "个"
+/// ```
+///
+/// It dereferences to the list of figures, so `report.indicators.iter()` walks them all.
+/// The spreadsheet is read after loading (by `huibao-sheets`, in the pipeline): its figures
+/// are then put first in the list, before the ones written in the report.
+#[derive(Debug, Clone, Default)]
+pub struct Indicators {
+    /// The spreadsheet the figures are read from, when the report names one.
+    pub sheet: Option<IndicatorSheet>,
+    /// The figures: those read from the sheet (once read), then those written in the report.
+    pub items: Vec<Indicator>,
+}
+
+/// `from`, `sheet` and `range` of an `[indicators]` table: where the figures are read.
+#[derive(Debug, Clone)]
+pub struct IndicatorSheet {
+    /// The spreadsheet, relative to the report: "stats.xlsx" (.xlsx, .xls, .ods or .csv).
+    pub from: Spanned<String>,
+    /// The sheet's name; without it, the first sheet that holds an indicator table.
+    pub sheet: Option<Spanned<String>>,
+    /// The cells to read, "A3:G20"; without it, the whole sheet (the header row is found).
+    pub range: Option<Spanned<String>>,
+}
+
+/// A rectangle of cells, "A3:G20", as 0-based (row, column) of its corners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRange {
+    /// Top-left cell: (row, column), 0-based (A1 is (0, 0)).
+    pub first: (u32, u32),
+    /// Bottom-right cell, inclusive.
+    pub last: (u32, u32),
+}
+
+impl CellRange {
+    /// Reads "A3:G20" (letters, then a row number from 1; `$` signs allowed, corners in
+    /// any order, as spreadsheets allow). `None` when it is not a range of this form or
+    /// lies beyond column XFD or row 1048576.
+    pub fn parse(text: &str) -> Option<CellRange> {
+        let (a, b) = text.trim().split_once(':')?;
+        let (a, b) = (cell_address(a)?, cell_address(b)?);
+        Some(CellRange {
+            first: (a.0.min(b.0), a.1.min(b.1)),
+            last: (a.0.max(b.0), a.1.max(b.1)),
+        })
+    }
+}
+
+/// "C7" (or "$C$7") as 0-based (row, column).
+fn cell_address(text: &str) -> Option<(u32, u32)> {
+    let text = text.trim();
+    let letters_end = text
+        .trim_start_matches('$')
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .map(|i| i + usize::from(text.starts_with('$')))?;
+    let (letters, rest) = text.split_at(letters_end);
+    let letters = letters.trim_start_matches('$');
+    let digits = rest.strip_prefix('$').unwrap_or(rest);
+    if letters.is_empty() || letters.len() > 3 || digits.is_empty() || digits.len() > 7 {
+        return None;
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let column = letters.bytes().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row: u32 = digits.parse().ok()?;
+    // Excel's largest sheet: 1048576 rows, columns A to XFD (16384).
+    ((1..=1_048_576).contains(&row) && (1..=16_384).contains(&column))
+        .then(|| (row - 1, column - 1))
+}
+
+impl Indicators {
+    /// Whether the report has no `indicators` key at all: no sheet and no figures.
+    pub fn is_absent(&self) -> bool {
+        self.sheet.is_none() && self.items.is_empty()
+    }
+}
+
+impl IndicatorSheet {
+    /// The `range` as cells; `None` when there is no range, `Some(None)` when it is not
+    /// a range such as "A3:G20".
+    pub fn cells(&self) -> Option<Option<CellRange>> {
+        self.range.as_ref().map(|r| CellRange::parse(r.get_ref()))
+    }
+}
+
+impl std::ops::Deref for Indicators {
+    type Target = Vec<Indicator>;
+    fn deref(&self) -> &Vec<Indicator> {
+        &self.items
+    }
+}
+
+impl std::ops::DerefMut for Indicators {
+    fn deref_mut(&mut self) -> &mut Vec<Indicator> {
+        &mut self.items
+    }
+}
+
+impl From<Vec<Indicator>> for Indicators {
+    fn from(items: Vec<Indicator>) -> Self {
+        Indicators { sheet: None, items }
+    }
+}
+
+impl FromIterator<Indicator> for Indicators {
+    fn from_iter<I: IntoIterator<Item = Indicator>>(iter: I) -> Self {
+        Indicators::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl<'a> IntoIterator for &'a Indicators {
+    type Item = &'a Indicator;
+    type IntoIter = std::slice::Iter<'a, Indicator>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Indicators {
+    type Item = &'a mut Indicator;
+    type IntoIter = std::slice::IterMut<'a, Indicator>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter_mut()
+    }
+}
+
+// How `[indicators]` is written as a table; read and written through `Indicators`. Its
+// doc comments are what editors show.
+/// `[indicators]`: the key figures read from the statistics spreadsheet `from`, and more
+/// written below as `[[indicators.items]]`.
+#[derive(Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "IndicatorSheet")]
+struct IndicatorTable {
+    /// The statistics spreadsheet, relative to this report: "stats.xlsx" (.xlsx, .xls,
+    /// .ods or .csv). Its indicator table is found by its header words (指标名称, 单位,
+    /// 本期 or 1-6月, 上年同期, 同比增长, 全年目标, 完成率).
+    #[schemars(with = "String", length(min = 1))]
+    from: Spanned<String>,
+    /// The sheet's name (default: the first sheet with an indicator table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    sheet: Option<Spanned<String>>,
+    /// The cells to read, "A3:G20" (default: the whole sheet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}:\$?[A-Za-z]{1,3}\$?[0-9]{1,7}$")
+    )]
+    range: Option<Spanned<String>>,
+    /// Figures the sheet does not have, written as in `[[indicators]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    items: Vec<Indicator>,
+}
+
+impl<'de> Deserialize<'de> for Indicators {
+    /// `[[indicators]]` (an array of tables) or `[indicators]` (a table with `from`).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Indicators;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("[[indicators]] entries, or an [indicators] table with `from`")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Indicators, A::Error> {
+                Vec::<Indicator>::deserialize(SeqAccessDeserializer::new(seq)).map(Indicators::from)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Indicators, A::Error> {
+                let t = IndicatorTable::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(Indicators {
+                    sheet: Some(IndicatorSheet {
+                        from: t.from,
+                        sheet: t.sheet,
+                        range: t.range,
+                    }),
+                    items: t.items,
+                })
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+impl Serialize for Indicators {
+    /// Without a sheet, `[[indicators]]`; with one, the `[indicators]` table (its `items`
+    /// hold the sheet's figures too once they are read).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.sheet {
+            None => self.items.serialize(s),
+            Some(sheet) => IndicatorTable {
+                from: sheet.from.clone(),
+                sheet: sheet.sheet.clone(),
+                range: sheet.range.clone(),
+                items: self.items.clone(),
+            }
+            .serialize(s),
+        }
+    }
+}
+
+impl JsonSchema for Indicators {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Indicators".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let list = generator.subschema_for::<Vec<Indicator>>();
+        let table = generator.subschema_for::<IndicatorTable>();
+        schemars::json_schema!({ "anyOf": [list, table] })
+    }
 }
 
 /// A number written as a TOML integer or float.
@@ -441,6 +681,11 @@ pub struct StyleOverrides {
     /// Print page numbers.
     #[serde(default)]
     pub page_numbers: Option<bool>,
+    /// Punctuation width: "compress" (default: a mark gives up its blank half at a
+    /// line's end, next to another mark, or as an opening bracket at a line's start,
+    /// where that keeps the line on the grid) or "full" (every mark a full cell).
+    #[serde(default)]
+    pub punctuation: Option<Punctuation>,
     /// Red for the header, "#RRGGBB": "#C8102E".
     #[serde(default)]
     #[schemars(with = "Option<String>", regex(pattern = r"^#[0-9A-Fa-f]{6}$"))]
@@ -459,6 +704,7 @@ impl StyleOverrides {
             sealed,
             signature,
             page_numbers,
+            punctuation,
             red,
             fonts,
         } = self;
@@ -466,6 +712,7 @@ impl StyleOverrides {
             && sealed.is_none()
             && signature.is_none()
             && page_numbers.is_none()
+            && punctuation.is_none()
             && red.is_none()
             && fonts.is_empty()
     }

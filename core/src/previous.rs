@@ -23,6 +23,17 @@ pub fn carry_forward(
     loaded: &mut Loaded,
     previous_path: Option<&Path>,
 ) -> Result<Vec<Diagnostic>, Diagnostics> {
+    carry_forward_with(loaded, previous_path, load)
+}
+
+/// [`carry_forward`], loading last period's report with `load_previous`: a caller that
+/// completes a report after loading (the pipeline reads `[indicators] from`) completes
+/// last period's the same way.
+pub fn carry_forward_with(
+    loaded: &mut Loaded,
+    previous_path: Option<&Path>,
+    load_previous: impl FnOnce(&Path) -> Result<Loaded, Diagnostics>,
+) -> Result<Vec<Diagnostic>, Diagnostics> {
     let from_report = loaded.report.report.previous.clone();
     let path: PathBuf = match (previous_path, &from_report) {
         (Some(p), _) => p.to_path_buf(),
@@ -32,7 +43,7 @@ pub fn carry_forward(
         }
         (None, None) => return Ok(Vec::new()),
     };
-    let last = load(&path).map_err(|mut d| {
+    let last = load_previous(&path).map_err(|mut d| {
         let mut first = Diagnostic::error(format!(
             "last period's report {} cannot be used",
             path.display()
@@ -129,7 +140,26 @@ pub(crate) fn fill_previous(loaded: &mut Loaded, last: &Loaded) -> Vec<Diagnosti
             continue;
         };
         let value = old.value.get_ref().0;
+        let value_now = ind.value.get_ref().0;
         match convert(value, &old.unit, &ind.unit) {
+            // A figure that gives no printable change (converted past the largest exact
+            // number, or a rate with no printed form) is not carried.
+            Some(v)
+                if !crate::indicator::printable(v)
+                    || (v != 0.0
+                        && crate::indicator::growth_change(value_now, &ind.unit, v).is_none()) =>
+            {
+                out.push(
+                    Diagnostic::warning(format!(
+                        "indicator \"{}\": last year's {} {} gives no printable 同比",
+                        ind.name.get_ref(),
+                        value,
+                        old.unit.trim()
+                    ))
+                    .at(&loaded.file, ind.name.span())
+                    .with_help("set `previous` by hand"),
+                )
+            }
             Some(v) => {
                 ind.previous = Some(toml::Spanned::new(ind.value.span(), Number(v)));
             }

@@ -60,6 +60,12 @@ impl ProseRenderer {
         if !text.contains("{{") {
             return Ok(text.to_string());
         }
+        crate::template_guard::check(text).map_err(|r| {
+            Diagnostic::error(format!("prose expression cannot be used: {}", r.message))
+                .at(file, map_span(file, &span, text, r.offset))
+                .with_label("here")
+                .with_help(r.help)
+        })?;
         let template = Template::compile(text).map_err(|e| {
             let offset = e.pos().map(|(l, c)| line_col_offset(text, l, c)).unwrap_or(0);
             Diagnostic::error(format!("prose expression is not valid: {}", e.reason()))
@@ -137,6 +143,41 @@ impl ProseRenderer {
             }
         }
         Ok(())
+    }
+}
+
+/// Adds to `out` the indicators `text` cites by name (`{{indicator "营业收入"}}`,
+/// `{{growth "…"}}` …), in blocks and subexpressions too. Text that is not a valid
+/// template cites nothing.
+pub(crate) fn cited_indicators(text: &str, out: &mut std::collections::BTreeSet<String>) {
+    fn element(e: &TemplateElement, out: &mut std::collections::BTreeSet<String>) {
+        let h = match e {
+            TemplateElement::Expression(h)
+            | TemplateElement::HtmlExpression(h)
+            | TemplateElement::HelperBlock(h) => h,
+            _ => return,
+        };
+        if let (Parameter::Name(name), Some(Parameter::Literal(serde_json::Value::String(s)))) =
+            (&h.name, h.params.first())
+        {
+            if INDICATOR_HELPERS.contains(&name.as_str()) {
+                out.insert(s.clone());
+            }
+        }
+        for p in h.params.iter().chain(h.hash.values()) {
+            if let Parameter::Subexpression(sub) = p {
+                element(&sub.element, out);
+            }
+        }
+        for t in h.template.iter().chain(h.inverse.iter()) {
+            t.elements.iter().for_each(|e| element(e, out));
+        }
+    }
+    if !text.contains("{{") || crate::template_guard::check(text).is_err() {
+        return;
+    }
+    if let Ok(t) = Template::compile(text) {
+        t.elements.iter().for_each(|e| element(e, out));
     }
 }
 
@@ -348,6 +389,24 @@ mod tests {
         assert!(err.message.contains("\"营收\""), "{}", err.message);
         assert_eq!(err.line_column(), Some((3, 11)));
         assert!(err.help.unwrap().contains("营业收入"));
+    }
+
+    #[test]
+    fn recursion_and_deep_nesting_are_refused_at_their_place() {
+        let src = "text = '''\n甲{{#*inline \"r\"}}{{> r}}{{/inline}}{{> r}}'''\n";
+        let file = SourceFile::new("r.toml", src);
+        let value = "甲{{#*inline \"r\"}}{{> r}}{{/inline}}{{> r}}";
+        let span = src.find("'''").unwrap()..src.len() - 1;
+        let err = renderer().render(value, &file, span).unwrap_err();
+        assert_eq!(err.line_column(), Some((2, 2)));
+        assert!(err.message.contains("inline partials"), "{}", err.message);
+        let deep = format!(
+            "{{{{value {}\"税收\"{}}}}}",
+            "(value ".repeat(5_000),
+            ")".repeat(5_000)
+        );
+        let err = renderer().render(&deep, &file, 0..0).unwrap_err();
+        assert!(err.message.contains("nest deeper"), "{}", err.message);
     }
 
     #[test]

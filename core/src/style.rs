@@ -1,4 +1,4 @@
-//! Resolved styles: page geometry, fonts by role, numbering mode.
+//! Resolved styles: page geometry, fonts by role, numbering mode, punctuation width.
 //!
 //! A [`Style`] is the `gbt9704` preset with the report's `[style]` overrides applied.
 //! Every backend reads its measures from here, so DOCX, PDF and HTML agree.
@@ -123,6 +123,28 @@ pub enum NumberingMode {
     RunIn,
 }
 
+/// How full-width punctuation is set (`[style] punctuation`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Punctuation {
+    /// A mark may give up the blank half of its cell where that keeps a line on the grid
+    /// (W3C CLREQ, GB/T 15834 5.1.10): at the end of a line, between two adjacent marks
+    /// (。” ，“ ）、), an opening bracket at the start of a line.
+    #[default]
+    Compress,
+    /// Every mark keeps a full cell.
+    Full,
+}
+
+impl Punctuation {
+    /// Whether marks may be set narrower than a full cell.
+    pub fn compresses(self) -> bool {
+        self == Punctuation::Compress
+    }
+}
+
 /// Page geometry in millimetres plus the line/character grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
@@ -184,6 +206,8 @@ pub struct Style {
     pub signature: bool,
     /// Sealed signature placement.
     pub sealed: bool,
+    /// Punctuation width adjustment: every output follows it as far as its client allows.
+    pub punctuation: Punctuation,
 }
 
 impl Style {
@@ -238,6 +262,7 @@ impl Style {
             page_numbers: true,
             signature: true,
             sealed: false,
+            punctuation: Punctuation::Compress,
         }
     }
 

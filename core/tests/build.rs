@@ -260,3 +260,59 @@ fn fixed_labels_and_attachment_numbers_are_printed_text_in_the_tree() {
         ["附件：重点项目推进情况表", "附件", "重点项目推进情况表"]
     );
 }
+
+#[test]
+fn a_part_of_prose_without_items_is_printed() {
+    // Imported reports often write a part as paragraphs without numbered items.
+    let d = doc(&format!(
+        "{HEAD}
+[parts.achievements]
+title = \"上半年工作进展\"
+text = \"\"\"
+产业项目建设稳步推进。园区今年计划实施重点项目18个。
+
+科技支撑作用不断增强。引进推广新品种27个。
+\"\"\"
+[parts.problems]
+title = \"存在的问题\"
+text = \"一是产业链条偏短；二是建设资金缺口较大。\"
+[parts.plan]
+title = \"下半年工作打算\"
+[[plan]]
+title = \"加快项目建设进度\"
+"
+    ));
+    assert_eq!(
+        headings(&d),
+        [
+            "一、上半年工作进展",
+            "二、存在的问题",
+            "三、下半年工作打算",
+            "（一）加快项目建设进度"
+        ]
+    );
+    assert_eq!(
+        paragraphs(&d),
+        [
+            "产业项目建设稳步推进。园区今年计划实施重点项目18个。",
+            "科技支撑作用不断增强。引进推广新品种27个。",
+            "一是产业链条偏短；二是建设资金缺口较大。"
+        ]
+    );
+}
+
+#[test]
+fn a_part_with_only_a_title_is_not_printed() {
+    let d = doc(&format!(
+        "{HEAD}
+[parts.problems]
+title = \"存在的问题\"
+[[achievements]]
+title = \"科创平台展开新篇章\"
+"
+    ));
+    assert_eq!(
+        headings(&d),
+        ["一、2022年主要工作", "（一）科创平台展开新篇章"]
+    );
+}

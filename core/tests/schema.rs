@@ -90,6 +90,45 @@ fn every_report_in_the_repository_fits_the_schema_and_loads() {
     }
 }
 
+#[test]
+fn indicators_from_a_spreadsheet_fit_the_schema_and_load() {
+    let validator = validator();
+    let text = format!(
+        "{BASE}[indicators]\nfrom = \"stats.xlsx\"\nsheet = \"Sheet1\"\nrange = \"$A$3:G20\"\n\n\
+         [[indicators.items]]\nname = \"新签约项目\"\nvalue = 36\nunit = \"个\"\n"
+    );
+    let errors = schema_errors(&validator, &text);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let loaded =
+        load_source(SourceFile::new("r.toml", text.as_str())).unwrap_or_else(|e| panic!("{e}"));
+    let sheet = loaded
+        .report
+        .indicators
+        .sheet
+        .as_ref()
+        .expect("the sheet is kept");
+    assert_eq!(sheet.from.get_ref(), "stats.xlsx");
+    assert_eq!(
+        sheet.sheet.as_ref().map(|s| s.get_ref().as_str()),
+        Some("Sheet1")
+    );
+    assert_eq!(
+        sheet.cells(),
+        Some(Some(huibao_core::model::CellRange {
+            first: (2, 0),
+            last: (19, 6)
+        }))
+    );
+    assert_eq!(loaded.report.indicators.len(), 1);
+    assert_eq!(loaded.report.indicators[0].name.get_ref(), "新签约项目");
+    // The sheet alone is a report too.
+    let only_sheet = format!("{BASE}[indicators]\nfrom = \"stats.xlsx\"\n");
+    assert!(schema_errors(&validator, &only_sheet).is_empty());
+    let loaded = load_source(SourceFile::new("r.toml", only_sheet.as_str()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(loaded.report.indicators.is_empty() && !loaded.report.indicators.is_absent());
+}
+
 /// Reports the loader refuses for a key or a value; the schema must refuse each too.
 fn refused() -> Vec<(&'static str, String)> {
     let indicator = "[[indicators]]\nname = \"营业收入\"\nvalue = 48.65\nunit = \"亿元\"\n";
@@ -109,6 +148,29 @@ fn refused() -> Vec<(&'static str, String)> {
         (
             "unknown key in [[indicators]]",
             format!("{BASE}{indicator}units = \"亿元\"\n"),
+        ),
+        (
+            "unknown key in [indicators]",
+            format!("{BASE}[indicators]\nfrom = \"stats.xlsx\"\nfile = \"stats.xlsx\"\n"),
+        ),
+        (
+            "[indicators] without `from`",
+            format!("{BASE}[indicators]\nsheet = \"Sheet1\"\n"),
+        ),
+        (
+            "an empty `from`",
+            format!("{BASE}[indicators]\nfrom = \"\"\n"),
+        ),
+        (
+            "a range that is not a range",
+            format!("{BASE}[indicators]\nfrom = \"stats.xlsx\"\nrange = \"A3-G20\"\n"),
+        ),
+        (
+            "unknown key in [[indicators.items]]",
+            format!(
+                "{BASE}[indicators]\nfrom = \"stats.xlsx\"\n{}units = \"个\"\n",
+                indicator.replace("[[indicators]]", "[[indicators.items]]")
+            ),
         ),
         (
             "unknown key in an item",
@@ -206,6 +268,10 @@ fn refused() -> Vec<(&'static str, String)> {
         (
             "a string for a switch",
             format!("{BASE}[style]\nsealed = \"no\"\n"),
+        ),
+        (
+            "unknown punctuation width",
+            format!("{BASE}[style]\npunctuation = \"half\"\n"),
         ),
         (
             "decimals below zero",

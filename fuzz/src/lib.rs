@@ -10,7 +10,8 @@
 pub mod mutate;
 pub mod seeds;
 
-use huibao_core::linebreak::{break_ranges, groups, Item};
+use huibao_core::linebreak::{break_ranges, groups, nominal_trims, spacing, Item};
+use huibao_core::style::Punctuation;
 use huibao_core::{SourceFile, Style};
 use huibao_import::SourceKind;
 
@@ -79,8 +80,9 @@ pub fn title(data: &[u8]) {
     assert_eq!(got, kept, "title breaking lost or added characters");
 }
 
-/// Line breaking: characters with widths from the input (every other byte), broken at
-/// widths from the first two bytes. The lines cover every item once, in order.
+/// Line breaking (optimal fit, with punctuation compressed or not): characters with
+/// widths from their position, broken at widths from the first two bytes. The lines
+/// cover every item once, in order, and their spacing is finite.
 pub fn linebreak(data: &[u8]) {
     if data.len() < 2 {
         return;
@@ -104,12 +106,21 @@ pub fn linebreak(data: &[u8]) {
         next = r.end;
     }
     assert_eq!(next, items.len(), "groups do not cover every item");
-    let lines = break_ranges(&items, first, rest);
+    let punctuation = if data[0] % 2 == 0 {
+        Punctuation::Compress
+    } else {
+        Punctuation::Full
+    };
+    let trims = nominal_trims(&items, punctuation);
+    let lines = break_ranges(&items, &trims, first, rest);
     let mut next = 0;
     for line in &lines {
         assert_eq!(line.range.start, next, "lines leave a gap or overlap");
         assert!(line.hanging <= line.range.len());
         next = line.range.end;
+        let visible = line.range.start..line.range.end - line.hanging;
+        let gaps = spacing(&items, visible, rest / 10.0);
+        assert!(gaps.iter().all(|g| g.is_finite()), "spacing is not finite");
     }
     assert_eq!(next, items.len(), "lines do not cover every item");
     let _ = huibao_core::linebreak::count_lines(&items, first);

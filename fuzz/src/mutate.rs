@@ -33,6 +33,7 @@ const TOKENS: &[&str] = &[
     "{{",
     "}}",
     "{{#each",
+    "{{#*inline \"r\"}}{{> r}}{{/inline}}{{> r}}",
     "{{/each}}",
     "{{> r}}",
     "{{indicator \"营业收入\"}}",

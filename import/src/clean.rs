@@ -2,6 +2,7 @@
 //! invisible characters, stray spaces and half-width punctuation in Chinese text.
 
 use crate::source::{Block, Para};
+use crate::{boilerplate, pages};
 use huibao_core::chars::{is_chinese, is_han};
 
 /// A source line that was dropped, and why.
@@ -18,18 +19,46 @@ pub struct Removed {
 pub(crate) struct Cleaned {
     /// What is left, in order.
     pub blocks: Vec<Block>,
-    /// Lines dropped as clutter.
+    /// Lines dropped as clutter, in source order.
     pub removed: Vec<Removed>,
-    /// Half-width punctuation marks made full-width (and full-width digits made half-width).
+    /// Punctuation marks normalised: half-width made full-width in Chinese text, 〝〞 and
+    /// paired 〃 made “ ” (and full-width digits made half-width).
     pub punctuation_fixed: usize,
     /// Page numbers cut out of lines.
     pub page_markers: usize,
+    /// Lines joined because a program had wrapped them or cut them into pages.
+    pub lines_joined: usize,
+    /// What looked like a reading slip (OCR): kept as written, listed for the reader.
+    pub doubts: Vec<String>,
 }
 
-/// Cleans every paragraph; tables keep their cells, trimmed.
+/// A source block during cleaning.
+struct Line {
+    block: Block,
+    /// The text as written, trimmed (for the list of what was removed).
+    original: String,
+    /// The line opened with white space: a paragraph's indent in a text file.
+    indented: bool,
+    /// Why it is clutter, once known.
+    why: Option<&'static str>,
+}
+
+impl Line {
+    fn text(&self) -> Option<&str> {
+        match (&self.block, self.why) {
+            (Block::Para(p), None) => Some(&p.text),
+            _ => None,
+        }
+    }
+}
+
+/// Cleans the source: clutter lines are removed (and listed) before anything reads the
+/// outline; what is left is tidied, joined where a program had cut it, and normalised.
 pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
     let sites = site_names(&blocks);
     let mut out = Cleaned::default();
+    // Line by line: what is clutter on its own.
+    let mut lines = Vec::new();
     for block in blocks {
         let para = match block {
             Block::Table(rows) => {
@@ -37,7 +66,12 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
                     .into_iter()
                     .map(|r| r.into_iter().map(|c| tidy_spaces(&c)).collect())
                     .collect();
-                out.blocks.push(Block::Table(rows));
+                lines.push(Line {
+                    block: Block::Table(rows),
+                    original: String::new(),
+                    indented: false,
+                    why: None,
+                });
                 continue;
             }
             Block::Para(p) => p,
@@ -47,29 +81,314 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
             continue;
         }
         let original = para.text.trim().to_string();
-        if is_page_number(&text) {
+        let indented = para
+            .text
+            .starts_with(|c: char| c.is_whitespace() || c == '\u{3000}');
+        let why = if is_page_number(&text) {
             out.page_markers += 1;
-            out.removed.push(Removed {
-                text: original,
-                why: "page number",
-            });
-            continue;
-        }
-        if let Some(why) = clutter(&original, &sites) {
-            out.removed.push(Removed {
-                text: original,
-                why,
-            });
-            continue;
-        }
+            Some("page number")
+        } else if crate::frame::is_framed_title(&original) {
+            // The frame is taken off with the title's lines.
+            None
+        } else {
+            boilerplate::site_line(&original).or_else(|| clutter(&original, &sites))
+        };
         let (text, pages) = cut_page_numbers(&text);
         out.page_markers += pages;
-        let (text, fixed) = full_width(&text);
-        out.punctuation_fixed += fixed;
-        let text = tidy_spaces(&text);
-        if !text.is_empty() {
-            out.blocks.push(Block::Para(Para { text, ..para }));
+        lines.push(Line {
+            block: Block::Para(Para { text, ..para }),
+            original,
+            indented,
+            why,
+        });
+    }
+    // Clutter seen from its neighbours.
+    notice_blocks(&mut lines);
+    related_links(&mut lines);
+    head_tags(&mut lines);
+    page_headers(&mut lines);
+
+    let mut kept = Vec::new();
+    for line in lines {
+        match line.why {
+            Some(why) => out.removed.push(Removed {
+                text: line.original,
+                why,
+            }),
+            None => kept.push(line),
         }
+    }
+    join_previewer_pages(&mut kept, &mut out);
+    join_wrapped_lines(&mut kept, &mut out);
+    for line in kept {
+        match line.block {
+            Block::Para(p) => {
+                let (text, fixed) = full_width(&p.text);
+                out.punctuation_fixed += fixed;
+                let text = tidy_spaces(&text);
+                out.doubts.extend(reading_slips(&text));
+                if !text.is_empty() {
+                    out.blocks.push(Block::Para(Para { text, ..p }));
+                }
+            }
+            table => out.blocks.push(table),
+        }
+    }
+    out
+}
+
+/// A site's notice ("温馨提示：") and the lines under it that speak of the site, numbered
+/// download instructions included.
+fn notice_blocks(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(text) = lines[i].text() else {
+            i += 1;
+            continue;
+        };
+        if !boilerplate::is_notice_head(text) {
+            i += 1;
+            continue;
+        }
+        lines[i].why = Some("site notice");
+        i += 1;
+        while i < lines.len() {
+            match lines[i].text() {
+                None if matches!(lines[i].block, Block::Para(_)) => {}
+                Some(t) if boilerplate::is_notice_line(t) => lines[i].why = Some("site notice"),
+                _ => break,
+            }
+            i += 1;
+        }
+    }
+}
+
+/// "相关推荐" and the titles of other pages listed under it. A short line right above the
+/// body's text is a title, not a link.
+fn related_links(lines: &mut [Line]) {
+    let mut i = 0;
+    while i < lines.len() {
+        let head = match (&lines[i].block, lines[i].why) {
+            (Block::Para(p), _) => boilerplate::is_related_head(&p.text),
+            _ => false,
+        };
+        i += 1;
+        if !head {
+            continue;
+        }
+        lines[i - 1].why.get_or_insert("list of related pages");
+        while i < lines.len() {
+            match lines[i].text() {
+                None if matches!(lines[i].block, Block::Para(_)) => {}
+                Some(t) if boilerplate::is_link_line(t) && !body_follows(lines, i) => {
+                    lines[i].why = Some("link to a related page")
+                }
+                _ => break,
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Whether the next kept line after `i` is a sentence of the body.
+fn body_follows(lines: &[Line], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .find_map(Line::text)
+        .is_some_and(is_body_sentence)
+}
+
+/// A line of running text: long, with sentence punctuation.
+fn is_body_sentence(t: &str) -> bool {
+    t.chars().count() > 20 && t.contains(['。', '，', '；'])
+}
+
+/// Tag lines a site prints above the title ("2023", "范文", "上半年", the organization
+/// alone): only in the head, before the first line of the body.
+fn head_tags(lines: &mut [Line]) {
+    /// A head is a few lines: a site's tags, organs, a title over two lines.
+    const HEAD_LINES: usize = 40;
+    let mut head = Vec::new();
+    for (i, line) in lines.iter().enumerate().take(HEAD_LINES) {
+        match (&line.block, line.why) {
+            (Block::Table(_), _) => break,
+            (Block::Para(_), Some(_)) => {}
+            (Block::Para(p), None) => {
+                if is_body_sentence(&p.text) || crate::marker::parse(&p.text).is_some() {
+                    break;
+                }
+                head.push(i);
+            }
+        }
+    }
+    let texts: Vec<&str> = head.iter().filter_map(|&i| lines[i].text()).collect();
+    let mut titles: Vec<&str> = texts
+        .iter()
+        .copied()
+        .filter(|t| crate::frame::is_title_like(t))
+        .collect();
+    // Titles the site's lines were removed for still name the fragments.
+    let end = head.last().map_or(0, |&i| i + 1);
+    titles.extend(
+        lines[..end]
+            .iter()
+            .filter(|l| l.why.is_some() && crate::frame::is_title_like(&l.original))
+            .map(|l| l.original.as_str()),
+    );
+    let tags = boilerplate::tag_lines(&texts, &titles);
+    for (at, why) in tags {
+        lines[head[at]].why = Some(why);
+    }
+}
+
+/// The title printed again at the top of later pages (a running header).
+fn page_headers(lines: &mut [Line]) {
+    let Some(first) = lines.iter().position(|l| l.text().is_some()) else {
+        return;
+    };
+    let Some(title) = lines[first]
+        .text()
+        .filter(|t| crate::frame::is_title_like(t))
+        .map(str::to_string)
+    else {
+        return;
+    };
+    // Not the line right below (a title printed twice is the frame's to read).
+    for line in lines.iter_mut().skip(first + 2) {
+        if line.text() == Some(title.as_str()) {
+            line.why = Some("page header (the title repeated)");
+        }
+    }
+}
+
+/// An online previewer's pages, one a line opening with its number: the numbers are
+/// removed and the pages joined into the one text they were cut from.
+fn join_previewer_pages(kept: &mut Vec<Line>, out: &mut Cleaned) {
+    let texts: Vec<&str> = kept
+        .iter()
+        .map(|l| match &l.block {
+            Block::Para(p) => p.text.as_str(),
+            Block::Table(_) => "",
+        })
+        .collect();
+    let Some((start, prefixes)) = pages::previewer_pages(&texts) else {
+        return;
+    };
+    let mut joined = String::new();
+    for (k, prefix) in prefixes.iter().enumerate() {
+        if let Block::Para(p) = &kept[start + k].block {
+            out.removed.push(Removed {
+                text: p.text[..*prefix].to_string(),
+                why: "page number of an online previewer",
+            });
+            joined.push_str(&p.text[*prefix..]);
+        }
+    }
+    out.lines_joined += prefixes.len() - 1;
+    let pages: Vec<Line> = kept.drain(start..start + prefixes.len()).collect();
+    let mut first = pages.into_iter().next().expect("two pages or more");
+    if let Block::Para(p) = &mut first.block {
+        p.text = joined;
+    }
+    kept.insert(start, first);
+}
+
+/// Lines a program wrapped at the page width, joined back into their paragraphs.
+fn join_wrapped_lines(kept: &mut Vec<Line>, out: &mut Cleaned) {
+    let wrap: Vec<pages::WrapLine> = kept
+        .iter()
+        .map(|l| pages::WrapLine {
+            text: match &l.block {
+                Block::Para(p) => p.text.as_str(),
+                Block::Table(_) => "",
+            },
+            indented: l.indented,
+        })
+        .collect();
+    let join = pages::wrapped(&wrap);
+    let mut merged: Vec<Line> = Vec::with_capacity(kept.len());
+    for (line, join) in std::mem::take(kept).into_iter().zip(join) {
+        match (merged.last_mut(), &line.block) {
+            (Some(prev), Block::Para(p)) if join => {
+                if let Block::Para(q) = &mut prev.block {
+                    q.text.push_str(&p.text);
+                    out.lines_joined += 1;
+                    continue;
+                }
+                merged.push(line);
+            }
+            _ => merged.push(line),
+        }
+    }
+    *kept = merged;
+}
+
+/// Reading slips of OCR or retyping in figures: "I-IO月" (letters for digits), "14。14%"
+/// (a full stop for a decimal point). They are kept as written and listed.
+pub(crate) fn reading_slips(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let lookalike = |c: char| matches!(c, 'I' | 'l' | 'O' | 'o');
+    let unit = |c: char| {
+        matches!(
+            c,
+            '月' | '日' | '年' | '%' | '亿' | '万' | '个' | '家' | '项' | '元' | '吨' | '亩'
+        )
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        // A run of digits and look-alike letters (with - and .) before a unit.
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_ascii_digit() || lookalike(chars[i]) || matches!(chars[i], '-' | '.'))
+        {
+            i += 1;
+        }
+        if i > start {
+            let run: String = chars[start..i].iter().collect();
+            let letter_before = start > 0 && chars[start - 1].is_ascii_alphabetic();
+            if run.chars().any(lookalike)
+                && !letter_before
+                && chars.get(i).copied().is_some_and(unit)
+                && run.chars().any(|c| c.is_ascii_digit() || lookalike(c))
+            {
+                let read: String = run
+                    .chars()
+                    .map(|c| match c {
+                        'I' | 'l' => '1',
+                        'O' | 'o' => '0',
+                        c => c,
+                    })
+                    .collect();
+                out.push(format!(
+                    "“{run}{}” reads like an OCR slip for “{read}{}”: kept as written; correct it in the text",
+                    chars[i], chars[i]
+                ));
+            }
+            continue;
+        }
+        // A full stop between digits: "14。14%".
+        if chars[i] == '。'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        {
+            let a = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let b = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || **c == '%')
+                .count();
+            let slip: String = chars[i - a..i + 1 + b].iter().collect();
+            out.push(format!(
+                "“{slip}” has a full stop between digits, perhaps an OCR slip for “{}”: kept as written",
+                slip.replace('。', ".")
+            ));
+        }
+        i += 1;
     }
     out
 }
@@ -314,14 +633,18 @@ fn site_names(blocks: &[Block]) -> Vec<String> {
     names
 }
 
-/// Makes half-width punctuation in Chinese context full-width (，；：！？（）“”) and
-/// full-width digits and letters half-width. Returns the text and the number of changes.
+/// Makes half-width punctuation in Chinese context full-width (，；：！？（）“”), 〝〞 and
+/// paired 〃 (used as quotation marks) “ ”, and full-width digits and letters half-width.
+/// Returns the text and the number of changes.
 pub(crate) fn full_width(s: &str) -> (String, usize) {
     let chars: Vec<char> = s.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut fixed = 0;
     let pairs = paren_pairs(&chars);
     let mut quote_open = true;
+    // 〃 used as quotation marks comes in pairs (a ditto mark stands alone in a table).
+    let dittos_paired = chars.iter().filter(|&&c| c == '〃').count() % 2 == 0;
+    let mut ditto_open = true;
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
@@ -341,6 +664,13 @@ pub(crate) fn full_width(s: &str) -> (String, usize) {
                 Some(q)
             }
             '.' if prev.is_some_and(is_han) && next.is_none_or(is_chinese) => Some('。'),
+            '〝' => Some('“'),
+            '〞' => Some('”'),
+            '〃' if dittos_paired => {
+                let q = if ditto_open { '“' } else { '”' };
+                ditto_open = !ditto_open;
+                Some(q)
+            }
             '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
                 char::from_u32(c as u32 - 0xFEE0)
             }

@@ -382,14 +382,29 @@ fn table(tbl: &Element) -> Vec<Vec<String>> {
 /// A list number in one of Word's formats.
 fn format_number(n: u32, format: &str) -> String {
     match format {
+        // 一, 二, 三 … in the forms Word and LibreOffice write (LibreOffice writes
+        // taiwaneseCountingThousand for its "一, 二, 三" list style).
         "chineseCounting"
         | "chineseCountingThousand"
-        | "ideographTraditional"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
         | "japaneseCounting"
-        | "chineseLegalSimplified"
-        | "taiwaneseCountingThousand" => {
+        | "ideographTraditional"
+        | "chineseLegalSimplified" => {
             huibao_core::numbering::chinese_numeral(n).unwrap_or_else(|| n.to_string())
         }
+        // Digit by digit: 一〇 for 10.
+        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
+            .to_string()
+            .chars()
+            .map(|d| match d {
+                '0' => '〇',
+                d => huibao_core::numbering::chinese_numeral(d as u32 - '0' as u32)
+                    .and_then(|s| s.chars().next())
+                    .unwrap_or(d),
+            })
+            .collect(),
+        "decimalZero" => format!("{n:02}"),
         "decimalFullWidth" | "decimalFullWidth2" => n
             .to_string()
             .chars()
@@ -517,6 +532,27 @@ pub(crate) mod tests {
             ]
         );
         assert_eq!(r.numbers, 7);
+    }
+
+    #[test]
+    fn list_number_formats() {
+        for format in [
+            "chineseCounting",
+            "chineseCountingThousand",
+            "taiwaneseCounting",
+            "taiwaneseCountingThousand",
+            "japaneseCounting",
+        ] {
+            assert_eq!(format_number(3, format), "三", "{format}");
+            assert_eq!(format_number(12, format), "十二", "{format}");
+        }
+        assert_eq!(format_number(10, "ideographDigital"), "一〇");
+        assert_eq!(format_number(3, "decimal"), "3");
+        assert_eq!(format_number(3, "decimalZero"), "03");
+        assert_eq!(format_number(3, "decimalFullWidth"), "３");
+        assert_eq!(format_number(3, "decimalEnclosedCircle"), "③");
+        assert_eq!(format_number(4, "lowerRoman"), "iv");
+        assert_eq!(format_number(2, "upperLetter"), "B");
     }
 
     #[test]

@@ -86,38 +86,74 @@ pub struct Body {
     pub doubts: Vec<String>,
 }
 
-/// Which part a top-level heading is, from its words.
+/// Words that name a part, with the part they name. A heading's head noun comes last in
+/// Chinese ("2023年重点工作推进情况" is a 推进情况, "下半年主要工作安排" an 安排), so the
+/// word that ends last decides.
+const PART_WORDS: [(&str, Role); 45] = [
+    ("工作开展情况", Role::Achievements),
+    ("开展情况", Role::Achievements),
+    ("完成情况", Role::Achievements),
+    ("推进情况", Role::Achievements),
+    ("进展情况", Role::Achievements),
+    ("执行情况", Role::Achievements),
+    ("落实情况", Role::Achievements),
+    ("工作情况", Role::Achievements),
+    ("工作总结", Role::Achievements),
+    ("总结", Role::Achievements),
+    ("工作回顾", Role::Achievements),
+    ("回顾", Role::Achievements),
+    ("主要工作", Role::Achievements),
+    ("主要成效", Role::Achievements),
+    ("工作成效", Role::Achievements),
+    ("成效", Role::Achievements),
+    ("成绩", Role::Achievements),
+    ("进展", Role::Achievements),
+    ("工作完成", Role::Achievements),
+    ("问题", Role::Problems),
+    ("不足", Role::Problems),
+    ("短板", Role::Problems),
+    ("弱项", Role::Problems),
+    ("困难", Role::Problems),
+    ("挑战", Role::Problems),
+    ("差距", Role::Problems),
+    ("薄弱", Role::Problems),
+    ("瓶颈", Role::Problems),
+    ("下一步", Role::Plan),
+    ("下步", Role::Plan),
+    ("思路", Role::Plan),
+    ("计划", Role::Plan),
+    ("打算", Role::Plan),
+    ("安排", Role::Plan),
+    ("措施", Role::Plan),
+    ("举措", Role::Plan),
+    ("展望", Role::Plan),
+    ("要点", Role::Plan),
+    ("目标任务", Role::Plan),
+    ("工作重点", Role::Plan),
+    ("重点工作", Role::Plan),
+    ("谋划", Role::Plan),
+    ("部署", Role::Plan),
+    ("建议", Role::Plan),
+    ("设想", Role::Plan),
+];
+
+/// Which part a top-level heading is, from the meaning of its words (work done, problems,
+/// plan); `None` when no word names a part. The period's words ("下半年", "2023年") do
+/// not decide: "下半年工作开展情况" is work done. A heading that joins two ("工作完成情况及
+/// 存在问题", "问题和建议") is the part its first half names.
 pub(crate) fn classify(title: &str) -> Option<Role> {
-    const PLAN: [&str; 12] = [
-        "计划",
-        "思路",
-        "打算",
-        "安排",
-        "展望",
-        "下一步",
-        "下步",
-        "明年",
-        "下半年",
-        "要点",
-        "重点工作",
-        "目标任务",
-    ];
-    const PROBLEMS: [&str; 8] = [
-        "问题", "不足", "困难", "短板", "差距", "挑战", "薄弱", "瓶颈",
-    ];
-    const DONE: [&str; 9] = [
-        "工作", "总结", "成效", "成绩", "情况", "进展", "回顾", "完成", "主要",
-    ];
-    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
-    if has(&PROBLEMS) {
-        Some(Role::Problems)
-    } else if has(&PLAN) {
-        Some(Role::Plan)
-    } else if has(&DONE) {
-        Some(Role::Achievements)
-    } else {
-        None
-    }
+    title
+        .split(['及', '和', '与', '暨', '、'])
+        .find_map(classify_words)
+}
+
+/// The part the word that ends last names.
+fn classify_words(title: &str) -> Option<Role> {
+    PART_WORDS
+        .iter()
+        .filter_map(|&(w, role)| title.rfind(w).map(|at| (at + w.len(), w.len(), role)))
+        .max_by_key(|&(end, len, _)| (end, len))
+        .map(|(_, _, role)| role)
 }
 
 /// Maps the outline's top level to parts.
@@ -140,10 +176,34 @@ pub(crate) fn assemble(outline: Outline) -> Body {
     // A flat outline of topics (一、招商引资 二、项目建设 … 六、下半年打算): the topics
     // become items of the work done, one level down.
     let flat = roots.len() > 3 && classified * 2 < roots.len();
+    // A heading no word classifies that names a period ("一、上半年工作", "三、2024年
+    // 工作"): the first is the work done, one after the work done the plan.
+    let mut roles: Vec<Option<Role>> = roots
+        .iter()
+        .map(|r| r.title.as_deref().and_then(classify))
+        .collect();
+    if !flat {
+        for i in 0..roots.len() {
+            let names_period = roots[i]
+                .title
+                .as_deref()
+                .is_some_and(|t| !crate::meta::phrases(t).is_empty());
+            if roles[i].is_some() || !names_period {
+                continue;
+            }
+            let before: Vec<Role> = roles[..i].iter().flatten().copied().collect();
+            roles[i] = if before.is_empty() {
+                Some(Role::Achievements)
+            } else if !before.contains(&Role::Plan) {
+                Some(Role::Plan)
+            } else {
+                None
+            };
+        }
+    }
     let mut pending_done: Option<PartDraft> = None;
-    for root in roots {
+    for (root, role) in roots.into_iter().zip(roles) {
         let label = root.label();
-        let role = root.title.as_deref().and_then(classify);
         let role = match role {
             Some(Role::Achievements) if flat => None,
             r => r,
@@ -392,6 +452,42 @@ mod tests {
         );
         assert!(b.parts[0].items[0].paras.is_empty());
         assert!(b.doubts.is_empty(), "{:?}", b.doubts);
+    }
+
+    #[test]
+    fn a_heading_that_names_only_a_period_is_placed_by_its_order() {
+        let b = body(&[
+            "一、上半年工作",
+            "（一）项目建设有力推进",
+            "二、存在的主要问题及原因",
+            "一是产业链条不完整。",
+            "三、下半年工作",
+            "（一）全力冲刺全年目标",
+        ]);
+        let roles: Vec<(Role, Option<&str>)> = b
+            .parts
+            .iter()
+            .map(|p| (p.role, p.title.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                (Role::Achievements, Some("上半年工作")),
+                (Role::Problems, Some("存在的主要问题及原因")),
+                (Role::Plan, Some("下半年工作")),
+            ]
+        );
+        assert_eq!(classify("2023年重点工作推进情况"), Some(Role::Achievements));
+        assert_eq!(classify("2023年下一步工作思路与措施"), Some(Role::Plan));
+        assert_eq!(classify("下半年工作开展情况"), Some(Role::Achievements));
+        assert_eq!(classify("第四季度重点工作"), Some(Role::Plan));
+        assert_eq!(classify("面临的困难和挑战"), Some(Role::Problems));
+        assert_eq!(
+            classify("上半年工作完成情况及存在问题"),
+            Some(Role::Achievements)
+        );
+        assert_eq!(classify("存在的问题和建议"), Some(Role::Problems));
+        assert_eq!(classify("下半年主要工作安排"), Some(Role::Plan));
     }
 
     #[test]

@@ -5,15 +5,15 @@ use huibao_core::chars::is_han;
 
 /// A figure found in the text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
+pub(crate) struct Figure {
     /// "工业总产值".
     pub name: String,
     /// The value as written ("152.3"), or `None` when masked.
     pub value: Option<String>,
     /// "亿元".
     pub unit: String,
-    /// The growth that follows it ("同比增长8.6%"), as written.
-    pub growth: Option<String>,
+    /// The change that follows it ("同比增长8.6%").
+    pub growth: Option<Change>,
     /// The words around it, for the comment.
     pub context: String,
 }
@@ -142,8 +142,20 @@ pub(crate) fn find(text: &str, opening: bool) -> Vec<Figure> {
         let masked = number.chars().any(|c| matches!(c, '*' | 'x' | 'X' | '×'));
         let value = (!masked && number.parse::<f64>().is_ok()).then(|| number.clone());
         let growth = growth_after(&chars[after..]);
-        let from = start.saturating_sub(name.chars().count() + 4);
-        let context: String = chars[from..chars.len().min(after + 2)].iter().collect();
+        // The clause: from its start (or a few words before the name) to the unit, or to
+        // the end of the change that follows.
+        let reach = start.saturating_sub(name.chars().count() + 16);
+        let from = chars[reach..start]
+            .iter()
+            .rposition(|c| matches!(c, '，' | '；' | '。' | '：' | '、'))
+            .map_or(start.saturating_sub(name.chars().count() + 4), |b| {
+                reach + b + 1
+            });
+        let to = match &growth {
+            Some(g) => after + g.written.chars().count() + 1,
+            None => after,
+        };
+        let context: String = chars[from..chars.len().min(to)].iter().collect();
         out.push(Figure {
             name,
             value,
@@ -196,22 +208,150 @@ fn name_before(before: &[char]) -> Option<String> {
     (2..=12).contains(&n).then(|| name.to_string())
 }
 
-/// "，同比增长8.6%" or "，增长8.6%" right after a figure.
-fn growth_after(after: &[char]) -> Option<String> {
-    let s: String = after.iter().take(16).collect();
+/// A change on the same period of last year, as the text gives it after a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Change {
+    /// As written: "同比增长8.6%", "较上年同期提高0.21个百分点".
+    pub written: String,
+    /// Signed: 8.6 for growth, -3.4 for a decline.
+    pub amount: f64,
+    /// In percentage points (for a value in %), not a rate.
+    pub points: bool,
+}
+
+/// "，同比增长8.6%", "，增长8.6%", "，较上年同期提高0.21个百分点" right after a figure.
+fn growth_after(after: &[char]) -> Option<Change> {
+    let s: String = after.iter().take(24).collect();
     let s = s.trim_start_matches(['，', '、', '（']);
-    for word in ["同比增长", "同比下降", "增长", "下降"] {
-        if let Some(rest) = s.strip_prefix(word) {
-            let n: String = rest
-                .chars()
-                .take_while(|&c| is_digitish(c) || c == '.')
-                .collect();
-            if !n.is_empty() && rest[n.len()..].starts_with('%') {
-                return Some(format!("{word}{n}%"));
-            }
+    let (s, compared) = [
+        "较上年同期",
+        "比上年同期",
+        "较去年同期",
+        "较上年",
+        "比上年",
+        "同比",
+    ]
+    .iter()
+    .find_map(|w| s.strip_prefix(w).map(|r| (r, *w)))
+    .unwrap_or((s, ""));
+    for (word, sign) in [
+        ("增长", 1.0),
+        ("提高", 1.0),
+        ("增加", 1.0),
+        ("上升", 1.0),
+        ("下降", -1.0),
+        ("减少", -1.0),
+        ("回落", -1.0),
+        ("降低", -1.0),
+    ] {
+        let Some(rest) = s.strip_prefix(word) else {
+            continue;
+        };
+        let n: String = rest
+            .chars()
+            .take_while(|&c| c.is_ascii_digit() || c == '.')
+            .collect();
+        let Ok(amount) = n.parse::<f64>() else {
+            return None;
+        };
+        let unit = &rest[n.len()..];
+        let points = unit.starts_with("个百分点");
+        if !points && !unit.starts_with('%') {
+            return None;
         }
+        let tail = if points { "个百分点" } else { "%" };
+        return Some(Change {
+            written: format!("{compared}{word}{n}{tail}"),
+            amount: sign * amount,
+            points,
+        });
     }
     None
+}
+
+/// Last year's figure that gives back `change` by core's growth maths (rounded to one
+/// decimal), with as few decimals as that allows, starting from the value's own;
+/// `None` when no previous figure fits (a decline of 100% or more).
+pub(crate) fn previous_from(value: f64, written: &str, change: &Change) -> Option<f64> {
+    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    let round = |x: f64, k: i32| (x * 10f64.powi(k)).round() / 10f64.powi(k);
+    let want = huibao_core::round1(change.amount);
+    if change.points {
+        let k = decimals.max(change.written.split_once('.').map_or(0, |(_, d)| {
+            d.chars().take_while(char::is_ascii_digit).count()
+        }) as i32);
+        return Some(round(value - change.amount, k));
+    }
+    if change.amount <= -100.0 {
+        return None;
+    }
+    let exact = value / (1.0 + change.amount / 100.0);
+    (decimals..=decimals + 4).find_map(|k| {
+        let p = round(exact, k);
+        let rate = huibao_core::round1((value - p) / p * 100.0);
+        (p > 0.0 && rate == want).then_some(p)
+    })
+}
+
+/// A figure or a name masked in the source ("xx.xx亿元", "*个", "1xx.x%", the "*" of
+/// "*市").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Masked {
+    /// As written, a figure's unit included: "xx.xx亿元", "*".
+    pub written: String,
+    /// The clause it stands in.
+    pub clause: String,
+}
+
+/// Every masked figure and name of a paragraph: a run of digits and masks (* x X ×) with
+/// at least one mask, followed by a unit, or by Chinese text for a masked name. Letters
+/// of a word ("Xbox") are no mask.
+pub(crate) fn masked(text: &str) -> Vec<Masked> {
+    let chars: Vec<char> = text.chars().collect();
+    let mask = |c: char| matches!(c, '*' | 'x' | 'X' | '×' | '＊');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !(mask(chars[i]) || chars[i].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (mask(chars[i]) || chars[i].is_ascii_digit() || chars[i] == '.') {
+            i += 1;
+        }
+        let run = &chars[start..i];
+        let letter_around = start > 0 && chars[start - 1].is_ascii_alphabetic()
+            || chars.get(i).is_some_and(|c| c.is_ascii_alphabetic());
+        if !run.iter().copied().any(mask) || letter_around {
+            continue;
+        }
+        let after: String = chars[i..chars.len().min(i + 4)].iter().collect();
+        let unit = UNITS.iter().find(|u| after.starts_with(**u)).copied();
+        let tail = match unit {
+            Some(u) => u.chars().count(),
+            // A masked name: "*市", "*****半导体".
+            None if chars.get(i).copied().is_some_and(is_han) => 0,
+            None => continue,
+        };
+        let end = (i + tail).min(chars.len());
+        let written: String = chars[start..end].iter().collect();
+        let boundary = |c: &char| matches!(c, '，' | '；' | '。' | '：' | '、' | '（' | '）');
+        let from = chars[..start]
+            .iter()
+            .rposition(boundary)
+            .map_or(0, |b| b + 1)
+            .max(start.saturating_sub(24));
+        let to = chars[end..]
+            .iter()
+            .position(boundary)
+            .map_or(chars.len(), |b| end + b)
+            .min(end + 24);
+        let clause: String = chars[from..to].iter().collect();
+        out.push(Masked { written, clause });
+        i = end;
+    }
+    out
 }
 
 /// Keeps the figures whose name occurs once (or always with the same value and unit);
@@ -243,8 +383,27 @@ pub(crate) fn is_indicator_table(rows: &[Vec<String>]) -> bool {
     })
 }
 
-/// Indicators from the rows of an indicator table: name, unit, value, and the target
-/// when the table has a "全年目标" column. Rows without a readable value are skipped.
+/// Whether an indicator table has the columns huibao prints itself (指标名称, 单位, …完成,
+/// then 同比增长, 全年目标 and 完成率 as present), so `indicator_table = true` prints it
+/// again as it was.
+pub(crate) fn is_own_layout(rows: &[Vec<String>]) -> bool {
+    let Some(header) = rows.first() else {
+        return false;
+    };
+    let h: Vec<&str> = header.iter().map(|c| c.trim()).collect();
+    let rest = match h.as_slice() {
+        ["指标名称", "单位", done, rest @ ..] if done.ends_with("完成") => rest,
+        _ => return false,
+    };
+    matches!(
+        rest,
+        [] | ["同比增长"] | ["全年目标", "完成率"] | ["同比增长", "全年目标", "完成率"]
+    )
+}
+
+/// Indicators from the rows of an indicator table: name, unit, value, the target when
+/// the table has a "全年目标" column, and last year's figure worked back from a growth
+/// column ("同比增长"). Rows without a readable value are skipped.
 pub(crate) fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::IndicatorDraft> {
     let Some((header, body)) = rows.split_first() else {
         return Vec::new();
@@ -252,7 +411,8 @@ pub(crate) fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::Indicato
     let col = |pred: &dyn Fn(&str) -> bool| header.iter().position(|h| pred(h.trim()));
     let unit_col = col(&|h| h == "单位");
     let value_col = col(&|h| h.ends_with("完成") || h == "完成值" || h == "本期");
-    let target_col = col(&|h| h.contains("目标"));
+    let target_col = col(&|h| h.contains("目标") && !h.starts_with("完成"));
+    let growth_col = col(&|h| h.starts_with("同比") || h == "增长" || h == "增速" || h == "增幅");
     let (Some(unit_col), Some(value_col)) = (unit_col, value_col) else {
         return Vec::new();
     };
@@ -260,19 +420,44 @@ pub(crate) fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::Indicato
         .filter_map(|r| {
             let name = r.first()?.trim().to_string();
             let unit = r.get(unit_col)?.trim().to_string();
-            let (value, decimals) = crate::write::number(r.get(value_col)?.trim())?;
+            let written = r.get(value_col)?.trim();
+            let (value, decimals) = crate::write::number(written)?;
             let target = target_col
                 .and_then(|c| r.get(c))
                 .and_then(|t| crate::write::number(t.trim()))
                 .map(|(t, _)| t);
+            let rate = growth_col.and_then(|c| r.get(c)).and_then(|g| {
+                let g = g.trim();
+                let points = g.ends_with("个百分点");
+                let n = g.trim_end_matches('%').trim_end_matches("个百分点");
+                let amount: f64 = n.parse().ok()?;
+                (points || g.ends_with('%')).then(|| Change {
+                    written: g.to_string(),
+                    amount,
+                    points,
+                })
+            });
+            let previous = rate.as_ref().and_then(|c| {
+                (c.points == huibao_core::is_percent(&unit))
+                    .then(|| previous_from(value, written, c))
+                    .flatten()
+            });
+            let comment = match (&rate, previous) {
+                (Some(c), Some(p)) => Some(format!(
+                    "CHECK: previous = {p} is worked back from the table's {} ({}), not read: put last year's figure if you have it.",
+                    header[growth_col.unwrap_or(0)].trim(),
+                    c.written
+                )),
+                _ => None,
+            };
             (!name.is_empty() && !unit.is_empty()).then_some(crate::IndicatorDraft {
                 name,
                 value,
                 unit,
-                previous: None,
+                previous,
                 target,
                 decimals,
-                comment: None,
+                comment,
             })
         })
         .collect()
@@ -292,7 +477,7 @@ mod tests {
                     f.name.as_str(),
                     f.value.as_deref(),
                     f.unit.as_str(),
-                    f.growth.as_deref(),
+                    f.growth.as_ref().map(|g| g.written.as_str()),
                 )
             })
             .collect();
@@ -302,6 +487,45 @@ mod tests {
                 ("工业总产值", Some("152.3"), "亿元", Some("同比增长8.6%")),
                 ("财政总收入", Some("21.5"), "亿元", None),
                 ("一般公共预算收入", Some("12"), "亿元", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn previous_figures_give_back_the_rate() {
+        let change = |s: &str| growth_after(&s.chars().collect::<Vec<_>>()).unwrap();
+        let g = change("，同比增长12.4%；");
+        assert_eq!((g.amount, g.points), (12.4, false));
+        assert_eq!(previous_from(48.65, "48.65", &g), Some(43.28));
+        // A decline needs one more decimal to give back -2.1%.
+        let g = change("，同比下降2.1%");
+        assert_eq!(previous_from(34.1, "34.1", &g), Some(34.83));
+        let f = huibao_core::figures(34.1, "亿美元", Some(34.83), None, None);
+        assert_eq!(f.growth.as_deref(), Some("同比下降2.1%"));
+        let g = change("，较上年同期提高0.21个百分点。");
+        assert_eq!(g.written, "较上年同期提高0.21个百分点");
+        assert_eq!(previous_from(2.86, "2.86", &g), Some(2.65));
+        assert_eq!(
+            growth_after(&"，增长较快".chars().collect::<Vec<_>>()),
+            None
+        );
+    }
+
+    #[test]
+    fn masked_figures_and_names_are_listed() {
+        let m = masked("在*市委的领导下，全年完成营业收入xx.xx亿元，同比增长x.x%，完成全年目标的1xx.x%；*****半导体项目落户。Xbox 2023年。");
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (m.written.as_str(), m.clause.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("*", "在*市委的领导下"),
+                ("xx.xx亿元", "全年完成营业收入xx.xx亿元"),
+                ("x.x%", "同比增长x.x%"),
+                ("1xx.x%", "完成全年目标的1xx.x%"),
+                ("*****", "*****半导体项目落户"),
             ]
         );
     }

@@ -38,6 +38,8 @@ pub struct Ymd(
 pub struct AttachmentDraft {
     /// The attachment's title, without "附件N".
     pub title: String,
+    /// Only listed in the note (附件：1.…) above the signature; the source does not hold it.
+    pub listed_only: bool,
     /// Its paragraphs, in order.
     pub paras: Vec<String>,
     /// Its tables, rows of cell text (the first row is the header).
@@ -51,6 +53,9 @@ pub struct Tail {
     pub signature: Option<String>,
     /// The date under the signature.
     pub date: Option<Ymd>,
+    /// The date under the signature as written, when parts of it are masked or missing,
+    /// with the year and month where they are written.
+    pub incomplete_date: Option<(String, Option<i32>, Option<u8>)>,
     /// 附注, without parentheses.
     pub note: Option<String>,
     /// Attachments.
@@ -63,20 +68,75 @@ pub struct Tail {
     pub leftovers: Vec<String>,
 }
 
-/// Reads "2022年7月12日" (the whole string).
+/// Reads "2022年7月12日" or "二〇二二年七月八日" (the whole string).
 pub(crate) fn parse_date(s: &str) -> Option<Ymd> {
+    match date_line(s)? {
+        DateLine::Full(d) => Some(d),
+        DateLine::Incomplete(..) => None,
+    }
+}
+
+/// A line that is a date alone, as a signature's date is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateLine {
+    /// "2022年7月12日", "二〇二二年七月十二日".
+    Full(Ymd),
+    /// A date with masked or missing parts ("2023年1月xx日", "2023年7月"): the year and
+    /// month where they are written.
+    Incomplete(Option<i32>, Option<u8>),
+}
+
+/// Reads a line that is only a date, in Arabic or Chinese numerals, possibly masked or
+/// without its day.
+pub(crate) fn date_line(s: &str) -> Option<DateLine> {
     let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let (y, rest) = s.split_once('年')?;
     let (m, rest) = rest.split_once('月')?;
-    let d = rest.strip_suffix('日')?;
-    let num = |x: &str| -> Option<u32> {
-        (!x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| x.parse().ok())
-            .flatten()
+    let masked = |x: &str| {
+        !x.is_empty()
+            && x.chars().count() <= 4
+            && x.chars()
+                .all(|c| matches!(c, 'x' | 'X' | '×' | '*' | '＊' | '某' | '0'..='9'))
+            && x.chars().any(|c| !c.is_ascii_digit())
     };
-    let (y, m, d) = (num(y)?, num(m)?, num(d)?);
-    ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some(Ymd(y as i32, m as u8, d as u8))
+    let year = number(y, true).filter(|y| (1900..=2200).contains(y));
+    let month = number(m, false).filter(|m| (1..=12).contains(m));
+    let incomplete = || DateLine::Incomplete(year.map(|y| y as i32), month.map(|m| m as u8));
+    if rest.is_empty() {
+        // "2023年7月": no day.
+        return (year.is_some() && month.is_some()).then(incomplete);
+    }
+    let d = rest.strip_suffix('日')?;
+    let day = number(d, false).filter(|d| (1..=31).contains(d));
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => Some(DateLine::Full(Ymd(y as i32, m as u8, d as u8))),
+        _ => {
+            let parts_ok = (year.is_some() || masked(y))
+                && (month.is_some() || masked(m))
+                && (day.is_some() || masked(d));
+            (parts_ok && (masked(y) || masked(m) || masked(d))).then(incomplete)
+        }
+    }
+}
+
+/// A date part in Arabic digits, or in Chinese numerals: a year digit by digit
+/// ("二〇二二"), a month or day as counted ("十二", "二十八").
+fn number(x: &str, year: bool) -> Option<u32> {
+    if !x.is_empty() && x.len() <= 4 && x.bytes().all(|b| b.is_ascii_digit()) {
+        return x.parse().ok();
+    }
+    if year {
+        let digit = |c: char| match c {
+            '〇' | '○' | '零' | 'Ｏ' | 'O' => Some(0),
+            c => huibao_core::numbering::chinese_value(&c.to_string()),
+        };
+        let n = x.chars().count();
+        if n != 4 {
+            return None;
+        }
+        return x.chars().try_fold(0, |acc, c| Some(acc * 10 + digit(c)?));
+    }
+    huibao_core::numbering::chinese_value(x)
 }
 
 /// Words a title ends with (or contains): 工作总结, 工作计划, 思路 …
@@ -97,6 +157,78 @@ pub(crate) fn is_title_like(s: &str) -> bool {
         && crate::marker::parse(s).is_none()
 }
 
+/// Whether a line is an addressee (主送机关): short, ending in a colon, naming organs
+/// ("市人民政府：", "区委、区政府："), never a sentence.
+pub(crate) fn is_addressee(t: &str) -> bool {
+    const ORGANS: [&str; 20] = [
+        "政府",
+        "委员会",
+        "管委会",
+        "党工委",
+        "工委",
+        "党委",
+        "办公室",
+        "指挥部",
+        "区委",
+        "市委",
+        "县委",
+        "省委",
+        "局",
+        "厅",
+        "委",
+        "部",
+        "办",
+        "中心",
+        "单位",
+        "部门",
+    ];
+    let Some(names) = t.trim().strip_suffix(['：', ':']) else {
+        return false;
+    };
+    names.chars().count() <= 30
+        && !names.is_empty()
+        && !has_sentence_punct(names)
+        && names
+            .split(['、', '，', ','])
+            .all(|n| !n.is_empty() && ORGANS.iter().any(|o| n.trim().ends_with(o)))
+}
+
+/// A document number: "某管发〔2022〕5号" (possibly with "签发人：…" on the same line).
+fn is_document_number(t: &str) -> bool {
+    t.chars().count() <= 40 && t.contains('〔') && t.contains('〕') && t.contains('号')
+}
+
+/// A title line as a web page prints it, without the page's frame: the text inside 《》
+/// when a site wrapped the whole line in them, and without a site's name after the title
+/// ("……工作总结_某某范文网", "……工作总结 - 某某文库").
+pub(crate) fn unwrap_book_title(t: &str) -> &str {
+    let t = t
+        .strip_prefix('《')
+        .and_then(|r| r.strip_suffix('》'))
+        .filter(|inner| !inner.contains(['《', '》']))
+        .unwrap_or(t);
+    const SITE_ENDINGS: [&str; 8] = ["网", "文库", "范文", "网站", "之家", "频道", "首页", "大全"];
+    for sep in ["_", "｜", "|", " - ", " — ", "－"] {
+        if let Some((title, site)) = t.rsplit_once(sep) {
+            let site = site.trim();
+            if !title.trim().is_empty()
+                && site.chars().count() <= 16
+                && SITE_ENDINGS.iter().any(|e| site.ends_with(e))
+            {
+                return title.trim();
+            }
+        }
+    }
+    t
+}
+
+/// Whether a line is a title in a web page's frame ("《……》", "……工作总结_某某网"): the
+/// frame is clutter, the title is not.
+pub(crate) fn is_framed_title(t: &str) -> bool {
+    let inner = unwrap_book_title(t);
+    inner != t && is_title_like(inner)
+}
+
 /// Takes the head off the front of the body blocks.
 pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> (Head, Vec<Block>) {
     let mut head = Head::default();
@@ -106,19 +238,24 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
     let mut title_start = None;
     while i < blocks.len() && i < 12 {
         let Block::Para(p) = &blocks[i] else { break };
-        let t = p.text.trim().to_string();
+        let written = p.text.trim().to_string();
+        let t = unwrap_book_title(&written).to_string();
         let short = t.chars().count() <= 40;
         if crate::marker::parse(&t).is_some() {
             break;
         }
-        if title_parts.is_empty() && short && t.ends_with("文件") && head.organ_mark.is_none() {
-            head.organ_mark = Some(t);
-        } else if title_parts.is_empty()
+        let next_is_number = blocks
+            .get(i + 1)
+            .and_then(Block::text)
+            .is_some_and(|n| is_document_number(n.trim()));
+        if title_parts.is_empty()
             && short
-            && t.contains('〔')
-            && t.contains('〕')
-            && t.contains('号')
+            && head.organ_mark.is_none()
+            && (t.ends_with("文件") || (next_is_number && crate::meta::is_organization_name(&t)))
         {
+            // 发文机关标志: "某管委会文件", or the organ's name above the document number.
+            head.organ_mark = Some(t);
+        } else if title_parts.is_empty() && is_document_number(&t) {
             // "某管发〔2022〕5号", possibly followed by "签发人：张某某" on the same line
             let (number, signer) = match t.find("签发人") {
                 Some(at) => (&t[..at], Some(&t[at..])),
@@ -130,11 +267,7 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
             }
         } else if title_parts.is_empty() && short && t.starts_with("签发人") {
             head.signer = Some(signer_name(&t));
-        } else if !title_parts.is_empty()
-            && short
-            && (t.ends_with('：') || t.ends_with(':'))
-            && !has_sentence_punct(&t)
-        {
+        } else if is_addressee(&t) {
             head.recipient = Some(t.trim_end_matches(['：', ':']).to_string());
             i += 1;
             break;
@@ -160,6 +293,12 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
                 }
                 _ => {
                     title_start.get_or_insert(i);
+                    if t != written {
+                        removed.push(Removed {
+                            text: written,
+                            why: "the title as a web page framed it",
+                        });
+                    }
                     title_parts.push(t);
                 }
             }
@@ -189,16 +328,38 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
             head.recipient = None;
         }
     }
-    // A title line repeated right below (web pages print it twice).
-    while let Some(Block::Para(p)) = blocks.get(i) {
-        if head.title.as_deref() == Some(p.text.trim()) {
-            removed.push(Removed {
-                text: p.text.clone(),
-                why: "title repeated",
-            });
+    // The title printed again right below (web pages print it twice), or at the start of
+    // the first paragraph (a previewer runs it into the text).
+    if let Some(title) = head.title.clone() {
+        while let Some(Block::Para(p)) = blocks.get_mut(i) {
+            let t = unwrap_book_title(p.text.trim());
+            if t == title {
+                removed.push(Removed {
+                    text: p.text.clone(),
+                    why: "title repeated",
+                });
+                i += 1;
+            } else if let Some(rest) = t.strip_prefix(title.as_str()).filter(|r| !r.is_empty()) {
+                removed.push(Removed {
+                    text: title.clone(),
+                    why: "title repeated at the start of the text",
+                });
+                p.text = rest.to_string();
+                break;
+            } else {
+                break;
+            }
+        }
+    }
+    // An addressee below a title that was found.
+    if head.recipient.is_none() {
+        if let Some(t) = blocks
+            .get(i)
+            .and_then(Block::text)
+            .filter(|t| is_addressee(t))
+        {
+            head.recipient = Some(t.trim().trim_end_matches(['：', ':']).to_string());
             i += 1;
-        } else {
-            break;
         }
     }
     let body = blocks.split_off(i);
@@ -273,31 +434,47 @@ pub(crate) fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
         }
         blocks.pop();
     }
-    // The signature date: the last line that is a date alone.
-    let Some(at) = blocks
+    // The signature date: the last line that is a date alone (possibly masked).
+    let date_at = blocks
         .iter()
-        .rposition(|b| b.text().and_then(parse_date).is_some())
-    else {
-        return (blocks, tail);
-    };
-    // Everything after the date must be a note or attachments, or this is not a signature.
-    let after = blocks.split_off(at + 1);
-    let date_block = blocks.pop();
-    if !tail_fits(&after) {
-        blocks.extend(date_block);
-        blocks.extend(after);
-        return (blocks, tail);
+        .rposition(|b| b.text().and_then(date_line).is_some());
+    let mut after = Vec::new();
+    if let Some(at) = date_at {
+        // Everything after the date must be a note or attachments, or this is no signature.
+        let rest = blocks.split_off(at + 1);
+        if !tail_fits(&rest) {
+            blocks.extend(rest);
+            return (blocks, tail);
+        }
+        after = rest;
+        let date_block = blocks.pop();
+        let written = date_block
+            .as_ref()
+            .and_then(Block::text)
+            .unwrap_or_default();
+        match date_line(written) {
+            Some(DateLine::Full(d)) => tail.date = Some(d),
+            Some(DateLine::Incomplete(y, m)) => {
+                tail.incomplete_date = Some((written.trim().to_string(), y, m))
+            }
+            None => {}
+        }
     }
-    tail.date = date_block
-        .as_ref()
-        .and_then(Block::text)
-        .and_then(parse_date);
+    // The signature: the line above the date; without a date, a last line that is the
+    // name of an organization.
     if let Some(Block::Para(p)) = blocks.last() {
         let t = p.text.trim();
-        if t.chars().count() <= 40 && !has_sentence_punct(t) && crate::marker::parse(t).is_none() {
+        if t.chars().count() <= 40
+            && !has_sentence_punct(t)
+            && crate::marker::parse(t).is_none()
+            && (date_at.is_some() || crate::meta::is_organization_name(t))
+        {
             tail.signature = Some(t.to_string());
             blocks.pop();
         }
+    }
+    if date_at.is_none() {
+        return (blocks, tail);
     }
     // 附件说明 lines just above the signature: "附件：1. 某某表", "2. 某某表".
     let mut note_lines = Vec::new();
@@ -357,10 +534,34 @@ pub(crate) fn split_tail(mut blocks: Vec<Block>) -> (Vec<Block>, Tail) {
         }
     }
     tail.attachments.extend(current);
-    if tail.attachments.is_empty() {
-        tail.leftovers.splice(0..0, note_lines);
+    // The note lists the attachments: one it lists that the source does not hold keeps its
+    // title, marked as listed only.
+    for (k, title) in note_lines.iter().map(|l| listed_title(l)).enumerate() {
+        match tail.attachments.get_mut(k) {
+            Some(a) if a.title.trim().is_empty() => a.title = title,
+            Some(_) => {}
+            None if !title.is_empty() => tail.attachments.push(AttachmentDraft {
+                title,
+                listed_only: true,
+                ..AttachmentDraft::default()
+            }),
+            None => {}
+        }
     }
     (blocks, tail)
+}
+
+/// An attachment's title as the note lists it: "附件：1.某某表" → "某某表".
+fn listed_title(line: &str) -> String {
+    let t = line
+        .trim()
+        .trim_start_matches("附件")
+        .trim_start_matches(['：', ':'])
+        .trim();
+    match crate::marker::parse(t) {
+        Some(m) => t[m.len..].trim().to_string(),
+        None => t.to_string(),
+    }
 }
 
 /// Only a note in parentheses, then attachments, may follow the signature date.
@@ -419,6 +620,17 @@ mod tests {
         assert_eq!(parse_date("2022 年 7 月 1 日"), Some(Ymd(2022, 7, 1)));
         assert_eq!(parse_date("2022年7月12日印发"), None);
         assert_eq!(parse_date("xxxx年x月x日"), None);
+        assert_eq!(parse_date("二〇二二年七月八日"), Some(Ymd(2022, 7, 8)));
+        assert_eq!(
+            date_line("2023年1月xx日"),
+            Some(DateLine::Incomplete(Some(2023), Some(1)))
+        );
+        assert_eq!(
+            date_line("2023年7月"),
+            Some(DateLine::Incomplete(Some(2023), Some(7)))
+        );
+        assert_eq!(date_line("2023年7月份"), None);
+        assert_eq!(date_line("截至2023年7月"), None);
     }
 
     #[test]
@@ -479,6 +691,26 @@ mod tests {
         );
         assert_eq!(head.signer.as_deref(), Some("张某某"));
         assert_eq!(head.recipient.as_deref(), Some("金川市人民政府"));
+    }
+
+    #[test]
+    fn a_web_pages_frame_around_the_title() {
+        assert_eq!(
+            unwrap_book_title("《兴隆湖经济开发区管委会2021年上半年工作总结》"),
+            "兴隆湖经济开发区管委会2021年上半年工作总结"
+        );
+        assert_eq!(
+            unwrap_book_title("兴园区管委会2022年工作总结_公文范文网"),
+            "兴园区管委会2022年工作总结"
+        );
+        assert_eq!(
+            unwrap_book_title("兴园区管委会2022年工作总结 - 某某文库"),
+            "兴园区管委会2022年工作总结"
+        );
+        assert_eq!(
+            unwrap_book_title("《2022年工作要点》落实情况"),
+            "《2022年工作要点》落实情况"
+        );
     }
 
     #[test]

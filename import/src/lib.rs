@@ -1,26 +1,30 @@
 //! huibao-import: last period's report, as a Word file or pasted text, to a report TOML
 //! that `huibao check` accepts and that renders back to the same text.
 //!
-//! The flow is decode (or read the DOCX) → `clean` → `frame` (title, signature …) →
-//! `outline` → `draft` (parts) → `figures` → `write`, then the TOML is loaded
-//! with `huibao_core::load_source` to prove it is a valid report.
+//! The flow is decode (or read the DOCX) → `clean` (clutter found by `boilerplate`, lines
+//! joined by `pages`) → `frame` (title, signature …) → `outline` → `draft` (parts) →
+//! `evidence` (the period) → `figures` → `write`, then the TOML is loaded with
+//! `huibao_core::load_source` to prove it is a valid report.
 
+mod boilerplate;
 mod clean;
 mod decode;
 mod docx;
 mod draft;
+mod evidence;
 mod figures;
 mod frame;
 mod marker;
 mod meta;
 mod outline;
+mod pages;
 mod source;
 mod write;
 
 pub use clean::Removed;
 pub use decode::TextEncoding;
 pub use draft::{Body, ItemDraft, PartDraft, Role};
-pub use figures::Figure;
+pub use figures::Masked;
 pub use frame::{AttachmentDraft, Head, Tail, Ymd};
 pub use meta::Found;
 
@@ -117,6 +121,8 @@ pub struct IndicatorDraft {
 pub struct AttachmentOut {
     /// The attachment's title, without "附件N".
     pub title: String,
+    /// Listed in the source's note but not in the source.
+    pub listed_only: bool,
     /// Its paragraphs, in order.
     pub paras: Vec<String>,
     /// Its table, rows of cell text (the first row is the header).
@@ -144,8 +150,8 @@ pub struct Draft {
     pub tail: Tail,
     /// Figures read from the text and tables.
     pub indicators: Vec<IndicatorDraft>,
-    /// Figures whose value is masked in the source.
-    pub masked: Vec<figures::Figure>,
+    /// Figures and names masked in the source, kept as text.
+    pub masked: Vec<figures::Masked>,
     /// The attachments, in order.
     pub attachments: Vec<AttachmentOut>,
     /// The indicator table stood after the opening.
@@ -167,6 +173,8 @@ pub struct Stats {
     pub punctuation_fixed: usize,
     /// Page numbers cut out of lines.
     pub page_markers: usize,
+    /// Lines joined back into the paragraph or page they were cut from.
+    pub lines_joined: usize,
     /// Headings split off the end of a sentence.
     pub glued_headings: usize,
     /// The title was glued to the first sentence and split off.
@@ -281,7 +289,9 @@ pub(crate) fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Dra
     let cleaned = clean::clean(blocks);
     stats.punctuation_fixed = cleaned.punctuation_fixed;
     stats.page_markers = cleaned.page_markers;
+    stats.lines_joined = cleaned.lines_joined;
     let mut removed = cleaned.removed;
+    let reading_slips = cleaned.doubts;
     let (body_blocks, tail) = frame::split_tail(cleaned.blocks);
     let (head, body_blocks) = frame::split_head(body_blocks, &mut removed);
     stats.title_split = head.title_split;
@@ -318,6 +328,7 @@ pub(crate) fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Dra
         stats,
     };
     d.doubts.append(&mut d.body.doubts);
+    d.doubts.extend(reading_slips);
     find_period(&mut d);
     find_organization(&mut d);
     find_date(&mut d);
@@ -331,106 +342,60 @@ pub(crate) fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Dra
 }
 
 fn find_period(d: &mut Draft) {
-    let mut places: Vec<(String, String)> = Vec::new();
-    if let Some(t) = &d.head.title {
-        places.push(("the title".into(), t.clone()));
-    }
-    for p in &d.body.parts {
-        if let Some(t) = &p.title {
-            places.push((format!("the heading \"{t}\""), t.clone()));
+    fn texts<'a>(items: &'a [draft::ItemDraft], out: &mut Vec<&'a str>) {
+        for i in items {
+            out.extend(i.paras.iter().map(String::as_str));
+            texts(&i.items, out);
         }
     }
-    if let Some(s) = d.body.summary.first() {
-        places.push(("the opening".into(), s.chars().take(40).collect()));
+    let mut plan_text = Vec::new();
+    let mut other_text = Vec::new();
+    for part in &d.body.parts {
+        let out = if part.role == draft::Role::Plan {
+            &mut plan_text
+        } else {
+            &mut other_text
+        };
+        out.extend(part.lead.iter().map(String::as_str));
+        texts(&part.items, out);
     }
-    let mut shape = None;
-    let mut year = None;
-    let mut year_from = String::new();
-    let mut shape_from = String::new();
-    for (place, text) in &places {
-        // The plan's heading names the next period ("2023年工作思路"): it gives no shape.
-        let is_plan = d
+    let opening: Vec<&str> = if d.body.summary.is_empty() {
+        d.body
+            .parts
+            .first()
+            .map(|p| p.lead.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    } else {
+        d.body.summary.iter().map(String::as_str).collect()
+    };
+    let sources = evidence::Sources {
+        title: d.head.title.as_deref(),
+        opening,
+        parts: d
             .body
             .parts
             .iter()
-            .any(|p| p.role == draft::Role::Plan && p.title.as_deref() == Some(text.as_str()));
-        if let Some((y, s)) = meta::period_in(text) {
-            if is_plan {
-                if year.is_none() {
-                    if let Some(y) = y {
-                        let prev = if d.body.parts.iter().any(|p| {
-                            p.title.as_deref().is_some_and(|t| t.contains("下半年"))
-                                && p.role == draft::Role::Plan
-                        }) {
-                            y
-                        } else {
-                            y - 1
-                        };
-                        year = Some(prev);
-                        year_from = format!("{place}, a year before the plan's");
-                    }
-                }
-                continue;
-            }
-            if shape.is_none() {
-                shape = Some(s);
-                shape_from = place.clone();
-            }
-            if year.is_none() {
-                if let Some(y) = y {
-                    year = Some(y);
-                    year_from = place.clone();
-                }
-            }
-        }
-    }
-    let sure_year = year.is_some();
-    let year = year.unwrap_or_else(|| {
-        let all: String = d.body.summary.join("");
-        let years = meta::years_in(&all);
-        match years.first() {
-            Some(y) => {
-                year_from = "a year named in the opening".into();
-                *y
-            }
-            None => match published(&d.removed) {
-                // A web page's date: an annual report appears early in the next year.
-                Some((y, m)) if shape.is_none_or(|s| s == meta::PeriodShape::Year) && m <= 6 => {
-                    year_from = format!(
-                        "not in the source: the year before the web page's date ({y}-{m:02})"
-                    );
-                    y - 1
-                }
-                Some((y, m)) => {
-                    year_from =
-                        format!("not in the source: the year of the web page's date ({y}-{m:02})");
-                    y
-                }
-                None => {
-                    year_from = "not in the source (masked?): this year".into();
-                    meta::this_year()
-                }
-            },
-        }
-    });
-    let sure_shape = shape.is_some();
-    let shape = shape.unwrap_or(meta::PeriodShape::Year);
-    let period = meta::make_period(year, shape);
-    let source = match (sure_year, sure_shape) {
-        (true, true) if year_from == shape_from => format!("from {year_from}"),
-        (true, true) => format!("from {shape_from} and {year_from}"),
-        (false, true) => format!("year {year_from}; the period from {shape_from}"),
-        (_, false) => format!("the whole year assumed; the year {year_from}"),
+            .filter_map(|p| Some((p.role, p.title.as_deref()?)))
+            .collect(),
+        plan_text,
+        other_text,
+        signed: d.tail.date.map(|Ymd(y, m, _)| (y, m)).or_else(|| {
+            let (_, y, m) = d.tail.incomplete_date.as_ref()?;
+            Some(((*y)?, (*m)?))
+        }),
     };
-    if !sure_year {
-        d.doubts.push(format!(
-            "the year is {year_from}: period = \"{period}\" is a guess"
-        ));
-    }
+    let decision = evidence::decide(&sources, published(&d.removed), meta::this_year());
+    // The TOML's CHECK says what to check: the doubts when there are any.
+    let source = if decision.doubts.is_empty() {
+        decision.source.clone()
+    } else {
+        decision.doubts.join("; ")
+    };
+    d.doubts.extend(decision.doubts);
     d.period = Found {
-        value: period,
+        value: decision.period,
         source,
-        sure: sure_year && sure_shape,
+        sure: decision.sure,
     };
 }
 
@@ -484,17 +449,30 @@ fn find_organization(d: &mut Draft) {
                 .iter()
                 .flat_map(|p| p.lead.iter().cloned())
                 .collect::<String>();
-        match meta::organization_in_text(&all) {
-            Some(o) => Found {
-                value: o.clone(),
-                source: format!("guessed from the text (\"{o}\"); write the full name"),
+        let opening = d
+            .body
+            .summary
+            .first()
+            .or_else(|| d.body.parts.first().and_then(|p| p.lead.first()));
+        if let Some(name) = opening.and_then(|t| meta::organization_named(t)) {
+            Found {
+                value: name.clone(),
+                source: format!("the opening names \"{name}\"; check the full name"),
                 sure: false,
-            },
-            None => Found {
-                value: "某园区管委会".into(),
-                source: "not in the source; write the full name".into(),
-                sure: false,
-            },
+            }
+        } else {
+            match meta::organization_in_text(&all) {
+                Some(o) => Found {
+                    value: o.clone(),
+                    source: format!("guessed from the text (\"{o}\"); write the full name"),
+                    sure: false,
+                },
+                None => Found {
+                    value: "某园区管委会".into(),
+                    source: "not in the source; write the full name".into(),
+                    sure: false,
+                },
+            }
         }
     };
     if !found.sure {
@@ -515,13 +493,17 @@ fn find_date(d: &mut Draft) {
         },
         None => {
             let v = meta::day_after(&d.period.value);
+            let why = match &d.tail.incomplete_date {
+                Some((written, ..)) => format!("the signature's date “{written}” is incomplete"),
+                None => "the source has no date".into(),
+            };
             d.doubts.push(format!(
-                "the source has no date: date = {:04}-{:02}-{:02} (the day after the period) stands in",
+                "{why}: date = {:04}-{:02}-{:02} (the day after the period) stands in",
                 v.0, v.1, v.2
             ));
             Found {
                 value: v,
-                source: "not in the source: the day after the period; set the report's date".into(),
+                source: format!("{why}: the day after the period stands in; set the report's date"),
                 sure: false,
             }
         }
@@ -562,19 +544,32 @@ fn take_tables(d: &mut Draft) {
     }
     for a in std::mem::take(&mut d.tail.attachments) {
         let mut tables = a.tables.into_iter();
+        if a.listed_only {
+            d.doubts.push(format!(
+                "the attachment \"{}\" is listed above the signature but is not in the source: give its content or delete it",
+                a.title
+            ));
+        }
         let mut out = AttachmentOut {
+            listed_only: a.listed_only,
             title: a.title,
             paras: a.paras,
             table: None,
             indicator_table: false,
         };
         for t in tables.by_ref() {
-            if figures::is_indicator_table(&t) && !out.indicator_table {
+            if figures::is_indicator_table(&t) && !out.indicator_table && out.table.is_none() {
                 months_from_table(d, &t);
                 if d.indicators.is_empty() {
                     d.indicators.extend(figures::indicators_from_table(&t));
                 }
-                out.indicator_table = true;
+                if figures::is_own_layout(&t) {
+                    // huibao's own table: printed again from the indicators.
+                    out.indicator_table = true;
+                } else {
+                    // Another layout is kept as written; its figures are indicators too.
+                    out.table = Some(t);
+                }
             } else if out.table.is_none() {
                 out.table = Some(t);
             } else {
@@ -634,7 +629,8 @@ fn find_figures(d: &mut Draft) {
         }
         walk(&part.items, &mut found);
     }
-    let (masked, plain): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| f.value.is_none());
+    // Masked figures have no value; they are listed by `masked_in`.
+    let plain: Vec<_> = found.into_iter().filter(|f| f.value.is_some()).collect();
     let (kept, ambiguous) = figures::unambiguous(plain);
     for name in ambiguous {
         d.doubts.push(format!(
@@ -645,25 +641,60 @@ fn find_figures(d: &mut Draft) {
         let Some((value, decimals)) = f.value.as_deref().and_then(write::number) else {
             continue;
         };
+        let written = f.value.as_deref().unwrap_or_default();
         let mut comment = format!("From the text: “{}”", f.context);
-        if let Some(g) = &f.growth {
-            comment.push_str(&format!(" ({g}; set `previous` to last year's figure)"));
-        }
+        let previous = f.growth.as_ref().and_then(|g| {
+            let fits = g.points == huibao_core::is_percent(&f.unit);
+            let previous = fits
+                .then(|| figures::previous_from(value, written, g))
+                .flatten();
+            match previous {
+                Some(p) => comment.push_str(&format!(
+                    "\nCHECK: previous = {p} is worked back from “{}”, not read: put last year's figure if you have it.",
+                    g.written
+                )),
+                None => comment.push_str(&format!(
+                    " ({}; set `previous` to last year's figure)",
+                    g.written
+                )),
+            }
+            previous
+        });
         d.indicators.push(IndicatorDraft {
             name: f.name,
             value,
             unit: f.unit,
-            previous: None,
+            previous,
             target: None,
             decimals,
             comment: Some(comment),
         });
     }
-    let mut seen = std::collections::HashSet::new();
-    d.masked = masked
-        .into_iter()
-        .filter(|f| seen.insert(f.name.clone()))
-        .collect();
+    d.masked = masked_in(d);
+}
+
+/// Every masked figure and name of the text, each once.
+fn masked_in(d: &Draft) -> Vec<figures::Masked> {
+    fn walk<'a>(items: &'a [draft::ItemDraft], out: &mut Vec<&'a str>) {
+        for i in items {
+            out.extend(i.title.as_deref());
+            out.extend(i.paras.iter().map(String::as_str));
+            walk(&i.items, out);
+        }
+    }
+    let mut texts: Vec<&str> = d.body.summary.iter().map(String::as_str).collect();
+    for part in &d.body.parts {
+        texts.extend(part.title.as_deref());
+        texts.extend(part.lead.iter().map(String::as_str));
+        walk(&part.items, &mut texts);
+    }
+    let mut out: Vec<figures::Masked> = Vec::new();
+    for m in texts.into_iter().flat_map(figures::masked) {
+        if !out.contains(&m) {
+            out.push(m);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -54,6 +54,22 @@ pub(crate) enum PeriodShape {
     Months(u8, u8),
 }
 
+impl PeriodShape {
+    /// The same part of a year in its canonical form: "1-6月" is the first half, "7-9月"
+    /// the third quarter (as core's `Period::normalized`).
+    pub(crate) fn normalized(self) -> PeriodShape {
+        match self {
+            PeriodShape::Months(a, b) => match make_period(2000, self) {
+                Period::Year(_) => PeriodShape::Year,
+                Period::Half(_, h) => PeriodShape::Half(h),
+                Period::Quarter(_, q) => PeriodShape::Quarter(q),
+                _ => PeriodShape::Months(a, b),
+            },
+            s => s,
+        }
+    }
+}
+
 fn shape(after_year: &str) -> PeriodShape {
     let s = after_year;
     if s.starts_with("上半年") {
@@ -94,6 +110,171 @@ fn month_range(s: &str) -> Option<(u8, u8)> {
     (a <= b && b <= 12).then_some((a, b))
 }
 
+/// A period named in text: "2023年上半年", "2022年", "2022上半年", "上半年", "1-9月",
+/// "一季度", "2023年以来" (a year, no shape).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    /// The year, when written (not masked).
+    pub year: Option<i32>,
+    /// The part of the year, when named ("2022年" and "2022年度" name the whole year).
+    pub shape: Option<PeriodShape>,
+    /// The whole year only because a year stands alone ("2022年工作", "2022年，"): weak,
+    /// as "2023年重点工作" in a half-year report shows.
+    pub implied: bool,
+    /// Where it starts in the text (bytes).
+    pub start: usize,
+    /// Where it ends in the text (bytes).
+    pub end: usize,
+}
+
+/// Every period named in `text`, in order. A year compared with ("较2022年同期") or used
+/// as a point in time ("2022年底") is not a period.
+pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let rest = |i: usize| &text[byte(i)..];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        let after_digit = i > 0 && (chars[i - 1].1.is_ascii_digit() || chars[i - 1].1 == '.');
+        let year_digits = chars[i..]
+            .iter()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .count();
+        // A year in Chinese numerals, digit by digit: "二〇二二年".
+        let chinese_year = (chars.len() >= i + 5 && chars[i + 4].1 == '年')
+            .then(|| {
+                chars[i..i + 4].iter().try_fold(0, |acc, &(_, c)| {
+                    let d = match c {
+                        '〇' | '○' | '零' => 0,
+                        c => huibao_core::numbering::chinese_value(&c.to_string())?,
+                    };
+                    (d <= 9).then_some(acc * 10 + d as i32)
+                })
+            })
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y));
+        if (c.is_ascii_digit() && !after_digit && year_digits == 4) || chinese_year.is_some() {
+            let year: i32 = chinese_year.unwrap_or_else(|| rest(i)[..4].parse().unwrap_or(0));
+            let mut j = i + 4;
+            let mut implied = false;
+            if !(1990..=2100).contains(&year) {
+                i = j;
+                continue;
+            }
+            let r = &text[byte(j)..];
+            let (shape, end) = if let Some(r) = r.strip_prefix('年') {
+                j += 1;
+                if r.starts_with('度') {
+                    (Some(PeriodShape::Year), j + 1)
+                } else if let Some((s, n)) = shape_at(r) {
+                    (Some(s), j + n)
+                } else if ["同期", "底", "初", "末", "前", "后", "月"]
+                    .iter()
+                    .any(|w| r.starts_with(w))
+                    || r.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    // A point in time or a comparison, not a period.
+                    i = j;
+                    continue;
+                } else if r.starts_with("以来") {
+                    (None, j)
+                } else {
+                    implied = true;
+                    (Some(PeriodShape::Year), j)
+                }
+            } else if let Some((s, n)) = shape_at(r) {
+                // "2022上半年": the year without 年.
+                (Some(s), j + n)
+            } else {
+                i = j;
+                continue;
+            };
+            out.push(Phrase {
+                year: Some(year),
+                shape,
+                implied,
+                start: byte(i),
+                end: byte(end),
+            });
+            i = end;
+            continue;
+        }
+        // A masked year ("xxxx年") or a bare "年度": the whole year, its number unknown.
+        let masked = chars[i..]
+            .iter()
+            .take_while(|(_, c)| matches!(c, 'x' | 'X' | '*' | '×'))
+            .count();
+        let bare_year = c == '年'
+            && rest(i).starts_with("年度")
+            && !(i > 0 && (chars[i - 1].1.is_alphanumeric() || chars[i - 1].1 == '*'));
+        if (masked == 4 && rest(i + 4).starts_with('年')) || bare_year {
+            let at = if bare_year { i } else { i + 4 };
+            let (shape, end) = match shape_at(&rest(at)['年'.len_utf8()..]) {
+                Some((s, n)) => (s, at + 1 + n),
+                None => (PeriodShape::Year, at + 1),
+            };
+            out.push(Phrase {
+                year: None,
+                shape: Some(shape),
+                implied: false,
+                start: byte(i),
+                end: byte(end),
+            });
+            i = end;
+            continue;
+        }
+        if !after_digit {
+            if let Some((s, n)) = shape_at(rest(i)) {
+                out.push(Phrase {
+                    year: None,
+                    shape: Some(s),
+                    implied: false,
+                    start: byte(i),
+                    end: byte(i + n),
+                });
+                i += n;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The part of a year named at the start of `s` (normalised), and its length in characters.
+fn shape_at(s: &str) -> Option<(PeriodShape, usize)> {
+    named_shape_at(s).map(|(shape, n)| (shape.normalized(), n))
+}
+
+fn named_shape_at(s: &str) -> Option<(PeriodShape, usize)> {
+    for (word, shape) in [
+        ("上半年", PeriodShape::Half(1)),
+        ("下半年", PeriodShape::Half(2)),
+        ("前三季度", PeriodShape::Months(1, 9)),
+    ] {
+        if s.starts_with(word) {
+            return Some((shape, word.chars().count()));
+        }
+    }
+    for (q, word) in ["一", "二", "三", "四"].iter().enumerate() {
+        for form in [format!("第{word}季度"), format!("{word}季度")] {
+            if s.starts_with(&form) {
+                return Some((PeriodShape::Quarter(q as u8 + 1), form.chars().count()));
+            }
+        }
+    }
+    let (a, b) = month_range(s)?;
+    let digits = s.find(['月']).map(|at| s[..at].chars().count() + 1)?;
+    let n = if s[s.find('月')? + '月'.len_utf8()..].starts_with('份') {
+        digits + 1
+    } else {
+        digits
+    };
+    Some((PeriodShape::Months(a, b), n))
+}
+
 /// Builds a period from a year and a shape.
 pub(crate) fn make_period(year: i32, shape: PeriodShape) -> Period {
     match shape {
@@ -102,26 +283,6 @@ pub(crate) fn make_period(year: i32, shape: PeriodShape) -> Period {
         PeriodShape::Quarter(q) => Period::Quarter(year, q),
         PeriodShape::Months(a, b) => Period::Months(year, a, b).normalized(),
     }
-}
-
-/// Every four-digit year written "2022年" in `text`, in order.
-pub(crate) fn years_in(text: &str) -> Vec<i32> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    for i in 4..chars.len() {
-        if chars[i] == '年'
-            && chars[i - 4..i].iter().all(|c| c.is_ascii_digit())
-            && (i < 5 || !chars[i - 5].is_ascii_digit())
-        {
-            let y: String = chars[i - 4..i].iter().collect();
-            if let Ok(y) = y.parse::<i32>() {
-                if (1990..=2100).contains(&y) {
-                    out.push(y);
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Suffixes of organization names, longest first.
@@ -142,6 +303,43 @@ const ORG_SUFFIXES: [&str; 14] = [
     "办公室",
 ];
 
+/// Endings of the names of organs and organizations, for a line that is a name alone.
+const ORGAN_ENDINGS: [&str; 24] = [
+    "管理委员会",
+    "管委会",
+    "委员会",
+    "人民政府",
+    "政府",
+    "党工委",
+    "工委",
+    "办公室",
+    "经济技术开发区",
+    "开发区",
+    "高新区",
+    "经开区",
+    "科技城",
+    "园区",
+    "产业园",
+    "工业园",
+    "生态园",
+    "新区",
+    "新城",
+    "指挥部",
+    "服务中心",
+    "局",
+    "集团",
+    "公司",
+];
+
+/// Whether a short line is the name of an organization alone ("某某园区管委会").
+pub(crate) fn is_organization_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (4..=30).contains(&n)
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && !s.contains(['，', '。', '；', '：', '、'])
+        && ORGAN_ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
 /// The organization at the start of a title: the text before the period or "关于".
 pub(crate) fn organization_in_title(title: &str) -> Option<String> {
     let cut = [
@@ -158,6 +356,52 @@ pub(crate) fn organization_in_title(title: &str) -> Option<String> {
     let org = title[..cut].trim();
     (org.chars().count() >= 2 && ORG_SUFFIXES.iter().any(|s| org.ends_with(s)))
         .then(|| org.to_string())
+}
+
+/// The full name of the organization that acts in a sentence ("上半年以来，碧溪河高新技术
+/// 产业园区管委会坚持……"): the clause's words up to a name's ending (管委会, 开发区 …).
+pub(crate) fn organization_named(text: &str) -> Option<String> {
+    const ENDINGS: [&str; 12] = [
+        "管理委员会",
+        "管委会",
+        "经济技术开发区",
+        "高新技术产业开发区",
+        "开发区",
+        "高新区",
+        "经开区",
+        "科技城",
+        "产业园",
+        "工业园",
+        "生态园",
+        "园区",
+    ];
+    for clause in text.split(['，', '。', '；', '：', '、']) {
+        // The first ending, extended by endings that overlap or follow it
+        // ("产业园" + "园区" + "管委会").
+        let matches: Vec<(usize, usize)> = ENDINGS
+            .iter()
+            .flat_map(|e| clause.match_indices(e).map(|(at, m)| (at, at + m.len())))
+            .collect();
+        let Some(&(_, mut end)) = matches
+            .iter()
+            .min_by_key(|&&(at, end)| (at, std::cmp::Reverse(end)))
+        else {
+            continue;
+        };
+        while let Some(&(_, e)) = matches
+            .iter()
+            .filter(|&&(at, e)| at <= end && e > end)
+            .max_by_key(|&&(_, e)| e)
+        {
+            end = e;
+        }
+        let name = &clause[..end];
+        let n = name.chars().count();
+        if (4..=24).contains(&n) && name.chars().all(huibao_core::chars::is_han) {
+            return Some(name.to_string());
+        }
+    }
+    None
 }
 
 /// The organization named most often in the text ("生态园以……", "园区完成……").
@@ -243,6 +487,10 @@ mod tests {
             organization_in_text("生态园以……生态园部分指标……园区实现").as_deref(),
             Some("生态园")
         );
-        assert_eq!(years_in("2022年和2023年，12022年"), vec![2022, 2023]);
+        let years: Vec<Option<i32>> = phrases("2022年和2023年，12022年，较2021年同期")
+            .iter()
+            .map(|p| p.year)
+            .collect();
+        assert_eq!(years, vec![Some(2022), Some(2023)]);
     }
 }

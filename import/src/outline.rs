@@ -73,6 +73,155 @@ pub(crate) struct Outline {
 
 /// Builds the outline of the body blocks.
 pub(crate) fn parse(blocks: Vec<Block>) -> Outline {
+    match split_parts(blocks) {
+        Ok((preamble, parts)) => parse_parts(preamble, parts),
+        Err(blocks) => parse_numbered(blocks),
+    }
+}
+
+/// One part of a report in parts, above its 一、.
+struct Section {
+    number: u32,
+    title: String,
+    blocks: Vec<Block>,
+}
+
+/// A report in parts above its 一、: "第一部分", "第二部分" …, or part headings without
+/// a number ("2022年工作总结", "存在的问题", "2023年工作计划") after which the numbering
+/// starts again at one. Gives the blocks before the first part, then each part's number,
+/// title and blocks; `Err` gives the blocks back when the report has no such parts.
+fn split_parts(blocks: Vec<Block>) -> Result<(Vec<Block>, Vec<Section>), Vec<Block>> {
+    let numbered: Vec<(usize, u32, usize)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| marker::part(b.text()?.trim()).map(|(n, len)| (i, n, len)))
+        .collect();
+    let in_order = numbered
+        .iter()
+        .enumerate()
+        .all(|(k, &(_, n, _))| n == k as u32 + 1);
+    let heads: Vec<(usize, usize)> = if numbered.len() >= 2 && in_order {
+        numbered.iter().map(|&(i, _, len)| (i, len)).collect()
+    } else {
+        unnumbered_parts(&blocks)
+            .into_iter()
+            .map(|i| (i, 0))
+            .collect()
+    };
+    if heads.len() < 2 {
+        return Err(blocks);
+    }
+    let mut preamble = Vec::new();
+    let mut parts: Vec<Section> = Vec::new();
+    let mut next = heads.iter().peekable();
+    for (i, block) in blocks.into_iter().enumerate() {
+        if let Some(&&(at, len)) = next.peek() {
+            if at == i {
+                next.next();
+                let title = block.text().unwrap_or_default().trim()[len..].to_string();
+                parts.push(Section {
+                    number: parts.len() as u32 + 1,
+                    title,
+                    blocks: Vec::new(),
+                });
+                continue;
+            }
+        }
+        match parts.last_mut() {
+            Some(last) => last.blocks.push(block),
+            None => preamble.push(block),
+        }
+    }
+    Ok((preamble, parts))
+}
+
+/// Part headings without a number: short lines whose words name a part (work done,
+/// problems, plan) with numbered lines from one below them, where the numbering starts
+/// again under a later one.
+fn unnumbered_parts(blocks: &[Block]) -> Vec<usize> {
+    let first_number = |at: usize| {
+        blocks[at..]
+            .iter()
+            .take(2)
+            .find_map(|b| marker::parse(b.text()?.trim()))
+            .filter(|m| m.number == 1)
+    };
+    let heads: Vec<usize> = (0..blocks.len())
+        .filter(|&i| {
+            let Some(t) = blocks[i].text().map(str::trim) else {
+                return false;
+            };
+            t.chars().count() <= 24
+                && !t.contains(['。', '，', '；', '：', ':'])
+                && marker::parse(t).is_none()
+                && marker::before_period(t).is_none()
+                && crate::draft::classify(t).is_some()
+                && first_number(i + 1).is_some()
+        })
+        .collect();
+    // The numbering starts again: a kind numbered before a later head opens at one again.
+    let mut seen: Vec<Kind> = Vec::new();
+    let mut restarts = false;
+    let mut next_head = heads.iter().skip(1).peekable();
+    for (i, block) in blocks
+        .iter()
+        .enumerate()
+        .skip(heads.first().copied().unwrap_or(0))
+    {
+        if next_head.peek() == Some(&&i) {
+            next_head.next();
+            restarts |= first_number(i + 1).is_some_and(|m| seen.contains(&m.kind));
+        }
+        if let Some(m) = block.text().and_then(|t| marker::parse(t.trim())) {
+            if !seen.contains(&m.kind) {
+                seen.push(m.kind);
+            }
+        }
+    }
+    if heads.len() >= 2 && restarts {
+        heads
+    } else {
+        Vec::new()
+    }
+}
+
+/// The outline of a report in parts: each part a top-level entry, its 一、 one level down.
+fn parse_parts(preamble: Vec<Block>, parts: Vec<Section>) -> Outline {
+    let mut out = Outline {
+        preamble,
+        ..Outline::default()
+    };
+    for Section {
+        number,
+        title,
+        blocks,
+    } in parts
+    {
+        let inner = parse_numbered(blocks);
+        out.doubts.extend(inner.doubts);
+        out.glued_split += inner.glued_split;
+        let mut node = Node {
+            kind: None,
+            number,
+            title: Some(title.clone()),
+            children: inner.roots,
+            line: title,
+            ..Node::default()
+        };
+        for block in inner.preamble {
+            match block {
+                Block::Para(p) => node.paras.push(p.text),
+                Block::Table(t) => node.tables.push(t),
+            }
+        }
+        fold_lone_run_in(&mut node);
+        out.roots.push(node);
+    }
+    out
+}
+
+/// The outline of blocks numbered 一、（一）1.（1）.
+fn parse_numbered(blocks: Vec<Block>) -> Outline {
     let mut b = Builder::default();
     for block in blocks {
         match block {
@@ -145,9 +294,20 @@ impl Builder {
 
     /// Takes one line; returns the rest when a heading glued into it was split off.
     fn line(&mut self, line: &str) -> Option<String> {
-        if let Some(m) = marker::parse(line) {
+        let m = marker::parse(line).or_else(|| {
+            marker::before_period(line).filter(|m| self.expects_period_heading(m, line))
+        });
+        if let Some(m) = m {
             if let Some(depth) = self.fits(&m, line) {
                 let rest = line[m.len..].trim_start_matches(['、', ' ', '.', '．']);
+                let mut open: Vec<Kind> = self.stack[..depth].iter().map(|&(k, _)| k).collect();
+                open.push(m.kind);
+                if let Some(at) = inline_child(rest, &open) {
+                    // "2022年工作总结（一）科技创新……": the heading runs into its first item.
+                    let whole = format!("{}{}", &line[..m.len], &rest[..at]);
+                    self.open(depth, m, &rest[..at], &whole);
+                    return Some(rest[at..].to_string());
+                }
                 let (heading, glued) = split_glued(rest, &self.stack, depth, m);
                 let whole = format!("{}{heading}", &line[..m.len]);
                 self.open(depth, m, heading, &whole);
@@ -161,6 +321,20 @@ impl Builder {
             None => self.out.preamble.push(Block::para(text)),
         }
         glued
+    }
+
+    /// Whether "三、四季度工作举措" is a heading here: the next top-level number, or the
+    /// first heading of a report whose outline has not begun (a short line, no sentence).
+    fn expects_period_heading(&self, m: &Marker, line: &str) -> bool {
+        match self.stack.iter().position(|&(k, _)| k == m.kind) {
+            Some(d) => m.number == self.stack[d].1 + 1,
+            None => {
+                self.stack.is_empty()
+                    && m.number == 1
+                    && line.chars().count() <= MAX_TITLE
+                    && !line.contains(['。', '，', '；'])
+            }
+        }
     }
 
     /// Where a number fits: the depth of the entry it opens, or `None` for text.
@@ -263,11 +437,132 @@ fn split_glued<'a>(
         if m.kind == Kind::RunIn {
             continue;
         }
-        if open.iter().any(|&(k, n)| k == m.kind && m.number == n + 1) {
+        let continues = open.iter().any(|&(k, n)| k == m.kind && m.number == n + 1);
+        // "……同比增长11.8%。一、2022年工作总结": the outline begins inside a paragraph.
+        let begins = open.is_empty() && m.kind == Kind::Chinese && m.number == 1;
+        if continues || begins {
             return (&text[..at], Some(after.to_string()));
         }
     }
     (text, None)
+}
+
+/// Where a heading runs into its first item without a break ("科技创新能力持续增强1.创新平台
+/// 加快建设。"): the offset of the item's number, number one of a deeper kind than any
+/// open in `open`, before the first full stop.
+fn inline_child(rest: &str, open: &[Kind]) -> Option<usize> {
+    let own = open.last().and_then(|k| k.level()).unwrap_or(0);
+    let deeper = |k: Kind| k == Kind::RunIn || k.level().is_some_and(|l| l > own);
+    let mut prev: Option<char> = None;
+    for (n, (at, c)) in rest.char_indices().enumerate() {
+        if matches!(c, '。' | '！' | '？') || n > MAX_TITLE {
+            break;
+        }
+        if n >= 2 && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '第') {
+            if let Some(m) = marker::parse(&rest[at..]) {
+                if m.number == 1 && deeper(m.kind) && !open.contains(&m.kind) {
+                    return Some(at);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Words that close a heading ("……持续增强", "……成效显著").
+const HEADING_ENDS: [&str; 48] = [
+    "增强", "壮大", "显著", "优化", "有力", "有序", "有效", "提升", "提速", "加快", "推进", "加强",
+    "完善", "突破", "明显", "稳固", "见效", "落地", "集聚", "聚集", "扎实", "升级", "向好", "攀升",
+    "增长", "提质", "增效", "齐升", "丰硕", "良好", "稳定", "巩固", "深化", "强劲", "凸显", "活跃",
+    "平稳", "改善", "高效", "精准", "有为", "跃升", "发力", "提档", "扩容", "蓄能", "破题", "成势",
+];
+
+/// Words that open a sentence of text after a heading ("全年新签约……", "深化……改革").
+const TEXT_OPENERS: [&str; 56] = [
+    "全年",
+    "今年",
+    "年内",
+    "上半年",
+    "下半年",
+    "前三季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "截至",
+    "目前",
+    "近年来",
+    "深化",
+    "开展",
+    "推进",
+    "实施",
+    "围绕",
+    "聚焦",
+    "坚持",
+    "建立",
+    "完成",
+    "新增",
+    "组织",
+    "积极",
+    "按照",
+    "依托",
+    "针对",
+    "紧盯",
+    "推动",
+    "落实",
+    "着力",
+    "强化",
+    "出台",
+    "制定",
+    "启动",
+    "成立",
+    "举办",
+    "累计",
+    "新签约",
+    "引进",
+    "实现",
+    "全区",
+    "园区",
+    "开发区",
+    "高新区",
+    "我区",
+    "先后",
+    "通过",
+    "持续",
+    "大力",
+    "全力",
+    "严格",
+    "扎实开展",
+    "设立",
+    "完善",
+];
+
+/// Where a heading without closing punctuation ends when its text follows on the same
+/// line ("招商引资成效显著全年新签约项目68个，……"): after a word that closes headings and
+/// before a word (or figure) that opens a sentence, within the first clause.
+fn run_on_title(rest: &str) -> Option<usize> {
+    let clause_end = rest
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '；' | '：' | '“' | '《' | '，' | '、'))
+        .map_or(rest.len(), |(i, _)| i);
+    let clause = &rest[..clause_end];
+    for (n, (at, _)) in clause.char_indices().enumerate() {
+        if n < 4 {
+            continue;
+        }
+        if n > 24 {
+            break;
+        }
+        let (title, text) = (&clause[..at], &rest[at..]);
+        let closes = HEADING_ENDS.iter().any(|w| title.ends_with(w));
+        let opens = TEXT_OPENERS.iter().any(|w| text.starts_with(w))
+            || text.starts_with(|c: char| c.is_ascii_digit());
+        if closes && opens && text.chars().count() >= 10 {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// Splits a heading line into title and text: "科创平台展开新篇章。按照……" gives the
@@ -291,6 +586,16 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
         } else {
             rest[..at + c.len_utf8()].to_string()
         };
+        // A long "title" may be a heading run into its text: "招商引资成效显著全年新签约
+        // 项目68个，……。"
+        if kind != Kind::RunIn && title.chars().count() >= 12 {
+            if let Some(split) = run_on_title(&title) {
+                return (
+                    Some(title[..split].to_string()),
+                    Some(rest[split..].trim().to_string()),
+                );
+            }
+        }
         if title.chars().count() >= 2 {
             return (Some(title), (!text.is_empty()).then(|| text.to_string()));
         }
@@ -299,6 +604,11 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
     let sentence = rest.contains(['。', '；']) || rest.ends_with(['，', '、']);
     if short && !sentence && kind != Kind::RunIn {
         return (Some(rest.to_string()), None);
+    }
+    if kind != Kind::RunIn {
+        if let Some(at) = run_on_title(rest) {
+            return (Some(rest[..at].to_string()), Some(rest[at..].to_string()));
+        }
     }
     (None, Some(rest.to_string()))
 }
@@ -435,6 +745,95 @@ mod tests {
             o.roots[0].children[1].paras,
             vec!["开工项目。", "1.5亿元的项目已开工。", "9.其他。"]
         );
+    }
+
+    #[test]
+    fn part_headings_without_numbers() {
+        let o = outline(&[
+            "2022年，开发区稳中求进。",
+            "2022年工作总结",
+            "一、招商引资取得新突破",
+            "新签约项目32个。",
+            "二、项目建设实现新提速",
+            "存在的问题",
+            "一是主导产业不强；二是配套设施不完善。",
+            "2023年工作计划",
+            "一、聚焦招大引强",
+            "二、聚焦项目落地",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec![
+                "2022年工作总结",
+                "-一、招商引资取得新突破",
+                "-二、项目建设实现新提速",
+                "存在的问题",
+                "2023年工作计划",
+                "-一、聚焦招大引强",
+                "-二、聚焦项目落地",
+            ]
+        );
+        assert_eq!(
+            o.roots[1].paras,
+            vec!["一是主导产业不强；二是配套设施不完善。"]
+        );
+        // A caption over a list numbered once is no part.
+        let o = outline(&[
+            "主要工作",
+            "1.招商引资。",
+            "2.项目建设。",
+            "工作计划",
+            "3.推进项目。",
+        ]);
+        assert!(o.roots.iter().all(|r| r.kind.is_some()));
+    }
+
+    #[test]
+    fn headings_run_inline_after_page_joins() {
+        let o = outline(&[
+            "2022年，全区经济稳中有进。一、2022年工作总结（一）科技创新能力持续增强1.创新平台加快建设。新增省级重点实验室2家。2.创新主体不断壮大。新认定高新技术企业87家。（二）招商引资成效显著全年新签约项目68个，协议总投资426.5亿元。（三）营商环境持续优化深化“证照分离”改革，企业开办实现“一日办结”。二、存在的问题一是产业链仍有短板；二是储备不足。三、2023年工作计划（一）聚焦创新驱动，打造科创策源高地。力争新增高新技术企业100家。",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec![
+                "一、2022年工作总结",
+                "-（一）科技创新能力持续增强",
+                "--1.创新平台加快建设",
+                "--2.创新主体不断壮大",
+                "-（二）招商引资成效显著",
+                "-（三）营商环境持续优化",
+                "二、存在的问题",
+                "三、2023年工作计划",
+                "-（一）聚焦创新驱动，打造科创策源高地",
+            ]
+        );
+        assert_eq!(o.preamble, vec![Block::para("2022年，全区经济稳中有进。")]);
+        assert_eq!(
+            o.roots[0].children[1].paras,
+            vec!["全年新签约项目68个，协议总投资426.5亿元。"]
+        );
+        assert_eq!(o.roots[1].paras, vec!["一是产业链仍有短板；二是储备不足。"]);
+    }
+
+    #[test]
+    fn a_number_before_a_period_word_is_a_heading_where_expected() {
+        let o = outline(&[
+            "一、三季度工作推进情况",
+            "（一）项目建设逆势推进",
+            "二、存在的问题",
+            "三、四季度工作计划",
+            "一、二季度，园区产值同比增长。",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec![
+                "一、三季度工作推进情况",
+                "-（一）项目建设逆势推进",
+                "二、存在的问题",
+                "三、四季度工作计划"
+            ]
+        );
+        assert_eq!(o.roots[2].paras, vec!["一、二季度，园区产值同比增长。"]);
     }
 
     #[test]

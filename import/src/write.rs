@@ -257,9 +257,14 @@ impl Annotate {
         self.pending.push(format!(
             "# Imported by `huibao import` from {}.\n\
              # The text is the source's; numbers (一、（一）1.（1）一是) are regenerated when rendering.\n\
-             # Lines marked CHECK were guessed: read them, then run `huibao check` and `huibao render`.\n\n",
+             # Lines marked CHECK were guessed: read them, then run `huibao check` and `huibao render`.\n",
             one_line(&d.source_name)
         ));
+        let mut doubts = String::new();
+        for doubt in &d.doubts {
+            doubts += &comment_lines(&format!("CHECK: {doubt}"));
+        }
+        self.pending.push(format!("{doubts}\n"));
         let root = doc.as_table_mut();
         if let Some(report) = root.get_mut("report").and_then(TomlItem::as_table_mut) {
             let check = [
@@ -297,11 +302,12 @@ impl Annotate {
         }
         if !d.masked.is_empty() {
             let mut block = String::from(
-                "# Figures masked in the source (* or x). To make one an indicator, add\n\
-                 # [[indicators]] with its name, the real value and unit:\n",
+                "# CHECK: figures and names masked in the source (* or x) are kept as written.\n\
+                 # Put the real ones in the text; to make a figure an indicator, add\n\
+                 # [[indicators]] with its name, value and unit:\n",
             );
-            for f in &d.masked {
-                block += &comment_lines(&format!("  {} ({}): “{}”", f.name, f.unit, f.context));
+            for m in &d.masked {
+                block += &comment_lines(&format!("  “{}” in “{}”", m.written, m.clause));
             }
             self.pending.push(block + "\n");
         }
@@ -327,10 +333,16 @@ impl Annotate {
             }
             self.items(array(root, part.role.key()), &part.items);
         }
-        for table in array(root, "attachments")
+        for (table, a) in array(root, "attachments")
             .into_iter()
             .flat_map(|a| a.iter_mut())
+            .zip(&d.attachments)
         {
+            if a.listed_only {
+                self.comment(
+                    "CHECK: the source lists this attachment above the signature but does not hold it; give its text or table, or delete it.",
+                );
+            }
             self.place(table, false);
             self.sub_table(table, "table");
         }
@@ -473,9 +485,9 @@ mod tests {
         let toml = report(&d);
         for wanted in [
             "# Imported by `huibao import` from 上半年.txt.\n",
-            "date = 2022-07-01  # CHECK: not in the source",
-            "# Figures masked in the source (* or x).",
-            "#   营业收入 (万元): “",
+            "date = 2022-07-01  # CHECK: the source has no date",
+            "# CHECK: figures and names masked in the source (* or x) are kept as written.",
+            "#   “*万元” in “园区完成营业收入*万元”",
             "# A second table of this item: 项目 | 数量\n[[achievements]]\ntitle = \"招商引资\"",
             "# Not placed (found below the signature):\n#   （此件公开发布）\n",
             "# Removed from the source as clutter:\n#   [web page] 来源：某某网 2022-07-13\n",

@@ -1,5 +1,6 @@
-//! huibao-pipeline: the one way from a report to its documents — load, carry last period
-//! forward, resolve, expand plugin sections, build, lint ([`Session::prepare`]), render
+//! huibao-pipeline: the one way from a report to its documents — load, read the statistics
+//! spreadsheet `[indicators] from` names, carry last period forward, resolve, expand plugin
+//! sections, build, lint ([`Session::prepare`]), render
 //! ([`Session::render`]) and write the set of files ([`write_outputs`]).
 //!
 //! The command-line program, the tests and the batch and watch modes are thin callers of
@@ -85,14 +86,15 @@ pub struct Session {
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Prepared {
-    /// The report as loaded (with last period's figures carried forward) and its style.
+    /// The report as loaded (its spreadsheet's figures read, last period's carried
+    /// forward) and its style.
     pub loaded: Loaded,
     /// Its figures, title, period phrases and organization.
     pub resolved: Resolved,
     /// The document tree every backend draws.
     pub document: Document,
-    /// Lint findings and plan items of last period nobody reported on, in that order:
-    /// follow-up first, then lint.
+    /// Findings in the indicators' spreadsheet, plan items of last period nobody reported
+    /// on, and lint findings, in that order.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -140,17 +142,32 @@ impl Session {
         self.prepare_loaded(huibao_core::load(path)?)
     }
 
+    /// Reads and checks a report, then reads the statistics spreadsheet its
+    /// `[indicators] from` names (see [`huibao_sheets::read_into`]): the first stage of
+    /// [`Session::prepare`], returning the sheet's warnings beside the report.
+    pub fn load(&self, path: &Path) -> Result<(Loaded, Vec<Diagnostic>), Diagnostics> {
+        let mut loaded = huibao_core::load(path)?;
+        let warnings = huibao_sheets::read_into(&mut loaded)?;
+        Ok((loaded, warnings))
+    }
+
     /// Prepares report text already in memory (an editor buffer, a test): load and check,
-    /// carry last period forward, resolve, expand plugin sections, build, lint. The
-    /// file's path names the report in diagnostics and places what the report names
-    /// relative to itself (`previous`, `[plugins] paths`).
+    /// read the indicators' spreadsheet, carry last period forward, resolve, expand plugin
+    /// sections, build, lint. The file's path names the report in diagnostics and places
+    /// what the report names relative to itself (`previous`, `[plugins] paths`,
+    /// `[indicators] from`).
     pub fn prepare_source(&self, file: SourceFile) -> Result<Prepared, Diagnostics> {
         self.prepare_loaded(huibao_core::load_source(file)?)
     }
 
     fn prepare_loaded(&self, mut loaded: Loaded) -> Result<Prepared, Diagnostics> {
-        let mut warnings =
-            huibao_core::carry_forward(&mut loaded, self.options.previous.as_deref())?;
+        let mut warnings = huibao_sheets::read_into(&mut loaded)?;
+        // Last period's report is completed the same way: its figures may be in a sheet too.
+        warnings.extend(huibao_core::carry_forward_with(
+            &mut loaded,
+            self.options.previous.as_deref(),
+            |path| self.load(path).map(|(last, _)| last),
+        )?);
         let resolved = huibao_core::resolve(&loaded);
         let search = self.plugin_search_path(Some(&loaded));
         let sections = huibao_core::plugin::expand(&loaded, &resolved, &search)?;

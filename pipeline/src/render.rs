@@ -1,6 +1,6 @@
 //! Rendering a prepared report to each format's bytes, all in memory.
 
-use crate::{Prepared, RoleReport, Session, SkippedFont};
+use crate::{Diagnostic, Prepared, RoleReport, Session, SkippedFont};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -104,16 +104,56 @@ pub struct RenderError {
     /// What the backend said.
     #[source]
     pub source: BackendError,
+    /// The same fault at its place in the report, when the report wrote the text at
+    /// fault (a character no font has): print this rather than the error itself.
+    pub place: Option<Diagnostic>,
 }
 
 impl RenderError {
+    /// A located diagnostic for a character no font has: the report's line and column
+    /// where the character was written, found from the block the layout was setting.
+    fn locate(prepared: &Prepared, source: &BackendError) -> Option<Diagnostic> {
+        let layout = match source {
+            BackendError::Layout(e)
+            | BackendError::Pdf(huibao_pdf::Error::Layout(e))
+            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
+            _ => return None,
+        };
+        let huibao_pages::Error::MissingGlyph {
+            ch, block, tried, ..
+        } = layout
+        else {
+            return None;
+        };
+        let span = prepared.document.source_of((*block)?)?;
+        let file = &prepared.loaded.file;
+        let at = file
+            .text
+            .get(span.clone())
+            .and_then(|written| written.find(*ch))
+            .map_or(span.start, |offset| span.start + offset);
+        Some(
+            Diagnostic::error(format!(
+                "no font has the character “{ch}” (U+{:04X})",
+                *ch as u32
+            ))
+            .at(file, at..at + ch.len_utf8())
+            .with_label("this character")
+            .with_help(format!(
+                "write another character, or give a font that has it with --font-dir (fonts tried: {tried})"
+            )),
+        )
+    }
+
     /// True when the report cannot be rendered as written — a character no font has, no
     /// font at all for a role, a font folder that is not there — so the fix is in the
     /// report, the installed fonts or the font options (the program exits 1); false when
     /// the writer itself failed (exit 3).
     pub fn is_report_error(&self) -> bool {
         let layout = match &self.source {
-            BackendError::Layout(e) | BackendError::Pdf(huibao_pdf::Error::Layout(e)) => e,
+            BackendError::Layout(e)
+            | BackendError::Pdf(huibao_pdf::Error::Layout(e))
+            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
             _ => return false,
         };
         matches!(
@@ -167,6 +207,7 @@ impl Session {
             let failed = |source: BackendError| RenderError {
                 format,
                 report: prepared.loaded.file.path.clone(),
+                place: RenderError::locate(prepared, &source),
                 source,
             };
             let bytes = match format {

@@ -129,7 +129,10 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
         if d.masked.is_empty() {
             String::new()
         } else {
-            format!("; {} masked figure(s) listed as comments", d.masked.len())
+            format!(
+                "; {} masked figure(s) or name(s) kept as written and listed",
+                d.masked.len()
+            )
         }
     ));
     if !d.attachments.is_empty() {
@@ -153,12 +156,18 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     }
     if s.punctuation_fixed > 0 {
         cleaned.push(format!(
-            "{} half-width punctuation mark(s) made full-width",
+            "{} punctuation mark(s) made full-width or normalised",
             s.punctuation_fixed
         ));
     }
     if s.page_markers > 0 {
         cleaned.push(format!("{} page number(s) cut", s.page_markers));
+    }
+    if s.lines_joined > 0 {
+        cleaned.push(format!(
+            "{} line(s) joined to the paragraph or page they were cut from",
+            s.lines_joined
+        ));
     }
     if s.glued_headings > 0 {
         cleaned.push(format!(
@@ -173,7 +182,7 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
         lines.push(format!("  cleaned       {}", cleaned.join("; ")));
     }
     if !d.doubts.is_empty() {
-        lines.push("doubts (marked CHECK in the TOML where they concern a key):".into());
+        lines.push("doubts (each a CHECK line at the top of the TOML):".into());
         for doubt in &d.doubts {
             lines.push(format!("  - {doubt}"));
         }

@@ -2,6 +2,7 @@
 
 pub(crate) mod fonts;
 pub(crate) mod import;
+pub(crate) mod indicators;
 pub(crate) mod new;
 pub(crate) mod plugins;
 pub(crate) mod render;

@@ -111,7 +111,10 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
     let rendered = match session.render(&prepared, &formats) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            match &e.place {
+                Some(d) => print_diagnostic(d),
+                None => eprintln!("error: {e}"),
+            }
             return if e.is_report_error() {
                 exit::REPORT_ERROR
             } else {

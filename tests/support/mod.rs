@@ -1,9 +1,13 @@
-//! What the import tests share (`import_roundtrip`, `import_samples`): a report's
-//! outline as lines, the visible text of an HTML page, and how much of one text another
-//! keeps in order.
+//! What the import tests share (`import_roundtrip`, `import_samples`, `import_corpus`): a
+//! report's outline as lines, the visible text of an HTML page, how much of one text another
+//! keeps in order, and a source without the clutter lines a test lists.
+
+// Each test crate uses some of these.
+#![allow(dead_code)]
 
 use huibao_core::model::Item;
 use huibao_core::Loaded;
+use huibao_pipeline::{Format, Prepared, Session};
 
 /// The outline of a loaded report as "level title" lines, depth first: a part's items at
 /// level 2, theirs at 3 and so on, titles trimmed.
@@ -96,4 +100,31 @@ pub(crate) fn lcs(a: &[char], b: &[char]) -> usize {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()] as usize
+}
+
+/// The prepared report rendered as one HTML page.
+pub(crate) fn render_html(prepared: &Prepared) -> String {
+    let rendered = Session::default()
+        .render(prepared, &[Format::Html])
+        .expect("renders");
+    String::from_utf8(rendered.get(Format::Html).expect("HTML").to_vec()).expect("UTF-8")
+}
+
+/// The lines of `source` without the clutter lines, matched in order: each clutter line
+/// (compared trimmed) removes the first source line equal to it after the line the one
+/// before it removed. Returns the text kept and the clutter lines that were not found.
+pub(crate) fn without_clutter(source: &str, clutter: &[String]) -> (String, Vec<String>) {
+    let mut next = clutter.iter().peekable();
+    let kept = source
+        .lines()
+        .filter(|l| match next.peek() {
+            Some(c) if c.as_str() == l.trim() => {
+                next.next();
+                false
+            }
+            _ => true,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    (kept, next.cloned().collect())
 }

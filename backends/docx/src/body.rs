@@ -11,6 +11,7 @@ use docx_rs::{
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
     TablePositionProperty, TableRow, WidthType,
 };
+use huibao_core::closing::closing;
 use huibao_core::ir::{AttachmentNote, Block, EndMatter, Heading, RedHeader, RunRole, Signature};
 use huibao_core::style::{FontRole, Style};
 
@@ -34,20 +35,24 @@ pub(crate) struct Context<'a> {
 }
 
 /// The body of the document, in reading order.
+///
+/// The last body lines go with the signature (core's [`closing`]): the paragraphs that
+/// make them, and a heading right before them, keep with the next paragraph, and
+/// widow control lets Word move just their last two lines. (LibreOffice moves a
+/// paragraph kept with the next one whole, which may leave the page before short.)
 pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
+    let with_signature = closing(blocks, cx.style).map_or(0..0, |c| c.keep);
     let mut out = Vec::new();
     let mut after_header = false;
     let mut after_closing = false;
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
         let start = out.len();
         let closing = matches!(
             block,
             Block::AttachmentNote(_) | Block::Signature(_) | Block::Note { .. }
         );
         if closing && after_closing {
-            // Attachment note, signature, date and 附注 stay on one page. (Tying them
-            // to the body's last paragraph would move that whole paragraph in
-            // LibreOffice and leave the page before short.)
+            // Attachment note, signature, date and 附注 stay on one page.
             if let Some(last) = out.last_mut() {
                 keep_with_next(last);
             }
@@ -68,6 +73,14 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
                 out.push(styled(id::ATTACHMENT_TITLE, &a.title).into());
             }
             Block::EndMatter(e) => end_matter(e, cx, &mut out),
+        }
+        if with_signature.contains(&i) {
+            for item in &mut out[start..] {
+                keep_with_next(item);
+                if let Item::Paragraph(p) = item {
+                    p.property = std::mem::take(&mut p.property).widow_control(true);
+                }
+            }
         }
         after_header = matches!(block, Block::RedHeader(_)) && out.len() > start;
     }
@@ -244,8 +257,16 @@ fn signature(s: &Signature, cx: &Context, out: &mut Vec<Item>) {
 
 /// End matter (版记): a borderless-sided table the width of the block, floated to
 /// the bottom of the last page's block. Its top and bottom borders are the heavy
-/// rules, the border between rows the light one; cell margins of one character
-/// inset the text. (Where a reader cannot float tables, it follows the body.)
+/// rules, the border between rows the light one; paragraph indents of one character
+/// inset the text (the cells have no margins, so the rules are exactly the block's
+/// width wherever a client puts a table's edge).
+///
+/// The table is placed from the page's left edge, at the left margin: LibreOffice
+/// floats a table only when text could flow beside it, which it judges against the
+/// page's width for a page-anchored table but against the text block's for a
+/// margin-anchored one (where a table as wide as the block would be set inline, right
+/// under the signature). Word places it the same either way. (Where a reader cannot
+/// float tables, it follows the body.)
 fn end_matter(e: &EndMatter, cx: &Context, out: &mut Vec<Item>) {
     let m = cx.metrics;
     let ch = m.advance(cx.style, FontRole::EndMatter);
@@ -264,9 +285,9 @@ fn end_matter(e: &EndMatter, cx: &Context, out: &mut Vec<Item>) {
         rows.push(row(Paragraph::new()
             .style(id::END_MATTER)
             .indent(
-                Some(label),
+                Some(ch + label),
                 Some(SpecialIndentType::Hanging(label)),
-                None,
+                Some(ch),
                 None,
             )
             .add_run(text_run(&cc.full_text(), None))));
@@ -274,6 +295,7 @@ fn end_matter(e: &EndMatter, cx: &Context, out: &mut Vec<Item>) {
     rows.push(row(Paragraph::new()
         .style(id::END_MATTER)
         .keep_next(false)
+        .indent(Some(ch), None, Some(ch), None)
         .add_run(text_run(&e.printed_by, None))
         .add_run(text_run("\t", None))
         .add_run(text_run(&e.printed_on, None))));
@@ -284,17 +306,16 @@ fn end_matter(e: &EndMatter, cx: &Context, out: &mut Vec<Item>) {
             .color("000000")
     };
     let none = |pos| TableBorder::new(pos).border_type(BorderType::Nil);
-    let side = usize::try_from(ch).unwrap_or(0);
     let table = docx_rs::Table::new(rows)
         .set_grid(vec![width])
         .width(width, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
-        .margins(TableCellMargins::new().margin(0, side, 0, side))
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
         .position(
             TablePositionProperty::new()
                 .vertical_anchor("margin")
-                .horizontal_anchor("margin")
-                .position_x_alignment("center")
+                .horizontal_anchor("page")
+                .position_x(m.margin_left)
                 .position_y_alignment("bottom")
                 .left_from_text(0)
                 .right_from_text(0),

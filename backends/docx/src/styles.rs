@@ -8,7 +8,7 @@
 use crate::metrics::{half_points, size_twips, Metrics};
 use crate::xml::{El, WordElement};
 use huibao_core::chars;
-use huibao_core::style::{FontRole, Style};
+use huibao_core::style::{FontRole, Punctuation, Style};
 
 /// Style ids used by the document body.
 pub(crate) mod id {
@@ -308,9 +308,9 @@ fn paragraph_styles(style: &Style, m: &Metrics, l: &Layout, red: &str) -> Vec<De
         Def::paragraph(id::heading(level), &format!("heading {level}"))
             .next(id::BODY)
             .ppr(vec![
-                // Explicit: LibreOffice's own heading styles keep with the next paragraph,
-                // which would leave pages short of 22 lines.
-                El::val("w:keepNext", "0"),
+                // A heading never ends a page (as in the PDF); the page before a heading
+                // that moved on is the only one short of 22 lines.
+                El::new("w:keepNext"),
                 El::val("w:keepLines", "0"),
                 indent(0, 0, l.indent),
                 El::val("w:outlineLvl", (level - 1).to_string()),
@@ -412,7 +412,7 @@ fn paragraph_styles(style: &Style, m: &Metrics, l: &Layout, red: &str) -> Vec<De
                 El::new("w:tabs").child(
                     El::new("w:tab")
                         .attr("w:val", "right")
-                        .attr("w:pos", (m.block_width - 2 * end_matter_char).to_string()),
+                        .attr("w:pos", (m.block_width - end_matter_char).to_string()),
                 ),
             ])
             .rpr(role_run(style, FontRole::EndMatter)),
@@ -578,9 +578,11 @@ pub(crate) fn font_table_part(style: &Style) -> El {
     root
 }
 
-/// The complete `word/settings.xml`: separate odd and even footers, no punctuation
-/// compression (so every line keeps its 28 characters), core's 禁则 characters for
-/// Chinese (the same the PDF breaks by), Word 2013+ layout. Children in CT_Settings order.
+/// The complete `word/settings.xml`: separate odd and even footers, the style's
+/// punctuation width (Word compresses punctuation — adjacent marks, a mark at a line's
+/// end — under `compressPunctuation`, as the PDF does; LibreOffice 7.4 keeps every mark
+/// full either way), core's 禁则 characters for Chinese (the same the PDF breaks by),
+/// Word 2013+ layout. Children in CT_Settings order.
 pub(crate) fn settings_part(style: &Style, m: &Metrics) -> El {
     let mut root = El::new("w:settings")
         .attr("xmlns:w", W_NS)
@@ -590,7 +592,10 @@ pub(crate) fn settings_part(style: &Style, m: &Metrics) -> El {
             m.chars(style, FontRole::Body, 2.0).to_string(),
         ))
         .child(El::new("w:evenAndOddHeaders"))
-        .child(El::val("w:characterSpacingControl", "doNotCompress"))
+        .child(El::val(
+            "w:characterSpacingControl",
+            character_spacing_control(style.punctuation),
+        ))
         .child(
             El::new("w:noLineBreaksAfter")
                 .attr("w:lang", "zh-CN")
@@ -618,6 +623,14 @@ pub(crate) fn settings_part(style: &Style, m: &Metrics) -> El {
         .child(El::val("w:listSeparator", ","));
     crate::schema::canonicalize(&mut root);
     root
+}
+
+/// Word's name for the style's punctuation width.
+fn character_spacing_control(p: Punctuation) -> &'static str {
+    match p {
+        Punctuation::Compress => "compressPunctuation",
+        Punctuation::Full => "doNotCompress",
+    }
 }
 
 #[cfg(test)]
@@ -698,6 +711,20 @@ mod tests {
         style.red = "red".into();
         let m = Metrics::new(&style).unwrap();
         assert!(styles_part(&style, &m, &Layout::new(&style, &m)).is_err());
+    }
+
+    #[test]
+    fn settings_follow_the_styles_punctuation_width() {
+        let mut style = Style::gbt9704();
+        let m = Metrics::new(&style).unwrap();
+        let control = |style: &Style| {
+            settings_part(style, &m)
+                .find("w:characterSpacingControl")
+                .and_then(|e| e.get_attr("w:val"))
+        };
+        assert_eq!(control(&style).as_deref(), Some("compressPunctuation"));
+        style.punctuation = Punctuation::Full;
+        assert_eq!(control(&style).as_deref(), Some("doNotCompress"));
     }
 
     #[test]

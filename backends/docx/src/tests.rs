@@ -439,11 +439,16 @@ fn word_text(el: &El) -> String {
 
 #[test]
 fn characters_xml_forbids_never_reach_the_package() {
-    // A backspace pasted into the text (TOML "\b") would make Word refuse the file.
-    let (doc, style) = document(&REPORT.replace(
-        "text = \"新签约项目28个。\"",
-        "text = \"新签约\\b项目28个。\"",
-    ));
+    // A backspace in the text would make Word refuse the file. The loader refuses one in
+    // a report; a document built otherwise may still hold one.
+    let (mut doc, style) = document(REPORT);
+    for block in &mut doc.blocks {
+        if let huibao_core::ir::Block::Paragraph(p) = block {
+            for run in &mut p.runs {
+                run.text = run.text.replace("新签约", "新签约\u{8}");
+            }
+        }
+    }
     assert!(
         doc.plain_text().contains('\u{8}'),
         "the document tree keeps it"
@@ -515,4 +520,100 @@ fn control_characters_anywhere_never_reach_a_part() {
     }
     // The text itself is kept, less the forbidden characters.
     assert!(parts["docProps/core.xml"].contains("示范园区管委会"));
+}
+
+/// The paragraphs of the body in order (tables' paragraphs left out).
+fn body_paragraphs(doc: &El) -> Vec<&El> {
+    doc.find("w:body")
+        .unwrap()
+        .elements()
+        .filter(|e| e.name == "w:p")
+        .collect()
+}
+
+fn has(p: &El, prop: &str) -> bool {
+    p.find("w:pPr")
+        .and_then(|ppr| ppr.find(prop))
+        .is_some_and(|e| e.get_attr("w:val").as_deref() != Some("0"))
+}
+
+#[test]
+fn the_last_body_lines_keep_with_the_signature() {
+    let (_, parts) = rendered();
+    let doc = part(&parts, "word/document.xml");
+    let paras = body_paragraphs(&doc);
+    let at = |text: &str| {
+        paras
+            .iter()
+            .position(|p| word_text(p).starts_with(text))
+            .unwrap_or_else(|| panic!("no paragraph {text}"))
+    };
+    // The last plan item's paragraph and its heading go with the attachment note,
+    // which goes with the signature; widow control lets Word move only two lines.
+    let last = at("确保年内开工项目全部开工。");
+    let heading = at("（一）推进项目落地");
+    assert_eq!(heading + 1, last);
+    for p in [paras[heading], paras[last]] {
+        assert!(has(p, "w:keepNext"), "{}", word_text(p));
+        assert!(has(p, "w:widowControl"), "{}", word_text(p));
+    }
+    assert!(has(paras[at("附件：")], "w:keepNext"));
+    let signature = paras
+        .iter()
+        .rposition(|p| word_text(p) == "示范园区管委会")
+        .expect("the signature");
+    assert!(has(paras[signature], "w:keepNext"));
+    // Paragraphs before them flow freely.
+    assert!(!has(paras[heading - 1], "w:keepNext"));
+}
+
+#[test]
+fn the_end_matter_floats_to_the_foot_of_the_page_from_the_left_margin() {
+    let (_, parts) = rendered();
+    let doc = part(&parts, "word/document.xml");
+    let table = doc
+        .descendants("w:tbl")
+        .into_iter()
+        .find(|t| word_text(t).starts_with("抄送："))
+        .expect("the end matter");
+    let tblpr = table.find("w:tblPr").unwrap();
+    let pos = tblpr.find("w:tblpPr").unwrap();
+    // Placed from the page's left edge: LibreOffice floats a table as wide as the text
+    // block only then (and sets it inline under the signature otherwise).
+    assert_eq!(pos.get_attr("w:horzAnchor").as_deref(), Some("page"));
+    assert_eq!(pos.get_attr("w:tblpX").as_deref(), Some("1587"));
+    assert_eq!(pos.get_attr("w:vertAnchor").as_deref(), Some("margin"));
+    assert_eq!(pos.get_attr("w:tblpYSpec").as_deref(), Some("bottom"));
+    // No cell margins: the rules are the block's width; indents inset the text.
+    let margins = tblpr.find("w:tblCellMar").unwrap();
+    for side in ["w:left", "w:right"] {
+        assert_eq!(attr(margins, side, "w:w").as_deref(), Some("0"));
+    }
+    let ind = table.descendants("w:ind");
+    assert!(!ind.is_empty());
+    for i in ind {
+        assert_eq!(
+            i.get_attr("w:right").as_deref(),
+            Some("275"),
+            "one 14 pt character"
+        );
+    }
+}
+
+#[test]
+fn headings_keep_with_their_text() {
+    // A heading at the foot of a page, its text on the next, is what the PDF never does.
+    let (_, parts) = rendered();
+    let styles = part(&parts, "word/styles.xml");
+    for level in 1..=4u8 {
+        let id = format!("Heading{level}");
+        let def = styles
+            .elements()
+            .find(|s| s.get_attr("w:styleId").as_deref() == Some(id.as_str()))
+            .unwrap_or_else(|| panic!("no style {id}"));
+        assert!(
+            has(def, "w:keepNext"),
+            "{id} does not keep with the next paragraph"
+        );
+    }
 }

@@ -4,7 +4,7 @@
 use handlebars::Handlebars;
 use huibao_core::chars::text_width_em;
 use huibao_core::ir::{Align, Block, RunRole};
-use huibao_core::style::{FontRole, Style};
+use huibao_core::style::{FontRole, Punctuation, Style};
 use huibao_core::Document;
 use serde_json::{json, Value};
 
@@ -109,6 +109,10 @@ fn css_variables(style: &Style) -> Vec<Value> {
         ("char-pitch", format!("{:.3}pt", p.char_pitch_pt())),
         ("page-number-gap", format!("{}mm", p.page_number_gap_mm)),
         ("red", css_colour(&style.red)),
+        (
+            "punctuation-trim",
+            punctuation_trim(style.punctuation).into(),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -126,6 +130,17 @@ fn css_variables(style: &Style) -> Vec<Value> {
     vars.into_iter()
         .map(|(name, value)| json!({ "name": name, "value": value }))
         .collect()
+}
+
+/// The style's punctuation width as CSS `text-spacing-trim` (Chromium 123+; other
+/// browsers set every mark full width): `normal` closes up adjacent marks and sets a
+/// mark at a line's end half width when it would not fit otherwise, as the PDF does;
+/// `space-all` keeps every mark a full cell.
+fn punctuation_trim(p: Punctuation) -> &'static str {
+    match p {
+        Punctuation::Compress => "normal",
+        Punctuation::Full => "space-all",
+    }
 }
 
 /// The measures of the print CSS (`@page` and its page-number boxes), from the style:

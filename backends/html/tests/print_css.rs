@@ -66,3 +66,16 @@ fn paper_margins_and_gap_come_from_the_style() {
     );
     assert!(right_number_box(&html).contains("padding-top: 5mm;"));
 }
+
+#[test]
+fn punctuation_width_follows_the_style_through_text_spacing_trim() {
+    let html = page(REPORT, |_| {});
+    assert!(html.contains("--punctuation-trim: normal;"));
+    assert!(html.contains("text-spacing-trim: var(--punctuation-trim);"));
+    let toml = format!("{REPORT}\n[style]\npunctuation = \"full\"\n");
+    let html = page(&toml, |_| {});
+    assert!(
+        html.contains("--punctuation-trim: space-all;"),
+        "every mark a full cell"
+    );
+}

@@ -69,6 +69,7 @@ pub(crate) struct Face {
     /// The font file's bytes.
     pub data: FontData,
     cache: RefCell<HashMap<char, Option<(u16, f64)>>>,
+    ink_cache: RefCell<HashMap<u16, Option<(f64, f64)>>>,
 }
 
 impl std::fmt::Debug for Face {
@@ -99,6 +100,23 @@ impl Face {
                 Some((gid.0, adv))
             });
         self.cache.borrow_mut().insert(c, found);
+        found
+    }
+
+    /// Where glyph `gid` has ink, left to right, in em from its origin: the outline's
+    /// horizontal extent. `None` for a glyph without an outline.
+    pub(crate) fn ink(&self, gid: u16) -> Option<(f64, f64)> {
+        if let Some(hit) = self.ink_cache.borrow().get(&gid) {
+            return *hit;
+        }
+        let found = ttf_parser::Face::parse(self.data.as_bytes(), self.index)
+            .ok()
+            .and_then(|f| {
+                let upem = f64::from(f.units_per_em().max(1));
+                let b = f.glyph_bounding_box(ttf_parser::GlyphId(gid))?;
+                Some((f64::from(b.x_min) / upem, f64::from(b.x_max) / upem))
+            });
+        self.ink_cache.borrow_mut().insert(gid, found);
         found
     }
 
@@ -353,6 +371,7 @@ impl Db {
             origin: self.origins.get(&id).copied().unwrap_or(Origin::System),
             data: FontData::from(data),
             cache: RefCell::new(HashMap::new()),
+            ink_cache: RefCell::new(HashMap::new()),
         })
     }
 }

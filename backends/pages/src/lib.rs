@@ -88,6 +88,9 @@ pub enum Error {
         ch: char,
         /// Where it is: "正文第3段", "表格1第2行第3列" …
         place: String,
+        /// The index of the document block it is in (`None` outside the blocks: page
+        /// numbers); [`huibao_core::Document::source_of`] tells where the report wrote it.
+        block: Option<usize>,
         /// The text around it.
         context: String,
         /// The families looked in.

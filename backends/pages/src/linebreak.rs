@@ -1,16 +1,14 @@
-//! Grid justification of Chinese lines.
+//! Placing the characters of Chinese lines.
 //!
-//! Where lines break (the 禁则 groups, greedy filling) is core's
-//! [`huibao_core::linebreak`]; here each character of a line gets its place, and
-//! justified lines are stretched to the full measure.
+//! Where lines break (the 禁则 groups, optimal fit), which marks give up width and
+//! where a justified line takes its extra space is core's [`huibao_core::linebreak`];
+//! here each character of a line gets its place: narrowed marks closed up on their
+//! blank side, and justified lines stretched to the full measure.
 
-use huibao_core::chars::is_word_char;
-pub(crate) use huibao_core::linebreak::Item;
-use huibao_core::linebreak::{break_ranges, width};
+use huibao_core::chars::Blank;
+use huibao_core::linebreak::{break_ranges, spacing, LineRange};
+pub(crate) use huibao_core::linebreak::{Item, Trim};
 use std::ops::Range;
-
-/// Width tolerance in points when deciding whether a line needs stretching.
-const EPS: f64 = 0.01;
 
 /// A finished line: the items it holds and where each one stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +17,8 @@ pub(crate) struct Line {
     pub range: Range<usize>,
     /// Number of items at the end of `range` that are spaces hung past the margin (not drawn).
     pub hanging: usize,
-    /// Offset of each item in `range` from the start of the line, in points.
+    /// Where each item in `range` is drawn (its glyph's origin), from the start of the
+    /// line, in points.
     pub xs: Vec<f64>,
     /// Whether the line was stretched to the full measure.
     pub justified: bool,
@@ -33,62 +32,65 @@ impl Line {
 }
 
 /// Breaks `items` into lines: the first line is `first` points wide, the others `rest`.
+/// `trims` (one per item, or empty) say how much each mark may give up.
 ///
-/// Every line but the last is justified to its full measure by spacing between
-/// characters; the last line is set at its natural width. A group wider than a whole
+/// With `justify`, every line but the last is stretched to its full measure; the last
+/// line (every line without) is set at its natural width. A group wider than a whole
 /// line is split between characters, as little as possible.
-pub(crate) fn break_lines(items: &[Item], first: f64, rest: f64) -> Vec<Line> {
-    let ranges = break_ranges(items, first, rest);
+pub(crate) fn break_lines(
+    items: &[Item],
+    trims: &[Trim],
+    (first, rest): (f64, f64),
+    justify: bool,
+) -> Vec<Line> {
+    let ranges = break_ranges(items, trims, first, rest);
     let n = ranges.len();
     ranges
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, l)| {
             let measure = if i == 0 { first } else { rest };
-            place(items, l.range, l.hanging, measure, i + 1 < n)
+            place(items, l, measure, justify && i + 1 < n)
         })
         .collect()
 }
 
-/// Whether extra space may go between items `a` and `b` (not inside a Latin word or number).
-fn stretchable(a: char, b: char) -> bool {
-    !(is_word_char(a) && is_word_char(b))
-}
-
-/// Positions the items of one line; `justify` stretches it to `measure`.
-pub(crate) fn place(
-    items: &[Item],
-    range: Range<usize>,
-    hanging: usize,
-    measure: f64,
-    justify: bool,
-) -> Line {
-    let visible = range.start..range.end - hanging;
-    let natural = width(items, &visible);
-    let gaps: Vec<bool> = (visible.start..visible.end.saturating_sub(1))
-        .map(|k| stretchable(items[k].ch, items[k + 1].ch))
-        .collect();
-    let n_gaps = gaps.iter().filter(|g| **g).count();
-    let slack = (measure - natural).max(0.0);
-    let extra = if justify && n_gaps > 0 && slack > EPS {
-        slack / n_gaps as f64
-    } else {
-        0.0
+/// Positions the items of one line: marks narrowed as core decided, and with `justify`
+/// the line stretched to `measure` where core's [`spacing`] puts the space.
+pub(crate) fn place(items: &[Item], line: &LineRange, measure: f64, justify: bool) -> Line {
+    let visible = line.visible();
+    let squeeze = |k: usize, side: Blank| -> f64 {
+        line.squeezes
+            .iter()
+            .filter(|q| q.index == k && q.side == side)
+            .map(|q| q.amount)
+            .sum()
     };
-    let mut xs = Vec::with_capacity(range.len());
+    let set_width =
+        |k: usize| items[k].width - squeeze(k, Blank::Before) - squeeze(k, Blank::After);
+    let natural: f64 = visible.clone().map(set_width).sum();
+    let extra = if justify {
+        spacing(items, visible.clone(), measure - natural)
+    } else {
+        Vec::new()
+    };
+    let mut xs = Vec::with_capacity(line.range.len());
     let mut x = 0.0;
-    for k in range.clone() {
-        xs.push(x);
-        x += items[k].width;
-        if k + 1 < visible.end && gaps[k - visible.start] {
-            x += extra;
-        }
+    for k in line.range.clone() {
+        // A mark narrowed before its ink is drawn that much to the left of its cell.
+        xs.push(x - squeeze(k, Blank::Before));
+        x += if k < visible.end {
+            set_width(k)
+        } else {
+            items[k].width
+        };
+        x += extra.get(k - visible.start).copied().unwrap_or(0.0);
     }
     Line {
-        range,
-        hanging,
+        range: line.range.clone(),
+        hanging: line.hanging,
         xs,
-        justified: extra > 0.0,
+        justified: extra.iter().any(|e| *e > 0.0),
     }
 }
 
@@ -96,6 +98,8 @@ pub(crate) fn place(
 mod tests {
     use super::*;
     use huibao_core::chars::{is_no_line_end, is_no_line_start};
+    use huibao_core::linebreak::nominal_trims;
+    use huibao_core::style::Punctuation;
 
     const PITCH: f64 = 15.79;
 
@@ -109,9 +113,13 @@ mod tests {
             .collect()
     }
 
+    fn full(it: &[Item], first: f64, rest: f64) -> Vec<Line> {
+        break_lines(it, &[], (first, rest), true)
+    }
+
     fn texts(s: &str, first: f64, rest: f64) -> Vec<String> {
         let it = items(s);
-        break_lines(&it, first, rest)
+        full(&it, first, rest)
             .iter()
             .map(|l| it[l.visible()].iter().map(|i| i.ch).collect())
             .collect()
@@ -119,6 +127,12 @@ mod tests {
 
     fn grid(chars: f64) -> f64 {
         chars * PITCH
+    }
+
+    /// The right edge of a line's last cell.
+    fn end(it: &[Item], l: &Line) -> f64 {
+        let last = l.visible().end - 1;
+        l.xs[last - l.range.start] + it[last].width
     }
 
     #[test]
@@ -205,21 +219,107 @@ mod tests {
     #[test]
     fn justified_lines_fill_the_measure_and_last_line_does_not() {
         let it = items("一二三四五，六七八");
-        let lines = break_lines(&it, grid(5.0), grid(5.0));
+        let lines = full(&it, grid(5.0), grid(5.0));
         let l0 = &lines[0];
         assert!(l0.justified);
-        let last = l0.range.end - 1;
-        let end = l0.xs.last().unwrap() + it[last].width;
-        assert!((end - grid(5.0)).abs() < 1e-6, "{end}");
+        assert!((end(&it, l0) - grid(5.0)).abs() < 1e-6);
         assert!(!lines.last().unwrap().justified);
     }
 
+    /// A line of all of `s`, justified to `chars` slots.
+    fn justified(s: &str, chars: f64) -> (Vec<Item>, Line) {
+        let it = items(s);
+        let range = LineRange {
+            range: 0..it.len(),
+            hanging: 0,
+            squeezes: Vec::new(),
+        };
+        let l = place(&it, &range, grid(chars), true);
+        (it, l)
+    }
+
     #[test]
-    fn no_stretch_inside_latin_words() {
-        let it = items("一AB二三四五六");
-        let l = place(&it, 0..4, 0, 100.0, true);
-        assert!((l.xs[2] - l.xs[1] - 8.0).abs() < 1e-9);
-        assert!(l.xs[1] > PITCH);
+    fn numbers_keep_their_width_and_the_space_goes_between_chinese_characters() {
+        // Twenty characters and "12.5%" (40 pt) in 23 slots: 7.4 pt over 18 gaps.
+        let (it, l) = justified("一二三四五六七八九十12.5%一二三四五六七八九十", 23.0);
+        let step = |k: usize| l.xs[k + 1] - l.xs[k];
+        // Inside the number and at both its edges: natural advances, no gap.
+        for (k, item) in it.iter().enumerate().take(15).skip(9) {
+            assert!((step(k) - item.width).abs() < 1e-9, "at {k}");
+        }
+        let slack = grid(23.0) - grid(20.0) - 40.0;
+        for k in (0..9).chain(15..24) {
+            assert!((step(k) - PITCH - slack / 18.0).abs() < 1e-9, "at {k}");
+        }
+        assert!((end(&it, &l) - grid(23.0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_very_loose_line_gives_its_numbers_a_little_room_first() {
+        // 一二 + "12.5%" + 三四 in 7 slots: two gaps could not take 7.4 pt under 5%.
+        let (it, l) = justified("一二12.5%三四", 7.0);
+        let step = |k: usize| l.xs[k + 1] - l.xs[k];
+        let edge = step(1) - PITCH;
+        assert!(edge > 0.0 && edge <= PITCH / 4.0 + 1e-9, "{edge}");
+        assert!((step(6) - it[6].width - edge).abs() < 1e-9);
+        for (k, item) in it.iter().enumerate().take(6).skip(2) {
+            assert!(
+                (step(k) - item.width).abs() < 1e-9,
+                "inside the number at {k}"
+            );
+        }
+        assert!((end(&it, &l) - grid(7.0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn latin_lines_are_spaced_between_words() {
+        let it = items("ab cd");
+        let l = place(
+            &it,
+            &LineRange {
+                range: 0..5,
+                hanging: 0,
+                squeezes: Vec::new(),
+            },
+            60.0,
+            true,
+        );
+        assert!((l.xs[1] - l.xs[0] - 8.0).abs() < 1e-9);
+        assert!(l.xs[2] > 16.0);
+        assert!((end(&it, &l) - 60.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn narrowed_marks_close_up_on_their_blank_side() {
+        // Six slots of text in five and a half: the closing quote at the end loses its
+        // blank half; the opening one at the start too when a slot is missing.
+        let it = items("“一二三四”");
+        let trims = nominal_trims(&it, Punctuation::Compress);
+        let lines = break_lines(&it, &trims, (grid(5.5), grid(5.5)), true);
+        assert_eq!(lines.len(), 1);
+        let l = &lines[0];
+        assert_eq!(l.xs[0], 0.0, "the opening quote keeps its leading half");
+        assert!((end(&it, l) - PITCH / 2.0 - grid(5.5)).abs() < 1e-6);
+        let lines = break_lines(&it, &trims, (grid(5.0), grid(5.0)), true);
+        let l = &lines[0];
+        // Drawn half a slot left of the line's start: its ink (right half) at the margin.
+        assert!((l.xs[0] + PITCH / 2.0).abs() < 1e-9);
+        assert!((l.xs[1] - PITCH / 2.0).abs() < 1e-9);
+        assert!((end(&it, l) - PITCH / 2.0 - grid(5.0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn full_width_mode_places_every_mark_in_a_full_cell() {
+        let s = "园区“项目为王”，一。”二（三）四、五，六七八九十";
+        let it = items(s);
+        let trims = nominal_trims(&it, Punctuation::Full);
+        for l in break_lines(&it, &trims, (grid(6.0), grid(6.0)), true) {
+            let vis = l.visible();
+            for k in vis.start..vis.end - 1 {
+                let step = l.xs[k + 1 - l.range.start] - l.xs[k - l.range.start];
+                assert!(step >= PITCH - 1e-9, "{step}");
+            }
+        }
     }
 
     #[test]
@@ -227,22 +327,25 @@ mod tests {
         let s =
             "园区完成营业收入48.65亿元，同比增长12.4%，完成全年目标的48.7%。（一）“招商”——引资……";
         let it = items(s);
-        let lines = break_lines(&it, grid(7.0), grid(9.0));
+        let trims = nominal_trims(&it, Punctuation::Compress);
+        let lines = break_lines(&it, &trims, (grid(7.0), grid(9.0)), true);
         let joined: String = lines
             .iter()
             .flat_map(|l| it[l.range.clone()].iter().map(|i| i.ch))
             .collect();
         assert_eq!(joined, s);
-        for l in &lines {
+        for (n, l) in lines.iter().enumerate() {
             let t: String = it[l.visible()].iter().map(|i| i.ch).collect();
             assert!(!is_no_line_start(t.chars().next().unwrap()), "{t}");
             assert!(!is_no_line_end(t.chars().last().unwrap()), "{t}");
+            let measure = if n == 0 { grid(7.0) } else { grid(9.0) };
+            assert!(l.xs.iter().all(|x| *x <= measure));
         }
     }
 
     #[test]
     fn empty_input_gives_one_empty_line() {
-        let lines = break_lines(&[], 10.0, 10.0);
+        let lines = break_lines(&[], &[], (10.0, 10.0), true);
         assert_eq!(lines.len(), 1);
         assert!(lines[0].range.is_empty());
     }
@@ -250,7 +353,7 @@ mod tests {
     #[test]
     fn trailing_spaces_hang() {
         let it = items("ab cd");
-        let lines = break_lines(&it, 20.0, 20.0);
+        let lines = full(&it, 20.0, 20.0);
         assert_eq!(lines[0].hanging, 1);
         assert_eq!(lines[0].visible(), 0..2);
     }

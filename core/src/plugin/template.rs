@@ -4,8 +4,12 @@
 
 use super::Failure;
 use crate::diagnostic::{read_source, Diagnostic, SourceFile};
+use crate::limits::MAX_PLUGIN_REPLY_BYTES;
 use crate::model::Item;
-use handlebars::{handlebars_helper, Handlebars, RenderError, RenderErrorReason, TemplateError};
+use handlebars::{
+    handlebars_helper, Context, Handlebars, Helper, HelperDef, RenderContext, RenderError,
+    RenderErrorReason, ScopedJson, TemplateError,
+};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -177,12 +181,30 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
             "create the file, or name it with template = \"…\"",
         )
     })?;
+    crate::template_guard::check(&template.text).map_err(|r| {
+        LoadError::At(
+            Diagnostic::error(format!(
+                "template plugin `{expected}`: its template cannot be used: {}",
+                r.message
+            ))
+            .at(&template, r.offset..r.offset)
+            .with_label("here")
+            .with_help(r.help),
+        )
+    })?;
     let mut registry = registry();
     registry
         .register_template_string("section", &*template.text)
         .map_err(|e| LoadError::At(template_error(expected, &template, &e)))?;
     let title = manifest.title.as_ref().map(|t| t.get_ref().clone());
     if let Some(t) = &manifest.title {
+        crate::template_guard::check(t.get_ref()).map_err(|r| {
+            at(
+                t.span(),
+                format!("its title cannot be used: {}", r.message),
+                r.help,
+            )
+        })?;
         registry
             .register_template_string("title", t.get_ref())
             .map_err(|e| {
@@ -245,10 +267,11 @@ impl TemplatePlugin {
     /// item; the item's title comes from `title` in plugin.toml or the outline's one
     /// top-level heading.
     pub(super) fn generate(&self, data: &Value) -> Result<Item, Diagnostic> {
-        let text = self
-            .registry
-            .render("section", data)
+        let mut out = Capped(Vec::new());
+        self.registry
+            .render_to_write("section", data, &mut out)
             .map_err(|e| render_error(&self.name, &self.template, &e))?;
+        let text = String::from_utf8_lossy(&out.0);
         let mut item = crate::outline::parse(&text);
         if item.text.is_none() && item.items.is_empty() {
             return Err(Diagnostic::error(format!(
@@ -272,7 +295,11 @@ impl TemplatePlugin {
                     return Err(Diagnostic::error(format!(
                         "template plugin `{}`: its title came out {}",
                         self.name,
-                        if title.is_empty() { "empty" } else { "on several lines" }
+                        if title.is_empty() {
+                            "empty"
+                        } else {
+                            "on several lines"
+                        }
                     )));
                 }
                 item.title = Some(Spanned::new(0..0, title.to_string()));
@@ -284,15 +311,53 @@ impl TemplatePlugin {
                 item = item.items.remove(0);
             }
             None => {
-                return Err(Diagnostic::error(format!(
-                    "template plugin `{}` wrote a section without a title",
-                    self.name
-                ))
-                .at(&self.template, 0..0)
-                .with_help("give title = \"…\" in plugin.toml, or begin the template with one heading line such as 一、强化人才支撑"))
+                let (what, help) = match (item.text.is_some(), item.items.len()) {
+                    (_, n) if n > 1 => (
+                        format!("wrote {n} top-level heading lines, but a section has one title"),
+                        "give title = \"…\" in plugin.toml (the heading lines become its items), or write one 一、 line and put the rest one level down, （一）（二）",
+                    ),
+                    (true, 0) => (
+                        "wrote text but no heading line to be its title".to_string(),
+                        "give title = \"…\" in plugin.toml, or begin the template with one heading line such as 一、强化人才支撑",
+                    ),
+                    (true, _) => (
+                        "wrote text before its heading line".to_string(),
+                        "begin the template with the heading line (一、强化人才支撑) and put the text after it, or give title = \"…\" in plugin.toml",
+                    ),
+                    _ => (
+                        "wrote a section whose heading line has no title".to_string(),
+                        "write the title on the heading line, 一、强化人才支撑, or give title = \"…\" in plugin.toml",
+                    ),
+                };
+                return Err(
+                    Diagnostic::error(format!("template plugin `{}` {what}", self.name))
+                        .at(&self.template, 0..0)
+                        .with_help(help),
+                );
             }
         }
         Ok(item)
+    }
+}
+
+/// The output of a template, refused past [`MAX_PLUGIN_REPLY_BYTES`]: loops over the
+/// config may multiply, the text may not grow without bound.
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_PLUGIN_REPLY_BYTES {
+            return Err(std::io::Error::other(format!(
+                "its text grew past {} MiB, the most a plugin may write",
+                MAX_PLUGIN_REPLY_BYTES >> 20
+            )));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -302,34 +367,111 @@ fn registry() -> Handlebars<'static> {
     let mut r = Handlebars::new();
     r.set_strict_mode(true);
     r.register_escape_fn(handlebars::no_escape);
-    handlebars_helper!(sum: |list: array, key: str| {
-        number(list.iter().filter_map(|v| v.get(key).and_then(Value::as_f64)).sum::<f64>())
-    });
     handlebars_helper!(count: |list: array| list.len());
     // At most two decimals, no trailing zeros: 12.3, 50, 0.85.
     handlebars_helper!(num: |x: f64| crate::indicator::format_amount(x, 2));
-    handlebars_helper!(percent: |part: f64, whole: f64| {
-        if whole == 0.0 { "—".to_string() } else { crate::indicator::format_percent(part / whole) }
-    });
     handlebars_helper!(cn: |n: u64| chinese(n));
-    handlebars_helper!(inc: |n: u64| n + 1);
-    handlebars_helper!(runin: |index: u64| format!("{}是", chinese(index + 1)));
     handlebars_helper!(join: |list: array, sep: str| {
         list.iter().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())).collect::<Vec<_>>().join(sep)
     });
     handlebars_helper!(pluck: |list: array, key: str| {
         list.iter().filter_map(|v| v.get(key).cloned()).collect::<Vec<_>>()
     });
-    r.register_helper("sum", Box::new(sum));
+    r.register_helper("sum", Box::new(Checked(sum)));
     r.register_helper("count", Box::new(count));
     r.register_helper("num", Box::new(num));
-    r.register_helper("percent", Box::new(percent));
+    r.register_helper("percent", Box::new(Checked(percent)));
     r.register_helper("cn", Box::new(cn));
-    r.register_helper("inc", Box::new(inc));
-    r.register_helper("runin", Box::new(runin));
+    r.register_helper("inc", Box::new(Checked(inc)));
+    r.register_helper("runin", Box::new(Checked(runin)));
     r.register_helper("join", Box::new(join));
     r.register_helper("pluck", Box::new(pluck));
     r
+}
+
+/// A helper whose result is checked: an integer that would wrap or a number with no
+/// printed form (inf, NaN) is an error naming the helper, never printed.
+struct Checked(fn(&Helper<'_>) -> Result<Value, String>);
+
+impl HelperDef for Checked {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        (self.0)(h)
+            .map(ScopedJson::Derived)
+            .map_err(|m| RenderErrorReason::Other(format!("`{}`: {m}", h.name())).into())
+    }
+}
+
+/// Parameter `i` of a helper as a number.
+fn param_f64(h: &Helper<'_>, i: usize) -> Result<f64, String> {
+    h.param(i)
+        .and_then(|p| p.value().as_f64())
+        .ok_or_else(|| format!("parameter {} must be a number", i + 1))
+}
+
+/// Parameter `i` of a helper as a whole number from 0.
+fn param_u64(h: &Helper<'_>, i: usize) -> Result<u64, String> {
+    h.param(i)
+        .and_then(|p| p.value().as_u64())
+        .ok_or_else(|| format!("parameter {} must be a whole number from 0", i + 1))
+}
+
+/// `sum list "key"`: the sum of a key over a list.
+fn sum(h: &Helper<'_>) -> Result<Value, String> {
+    let list = h
+        .param(0)
+        .and_then(|p| p.value().as_array())
+        .ok_or("parameter 1 must be a list")?;
+    let key = h
+        .param(1)
+        .and_then(|p| p.value().as_str())
+        .ok_or("parameter 2 must be a key in quotes")?;
+    let total: f64 = list
+        .iter()
+        .filter_map(|v| v.get(key).and_then(Value::as_f64))
+        .sum();
+    if !crate::indicator::printable(total) {
+        return Err(format!(
+            "the sum of \"{key}\" is too large: it cannot be printed"
+        ));
+    }
+    Ok(number(total))
+}
+
+/// `percent part whole`: "23.1%", "—" for a whole of 0.
+fn percent(h: &Helper<'_>) -> Result<Value, String> {
+    let (part, whole) = (param_f64(h, 0)?, param_f64(h, 1)?);
+    if whole == 0.0 {
+        return Ok(Value::from("—"));
+    }
+    let ratio = part / whole;
+    if !crate::indicator::printable(ratio * 100.0) {
+        return Err(format!(
+            "{part} of {whole} is a share that cannot be printed"
+        ));
+    }
+    Ok(Value::from(crate::indicator::format_percent(ratio)))
+}
+
+/// `inc n`: n + 1.
+fn inc(h: &Helper<'_>) -> Result<Value, String> {
+    let n = param_u64(h, 0)?;
+    n.checked_add(1)
+        .map(Value::from)
+        .ok_or_else(|| format!("{n} + 1 is past the largest whole number: it cannot be printed"))
+}
+
+/// `runin @index`: "一是" for 0.
+fn runin(h: &Helper<'_>) -> Result<Value, String> {
+    let n = param_u64(h, 0)?;
+    n.checked_add(1)
+        .map(|n| Value::from(format!("{}是", chinese(n))))
+        .ok_or_else(|| format!("{n} + 1 is past the largest whole number: it cannot be printed"))
 }
 
 /// A sum as JSON: whole numbers print without ".0".
@@ -440,6 +582,93 @@ mod tests {
         let item = p.generate(&json!({})).unwrap();
         assert_eq!(item.title.as_ref().unwrap().get_ref(), "强化人才支撑");
         assert_eq!(item.items.len(), 1);
+    }
+
+    #[test]
+    fn recursive_and_deeply_nested_templates_are_refused_at_load() {
+        let d = load_error(
+            MANIFEST,
+            "一、人才\n{{#*inline \"r\"}}{{> r}}{{/inline}}{{> r}}\n",
+        );
+        assert!(d.message.contains("inline partials"), "{}", d.message);
+        assert_eq!(d.line_column(), Some((2, 1)));
+        let deep = format!(
+            "一、人才\n{{{{num {}1{}}}}}\n",
+            "(num ".repeat(5_000),
+            ")".repeat(5_000)
+        );
+        let d = load_error(MANIFEST, &deep);
+        assert!(d.message.contains("nest deeper"), "{}", d.message);
+        assert_eq!(d.line_column().map(|(l, _)| l), Some(2));
+    }
+
+    #[test]
+    fn a_section_that_grows_past_the_limit_stops() {
+        // Four nested loops over 40 entries: 2.5 million lines.
+        let (_d, p) = plugin(
+            MANIFEST,
+            "{{#each config.a}}{{#each ../config.a}}{{#each ../../config.a}}{{#each ../../../config.a}}（一）很长的一行文字。\n{{/each}}{{/each}}{{/each}}{{/each}}",
+        );
+        let Ok(p) = p else { panic!("loads") };
+        let d = p
+            .generate(&json!({"config": {"a": vec![1; 40]}}))
+            .unwrap_err();
+        assert!(d.message.contains("MiB"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_section_without_one_title_is_told_what_it_wrote() {
+        let manifest = "name = \"talent\"\nversion = \"1\"\n";
+        let message = |template: &str| {
+            let (_d, p) = plugin(manifest, template);
+            let Ok(p) = p else { panic!("loads") };
+            p.generate(&json!({})).unwrap_err().message
+        };
+        assert_eq!(
+            message("一、强化人才支撑\n新引进人才12名。\n二、优化人才服务\n"),
+            "template plugin `talent` wrote 2 top-level heading lines, but a section has one title"
+        );
+        assert_eq!(
+            message("新引进人才12名。\n"),
+            "template plugin `talent` wrote text but no heading line to be its title"
+        );
+        assert_eq!(
+            message("新引进人才12名。\n一、强化人才支撑\n"),
+            "template plugin `talent` wrote text before its heading line"
+        );
+    }
+
+    #[test]
+    fn helpers_never_wrap_or_print_infinity() {
+        let (_d, p) = plugin(MANIFEST, "{{inc config.n}}\n");
+        let Ok(p) = p else { panic!("loads") };
+        let d = p.generate(&json!({"config": {"n": u64::MAX}})).unwrap_err();
+        assert!(d.message.contains("cannot be printed"), "{}", d.message);
+        assert_eq!(
+            p.generate(&json!({"config": {"n": 41}}))
+                .unwrap()
+                .items
+                .len(),
+            0,
+            "41 → 42 is text"
+        );
+        for (template, data) in [
+            ("{{runin config.n}}\n", json!({"config": {"n": u64::MAX}})),
+            ("{{percent 1 config.n}}\n", json!({"config": {"n": 1e-320}})),
+            (
+                "{{sum config.list \"x\"}}\n",
+                json!({"config": {"list": [{"x": 1e308}, {"x": 1e308}]}}),
+            ),
+        ] {
+            let (_d, p) = plugin(MANIFEST, template);
+            let Ok(p) = p else { panic!("loads") };
+            let d = p.generate(&data).unwrap_err();
+            assert!(
+                d.message.contains("cannot be printed"),
+                "{template}: {}",
+                d.message
+            );
+        }
     }
 
     fn load_error(manifest: &str, template: &str) -> Diagnostic {

@@ -22,6 +22,7 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
     let mut attachments = 0;
     let mut note_units = 0..0;
     for (i, block) in doc.blocks.iter().enumerate() {
+        s.block.set(Some(i));
         let next = doc.blocks.get(i + 1);
         match block {
             Block::RedHeader(h) => out.extend(red_header(s, h)?),
@@ -422,7 +423,7 @@ pub(super) fn bold(mut st: Styled) -> Styled {
 mod tests {
     use super::*;
     use crate::fonts::{bundled_only, Fonts};
-    use huibao_core::chars::{is_no_line_end, is_no_line_start, is_wide};
+    use huibao_core::chars::{is_han, is_no_line_end, is_no_line_start};
     use huibao_core::Style;
 
     fn fonts() -> Fonts {
@@ -437,22 +438,41 @@ mod tests {
             .collect()
     }
 
-    /// Every line of a paragraph obeys 禁则, stays in the block and holds at most 28
-    /// full-width characters; the lines together are the paragraph.
+    /// Every line of a paragraph obeys 禁则, keeps its ink in the block and takes at most
+    /// 28 cells of the grid (a narrowed mark less than one; at most 28 ideographs); the
+    /// lines together are the paragraph.
     fn check_paragraph(s: &Setter, text: &str) {
         let units = paragraph(s, &Paragraph::plain(text), 1).unwrap();
         let lines = line_texts(&units);
         assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
-        let right = s.geo.left + s.geo.width + 0.01;
+        let (left, right) = (s.geo.left - 0.01, s.geo.left + s.geo.width + 0.01);
         for (u, l) in units.iter().zip(&lines) {
             let first = l.chars().next().unwrap();
             let last = l.chars().last().unwrap();
             assert!(!is_no_line_start(first), "line starts with {first}: {l}");
             assert!(!is_no_line_end(last), "line ends with {last}: {l}");
-            let cjk = l.chars().filter(|c| is_wide(*c)).count();
-            assert!(cjk <= 28, "{cjk} characters: {l}");
-            for g in &u.lines[0].glyphs {
-                assert!(g.x + g.advance <= right, "past the margin: {l}");
+            let han = l.chars().filter(|c| is_han(*c)).count();
+            assert!(han <= 28, "{han} ideographs: {l}");
+            let glyphs = &u.lines[0].glyphs;
+            // A mark narrowed at either end of the line reaches past the block by the
+            // half it gave up, which its font leaves blank.
+            let g0 = &glyphs[0];
+            assert!(
+                g0.x >= left || g0.x + g0.trim.before >= left,
+                "before the margin: {l}"
+            );
+            let g1 = glyphs.last().unwrap();
+            let end = if g1.x + g1.advance <= right {
+                g1.x + g1.advance
+            } else {
+                g1.x + g1.advance - g1.trim.after
+            };
+            assert!(end <= right, "past the margin: {l}");
+            let start = g0.x + g0.trim.before.min(left - g0.x).max(0.0);
+            let cells = (end - start) / s.geo.slot;
+            assert!(cells <= 28.0 + 1e-3, "{cells} cells: {l}");
+            for w in glyphs.windows(2) {
+                assert!(w[1].x > w[0].x, "glyphs out of order: {l}");
             }
         }
     }

@@ -11,9 +11,9 @@ mod table;
 pub(crate) use page::{paginate, Page};
 
 use crate::fonts::Fonts;
-use crate::linebreak::{self, Item};
+use crate::linebreak::{self, Item, Trim};
 use crate::Error;
-use huibao_core::chars::{is_invisible, is_wide};
+use huibao_core::chars::{blank_side, is_invisible, is_wide, Blank};
 use huibao_core::style::{FontRole, Style, PT_PER_MM};
 use huibao_core::Document;
 
@@ -136,6 +136,8 @@ pub(crate) struct Glyph {
     pub fake_bold: bool,
     /// Fill colour.
     pub color: Rgb,
+    /// How much of its cell the glyph may give up (a full-width mark's blank half).
+    pub trim: Trim,
 }
 
 /// A line of glyphs on one baseline.
@@ -235,6 +237,8 @@ pub(crate) struct Setter<'a> {
     pub style: &'a Style,
     /// Its geometry.
     pub geo: Geometry,
+    /// The index of the document block being set, named by errors.
+    pub block: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a> Setter<'a> {
@@ -244,6 +248,7 @@ impl<'a> Setter<'a> {
             fonts,
             style,
             geo: Geometry::new(style),
+            block: std::cell::Cell::new(None),
         }
     }
 
@@ -275,6 +280,7 @@ impl<'a> Setter<'a> {
                     return Err(Error::MissingGlyph {
                         ch,
                         place: place.to_string(),
+                        block: self.block.get(),
                         context: context(text, i),
                         tried: self.fonts.tried(st.role),
                     })
@@ -287,6 +293,11 @@ impl<'a> Setter<'a> {
             } else {
                 g.advance_em * st.size
             };
+            let trim = if full && self.style.punctuation.compresses() {
+                mark_trim(ch, face.ink(g.gid), st.size, width)
+            } else {
+                Trim::default()
+            };
             out.push((
                 Item { ch, width },
                 Glyph {
@@ -298,6 +309,7 @@ impl<'a> Setter<'a> {
                     advance: width,
                     fake_bold: st.bold && !face.is_bold(),
                     color: st.color,
+                    trim,
                 },
             ));
         }
@@ -314,21 +326,12 @@ impl<'a> Setter<'a> {
         justify: bool,
     ) -> Vec<Vec<Glyph>> {
         let items: Vec<Item> = shaped.iter().map(|s| s.0).collect();
-        let lines = linebreak::break_lines(&items, first, rest);
-        lines
+        let trims = self.trims(shaped);
+        linebreak::break_lines(&items, &trims, (first, rest), justify)
             .iter()
             .enumerate()
-            .map(|(n, l)| {
-                let (x0, measure) = if n == 0 {
-                    (x_first, first)
-                } else {
-                    (x_rest, rest)
-                };
-                let l = if justify {
-                    l.clone()
-                } else {
-                    linebreak::place(&items, l.range.clone(), l.hanging, measure, false)
-                };
+            .map(|(i, l)| {
+                let x0 = if i == 0 { x_first } else { x_rest };
                 l.visible()
                     .zip(&l.xs)
                     .map(|(k, dx)| {
@@ -339,6 +342,16 @@ impl<'a> Setter<'a> {
                     .collect()
             })
             .collect()
+    }
+
+    /// What each shaped character may give up for its line to fit: nothing at all (an
+    /// empty list) when the style keeps every mark full width.
+    fn trims(&self, shaped: &[Shaped]) -> Vec<Trim> {
+        if self.style.punctuation.compresses() {
+            shaped.iter().map(|s| s.1.trim).collect()
+        } else {
+            Vec::new()
+        }
     }
 
     /// Shaped text on one line, starting at `x` with natural spacing.
@@ -363,15 +376,23 @@ impl<'a> Setter<'a> {
     /// Text on its own row(s), each line centred in the block.
     pub(crate) fn centred(&self, shaped: &[Shaped], place_width: f64) -> Vec<Vec<Glyph>> {
         let items: Vec<Item> = shaped.iter().map(|s| s.0).collect();
-        linebreak::break_lines(&items, place_width, place_width)
+        let trims = self.trims(shaped);
+        linebreak::break_lines(&items, &trims, (place_width, place_width), false)
             .iter()
             .map(|l| {
                 let vis = l.visible();
-                let w: f64 = items[vis.clone()].iter().map(|i| i.width).sum();
-                self.run_at(
-                    &shaped[vis],
-                    self.geo.left + (self.geo.width - w).max(0.0) / 2.0,
-                )
+                let (Some(first), Some(last)) = (vis.clone().next(), vis.clone().last()) else {
+                    return Vec::new();
+                };
+                let at = |k: usize| l.xs[k - l.range.start];
+                let w = at(last) + items[last].width - at(first);
+                let x0 = self.geo.left + (self.geo.width - w).max(0.0) / 2.0 - at(first);
+                vis.map(|k| {
+                    let mut g = shaped[k].1.clone();
+                    g.x = x0 + at(k);
+                    g
+                })
+                .collect()
             })
             .collect()
     }
@@ -397,6 +418,29 @@ impl<'a> Setter<'a> {
     }
 }
 
+/// How much of its cell a full-width mark of `width` points set at `size` may give up:
+/// the half on its blank side ([`blank_side`]), where the font's outline (`ink`, in em
+/// from the glyph's origin) leaves that half empty. A comma's ink sits in the left half
+/// of its cell and an opening bracket's in the right half in Chinese fonts, but not
+/// every font agrees (FandolFang centres its question mark).
+fn mark_trim(ch: char, ink: Option<(f64, f64)>, size: f64, width: f64) -> Trim {
+    let half = width / 2.0;
+    // Ink may reach a hair into the half given up (glyphs overhang their cell by
+    // slot − size already).
+    let slack = 0.02 * size;
+    match (blank_side(ch), ink) {
+        (Some(Blank::After), Some((_, right))) if right * size <= half + slack => Trim {
+            before: 0.0,
+            after: half,
+        },
+        (Some(Blank::Before), Some((left, _))) if left * size >= half - slack => Trim {
+            before: half,
+            after: 0.0,
+        },
+        _ => Trim::default(),
+    }
+}
+
 /// A few characters around position `i` of `text`, for error messages.
 fn context(text: &str, i: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -418,6 +462,7 @@ pub(crate) fn typeset(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Ve
     let setter = Setter::new(fonts, style);
     let (units, continuations) = blocks::units(&setter, doc)?;
     let mut pages = paginate(&setter.geo, units, &continuations);
+    setter.block.set(None);
     if style.page_numbers {
         page_numbers(&setter, &mut pages)?;
     }
@@ -502,6 +547,58 @@ mod tests {
         assert!((two.glyphs[0].x - (g.left + 14.0)).abs() < 0.01);
         let top = one.dy - ASCENT * 14.0;
         assert!((top - g.height - 7.0 * PT_PER_MM).abs() < 0.01);
+    }
+
+    #[test]
+    fn marks_give_up_the_half_their_outline_leaves_blank() {
+        let style = Style::gbt9704();
+        let fonts = Fonts::resolve(&style, &crate::fonts::bundled_only()).unwrap();
+        let s = Setter::new(&fonts, &style);
+        let shaped = s
+            .shape("，。（》？园", s.styled(FontRole::Body), "t")
+            .unwrap();
+        let half = s.geo.slot / 2.0;
+        let trims: Vec<Trim> = shaped.iter().map(|(_, g)| g.trim).collect();
+        // FandolFang: a comma and a full stop ink the left half of their cell, an
+        // opening bracket the right half, a closing book-title mark the left half …
+        assert_eq!(
+            trims[0],
+            Trim {
+                before: 0.0,
+                after: half
+            }
+        );
+        assert_eq!(
+            trims[1],
+            Trim {
+                before: 0.0,
+                after: half
+            }
+        );
+        assert_eq!(
+            trims[2],
+            Trim {
+                before: half,
+                after: 0.0
+            }
+        );
+        assert_eq!(
+            trims[3],
+            Trim {
+                before: 0.0,
+                after: half
+            }
+        );
+        // … but centres its question mark, which therefore keeps its cell; so does
+        // every character that is not a mark.
+        assert_eq!(trims[4], Trim::default());
+        assert_eq!(trims[5], Trim::default());
+        // With every mark full width nothing may be given up at all.
+        let mut full = style.clone();
+        full.punctuation = huibao_core::style::Punctuation::Full;
+        let s = Setter::new(&fonts, &full);
+        let shaped = s.shape("，（", s.styled(FontRole::Body), "t").unwrap();
+        assert!(s.trims(&shaped).is_empty());
     }
 
     #[test]

@@ -1,0 +1,37 @@
+//! The limits every input of a report is held to, in one place; README.md's
+//! "Reliability" section lists them. Past a limit huibao stops with an error that names
+//! the input, the place and the limit, long before memory or time run out.
+//!
+//! They are far above what a work report needs: a half-year report is some 10–50 KB of
+//! TOML, its longest paragraph a few hundred characters, its largest table a few hundred
+//! cells.
+
+/// The largest report file read, in bytes (2 MiB, some 700,000 Chinese characters or a
+/// thousand pages; its PDF takes about half a gigabyte to lay out and write). The file is
+/// read through a reader that stops one byte past it, so a device such as `/dev/zero` is
+/// never read whole.
+pub const MAX_REPORT_BYTES: u64 = 2 << 20;
+
+/// The longest paragraph, in characters, once its prose is filled in (20,000: some
+/// thirty pages of unbroken text).
+pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
+
+/// The most cells in one table, header row included (rows × columns).
+pub const MAX_TABLE_CELLS: usize = 20_000;
+
+/// The most columns in one table.
+pub const MAX_TABLE_COLUMNS: usize = 64;
+
+/// The largest reply of a plugin (a native plugin's JSON, a template plugin's rendered
+/// text), in bytes.
+pub const MAX_PLUGIN_REPLY_BYTES: usize = 4 << 20;
+
+/// The deepest nesting of a template (prose in the report, a template plugin's section):
+/// blocks (`{{#if}}`, `{{#each}}`, each `{{else if}}`) and parenthesised subexpressions
+/// counted together.
+pub const MAX_TEMPLATE_NESTING: usize = 32;
+
+/// The largest magnitude of a number in the report's own tables (2^53): every integer up
+/// to it is exact as a floating-point number, so a figure prints as it was written.
+/// Figures derived from them (同比, 完成率) are held to it too.
+pub const MAX_NUMBER: f64 = 9_007_199_254_740_992.0;

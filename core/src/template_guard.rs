@@ -1,0 +1,240 @@
+//! Bounds on the handlebars templates huibao renders — prose in the report and a template
+//! plugin's section — checked on the text before handlebars parses it.
+//!
+//! Handlebars parses and renders by recursion: a template nested thousands deep, or a
+//! partial that calls itself, overflows the stack and ends the process with no message.
+//! So a template may nest blocks and subexpressions at most
+//! [`MAX_TEMPLATE_NESTING`] deep, and may not use partials or decorators at all (`{{> …}}`,
+//! `{{#> …}}`, `{{#*inline …}}`, `{{* …}}`): they are the only way a template recurses,
+//! and neither prose nor a section needs them. Within these bounds rendering needs a
+//! small, known stack.
+
+use crate::limits::MAX_TEMPLATE_NESTING;
+
+/// Why a template is refused, and where (a byte offset into it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Refused {
+    /// Byte offset of the expression at fault.
+    pub(crate) offset: usize,
+    /// What is wrong.
+    pub(crate) message: String,
+    /// How to fix it.
+    pub(crate) help: &'static str,
+}
+
+/// Checks `text` before it is compiled: nesting depth, no partials, no decorators.
+pub(crate) fn check(text: &str) -> Result<(), Refused> {
+    // Open blocks; each holds how many `{{else if …}}` links it added (each nests one
+    // level deeper in the compiled template).
+    let mut blocks: Vec<usize> = Vec::new();
+    let mut depth: usize = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(found) = text[i..].find("{{") {
+        let start = i + found;
+        if start > 0 && bytes[start - 1] == b'\\' {
+            // `\{{` is a literal `{{`.
+            i = start + 2;
+            continue;
+        }
+        if text[start..].starts_with("{{{{") {
+            // A raw block: its content is text up to `{{{{/…}}}}`.
+            i = match text[start + 4..].find("{{{{/") {
+                Some(end) => start + 4 + end + 5,
+                None => text.len(),
+            };
+            continue;
+        }
+        let mut body = start + 2;
+        if text[body..].starts_with("!--") {
+            i = text[body..]
+                .find("--}}")
+                .map_or(text.len(), |e| body + e + 4);
+            continue;
+        }
+        if text[body..].starts_with('!') {
+            i = text[body..].find("}}").map_or(text.len(), |e| body + e + 2);
+            continue;
+        }
+        if text[body..].starts_with('{') {
+            body += 1; // a triple stash {{{…}}}
+        }
+        if text[body..].starts_with('~') {
+            body += 1;
+        }
+        let rest = text[body..].trim_start();
+        let refuse = |message: String, help| Refused {
+            offset: start,
+            message,
+            help,
+        };
+        if rest.starts_with('>') || rest.starts_with("#>") {
+            return Err(refuse(
+                "partials ({{> …}}) cannot be used here".into(),
+                "write the text out where it is needed; templates in huibao have no partials",
+            ));
+        }
+        if rest.starts_with('*') || rest.starts_with("#*") {
+            return Err(refuse(
+                "decorators and inline partials ({{* …}}, {{#*inline …}}) cannot be used here"
+                    .into(),
+                "write the text out where it is needed; templates in huibao have no partials",
+            ));
+        }
+        let too_deep = |offset: usize| {
+            Refused {
+            offset,
+            message: format!(
+                "expressions nest deeper than {MAX_TEMPLATE_NESTING} levels"
+            ),
+            help: "split the expression: nest blocks ({{#if}}, {{#each}}, {{else if}}) and (…) subexpressions less deeply",
+        }
+        };
+        if rest.starts_with('#') || (rest.starts_with('^') && !is_bare_else(&rest[1..])) {
+            blocks.push(0);
+            depth += 1;
+        } else if rest.starts_with('/') {
+            if let Some(links) = blocks.pop() {
+                depth = depth.saturating_sub(1 + links);
+            }
+        } else if let Some(after) = rest.strip_prefix("else") {
+            if !is_bare_else(after) {
+                if let Some(links) = blocks.last_mut() {
+                    *links += 1;
+                    depth += 1;
+                }
+            }
+        }
+        if depth > MAX_TEMPLATE_NESTING {
+            return Err(too_deep(start));
+        }
+        // The expression itself: parentheses outside string literals.
+        let mut parens: usize = 0;
+        let mut quote: Option<u8> = None;
+        let mut j = body;
+        let end = loop {
+            let Some(&b) = bytes.get(j) else {
+                break text.len();
+            };
+            match (quote, b) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'') => quote = Some(b),
+                (None, b'(') => {
+                    parens += 1;
+                    if depth + parens > MAX_TEMPLATE_NESTING {
+                        return Err(too_deep(j));
+                    }
+                }
+                (None, b')') => parens = parens.saturating_sub(1),
+                (None, b'}') if bytes.get(j + 1) == Some(&b'}') => break j + 2,
+                _ => {}
+            }
+            j += 1;
+        };
+        i = end.min(text.len());
+    }
+    Ok(())
+}
+
+/// Whether what follows `else` or `^` closes the tag with nothing in between (a plain
+/// `{{else}}`, `{{^}}`), rather than naming a helper (`{{else if …}}`, `{{^items}}`).
+fn is_bare_else(after: &str) -> bool {
+    let after = after.trim_start().trim_start_matches('~').trim_start();
+    after.starts_with("}}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> Option<(usize, String)> {
+        check(text).err().map(|r| (r.offset, r.message))
+    }
+
+    #[test]
+    fn ordinary_templates_pass() {
+        for text in [
+            "{{months}}，园区实现营业收入{{indicator \"营业收入\"}}。",
+            "\\{{> literal}} 与 {{! a comment {{> x}} }} {{!-- {{#*inline}} --}}",
+            "{{#each config.teams}}{{#if @first}}{{else if @last}}{{else}}{{/if}}{{/each}}",
+            "{{percent (sum config.a \"x\") (sum config.b \"(x\")}}",
+            "{{{{raw}}}}{{> not a partial}}{{{{/raw}}}}",
+            "{{~#if a~}}甲{{~^~}}乙{{~/if~}}",
+        ] {
+            assert_eq!(check(text), Ok(()), "{text}");
+        }
+    }
+
+    #[test]
+    fn partials_and_decorators_are_refused_where_they_are() {
+        let r = refused("开头{{#*inline \"r\"}}{{> r}}{{/inline}}{{> r}}").unwrap();
+        assert_eq!(r.0, "开头".len());
+        assert!(r.1.contains("inline partials"), "{}", r.1);
+        assert_eq!(refused("{{ > r}}").unwrap().0, 0);
+        assert_eq!(refused("甲{{#> layout}}{{/layout}}").unwrap().0, 3);
+        assert_eq!(refused("{{~*decorator}}").unwrap().0, 0);
+    }
+
+    #[test]
+    fn nesting_is_bounded_by_blocks_else_if_links_and_subexpressions() {
+        let deep = |n: usize| {
+            format!(
+                "{}1{}",
+                "{{x ".to_string() + &"(x ".repeat(n),
+                ")".repeat(n) + "}}"
+            )
+        };
+        assert_eq!(check(&deep(MAX_TEMPLATE_NESTING)), Ok(()));
+        let five_thousand = deep(5_000);
+        let (at, message) = refused(&five_thousand).unwrap();
+        assert_eq!(at, 4 + 3 * MAX_TEMPLATE_NESTING);
+        assert!(message.contains("nest deeper"), "{message}");
+
+        let blocks = |n: usize| "{{#if a}}".repeat(n) + &"{{/if}}".repeat(n);
+        assert_eq!(check(&blocks(MAX_TEMPLATE_NESTING)), Ok(()));
+        assert!(refused(&blocks(MAX_TEMPLATE_NESTING + 1)).is_some());
+        // Closed blocks do not add up.
+        assert_eq!(check(&"{{#if a}}{{/if}}".repeat(1000)), Ok(()));
+
+        let chain = |n: usize| format!("{{{{#if a}}}}{}{{{{/if}}}}", "{{else if b}}".repeat(n));
+        assert_eq!(check(&chain(MAX_TEMPLATE_NESTING - 1)), Ok(()));
+        assert!(refused(&chain(5_000)).is_some());
+        assert_eq!(
+            check(&(chain(20) + &chain(20))),
+            Ok(()),
+            "chains end with their block"
+        );
+    }
+
+    #[test]
+    fn templates_at_the_limit_render_on_a_small_stack() {
+        // Within the bounds, handlebars needs well under 1 MiB of stack (a test thread
+        // has 2 MiB, the main thread 8 MiB).
+        let text = format!(
+            "{}{}{}",
+            "{{#if a}}".repeat(MAX_TEMPLATE_NESTING / 2),
+            "{{b ".to_string()
+                + &"(b ".repeat(MAX_TEMPLATE_NESTING / 2 - 1)
+                + "1"
+                + &")".repeat(MAX_TEMPLATE_NESTING / 2 - 1)
+                + "}}",
+            "{{/if}}".repeat(MAX_TEMPLATE_NESTING / 2)
+        );
+        assert_eq!(check(&text), Ok(()));
+        let rendered = std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || {
+                let mut h = handlebars::Handlebars::new();
+                h.register_escape_fn(handlebars::no_escape);
+                handlebars::handlebars_helper!(b: |x: u64| x);
+                h.register_helper("b", Box::new(b));
+                h.render_template(&text, &serde_json::json!({"a": true}))
+                    .unwrap()
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(rendered, "1");
+    }
+}

@@ -1,0 +1,599 @@
+//! The rows under the header, read as indicators: numbers stored as text ("1,234.5",
+//! "12.4%"), empty and 合计 rows, notes below the table, units in the name or the header;
+//! 上年同期 derived from 同比增长 when the sheet gives only the rate, and the rates the
+//! sheet states checked against the ones the report will print.
+
+use crate::error::{Finding, Place, SheetError};
+use crate::grid::{address, Grid, Value};
+use crate::header::{normalize, unit_suffix, Column, Header};
+use crate::{Guess, SheetIndicator};
+use huibao_core::{completion_rate, growth_change, is_percent};
+use huibao_plugin_api::numbers::{format_number, round_half_away};
+
+/// A cell read as a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Figure {
+    /// Empty, or a dash for "none".
+    Missing,
+    /// A number: its value, the decimals written when they include trailing zeros
+    /// ("5.00" → 2), and whether it was shown as a percentage ("12.4%").
+    Number {
+        value: f64,
+        decimals: Option<u8>,
+        percent: bool,
+    },
+    /// Something else, as shown.
+    NotNumber(String),
+}
+
+/// Reads a cell as a figure.
+pub(crate) fn figure(grid: &Grid, at: (u32, u32)) -> Figure {
+    match grid.get(at) {
+        Value::Empty => Figure::Missing,
+        Value::Number(x) => Figure::Number {
+            value: *x,
+            decimals: None,
+            percent: grid.is_percent(at),
+        },
+        Value::Text(t) => number_text(t),
+        Value::Other(what) => Figure::NotNumber(what.clone()),
+    }
+}
+
+/// A number written as text: "48.65", "1,234.5", "12.4%", "－3.4", "0.5个百分点"; a dash
+/// or "/" is no figure.
+pub(crate) fn number_text(text: &str) -> Figure {
+    let mut t = normalize(text)
+        .replace(['．', '。'], ".")
+        .replace(['−', '﹣'], "-");
+    if matches!(
+        t.as_str(),
+        "" | "-" | "--" | "/" | "…" | "..." | "...." | "无" | "—"
+    ) {
+        return Figure::Missing;
+    }
+    if t.chars().all(|c| c == '-') {
+        return Figure::Missing;
+    }
+    let mut percent = false;
+    for suffix in ["个百分点", "百分点"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            t = rest.to_string();
+        }
+    }
+    if let Some(rest) = t.strip_suffix('%') {
+        t = rest.to_string();
+        percent = true;
+    }
+    // Thousands separators: "1,234.5", "1，234".
+    let plain: String = t.chars().filter(|&c| c != ',' && c != '，').collect();
+    let valid = !plain.is_empty()
+        && plain
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')))
+        && plain.chars().any(|c| c.is_ascii_digit())
+        && plain.matches('.').count() <= 1;
+    match plain.parse::<f64>() {
+        Ok(value) if valid && value.is_finite() => {
+            let written = plain.split_once('.').map_or(0, |(_, d)| d.len());
+            let shortest = format_number(value, None)
+                .split_once('.')
+                .map_or(0, |(_, d)| d.len());
+            let decimals = (written > shortest).then(|| written.min(10) as u8);
+            Figure::Number {
+                value,
+                decimals,
+                percent,
+            }
+        }
+        _ => Figure::NotNumber(text.trim().to_string()),
+    }
+}
+
+/// Words that start the notes under a table.
+const NOTES: [&str; 8] = [
+    "注",
+    "说明",
+    "备注",
+    "附注",
+    "资料来源",
+    "数据来源",
+    "来源",
+    "*",
+];
+/// Rows of totals, not indicators.
+const TOTALS: [&str; 4] = ["合计", "总计", "小计", "总合计"];
+
+/// An indicator's name as written in a cell: spaces between Chinese characters (used to
+/// align names) and a leading "其中：" left out.
+pub(crate) fn clean_name(text: &str) -> String {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = out.chars().last();
+            let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if latin(before.as_ref()) && latin(after) && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    for prefix in ["其中：", "其中:", "其中，"] {
+        if let Some(rest) = out.strip_prefix(prefix) {
+            return rest.to_string();
+        }
+    }
+    out
+}
+
+/// What reading the rows gave.
+pub(crate) struct Rows {
+    pub(crate) indicators: Vec<SheetIndicator>,
+    pub(crate) warnings: Vec<Finding>,
+    pub(crate) errors: Vec<SheetError>,
+}
+
+/// Reads the rows under `header`.
+pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
+    let mut out = Rows {
+        indicators: Vec::new(),
+        warnings: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut seen: Vec<(String, (u32, u32))> = Vec::new();
+    for row in header.last_row + 1..grid.end().0 {
+        let name_at = (row, header.name.column);
+        let name_text = grid.get(name_at).shown();
+        let name = clean_name(&name_text);
+        let value_at = (row, header.value.column);
+        let value = figure(grid, value_at);
+        let others: Vec<(&Column, Figure)> = header
+            .columns()
+            .filter(|c| {
+                !matches!(
+                    c.role,
+                    crate::header::Role::Name | crate::header::Role::Unit
+                )
+            })
+            .map(|c| (c, figure(grid, (row, c.column))))
+            .collect();
+        let any_figure = others.iter().any(|(_, f)| *f != Figure::Missing);
+        if name.is_empty() && !any_figure {
+            continue;
+        }
+        if NOTES.iter().any(|n| name.starts_with(n)) && value == Figure::Missing {
+            break;
+        }
+        if TOTALS.contains(&name.as_str()) {
+            continue;
+        }
+        if name.is_empty() {
+            out.errors.push(SheetError::new(
+                sheet.cell(name_at),
+                format!("row {} has figures but no indicator name", row + 1),
+                format!(
+                    "write the indicator's name in {} (the {} column), or clear the row",
+                    address(name_at),
+                    header.name.words
+                ),
+            ));
+            continue;
+        }
+        if let Some(bad) = name.chars().find(|c| c.is_control()) {
+            out.errors.push(SheetError::new(
+                sheet.cell(name_at),
+                format!(
+                    "the name “{}” holds the control character U+{:04X}",
+                    name.replace(|c: char| c.is_control(), ""),
+                    bad as u32
+                ),
+                "retype the name in the cell (it was pasted with an invisible character)",
+            ));
+            continue;
+        }
+        let mut errors = Vec::new();
+        for (column, figure) in &others {
+            if let Figure::NotNumber(shown) = figure {
+                let at = (row, column.column);
+                errors.push(SheetError::new(
+                    sheet.cell(at),
+                    format!(
+                        "“{shown}” is not a number: expected the {} figure of “{name}”",
+                        column.words
+                    ),
+                    "write a number (48.65, 1,234.5 or 12.4%), or leave the cell empty or write - when there is none",
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            out.errors.extend(errors);
+            continue;
+        }
+        let Figure::Number {
+            value,
+            decimals,
+            percent,
+        } = value
+        else {
+            if any_figure || !unit_of(grid, header, row).is_empty() {
+                out.warnings.push(Finding {
+                    place: sheet.cell(value_at),
+                    message: format!(
+                        "“{name}” has no {} figure: the row is left out",
+                        header.value.words
+                    ),
+                    help: Some(format!(
+                        "write its figure in {}, or delete the row if the indicator is not reported",
+                        address(value_at)
+                    )),
+                });
+            }
+            continue;
+        };
+        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+            out.errors.push(SheetError::new(
+                sheet.cell(name_at),
+                format!(
+                    "“{name}” is in the table twice, at {} and {}",
+                    address(*first),
+                    address(name_at)
+                ),
+                "keep one of the two rows, or tell them apart by name",
+            ));
+            continue;
+        }
+        seen.push((name.clone(), name_at));
+        match indicator(grid, header, sheet, row, name, value, decimals, percent) {
+            Ok((ind, warnings)) => {
+                out.indicators.push(ind);
+                out.warnings.extend(warnings);
+            }
+            Err(e) => out.errors.push(e),
+        }
+    }
+    out
+}
+
+/// The unit column's text in `row` (a unit merged down over several rows included).
+fn unit_of(grid: &Grid, header: &Header, row: u32) -> String {
+    header
+        .unit
+        .as_ref()
+        .map(|u| grid.seen_down((row, u.column)).0.shown().trim().to_string())
+        .unwrap_or_default()
+}
+
+fn number(grid: &Grid, column: Option<&Column>, row: u32) -> Option<(f64, (u32, u32))> {
+    let at = (row, column?.column);
+    match figure(grid, at) {
+        Figure::Number { value, .. } => Some((value, at)),
+        _ => None,
+    }
+}
+
+/// One row as an indicator, once its name and value are known to be good.
+#[allow(clippy::too_many_arguments)]
+fn indicator(
+    grid: &Grid,
+    header: &Header,
+    sheet: &Place,
+    row: u32,
+    name: String,
+    value: f64,
+    decimals: Option<u8>,
+    value_percent: bool,
+) -> Result<(SheetIndicator, Vec<Finding>), SheetError> {
+    let name_at = (row, header.name.column);
+    let mut guesses = Vec::new();
+    let mut warnings = Vec::new();
+    // The unit: its column, the name, the value's header, a "单位：" line, a % sign.
+    let mut name = name;
+    let in_name = unit_suffix(&name);
+    let column_unit = unit_of(grid, header, row);
+    let unit = if !column_unit.is_empty() {
+        if let Some((bare, u)) = &in_name {
+            if *u == column_unit {
+                name = bare.clone();
+            }
+        }
+        column_unit
+    } else if let Some((bare, u)) = in_name {
+        name = bare;
+        u
+    } else if let Some(u) = &header.value.unit {
+        u.clone()
+    } else if let Some((u, at)) = &header.unit_line {
+        guesses.push(Guess::unit(format!(
+            "the unit is from “单位：{u}” above the table ({})",
+            address(*at)
+        )));
+        u.clone()
+    } else if value_percent {
+        "%".to_string()
+    } else {
+        let at = header.unit.as_ref().map_or(name_at, |u| (row, u.column));
+        return Err(SheetError::new(
+            sheet.cell(at),
+            format!("“{name}” has no unit"),
+            match &header.unit {
+                Some(u) => format!(
+                    "write its unit in {} (the {} column): 亿元, 万元, %, 个 …",
+                    address(at),
+                    u.words
+                ),
+                None => {
+                    format!("add a 单位 column, or write the unit after the name: {name}（亿元）")
+                }
+            },
+        ));
+    };
+    if let Some(bad) = unit.chars().find(|c| c.is_control()) {
+        return Err(SheetError::new(
+            sheet.cell(name_at),
+            format!(
+                "the unit of “{name}” holds the control character U+{:04X}",
+                bad as u32
+            ),
+            "retype the unit in the cell",
+        ));
+    }
+    let previous = number(grid, header.previous.as_ref(), row);
+    let growth = number(grid, header.growth.as_ref(), row);
+    let target = number(grid, header.target.as_ref(), row);
+    let completion = number(grid, header.completion.as_ref(), row);
+    if let Some((t, at)) = target {
+        if t <= 0.0 {
+            return Err(SheetError::new(
+                sheet.cell(at),
+                format!("the target of “{name}” is {}", format_number(t, None)),
+                "a target must be above zero; leave the cell empty (or write -) when there is none",
+            ));
+        }
+    }
+    let change_word = if is_percent(&unit) {
+        "个百分点"
+    } else {
+        "%"
+    };
+    let previous = match (previous, growth) {
+        (Some((p, _)), Some((g, g_at))) => {
+            let printed = growth_change(value, &unit, p);
+            if printed.is_some_and(|c| c != round_half_away(g, 1)) {
+                let printed = printed.unwrap_or_default();
+                warnings.push(Finding {
+                    place: sheet.cell(g_at),
+                    message: format!(
+                        "the sheet says “{name}” changed {}{change_word}, but {} against {} is {printed:.1}{change_word}; the report prints {printed:.1}{change_word}",
+                        format_number(g, None),
+                        format_number(value, None),
+                        format_number(p, None),
+                    ),
+                    help: Some(format!(
+                        "correct {} or the figures beside it: the report computes 同比 from 上年同期",
+                        address(g_at)
+                    )),
+                });
+                guesses.push(Guess::previous(format!(
+                    "the sheet's {} in {} disagrees: {}{change_word}",
+                    header.growth.as_ref().map_or("", |c| c.words.as_str()),
+                    address(g_at),
+                    format_number(g, None)
+                )));
+            }
+            Some(p)
+        }
+        (Some((p, _)), None) => Some(p),
+        (None, Some((g, g_at))) => match derive_previous(value, &unit, g) {
+            Some(p) => {
+                guesses.push(Guess::previous(format!(
+                    "derived from {} in {} ({}{change_word}), so the report prints the sheet's rate",
+                    header.growth.as_ref().map_or("", |c| c.words.as_str()),
+                    address(g_at),
+                    format_number(g, None),
+                )));
+                Some(p)
+            }
+            None => {
+                warnings.push(Finding {
+                    place: sheet.cell(g_at),
+                    message: format!(
+                        "last year's figure of “{name}” cannot be derived from a change of {}{change_word}",
+                        format_number(g, None)
+                    ),
+                    help: Some("add a 上年同期 column with last year's figures".into()),
+                });
+                None
+            }
+        },
+        (None, None) => None,
+    };
+    if let Some((c, c_at)) = completion {
+        match target.and_then(|(t, _)| completion_rate(value, t)) {
+            Some(printed) if printed != round_half_away(c, 1) => {
+                warnings.push(Finding {
+                    place: sheet.cell(c_at),
+                    message: format!(
+                        "the sheet says “{name}” reached {}% of its target, but {} of {} is {printed:.1}%; the report prints {printed:.1}%",
+                        format_number(c, None),
+                        format_number(value, None),
+                        format_number(target.map_or(0.0, |t| t.0), None),
+                    ),
+                    help: Some(format!(
+                        "correct {} or the figures beside it: the report computes 完成率 from the target",
+                        address(c_at)
+                    )),
+                });
+                guesses.push(Guess::target(format!(
+                    "the sheet's {} in {} disagrees: {}%",
+                    header.completion.as_ref().map_or("", |c| c.words.as_str()),
+                    address(c_at),
+                    format_number(c, None)
+                )));
+            }
+            Some(_) => {}
+            None => guesses.push(Guess::target(format!(
+                "the sheet gives a completion of {}% ({}) but no target: none is set",
+                format_number(c, None),
+                address(c_at)
+            ))),
+        }
+    }
+    Ok((
+        SheetIndicator {
+            name,
+            value,
+            unit,
+            previous,
+            target: target.map(|t| t.0),
+            decimals,
+            place: sheet.cell(name_at),
+            guesses,
+        },
+        warnings,
+    ))
+}
+
+/// Last year's figure from this year's and the change the sheet states, written with as
+/// few decimals as give back the same printed change (the report computes 同比 from
+/// 上年同期, so it prints what the sheet says). `None` when no base gives it (a fall of
+/// 100% or more).
+pub(crate) fn derive_previous(value: f64, unit: &str, change: f64) -> Option<f64> {
+    let wanted = round_half_away(change, 1);
+    if is_percent(unit) {
+        return Some(round_half_away(value - change, 10));
+    }
+    let exact = value / (1.0 + change / 100.0);
+    if !exact.is_finite() || exact <= 0.0 && value > 0.0 {
+        return None;
+    }
+    let written = format_number(value, None)
+        .split_once('.')
+        .map_or(0, |(_, d)| d.len() as u8);
+    (written..=written + 4)
+        .map(|d| round_half_away(exact, d))
+        .find(|&p| p != 0.0 && growth_change(value, unit, p) == Some(wanted))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(value: f64) -> Figure {
+        Figure::Number {
+            value,
+            decimals: None,
+            percent: false,
+        }
+    }
+
+    #[test]
+    fn numbers_stored_as_text() {
+        assert_eq!(number_text("48.65"), n(48.65));
+        assert_eq!(number_text(" 1,234.5 "), n(1234.5));
+        assert_eq!(number_text("１２．４"), n(12.4));
+        assert_eq!(number_text("－3.4"), n(-3.4));
+        assert_eq!(number_text("0.5个百分点"), n(0.5));
+        assert_eq!(
+            number_text("12.4%"),
+            Figure::Number {
+                value: 12.4,
+                decimals: None,
+                percent: true
+            }
+        );
+        assert_eq!(
+            number_text("5.00"),
+            Figure::Number {
+                value: 5.0,
+                decimals: Some(2),
+                percent: false
+            }
+        );
+        for none in ["", "-", "—", "——", "/", "－"] {
+            assert_eq!(number_text(none), Figure::Missing, "{none}");
+        }
+        for bad in ["约50", "待定", "1.2.3", "inf", "1e5", "NaN", "12亿"] {
+            assert!(matches!(number_text(bad), Figure::NotNumber(_)), "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_as_written_in_cells() {
+        assert_eq!(clean_name("  营 业 收 入 "), "营业收入");
+        assert_eq!(clean_name("其中：规上工业增加值"), "规上工业增加值");
+        assert_eq!(clean_name("R&D 经费"), "R&D经费");
+        assert_eq!(clean_name("GDP  total"), "GDP total");
+    }
+
+    #[test]
+    fn units_from_a_merged_column_the_name_or_the_header_and_rows_that_are_no_indicators() {
+        use huibao_core::model::CellRange;
+        let mut g = Grid::default();
+        let rows: [&[&str]; 8] = [
+            &["指标名称", "单位", "本期（万元）"],
+            &["一、经济运行", "", ""],
+            &["营业收入", "亿元", "48.65"],
+            &["税收收入", "", "5.62"],
+            &["新签约项目（个）", "", "36"],
+            &["固定资产投资", "", "235600"],
+            &["合计", "", "999"],
+            &["注：本表为快报数。", "", ""],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                g.set((r as u32, c as u32), Value::Text(text.to_string()));
+            }
+        }
+        g.set((8, 0), Value::Text("工业总产值".into()));
+        g.set((8, 2), Value::Number(152.3));
+        // The unit written once for 营业收入 and 税收收入.
+        g.merge(CellRange::parse("B3:B4").unwrap());
+        let header = crate::header::find(&g).unwrap();
+        let read = read(
+            &g,
+            &header,
+            &Place::file("stats.xlsx").sheet(Some("Sheet1")),
+        );
+        assert!(read.errors.is_empty(), "{:?}", read.errors);
+        let got: Vec<(&str, &str)> = read
+            .indicators
+            .iter()
+            .map(|i| (i.name.as_str(), i.unit.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("营业收入", "亿元"),
+                ("税收收入", "亿元"),
+                ("新签约项目", "个"),
+                ("固定资产投资", "万元"),
+            ]
+        );
+    }
+
+    #[test]
+    fn previous_derived_prints_the_sheets_rate() {
+        for (value, unit, change) in [
+            (48.65, "亿元", 12.4),
+            (152.3, "亿元", 8.6),
+            (36.0, "个", 20.0),
+            (96.6, "万元", -3.4),
+            (1.2, "亿元", 0.04),
+            (5.6, "%", 1.2),
+        ] {
+            let p = derive_previous(value, unit, change).unwrap();
+            assert_eq!(
+                growth_change(value, unit, p),
+                Some(round_half_away(change, 1)),
+                "{value} {unit} {change} → {p}"
+            );
+        }
+        assert_eq!(derive_previous(48.65, "亿元", 12.4), Some(43.28));
+        assert_eq!(derive_previous(5.6, "%", 1.2), Some(4.4));
+        assert_eq!(derive_previous(10.0, "亿元", -100.0), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! `huibao indicators`: what was read, as `[[indicators]]` TOML to paste into a report,
+//! with `# CHECK:` comments where a figure was derived or the sheet disagrees.
+
+use crate::{SheetIndicator, SheetIndicators};
+use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// The `[[indicators]]` entries of `read`, with a header comment naming the sheet and
+/// `# CHECK:` comments on the keys that were derived or disagree with the sheet.
+pub fn indicators_toml(read: &SheetIndicators) -> String {
+    let mut doc = DocumentMut::new();
+    let mut entries = ArrayOfTables::new();
+    for (i, ind) in read.indicators.iter().enumerate() {
+        let mut table = entry(ind);
+        let mut prefix = String::new();
+        if i == 0 {
+            prefix.push_str(&head(read));
+        } else {
+            prefix.push('\n');
+        }
+        prefix.push_str(&format!("# {}\n", ind.place.address()));
+        for g in ind.guesses.iter().filter(|g| table.get(g.key).is_none()) {
+            prefix.push_str(&comment(&format!("CHECK: {}", g.text)));
+        }
+        table.decor_mut().set_prefix(prefix);
+        entries.push(table);
+    }
+    doc.insert("indicators", Item::ArrayOfTables(entries));
+    doc.to_string()
+}
+
+/// The comment above the first entry.
+fn head(read: &SheetIndicators) -> String {
+    let mut s = format!(
+        "# Read by `huibao indicators` from {} (header at {}).\n\
+         # Paste these entries into the report, or read the sheet itself with\n\
+         # [indicators] from = \"…\". Lines marked CHECK were derived or disagree with the sheet.\n",
+        read.sheet,
+        read.header.address()
+    );
+    for note in read.notes.iter().chain(&read.warnings) {
+        s.push_str(&comment(&format!(
+            "CHECK: {}: {}",
+            note.place, note.message
+        )));
+    }
+    s.push('\n');
+    s
+}
+
+/// One `[[indicators]]` table.
+fn entry(ind: &SheetIndicator) -> Table {
+    let mut t = Table::new();
+    t.insert("name", value(ind.name.as_str()));
+    t.insert("value", number(ind.value));
+    t.insert("unit", value(ind.unit.as_str()));
+    if let Some(p) = ind.previous {
+        t.insert("previous", number(p));
+    }
+    if let Some(target) = ind.target {
+        t.insert("target", number(target));
+    }
+    if let Some(d) = ind.decimals {
+        t.insert("decimals", value(i64::from(d)));
+    }
+    for g in &ind.guesses {
+        if let Some(v) = t.get_mut(g.key).and_then(Item::as_value_mut) {
+            let suffix = v
+                .decor()
+                .suffix()
+                .and_then(|s| s.as_str())
+                .unwrap_or("")
+                .to_string();
+            let text = one_line(&g.text);
+            v.decor_mut().set_suffix(if suffix.is_empty() {
+                format!("  # CHECK: {text}")
+            } else {
+                format!("{suffix}; {text}")
+            });
+        }
+    }
+    t
+}
+
+/// A number as people write it: whole numbers without ".0".
+fn number(x: f64) -> Item {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if x.fract() == 0.0 && x.abs() < EXACT {
+        value(x as i64)
+    } else {
+        let shortest: f64 = huibao_plugin_api::numbers::format_number(x, None)
+            .parse()
+            .unwrap_or(x);
+        Item::Value(Value::from(shortest))
+    }
+}
+
+/// Comment lines (a TOML comment holds no control characters).
+fn comment(text: &str) -> String {
+    format!("# {}\n", one_line(text))
+}
+
+fn one_line(text: &str) -> String {
+    text.chars()
+        .filter(|c| *c == '\t' || !c.is_control())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Guess, Place};
+
+    #[test]
+    fn entries_with_check_comments_load_as_a_report() {
+        let sheet = Place::file("stats.xlsx").sheet(Some("Sheet1"));
+        let read = SheetIndicators {
+            header: sheet.cell((2, 0)),
+            months: None,
+            indicators: vec![
+                SheetIndicator {
+                    name: "营业收入".into(),
+                    value: 48.65,
+                    unit: "亿元".into(),
+                    previous: Some(43.28),
+                    target: Some(100.0),
+                    decimals: None,
+                    place: sheet.cell((3, 0)),
+                    guesses: vec![Guess::previous(
+                        "derived from 同比增长（%） 12.4% (E4)".into(),
+                    )],
+                },
+                SheetIndicator {
+                    name: "新签约项目".into(),
+                    value: 36.0,
+                    unit: "个".into(),
+                    previous: None,
+                    target: None,
+                    decimals: Some(2),
+                    place: sheet.cell((4, 0)),
+                    guesses: vec![Guess::target(
+                        "the sheet gives a completion of 40% (G5) but no target".into(),
+                    )],
+                },
+            ],
+            warnings: Vec::new(),
+            notes: Vec::new(),
+            sheet,
+        };
+        let text = indicators_toml(&read);
+        for wanted in [
+            "# Read by `huibao indicators` from stats.xlsx!Sheet1 (header at A3).\n",
+            "# A4\n[[indicators]]\nname = \"营业收入\"\nvalue = 48.65\nunit = \"亿元\"\nprevious = 43.28  # CHECK: derived from 同比增长（%） 12.4% (E4)\ntarget = 100\n",
+            "\n# A5\n# CHECK: the sheet gives a completion of 40% (G5) but no target\n[[indicators]]\nname = \"新签约项目\"\nvalue = 36\nunit = \"个\"\ndecimals = 2\n",
+        ] {
+            assert!(text.contains(wanted), "{wanted}\n---\n{text}");
+        }
+        let report = format!(
+            "[report]\norganization = \"金川经济技术开发区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n{text}"
+        );
+        let loaded =
+            huibao_core::load_source(huibao_core::SourceFile::new("r.toml", report.as_str()))
+                .unwrap_or_else(|e| panic!("{e}\n{report}"));
+        assert_eq!(loaded.report.indicators.len(), 2);
+        assert_eq!(
+            loaded.report.indicators[0]
+                .previous
+                .as_ref()
+                .unwrap()
+                .get_ref()
+                .0,
+            43.28
+        );
+    }
+}

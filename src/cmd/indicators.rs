@@ -1,0 +1,56 @@
+//! `huibao indicators`: the key figures of a statistics spreadsheet as `[[indicators]]` TOML.
+
+use crate::exit;
+use crate::output::print_line;
+use clap::Args;
+use huibao_core::model::CellRange;
+use std::path::PathBuf;
+
+/// Arguments of `huibao indicators`.
+#[derive(Args, Debug)]
+pub(crate) struct IndicatorsArgs {
+    /// The statistics spreadsheet: .xlsx, .xls, .ods or .csv (UTF-8 or GBK).
+    pub sheet_file: PathBuf,
+    /// The sheet to read (default: the first with an indicator table).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The cells to read, such as A3:G20 (default: the whole sheet).
+    #[arg(long, value_name = "A3:G20", value_parser = parse_range)]
+    pub range: Option<CellRange>,
+}
+
+fn parse_range(text: &str) -> Result<CellRange, String> {
+    CellRange::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a range of cells: write the top-left and bottom-right cells with a colon, such as A3:G20"))
+}
+
+/// `huibao indicators`: prints the TOML on standard output, what was derived or disagrees
+/// on standard error too.
+pub(crate) fn indicators(args: IndicatorsArgs) -> u8 {
+    let shown = args.sheet_file.display().to_string();
+    let selection = huibao_sheets::Selection {
+        sheet: args.sheet.clone(),
+        range: args.range,
+    };
+    match huibao_sheets::read_indicators(&args.sheet_file, &shown, &selection) {
+        Ok(read) => {
+            print_line(huibao_sheets::indicators_toml(&read).trim_end());
+            for w in &read.warnings {
+                eprintln!("{}: warning: {}", w.place, w.message);
+            }
+            eprintln!(
+                "read {} indicator(s) from {} (header at {})",
+                read.indicators.len(),
+                read.sheet,
+                read.header.address()
+            );
+            exit::OK
+        }
+        Err(errors) => {
+            for e in &errors.0 {
+                eprintln!("{}: error: {} ({})", e.place, e.message, e.help);
+            }
+            exit::REPORT_ERROR
+        }
+    }
+}
