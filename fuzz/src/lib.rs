@@ -106,7 +106,7 @@ pub fn linebreak(data: &[u8]) {
         next = r.end;
     }
     assert_eq!(next, items.len(), "groups do not cover every item");
-    let punctuation = if data[0] % 2 == 0 {
+    let punctuation = if data[0] & 1 == 0 {
         Punctuation::Compress
     } else {
         Punctuation::Full
