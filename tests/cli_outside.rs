@@ -305,3 +305,16 @@ fn a_native_plugin_that_asks_for_too_much_memory_is_stopped() {
     assert!(e.contains("memory allocation"), "{e}");
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn a_native_plugins_answer_past_the_limit_is_refused() {
+    let (o, _, dir) = faulty("huge", "30");
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("plugin `faulty` returned a malformed response"),
+        "{e}"
+    );
+    assert!(e.contains("more than the 4194304 allowed"), "{e}");
+    assert!(!dir.path().join("out").exists());
+}

@@ -35,6 +35,7 @@ fn generate(request: &Request) -> Result<Section, PluginError> {
             let hoard = vec![0u8; std::hint::black_box(64 << 30)];
             Ok(Section::new("测试章节").paragraph(format!("占用{}字节。", hoard.len())))
         }
+        "huge" => Ok(Section::new("测试章节").paragraph("长".repeat(2 << 20))),
         "print" => {
             // Noise on stdout, as a plugin with a stray println!.
             println!("调试输出 {{\"status\": 9}}");
@@ -55,7 +56,7 @@ export_plugin! {
         "additionalProperties": false,
         "required": ["mode"],
         "properties": {
-            "mode": { "enum": ["ok", "error", "panic", "loop", "abort", "print", "hog"] },
+            "mode": { "enum": ["ok", "error", "panic", "loop", "abort", "print", "hog", "huge"] },
             "count": { "type": "integer", "minimum": 0 },
             "funds": {
                 "type": "array",
