@@ -58,6 +58,27 @@ fn an_out_that_is_a_file_is_named_with_the_fix() {
         assert!(e.contains("--out"), "says how to fix it: {e}");
     }
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "不是文件夹");
+    #[cfg(unix)]
+    {
+        let dangling = dir.path().join("链接");
+        std::os::unix::fs::symlink(dir.path().join("不存在"), &dangling).unwrap();
+        let o = huibao(
+            &[
+                "render",
+                "--format",
+                "html",
+                "--out",
+                dangling.to_str().unwrap(),
+            ],
+            &report,
+        );
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(3), "{e}");
+        assert!(
+            e.contains("is a link to a folder that does not exist"),
+            "{e}"
+        );
+    }
 }
 
 fn bundled_font(name: &str) -> Vec<u8> {

@@ -288,16 +288,24 @@ fn stage(
 /// is named (the system says only "File exists" or "Not a directory").
 fn make_folder(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir).map_err(|e| {
-        match dir
-            .ancestors()
-            .find(|a| fs::metadata(a).is_ok_and(|m| !m.is_dir()))
-        {
-            Some(file) => io::Error::new(
-                io::ErrorKind::NotADirectory,
-                format!("{} is a file, not a folder", file.display()),
-            ),
-            None => e,
+        for a in dir.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+            match (fs::metadata(a), fs::symlink_metadata(a)) {
+                (Ok(m), _) if !m.is_dir() => {
+                    return io::Error::new(
+                        io::ErrorKind::NotADirectory,
+                        format!("{} is a file, not a folder", a.display()),
+                    )
+                }
+                (Err(_), Ok(link)) if link.file_type().is_symlink() => {
+                    return io::Error::new(
+                        io::ErrorKind::NotADirectory,
+                        format!("{} is a link to a folder that does not exist", a.display()),
+                    )
+                }
+                _ => {}
+            }
         }
+        e
     })
 }
 
