@@ -154,11 +154,20 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
 /// Locks every folder of `targets` (in a fixed order, so two writers cannot deadlock)
 /// and removes the stale temporaries in each. The locks are released when dropped.
 fn lock_folders<'a>(targets: impl Iterator<Item = &'a Path>) -> Result<Vec<fs::File>, WriteError> {
-    let mut folders: Vec<&Path> = targets.map(folder_of).collect();
+    // One lock per folder however it is spelt ("out", "./out"): a second lock on the same
+    // folder would wait for the first.
+    let mut folders: Vec<PathBuf> = targets
+        .map(|t| {
+            let folder = folder_of(t);
+            folder
+                .canonicalize()
+                .unwrap_or_else(|_| folder.to_path_buf())
+        })
+        .collect();
     folders.sort();
     folders.dedup();
     let mut locks = Vec::new();
-    for folder in folders {
+    for folder in &folders {
         let lock = lock_folder(folder).map_err(|e| error(folder, e))?;
         remove_stale(folder);
         if let Some(lock) = lock {

@@ -513,3 +513,17 @@ fn an_immutable_output_leaves_every_old_output_untouched() {
     assert_eq!([inode(&docx), inode(&html)], before, "the very same files");
     assert_eq!(listed, ["r.docx", "r.html", "r.pdf"]);
 }
+
+#[test]
+fn one_folder_spelt_two_ways_is_locked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("r.docx");
+    let b = dir.path().join(".").join("r.html");
+    let start = std::time::Instant::now();
+    write_files(&[(&a, "DOCX".as_bytes()), (&b, "HTML".as_bytes())]).unwrap();
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("r.html")).unwrap(),
+        "HTML"
+    );
+}
