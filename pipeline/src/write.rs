@@ -214,8 +214,9 @@ fn lock_folder(_: &Path) -> io::Result<Option<fs::File>> {
 }
 
 /// Removes temporaries of our naming in `folder` whose run is over: `.huibao-PID-…` of a
-/// process that is gone (where that can be told), and any of them older than a day.
-/// Another live run's temporaries are left alone.
+/// process that is gone (where that can be told) or older than a day, and the older
+/// `.huibao-XXXXXX.part`/`.old` naming once ten minutes old. Another live run's
+/// temporaries are left alone.
 fn remove_stale(folder: &Path) {
     let Ok(entries) = fs::read_dir(folder) else {
         return;
@@ -230,22 +231,29 @@ fn remove_stale(folder: &Path) {
             continue;
         }
         let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
-        let old = entry
+        let age = entry
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > std::time::Duration::from_secs(24 * 3600));
-        let dead = match pid {
-            Some(pid) => pid != std::process::id() && !process_alive(pid),
-            // The naming of older versions (no process id): only when old.
-            None => false,
+            .unwrap_or_default();
+        let stale = match pid {
+            Some(pid) if pid == std::process::id() => false,
+            // A process of that id may be another program now: a day settles it.
+            Some(pid) => !process_alive(pid) || age > STALE_ANYWAY,
+            // The naming of versions before the process id: no run stages for long.
+            None => age > STALE_UNNAMED,
         };
-        if dead || old {
+        if stale {
             let _ = fs::remove_file(entry.path());
         }
     }
 }
+
+/// Age past which a temporary of our naming is stale whatever its process id says.
+const STALE_ANYWAY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+/// Age past which a temporary without a process id (older versions) is stale.
+const STALE_UNNAMED: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Whether a process with this id runs; `true` where that cannot be told.
 fn process_alive(pid: u32) -> bool {

@@ -454,9 +454,19 @@ fn stale_temporaries_of_dead_runs_are_removed_and_live_ones_kept() {
         .join(format!(".huibao-{}-g7H8i9.part", std::process::id()));
     // Not ours.
     let other = dir.path().join(".other-tool.part");
-    for p in [&dead, &dead_old, &live, &other] {
+    // The naming before process ids: an hour old (killed), and one just written.
+    let unnamed_old = dir.path().join(".huibao-Xy12zW.part");
+    let unnamed_new = dir.path().join(".huibao-Ab34cD.part");
+    for p in [&dead, &dead_old, &live, &other, &unnamed_old, &unnamed_new] {
         fs::write(p, "残留").unwrap();
     }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&unnamed_old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     let target = dir.path().join("r.txt");
     write_files(&[(&target, "新".as_bytes())]).unwrap();
@@ -467,6 +477,11 @@ fn stale_temporaries_of_dead_runs_are_removed_and_live_ones_kept() {
     );
     assert!(live.exists(), "another live run's temporary is left alone");
     assert!(other.exists());
+    assert!(!unnamed_old.exists());
+    assert!(
+        unnamed_new.exists(),
+        "it may be a live run's of an older version"
+    );
     assert_eq!(fs::read_to_string(&target).unwrap(), "新");
 }
 
