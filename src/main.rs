@@ -10,6 +10,7 @@
 
 mod cmd;
 mod output;
+mod signals;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -25,6 +26,8 @@ pub mod exit {
     pub const USAGE: u8 = 2;
     /// An output could not be written or a backend failed.
     pub const OUTPUT_ERROR: u8 = 3;
+    /// Stopped by a signal (Ctrl-C, SIGTERM, SIGHUP); outputs are left as they were.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Parser)]
@@ -32,7 +35,7 @@ pub mod exit {
     name = "huibao",
     version,
     about = "Writes a park management committee's work report (工作总结及工作计划) as DOCX, PDF and HTML from one TOML file",
-    after_help = "Exit codes: 0 success; 1 the report (or a plugin, font or input file) has errors; 2 wrong usage; 3 an output could not be written."
+    after_help = "Exit codes: 0 success; 1 the report (or a plugin, font or input file) has errors; 2 wrong usage; 3 an output could not be written; 130 stopped by a signal (outputs left as they were)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -66,7 +69,41 @@ enum Command {
     Indicators(cmd::indicators::IndicatorsArgs),
 }
 
+/// Address space a plugin host may take: a plugin that allocates without end fails (and
+/// is reported as crashed) long before the machine runs out of memory.
+#[cfg(unix)]
+const PLUGIN_MEMORY: u64 = 4 << 30;
+
+#[cfg(unix)]
+fn limit_plugin_memory() {
+    use nix::sys::resource::{setrlimit, Resource};
+    let _ = setrlimit(Resource::RLIMIT_AS, PLUGIN_MEMORY, PLUGIN_MEMORY);
+}
+
+#[cfg(not(unix))]
+fn limit_plugin_memory() {}
+
 fn main() -> ExitCode {
+    // A child that hosts one native plugin's answer (see huibao_core::plugin): hidden,
+    // never typed by a person.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args
+        .get(1)
+        .is_some_and(|a| a == huibao_core::plugin::HOST_COMMAND)
+    {
+        limit_plugin_memory();
+        return ExitCode::from(huibao_core::plugin::serve_plugin_host(&args[2..]));
+    }
+    // Native plugins run in children of this program, stopped at their deadline; one that
+    // crashes or hangs fails the render with a message instead of taking huibao with it.
+    if let Ok(exe) = std::env::current_exe() {
+        huibao_core::plugin::isolate_native_plugins(exe);
+    }
+    // Ctrl-C, SIGTERM, SIGHUP: a set of outputs being replaced is finished (or undone),
+    // temporaries are removed, and the program exits 130.
+    if let Err(e) = signals::install() {
+        eprintln!("warning: Ctrl-C cannot be handled ({e}): an interrupted run may leave temporaries");
+    }
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),

@@ -49,6 +49,23 @@ pub fn carry_forward_with(
             path.display()
         ))
         .with_help("fix the errors below in that file, or point `previous` at another one");
+        // A file that is no report is named, never quoted: what it holds is none of
+        // this report's business (`previous = "/etc/passwd"`).
+        let not_a_report = d
+            .0
+            .iter()
+            .filter_map(|d| d.file.as_ref())
+            .any(|f| !f.text.is_empty() && !looks_like_report(&f.text));
+        if not_a_report {
+            first.message = format!(
+                "last period's report {} is not a huibao report: it has no [report] table",
+                path.display()
+            );
+            first.help = Some(
+                "point `previous` (or --previous) at last period's report TOML, e.g. previous = \"park-2021h1.toml\"".into(),
+            );
+            d.0.clear();
+        }
         if let (None, Some(p)) = (previous_path, &from_report) {
             first = first.at(&loaded.file, p.span()).with_label("this file");
         }
@@ -58,6 +75,16 @@ pub fn carry_forward_with(
     let mut warnings = fill_previous(loaded, &last);
     warnings.extend(plan_follow_up(loaded, &last));
     Ok(warnings)
+}
+
+/// Whether `text` reads as a report: it has a `[report]` table header.
+fn looks_like_report(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.trim_start()
+            .strip_prefix('[')
+            .and_then(|rest| rest.trim_start().strip_prefix("report"))
+            .is_some_and(|rest| rest.trim_start().starts_with(']'))
+    })
 }
 
 /// The same months one year earlier.

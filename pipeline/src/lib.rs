@@ -31,10 +31,10 @@ pub use batch::{
     collect_reports, BatchError, BatchOptions, BatchSummary, ReportFailure, ReportOutcome, Written,
 };
 pub use render::{BackendError, Format, Output, RenderError, Rendered};
-pub use write::{write_files, write_outputs, WriteError};
+pub use write::{abandon_writes, write_files, write_outputs, WriteError};
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
-pub use huibao_pages::FontLibrary;
+pub use huibao_pages::{FontLibrary, SkippedFont};
 pub use huibao_pdf::{Origin as FontOrigin, RoleReport};
 
 use huibao_core::plugin::SearchPath;

@@ -1,6 +1,6 @@
 //! Rendering a prepared report to each format's bytes, all in memory.
 
-use crate::{Diagnostic, Prepared, RoleReport, Session};
+use crate::{Diagnostic, Prepared, RoleReport, Session, SkippedFont};
 use rayon::prelude::*;
 use std::fmt;
 use std::path::PathBuf;
@@ -78,6 +78,9 @@ pub struct Rendered {
     pub outputs: Vec<Output>,
     /// Which font served each role of the PDF (and OFD), when either was rendered.
     pub pdf_fonts: Option<Vec<RoleReport>>,
+    /// Font files passed over for the PDF (and OFD) because they cannot be used; the
+    /// next face that fits served instead. Worth a warning naming each.
+    pub skipped_fonts: Vec<SkippedFont>,
 }
 
 impl Rendered {
@@ -145,18 +148,22 @@ impl RenderError {
     }
 
     /// True when the report cannot be rendered as written — a character no font has, no
-    /// font at all for a role — so the fix is in the report or the installed fonts (the
-    /// program exits 1); false when the writer itself failed (exit 3).
+    /// font at all for a role, a font folder that is not there — so the fix is in the
+    /// report, the installed fonts or the font options (the program exits 1); false when
+    /// the writer itself failed (exit 3).
     pub fn is_report_error(&self) -> bool {
+        let layout = match &self.source {
+            BackendError::Layout(e)
+            | BackendError::Pdf(huibao_pdf::Error::Layout(e))
+            | BackendError::Ofd(huibao_ofd::Error::Layout(e))
+            | BackendError::Docx(huibao_docx::Error::Layout(e)) => e,
+            _ => return false,
+        };
         matches!(
-            self.source,
-            BackendError::Layout(
-                huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
-            ) | BackendError::Pdf(huibao_pdf::Error::Layout(
-                huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
-            )) | BackendError::Docx(huibao_docx::Error::Layout(
-                huibao_pages::Error::MissingGlyph { .. } | huibao_pages::Error::NoFont { .. }
-            ))
+            layout,
+            huibao_pages::Error::MissingGlyph { .. }
+                | huibao_pages::Error::NoFont { .. }
+                | huibao_pages::Error::FontDir { .. }
         )
     }
 }
@@ -222,10 +229,11 @@ impl Session {
             },
             || self.render_fixed(prepared, &fixed),
         );
-        let (fonts, fixed_done) = match fixed_done {
-            Ok((fonts, outputs)) => (
-                (!fixed.is_empty()).then_some(fonts),
-                outputs
+        let (fonts, skipped_fonts, fixed_done) = match fixed_done {
+            Ok(laid) => (
+                (!fixed.is_empty()).then_some(laid.roles),
+                laid.skipped_fonts,
+                laid.outputs
                     .into_iter()
                     .map(|(f, r)| (f, r.map_err(failed(f))))
                     .collect::<Vec<_>>(),
@@ -233,6 +241,7 @@ impl Session {
             // The layout failed: every fixed-layout format failed with it.
             Err(e) => (
                 None,
+                Vec::new(),
                 fixed
                     .iter()
                     .map(|&f| (f, Err(e.clone_for(f, prepared))))
@@ -244,6 +253,7 @@ impl Session {
         let mut rendered = Rendered {
             outputs: Vec::with_capacity(asked.len()),
             pdf_fonts: fonts,
+            skipped_fonts,
         };
         for format in asked {
             let at = done.iter().position(|(f, _)| *f == format);
@@ -273,22 +283,15 @@ impl Session {
         })
     }
 
-    /// PDF and OFD (those of `formats`) from one page layout, written side by side; the
-    /// fonts that served each role. Nothing asked: nothing laid out.
-    #[allow(clippy::type_complexity)]
+    /// PDF and OFD (those of `formats`) from one page layout, written side by side, with
+    /// the fonts that served each role. Nothing asked: nothing laid out.
     fn render_fixed(
         &self,
         prepared: &Prepared,
         formats: &[Format],
-    ) -> Result<
-        (
-            Vec<RoleReport>,
-            Vec<(Format, Result<Vec<u8>, BackendError>)>,
-        ),
-        LayoutFailed,
-    > {
+    ) -> Result<FixedLayout, LayoutFailed> {
         if formats.is_empty() {
-            return Ok((Vec::new(), Vec::new()));
+            return Ok(FixedLayout::default());
         }
         let pages = huibao_pages::lay_out_with(&prepared.document, prepared.style(), &self.fonts)
             .map_err(LayoutFailed)?;
@@ -304,8 +307,23 @@ impl Session {
                 (f, bytes)
             })
             .collect();
-        Ok((pages.roles, outputs))
+        Ok(FixedLayout {
+            roles: pages.roles,
+            skipped_fonts: pages.skipped_fonts,
+            outputs,
+        })
     }
+}
+
+/// What [`Session::render_fixed`] made.
+#[derive(Default)]
+struct FixedLayout {
+    /// The fonts that served each role.
+    roles: Vec<RoleReport>,
+    /// Font files passed over because they cannot be used.
+    skipped_fonts: Vec<SkippedFont>,
+    /// Each format's bytes or error.
+    outputs: Vec<(Format, Result<Vec<u8>, BackendError>)>,
 }
 
 /// The page layout failed: the error of every fixed-layout format asked for.

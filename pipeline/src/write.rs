@@ -2,10 +2,17 @@
 //! content, or none is touched.
 //!
 //! Three steps: *stage* every new file complete on disk as a temporary beside its target
-//! (`.huibao-XXXXXX.part`); *keep* every file about to be replaced as a hard link (a copy
-//! where links are impossible) beside it (`.huibao-XXXXXX.old`); *commit* by renaming
-//! each temporary over its target. When any step fails, the renames already done are
-//! undone from what was kept, and every temporary is removed.
+//! (`.huibao-PID-XXXXXX.part`); *keep* every file about to be replaced as a hard link (a
+//! copy where links are impossible) beside it (`.huibao-PID-XXXXXX.old`); *commit* by
+//! renaming each temporary over its target. When any step fails, the renames already done
+//! are undone from what was kept, and every temporary is removed.
+//!
+//! Keeping and committing happen under an exclusive lock on each output folder (`flock`
+//! on the folder itself, so no lock file is left behind): two renders into one folder,
+//! in one process or two, replace their sets one after the other, never mixed. Under the
+//! lock, temporaries of our naming left by runs that were killed (their process is gone)
+//! are removed. A program that stops on a signal calls [`abandon_writes`] first: it waits
+//! for a commit in progress, then removes every temporary of the process.
 
 use crate::render::Rendered;
 use std::fs;
@@ -47,14 +54,26 @@ pub fn write_outputs(
 /// content; on failure none was changed and no temporary is left behind. Missing parent
 /// folders are created. A replaced file keeps its permissions; a new one gets rw-r--r--.
 pub fn write_files<P: AsRef<Path>>(files: &[(P, &[u8])]) -> Result<(), WriteError> {
+    // Every temporary of this set is known from its creation until it is gone.
+    let mut temporaries = pending::Registered::default();
     let staged = files
         .iter()
-        .map(|(path, bytes)| stage(path.as_ref(), bytes))
+        .map(|(path, bytes)| stage(path.as_ref(), bytes, &mut temporaries))
         .collect::<Result<Vec<_>, _>>()?;
+    let _locks = lock_folders(staged.iter().map(|s| s.target.as_path()))?;
+    // Nothing is renamed before every target is known to be replaceable.
     let kept = staged
         .iter()
-        .map(|s| keep_old(&s.target).map_err(|e| error(&s.target, e)))
+        .map(|s| {
+            let kept = keep_old(&s.target).map_err(|e| error(&s.target, e))?;
+            if let Some(old) = &kept {
+                temporaries.add(old);
+            }
+            Ok(kept)
+        })
         .collect::<Result<Vec<_>, _>>()?;
+    // A signal now waits until the set is committed or undone.
+    let _commit = pending::commit();
     let mut committed: Vec<(PathBuf, Option<TempPath>)> = Vec::new();
     for (file, old) in staged.into_iter().zip(kept) {
         let target = file.target;
@@ -70,20 +89,204 @@ pub fn write_files<P: AsRef<Path>>(files: &[(P, &[u8])]) -> Result<(), WriteErro
     Ok(())
 }
 
+/// Temporaries on disk, for [`abandon_writes`]; and the lock a commit holds so a signal
+/// never stops one half-way.
+mod pending {
+    use std::path::{Path, PathBuf};
+    use std::sync::{Mutex, MutexGuard, PoisonError};
+
+    static FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    static COMMIT: Mutex<()> = Mutex::new(());
+
+    fn files() -> MutexGuard<'static, Vec<PathBuf>> {
+        FILES.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The temporaries of one set, known to [`abandon`] while this lives.
+    #[derive(Default)]
+    pub(super) struct Registered(Vec<PathBuf>);
+
+    impl Registered {
+        pub(super) fn add(&mut self, path: &Path) {
+            files().push(path.to_path_buf());
+            self.0.push(path.to_path_buf());
+        }
+    }
+
+    impl Drop for Registered {
+        fn drop(&mut self) {
+            files().retain(|p| !self.0.contains(p));
+        }
+    }
+
+    /// Held while a set's renames run.
+    pub(super) fn commit() -> MutexGuard<'static, ()> {
+        COMMIT.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits for a commit in progress, removes every temporary, and keeps any other
+    /// commit from starting.
+    pub(super) fn abandon() {
+        std::mem::forget(commit());
+        for path in files().drain(..) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Stops writing for good, for a program about to exit on a signal (SIGINT, SIGTERM):
+/// waits for a set being committed to be complete, removes every temporary this process
+/// has on disk (`.huibao-PID-*.part`, `.huibao-PID-*.old`), and makes every later
+/// [`write_files`] in the process wait forever. Outputs are left as a whole old set or a
+/// whole new one.
+pub fn abandon_writes() {
+    pending::abandon();
+}
+
+/// The prefix of this process's temporaries: `.huibao-PID-`.
+fn temporary_prefix() -> String {
+    format!(".huibao-{}-", std::process::id())
+}
+
+/// How long to wait for another writer's lock on a folder before giving up.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Locks every folder of `targets` (in a fixed order, so two writers cannot deadlock)
+/// and removes the stale temporaries in each. The locks are released when dropped.
+fn lock_folders<'a>(targets: impl Iterator<Item = &'a Path>) -> Result<Vec<fs::File>, WriteError> {
+    // One lock per folder however it is spelt ("out", "./out"): a second lock on the same
+    // folder would wait for the first.
+    let mut folders: Vec<PathBuf> = targets
+        .map(|t| {
+            let folder = folder_of(t);
+            folder
+                .canonicalize()
+                .unwrap_or_else(|_| folder.to_path_buf())
+        })
+        .collect();
+    folders.sort();
+    folders.dedup();
+    let mut locks = Vec::new();
+    for folder in &folders {
+        let lock = lock_folder(folder).map_err(|e| error(folder, e))?;
+        remove_stale(folder);
+        if let Some(lock) = lock {
+            locks.push(lock);
+        }
+    }
+    Ok(locks)
+}
+
+/// An exclusive lock on `folder`, waiting for another writer (at most [`LOCK_WAIT`]).
+/// `None` where folders cannot be locked (not Unix, or a file system without locks):
+/// writing goes on unlocked.
+#[cfg(unix)]
+fn lock_folder(folder: &Path) -> io::Result<Option<fs::File>> {
+    let file = fs::File::open(folder)?;
+    let start = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::WouldBlock,
+                    format!(
+                        "another huibao has been writing into {} for {} s",
+                        folder.display(),
+                        LOCK_WAIT.as_secs()
+                    ),
+                ))
+            }
+            Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                return Ok(None)
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(e),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn lock_folder(_: &Path) -> io::Result<Option<fs::File>> {
+    Ok(None)
+}
+
+/// Removes temporaries of our naming in `folder` whose run is over: `.huibao-PID-…` of a
+/// process that is gone (where that can be told) or older than a day, and the older
+/// `.huibao-XXXXXX.part`/`.old` naming once ten minutes old. Another live run's
+/// temporaries are left alone.
+fn remove_stale(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(rest) = name.strip_prefix(".huibao-") else {
+            continue;
+        };
+        if !(rest.ends_with(".part") || rest.ends_with(".old")) {
+            continue;
+        }
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .unwrap_or_default();
+        let stale = match pid {
+            Some(pid) if pid == std::process::id() => false,
+            // A process of that id may be another program now: a day settles it.
+            Some(pid) => !process_alive(pid) || age > STALE_ANYWAY,
+            // The naming of versions before the process id: no run stages for long.
+            None => age > STALE_UNNAMED,
+        };
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Age past which a temporary of our naming is stale whatever its process id says.
+const STALE_ANYWAY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+/// Age past which a temporary without a process id (older versions) is stale.
+const STALE_UNNAMED: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Whether a process with this id runs; `true` where that cannot be told.
+fn process_alive(pid: u32) -> bool {
+    if pid == 0 {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        proc.join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
 /// A new file complete on disk beside its target.
 struct Staged {
     target: PathBuf,
     temp: NamedTempFile,
 }
 
-fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
+fn stage(
+    target: &Path,
+    bytes: &[u8],
+    temporaries: &mut pending::Registered,
+) -> Result<Staged, WriteError> {
     let dir = folder_of(target);
     let staged = (|| {
-        fs::create_dir_all(dir)?;
+        make_folder(dir)?;
         let mut temp = Builder::new()
-            .prefix(".huibao-")
+            .prefix(&temporary_prefix())
             .suffix(".part")
             .tempfile_in(dir)?;
+        temporaries.add(temp.path());
         temp.write_all(bytes)?;
         temp.as_file().sync_all()?;
         set_permissions(temp.as_file(), target)?;
@@ -98,6 +301,31 @@ fn stage(target: &Path, bytes: &[u8]) -> Result<Staged, WriteError> {
     }
 }
 
+/// Creates `dir` and the folders above it where missing. A file where a folder must be
+/// is named (the system says only "File exists" or "Not a directory").
+fn make_folder(dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir).map_err(|e| {
+        for a in dir.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+            match (fs::metadata(a), fs::symlink_metadata(a)) {
+                (Ok(m), _) if !m.is_dir() => {
+                    return io::Error::new(
+                        io::ErrorKind::NotADirectory,
+                        format!("{} is a file, not a folder", a.display()),
+                    )
+                }
+                (Err(_), Ok(link)) if link.file_type().is_symlink() => {
+                    return io::Error::new(
+                        io::ErrorKind::NotADirectory,
+                        format!("{} is a link to a folder that does not exist", a.display()),
+                    )
+                }
+                _ => {}
+            }
+        }
+        e
+    })
+}
+
 /// The file's folder; "." for a bare file name.
 fn folder_of(path: &Path) -> &Path {
     match path.parent() {
@@ -107,28 +335,38 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 /// Keeps the file (or symbolic link) at `target` under a temporary name beside it, so a
-/// failed set can put it back; `None` when there is nothing there to keep. A directory in
-/// the way is not kept: renaming over it fails, and the set is undone.
+/// failed set can put it back; `None` when there is nothing there to keep. Anything else
+/// in the way (a folder, a device) is an error before any file of the set is replaced.
 fn keep_old(target: &Path) -> io::Result<Option<TempPath>> {
     match fs::symlink_metadata(target) {
         Ok(m) if m.is_file() || m.file_type().is_symlink() => {}
-        Ok(_) => return Ok(None),
+        Ok(m) if m.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                format!("a folder is in the way of {}", target.display()),
+            ))
+        }
+        Ok(_) => {
+            return Err(io::Error::other(format!(
+                "{} is not a file that can be replaced",
+                target.display()
+            )))
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     }
-    let kept =
-        Builder::new()
-            .prefix(".huibao-")
-            .suffix(".old")
-            .make_in(folder_of(target), |path| {
-                match fs::hard_link(target, path) {
-                    // Some file systems have no hard links: copy instead.
-                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
-                        fs::copy(target, path).map(drop)
-                    }
-                    linked => linked,
+    let kept = Builder::new()
+        .prefix(&temporary_prefix())
+        .suffix(".old")
+        .make_in(folder_of(target), |path| {
+            match fs::hard_link(target, path) {
+                // Some file systems have no hard links: copy instead.
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                    fs::copy(target, path).map(drop)
                 }
-            })?;
+                linked => linked,
+            }
+        })?;
     Ok(Some(kept.into_temp_path()))
 }
 

@@ -383,3 +383,192 @@ fn the_same_report_renders_to_the_same_bytes_again_in_one_process() {
         );
     }
 }
+
+#[test]
+fn two_writers_into_one_folder_never_mix_their_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["园区.docx", "园区.pdf", "园区.html", "园区.txt", "园区.ofd"];
+    let paths: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
+    for round in 0..60 {
+        let barrier = std::sync::Barrier::new(2);
+        std::thread::scope(|s| {
+            for who in ["甲", "乙"] {
+                let (paths, barrier) = (&paths, &barrier);
+                s.spawn(move || {
+                    let content = format!("{who}{round}");
+                    let files: Vec<(&PathBuf, &[u8])> =
+                        paths.iter().map(|p| (p, content.as_bytes())).collect();
+                    barrier.wait();
+                    write_files(&files).unwrap();
+                });
+            }
+        });
+        let contents: Vec<String> = paths
+            .iter()
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect();
+        assert!(
+            contents.iter().all(|c| *c == contents[0]),
+            "round {round}: a mixed set {contents:?}"
+        );
+    }
+    assert_eq!(
+        names_in(dir.path()).len(),
+        names.len(),
+        "{:?}",
+        names_in(dir.path())
+    );
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    names(dir)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_writer_waits_while_another_holds_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("园区.txt");
+    fs::write(&target, "旧").unwrap();
+    // Another writer (another huibao) is replacing its set: it holds the folder's lock.
+    let folder = fs::File::open(dir.path()).unwrap();
+    folder.lock().unwrap();
+    let writer = std::thread::spawn({
+        let target = target.clone();
+        move || write_files(&[(&target, "新".as_bytes())])
+    });
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        "旧",
+        "wrote while the folder was locked"
+    );
+    folder.unlock().unwrap();
+    writer.join().unwrap().unwrap();
+    assert_eq!(fs::read_to_string(&target).unwrap(), "新");
+}
+
+#[test]
+fn a_folder_in_the_way_stops_the_set_before_any_file_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("r.docx");
+    let second = dir.path().join("r.pdf");
+    fs::write(&first, "旧DOCX").unwrap();
+    fs::create_dir(&second).unwrap();
+    let before = fs::metadata(&first).unwrap();
+    let err =
+        write_files(&[(&first, "新DOCX".as_bytes()), (&second, "新PDF".as_bytes())]).unwrap_err();
+    assert_eq!(err.path, second);
+    assert_eq!(err.source.kind(), std::io::ErrorKind::IsADirectory, "{err}");
+    // The old file was never renamed over: the very same file, untouched.
+    let after = fs::metadata(&first).unwrap();
+    assert_eq!(fs::read_to_string(&first).unwrap(), "旧DOCX");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!((before.ino(), before.nlink()), (after.ino(), after.nlink()));
+    }
+    assert_eq!(before.modified().unwrap(), after.modified().unwrap());
+    assert_eq!(names(dir.path()), ["r.docx", "r.pdf"]);
+}
+
+#[test]
+fn stale_temporaries_of_dead_runs_are_removed_and_live_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    // A run that was killed: no such process (pid 0 is never a run's).
+    let dead = dir.path().join(".huibao-0-a1B2c3.part");
+    let dead_old = dir.path().join(".huibao-0-d4E5f6.old");
+    // A live run (this very process) staging its own file right now.
+    let live = dir
+        .path()
+        .join(format!(".huibao-{}-g7H8i9.part", std::process::id()));
+    // Not ours.
+    let other = dir.path().join(".other-tool.part");
+    // The naming before process ids: an hour old (killed), and one just written.
+    let unnamed_old = dir.path().join(".huibao-Xy12zW.part");
+    let unnamed_new = dir.path().join(".huibao-Ab34cD.part");
+    for p in [&dead, &dead_old, &live, &other, &unnamed_old, &unnamed_new] {
+        fs::write(p, "残留").unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&unnamed_old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let target = dir.path().join("r.txt");
+    write_files(&[(&target, "新".as_bytes())]).unwrap();
+    assert!(
+        !dead.exists() && !dead_old.exists(),
+        "{:?}",
+        names(dir.path())
+    );
+    assert!(live.exists(), "another live run's temporary is left alone");
+    assert!(other.exists());
+    assert!(!unnamed_old.exists());
+    assert!(
+        unnamed_new.exists(),
+        "it may be a live run's of an older version"
+    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), "新");
+}
+
+/// Runs `chattr` on `path`; false where it is not there or not allowed.
+#[cfg(target_os = "linux")]
+fn chattr(flag: &str, path: &Path) -> bool {
+    std::process::Command::new("chattr")
+        .arg(flag)
+        .arg(path)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_immutable_output_leaves_every_old_output_untouched() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("r.docx");
+    let pdf = dir.path().join("r.pdf");
+    let html = dir.path().join("r.html");
+    fs::write(&docx, "旧DOCX").unwrap();
+    fs::write(&pdf, "旧PDF").unwrap();
+    fs::write(&html, "旧HTML").unwrap();
+    if !chattr("+i", &pdf) {
+        eprintln!("skipped: chattr +i is not allowed here (needs CAP_LINUX_IMMUTABLE)");
+        return;
+    }
+    let inode = |p: &Path| fs::metadata(p).unwrap().ino();
+    let before = [inode(&docx), inode(&html)];
+    let result = write_files(&[
+        (&docx, "新DOCX".as_bytes()),
+        (&pdf, "新PDF".as_bytes()),
+        (&html, "新HTML".as_bytes()),
+    ]);
+    let listed = names(dir.path());
+    chattr("-i", &pdf);
+    let err = result.unwrap_err();
+    assert_eq!(err.path, pdf, "{err}");
+    assert_eq!(fs::read_to_string(&docx).unwrap(), "旧DOCX");
+    assert_eq!(fs::read_to_string(&pdf).unwrap(), "旧PDF");
+    assert_eq!(fs::read_to_string(&html).unwrap(), "旧HTML");
+    assert_eq!([inode(&docx), inode(&html)], before, "the very same files");
+    assert_eq!(listed, ["r.docx", "r.html", "r.pdf"]);
+}
+
+#[test]
+fn one_folder_spelt_two_ways_is_locked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("r.docx");
+    let b = dir.path().join(".").join("r.html");
+    let start = std::time::Instant::now();
+    write_files(&[(&a, "DOCX".as_bytes()), (&b, "HTML".as_bytes())]).unwrap();
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("r.html")).unwrap(),
+        "HTML"
+    );
+}

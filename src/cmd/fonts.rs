@@ -21,7 +21,10 @@ impl FontArgs {
     pub(crate) fn apply(&self, options: &mut Options) {
         options.font_dirs = self.font_dirs.clone();
         if let Some(dirs) = std::env::var_os("HUIBAO_FONT_DIR") {
-            options.font_dirs.extend(std::env::split_paths(&dirs));
+            // An empty entry ("a::b") names no folder.
+            options
+                .font_dirs
+                .extend(std::env::split_paths(&dirs).filter(|d| !d.as_os_str().is_empty()));
         }
         options.system_fonts = !self.no_system_fonts;
     }

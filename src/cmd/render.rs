@@ -135,6 +135,13 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
             };
         }
     };
+    for skipped in &rendered.skipped_fonts {
+        eprintln!(
+            "warning: font {} was skipped: {} (the next font that fits served instead; replace or remove the file)",
+            skipped.path.display(),
+            skipped.reason
+        );
+    }
     if let Some(fonts) = &rendered.pdf_fonts {
         // The fixed-layout formats share their fonts; name the one asked for.
         let format = if formats.contains(&huibao_pipeline::Format::Pdf) {
@@ -159,9 +166,28 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
             exit::OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {e} ({})", write_help(&e));
             exit::OUTPUT_ERROR
         }
+    }
+}
+
+/// How to get past a file that could not be written.
+fn write_help(e: &huibao_pipeline::WriteError) -> String {
+    use std::io::ErrorKind;
+    match e.source.kind() {
+        ErrorKind::NotADirectory => {
+            "--out names the folder the outputs go to (it is created when missing): give a folder, e.g. --out out".into()
+        }
+        ErrorKind::IsADirectory => format!(
+            "a folder is in the way of the output: move {} away, or write elsewhere with --out DIR",
+            e.path.display()
+        ),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => format!(
+            "huibao may not write there: check the permissions of {} and its folder, or write elsewhere with --out DIR",
+            e.path.display()
+        ),
+        _ => "no output was changed; fix the cause, or write elsewhere with --out DIR".into(),
     }
 }
 

@@ -44,13 +44,7 @@ pub(crate) fn watch(args: WatchArgs) -> u8 {
         );
         return exit::REPORT_ERROR;
     }
-    let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
-    if let Err(e) = ctrlc::set_handler(move || {
-        let _ = stop_tx.send(());
-    }) {
-        eprintln!("error: cannot handle Ctrl-C: {e}");
-        return exit::OUTPUT_ERROR;
-    }
+    let stop = crate::signals::take_stop();
     let session = Session::new(options(&args.input, &args.fonts));
     let mut preview_options = PreviewOptions::default();
     preview_options.port = args.port;
@@ -77,7 +71,7 @@ pub(crate) fn watch(args: WatchArgs) -> u8 {
             );
         }
     }
-    let _ = stop_rx.recv();
+    let _ = stop.recv();
     preview.stop();
     print_line("stopped");
     exit::OK

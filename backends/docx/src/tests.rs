@@ -460,6 +460,68 @@ fn characters_xml_forbids_never_reach_the_package() {
     assert!(word_text(&body).contains("新签约项目28个。"));
 }
 
+/// The first character XML forbids in a part, raw or as a character reference.
+fn forbidden_in(part: &str) -> Option<String> {
+    if let Some(c) = part.chars().find(|&c| huibao_xml::is_forbidden(c)) {
+        return Some(format!("U+{:04X}", c as u32));
+    }
+    part.match_indices("&#").find_map(|(at, _)| {
+        let rest = &part[at + 2..];
+        let end = rest.find(';')?;
+        let code = match rest[..end].strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => rest[..end].parse().ok()?,
+        };
+        let c = char::from_u32(code)?;
+        (huibao_xml::is_forbidden(c) || c == '\0').then(|| format!("&#{};", &rest[..end]))
+    })
+}
+
+#[test]
+fn control_characters_anywhere_never_reach_a_part() {
+    use huibao_core::ir::Block;
+    use huibao_core::style::FontRole;
+    let (mut doc, mut style) = document(REPORT);
+    let dirty = |s: &mut String| {
+        let middle = s
+            .char_indices()
+            .nth(s.chars().count() / 2)
+            .map_or(0, |(i, _)| i);
+        s.insert_str(middle, "\u{8}\u{0}\u{1B}\u{FFFE}");
+    };
+    dirty(&mut doc.meta.title);
+    dirty(&mut doc.meta.author);
+    dirty(&mut doc.meta.subject);
+    for block in &mut doc.blocks {
+        match block {
+            Block::Title { lines } => lines.iter_mut().for_each(dirty),
+            Block::Heading(h) => dirty(&mut h.text),
+            Block::Paragraph(p) => p.runs.iter_mut().for_each(|r| dirty(&mut r.text)),
+            Block::Table(t) => {
+                t.columns.iter_mut().for_each(|c| dirty(&mut c.header));
+                t.rows.iter_mut().flatten().for_each(dirty);
+            }
+            _ => {}
+        }
+    }
+    for role in FontRole::ALL {
+        let mut spec = style.font(role).clone();
+        spec.families.iter_mut().for_each(dirty);
+        style.fonts.insert(role, spec);
+    }
+    let bytes = render(&doc, &style, &DocxOptions::default()).expect("renders");
+    let parts = unpack(&bytes);
+    assert!(parts.len() > 8);
+    for (name, text) in &parts {
+        assert_eq!(forbidden_in(text), None, "{name}");
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            xml::parse(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+    // The text itself is kept, less the forbidden characters.
+    assert!(parts["docProps/core.xml"].contains("示范园区管委会"));
+}
+
 /// The paragraphs of the body in order (tables' paragraphs left out).
 fn body_paragraphs(doc: &El) -> Vec<&El> {
     doc.find("w:body")

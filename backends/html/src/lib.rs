@@ -57,15 +57,41 @@ fn font_stack(style: &Style, role: FontRole) -> String {
         .font(role)
         .families
         .iter()
-        .map(|f| {
-            format!(
-                "\"{}\"",
-                f.replace(['"', '\\', '<', '>', ';', '{', '}'], "")
-            )
-        })
+        .map(|f| css_string(f))
         .collect();
     families.push(generic.into());
     families.join(", ")
+}
+
+/// `s` as a double-quoted CSS string that reads back exactly and cannot end the string,
+/// the declaration or the `<style>` element: quotes, backslashes, `<`, `>`, `&`, line
+/// ends and other control characters are written as hex escapes (`\a `, `\3c `).
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            // NUL reads as U+FFFD in CSS whatever is written; say so.
+            '\0' => out.push_str("\\fffd "),
+            '"' | '\'' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\{:x} ", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A colour for the stylesheet: `#RGB` or `#RRGGBB` as given, anything else the preset's.
+fn css_colour(colour: &str) -> String {
+    let hex = colour.strip_prefix('#').unwrap_or("");
+    if matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        colour.to_string()
+    } else {
+        Style::gbt9704().red
+    }
 }
 
 /// The style as CSS custom properties (name, value).
@@ -82,7 +108,7 @@ fn css_variables(style: &Style) -> Vec<Value> {
         ("line-pitch", format!("{:.3}pt", p.line_pitch_pt())),
         ("char-pitch", format!("{:.3}pt", p.char_pitch_pt())),
         ("page-number-gap", format!("{}mm", p.page_number_gap_mm)),
-        ("red", style.red.clone()),
+        ("red", css_colour(&style.red)),
         (
             "punctuation-trim",
             punctuation_trim(style.punctuation).into(),

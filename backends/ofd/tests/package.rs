@@ -533,3 +533,34 @@ fn charts_are_filled_and_dashed_path_objects_where_the_layout_put_them() {
         [1.411, 1.058]
     );
 }
+
+#[test]
+fn control_characters_in_the_metadata_never_reach_a_part() {
+    let mut pages = pages_of("examples/park-2022h1.toml");
+    let dirty = "\u{8}\u{0}\u{1B}\u{FFFF}";
+    pages.meta.title = format!("金川开发区{dirty}工作总结");
+    pages.meta.author = format!("金川{dirty}管委会");
+    pages.meta.subject.push_str(dirty);
+    for entry in &mut pages.outline {
+        entry.title.push_str(dirty);
+    }
+    for font in &mut pages.fonts {
+        font.family.push_str(dirty);
+    }
+    let bytes = huibao_ofd::render_pages(&pages, &options(CREATED)).expect("writes");
+    let package = Package::read(&bytes);
+    for (name, data) in &package.0 {
+        if !name.ends_with(".xml") {
+            continue;
+        }
+        let text = String::from_utf8(data.clone()).expect("UTF-8");
+        let bad = text.chars().find(|&c| huibao_xml::is_forbidden(c));
+        assert_eq!(bad, None, "{name}");
+        assert!(!text.contains("&#8;") && !text.contains("&#x8;"), "{name}");
+        package.xml(name);
+    }
+    let ofd = package.xml("OFD.xml");
+    let title = ofd.descendants("ofd:Title");
+    assert_eq!(title.len(), 1);
+    assert_eq!(title[0].own_text(), "金川开发区工作总结");
+}

@@ -227,6 +227,18 @@ pub(crate) struct Fonts {
     /// Faces tried last for any character, in order.
     fallback: Vec<usize>,
     library: FontLibrary,
+    /// Font files passed over because they cannot be used, with why.
+    pub skipped: Vec<SkippedFont>,
+}
+
+/// A font file passed over because it cannot be used (truncated, damaged, not a font
+/// the writers can read); the next face that fits served instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedFont {
+    /// The file.
+    pub path: PathBuf,
+    /// What is wrong with it.
+    pub reason: String,
 }
 
 /// Roles whose ASCII letters and digits are set in the Latin font.
@@ -315,7 +327,13 @@ struct Db {
 }
 
 impl Db {
-    fn load(sources: &FontSources) -> Db {
+    /// Scans `sources`; a font folder that is not there is an error.
+    fn load(sources: &FontSources) -> Result<Db, Error> {
+        if let Some(missing) = sources.dirs.iter().find(|d| !d.exists()) {
+            return Err(Error::FontDir {
+                path: missing.clone(),
+            });
+        }
         let mut db = Db {
             db: fontdb::Database::new(),
             origins: HashMap::new(),
@@ -342,7 +360,7 @@ impl Db {
         if let Some(b) = &sources.bundled {
             db.add(Origin::Bundled, dir(b));
         }
-        db
+        Ok(db)
     }
 
     /// Loads faces with `load`; those new to the database came from `origin`.
@@ -356,21 +374,32 @@ impl Db {
         }
     }
 
-    /// The face of `family` closest to `weight`: upright before italic, then nearest
-    /// weight, then user and installed faces before bundled ones.
-    fn query(&self, family: &str, weight: u16) -> Option<fontdb::ID> {
-        self.db
+    /// Every face of `family`, best first: upright before italic, then nearest weight,
+    /// then user and installed faces before bundled ones.
+    fn query(&self, family: &str, weight: u16) -> Vec<fontdb::ID> {
+        let mut faces: Vec<&fontdb::FaceInfo> = self
+            .db
             .faces()
             .filter(|f| f.families.iter().any(|(n, _)| n == family))
-            .min_by_key(|f| {
-                (
-                    f.style != fontdb::Style::Normal,
-                    effective_weight(f).abs_diff(weight),
-                    self.origins.get(&f.id) == Some(&Origin::Bundled),
-                    f.post_script_name.clone(),
-                )
-            })
+            .collect();
+        faces.sort_by_key(|f| {
+            (
+                f.style != fontdb::Style::Normal,
+                effective_weight(f).abs_diff(weight),
+                self.origins.get(&f.id) == Some(&Origin::Bundled),
+                f.post_script_name.clone(),
+            )
+        });
+        faces.into_iter().map(|f| f.id).collect()
+    }
+
+    /// The faces found in the bundled folder.
+    fn bundled(&self) -> Vec<fontdb::ID> {
+        self.db
+            .faces()
+            .filter(|f| self.origins.get(&f.id) == Some(&Origin::Bundled))
             .map(|f| f.id)
+            .collect()
     }
 
     /// What a document needs to know of a face, without its data.
@@ -395,6 +424,48 @@ impl Db {
             loaded: OnceLock::new(),
         })
     }
+}
+
+/// Whether face `index` of a font file is whole: it parses, every table of its directory
+/// lies inside the file, and its glyphs can be outlined.
+fn check_face(data: &[u8], index: u32) -> Result<(), String> {
+    let raw = ttf_parser::RawFace::parse(data, index)
+        .map_err(|e| format!("it is not a font file huibao can read ({e})"))?;
+    for record in raw.table_records {
+        let end = u64::from(record.offset) + u64::from(record.length);
+        if end > data.len() as u64 {
+            return Err(format!(
+                "it is cut short: its table `{}` ends at byte {end}, but the file has {} bytes",
+                String::from_utf8_lossy(&record.tag.to_bytes()),
+                data.len()
+            ));
+        }
+    }
+    let face = ttf_parser::Face::parse(data, index)
+        .map_err(|e| format!("it is not a font file huibao can read ({e})"))?;
+    // A few outlines: a damaged glyph table fails here rather than in the writers.
+    struct Sink;
+    impl ttf_parser::OutlineBuilder for Sink {
+        fn move_to(&mut self, _: f32, _: f32) {}
+        fn line_to(&mut self, _: f32, _: f32) {}
+        fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {}
+        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {}
+        fn close(&mut self) {}
+    }
+    let probes = ['国', '一', 'A', '1'];
+    let outlined = probes
+        .iter()
+        .filter_map(|&c| face.glyph_index(c))
+        .filter(|&g| face.outline_glyph(g, &mut Sink).is_some())
+        .count();
+    let mapped = probes
+        .iter()
+        .filter(|&&c| face.glyph_index(c).is_some())
+        .count();
+    if mapped > 0 && outlined == 0 {
+        return Err("its glyph outlines cannot be read".into());
+    }
+    Ok(())
 }
 
 /// The weight of a face, trusting its name where its OS/2 table says 400 for a bold
@@ -423,10 +494,10 @@ struct Library {
     sources: FontSources,
     /// The font database, scanned on first use.
     db: Mutex<Option<Db>>,
-    /// Faces mapped so far (`None`: the face cannot be read).
-    faces: Mutex<HashMap<fontdb::ID, Option<Arc<LoadedFace>>>>,
-    /// The face chosen for a family and a weight.
-    queries: Mutex<HashMap<(String, u16), Option<fontdb::ID>>>,
+    /// Faces mapped so far (`Err`: why the face cannot be used).
+    faces: Mutex<HashMap<fontdb::ID, Result<Arc<LoadedFace>, String>>>,
+    /// The faces of a family, best first for a weight.
+    queries: Mutex<HashMap<(String, u16), Vec<fontdb::ID>>>,
 }
 
 impl std::fmt::Debug for FontLibrary {
@@ -449,24 +520,41 @@ impl FontLibrary {
         }))
     }
 
-    /// Runs `f` with the font database, scanning the font folders the first time.
-    fn with_db<T>(&self, f: impl FnOnce(&Db) -> T) -> T {
+    /// Runs `f` with the font database, scanning the font folders the first time (a
+    /// font folder that is not there is an error, every time it is asked).
+    fn with_db<T>(&self, f: impl FnOnce(&mut Db) -> T) -> Result<T, Error> {
         let mut db = self.0.db.lock().unwrap_or_else(|e| e.into_inner());
-        f(db.get_or_insert_with(|| Db::load(&self.0.sources)))
+        if db.is_none() {
+            *db = Some(Db::load(&self.0.sources)?);
+        }
+        Ok(f(db.as_mut().expect("loaded just above")))
     }
 
-    /// The face for `family` closest to `weight` (remembered).
-    fn query(&self, db: &Db, family: &str, weight: u16) -> Option<fontdb::ID> {
+    /// The faces of `family`, best first for `weight` (remembered).
+    fn query(&self, family: &str, weight: u16) -> Result<Vec<fontdb::ID>, Error> {
         let key = (family.to_string(), weight);
-        let mut queries = self.0.queries.lock().unwrap_or_else(|e| e.into_inner());
-        *queries
-            .entry(key)
-            .or_insert_with(|| db.query(family, weight))
+        if let Some(hit) = self
+            .0
+            .queries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(hit.clone());
+        }
+        let found = self.with_db(|db| db.query(family, weight))?;
+        self.0
+            .queries
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, found.clone());
+        Ok(found)
     }
 
-    /// The mapped data of a face (mapped on the first call). `None`: the file cannot
-    /// be read, or is no font ttf-parser can read.
-    fn load(&self, id: fontdb::ID) -> Option<Arc<LoadedFace>> {
+    /// The mapped data of a face (mapped and checked on the first call). `Err`: why it
+    /// cannot be used — the file cannot be read, is cut short, or its outlines are
+    /// damaged.
+    fn load(&self, id: fontdb::ID) -> Result<Arc<LoadedFace>, String> {
         if let Some(hit) = self
             .0
             .faces
@@ -476,25 +564,27 @@ impl FontLibrary {
         {
             return hit.clone();
         }
-        let loaded = {
-            let mut db = self.0.db.lock().unwrap_or_else(|e| e.into_inner());
-            let db = db.get_or_insert_with(|| Db::load(&self.0.sources));
+        let mapped = self.with_db(|db| {
             // SAFETY: the file is mapped, not read: were another process to shorten it
             // while huibao runs, reading the lost pages would fault. Font files are not
             // rewritten in place by installers (they replace them), and every program
             // that maps fonts (fontdb, Typst, browsers) accepts the same.
             unsafe { db.db.make_shared_face_data(id) }
-        }
-        .and_then(|(data, index)| {
-            let data = FontData(data);
-            ttf_parser::RawFace::parse(data.as_bytes(), index).ok()?;
-            Some(Arc::new(LoadedFace {
-                data,
-                index,
-                glyphs: RwLock::new(HashMap::new()),
-                inks: RwLock::new(HashMap::new()),
-            }))
         });
+        let loaded = match mapped {
+            Ok(Some((data, index))) => {
+                let data = FontData(data);
+                check_face(data.as_bytes(), index).map(|()| {
+                    Arc::new(LoadedFace {
+                        data,
+                        index,
+                        glyphs: RwLock::new(HashMap::new()),
+                        inks: RwLock::new(HashMap::new()),
+                    })
+                })
+            }
+            _ => Err("the file cannot be read".to_string()),
+        };
         self.0
             .faces
             .lock()
@@ -514,101 +604,128 @@ impl Fonts {
     }
 
     /// Finds a face for every role of `style` in the library. The faces that serve a
-    /// role are mapped now (a file that cannot be read is an error); the rest, tried
-    /// only for characters the role's faces lack, when a lookup reaches them.
+    /// role are mapped and checked now: a file that cannot be used (cut short, damaged
+    /// outlines) is passed over for the family's next face and listed in
+    /// [`Fonts::skipped`]. The bundled faces tried only for characters the role's faces
+    /// lack are mapped when a lookup reaches them.
     pub(crate) fn resolve_in(style: &Style, library: &FontLibrary) -> Result<Fonts, Error> {
         let mut fonts = Fonts {
             faces: Vec::new(),
             roles: Vec::new(),
             fallback: Vec::new(),
             library: library.clone(),
+            skipped: Vec::new(),
         };
-        let mut index: HashMap<fontdb::ID, usize> = HashMap::new();
-        library.with_db(|db| {
-            let mut add = |fonts: &mut Fonts, id: fontdb::ID| -> Option<usize> {
-                if let Some(i) = index.get(&id) {
-                    return Some(*i);
-                }
-                fonts.faces.push(db.face(id)?);
-                index.insert(id, fonts.faces.len() - 1);
-                Some(fonts.faces.len() - 1)
-            };
-            let latin_spec = style.font(FontRole::Latin).clone();
-            for role in FontRole::ALL {
-                let spec = style.font(role).clone();
-                let mut chain = Vec::new();
-                let mut matched = None;
-                for (k, family) in spec.families.iter().enumerate() {
-                    let heavy = matches!(role, FontRole::Title | FontRole::OrganMark)
-                        && !is_xiaobiaosong(family)
-                        && k > 0;
-                    let weight = if spec.bold || heavy { 700 } else { 400 };
-                    if let Some(i) = library
-                        .query(db, family, weight)
-                        .and_then(|id| add(&mut fonts, id))
-                    {
-                        if !chain.contains(&i) {
-                            chain.push(i);
-                        }
-                        matched.get_or_insert_with(|| family.clone());
+        // Faces met so far: their index in `fonts.faces`, or `None` when one of a role
+        // cannot be used (then it is in `fonts.skipped`).
+        let mut met: HashMap<fontdb::ID, Option<usize>> = HashMap::new();
+        // Adds face `id`; `check`: map and check it now (a role's face).
+        let mut add =
+            |fonts: &mut Fonts, id: fontdb::ID, check: bool| -> Result<Option<usize>, Error> {
+                if let Some(&i) = met.get(&id) {
+                    if !check || i.is_none() {
+                        return Ok(i);
                     }
                 }
-                let mut latin = Vec::new();
-                if uses_latin(role) {
-                    for family in &latin_spec.families {
-                        let weight = if spec.bold { 700 } else { 400 };
-                        if let Some(i) = library
-                            .query(db, family, weight)
-                            .and_then(|id| add(&mut fonts, id))
-                        {
-                            if !latin.contains(&i) {
-                                latin.push(i);
+                let i = match met.get(&id) {
+                    Some(&i) => i,
+                    None => {
+                        let Some(face) = library.with_db(|db| db.face(id))? else {
+                            return Ok(None);
+                        };
+                        fonts.faces.push(face);
+                        Some(fonts.faces.len() - 1)
+                    }
+                };
+                let i = i.filter(|&i| {
+                    if !check {
+                        return true;
+                    }
+                    match library.load(id) {
+                        Ok(loaded) => {
+                            let _ = fonts.faces[i].loaded.set(Some(loaded));
+                            true
+                        }
+                        Err(reason) => {
+                            let skipped = SkippedFont {
+                                path: fonts.faces[i].path.clone(),
+                                reason,
+                            };
+                            if !fonts.skipped.contains(&skipped) {
+                                fonts.skipped.push(skipped);
                             }
+                            false
+                        }
+                    }
+                });
+                met.insert(id, i);
+                Ok(i)
+            };
+        // The first usable face of `family` (the next one when the best is broken).
+        let mut first =
+            |fonts: &mut Fonts, family: &str, weight: u16| -> Result<Option<usize>, Error> {
+                for id in library.query(family, weight)? {
+                    if let Some(i) = add(fonts, id, true)? {
+                        return Ok(Some(i));
+                    }
+                }
+                Ok(None)
+            };
+
+        let latin_spec = style.font(FontRole::Latin).clone();
+        for role in FontRole::ALL {
+            let spec = style.font(role).clone();
+            let mut chain = Vec::new();
+            let mut matched = None;
+            for (k, family) in spec.families.iter().enumerate() {
+                let heavy = matches!(role, FontRole::Title | FontRole::OrganMark)
+                    && !is_xiaobiaosong(family)
+                    && k > 0;
+                let weight = if spec.bold || heavy { 700 } else { 400 };
+                if let Some(i) = first(&mut fonts, family, weight)? {
+                    if !chain.contains(&i) {
+                        chain.push(i);
+                    }
+                    matched.get_or_insert_with(|| family.clone());
+                }
+            }
+            let mut latin = Vec::new();
+            if uses_latin(role) {
+                for family in &latin_spec.families {
+                    let weight = if spec.bold { 700 } else { 400 };
+                    if let Some(i) = first(&mut fonts, family, weight)? {
+                        if !latin.contains(&i) {
+                            latin.push(i);
                         }
                     }
                 }
-                fonts.roles.push(RoleFonts {
-                    role,
-                    spec,
-                    chain,
-                    latin,
-                    matched,
-                });
             }
-            // Fallback: every role's faces, then every bundled face.
-            let mut fallback: Vec<usize> = Vec::new();
-            for r in &fonts.roles {
-                for i in r.chain.iter().chain(&r.latin) {
-                    if !fallback.contains(i) {
-                        fallback.push(*i);
-                    }
-                }
-            }
-            let bundled: Vec<_> = db
-                .db
-                .faces()
-                .filter(|f| db.origins.get(&f.id) == Some(&Origin::Bundled))
-                .map(|f| f.id)
-                .collect();
-            for id in bundled {
-                if let Some(i) = add(&mut fonts, id) {
-                    if !fallback.contains(&i) {
-                        fallback.push(i);
-                    }
-                }
-            }
-            fonts.fallback = fallback;
-        });
-        // The faces that serve a role must be readable.
+            fonts.roles.push(RoleFonts {
+                role,
+                spec,
+                chain,
+                latin,
+                matched,
+            });
+        }
+        // Fallback: every role's faces, then every bundled face.
+        let mut fallback: Vec<usize> = Vec::new();
         for r in &fonts.roles {
-            for &i in r.chain.iter().chain(&r.latin) {
-                if fonts.loaded(i).is_none() {
-                    return Err(Error::FontLoad {
-                        path: fonts.faces[i].path.clone(),
-                        reason: "not a font file ttf-parser can read".into(),
-                    });
+            for i in r.chain.iter().chain(&r.latin) {
+                if !fallback.contains(i) {
+                    fallback.push(*i);
                 }
             }
+        }
+        for id in library.with_db(|db| db.bundled())? {
+            if let Some(i) = add(&mut fonts, id, false)? {
+                if !fallback.contains(&i) {
+                    fallback.push(i);
+                }
+            }
+        }
+        fonts.fallback = fallback;
+        for r in &fonts.roles {
             if r.chain.is_empty() && fonts.fallback.is_empty() {
                 return Err(Error::NoFont {
                     role: r.role.label(),
@@ -623,7 +740,7 @@ impl Fonts {
     fn loaded(&self, i: usize) -> Option<&Arc<LoadedFace>> {
         let face = &self.faces[i];
         face.loaded
-            .get_or_init(|| self.library.load(face.id))
+            .get_or_init(|| self.library.load(face.id).ok())
             .as_ref()
     }
 
@@ -832,5 +949,45 @@ mod tests {
         let fonts = Fonts::resolve(&Style::gbt9704(), &src).unwrap();
         let body = &fonts.report()[0];
         assert_eq!(body.origin, Origin::Dir);
+    }
+
+    #[test]
+    fn a_broken_font_is_skipped_and_the_next_face_serves() {
+        let mut src = bundled_only();
+        let bundled = src.bundled.clone().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        // A copy of the body's stand-in, cut short: its name table is intact (so it is
+        // found, and preferred to the bundled face), its outlines are not.
+        let whole = std::fs::read(bundled.join(BUNDLED_MARKER)).unwrap();
+        let broken = dir.path().join("仿宋-损坏.otf");
+        std::fs::write(&broken, &whole[..whole.len() / 7]).unwrap();
+        std::fs::write(dir.path().join("空.ttf"), b"").unwrap();
+        src.dirs = vec![dir.path().to_path_buf()];
+        let fonts = Fonts::resolve(&Style::gbt9704(), &src).unwrap();
+        let body = &fonts.report()[0];
+        assert_eq!(body.family, "FandolFang");
+        assert_eq!(body.origin, Origin::Bundled);
+        assert_eq!(body.path, bundled.join(BUNDLED_MARKER));
+        assert_eq!(fonts.skipped.len(), 1, "{:?}", fonts.skipped);
+        assert_eq!(fonts.skipped[0].path, broken);
+        assert!(
+            fonts.skipped[0].reason.contains("cut short"),
+            "{}",
+            fonts.skipped[0].reason
+        );
+        assert!(fonts.glyph(FontRole::Body, '园').is_some());
+    }
+
+    #[test]
+    fn a_font_folder_that_is_not_there_is_an_error_naming_it() {
+        let mut src = bundled_only();
+        let missing = PathBuf::from("/no/such/字体");
+        src.dirs = vec![missing.clone()];
+        match Fonts::resolve(&Style::gbt9704(), &src) {
+            Err(e @ Error::FontDir { .. }) => {
+                assert_eq!(e.to_string(), "the font folder /no/such/字体 does not exist (check --font-dir and HUIBAO_FONT_DIR)")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -14,7 +14,7 @@ mod pages;
 use huibao_core::{Document, Style};
 use std::path::PathBuf;
 
-pub use fonts::{FontData, FontLibrary, Origin, RoleReport};
+pub use fonts::{FontData, FontLibrary, Origin, RoleReport, SkippedFont};
 pub use layout::Rgb;
 pub use pages::{
     Fill, Font, FontId, Glyph, GlyphRun, OutlineEntry, Page, Pages, Rule, Shape, TextLine,
@@ -66,6 +66,12 @@ pub enum Error {
         path: PathBuf,
         /// What went wrong.
         reason: String,
+    },
+    /// A font folder given by the user does not exist.
+    #[error("the font folder {} does not exist (check --font-dir and HUIBAO_FONT_DIR)", path.display())]
+    FontDir {
+        /// The folder as given.
+        path: PathBuf,
     },
     /// No font at all was found for a role.
     #[error("no font for {role} (wanted: {families}); install one or give --font-dir")]

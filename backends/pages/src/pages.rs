@@ -29,6 +29,8 @@ pub struct Pages {
     pub meta: DocumentMeta,
     /// Which font served each role of the style.
     pub roles: Vec<RoleReport>,
+    /// Font files passed over because they cannot be used (the next face served).
+    pub skipped_fonts: Vec<crate::SkippedFont>,
 }
 
 impl Pages {
@@ -304,6 +306,7 @@ pub(crate) fn assemble(
         outline,
         meta: meta.clone(),
         roles: fonts.report(),
+        skipped_fonts: fonts.skipped.clone(),
     }
 }
 

@@ -100,11 +100,9 @@ fn text(s: &str) -> Object {
     Object::String(b, StringFormat::Hexadecimal)
 }
 
+/// Text for the XMP packet: markup escaped, characters XML forbids removed.
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    huibao_xml::escape(s)
 }
 
 /// The XMP packet for `meta`.
@@ -434,5 +432,22 @@ mod tests {
         assert!(x.contains("A&lt;B&gt;&amp;&quot;C&quot;"));
         assert!(x.contains("<pdfaid:part>2</pdfaid:part>"));
         assert!(x.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    }
+
+    #[test]
+    fn xmp_never_holds_a_character_xml_forbids() {
+        let m = Meta {
+            title: "金川\u{8}开发区\u{0}工作总结\u{FFFF}".into(),
+            author: "园区\u{1B}管委会".into(),
+            subject: "上半年\u{B}".into(),
+            language: "zh-CN".into(),
+            created: 0,
+            creator: "huibao".into(),
+            producer: "p".into(),
+        };
+        let x = xmp(&m);
+        assert!(!x.chars().any(huibao_xml::is_forbidden), "{x:?}");
+        assert!(x.contains(">金川开发区工作总结<"), "{x}");
+        assert!(huibao_xml::parse(x.as_bytes()).is_ok());
     }
 }

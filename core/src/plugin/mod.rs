@@ -8,6 +8,7 @@
 
 mod context;
 mod convert;
+mod isolate;
 mod native;
 mod schema;
 mod search;
@@ -15,6 +16,7 @@ mod spans;
 mod template;
 
 pub use convert::MAX_DEPTH;
+pub use isolate::{isolate_native_plugins, serve as serve_plugin_host, HOST_COMMAND, TIMEOUT_VAR};
 pub use schema::{check_schema, display_path, validate, Step, Violation};
 pub use search::{native_file_name, valid_name, Candidate, Kind, Origin, SearchPath, ENV_VAR};
 pub use template::TEMPLATE_ABI;
@@ -166,11 +168,17 @@ impl Plugin {
                         n.version
                     )
                 };
-                let (status, body) = n.call(&bytes).map_err(|e| {
-                    Diagnostic::error(format!(
+                let (status, body) = n.call(&bytes).map_err(|e| match e {
+                    native::CallError::Malformed(e) => Diagnostic::error(format!(
                         "plugin `{name}` returned a malformed response: {e}"
                     ))
-                    .with_help(bug())
+                    .with_help(bug()),
+                    native::CallError::Failed(e) => {
+                        Diagnostic::error(format!("plugin `{name}` {e}")).with_help(format!(
+                            "{}; huibao ran it in a process of its own and wrote nothing",
+                            bug()
+                        ))
+                    }
                 })?;
                 match status {
                     api::abi::status::OK => {

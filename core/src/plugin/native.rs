@@ -1,5 +1,6 @@
 //! Native plugins: shared libraries loaded with libloading, checked before any section is
-//! generated, and kept loaded for the life of the process.
+//! generated, and kept loaded for the life of the process — this one, or, when plugins are
+//! isolated (see [`super::isolate`]), a child process per question.
 //!
 //! The only `unsafe` code of the host is here. What it can check, it checks: the symbol,
 //! the table's ABI version before anything else in it is read, every pointer, length and
@@ -19,7 +20,7 @@ const MAX_SHORT: usize = 256;
 /// Longest config schema.
 const MAX_SCHEMA: usize = 1 << 20;
 /// Longest response read from `generate`.
-const MAX_RESPONSE: usize = 64 << 20;
+pub(super) const MAX_RESPONSE: usize = crate::limits::MAX_PLUGIN_REPLY_BYTES;
 
 /// A loaded, checked native plugin.
 #[derive(Debug)]
@@ -34,24 +35,71 @@ pub(super) struct Native {
     pub schema: String,
     /// The library file (canonical).
     pub path: PathBuf,
-    generate: GenerateFn,
-    free: FreeFn,
-    /// One call at a time: plugins need not be thread-safe.
-    lock: Mutex<()>,
+    run: Run,
+}
+
+/// Where `generate` runs.
+#[derive(Debug)]
+enum Run {
+    /// In this process, through the table's function pointers.
+    Here {
+        generate: GenerateFn,
+        free: FreeFn,
+        /// One call at a time: plugins need not be thread-safe.
+        lock: Mutex<()>,
+    },
+    /// In a child of this executable (see [`super::isolate`]).
+    Child(PathBuf),
+}
+
+/// Why a call gave no answer.
+#[derive(Debug, Clone)]
+pub(super) enum CallError {
+    /// The plugin answered, but against the ABI (a null pointer, too many bytes).
+    Malformed(String),
+    /// It did not answer: it crashed, or ran past its deadline. The message follows
+    /// "plugin `name` ".
+    Failed(String),
 }
 
 /// Every library loaded so far. Libraries are never unloaded: a plugin may have started
 /// threads or registered destructors, and its code must outlive every call into it.
 static LOADED: Mutex<Vec<&'static Native>> = Mutex::new(Vec::new());
 
-/// Loads the library at `path` (once per process) and checks its symbol and table.
+/// Loads the library at `path` (once per process) and checks its symbol and table: in a
+/// child process when plugins are isolated, else here.
 pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
-    let canonical = path.canonicalize().map_err(|e| Failure {
+    match super::isolate::host() {
+        Some(exe) => {
+            let canonical = canonical(path)?;
+            let mut loaded = LOADED.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(native) = loaded.iter().find(|n| n.path == canonical) {
+                return Ok(native);
+            }
+            let native = super::isolate::describe(exe, &canonical)?;
+            let native: &'static Native = Box::leak(Box::new(native));
+            loaded.push(native);
+            Ok(native)
+        }
+        None => load_here(path),
+    }
+}
+
+fn canonical(path: &Path) -> Result<PathBuf, Failure> {
+    path.canonicalize().map_err(|e| Failure {
         message: format!("cannot be read at {}: {e}", path.display()),
         help: None,
-    })?;
+    })
+}
+
+/// Loads the library at `path` into this process (once) and checks its symbol and table.
+pub(super) fn load_here(path: &Path) -> Result<&'static Native, Failure> {
+    let canonical = canonical(path)?;
     let mut loaded = LOADED.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(native) = loaded.iter().find(|n| n.path == canonical) {
+    if let Some(native) = loaded
+        .iter()
+        .find(|n| n.path == canonical && matches!(n.run, Run::Here { .. }))
+    {
         return Ok(native);
     }
     // SAFETY: loading a library runs its initialisers. Plugin directories hold plugins the
@@ -163,9 +211,11 @@ pub(super) fn check_table(table: *const PluginV1, path: PathBuf) -> Result<Nativ
         abi: (major, minor),
         schema,
         path,
-        generate,
-        free,
-        lock: Mutex::new(()),
+        run: Run::Here {
+            generate,
+            free,
+            lock: Mutex::new(()),
+        },
     })
 }
 
@@ -187,14 +237,48 @@ fn read_str(s: StrRef, max: usize) -> Result<String, String> {
 }
 
 impl Native {
-    /// Calls `generate` with the request; returns the status and a copy of the response,
-    /// whose buffer is handed back to the plugin's `free`.
-    pub(super) fn call(&self, request: &[u8]) -> Result<(u32, Vec<u8>), String> {
-        let _one_at_a_time = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+    /// A plugin checked by a child process of `exe`, which also runs its calls.
+    pub(super) fn isolated(
+        name: String,
+        version: String,
+        abi: (u32, u32),
+        schema: String,
+        path: PathBuf,
+        exe: PathBuf,
+    ) -> Native {
+        Native {
+            name,
+            version,
+            abi,
+            schema,
+            path,
+            run: Run::Child(exe),
+        }
+    }
+
+    /// Calls `generate` with the request; returns the status and a copy of the response.
+    pub(super) fn call(&self, request: &[u8]) -> Result<(u32, Vec<u8>), CallError> {
+        match &self.run {
+            Run::Here {
+                generate,
+                free,
+                lock,
+            } => {
+                let _one_at_a_time = lock.lock().unwrap_or_else(PoisonError::into_inner);
+                call_here(*generate, *free, request).map_err(CallError::Malformed)
+            }
+            Run::Child(exe) => super::isolate::generate(exe, &self.path, request),
+        }
+    }
+}
+
+/// Calls `generate` in this process; the response's buffer is handed back to `free`.
+fn call_here(generate: GenerateFn, free: FreeFn, request: &[u8]) -> Result<(u32, Vec<u8>), String> {
+    {
         let mut out = Buffer::EMPTY;
         // SAFETY: the request is a live slice; `out` is a valid, writable slot. The plugin
         // side catches panics (export_plugin!), so none unwinds into this frame.
-        let status = unsafe { (self.generate)(request.as_ptr(), request.len(), &mut out) };
+        let status = unsafe { (generate)(request.as_ptr(), request.len(), &mut out) };
         let copied = if out.ptr.is_null() {
             if out.len == 0 {
                 Ok(Vec::new())
@@ -213,7 +297,7 @@ impl Native {
         };
         if !out.ptr.is_null() {
             // SAFETY: the buffer is the one `generate` returned, handed back once, unchanged.
-            unsafe { (self.free)(out) };
+            unsafe { (free)(out) };
         }
         copied.map(|bytes| (status, bytes))
     }

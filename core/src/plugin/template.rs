@@ -73,7 +73,14 @@ pub(super) enum LoadError {
 /// Reads `dir/plugin.toml` and compiles the template, checking everything the native host
 /// checks: name, format version, schema.
 pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadError> {
+    let root = dir.canonicalize().map_err(|e| {
+        LoadError::Plain(Failure {
+            message: format!("cannot be read: {}: {e}", dir.display()),
+            help: None,
+        })
+    })?;
     let manifest_path = dir.join("plugin.toml");
+    confine(&root, &manifest_path).map_err(LoadError::Plain)?;
     let file = read_source(&manifest_path).map_err(|d| {
         LoadError::Plain(Failure {
             message: format!("cannot be read: {}", d.message),
@@ -162,6 +169,10 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
             "name a file inside the folder, e.g. template = \"section.hbs\"",
         ));
     }
+    confine(&root, &template_path).map_err(|f| {
+        let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
+        at(span, f.message, f.help.as_deref().unwrap_or_default())
+    })?;
     let template = read_source(&template_path).map_err(|d| {
         let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
         at(
@@ -214,6 +225,41 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         title,
         registry,
     })
+}
+
+/// Checks that `path`, links followed, is a plain file inside the plugin's folder `root`
+/// (canonical), so a template plugin can read nothing else: not through a link, not a
+/// device or a pipe. A file that is not there is left to the reader to report.
+fn confine(root: &Path, path: &Path) -> Result<(), Failure> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let Ok(real) = path.canonicalize() else {
+        return Ok(());
+    };
+    if !real.starts_with(root) {
+        return Err(Failure {
+            message: format!(
+                "`{name}` is outside the plugin's folder: {} leads to {}",
+                path.display(),
+                real.display()
+            ),
+            help: Some(format!(
+                "a template plugin reads only files inside its folder {}; copy the file there instead of linking to it",
+                root.display()
+            )),
+        });
+    }
+    match std::fs::metadata(&real) {
+        Ok(m) if !m.is_file() => Err(Failure {
+            message: format!("`{name}` is not a file: {}", path.display()),
+            help: Some(
+                "plugin.toml and the template are plain text files in the plugin's folder".into(),
+            ),
+        }),
+        _ => Ok(()),
+    }
 }
 
 impl TemplatePlugin {
@@ -702,5 +748,56 @@ mod tests {
             "{:?}",
             d.location()
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_confined_to_the_plugins_folder() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("hostname");
+        std::fs::write(&secret, "机密主机名\n").unwrap();
+        // The template, then plugin.toml, as links to a file outside the folder.
+        for linked in ["section.hbs", "plugin.toml"] {
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join("talent");
+            std::fs::create_dir(&p).unwrap();
+            std::fs::write(p.join("plugin.toml"), MANIFEST).unwrap();
+            std::fs::write(p.join("section.hbs"), "人才工作。\n").unwrap();
+            std::fs::remove_file(p.join(linked)).unwrap();
+            symlink(&secret, p.join(linked)).unwrap();
+            let message = match load(&p, "talent") {
+                Err(LoadError::At(d)) => {
+                    assert!(!d.file.iter().any(|f| f.text.contains("机密")), "{d:?}");
+                    d.message
+                }
+                Err(LoadError::Plain(f)) => f.message,
+                Ok(_) => panic!("{linked}: a link out of the folder was followed"),
+            };
+            assert!(message.contains("outside the plugin's folder"), "{message}");
+            assert!(message.contains(linked), "{message}");
+            assert!(!message.contains("机密"), "{message}");
+        }
+        // A link that stays inside the folder is fine, and so is a linked folder.
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::fs::write(real.join("plugin.toml"), MANIFEST).unwrap();
+        std::fs::write(real.join("正文.hbs"), "人才工作。\n").unwrap();
+        symlink(real.join("正文.hbs"), real.join("section.hbs")).unwrap();
+        symlink(&real, dir.path().join("talent")).unwrap();
+        assert!(load(&dir.path().join("talent"), "talent").is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_template_that_is_not_a_file_is_refused() {
+        let (_d, _) = plugin(MANIFEST, "x");
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("talent");
+        std::fs::create_dir(&p).unwrap();
+        std::fs::write(p.join("plugin.toml"), MANIFEST).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", p.join("section.hbs")).unwrap();
+        assert!(load(&p, "talent").is_err());
     }
 }
