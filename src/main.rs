@@ -102,7 +102,9 @@ fn main() -> ExitCode {
     // Ctrl-C, SIGTERM, SIGHUP: a set of outputs being replaced is finished (or undone),
     // temporaries are removed, and the program exits 130.
     if let Err(e) = signals::install() {
-        eprintln!("warning: Ctrl-C cannot be handled ({e}): an interrupted run may leave temporaries");
+        eprintln!(
+            "warning: Ctrl-C cannot be handled ({e}): an interrupted run may leave temporaries"
+        );
     }
     let cli = Cli::parse();
     let code = match cli.command {
