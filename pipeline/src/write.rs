@@ -7,6 +7,10 @@
 //! renaming each temporary over its target. When any step fails, the renames already done
 //! are undone from what was kept, and every temporary is removed.
 //!
+//! A target that is a stream — a pipe, a terminal, a device such as `/dev/null` or
+//! `/dev/stdout` — is written straight into once every file of the set is committed:
+//! renaming a file over it would replace the device with a file.
+//!
 //! Keeping and committing happen under an exclusive lock on each output folder (`flock`
 //! on the folder itself, so no lock file is left behind): two renders into one folder,
 //! in one process or two, replace their sets one after the other, never mixed. Under the
@@ -53,12 +57,47 @@ pub fn write_outputs(
 /// Writes `files` (path, content) all or nothing: on success every file has its new
 /// content; on failure none was changed and no temporary is left behind. Missing parent
 /// folders are created. A replaced file keeps its permissions; a new one gets rw-r--r--.
+/// Streams (pipes, terminals, `/dev/null`) among the targets are written last, straight
+/// into, once the files are in place.
 pub fn write_files<P: AsRef<Path>>(files: &[(P, &[u8])]) -> Result<(), WriteError> {
+    let (streams, files): (Vec<_>, Vec<_>) = files
+        .iter()
+        .map(|(path, bytes)| (path.as_ref(), *bytes))
+        .partition(|(path, _)| is_stream(path));
+    replace_files(&files)?;
+    for (path, bytes) in streams {
+        fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut stream| stream.write_all(bytes))
+            .map_err(|e| error(path, e))?;
+    }
+    Ok(())
+}
+
+/// Whether `path` leads (through any links) to a pipe or a character device: written
+/// into, never replaced.
+#[cfg(unix)]
+fn is_stream(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_char_device())
+}
+
+#[cfg(not(unix))]
+fn is_stream(_: &Path) -> bool {
+    false
+}
+
+/// Replaces the regular files of a set all or nothing (see [`write_files`]).
+fn replace_files(files: &[(&Path, &[u8])]) -> Result<(), WriteError> {
+    if files.is_empty() {
+        return Ok(());
+    }
     // Every temporary of this set is known from its creation until it is gone.
     let mut temporaries = pending::Registered::default();
     let staged = files
         .iter()
-        .map(|(path, bytes)| stage(path.as_ref(), bytes, &mut temporaries))
+        .map(|(path, bytes)| stage(path, bytes, &mut temporaries))
         .collect::<Result<Vec<_>, _>>()?;
     let _locks = lock_folders(staged.iter().map(|s| s.target.as_path()))?;
     // Nothing is renamed before every target is known to be replaceable.

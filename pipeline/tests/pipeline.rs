@@ -572,3 +572,42 @@ fn one_folder_spelt_two_ways_is_locked_once() {
         "HTML"
     );
 }
+
+/// `--out /dev/stdout`, a pipe, `/dev/null`: written into, never replaced by a file.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_among_the_targets_is_written_into_not_replaced() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("报告管道");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available here");
+        return;
+    }
+    let reader = std::thread::spawn({
+        let pipe = pipe.clone();
+        move || {
+            let mut text = String::new();
+            fs::File::open(&pipe)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        }
+    });
+    let file = dir.path().join("园区.txt");
+    let null = Path::new("/dev/null");
+    write_files(&[
+        (pipe.as_path(), "上半年工作总结".as_bytes()),
+        (file.as_path(), "新".as_bytes()),
+        (null, "丢弃".as_bytes()),
+    ])
+    .unwrap();
+    assert_eq!(reader.join().unwrap(), "上半年工作总结");
+    assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo());
+    assert!(fs::metadata(null).unwrap().file_type().is_char_device());
+    assert_eq!(fs::read_to_string(&file).unwrap(), "新");
+    assert_eq!(names(dir.path()), ["园区.txt", "报告管道"]);
+}
