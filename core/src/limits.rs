@@ -42,3 +42,9 @@ pub const MAX_CHART_CATEGORIES: usize = 12;
 
 /// The most series (bars in a group) in one chart.
 pub const MAX_CHART_SERIES: usize = 4;
+
+/// The most rounds `{{#each}}` may run in one template render (prose, a template plugin's
+/// section or title), all loops together: loops nested over one list multiply (a list of
+/// 100 nested five deep is 10^10 rounds), so a template of a few lines could otherwise
+/// run for hours.
+pub const MAX_EACH_ROUNDS: u64 = 1_000_000;

@@ -23,6 +23,8 @@ pub(crate) const INDICATOR_HELPERS: [&str; 4] = ["indicator", "value", "growth",
 /// Renders prose of one report: holds the indicator figures and the period phrases.
 pub(crate) struct ProseRenderer {
     registry: Handlebars<'static>,
+    /// The registry's `{{#each}}`, whose budget each render starts afresh.
+    each: crate::template_guard::BoundedEach,
     data: serde_json::Value,
     figures: Arc<BTreeMap<String, Figures>>,
 }
@@ -34,6 +36,7 @@ impl ProseRenderer {
         let mut registry = Handlebars::new();
         registry.register_escape_fn(handlebars::no_escape);
         registry.set_strict_mode(true);
+        let each = crate::template_guard::BoundedEach::install(&mut registry);
         for name in INDICATOR_HELPERS {
             registry.register_helper(
                 name,
@@ -45,6 +48,7 @@ impl ProseRenderer {
         }
         ProseRenderer {
             registry,
+            each,
             data: variables,
             figures,
         }
@@ -74,6 +78,7 @@ impl ProseRenderer {
                 .with_help("write expressions like {{indicator \"营业收入\"}}; for a literal `{{` write `\\{{`")
         })?;
         self.check_references(&template, text, file, &span)?;
+        self.each.start();
         self.registry
             .render_template(text, &self.data)
             .map_err(|e| {

@@ -8,8 +8,143 @@
 //! `{{#> …}}`, `{{#*inline …}}`, `{{* …}}`): they are the only way a template recurses,
 //! and neither prose nor a section needs them. Within these bounds rendering needs a
 //! small, known stack.
+//!
+//! Time is bounded too: `{{#each}}` is the only loop, and [`BoundedEach`] stops a render
+//! whose loops together run more than [`MAX_EACH_ROUNDS`] rounds.
 
-use crate::limits::MAX_TEMPLATE_NESTING;
+use crate::limits::{MAX_EACH_ROUNDS, MAX_TEMPLATE_NESTING};
+use handlebars::{
+    to_json, BlockContext, BlockParams, Context, Handlebars, Helper, HelperDef, HelperResult,
+    Output, RenderContext, RenderError, RenderErrorReason, Renderable,
+};
+use serde_json::Value;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// `{{#each}}` counting its rounds against a budget shared by one render: past
+/// [`MAX_EACH_ROUNDS`] the render fails instead of running on. It does what handlebars'
+/// own `each` does (handlebars 6, MIT licence: `@index`, `@key`, `@first`, `@last`,
+/// block parameters, `{{else}}` for an empty list), which handlebars does not export to
+/// wrap.
+#[derive(Clone, Default)]
+pub(crate) struct BoundedEach {
+    rounds: Arc<AtomicU64>,
+}
+
+impl BoundedEach {
+    /// Registers a bounded `each` in `registry` in place of the built-in one; the
+    /// returned handle starts each render's budget ([`BoundedEach::start`]).
+    pub(crate) fn install(registry: &mut Handlebars<'_>) -> BoundedEach {
+        let each = BoundedEach::default();
+        registry.register_helper("each", Box::new(each.clone()));
+        each
+    }
+
+    /// Gives the next render a whole budget.
+    pub(crate) fn start(&self) {
+        self.rounds.store(0, Ordering::Relaxed);
+    }
+
+    /// Counts `rounds` more; an error once the budget is spent.
+    fn spend(&self, rounds: usize) -> Result<(), RenderError> {
+        let rounds = rounds as u64;
+        if self.rounds.fetch_add(rounds, Ordering::Relaxed) + rounds > MAX_EACH_ROUNDS {
+            return Err(RenderErrorReason::Other(format!(
+                "its {{{{#each}}}} loops ran more than {MAX_EACH_ROUNDS} rounds in all (loops nested over one list multiply): loop over fewer items or nest the loops less deeply"
+            ))
+            .into());
+        }
+        Ok(())
+    }
+}
+
+impl HelperDef for BoundedEach {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        r: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let param = h
+            .param(0)
+            .ok_or(RenderErrorReason::ParamNotFoundForIndex("each", 0))?;
+        let Some(template) = h.template() else {
+            return Ok(());
+        };
+        // Each round: its key (`@index` of a list, `@key` of a map) and its value.
+        let rounds: Vec<(Value, Option<&str>, &Value)> = match param.value() {
+            Value::Array(list) if !list.is_empty() || h.inverse().is_none() => list
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (to_json(i), None, v))
+                .collect(),
+            Value::Object(map) if !map.is_empty() || h.inverse().is_none() => map
+                .iter()
+                .map(|(k, v)| (to_json(k), Some(k.as_str()), v))
+                .collect(),
+            _ => {
+                return match h.inverse() {
+                    Some(otherwise) => otherwise.render(r, ctx, rc, out),
+                    None if r.strict_mode() => {
+                        Err(RenderError::strict_error(param.relative_path()))
+                    }
+                    None => Ok(()),
+                }
+            }
+        };
+        self.spend(rounds.len())?;
+        let base_path = param.context_path();
+        let mut block = BlockContext::new();
+        match base_path {
+            Some(path) => block.base_path_mut().clone_from(path),
+            None => block.set_base_value(param.value().clone()),
+        }
+        rc.push_block(block);
+        let last = rounds.len().saturating_sub(1);
+        for (i, (key, name, value)) in rounds.into_iter().enumerate() {
+            if let Some(block) = rc.block_mut() {
+                block.set_local_var("first", to_json(i == 0));
+                block.set_local_var("last", to_json(i == last));
+                block.set_local_var("index", to_json(i));
+                if name.is_some() {
+                    block.set_local_var("key", key.clone());
+                }
+                let step = name.map_or_else(|| i.to_string(), str::to_string);
+                match base_path {
+                    Some(path) if i == 0 => {
+                        let mut inner = path.clone();
+                        inner.push(step);
+                        *block.base_path_mut() = inner;
+                    }
+                    Some(_) => {
+                        if let Some(at) = block.base_path_mut().last_mut() {
+                            *at = step;
+                        }
+                    }
+                    None => block.set_base_value(value.clone()),
+                }
+                let mut params = BlockParams::new();
+                let value_param = |params: &mut BlockParams<'rc>, name: &'rc str| match base_path {
+                    Some(_) => params.add_path(name, Vec::new()),
+                    None => params.add_value(name, value.clone()),
+                };
+                if let Some((value_name, key_name)) = h.block_param_pair() {
+                    value_param(&mut params, value_name)?;
+                    params.add_value(key_name, key)?;
+                    block.set_block_params(params);
+                } else if let Some(value_name) = h.block_param() {
+                    value_param(&mut params, value_name)?;
+                    block.set_block_params(params);
+                }
+            }
+            template.render(r, ctx, rc, out)?;
+        }
+        rc.pop_block();
+        Ok(())
+    }
+}
 
 /// Why a template is refused, and where (a byte offset into it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +285,74 @@ mod tests {
 
     fn refused(text: &str) -> Option<(usize, String)> {
         check(text).err().map(|r| (r.offset, r.message))
+    }
+
+    #[test]
+    fn the_bounded_each_renders_as_handlebars_own() {
+        let data = serde_json::json!({
+            "teams": [
+                {"name": "新材料创新团队", "people": 12},
+                {"name": "智能制造团队", "people": 8},
+                {"name": "生物医药团队", "people": 5},
+            ],
+            "parks": {"东区": 3, "西区": 5},
+            "empty": [],
+            "none": {},
+            "title": "人才引进",
+        });
+        let templates = [
+            "{{#each teams}}{{@index}}.{{name}}{{people}}人{{#if @first}}（首）{{/if}}{{#if @last}}（末）{{/if}}{{../title}}；{{/each}}",
+            "{{#each parks}}{{@key}}={{this}},{{@index}}{{#unless @last}}、{{/unless}}{{/each}}",
+            "{{#each teams as |team i|}}{{i}}{{team.name}}{{/each}}",
+            "{{#each parks as |count name|}}{{name}}{{count}}{{/each}}",
+            "{{#each empty}}有{{else}}暂无团队{{/each}}|{{#each none}}有{{else}}暂无{{/each}}|{{#each empty}}x{{/each}}",
+            "{{#each teams}}{{#each @root.teams}}{{@../index}}{{@index}} {{/each}}{{/each}}",
+            "{{#each teams}}{{#with this}}{{name}}{{/with}}{{/each}}",
+            "{{#each (pluck teams \"name\")}}{{this}}{{/each}}",
+        ];
+        let mut ours = Handlebars::new();
+        let mut theirs = Handlebars::new();
+        for r in [&mut ours, &mut theirs] {
+            r.set_strict_mode(true);
+            r.register_escape_fn(handlebars::no_escape);
+            handlebars::handlebars_helper!(pluck: |list: array, key: str| {
+                list.iter().filter_map(|v| v.get(key).cloned()).collect::<Vec<_>>()
+            });
+            r.register_helper("pluck", Box::new(pluck));
+        }
+        BoundedEach::install(&mut ours);
+        for t in templates {
+            let want = theirs.render_template(t, &data).expect(t);
+            assert_eq!(ours.render_template(t, &data).expect(t), want, "{t}");
+        }
+        // Strict mode: a missing list is an error in both.
+        let t = "{{#each nothing}}x{{/each}}";
+        assert!(theirs.render_template(t, &data).is_err());
+        assert!(ours.render_template(t, &data).is_err());
+    }
+
+    #[test]
+    fn the_budget_counts_every_loop_of_a_render_and_starts_again() {
+        let list: Vec<u32> = (0..999).collect();
+        let data = serde_json::json!({ "list": list });
+        let mut r = Handlebars::new();
+        let each = BoundedEach::install(&mut r);
+        // 999 + 999 × 999 rounds: just inside the budget.
+        let square = "{{#each list}}{{#each @root.list}}{{/each}}{{/each}}";
+        each.start();
+        r.render_template(square, &data).expect("at the limit");
+        // Without a new start the next render has 1,000 left.
+        let e = r
+            .render_template("{{#each list}}{{/each}}{{#each list}}{{/each}}", &data)
+            .unwrap_err();
+        assert!(e.to_string().contains("more than 1000000 rounds"), "{e}");
+        each.start();
+        r.render_template("{{#each list}}{{/each}}", &data)
+            .expect("a new budget");
+        let cube =
+            "{{#each list}}{{#each @root.list}}{{#each @root.list}}{{/each}}{{/each}}{{/each}}";
+        each.start();
+        assert!(r.render_template(cube, &data).is_err());
     }
 
     #[test]

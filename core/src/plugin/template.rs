@@ -6,6 +6,7 @@ use super::Failure;
 use crate::diagnostic::{read_source, Diagnostic, SourceFile};
 use crate::limits::MAX_PLUGIN_REPLY_BYTES;
 use crate::model::Item;
+use crate::template_guard::BoundedEach;
 use handlebars::{
     handlebars_helper, Context, Handlebars, Helper, HelperDef, RenderContext, RenderError,
     RenderErrorReason, ScopedJson, TemplateError,
@@ -51,6 +52,8 @@ pub(super) struct TemplatePlugin {
     template: SourceFile,
     title: Option<String>,
     registry: Handlebars<'static>,
+    /// The registry's `{{#each}}`, whose budget each render starts afresh.
+    each: BoundedEach,
 }
 
 impl std::fmt::Debug for TemplatePlugin {
@@ -193,6 +196,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         )
     })?;
     let mut registry = registry();
+    let each = BoundedEach::install(&mut registry);
     registry
         .register_template_string("section", &*template.text)
         .map_err(|e| LoadError::At(template_error(expected, &template, &e)))?;
@@ -224,6 +228,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         template,
         title,
         registry,
+        each,
     })
 }
 
@@ -268,6 +273,7 @@ impl TemplatePlugin {
     /// top-level heading.
     pub(super) fn generate(&self, data: &Value) -> Result<Item, Diagnostic> {
         let mut out = Capped(Vec::new());
+        self.each.start();
         self.registry
             .render_to_write("section", data, &mut out)
             .map_err(|e| render_error(&self.name, &self.template, &e))?;
@@ -283,6 +289,7 @@ impl TemplatePlugin {
         }
         match &self.title {
             Some(_) => {
+                self.each.start();
                 let title = self.registry.render("title", data).map_err(|e| {
                     Diagnostic::error(format!(
                         "template plugin `{}`: its title cannot be filled in: {}",

@@ -393,3 +393,40 @@ fn everything_is_checked_before_anything_is_generated() {
     assert_eq!(e.len(), 1, "{e:#?}");
     assert_contains(&e[0], "plugin `nothere` not found");
 }
+
+#[test]
+fn template_loops_nested_over_one_list_stop_at_the_rounds_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("talent");
+    std::fs::create_dir(&p).unwrap();
+    std::fs::write(
+        p.join("plugin.toml"),
+        "name = \"talent\"\nversion = \"0.1.0\"\ntitle = \"强化人才支撑\"\n",
+    )
+    .unwrap();
+    // 100 teams, the loop nested five deep: 10^10 rounds unbounded.
+    let each = "{{#each @root.config.teams}}".repeat(5);
+    let close = "{{/each}}".repeat(5);
+    std::fs::write(
+        p.join("section.hbs"),
+        format!("新引进人才团队：\n{{{{#each config.teams}}}}{each}{close}{{{{/each}}}}\n"),
+    )
+    .unwrap();
+    let teams: Vec<String> = (1..=100).map(|i| format!("\"团队{i}\"")).collect();
+    let mut s = SearchPath::new();
+    s.push(dir.path(), Origin::Report);
+    let e = errors(
+        &report(&format!(
+            "[[sections]]\nplugin = \"talent\"\nconfig = {{ teams = [{}] }}\n",
+            teams.join(", ")
+        )),
+        &s,
+    );
+    assert_eq!(e.len(), 1, "{e:#?}");
+    assert_contains(&e[0], "section.hbs:");
+    assert_contains(
+        &e[0],
+        "template plugin `talent` failed to fill in its template",
+    );
+    assert_contains(&e[0], "more than 1000000 rounds");
+}
