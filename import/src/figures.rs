@@ -14,6 +14,8 @@ pub(crate) struct Figure {
     pub unit: String,
     /// The change that follows it ("同比增长8.6%").
     pub growth: Option<Change>,
+    /// The share of the annual target that follows it ("完成全年目标的52.3%").
+    pub completion: Option<Completion>,
     /// The words around it, for the comment.
     pub context: String,
 }
@@ -142,8 +144,13 @@ pub(crate) fn find(text: &str, opening: bool) -> Vec<Figure> {
         let masked = number.chars().any(|c| matches!(c, '*' | 'x' | 'X' | '×'));
         let value = (!masked && number.parse::<f64>().is_ok()).then(|| number.clone());
         let growth = growth_after(&chars[after..]);
+        let past_growth = match &growth {
+            Some(g) => after + g.written.chars().count() + 1,
+            None => after,
+        };
+        let completion = completion_after(&chars[past_growth.min(chars.len())..]);
         // The clause: from its start (or a few words before the name) to the unit, or to
-        // the end of the change that follows.
+        // the end of the change and the completion that follow.
         let reach = start.saturating_sub(name.chars().count() + 16);
         let from = chars[reach..start]
             .iter()
@@ -151,9 +158,9 @@ pub(crate) fn find(text: &str, opening: bool) -> Vec<Figure> {
             .map_or(start.saturating_sub(name.chars().count() + 4), |b| {
                 reach + b + 1
             });
-        let to = match &growth {
-            Some(g) => after + g.written.chars().count() + 1,
-            None => after,
+        let to = match &completion {
+            Some(c) => past_growth + c.written.chars().count() + 1,
+            None => past_growth,
         };
         let context: String = chars[from..chars.len().min(to)].iter().collect();
         out.push(Figure {
@@ -161,6 +168,7 @@ pub(crate) fn find(text: &str, opening: bool) -> Vec<Figure> {
             value,
             unit: unit.to_string(),
             growth,
+            completion,
             context,
         });
     }
@@ -267,6 +275,58 @@ fn growth_after(after: &[char]) -> Option<Change> {
         });
     }
     None
+}
+
+/// The share of the annual target reached, as the text gives it after a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Completion {
+    /// As written: "完成全年目标的52.3%".
+    pub written: String,
+    /// The rate in percent: 52.3.
+    pub rate: f64,
+}
+
+/// "，完成全年目标的52.3%", "，占年度计划的48%", "，为全年目标任务的101.2%" right after a
+/// figure (or after its change).
+fn completion_after(after: &[char]) -> Option<Completion> {
+    let s: String = after.iter().take(32).collect();
+    let s = s.trim_start_matches(['，', '、', '（']);
+    let (s, verb) = ["完成", "达到", "占", "为"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w).map(|r| (r, *w)))?;
+    let (s, year) = ["全年", "年度"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w).map(|r| (r, *w)))?;
+    let (s, goal) = ["目标任务", "计划任务", "目标", "计划", "任务"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w).map(|r| (r, *w)))?;
+    let (s, of) = s.strip_prefix('的').map_or((s, ""), |r| (r, "的"));
+    let n: String = s
+        .chars()
+        .take_while(|&c| c.is_ascii_digit() || c == '.')
+        .collect();
+    let rate: f64 = n.parse().ok()?;
+    s[n.len()..].starts_with('%').then(|| Completion {
+        written: format!("{verb}{year}{goal}{of}{n}%"),
+        rate,
+    })
+}
+
+/// The annual target that gives back `rate` by core's completion maths (rounded to one
+/// decimal), with as few decimals as that allows, starting from the value's own;
+/// `None` for a rate of zero or one no target fits.
+pub(crate) fn target_from(value: f64, written: &str, rate: f64) -> Option<f64> {
+    if rate <= 0.0 || value <= 0.0 {
+        return None;
+    }
+    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    let round = |x: f64, k: i32| (x * 10f64.powi(k)).round() / 10f64.powi(k);
+    let want = huibao_core::round1(rate);
+    let exact = value / (rate / 100.0);
+    (decimals..=decimals + 4).find_map(|k| {
+        let t = round(exact, k);
+        (huibao_core::completion_rate(value, t) == Some(want)).then_some(t)
+    })
 }
 
 /// Last year's figure that gives back `change` by core's growth maths (rounded to one
@@ -488,6 +548,57 @@ mod tests {
                 ("财政总收入", Some("21.5"), "亿元", None),
                 ("一般公共预算收入", Some("12"), "亿元", None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_completion_rate_after_a_figure_gives_its_target_back() {
+        let f = find("1-6月，园区完成营业收入48.65亿元，同比增长12.4%，完成全年目标的52.3%；税收完成3.62亿元，占年度计划的48%。", true);
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| {
+                (
+                    f.name.as_str(),
+                    f.completion.as_ref().map(|c| (c.written.as_str(), c.rate)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("营业收入", Some(("完成全年目标的52.3%", 52.3))),
+                ("税收", Some(("占年度计划的48%", 48.0))),
+            ]
+        );
+        assert!(
+            f[0].context.ends_with("完成全年目标的52.3%"),
+            "{}",
+            f[0].context
+        );
+        // 48.65 / 93.02 = 52.30%: two decimals, as the value has.
+        assert_eq!(target_from(48.65, "48.65", 52.3), Some(93.02));
+        assert_eq!(target_from(3.62, "3.62", 48.0), Some(7.54));
+        for (value, written, rate) in [
+            (48.65, "48.65", 52.3),
+            (3.62, "3.62", 48.0),
+            (1200.0, "1200", 101.7),
+        ] {
+            let t = target_from(value, written, rate).unwrap();
+            assert_eq!(
+                huibao_core::completion_rate(value, t),
+                Some(rate),
+                "{value}/{t}"
+            );
+        }
+        assert_eq!(target_from(48.65, "48.65", 0.0), None);
+        // Not a completion: another figure's words, or no per cent.
+        assert_eq!(
+            completion_after(&"，完成全年目标".chars().collect::<Vec<_>>()),
+            None
+        );
+        assert_eq!(
+            completion_after(&"，新增企业52家".chars().collect::<Vec<_>>()),
+            None
         );
     }
 

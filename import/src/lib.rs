@@ -660,12 +660,26 @@ fn find_figures(d: &mut Draft) {
             }
             previous
         });
+        let target = f.completion.as_ref().and_then(|c| {
+            let target = figures::target_from(value, written, c.rate);
+            match target {
+                Some(t) => comment.push_str(&format!(
+                    "\nCHECK: target = {t} is worked back from “{}”, not read: put the annual target if you have it.",
+                    c.written
+                )),
+                None => comment.push_str(&format!(
+                    " ({}; set `target` to the annual target)",
+                    c.written
+                )),
+            }
+            target
+        });
         d.indicators.push(IndicatorDraft {
             name: f.name,
             value,
             unit: f.unit,
             previous,
-            target: None,
+            target,
             decimals,
             comment: Some(comment),
         });
