@@ -272,51 +272,39 @@ fn series(chart: &Chart, k: usize, s: &Series, style: &Style) -> El {
     let value_size = label_size(chart, LabelKind::Value, 10.5);
     let common = s.decimals.first().copied().flatten();
     let uniform = s.decimals.iter().all(|d| *d == common);
-    let show = |el: El| {
-        el.child(val("c:showLegendKey", "0"))
-            .child(val("c:showVal", "1"))
-            .child(val("c:showCatName", "0"))
-            .child(val("c:showSerName", "0"))
-            .child(val("c:showPercent", "0"))
-            .child(val("c:showBubbleSize", "0"))
+    // A label's number format, no box, the values' font, outside the bar's end, and
+    // only the value shown: for all the series' labels and for one value's own.
+    let dress = |el: El, decimals| {
+        el.child(
+            El::new("c:numFmt")
+                .attr("formatCode", number_format(decimals, suffix))
+                .attr("sourceLinked", "0"),
+        )
+        .child(
+            El::new("c:spPr")
+                .child(El::new("a:noFill"))
+                .child(line(0.0, None)),
+        )
+        .child(text_properties(style, chart.font, value_size))
+        .child(val("c:dLblPos", "outEnd"))
+        .child(val("c:showLegendKey", "0"))
+        .child(val("c:showVal", "1"))
+        .child(val("c:showCatName", "0"))
+        .child(val("c:showSerName", "0"))
+        .child(val("c:showPercent", "0"))
+        .child(val("c:showBubbleSize", "0"))
     };
     let mut labels = El::new("c:dLbls");
     if !uniform {
         // Each value printed with its own indicator's decimals.
         for (i, d) in s.decimals.iter().enumerate() {
-            labels = labels.child(show(
-                El::new("c:dLbl")
-                    .child(val("c:idx", i.to_string()))
-                    .child(
-                        El::new("c:numFmt")
-                            .attr("formatCode", number_format(*d, suffix))
-                            .attr("sourceLinked", "0"),
-                    )
-                    .child(
-                        El::new("c:spPr")
-                            .child(El::new("a:noFill"))
-                            .child(line(0.0, None)),
-                    )
-                    .child(text_properties(style, chart.font, value_size))
-                    .child(val("c:dLblPos", "outEnd")),
+            labels = labels.child(dress(
+                El::new("c:dLbl").child(val("c:idx", i.to_string())),
+                *d,
             ));
         }
     }
-    labels = show(
-        labels
-            .child(
-                El::new("c:numFmt")
-                    .attr("formatCode", number_format(common, suffix))
-                    .attr("sourceLinked", "0"),
-            )
-            .child(
-                El::new("c:spPr")
-                    .child(El::new("a:noFill"))
-                    .child(line(0.0, None)),
-            )
-            .child(text_properties(style, chart.font, value_size))
-            .child(val("c:dLblPos", "outEnd")),
-    );
+    labels = dress(labels, common);
     let mut cache = El::new("c:numCache")
         .child(El::new("c:formatCode").text(&number_format(common, "")))
         .child(val("c:ptCount", n.to_string()));
