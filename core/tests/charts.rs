@@ -203,14 +203,7 @@ fn a_completion_chart_shows_the_rates_in_percent_with_a_line_at_100() {
         texts(c, LabelKind::Legend).is_empty(),
         "one series, no legend"
     );
-    let dashed: Vec<_> = c
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Line(l) if l.dashed => Some(l),
-            _ => None,
-        })
-        .collect();
+    let dashed: Vec<_> = c.dashed_lines().collect();
     assert_eq!(dashed.len(), 1);
     let at = c.plot.x + c.plot.width * 100.0 / 120.0;
     assert!((dashed[0].from.0 - at).abs() < 1e-9 && dashed[0].from.0 == dashed[0].to.0);

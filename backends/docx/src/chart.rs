@@ -11,7 +11,7 @@ use crate::styles;
 use crate::xml::El;
 use crate::Error;
 use huibao_core::chars::text_width_em;
-use huibao_core::ir::{Anchor, BarDirection, Chart, ChartLine, Color, LabelKind, Series, Shape};
+use huibao_core::ir::{Anchor, BarDirection, Chart, ChartLine, Color, LabelKind, Series};
 use huibao_core::style::{FontRole, Style};
 
 /// DrawingML's chart namespace.
@@ -548,14 +548,7 @@ pub(crate) fn chart_part(
 pub(crate) fn user_shapes(chart: &Chart, style: &Style) -> Option<El> {
     let w = style.page.block_width_pt() * EMU_PER_PT;
     let h = f64::from(chart.rows) * style.page.line_pitch_pt() * EMU_PER_PT;
-    let lines: Vec<&ChartLine> = chart
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Line(l) if l.dashed => Some(l),
-            _ => None,
-        })
-        .collect();
+    let lines: Vec<&ChartLine> = chart.dashed_lines().collect();
     if lines.is_empty() {
         return None;
     }
