@@ -19,18 +19,9 @@ import time
 
 from check_common import DevTools
 
-REPORT = """[report]
-organization = "金川经济技术开发区管委会"
-period = "2022-H1"
-date = 2022-07-08
-
-[summary]
-text = "上半年，园区经济运行稳中有进。"
-
-[[achievements]]
-title = "多措并举加强招商引资"
-text = "1-6月，园区新签约项目12个，总投资36.5亿元。"
-"""
+# The report the preview shows (tests/cli_watch.rs edits the same one).
+REPORT = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "watch", "jinchuan.toml"),
+              encoding="utf-8").read()
 
 
 class Page:
