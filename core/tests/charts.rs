@@ -5,6 +5,9 @@
 use huibao_core::ir::{Anchor, BarDirection, Block, Chart, Color, LabelKind, Shape};
 use huibao_core::{build, load_source, resolve, Document, SourceFile};
 
+mod common;
+use common::{doc, try_doc};
+
 const HEAD: &str = "[report]
 organization = \"金川经济技术开发区管委会\"
 period = \"2022-H1\"
@@ -45,15 +48,9 @@ unit = \"个\"
 target = 20
 ";
 
-fn doc(toml: &str) -> Document {
-    let loaded = load_source(SourceFile::new("r.toml", toml)).unwrap_or_else(|e| panic!("{e}"));
-    build(&loaded, &resolve(&loaded), &[]).unwrap_or_else(|e| panic!("{e}"))
-}
-
 /// The error message of a report whose build fails, with its place.
 fn error(toml: &str) -> String {
-    let loaded = load_source(SourceFile::new("r.toml", toml)).unwrap_or_else(|e| panic!("{e}"));
-    let d = build(&loaded, &resolve(&loaded), &[]).expect_err("the build should fail");
+    let d = try_doc(toml).expect_err("the build should fail");
     d.0.iter()
         .map(|d| format!("{}: {}", d.location().unwrap_or_default(), d.message))
         .collect::<Vec<_>>()
