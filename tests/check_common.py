@@ -31,12 +31,15 @@ PITCH = BLOCK_H / ROWS
 NUMBER_SIZE = 14  # 4号: page numbers stand "one character in" from the block's edge
 
 
-def args():
+def args(folder=None):
     """(huibao binary, output folder) from the command line, both absolute; by default
-    the debug build and target/e2e."""
+    the debug build and target/e2e. With `folder`, the output folder is that folder in
+    it. The output folder is made when it is not there."""
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "debug", "huibao")
     out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "target", "e2e")
-    return os.path.abspath(binary), os.path.abspath(out)
+    out = os.path.abspath(os.path.join(out, folder) if folder else out)
+    os.makedirs(out, exist_ok=True)
+    return os.path.abspath(binary), out
 
 
 def reports(*folders):
@@ -121,6 +124,26 @@ def title_and_author(path):
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
     author = re.search(r'<meta name="author" content="(.*?)"', page).group(1)
     return html.unescape(title), html.unescape(author)
+
+
+def glyph_rows(pdf, glyph):
+    """Per page of `pdf`: its rows of glyphs as MuPDF reads them, top to bottom, as
+    (baseline y, sorted glyphs); `glyph(char, size)` makes a glyph of a character dict
+    and its span's font size, or None to leave it out."""
+    import pymupdf
+    pages = []
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            rows = {}
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        for c in span["chars"]:
+                            g = glyph(c, span["size"])
+                            if g is not None:
+                                rows.setdefault(round(c["origin"][1], 1), []).append(g)
+            pages.append([(y, sorted(g)) for y, g in sorted(rows.items())])
+    return pages
 
 
 @contextlib.contextmanager

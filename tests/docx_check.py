@@ -42,9 +42,9 @@ import sys
 import tomllib
 from collections import Counter
 
-from check_common import (BOTTOM, CHARS, LEFT, MM, NUMBER_SIZE, PAGE_H, PAGE_W, PITCH, RIGHT, ROOT, ROWS, TOP,
-                          args, check_reports, first_difference, html_text, is_han, reports, run_ok as run,
-                          squeeze)
+from check_common import (BOTTOM, CHARS, LEFT, MM, NUMBER_SIZE, PAGE_H, PAGE_W, PITCH, RIGHT, ROOT,
+                          ROWS, TOP, args, check_reports, first_difference, glyph_rows, html_text,
+                          is_han, reports, run_ok as run, squeeze)
 
 BLOCK_BOTTOM = PAGE_H - BOTTOM
 ALLOW_LIST = os.path.join(ROOT, "tests", "docx", "openxml-allow.txt")
@@ -116,19 +116,8 @@ def baselines(lines):
 
 def glyph_lines(pdf):
     """Per page: lines of glyphs (x0, x1, char, size) left to right, as MuPDF reads them."""
-    import pymupdf
-    pages = []
-    with pymupdf.open(pdf) as doc:
-        for page in doc:
-            rows = {}
-            for block in page.get_text("rawdict")["blocks"]:
-                for line in block.get("lines", []):
-                    for span in line["spans"]:
-                        for c in span["chars"]:
-                            rows.setdefault(round(c["origin"][1], 1), []).append(
-                                (c["bbox"][0], c["bbox"][2], c["c"], span["size"]))
-            pages.append([sorted(g) for _, g in sorted(rows.items())])
-    return pages
+    rows = glyph_rows(pdf, lambda c, size: (c["bbox"][0], c["bbox"][2], c["c"], size))
+    return [[glyphs for _, glyphs in page] for page in rows]
 
 
 def check_mixed_gaps(pdf, problems):
@@ -626,7 +615,6 @@ def check(binary, toml, out, allowed):
 
 def main():
     binary, out = args()
-    os.makedirs(out, exist_ok=True)
     allowed = []
     if os.path.exists(ALLOW_LIST):
         with open(ALLOW_LIST, encoding="utf-8") as f:

@@ -107,7 +107,6 @@ def check(binary, toml, out):
 
 def main():
     binary, out = args()
-    os.makedirs(out, exist_ok=True)
 
     def check_one(toml):
         pages, problems = check(binary, toml, out)

@@ -31,8 +31,8 @@ import tempfile
 import zipfile
 import xml.etree.ElementTree as ET
 
-from check_common import (MM, Tally, args, first_difference, html_text, report_without_font, reports, run, squeeze,
-                          title_and_author)
+from check_common import (MM, Tally, args, first_difference, html_text, report_without_font,
+                          reports, run, squeeze, title_and_author)
 
 CREATED = 1657238400  # 2022-07-08 00:00 UTC
 DPI = 72  # one pixel ≈ 0.35 mm
@@ -239,9 +239,7 @@ def check_package(name, ofd):
 
 
 def main():
-    binary, out = args()
-    out = os.path.join(out, "ofd")
-    os.makedirs(out, exist_ok=True)
+    binary, out = args("ofd")
     import ofdkit
 
     examples = reports(os.path.join("tests", "pdf"))

@@ -34,8 +34,9 @@ import re
 import subprocess
 import sys
 
-from check_common import (BLOCK_H, BLOCK_W, CHARS, LEFT, MM, NUMBER_SIZE, PAGE_H, PAGE_W, PITCH, ROOT, ROWS, TOP,
-                          Tally, args, first_difference, html_text, is_cjk, is_han, report_without_font, reports, run, squeeze,
+from check_common import (BLOCK_H, BLOCK_W, CHARS, LEFT, MM, NUMBER_SIZE, PAGE_H, PAGE_W, PITCH,
+                          ROOT, ROWS, TOP, Tally, args, first_difference, glyph_rows, html_text,
+                          is_cjk, is_han, report_without_font, reports, run, squeeze,
                           title_and_author)
 
 SLOT = BLOCK_W / CHARS
@@ -120,22 +121,11 @@ def lines_of(words):
 def glyph_lines(pdf):
     """Per page: its lines of glyphs, top to bottom, each a dict with the baseline `y`
     and `glyphs` [(x, advance, char, size)] left to right, as MuPDF reads them."""
-    import pymupdf
-    pages = []
-    with pymupdf.open(pdf) as doc:
-        for page in doc:
-            rows = {}
-            for block in page.get_text("rawdict")["blocks"]:
-                for line in block.get("lines", []):
-                    for span in line["spans"]:
-                        for c in span["chars"]:
-                            if c["c"].isspace():
-                                continue
-                            key = round(c["origin"][1], 1)
-                            rows.setdefault(key, []).append(
-                                (c["origin"][0], c["bbox"][2] - c["bbox"][0], c["c"], span["size"]))
-            pages.append([{"y": y, "glyphs": sorted(g)} for y, g in sorted(rows.items())])
-    return pages
+    def glyph(c, size):
+        if c["c"].isspace():
+            return None
+        return c["origin"][0], c["bbox"][2] - c["bbox"][0], c["c"], size
+    return [[{"y": y, "glyphs": glyphs} for y, glyphs in page] for page in glyph_rows(pdf, glyph)]
 
 
 def set_span(glyphs):
@@ -324,9 +314,7 @@ def check_info(name, pdf, html_path):
 
 
 def main():
-    binary, out = args()
-    out = os.path.join(out, "pdf")
-    os.makedirs(out, exist_ok=True)
+    binary, out = args("pdf")
     examples = reports(os.path.join("tests", "pdf"))
     check(len(examples) > 0, "no examples/*.toml")
     # A fontconfig configuration whose only font folder is empty. (One with no <dir> at
