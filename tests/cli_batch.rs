@@ -4,12 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
-fn huibao(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod support;
+use support::huibao;
 
 /// A small complete report of `organization`.
 fn report(organization: &str, sentence: &str) -> String {

@@ -1,13 +1,7 @@
 //! Every example and the starter report check clean and render.
 
-use std::process::Command;
-
-fn huibao(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod support;
+use support::{huibao, page_text};
 
 fn examples() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir("examples")
@@ -60,7 +54,7 @@ fn examples_render_to_html_and_text() {
         let text = std::fs::read_to_string(dir.path().join(format!("{stem}.txt"))).unwrap();
         let html = std::fs::read_to_string(dir.path().join(format!("{stem}.html"))).unwrap();
         // Every line of the text stands in the page's text, in order.
-        let page = page_text(&html);
+        let page = page_text(&html).replace('\n', "");
         let mut from = 0;
         for line in text
             .lines()
@@ -77,23 +71,6 @@ fn examples_render_to_html_and_text() {
         );
         assert!(!text.contains("{{"), "{example}: an unfilled expression");
     }
-}
-
-/// The text of the page's body: tags dropped, nothing else changed.
-fn page_text(html: &str) -> String {
-    let body = &html[html.find("<body>").unwrap()..];
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            '\n' => {}
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[test]

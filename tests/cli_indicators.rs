@@ -2,24 +2,13 @@
 //! saved pastes into a report that checks, with `# CHECK:` where a figure was derived;
 //! errors name the cell; a bad `--range` is a usage error.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+
+mod support;
+use support::{huibao, repo_file, text};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sheets/tests/fixtures")
-        .join(name)
-}
-
-fn huibao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .args(args)
-        .output()
-        .expect("runs huibao")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    repo_file("sheets/tests/fixtures").join(name)
 }
 
 #[test]

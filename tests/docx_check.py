@@ -32,9 +32,7 @@ Page images (pdftoppm) are left in OUT_DIR for looking at.
 Usage: docx_check.py [HUIBAO_BINARY [OUT_DIR]]   (defaults: target/debug/huibao, target/e2e)
 Prints one line per report and a final line "docx: N passed, M failed"; exits 1 on failure.
 """
-import glob
 import html
-import html.parser
 import json
 import os
 import re
@@ -44,14 +42,11 @@ import sys
 import tomllib
 from collections import Counter
 
-MM = 72 / 25.4
-PAGE_W, PAGE_H = 210 * MM, 297 * MM
-TOP, BOTTOM, LEFT, RIGHT = 37 * MM, 35 * MM, 28 * MM, 26 * MM
-BLOCK_TOP, BLOCK_BOTTOM = TOP, PAGE_H - BOTTOM
-LINES, CHARS = 22, 28
-LINE_PITCH = (BLOCK_BOTTOM - BLOCK_TOP) / LINES
-PAGE_NUMBER_PT = 14  # 4号: "one character in" from the block's edge
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from check_common import (BOTTOM, CHARS, LEFT, MM, NUMBER_SIZE, PAGE_H, PAGE_W, PITCH, RIGHT, ROOT,
+                          ROWS, TOP, args, check_reports, first_difference, glyph_rows, html_text,
+                          is_han, reports, run_ok as run, squeeze)
+
+BLOCK_BOTTOM = PAGE_H - BOTTOM
 ALLOW_LIST = os.path.join(ROOT, "tests", "docx", "openxml-allow.txt")
 
 # The preset's fonts (core/src/style.rs); a report may override them in [style.fonts].
@@ -64,19 +59,6 @@ STYLE_ROLES = {  # Word style name -> font role
     "Body Text": "body", "Title": "title", "Heading 1": "heading1", "Heading 2": "heading2",
     "Heading 3": "heading3", "Heading 4": "heading4", "footer": "page_number",
 }
-
-
-def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
-
-
-def squeeze(text):
-    return re.sub(r"\s+", "", text)
-
-
-def first_difference(a, b):
-    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return f"at char {at}: …{a[max(0, at - 15):at + 15]}… vs …{b[max(0, at - 15):at + 15]}…"
 
 
 def width_units(text):
@@ -121,7 +103,7 @@ def kind(line):
 
 
 def in_block(line):
-    return line["y0"] >= BLOCK_TOP - 2 and line["y1"] <= BLOCK_BOTTOM + 2
+    return line["y0"] >= TOP - 2 and line["y1"] <= BLOCK_BOTTOM + 2
 
 
 def baselines(lines):
@@ -132,26 +114,10 @@ def baselines(lines):
     return [sorted(r, key=lambda l: l["x0"]) for _, r in sorted(rows.items())]
 
 
-def is_han(c):
-    o = ord(c)
-    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or o >= 0x20000
-
-
 def glyph_lines(pdf):
     """Per page: lines of glyphs (x0, x1, char, size) left to right, as MuPDF reads them."""
-    import pymupdf
-    pages = []
-    with pymupdf.open(pdf) as doc:
-        for page in doc:
-            rows = {}
-            for block in page.get_text("rawdict")["blocks"]:
-                for line in block.get("lines", []):
-                    for span in line["spans"]:
-                        for c in span["chars"]:
-                            rows.setdefault(round(c["origin"][1], 1), []).append(
-                                (c["bbox"][0], c["bbox"][2], c["c"], span["size"]))
-            pages.append([sorted(g) for _, g in sorted(rows.items())])
-    return pages
+    rows = glyph_rows(pdf, lambda c, size: (c["bbox"][0], c["bbox"][2], c["c"], size))
+    return [[glyphs for _, glyphs in page] for page in rows]
 
 
 def check_mixed_gaps(pdf, problems):
@@ -219,11 +185,11 @@ def check_closing(pdf, signature, end_matter, problems):
             problems.append("no end-matter rule on the last page")
         else:
             bottom = max(r.y1 for r in rules)
-            if abs(bottom - BLOCK_BOTTOM) > LINE_PITCH:
+            if abs(bottom - BLOCK_BOTTOM) > PITCH:
                 problems.append(f"the end matter's last rule is {BLOCK_BOTTOM - bottom:.1f} pt above "
                                 "the text block's bottom, not within one line")
         last_lines = [l for l in pages[-1] if l["text"].replace(" ", "").endswith(end_matter)]
-        if not last_lines or BLOCK_BOTTOM - max(l["y1"] for l in last_lines) > LINE_PITCH:
+        if not last_lines or BLOCK_BOTTOM - max(l["y1"] for l in last_lines) > PITCH:
             problems.append("the end matter's last line is not on the last line of the last page")
     return sig_page
 
@@ -258,8 +224,8 @@ def check_pages(pdf, closing, problems, sig_page=None):
             continue
         rows = baselines(block)
         full_pages += 1
-        if len(rows) != LINES:
-            problems.append(f"page {n}: {len(rows)} body lines, not {LINES}")
+        if len(rows) != ROWS:
+            problems.append(f"page {n}: {len(rows)} body lines, not {ROWS}")
     if widest and widest != CHARS:
         problems.append(f"the longest all-Chinese body line has {widest:g} characters, not {CHARS}")
     return len(pages), full_pages
@@ -274,11 +240,11 @@ def check_page_number(n, lines, problems):
     x0, x1 = min(l["x0"] for l in below), max(l["x1"] for l in below)
     middle = (min(l["y0"] for l in below) + max(l["y1"] for l in below)) / 2
     if n % 2:
-        want = PAGE_W - RIGHT - PAGE_NUMBER_PT
+        want = PAGE_W - RIGHT - NUMBER_SIZE
         if abs(x1 - want) > 2:
             problems.append(f"page {n}: number ends at x={x1:.1f}, not {want:.1f} (right, one character in)")
     else:
-        want = LEFT + PAGE_NUMBER_PT
+        want = LEFT + NUMBER_SIZE
         if abs(x0 - want) > 2:
             problems.append(f"page {n}: number starts at x={x0:.1f}, not {want:.1f} (left, one character in)")
     if abs(middle - (BLOCK_BOTTOM + 7 * MM)) > 4:
@@ -505,28 +471,6 @@ def check_docx(path, report, problems):
     return d, closing, signature, end_matter
 
 
-class HtmlText(html.parser.HTMLParser):
-    """The visible text of an HTML page's body."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts, self.skip, self.in_body = [], 0, False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "body":
-            self.in_body = True
-        if tag in ("style", "script", "head"):
-            self.skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("style", "script", "head"):
-            self.skip -= 1
-
-    def handle_data(self, data):
-        if self.in_body and not self.skip:
-            self.parts.append(data)
-
-
 def check_audit(path, allowed, problems):
     if shutil.which("openxml-audit") is None:
         problems.append("openxml-audit is not installed (python3 -m pip install openxml-audit)")
@@ -630,10 +574,8 @@ def check(binary, toml, out, allowed):
     headers = [squeeze("".join(c.text for c in t.rows[0].cells)) for t in document.tables]
 
     tree = open(os.path.join(out, stem + ".txt"), encoding="utf-8").read()
-    page = HtmlText()
-    page.feed(open(os.path.join(out, stem + ".html"), encoding="utf-8").read())
     text = squeeze(docx_text(document))
-    for name, other in [("HTML page", squeeze("".join(page.parts))), ("document tree", squeeze(tree))]:
+    for name, other in [("HTML page", squeeze(html_text(os.path.join(out, stem + ".html")))), ("document tree", squeeze(tree))]:
         if text != other:
             problems.append(f"DOCX text differs from the {name} {first_difference(text, other)}")
 
@@ -672,37 +614,18 @@ def check(binary, toml, out, allowed):
 
 
 def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "debug", "huibao")
-    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "target", "e2e")
-    os.makedirs(out, exist_ok=True)
+    binary, out = args()
     allowed = []
     if os.path.exists(ALLOW_LIST):
         with open(ALLOW_LIST, encoding="utf-8") as f:
             allowed = [l.strip() for l in f if l.strip() and not l.startswith("#")]
-    reports = sorted(glob.glob(os.path.join(ROOT, "examples", "*.toml"))) + \
-        sorted(glob.glob(os.path.join(ROOT, "tests", "docx", "*.toml")))
+    paths = reports(os.path.join("tests", "docx"))
     missing = [t for t in ("soffice", "pdftotext", "pdfinfo", "pdftoppm") if shutil.which(t) is None]
     if missing:
         print(f"missing tools: {', '.join(missing)} (apt-get install libreoffice-writer-nogui poppler-utils)")
-        print(f"docx: 0 passed, {len(reports)} failed")
+        print(f"docx: 0 passed, {len(paths)} failed")
         sys.exit(1)
-    passed = failed = 0
-    for toml in reports:
-        name = os.path.relpath(toml, ROOT)
-        try:
-            problems, summary = check(os.path.abspath(binary), toml, out, allowed)
-        except Exception as e:  # a crash in one report must not hide the others
-            problems, summary = [f"{type(e).__name__}: {e}"], "crashed"
-        if problems:
-            failed += 1
-            print(f"FAIL {name} ({summary})")
-            for p in problems:
-                print(f"  - {p}")
-        else:
-            passed += 1
-            print(f"ok   {name} ({summary})")
-    print(f"docx: {passed} passed, {failed} failed")
-    sys.exit(1 if failed or not reports else 0)
+    check_reports("docx", paths, lambda toml: check(binary, toml, out, allowed))
 
 
 if __name__ == "__main__":

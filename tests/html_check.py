@@ -12,76 +12,25 @@ and that every chart is inline SVG with a bar for each value that is not zero an
 names and values as SVG text (which the text comparison above reads line for line).
 Usage: html_check.py HUIBAO_BINARY OUT_DIR
 """
-import glob
-import json
 import os
 import re
-import shutil
-import subprocess
-import sys
 import time
-import urllib.request
 
-import websocket  # websocket-client, for the DevTools protocol
-
-MM = 72 / 25.4
-PAGE_W, PAGE_H = 210 * MM, 297 * MM
-LEFT, RIGHT, BOTTOM = 28 * MM, 26 * MM, 35 * MM
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--hide-scrollbars",
-]
-
-
-def run(cmd, **kw):
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
-
-
-def chromium(args, profile):
-    cmd = ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+from check_common import (BOTTOM, LEFT, MM, PAGE_H, PAGE_W, RIGHT, DevTools, args, check_reports,
+                          chromium, reports, run_ok as run)
 
 
 def inner_text(html, profile):
     """The page's text as Chromium lays it out, through the DevTools protocol."""
-    shutil.rmtree(profile, ignore_errors=True)
-    proc = subprocess.Popen(
-        ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
-         "file://" + os.path.abspath(html)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        port_file = os.path.join(profile, "DevToolsActivePort")
-        for _ in range(300):
-            if os.path.exists(port_file) and open(port_file).read().strip():
-                break
-            time.sleep(0.1)
-        port = open(port_file).read().split()[0]
+    expr = ("location.protocol === 'file:' && document.readyState === 'complete'"
+            " ? document.body.innerText : null")
+    with DevTools(profile, "file://" + os.path.abspath(html), url_prefix="file://") as page:
         for _ in range(100):
-            targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json"))
-            pages = [t for t in targets if t["type"] == "page" and t["url"].startswith("file://")]
-            if pages:
-                break
-            time.sleep(0.1)
-        ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30)
-        expr = ("location.protocol === 'file:' && document.readyState === 'complete'"
-                " ? document.body.innerText : null")
-        for attempt in range(100):
-            ws.send(json.dumps({"id": attempt, "method": "Runtime.evaluate",
-                                "params": {"expression": expr, "returnByValue": True}}))
-            while True:
-                reply = json.loads(ws.recv())
-                if reply.get("id") == attempt:
-                    break
-            value = reply["result"]["result"].get("value")
+            value = page.evaluate(expr)
             if value is not None:
-                ws.close()
                 return value
             time.sleep(0.1)
-        raise RuntimeError("page did not finish loading")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    raise RuntimeError("page did not finish loading")
 
 
 def words(pdf, page):
@@ -89,10 +38,6 @@ def words(pdf, page):
     html = run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", pdf, "-"]).stdout
     pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
     return [(t, float(a), float(b), float(c), float(d)) for a, b, c, d, t in re.findall(pattern, html)]
-
-
-def squeeze(text):
-    return re.sub(r"\s+", "", text)
 
 
 def check(binary, toml, out):
@@ -161,24 +106,13 @@ def check(binary, toml, out):
 
 
 def main():
-    binary, out = sys.argv[1], sys.argv[2]
-    os.makedirs(out, exist_ok=True)
-    passed = failed = 0
-    for toml in sorted(glob.glob("examples/*.toml")):
-        try:
-            pages, problems = check(binary, toml, out)
-        except subprocess.CalledProcessError as e:
-            pages, problems = 0, [f"{' '.join(e.cmd[:3])} failed: {e.stderr}"]
-        if problems:
-            failed += 1
-            print(f"FAIL {toml}")
-            for p in problems:
-                print(f"  - {p}")
-        else:
-            passed += 1
-            print(f"ok   {toml}: text equal line for line, {pages} printed A4 pages, page numbers placed")
-    print(f"html: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    binary, out = args()
+
+    def check_one(toml):
+        pages, problems = check(binary, toml, out)
+        return problems, f"{pages} printed A4 pages"
+
+    check_reports("html", reports(), check_one)
 
 
 if __name__ == "__main__":

@@ -3,23 +3,17 @@
 //! paragraphs. Fixtures are made by tests/import/make_fixtures.py.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod support;
+use support::{huibao, repo_file, text};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/import")
-        .join(name)
-}
-
-fn huibao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .args(args)
-        .output()
-        .expect("runs huibao")
+    repo_file("tests/import").join(name)
 }
 
 fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    text(&o.stderr)
 }
 
 /// Imports `source` into a temporary directory, checks it with `huibao check`, and

@@ -18,7 +18,7 @@ use huibao_pipeline::{Session, SourceFile};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use support::{body_text, han, lcs, render_html, without_clutter};
+use support::{han, lcs, page_text, render_html, without_clutter};
 
 /// Cases that stay wrong, with the reason. Each must still be wrong (so the list is kept
 /// honest): when one comes right, take it off the list.
@@ -316,7 +316,7 @@ fn check(input: &Path) -> Outcome {
     let body: String = kept.lines().map(without_number).collect();
     let src = han(&body);
     let html = render_html(&prepared);
-    let out = han(&body_text(&html));
+    let out = han(&page_text(&html));
     let share = lcs(&src, &out) as f64 / src.len() as f64;
     if share < HAN_RECOVERED {
         wrong.push(format!(

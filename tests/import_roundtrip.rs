@@ -8,7 +8,7 @@ mod support;
 use huibao_core::{Loaded, SourceFile};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{body_text, han, lcs, outline};
+use support::{han, lcs, outline, page_text};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -135,11 +135,11 @@ fn every_example_round_trips_through_docx() {
         // is drawn from figures, not written as text, and import reads text: its labels
         // do not come back (its caption does), so they are left out.
         let html_a = render(&example, "html", dir.path()).expect("HTML renders");
-        let a = han(&body_text(&without_charts(
+        let a = han(&page_text(&without_charts(
             &std::fs::read_to_string(&html_a).unwrap(),
         )));
         let html_b = render(&back_path, "html", dir.path()).expect("HTML renders");
-        let b = han(&body_text(&without_charts(
+        let b = han(&page_text(&without_charts(
             &std::fs::read_to_string(&html_b).unwrap(),
         )));
         let common = lcs(&a, &b);

@@ -11,7 +11,7 @@ mod support;
 use huibao_pipeline::{Prepared, Session, SourceFile};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use support::{body_text, han, lcs, outline, render_html, without_clutter};
+use support::{han, lcs, outline, page_text, render_html, without_clutter};
 
 fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
@@ -85,7 +85,7 @@ fn check_sample(name: &str, levels: usize) -> f64 {
     );
     let src = han(&kept);
     let html = render_html(&prepared);
-    let out = han(&body_text(&html));
+    let out = han(&page_text(&html));
     let common = lcs(&src, &out);
     let share = common as f64 / src.len() as f64;
     assert!(
@@ -132,7 +132,7 @@ fn check_part_two_opening(name: &str) {
     // The item's heading line, without the prose a "（一）标题。正文" line runs on with.
     let first_item: String = first_item.split('。').next().unwrap_or(first_item).into();
 
-    let rendered = han(&body_text(&render_html(&prepared)));
+    let rendered = han(&page_text(&render_html(&prepared)));
     let want: Vec<char> = [heading, &opening.concat(), &first_item]
         .iter()
         .flat_map(|t| han(t))

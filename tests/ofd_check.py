@@ -31,28 +31,16 @@ import tempfile
 import zipfile
 import xml.etree.ElementTree as ET
 
-# From pdf_check: the text of the HTML page, squeezing, running a command.
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pdf_check import html_text, squeeze, run  # noqa: E402
+from check_common import (MM, Tally, args, first_difference, html_text, report_without_font,
+                          reports, run, squeeze, title_and_author)
 
 CREATED = 1657238400  # 2022-07-08 00:00 UTC
 DPI = 72  # one pixel ≈ 0.35 mm
 MM_PX = DPI / 25.4
-MM = 72 / 25.4  # points per mm
 NS = "{http://www.ofdspec.org/2016}"
 
-passed = 0
-failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"  FAIL {what}")
-    return ok
+results = Tally("ofd")
+check = results.check
 
 
 DRAW = r"""
@@ -251,15 +239,10 @@ def check_package(name, ofd):
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/debug/huibao")
-    out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "target/e2e")
-    out = os.path.join(out, "ofd")
-    os.makedirs(out, exist_ok=True)
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    binary, out = args("ofd")
     import ofdkit
 
-    examples = sorted(glob.glob(os.path.join(root, "examples", "*.toml")))
-    examples += sorted(glob.glob(os.path.join(root, "tests", "pdf", "*.toml")))
+    examples = reports(os.path.join("tests", "pdf"))
     check(len(examples) > 0, "no examples/*.toml")
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(CREATED))
     for toml in examples:
@@ -278,17 +261,12 @@ def main():
               f"{name}: ofdkit's laid-out text has other characters than its text runs")
         check(not doc.warnings, f"{name}: ofdkit warns: {doc.warnings}")
         ir = squeeze(open(txt, encoding="utf-8").read())
-        if not check(text == ir, f"{name}: OFD text differs from the document tree"):
-            k = next((k for k, (a, b) in enumerate(zip(text, ir)) if a != b), min(len(text), len(ir)))
-            print(f"    ofd: …{text[max(0, k - 20):k + 30]}\n    ir:  …{ir[max(0, k - 20):k + 30]}")
+        check(text == ir, f"{name}: OFD text differs from the document tree {first_difference(text, ir)}")
         check(text == squeeze(html_text(htm)), f"{name}: OFD text differs from the HTML text")
         pdf_pages = int(re.search(r"^Pages:\s*(\d+)", run(["pdfinfo", pdf]).stdout, re.M).group(1))
         check(len(doc.pages) == pdf_pages, f"{name}: {len(doc.pages)} OFD pages, {pdf_pages} PDF pages")
         check(all(p.box == (0.0, 0.0, 210.0, 297.0) for p in doc.pages), f"{name}: a page is not A4")
-        page = open(htm, encoding="utf-8").read()
-        unescape = lambda s: s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'")
-        title = unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip())
-        author = unescape(re.search(r'<meta name="author" content="(.*?)"', page).group(1))
+        title, author = title_and_author(htm)
         info = doc.info
         check(info.title == title, f"{name}: DocInfo title {info.title!r}, HTML {title!r}")
         check(info.author == author, f"{name}: DocInfo author {info.author!r}, HTML {author!r}")
@@ -300,19 +278,13 @@ def main():
 
     # A character no font has: an error naming it; nothing written.
     if examples:
-        src = open(examples[0], encoding="utf-8").read()
-        bad = re.sub(r"(\ntext\s*=\s*(?:'''\n?|\"\"\"\n?|\"|'))", "\\1\ue000", src, count=1)
-        with tempfile.TemporaryDirectory() as d:
-            report = os.path.join(d, "bad.toml")
-            with open(report, "w", encoding="utf-8") as f:
-                f.write(bad)
+        with report_without_font(examples[0]) as (report, _, d):
             r = run([binary, "render", report, "--format", "txt,ofd", "--out", d])
             check(r.returncode == 1, f"missing glyph: exit {r.returncode}")
             check("U+E000" in r.stderr, f"missing glyph: the error does not name it: {r.stderr.strip()}")
             check(sorted(os.listdir(d)) == ["bad.toml"], f"missing glyph: files written: {os.listdir(d)}")
 
-    print(f"ofd: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return results.finish()
 
 
 if __name__ == "__main__":

@@ -29,20 +29,16 @@ Usage: pdf_check.py [HUIBAO_BINARY [OUT_DIR]]; prints "pdf: N passed, M failed".
 """
 import glob
 import html
-import html.parser
 import os
 import re
 import subprocess
 import sys
-import tempfile
 
-MM = 72 / 25.4
-PAGE_W, PAGE_H = 210 * MM, 297 * MM
-LEFT, RIGHT, TOP, BOTTOM = 28 * MM, 26 * MM, 37 * MM, 35 * MM
-BLOCK_W, BLOCK_H = PAGE_W - LEFT - RIGHT, PAGE_H - TOP - BOTTOM
-ROWS, CHARS = 22, 28
-PITCH = BLOCK_H / ROWS
-NUMBER_SIZE = 14
+from check_common import (BLOCK_H, BLOCK_W, CHARS, LEFT, MM, NUMBER_SIZE, PAGE_H, PAGE_W, PITCH,
+                          ROOT, ROWS, TOP, Tally, args, first_difference, glyph_rows, html_text,
+                          is_cjk, is_han, report_without_font, reports, run, squeeze,
+                          title_and_author)
+
 SLOT = BLOCK_W / CHARS
 BODY_SIZE = 16
 # Full-width marks whose cell may be narrowed by its blank half (core/src/chars.rs).
@@ -53,60 +49,8 @@ NO_END = set("（《「『【〔〖〘〚［｛〈“‘([{")
 PAGE_NUMBER = re.compile(r"^\s*—\s*(\d+)\s*—\s*$")
 BUNDLED = ("Fandol", "LiberationSerif")
 
-passed = 0
-failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"  FAIL {what}")
-    return ok
-
-
-def run(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, text=True, **kw)
-
-
-def squeeze(s):
-    return re.sub(r"\s+", "", s)
-
-
-def is_cjk(c):
-    o = ord(c)
-    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F
-            or 0xFF00 <= o <= 0xFF60 or 0xFFE0 <= o <= 0xFFE6 or o >= 0x20000)
-
-
-class HtmlText(html.parser.HTMLParser):
-    """The text of <body>, without <style> and <script>."""
-
-    def __init__(self):
-        super().__init__()
-        self.parts, self.skip, self.in_body = [], 0, False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "body":
-            self.in_body = True
-        if tag in ("style", "script", "template"):
-            self.skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("style", "script", "template"):
-            self.skip -= 1
-
-    def handle_data(self, data):
-        if self.in_body and not self.skip:
-            self.parts.append(data)
-
-
-def html_text(path):
-    p = HtmlText()
-    p.feed(open(path, encoding="utf-8").read())
-    return "".join(p.parts)
+results = Tally("pdf")
+check = results.check
 
 
 def pdf_text(pdf):
@@ -174,30 +118,14 @@ def lines_of(words):
     return lines
 
 
-def is_han(c):
-    o = ord(c)
-    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or o >= 0x20000
-
-
 def glyph_lines(pdf):
     """Per page: its lines of glyphs, top to bottom, each a dict with the baseline `y`
     and `glyphs` [(x, advance, char, size)] left to right, as MuPDF reads them."""
-    import pymupdf
-    pages = []
-    with pymupdf.open(pdf) as doc:
-        for page in doc:
-            rows = {}
-            for block in page.get_text("rawdict")["blocks"]:
-                for line in block.get("lines", []):
-                    for span in line["spans"]:
-                        for c in span["chars"]:
-                            if c["c"].isspace():
-                                continue
-                            key = round(c["origin"][1], 1)
-                            rows.setdefault(key, []).append(
-                                (c["origin"][0], c["bbox"][2] - c["bbox"][0], c["c"], span["size"]))
-            pages.append([{"y": y, "glyphs": sorted(g)} for y, g in sorted(rows.items())])
-    return pages
+    def glyph(c, size):
+        if c["c"].isspace():
+            return None
+        return c["origin"][0], c["bbox"][2] - c["bbox"][0], c["c"], size
+    return [[{"y": y, "glyphs": glyphs} for y, glyphs in page] for page in glyph_rows(pdf, glyph)]
 
 
 def set_span(glyphs):
@@ -373,13 +301,10 @@ def check_fonts(name, pdf, bundled_only=False):
 def check_info(name, pdf, html_path):
     info = run(["pdfinfo", pdf]).stdout
     field = lambda k: (re.search(rf"^{k}:\s*(.*)$", info, re.M) or [None, ""])[1].strip()
-    page = open(html_path, encoding="utf-8").read()
-    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
-    author = re.search(r'<meta name="author" content="(.*?)"', page).group(1)
-    unescape = lambda s: s.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#x27;", "'")
+    title, author = title_and_author(html_path)
     check("(A4)" in field("Page size"), f"{name}: page size {field('Page size')}")
-    check(field("Title") == unescape(title), f"{name}: title {field('Title')!r}")
-    check(field("Author") == unescape(author), f"{name}: author {field('Author')!r}")
+    check(field("Title") == title, f"{name}: title {field('Title')!r}")
+    check(field("Author") == author, f"{name}: author {field('Author')!r}")
     check(field("PDF subtype") == "PDF/A-2b", f"{name}: PDF subtype {field('PDF subtype')!r}")
     check(field("PDF version") == "1.7", f"{name}: PDF version {field('PDF version')!r}")
     check(not field("CreationDate").endswith("1970"), f"{name}: creation date {field('CreationDate')}")
@@ -389,13 +314,8 @@ def check_info(name, pdf, html_path):
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/debug/huibao")
-    out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "target/e2e")
-    out = os.path.join(out, "pdf")
-    os.makedirs(out, exist_ok=True)
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    examples = sorted(glob.glob(os.path.join(root, "examples", "*.toml")))
-    examples += sorted(glob.glob(os.path.join(root, "tests", "pdf", "*.toml")))
+    binary, out = args("pdf")
+    examples = reports(os.path.join("tests", "pdf"))
     check(len(examples) > 0, "no examples/*.toml")
     # A fontconfig configuration whose only font folder is empty. (One with no <dir> at
     # all would not do: fontdb then falls back to the usual system folders.)
@@ -417,9 +337,7 @@ def main():
         check_fonts(name, pdf)
         text = squeeze(pdf_text(pdf))
         ir = squeeze(open(txt, encoding="utf-8").read())
-        if not check(text == ir, f"{name}: PDF text differs from the document tree"):
-            k = next((k for k, (a, b) in enumerate(zip(text, ir)) if a != b), min(len(text), len(ir)))
-            print(f"    pdf: …{text[max(0, k - 20):k + 30]}\n    ir:  …{ir[max(0, k - 20):k + 30]}")
+        check(text == ir, f"{name}: PDF text differs from the document tree {first_difference(text, ir)}")
         check(text == squeeze(html_text(htm)), f"{name}: PDF text differs from the HTML text")
         check_info(name, pdf, htm)
         check_charts(name, pdf, htm)
@@ -440,7 +358,7 @@ def main():
                 check(squeeze(pdf_text(p)) == ir, f"{name} ({how}): text differs")
 
     # The shared samples set as reports (huibao import): the same layout checks.
-    samples = sorted(glob.glob(os.path.join(root, "..", "shared", "samples", "*.txt")))
+    samples = sorted(glob.glob(os.path.join(ROOT, "..", "shared", "samples", "*.txt")))
     if not samples:
         print("skipped: ../shared/samples not found — the sample checks need that folder beside the repository")
     for sample in samples:
@@ -464,13 +382,9 @@ def main():
 
     # A character no font has: an error naming it and its place; nothing written.
     if examples:
-        src = open(examples[0], encoding="utf-8").read()
-        bad = re.sub(r"(\ntext\s*=\s*(?:'''\n?|\"\"\"\n?|\"|'))", "\\1\ue000", src, count=1)
-        with tempfile.TemporaryDirectory() as d:
-            path = os.path.join(d, "bad.toml")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(bad)
-            check(bad != src, "could not insert a missing character into an example")
+        with report_without_font(examples[0]) as (path, bad, d):
+            check(bad != open(examples[0], encoding="utf-8").read(),
+                  "could not insert a missing character into an example")
             r = run([binary, "render", path, "--format", "pdf", "--out", d])
             check(r.returncode != 0, "a character no font has did not fail the render")
             check("U+E000" in r.stderr, f"the error does not name the character: {r.stderr.strip()}")
@@ -479,8 +393,7 @@ def main():
                   f"the error does not say where the character is (line {line}): {r.stderr.strip()}")
             check(not os.path.exists(os.path.join(d, "bad.pdf")), "a PDF was written despite the error")
 
-    print(f"pdf: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return results.finish()
 
 
 if __name__ == "__main__":

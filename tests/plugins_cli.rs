@@ -6,22 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+mod support;
+use support::{huibao, page_text, text};
+
 const EXAMPLE: &str = "examples/plugins-kaifaqu-2022h1.toml";
 
-fn huibao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .args(args)
-        .env_remove("HUIBAO_PLUGIN_PATH")
-        .output()
-        .unwrap()
-}
-
 fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    text(&o.stderr)
 }
 
 fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    text(&o.stdout)
 }
 
 /// Builds the native plugins (fresh, once per run) and returns the folder holding them:
@@ -52,26 +47,6 @@ fn native_plugins() -> &'static Path {
         );
         dir
     })
-}
-
-/// The visible text of an HTML page, tags removed and entities decoded.
-fn page_text(html: &str) -> String {
-    let body = html.split("<body").nth(1).unwrap_or(html);
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 fn render_html(report: &str, extra: &[&str]) -> (Output, String, tempfile::TempDir) {

@@ -9,7 +9,6 @@ Ctrl-C (SIGINT) must stop the program with exit 0 and close the port.
 Every request goes to 127.0.0.1; every wait is bounded.
 Usage: watch_check.py HUIBAO_BINARY OUT_DIR
 """
-import json
 import os
 import shutil
 import signal
@@ -17,60 +16,23 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
-import websocket  # websocket-client, for the DevTools protocol
+from check_common import DevTools
 
-from html_check import CHROMIUM_FLAGS
-
-REPORT = """[report]
-organization = "金川经济技术开发区管委会"
-period = "2022-H1"
-date = 2022-07-08
-
-[summary]
-text = "上半年，园区经济运行稳中有进。"
-
-[[achievements]]
-title = "多措并举加强招商引资"
-text = "1-6月，园区新签约项目12个，总投资36.5亿元。"
-"""
-
-
-def devtools_page(profile, url):
-    """Chromium showing `url`, and a DevTools connection to its page."""
-    proc = subprocess.Popen(
-        ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", url],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    port_file = os.path.join(profile, "DevToolsActivePort")
-    for _ in range(300):
-        if os.path.exists(port_file) and open(port_file).read().strip():
-            break
-        time.sleep(0.1)
-    port = open(port_file).read().split()[0]
-    for _ in range(100):
-        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json", timeout=5))
-        pages = [t for t in targets if t["type"] == "page" and t["url"].startswith(url)]
-        if pages:
-            return proc, websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=30)
-        time.sleep(0.1)
-    proc.terminate()
-    raise RuntimeError("Chromium did not open the page")
+# The report the preview shows (tests/cli_watch.rs edits the same one).
+REPORT = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "watch", "jinchuan.toml"),
+              encoding="utf-8").read()
 
 
 class Page:
-    def __init__(self, ws):
-        self.ws, self.n = ws, 0
+    """The preview in Chromium: its text, and waiting for it to show something."""
+
+    def __init__(self, devtools):
+        self.devtools = devtools
 
     def text(self):
-        self.n += 1
-        self.ws.send(json.dumps({"id": self.n, "method": "Runtime.evaluate", "params": {
-            "expression": "document.readyState === 'complete' ? document.body.innerText : ''",
-            "returnByValue": True}}))
-        while True:
-            reply = json.loads(self.ws.recv())
-            if reply.get("id") == self.n:
-                return reply["result"]["result"].get("value") or ""
+        return self.devtools.evaluate(
+            "document.readyState === 'complete' ? document.body.innerText : ''") or ""
 
     def wait_for(self, check, what, seconds=15):
         deadline = time.time() + seconds
@@ -100,8 +62,8 @@ def main(binary, out):
                 url = line.split()[1]
                 break
         assert url, "huibao watch did not start serving on 127.0.0.1"
-        chromium, ws = devtools_page(os.path.join(work, "profile"), url)
-        page = Page(ws)
+        chromium = DevTools(os.path.join(work, "profile"), url)
+        page = Page(chromium)
         page.wait_for(lambda t: "上半年，园区经济运行稳中有进。" in t, "the report")
 
         open(report, "w", encoding="utf-8").write(REPORT.replace("稳中有进", "稳中向好、质效齐升"))
@@ -114,12 +76,10 @@ def main(binary, out):
 
         open(report, "w", encoding="utf-8").write(REPORT)
         page.wait_for(lambda t: "稳中有进" in t and "jinchuan.toml:5:" not in t, "the fixed report")
-        ws.close()
         print("watch: edits, a syntax error and its fix all reached Chromium")
     finally:
         if chromium:
-            chromium.terminate()
-            chromium.wait(timeout=30)
+            chromium.close()
         watch.send_signal(signal.SIGINT)
         code = watch.wait(timeout=20)
     assert code == 0, f"huibao watch exited {code} after Ctrl-C"

@@ -481,21 +481,12 @@ impl<'a> Builder<'a> {
                     .collect()
             })
             .collect();
-        let widths = crate::columns::shares(headers, &rows, t.widths.as_deref(), self.style);
-        let columns = headers
-            .iter()
-            .zip(widths)
-            .enumerate()
-            .map(|(i, (h, width))| Column {
-                header: h.clone(),
-                align: t
-                    .align
-                    .as_ref()
-                    .and_then(|a| a.get(i).copied())
-                    .unwrap_or_else(|| guess_align(i, &rows)),
-                width,
-            })
-            .collect();
+        let columns = self.columns(headers, &rows, t.widths.as_deref(), |i| {
+            t.align
+                .as_ref()
+                .and_then(|a| a.get(i).copied())
+                .unwrap_or_else(|| guess_align(i, &rows))
+        });
         self.blocks.push(Block::Table(ir::Table {
             caption: t.caption.clone(),
             columns,
@@ -504,6 +495,29 @@ impl<'a> Builder<'a> {
             continued: labels::TABLE_CONTINUED.into(),
         }));
         self.written_at(Some(written));
+    }
+
+    /// A table's columns: each header with its share of the block's width (`widths` as
+    /// the report gives them, or from the cells' text) and the alignment `align` gives
+    /// its index.
+    fn columns(
+        &self,
+        headers: &[String],
+        rows: &[Vec<String>],
+        widths: Option<&[u16]>,
+        align: impl Fn(usize) -> Align,
+    ) -> Vec<Column> {
+        let shares = crate::columns::shares(headers, rows, widths, self.style);
+        headers
+            .iter()
+            .zip(shares)
+            .enumerate()
+            .map(|(i, (h, width))| Column {
+                header: h.clone(),
+                align: align(i),
+                width,
+            })
+            .collect()
     }
 
     /// The chart(s) `spec` asks for, each captioned with the next figure number.
@@ -578,21 +592,11 @@ impl<'a> Builder<'a> {
                 row
             })
             .collect();
-        let widths = crate::columns::shares(&headers, &rows, None, self.style);
-        let columns = headers
-            .iter()
-            .zip(widths)
-            .enumerate()
-            .map(|(i, (h, width))| Column {
-                header: h.clone(),
-                align: match i {
-                    0 => Align::Left,
-                    1 => Align::Center,
-                    _ => Align::Right,
-                },
-                width,
-            })
-            .collect();
+        let columns = self.columns(&headers, &rows, None, |i| match i {
+            0 => Align::Left,
+            1 => Align::Center,
+            _ => Align::Right,
+        });
         self.blocks.push(Block::Table(ir::Table {
             caption: with_caption
                 .then(|| format!("{}主要经济指标完成情况表", self.resolved.period.name)),

@@ -56,6 +56,11 @@ pub fn break_title(title: &str, max_em: f64) -> Vec<String> {
         .then(|| Breaker::new(title, &chars, max_em).best())
         .flatten()
         .unwrap_or_else(|| fallback_breaks(&chars, max_em));
+    lines_at(&chars, breaks)
+}
+
+/// The lines of `chars` broken before each of `breaks` (character positions, ascending).
+fn lines_at(chars: &[char], breaks: Vec<usize>) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     for b in breaks.into_iter().chain(std::iter::once(chars.len())) {
@@ -382,13 +387,7 @@ mod tests {
         let breaks = best
             .map(|(_, b)| b)
             .unwrap_or_else(|| fallback_breaks(&chars, max_em));
-        let mut out = Vec::new();
-        let mut start = 0;
-        for b in breaks.into_iter().chain(std::iter::once(chars.len())) {
-            out.push(chars[start..b].iter().collect());
-            start = b;
-        }
-        out
+        lines_at(&chars, breaks)
     }
 
     #[test]

@@ -1,12 +1,10 @@
 //! The document tree: numbering, run-in items, figures, parts and end matter.
 
 use huibao_core::ir::{Block, RunRole};
-use huibao_core::{build, load_source, resolve, Document, SourceFile};
+use huibao_core::Document;
 
-fn doc(toml: &str) -> Document {
-    let loaded = load_source(SourceFile::new("r.toml", toml)).unwrap_or_else(|e| panic!("{e}"));
-    build(&loaded, &resolve(&loaded), &[]).unwrap_or_else(|e| panic!("{e}"))
-}
+mod common;
+use common::doc;
 
 const HEAD: &str =
     "[report]\norganization = \"瓯海科技城管理委员会\"\nperiod = \"2022\"\ndate = 2023-01-12\n";

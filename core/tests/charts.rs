@@ -5,6 +5,9 @@
 use huibao_core::ir::{Anchor, BarDirection, Block, Chart, Color, LabelKind, Shape};
 use huibao_core::{build, load_source, resolve, Document, SourceFile};
 
+mod common;
+use common::{doc, try_doc};
+
 const HEAD: &str = "[report]
 organization = \"金川经济技术开发区管委会\"
 period = \"2022-H1\"
@@ -45,15 +48,9 @@ unit = \"个\"
 target = 20
 ";
 
-fn doc(toml: &str) -> Document {
-    let loaded = load_source(SourceFile::new("r.toml", toml)).unwrap_or_else(|e| panic!("{e}"));
-    build(&loaded, &resolve(&loaded), &[]).unwrap_or_else(|e| panic!("{e}"))
-}
-
 /// The error message of a report whose build fails, with its place.
 fn error(toml: &str) -> String {
-    let loaded = load_source(SourceFile::new("r.toml", toml)).unwrap_or_else(|e| panic!("{e}"));
-    let d = build(&loaded, &resolve(&loaded), &[]).expect_err("the build should fail");
+    let d = try_doc(toml).expect_err("the build should fail");
     d.0.iter()
         .map(|d| format!("{}: {}", d.location().unwrap_or_default(), d.message))
         .collect::<Vec<_>>()
@@ -203,14 +200,7 @@ fn a_completion_chart_shows_the_rates_in_percent_with_a_line_at_100() {
         texts(c, LabelKind::Legend).is_empty(),
         "one series, no legend"
     );
-    let dashed: Vec<_> = c
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Line(l) if l.dashed => Some(l),
-            _ => None,
-        })
-        .collect();
+    let dashed: Vec<_> = c.dashed_lines().collect();
     assert_eq!(dashed.len(), 1);
     let at = c.plot.x + c.plot.width * 100.0 / 120.0;
     assert!((dashed[0].from.0 - at).abs() < 1e-9 && dashed[0].from.0 == dashed[0].to.0);

@@ -361,25 +361,13 @@ pub(crate) fn organization_in_title(title: &str) -> Option<String> {
 /// The full name of the organization that acts in a sentence ("上半年以来，碧溪河高新技术
 /// 产业园区管委会坚持……"): the clause's words up to a name's ending (管委会, 开发区 …).
 pub(crate) fn organization_named(text: &str) -> Option<String> {
-    const ENDINGS: [&str; 12] = [
-        "管理委员会",
-        "管委会",
-        "经济技术开发区",
-        "高新技术产业开发区",
-        "开发区",
-        "高新区",
-        "经开区",
-        "科技城",
-        "产业园",
-        "工业园",
-        "生态园",
-        "园区",
-    ];
     for clause in text.split(['，', '。', '；', '：', '、']) {
         // The first ending, extended by endings that overlap or follow it
         // ("产业园" + "园区" + "管委会").
-        let matches: Vec<(usize, usize)> = ENDINGS
+        // An organization's endings, not counting 新区 and 办公室 here.
+        let matches: Vec<(usize, usize)> = ORG_SUFFIXES
             .iter()
+            .filter(|e| !matches!(**e, "新区" | "办公室"))
             .flat_map(|e| clause.match_indices(e).map(|(at, m)| (at, at + m.len())))
             .collect();
         let Some(&(_, mut end)) = matches

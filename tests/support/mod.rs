@@ -1,13 +1,38 @@
-//! What the import tests share (`import_roundtrip`, `import_samples`, `import_corpus`): a
-//! report's outline as lines, the visible text of an HTML page, how much of one text another
-//! keeps in order, and a source without the clutter lines a test lists.
+//! What the program's integration tests share: running the built `huibao`, a file of the
+//! repository, the visible text of an HTML page; for the import tests also a report's
+//! outline as lines, how much of one text another keeps in order, and a source without
+//! the clutter lines a test lists.
 
 // Each test crate uses some of these.
 #![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
 use huibao_core::model::Item;
 use huibao_core::Loaded;
 use huibao_pipeline::{Format, Prepared, Session};
+
+/// Runs the `huibao` built for these tests with `args` and waits for it; without
+/// `HUIBAO_PLUGIN_PATH`, so that only the plugins a report names or the program's folder
+/// holds are found.
+pub(crate) fn huibao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .args(args)
+        .env_remove("HUIBAO_PLUGIN_PATH")
+        .output()
+        .expect("runs huibao")
+}
+
+/// A file of the repository, by its path from the repository's root.
+pub(crate) fn repo_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// Bytes a program wrote, as text (invalid UTF-8 replaced).
+pub(crate) fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
 
 /// The outline of a loaded report as "level title" lines, depth first: a part's items at
 /// level 2, theirs at 3 and so on, titles trimmed.
@@ -40,8 +65,9 @@ pub(crate) fn outline(loaded: &Loaded, part_headings: bool) -> Vec<String> {
     out
 }
 
-/// The visible text of an HTML page's body: tags, styles and scripts left out.
-pub(crate) fn body_text(html: &str) -> String {
+/// The visible text of an HTML page's body: tags, styles and scripts left out, the
+/// entities huibao writes (`&amp;` `&lt;` `&gt;` `&quot;` `&#x27;`) decoded.
+pub(crate) fn page_text(html: &str) -> String {
     let body = html.find("<body").map(|i| &html[i..]).unwrap_or(html);
     let mut out = String::new();
     let mut in_tag = false;
@@ -75,7 +101,11 @@ pub(crate) fn body_text(html: &str) -> String {
         }
         i += c.len_utf8();
     }
-    out
+    out.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// The Chinese characters of `s`, in order (punctuation, digits and Latin left out).

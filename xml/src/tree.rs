@@ -77,6 +77,13 @@ impl Element {
         self
     }
 
+    /// Adds child elements, in order.
+    pub fn children(mut self, children: impl IntoIterator<Item = Element>) -> Element {
+        self.children
+            .extend(children.into_iter().map(Node::Element));
+        self
+    }
+
     /// Adds a child element when `child` is `Some`.
     pub fn opt_child(self, child: Option<Element>) -> Element {
         match child {

@@ -11,7 +11,7 @@ use crate::styles;
 use crate::xml::El;
 use crate::Error;
 use huibao_core::chars::text_width_em;
-use huibao_core::ir::{Anchor, BarDirection, Chart, ChartLine, Color, LabelKind, Series, Shape};
+use huibao_core::ir::{Anchor, BarDirection, Chart, ChartLine, Color, LabelKind, Series};
 use huibao_core::style::{FontRole, Style};
 
 /// DrawingML's chart namespace.
@@ -272,51 +272,39 @@ fn series(chart: &Chart, k: usize, s: &Series, style: &Style) -> El {
     let value_size = label_size(chart, LabelKind::Value, 10.5);
     let common = s.decimals.first().copied().flatten();
     let uniform = s.decimals.iter().all(|d| *d == common);
-    let show = |el: El| {
-        el.child(val("c:showLegendKey", "0"))
-            .child(val("c:showVal", "1"))
-            .child(val("c:showCatName", "0"))
-            .child(val("c:showSerName", "0"))
-            .child(val("c:showPercent", "0"))
-            .child(val("c:showBubbleSize", "0"))
+    // A label's number format, no box, the values' font, outside the bar's end, and
+    // only the value shown: for all the series' labels and for one value's own.
+    let dress = |el: El, decimals| {
+        el.child(
+            El::new("c:numFmt")
+                .attr("formatCode", number_format(decimals, suffix))
+                .attr("sourceLinked", "0"),
+        )
+        .child(
+            El::new("c:spPr")
+                .child(El::new("a:noFill"))
+                .child(line(0.0, None)),
+        )
+        .child(text_properties(style, chart.font, value_size))
+        .child(val("c:dLblPos", "outEnd"))
+        .child(val("c:showLegendKey", "0"))
+        .child(val("c:showVal", "1"))
+        .child(val("c:showCatName", "0"))
+        .child(val("c:showSerName", "0"))
+        .child(val("c:showPercent", "0"))
+        .child(val("c:showBubbleSize", "0"))
     };
     let mut labels = El::new("c:dLbls");
     if !uniform {
         // Each value printed with its own indicator's decimals.
         for (i, d) in s.decimals.iter().enumerate() {
-            labels = labels.child(show(
-                El::new("c:dLbl")
-                    .child(val("c:idx", i.to_string()))
-                    .child(
-                        El::new("c:numFmt")
-                            .attr("formatCode", number_format(*d, suffix))
-                            .attr("sourceLinked", "0"),
-                    )
-                    .child(
-                        El::new("c:spPr")
-                            .child(El::new("a:noFill"))
-                            .child(line(0.0, None)),
-                    )
-                    .child(text_properties(style, chart.font, value_size))
-                    .child(val("c:dLblPos", "outEnd")),
+            labels = labels.child(dress(
+                El::new("c:dLbl").child(val("c:idx", i.to_string())),
+                *d,
             ));
         }
     }
-    labels = show(
-        labels
-            .child(
-                El::new("c:numFmt")
-                    .attr("formatCode", number_format(common, suffix))
-                    .attr("sourceLinked", "0"),
-            )
-            .child(
-                El::new("c:spPr")
-                    .child(El::new("a:noFill"))
-                    .child(line(0.0, None)),
-            )
-            .child(text_properties(style, chart.font, value_size))
-            .child(val("c:dLblPos", "outEnd")),
-    );
+    labels = dress(labels, common);
     let mut cache = El::new("c:numCache")
         .child(El::new("c:formatCode").text(&number_format(common, "")))
         .child(val("c:ptCount", n.to_string()));
@@ -560,14 +548,7 @@ pub(crate) fn chart_part(
 pub(crate) fn user_shapes(chart: &Chart, style: &Style) -> Option<El> {
     let w = style.page.block_width_pt() * EMU_PER_PT;
     let h = f64::from(chart.rows) * style.page.line_pitch_pt() * EMU_PER_PT;
-    let lines: Vec<&ChartLine> = chart
-        .shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Line(l) if l.dashed => Some(l),
-            _ => None,
-        })
-        .collect();
+    let lines: Vec<&ChartLine> = chart.dashed_lines().collect();
     if lines.is_empty() {
         return None;
     }

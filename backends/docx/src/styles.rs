@@ -226,24 +226,10 @@ impl Def {
             .opt_child(self.next.map(|n| El::val("w:next", n)))
             .child(El::new("w:qFormat"));
         if !self.ppr.is_empty() {
-            el = el.child(El {
-                children: self
-                    .ppr
-                    .into_iter()
-                    .map(crate::xml::Node::Element)
-                    .collect(),
-                ..El::new("w:pPr")
-            });
+            el = el.child(El::new("w:pPr").children(self.ppr));
         }
         if !self.rpr.is_empty() {
-            el = el.child(El {
-                children: self
-                    .rpr
-                    .into_iter()
-                    .map(crate::xml::Node::Element)
-                    .collect(),
-                ..El::new("w:rPr")
-            });
+            el = el.child(El::new("w:rPr").children(self.rpr));
         }
         el
     }
@@ -443,15 +429,7 @@ pub(crate) fn styles_part(style: &Style, m: &Metrics, l: &Layout) -> Result<El, 
         ]
     };
     let defaults = El::new("w:docDefaults")
-        .child(
-            El::new("w:rPrDefault").child(El {
-                children: body_rpr()
-                    .into_iter()
-                    .map(crate::xml::Node::Element)
-                    .collect(),
-                ..El::new("w:rPr")
-            }),
-        )
+        .child(El::new("w:rPrDefault").child(El::new("w:rPr").children(body_rpr())))
         // Chinese line-breaking rules (禁则) on every paragraph; the characters are in the
         // settings (`w:noLineBreaksBefore` / `w:noLineBreaksAfter`).
         .child(El::new("w:pPrDefault").child(El::new("w:pPr").child(El::val("w:kinsoku", "1"))));

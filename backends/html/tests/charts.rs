@@ -2,8 +2,8 @@
 //! series, every label as escaped SVG text in the document's order, the caption below.
 
 use huibao_core::ir::{Block, LabelKind};
-use huibao_core::{build, load_source, resolve, SourceFile};
-use huibao_html::{render, HtmlOptions};
+
+mod common;
 
 const REPORT: &str = r#"
 [report]
@@ -42,10 +42,7 @@ kind = "completion"
 "#;
 
 fn page() -> (String, huibao_core::Document) {
-    let loaded = load_source(SourceFile::new("r.toml", REPORT)).expect("loads");
-    let doc = build(&loaded, &resolve(&loaded), &[]).expect("builds");
-    let html = render(&doc, &loaded.style, &HtmlOptions::default()).expect("renders");
-    (html, doc)
+    common::page(REPORT)
 }
 
 /// The inline SVGs of the page, in order.

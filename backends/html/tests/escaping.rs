@@ -1,13 +1,7 @@
 //! Every text is escaped: markup, ampersands, quotes and template braces print as text.
 
-use huibao_core::{build, load_source, resolve, SourceFile};
-
-fn page(toml: &str) -> (String, huibao_core::Document) {
-    let loaded = load_source(SourceFile::new("r.toml", toml)).expect("loads");
-    let doc = build(&loaded, &resolve(&loaded), &[]).expect("builds");
-    let html = huibao_html::render(&doc, &loaded.style, &Default::default()).expect("renders");
-    (html, doc)
-}
+mod common;
+use common::page;
 
 const REPORT: &str = r#"
 [report]

@@ -1,7 +1,8 @@
 //! The page prints the labels the document tree gives and aligns by their width.
 
 use huibao_core::ir::Block;
-use huibao_core::{build, load_source, SourceFile};
+
+mod common;
 
 const REPORT: &str = r#"
 [report]
@@ -28,8 +29,7 @@ copy_to = ["市发展改革委", "市财政局"]
 
 #[test]
 fn labels_come_from_the_document_tree() {
-    let loaded = load_source(SourceFile::new("r.toml", REPORT)).expect("loads");
-    let mut doc = build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("builds");
+    let (loaded, mut doc) = common::document(REPORT);
     // Change every label in the tree: the page must follow.
     for block in doc.blocks.iter_mut() {
         match block {

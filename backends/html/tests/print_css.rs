@@ -1,23 +1,12 @@
 //! The print CSS follows the style: paper, margins and the page numbers' size, gap and inset.
 
-use huibao_core::{build, load_source, SourceFile, Style};
+use huibao_core::Style;
 
-const REPORT: &str = r#"
-[report]
-organization = "示范园区管委会"
-period = "2022-H1"
-date = 2022-07-08
-
-[summary]
-text = "上半年，园区经济运行总体平稳、稳中有进。"
-"#;
+mod common;
+use common::SHORT_REPORT as REPORT;
 
 fn page(toml: &str, adjust: impl FnOnce(&mut Style)) -> String {
-    let loaded = load_source(SourceFile::new("r.toml", toml)).expect("loads");
-    let doc = build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("builds");
-    let mut style = loaded.style.clone();
-    adjust(&mut style);
-    huibao_html::render(&doc, &style, &Default::default()).expect("renders")
+    common::page_with(toml, adjust).0
 }
 
 /// The declarations of the right-hand page-number box.

@@ -3,24 +3,12 @@
 //! and the family reads back exactly.
 
 use huibao_core::style::FontRole;
-use huibao_core::{build, load_source, SourceFile, Style};
+use huibao_core::Style;
 
-const REPORT: &str = r#"
-[report]
-organization = "示范园区管委会"
-period = "2022-H1"
-date = 2022-07-08
-
-[summary]
-text = "上半年，园区经济运行总体平稳、稳中有进。"
-"#;
+mod common;
 
 fn page(adjust: impl FnOnce(&mut Style)) -> String {
-    let loaded = load_source(SourceFile::new("r.toml", REPORT)).expect("loads");
-    let doc = build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("builds");
-    let mut style = loaded.style.clone();
-    adjust(&mut style);
-    huibao_html::render(&doc, &style, &Default::default()).expect("renders")
+    common::page_with(common::SHORT_REPORT, adjust).0
 }
 
 /// A CSS token stream as far as this test needs it: strings (decoded) and what is

@@ -189,6 +189,16 @@ impl Canvas {
         }));
     }
 
+    /// An axis line: solid black.
+    fn axis_line(&mut self, from: (f64, f64), to: (f64, f64)) {
+        self.line(from, to, AXIS_WIDTH, Color::BLACK, false);
+    }
+
+    /// The reference line (100% of the target): dashed black.
+    fn reference_line(&mut self, from: (f64, f64), to: (f64, f64)) {
+        self.line(from, to, REFERENCE_WIDTH, Color::BLACK, true);
+    }
+
     /// A label whose em box is vertically centred on `middle`.
     fn label(
         &mut self,
@@ -365,28 +375,10 @@ fn columns(
     }
     if let Some(r) = axis.reference {
         let ry = y(r);
-        c.line(
-            (plot_x, ry),
-            (plot_x + plot_w, ry),
-            REFERENCE_WIDTH,
-            Color::BLACK,
-            true,
-        );
+        c.reference_line((plot_x, ry), (plot_x + plot_w, ry));
     }
-    c.line(
-        (plot_x, zero),
-        (plot_x + plot_w, zero),
-        AXIS_WIDTH,
-        Color::BLACK,
-        false,
-    );
-    c.line(
-        (plot_x, plot_y),
-        (plot_x, plot_y + plot_h),
-        AXIS_WIDTH,
-        Color::BLACK,
-        false,
-    );
+    c.axis_line((plot_x, zero), (plot_x + plot_w, zero));
+    c.axis_line((plot_x, plot_y), (plot_x, plot_y + plot_h));
 
     let legend = c.header(axis, series, header_middle);
     for (t, label) in &ticks {
@@ -533,29 +525,11 @@ fn bars(
     }
     if let Some(r) = axis.reference {
         let rx = x(r);
-        c.line(
-            (rx, plot_y),
-            (rx, plot_y + plot_h),
-            REFERENCE_WIDTH,
-            Color::BLACK,
-            true,
-        );
+        c.reference_line((rx, plot_y), (rx, plot_y + plot_h));
     }
-    c.line(
-        (zero, plot_y),
-        (zero, plot_y + plot_h),
-        AXIS_WIDTH,
-        Color::BLACK,
-        false,
-    );
+    c.axis_line((zero, plot_y), (zero, plot_y + plot_h));
     let base = plot_y + plot_h;
-    c.line(
-        (plot_x, base),
-        (plot_x + plot_w, base),
-        AXIS_WIDTH,
-        Color::BLACK,
-        false,
-    );
+    c.axis_line((plot_x, base), (plot_x + plot_w, base));
 
     let legend = c.header(axis, series, header_middle);
     for (t, label) in &ticks {

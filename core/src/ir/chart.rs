@@ -39,6 +39,16 @@ pub struct Chart {
     pub labels: Vec<ChartLabel>,
 }
 
+impl Chart {
+    /// The dashed lines drawn over the chart (the reference line at 100%), in order.
+    pub fn dashed_lines(&self) -> impl Iterator<Item = &ChartLine> {
+        self.shapes.iter().filter_map(|s| match s {
+            Shape::Line(l) if l.dashed => Some(l),
+            _ => None,
+        })
+    }
+}
+
 /// Which way the bars grow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
