@@ -4,7 +4,6 @@
 
 use crate::Error;
 use huibao_pages::{Pages, Shape};
-use std::io::Write;
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform};
 
 /// Pixels per point: 200 dpi, sharp on paper and on a high-density screen.
@@ -116,75 +115,79 @@ impl ttf_parser::OutlineBuilder for Outline {
     }
 }
 
-/// An opaque pixmap as PNG: 8-bit RGB, every row unfiltered, zlib-compressed.
+/// An opaque pixmap as PNG: grey levels alone when every pixel is grey (a chart in the
+/// official palette), RGB otherwise; fast compression (a chart is mostly flat areas).
 fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, Error> {
-    let (w, h) = (pixmap.width(), pixmap.height());
-    let mut raw = Vec::with_capacity((w as usize * 3 + 1) * h as usize);
-    for row in pixmap.data().chunks_exact(w as usize * 4) {
-        raw.push(0);
-        // Opaque pixels: premultiplied RGBA is plain RGBA.
-        for px in row.chunks_exact(4) {
-            raw.extend_from_slice(&px[..3]);
-        }
-    }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(&raw)
-        .map_err(|e| Error::Picture(e.to_string()))?;
-    let data = z.finish().map_err(|e| Error::Picture(e.to_string()))?;
-    let mut ihdr = Vec::with_capacity(13);
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    // Bit depth 8, colour type 2 (RGB), deflate, adaptive filtering, no interlace.
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    for (kind, body) in [
-        (*b"IHDR", &ihdr[..]),
-        (*b"IDAT", &data[..]),
-        (*b"IEND", &[][..]),
-    ] {
-        png.extend_from_slice(&(body.len() as u32).to_be_bytes());
-        let mut crc = crc32fast::Hasher::new();
-        crc.update(&kind);
-        crc.update(body);
-        png.extend_from_slice(&kind);
-        png.extend_from_slice(body);
-        png.extend_from_slice(&crc.finalize().to_be_bytes());
-    }
-    Ok(png)
+    // Opaque pixels: premultiplied RGBA is plain RGBA.
+    let pixels = pixmap.data().chunks_exact(4);
+    let grey = pixels.clone().all(|px| px[0] == px[1] && px[1] == px[2]);
+    let (colour, raw): (png::ColorType, Vec<u8>) = if grey {
+        (png::ColorType::Grayscale, pixels.map(|px| px[0]).collect())
+    } else {
+        (
+            png::ColorType::Rgb,
+            pixels.flat_map(|px| [px[0], px[1], px[2]]).collect(),
+        )
+    };
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(colour);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let failed = |e: png::EncodingError| Error::Picture(format!("the chart's PNG: {e}"));
+    let mut writer = encoder.write_header().map_err(failed)?;
+    writer.write_image_data(&raw).map_err(failed)?;
+    writer.finish().map_err(failed)?;
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Decodes a PNG: its colour type and pixels.
+    fn decode(bytes: &[u8]) -> (png::ColorType, u32, u32, Vec<u8>) {
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        buf.truncate(info.buffer_size());
+        (info.color_type, info.width, info.height, buf)
+    }
+
     #[test]
-    fn png_chunks_are_well_formed() {
+    fn a_grey_chart_is_a_greyscale_png_and_a_coloured_one_rgb() {
         let mut pixmap = Pixmap::new(3, 2).unwrap();
         pixmap.fill(tiny_skia::Color::WHITE);
-        let png = encode(&pixmap).unwrap();
-        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
-        assert_eq!(&png[12..16], b"IHDR");
-        assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 3);
-        assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 2);
-        // The IHDR chunk's CRC covers its type and body.
-        let crc = crc32fast::hash(&png[12..29]);
-        assert_eq!(u32::from_be_bytes(png[29..33].try_into().unwrap()), crc);
-        assert_eq!(&png[png.len() - 8..png.len() - 4], b"IEND");
-        // The image data inflates to two rows of a filter byte and three white pixels.
-        let idat_len = u32::from_be_bytes(png[33..37].try_into().unwrap()) as usize;
-        let mut raw = Vec::new();
-        std::io::Read::read_to_end(
-            &mut flate2::read::ZlibDecoder::new(&png[41..41 + idat_len]),
-            &mut raw,
-        )
-        .unwrap();
-        assert_eq!(
-            raw,
-            [
-                0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 255, 255, 255, 255, 255, 255,
-                255, 255, 255
-            ]
-            .to_vec()
+        let mut dark = Paint::default();
+        dark.set_color_rgba8(64, 64, 64, 255);
+        pixmap.fill_rect(
+            Rect::from_xywh(0.0, 0.0, 1.0, 2.0).unwrap(),
+            &dark,
+            Transform::identity(),
+            None,
         );
+        assert_eq!(
+            decode(&encode(&pixmap).unwrap()),
+            (
+                png::ColorType::Grayscale,
+                3,
+                2,
+                vec![64, 255, 255, 64, 255, 255]
+            )
+        );
+        let mut red = Paint::default();
+        red.set_color_rgba8(200, 0, 0, 255);
+        pixmap.fill_rect(
+            Rect::from_xywh(2.0, 1.0, 1.0, 1.0).unwrap(),
+            &red,
+            Transform::identity(),
+            None,
+        );
+        let (colour, _, _, pixels) = decode(&encode(&pixmap).unwrap());
+        assert_eq!(colour, png::ColorType::Rgb);
+        assert_eq!(&pixels[15..], [200, 0, 0]);
+        assert_eq!(&pixels[..3], [64, 64, 64]);
     }
 }
