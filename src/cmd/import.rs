@@ -187,7 +187,8 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
             lines.push(format!("  - {doubt}"));
         }
     }
-    if !to_stdout {
+    // Only a report on disk can be checked next (not stdout, a pipe or /dev/null).
+    if !to_stdout && std::fs::metadata(target).is_ok_and(|m| m.is_file()) {
         lines.push(format!(
             "next: huibao check {0} && huibao render {0}",
             target.display()

@@ -619,45 +619,37 @@ impl Fonts {
         // Faces met so far: their index in `fonts.faces`, or `None` when one of a role
         // cannot be used (then it is in `fonts.skipped`).
         let mut met: HashMap<fontdb::ID, Option<usize>> = HashMap::new();
-        // Adds face `id`; `check`: map and check it now (a role's face).
+        // Adds face `id`; `check`: map and check it now (a role's face; the roles' faces
+        // are all met before the bundled fallback's, which are mapped when first used).
         let mut add =
             |fonts: &mut Fonts, id: fontdb::ID, check: bool| -> Result<Option<usize>, Error> {
-                if let Some(&i) = met.get(&id) {
-                    if !check || i.is_none() {
-                        return Ok(i);
-                    }
+                if let Some(&known) = met.get(&id) {
+                    return Ok(known);
                 }
-                let i = match met.get(&id) {
-                    Some(&i) => i,
-                    None => {
-                        let Some(face) = library.with_db(|db| db.face(id))? else {
-                            return Ok(None);
-                        };
-                        fonts.faces.push(face);
-                        Some(fonts.faces.len() - 1)
-                    }
+                let Some(face) = library.with_db(|db| db.face(id))? else {
+                    return Ok(None);
                 };
-                let i = i.filter(|&i| {
-                    if !check {
-                        return true;
-                    }
+                if check {
                     match library.load(id) {
                         Ok(loaded) => {
-                            let _ = fonts.faces[i].loaded.set(Some(loaded));
-                            true
+                            let _ = face.loaded.set(Some(loaded));
                         }
                         Err(reason) => {
+                            // One entry per file, however many of its faces were tried.
                             let skipped = SkippedFont {
-                                path: fonts.faces[i].path.clone(),
+                                path: face.path,
                                 reason,
                             };
                             if !fonts.skipped.contains(&skipped) {
                                 fonts.skipped.push(skipped);
                             }
-                            false
+                            met.insert(id, None);
+                            return Ok(None);
                         }
                     }
-                });
+                }
+                fonts.faces.push(face);
+                let i = Some(fonts.faces.len() - 1);
                 met.insert(id, i);
                 Ok(i)
             };
