@@ -648,30 +648,24 @@ fn find_figures(d: &mut Draft) {
             let previous = fits
                 .then(|| figures::previous_from(value, written, g))
                 .flatten();
-            match previous {
-                Some(p) => comment.push_str(&format!(
-                    "\nCHECK: previous = {p} is worked back from “{}”, not read: put last year's figure if you have it.",
-                    g.written
-                )),
-                None => comment.push_str(&format!(
-                    " ({}; set `previous` to last year's figure)",
-                    g.written
-                )),
-            }
+            note_worked_back(
+                &mut comment,
+                "previous",
+                "last year's figure",
+                previous,
+                &g.written,
+            );
             previous
         });
         let target = f.completion.as_ref().and_then(|c| {
             let target = figures::target_from(value, written, c.rate);
-            match target {
-                Some(t) => comment.push_str(&format!(
-                    "\nCHECK: target = {t} is worked back from “{}”, not read: put the annual target if you have it.",
-                    c.written
-                )),
-                None => comment.push_str(&format!(
-                    " ({}; set `target` to the annual target)",
-                    c.written
-                )),
-            }
+            note_worked_back(
+                &mut comment,
+                "target",
+                "the annual target",
+                target,
+                &c.written,
+            );
             target
         });
         d.indicators.push(IndicatorDraft {
@@ -685,6 +679,17 @@ fn find_figures(d: &mut Draft) {
         });
     }
     d.masked = masked_in(d);
+}
+
+/// Tells in an indicator's comment where `key` came from: worked back from the words
+/// `from` of the text (a CHECK line), or, when no figure fits, that the user sets it.
+fn note_worked_back(comment: &mut String, key: &str, what: &str, found: Option<f64>, from: &str) {
+    match found {
+        Some(v) => comment.push_str(&format!(
+            "\nCHECK: {key} = {v} is worked back from “{from}”, not read: put {what} if you have it."
+        )),
+        None => comment.push_str(&format!(" ({from}; set `{key}` to {what})")),
+    }
 }
 
 /// Every masked figure and name of the text, each once.

@@ -309,23 +309,30 @@ fn malformed_responses() {
     }
 }
 
-#[test]
-fn template_plugin_with_a_template_error() {
+/// The template plugin `talent` in a folder of its own: its plugin.toml after the name
+/// and version lines, its section template; the folder and a search path holding it.
+fn talent_plugin(manifest: &str, template: &str) -> (tempfile::TempDir, SearchPath) {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("talent");
     std::fs::create_dir(&p).unwrap();
     std::fs::write(
         p.join("plugin.toml"),
-        "name = \"talent\"\nversion = \"0.1.0\"\ntitle = \"强化人才支撑\"\n",
+        format!("name = \"talent\"\nversion = \"0.1.0\"\n{manifest}"),
     )
     .unwrap();
-    std::fs::write(
-        p.join("section.hbs"),
-        "新引进人才{{config.people}}名。\n{{#each config.teams}}\n{{name}}\n",
-    )
-    .unwrap();
+    std::fs::write(p.join("section.hbs"), template).unwrap();
     let mut s = SearchPath::new();
     s.push(dir.path(), Origin::Report);
+    (dir, s)
+}
+
+#[test]
+fn template_plugin_with_a_template_error() {
+    let (dir, s) = talent_plugin(
+        "title = \"强化人才支撑\"\n",
+        "新引进人才{{config.people}}名。\n{{#each config.teams}}\n{{name}}\n",
+    );
+    let p = dir.path().join("talent");
     let e = errors(
         &report("[[sections]]\nplugin = \"talent\"\nconfig = { people = 12 }\n"),
         &s,
@@ -347,17 +354,10 @@ fn template_plugin_with_a_template_error() {
 
 #[test]
 fn template_plugin_renders() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("talent");
-    std::fs::create_dir(&p).unwrap();
-    std::fs::write(
-        p.join("plugin.toml"),
-        "name = \"talent\"\nversion = \"0.1.0\"\ntitle = \"强化人才支撑\"\n[schema]\ntype = \"object\"\nrequired = [\"people\"]\nproperties.people = { type = \"integer\", minimum = 0 }\n",
-    )
-    .unwrap();
-    std::fs::write(p.join("section.hbs"), "{{context.period.short_name}}，新引进各类人才{{config.people}}名，营业收入{{#each context.indicators}}{{text}}{{/each}}。\n").unwrap();
-    let mut s = SearchPath::new();
-    s.push(dir.path(), Origin::Report);
+    let (_dir, s) = talent_plugin(
+        "title = \"强化人才支撑\"\n[schema]\ntype = \"object\"\nrequired = [\"people\"]\nproperties.people = { type = \"integer\", minimum = 0 }\n",
+        "{{context.period.short_name}}，新引进各类人才{{config.people}}名，营业收入{{#each context.indicators}}{{text}}{{/each}}。\n",
+    );
     let loaded = report("[[sections]]\nplugin = \"talent\"\nconfig = { people = 12 }\n");
     let sections = expand(&loaded, &crate::resolve(&loaded), &s).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(
@@ -396,25 +396,14 @@ fn everything_is_checked_before_anything_is_generated() {
 
 #[test]
 fn template_loops_nested_over_one_list_stop_at_the_rounds_limit() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("talent");
-    std::fs::create_dir(&p).unwrap();
-    std::fs::write(
-        p.join("plugin.toml"),
-        "name = \"talent\"\nversion = \"0.1.0\"\ntitle = \"强化人才支撑\"\n",
-    )
-    .unwrap();
     // 100 teams, the loop nested five deep: 10^10 rounds unbounded.
     let each = "{{#each @root.config.teams}}".repeat(5);
     let close = "{{/each}}".repeat(5);
-    std::fs::write(
-        p.join("section.hbs"),
-        format!("新引进人才团队：\n{{{{#each config.teams}}}}{each}{close}{{{{/each}}}}\n"),
-    )
-    .unwrap();
+    let (_dir, s) = talent_plugin(
+        "title = \"强化人才支撑\"\n",
+        &format!("新引进人才团队：\n{{{{#each config.teams}}}}{each}{close}{{{{/each}}}}\n"),
+    );
     let teams: Vec<String> = (1..=100).map(|i| format!("\"团队{i}\"")).collect();
-    let mut s = SearchPath::new();
-    s.push(dir.path(), Origin::Report);
     let e = errors(
         &report(&format!(
             "[[sections]]\nplugin = \"talent\"\nconfig = {{ teams = [{}] }}\n",
