@@ -166,7 +166,9 @@ pub enum Blank {
 /// adjusted (W3C CLREQ, punctuation width adjustment); `None` for every other
 /// character, and for the marks that keep their width (dashes, ellipses, the middle dot).
 pub fn blank_side(c: char) -> Option<Blank> {
-    if BLANK_AFTER.contains(c) {
+    if never_punctuation(c) {
+        None
+    } else if BLANK_AFTER.contains(c) {
         Some(Blank::After)
     } else if BLANK_BEFORE.contains(c) {
         Some(Blank::Before)
@@ -177,12 +179,19 @@ pub fn blank_side(c: char) -> Option<Blank> {
 
 /// Whether `c` may not start a line (it is in [`NO_LINE_START`]).
 pub fn is_no_line_start(c: char) -> bool {
-    NO_LINE_START.contains(c)
+    !never_punctuation(c) && NO_LINE_START.contains(c)
 }
 
 /// Whether `c` may not end a line (it is in [`NO_LINE_END`]).
 pub fn is_no_line_end(c: char) -> bool {
-    NO_LINE_END.contains(c)
+    !never_punctuation(c) && NO_LINE_END.contains(c)
+}
+
+/// A Han character of the basic block or an ASCII letter or digit: most of any report's
+/// text, and in none of the punctuation lists, so the line breaker's per-character tests
+/// answer them without searching the lists.
+fn never_punctuation(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphanumeric()
 }
 
 /// A unit that stays with the number before it: 年, 亿, 元, 个, 项 …
@@ -279,6 +288,10 @@ mod tests {
         assert!(is_number_unit('亿') && is_number_unit('年') && !is_number_unit('园'));
         // Word takes the two lists as they are: no character in both.
         assert!(NO_LINE_START.chars().all(|c| !NO_LINE_END.contains(c)));
+        // The quick answer for Han characters and ASCII letters and digits holds.
+        for list in [NO_LINE_START, NO_LINE_END, BLANK_AFTER, BLANK_BEFORE] {
+            assert!(list.chars().all(|c| !never_punctuation(c)), "{list}");
+        }
     }
 
     #[test]
