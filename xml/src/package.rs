@@ -103,8 +103,22 @@ impl PackageWriter {
 
     /// Adds a part, deflated.
     pub fn add(&mut self, name: &str, data: &[u8]) -> Result<(), Error> {
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
+        self.add_with(name, data, zip::CompressionMethod::Deflated)
+    }
+
+    /// Adds a part as it is, for data compressed already (a PNG, a package inside the
+    /// package): deflating it again would cost time and gain nothing.
+    pub fn add_stored(&mut self, name: &str, data: &[u8]) -> Result<(), Error> {
+        self.add_with(name, data, zip::CompressionMethod::Stored)
+    }
+
+    fn add_with(
+        &mut self,
+        name: &str,
+        data: &[u8],
+        method: zip::CompressionMethod,
+    ) -> Result<(), Error> {
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
         self.zip
             .start_file(name, options)
             .map_err(|e| Error::Write(e.to_string()))?;
@@ -130,6 +144,29 @@ mod tests {
             w.add(name, data).unwrap();
         }
         w.finish().unwrap()
+    }
+
+    #[test]
+    fn a_stored_part_is_kept_as_it_is_and_reads_back() {
+        let picture: Vec<u8> = (0..4096u32).map(|i| (i % 251) as u8).collect();
+        let mut w = PackageWriter::new();
+        w.add(
+            "word/document.xml",
+            "<w:document>园区</w:document>".repeat(50).as_bytes(),
+        )
+        .unwrap();
+        w.add_stored("word/media/chart1.png", &picture).unwrap();
+        let bytes = w.finish().unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+        let stored = zip.by_name("word/media/chart1.png").unwrap();
+        assert_eq!(stored.compression(), zip::CompressionMethod::Stored);
+        assert_eq!(stored.compressed_size(), picture.len() as u64);
+        drop(stored);
+        let text = zip.by_name("word/document.xml").unwrap();
+        assert_eq!(text.compression(), zip::CompressionMethod::Deflated);
+        drop(text);
+        let mut r = PackageReader::new(&bytes, PackageLimits::default()).unwrap();
+        assert_eq!(r.read("word/media/chart1.png").unwrap(), Some(picture));
     }
 
     #[test]

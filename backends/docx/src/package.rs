@@ -98,16 +98,22 @@ pub(crate) fn pack(
     }
     let document_rels = document_rels(&parts.document_rels, charts.len())?;
     let mut zip = huibao_xml::PackageWriter::new();
-    let mut write = |name: &str, data: &[u8]| -> Result<(), Error> {
-        zip.add(name, data).map_err(|e| Error::Zip(e.to_string()))
-    };
-    write("[Content_Types].xml", &content_types(&files).to_part())?;
-    write("_rels/.rels", &package_rels().to_part())?;
-    write("word/_rels/document.xml.rels", &document_rels.to_part())?;
+    let zipped = |e: huibao_xml::Error| Error::Zip(e.to_string());
+    zip.add("[Content_Types].xml", &content_types(&files).to_part())
+        .map_err(zipped)?;
+    zip.add("_rels/.rels", &package_rels().to_part())
+        .map_err(zipped)?;
+    zip.add("word/_rels/document.xml.rels", &document_rels.to_part())
+        .map_err(zipped)?;
     for f in &files {
-        write(&f.name, &f.data)?;
+        if f.is_compressed() {
+            zip.add_stored(&f.name, &f.data)
+        } else {
+            zip.add(&f.name, &f.data)
+        }
+        .map_err(zipped)?;
     }
-    zip.finish().map_err(|e| Error::Zip(e.to_string()))
+    zip.finish().map_err(zipped)
 }
 
 /// One file of the package.
@@ -124,6 +130,11 @@ impl Part {
             content_type,
             data,
         }
+    }
+
+    /// Whether the part's data is compressed already (a chart's picture, its workbook).
+    fn is_compressed(&self) -> bool {
+        matches!(self.content_type, PNG | XLSX)
     }
 }
 

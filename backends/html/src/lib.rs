@@ -11,6 +11,11 @@ use serde_json::{json, Value};
 /// The page template (this crate's templates/report.html.hbs), compiled in.
 const PAGE_TEMPLATE: &str = include_str!("../templates/report.html.hbs");
 
+/// The page's fixed CSS rules, set into the template as they are: kept out of it because
+/// handlebars works out a line and column for every piece of a template, in time that
+/// grows with the square of its length.
+const STYLESHEET: &str = include_str!("../templates/report.css");
+
 /// Options of the HTML writer.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
@@ -39,6 +44,7 @@ pub fn render(doc: &Document, style: &Style, _options: &HtmlOptions) -> Result<S
             "language": doc.meta.language,
         },
         "css": css_variables(style),
+        "stylesheet": STYLESHEET.trim_end(),
         "print": print_css(style),
         "blocks": doc.blocks.iter().map(|b| block_view(b, style)).collect::<Vec<_>>(),
         "page_numbers": style.page_numbers,
