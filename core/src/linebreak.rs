@@ -159,6 +159,12 @@ fn chances(items: &[Item], trims: &[Trim], vis: Range<usize>) -> Vec<(Chance, Sq
         return out;
     }
     let trim = |k: usize, side: Blank| trims.get(k).map_or(0.0, |t| t.on(side));
+    // Whether each item of the line is a mark whose width may be adjusted, looked up once.
+    let marks: Vec<bool> = items[vis.clone()]
+        .iter()
+        .map(|i| blank_side(i.ch).is_some())
+        .collect();
+    let is_mark = |k: usize| marks[k - vis.start];
     let mut used = vec![false; vis.len()];
     let mut take = |out: &mut Vec<(Chance, Squeeze)>, chance, index: usize, side| {
         // Inside a line a mark keeps half of its blank (JLREQ: ½ em down to ¼).
@@ -184,7 +190,7 @@ fn chances(items: &[Item], trims: &[Trim], vis: Range<usize>) -> Vec<(Chance, Sq
     let last = vis.end - 1;
     take(&mut out, Chance::LineEnd, last, Blank::After);
     for k in vis.start..last {
-        if blank_side(items[k].ch).is_some() && blank_side(items[k + 1].ch).is_some() {
+        if is_mark(k) && is_mark(k + 1) {
             // The blank between the two marks' ink: after the first, else before the second.
             if !take(&mut out, Chance::Pair, k, Blank::After) {
                 take(&mut out, Chance::Pair, k + 1, Blank::Before);
@@ -194,7 +200,7 @@ fn chances(items: &[Item], trims: &[Trim], vis: Range<usize>) -> Vec<(Chance, Sq
     take(&mut out, Chance::LineStart, vis.start, Blank::Before);
     // Marks among characters; a pair has had its chance already. A bracket closes up on
     // a full character only, so that nothing is drawn left of what precedes it.
-    let mark = |k: usize| vis.contains(&k) && blank_side(items[k].ch).is_some();
+    let mark = |k: usize| vis.contains(&k) && is_mark(k);
     for k in vis.clone() {
         if (k > vis.start && mark(k - 1)) || mark(k + 1) {
             continue;
@@ -210,7 +216,7 @@ fn chances(items: &[Item], trims: &[Trim], vis: Range<usize>) -> Vec<(Chance, Sq
     // keep a line with long figures from being spaced out.
     for k in vis.start..vis.end - 1 {
         let between = chinese(items[k].ch) && chinese(items[k + 1].ch);
-        if between && !used[k - vis.start] && blank_side(items[k].ch).is_none() {
+        if between && !used[k - vis.start] && !is_mark(k) {
             out.push((
                 Chance::Tracking,
                 Squeeze {
@@ -539,15 +545,26 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
     let mut best: Vec<Option<(usize, f64, usize)>> = vec![None; n + 1];
     best[0] = Some((0, 0.0, 0));
     for end in 1..=n {
-        for start in (0..end).rev() {
+        // The lines that can end at `end` start at `from..end`: a longer line only gets
+        // wider (a line of one group is always tried).
+        let mut from = end - 1;
+        while from > 0 {
+            let (s, e) = (bound(from - 1), bound(end));
+            let vis = s..e - trailing_spaces(s, e);
+            let least = widths[vis.end] - widths[vis.start] - (most[vis.end] - most[vis.start]);
+            if least > widest + EPS {
+                break;
+            }
+            from -= 1;
+        }
+        // Longest lines first: they leave the fewest lines, so a shorter line that would
+        // need more is passed over before it is costed. Of equal lines and cost, the later
+        // start wins.
+        for start in from..end {
             let (s, e) = (bound(start), bound(end));
             let vis = s..e - trailing_spaces(s, e);
             let natural = widths[vis.end] - widths[vis.start];
             let least = natural - (most[vis.end] - most[vis.start]);
-            if least > widest + EPS && end - start > 1 {
-                // Longer lines only get wider.
-                break;
-            }
             let Some((lines, cost, _)) = best[start] else {
                 continue;
             };
@@ -568,7 +585,7 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
                 + line_cost(items, trims, vis, natural, measure, end == n);
             let better = match best[end] {
                 None => true,
-                Some((l, c, _)) => (lines + 1, total) < (l, c),
+                Some((l, c, _)) => (lines + 1, total) <= (l, c),
             };
             if better {
                 best[end] = Some((lines + 1, total, start));
