@@ -209,6 +209,43 @@ pub fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}'
 }
 
+/// Drops invisible characters, turns odd spaces into plain ones, trims, and removes
+/// spaces next to Chinese text (official text has none): what import and the
+/// spreadsheet reader make of text copied from elsewhere.
+pub fn tidy_spaces(s: &str) -> String {
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{AD}' | '\u{2060}'
+            )
+        })
+        .map(|c| {
+            if c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = out.chars().next_back();
+            let next = chars[i + 1..].iter().copied().find(|&c| c != ' ');
+            let (Some(prev), Some(next)) = (prev, next) else {
+                continue;
+            };
+            if prev == ' ' || is_chinese(prev) || is_chinese(next) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,5 +350,13 @@ mod tests {
         for c in BLANK_AFTER.chars().chain(BLANK_BEFORE.chars()) {
             assert_eq!(width_em(c), 1.0, "{c}");
         }
+    }
+
+    #[test]
+    fn spaces() {
+        assert_eq!(tidy_spaces("  一、xxxx年工作总结 "), "一、xxxx年工作总结");
+        assert_eq!(tidy_spaces("营业收入 152.3 亿元"), "营业收入152.3亿元");
+        assert_eq!(tidy_spaces("LNG  供气站\u{200B}"), "LNG供气站");
+        assert_eq!(tidy_spaces("R&D expenses rose"), "R&D expenses rose");
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::source::{Block, Para};
 use crate::{boilerplate, pages};
-use huibao_core::chars::{is_chinese, is_han};
+use huibao_core::chars::{is_chinese, is_han, tidy_spaces};
 
 /// A source line that was dropped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -393,42 +393,6 @@ pub(crate) fn reading_slips(text: &str) -> Vec<String> {
     out
 }
 
-/// Drops invisible characters, turns odd spaces into plain ones, trims, and removes
-/// spaces next to Chinese text (official text has none).
-pub(crate) fn tidy_spaces(s: &str) -> String {
-    let chars: Vec<char> = s
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{AD}' | '\u{2060}'
-            )
-        })
-        .map(|c| {
-            if c.is_whitespace() || c == '\u{3000}' || c == '\u{A0}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let prev = out.chars().next_back();
-            let next = chars[i + 1..].iter().copied().find(|&c| c != ' ');
-            let (Some(prev), Some(next)) = (prev, next) else {
-                continue;
-            };
-            if prev == ' ' || is_chinese(prev) || is_chinese(next) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A line that is only a page number: "- 2 -", "— 2 —", "第2页", "第 2 页 共 9 页", "2/9".
 fn is_page_number(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -750,14 +714,6 @@ mod tests {
             "提出“一企一策”要求。"
         );
         assert_eq!(full_width("1.5亿元").0, "1.5亿元");
-    }
-
-    #[test]
-    fn spaces() {
-        assert_eq!(tidy_spaces("  一、xxxx年工作总结 "), "一、xxxx年工作总结");
-        assert_eq!(tidy_spaces("营业收入 152.3 亿元"), "营业收入152.3亿元");
-        assert_eq!(tidy_spaces("LNG  供气站\u{200B}"), "LNG供气站");
-        assert_eq!(tidy_spaces("R&D expenses rose"), "R&D expenses rose");
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub(crate) fn compose(shown: &Shown) -> String {
         let mut b = String::from(ERROR_STYLE);
         b.push_str("<pre id=\"huibao-preview-errors\" role=\"alert\">");
         for e in &shown.errors {
-            b.push_str(&escape(e));
+            b.push_str(&huibao_xml::escape(e));
             b.push('\n');
         }
         b.push_str("</pre>\n");
@@ -77,21 +77,6 @@ pub(crate) fn diagnostic(d: &Diagnostic) -> String {
         }
     }
     s
-}
-
-/// Text as HTML.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -108,26 +108,13 @@ const TOTALS: [&str; 4] = ["合计", "总计", "小计", "总合计"];
 /// An indicator's name as written in a cell: spaces between Chinese characters (used to
 /// align names) and a leading "其中：" left out.
 pub(crate) fn clean_name(text: &str) -> String {
-    let chars: Vec<char> = text.trim().chars().collect();
-    let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_whitespace() {
-            let before = out.chars().last();
-            let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-            if latin(before.as_ref()) && latin(after) && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            continue;
-        }
-        out.push(c);
-    }
+    let name = huibao_core::chars::tidy_spaces(text);
     for prefix in ["其中：", "其中:", "其中，"] {
-        if let Some(rest) = out.strip_prefix(prefix) {
+        if let Some(rest) = name.strip_prefix(prefix) {
             return rest.to_string();
         }
     }
-    out
+    name
 }
 
 /// What reading the rows gave.
@@ -527,6 +514,8 @@ mod tests {
         assert_eq!(clean_name("其中：规上工业增加值"), "规上工业增加值");
         assert_eq!(clean_name("R&D 经费"), "R&D经费");
         assert_eq!(clean_name("GDP  total"), "GDP total");
+        // Copied from a web page into the sheet: invisible and no-break characters.
+        assert_eq!(clean_name("工业\u{200B}总产值\u{A0}"), "工业总产值");
     }
 
     #[test]
