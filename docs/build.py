@@ -97,6 +97,8 @@ def md_link(m):
 
 def render_chapter(src, path):
     full = os.path.join(src, path)
+    if not os.path.isfile(full):
+        sys.exit(f"build.py: SUMMARY.md lists {path}, which is not in {src}")
     with open(full, encoding="utf-8") as f:
         text = preprocess(f.read(), os.path.dirname(full))
     md = markdown.Markdown(
