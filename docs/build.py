@@ -70,7 +70,7 @@ def html_name(path):
 
 
 INCLUDE = re.compile(r"\{\{#include\s+([^}\s]+)\s*\}\}")
-FENCE = re.compile(r"^(\s*)(```+|~~~+)\s*([^\s`,]*)[ ,]?[^\n`]*$", re.M)
+FENCE = re.compile(r"^([ \t]*)(```+|~~~+)[ \t]*([^\s`,]*)[ ,]?[^\n`]*$", re.M)
 
 
 def preprocess(text, chapter_dir):
