@@ -4,17 +4,17 @@
     python3 docs/build.py [--src DIR] [--out DIR]
 
 Reads docs/book.toml and src/SUMMARY.md as mdBook does, turns every chapter into one HTML page
-with the table of contents beside it (Python-Markdown: tables, fenced code, heading ids), and
+with the table of contents beside it (CommonMark with tables, heading ids as mdBook's), and
 copies the pictures and files. mdBook itself takes minutes to compile on this project's machines;
-this script needs only the `markdown` package from PyPI (pure Python, installed by
-tests/install-deps.sh) and builds the guide in about a second. What it does of mdBook's:
+this script needs only the `markdown-it-py` package from PyPI (pure Python, CommonMark as
+mdBook's pulldown-cmark reads it, installed by tests/install-deps.sh) and builds the guide in
+about a second. What it does of mdBook's:
 
 - SUMMARY.md: `[title](file.md)` entries, nested by indentation; README.md becomes index.html;
 - `{{#include path}}` in a chapter, relative to the chapter (the glossary is included so);
 - links to `*.md` become `*.html`; heading ids as mdBook makes them (see `heading_id`);
-- a fenced block's info string is cut at its first space or comma for the language
-  (```` ```toml report ```` is highlighted as toml; the word `report` marks a whole report,
-  which tests/docs_check.py renders).
+- a fenced block's language is the first word of its info string (```` ```toml report ````
+  is toml; the word `report` marks a whole report, which tests/docs_check.py renders).
 
 Output: OUT/index.html, one page per chapter, OUT/style.css, and src/images, src/files copied.
 """
@@ -28,9 +28,9 @@ import sys
 import tomllib
 
 try:
-    import markdown
+    from markdown_it import MarkdownIt
 except ImportError:  # pragma: no cover - told to the person running it
-    sys.exit("build.py: the Python package `markdown` is missing: python3 -m pip install markdown")
+    sys.exit("build.py: the Python package `markdown-it-py` is missing: python3 -m pip install markdown-it-py")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -70,7 +70,6 @@ def html_name(path):
 
 
 INCLUDE = re.compile(r"\{\{#include\s+([^}\s]+)\s*\}\}")
-FENCE = re.compile(r"^([ \t]*)(```+|~~~+)[ \t]*([^\s`,]*)[ ,]?[^\n`]*$", re.M)
 
 
 def preprocess(text, chapter_dir):
@@ -79,20 +78,20 @@ def preprocess(text, chapter_dir):
         with open(path, encoding="utf-8") as f:
             return f.read()
 
-    text = INCLUDE.sub(include, text)
-    # Info strings: keep the language only (`toml report` → `toml`).
-    text = FENCE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}", text)
-    return text
+    return INCLUDE.sub(include, text)
 
 
-def md_link(m):
-    attr, url = m.group(1), m.group(2)
+def link_target(url):
+    """A link as the built book has it: `x.md#a` → `x.html#a`; other links as they are."""
     if re.match(r"^[a-z]+:", url) or url.startswith("#"):
-        return m.group(0)
+        return url
     path, _, frag = url.partition("#")
     if path.endswith(".md"):
         path = html_name(path)
-    return f'{attr}="{path}{"#" + frag if frag else ""}"'
+    return path + ("#" + frag if frag else "")
+
+
+MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 def render_chapter(src, path):
@@ -101,15 +100,23 @@ def render_chapter(src, path):
         sys.exit(f"build.py: SUMMARY.md lists {path}, which is not in {src}")
     with open(full, encoding="utf-8") as f:
         text = preprocess(f.read(), os.path.dirname(full))
-    md = markdown.Markdown(
-        extensions=["tables", "fenced_code", "toc", "sane_lists"],
-        extension_configs={"toc": {"slugify": heading_id, "separator": "-"}},
-    )
-    body = md.convert(text)
-    body = re.sub(r'\b(href)="([^"]*)"', md_link, body)
-    first = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
-    title = re.sub(r"<[^>]+>", "", first.group(1)) if first else path
-    return title, body
+    tokens = MD.parse(text)
+    title, seen = path, {}
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            inline = tokens[i + 1]
+            plain = "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+            hid = heading_id(plain)
+            n = seen.get(hid, 0)
+            seen[hid] = n + 1
+            tok.attrSet("id", hid if n == 0 else f"{hid}-{n}")
+            if tok.tag == "h1" and title == path:
+                title = plain
+        elif tok.type == "inline":
+            for child in tok.children or []:
+                if child.type == "link_open":
+                    child.attrSet("href", link_target(child.attrGet("href")))
+    return title, MD.renderer.render(tokens, MD.options, {})
 
 
 CSS = """
@@ -135,7 +142,7 @@ a { color: #0b57d0; }
 code { font-family: Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace;
   background: #f3f3f5; padding: 0 .25em; border-radius: 3px; font-size: .92em; }
 pre { background: #f6f6f8; border: 1px solid var(--rule); border-radius: 4px; padding: .8rem 1rem;
-  overflow-x: auto; line-height: 1.55; }
+  overflow-x: auto; line-height: 1.55; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre code { background: none; padding: 0; }
 table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #cfcfd4; padding: .3rem .6rem; vertical-align: top; }

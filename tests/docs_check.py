@@ -57,13 +57,16 @@ def chapters_of(src):
     return out
 
 
-FENCE = re.compile(r"^(```+)([^\n`]*)\n(.*?)^\1\s*$", re.M | re.S)
+FENCE = re.compile(r"^([ \t]*)(```+)([^\n`]*)\n(.*?)^\1\2[ \t]*$", re.M | re.S)
 
 
 def blocks(text):
-    """(info string, body, line number) of each fenced block."""
+    """(info string, body, line number) of each fenced block, also those indented in a list."""
     for m in FENCE.finditer(text):
-        yield m.group(2).strip(), m.group(3), text.count("\n", 0, m.start()) + 1
+        indent = m.group(1)
+        body = "".join(line[len(indent):] if line.startswith(indent) else line
+                       for line in m.group(4).splitlines(keepends=True))
+        yield m.group(3).strip(), body, text.count("\n", 0, m.start()) + 1
 
 
 class Links(html.parser.HTMLParser):
@@ -192,8 +195,14 @@ def main():
             pic = os.path.join(images, name)
             ok(name in made and os.path.isfile(pic) and os.path.getmtime(pic) >= t0 - 1,
                f"{c}: picture images/{name} was not made by make-pictures.sh")
-        # 3d. The examples.
-        for info, body, line in blocks(text):
+        # 3d. The examples; each block is a <pre> of the built page.
+        found = list(blocks(text))
+        page = os.path.join(book, c[:-3].replace("README", "index") + ".html")
+        if os.path.isfile(page):
+            with open(page, encoding="utf-8") as f:
+                pres = f.read().count("<pre>")
+            ok(pres == len(found), f"{c}: {len(found)} code blocks but {pres} <pre> in the built page")
+        for info, body, line in found:
             where = f"docs/src/{c}:{line}"
             words = re.split(r"[\s,]+", info)
             if words[0] == "toml":
