@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # 用户指南的插图：由示例报告现场生成，从不手工粘贴。
 # Renders the example reports with huibao (bundled fonts only, so the pictures are the same on
-# every machine) and writes PNGs of chosen pages with pdftoppm (poppler-utils).
+# every machine) and writes PNGs of chosen pages with pdftoppm (poppler-utils); the live
+# preview's picture is a screenshot of `huibao watch` in headless Chromium.
 #
 #   bash docs/make-pictures.sh [HUIBAO] [OUTDIR]
 #
@@ -16,6 +17,7 @@ bin="${1:-}"
 if [ -z "$bin" ]; then
   if [ -x "$repo/target/debug/huibao" ]; then bin="$repo/target/debug/huibao"; else bin="huibao"; fi
 fi
+case "$bin" in */*) bin="$(realpath -- "$bin")" ;; esac
 out="${2:-$here/src/images}"
 res="${PICTURE_DPI:-60}"
 command -v pdftoppm >/dev/null || { echo "make-pictures: pdftoppm not found (apt-get install poppler-utils)" >&2; exit 1; }
@@ -72,5 +74,41 @@ pdf="$work/plugins-kaifaqu-2022h1.pdf"
 picture "$pdf" 1 kaifaqu-page1
 picture "$pdf" "$(page_with "$pdf" 强化基金赋能)" kaifaqu-fund
 picture "$pdf" "$(page_with "$pdf" 园区基金认缴规模与已投资情况)" kaifaqu-fund-chart
+
+# The live preview (huibao watch) in Chromium, just after a save with an error: the red box
+# at the top, the last good rendering below it.
+browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+[ -n "$browser" ] || { echo "make-pictures: Chromium is needed for the preview picture (apt-get install chromium)" >&2; exit 1; }
+mkdir -p "$work/preview"
+"$bin" new "$work/preview/上半年报告.toml" >/dev/null
+(cd "$work/preview" && exec "$bin" watch 上半年报告.toml --port 0) >"$work/watch.log" 2>&1 &
+watch_pid=$!
+trap 'kill "$watch_pid" 2>/dev/null; rm -rf "$work"' EXIT
+url=""
+for _ in $(seq 1 100); do
+  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/watch.log" | head -1 || true)"
+  [ -n "$url" ] && break
+  sleep 0.2
+done
+[ -n "$url" ] || { cat "$work/watch.log" >&2; echo "make-pictures: huibao watch did not start" >&2; exit 1; }
+sed -i 's/^period = "2022-H1"/period = "2022上半年"/' "$work/preview/上半年报告.toml"
+# The page as served once the error shows (a page that keeps its live-reload connection open
+# never settles for a headless screenshot, so the served page is saved and shown as a file).
+for _ in $(seq 1 100); do
+  python3 - "$url" "$work/preview.html" <<'PY' && break
+import sys, urllib.request
+page = urllib.request.urlopen(sys.argv[1], timeout=5).read()
+open(sys.argv[2], "wb").write(page)
+sys.exit(0 if b"huibao-preview-errors" in page else 1)
+PY
+  sleep 0.2
+done
+timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,760 \
+  --timeout=5000 --user-data-dir="$work/chromium" --screenshot="$out/watch-error.png" \
+  "file://$work/preview.html" >/dev/null 2>&1 || true
+[ -s "$out/watch-error.png" ] || { echo "make-pictures: no screenshot of the preview" >&2; exit 1; }
+echo "watch-error.png" >> "$work/pictures.txt"
+echo "watch-error.png  ← huibao watch, in Chromium"
+kill "$watch_pid" 2>/dev/null || true
 
 cp "$work/pictures.txt" "$out/pictures.txt"
