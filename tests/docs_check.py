@@ -15,7 +15,9 @@ Works on a copy of docs/ in OUTDIR/guide (the repository's pictures are not touc
      #anchor in it;
    - every ```toml block parses as TOML; every ```toml report block (a whole report) passes
      `huibao check` without errors or warnings and renders to DOCX, PDF, HTML and text, the
-     guide's files (src/files) beside it;
+     guide's files (src/files) beside it; every plain ```toml block (a part of a report), put
+     into the starter of `huibao new` in place of its tables of the same names, checks without
+     errors (```toml plugin and other words after toml: parsed only);
    - every `huibao …` command in a ```sh block names a real command, and each of its
      --options is one that command's --help lists.
 
@@ -109,6 +111,35 @@ def check_report_block(bin_, body, where, files, tmp):
     r = run([bin_, "render", "report.toml", *plugins, "--format", "docx,pdf,html,txt", "--out", "out"], cwd=d)
     made = all(os.path.isfile(os.path.join(d, "out", "report." + e)) for e in ("docx", "pdf", "html", "txt"))
     ok(r.returncode == 0 and made, f"{where}: the report does not render: {r.stderr}".strip())
+
+
+HEADER = re.compile(r"^\[\[?\s*([^\]\s]+)\s*\]\]?", re.M)
+
+
+def check_fragment(bin_, body, where, tmp):
+    """A part of a report (```toml without a word after it): put into the starter of `huibao
+    new` in place of the starter's tables of the same names, it must check without errors."""
+    d = os.path.join(tmp, f"fragment-{len(os.listdir(tmp))}")
+    os.makedirs(d)
+    starter = os.path.join(d, "starter.toml")
+    run([bin_, "new", starter])
+    with open(starter, encoding="utf-8") as f:
+        base = f.read()
+    tables = {m.group(1) for m in HEADER.finditer(body) if not m.group(0).startswith("[[")}
+    # The starter in chunks, each from one table header to the next; a chunk whose table the
+    # fragment writes itself is left out (its subtables and arrays of tables too).
+    chunks = re.split(r"(?m)^(?=\[)", base)
+    keep = []
+    for chunk in chunks:
+        m = HEADER.match(chunk)
+        name = m.group(1) if m else None
+        if name and any(name == t or name.startswith(t + ".") for t in tables):
+            continue
+        keep.append(chunk)
+    with open(os.path.join(d, "report.toml"), "w", encoding="utf-8") as f:
+        f.write("".join(keep) + "\n" + body)
+    c = run([bin_, "check", "report.toml"], cwd=d)
+    ok(c.returncode == 0, f"{where}: the fragment, put into the starter report, does not check: {c.stdout}{c.stderr}".strip())
 
 
 help_cache = {}
@@ -214,6 +245,8 @@ def main():
                     continue
                 if "report" in words[1:]:
                     check_report_block(bin_, body, where, files, tmp)
+                elif len(words) == 1:
+                    check_fragment(bin_, body, where, tmp)
             elif words[0] in ("sh", "bash"):
                 for cmd in body.splitlines():
                     cmd = cmd.split("  #")[0].strip()
