@@ -134,7 +134,7 @@ nav.toc li { margin: .25rem 0; }
 nav.toc a { color: var(--ink); text-decoration: none; }
 nav.toc a.current { color: var(--red); font-weight: bold; }
 nav.toc .part { color: var(--muted); margin-top: .8rem; }
-main { margin-left: var(--side); max-width: 52rem; padding: 1.5rem 2.5rem 4rem; }
+main { margin-left: var(--side); max-width: 60rem; padding: 1.5rem 2.5rem 4rem; }
 h1 { font-size: 1.8rem; border-bottom: 2px solid var(--red); padding-bottom: .3rem; }
 h2 { font-size: 1.4rem; margin-top: 2.2rem; border-bottom: 1px solid var(--rule); }
 h3 { font-size: 1.15rem; margin-top: 1.6rem; }
