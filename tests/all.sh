@@ -21,7 +21,7 @@ fi
 
 failed=0
 cargo build --workspace --all-targets || exit 1
-cargo test --workspace || failed=1
+HUIBAO_REQUIRE_TOOLS=1 cargo test --workspace || failed=1
 
 bin=target/debug/huibao
 out=target/e2e

@@ -181,8 +181,7 @@ fn two_reports_of_the_same_name_are_refused_before_anything_is_rendered() {
 /// On a terminal (a pseudo-terminal made by `script`, when installed) the bar is drawn.
 #[test]
 fn a_terminal_gets_a_progress_bar() {
-    if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: `script` (util-linux) not found");
+    if !support::tool_available("script", "the progress bar on a terminal") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -198,6 +197,7 @@ fn a_terminal_gets_a_progress_bar() {
     let o = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .env("TERM", "xterm")
+        .env("LANG", "C")
         .output()
         .unwrap();
     let screen = String::from_utf8_lossy(&o.stdout);

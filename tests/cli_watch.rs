@@ -3,6 +3,8 @@
 //! Ctrl-C stops the program cleanly. Every request goes to 127.0.0.1, every wait is
 //! bounded.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -23,7 +25,7 @@ impl Drop for Watch {
 
 /// Starts `huibao watch` on a free port; returns it and the address it serves.
 fn start(report: &std::path::Path) -> (Watch, SocketAddr, BufReader<std::process::ChildStdout>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_huibao"))
+    let mut child = support::huibao_command()
         .args([
             "watch",
             report.to_str().unwrap(),

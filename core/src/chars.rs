@@ -86,6 +86,15 @@ pub fn half_width_alphanumeric(c: char) -> Option<char> {
     }
 }
 
+/// `text` on one line: line breaks and other control characters left out, tabs kept
+/// (what a TOML comment may hold: the `# CHECK:` notes import and `huibao indicators`
+/// write).
+pub fn single_line(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c == '\t' || !c.is_control())
+        .collect()
+}
+
 /// Chinese context: a Han ideograph, Chinese punctuation or a full-width form.
 pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c) || is_full_width_form(c)

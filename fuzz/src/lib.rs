@@ -182,12 +182,11 @@ pub fn pdf_ofd(data: &[u8]) {
         return;
     };
     let mut pdf = huibao_pdf::PdfOptions::default();
-    pdf.system_fonts = false;
     pdf.created = Some(0);
-    if let Ok(bytes) = huibao_pdf::write_pages(&pages, &pdf) {
+    if let Ok(bytes) = huibao_pdf::render(&pages, &pdf) {
         assert!(bytes.starts_with(b"%PDF-"));
     }
     let mut ofd = huibao_ofd::OfdOptions::default();
     ofd.created = Some(0);
-    let _ = huibao_ofd::render_pages(&pages, &ofd);
+    let _ = huibao_ofd::render(&pages, &ofd);
 }

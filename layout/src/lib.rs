@@ -3,8 +3,8 @@
 //! fixed-layout writer (PDF, OFD) serialises.
 //!
 //! One entry point, [`lay_out`] (or [`lay_out_with`] a [`FontLibrary`] shared by many
-//! documents); [`fonts_for`] tells which font serves each role without laying anything
-//! out.
+//! documents); [`FontLibrary::fonts_for`] tells which font serves each role without
+//! laying anything out.
 
 mod fonts;
 mod layout;
@@ -99,11 +99,6 @@ pub enum Error {
         /// The families looked in.
         tried: String,
     },
-}
-
-/// Which font serves each role of `style` with these options.
-pub fn fonts_for(style: &Style, options: &FontOptions) -> Result<Vec<RoleReport>, Error> {
-    FontLibrary::new(options).fonts_for(style)
 }
 
 /// Lays `doc` out with `style`: finds the fonts, sets every block on the grid and

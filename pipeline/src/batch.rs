@@ -78,7 +78,7 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
     }
     let mut seen: Vec<(String, &PathBuf)> = Vec::new();
     for report in &reports {
-        let stem = stem_of(report);
+        let stem = crate::output_stem(report);
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == stem) {
             if *first != report {
                 return Err(BatchError::SameStem {
@@ -97,14 +97,6 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
         }
     }
     Ok(unique)
-}
-
-/// The name a report's outputs take (as [`crate::Prepared::stem`]).
-fn stem_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "report".into())
 }
 
 /// What a batch renders and where it writes.

@@ -104,10 +104,10 @@ pub struct RenderError {
     pub report: PathBuf,
     /// What the backend said.
     #[source]
-    pub source: BackendError,
+    pub source: Box<BackendError>,
     /// The same fault at its place in the report, when the report wrote the text at
     /// fault (a character no font has): print this rather than the error itself.
-    pub place: Option<Diagnostic>,
+    pub place: Option<Box<Diagnostic>>,
 }
 
 impl RenderError {
@@ -115,9 +115,7 @@ impl RenderError {
     /// where the character was written, found from the block the layout was setting.
     fn locate(prepared: &Prepared, source: &BackendError) -> Option<Diagnostic> {
         let layout = match source {
-            BackendError::Layout(e)
-            | BackendError::Pdf(huibao_pdf::Error::Layout(e))
-            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
+            BackendError::Layout(e) => e,
             _ => return None,
         };
         let huibao_layout::Error::MissingGlyph {
@@ -151,10 +149,8 @@ impl RenderError {
     /// report, the installed fonts or the font options (the program exits 1); false when
     /// the writer itself failed (exit 3).
     pub fn is_report_error(&self) -> bool {
-        let layout = match &self.source {
-            BackendError::Layout(e)
-            | BackendError::Pdf(huibao_pdf::Error::Layout(e))
-            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
+        let layout = match &*self.source {
+            BackendError::Layout(e) => e,
             _ => return false,
         };
         matches!(
@@ -207,8 +203,8 @@ impl Session {
             move |source: BackendError| RenderError {
                 format,
                 report: prepared.loaded.file.path.clone(),
-                place: RenderError::locate(prepared, &source),
-                source,
+                place: RenderError::locate(prepared, &source).map(Box::new),
+                source: Box::new(source),
             }
         };
         let fixed: Vec<Format> = asked
@@ -311,10 +307,9 @@ impl Session {
             .par_iter()
             .map(|&f| {
                 let bytes = if f == Format::Pdf {
-                    huibao_pdf::write_pages(&pages, &self.pdf_options()).map_err(BackendError::from)
+                    huibao_pdf::render(&pages, &self.pdf_options()).map_err(BackendError::from)
                 } else {
-                    huibao_ofd::render_pages(&pages, &self.ofd_options())
-                        .map_err(BackendError::from)
+                    huibao_ofd::render(&pages, &self.ofd_options()).map_err(BackendError::from)
                 };
                 (f, bytes)
             })
@@ -348,8 +343,8 @@ impl LayoutFailed {
         RenderError {
             format,
             report: prepared.loaded.file.path.clone(),
-            place: RenderError::locate(prepared, &source),
-            source,
+            place: RenderError::locate(prepared, &source).map(Box::new),
+            source: Box::new(source),
         }
     }
 }

@@ -515,50 +515,6 @@ fn stale_temporaries_of_dead_runs_are_removed_and_live_ones_kept() {
     assert_eq!(fs::read_to_string(&target).unwrap(), "新");
 }
 
-/// Runs `chattr` on `path`; false where it is not there or not allowed.
-#[cfg(target_os = "linux")]
-fn chattr(flag: &str, path: &Path) -> bool {
-    std::process::Command::new("chattr")
-        .arg(flag)
-        .arg(path)
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-#[cfg(target_os = "linux")]
-#[test]
-fn an_immutable_output_leaves_every_old_output_untouched() {
-    use std::os::unix::fs::MetadataExt;
-    let dir = tempfile::tempdir().unwrap();
-    let docx = dir.path().join("r.docx");
-    let pdf = dir.path().join("r.pdf");
-    let html = dir.path().join("r.html");
-    fs::write(&docx, "旧DOCX").unwrap();
-    fs::write(&pdf, "旧PDF").unwrap();
-    fs::write(&html, "旧HTML").unwrap();
-    if !chattr("+i", &pdf) {
-        eprintln!("skipped: chattr +i is not allowed here (needs CAP_LINUX_IMMUTABLE)");
-        return;
-    }
-    let inode = |p: &Path| fs::metadata(p).unwrap().ino();
-    let before = [inode(&docx), inode(&html)];
-    let result = write_files(&[
-        (&docx, "新DOCX".as_bytes()),
-        (&pdf, "新PDF".as_bytes()),
-        (&html, "新HTML".as_bytes()),
-    ]);
-    let listed = names(dir.path());
-    chattr("-i", &pdf);
-    let err = result.unwrap_err();
-    assert_eq!(err.path, pdf, "{err}");
-    assert_eq!(fs::read_to_string(&docx).unwrap(), "旧DOCX");
-    assert_eq!(fs::read_to_string(&pdf).unwrap(), "旧PDF");
-    assert_eq!(fs::read_to_string(&html).unwrap(), "旧HTML");
-    assert_eq!([inode(&docx), inode(&html)], before, "the very same files");
-    assert_eq!(listed, ["r.docx", "r.html", "r.pdf"]);
-}
-
 #[test]
 fn one_folder_spelt_two_ways_is_locked_once() {
     let dir = tempfile::tempdir().unwrap();

@@ -38,10 +38,12 @@ kind = "completion"
 fn render() -> Vec<u8> {
     let loaded = load_source(SourceFile::new("r.toml", REPORT)).expect("loads");
     let doc = build(&loaded, &resolve(&loaded), &[]).expect("builds");
+    let mut fonts = huibao_layout::FontOptions::default();
+    fonts.system_fonts = false;
+    let pages = huibao_layout::lay_out(&doc, &loaded.style, &fonts).expect("lay out");
     let mut opts = PdfOptions::default();
-    opts.system_fonts = false;
     opts.created = Some(1_657_584_000);
-    huibao_pdf::render(&doc, &loaded.style, &opts).expect("renders")
+    huibao_pdf::render(&pages, &opts).expect("renders")
 }
 
 fn number(o: &Object) -> f64 {

@@ -12,10 +12,12 @@ fn render(example: &str) -> (Vec<u8>, huibao_core::Document) {
     let loaded = huibao_core::load(&path).unwrap_or_else(|d| panic!("load {example}: {d:?}"));
     let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[])
         .unwrap_or_else(|_| panic!("build {example}"));
+    let mut fonts = huibao_layout::FontOptions::default();
+    fonts.system_fonts = false;
+    let pages = huibao_layout::lay_out(&doc, &loaded.style, &fonts).expect("lay out");
     let mut opts = PdfOptions::default();
-    opts.system_fonts = false;
     opts.created = Some(1_657_584_000);
-    let bytes = huibao_pdf::render(&doc, &loaded.style, &opts).expect("render");
+    let bytes = huibao_pdf::render(&pages, &opts).expect("render");
     (bytes, doc)
 }
 
