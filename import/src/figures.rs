@@ -330,8 +330,9 @@ pub(crate) fn target_from(value: f64, written: &str, rate: f64) -> Option<f64> {
 }
 
 /// Last year's figure that gives back `change` by core's growth maths (rounded to one
-/// decimal), with as few decimals as that allows, starting from the value's own;
-/// `None` when no previous figure fits (a decline of 100% or more).
+/// decimal) and its wording ([`huibao_core::change`]), with as few decimals as that
+/// allows, starting from the value's own; `None` when no previous figure fits (a decline
+/// of 100% or more, a "growth" of a negative value).
 pub(crate) fn previous_from(value: f64, written: &str, change: &Change) -> Option<f64> {
     let decimals = written.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
     let round = |x: f64, k: i32| (x * 10f64.powi(k)).round() / 10f64.powi(k);
@@ -346,10 +347,11 @@ pub(crate) fn previous_from(value: f64, written: &str, change: &Change) -> Optio
         return None;
     }
     let exact = value / (1.0 + change.amount / 100.0);
+    // The previous figure must give back the same words by core's decision: "同比增长"
+    // and "同比下降" are ordinary rates, never a loss's change read as growth.
     (decimals..=decimals + 4).find_map(|k| {
         let p = round(exact, k);
-        let rate = huibao_core::round1((value - p) / p * 100.0);
-        (p > 0.0 && rate == want).then_some(p)
+        (huibao_core::change(value, "", p) == huibao_core::Change::Rate(want)).then_some(p)
     })
 }
 

@@ -7,6 +7,7 @@ use crate::error::{Finding, Place, SheetError};
 use crate::grid::{address, Grid, Value};
 use crate::header::{normalize, unit_suffix, Column, Header};
 use crate::{Guess, SheetIndicator};
+use huibao_core::chars::{describe_forbidden, first_forbidden, is_forbidden};
 use huibao_core::{completion_rate, growth_change, is_percent};
 use huibao_plugin_api::numbers::{format_number, round_half_away};
 
@@ -91,6 +92,11 @@ pub(crate) fn number_text(text: &str) -> Figure {
     }
 }
 
+/// `text` without the characters a report may not hold, to quote it in a message.
+fn visible(text: &str) -> String {
+    text.chars().filter(|&c| !is_forbidden(c, None) || c == '\r').collect()
+}
+
 /// Words that start the notes under a table.
 const NOTES: [&str; 8] = [
     "注",
@@ -170,13 +176,13 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
             ));
             continue;
         }
-        if let Some(bad) = name.chars().find(|c| c.is_control()) {
+        if let Some((_, bad)) = first_forbidden(&name) {
             out.errors.push(SheetError::new(
                 sheet.cell(name_at),
                 format!(
-                    "the name “{}” holds the control character U+{:04X}",
-                    name.replace(|c: char| c.is_control(), ""),
-                    bad as u32
+                    "the name “{}” holds the {}",
+                    visible(&name),
+                    describe_forbidden(bad)
                 ),
                 "retype the name in the cell (it was pasted with an invisible character)",
             ));
@@ -318,13 +324,10 @@ fn indicator(
             },
         ));
     };
-    if let Some(bad) = unit.chars().find(|c| c.is_control()) {
+    if let Some((_, bad)) = first_forbidden(&unit) {
         return Err(SheetError::new(
             sheet.cell(name_at),
-            format!(
-                "the unit of “{name}” holds the control character U+{:04X}",
-                bad as u32
-            ),
+            format!("the unit of “{name}” holds the {}", describe_forbidden(bad)),
             "retype the unit in the cell",
         ));
     }
