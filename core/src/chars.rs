@@ -458,11 +458,21 @@ mod tests {
     fn forbidden_characters_include_bidirectional_controls() {
         for c in [
             '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
-            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{8}', '\u{85}', '\u{FFFF}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{8}', '\u{85}',
+            '\u{FFFF}',
         ] {
             assert!(is_forbidden(c, None), "U+{:04X}", u32::from(c));
         }
-        for c in ['\t', '\n', '园', '\u{200B}', '\u{200D}', '\u{FE00}', '\u{E0100}', '\u{2065}'] {
+        for c in [
+            '\t',
+            '\n',
+            '园',
+            '\u{200B}',
+            '\u{200D}',
+            '\u{FE00}',
+            '\u{E0100}',
+            '\u{2065}',
+        ] {
             assert!(!is_forbidden(c, None), "U+{:04X}", u32::from(c));
         }
         assert!(!is_forbidden('\r', Some('\n')) && is_forbidden('\r', Some('园')));

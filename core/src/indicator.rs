@@ -162,7 +162,10 @@ impl Change {
     /// "同比扭亏为盈", "同比减亏37.5%", "与上年同期持平"; `None` when nothing is true.
     pub fn phrase(self) -> Option<String> {
         Some(match self {
-            Change::Rate(r) | Change::LossNarrowed(r) | Change::LossWidened(r) | Change::Points(r)
+            Change::Rate(r)
+            | Change::LossNarrowed(r)
+            | Change::LossWidened(r)
+            | Change::Points(r)
                 if r == 0.0 =>
             {
                 "与上年同期持平".to_string()

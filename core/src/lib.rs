@@ -64,8 +64,8 @@ pub use build::{build, GeneratedSection};
 pub use date::Date;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
 pub use indicator::{
-    change, completion, completion_rate, figures, format_number, growth_change, is_percent,
-    round1, Change, Figures, NoCompletion, NoRate,
+    change, completion, completion_rate, figures, format_number, growth_change, is_percent, round1,
+    Change, Figures, NoCompletion, NoRate,
 };
 pub use ir::Document;
 pub use lint::lint;

@@ -35,18 +35,11 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
             lint_text(file, t, &mut out);
         }
     }
-    for ind in &report.indicators {
-        if let Some(p) = &ind.previous {
-            if p.get_ref().0 == 0.0 && !crate::indicator::is_percent(&ind.unit) {
-                out.push(
-                    Diagnostic::warning(format!(
-                        "indicator \"{}\" has previous = 0, so no growth rate can be given",
-                        ind.name.get_ref()
-                    ))
-                    .at(file, p.span())
-                    .with_help("remove `previous` or give last year's real figure"),
-                );
-            }
+    // The spreadsheet's figures are warned at their cells when they are read.
+    let from_sheet = report.indicators.sheet.as_ref().map(|s| s.from.span());
+    for ind in report.indicators.iter() {
+        if Some(ind.name.span()) != from_sheet {
+            lint_figures(file, ind, &mut out);
         }
     }
     if let Some(c) = crate::closing::closing(&doc.blocks, &loaded.style) {
@@ -84,6 +77,45 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// An indicator whose `previous` or `target` gives no printed figure: a warning at the
+/// key, saying why (the decisions are [`crate::indicator::change`] and
+/// [`crate::indicator::completion`]).
+fn lint_figures(file: &SourceFile, ind: &crate::model::Indicator, out: &mut Vec<Diagnostic>) {
+    use crate::indicator::{change, completion, Change, NoCompletion, NoRate};
+    let name = ind.name.get_ref();
+    let value = ind.value.get_ref().0;
+    if let Some(p) = &ind.previous {
+        match change(value, &ind.unit, p.get_ref().0) {
+            Change::Unrated(why @ (NoRate::ZeroBase | NoRate::LossToZero)) => out.push(
+                Diagnostic::warning(format!(
+                    "indicator \"{name}\" has {}: no 同比 change is printed",
+                    why.reason()
+                ))
+                .at(file, p.span())
+                .with_label("no change printed")
+                .with_help(match why {
+                    NoRate::ZeroBase => "remove `previous` or give last year's real figure",
+                    _ => "say in the text how the figure changed, or remove `previous`",
+                }),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(t) = &ind.target {
+        if completion(value, t.get_ref().0) == Err(NoCompletion::NegativeValue) {
+            out.push(
+                Diagnostic::warning(format!(
+                    "indicator \"{name}\": {}",
+                    NoCompletion::NegativeValue.reason()
+                ))
+                .at(file, t.span())
+                .with_label("no completion rate printed")
+                .with_help("say in the text how far the target is met, or remove `target`"),
+            );
+        }
+    }
 }
 
 /// Text the report wrote that the document does not print, each named where it was

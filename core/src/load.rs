@@ -274,7 +274,9 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
         }
         if let Some(target) = &ind.target {
             let t = target.get_ref().0;
-            if t > 0.0 && crate::indicator::completion_rate(value, t).is_none() {
+            if crate::indicator::completion(value, t)
+                == Err(crate::indicator::NoCompletion::TooLarge)
+            {
                 errors.push(
                     Diagnostic::error(format!(
                         "indicator \"{name}\": {} of a target of {} is a rate too large to print",

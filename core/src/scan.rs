@@ -144,13 +144,10 @@ impl Scan<'_> {
             String::new()
         };
         self.push(
-            Diagnostic::error(format!(
-                "{} cannot be printed{also}",
-                describe_forbidden(c)
-            ))
-            .at(self.file, at)
-            .with_label("an invisible character here")
-            .with_help(forbidden_help(c)),
+            Diagnostic::error(format!("{} cannot be printed{also}", describe_forbidden(c)))
+                .at(self.file, at)
+                .with_label("an invisible character here")
+                .with_help(forbidden_help(c)),
         );
     }
 
@@ -242,11 +239,26 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)".to_string(), (2, 20)),
-                ("bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE)".to_string(), (4, 13)),
-                ("bidirectional control U+200F (RIGHT-TO-LEFT MARK)".to_string(), (6, 16)),
-                ("bidirectional control U+061C (ARABIC LETTER MARK)".to_string(), (7, 3)),
-                ("bidirectional control U+202D (LEFT-TO-RIGHT OVERRIDE)".to_string(), (9, 22)),
+                (
+                    "bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)".to_string(),
+                    (2, 20)
+                ),
+                (
+                    "bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE)".to_string(),
+                    (4, 13)
+                ),
+                (
+                    "bidirectional control U+200F (RIGHT-TO-LEFT MARK)".to_string(),
+                    (6, 16)
+                ),
+                (
+                    "bidirectional control U+061C (ARABIC LETTER MARK)".to_string(),
+                    (7, 3)
+                ),
+                (
+                    "bidirectional control U+202D (LEFT-TO-RIGHT OVERRIDE)".to_string(),
+                    (9, 22)
+                ),
             ]
         );
     }
