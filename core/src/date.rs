@@ -41,11 +41,11 @@ impl fmt::Display for Date {
 }
 
 /// The first year a report can plausibly be about: the People's Republic's founding.
-pub const FIRST_PLAUSIBLE_YEAR: i32 = 1949;
+pub(crate) const FIRST_PLAUSIBLE_YEAR: i32 = 1949;
 
 /// The year now (UTC), by the system clock; what the last plausible year of a report
 /// (this year + 1, for a plan written ahead) is counted from.
-pub fn current_year() -> i32 {
+pub(crate) fn current_year() -> i32 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -67,7 +67,7 @@ fn year_of_unix_day(days: i64) -> i32 {
 }
 
 /// Whether a report can be about `year`: from [`FIRST_PLAUSIBLE_YEAR`] to next year.
-pub fn plausible_year(year: i32) -> bool {
+pub(crate) fn plausible_year(year: i32) -> bool {
     (FIRST_PLAUSIBLE_YEAR..=current_year() + 1).contains(&year)
 }
 
