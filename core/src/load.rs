@@ -328,14 +328,15 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
         if let Some(t) = &att.table {
             check_table(t, &file, &mut errors);
         }
-        if att.text.is_none() && att.table.is_none() && !att.indicator_table {
+        if att.text.is_none() && att.table.is_none() && !att.indicator_table && att.chart.is_none()
+        {
             errors.push(
                 Diagnostic::error(format!(
                     "attachment \"{}\" has no content",
                     att.title.get_ref()
                 ))
                 .at(&file, att.title.span())
-                .with_help("give it `text`, a `table`, or `indicator_table = true`"),
+                .with_help("give it `text`, a `table`, `indicator_table = true` or a `chart` (any of them together)"),
             );
         }
     }

@@ -360,6 +360,34 @@ fn twelve_groups_of_four_bars_fit_a_page() {
     assert!(more.contains("13 groups of bars"), "{more}");
 }
 
+/// An attachment may be a chart alone (a picture of the projects' investment, say); one
+/// with nothing at all is refused with a message naming everything it may hold.
+#[test]
+fn an_attachment_may_hold_a_chart_alone() {
+    let attachment = "[[attachments]]\ntitle = \"2022年上半年重点项目投资完成情况\"\n";
+    let chart = "chart = { kind = \"bars\", title = \"重点项目投资完成情况\", unit = \"亿元\", categories = [\"新能源装备产业园\", \"数据中心\"], series = [{ name = \"完成投资\", values = [12.5, 8] }] }\n";
+    let d = doc(&format!("{HEAD}\n{attachment}{chart}"));
+    let start = d
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::AttachmentStart(_)))
+        .expect("the attachment starts");
+    assert!(
+        matches!(&d.blocks[start + 1..], [Block::Chart(c)] if c.caption == "图1　重点项目投资完成情况"),
+        "{:?}",
+        &d.blocks[start..]
+    );
+    let e = load_source(SourceFile::new("r.toml", format!("{HEAD}\n{attachment}")))
+        .expect_err("an empty attachment");
+    let help = e.0[0].help.clone().unwrap_or_default();
+    assert!(
+        e.0[0].message.contains("has no content"),
+        "{}",
+        e.0[0].message
+    );
+    assert!(help.contains("a `chart`"), "{help}");
+}
+
 #[test]
 fn charts_the_report_cannot_draw_are_errors_at_their_place() {
     let unknown = error(&format!(
