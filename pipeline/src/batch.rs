@@ -175,6 +175,20 @@ pub enum ReportFailure {
     },
 }
 
+impl ReportFailure {
+    /// Whether the fix is in the report (its text, fonts, plugins or input files) rather
+    /// than where its outputs go: the same split a single report's render makes (the
+    /// program exits 1 for the first, 3 for an output that could not be written, a
+    /// backend that failed or an internal error).
+    pub fn is_report_error(&self) -> bool {
+        match self {
+            ReportFailure::Report(_) => true,
+            ReportFailure::Render(e) => e.is_report_error(),
+            ReportFailure::Write(_) | ReportFailure::Panic { .. } => false,
+        }
+    }
+}
+
 /// How a batch went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
