@@ -33,7 +33,8 @@ pub enum BatchError {
         .first.display(), .second.display()
     )]
     SameStem {
-        /// The name their outputs take.
+        /// The name their outputs take (as printed: a name that is not UTF-8 shows
+        /// U+FFFD where its bytes are not).
         stem: String,
         /// The first report of that name.
         first: PathBuf,
@@ -76,13 +77,13 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
             return Err(BatchError::Missing(input.clone()));
         }
     }
-    let mut seen: Vec<(String, &PathBuf)> = Vec::new();
+    let mut seen: Vec<(std::ffi::OsString, &PathBuf)> = Vec::new();
     for report in &reports {
-        let stem = stem_of(report);
+        let stem = crate::output_stem(report);
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == stem) {
             if *first != report {
                 return Err(BatchError::SameStem {
-                    stem,
+                    stem: stem.to_string_lossy().into_owned(),
                     first: (*first).clone(),
                     second: report.clone(),
                 });
@@ -97,14 +98,6 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
         }
     }
     Ok(unique)
-}
-
-/// The name a report's outputs take (as [`crate::Prepared::stem`]).
-fn stem_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "report".into())
 }
 
 /// What a batch renders and where it writes.

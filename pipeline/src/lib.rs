@@ -31,7 +31,7 @@ pub use batch::{
     collect_reports, BatchError, BatchOptions, BatchSummary, ReportFailure, ReportOutcome, Written,
 };
 pub use render::{BackendError, Format, Output, RenderError, Rendered};
-pub use write::{abandon_writes, write_files, write_outputs, WriteError};
+pub use write::{abandon_writes, output_stem, write_files, write_outputs, WriteError};
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
 pub use huibao_layout::{FontLibrary, SkippedFont};
@@ -112,15 +112,11 @@ impl Prepared {
         &self.loaded.style
     }
 
-    /// The name outputs take: the report file's name without extension, or "report".
-    pub fn stem(&self) -> String {
-        self.loaded
-            .file
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "report".into())
+    /// The name outputs take: the report file's name without extension, or "report" —
+    /// as the file system spells it, so a name that is not UTF-8 (a GBK name on a Linux
+    /// disk) is kept byte for byte (see [`output_stem`]).
+    pub fn stem(&self) -> std::ffi::OsString {
+        output_stem(&self.loaded.file.path)
     }
 
     /// How many of the warnings are warnings proper (what `--deny-warnings` denies).
