@@ -115,6 +115,22 @@ impl LoadedFace {
         found
     }
 
+    /// The glyph a variation sequence (`base` + `selector`) chooses, from the face's
+    /// `cmap` format 14: `Some(gid)` of the variant (the base's own glyph when the face
+    /// says that is the variant), `None` when the face has no such sequence.
+    fn variant(&self, base: char, selector: char) -> Option<u16> {
+        use ttf_parser::cmap::{Format, GlyphVariationResult};
+        let raw = ttf_parser::RawFace::parse(self.data.as_bytes(), self.index).ok()?;
+        let cmap = ttf_parser::cmap::Table::parse(raw.table(ttf_parser::Tag::from_bytes(b"cmap"))?)?;
+        cmap.subtables.into_iter().find_map(|s| match s.format {
+            Format::UnicodeVariationSequences(t) => match t.glyph_index(u32::from(base), u32::from(selector))? {
+                GlyphVariationResult::Found(g) => Some(g.0),
+                GlyphVariationResult::UseDefault => self.glyph(base).map(|(g, _)| g),
+            },
+            _ => None,
+        })
+    }
+
     /// Where glyph `gid` has ink, left to right, in em from its origin: the outline's
     /// horizontal extent. `None` for a glyph without an outline.
     fn ink(&self, gid: u16) -> Option<(f64, f64)> {
@@ -748,6 +764,12 @@ impl Fonts {
     /// Glyph id and advance (em) of `c` in face `i`, if it has it.
     pub(crate) fn face_glyph(&self, i: usize, c: char) -> Option<(u16, f64)> {
         self.loaded(i)?.glyph(c)
+    }
+
+    /// The glyph of variation sequence `base` + `selector` in face `i` (its `cmap`
+    /// format 14), if the face has the sequence.
+    pub(crate) fn face_variant(&self, i: usize, base: char, selector: char) -> Option<u16> {
+        self.loaded(i)?.variant(base, selector)
     }
 
     /// Where glyph `gid` of face `i` has ink, left to right, in em from its origin (see

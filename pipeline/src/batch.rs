@@ -129,7 +129,8 @@ impl BatchOptions {
 pub struct ReportOutcome {
     /// The report file.
     pub report: PathBuf,
-    /// Lint and follow-up warnings (a report that failed to load has none).
+    /// Lint and follow-up warnings, and the rendering's (a report that failed to load
+    /// has none).
     pub warnings: Vec<Diagnostic>,
     /// The files written, or why none were.
     pub result: Result<Written, ReportFailure>,
@@ -249,10 +250,12 @@ impl Session {
                 Ok(p) => p,
                 Err(d) => return (Vec::new(), Err(ReportFailure::Report(d))),
             };
+            let mut warnings = prepared.warnings.clone();
             let result = self
                 .render(&prepared, &options.formats)
                 .map_err(|e| ReportFailure::Render(Box::new(e)))
                 .and_then(|rendered| {
+                    warnings.extend(rendered.warnings.iter().cloned());
                     let paths = crate::write_outputs(&options.out_dir, &prepared.stem(), &rendered)
                         .map_err(ReportFailure::Write)?;
                     Ok(Written {
@@ -263,7 +266,7 @@ impl Session {
                         pdf_fonts: rendered.pdf_fonts,
                     })
                 });
-            (prepared.warnings, result)
+            (warnings, result)
         };
         let (warnings, result) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
             .unwrap_or_else(|panic| {
