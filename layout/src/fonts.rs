@@ -121,12 +121,15 @@ impl LoadedFace {
     fn variant(&self, base: char, selector: char) -> Option<u16> {
         use ttf_parser::cmap::{Format, GlyphVariationResult};
         let raw = ttf_parser::RawFace::parse(self.data.as_bytes(), self.index).ok()?;
-        let cmap = ttf_parser::cmap::Table::parse(raw.table(ttf_parser::Tag::from_bytes(b"cmap"))?)?;
+        let cmap =
+            ttf_parser::cmap::Table::parse(raw.table(ttf_parser::Tag::from_bytes(b"cmap"))?)?;
         cmap.subtables.into_iter().find_map(|s| match s.format {
-            Format::UnicodeVariationSequences(t) => match t.glyph_index(u32::from(base), u32::from(selector))? {
-                GlyphVariationResult::Found(g) => Some(g.0),
-                GlyphVariationResult::UseDefault => self.glyph(base).map(|(g, _)| g),
-            },
+            Format::UnicodeVariationSequences(t) => {
+                match t.glyph_index(u32::from(base), u32::from(selector))? {
+                    GlyphVariationResult::Found(g) => Some(g.0),
+                    GlyphVariationResult::UseDefault => self.glyph(base).map(|(g, _)| g),
+                }
+            }
             _ => None,
         })
     }

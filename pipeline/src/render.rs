@@ -391,15 +391,15 @@ fn variant_warning(prepared: &Prepared, f: &huibao_layout::VariantFallback) -> D
     let written = f
         .block
         .and_then(|b| prepared.document.source_of(b))
-        .map(|span| {
-            match file.text.get(span.clone()).and_then(|t| t.find(&sequence)) {
+        .map(
+            |span| match file.text.get(span.clone()).and_then(|t| t.find(&sequence)) {
                 Some(offset) => {
                     let at = span.start + offset + f.base.len_utf8();
                     at..at + f.selector.len_utf8()
                 }
                 None => span.start..span.start,
-            }
-        });
+            },
+        );
     match written {
         Some(span) => d.at(file, span).with_label("this variation selector"),
         None => d,
