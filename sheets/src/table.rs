@@ -8,7 +8,9 @@ use crate::grid::{address, Grid, Value};
 use crate::header::{normalize, unit_suffix, Column, Header};
 use crate::{Guess, SheetIndicator};
 use huibao_core::chars::{describe_forbidden, first_forbidden, is_forbidden};
-use huibao_core::{completion_rate, is_percent, Change, NoCompletion, NoRate};
+use huibao_core::{
+    completion_rate, decimals_in, is_percent, previous_for_change, Change, NoCompletion, NoRate,
+};
 use huibao_plugin_api::numbers::{format_number, round_half_away};
 
 /// A cell read as a figure.
@@ -99,18 +101,11 @@ pub(crate) fn number_text(text: &str) -> Figure {
         && plain.chars().any(|c| c.is_ascii_digit())
         && plain.matches('.').count() <= 1;
     match plain.parse::<f64>() {
-        Ok(value) if valid && value.is_finite() => {
-            let written = plain.split_once('.').map_or(0, |(_, d)| d.len());
-            let shortest = format_number(value, None)
-                .split_once('.')
-                .map_or(0, |(_, d)| d.len());
-            let decimals = (written > shortest).then(|| written.min(10) as u8);
-            Figure::Number {
-                value,
-                decimals,
-                percent,
-            }
-        }
+        Ok(value) if valid && value.is_finite() => Figure::Number {
+            value,
+            decimals: huibao_core::decimals_as_written(&plain, value),
+            percent,
+        },
         _ => Figure::NotNumber(text.trim().to_string()),
     }
 }
@@ -431,18 +426,19 @@ fn indicator(
             }
             Some(p)
         }
-        (None, Some((g, g_at))) => match derive_previous(value, &unit, g) {
-            Some(p) => {
-                guesses.push(Guess::previous(format!(
+        (None, Some((g, g_at))) => {
+            match previous_for_change(value, &unit, g, decimals_in(&format_number(value, None))) {
+                Some(p) => {
+                    guesses.push(Guess::previous(format!(
                     "derived from {} in {} ({}{change_word}), so the report prints the sheet's rate",
                     header.growth.as_ref().map_or("", |c| c.words.as_str()),
                     address(g_at),
                     format_number(g, None),
                 )));
-                Some(p)
-            }
-            None => {
-                warnings.push(Finding {
+                    Some(p)
+                }
+                None => {
+                    warnings.push(Finding {
                     place: sheet.cell(g_at),
                     message: format!(
                         "last year's figure of “{name}” cannot be derived from a change of {}{change_word}",
@@ -450,9 +446,10 @@ fn indicator(
                     ),
                     help: Some("add a 上年同期 column with last year's figures".into()),
                 });
-                None
+                    None
+                }
             }
-        },
+        }
         (None, None) => None,
     };
     if let Some((t, t_at)) = target {
@@ -521,35 +518,6 @@ fn indicator(
         },
         warnings,
     ))
-}
-
-/// Last year's figure from this year's and the change the sheet states, written with as
-/// few decimals as give back the same printed change (the report computes 同比 from
-/// 上年同期, so it prints what the sheet says), by core's decision
-/// ([`huibao_core::change`]): a value below zero is a loss whose change the sheet states
-/// against last year's loss. `None` when no base gives it (a fall of 100% or more, a
-/// change across zero, which has no rate).
-pub(crate) fn derive_previous(value: f64, unit: &str, change: f64) -> Option<f64> {
-    let wanted = round_half_away(change, 1);
-    if is_percent(unit) {
-        return Some(round_half_away(value - change, 10));
-    }
-    // The rate is against the size of last year's figure: a loss (value below zero)
-    // narrowed by r% was |value| ÷ (1 − r%), one that grew by r% |value| ÷ (1 + r%).
-    let exact = if value < 0.0 {
-        value / (1.0 - change / 100.0)
-    } else {
-        value / (1.0 + change / 100.0)
-    };
-    if !exact.is_finite() || exact == 0.0 || (exact < 0.0) != (value < 0.0) {
-        return None;
-    }
-    let written = format_number(value, None)
-        .split_once('.')
-        .map_or(0, |(_, d)| d.len() as u8);
-    (written..=written + 4)
-        .map(|d| round_half_away(exact, d))
-        .find(|&p| p != 0.0 && huibao_core::change(value, unit, p).stated() == Some(wanted))
 }
 
 #[cfg(test)]
@@ -649,34 +617,5 @@ mod tests {
                 ("固定资产投资", "万元"),
             ]
         );
-    }
-
-    #[test]
-    fn previous_derived_prints_the_sheets_rate() {
-        for (value, unit, change) in [
-            (48.65, "亿元", 12.4),
-            (152.3, "亿元", 8.6),
-            (36.0, "个", 20.0),
-            (96.6, "万元", -3.4),
-            (1.2, "亿元", 0.04),
-            (5.6, "%", 1.2),
-            // Losses: -0.5 after a loss narrowed by 37.5% (减亏37.5%), -1.2 after one
-            // grown by 140% (增亏140.0%).
-            (-0.5, "亿元", 37.5),
-            (-1.2, "亿元", -140.0),
-        ] {
-            let p = derive_previous(value, unit, change).unwrap();
-            assert_eq!(
-                huibao_core::change(value, unit, p).stated(),
-                Some(round_half_away(change, 1)),
-                "{value} {unit} {change} → {p}"
-            );
-        }
-        assert_eq!(derive_previous(48.65, "亿元", 12.4), Some(43.28));
-        assert_eq!(derive_previous(5.6, "%", 1.2), Some(4.4));
-        assert_eq!(derive_previous(10.0, "亿元", -100.0), None);
-        assert_eq!(derive_previous(-0.5, "亿元", 37.5), Some(-0.8));
-        // A stated "growth" of 347% of a loss has no loss behind it that gives it back.
-        assert_eq!(derive_previous(-1.2, "亿元", 347.0), None);
     }
 }
