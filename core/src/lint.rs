@@ -126,8 +126,10 @@ fn lint_figures(file: &SourceFile, ind: &crate::model::Indicator, out: &mut Vec<
     let name = ind.name.get_ref();
     let value = ind.value.get_ref().0;
     if let Some(p) = &ind.previous {
-        match change(value, &ind.unit, p.get_ref().0) {
-            Change::Unrated(why @ (NoRate::ZeroBase | NoRate::LossToZero)) => out.push(
+        if let Change::Unrated(why @ (NoRate::ZeroBase | NoRate::LossToZero)) =
+            change(value, &ind.unit, p.get_ref().0)
+        {
+            out.push(
                 Diagnostic::warning(format!(
                     "indicator \"{name}\" has {}: no 同比 change is printed",
                     why.reason()
@@ -138,8 +140,7 @@ fn lint_figures(file: &SourceFile, ind: &crate::model::Indicator, out: &mut Vec<
                     NoRate::ZeroBase => "remove `previous` or give last year's real figure",
                     _ => "say in the text how the figure changed, or remove `previous`",
                 }),
-            ),
-            _ => {}
+            );
         }
     }
     if let Some(t) = &ind.target {

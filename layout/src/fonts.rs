@@ -875,7 +875,7 @@ impl Fonts {
                 None => served.push((g.face, 1)),
             }
         }
-        served.sort_by(|a, b| b.1.cmp(&a.1));
+        served.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         served
     }
 }

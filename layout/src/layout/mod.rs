@@ -323,7 +323,7 @@ impl<'a> Setter<'a> {
         let mut out = Vec::with_capacity(text.len() / 2);
         let mut previous: Option<char> = None;
         for (i, ch) in text.chars().enumerate() {
-            let base = std::mem::replace(&mut previous, Some(ch));
+            let base = previous.replace(ch);
             if is_variation_selector(ch) {
                 if let (Some(base), Some((_, g))) = (base, out.last_mut()) {
                     self.select_variant(g, base, ch, text, i, place);
