@@ -341,3 +341,28 @@ fn a_native_plugins_answer_past_the_limit_is_refused() {
     assert!(e.contains("more than the 4194304 allowed"), "{e}");
     assert!(!dir.path().join("out").exists());
 }
+
+/// `huibao fonts REPORT` shows the fonts of the report's style, and names only faces
+/// that set glyphs: a Latin font put first in the body's families sets none of its
+/// Chinese text, so the Chinese face that does is named.
+#[test]
+fn fonts_of_a_report_name_only_faces_that_set_its_text() {
+    let (_dir, report) = folder();
+    let text = format!(
+        "{REPORT}\n[style]\nfonts.body = {{ families = [\"Liberation Serif\", \"FandolFang\"], size_pt = 16 }}\n"
+    );
+    std::fs::write(&report, text).unwrap();
+    let o = huibao(&["fonts", "--no-system-fonts"], &report);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let body = out
+        .lines()
+        .find(|l| l.starts_with("body "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(body.contains("Liberation Serif"), "wanted: {body}");
+    assert!(body.contains("FandolFang-Regular"), "used: {body}");
+    assert!(
+        !body.contains("LiberationSerif"),
+        "names no face without glyphs: {body}"
+    );
+}

@@ -60,8 +60,9 @@ pub use build::{build, GeneratedSection};
 pub use date::Date;
 pub use diagnostic::{read_source, Diagnostic, Diagnostics, Severity, SourceFile, SourceText};
 pub use indicator::{
-    completion_rate, decimals_as_written, decimals_in, figures, format_number, growth_change,
-    is_percent, previous_for_change, printable, round1, target_for_rate, Figures,
+    change, completion, completion_rate, decimals_as_written, decimals_in, figures, format_number,
+    growth_change, is_percent, previous_for_change, printable, round1, target_for_rate, Change,
+    Figures, NoCompletion, NoRate,
 };
 pub use ir::Document;
 pub use lint::lint;

@@ -31,6 +31,8 @@ pub struct Pages {
     pub roles: Vec<RoleReport>,
     /// Font files passed over because they cannot be used (the next face served).
     pub skipped_fonts: Vec<crate::SkippedFont>,
+    /// Variation sequences drawn with their base glyph (no font has the variant).
+    pub variant_fallbacks: Vec<crate::VariantFallback>,
 }
 
 impl Pages {
@@ -133,6 +135,10 @@ pub struct Glyph {
     pub id: u16,
     /// The character it shows (its text for extraction).
     pub ch: char,
+    /// The variation selector written after `ch` (U+FE00–FE0F, U+E0100–E01EF), which the
+    /// text layer keeps: the glyph is the variant it chooses, or the base glyph when no
+    /// font has the variant ([`Pages::variant_fallbacks`]).
+    pub selector: Option<char>,
     /// Left edge, from the page's left edge.
     pub x: f64,
     /// Advance before justification, in points.
@@ -307,6 +313,7 @@ pub(crate) fn assemble(
         meta: meta.clone(),
         roles: fonts.report(),
         skipped_fonts: fonts.skipped.clone(),
+        variant_fallbacks: Vec::new(),
     }
 }
 
@@ -335,6 +342,7 @@ fn runs(glyphs: &[layout::Glyph], id: &impl Fn(usize) -> FontId) -> Vec<GlyphRun
                 .map(|g| Glyph {
                     id: g.gid,
                     ch: g.ch,
+                    selector: g.selector,
                     x: g.x,
                     advance: g.advance,
                 })

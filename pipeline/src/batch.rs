@@ -33,7 +33,8 @@ pub enum BatchError {
         .first.display(), .second.display()
     )]
     SameStem {
-        /// The name their outputs take.
+        /// The name their outputs take (as printed: a name that is not UTF-8 shows
+        /// U+FFFD where its bytes are not).
         stem: String,
         /// The first report of that name.
         first: PathBuf,
@@ -76,13 +77,13 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
             return Err(BatchError::Missing(input.clone()));
         }
     }
-    let mut seen: Vec<(String, &PathBuf)> = Vec::new();
+    let mut seen: Vec<(std::ffi::OsString, &PathBuf)> = Vec::new();
     for report in &reports {
         let stem = crate::output_stem(report);
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == stem) {
             if *first != report {
                 return Err(BatchError::SameStem {
-                    stem,
+                    stem: stem.to_string_lossy().into_owned(),
                     first: (*first).clone(),
                     second: report.clone(),
                 });
@@ -128,7 +129,8 @@ impl BatchOptions {
 pub struct ReportOutcome {
     /// The report file.
     pub report: PathBuf,
-    /// Lint and follow-up warnings (a report that failed to load has none).
+    /// Lint and follow-up warnings, and the rendering's (a report that failed to load
+    /// has none).
     pub warnings: Vec<Diagnostic>,
     /// The files written, or why none were.
     pub result: Result<Written, ReportFailure>,
@@ -165,6 +167,20 @@ pub enum ReportFailure {
         /// What the code said.
         message: String,
     },
+}
+
+impl ReportFailure {
+    /// Whether the fix is in the report (its text, fonts, plugins or input files) rather
+    /// than where its outputs go: the same split a single report's render makes (the
+    /// program exits 1 for the first, 3 for an output that could not be written, a
+    /// backend that failed or an internal error).
+    pub fn is_report_error(&self) -> bool {
+        match self {
+            ReportFailure::Report(_) => true,
+            ReportFailure::Render(e) => e.is_report_error(),
+            ReportFailure::Write(_) | ReportFailure::Panic { .. } => false,
+        }
+    }
 }
 
 /// How a batch went.
@@ -234,10 +250,12 @@ impl Session {
                 Ok(p) => p,
                 Err(d) => return (Vec::new(), Err(ReportFailure::Report(d))),
             };
+            let mut warnings = prepared.warnings.clone();
             let result = self
                 .render(&prepared, &options.formats)
                 .map_err(|e| ReportFailure::Render(Box::new(e)))
                 .and_then(|rendered| {
+                    warnings.extend(rendered.warnings.iter().cloned());
                     let paths = crate::write_outputs(&options.out_dir, &prepared.stem(), &rendered)
                         .map_err(ReportFailure::Write)?;
                     Ok(Written {
@@ -248,7 +266,7 @@ impl Session {
                         pdf_fonts: rendered.pdf_fonts,
                     })
                 });
-            (prepared.warnings, result)
+            (warnings, result)
         };
         let (warnings, result) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
             .unwrap_or_else(|panic| {

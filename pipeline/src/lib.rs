@@ -28,7 +28,7 @@ pub use batch::{
     collect_reports, BatchError, BatchOptions, BatchSummary, ReportFailure, ReportOutcome, Written,
 };
 pub use render::{BackendError, Format, Output, RenderError, Rendered};
-pub use write::{abandon_writes, write_files, write_outputs, WriteError};
+pub use write::{abandon_writes, output_stem, write_files, write_outputs, WriteError};
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
 pub use huibao_layout::{FontLibrary, Origin as FontOrigin, RoleReport, SkippedFont};
@@ -108,8 +108,10 @@ impl Prepared {
         &self.loaded.style
     }
 
-    /// The name outputs take: the report file's name without extension, or "report".
-    pub fn stem(&self) -> String {
+    /// The name outputs take: the report file's name without extension, or "report" —
+    /// as the file system spells it, so a name that is not UTF-8 (a GBK name on a Linux
+    /// disk) is kept byte for byte (see [`output_stem`]).
+    pub fn stem(&self) -> std::ffi::OsString {
         output_stem(&self.loaded.file.path)
     }
 
@@ -217,15 +219,6 @@ impl Session {
         ofd.created = self.options.created;
         ofd
     }
-}
-
-/// The name the outputs of the report at `path` take: its file name without extension,
-/// or "report" (what [`Prepared::stem`] says, known before the report is read).
-pub fn output_stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "report".into())
 }
 
 #[cfg(test)]

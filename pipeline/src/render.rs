@@ -81,6 +81,9 @@ pub struct Rendered {
     /// Font files passed over for the PDF (and OFD) because they cannot be used; the
     /// next face that fits served instead. Worth a warning naming each.
     pub skipped_fonts: Vec<SkippedFont>,
+    /// Warnings of the rendering, located in the report: a variation sequence the PDF
+    /// and OFD draw with its base glyph because no font has the variant.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Rendered {
@@ -226,9 +229,17 @@ impl Session {
             },
             || self.render_fixed(prepared, &fixed),
         );
+        let mut warnings = Vec::new();
         let (fonts, skipped_fonts, fixed_done) = match fixed_done {
             Ok(laid) => (
-                (!fixed.is_empty()).then_some(laid.roles),
+                (!fixed.is_empty()).then_some({
+                    warnings.extend(
+                        laid.variant_fallbacks
+                            .iter()
+                            .map(|f| variant_warning(prepared, f)),
+                    );
+                    laid.roles
+                }),
                 laid.skipped_fonts,
                 laid.outputs
                     .into_iter()
@@ -251,6 +262,7 @@ impl Session {
             outputs: Vec::with_capacity(asked.len()),
             pdf_fonts: fonts,
             skipped_fonts,
+            warnings,
         };
         for format in asked {
             let at = done.iter().position(|(f, _)| *f == format);
@@ -317,6 +329,7 @@ impl Session {
         Ok(FixedLayout {
             roles: pages.roles,
             skipped_fonts: pages.skipped_fonts,
+            variant_fallbacks: pages.variant_fallbacks,
             outputs,
         })
     }
@@ -329,6 +342,8 @@ struct FixedLayout {
     roles: Vec<RoleReport>,
     /// Font files passed over because they cannot be used.
     skipped_fonts: Vec<SkippedFont>,
+    /// Variation sequences drawn with their base glyph.
+    variant_fallbacks: Vec<huibao_layout::VariantFallback>,
     /// Each format's bytes or error.
     outputs: Vec<(Format, Result<Vec<u8>, BackendError>)>,
 }
@@ -346,5 +361,42 @@ impl LayoutFailed {
             place: RenderError::locate(prepared, &source).map(Box::new),
             source: Box::new(source),
         }
+    }
+}
+
+/// The warning for a variation sequence the PDF and OFD draw with its base glyph: at the
+/// place the report wrote the selector (found from the block the layout was setting),
+/// else naming the layout's place.
+fn variant_warning(prepared: &Prepared, f: &huibao_layout::VariantFallback) -> Diagnostic {
+    let sequence: String = [f.base, f.selector].iter().collect();
+    let d = Diagnostic::warning(format!(
+        "“{}”的异体字选择符 U+{:04X} 无法在字体 {} 中显示，已用基本字形（{}：“{}”）",
+        f.base,
+        u32::from(f.selector),
+        f.family,
+        f.place,
+        f.context
+    ))
+    .with_help(format!(
+        "the DOCX and HTML keep the variant; for the PDF and OFD install a font with this variant (an IVS font such as Noto Serif CJK) or give one with --font-dir; the text layer keeps U+{:04X}",
+        u32::from(f.selector)
+    ));
+    let file = &prepared.loaded.file;
+    // The sequence as written raw, else (written as escapes) the start of its text.
+    let written = f
+        .block
+        .and_then(|b| prepared.document.source_of(b))
+        .map(
+            |span| match file.text.get(span.clone()).and_then(|t| t.find(&sequence)) {
+                Some(offset) => {
+                    let at = span.start + offset + f.base.len_utf8();
+                    at..at + f.selector.len_utf8()
+                }
+                None => span.start..span.start,
+            },
+        );
+    match written {
+        Some(span) => d.at(file, span).with_label("this variation selector"),
+        None => d,
     }
 }

@@ -19,6 +19,7 @@
 //! for a commit in progress, then removes every temporary of the process.
 
 use crate::render::Rendered;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -39,19 +40,31 @@ pub struct WriteError {
 /// [`write_files`]) and returns the paths, in the order of `rendered.outputs`.
 pub fn write_outputs(
     dir: &Path,
-    stem: &str,
+    stem: &OsStr,
     rendered: &Rendered,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let files: Vec<(PathBuf, &[u8])> = rendered
         .outputs
         .iter()
         .map(|o| {
-            let path = dir.join(format!("{stem}.{}", o.format.extension()));
-            (path, o.bytes.as_slice())
+            let mut name = stem.to_os_string();
+            name.push(".");
+            name.push(o.format.extension());
+            (dir.join(name), o.bytes.as_slice())
         })
         .collect();
     write_files(&files)?;
     Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// The name a report's outputs take: its file's name without the extension, or "report"
+/// for a file without one — as the file system spells it (an `OsStr`), never made lossy:
+/// on Unix a name in another encoding than UTF-8 gives outputs of the same bytes.
+pub fn output_stem(report: &Path) -> OsString {
+    report
+        .file_stem()
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| OsString::from("report"), OsStr::to_os_string)
 }
 
 /// Writes `files` (path, content) all or nothing: on success every file has its new

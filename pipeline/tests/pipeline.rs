@@ -567,3 +567,38 @@ fn a_pipe_or_a_device_among_the_targets_is_written_into_not_replaced() {
     assert_eq!(fs::read_to_string(&file).unwrap(), "新");
     assert_eq!(names(dir.path()), ["园区.txt", "报告管道"]);
 }
+
+/// A report whose file name is not UTF-8 (园区 in GBK on a Linux disk) gives outputs of
+/// the same bytes, never names with U+FFFD in them; and two such reports stay apart.
+#[cfg(unix)]
+#[test]
+fn output_names_keep_the_bytes_of_a_name_that_is_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    // "园区" in GBK: D4 B0 C7 F8.
+    let gbk = OsStr::from_bytes(b"\xd4\xb0\xc7\xf8");
+    let mut file = gbk.to_os_string();
+    file.push(".toml");
+    let report = dir.path().join(&file);
+    fs::write(&report, GOOD).unwrap();
+    let prepared = session().prepare(&report).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(prepared.stem(), gbk);
+    let rendered = session()
+        .render(&prepared, &[Format::Txt])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    let paths = write_outputs(&out, &prepared.stem(), &rendered).unwrap();
+    assert_eq!(
+        paths[0].file_name().unwrap().as_bytes(),
+        b"\xd4\xb0\xc7\xf8.txt"
+    );
+    assert!(paths[0].is_file());
+    // "园区" and "园西" differ in their last byte only: both are kept apart.
+    let mut other = OsStr::from_bytes(b"\xd4\xb0\xce\xf7").to_os_string();
+    other.push(".toml");
+    let second = dir.path().join(other);
+    fs::write(&second, GOOD).unwrap();
+    let both = huibao_pipeline::collect_reports(&[report, second]).expect("two names");
+    assert_eq!(both.len(), 2);
+}

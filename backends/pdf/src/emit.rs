@@ -81,24 +81,37 @@ fn line_ops(ops: &mut Vec<Op>, line: &TextLine, y: f64, fonts: &[Embedded]) {
     if line.artifact {
         // Repeated matter: shown, but its ActualText is empty, so text extraction
         // (and copying) gives the document's text once.
-        let mut map = BTreeMap::new();
-        map.insert(
-            "ActualText".to_string(),
-            DictItem::String {
-                data: vec![0xFE, 0xFF],
-                literal: false,
-            },
-        );
-        ops.push(Op::BeginMarkedContentWithProperties {
-            tag: "Span".into(),
-            properties: DictItem::Dict { map },
-        });
+        ops.push(actual_text(&[]));
     }
     for run in &line.runs {
         run_ops(ops, run, y, &fonts[run.font.index()]);
     }
     if line.artifact {
         ops.push(Op::EndMarkedContentWithProperties);
+    }
+}
+
+/// A `/Span` marked content whose ActualText is `chars` (UTF-16BE with its byte-order
+/// mark): what text extraction and copying give for the glyphs inside it.
+fn actual_text(chars: &[char]) -> Op {
+    let mut data = vec![0xFE, 0xFF];
+    for c in chars {
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            data.extend(unit.to_be_bytes());
+        }
+    }
+    let mut map = BTreeMap::new();
+    map.insert(
+        "ActualText".to_string(),
+        DictItem::String {
+            data,
+            literal: false,
+        },
+    );
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".into(),
+        properties: DictItem::Dict { map },
     }
 }
 
@@ -127,6 +140,11 @@ fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &Embedded) {
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(g.x as f32), Pt(y as f32)),
         });
+        // A variation sequence: the glyph (the variant, or the base when no font has
+        // it) shows the whole sequence, so text extraction gives the selector back.
+        if let Some(selector) = g.selector {
+            ops.push(actual_text(&[g.ch, selector]));
+        }
         ops.push(Op::ShowText {
             items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
                 font.glyph_ids.get(&g.id).copied().unwrap_or(0),
@@ -134,6 +152,9 @@ fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &Embedded) {
                 g.ch.to_string(),
             )])],
         });
+        if g.selector.is_some() {
+            ops.push(Op::EndMarkedContentWithProperties);
+        }
     }
     if run.synthetic_bold {
         ops.push(Op::SetTextRenderingMode {
