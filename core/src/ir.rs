@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 mod chart;
+pub mod structure;
 
 pub use chart::{
     Anchor, BarDirection, Chart, ChartLabel, ChartLine, ChartRect, Color, LabelKind, Rect, Series,
