@@ -1,5 +1,7 @@
-//! huibao-pdf: laid-out pages to an archival PDF (PDF/A-2b): embedded subsetted
-//! fonts, searchable text, bookmarks.
+//! huibao-pdf: laid-out pages to an archival, accessible PDF (PDF/A-2a and PDF/UA-1, or
+//! PDF/A-2b on request): embedded subsetted fonts, searchable text, bookmarks, and a
+//! structure tree (headings, paragraphs, lists, tables, figures with their description)
+//! that screen readers, reflowing viewers and text extractors follow.
 //!
 //! [`render`] lays the document tree out with [`huibao_pages`] and writes it;
 //! [`write_pages`] writes pages laid out once for several writers (PDF and OFD);
@@ -9,6 +11,7 @@ mod emit;
 mod icc;
 mod pdfa;
 mod subset;
+mod tag;
 
 use huibao_core::{Document, Style};
 use huibao_pages::{FontOptions, Pages};
@@ -31,6 +34,30 @@ pub struct PdfOptions {
     pub bundled_dir: Option<PathBuf>,
     /// Creation time in seconds since the Unix epoch; `None` is now.
     pub created: Option<i64>,
+    /// The PDF/A level the file conforms to and claims.
+    pub conformance: Conformance,
+}
+
+/// The standards a PDF conforms to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Conformance {
+    /// PDF/A-2a and PDF/UA-1: a tagged PDF — every text in marked content tied to a
+    /// structure tree (headings, paragraphs, lists, tables with header cells, figures
+    /// with alternate text), pagination and rules as artifacts, the language and the
+    /// title shown by viewers. What archives and accessibility rules (GB/T 37668) ask.
+    #[default]
+    A2a,
+    /// PDF/A-2b: the same pages without a structure tree (a little smaller); text is
+    /// searchable and extractable, but not tagged.
+    A2b,
+}
+
+impl Conformance {
+    /// Whether the file is tagged.
+    pub fn tagged(self) -> bool {
+        self == Conformance::A2a
+    }
 }
 
 impl Default for PdfOptions {
@@ -40,6 +67,7 @@ impl Default for PdfOptions {
             system_fonts: true,
             bundled_dir: None,
             created: None,
+            conformance: Conformance::default(),
         }
     }
 }
@@ -102,10 +130,11 @@ pub fn render_with_report(
     })
 }
 
-/// Writes laid-out pages as the bytes of a PDF/A-2b file (of `options`, only
-/// `created` is read: the pages carry their fonts).
+/// Writes laid-out pages as the bytes of a PDF file of `options.conformance` (of
+/// `options`, only `created` and `conformance` are read: the pages carry their fonts).
 pub fn write_pages(pages: &Pages, options: &PdfOptions) -> Result<Vec<u8>, Error> {
-    let pdf = emit::document(pages)?;
+    let tagged = options.conformance.tagged();
+    let (pdf, marked) = emit::document(pages, tagged)?;
     let mut warnings = Vec::new();
     let lopdf_doc = pdf.to_lopdf_document(&printpdf::PdfSaveOptions::default(), &mut warnings);
     let outlines: Vec<pdfa::Outline> = pages
@@ -132,6 +161,8 @@ pub fn write_pages(pages: &Pages, options: &PdfOptions) -> Result<Vec<u8>, Error
         created,
         creator: format!("huibao {}", env!("CARGO_PKG_VERSION")),
         producer: format!("huibao-pdf {} (printpdf 0.12)", env!("CARGO_PKG_VERSION")),
+        tagged,
     };
-    pdfa::finish(lopdf_doc, &meta, &outlines)
+    let structure = tagged.then_some((&pages.structure, &marked));
+    pdfa::finish(lopdf_doc, &meta, &outlines, structure)
 }
