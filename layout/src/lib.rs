@@ -118,7 +118,7 @@ pub fn lay_out_with(doc: &Document, style: &Style, library: &FontLibrary) -> Res
     let fonts = fonts::Fonts::resolve_in(style, library)?;
     let pages = layout::typeset(doc, &fonts, style)?;
     Ok(pages::assemble(
-        &doc.meta,
+        doc,
         &fonts,
         &layout::Geometry::new(style),
         pages,
@@ -141,7 +141,7 @@ pub fn lay_out_charts(
     let fonts = fonts::Fonts::resolve_in(style, library)?;
     Ok(layout::chart_pictures(doc, &fonts, style)?
         .into_iter()
-        .map(|(geo, page)| pages::assemble(&doc.meta, &fonts, &geo, vec![page]))
+        .map(|(geo, page)| pages::assemble(doc, &fonts, &geo, vec![page]))
         .collect())
 }
 
