@@ -296,7 +296,7 @@ class HtmlParts(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.tables, self.headings, self.note_lines = [], [], []
+        self.tables, self.headings, self.note_lines, self.chart_labels = [], [], [], []
         self.organization = None
         self.stack, self.text = [], None
         self.in_note = False
@@ -309,7 +309,7 @@ class HtmlParts(html.parser.HTMLParser):
             self.caption = None
         if tag == "div" and "attachment-note" in cls:
             self.in_note = True
-        if tag in ("figcaption", "th", "h1", "h2", "h3", "h4", "h5", "h6") or (
+        if tag in ("figcaption", "th", "text", "h1", "h2", "h3", "h4", "h5", "h6") or (
                 tag == "p" and ("organization" in cls or self.in_note)):
             self.text = ""
             self.stack.append((tag, cls))
@@ -334,6 +334,8 @@ class HtmlParts(html.parser.HTMLParser):
             self.text = None
             if tag == "figcaption":
                 self.caption = text
+            elif tag == "text":
+                self.chart_labels.append(squeeze(text))
             elif tag == "th" and self.tables:
                 self.tables[-1]["headers"].append(text)
             elif tag[0] == "h" and tag[1:].isdigit():
@@ -386,13 +388,22 @@ def text_lines(pdf):
 ATTACHMENT_LABEL = re.compile(r"^附件\d*$")
 
 
-def early_pages(pdf, parts):
+def opens_with_chart(lines, parts):
+    """Whether a page's first line is a chart's (its labels, as the HTML page has them)."""
+    first = squeeze(lines[0][2]) if lines else ""
+    return any(l and first.startswith(l) for l in parts.chart_labels)
+
+
+def early_pages(pdf, parts, charts_float=True):
     """The pages of `pdf` (1-based) whose text ends more than two grid lines above the
     text block's foot, with the row they end on, leaving out those a typesetter may
     leave short: the last page, one before a forced break (an attachment's first page,
     the end matter alone on its page), and one before the signature's page when that page
-    carries no more than the lines GB/T 9704 asks to go with the signature (a heading
-    and two body lines, above the attachment note)."""
+    carries no more than the lines GB/T 9704 asks to go with the signature (two body
+    lines, or a paragraph of up to four that goes whole, with the headings above them,
+    and the attachment note). Without `charts_float` (a writer
+    whose charts stand where they are cited), a page before one that opens with a chart
+    is left out too."""
     pages = text_lines(pdf)
     organization = squeeze(parts.organization or "")
     note = {squeeze(l) for l in parts.note_lines}
@@ -404,12 +415,18 @@ def early_pages(pdf, parts):
         first = squeeze(nxt[0][2]) if nxt else ""
         if ATTACHMENT_LABEL.match(first) or first.startswith("抄送") or "印发" in first:
             continue
+        if not charts_float and opens_with_chart(nxt, parts):
+            continue
         texts = [squeeze(t) for _, _, t in nxt]
         if organization and organization in texts:
-            before = [t for t in texts[:texts.index(organization)] if t not in note]
-            # The note's wrapped lines start flush with its items, not at the block's edge.
-            if len(before) <= 3 + sum(1 for t in before if not t.startswith("附件")
-                                      and any(t in n or n.endswith(t) for n in note)):
+            headings = {h for _, h in parts.headings}
+            # Body lines above the signature, leaving out the attachment note (its wrapped
+            # lines too) and the headings that go with their paragraph: at most a short
+            # paragraph that goes whole (core::closing::MAX_SPLIT_LINES).
+            before = [t for t in texts[:texts.index(organization)]
+                      if t not in note and t not in headings
+                      and not any(n.endswith(t) for n in note)]
+            if len(before) <= 4:
                 continue
         early.append((i + 1, lines[-1][0]))
     return early
