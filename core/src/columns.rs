@@ -373,8 +373,14 @@ mod tests {
         let style = Style::gbt9704();
         let m = Measure::of(&style);
         let share = |chars: f64| (chars * m.slot + CELL_EXTRA_PT) / m.block;
-        assert_eq!(header_lines("规模（亿元）", share(6.0), &style), ["规模（亿元）"]);
-        assert_eq!(header_lines("规模（亿元）", share(4.7), &style), ["规模", "（亿元）"]);
+        assert_eq!(
+            header_lines("规模（亿元）", share(6.0), &style),
+            ["规模（亿元）"]
+        );
+        assert_eq!(
+            header_lines("规模（亿元）", share(4.7), &style),
+            ["规模", "（亿元）"]
+        );
         assert_eq!(
             header_lines("已投资（亿元）", share(4.2), &style),
             ["已投资", "（亿元）"]
@@ -418,7 +424,10 @@ mod tests {
                 assert!(starts.contains(&at), "{lines:?}");
                 at += l.len();
             }
-            assert!(s[i] * m.block >= 4.0 * m.slot + CELL_EXTRA_PT - 1e-9, "{s:?}");
+            assert!(
+                s[i] * m.block >= 4.0 * m.slot + CELL_EXTRA_PT - 1e-9,
+                "{s:?}"
+            );
             assert!(lines.len() <= 2, "{lines:?}");
         }
     }

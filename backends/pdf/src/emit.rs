@@ -8,8 +8,8 @@
 //! into one `TJ`.
 
 use crate::subset::{subset_font, Subset};
-use crate::Error;
 use crate::tag::Marked;
+use crate::Error;
 use huibao_core::ir::structure::{Mark, Structure};
 use huibao_core::style::PT_PER_MM;
 use huibao_layout::{GlyphRun, Pages, Rgb, Rule, Shape, TextLine};

@@ -2,11 +2,11 @@
 
 use super::{chart, table, Bookmark, Glyph, Rgb, Rule, Setter, Shaped, Styled, TextLine, Unit};
 use crate::Error;
+use huibao_core::ir::structure::{Mark, Part};
 use huibao_core::ir::{
     AttachmentNote, AttachmentStart, Block, EndMatter, Heading, Paragraph, RedHeader, RunRole,
     Signature,
 };
-use huibao_core::ir::structure::{Mark, Part};
 use huibao_core::style::{FontRole, PT_PER_MM};
 use huibao_core::Document;
 use std::collections::HashMap;

@@ -3,8 +3,8 @@
 
 use super::{Rgb, Rule, Setter, Shape, TextLine, Unit};
 use crate::Error;
-use huibao_core::ir::{Anchor, Chart, ChartLine, Color};
 use huibao_core::ir::structure::Part;
+use huibao_core::ir::{Anchor, Chart, ChartLine, Color};
 use huibao_core::style::FontRole;
 
 /// The units of chart number `n` (from 1): the chart, kept whole on one page and with

@@ -15,8 +15,8 @@ use crate::fonts::Fonts;
 use crate::linebreak::{self, Item, Trim};
 use crate::Error;
 use huibao_core::chars::{blank_side, is_invisible, is_wide, Blank};
-use huibao_core::style::{FontRole, Style, PT_PER_MM};
 use huibao_core::ir::structure::{Mark, Part};
+use huibao_core::style::{FontRole, Style, PT_PER_MM};
 use huibao_core::Document;
 
 /// Page geometry in points, from the style.
