@@ -10,7 +10,7 @@
 use crate::subset::{subset_font, Subset};
 use crate::tag::Marked;
 use crate::Error;
-use huibao_core::ir::structure::{Mark, Structure};
+use huibao_core::ir::structure::{Mark, Role, Structure};
 use huibao_core::style::PT_PER_MM;
 use huibao_layout::{GlyphRun, Pages, Rgb, Rule, Shape, TextLine};
 use printpdf::{
@@ -96,6 +96,16 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// Records that content of `mark` covers `rect` ([x0, y0, x1, y1], PDF user space) on
+    /// `page`, when it is a figure's (whose box the structure tree gives).
+    fn enclose(&mut self, page: usize, mark: Option<Mark>, rect: [f64; 4]) {
+        if let Some(node) = mark.and_then(|m| self.structure.node_of(m)) {
+            if self.structure.nodes[node].role == Role::Figure {
+                self.marked.enclose(node, page, rect);
+            }
+        }
+    }
+
     /// The opening of the marked content of `mark` on page `page` (`/P <</MCID 3>> BDC`),
     /// or an artifact's when the tree has no place for it.
     fn open(&mut self, ops: &mut Vec<Op>, page: usize, mark: Option<Mark>) {
@@ -141,6 +151,18 @@ fn line_ops(
             artifact(ops, "Pagination");
         } else {
             t.open(ops, page, line.mark);
+            // The em boxes of the line's glyphs (0.88 em above the baseline).
+            for run in &line.runs {
+                if let (Some(a), Some(b)) = (run.glyphs.first(), run.glyphs.last()) {
+                    let rect = [
+                        a.x,
+                        y - 0.12 * run.size,
+                        b.x + b.advance,
+                        y + 0.88 * run.size,
+                    ];
+                    t.enclose(page, line.mark, rect);
+                }
+            }
         }
     }
     if line.artifact {
@@ -249,6 +271,19 @@ pub(crate) fn document(pages: &Pages, tagged: bool) -> Result<(PdfDocument, Mark
         for (k, shape) in page.shapes.iter().enumerate() {
             if let Some(t) = tagger.as_mut() {
                 let mark = page.shape_marks.get(k).copied().flatten();
+                let rect = match shape {
+                    Shape::Fill(f) => [f.x, flip(f.y + f.height), f.x + f.width, flip(f.y)],
+                    Shape::Line { line, .. } => [
+                        line.x0.min(line.x1),
+                        flip(line.y0.max(line.y1)),
+                        line.x0.max(line.x1),
+                        flip(line.y0.min(line.y1)),
+                    ],
+                    _ => [0.0; 4],
+                };
+                if rect != [0.0; 4] {
+                    t.enclose(n, mark, rect);
+                }
                 if open != Some(mark) {
                     if open.is_some() {
                         ops.push(Op::EndMarkedContentWithProperties);

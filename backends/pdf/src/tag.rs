@@ -17,6 +17,9 @@ use lopdf::{Dictionary, Object, ObjectId};
 pub(crate) struct Marked {
     /// Per page, per MCID, the node index in [`Structure::nodes`].
     pub pages: Vec<Vec<usize>>,
+    /// The box each figure is drawn in on its (first) page, by node: (page, [x0, y0, x1,
+    /// y1] in PDF user space): a Figure's BBox attribute (ISO 32000-1 14.8.5.4.3).
+    pub boxes: std::collections::BTreeMap<usize, (usize, [f64; 4])>,
 }
 
 impl Marked {
@@ -27,6 +30,19 @@ impl Marked {
         }
         self.pages[page].push(node);
         (self.pages[page].len() - 1) as i64
+    }
+
+    /// Grows the box of `node` on `page` to hold `rect` ([x0, y0, x1, y1]); a node's
+    /// box is the one on the first page it is drawn on.
+    pub(crate) fn enclose(&mut self, node: usize, page: usize, rect: [f64; 4]) {
+        let entry = self.boxes.entry(node).or_insert((page, rect));
+        if entry.0 == page {
+            let b = &mut entry.1;
+            b[0] = b[0].min(rect[0]);
+            b[1] = b[1].min(rect[1]);
+            b[2] = b[2].max(rect[2]);
+            b[3] = b[3].max(rect[3]);
+        }
     }
 }
 
@@ -113,6 +129,16 @@ pub(crate) fn write(
         }
         if let Some(alt) = &n.alt {
             d.set("Alt", text(alt));
+        }
+        if let Some((_, [x0, y0, x1, y1])) = marked.boxes.get(&i) {
+            let bbox = [x0, y0, x1, y1].map(|v| Object::Real(*v as f32));
+            d.set(
+                "A",
+                Object::Dictionary(Dictionary::from_iter(vec![
+                    ("O", name("Layout")),
+                    ("BBox", Object::Array(bbox.to_vec())),
+                ])),
+            );
         }
         if n.role == Role::TH {
             d.set(
