@@ -261,7 +261,8 @@ fn missing_file_and_non_utf8() {
 fn a_last_paragraph_too_long_to_go_with_the_signature_is_warned_at_its_line() {
     // 30 lines of text in the last paragraph: a word processor that moves it whole cannot
     // keep body text on the signature's page, and the warning points at the paragraph.
-    let long = "园区坚持项目为王，围绕主导产业链条精准招商，推动重点项目早开工、早投产、早见效。"
+    // No sentence end to cut it at: it would go whole.
+    let long = "园区坚持项目为王，围绕主导产业链条精准招商，推动重点项目早开工、早投产、早见效，"
         .repeat(22);
     let text = replace(
         "text = \"新签约项目28个。\"",

@@ -322,16 +322,21 @@ fn plugin_sections_have_the_same_text_in_docx_pdf_and_html() {
         .expect("python3 reads the DOCX's paragraphs");
         in_order(&squeeze(&docx), &in_paragraphs, "DOCX");
     }
-    // PDF table cells wrap inside their cells, so rows are not contiguous text, and a
-    // chart's labels read in the order of their places on the page: prose only (the
-    // labels in content order are tests/pdf_check.py's).
+    // The PDF read in the order of its structure tree (a chart or table that floated to
+    // the next page is read where it is cited), as poppler gives it; table cells wrap
+    // inside their cells, so rows are not contiguous text, and a chart's labels follow
+    // their drawing: prose only (the labels are tests/pdf_check.py's).
     let prose: Vec<String> = prose
         .into_iter()
         .filter(|l| !chart_labels.contains(l))
         .collect();
-    if support::tool_available("pdftotext", "the plugin sections' text in the PDF") {
-        let pdf = run("pdftotext", &[file("pdf").to_str().unwrap(), "-"])
-            .expect("pdftotext reads the PDF");
-        in_order(&squeeze(&pdf), &prose, "PDF");
+    if support::tool_available("pdfinfo", "the plugin sections' text in the PDF's structure tree") {
+        let tree = run("pdfinfo", &["-struct-text", file("pdf").to_str().unwrap()])
+            .expect("pdfinfo reads the PDF's structure tree");
+        let text: String = tree
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"'))
+            .collect();
+        in_order(&squeeze(&text), &prose, "PDF");
     }
 }

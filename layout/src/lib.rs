@@ -134,7 +134,7 @@ pub fn lay_out(doc: &Document, style: &Style, options: &FontOptions) -> Result<P
 pub fn lay_out_with(doc: &Document, style: &Style, library: &FontLibrary) -> Result<Pages, Error> {
     let fonts = fonts::Fonts::resolve_in(style, library)?;
     let (pages, fallbacks) = layout::typeset(doc, &fonts, style)?;
-    let mut pages = pages::assemble(&doc.meta, &fonts, &layout::Geometry::new(style), pages);
+    let mut pages = pages::assemble(doc, &fonts, &layout::Geometry::new(style), pages);
     pages.variant_fallbacks = fallbacks;
     Ok(pages)
 }
@@ -155,7 +155,7 @@ pub fn lay_out_charts(
     let fonts = fonts::Fonts::resolve_in(style, library)?;
     Ok(layout::chart_pictures(doc, &fonts, style)?
         .into_iter()
-        .map(|(geo, page)| pages::assemble(&doc.meta, &fonts, &geo, vec![page]))
+        .map(|(geo, page)| pages::assemble(doc, &fonts, &geo, vec![page]))
         .collect())
 }
 

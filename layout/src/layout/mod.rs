@@ -15,6 +15,7 @@ use crate::fonts::Fonts;
 use crate::linebreak::{self, Item, Trim};
 use crate::Error;
 use huibao_core::chars::{blank_side, is_invisible, is_variation_selector, is_wide, Blank};
+use huibao_core::ir::structure::{Mark, Part};
 use huibao_core::style::{FontRole, Style, PT_PER_MM};
 use huibao_core::Document;
 
@@ -153,6 +154,9 @@ pub(crate) struct TextLine {
     /// Pagination matter (page numbers, 续表 and a repeated table header): drawn, but
     /// not document text, so text extraction leaves it out.
     pub artifact: bool,
+    /// The part of the document the line shows (for the structure tree of a tagged
+    /// file); `None` for pagination matter.
+    pub mark: Option<Mark>,
 }
 
 /// A straight rule.
@@ -248,6 +252,12 @@ pub(crate) struct Unit {
     pub end_matter: bool,
     /// Outline entries starting in this unit.
     pub bookmarks: Vec<Bookmark>,
+    /// The part of the document the unit's shapes draw (a chart's).
+    pub mark: Option<Mark>,
+    /// A float (a chart, a table): the number of units, from this one, that go to the
+    /// top of the next page together when this one does not fit where it stands (with
+    /// what it keeps with), the text after them filling the page; 0 for other units.
+    pub floats: usize,
 }
 
 impl Unit {
@@ -301,6 +311,11 @@ impl<'a> Setter<'a> {
             block: std::cell::Cell::new(None),
             fallbacks: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// Part `part` of the block being set.
+    pub(crate) fn mark(&self, part: Part) -> Option<Mark> {
+        self.block.get().map(|b| Mark::new(b, part))
     }
 
     /// The text style of a role as the style sets it.
@@ -506,6 +521,7 @@ impl<'a> Setter<'a> {
                         dy: self.geo.baseline_in_row(size.max(1.0)),
                         glyphs,
                         artifact: false,
+                        mark: None,
                     }],
                     keep_with_next: keep,
                     ..Unit::default()
@@ -633,6 +649,7 @@ fn page_numbers(s: &Setter, pages: &mut [Page]) -> Result<(), Error> {
             glyphs,
             dy: g.height + g.number_gap + ASCENT * st.size,
             artifact: true,
+            mark: None,
         });
     }
     Ok(())
