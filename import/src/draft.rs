@@ -182,6 +182,30 @@ pub(crate) fn assemble(outline: Outline) -> Body {
         .iter()
         .map(|r| r.title.as_deref().and_then(classify))
         .collect();
+    // Two or more top-level headings that name the work done without a period
+    // ("一、主要指标完成情况 二、重点工作完成情况"): topics of one untitled work-done part.
+    let names_period = |r: &Node| {
+        r.title
+            .as_deref()
+            .is_some_and(|t| !crate::meta::phrases(t).is_empty())
+    };
+    let done_topics = roots
+        .iter()
+        .zip(&roles)
+        .filter(|(r, role)| **role == Some(Role::Achievements) && !names_period(r))
+        .count();
+    if done_topics >= 2
+        && !roots
+            .iter()
+            .zip(&roles)
+            .any(|(r, role)| *role == Some(Role::Achievements) && names_period(r))
+    {
+        for (r, role) in roots.iter().zip(roles.iter_mut()) {
+            if *role == Some(Role::Achievements) && !names_period(r) {
+                *role = None;
+            }
+        }
+    }
     if !flat {
         for i in 0..roots.len() {
             let names_period = roots[i]
@@ -229,9 +253,13 @@ pub(crate) fn assemble(outline: Outline) -> Body {
             _ => {
                 // An extra part: before any part and without items it is opening text;
                 // otherwise it becomes an item of the part before it (or the work done).
+                // A heading that names nothing ("一、项目建设快速推进") standing where the
+                // work done begins is an item of an untitled work-done part; only one
+                // without text of its own goes to the opening.
                 if body.parts.is_empty()
                     && pending_done.is_none()
                     && root.children.is_empty()
+                    && root.paras.is_empty()
                     && !flat
                 {
                     body.summary_remarks.push(format!(
@@ -256,7 +284,11 @@ pub(crate) fn assemble(outline: Outline) -> Body {
                         tables: Vec::new(),
                     }),
                 };
-                if !flat {
+                if !flat && target.title.is_none() {
+                    body.doubts.push(format!(
+                        "\"{label}\" has no part heading above it: it became an item of an untitled work-done part"
+                    ));
+                } else if !flat {
                     body.doubts.push(format!(
                         "\"{label}\" became an item of the {} part: a report has at most one part each of work done, problems and plan",
                         target.role.label()
@@ -412,6 +444,38 @@ mod tests {
         assert_eq!(classify("xxxx年工作思路"), Some(Role::Plan));
         assert_eq!(classify("存在的问题"), Some(Role::Problems));
         assert_eq!(classify("下一步工作打算"), Some(Role::Plan));
+    }
+
+    #[test]
+    fn topics_without_a_part_heading_are_items_of_an_untitled_work_done_part() {
+        // From the published corpus (34): three 一、 headings, no title, no part heading.
+        let b = body(&[
+            "一、区位优势明显基础设施完善",
+            "几年来累计投资5.7亿元，用于改善基础设施。",
+            "二、转变招商理念延伸产业链",
+            "截至2011年末，开发区内已进驻各类企业119家。",
+        ]);
+        assert_eq!(b.parts.len(), 1);
+        assert_eq!(b.parts[0].role, Role::Achievements);
+        assert_eq!(b.parts[0].title, None);
+        let titles: Vec<_> = b.parts[0].items.iter().map(|i| i.title.clone()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("区位优势明显基础设施完善".to_string()),
+                Some("转变招商理念延伸产业链".to_string())
+            ]
+        );
+        // (09, 42): two headings that both name work done without a period.
+        let b = body(&[
+            "一、主要指标完成情况",
+            "1-10月，完成工业总产值20亿元。",
+            "二、重点工作完成情况",
+            "全力推进招商引资。",
+        ]);
+        assert_eq!(b.parts.len(), 1);
+        assert_eq!(b.parts[0].title, None);
+        assert_eq!(b.parts[0].items.len(), 2);
     }
 
     #[test]
