@@ -627,6 +627,8 @@ pub(crate) fn full_width(s: &str) -> (String, usize) {
                 quote_open = !quote_open;
                 Some(q)
             }
+            // "四.存在的主要困难和问题": a Chinese number opening the line, then a stop.
+            '.' | '．' if opens_with_chinese_number(&chars[..i]) => Some('、'),
             '.' if prev.is_some_and(is_han) && next.is_none_or(is_chinese) => Some('。'),
             '〝' => Some('“'),
             '〞' => Some('”'),
@@ -649,6 +651,17 @@ pub(crate) fn full_width(s: &str) -> (String, usize) {
         }
     }
     (out.into_iter().collect(), fixed)
+}
+
+/// Whether `before` (what precedes a stop in a line) is a Chinese outline number alone:
+/// "四" in "四.存在的主要困难和问题", after the line's indent.
+fn opens_with_chinese_number(before: &[char]) -> bool {
+    let number: Vec<char> = before
+        .iter()
+        .copied()
+        .skip_while(|c| c.is_whitespace())
+        .collect();
+    (1..=3).contains(&number.len()) && number.iter().all(|c| "一二三四五六七八九十".contains(*c))
 }
 
 /// Marks half-width parentheses to make full-width: a matched pair with Chinese inside or
@@ -710,6 +723,13 @@ mod tests {
             "提出“一企一策”要求。"
         );
         assert_eq!(full_width("1.5亿元").0, "1.5亿元");
+        // From the published corpus (38): a part numbered with an ASCII stop.
+        assert_eq!(
+            full_width("四.存在的主要困难和问题").0,
+            "四、存在的主要困难和问题"
+        );
+        assert_eq!(full_width("  十二.其他工作").0, "  十二、其他工作");
+        assert_eq!(full_width("第四.其他").0, "第四。其他");
     }
 
     #[test]

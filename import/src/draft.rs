@@ -299,8 +299,19 @@ pub(crate) fn assemble(outline: Outline) -> Body {
             }
         }
     }
-    if let Some(done) = pending_done {
-        body.parts.insert(0, done);
+    if let Some(mut done) = pending_done {
+        // An untitled part announced as tasks ahead ("重点抓好以下六个方面的工作：", a page
+        // holding only the plan's middle) is the plan.
+        if done.title.is_none()
+            && !body.parts.iter().any(|p| p.role == Role::Plan)
+            && body.summary.last().is_some_and(|t| announces_tasks(t))
+        {
+            done.role = Role::Plan;
+            body.doubts.push(PLAN_ANNOUNCED.into());
+            body.parts.push(done);
+        } else {
+            body.parts.insert(0, done);
+        }
     }
     if flat {
         body.doubts.push(
@@ -319,6 +330,27 @@ pub(crate) fn assemble(outline: Outline) -> Body {
         body.parts.sort_by_key(|p| p.role as u8);
     }
     body
+}
+
+/// The note when an untitled part is taken as the plan.
+const PLAN_ANNOUNCED: &str =
+    "the headings after \"…以下…工作：\" have no part heading: they were taken as the plan";
+
+/// Whether the last sentence of `text` announces the tasks ahead: "重点抓好以下六个方面的
+/// 工作：", "下半年着力做好以下几项工作：".
+fn announces_tasks(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(body) = text.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let last = body.rsplit(['。', '！', '；']).next().unwrap_or(body);
+    last.contains("以下")
+        && ["抓好", "做好", "抓实", "推进", "突出", "重点"]
+            .iter()
+            .any(|w| last.contains(w))
+        && !["取得", "完成了", "开展了", "成效", "回顾"]
+            .iter()
+            .any(|w| last.contains(w))
 }
 
 fn part(root: Node, role: Role, doubts: &mut Vec<String>) -> PartDraft {
@@ -476,6 +508,22 @@ mod tests {
         assert_eq!(b.parts.len(), 1);
         assert_eq!(b.parts[0].title, None);
         assert_eq!(b.parts[0].items.len(), 2);
+    }
+
+    #[test]
+    fn headings_announced_as_tasks_ahead_are_the_plan() {
+        // From the published corpus (31): page 2 holds only the plan's middle.
+        let b = body(&[
+            "不断开创开发区工作的新局面。重点抓好以下六个方面的工作：",
+            "（一）加大招大引强力度，提高园区引资质量",
+            "下半年，要继续围绕“招大引强”两大目标。",
+            "（二）加大基础建设力度，提升园区承载功能",
+            "充分抓住国家旅游综合改革试点的有利时机。",
+        ]);
+        assert_eq!(b.parts.len(), 1);
+        assert_eq!(b.parts[0].role, Role::Plan);
+        assert_eq!(b.parts[0].items.len(), 2);
+        assert!(!announces_tasks("上半年主要开展了以下工作："));
     }
 
     #[test]

@@ -373,7 +373,18 @@ impl Builder {
             return Some(depth);
         }
         // A document may start at 二、 when its first part was lost or left out.
-        if depth == 0 && matches!(m.kind, Kind::Chinese | Kind::ParenChinese) && m.number <= 3 {
+        // A page of a paginated copy may start later ("四、存在的主要困难和问题"): a
+        // heading that names a part.
+        let names_part = m.kind == Kind::Chinese && {
+            let rest = line[m.len..].trim();
+            rest.chars().count() <= 24
+                && !rest.contains(['。', '，'])
+                && crate::draft::classify(rest).is_some()
+        };
+        if depth == 0
+            && matches!(m.kind, Kind::Chinese | Kind::ParenChinese)
+            && (m.number <= 3 || names_part)
+        {
             self.out.doubts.push(format!(
                 "the outline starts at \"{}\" rather than at number one",
                 excerpt(line, 16)
@@ -439,12 +450,29 @@ fn split_glued<'a>(
         }
         let continues = open.iter().any(|&(k, n)| k == m.kind && m.number == n + 1);
         // "……同比增长11.8%。一、2022年工作总结": the outline begins inside a paragraph.
-        let begins = open.is_empty() && m.kind == Kind::Chinese && m.number == 1;
+        // "……第一名。（一）党的建设持续推进。开发区党工委……": a first （一） heading
+        // after the opening's last sentence, when a short heading follows it.
+        let begins = open.is_empty()
+            && m.number == 1
+            && (m.kind == Kind::Chinese
+                || (m.kind == Kind::ParenChinese && short_heading(&after[m.len..])));
         if continues || begins {
             return (&text[..at], Some(after.to_string()));
         }
     }
     (text, None)
+}
+
+/// Whether `rest` opens with a short heading closed by a full stop ("党的建设持续推进。"):
+/// 4 to 20 characters without a comma before the stop.
+fn short_heading(rest: &str) -> bool {
+    let Some(stop) = rest.find('。') else {
+        return false;
+    };
+    let title = &rest[..stop];
+    (4..=20).contains(&title.chars().count())
+        && !title.contains(['，', '；', '：', '、'])
+        && !title.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Where a heading runs into its first item without a break ("科技创新能力持续增强1.创新平台
@@ -673,6 +701,39 @@ mod tests {
         );
         assert_eq!(o.roots[1].paras, vec!["2023年，生态园将深入学习。"]);
         assert!(o.doubts.is_empty(), "{:?}", o.doubts);
+    }
+
+    #[test]
+    fn a_first_paren_heading_after_the_opening_sentence_is_split_off() {
+        // From the published corpus (26): the opening runs into "（一）党的建设持续推进。".
+        let o = outline(&[
+            "20xx年，经济运行稳中有进。三是荣获全县第一名。（一）党的建设持续推进。开发区党工委现下辖47个党支部。",
+        ]);
+        assert_eq!(shape(&o.roots), vec!["（一）党的建设持续推进"]);
+        // A figure statement is not a heading: it stays in the text.
+        let o = outline(&["园区运行平稳。（一）工业生产总值预计完成5.88亿元，同比增长5%。"]);
+        assert!(o.roots.is_empty());
+    }
+
+    #[test]
+    fn a_page_may_start_at_a_later_part() {
+        // From the published corpus (38): page 9 of a copy starts inside the work done.
+        let o = outline(&[
+            "（5）激活项目闲置土地，实现土地转让置换。园区决定对其进行劝退。",
+            "四、存在的主要困难和问题",
+            "（一）新增项目少，增长缺乏后劲支撑",
+            "园区招商工作呈现洽谈项目多，落地项目少。",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec![
+                "四、存在的主要困难和问题",
+                "-（一）新增项目少，增长缺乏后劲支撑"
+            ]
+        );
+        // A later number that names no part stays text.
+        let o = outline(&["五、加强园区招商，引进项目"]);
+        assert!(o.roots.is_empty());
     }
 
     #[test]
