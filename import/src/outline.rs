@@ -601,9 +601,18 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
     if rest.is_empty() {
         return (None, None);
     }
+    if kind != Kind::RunIn {
+        if let Some(at) = colon_label(rest) {
+            let text = rest[at + '：'.len_utf8()..].trim();
+            return (
+                Some(rest[..at].to_string()),
+                (!text.is_empty()).then(|| text.to_string()),
+            );
+        }
+    }
     let stop = rest
         .char_indices()
-        .take(MAX_TITLE + 1)
+        .take(MAX_TITLE + 2)
         .find(|&(_, c)| matches!(c, '。' | '！' | '？'));
     if let Some((at, c)) = stop {
         let title = &rest[..at];
@@ -637,8 +646,43 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
         if let Some(at) = run_on_title(rest) {
             return (Some(rest[..at].to_string()), Some(rest[at..].to_string()));
         }
+        if let Some(at) = clause_before_figures(rest) {
+            let text = rest[at + '，'.len_utf8()..].trim();
+            return (Some(rest[..at].to_string()), Some(text.to_string()));
+        }
     }
     (None, Some(rest.to_string()))
+}
+
+/// An item labelled with a colon ("一期：开发面积3440亩，……", "标准厂房：……"): where the
+/// label of 2 to 8 characters ends.
+fn colon_label(rest: &str) -> Option<usize> {
+    let at = rest.find('：')?;
+    let label = &rest[..at];
+    let n = label.chars().count();
+    ((2..=8).contains(&n) && label.chars().all(is_han_char)).then_some(at)
+}
+
+fn is_han_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A numbered point whose first sentence runs on into figures ("生物医药产业正在恢复性增长，
+/// 1-6月预计完成产值23亿元，……"): the end of its first clause, the point's title, when
+/// that clause has no figure of its own and the next opens with one or with a period.
+fn clause_before_figures(rest: &str) -> Option<usize> {
+    let at = rest.find('，')?;
+    let clause = &rest[..at];
+    let n = clause.chars().count();
+    if !(4..=24).contains(&n) || clause.chars().any(|c| !is_han_char(c)) {
+        return None;
+    }
+    let next = &rest[at + '，'.len_utf8()..];
+    let figures = next.starts_with(|c: char| c.is_ascii_digit())
+        || crate::meta::phrases(next)
+            .first()
+            .is_some_and(|p| p.start == 0);
+    figures.then_some(at)
 }
 
 #[cfg(test)]
@@ -912,5 +956,33 @@ mod tests {
         );
         let long = "受国内外新冠疫情引起的消费市场低迷、物流受阻以及俄乌战争引起的国际能源价格暴涨等影响，生态园部分指标增幅较上年度有一定幅度回落。";
         assert_eq!(split_heading(long, Kind::Arabic), (None, Some(long.into())));
+        // From the published corpus (23): items labelled with a colon.
+        assert_eq!(
+            split_heading(
+                "一期：开发面积3440亩，进区企业102家，现已全部建成投产。",
+                Kind::Arabic
+            ),
+            (
+                Some("一期".into()),
+                Some("开发面积3440亩，进区企业102家，现已全部建成投产。".into())
+            )
+        );
+        // (20, 41): a point whose first sentence runs on into figures.
+        assert_eq!(
+            split_heading(
+                "机电一体化产业增长迅速，1-6月预计完成产值13.8亿元，占开发区规模企业以上工业总产值的7.3，增长38.2。",
+                Kind::Arabic
+            ),
+            (
+                Some("机电一体化产业增长迅速".into()),
+                Some("1-6月预计完成产值13.8亿元，占开发区规模企业以上工业总产值的7.3，增长38.2。".into())
+            )
+        );
+        // A point that is a figure itself has no title.
+        let figure = "工业产值34亿元，同比增长12%，园区建设总投入5亿元，完成全年任务的60%，较上年同期明显加快进度。";
+        assert_eq!(
+            split_heading(figure, Kind::Arabic),
+            (None, Some(figure.into()))
+        );
     }
 }
