@@ -40,8 +40,16 @@ const NOTICE_HEADS: [&str; 8] = [
 ];
 
 /// Phrases only a document-sharing site writes; a line with one is clutter however long.
-const SITE_PHRASES: [&str; 12] = [
+const SITE_PHRASES: [&str; 20] = [
     "由会员分享",
+    "小编为大家",
+    "小编整理",
+    "供大家参考",
+    "为大家整理",
+    "为您筛选了",
+    "本站为你",
+    "欢迎您的阅读",
+    "欢迎来到",
     "可在线阅读",
     "页珍藏版",
     "版权归属用户",
@@ -101,7 +109,8 @@ pub(crate) fn site_line(s: &str) -> Option<&'static str> {
             || s.contains("范文（")
             || s.contains("范文(")
             || s.contains("范文大全")
-            || (s.contains("精选") && s.contains("篇")))
+            || (s.contains("精选") && s.contains("篇"))
+            || s.contains("精选文档"))
     {
         return Some("site's page title");
     }
@@ -192,6 +201,11 @@ mod tests {
             "客服QQ：800836512　客服电话：400-616-8035",
             "2023经济开发区上半年工作总结范文",
             "经济开发区2021年上半年工作总结范文（精选5篇）",
+            // From the published corpus (39, 34, 23).
+            "欢迎来到专业的唐家秘书网平台！工作总结工作计划心得体会思想汇报发言稿申请书述职报告自查报告",
+            "下面是小编为大家整理的2024年度县工业园区工作开展情况总结汇报（精选文档），供大家参考。",
+            "2024年度县工业园区工作开展情况总结汇报（精选文档）",
+            "开篇：润墨网以专业的文秘视角，为您筛选了一篇开发区新发展工作计划范文，如需获取更多写作素材，在线客服老师一对一协助。欢迎您的阅读与分享！",
         ] {
             assert!(site_line(l).is_some(), "{l}");
         }

@@ -142,10 +142,26 @@ const PART_WORDS: [(&str, Role); 45] = [
 /// not decide: "下半年工作开展情况" is work done. A heading that joins two ("工作完成情况及
 /// 存在问题", "问题和建议") is the part its first half names.
 pub(crate) fn classify(title: &str) -> Option<Role> {
-    title
+    let halves: Vec<Option<Role>> = title
         .split(['及', '和', '与', '暨', '、'])
-        .find_map(classify_words)
+        .map(classify_words)
+        .collect();
+    // "工作举措及成效": measures named with their results are the work done.
+    let measures_with_results = halves.contains(&Some(Role::Achievements))
+        && title
+            .split(['及', '和', '与', '暨', '、'])
+            .zip(&halves)
+            .all(|(half, role)| {
+                *role != Some(Role::Plan) || MEASURES.iter().any(|w| half.ends_with(w))
+            });
+    if measures_with_results {
+        return Some(Role::Achievements);
+    }
+    halves.into_iter().flatten().next()
 }
+
+/// Words for measures, which name the plan alone and the work done beside its results.
+const MEASURES: [&str; 3] = ["举措", "措施", "做法"];
 
 /// The part the word that ends last names.
 fn classify_words(title: &str) -> Option<Role> {
@@ -476,6 +492,11 @@ mod tests {
         assert_eq!(classify("xxxx年工作思路"), Some(Role::Plan));
         assert_eq!(classify("存在的问题"), Some(Role::Problems));
         assert_eq!(classify("下一步工作打算"), Some(Role::Plan));
+        // From the published corpus (39).
+        assert_eq!(classify("工作举措及成效"), Some(Role::Achievements));
+        assert_eq!(classify("主要做法和成效"), Some(Role::Achievements));
+        assert_eq!(classify("下一步工作措施"), Some(Role::Plan));
+        assert_eq!(classify("问题和建议"), Some(Role::Problems));
     }
 
     #[test]
