@@ -110,7 +110,10 @@ pub(crate) fn site_line(s: &str) -> Option<&'static str> {
             || s.contains("范文(")
             || s.contains("范文大全")
             || (s.contains("精选") && s.contains("篇"))
-            || s.contains("精选文档"))
+            || s.contains("精选文档")
+            || ["—全文", "-全文", "（全文）", "(全文)", "_全文"]
+                .iter()
+                .any(|w| s.ends_with(w)))
     {
         return Some("site's page title");
     }
@@ -145,6 +148,9 @@ pub(crate) fn is_link_line(s: &str) -> bool {
         && crate::marker::parse(s).is_none()
 }
 
+/// Why a short line above the title is a tag: it repeats a piece of the title.
+pub(crate) const TITLE_FRAGMENT: &str = "tag line: a fragment of the title";
+
 /// Tag lines above the title: `head` holds the texts of the lines before the first line
 /// of the body, `titles` the title-like lines seen there (kept or removed). Returns the
 /// indexes in `head` that are tags, each with the reason.
@@ -172,7 +178,7 @@ pub(crate) fn tag_lines(head: &[&str], titles: &[&str]) -> Vec<(usize, &'static 
                 .iter()
                 .any(|title| title.len() > t.len() && title.contains(t))
         {
-            out.push((i, "tag line: a fragment of the title"));
+            out.push((i, TITLE_FRAGMENT));
             continue;
         }
         // The organization alone, repeated at the start of the title below it.
@@ -205,6 +211,7 @@ mod tests {
             "欢迎来到专业的唐家秘书网平台！工作总结工作计划心得体会思想汇报发言稿申请书述职报告自查报告",
             "下面是小编为大家整理的2024年度县工业园区工作开展情况总结汇报（精选文档），供大家参考。",
             "2024年度县工业园区工作开展情况总结汇报（精选文档）",
+            "2023年株洲市天元区政府工作报告—全文",
             "开篇：润墨网以专业的文秘视角，为您筛选了一篇开发区新发展工作计划范文，如需获取更多写作素材，在线客服老师一对一协助。欢迎您的阅读与分享！",
         ] {
             assert!(site_line(l).is_some(), "{l}");

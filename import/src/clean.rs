@@ -236,8 +236,22 @@ fn head_tags(lines: &mut [Line]) {
             .map(|l| l.original.as_str()),
     );
     let tags = boilerplate::tag_lines(&texts, &titles);
+    let mut marked = Vec::new();
     for (at, why) in tags {
-        lines[head[at]].why = Some(why);
+        // A title in its own right ("政府工作报告" under a site's "2023年……政府工作报告—
+        // 全文") is a fragment only of a title below it: tags stand above the title.
+        let own_title = crate::frame::is_title_like(texts[at])
+            && !lines[head[at] + 1..end].iter().any(|l| {
+                let t = l.text().unwrap_or(l.original.as_str());
+                t.len() > texts[at].len() && crate::frame::is_title_like(t) && t.contains(texts[at])
+            });
+        if why == boilerplate::TITLE_FRAGMENT && own_title {
+            continue;
+        }
+        marked.push((head[at], why));
+    }
+    for (at, why) in marked {
+        lines[at].why = Some(why);
     }
 }
 

@@ -271,6 +271,10 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
             head.recipient = Some(t.trim_end_matches(['：', ':']).to_string());
             i += 1;
             break;
+        } else if !title_parts.is_empty() && is_occasion(&t) {
+            // "——2023年1月9日在……人民代表大会第三次会议上": the speech's occasion
+            // under its title is the opening's, not more of the title.
+            break;
         } else if t.chars().count() <= 60 && !has_sentence_punct(&t) && !t.ends_with(['：', ':']) {
             match title_parts.last() {
                 Some(last) if *last == t => removed.push(Removed {
@@ -364,6 +368,14 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
     }
     let body = blocks.split_off(i);
     (head, body)
+}
+
+/// The occasion of a speech, under its title: "——2023年1月9日在……会议上".
+fn is_occasion(t: &str) -> bool {
+    t.starts_with(['—', '-'])
+        && ["会议上", "会上", "大会上", "讲话", "报告会"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 fn first_text(blocks: &[Block]) -> usize {
@@ -631,6 +643,23 @@ mod tests {
         );
         assert_eq!(date_line("2023年7月份"), None);
         assert_eq!(date_line("截至2023年7月"), None);
+    }
+
+    #[test]
+    fn a_speechs_occasion_is_not_part_of_its_title() {
+        // From the published corpus (33).
+        let mut removed = Vec::new();
+        let (head, body) = split_head(
+            paras(&[
+                "政府工作报告",
+                "——2023年1月9日在株洲市天元区第六届人民代表大会第三次会议上",
+                "株洲市天元区人民政府区长何柢",
+                "现在，我代表区人民政府，向大会作政府工作报告，请予审议。",
+            ]),
+            &mut removed,
+        );
+        assert_eq!(head.title.as_deref(), Some("政府工作报告"));
+        assert_eq!(body.len(), 3);
     }
 
     #[test]

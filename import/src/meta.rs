@@ -187,6 +187,10 @@ pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
             } else if let Some((s, n)) = shape_at(r) {
                 // "2022上半年": the year without 年.
                 (Some(s), j + n)
+            } else if r.starts_with("工作") {
+                // "2019工作总结及2020年工作计划": the year without 年 before its work.
+                implied = true;
+                (Some(PeriodShape::Year), j)
             } else {
                 i = j;
                 continue;
@@ -450,6 +454,12 @@ mod tests {
             Some((Some(2022), PeriodShape::Quarter(3)))
         );
         assert_eq!(period_in("主要工作"), None);
+        // From the published corpus (18): the year without 年 before its work.
+        let p = phrases("工业园区（高新区）2019工作总结及2020年工作计划");
+        assert_eq!(
+            (p[0].year, p[0].shape),
+            (Some(2019), Some(PeriodShape::Year))
+        );
         assert_eq!(
             make_period(2022, PeriodShape::Months(1, 6)),
             Period::Half(2022, 1)
