@@ -307,6 +307,25 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
                 }
             }
         } else if title_parts.is_empty() && i == first_text(&blocks) {
+            // "工业园区上半年工作总结及下半年思路一、1-6月份工作总结（一）……": a page
+            // flattened to one line, the title running into the outline.
+            if let Some(at) = title_before_outline(&t) {
+                let title = t[..at].to_string();
+                if crate::boilerplate::site_line(&title).is_some() {
+                    removed.push(Removed {
+                        text: title,
+                        why: "site's page title",
+                    });
+                } else {
+                    head.title = Some(title);
+                    head.title_split = true;
+                }
+                let rest = t[at..].to_string();
+                if let Block::Para(p) = &mut blocks[i] {
+                    p.text = rest;
+                }
+                break;
+            }
             // "园区管委会2022年上半年工作总结及下半年计划2022年1-6月，园区……"
             if let Some(at) = glued_title_end(&t) {
                 head.title = Some(t[..at].to_string());
@@ -390,6 +409,19 @@ fn signer_name(s: &str) -> String {
         .trim_start_matches(['：', ':', ' '])
         .trim()
         .to_string()
+}
+
+/// Where a title runs into the outline's first number on one line ("……下半年思路一、1-6月
+/// 份工作总结"): the offset of "一、", when what stands before it is a title.
+fn title_before_outline(t: &str) -> Option<usize> {
+    let at = t.find("一、")?;
+    let title = &t[..at];
+    let n = title.chars().count();
+    ((6..=80).contains(&n)
+        && !title.contains(['。', '；', '，'])
+        && TITLE_WORDS.iter().any(|w| title.ends_with(w))
+        && is_title_like(title))
+    .then_some(at)
 }
 
 /// Where a title glued to the first sentence ends: after the last title word before the

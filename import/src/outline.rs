@@ -602,6 +602,12 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
         return (None, None);
     }
     if kind != Kind::RunIn {
+        if let Some(at) = period_part_title(rest) {
+            return (
+                Some(rest[..at].to_string()),
+                Some(rest[at..].trim().to_string()),
+            );
+        }
         if let Some(at) = colon_label(rest) {
             let text = rest[at + '：'.len_utf8()..].trim();
             return (
@@ -652,6 +658,35 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
         }
     }
     (None, Some(rest.to_string()))
+}
+
+/// Part titles that name a period and its work, as a flattened page runs them into
+/// their text: "2021年工作总结作为……的主平台，……".
+const PERIOD_PART_WORDS: [&str; 9] = [
+    "工作总结",
+    "工作回顾",
+    "工作完成情况",
+    "工作开展情况",
+    "工作情况",
+    "主要工作",
+    "工作思路",
+    "工作计划",
+    "工作安排",
+];
+
+/// Where a part title naming a period ("2021年工作总结", "1-6月份工作总结") ends when
+/// text follows it on the same line without punctuation.
+fn period_part_title(rest: &str) -> Option<usize> {
+    let p = crate::meta::phrases(rest).into_iter().next()?;
+    if p.start != 0 {
+        return None;
+    }
+    let after = &rest[p.end..];
+    let word = PERIOD_PART_WORDS.iter().find(|w| after.starts_with(**w))?;
+    let at = p.end + word.len();
+    let text = &rest[at..];
+    (text.chars().count() >= 10 && !text.starts_with(['。', '，', '；', '：', '及', '和', '与']))
+        .then_some(at)
 }
 
 /// An item labelled with a colon ("一期：开发面积3440亩，……", "标准厂房：……"): where the
@@ -956,6 +991,17 @@ mod tests {
         );
         let long = "受国内外新冠疫情引起的消费市场低迷、物流受阻以及俄乌战争引起的国际能源价格暴涨等影响，生态园部分指标增幅较上年度有一定幅度回落。";
         assert_eq!(split_heading(long, Kind::Arabic), (None, Some(long.into())));
+        // From the published corpus (02, 07): a part title run into its text.
+        assert_eq!(
+            split_heading(
+                "2021年工作总结作为__工业经济的主平台，开发区先后获批省级园区。",
+                Kind::Chinese
+            ),
+            (
+                Some("2021年工作总结".into()),
+                Some("作为__工业经济的主平台，开发区先后获批省级园区。".into())
+            )
+        );
         // From the published corpus (23): items labelled with a colon.
         assert_eq!(
             split_heading(
