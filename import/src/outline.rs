@@ -456,11 +456,28 @@ fn split_glued<'a>(
             && m.number == 1
             && (m.kind == Kind::Chinese
                 || (m.kind == Kind::ParenChinese && short_heading(&after[m.len..])));
-        if continues || begins {
+        // "一、2021年工作总结作为……先进开发区。（一）综合实力明显增强……": the first
+        // item of the heading the text belongs to, on a flattened page.
+        let deepest = open.last().and_then(|&(k, _)| k.level()).unwrap_or(0);
+        let first_child = own.len > 0
+            && m.number == 1
+            && m.kind.level().is_some_and(|l| l == deepest + 1)
+            && !open.iter().any(|&(k, _)| k == m.kind)
+            && words_first(&after[m.len..]);
+        if continues || begins || first_child {
             return (&text[..at], Some(after.to_string()));
         }
     }
     (text, None)
+}
+
+/// Whether `rest` opens with words, not a figure: no digit in its first six characters.
+fn words_first(rest: &str) -> bool {
+    let head: Vec<char> = rest.chars().take(6).collect();
+    head.len() == 6
+        && !head
+            .iter()
+            .any(|c| c.is_ascii_digit() || !c.is_alphabetic())
 }
 
 /// Whether `rest` opens with a short heading closed by a full stop ("党的建设持续推进。"):
@@ -499,11 +516,12 @@ fn inline_child(rest: &str, open: &[Kind]) -> Option<usize> {
 }
 
 /// Words that close a heading ("……持续增强", "……成效显著").
-const HEADING_ENDS: [&str; 48] = [
-    "增强", "壮大", "显著", "优化", "有力", "有序", "有效", "提升", "提速", "加快", "推进", "加强",
-    "完善", "突破", "明显", "稳固", "见效", "落地", "集聚", "聚集", "扎实", "升级", "向好", "攀升",
-    "增长", "提质", "增效", "齐升", "丰硕", "良好", "稳定", "巩固", "深化", "强劲", "凸显", "活跃",
-    "平稳", "改善", "高效", "精准", "有为", "跃升", "发力", "提档", "扩容", "蓄能", "破题", "成势",
+const HEADING_ENDS: [&str; 49] = [
+    "成效", "增强", "壮大", "显著", "优化", "有力", "有序", "有效", "提升", "提速", "加快", "推进",
+    "加强", "完善", "突破", "明显", "稳固", "见效", "落地", "集聚", "聚集", "扎实", "升级", "向好",
+    "攀升", "增长", "提质", "增效", "齐升", "丰硕", "良好", "稳定", "巩固", "深化", "强劲", "凸显",
+    "活跃", "平稳", "改善", "高效", "精准", "有为", "跃升", "发力", "提档", "扩容", "蓄能", "破题",
+    "成势",
 ];
 
 /// Words that open a sentence of text after a heading ("全年新签约……", "深化……改革").
@@ -584,8 +602,9 @@ fn run_on_title(rest: &str) -> Option<usize> {
         }
         let (title, text) = (&clause[..at], &rest[at..]);
         let closes = HEADING_ENDS.iter().any(|w| title.ends_with(w));
+        // A figure or a masked name ("__湾电力科技小镇", "xx公司") opens text too.
         let opens = TEXT_OPENERS.iter().any(|w| text.starts_with(w))
-            || text.starts_with(|c: char| c.is_ascii_digit());
+            || text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '_' | '*'));
         if closes && opens && text.chars().count() >= 10 {
             return Some(at);
         }
@@ -792,6 +811,18 @@ mod tests {
         // A figure statement is not a heading: it stays in the text.
         let o = outline(&["园区运行平稳。（一）工业生产总值预计完成5.88亿元，同比增长5%。"]);
         assert!(o.roots.is_empty());
+    }
+
+    #[test]
+    fn a_first_item_glued_after_its_heading_text_is_split_off() {
+        // From the published corpus (02): a page flattened to one line.
+        let o = outline(&[
+            "一、2021年工作总结作为__工业经济的主平台，开发区被评为年度先进开发区。（一）综合实力明显增强开发区主导产业是电工电气、高端装备制造。",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec!["一、2021年工作总结", "-（一）综合实力明显增强"]
+        );
     }
 
     #[test]
