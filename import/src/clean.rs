@@ -551,6 +551,9 @@ fn clutter(s: &str, sites: &[String]) -> Option<&'static str> {
     if chars <= 60 && NAVIGATION.iter().any(|w| s.contains(w)) {
         return Some("web-page navigation");
     }
+    if chars <= 80 && is_breadcrumb(s) {
+        return Some("web-page navigation");
+    }
     if chars <= 40 && has_timestamp(s) {
         return Some("web-page timestamp");
     }
@@ -558,6 +561,19 @@ fn clutter(s: &str, sites: &[String]) -> Option<&'static str> {
         return Some("site name");
     }
     None
+}
+
+/// A breadcrumb trail without its "当前位置": "->  政务公开  ->  规划计划  ->  年度工作报告",
+/// "首页 > 工作总结 > 正文": two separators or more, short names between them.
+fn is_breadcrumb(s: &str) -> bool {
+    let s = s
+        .replace("->", "\u{1}")
+        .replace(['>', '»', '›', '＞'], "\u{1}");
+    let parts: Vec<&str> = s.split('\u{1}').map(str::trim).collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.chars().count() <= 12 && !p.contains(['。', '，', '；']))
 }
 
 /// "m.gjknj.com", "example.gov.cn": a host name in a line.
@@ -772,6 +788,17 @@ mod tests {
         );
         assert_eq!(cut_page_numbers("YB-12-C地块"), ("YB-12-C地块".into(), 0));
         assert_eq!(cut_page_numbers("1-9月"), ("1-9月".into(), 0));
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        // From the published corpus (19).
+        assert!(is_breadcrumb(
+            "  ->  政务公开  ->  规划计划  ->  年度工作报告"
+        ));
+        assert!(is_breadcrumb("首页 > 工作总结 > 正文"));
+        assert!(!is_breadcrumb("增速>5%，营收>10亿元"));
+        assert!(!is_breadcrumb("园区经济运行平稳。"));
     }
 
     #[test]
