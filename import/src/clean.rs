@@ -554,6 +554,9 @@ fn clutter(s: &str, sites: &[String]) -> Option<&'static str> {
     if chars <= 80 && is_breadcrumb(s) {
         return Some("web-page navigation");
     }
+    if chars <= 60 && is_metadata_row(s) {
+        return Some(METADATA_ROW);
+    }
     if chars <= 40 && has_timestamp(s) {
         return Some("web-page timestamp");
     }
@@ -561,6 +564,59 @@ fn clutter(s: &str, sites: &[String]) -> Option<&'static str> {
         return Some("site name");
     }
     None
+}
+
+/// Why a line is a web page's metadata row.
+pub(crate) const METADATA_ROW: &str = "web-page metadata (date, source, index number)";
+
+/// Keys of the metadata rows web pages and government disclosure pages print above a
+/// report ("索引号：…", "发布日期：… 来源：…").
+const METADATA_KEYS: [&str; 16] = [
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "公开方式",
+    "成文日期",
+    "发文日期",
+    "发布日期",
+    "发布时间",
+    "组配分类",
+    "公开范围",
+    "访问次数",
+    "浏览次数",
+    "阅读次数",
+    "来源：",
+    "作者：",
+    "文号：",
+];
+
+/// A web page's metadata row: "2021-04-02 来源：半年工作总结", "索引号 | 1133…/2008-17089 |",
+/// "成文日期： | 2008-03-12 |"; a line of report text is never one.
+fn is_metadata_row(s: &str) -> bool {
+    let s = s.replace(':', "：");
+    if s.contains('。') {
+        return false;
+    }
+    let keys = METADATA_KEYS.iter().filter(|k| s.contains(**k)).count();
+    let iso_date = s.as_bytes().windows(10).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && w[4] == b'-'
+            && w[5..7].iter().all(u8::is_ascii_digit)
+            && w[7] == b'-'
+            && w[8..].iter().all(u8::is_ascii_digit)
+    });
+    let piped = s.contains('|');
+    keys >= 2
+        || (keys == 1
+            && (iso_date
+                || piped
+                || s.trim_start().starts_with(
+                    METADATA_KEYS
+                        .iter()
+                        .find(|k| s.contains(**k))
+                        .copied()
+                        .unwrap_or("\u{0}"),
+                )))
 }
 
 /// A breadcrumb trail without its "当前位置": "->  政务公开  ->  规划计划  ->  年度工作报告",
@@ -788,6 +844,27 @@ mod tests {
         );
         assert_eq!(cut_page_numbers("YB-12-C地块"), ("YB-12-C地块".into(), 0));
         assert_eq!(cut_page_numbers("1-9月"), ("1-9月".into(), 0));
+    }
+
+    #[test]
+    fn metadata_rows() {
+        // From the published corpus (27, 07, 19).
+        for l in [
+            "2021-04-02   来源:半年工作总结",
+            "索引号 | 11330208591592676Q/2008-17089 |",
+            "成文日期: | 2008-03-12 |",
+            "发布日期:2017-03-04 来源:经开区 访问次数: 字号:[ ]",
+            "组配分类: | 政府工作报告 | 公开范围: | 面向全社会 |",
+        ] {
+            assert!(is_metadata_row(l), "{l}");
+        }
+        for l in [
+            "资金来源：省级专项资金",
+            "园区经济运行平稳，来源：统计局。",
+            "工业园区上半年工作总结及下半年工作计划",
+        ] {
+            assert!(!is_metadata_row(l), "{l}");
+        }
     }
 
     #[test]

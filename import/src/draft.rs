@@ -222,6 +222,20 @@ pub(crate) fn assemble(outline: Outline) -> Body {
             }
         }
     }
+    // "一、园区开发建设情况" with its （一） items, followed by nothing but the problems
+    // and the plan: the work-done part under a title that names no part.
+    if !flat
+        && roots.first().is_some_and(|r| {
+            roles[0].is_none()
+                && !r.children.is_empty()
+                && r.title.as_deref().is_some_and(|t| t.ends_with("情况"))
+        })
+        && roles[1..]
+            .iter()
+            .all(|r| matches!(r, Some(Role::Problems | Role::Plan)))
+    {
+        roles[0] = Some(Role::Achievements);
+    }
     if !flat {
         for i in 0..roots.len() {
             let names_period = roots[i]
@@ -529,6 +543,18 @@ mod tests {
         assert_eq!(b.parts.len(), 1);
         assert_eq!(b.parts[0].title, None);
         assert_eq!(b.parts[0].items.len(), 2);
+        // (27): an account of the work with its items, then nothing but the plan: the
+        // work-done part under its own title.
+        let b = body(&[
+            "一、园区开发建设情况",
+            "（一）优化完善园区发展规划，提升园区建设发展水平",
+            "除完成控制性详规等基础规划编制外。",
+            "二、下半年工作计划",
+            "加快项目建设。",
+        ]);
+        assert_eq!(b.parts[0].role, Role::Achievements);
+        assert_eq!(b.parts[0].title.as_deref(), Some("园区开发建设情况"));
+        assert_eq!(b.parts[1].role, Role::Plan);
     }
 
     #[test]
