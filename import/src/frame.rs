@@ -202,6 +202,8 @@ fn is_document_number(t: &str) -> bool {
 /// when a site wrapped the whole line in them, and without a site's name after the title
 /// ("……工作总结_某某范文网", "……工作总结 - 某某文库").
 pub(crate) fn unwrap_book_title(t: &str) -> &str {
+    // A table cell copied from a page: "宁波国家高新区……工作安排报告 |".
+    let t = t.trim_matches(|c: char| c == '|' || c == '｜' || c.is_whitespace());
     let t = t
         .strip_prefix('《')
         .and_then(|r| r.strip_suffix('》'))
@@ -413,7 +415,7 @@ fn signer_name(s: &str) -> String {
 
 /// Where a title runs into the outline's first number on one line ("……下半年思路一、1-6月
 /// 份工作总结"): the offset of "一、", when what stands before it is a title.
-fn title_before_outline(t: &str) -> Option<usize> {
+pub(crate) fn title_before_outline(t: &str) -> Option<usize> {
     let at = t.find("一、")?;
     let title = &t[..at];
     let n = title.chars().count();

@@ -439,8 +439,18 @@ fn split_glued<'a>(
     if own.len > 0 {
         open.push((own.kind, own.number));
     }
-    for (i, _) in text.match_indices(['。', '！', '？']) {
+    // "当创业先锋……——宁波国家高新区2007年工作总结和2008年工作安排一、2007年工作回顾……":
+    // a subtitle running into the outline's first number on a flattened page.
+    if open.is_empty() {
+        if let Some(at) = crate::frame::title_before_outline(text) {
+            return (&text[..at], Some(text[at..].to_string()));
+        }
+    }
+    // After a colon too: "……主要取得了以下几个方面的成绩：（一）抢抓机遇，……".
+    for (i, _) in text.match_indices(['。', '！', '？', '：']) {
         let at = i + '。'.len_utf8();
+        // A flattened page keeps the space after the stop: "成绩： （一）抢抓机遇".
+        let at = at + (text[at..].len() - text[at..].trim_start().len());
         let after = &text[at..];
         let Some(m) = marker::parse(after) else {
             continue;
@@ -475,9 +485,8 @@ fn split_glued<'a>(
 fn words_first(rest: &str) -> bool {
     let head: Vec<char> = rest.chars().take(6).collect();
     head.len() == 6
-        && !head
-            .iter()
-            .any(|c| c.is_ascii_digit() || !c.is_alphabetic())
+        && head[..2].iter().all(|c| c.is_alphabetic() && !c.is_ascii())
+        && !head.iter().any(|c| c.is_ascii_digit())
 }
 
 /// Whether `rest` opens with a short heading closed by a full stop ("党的建设持续推进。"):
@@ -584,6 +593,49 @@ const TEXT_OPENERS: [&str; 56] = [
     "完善",
 ];
 
+/// The "new" a heading promises, which closes it ("开创各项工作新局面", "再上新台阶").
+const HEADING_PROMISES: [&str; 14] = [
+    "新局面",
+    "新篇章",
+    "新台阶",
+    "新突破",
+    "新跨越",
+    "新高地",
+    "新成效",
+    "新进展",
+    "新格局",
+    "新优势",
+    "新水平",
+    "新气象",
+    "新动能",
+    "新亮点",
+];
+
+/// Where a heading that closes with its promise ends when text follows without
+/// punctuation ("抢抓机遇，理清思路，开创各项工作新局面宁波高新区成功升级……"): within its
+/// first 30 characters, across commas but not a full stop.
+fn promise_title(rest: &str) -> Option<usize> {
+    let limit = rest
+        .char_indices()
+        .take(31)
+        .find(|&(_, c)| matches!(c, '。' | '；' | '！' | '？'))
+        .map_or_else(
+            || rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    let head = &rest[..limit];
+    let end = HEADING_PROMISES
+        .iter()
+        .filter_map(|w| head.find(w).map(|i| i + w.len()))
+        .min()?;
+    let text = &rest[end..];
+    (end < limit
+        && rest[..end].chars().count() >= 6
+        && text.chars().count() >= 10
+        && text.starts_with(|c: char| !matches!(c, '，' | '、' | '。' | '”' | '）')))
+    .then_some(end)
+}
+
 /// Where a heading without closing punctuation ends when its text follows on the same
 /// line ("招商引资成效显著全年新签约项目68个，……"): after a word that closes headings and
 /// before a word (or figure) that opens a sentence, within the first clause.
@@ -669,6 +721,9 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
     }
     if kind != Kind::RunIn {
         if let Some(at) = run_on_title(rest) {
+            return (Some(rest[..at].to_string()), Some(rest[at..].to_string()));
+        }
+        if let Some(at) = promise_title(rest) {
             return (Some(rest[..at].to_string()), Some(rest[at..].to_string()));
         }
         if let Some(at) = clause_before_figures(rest) {
@@ -823,6 +878,16 @@ mod tests {
             shape(&o.roots),
             vec!["一、2021年工作总结", "-（一）综合实力明显增强"]
         );
+    }
+
+    #[test]
+    fn a_subtitle_running_into_the_first_number_is_split_off() {
+        // From the published corpus (07).
+        let o = outline(&[
+            "当创业先锋做创新龙头努力实现高新区发展的新跨越——宁波国家高新区2007年工作总结和2008年工作安排一、2007年工作回顾2007年是高新区升级为国家高新区后的开局之年。",
+        ]);
+        assert_eq!(shape(&o.roots), vec!["一、2007年工作回顾"]);
+        assert_eq!(o.preamble.len(), 1);
     }
 
     #[test]
@@ -1032,6 +1097,16 @@ mod tests {
                 Some("2021年工作总结".into()),
                 Some("作为__工业经济的主平台，开发区先后获批省级园区。".into())
             )
+        );
+        // (07): a heading that closes with its promise, its text run on.
+        assert_eq!(
+            split_heading(
+                "抢抓机遇，理清思路，开创各项工作新局面宁波高新区成功升级为国家级高新区，是我区发展历程中具有里程碑意义的大事，也是迈向更大征程的一个崭新起点。",
+                Kind::ParenChinese
+            )
+            .0
+            .as_deref(),
+            Some("抢抓机遇，理清思路，开创各项工作新局面")
         );
         // From the published corpus (23): items labelled with a colon.
         assert_eq!(
