@@ -80,7 +80,23 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
         if text.is_empty() {
             continue;
         }
-        let original = para.text.trim().to_string();
+        // Notices and web addresses inside a line of report text: the notice goes, the
+        // text stays.
+        let (text, cut) = cut_inline_notices(&text);
+        for fragment in cut {
+            out.removed.push(Removed {
+                text: fragment,
+                why: INLINE_NOTICE,
+            });
+        }
+        if text.is_empty() {
+            continue;
+        }
+        let original = if text.len() < para.text.trim().len() {
+            text.clone()
+        } else {
+            para.text.trim().to_string()
+        };
         let indented = para
             .text
             .starts_with(|c: char| c.is_whitespace() || c == '\u{3000}');
@@ -103,6 +119,7 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
         });
     }
     // Clutter seen from its neighbours.
+    teasers(&mut lines);
     notice_blocks(&mut lines);
     related_links(&mut lines);
     head_tags(&mut lines);
@@ -135,6 +152,120 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
         }
     }
     out
+}
+
+/// A site's teaser: the report's first sentences, printed again in full a few lines
+/// below ("今天的务虚会，……我感觉总结精炼。" above "今天的务虚会，……我感觉总结精炼，思路精准，
+/// ……").
+fn teasers(lines: &mut [Line]) {
+    for i in 0..lines.len().min(12) {
+        let Some(t) = lines[i].text().filter(|_| lines[i].why.is_none()) else {
+            continue;
+        };
+        let stem = t.trim_end_matches(['。', '…', '.', ' ']);
+        if stem.chars().count() < 20 {
+            continue;
+        }
+        let repeated = lines[i + 1..]
+            .iter()
+            .take(4)
+            .filter_map(Line::text)
+            .any(|later| later.len() > t.len() && later.starts_with(stem));
+        if repeated {
+            lines[i].why = Some("a site's teaser: the text below, cut short");
+        }
+    }
+}
+
+/// Why a fragment was cut out of a line of report text.
+pub(crate) const INLINE_NOTICE: &str = "a site's notice inside a line of report text";
+
+/// Cuts a site's notices out of a line that also holds report text: "……此处隐藏28337个字……",
+/// "（此处省略1200字）", "(未完,全文共2270字,当前显示592字)", and a web address with the
+/// site's label before it ("携笔同道公文写作范文宝典:www.xiebitongdao.com"). Gives the
+/// line without them (trimmed) and the fragments cut. A line that is only a notice or an
+/// address is left whole, for the line's own checks.
+pub(crate) fn cut_inline_notices(line: &str) -> (String, Vec<String>) {
+    let mut text = line.to_string();
+    let mut cut = Vec::new();
+    loop {
+        let Some((start, end)) = hidden_count(&text).or_else(|| labelled_address(&text)) else {
+            break;
+        };
+        let rest_han = text[..start]
+            .chars()
+            .chain(text[end..].chars())
+            .filter(|&c| is_han(c))
+            .count();
+        if rest_han < 10 {
+            break;
+        }
+        cut.push(text[start..end].trim().to_string());
+        text = format!("{}{}", text[..start].trim_end(), text[end..].trim_start());
+    }
+    (text.trim().to_string(), cut)
+}
+
+/// "……此处隐藏28337个字……", "（此处省略1200字）", "(未完,全文共2270字,当前显示592字)":
+/// where the notice starts and ends in `s`.
+fn hidden_count(s: &str) -> Option<(usize, usize)> {
+    let key = ["此处隐藏", "此处省略", "省略", "未完"]
+        .iter()
+        .find_map(|k| s.find(k).map(|at| (at, *k)))?;
+    let (at, k) = key;
+    let after = &s[at + k.len()..];
+    // The count of characters follows closely: "28337个字", "1200字", "全文共2270字".
+    let window: String = after.chars().take(24).collect();
+    let digit = window.find(|c: char| c.is_ascii_digit())?;
+    let zi = window[digit..].find('字')? + digit;
+    let mut end = at + k.len() + zi + '字'.len_utf8();
+    // The notice's own closing: "……", "）", ")", and for 未完 the rest up to its bracket.
+    if k == "未完" {
+        end = at + after.find([')', '）']).map_or(after.len(), |i| i + 1) + k.len();
+    }
+    let tail: usize = s[end..]
+        .chars()
+        .take_while(|&c| matches!(c, '…' | '.' | '）' | ')' | '】' | ']'))
+        .map(char::len_utf8)
+        .sum();
+    end += tail;
+    let head: usize = s[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| matches!(c, '…' | '.' | '（' | '(' | '【' | '[' | ' '))
+        .map(char::len_utf8)
+        .sum();
+    Some((at - head, end))
+}
+
+/// A web address with the site's label before it ("携笔同道公文写作范文宝典:www.x.com"):
+/// where the label starts and the address ends.
+fn labelled_address(s: &str) -> Option<(usize, usize)> {
+    let lower = s.to_ascii_lowercase();
+    let at = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|k| lower.find(k))
+        .min()?;
+    let end = at
+        + s[at..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "./:-_?=&%#~".contains(c)))
+            .unwrap_or(s.len() - at);
+    // The label: Han characters before a colon right before the address.
+    let before = s[..at].trim_end();
+    let start = match before.strip_suffix([':', '：']) {
+        Some(label) => {
+            let n: usize = label
+                .chars()
+                .rev()
+                .take_while(|&c| is_han(c))
+                .take(20)
+                .map(char::len_utf8)
+                .sum();
+            label.len() - n
+        }
+        None => at,
+    };
+    Some((start, end))
 }
 
 /// A site's notice ("温馨提示：") and the lines under it that speak of the site, numbered
@@ -844,6 +975,43 @@ mod tests {
         );
         assert_eq!(cut_page_numbers("YB-12-C地块"), ("YB-12-C地块".into(), 0));
         assert_eq!(cut_page_numbers("1-9月"), ("1-9月".into(), 0));
+    }
+
+    #[test]
+    fn notices_inside_a_line_of_text() {
+        // From the published corpus (03, 25): the notice goes, the text stays.
+        let (text, cut) = cut_inline_notices(
+            "在建项目28个，总投资6.299亿元；正在准备立项手续的项目19个，总 ……此处隐藏28337个字……拓宽招商思路，进一步加大力度，坚持重招商。",
+        );
+        assert_eq!(
+            text,
+            "在建项目28个，总投资6.299亿元；正在准备立项手续的项目19个，总拓宽招商思路，进一步加大力度，坚持重招商。"
+        );
+        assert_eq!(cut, ["……此处隐藏28337个字……"]);
+        let (text, cut) = cut_inline_notices(
+            "携笔同道公文写作范文宝典:www.xiebitongdao.com今天的务虚会,主题非常清楚,就是“回头望、向前看、再出发”。",
+        );
+        assert_eq!(
+            text,
+            "今天的务虚会,主题非常清楚,就是“回头望、向前看、再出发”。"
+        );
+        assert_eq!(cut, ["携笔同道公文写作范文宝典:www.xiebitongdao.com"]);
+        // Invented: a truncation notice at the end of a paragraph.
+        let (text, cut) = cut_inline_notices(
+            "园区坚持项目为王，全年新签约项目68个，总投资达到320亿元。(未完,全文共2270字,当前显示592字)",
+        );
+        assert_eq!(
+            text,
+            "园区坚持项目为王，全年新签约项目68个，总投资达到320亿元。"
+        );
+        assert_eq!(cut, ["(未完,全文共2270字,当前显示592字)"]);
+        // A line that is only the address is left to the line's own checks.
+        let (text, cut) = cut_inline_notices("携笔同道公文写作范文宝典:www.xiebitongdao.com");
+        assert_eq!(text, "携笔同道公文写作范文宝典:www.xiebitongdao.com");
+        assert!(cut.is_empty());
+        // Report text that speaks of omissions is not a notice.
+        let line = "园区省略了部分审批环节，办理时间缩短一半以上。";
+        assert_eq!(cut_inline_notices(line).0, line);
     }
 
     #[test]

@@ -365,11 +365,13 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
                 });
                 i += 1;
             } else if let Some(rest) = t.strip_prefix(title.as_str()).filter(|r| !r.is_empty()) {
+                // A collection numbers its pieces: "开发区上半年工作总结1" + "20xx年以来".
+                let numbered = piece_number(rest);
                 removed.push(Removed {
-                    text: title.clone(),
+                    text: format!("{title}{}", &rest[..numbered]),
                     why: "title repeated at the start of the text",
                 });
-                p.text = rest.to_string();
+                p.text = rest[numbered..].to_string();
                 break;
             } else {
                 break;
@@ -389,6 +391,26 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
     }
     let body = blocks.split_off(i);
     (head, body)
+}
+
+/// The length of a collection's piece number ("1", "2") before a year at the start of
+/// `rest` ("120xx年以来" is piece 1 and "20xx年以来"); 0 when there is none.
+fn piece_number(rest: &str) -> usize {
+    let chars: Vec<char> = rest.chars().take(6).collect();
+    let year_char = |c: &char| c.is_ascii_digit() || matches!(c, 'x' | 'X' | '*');
+    let is_piece = chars.len() == 6
+        && ('1'..='9').contains(&chars[0])
+        && chars[1..5].iter().all(year_char)
+        && chars[1..3]
+            .iter()
+            .any(|c| !c.is_ascii_digit() || *c == '2' || *c == '1')
+        && chars[5] == '年'
+        && (chars[1] == '2' || chars[1] == '1' || !chars[1].is_ascii_digit());
+    if is_piece {
+        1
+    } else {
+        0
+    }
 }
 
 /// The occasion of a speech, under its title: "——2023年1月9日在……会议上".
@@ -694,6 +716,15 @@ mod tests {
         );
         assert_eq!(head.title.as_deref(), Some("政府工作报告"));
         assert_eq!(body.len(), 3);
+    }
+
+    #[test]
+    fn a_collections_piece_number_after_the_title() {
+        // From the published corpus (03).
+        assert_eq!(piece_number("120xx年以来，在市委、市政府的正确领导下"), 1);
+        assert_eq!(piece_number("22022年，园区"), 1);
+        assert_eq!(piece_number("2022年，园区"), 0);
+        assert_eq!(piece_number("1-6月，园区"), 0);
     }
 
     #[test]
