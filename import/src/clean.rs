@@ -80,6 +80,15 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
         if text.is_empty() {
             continue;
         }
+        // Word's field codes left in copied text ("=1\*CHINESENUM3", "\* MERGEFORMAT").
+        let (text, codes) = cut_field_codes(&text);
+        for code in codes {
+            out.removed.push(Removed {
+                text: code,
+                why: FIELD_CODE,
+            });
+        }
+        let text = close_number_spacing(&text);
         // Notices and web addresses inside a line of report text: the notice goes, the
         // text stays.
         let (text, cut) = cut_inline_notices(&text);
@@ -137,21 +146,94 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
     }
     join_previewer_pages(&mut kept, &mut out);
     join_wrapped_lines(&mut kept, &mut out);
+    // An outline number alone on its line, its heading on the next (PDF copies: "（一）"
+    // then "坚持精准施策，……"): one line again.
+    let mut number: Option<String> = None;
     for line in kept {
         match line.block {
             Block::Para(p) => {
                 let (text, fixed) = full_width(&p.text);
                 out.punctuation_fixed += fixed;
                 let text = tidy_spaces(&text);
+                if is_lone_number(&text) && number.is_none() {
+                    out.lines_joined += 1;
+                    number = Some(text);
+                    continue;
+                }
+                let text = match number.take() {
+                    Some(n) => format!("{n}{text}"),
+                    None => text,
+                };
                 out.doubts.extend(reading_slips(&text));
                 if !text.is_empty() {
                     out.blocks.push(Block::Para(Para { text, ..p }));
                 }
             }
-            table => out.blocks.push(table),
+            table => {
+                if let Some(n) = number.take() {
+                    out.blocks.push(Block::para(n));
+                }
+                out.blocks.push(table);
+            }
         }
     }
+    if let Some(n) = number {
+        out.blocks.push(Block::para(n));
+    }
     out
+}
+
+/// Why a fragment was cut out of a line: a Word field code.
+pub(crate) const FIELD_CODE: &str = "a Word field code left in the text";
+
+/// Cuts Word field codes out of a line: "=1\*CHINESENUM3" (a list number's field), "\*
+/// MERGEFORMAT", "MERGEFORMAT". Gives the line without them and the codes cut.
+pub(crate) fn cut_field_codes(line: &str) -> (String, Vec<String>) {
+    let mut text = line.to_string();
+    let mut cut = Vec::new();
+    while let Some(at) = text.find("\\*") {
+        // "=1\*CHINESENUM3": the "=N" before, the switch name and its digits after.
+        let start = text[..at]
+            .rfind('=')
+            .filter(|&eq| {
+                text[eq + 1..at]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ' ')
+            })
+            .unwrap_or(at);
+        let after = &text[at + 2..];
+        let skip = after.len() - after.trim_start().len();
+        let word = after[skip..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after.len() - skip);
+        let end = at + 2 + skip + word;
+        cut.push(text[start..end].to_string());
+        text = format!("{}{}", &text[..start], &text[end..]);
+    }
+    while let Some(at) = text.find("MERGEFORMAT") {
+        cut.push("MERGEFORMAT".to_string());
+        text = format!("{}{}", &text[..at], &text[at + "MERGEFORMAT".len()..]);
+    }
+    (tidy_spaces(&text), cut)
+}
+
+/// "1 .是", "2 、招商": an Arabic outline number spaced from its mark, closed up.
+fn close_number_spacing(line: &str) -> String {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &line[digits..];
+        let trimmed = rest.trim_start();
+        if trimmed.len() < rest.len() && trimmed.starts_with(['.', '．', '、']) {
+            return format!("{}{trimmed}", &line[..digits]);
+        }
+    }
+    line.to_string()
+}
+
+/// A line that is only an outline number: "（一）", "一、", "1.".
+fn is_lone_number(t: &str) -> bool {
+    huibao_core::marker::parse(t).is_some_and(|m| m.len == t.len())
+        && crate::marker::parse(t).is_none()
 }
 
 /// A site's teaser: the report's first sentences, printed again in full a few lines
@@ -1012,6 +1094,36 @@ mod tests {
         // Report text that speaks of omissions is not a notice.
         let line = "园区省略了部分审批环节，办理时间缩短一半以上。";
         assert_eq!(cut_inline_notices(line).0, line);
+    }
+
+    #[test]
+    fn word_field_codes_and_split_numbers() {
+        // Invented: a Word list number's field code left in copied text.
+        let (text, cut) = cut_field_codes("=1\\*CHINESENUM3 一、主要工作完成情况");
+        assert_eq!(text, "一、主要工作完成情况");
+        assert_eq!(cut, ["=1\\*CHINESENUM3"]);
+        let (text, cut) =
+            cut_field_codes("园区实现营业收入48.65亿元\\* MERGEFORMAT，同比增长12.4%。");
+        assert_eq!(text, "园区实现营业收入48.65亿元，同比增长12.4%。");
+        assert_eq!(cut.len(), 1);
+        // Invented: "1 .是" spacing.
+        assert_eq!(
+            close_number_spacing("1 .是项目建设提速。"),
+            "1.是项目建设提速。"
+        );
+        assert_eq!(close_number_spacing("12 、招商"), "12、招商");
+        assert_eq!(close_number_spacing("2022 年"), "2022 年");
+        // A number alone on its line (PDF copies) joins its heading on the next.
+        assert!(is_lone_number("（一）"));
+        assert!(!is_lone_number("（一）坚持精准施策"));
+        let c = clean(vec![
+            Block::para("( 一)"),
+            Block::para("坚持精准施策,经济运行稳中向好。"),
+        ]);
+        assert_eq!(
+            c.blocks,
+            vec![Block::para("（一）坚持精准施策，经济运行稳中向好。")]
+        );
     }
 
     #[test]
