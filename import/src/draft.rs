@@ -89,7 +89,10 @@ pub struct Body {
 /// Words that name a part, with the part they name. A heading's head noun comes last in
 /// Chinese ("2023年重点工作推进情况" is a 推进情况, "下半年主要工作安排" an 安排), so the
 /// word that ends last decides.
-const PART_WORDS: [(&str, Role); 45] = [
+const PART_WORDS: [(&str, Role); 48] = [
+    ("回头望", Role::Achievements),
+    ("回头看", Role::Achievements),
+    ("向前看", Role::Plan),
     ("工作开展情况", Role::Achievements),
     ("开展情况", Role::Achievements),
     ("完成情况", Role::Achievements),

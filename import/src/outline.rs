@@ -100,7 +100,14 @@ fn split_parts(blocks: Vec<Block>) -> Result<(Vec<Block>, Vec<Section>), Vec<Blo
         .iter()
         .enumerate()
         .all(|(k, &(_, n, _))| n == k as u32 + 1);
-    let heads: Vec<(usize, usize)> = if numbered.len() >= 2 && in_order {
+    // One "第一方面" over numbered lines is a part too: the copy may end inside it.
+    let lone_first = numbered.len() == 1
+        && numbered[0].1 == 1
+        && blocks[numbered[0].0 + 1..]
+            .iter()
+            .filter_map(Block::text)
+            .any(|t| marker::parse(t.trim()).is_some_and(|m| m.kind != Kind::RunIn));
+    let heads: Vec<(usize, usize)> = if (numbered.len() >= 2 && in_order) || lone_first {
         numbered.iter().map(|&(i, _, len)| (i, len)).collect()
     } else {
         unnumbered_parts(&blocks)
@@ -108,7 +115,7 @@ fn split_parts(blocks: Vec<Block>) -> Result<(Vec<Block>, Vec<Section>), Vec<Blo
             .map(|i| (i, 0))
             .collect()
     };
-    if heads.len() < 2 {
+    if heads.len() < 2 && !lone_first {
         return Err(blocks);
     }
     let mut preamble = Vec::new();
@@ -888,6 +895,18 @@ mod tests {
         ]);
         assert_eq!(shape(&o.roots), vec!["一、2007年工作回顾"]);
         assert_eq!(o.preamble.len(), 1);
+    }
+
+    #[test]
+    fn a_speech_in_parts_cut_off_in_its_first() {
+        // From the published corpus (25): the copy ends inside "第一方面".
+        let o = outline(&[
+            "今天的务虚会，主题非常清楚。接下来，我讲三个方面。",
+            "第一方面：回头望",
+            "上半年是开发区以“争先进位”为目标的一年。",
+            "（一）经济发展再上新台阶。上半年开发区直管区经济运行总体呈上行态势。",
+        ]);
+        assert_eq!(shape(&o.roots), vec!["回头望", "-（一）经济发展再上新台阶"]);
     }
 
     #[test]
