@@ -40,7 +40,10 @@ const NOTICE_HEADS: [&str; 8] = [
 ];
 
 /// Phrases only a document-sharing site writes; a line with one is clutter however long.
-const SITE_PHRASES: [&str; 20] = [
+const SITE_PHRASES: [&str; 23] = [
+    "为您精心整理",
+    "为你精心整理",
+    "办公资料“",
     "由会员分享",
     "小编为大家",
     "小编整理",
@@ -210,6 +213,7 @@ mod tests {
             "2024年度县工业园区工作开展情况总结汇报（精选文档）",
             "2023年株洲市天元区政府工作报告—全文",
             "管委会2020年工作总结范文和2020年工作思路",
+            "【参考】此例优秀的办公资料“开发区工作总结范文及下年工作安排4篇”由阿拉题库的网友为您精心整理编辑，供大家学习参考。",
             "开篇：润墨网以专业的文秘视角，为您筛选了一篇开发区新发展工作计划范文，如需获取更多写作素材，在线客服老师一对一协助。欢迎您的阅读与分享！",
         ] {
             assert!(site_line(l).is_some(), "{l}");

@@ -692,7 +692,11 @@ fn cut_page_numbers(s: &str) -> (String, usize) {
 }
 
 /// Words that mark a line as part of a web page or a download site rather than the report.
-const NAVIGATION: [&str; 33] = [
+const NAVIGATION: [&str; 37] = [
+    "无障碍",
+    "长者专区",
+    "智能问答",
+    "网站地图",
     "导航",
     "首页",
     "相关文章",
@@ -1154,6 +1158,14 @@ mod tests {
             "  ->  政务公开  ->  规划计划  ->  年度工作报告"
         ));
         assert!(is_breadcrumb("首页 > 工作总结 > 正文"));
+        // (35): a government site's accessibility bar.
+        assert_eq!(
+            clutter(
+                "智能问答   |   无障碍浏览   |   长者专区   |   ENGLISH",
+                &[]
+            ),
+            Some("web-page navigation")
+        );
         assert!(!is_breadcrumb("增速>5%，营收>10亿元"));
         assert!(!is_breadcrumb("园区经济运行平稳。"));
     }
