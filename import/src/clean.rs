@@ -128,6 +128,7 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
         });
     }
     // Clutter seen from its neighbours.
+    listed_outline(&mut lines);
     teasers(&mut lines);
     notice_blocks(&mut lines);
     related_links(&mut lines);
@@ -234,6 +235,59 @@ fn close_number_spacing(line: &str) -> String {
 fn is_lone_number(t: &str) -> bool {
     huibao_core::marker::parse(t).is_some_and(|m| m.len == t.len())
         && crate::marker::parse(t).is_none()
+}
+
+/// Why the lines of an outline listed before the body were removed.
+pub(crate) const LISTED_OUTLINE: &str = "the outline (提纲) listed before the body";
+
+/// An outline (提纲, 目录) listed before the body: a run of two or more numbered short
+/// lines, each printed again as a heading further down, in order. The body's headings are
+/// the report's; the list is removed (with its "提纲" line) so it is not printed twice.
+fn listed_outline(lines: &mut [Line]) {
+    let is_entry = |l: &Line| {
+        l.why.is_none()
+            && l.text().is_some_and(|t| {
+                t.chars().count() <= 40 && !t.contains('。') && crate::marker::parse(t).is_some()
+            })
+    };
+    let Some(start) = (0..lines.len()).find(|&i| is_entry(&lines[i])) else {
+        return;
+    };
+    let key = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '：' | ':' | '。'))
+            .collect()
+    };
+    let first = key(lines[start].text().unwrap_or_default());
+    // The list ends where its lines stop, or where the body's first heading follows it.
+    let end = (start + 1..lines.len())
+        .find(|&i| !is_entry(&lines[i]) || key(lines[i].text().unwrap_or_default()) == first)
+        .unwrap_or(lines.len());
+    if end - start < 2 {
+        return;
+    }
+    let mut from = end;
+    for i in start..end {
+        let want = key(lines[i].text().unwrap_or_default());
+        match (from..lines.len())
+            .find(|&j| lines[j].text().is_some_and(|t| key(t).starts_with(&want)))
+        {
+            Some(j) => from = j + 1,
+            None => return,
+        }
+    }
+    for line in &mut lines[start..end] {
+        line.why = Some(LISTED_OUTLINE);
+    }
+    if let Some(before) = start.checked_sub(1) {
+        let t = lines[before]
+            .text()
+            .unwrap_or_default()
+            .trim_end_matches(['：', ':']);
+        if ["提纲", "目录", "报告提纲"].contains(&t) {
+            lines[before].why = Some(LISTED_OUTLINE);
+        }
+    }
 }
 
 /// A site's teaser: the report's first sentences, printed again in full a few lines
@@ -1128,6 +1182,36 @@ mod tests {
             c.blocks,
             vec![Block::para("（一）坚持精准施策，经济运行稳中向好。")]
         );
+    }
+
+    #[test]
+    fn an_outline_listed_before_the_body_is_not_printed_twice() {
+        // Invented: a report that lists its outline (提纲) before the body.
+        let c = clean(vec![
+            Block::para("园区2023年工作总结"),
+            Block::para("提纲："),
+            Block::para("一、主要工作完成情况"),
+            Block::para("二、存在的问题"),
+            Block::para("三、2024年工作计划"),
+            Block::para("一、主要工作完成情况"),
+            Block::para("今年以来，园区经济运行稳中有进，完成营业收入48.65亿元。"),
+            Block::para("二、存在的问题"),
+            Block::para("项目储备不足。"),
+            Block::para("三、2024年工作计划"),
+            Block::para("加快项目建设。"),
+        ]);
+        assert_eq!(c.blocks.len(), 7);
+        assert_eq!(
+            c.removed.iter().filter(|r| r.why == LISTED_OUTLINE).count(),
+            4
+        );
+        // Headings each followed by text are the body, not a listed outline.
+        let c = clean(vec![
+            Block::para("一、主要工作完成情况"),
+            Block::para("二、存在的问题"),
+            Block::para("项目储备不足。"),
+        ]);
+        assert_eq!(c.blocks.len(), 3);
     }
 
     #[test]
