@@ -324,10 +324,7 @@ pub(crate) const INLINE_NOTICE: &str = "a site's notice inside a line of report 
 pub(crate) fn cut_inline_notices(line: &str) -> (String, Vec<String>) {
     let mut text = line.to_string();
     let mut cut = Vec::new();
-    loop {
-        let Some((start, end)) = hidden_count(&text).or_else(|| labelled_address(&text)) else {
-            break;
-        };
+    while let Some((start, end)) = hidden_count(&text).or_else(|| labelled_address(&text)) {
         let rest_han = text[..start]
             .chars()
             .chain(text[end..].chars())
