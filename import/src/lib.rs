@@ -491,6 +491,18 @@ fn find_date(d: &mut Draft) {
             source: "the signature".into(),
             sure: true,
         },
+        None if metadata_date(&d.removed).is_some() => {
+            let Some((date, row)) = metadata_date(&d.removed) else {
+                return;
+            };
+            let why = format!("{DATE_FROM_METADATA} “{row}”");
+            d.doubts.push(why.clone());
+            Found {
+                value: date,
+                source: why,
+                sure: false,
+            }
+        }
         None => {
             let v = meta::day_after(&d.period.value);
             let why = match &d.tail.incomplete_date {
@@ -508,6 +520,41 @@ fn find_date(d: &mut Draft) {
             }
         }
     };
+}
+
+/// The note when the date is a web page's 成文日期.
+const DATE_FROM_METADATA: &str = "the date is the page's metadata row";
+
+/// The date of writing a government page gives in its metadata (成文日期, 发文日期), with
+/// the row it was read from.
+fn metadata_date(removed: &[clean::Removed]) -> Option<(Ymd, String)> {
+    removed
+        .iter()
+        .filter(|r| r.why == clean::METADATA_ROW)
+        .find_map(|r| {
+            let at = r
+                .text
+                .find("成文日期")
+                .or_else(|| r.text.find("发文日期"))?;
+            let rest = &r.text[at..];
+            let b = rest.as_bytes();
+            (0..b.len().saturating_sub(9)).find_map(|i| {
+                let w = &b[i..i + 10];
+                let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
+                if !(digits(0..4) && w[4] == b'-' && digits(5..7) && w[7] == b'-' && digits(8..10))
+                {
+                    return None;
+                }
+                let w = std::str::from_utf8(w).ok()?;
+                let (y, m, day) = (
+                    w[0..4].parse().ok()?,
+                    w[5..7].parse().ok()?,
+                    w[8..10].parse().ok()?,
+                );
+                ((1..=12).contains(&m) && (1..=31).contains(&day))
+                    .then(|| (Ymd(y, m, day), r.text.trim().to_string()))
+            })
+        })
 }
 
 /// Indicator tables become indicators (and `indicator_table = true` where they stood);
