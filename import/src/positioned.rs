@@ -1,0 +1,364 @@
+//! Text placed on pages (a PDF's text layer, an OFD's text objects) back to paragraphs:
+//! runs grouped into lines by their baseline, lines in reading order, running headers,
+//! footers and page numbers removed by their position, and lines re-joined into the
+//! paragraphs they were broken from.
+//!
+//! A line continues into the next when it reaches the right margin and the next is not
+//! indented; an indented line, a short line, a centred line or a wider gap starts a new
+//! paragraph. A heading number left alone on its line ("（一）") is joined to the title
+//! on the next.
+
+use crate::source::{Align, Block, Para};
+
+/// A run of text at one place on a page, in a top-down frame (y grows downwards).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Run {
+    /// Left edge of the first character.
+    pub x: f64,
+    /// Baseline.
+    pub y: f64,
+    /// Right edge of the last character.
+    pub end: f64,
+    /// Font size (the height of a character).
+    pub size: f64,
+    /// The text.
+    pub text: String,
+}
+
+/// One page's runs and its size.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Page {
+    /// Width of the page.
+    pub width: f64,
+    /// Height of the page.
+    pub height: f64,
+    /// The runs, in the order the file gives them.
+    pub runs: Vec<Run>,
+}
+
+/// A line of a page: runs on one baseline, left to right.
+#[derive(Debug, Clone)]
+struct Line {
+    x: f64,
+    end: f64,
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+/// What reading pages found.
+#[derive(Debug, Default)]
+pub(crate) struct Read {
+    /// The paragraphs in reading order.
+    pub blocks: Vec<Block>,
+    /// Page numbers, running headers and footers removed by position, as they were.
+    pub removed: Vec<String>,
+}
+
+/// Most lines kept from one page, most runs per page: a report page has about 22 lines of
+/// 28 characters; these leave room for small print while bounding hostile input.
+const MAX_RUNS_PER_PAGE: usize = 50_000;
+
+/// Pages to paragraphs.
+pub(crate) fn paragraphs(pages: &[Page]) -> Read {
+    let mut lines: Vec<Vec<Line>> = pages.iter().map(page_lines).collect();
+    let removed = strip_running(&mut lines, pages);
+    let all: Vec<&Line> = lines.iter().flatten().collect();
+    if all.is_empty() {
+        return Read {
+            blocks: Vec::new(),
+            removed,
+        };
+    }
+    let size = median(all.iter().map(|l| l.size)).max(1.0);
+    // The text block's margins: the most common left edge, the farthest right edge most
+    // lines reach.
+    let left = mode(all.iter().map(|l| l.x), size / 2.0);
+    let widest = all.iter().map(|l| l.end - l.x).fold(0.0, f64::max);
+    let right = mode(
+        all.iter()
+            .filter(|l| l.end - l.x > widest * 0.6)
+            .map(|l| l.end),
+        size / 2.0,
+    )
+    .max(left + size);
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, Align)> = None;
+    let mut previous: Option<&Line> = None;
+    for page in &lines {
+        for (i, line) in page.iter().enumerate() {
+            let indented = line.x > left + size * 0.8;
+            let short_end = line.end < right - size * 1.5;
+            let centred =
+                indented && short_end && ((line.x - left) - (right - line.end)).abs() < size * 2.0;
+            let align = if centred {
+                Align::Center
+            } else if indented && !short_end && line.x > left + 6.0 * size {
+                Align::Right
+            } else {
+                Align::Left
+            };
+            let joins = match (previous, &current) {
+                (Some(p), Some((text, Align::Left))) => {
+                    let reached = p.end >= right - size * 1.5;
+                    let gap_ok = i == 0 || (line.y - p.y) < p.size.max(line.size) * 2.6;
+                    let lone_number = crate::marker::parse(&format!("{}X", text.trim()))
+                        .is_some_and(|m| m.len == text.trim().len());
+                    lone_number
+                        || (reached
+                            && !indented
+                            && align == Align::Left
+                            && gap_ok
+                            && (p.size - line.size).abs() < 0.5)
+                }
+                _ => false,
+            };
+            if joins {
+                if let Some((text, _)) = current.as_mut() {
+                    join_line(text, &line.text);
+                }
+            } else {
+                if let Some((text, align)) = current.take() {
+                    blocks.push(Block::Para(Para { text, align }));
+                }
+                current = Some((line.text.clone(), align));
+            }
+            previous = Some(line);
+        }
+    }
+    if let Some((text, align)) = current {
+        blocks.push(Block::Para(Para { text, align }));
+    }
+    Read { blocks, removed }
+}
+
+/// Appends a wrapped line: Latin words broken at a line end get their space back.
+fn join_line(text: &mut String, next: &str) {
+    let last = text.chars().last();
+    let first = next.chars().next();
+    if let (Some(a), Some(b)) = (last, first) {
+        if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() && !a.is_ascii_digit() {
+            text.push(' ');
+        }
+    }
+    text.push_str(next);
+}
+
+/// The runs of a page grouped into lines, top to bottom.
+fn page_lines(page: &Page) -> Vec<Line> {
+    let mut runs: Vec<&Run> = page
+        .runs
+        .iter()
+        .filter(|r| !r.text.trim().is_empty() && r.size > 0.0)
+        .take(MAX_RUNS_PER_PAGE)
+        .collect();
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    // Baselines within a third of the size are one line.
+    let mut groups: Vec<Vec<&Run>> = Vec::new();
+    for run in runs {
+        match groups.last_mut() {
+            Some(g) if (run.y - g[0].y).abs() < g[0].size.min(run.size) * 0.35 => g.push(run),
+            _ => groups.push(vec![run]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let size = g.iter().map(|r| r.size).fold(0.0, f64::max);
+            let mut text = String::new();
+            let mut end = f64::MIN;
+            for r in &g {
+                // A gap wider than a third of a character is a space between words
+                // (Latin) or between columns; Chinese runs that touch are joined.
+                if !text.is_empty() && r.x - end > size * 0.3 {
+                    text.push(' ');
+                }
+                text.push_str(&r.text);
+                end = end.max(r.end);
+            }
+            Line {
+                x: g[0].x,
+                end,
+                y: g[0].y,
+                size,
+                text: text.trim_end().to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Removes page numbers at the top or bottom of a page and running headers and footers
+/// (the same text, its digits aside, at the same height on most pages). Returns the
+/// lines that went.
+fn strip_running(lines: &mut [Vec<Line>], pages: &[Page]) -> Vec<String> {
+    let mut removed = Vec::new();
+    let key = |l: &Line| -> String {
+        l.text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect()
+    };
+    let n = lines.len();
+    let mut repeated: Vec<(String, f64)> = Vec::new();
+    if n >= 3 {
+        // Candidates: the first two and last two lines of each page.
+        let mut counts: Vec<(String, f64, usize)> = Vec::new();
+        for page in lines.iter() {
+            let edge: Vec<&Line> = page.iter().take(2).chain(page.iter().rev().take(2)).collect();
+            let mut seen: Vec<(String, f64)> = Vec::new();
+            for l in edge {
+                let k = key(l);
+                if seen.iter().any(|(s, y)| *s == k && (y - l.y).abs() < 2.0) {
+                    continue;
+                }
+                seen.push((k.clone(), l.y));
+                match counts
+                    .iter_mut()
+                    .find(|(s, y, _)| *s == k && (y - l.y).abs() < l.size.max(2.0))
+                {
+                    Some(c) => c.2 += 1,
+                    None => counts.push((k, l.y, 1)),
+                }
+            }
+        }
+        repeated = counts
+            .into_iter()
+            .filter(|(_, _, c)| *c * 2 > n)
+            .map(|(k, y, _)| (k, y))
+            .collect();
+    }
+    for (page, info) in lines.iter_mut().zip(pages) {
+        let count = page.len();
+        let mut index = 0;
+        page.retain(|l| {
+            let i = index;
+            index += 1;
+            let at_edge = i < 2 || i + 2 >= count;
+            if !at_edge {
+                return true;
+            }
+            let near_edge = info.height <= 0.0
+                || l.y < info.height * 0.12
+                || l.y > info.height * 0.85;
+            let k = key(l);
+            let running = repeated
+                .iter()
+                .any(|(s, y)| *s == k && (y - l.y).abs() < l.size.max(2.0));
+            let drop = running || (near_edge && is_page_number(&l.text));
+            if drop {
+                removed.push(l.text.clone());
+            }
+            !drop
+        });
+    }
+    removed
+}
+
+/// "— 2 —", "- 2 -", "2", "第 2 页 共 3 页", "第2页", "2 / 3", "Page 2".
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_matches(|c: char| "-—–―~·•".contains(c));
+    if t.is_empty() {
+        return false;
+    }
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if digits(t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        if let Some((n, after)) = rest.split_once('页') {
+            return digits(n)
+                && (after.is_empty()
+                    || after
+                        .strip_prefix('共')
+                        .and_then(|a| a.strip_suffix('页'))
+                        .is_some_and(digits)
+                    || after
+                        .strip_prefix("，共")
+                        .and_then(|a| a.strip_suffix('页'))
+                        .is_some_and(digits));
+        }
+    }
+    t.strip_prefix("Page").or_else(|| t.strip_prefix("page")).is_some_and(digits)
+}
+
+fn median(values: impl Iterator<Item = f64>) -> f64 {
+    let mut v: Vec<f64> = values.filter(|v| v.is_finite()).collect();
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// The most common value, values within `tolerance` counted together; 0 when none.
+fn mode(values: impl Iterator<Item = f64>, tolerance: f64) -> f64 {
+    let mut v: Vec<f64> = values.filter(|v| v.is_finite()).collect();
+    v.sort_by(f64::total_cmp);
+    let mut best = (0usize, 0.0);
+    let mut start = 0;
+    for end in 0..v.len() {
+        while v[end] - v[start] > tolerance {
+            start += 1;
+        }
+        if end + 1 - start > best.0 {
+            best = (end + 1 - start, v[end]);
+        }
+    }
+    best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(x: f64, y: f64, text: &str) -> Run {
+        Run {
+            x,
+            y,
+            end: x + 16.0 * text.chars().count() as f64,
+            size: 16.0,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn page_numbers_of_every_shape() {
+        for n in ["— 2 —", "- 2 -", "2", "第 2 页 共 3 页", "第2页", "2/3"] {
+            assert!(is_page_number(n), "{n}");
+        }
+        for t in ["2022年", "一、主要工作", "—", "第二部分"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_indents_start_paragraphs() {
+        // A 10-character measure from x = 100 to 260.
+        let page = Page {
+            width: 400.0,
+            height: 600.0,
+            runs: vec![
+                run(132.0, 80.0, "园区工作总结"),
+                run(132.0, 120.0, "今年以来，园区坚"),
+                run(100.0, 150.0, "持项目为王，新签约项"),
+                run(100.0, 180.0, "项目。"),
+                run(132.0, 210.0, "（一）"),
+                run(100.0, 240.0, "招商引资"),
+                run(196.0, 560.0, "— 1 —"),
+            ],
+        };
+        let read = paragraphs(&[page]);
+        let texts: Vec<&str> = read.blocks.iter().filter_map(Block::text).collect();
+        assert_eq!(
+            texts,
+            ["园区工作总结", "今年以来，园区坚持项目为王，新签约项目。", "（一）招商引资"]
+        );
+        assert_eq!(read.removed, ["— 1 —"]);
+    }
+}
