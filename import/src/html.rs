@@ -40,8 +40,8 @@ pub(crate) fn is_html(bytes: &[u8]) -> bool {
             .any(|tag| head.contains(tag))
 }
 
-/// The page's blocks.
-pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Block>, HtmlError> {
+/// The page's blocks, and how many list numbers were written out.
+pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Block>, usize), HtmlError> {
     let page = if is_mhtml(bytes) {
         let (body, charset) = mhtml_page(bytes).ok_or(HtmlError::NoPage)?;
         decode(&body, charset.as_deref())
@@ -66,7 +66,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Block>, HtmlError> {
     }
     lines.walk(main, 0);
     lines.newline();
-    Ok(lines.blocks)
+    Ok((lines.blocks, lines.numbers))
 }
 
 /// The text of the page: by the charset its meta tag (or the archive's part) names, else
@@ -248,6 +248,12 @@ struct Lines {
     space: bool,
     /// Inside `<pre>`: white space as written, line feeds ending lines.
     pre: usize,
+    /// The lists the walk is in, innermost last: `Some(counter, format)` for an `<ol>`.
+    lists: Vec<Option<(u32, char)>>,
+    /// A list item's number, put before the item's first character.
+    number: Option<String>,
+    /// List numbers written out.
+    numbers: usize,
 }
 
 impl Lines {
@@ -264,6 +270,12 @@ impl Lines {
             if c.is_ascii_whitespace() {
                 self.space = true;
                 continue;
+            }
+            if let Some(n) = self.number.take() {
+                if self.line.is_empty() {
+                    self.line.push_str(&n);
+                    self.numbers += 1;
+                }
             }
             if self.space && !self.line.is_empty() {
                 let wide = |c: char| !c.is_ascii();
@@ -308,6 +320,27 @@ impl Lines {
                 if is_block {
                     self.newline();
                 }
+                match name {
+                    "ol" => {
+                        let start = e.attr("start").and_then(|v| v.trim().parse::<u32>().ok());
+                        let format = ol_format(e, self.lists.iter().flatten().count() + 1);
+                        self.lists.push(Some((start.unwrap_or(1).saturating_sub(1), format)));
+                    }
+                    "ul" | "menu" => self.lists.push(None),
+                    "li" => {
+                        let value = e.attr("value").and_then(|v| v.trim().parse().ok());
+                        let mut number = None;
+                        if let Some(Some((counter, format))) = self.lists.last_mut() {
+                            *counter = value.unwrap_or(*counter + 1);
+                            number = Some(list_number(*counter, *format));
+                        }
+                        if number.is_some() {
+                            self.newline();
+                            self.number = number;
+                        }
+                    }
+                    _ => {}
+                }
                 let pre = matches!(name, "pre" | "textarea" | "listing" | "plaintext");
                 self.pre += usize::from(pre);
                 if depth < MAX_DEPTH {
@@ -316,6 +349,12 @@ impl Lines {
                     }
                 }
                 self.pre -= usize::from(pre);
+                if matches!(name, "ol" | "ul" | "menu") {
+                    self.lists.pop();
+                }
+                if name == "li" {
+                    self.number = None;
+                }
                 if is_block {
                     self.newline();
                 }
@@ -328,6 +367,45 @@ impl Lines {
                 }
             }
         }
+    }
+}
+
+/// The number format of an `<ol>`: its `type`, or its `list-style-type`, else by its
+/// depth as reports number their outline: 一、（一）1.（1）(`c` for 一、, `p` for （一）,
+/// `n` for （1）).
+fn ol_format(e: &scraper::node::Element, depth: usize) -> char {
+    if let Some(t) = e.attr("type").and_then(|t| t.trim().chars().next()) {
+        if "1aAiI".contains(t) {
+            return t;
+        }
+    }
+    let style = e.attr("style").unwrap_or_default().to_ascii_lowercase();
+    if style.contains("cjk-ideographic") || style.contains("chinese") {
+        return 'c';
+    }
+    if style.contains("decimal") {
+        return '1';
+    }
+    match depth {
+        1 => 'c',
+        2 => 'p',
+        3 => '1',
+        _ => 'n',
+    }
+}
+
+/// An `<ol>` item's number as written before its text.
+fn list_number(n: u32, format: char) -> String {
+    let chinese = || crate::docx::format_number(n, "chineseCounting");
+    match format {
+        'c' => format!("{}、", chinese()),
+        'p' => format!("（{}）", chinese()),
+        'n' => format!("（{n}）"),
+        'a' => format!("{}.", crate::docx::format_number(n, "lowerLetter")),
+        'A' => format!("{}.", crate::docx::format_number(n, "upperLetter")),
+        'i' => format!("{}.", crate::docx::format_number(n, "lowerRoman")),
+        'I' => format!("{}.", crate::docx::format_number(n, "upperRoman")),
+        _ => format!("{n}."),
     }
 }
 

@@ -168,14 +168,22 @@ pub(crate) fn read(
             })?;
             on_pages(&pages, stats)
         }
-        SourceKind::Odt => plain(odt::read(bytes).map_err(|why| match why {
-            odt::OdtError::TooLarge(why) => too_large(why),
-            why => damaged("OpenDocument (.odt)", why.to_string()),
-        })?),
-        SourceKind::Html => plain(html::read(bytes).map_err(|why| match why {
-            html::HtmlError::TooLarge(why) => too_large(why),
-            why => damaged("web page", why.to_string()),
-        })?),
+        SourceKind::Odt => {
+            let (blocks, numbers) = odt::read(bytes).map_err(|why| match why {
+                odt::OdtError::TooLarge(why) => too_large(why),
+                why => damaged("OpenDocument (.odt)", why.to_string()),
+            })?;
+            stats.docx_numbers = numbers;
+            plain(blocks)
+        }
+        SourceKind::Html => {
+            let (blocks, numbers) = html::read(bytes).map_err(|why| match why {
+                html::HtmlError::TooLarge(why) => too_large(why),
+                why => damaged("web page", why.to_string()),
+            })?;
+            stats.docx_numbers = numbers;
+            plain(blocks)
+        }
         SourceKind::Text => {
             let (text, enc) = decode::decode(bytes).map_err(|e| match e {
                 decode::DecodeError::Empty => ImportError::Empty(path.into()),
