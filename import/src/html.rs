@@ -124,6 +124,15 @@ fn skipped(name: &str) -> bool {
     )
 }
 
+/// A `<header>` or `<footer>` inside the document's own `<main>`, `<article>` or
+/// `<section>`: the document's red header or end matter, not the site's.
+fn own_header(node: NodeRef<Node>) -> bool {
+    matches!(name_of(node), Some("header" | "footer"))
+        && node
+            .ancestors()
+            .any(|a| matches!(name_of(a), Some("main" | "article" | "section")))
+}
+
 /// Elements that stand on lines of their own.
 fn block(name: &str) -> bool {
     matches!(
@@ -169,7 +178,7 @@ fn name_of(node: NodeRef<'_, Node>) -> Option<&str> {
 fn han_count(node: NodeRef<Node>, depth: usize, counts: &mut std::collections::HashMap<ego_tree::NodeId, usize>) -> usize {
     let n = match node.value() {
         Node::Text(t) => t.chars().filter(|&c| huibao_core::chars::is_han(c)).count(),
-        Node::Element(e) if skipped(e.name()) => 0,
+        Node::Element(e) if skipped(e.name()) && !own_header(node) => 0,
         _ if depth > MAX_DEPTH => 0,
         _ => node
             .children()
@@ -181,7 +190,8 @@ fn han_count(node: NodeRef<Node>, depth: usize, counts: &mut std::collections::H
 }
 
 /// The main text block: from the body down, the child holding most of its element's
-/// Chinese text, while that child holds at least 85% of it.
+/// Chinese text, while that child holds at least 85% of it and has no sibling of its
+/// kind (same element and class) with text too.
 fn main_block(root: NodeRef<Node>) -> NodeRef<Node> {
     let mut counts = std::collections::HashMap::new();
     han_count(root, 0, &mut counts);
@@ -203,6 +213,18 @@ fn main_block(root: NodeRef<Node>) -> NodeRef<Node> {
             break;
         };
         if total == 0 || count(best) * 100 < total * 85 {
+            break;
+        }
+        // Pages of one document side by side (`<main class="page">` …): all of them.
+        let key = |n: NodeRef<Node>| {
+            n.value()
+                .as_element()
+                .map(|e| (e.name().to_string(), e.attr("class").map(str::to_string)))
+        };
+        if current
+            .children()
+            .any(|c| c.id() != best.id() && key(c) == key(best) && count(c) > 0)
+        {
             break;
         }
         current = best;
@@ -302,7 +324,7 @@ impl Lines {
             Node::Text(t) => self.text(t),
             Node::Element(e) => {
                 let name = e.name();
-                if skipped(name) {
+                if skipped(name) && !own_header(node) {
                     return;
                 }
                 if name == "br" {

@@ -367,9 +367,7 @@ pub fn import_bytes(
     draft.removed.splice(0..0, read.removed);
     let toml = write::report(&draft);
     let mut kept = HanCount::default();
-    toml.lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .for_each(|l| kept.add(l));
+    kept.add(&write::without_comments(&toml));
     draft.stats.han_kept = source.common(&kept);
     Ok(Imported { toml, draft })
 }

@@ -44,6 +44,8 @@ struct Line {
     y: f64,
     size: f64,
     text: String,
+    /// The line's cells, where wide gaps part it (a table row); one for running text.
+    cells: Vec<String>,
 }
 
 /// What reading pages found.
@@ -71,9 +73,10 @@ pub(crate) fn paragraphs(pages: &[Page]) -> Read {
         };
     }
     let size = median(all.iter().map(|l| l.size)).max(1.0);
-    // The text block's margins: the most common left edge, the farthest right edge most
-    // lines reach.
-    let left = mode(all.iter().map(|l| l.x), size / 2.0);
+    // The text block's margins: the leftmost edge several lines share (paragraphs'
+    // first lines are indented, so the most common edge may be the indent), the right
+    // edge most long lines reach.
+    let left = left_edge(all.iter().map(|l| l.x), size / 2.0);
     let widest = all.iter().map(|l| l.end - l.x).fold(0.0, f64::max);
     let right = mode(
         all.iter()
@@ -86,7 +89,29 @@ pub(crate) fn paragraphs(pages: &[Page]) -> Read {
     let mut current: Option<(String, Align)> = None;
     let mut previous: Option<&Line> = None;
     for page in &lines {
+        let mut table_end = 0;
         for (i, line) in page.iter().enumerate() {
+            if i < table_end {
+                continue;
+            }
+            // Two lines or more with the same number of cells (two or more): a table.
+            let width = line.cells.len();
+            let run = if width >= 2 {
+                page[i..].iter().take_while(|l| l.cells.len() == width).count()
+            } else {
+                0
+            };
+            if run >= 2 {
+                if let Some((text, align)) = current.take() {
+                    blocks.push(Block::Para(Para { text, align }));
+                }
+                blocks.push(Block::Table(
+                    page[i..i + run].iter().map(|l| l.cells.clone()).collect(),
+                ));
+                table_end = i + run;
+                previous = None;
+                continue;
+            }
             let indented = line.x > left + size * 0.8;
             let short_end = line.end < right - size * 1.5;
             let centred =
@@ -104,12 +129,16 @@ pub(crate) fn paragraphs(pages: &[Page]) -> Read {
                     let gap_ok = i == 0 || (line.y - p.y) < p.size.max(line.size) * 2.6;
                     let lone_number = crate::marker::parse(&format!("{}X", text.trim()))
                         .is_some_and(|m| m.len == text.trim().len());
+                    // A full line that stops mid-sentence goes on, even into a hanging
+                    // indent ("附件：1.……完成情" / "况表"), unless a number opens the next.
+                    let mid_sentence = !text.ends_with(['。', '；', '：', '！', '？', ';', ':'])
+                        && crate::marker::parse(&line.text).is_none();
+                    let same_size = (p.size - line.size).abs() < 0.5;
                     lone_number
                         || (reached
-                            && !indented
-                            && align == Align::Left
                             && gap_ok
-                            && (p.size - line.size).abs() < 0.5)
+                            && same_size
+                            && ((!indented && align == Align::Left) || mid_sentence))
                 }
                 _ => false,
             };
@@ -167,14 +196,30 @@ fn page_lines(page: &Page) -> Vec<Line> {
             g.sort_by(|a, b| a.x.total_cmp(&b.x));
             let size = g.iter().map(|r| r.size).fold(0.0, f64::max);
             let mut text = String::new();
+            let mut cells = vec![String::new()];
             let mut end = f64::MIN;
             for r in &g {
-                // A gap wider than a third of a character is a space between words
-                // (Latin) or between columns; Chinese runs that touch are joined.
-                if !text.is_empty() && r.x - end > size * 0.3 {
+                let gap = r.x - end;
+                let last = text.chars().last();
+                if !text.is_empty() && gap > size * 0.8 {
+                    // A gap of most of a character parts the cells of a table row.
                     text.push(' ');
+                    cells.push(String::new());
+                } else if !text.is_empty()
+                    && gap > size * 0.2
+                    && (last.is_some_and(|c| c.is_ascii()) || r.text.starts_with(|c: char| c.is_ascii()))
+                {
+                    // A space between Latin words; Chinese characters spread out by
+                    // justification stay together.
+                    text.push(' ');
+                    if let Some(cell) = cells.last_mut() {
+                        cell.push(' ');
+                    }
                 }
                 text.push_str(&r.text);
+                if let Some(cell) = cells.last_mut() {
+                    cell.push_str(&r.text);
+                }
                 end = end.max(r.end);
             }
             Line {
@@ -183,6 +228,7 @@ fn page_lines(page: &Page) -> Vec<Line> {
                 y: g[0].y,
                 size,
                 text: text.trim_end().to_string(),
+                cells: cells.into_iter().map(|c| c.trim().to_string()).collect(),
             }
         })
         .collect()
@@ -294,6 +340,17 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
     }
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
+}
+
+/// The smallest value that at least 3% of the values (two at least) share, within
+/// `tolerance`.
+fn left_edge(values: impl Iterator<Item = f64>, tolerance: f64) -> f64 {
+    let mut v: Vec<f64> = values.filter(|v| v.is_finite()).collect();
+    v.sort_by(f64::total_cmp);
+    let need = (v.len() * 3 / 100).max(2).min(v.len());
+    (0..v.len())
+        .find(|&i| v[i..].iter().take_while(|&&x| x - v[i] <= tolerance).count() >= need)
+        .map_or(0.0, |i| v[i])
 }
 
 /// The most common value, values within `tolerance` counted together; 0 when none.

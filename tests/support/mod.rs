@@ -158,3 +158,20 @@ pub(crate) fn without_clutter(source: &str, clutter: &[String]) -> (String, Vec<
         .join("\n");
     (kept, next.cloned().collect())
 }
+
+/// Whether the program `name` is on the PATH. When it is not, a test that needs it says
+/// so (a visible skip) and returns early; with `HUIBAO_REQUIRE_TOOLS` set (as
+/// `tests/all.sh` sets it, after installing the tools) a missing tool fails the test.
+pub(crate) fn has_tool(name: &str, test: &str) -> bool {
+    let found = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| dir.join(name).is_file())
+    });
+    if !found {
+        assert!(
+            std::env::var_os("HUIBAO_REQUIRE_TOOLS").is_none(),
+            "{test} needs `{name}`, which is not installed (tests/install-deps.sh installs it)"
+        );
+        eprintln!("SKIPPED {test}: needs `{name}` (tests/install-deps.sh installs it)");
+    }
+    found
+}
