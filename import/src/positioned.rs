@@ -46,6 +46,42 @@ struct Line {
     text: String,
     /// The line's cells, where wide gaps part it (a table row); one for running text.
     cells: Vec<String>,
+    /// Where each cell starts and ends.
+    spans: Vec<(f64, f64)>,
+    /// The runs, left to right: start, end, text.
+    runs: Vec<(f64, f64, String)>,
+}
+
+impl Line {
+    /// The line split at the columns of a table row below it: each run goes to the
+    /// column its middle falls in; `None` unless every column gets text.
+    fn split_at(&self, columns: &[(f64, f64)]) -> Option<Vec<String>> {
+        // Parted at any gap a quarter of a character wide, when that gives the columns.
+        let mut pieces: Vec<String> = Vec::new();
+        let mut end = f64::MIN;
+        for (x, e, text) in &self.runs {
+            match pieces.last_mut() {
+                Some(last) if x - end <= self.size * 0.25 => last.push_str(text),
+                _ => pieces.push(text.clone()),
+            }
+            end = end.max(*e);
+        }
+        if pieces.len() == columns.len() {
+            return Some(pieces);
+        }
+        let mut cells = vec![String::new(); columns.len()];
+        for (x, end, text) in &self.runs {
+            let middle = (x + end) / 2.0;
+            // The boundary between two columns is halfway across the gap between them.
+            let column = (0..columns.len())
+                .find(|&k| {
+                    k + 1 == columns.len() || middle < (columns[k].1 + columns[k + 1].0) / 2.0
+                })
+                .unwrap_or(0);
+            cells[column].push_str(text);
+        }
+        cells.iter().all(|c| !c.trim().is_empty()).then_some(cells)
+    }
 }
 
 /// What reading pages found.
@@ -102,12 +138,26 @@ pub(crate) fn paragraphs(pages: &[Page]) -> Read {
                 0
             };
             if run >= 2 {
+                let mut rows: Vec<Vec<String>> =
+                    page[i..i + run].iter().map(|l| l.cells.clone()).collect();
+                // A header whose cells stand too close to part by gaps: split at the
+                // columns of the rows below it.
+                let header = i
+                    .checked_sub(1)
+                    .map(|h| &page[h])
+                    .filter(|h| h.y > line.y - line.size * 2.6 && h.x < line.x + size)
+                    .and_then(|h| h.split_at(&line.spans));
+                let header_alone = page
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|h| current.as_ref().is_some_and(|(t, _)| *t == h.text));
+                if let Some(header) = header.filter(|_| header_alone) {
+                    current = None;
+                    rows.insert(0, header);
+                }
                 if let Some((text, align)) = current.take() {
                     blocks.push(Block::Para(Para { text, align }));
                 }
-                blocks.push(Block::Table(
-                    page[i..i + run].iter().map(|l| l.cells.clone()).collect(),
-                ));
+                blocks.push(Block::Table(rows));
                 table_end = i + run;
                 previous = None;
                 continue;
@@ -124,6 +174,16 @@ pub(crate) fn paragraphs(pages: &[Page]) -> Read {
                 Align::Left
             };
             let joins = match (previous, &current) {
+                // A title wrapped over centred lines of one size.
+                (Some(p), Some((text, Align::Center)))
+                    if align == Align::Center
+                        && (p.size - line.size).abs() < 0.5
+                        && line.size >= size
+                        && (line.y - p.y) < p.size * 2.6
+                        && !text.ends_with(['。', '：', ':', '号']) =>
+                {
+                    true
+                }
                 (Some(p), Some((text, Align::Left))) => {
                     let reached = p.end >= right - size * 1.5;
                     let gap_ok = i == 0 || (line.y - p.y) < p.size.max(line.size) * 2.6;
@@ -197,6 +257,7 @@ fn page_lines(page: &Page) -> Vec<Line> {
             let size = g.iter().map(|r| r.size).fold(0.0, f64::max);
             let mut text = String::new();
             let mut cells = vec![String::new()];
+            let mut spans = vec![(g[0].x, g[0].end)];
             let mut end = f64::MIN;
             for r in &g {
                 let gap = r.x - end;
@@ -205,6 +266,7 @@ fn page_lines(page: &Page) -> Vec<Line> {
                     // A gap of most of a character parts the cells of a table row.
                     text.push(' ');
                     cells.push(String::new());
+                    spans.push((r.x, r.end));
                 } else if !text.is_empty()
                     && gap > size * 0.2
                     && (last.is_some_and(|c| c.is_ascii()) || r.text.starts_with(|c: char| c.is_ascii()))
@@ -220,6 +282,9 @@ fn page_lines(page: &Page) -> Vec<Line> {
                 if let Some(cell) = cells.last_mut() {
                     cell.push_str(&r.text);
                 }
+                if let Some(span) = spans.last_mut() {
+                    span.1 = span.1.max(r.end);
+                }
                 end = end.max(r.end);
             }
             Line {
@@ -229,6 +294,8 @@ fn page_lines(page: &Page) -> Vec<Line> {
                 size,
                 text: text.trim_end().to_string(),
                 cells: cells.into_iter().map(|c| c.trim().to_string()).collect(),
+                spans,
+                runs: g.iter().map(|r| (r.x, r.end, r.text.clone())).collect(),
             }
         })
         .collect()
