@@ -274,6 +274,13 @@ struct Lines {
     lists: Vec<Option<(u32, char)>>,
     /// A list item's number, put before the item's first character.
     number: Option<String>,
+    /// The length of the number put at the start of the current line, if one was.
+    numbered: Option<usize>,
+    /// The outline level of the last numbered line outside lists (一、 is 1), where a
+    /// list without a number style continues the outline.
+    last_level: usize,
+    /// The level the outermost list continues from.
+    list_base: usize,
     /// List numbers written out.
     numbers: usize,
 }
@@ -296,6 +303,7 @@ impl Lines {
             if let Some(n) = self.number.take() {
                 if self.line.is_empty() {
                     self.line.push_str(&n);
+                    self.numbered = Some(n.len());
                     self.numbers += 1;
                 }
             }
@@ -312,8 +320,26 @@ impl Lines {
     }
 
     fn newline(&mut self) {
-        let line = std::mem::take(&mut self.line);
+        let mut line = std::mem::take(&mut self.line);
         self.space = false;
+        // A list item whose text has its number typed already keeps only that one.
+        if let Some(n) = self.numbered.take() {
+            let rest = line[n..].trim_start();
+            if crate::marker::parse(rest).is_some()
+                || crate::marker::before_period(rest).is_some()
+                || crate::marker::part(rest).is_some()
+            {
+                line = line[n..].trim_start().to_string();
+                self.numbers -= 1;
+            }
+        }
+        if self.lists.is_empty() {
+            if let Some(level) = crate::marker::parse(line.trim_start())
+                .and_then(|m| m.kind.level())
+            {
+                self.last_level = usize::from(level);
+            }
+        }
         if !line.trim().is_empty() {
             self.blocks.push(Block::para(line.trim_end()));
         }
@@ -345,7 +371,11 @@ impl Lines {
                 match name {
                     "ol" => {
                         let start = e.attr("start").and_then(|v| v.trim().parse::<u32>().ok());
-                        let format = ol_format(e, self.lists.iter().flatten().count() + 1);
+                        if self.lists.is_empty() {
+                            self.list_base = self.last_level;
+                        }
+                        let level = self.list_base + self.lists.iter().flatten().count() + 1;
+                        let format = ol_format(e, level);
                         self.lists.push(Some((start.unwrap_or(1).saturating_sub(1), format)));
                     }
                     "ul" | "menu" => self.lists.push(None),
@@ -393,8 +423,9 @@ impl Lines {
 }
 
 /// The number format of an `<ol>`: its `type`, or its `list-style-type`, else by its
-/// depth as reports number their outline: 一、（一）1.（1）(`c` for 一、, `p` for （一）,
-/// `n` for （1）).
+/// outline level as reports number their outline: 一、（一）1.（1）(`c` for 一、, `p`
+/// for （一）, `n` for （1）). The level is the list's depth below the last numbered
+/// heading before it.
 fn ol_format(e: &scraper::node::Element, depth: usize) -> char {
     if let Some(t) = e.attr("type").and_then(|t| t.trim().chars().next()) {
         if "1aAiI".contains(t) {

@@ -91,7 +91,7 @@ fn compound_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, String> 
         return Ok(SourceKind::Doc);
     }
     if has("EncryptedPackage") {
-        return Err("a password-protected Office document".into());
+        return Err("an Office document protected by a password (open it with its password and save a copy without one)".into());
     }
     if has("Workbook") || has("Book") {
         return Err("an Excel 97–2003 workbook (.xls), not a report".into());
@@ -137,9 +137,9 @@ pub(crate) fn read(
         SourceKind::Doc => {
             let read = doc::read(bytes).map_err(|why| match why {
                 doc::DocError::TooLarge(why) => too_large(why),
-                doc::DocError::Encrypted => ImportError::Unsupported {
+                doc::DocError::Encrypted => ImportError::Protected {
                     path: path.into(),
-                    what: "a password-protected Word document".into(),
+                    what: "a Word document",
                 },
                 why => damaged("Word 97–2003 (.doc, .wps)", why.to_string()),
             })?;
@@ -153,9 +153,9 @@ pub(crate) fn read(
                     path: path.into(),
                     pages,
                 },
-                pdf::PdfError::Encrypted => ImportError::Unsupported {
+                pdf::PdfError::Encrypted => ImportError::Protected {
                     path: path.into(),
-                    what: "a password-protected PDF".into(),
+                    what: "a PDF",
                 },
                 why => damaged("PDF", why.to_string()),
             })?;

@@ -93,6 +93,14 @@ pub enum ImportError {
         /// What the file is.
         what: String,
     },
+    /// The file is protected by a password.
+    #[error("{path} cannot be imported: it is {what} protected by a password")]
+    Protected {
+        /// The path as given.
+        path: String,
+        /// What the file is: "a PDF", "a Word document".
+        what: &'static str,
+    },
     /// A .doc, .pdf, .html, .odt or .ofd that could not be read.
     #[error("{path} is not a readable {format} file: {why}")]
     Damaged {
@@ -124,6 +132,9 @@ impl ImportError {
             ImportError::Empty(_) => "choose the file that holds last period's report",
             ImportError::NotText { .. } | ImportError::Unsupported { .. } => {
                 "huibao imports .txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .pdf with a text layer, .html, .htm, .mhtml, .odt and .ofd: open the report in Word or WPS and save it as .docx, or copy its text into a .txt file"
+            }
+            ImportError::Protected { .. } => {
+                "open it with its password (in Word, WPS or a PDF reader), save a copy without the password, and import that"
             }
             ImportError::Damaged { .. } => {
                 "open it in Word or WPS (a PDF in a PDF reader, a page in a browser) and save it again as .docx or .txt, or copy its text into a .txt file"

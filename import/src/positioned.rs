@@ -53,6 +53,23 @@ struct Line {
 }
 
 impl Line {
+    /// The line's cells placed in the columns of a row above it (a cell's wrapped
+    /// text): each cell goes to the column its middle falls in; `None` when two fall in
+    /// one column or one is wider than its column (a line of running text).
+    fn columns_of(&self, columns: &[(f64, f64)]) -> Option<Vec<String>> {
+        let mut out = vec![String::new(); columns.len()];
+        for (cell, (x, end)) in self.cells.iter().zip(&self.spans) {
+            let k = column_at(columns, (x + end) / 2.0);
+            let (start, stop) = columns[k];
+            let slack = self.size * 2.0;
+            if !out[k].is_empty() || *x < start - slack || *end > stop + slack {
+                return None;
+            }
+            out[k] = cell.clone();
+        }
+        Some(out)
+    }
+
     /// The line split at the columns of a table row below it: each run goes to the
     /// column its middle falls in; `None` unless every column gets text.
     fn split_at(&self, columns: &[(f64, f64)]) -> Option<Vec<String>> {
@@ -71,17 +88,18 @@ impl Line {
         }
         let mut cells = vec![String::new(); columns.len()];
         for (x, end, text) in &self.runs {
-            let middle = (x + end) / 2.0;
-            // The boundary between two columns is halfway across the gap between them.
-            let column = (0..columns.len())
-                .find(|&k| {
-                    k + 1 == columns.len() || middle < (columns[k].1 + columns[k + 1].0) / 2.0
-                })
-                .unwrap_or(0);
-            cells[column].push_str(text);
+            cells[column_at(columns, (x + end) / 2.0)].push_str(text);
         }
         cells.iter().all(|c| !c.trim().is_empty()).then_some(cells)
     }
+}
+
+/// The column a position falls in: the boundary between two columns is halfway across
+/// the gap between them.
+fn column_at(columns: &[(f64, f64)], x: f64) -> usize {
+    (0..columns.len())
+        .find(|&k| k + 1 == columns.len() || x < (columns[k].1 + columns[k + 1].0) / 2.0)
+        .unwrap_or(0)
 }
 
 /// What reading pages found.
@@ -130,16 +148,33 @@ pub(crate) fn paragraphs(pages: &[Page]) -> Read {
             if i < table_end {
                 continue;
             }
-            // Two lines or more with the same number of cells (two or more): a table.
+            // Two rows or more with the same number of cells (two or more): a table. A
+            // cell's text wrapped to a line of its own under its row is added to it.
             let width = line.cells.len();
-            let run = if width >= 2 {
-                page[i..].iter().take_while(|l| l.cells.len() == width).count()
-            } else {
-                0
-            };
-            if run >= 2 {
-                let mut rows: Vec<Vec<String>> =
-                    page[i..i + run].iter().map(|l| l.cells.clone()).collect();
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            let mut run = 0;
+            if width >= 2 {
+                for l in &page[i..] {
+                    if l.cells.len() == width {
+                        rows.push(l.cells.clone());
+                    } else if let Some(last) = rows.last_mut().filter(|_| {
+                        l.cells.len() < width
+                            && (l.size - line.size).abs() < 0.5
+                            && l.y - page[i + run - 1].y < l.size * 2.6
+                    }) {
+                        let Some(parts) = l.columns_of(&line.spans) else {
+                            break;
+                        };
+                        for (cell, part) in last.iter_mut().zip(parts) {
+                            cell.push_str(&part);
+                        }
+                    } else {
+                        break;
+                    }
+                    run += 1;
+                }
+            }
+            if rows.len() >= 2 {
                 // A header whose cells stand too close to part by gaps: split at the
                 // columns of the rows below it.
                 let header = i
@@ -154,6 +189,7 @@ pub(crate) fn paragraphs(pages: &[Page]) -> Read {
                     current = None;
                     rows.insert(0, header);
                 }
+                let _ = run;
                 if let Some((text, align)) = current.take() {
                     blocks.push(Block::Para(Para { text, align }));
                 }
