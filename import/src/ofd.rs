@@ -74,13 +74,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, OfdError> {
     let mut chars = 0;
     for loc in locations {
         let content = part(&loc)?;
-        let (_, _, width, height) = descendants(&content, "PhysicalBox")
+        let (_, _, _, height) = descendants(&content, "PhysicalBox")
             .first()
             .map(|b| boxed(&b.own_text()))
             .or(default_box)
             .unwrap_or((0.0, 0.0, 210.0, 297.0));
         let mut page = Page {
-            width,
             height,
             runs: Vec::new(),
         };

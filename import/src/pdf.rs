@@ -168,7 +168,6 @@ impl<'a> Reader<'a> {
             .filter(|v| v.len() == 4)
             .unwrap_or_else(|| vec![0.0, 0.0, 595.0, 842.0]);
         let height = (media[3] - media[1]).abs();
-        let width = (media[2] - media[0]).abs();
         let content = doc
             .get_page_content_with_limit(id, MAX_STREAM)
             .map_err(|e| match e {
@@ -179,7 +178,6 @@ impl<'a> Reader<'a> {
             })?;
         let resources = page_resources(doc, page_dict);
         let mut page = Page {
-            width,
             height,
             runs: Vec::new(),
         };

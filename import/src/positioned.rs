@@ -28,8 +28,6 @@ pub(crate) struct Run {
 /// One page's runs and its size.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Page {
-    /// Width of the page.
-    pub width: f64,
     /// Height of the page.
     pub height: f64,
     /// The runs, in the order the file gives them.
@@ -501,13 +499,12 @@ mod tests {
     fn wrapped_lines_join_and_indents_start_paragraphs() {
         // A 10-character measure from x = 100 to 260.
         let page = Page {
-            width: 400.0,
             height: 600.0,
             runs: vec![
                 run(132.0, 80.0, "园区工作总结"),
                 run(132.0, 120.0, "今年以来，园区坚"),
                 run(100.0, 150.0, "持项目为王，新签约项"),
-                run(100.0, 180.0, "项目。"),
+                run(100.0, 180.0, "目。"),
                 run(132.0, 210.0, "（一）"),
                 run(100.0, 240.0, "招商引资"),
                 run(196.0, 560.0, "— 1 —"),
