@@ -137,7 +137,9 @@ fn a_file_is_read_by_its_content_and_the_summary_says_so() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(
-        err.contains("read as       a Word 97–2003 or WPS document (.doc, .wps) — its name says text (.txt)"),
+        err.contains(
+            "read as       a Word 97–2003 or WPS document (.doc, .wps) — its name says text (.txt)"
+        ),
         "{err}"
     );
     assert!(err.contains("text kept     "), "{err}");

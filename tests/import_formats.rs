@@ -27,11 +27,8 @@ struct Imported {
 
 fn import(path: &Path) -> Result<Imported, String> {
     let imported = huibao_import::import_path(path).map_err(|e| e.to_string())?;
-    let loaded = huibao_core::load_source(SourceFile::new(
-        "imported.toml",
-        imported.toml.as_str(),
-    ))
-    .map_err(|e| format!("the TOML does not load: {e}"))?;
+    let loaded = huibao_core::load_source(SourceFile::new("imported.toml", imported.toml.as_str()))
+        .map_err(|e| format!("the TOML does not load: {e}"))?;
     let text = values(&imported.toml);
     Ok(Imported {
         headings: outline(&loaded, true),
@@ -220,7 +217,8 @@ fn mhtml(html: &[u8], base64: bool) -> Vec<u8> {
     if base64 {
         const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (i, chunk) in html.chunks(3).enumerate() {
-            let n = chunk.iter().fold(0u32, |n, b| n << 8 | u32::from(*b)) << (8 * (3 - chunk.len()));
+            let n =
+                chunk.iter().fold(0u32, |n, b| n << 8 | u32::from(*b)) << (8 * (3 - chunk.len()));
             for k in 0..4 {
                 body.push(if k <= chunk.len() {
                     ABC[(n >> (18 - 6 * k) & 63) as usize] as char
@@ -299,11 +297,7 @@ fn corpus_converted_by_libreoffice_imports_alike() {
         std::fs::write(&archive, mhtml(&std::fs::read(&html).unwrap(), i % 2 == 1)).unwrap();
         for ext in ["doc", "wps", "odt", "pdf", "html", "mhtml"] {
             let file = out.join(format!("{stem}.{ext}"));
-            outcomes.push(compare(
-                format!("{stem}.{ext}"),
-                &reference,
-                import(&file),
-            ));
+            outcomes.push(compare(format!("{stem}.{ext}"), &reference, import(&file)));
         }
     }
     report(&outcomes);
@@ -334,11 +328,7 @@ fn corpus_rendered_by_huibao_imports_back() {
         );
         for ext in ["docx", "pdf", "html", "ofd"] {
             let file = dir.path().join(format!("{stem}.{ext}"));
-            outcomes.push(compare(
-                format!("{stem}.{ext}"),
-                &reference,
-                import(&file),
-            ));
+            outcomes.push(compare(format!("{stem}.{ext}"), &reference, import(&file)));
         }
     }
     report(&outcomes);

@@ -188,7 +188,9 @@ pub fn import_odt(data: &[u8]) {
 /// mutations reach the ODT reader rather than the ZIP checks.
 pub fn import_odt_xml(data: &[u8]) {
     let mut zip = huibao_xml::PackageWriter::new();
-    if zip.add_stored("mimetype", b"application/vnd.oasis.opendocument.text").is_err()
+    if zip
+        .add_stored("mimetype", b"application/vnd.oasis.opendocument.text")
+        .is_err()
         || zip.add("content.xml", data).is_err()
     {
         return;

@@ -15,7 +15,7 @@ use std::io::{Cursor, Read};
 /// Largest stream read from the compound file.
 const MAX_STREAM: u64 = 64 << 20;
 /// Most characters of main text.
-const MAX_CHARS: u32 = 16 << 20;
+const MAX_CHARS: u32 = 4 << 20;
 /// Most pieces, list definitions and property pages.
 const MAX_ENTRIES: usize = 1 << 20;
 
@@ -226,7 +226,8 @@ fn piece_table(clx: &[u8]) -> Option<Vec<Piece>> {
 fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Vec<(char, u32)> {
     let mut raw: Vec<(u16, u32)> = Vec::new();
     for p in pieces {
-        if p.cp >= ccp_text {
+        // Pieces follow each other; overlapping ones cannot make more text than declared.
+        if p.cp >= ccp_text || raw.len() >= ccp_text as usize {
             break;
         }
         let end = p.cp_end.min(ccp_text);
@@ -247,25 +248,34 @@ fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Vec<(char, u32)> {
             raw.push((unit, at));
         }
     }
-    // Fields: 0x13 code 0x14 result 0x15; nested fields keep their own state.
-    let mut stack: Vec<bool> = Vec::new(); // true while in the code part
+    raw.truncate(ccp_text as usize);
+    // Fields: 0x13 code 0x14 result 0x15; nested fields keep their own state (true while
+    // in the code part), `in_code` counts the fields whose code is being read.
+    let mut stack: Vec<bool> = Vec::new();
+    let mut in_code = 0usize;
     let mut units: Vec<(u16, u32)> = Vec::with_capacity(raw.len());
     for (u, at) in raw {
         match u {
             0x13 => {
                 if stack.len() < 64 {
                     stack.push(true);
+                    in_code += 1;
                 }
             }
             0x14 => {
                 if let Some(top) = stack.last_mut() {
+                    if *top {
+                        in_code -= 1;
+                    }
                     *top = false;
                 }
             }
             0x15 => {
-                stack.pop();
+                if stack.pop() == Some(true) {
+                    in_code -= 1;
+                }
             }
-            _ if stack.iter().any(|&code| code) => {}
+            _ if in_code > 0 => {}
             _ => units.push((u, at)),
         }
     }
@@ -278,7 +288,9 @@ fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Vec<(char, u32)> {
             match units.get(i) {
                 Some(&(lo, _)) if (0xDC00..0xE000).contains(&lo) => {
                     i += 1;
-                    char::from_u32(0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(lo) - 0xDC00))
+                    char::from_u32(
+                        0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(lo) - 0xDC00),
+                    )
                 }
                 _ => None,
             }
@@ -313,6 +325,9 @@ fn papx_runs(word: &[u8], plc: &[u8]) -> Vec<(u32, u32, Pap)> {
     let n = plc.len().saturating_sub(4) / 8;
     let mut out = Vec::new();
     for i in 0..n.min(MAX_ENTRIES / 64) {
+        if out.len() >= MAX_ENTRIES {
+            break;
+        }
         let Some(pn) = u32_at(plc, (n + 1) * 4 + i * 4) else {
             break;
         };
@@ -364,7 +379,9 @@ fn apply_sprms(mut b: &[u8], pap: &mut Pap) {
                 if sprm == 0xD608 {
                     u16_at(operand, 0).map_or(operand.len(), |s| usize::from(s) + 1)
                 } else {
-                    operand.first().map_or(operand.len(), |&s| usize::from(s) + 1)
+                    operand
+                        .first()
+                        .map_or(operand.len(), |&s| usize::from(s) + 1)
                 }
             }
         };
@@ -569,7 +586,9 @@ impl Paragraphs {
             self.rows.push(row);
         }
         if !self.rows.is_empty() {
-            self.out.blocks.push(Block::Table(std::mem::take(&mut self.rows)));
+            self.out
+                .blocks
+                .push(Block::Table(std::mem::take(&mut self.rows)));
         }
     }
 
@@ -637,4 +656,3 @@ fn nfc_name(nfc: u8) -> &'static str {
         _ => "decimal",
     }
 }
-

@@ -10,8 +10,12 @@ use scraper::{Html, Node};
 
 /// Largest page parsed, in bytes of text.
 const MAX_PAGE: usize = 32 << 20;
-/// Deepest element nesting walked; deeper content is read as its text.
+/// Deepest element nesting walked; deeper content is left out.
 const MAX_DEPTH: usize = 256;
+/// Most nodes in a table read as a table of data.
+const MAX_TABLE_NODES: usize = 20_000;
+/// Most headings looked at for a title above the main block.
+const MAX_TITLES: usize = 1_000;
 
 /// Why a page could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -175,7 +179,11 @@ fn name_of(node: NodeRef<'_, Node>) -> Option<&str> {
 }
 
 /// Chinese characters in a node's text, skipped elements left out.
-fn han_count(node: NodeRef<Node>, depth: usize, counts: &mut std::collections::HashMap<ego_tree::NodeId, usize>) -> usize {
+fn han_count(
+    node: NodeRef<Node>,
+    depth: usize,
+    counts: &mut std::collections::HashMap<ego_tree::NodeId, usize>,
+) -> usize {
     let n = match node.value() {
         Node::Text(t) => t.chars().filter(|&c| huibao_core::chars::is_han(c)).count(),
         Node::Element(e) if skipped(e.name()) && !own_header(node) => 0,
@@ -196,10 +204,7 @@ fn main_block(root: NodeRef<Node>) -> NodeRef<Node> {
     let mut counts = std::collections::HashMap::new();
     han_count(root, 0, &mut counts);
     let count = |n: NodeRef<Node>| counts.get(&n.id()).copied().unwrap_or(0);
-    let Some(body) = root
-        .descendants()
-        .find(|n| name_of(*n) == Some("body"))
-    else {
+    let Some(body) = root.descendants().find(|n| name_of(*n) == Some("body")) else {
         return root;
     };
     let mut current = body;
@@ -236,20 +241,24 @@ fn main_block(root: NodeRef<Node>) -> NodeRef<Node> {
 /// document order, outside skipped elements.
 fn title_before(root: NodeRef<Node>, main: NodeRef<Node>) -> Option<String> {
     let mut found = None;
+    let mut looked = 0;
     for node in root.descendants() {
-        if node.id() == main.id() {
+        if node.id() == main.id() || looked > MAX_TITLES {
             break;
         }
         let Some(e) = node.value().as_element() else {
             continue;
         };
         let titled = matches!(e.name(), "h1" | "h2" | "h3")
-            || e.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("title"));
+            || e.attr("class")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("title"));
         if !titled || node.ancestors().any(|a| name_of(a).is_some_and(skipped)) {
             continue;
         }
+        looked += 1;
         let text: String = node
             .descendants()
+            .take(200)
             .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
             .collect::<String>();
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -334,8 +343,8 @@ impl Lines {
             }
         }
         if self.lists.is_empty() {
-            if let Some(level) = crate::marker::parse(line.trim_start())
-                .and_then(|m| m.kind.level())
+            if let Some(level) =
+                crate::marker::parse(line.trim_start()).and_then(|m| m.kind.level())
             {
                 self.last_level = usize::from(level);
             }
@@ -376,7 +385,8 @@ impl Lines {
                         }
                         let level = self.list_base + self.lists.iter().flatten().count() + 1;
                         let format = ol_format(e, level);
-                        self.lists.push(Some((start.unwrap_or(1).saturating_sub(1), format)));
+                        self.lists
+                            .push(Some((start.unwrap_or(1).saturating_sub(1), format)));
                     }
                     "ul" | "menu" => self.lists.push(None),
                     "li" => {
@@ -465,6 +475,10 @@ fn list_number(n: u32, format: char) -> String {
 /// A table of data (no table inside it, no cell over 200 characters, two rows or more)
 /// as rows of cell texts; `None` for a table that lays out a page.
 fn data_table(table: NodeRef<Node>) -> Option<Vec<Vec<String>>> {
+    // A data table is small; a large one lays out the page (and is walked as blocks).
+    if table.descendants().nth(MAX_TABLE_NODES).is_some() {
+        return None;
+    }
     let mut rows = Vec::new();
     for tr in table.descendants().filter(|n| name_of(*n) == Some("tr")) {
         let mut row = Vec::new();
@@ -472,7 +486,11 @@ fn data_table(table: NodeRef<Node>) -> Option<Vec<Vec<String>>> {
             .children()
             .filter(|c| matches!(name_of(*c), Some("td" | "th")))
         {
-            if cell.descendants().skip(1).any(|d| name_of(d) == Some("table")) {
+            if cell
+                .descendants()
+                .skip(1)
+                .any(|d| name_of(d) == Some("table"))
+            {
                 return None;
             }
             let mut lines = Lines::default();
@@ -624,7 +642,10 @@ mod tests {
 
     #[test]
     fn transfer_encodings() {
-        assert_eq!(quoted_printable(b"=E5=9B=AD=\r\n=E5=8C=BA a=3Db"), "园区 a=b".as_bytes());
+        assert_eq!(
+            quoted_printable(b"=E5=9B=AD=\r\n=E5=8C=BA a=3Db"),
+            "园区 a=b".as_bytes()
+        );
         assert_eq!(base64(b"5Zut5Yy6\r\n"), "园区".as_bytes());
     }
 }

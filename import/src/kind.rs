@@ -77,7 +77,10 @@ fn zip_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, String> {
     if named == SourceKind::Docx {
         return Ok(SourceKind::Docx);
     }
-    Err("a ZIP archive that holds no document (no word/document.xml, content.xml or OFD.xml)".into())
+    Err(
+        "a ZIP archive that holds no document (no word/document.xml, content.xml or OFD.xml)"
+            .into(),
+    )
 }
 
 fn compound_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, String> {

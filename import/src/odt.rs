@@ -43,8 +43,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Block>, usize), OdtError> {
             None => Ok(None),
         }
     };
-    let content = part("content.xml")?
-        .ok_or_else(|| OdtError::Damaged("it has no content.xml".into()))?;
+    let content =
+        part("content.xml")?.ok_or_else(|| OdtError::Damaged("it has no content.xml".into()))?;
     let mut align = HashMap::new();
     let mut lists = HashMap::new();
     if let Some(styles) = part("styles.xml")? {
@@ -333,7 +333,9 @@ fn inline(e: &Element, out: &mut String, depth: usize) {
             Node::Text(t) => out.push_str(&t.unescape()),
             Node::Element(c) => match c.local_name() {
                 "s" => {
-                    let n = attr(c, "c").and_then(|v| v.parse::<usize>().ok()).unwrap_or(1);
+                    let n = attr(c, "c")
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .unwrap_or(1);
                     out.extend(std::iter::repeat_n(' ', n.min(64)));
                 }
                 "tab" => out.push(' '),
@@ -368,7 +370,10 @@ fn table(t: &Element) -> Vec<Vec<String>> {
             .filter(|c| c.local_name() == "table-cell")
             .map(|cell| {
                 let mut parts = Vec::new();
-                for p in cell.elements().filter(|p| matches!(p.local_name(), "p" | "h")) {
+                for p in cell
+                    .elements()
+                    .filter(|p| matches!(p.local_name(), "p" | "h"))
+                {
                     let mut s = String::new();
                     inline(p, &mut s, 0);
                     if !s.trim().is_empty() {

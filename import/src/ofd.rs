@@ -10,7 +10,7 @@ use huibao_xml::{Element, PackageLimits, PackageReader};
 /// Most pages read.
 const MAX_PAGES: usize = 2_000;
 /// Most characters placed in the whole document.
-const MAX_CHARS: usize = 4_000_000;
+const MAX_CHARS: usize = 1_000_000;
 
 /// Why an OFD could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,8 +33,8 @@ impl OfdError {
 
 /// Reads the pages of an OFD held in memory.
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, OfdError> {
-    let mut zip =
-        PackageReader::new(bytes, PackageLimits::default()).map_err(|e| OfdError::of("the package", e))?;
+    let mut zip = PackageReader::new(bytes, PackageLimits::default())
+        .map_err(|e| OfdError::of("the package", e))?;
     let mut part = |name: &str| -> Result<Element, OfdError> {
         let bytes = zip
             .read(name)
@@ -84,14 +84,19 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, OfdError> {
             runs: Vec::new(),
         };
         for object in descendants(&content, "TextObject") {
-            let (bx, by, _, _) = attr(object, "Boundary").map_or((0.0, 0.0, 0.0, 0.0), |b| boxed(&b));
+            let (bx, by, _, _) =
+                attr(object, "Boundary").map_or((0.0, 0.0, 0.0, 0.0), |b| boxed(&b));
             let size = attr(object, "Size")
                 .and_then(|s| s.trim().parse::<f64>().ok())
                 .filter(|s| s.is_finite() && *s > 0.0)
                 .unwrap_or(3.5);
             // A CTM scales and moves the object's own coordinates.
             let ctm: Vec<f64> = attr(object, "CTM")
-                .map(|c| c.split_whitespace().filter_map(|v| v.parse().ok()).collect())
+                .map(|c| {
+                    c.split_whitespace()
+                        .filter_map(|v| v.parse().ok())
+                        .collect()
+                })
                 .unwrap_or_default();
             let (sx, sy, tx, ty) = if ctm.len() == 6 {
                 (ctm[0], ctm[3], ctm[4], ctm[5])
@@ -101,9 +106,16 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, OfdError> {
             let mut pen = (0.0, 0.0);
             for code in object.elements().filter(|e| e.local_name() == "TextCode") {
                 let text = code.own_text();
-                let x = attr(code, "X").and_then(|v| v.parse().ok()).unwrap_or(pen.0);
-                let y = attr(code, "Y").and_then(|v| v.parse().ok()).unwrap_or(pen.1);
-                let steps = attr(code, "DeltaX").map(|d| deltas(&d)).unwrap_or_default();
+                let x = attr(code, "X")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(pen.0);
+                let y = attr(code, "Y")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(pen.1);
+                let count = text.chars().count();
+                let steps = attr(code, "DeltaX")
+                    .map(|d| deltas(&d, count))
+                    .unwrap_or_default();
                 let mut cx: f64 = x;
                 for (i, c) in text.chars().enumerate() {
                     chars += 1;
@@ -175,8 +187,10 @@ fn boxed(s: &str) -> (f64, f64, f64, f64) {
     }
 }
 
-/// The DeltaX steps: numbers, and `g COUNT STEP` for COUNT equal steps.
-fn deltas(s: &str) -> Vec<f64> {
+/// The DeltaX steps: numbers, and `g COUNT STEP` for COUNT equal steps; no more than
+/// `most` (the characters they step through).
+fn deltas(s: &str, most: usize) -> Vec<f64> {
+    let most = most.min(1 << 16);
     let mut out = Vec::new();
     let mut tokens = s.split_whitespace();
     while let Some(t) = tokens.next() {
@@ -184,11 +198,12 @@ fn deltas(s: &str) -> Vec<f64> {
             let count: usize = tokens.next().and_then(|c| c.parse().ok()).unwrap_or(0);
             let step: f64 = tokens.next().and_then(|c| c.parse().ok()).unwrap_or(0.0);
             // No run is longer than the text it steps through.
-            out.extend(std::iter::repeat_n(step, count.min((1 << 16) - out.len())));
+            out.extend(std::iter::repeat_n(step, count.min(most - out.len())));
         } else if let Ok(v) = t.parse() {
             out.push(v);
         }
-        if out.len() >= 1 << 16 {
+        if out.len() >= most {
+            out.truncate(most);
             break;
         }
     }
@@ -201,7 +216,8 @@ mod tests {
 
     #[test]
     fn delta_x_runs() {
-        assert_eq!(deltas("g 3 5.6 2.8 1"), vec![5.6, 5.6, 5.6, 2.8, 1.0]);
-        assert_eq!(deltas("g 99999999999 1").len(), 1 << 16);
+        assert_eq!(deltas("g 3 5.6 2.8 1", 9), vec![5.6, 5.6, 5.6, 2.8, 1.0]);
+        assert_eq!(deltas("g 99999999999 1", 4), vec![1.0; 4]);
+        assert_eq!(deltas("1 2 3 4", 2), vec![1.0, 2.0]);
     }
 }

@@ -14,7 +14,10 @@ const MAX_STREAM: usize = 32 << 20;
 /// Most pages read: far more than any work report.
 const MAX_PAGES: usize = 2_000;
 /// Most characters placed in the whole document.
-const MAX_CHARS: usize = 4_000_000;
+const MAX_CHARS: usize = 1_000_000;
+/// Most content-stream operations interpreted in the whole document (forms drawn many
+/// times included).
+const MAX_OPERATIONS: usize = 20_000_000;
 /// Deepest nesting of forms and of saved graphics states.
 const MAX_DEPTH: usize = 8;
 const MAX_STACK: usize = 256;
@@ -65,6 +68,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
         doc: &doc,
         fonts: HashMap::new(),
         chars: 0,
+        operations: 0,
     };
     let mut pages = Vec::new();
     for id in page_ids {
@@ -130,17 +134,21 @@ struct Font<'a> {
 
 impl Font<'_> {
     fn width(&self, code: u32) -> f64 {
-        self.widths
-            .iter()
-            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
-            .map_or(self.default_width, |w| w.2)
+        // The last range starting at or before the code (they are sorted by start).
+        let i = self.widths.partition_point(|w| w.0 <= code);
+        match i.checked_sub(1).map(|i| self.widths[i]) {
+            Some((_, hi, w)) if code <= hi => w,
+            _ => self.default_width,
+        }
     }
 }
 
 struct Reader<'a> {
     doc: &'a Document,
-    fonts: HashMap<ObjectId, std::rc::Rc<Font<'a>>>,
+    /// Fonts read, by the address of their dictionary (a font object or an inline one).
+    fonts: HashMap<usize, std::rc::Rc<Font<'a>>>,
     chars: usize,
+    operations: usize,
 }
 
 /// The text state of a content stream.
@@ -215,6 +223,12 @@ impl<'a> Reader<'a> {
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         for op in &ops.operations {
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                return Err(PdfError::TooLarge(format!(
+                    "its pages draw more than {MAX_OPERATIONS} operations"
+                )));
+            }
             let o = &op.operands;
             let num = |i: usize| o.get(i).and_then(number).filter(|v| v.is_finite());
             match op.operator.as_str() {
@@ -307,8 +321,7 @@ impl<'a> Reader<'a> {
                     else {
                         continue;
                     };
-                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form")
-                    {
+                    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
                         continue;
                     }
                     let Ok(inner) = stream.decompressed_content_with_limit(MAX_STREAM) else {
@@ -358,7 +371,10 @@ impl<'a> Reader<'a> {
             i += len;
             let code = code_bytes.iter().fold(0u32, |c, b| c << 8 | u32::from(*b));
             let text = if font.gbk {
-                encoding_rs::GBK.decode_without_bom_handling(code_bytes).0.into_owned()
+                encoding_rs::GBK
+                    .decode_without_bom_handling(code_bytes)
+                    .0
+                    .into_owned()
             } else {
                 match &font.encoding {
                     Some(e) => e.bytes_to_string(code_bytes).unwrap_or_default(),
@@ -413,25 +429,26 @@ impl<'a> Reader<'a> {
 
     /// The font named `name` in a resource dictionary's fonts, read once per object.
     fn font(&mut self, fonts: &'a Dictionary, name: &[u8]) -> Option<std::rc::Rc<Font<'a>>> {
-        let entry = fonts.get(name).ok()?;
-        let (id, dict) = match entry {
-            Object::Reference(id) => (Some(*id), self.doc.get_dictionary(*id).ok()?),
-            Object::Dictionary(d) => (None, d),
+        let dict = match fonts.get(name).ok()? {
+            Object::Reference(id) => self.doc.get_dictionary(*id).ok()?,
+            Object::Dictionary(d) => d,
             _ => return None,
         };
-        if let Some(f) = id.and_then(|id| self.fonts.get(&id)) {
+        let key = std::ptr::from_ref(dict) as usize;
+        if let Some(f) = self.fonts.get(&key) {
             return Some(f.clone());
         }
         let font = std::rc::Rc::new(read_font(self.doc, dict));
-        if let Some(id) = id {
-            self.fonts.insert(id, font.clone());
-        }
+        self.fonts.insert(key, font.clone());
         Some(font)
     }
 }
 
 fn read_font<'a>(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
-    let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+    let subtype = dict
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
     let encoding_name = dict
         .get(b"Encoding")
         .and_then(Object::as_name)

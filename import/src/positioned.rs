@@ -221,8 +221,10 @@ pub(crate) fn paragraphs(pages: &[Page]) -> Read {
                 (Some(p), Some((text, Align::Left))) => {
                     let reached = p.end >= right - size * 1.5;
                     let gap_ok = i == 0 || (line.y - p.y) < p.size.max(line.size) * 2.6;
-                    let lone_number = crate::marker::parse(&format!("{}X", text.trim()))
-                        .is_some_and(|m| m.len == text.trim().len());
+                    let lone = text.trim();
+                    let lone_number = lone.len() <= 24
+                        && crate::marker::parse(&format!("{lone}X"))
+                            .is_some_and(|m| m.len == lone.len());
                     // A full line that stops mid-sentence goes on, even into a hanging
                     // indent ("附件：1.……完成情" / "况表"), unless a number opens the next.
                     let mid_sentence = !text.ends_with(['。', '；', '：', '！', '？', ';', ':'])
@@ -303,7 +305,8 @@ fn page_lines(page: &Page) -> Vec<Line> {
                     spans.push((r.x, r.end));
                 } else if !text.is_empty()
                     && gap > size * 0.2
-                    && (last.is_some_and(|c| c.is_ascii()) || r.text.starts_with(|c: char| c.is_ascii()))
+                    && (last.is_some_and(|c| c.is_ascii())
+                        || r.text.starts_with(|c: char| c.is_ascii()))
                 {
                     // A space between Latin words; Chinese characters spread out by
                     // justification stay together.
@@ -353,7 +356,11 @@ fn strip_running(lines: &mut [Vec<Line>], pages: &[Page]) -> Vec<String> {
         // Candidates: the first two and last two lines of each page.
         let mut counts: Vec<(String, f64, usize)> = Vec::new();
         for page in lines.iter() {
-            let edge: Vec<&Line> = page.iter().take(2).chain(page.iter().rev().take(2)).collect();
+            let edge: Vec<&Line> = page
+                .iter()
+                .take(2)
+                .chain(page.iter().rev().take(2))
+                .collect();
             let mut seen: Vec<(String, f64)> = Vec::new();
             for l in edge {
                 let k = key(l);
@@ -386,9 +393,8 @@ fn strip_running(lines: &mut [Vec<Line>], pages: &[Page]) -> Vec<String> {
             if !at_edge {
                 return true;
             }
-            let near_edge = info.height <= 0.0
-                || l.y < info.height * 0.12
-                || l.y > info.height * 0.85;
+            let near_edge =
+                info.height <= 0.0 || l.y < info.height * 0.12 || l.y > info.height * 0.85;
             let k = key(l);
             let running = repeated
                 .iter()
@@ -431,7 +437,9 @@ pub(crate) fn is_page_number(line: &str) -> bool {
                         .is_some_and(digits));
         }
     }
-    t.strip_prefix("Page").or_else(|| t.strip_prefix("page")).is_some_and(digits)
+    t.strip_prefix("Page")
+        .or_else(|| t.strip_prefix("page"))
+        .is_some_and(digits)
 }
 
 fn median(values: impl Iterator<Item = f64>) -> f64 {
@@ -450,7 +458,13 @@ fn left_edge(values: impl Iterator<Item = f64>, tolerance: f64) -> f64 {
     v.sort_by(f64::total_cmp);
     let need = (v.len() * 3 / 100).max(2).min(v.len());
     (0..v.len())
-        .find(|&i| v[i..].iter().take_while(|&&x| x - v[i] <= tolerance).count() >= need)
+        .find(|&i| {
+            v[i..]
+                .iter()
+                .take_while(|&&x| x - v[i] <= tolerance)
+                .count()
+                >= need
+        })
         .map_or(0.0, |i| v[i])
 }
 
@@ -514,7 +528,11 @@ mod tests {
         let texts: Vec<&str> = read.blocks.iter().filter_map(Block::text).collect();
         assert_eq!(
             texts,
-            ["园区工作总结", "今年以来，园区坚持项目为王，新签约项目。", "（一）招商引资"]
+            [
+                "园区工作总结",
+                "今年以来，园区坚持项目为王，新签约项目。",
+                "（一）招商引资"
+            ]
         );
         assert_eq!(read.removed, ["— 1 —"]);
     }

@@ -7,7 +7,9 @@ use huibao_import::{import_bytes, import_path, ImportError, Imported, SourceKind
 use std::path::PathBuf;
 
 fn repo(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(path)
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -117,8 +119,14 @@ fn the_content_decides_the_kind_whatever_the_name() {
         got.draft.stats.read_as,
         Some((SourceKind::Docx, SourceKind::Html))
     );
-    assert_eq!(SourceKind::of(std::path::Path::new("a.WPS")), SourceKind::Doc);
-    assert_eq!(SourceKind::of(std::path::Path::new("a.mht")), SourceKind::Html);
+    assert_eq!(
+        SourceKind::of(std::path::Path::new("a.WPS")),
+        SourceKind::Doc
+    );
+    assert_eq!(
+        SourceKind::of(std::path::Path::new("a.mht")),
+        SourceKind::Html
+    );
 }
 
 #[test]
@@ -138,17 +146,23 @@ fn unreadable_formats_name_the_file_and_the_formats_read() {
     assert!(err.help().contains(".doc, .wps, .pdf"), "{}", err.help());
 
     let scan = import_path(&fixture("scan.pdf")).unwrap_err();
-    assert!(matches!(scan, ImportError::Scanned { pages: 1, .. }), "{scan:?}");
+    assert!(
+        matches!(scan, ImportError::Scanned { pages: 1, .. }),
+        "{scan:?}"
+    );
     assert!(scan.to_string().contains("扫描件"), "{scan}");
     assert!(scan.help().contains("OCR"));
 
     let locked = import_path(&fixture("locked.pdf")).unwrap_err();
-    assert!(matches!(locked, ImportError::Protected { .. }), "{locked:?}");
+    assert!(
+        matches!(locked, ImportError::Protected { .. }),
+        "{locked:?}"
+    );
 
     // A cut .doc: the compound file's chains end early.
     let doc = std::fs::read(fixture("listnum.doc")).unwrap();
-    let err = import_bytes("cut.doc", "cut.doc", &doc[..doc.len() / 3], SourceKind::Doc)
-        .unwrap_err();
+    let err =
+        import_bytes("cut.doc", "cut.doc", &doc[..doc.len() / 3], SourceKind::Doc).unwrap_err();
     assert!(err.to_string().starts_with("cut.doc"), "{err}");
 }
 
@@ -163,10 +177,18 @@ fn the_share_of_chinese_text_kept_is_measured() {
     assert!(s.han_source > 1000, "{}", s.han_source);
     assert!(s.han_kept < s.han_source, "the clutter is not in the text");
     // A quarter of this page is the site's notices: the summary warns (over 10%).
-    assert!(s.han_share() > 0.6 && s.han_share() < 0.9, "{}", s.han_share());
+    assert!(
+        s.han_share() > 0.6 && s.han_share() < 0.9,
+        "{}",
+        s.han_share()
+    );
     let clean = import_path(&repo(
         "tests/import/corpus/01-jinchuan-2023h1-redheader.txt",
     ))
     .unwrap();
-    assert!(clean.draft.stats.han_share() > 0.97, "{}", clean.draft.stats.han_share());
+    assert!(
+        clean.draft.stats.han_share() > 0.97,
+        "{}",
+        clean.draft.stats.han_share()
+    );
 }

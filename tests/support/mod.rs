@@ -163,9 +163,8 @@ pub(crate) fn without_clutter(source: &str, clutter: &[String]) -> (String, Vec<
 /// so (a visible skip) and returns early; with `HUIBAO_REQUIRE_TOOLS` set (as
 /// `tests/all.sh` sets it, after installing the tools) a missing tool fails the test.
 pub(crate) fn has_tool(name: &str, test: &str) -> bool {
-    let found = std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join(name).is_file())
-    });
+    let found = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(name).is_file()));
     if !found {
         assert!(
             std::env::var_os("HUIBAO_REQUIRE_TOOLS").is_none(),
