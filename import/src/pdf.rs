@@ -232,11 +232,7 @@ impl<'a> Reader<'a> {
             let o = &op.operands;
             let num = |i: usize| o.get(i).and_then(number).filter(|v| v.is_finite());
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < MAX_STACK {
-                        stack.push(state.clone());
-                    }
-                }
+                "q" if stack.len() < MAX_STACK => stack.push(state.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         state = s;
