@@ -80,10 +80,9 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     }
     if let Some((named, found)) = d.stats.read_as {
         lines.push(format!(
-            "  read as       {} — its name says {}, its content is {}",
+            "  read as       {} — its name says {}, its content decides",
             found.name(),
-            named.name(),
-            found.name()
+            named.name()
         ));
     }
     let sure = |s: bool| if s { "" } else { "  (guess)" };
