@@ -63,7 +63,7 @@ enum Command {
     Plugins(cmd::plugins::PluginsArgs),
     /// Plugin tools (scaffold a new plugin).
     Plugin(cmd::plugins::PluginArgs),
-    /// Turn last period's report (.txt or .docx) into a report TOML.
+    /// Turn last period's report (.txt, .docx, .doc, .wps, .pdf, .html, .mhtml, .odt or .ofd) into a report TOML.
     Import(cmd::import::ImportArgs),
     /// Print the key figures of a statistics spreadsheet (.xlsx, .xls, .ods, .csv) as [[indicators]] TOML.
     Indicators(cmd::indicators::IndicatorsArgs),

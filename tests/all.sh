@@ -21,6 +21,8 @@ fi
 
 failed=0
 cargo build --workspace --all-targets || exit 1
+# Tests that need a tool (pdftotext, LibreOffice …) fail rather than skip when it is
+# missing here.
 HUIBAO_REQUIRE_TOOLS=1 cargo test --workspace || failed=1
 
 bin=target/debug/huibao

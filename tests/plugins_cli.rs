@@ -330,7 +330,10 @@ fn plugin_sections_have_the_same_text_in_docx_pdf_and_html() {
         .into_iter()
         .filter(|l| !chart_labels.contains(l))
         .collect();
-    if support::tool_available("pdfinfo", "the plugin sections' text in the PDF's structure tree") {
+    if support::tool_available(
+        "pdfinfo",
+        "the plugin sections' text in the PDF's structure tree",
+    ) {
         let tree = run("pdfinfo", &["-struct-text", file("pdf").to_str().unwrap()])
             .expect("pdfinfo reads the PDF's structure tree");
         let text: String = tree

@@ -26,6 +26,27 @@ pub(crate) fn report(d: &Draft) -> String {
     doc.to_string()
 }
 
+/// The text a report TOML holds: its string values in order, one a line, without keys
+/// or comments (what reaches the rendered report).
+pub(crate) fn without_comments(toml: &str) -> String {
+    fn walk(v: &toml::Value, out: &mut String) {
+        match v {
+            toml::Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            toml::Value::Table(t) => t.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    if let Ok(table) = toml.parse::<toml::Table>() {
+        table.values().for_each(|v| walk(v, &mut out));
+    }
+    out
+}
+
 /// A value without a place in the source text.
 fn at<T>(value: T) -> Spanned<T> {
     Spanned::new(0..0, value)
