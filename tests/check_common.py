@@ -263,6 +263,17 @@ class DevTools:
             if reply.get("id") == self.n:
                 return reply["result"]["result"].get("value")
 
+    def call(self, method, params=None):
+        """The result of a DevTools command (Input.insertText, Page.captureScreenshot …)."""
+        self.n += 1
+        self.ws.send(json.dumps({"id": self.n, "method": method, "params": params or {}}))
+        while True:
+            reply = json.loads(self.ws.recv())
+            if reply.get("id") == self.n:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
     def close(self):
         """Closes the connection and stops Chromium."""
         if self.ws is not None:

@@ -14,6 +14,10 @@ let shownPreview = null;
 
 /** Latencies from a change to the preview showing it, in ms (read by the tests). */
 window.huibaoLatency = [];
+/** Whether every change has been answered (read by the tests). */
+window.huibaoIdle = () => !sending && pending.size === 0;
+/** The last answer of the program (read by the tests). */
+window.huibaoState = () => state;
 
 async function api(path, body, raw) {
   const init = { method: body === undefined ? 'GET' : 'POST', headers: { 'X-Huibao-Token': token } };
@@ -112,8 +116,11 @@ function fillPeriod(meta) {
   let year = '', kind = 'Y', q = '1', from = '', to = '';
   if ((m = p.match(/^(\d{4})$/))) { year = m[1]; kind = 'Y'; }
   else if ((m = p.match(/^(\d{4})-H([12])$/))) { year = m[1]; kind = 'H' + m[2]; }
-  else if ((m = p.match(/^(\d{4})-Q([1-4])$/))) { year = m[1]; kind = m[2] === '3' ? 'Q3' : 'Q'; q = m[2]; }
-  else if ((m = p.match(/^(\d{4})-(\d{2})\.\.\d{4}-(\d{2})$/))) { year = m[1]; kind = 'M'; from = +m[2]; to = +m[3]; }
+  else if ((m = p.match(/^(\d{4})-Q([1-4])$/))) { year = m[1]; kind = 'Q'; q = m[2]; }
+  else if ((m = p.match(/^(\d{4})-(\d{2})\.\.\d{4}-(\d{2})$/))) {
+    year = m[1]; from = +m[2]; to = +m[3];
+    kind = from === 1 && to === 9 ? 'M9' : 'M';
+  }
   $('#period-year').value = year;
   $('#period-kind').value = kind;
   $('#period-q').value = q;
@@ -136,7 +143,7 @@ function periodChanged() {
   const two = (n) => String(n).padStart(2, '0');
   let period = year;
   if (kind === 'H1' || kind === 'H2') period = `${year}-${kind}`;
-  else if (kind === 'Q3') period = `${year}-Q3`;
+  else if (kind === 'M9') period = `${year}-01..${year}-09`;
   else if (kind === 'Q') period = `${year}-Q${$('#period-q').value}`;
   else if (kind === 'M') {
     const from = +$('#period-from').value || 1, to = +$('#period-to').value || from;

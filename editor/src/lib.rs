@@ -236,7 +236,11 @@ impl Editor {
                 self.after(result)
             }
             "/api/open" => {
-                let path = PathBuf::from(body["path"].as_str().unwrap_or_default());
+                // A path typed on the start page is relative to the editor's folder.
+                let path = self
+                    .options
+                    .folder
+                    .join(body["path"].as_str().unwrap_or_default());
                 let mut state = self.lock();
                 let result = self.open_into(&mut state, path);
                 drop(state);
@@ -258,11 +262,6 @@ impl Editor {
 
     /// Reads the report at `path` (a missing file: an empty report there).
     fn open_into(&self, state: &mut State, path: PathBuf) -> Result<(), String> {
-        let path = if path.is_relative() {
-            self.options.folder.join(path)
-        } else {
-            path
-        };
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
