@@ -410,6 +410,7 @@ function fieldFor(path) {
 function renderDiagnostics(list) {
   for (const el of $$('.has-error, .has-warning')) el.classList.remove('has-error', 'has-warning');
   for (const el of $$('.field-message')) el.remove();
+  for (const el of $$('#indicators input[title]')) el.removeAttribute('title');
   const ul = $('#diagnostic-list');
   ul.textContent = '';
   $('#problems-list').hidden = list.length === 0;
@@ -438,7 +439,8 @@ function renderDiagnostics(list) {
       const note = document.createElement('div');
       note.className = `field-message ${d.severity}`;
       note.textContent = d.message;
-      (field.closest('label') || field.parentElement).append(note);
+      if (field.closest('#indicators')) field.title = d.message;
+      else (field.closest('label') || field.parentElement).append(note);
     }
   }
 }
