@@ -169,9 +169,24 @@ function indicatorList(r) {
   return { base: ['indicators'], rows: ind || [] };
 }
 
+let indicatorShape = null;
+
 function renderIndicators(r) {
   const { base, rows } = indicatorList(r);
   const body = $('#indicators tbody');
+  const shape = key([base, rows.length]);
+  if (shape === indicatorShape) {
+    // The same rows: new values and figures in place.
+    rows.forEach((row, i) => {
+      const tr = body.children[i];
+      COLUMNS.forEach((col, c) => setValue(tr.children[c].firstChild, row[col.key]));
+      const f = (state.figures || {})[row.name] || {};
+      tr.children[COLUMNS.length].textContent = f.growth_cell || '';
+      tr.children[COLUMNS.length + 1].textContent = f.completion_cell || '';
+    });
+    return;
+  }
+  indicatorShape = shape;
   const focus = remember();
   body.textContent = '';
   rows.forEach((row, i) => {
@@ -236,10 +251,32 @@ function numberOf(path) {
   return found ? found.number : '';
 }
 
+/** The paths of an outline's items, to tell whether it must be drawn anew. */
+function outlineShape(items, base, out = []) {
+  (items || []).forEach((item, i) => {
+    out.push(key([...base, i]));
+    outlineShape(item.items, [...base, i, 'items'], out);
+  });
+  return out.join(' ');
+}
+
 function renderOutline(section, r) {
   const list = section.dataset.list;
   const flat = section.classList.contains('flat');
   const box = $('.items', section);
+  const shape = outlineShape(r[list], [list]);
+  if (section.dataset.shape === shape && box.childElementCount > 0 || shape === '' && box.childElementCount === 0) {
+    // The same items: values and numbers in place.
+    for (const div of $$('.item', box)) {
+      const path = JSON.parse(div.dataset.item);
+      const item = getAt(r, path) || {};
+      if (!flat) $('.number', div).textContent = numberOf(path);
+      setValue($('input[data-path]', div), item.title || '');
+      setValue($('textarea[data-path]', div), (item.text || '').replace(/\n$/, ''));
+    }
+    return;
+  }
+  section.dataset.shape = shape;
   const focus = remember();
   box.textContent = '';
   const items = r[list] || [];
@@ -469,20 +506,81 @@ function renderTodos(todos) {
 
 // ---- 预览 ----------------------------------------------------------------------------
 
+let shownHead = null;
+
+/** Shows the new page: the body swapped in place when the head (styles) is the same,
+ *  which keeps the scroll position and is quicker than loading the page anew. */
 function showPreview(data, started) {
   const frame = $('#preview');
   $('#preview-state').textContent = data.ok ? `${Math.round(data.render_ms)} 毫秒` : '报告有错误，显示的是上一次的预览';
-  if (data.preview && data.preview !== shownPreview) {
-    shownPreview = data.preview;
-    const y = frame.contentWindow ? frame.contentWindow.scrollY : 0;
-    frame.onload = () => {
-      if (started != null) window.huibaoLatency.push(performance.now() - started);
-      try { frame.contentWindow.scrollTo(0, y); } catch (_) { /* empty */ }
-    };
-    frame.srcdoc = data.preview;
-  } else if (started != null && data.ok) {
-    window.huibaoLatency.push(performance.now() - started);
+  const done = () => {
+    if (started != null) requestAnimationFrame(() => window.huibaoLatency.push(performance.now() - started));
+  };
+  if (!data.preview || data.preview === shownPreview) {
+    if (data.ok) done();
+    return;
   }
+  shownPreview = data.preview;
+  const parsed = new DOMParser().parseFromString(data.preview, 'text/html');
+  const head = parsed.head.innerHTML;
+  const doc = frame.contentDocument;
+  if (doc && doc.body && head === shownHead) {
+    doc.body.replaceWith(doc.adoptNode(parsed.body));
+    markPages();
+    done();
+    return;
+  }
+  shownHead = head;
+  frame.onload = () => { markPages(); done(); };
+  frame.srcdoc = data.preview;
+}
+
+let pagesTimer = null;
+
+/** Marks where the PDF's pages begin, asked for when the typing pauses: the report is
+ *  laid out as for the PDF, and each page's first line found in the preview. */
+function markPages() {
+  clearTimeout(pagesTimer);
+  pagesTimer = setTimeout(async () => {
+    const res = await fetch('/api/pages', { headers: { 'X-Huibao-Token': token } }).catch(() => null);
+    if (!res || !res.ok) return;
+    const data = await res.json();
+    const doc = $('#preview').contentDocument;
+    if (!doc || !doc.body) return;
+    for (const m of doc.querySelectorAll('.huibao-page-start')) m.remove();
+    if (!doc.getElementById('huibao-page-style')) {
+      const style = doc.createElement('style');
+      style.id = 'huibao-page-style';
+      style.textContent = '.huibao-page-start{border-top:1px dashed #c8102e;color:#c8102e;font:12px/1.4 sans-serif;'
+        + 'text-align:right;margin:6px 0;text-indent:0}@media print{.huibao-page-start{display:none}}';
+      doc.head.append(style);
+    }
+    const squeeze = (t) => t.replace(/\s+/g, '');
+    const blocks = [...doc.body.querySelectorAll('*')].filter((el) =>
+      !el.querySelector('p,div,h1,h2,h3,h4,h5,h6,table,tr,section,header,footer,figure')
+      && squeeze(el.textContent) !== '' && !['SPAN', 'B', 'STRONG', 'EM', 'I', 'SUB', 'SUP', 'SCRIPT', 'STYLE'].includes(el.tagName));
+    let from = 0;
+    for (const p of data.pages) {
+      const first = squeeze(p.first).slice(0, 12);
+      if (!first) continue;
+      const at = blocks.findIndex((el, i) => i >= from && squeeze(el.textContent).includes(first));
+      if (at < 0) continue;
+      from = at;
+      let el = blocks[at];
+      if (el.tagName === 'TD' || el.tagName === 'TH') el = el.closest('tr') || el;
+      const mark = doc.createElement(el.tagName === 'TR' ? 'tr' : 'div');
+      mark.className = 'huibao-page-start';
+      const label = `PDF 第${p.page}页${squeeze(blocks[at].textContent).startsWith(first) ? '' : '（自本段中间起）'}`;
+      if (el.tagName === 'TR') {
+        const td = doc.createElement('td');
+        td.colSpan = el.children.length;
+        td.textContent = label;
+        mark.append(td);
+      } else mark.textContent = label;
+      el.before(mark);
+    }
+    $('#preview-state').textContent = `${$('#preview-state').textContent.split(' · ')[0]} · PDF 共${data.count}页`;
+  }, 400);
 }
 
 // ---- 输入 ----------------------------------------------------------------------------

@@ -94,6 +94,8 @@ struct State {
     todos: Vec<Value>,
     /// Files exported, offered as downloads.
     exported: Vec<PathBuf>,
+    /// The last report that prepared, for laying out its pages.
+    prepared: Option<std::sync::Arc<huibao_pipeline::Prepared>>,
 }
 
 /// The editor: one report, its undo history and its last good preview.
@@ -178,6 +180,7 @@ impl Editor {
             ("/app.css", true, _) => Response::new(200, "text/css; charset=utf-8", APP_CSS),
             ("/api/state", true, _) => self.state_json(None),
             ("/api/download", true, _) => self.download(request),
+            ("/api/pages", true, _) => self.pages(),
             ("/api/disk", true, _) => {
                 let state = self.lock();
                 let changed = match &state.path {
@@ -445,6 +448,38 @@ impl Editor {
         }
     }
 
+    /// Where the PDF's pages begin: the last good report laid out as the PDF is, and the
+    /// first line of text of each page after the first (`{pages: [{page, first}]}`).
+    fn pages(&self) -> Response {
+        let Some(prepared) = self.lock().prepared.clone() else {
+            return json_response(&json!({ "pages": [] }));
+        };
+        let started = Instant::now();
+        let pages = match huibao_layout::lay_out_with(
+            &prepared.document,
+            prepared.style(),
+            self.session.fonts(),
+        ) {
+            Ok(p) => p,
+            Err(e) => return error_json(&e.to_string()),
+        };
+        let starts: Vec<Value> = pages
+            .pages
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(i, page)| {
+                let first = page.lines.iter().find(|l| !l.artifact)?.text();
+                Some(json!({ "page": i + 1, "first": first }))
+            })
+            .collect();
+        json_response(&json!({
+            "pages": starts,
+            "count": pages.pages.len(),
+            "ms": started.elapsed().as_secs_f64() * 1000.0,
+        }))
+    }
+
     fn download(&self, request: &Request) -> Response {
         let name = request.query("name").unwrap_or_default();
         let state = self.lock();
@@ -511,6 +546,9 @@ impl Editor {
         }
         if let Some(n) = checked.numbers {
             state.numbers = n;
+        }
+        if let Some(p) = checked.prepared {
+            state.prepared = Some(std::sync::Arc::new(p));
         }
         let report = toml::from_str::<toml::Value>(&text)
             .map(|v| toml_to_json(&v))
@@ -590,6 +628,7 @@ impl Editor {
                             .next()
                             .map(|o| String::from_utf8_lossy(&o.bytes).into_owned());
                         checked.ok = true;
+                        checked.prepared = Some(prepared);
                     }
                     Err(e) => checked.diagnostics.push(json!({
                         "path": null, "line": null, "column": null, "severity": "error",
@@ -612,6 +651,7 @@ struct Checked {
     numbers: Option<Value>,
     ok: bool,
     elapsed_ms: f64,
+    prepared: Option<huibao_pipeline::Prepared>,
 }
 
 /// The page's Content-Security-Policy: its own scripts and styles, the preview's inline
