@@ -130,6 +130,7 @@ def latency(page, selector, n=12):
 
 
 def main(binary, out):
+    binary = os.path.abspath(binary)
     work = os.path.join(out, "editor")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
@@ -231,6 +232,35 @@ def main(binary, out):
 
         median, worst = latency(page, page.field(["achievements", 1, "text"]))
         print(f"editor: keystroke to preview on this report: median {median:.0f} ms, worst {worst:.0f} ms")
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+
+    # Started with no arguments and no terminal: the start page; 新建 writes the starter.
+    folder = os.path.join(work, "start")
+    os.makedirs(folder)
+    proc = subprocess.Popen([binary], cwd=folder, env=dict(ENV, BROWSER="true", PATH="/usr/bin:/bin"),
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    url = None
+    for _ in range(100):
+        line = proc.stdout.readline()
+        if "editing at http://127.0.0.1:" in line:
+            url = line.split()[2]
+            break
+    assert url, "huibao without arguments and without a terminal did not start the editor"
+    chromium = None
+    try:
+        chromium = DevTools(os.path.join(work, "profile3"), url)
+        chromium.call("Emulation.setDeviceMetricsOverride",
+                      {"width": 1200, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+        page = Editor(chromium)
+        page.wait("window.huibaoState && huibaoState() && !document.querySelector('#start').hidden", "the start page")
+        page.screenshot(os.path.join(work, "start.png"))
+        page.click("#new")
+        page.wait("huibaoState().file && huibaoState().ok", "the starter report")
+        assert os.path.isfile(os.path.join(folder, "report.toml")), "新建 wrote no report.toml"
+        print("editor: without arguments and a terminal it opens the start page; 新建 writes the starter")
     finally:
         if chromium:
             chromium.close()
