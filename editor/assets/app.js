@@ -69,6 +69,7 @@ function apply(data, started) {
   const onStart = !data.file;
   $('#start').hidden = !onStart;
   $('#editor').hidden = onStart;
+  $('#tools').hidden = onStart;
   $('#file-name').textContent = data.file || '';
   $('#save-state').textContent = data.dirty ? '未保存' : (data.file ? '已保存' : '');
   $('#undo').disabled = !data.can_undo;
