@@ -93,11 +93,12 @@ fn main() -> ExitCode {
     }
     // Started with no arguments and no terminal (double-clicked): the editor's start
     // page, not usage printed into a window that closes.
-    let cli = if args.len() == 1 && !std::io::stdin().is_terminal() && !std::io::stdout().is_terminal() {
-        Cli::parse_from(["huibao", "edit"])
-    } else {
-        Cli::parse()
-    };
+    let cli =
+        if args.len() == 1 && !std::io::stdin().is_terminal() && !std::io::stdout().is_terminal() {
+            Cli::parse_from(["huibao", "edit"])
+        } else {
+            Cli::parse()
+        };
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),
         Command::Watch(args) => cmd::watch::watch(args),

@@ -154,7 +154,10 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
         Edit::Indent { path } => {
             let (list, i) = item_at(doc, path)?;
             if i == 0 {
-                return err(format!("{}: the first item has nothing to go under", show(path)));
+                return err(format!(
+                    "{}: the first item has nothing to go under",
+                    show(path)
+                ));
             }
             let t = list.remove(i);
             let before = list.get_mut(i - 1).expect("the item before");
@@ -172,9 +175,10 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
         Edit::Outdent { path } => {
             // [..parent list.., j, "items", i]
             let n = path.len();
-            let (Some(Step::Index(parent_at)), Some(Step::Key(k))) =
-                (n.checked_sub(3).map(|i| &path[i]), n.checked_sub(2).map(|i| &path[i]))
-            else {
+            let (Some(Step::Index(parent_at)), Some(Step::Key(k))) = (
+                n.checked_sub(3).map(|i| &path[i]),
+                n.checked_sub(2).map(|i| &path[i]),
+            ) else {
                 return err(format!("{}: a top-level item cannot move out", show(path)));
             };
             if k != "items" {

@@ -26,9 +26,8 @@ pub(crate) fn new_token() -> String {
 
 /// Why a request is refused, or `None` when it may be answered.
 pub(crate) fn refuse(request: &Request, token: &str, port: u16) -> Option<(u16, &'static str)> {
-    let ours = |host: &str| {
-        host == format!("127.0.0.1:{port}") || host == format!("localhost:{port}")
-    };
+    let ours =
+        |host: &str| host == format!("127.0.0.1:{port}") || host == format!("localhost:{port}");
     match request.header("host") {
         Some(host) if ours(&host.to_ascii_lowercase()) => {}
         _ => return Some((403, "foreign host")),
@@ -77,27 +76,48 @@ mod tests {
         assert_eq!(t.len(), 32);
         assert_ne!(t, new_token());
         let ok = format!("/?t={t}");
-        assert_eq!(refuse(&request(&ok, &[("host", "127.0.0.1:5000")]), &t, 5000), None);
-        assert_eq!(refuse(&request(&ok, &[("host", "localhost:5000")]), &t, 5000), None);
+        assert_eq!(
+            refuse(&request(&ok, &[("host", "127.0.0.1:5000")]), &t, 5000),
+            None
+        );
+        assert_eq!(
+            refuse(&request(&ok, &[("host", "localhost:5000")]), &t, 5000),
+            None
+        );
         assert!(refuse(&request("/", &[("host", "127.0.0.1:5000")]), &t, 5000).is_some());
         assert!(refuse(&request("/?t=00", &[("host", "127.0.0.1:5000")]), &t, 5000).is_some());
         assert!(refuse(&request(&ok, &[("host", "evil.example:5000")]), &t, 5000).is_some());
         assert!(refuse(&request(&ok, &[]), &t, 5000).is_some());
         assert!(refuse(
-            &request(&ok, &[("host", "127.0.0.1:5000"), ("origin", "http://evil.example")]),
+            &request(
+                &ok,
+                &[
+                    ("host", "127.0.0.1:5000"),
+                    ("origin", "http://evil.example")
+                ]
+            ),
             &t,
             5000
         )
         .is_some());
         assert_eq!(
             refuse(
-                &request(&ok, &[("host", "127.0.0.1:5000"), ("origin", "http://127.0.0.1:5000")]),
+                &request(
+                    &ok,
+                    &[
+                        ("host", "127.0.0.1:5000"),
+                        ("origin", "http://127.0.0.1:5000")
+                    ]
+                ),
                 &t,
                 5000
             ),
             None
         );
-        let header = request("/api/state", &[("host", "127.0.0.1:5000"), ("x-huibao-token", &t)]);
+        let header = request(
+            "/api/state",
+            &[("host", "127.0.0.1:5000"), ("x-huibao-token", &t)],
+        );
         assert_eq!(refuse(&header, &t, 5000), None);
     }
 }

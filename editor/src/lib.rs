@@ -109,7 +109,9 @@ pub struct Editor {
 
 impl std::fmt::Debug for Editor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Editor").field("options", &self.options).finish()
+        f.debug_struct("Editor")
+            .field("options", &self.options)
+            .finish()
     }
 }
 
@@ -367,7 +369,9 @@ impl Editor {
     }
 
     fn import(&self, request: &Request) -> Response {
-        let name = request.query("name").unwrap_or_else(|| "上期报告.docx".into());
+        let name = request
+            .query("name")
+            .unwrap_or_else(|| "上期报告.docx".into());
         let kind = huibao_import::SourceKind::of(std::path::Path::new(&name));
         let imported = match huibao_import::import_bytes(&name, &name, &request.body, kind) {
             Ok(i) => i,
@@ -412,7 +416,10 @@ impl Editor {
         {
             Ok(p) => p,
             Err(d) => {
-                return error_json(&format!("报告有错误，未导出：{}", d.0.first().map(|d| d.message.clone()).unwrap_or_default()))
+                return error_json(&format!(
+                    "报告有错误，未导出：{}",
+                    d.0.first().map(|d| d.message.clone()).unwrap_or_default()
+                ))
             }
         };
         let rendered = match self.session.render(&prepared, &formats) {
@@ -496,7 +503,13 @@ impl Editor {
             Ok(bytes) => {
                 let ascii: String = name
                     .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' })
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
                     .collect();
                 let encoded: String = name
                     .bytes()
@@ -689,7 +702,10 @@ fn figures_json(body: &Value) -> Response {
     let out: Vec<Value> = rows
         .iter()
         .map(|r| {
-            let num = |k: &str| r[k].as_f64().or_else(|| r[k].as_str().and_then(|s| s.trim().parse().ok()));
+            let num = |k: &str| {
+                r[k].as_f64()
+                    .or_else(|| r[k].as_str().and_then(|s| s.trim().parse().ok()))
+            };
             match num("value") {
                 Some(v) => {
                     let f = huibao_core::figures(
@@ -723,7 +739,9 @@ fn item_numbers(doc: &huibao_pipeline::Document, index: &SpanIndex, text: &str) 
             },
             _ => continue,
         };
-        let Some(path) = index.path_at(source.start) else { continue };
+        let Some(path) = index.path_at(source.start) else {
+            continue;
+        };
         // The item: the path up to its last index.
         let Some(last) = path.iter().rposition(|s| matches!(s, Step::Index(_))) else {
             continue;

@@ -18,7 +18,9 @@ impl SpanIndex {
         if let Ok(doc) = toml_edit::Document::parse(text) {
             walk_table(doc.as_table(), &mut Vec::new(), &mut index.entries);
         }
-        index.entries.sort_by_key(|(r, p)| (r.start, std::cmp::Reverse(p.len())));
+        index
+            .entries
+            .sort_by_key(|(r, p)| (r.start, std::cmp::Reverse(p.len())));
         index
     }
 
@@ -31,7 +33,12 @@ impl SpanIndex {
             .filter(|(r, _)| r.start <= offset && offset < r.end.max(r.start + 1))
             .max_by_key(|(r, p)| (p.len(), std::cmp::Reverse(r.len())));
         containing
-            .or_else(|| self.entries.iter().filter(|(r, _)| r.start <= offset).last())
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .filter(|(r, _)| r.start <= offset)
+                    .last()
+            })
             .map(|(_, p)| p)
     }
 

@@ -16,7 +16,11 @@ fn edit(json: &str) -> Edit {
 
 fn changed_lines(before: &str, after: &str) -> Vec<(usize, String, String)> {
     let (a, b): (Vec<&str>, Vec<&str>) = (before.lines().collect(), after.lines().collect());
-    assert_eq!(a.len(), b.len(), "the edit added or removed lines:\n{after}");
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "the edit added or removed lines:\n{after}"
+    );
     a.iter()
         .zip(&b)
         .enumerate()
@@ -35,7 +39,12 @@ fn editing_one_field_of_each_example_changes_only_its_line() {
         }
         let text = std::fs::read_to_string(&path).unwrap();
         let mut doc: DocumentMut = text.parse().unwrap();
-        assert_eq!(doc.to_string(), text, "{} does not round-trip", path.display());
+        assert_eq!(
+            doc.to_string(),
+            text,
+            "{} does not round-trip",
+            path.display()
+        );
         // The organization, the first achievement's title, a figure.
         let edits = [
             r#"{"op":"set","path":["report","organization"],"value":"测试园区管委会"}"#,
@@ -146,7 +155,11 @@ fn titles(doc: &DocumentMut) -> String {
 #[test]
 fn items_move_indent_and_outdent_with_their_sub_items() {
     let mut doc: DocumentMut = OUTLINE.parse().unwrap();
-    apply(&mut doc, &edit(r#"{"op":"move","path":["achievements",1],"by":-1}"#)).unwrap();
+    apply(
+        &mut doc,
+        &edit(r#"{"op":"move","path":["achievements",1],"by":-1}"#),
+    )
+    .unwrap();
     assert_eq!(titles(&doc), "乙\n甲\n  甲一\n丙\n");
     let text = doc.to_string();
     assert!(
@@ -159,7 +172,11 @@ fn items_move_indent_and_outdent_with_their_sub_items() {
     );
     assert!(text.trim_end().ends_with("title = \"计划\""), "{text}");
 
-    apply(&mut doc, &edit(r#"{"op":"indent","path":["achievements",2]}"#)).unwrap();
+    apply(
+        &mut doc,
+        &edit(r#"{"op":"indent","path":["achievements",2]}"#),
+    )
+    .unwrap();
     assert_eq!(titles(&doc), "乙\n甲\n  甲一\n  丙\n");
     apply(
         &mut doc,
@@ -168,7 +185,11 @@ fn items_move_indent_and_outdent_with_their_sub_items() {
     .unwrap();
     // Out of its parent, after it; the siblings after it stay where they were.
     assert_eq!(titles(&doc), "乙\n甲\n  丙\n甲一\n");
-    apply(&mut doc, &edit(r#"{"op":"delete","path":["achievements",0]}"#)).unwrap();
+    apply(
+        &mut doc,
+        &edit(r#"{"op":"delete","path":["achievements",0]}"#),
+    )
+    .unwrap();
     assert_eq!(titles(&doc), "甲\n  丙\n甲一\n");
     apply(
         &mut doc,
@@ -184,7 +205,11 @@ fn items_move_indent_and_outdent_with_their_sub_items() {
     assert_eq!(titles(&doc), "新\n甲\n  丙\n甲一\n  新二\n");
     // Moving the first item up is refused, and the report is as it was.
     let before = doc.to_string();
-    assert!(apply(&mut doc, &edit(r#"{"op":"move","path":["achievements",0],"by":-1}"#)).is_err());
+    assert!(apply(
+        &mut doc,
+        &edit(r#"{"op":"move","path":["achievements",0],"by":-1}"#)
+    )
+    .is_err());
     assert_eq!(doc.to_string(), before);
     assert!(doc.to_string().contains("# 主要工作"));
 }
@@ -220,12 +245,11 @@ fn a_diagnostic_names_the_field_it_is_about() {
         .err()
         .expect("errors");
     let index = SpanIndex::of(text);
-    let paths: Vec<_> = d
-        .0
-        .iter()
-        .filter_map(|d| d.span.clone())
-        .map(|s| index.path_at(s.start).cloned())
-        .collect();
+    let paths: Vec<_> =
+        d.0.iter()
+            .filter_map(|d| d.span.clone())
+            .map(|s| index.path_at(s.start).cloned())
+            .collect();
     assert!(
         paths.contains(&Some(vec![
             Step::Key("report".into()),
@@ -400,7 +424,10 @@ fn export_writes_next_to_the_report_and_offers_downloads() {
         body: Vec::new(),
     });
     assert_eq!(r.status, 200);
-    assert_eq!(r.body, std::fs::read(dir.path().join("starter.docx")).unwrap());
+    assert_eq!(
+        r.body,
+        std::fs::read(dir.path().join("starter.docx")).unwrap()
+    );
     // Only exported files are offered.
     let (status, _) = request(&editor, "GET", "/api/download?name=starter.toml", "");
     assert_eq!(status, 404);

@@ -192,9 +192,7 @@ pub fn serve(port: u16, handler: Arc<Handler>) -> Result<App, crate::Error> {
 fn answer(mut request: tiny_http::Request, handler: &Handler) {
     use std::io::Read;
     let mut body = Vec::new();
-    let too_large = request
-        .body_length()
-        .is_some_and(|n| n > MAX_BODY);
+    let too_large = request.body_length().is_some_and(|n| n > MAX_BODY);
     if !too_large {
         let _ = request
             .as_reader()
