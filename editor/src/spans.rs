@@ -33,12 +33,7 @@ impl SpanIndex {
             .filter(|(r, _)| r.start <= offset && offset < r.end.max(r.start + 1))
             .max_by_key(|(r, p)| (p.len(), std::cmp::Reverse(r.len())));
         containing
-            .or_else(|| {
-                self.entries
-                    .iter()
-                    .filter(|(r, _)| r.start <= offset)
-                    .last()
-            })
+            .or_else(|| self.entries.iter().rev().find(|(r, _)| r.start <= offset))
             .map(|(_, p)| p)
     }
 

@@ -242,8 +242,7 @@ fn a_diagnostic_names_the_field_it_is_about() {
     let text = "[report]\norganization = \"园区\"\nperiod = \"2022-H3\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 1\nunit = \"亿元\"\ntarget = -5\n";
     let d = Session::default()
         .prepare_source(SourceFile::new("r.toml", text))
-        .err()
-        .expect("errors");
+        .expect_err("errors");
     let index = SpanIndex::of(text);
     let paths: Vec<_> =
         d.0.iter()

@@ -225,7 +225,7 @@ fn answer(mut request: tiny_http::Request, handler: &Handler) {
         .with_header(header("Cache-Control", "no-store"))
         .with_header(header("X-Content-Type-Options", "nosniff"));
     for (n, v) in &response.headers {
-        if let Some(h) = tiny_http::Header::from_bytes(n.as_bytes(), v.as_bytes()).ok() {
+        if let Ok(h) = tiny_http::Header::from_bytes(n.as_bytes(), v.as_bytes()) {
             out = out.with_header(h);
         }
     }
