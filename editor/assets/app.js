@@ -181,10 +181,11 @@ function renderIndicators(r) {
     rows.forEach((row, i) => {
       const tr = body.children[i];
       COLUMNS.forEach((col, c) => setValue(tr.children[c].firstChild, row[col.key]));
-      const f = (state.figures || {})[row.name] || {};
+      const f = state.ok ? (state.figures || {})[row.name] || {} : {};
       tr.children[COLUMNS.length].textContent = f.growth_cell || '';
       tr.children[COLUMNS.length + 1].textContent = f.completion_cell || '';
     });
+    if (!state.ok) askFigures(rows);
     return;
   }
   indicatorShape = shape;
@@ -204,7 +205,7 @@ function renderIndicators(r) {
       td.append(input);
       tr.append(td);
     }
-    const f = (state.figures || {})[row.name] || {};
+    const f = state.ok ? (state.figures || {})[row.name] || {} : {};
     for (const text of [f.growth_cell, f.completion_cell]) {
       const td = document.createElement('td');
       td.className = 'figure';
@@ -218,6 +219,21 @@ function renderIndicators(r) {
     body.append(tr);
   });
   restore(focus);
+  if (!state.ok) askFigures(rows);
+}
+
+/** While the report has errors, the figures of each row alone, as core words them. */
+async function askFigures(rows) {
+  const asked = state;
+  const data = await api('/api/figures', { rows });
+  if (!data || state !== asked) return;
+  const body = $('#indicators tbody');
+  data.figures.forEach((f, i) => {
+    const tr = body.children[i];
+    if (!tr || !f) return;
+    tr.children[COLUMNS.length].textContent = f.growth_cell || '';
+    tr.children[COLUMNS.length + 1].textContent = f.completion_cell || '';
+  });
 }
 
 /** A block pasted from Excel or WPS: tab-separated cells, one row per line. */

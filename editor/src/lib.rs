@@ -715,7 +715,8 @@ fn figures_json(body: &Value) -> Response {
                         num("target"),
                         num("decimals").map(|d| d as u8),
                     );
-                    json!({"value": f.value, "growth": f.growth, "completion": f.completion})
+                    json!({"value": f.value, "growth": f.growth, "growth_cell": f.growth_cell,
+                           "completion": f.completion, "completion_cell": f.completion_cell})
                 }
                 None => Value::Null,
             }

@@ -443,3 +443,35 @@ fn check_notes_of_an_import_name_their_fields() {
         serde_json::json!(["report", "organization"])
     );
 }
+
+#[test]
+fn importing_last_periods_report_lists_its_doubts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = EditorOptions::default();
+    options.folder = dir.path().to_path_buf();
+    let editor = Editor::new(Session::default(), options).unwrap();
+    editor.set_port(4000);
+    // The start page: no report yet.
+    let (_, state) = request(&editor, "GET", "/api/state", "");
+    assert_eq!(state["file"], serde_json::Value::Null);
+    let source = std::fs::read(root().join("tests/import/gbk.txt")).unwrap();
+    let r = editor.handle(&Request {
+        method: "POST".into(),
+        url: format!("/api/import?name=gaoxin-2022.txt&t={}", editor.token()),
+        headers: vec![("host".into(), "127.0.0.1:4000".into())],
+        body: source,
+    });
+    let state: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(r.status, 200, "{state}");
+    let written = dir.path().join("gaoxin-2022.toml");
+    assert!(written.is_file());
+    assert_eq!(state["file"], written.display().to_string());
+    assert_eq!(
+        state["report"]["achievements"][0]["title"],
+        "招商引资成效明显"
+    );
+    let todos = state["todos"].as_array().unwrap();
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert_eq!(todos.len(), text.matches("# CHECK:").count(), "{text}");
+    assert!(!todos.is_empty(), "{text}");
+}
