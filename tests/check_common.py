@@ -235,11 +235,14 @@ class DevTools:
         self.ws, self.n = None, 0
         try:
             port_file = os.path.join(profile, "DevToolsActivePort")
+            written = ""
             for _ in range(300):
-                if os.path.exists(port_file) and open(port_file).read().strip():
+                # Read once: the file can be there before Chromium has written into it.
+                written = open(port_file).read().strip() if os.path.exists(port_file) else ""
+                if written:
                     break
                 time.sleep(0.1)
-            port = open(port_file).read().split()[0]
+            port = written.split()[0]
             prefix = url_prefix or url
             for _ in range(100):
                 targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json", timeout=5))
@@ -262,6 +265,17 @@ class DevTools:
             reply = json.loads(self.ws.recv())
             if reply.get("id") == self.n:
                 return reply["result"]["result"].get("value")
+
+    def call(self, method, params=None):
+        """The result of a DevTools command (Input.insertText, Page.captureScreenshot …)."""
+        self.n += 1
+        self.ws.send(json.dumps({"id": self.n, "method": method, "params": params or {}}))
+        while True:
+            reply = json.loads(self.ws.recv())
+            if reply.get("id") == self.n:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
 
     def close(self):
         """Closes the connection and stops Chromium."""
