@@ -14,6 +14,7 @@ done
 python3 -c 'import docx, websocket, pymupdf' 2>/dev/null && command -v openxml-audit >/dev/null || need+=(python-docx websocket-client openxml-audit pymupdf)
 python3 -c 'import ofdkit, ofd2img, fontTools, PIL' 2>/dev/null || need+=(ofdkit ofd2img)
 python3 -c 'import markdown_it' 2>/dev/null || need+=(markdown-it-py)
+python3 -c 'import pikepdf' 2>/dev/null || need+=(pikepdf)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing missing tools: ${need[*]}"
   bash tests/install-deps.sh

@@ -12,4 +12,4 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   chromium poppler-utils qpdf libreoffice-writer-nogui fonts-noto-cjk fonts-liberation python3 >/dev/null
 python3 -m pip install --quiet --disable-pip-version-check python-docx websocket-client openxml-audit pymupdf \
-  ofdkit ofd2img pillow fonttools markdown-it-py
+  ofdkit ofd2img pillow fonttools markdown-it-py pikepdf
