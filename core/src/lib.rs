@@ -23,6 +23,7 @@
 //! | [`chars`], [`linebreak`], [`columns`] | the shared text decisions (character classes and widths, 禁则 and line breaks, table column widths), called by import and every backend |
 //! | [`numbering`], [`marker`] | outline numbers written (`numbering::heading_number`) and read (`marker::parse`) |
 //! | [`plugin`] | the plugin host: search path, listing, expansion |
+//! | [`input`] | the one way files are read: `input::read(path, input::Kind::Spreadsheet)`, regular files within their limit |
 //! | [`limits`] | the limits every input is held to: report size, paragraph length, table cells, template nesting |
 
 // Diagnostics are large (they carry their source file) and only travel the error path.
@@ -32,6 +33,7 @@
 pub mod chars;
 pub mod closing;
 pub mod columns;
+pub mod input;
 pub mod ir;
 pub mod limits;
 pub mod linebreak;
@@ -62,13 +64,13 @@ mod title;
 
 pub use build::{build, GeneratedSection};
 pub use date::Date;
-pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
+pub use diagnostic::{read_error, Diagnostic, Diagnostics, Severity, SourceFile};
 pub use indicator::{
     completion_rate, figures, format_number, growth_change, is_percent, round1, Figures,
 };
 pub use ir::Document;
 pub use lint::lint;
-pub use load::{load, load_source, Loaded};
+pub use load::{load, load_as, load_source, Loaded};
 pub use period::{Period, PeriodError};
 pub use previous::{carry_forward, carry_forward_with};
 pub use resolve::{resolve, PeriodPhrases, Resolved};

@@ -35,14 +35,10 @@ use std::path::Path;
 /// Why a source could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Read {
-        /// The path as given.
-        path: String,
-        /// The operating system's reason.
-        source: std::io::Error,
-    },
+    /// The file could not be read: missing, not a regular file (a folder, a device, a
+    /// FIFO, a link to one), or over its limit ([`huibao_core::input`]).
+    #[error("{0}")]
+    Read(huibao_core::input::ReadError),
     /// The file has no text.
     #[error("{0} is empty: there is nothing to import")]
     Empty(String),
@@ -77,9 +73,9 @@ pub enum ImportError {
 
 impl ImportError {
     /// What the user can do about it.
-    pub fn help(&self) -> &'static str {
-        match self {
-            ImportError::Read { .. } => "check the path and that the file is readable",
+    pub fn help(&self) -> std::borrow::Cow<'static, str> {
+        let help: &'static str = match self {
+            ImportError::Read(e) => return e.help().into(),
             ImportError::Empty(_) => "choose the file that holds last period's report",
             ImportError::NotText { .. } => {
                 "import a .txt file (UTF-8 or GBK) or a .docx; from other formats copy the text into a .txt file"
@@ -93,7 +89,8 @@ impl ImportError {
             ImportError::TooLarge { .. } => {
                 "a work report is far smaller; if this is the right file, copy its text into a .txt file and import that"
             }
-        }
+        };
+        help.into()
     }
 }
 
@@ -215,10 +212,13 @@ impl SourceKind {
 
 /// Imports the file at `path`.
 pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
-        path: path.display().to_string(),
-        source: e,
-    })?;
+    // The one reader: a regular file within the limit of its kind (a .docx may be larger
+    // than a text, whose TOML must stay below the report limit).
+    let kind = match SourceKind::of(path) {
+        SourceKind::Docx => huibao_core::input::Kind::ImportDocx,
+        SourceKind::Text => huibao_core::input::Kind::ImportText,
+    };
+    let bytes = huibao_core::input::read(path, kind).map_err(ImportError::Read)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -238,6 +238,21 @@ pub fn import_bytes(
     bytes: &[u8],
     kind: SourceKind,
 ) -> Result<Imported, ImportError> {
+    // The reader's limits hold for bytes that came another way too.
+    let (limit, limit_name) = match kind {
+        SourceKind::Docx => (huibao_core::limits::MAX_IMPORT_DOCX_BYTES, "MAX_IMPORT_DOCX_BYTES"),
+        SourceKind::Text => (huibao_core::limits::MAX_IMPORT_TEXT_BYTES, "MAX_IMPORT_TEXT_BYTES"),
+    };
+    if bytes.len() as u64 > limit {
+        return Err(ImportError::TooLarge {
+            path: path.into(),
+            why: format!(
+                "it has {} bytes, more than the {} MiB huibao imports (limit {limit_name})",
+                bytes.len(),
+                limit >> 20
+            ),
+        });
+    }
     let mut stats = Stats::default();
     let blocks = match kind {
         SourceKind::Docx => {

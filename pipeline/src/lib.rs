@@ -160,7 +160,16 @@ impl Session {
     /// `[indicators] from` names (see [`huibao_sheets::read_into`]): the first stage of
     /// [`Session::prepare`], returning the sheet's warnings beside the report.
     pub fn load(&self, path: &Path) -> Result<(Loaded, Vec<Diagnostic>), Diagnostics> {
-        let mut loaded = huibao_core::load(path)?;
+        self.load_as(path, huibao_core::input::Kind::Report)
+    }
+
+    /// [`Session::load`] of a file read as `kind` (last period's report has its own limit).
+    fn load_as(
+        &self,
+        path: &Path,
+        kind: huibao_core::input::Kind,
+    ) -> Result<(Loaded, Vec<Diagnostic>), Diagnostics> {
+        let mut loaded = huibao_core::load_as(path, kind)?;
         let warnings = huibao_sheets::read_into(&mut loaded)?;
         Ok((loaded, warnings))
     }
@@ -180,7 +189,10 @@ impl Session {
         warnings.extend(huibao_core::carry_forward_with(
             &mut loaded,
             self.options.previous.as_deref(),
-            |path| self.load(path).map(|(last, _)| last),
+            |path| {
+                self.load_as(path, huibao_core::input::Kind::PreviousReport)
+                    .map(|(last, _)| last)
+            },
         )?);
         let resolved = huibao_core::resolve(&loaded);
         let search = self.plugin_search_path(Some(&loaded));

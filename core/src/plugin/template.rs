@@ -84,7 +84,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     })?;
     let manifest_path = dir.join("plugin.toml");
     confine(&root, &manifest_path).map_err(LoadError::Plain)?;
-    let file = read_source(&manifest_path).map_err(|d| {
+    let file = read_source(&manifest_path, crate::input::Kind::PluginManifest).map_err(|d| {
         LoadError::Plain(Failure {
             message: format!("cannot be read: {}", d.message),
             help: d.help,
@@ -176,7 +176,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
         at(span, f.message, f.help.as_deref().unwrap_or_default())
     })?;
-    let template = read_source(&template_path).map_err(|d| {
+    let template = read_source(&template_path, crate::input::Kind::PluginTemplate).map_err(|d| {
         let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
         at(
             span,
