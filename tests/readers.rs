@@ -264,7 +264,7 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         name: "a template plugin's plugin.toml",
-        sites: &["core/src/plugin/template.rs:PluginManifest"],
+        sites: &["host/src/template.rs:PluginManifest"],
         bad: "plugins/kechuang/plugin.toml",
         limit: MAX_PLUGIN_FILE_BYTES,
         setup: |dir| {
@@ -277,7 +277,7 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         name: "a template plugin's template",
-        sites: &["core/src/plugin/template.rs:PluginTemplate"],
+        sites: &["host/src/template.rs:PluginTemplate"],
         bad: "plugins/kechuang/section.hbs",
         limit: MAX_PLUGIN_FILE_BYTES,
         setup: |dir| {
@@ -290,7 +290,7 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         name: "a native plugin's library",
-        sites: &["core/src/plugin/native.rs:PluginLibrary"],
+        sites: &["host/src/native.rs:PluginLibrary"],
         bad: "plugins/libhuibao_plugin_kechuang.so",
         limit: MAX_PLUGIN_LIBRARY_BYTES,
         setup: |dir| {
@@ -305,7 +305,7 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         name: "a font file in a font folder (--font-dir)",
-        sites: &["backends/pages/src/fonts.rs:Font"],
+        sites: &["layout/src/fonts.rs:Font"],
         bad: "fonts/broken.ttf",
         limit: MAX_FONT_BYTES,
         setup: plain_report,
@@ -325,7 +325,7 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         name: "a font file named as the font folder (--font-dir FILE)",
-        sites: &["backends/pages/src/fonts.rs:Font"],
+        sites: &["layout/src/fonts.rs:Font"],
         bad: "broken.ttf",
         limit: MAX_FONT_BYTES,
         setup: plain_report,
@@ -533,7 +533,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "opens the output folder to lock it (flock), reads nothing",
     ),
     (
-        "backends/pages/src/fonts.rs",
+        "layout/src/fonts.rs",
         "Mmap::map",
         "maps the file the reader opened and checked (input::open)",
     ),

@@ -230,7 +230,7 @@ impl From<Diagnostic> for Diagnostics {
 /// with a diagnostic naming the file on failure: only a regular file of at most the
 /// kind's limit is read, a folder, device, pipe or link to one is refused before it is
 /// opened.
-pub(crate) fn read_source(path: &Path, kind: crate::input::Kind) -> Result<SourceFile, Diagnostic> {
+pub fn read_source(path: &Path, kind: crate::input::Kind) -> Result<SourceFile, Diagnostic> {
     let bytes = crate::input::read(path, kind).map_err(|e| read_error(&e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let file = SourceFile::new(path, "");

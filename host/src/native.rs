@@ -20,7 +20,7 @@ const MAX_SHORT: usize = 256;
 /// Longest config schema.
 const MAX_SCHEMA: usize = 1 << 20;
 /// Longest response read from `generate`.
-pub(super) const MAX_RESPONSE: usize = crate::limits::MAX_PLUGIN_REPLY_BYTES;
+pub(super) const MAX_RESPONSE: usize = huibao_core::limits::MAX_PLUGIN_REPLY_BYTES;
 
 /// A loaded, checked native plugin.
 #[derive(Debug)]
@@ -72,7 +72,7 @@ pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
     // Through the one reader's checks (a regular file within its limit, noted as an input
     // of the run), though its own process loads it: a FIFO or a device named like a
     // plugin is refused here, never handed to the loader.
-    crate::input::open(path, crate::input::Kind::PluginLibrary).map_err(|e| Failure {
+    huibao_core::input::open(path, huibao_core::input::Kind::PluginLibrary).map_err(|e| Failure {
         message: format!("cannot be loaded: {e}"),
         help: Some(e.help()),
     })?;
