@@ -214,6 +214,35 @@ impl Session {
         SearchPath::standard(&self.options.plugin_dirs, report)
     }
 
+    /// The files a render of the report at `path` reads, as far as the report names
+    /// them: the report, the spreadsheet of `[indicators] from`, last period's report
+    /// (`--previous` or `previous = "…"`), and each plugin of `[[sections]]` (a template
+    /// plugin's folder, a native plugin's library). A report that does not load names
+    /// only itself. The live preview watches these.
+    pub fn inputs(&self, path: &Path) -> Vec<PathBuf> {
+        let mut out = vec![path.to_path_buf()];
+        let Ok(loaded) = huibao_core::load(path) else {
+            return out;
+        };
+        let base = path.parent().unwrap_or(Path::new(""));
+        if let Some(sheet) = &loaded.report.indicators.sheet {
+            out.push(base.join(sheet.from.get_ref().trim()));
+        }
+        match (&self.options.previous, &loaded.report.report.previous) {
+            (Some(p), _) => out.push(p.clone()),
+            (None, Some(p)) => out.push(base.join(p.get_ref())),
+            (None, None) => {}
+        }
+        let search = self.plugin_search_path(Some(&loaded));
+        for section in &loaded.report.sections {
+            if let Some(found) = search.find(section.plugin.get_ref()) {
+                out.push(found.path);
+            }
+        }
+        out.dedup();
+        out
+    }
+
     /// Which font serves each role of `style` in the PDF, and where it was found.
     pub fn pdf_fonts(&self, style: &Style) -> Result<Vec<RoleReport>, huibao_pdf::Error> {
         Ok(self.fonts.fonts_for(style)?)
