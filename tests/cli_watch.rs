@@ -430,8 +430,16 @@ fn running_out_of_descriptors_is_a_pause() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let err = std::fs::read_to_string(&err_path).unwrap();
-    assert!(err.contains("serving again"), "{err}");
+    // Told from the preview's thread within its tick.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let err = std::fs::read_to_string(&err_path).unwrap();
+        if err.contains("serving again") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no word of serving again: {err}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     drop(watch);
 }
 
