@@ -9,12 +9,12 @@
 //! entry, and no file may be opened any other way (`fs::read`, `File::open` … outside
 //! the reader and tests fail `no_file_is_read_around_the_reader`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod support;
-use support::repo_file;
+use support::program_sources;
 
 /// Longer than this is a hang: the program is killed and the case fails.
 const HANG: Duration = Duration::from_secs(60);
@@ -473,52 +473,6 @@ fn every_reader_refuses_every_bad_file_by_name() {
         slowest.0
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-}
-
-/// The crates' own source files (not tests, not benches), with their `#[cfg(test)]`
-/// modules cut off: (path from the repository's root, text).
-fn program_sources() -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            let name = e.file_name().to_string_lossy().into_owned();
-            if p.is_dir() {
-                if !["target", "tests", "benches", "libfuzzer", ".git", "node_modules"]
-                    .contains(&name.as_str())
-                {
-                    walk(&p, out);
-                }
-            } else if name.ends_with(".rs") {
-                out.push(p);
-            }
-        }
-    }
-    let root = repo_file("");
-    let mut files = Vec::new();
-    walk(&root, &mut files);
-    files.sort();
-    files
-        .into_iter()
-        .filter(|p| p.components().any(|c| c.as_os_str() == "src"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap();
-            let text = match text.find("#[cfg(test)]\nmod ") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            };
-            // Code only: comments may name what they like.
-            let text: String = text
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("//"))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            let rel = p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
-            (rel, text)
-        })
-        .collect()
 }
 
 #[test]
