@@ -291,11 +291,7 @@ fn only_this_machine_and_this_run_are_answered() {
     }
     // Its own pages from both names of this machine.
     for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
-        let (status, _, _) = request(
-            &host,
-            &format!("{cookie}Origin: http://{host}\r\n"),
-            "/",
-        );
+        let (status, _, _) = request(&host, &format!("{cookie}Origin: http://{host}\r\n"), "/");
         assert_eq!(status, 200, "Host: {host}");
     }
     // No token, a wrong one: refused; the token in the address: served, and kept in a
@@ -312,7 +308,9 @@ fn only_this_machine_and_this_run_are_answered() {
     assert_eq!(status, 200);
     assert!(body.contains("上半年，园区经济运行稳中有进。"));
     assert!(
-        head.contains(&format!("Set-Cookie: huibao_token={token}; Path=/; HttpOnly; SameSite=Strict")),
+        head.contains(&format!(
+            "Set-Cookie: huibao_token={token}; Path=/; HttpOnly; SameSite=Strict"
+        )),
         "{head}"
     );
     // HEAD: the GET's head, no body.
@@ -333,7 +331,10 @@ fn only_this_machine_and_this_run_are_answered() {
         &format!("HEAD /events HTTP/1.1\r\nHost: {own}\r\n{cookie}\r\n"),
     );
     assert_eq!(status, 200);
-    assert!(head.contains("text/event-stream") && body.is_empty(), "{head}");
+    assert!(
+        head.contains("text/event-stream") && body.is_empty(),
+        "{head}"
+    );
     drop(watch);
 }
 
@@ -379,7 +380,11 @@ fn closed_event_streams_free_their_descriptors() {
         }
     }
     let streams_took = started.elapsed();
-    assert_eq!(get(&served, "/").0, 200, "serves after 2,000 closed streams");
+    assert_eq!(
+        get(&served, "/").0,
+        200,
+        "serves after 2,000 closed streams"
+    );
     // The streams' threads see EOF at once; give the last ones a moment.
     let fds = || {
         std::fs::read_dir(format!("/proc/{}/fd", watch.0.id()))
@@ -391,7 +396,10 @@ fn closed_event_streams_free_their_descriptors() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let descriptors = fds();
-    assert!(descriptors < 48, "{descriptors} descriptors open after the streams closed");
+    assert!(
+        descriptors < 48,
+        "{descriptors} descriptors open after the streams closed"
+    );
     eprintln!(
         "2,000 event streams opened and closed under 256 descriptors in {streams_took:?}; {descriptors} descriptors open after"
     );
@@ -493,15 +501,30 @@ fn editing_the_spreadsheet_or_last_periods_report_renders_again() {
     let second = events.next();
     let sheet_took = edited.elapsed();
     assert_ne!(first, second);
-    assert!(get(&served, "/").1.contains("51.20亿元"), "the sheet's new figure shows");
-    assert!(sheet_took < Duration::from_secs(1), "re-rendered {sheet_took:?} after the sheet was saved");
+    assert!(
+        get(&served, "/").1.contains("51.20亿元"),
+        "the sheet's new figure shows"
+    );
+    assert!(
+        sheet_took < Duration::from_secs(1),
+        "re-rendered {sheet_took:?} after the sheet was saved"
+    );
 
     let edited = Instant::now();
-    std::fs::write(&last, std::fs::read_to_string(&last).unwrap().replace("全力推进项目落地", "持续优化营商环境")).unwrap();
+    std::fs::write(
+        &last,
+        std::fs::read_to_string(&last)
+            .unwrap()
+            .replace("全力推进项目落地", "持续优化营商环境"),
+    )
+    .unwrap();
     let third = events.next();
     let last_took = edited.elapsed();
     assert_ne!(second, third);
-    assert!(last_took < Duration::from_secs(1), "re-rendered {last_took:?} after last period's report was saved");
+    assert!(
+        last_took < Duration::from_secs(1),
+        "re-rendered {last_took:?} after last period's report was saved"
+    );
     eprintln!("re-rendered {sheet_took:?} after a spreadsheet edit, {last_took:?} after last period's report's");
     drop(watch);
 }

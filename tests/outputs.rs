@@ -117,7 +117,10 @@ const CASES: &[Case] = &[
         site: "src/cmd/render.rs",
         way: Way::HardLink,
         setup: |dir| {
-            write(&dir.join("r.toml"), &report("\n[indicators]\nfrom = \"stats.csv\"\n"));
+            write(
+                &dir.join("r.toml"),
+                &report("\n[indicators]\nfrom = \"stats.csv\"\n"),
+            );
             write(&dir.join("stats.csv"), SHEET);
         },
         input: "stats.csv",
@@ -130,12 +133,18 @@ const CASES: &[Case] = &[
         site: "src/cmd/render.rs",
         way: Way::SameName,
         setup: |dir| {
-            write(&dir.join("r.toml"), &report("\n[[sections]]\nplugin = \"kechuang\"\n"));
+            write(
+                &dir.join("r.toml"),
+                &report("\n[[sections]]\nplugin = \"kechuang\"\n"),
+            );
             write(
                 &dir.join("plugins/kechuang/plugin.toml"),
                 "name = \"kechuang\"\nversion = \"0.1.0\"\ndescription = \"科技创新\"\nabi = 1\ntitle = \"强化科技创新支撑\"\ntemplate = \"r.txt\"\n",
             );
-            write(&dir.join("plugins/kechuang/r.txt"), "1.新认定高新技术企业12家。\n");
+            write(
+                &dir.join("plugins/kechuang/r.txt"),
+                "1.新认定高新技术企业12家。\n",
+            );
         },
         input: "plugins/kechuang/r.txt",
         output: "plugins/kechuang/r.txt",
@@ -285,8 +294,7 @@ fn no_output_replaces_an_input_of_its_run() {
         match case.way {
             Way::HardLink => std::fs::hard_link(&input, &output).unwrap(),
             Way::SymLink => {
-                std::os::unix::fs::symlink(std::fs::canonicalize(&input).unwrap(), &output)
-                    .unwrap()
+                std::os::unix::fs::symlink(std::fs::canonicalize(&input).unwrap(), &output).unwrap()
             }
             Way::SameName | Way::Stdout => {}
         }
@@ -312,13 +320,20 @@ fn no_output_replaces_an_input_of_its_run() {
                 .into_owned(),
         };
         if !err.contains(&output_name) {
-            wrong.push(format!("the message does not name the output {output_name}"));
+            wrong.push(format!(
+                "the message does not name the output {output_name}"
+            ));
         }
         if !err.contains("read in this run") {
             wrong.push("the message does not say the file is an input of this run".into());
         }
         if !wrong.is_empty() {
-            failures.push(format!("{} ({:?}): {}\n{err}", case.name, case.way, wrong.join("; ")));
+            failures.push(format!(
+                "{} ({:?}): {}\n{err}",
+                case.name,
+                case.way,
+                wrong.join("; ")
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -96,7 +96,12 @@ fn no_plugin_process_outlives_any_plugin_behaviour() {
         ("error", "30", false, "reported an error"),
         ("panic", "30", false, "panicked"),
         ("abort", "30", false, "stopped by signal SIGABRT (aborted"),
-        ("segv", "30", false, "stopped by signal SIGSEGV (segmentation fault"),
+        (
+            "segv",
+            "30",
+            false,
+            "stopped by signal SIGSEGV (segmentation fault",
+        ),
         ("loop", "2", false, "did not answer within 2 s"),
         ("fork-hang", "2", false, "did not answer within 2 s"),
         ("fork-answer", "30", true, "派生辅助进程后正常返回"),
@@ -138,7 +143,11 @@ fn sigterm_stops_the_plugins_processes_too() {
     // The host and its two children are up.
     let end = Instant::now() + Duration::from_secs(30);
     while tagged(&tag).len() < 4 {
-        assert!(Instant::now() < end, "the plugin's processes did not start: {:?}", tagged(&tag));
+        assert!(
+            Instant::now() < end,
+            "the plugin's processes did not start: {:?}",
+            tagged(&tag)
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let started = tagged(&tag).len();
@@ -150,5 +159,8 @@ fn sigterm_stops_the_plugins_processes_too() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130));
     let left = left(&tag);
-    assert!(left.is_empty(), "{started} processes before SIGTERM, left after: {left:?}");
+    assert!(
+        left.is_empty(),
+        "{started} processes before SIGTERM, left after: {left:?}"
+    );
 }

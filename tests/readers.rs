@@ -176,7 +176,10 @@ fn template_plugin(dir: &Path) {
 
 /// A template plugin reads only files inside its folder: a link out of it (to a device
 /// too) is refused as such, before the reader sees it.
-const CONFINED: &[(Bad, &[&str])] = &[(Bad::LinkToDevice, &["outside the plugin's folder", "leads to /dev/zero"])];
+const CONFINED: &[(Bad, &[&str])] = &[(
+    Bad::LinkToDevice,
+    &["outside the plugin's folder", "leads to /dev/zero"],
+)];
 
 const ENTRIES: &[Entry] = &[
     Entry {
@@ -225,7 +228,10 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         name: "last period's report (previous = … in the report)",
-        sites: &["core/src/previous.rs:PreviousReport", "pipeline/src/lib.rs:PreviousReport"],
+        sites: &[
+            "core/src/previous.rs:PreviousReport",
+            "pipeline/src/lib.rs:PreviousReport",
+        ],
         bad: "last.toml",
         limit: MAX_PREVIOUS_REPORT_BYTES,
         setup: |dir| write(&dir.join("r.toml"), &report("previous = \"last.toml\"\n")),
@@ -236,7 +242,10 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         name: "last period's report (--previous)",
-        sites: &["core/src/previous.rs:PreviousReport", "pipeline/src/lib.rs:PreviousReport"],
+        sites: &[
+            "core/src/previous.rs:PreviousReport",
+            "pipeline/src/lib.rs:PreviousReport",
+        ],
         bad: "last.toml",
         limit: MAX_PREVIOUS_REPORT_BYTES,
         setup: plain_report,
@@ -250,7 +259,12 @@ const ENTRIES: &[Entry] = &[
         sites: &["sheets/src/lib.rs:Spreadsheet"],
         bad: "stats.csv",
         limit: MAX_SPREADSHEET_BYTES,
-        setup: |dir| write(&dir.join("r.toml"), &report("\n[indicators]\nfrom = \"stats.csv\"\n")),
+        setup: |dir| {
+            write(
+                &dir.join("r.toml"),
+                &report("\n[indicators]\nfrom = \"stats.csv\"\n"),
+            )
+        },
         args: &["check", "r.toml"],
         at: Some("r.toml:7:"),
         warning: false,
@@ -477,7 +491,10 @@ fn every_reader_refuses_every_bad_file_by_name() {
 
 #[test]
 fn every_reader_is_in_the_list() {
-    let listed: Vec<&str> = ENTRIES.iter().flat_map(|e| e.sites.iter().copied()).collect();
+    let listed: Vec<&str> = ENTRIES
+        .iter()
+        .flat_map(|e| e.sites.iter().copied())
+        .collect();
     let mut used = Vec::new();
     for (path, text) in program_sources() {
         if path == "core/src/input.rs" {
@@ -494,13 +511,22 @@ fn every_reader_is_in_the_list() {
     }
     used.sort();
     used.dedup();
-    let missing: Vec<&String> = used.iter().filter(|u| !listed.contains(&u.as_str())).collect();
+    let missing: Vec<&String> = used
+        .iter()
+        .filter(|u| !listed.contains(&u.as_str()))
+        .collect();
     assert!(
         missing.is_empty(),
         "files are read here, but no entry of tests/readers.rs tries them: {missing:?}"
     );
-    let stale: Vec<&&str> = listed.iter().filter(|l| !used.iter().any(|u| u == *l)).collect();
-    assert!(stale.is_empty(), "entries name sites that read nothing: {stale:?}");
+    let stale: Vec<&&str> = listed
+        .iter()
+        .filter(|l| !used.iter().any(|u| u == *l))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "entries name sites that read nothing: {stale:?}"
+    );
     for kind in huibao_core::input::Kind::ALL {
         let name = format!("{kind:?}");
         assert!(

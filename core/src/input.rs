@@ -185,10 +185,7 @@ impl std::fmt::Display for ReadError {
             Why::NotRegular {
                 what,
                 via_link: true,
-            } => write!(
-                f,
-                "{path} is a link to {what}, not to a regular file"
-            ),
+            } => write!(f, "{path} is a link to {what}, not to a regular file"),
             Why::DanglingLink(to) => write!(
                 f,
                 "{path} is a link to {}, which does not exist",
@@ -416,6 +413,8 @@ fn error(path: &Path, kind: Kind, why: Why) -> ReadError {
 struct Input {
     named: PathBuf,
     canonical: Option<PathBuf>,
+    /// Device and inode when it was read.
+    identity: Option<(u64, u64)>,
     kind: Kind,
 }
 
@@ -436,6 +435,7 @@ pub fn note(path: &Path, kind: Kind) {
         inputs.push(Input {
             named: path.to_path_buf(),
             canonical,
+            identity: std::fs::metadata(path).ok().as_ref().and_then(identity),
             kind,
         });
     }
@@ -466,24 +466,27 @@ impl std::fmt::Display for Clash {
 
 /// Whether writing `output` would replace (or write into) a file read in this run: the
 /// same resolved path, or the same file under another name (a hard link, a link to it).
-/// Inputs are compared as they are now, so a file read once and since replaced by a
-/// new one is compared by its new identity.
+/// A file's identity (device and inode) is confirmed as it is now, so an inode freed by
+/// an input since deleted and reused by a new file is no clash.
 pub fn input_clash(output: &Path) -> Option<Clash> {
     let inputs = INPUTS.lock().unwrap_or_else(|e| e.into_inner()).clone();
     if inputs.is_empty() {
         return None;
     }
     let out_canonical = canonical_target(output);
-    let out_meta = std::fs::metadata(output).ok();
+    let out_identity = std::fs::metadata(output).ok().as_ref().and_then(identity);
     inputs.into_iter().find_map(|input| {
         let same_path = match (&out_canonical, &input.canonical) {
             (Some(a), Some(b)) => a == b,
             _ => false,
         };
-        let same_file = match (&out_meta, std::fs::metadata(&input.named).ok()) {
-            (Some(a), Some(b)) => identity(a) == identity(&b),
-            _ => false,
-        };
+        let same_file = out_identity.is_some()
+            && input.identity == out_identity
+            && std::fs::metadata(&input.named)
+                .ok()
+                .as_ref()
+                .and_then(identity)
+                == out_identity;
         (same_path || same_file).then(|| Clash {
             output: output.to_path_buf(),
             input: input.named,
@@ -525,7 +528,11 @@ mod tests {
     fn a_regular_file_is_read_and_noted() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("金川园区2022年上半年.toml");
-        std::fs::write(&path, "[report]\norganization = \"金川经济技术开发区管委会\"\n").unwrap();
+        std::fs::write(
+            &path,
+            "[report]\norganization = \"金川经济技术开发区管委会\"\n",
+        )
+        .unwrap();
         let bytes = read(&path, Kind::Report).unwrap();
         assert!(String::from_utf8(bytes).unwrap().contains("金川"));
         let clash = input_clash(&path).expect("the report is an input");
@@ -557,7 +564,10 @@ mod tests {
         let link = dir.path().join("上期.toml");
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
         let e = read(&link, Kind::PreviousReport).unwrap_err();
-        assert!(e.to_string().contains("a link to a character device"), "{e}");
+        assert!(
+            e.to_string().contains("a link to a character device"),
+            "{e}"
+        );
         let dangling = dir.path().join("断开.toml");
         std::os::unix::fs::symlink(dir.path().join("无此文件.toml"), &dangling).unwrap();
         let e = read(&dangling, Kind::Report).unwrap_err();

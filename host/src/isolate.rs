@@ -326,9 +326,8 @@ fn marked_processes(marker: &str) -> Vec<i32> {
         .filter(|&pid| pid != std::process::id() as i32)
         .filter(|pid| {
             // The system's own record of the process, not a file anyone named.
-            std::fs::read(format!("/proc/{pid}/environ")).is_ok_and(|env| {
-                env.split(|&b| b == 0).any(|var| var == wanted.as_bytes())
-            })
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .is_ok_and(|env| env.split(|&b| b == 0).any(|var| var == wanted.as_bytes()))
         })
         .collect()
 }

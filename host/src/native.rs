@@ -72,9 +72,11 @@ pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
     // Through the one reader's checks (a regular file within its limit, noted as an input
     // of the run), though its own process loads it: a FIFO or a device named like a
     // plugin is refused here, never handed to the loader.
-    huibao_core::input::open(path, huibao_core::input::Kind::PluginLibrary).map_err(|e| Failure {
-        message: format!("cannot be loaded: {e}"),
-        help: Some(e.help()),
+    huibao_core::input::open(path, huibao_core::input::Kind::PluginLibrary).map_err(|e| {
+        Failure {
+            message: format!("cannot be loaded: {e}"),
+            help: Some(e.help()),
+        }
     })?;
     match super::isolate::host() {
         Some(exe) => {

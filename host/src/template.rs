@@ -84,12 +84,13 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     })?;
     let manifest_path = dir.join("plugin.toml");
     confine(&root, &manifest_path).map_err(LoadError::Plain)?;
-    let file = read_source(&manifest_path, huibao_core::input::Kind::PluginManifest).map_err(|d| {
-        LoadError::Plain(Failure {
-            message: format!("cannot be read: {}", d.message),
-            help: d.help,
-        })
-    })?;
+    let file =
+        read_source(&manifest_path, huibao_core::input::Kind::PluginManifest).map_err(|d| {
+            LoadError::Plain(Failure {
+                message: format!("cannot be read: {}", d.message),
+                help: d.help,
+            })
+        })?;
     let at = |span: std::ops::Range<usize>, message: String, help: &str| {
         LoadError::At(
             Diagnostic::error(format!("template plugin `{expected}`: {message}"))
@@ -176,14 +177,15 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
         at(span, f.message, f.help.as_deref().unwrap_or_default())
     })?;
-    let template = read_source(&template_path, huibao_core::input::Kind::PluginTemplate).map_err(|d| {
-        let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
-        at(
-            span,
-            format!("its template cannot be read: {}", d.message),
-            "create the file, or name it with template = \"…\"",
-        )
-    })?;
+    let template =
+        read_source(&template_path, huibao_core::input::Kind::PluginTemplate).map_err(|d| {
+            let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
+            at(
+                span,
+                format!("its template cannot be read: {}", d.message),
+                "create the file, or name it with template = \"…\"",
+            )
+        })?;
     huibao_core::template_guard::check(&template.text).map_err(|r| {
         LoadError::At(
             Diagnostic::error(format!(

@@ -240,8 +240,14 @@ pub fn import_bytes(
 ) -> Result<Imported, ImportError> {
     // The reader's limits hold for bytes that came another way too.
     let (limit, limit_name) = match kind {
-        SourceKind::Docx => (huibao_core::limits::MAX_IMPORT_DOCX_BYTES, "MAX_IMPORT_DOCX_BYTES"),
-        SourceKind::Text => (huibao_core::limits::MAX_IMPORT_TEXT_BYTES, "MAX_IMPORT_TEXT_BYTES"),
+        SourceKind::Docx => (
+            huibao_core::limits::MAX_IMPORT_DOCX_BYTES,
+            "MAX_IMPORT_DOCX_BYTES",
+        ),
+        SourceKind::Text => (
+            huibao_core::limits::MAX_IMPORT_TEXT_BYTES,
+            "MAX_IMPORT_TEXT_BYTES",
+        ),
     };
     if bytes.len() as u64 > limit {
         return Err(ImportError::TooLarge {

@@ -335,9 +335,11 @@ const MAX_FONT_DIR_DEPTH: usize = 16;
 
 /// Whether a file name is a font's: .ttf, .ttc, .otf, .otc (any case).
 fn is_font_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["ttf", "ttc", "otf", "otc"].iter().any(|f| e.eq_ignore_ascii_case(f)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["ttf", "ttc", "otf", "otc"]
+            .iter()
+            .any(|f| e.eq_ignore_ascii_case(f))
+    })
 }
 
 /// The font file at `path` checked and mapped through the one reader
@@ -638,9 +640,10 @@ impl FontLibrary {
         // Every face's data comes through the reader: a folder's files were mapped when
         // scanned; an installed face is mapped now.
         let mapped = match source {
-            Ok(Some((fontdb::Source::SharedFile(_, data) | fontdb::Source::Binary(data), index))) => {
-                Ok((FontData(data), index))
-            }
+            Ok(Some((
+                fontdb::Source::SharedFile(_, data) | fontdb::Source::Binary(data),
+                index,
+            ))) => Ok((FontData(data), index)),
             Ok(Some((fontdb::Source::File(path), index))) => map_font(&path).map(|d| (d, index)),
             _ => Err("the file cannot be read".to_string()),
         };

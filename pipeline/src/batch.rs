@@ -66,7 +66,10 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml")))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                })
                 .collect();
             if found.is_empty() {
                 return Err(BatchError::Empty(input.clone()));

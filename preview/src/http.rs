@@ -122,12 +122,17 @@ pub struct Broadcaster(Arc<Inner>);
 impl Broadcaster {
     /// Sends `data` as one message to every open stream; drops those that fail.
     pub fn send(&self, data: &str) {
-        self.0.write_all_streams(format!("data: {data}\n\n").as_bytes());
+        self.0
+            .write_all_streams(format!("data: {data}\n\n").as_bytes());
     }
 
     /// How many event streams are open.
     pub fn streams(&self) -> usize {
-        self.0.streams.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.0
+            .streams
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len()
     }
 }
 

@@ -90,9 +90,12 @@ impl Watcher {
         for gone in self.watched.iter().filter(|w| !folders.contains_key(*w)) {
             let _ = self.inner.unwatch(gone);
         }
-        let report_folder = inputs
-            .first()
-            .map(|r| absolute(r).parent().map(Path::to_path_buf).unwrap_or_default());
+        let report_folder = inputs.first().map(|r| {
+            absolute(r)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
+        });
         let mut watched = BTreeSet::new();
         for (folder, recursive) in folders {
             if self.watched.contains(&folder) {

@@ -126,14 +126,13 @@ pub fn read_indicators(
     let file = Place::file(shown_as);
     // The one reader: a regular file of at most MAX_SPREADSHEET_BYTES, or an error about
     // the key that named it (`[indicators] from` in a report).
-    let bytes = huibao_core::input::read(path, huibao_core::input::Kind::Spreadsheet).map_err(
-        |e| {
+    let bytes =
+        huibao_core::input::read(path, huibao_core::input::Kind::Spreadsheet).map_err(|e| {
             let message = e.to_string();
             // The file is the place; the message names it as the user wrote it.
             let message = message.replacen(&path.display().to_string(), "the spreadsheet", 1);
             SheetError::new(file.clone(), message, e.help()).about(Key::From)
-        },
-    )?;
+        })?;
     read_bytes(bytes, &file, selection)
 }
 

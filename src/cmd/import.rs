@@ -52,7 +52,9 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
         if let Err(e) = write_atomically(&target, imported.toml.as_bytes()) {
             eprintln!("error: {e}");
             if e.source.kind() == std::io::ErrorKind::InvalidInput {
-                eprintln!("  help: name another file with -o REPORT.toml; the source stays as it is");
+                eprintln!(
+                    "  help: name another file with -o REPORT.toml; the source stays as it is"
+                );
             }
             return exit::OUTPUT_ERROR;
         }

@@ -189,8 +189,15 @@ pub(crate) fn program_sources() -> Vec<(String, String)> {
             let p = e.path();
             let name = e.file_name().to_string_lossy().into_owned();
             if p.is_dir() {
-                if !["target", "tests", "benches", "libfuzzer", ".git", "node_modules"]
-                    .contains(&name.as_str())
+                if ![
+                    "target",
+                    "tests",
+                    "benches",
+                    "libfuzzer",
+                    ".git",
+                    "node_modules",
+                ]
+                .contains(&name.as_str())
                 {
                     walk(&p, out);
                 }
@@ -219,7 +226,11 @@ pub(crate) fn program_sources() -> Vec<(String, String)> {
                 .filter(|l| !l.trim_start().starts_with("//"))
                 .map(|l| format!("{l}\n"))
                 .collect();
-            let rel = p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, text)
         })
         .collect()
