@@ -386,11 +386,17 @@ const AROUND: &[&str] = &[
     ".persist(",
 ];
 
+/// Files that may write around the writer, and why.
+const WRITES_ALLOWED: &[(&str, &str)] = &[(
+    "fuzz/src/lib.rs",
+    "the fuzz harness writes its input to a scratch file of its own to read it as a spreadsheet",
+)];
+
 #[test]
 fn no_file_is_written_around_the_writer() {
     let mut found = Vec::new();
     for (path, code) in program_sources() {
-        if path == "pipeline/src/write.rs" {
+        if path == "pipeline/src/write.rs" || WRITES_ALLOWED.iter().any(|(p, _)| *p == path) {
             continue;
         }
         for pattern in AROUND {

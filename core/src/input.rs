@@ -244,7 +244,7 @@ impl ReadError {
 
 /// "2 MiB", "512 KiB", "300 bytes".
 fn size_words(n: u64) -> String {
-    if n >= 1 << 20 && n % (1 << 20) == 0 {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
         format!("{} MiB", n >> 20)
     } else if n >= 1 << 20 {
         format!("{:.1} MiB", n as f64 / f64::from(1u32 << 20))

@@ -170,15 +170,16 @@ impl Inner {
             .unwrap_or_else(|e| e.into_inner())
             .retain(|(i, _)| *i != id);
     }
+}
 
-    /// Whether `host` (a Host header, or an Origin without its scheme) is this server.
-    fn is_own(&self, host: &str) -> bool {
-        let port = self.addr.port();
-        let host = host.trim();
-        [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
-            .iter()
-            .any(|own| host.eq_ignore_ascii_case(own))
-    }
+/// Whether `host` (a Host header, or an Origin without its scheme) is the server at
+/// `addr`.
+fn is_own(addr: SocketAddr, host: &str) -> bool {
+    let port = addr.port();
+    let host = host.trim();
+    [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
+        .iter()
+        .any(|own| host.eq_ignore_ascii_case(own))
 }
 
 /// A running server.
@@ -373,7 +374,7 @@ fn refuse_busy(mut stream: TcpStream) {
 }
 
 /// Reads the request head: `None` when the peer closed, timed out or sent too much.
-fn read_head(stream: &mut TcpStream) -> Option<Request> {
+fn read_head(stream: &mut impl Read) -> Option<Request> {
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 1024];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") {
@@ -445,7 +446,7 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
         let _ = stream.write_all(&bytes);
         let _ = stream.flush();
     };
-    if let Some(refusal) = check(&request, inner) {
+    if let Some(refusal) = check(&request, inner.addr, &inner.token) {
         respond(&mut stream, &refusal, false);
         return;
     }
@@ -461,9 +462,7 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
     match handler.answer(&request) {
         Answer::Respond(r) => respond(&mut stream, &r, set_cookie),
         Answer::Events(first) => {
-            let start = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n"
-            );
+            let start = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
             if head {
                 let _ = stream.write_all(start.as_bytes());
                 return;
@@ -498,10 +497,10 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
 
 /// The refusal of a request from elsewhere, or without the token; `None` when it may
 /// be answered.
-fn check(request: &Request, inner: &Inner) -> Option<Response> {
+fn check(request: &Request, addr: SocketAddr, own_token: &str) -> Option<Response> {
     let forbidden = |why: &str| Some(Response::text(403, "text/plain; charset=utf-8", why));
     match request.header("host") {
-        Some(host) if inner.is_own(host) => {}
+        Some(host) if is_own(addr, host) => {}
         _ => {
             return forbidden(
                 "403: this preview answers only requests addressed to 127.0.0.1 or localhost at its own port",
@@ -511,13 +510,13 @@ fn check(request: &Request, inner: &Inner) -> Option<Response> {
     if let Some(origin) = request.header("origin") {
         let own = origin
             .strip_prefix("http://")
-            .is_some_and(|host| inner.is_own(host));
+            .is_some_and(|host| is_own(addr, host));
         if !own {
             return forbidden("403: requests from other sites are refused");
         }
     }
     let token = request.param("token").or_else(|| request.cookie(COOKIE));
-    if token != Some(inner.token.as_str()) {
+    if token != Some(own_token) {
         return forbidden(
             "403: open the address huibao printed when it started (it carries this run's token)",
         );
@@ -525,9 +524,44 @@ fn check(request: &Request, inner: &Inner) -> Option<Response> {
     None
 }
 
+/// Reads a request head from `bytes` as the server does and says whether the server at
+/// `addr` with `token` would answer it (`None`: not a request it reads). For the fuzz
+/// harness and tests; the server itself reads from its connections.
+#[doc(hidden)]
+pub fn admits(bytes: &[u8], addr: SocketAddr, token: &str) -> Option<bool> {
+    let request = read_head(&mut &bytes[..bytes.len().min(MAX_HEAD_BYTES + 1)])?;
+    Some(check(&request, addr, token).is_none())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_own_requests_with_the_token_are_admitted() {
+        let addr: SocketAddr = "127.0.0.1:8022".parse().unwrap();
+        let token = "0123456789abcdef0123456789abcdef";
+        let ask = |head: &str| admits(head.as_bytes(), addr, token);
+        assert_eq!(
+            ask(&format!(
+                "GET /?token={token} HTTP/1.1\r\nHost: 127.0.0.1:8022\r\n\r\n"
+            )),
+            Some(true)
+        );
+        assert_eq!(ask(&format!("GET / HTTP/1.1\r\nHost: LOCALHOST:8022\r\nCookie: a=b; huibao_token={token}\r\n\r\n")), Some(true));
+        assert_eq!(
+            ask(&format!(
+                "GET /?token={token} HTTP/1.1\r\nHost: 园区.example:8022\r\n\r\n"
+            )),
+            Some(false)
+        );
+        assert_eq!(ask(&format!("GET /?token={token} HTTP/1.1\r\nHost: 127.0.0.1:8022\r\nOrigin: http://127.0.0.1:8022.evil\r\n\r\n")), Some(false));
+        assert_eq!(
+            ask("GET / HTTP/1.1\r\nHost: 127.0.0.1:8022\r\n\r\n"),
+            Some(false)
+        );
+        assert_eq!(ask("GET / HTTP/1.1\r\nHost: 127.0.0.1:8022\r\n"), None);
+    }
 
     #[test]
     fn tokens_differ_and_are_long() {
