@@ -338,11 +338,13 @@ fn only_this_machine_and_this_run_are_answered() {
     drop(watch);
 }
 
+#[cfg(unix)]
 extern "C" {
     fn setrlimit(resource: i32, limit: *const [u64; 2]) -> i32;
 }
 
 /// `huibao watch` of `report` limited to `limit` descriptors, its stderr in `err_path`.
+#[cfg(unix)]
 fn start_limited(
     report: &std::path::Path,
     limit: u64,
@@ -366,6 +368,7 @@ fn start_limited(
 
 /// Under a limit of 256 descriptors: 2,000 event streams opened and closed (ten at
 /// once), and the server still serves with few descriptors open.
+#[cfg(unix)]
 #[test]
 fn closed_event_streams_free_their_descriptors() {
     let tmp = tempfile::tempdir().unwrap();
@@ -408,6 +411,7 @@ fn closed_event_streams_free_their_descriptors() {
 
 /// More connections at once than descriptors: the server pauses, says so, and serves
 /// again once they close.
+#[cfg(unix)]
 #[test]
 fn running_out_of_descriptors_is_a_pause() {
     let tmp = tempfile::tempdir().unwrap();

@@ -7,6 +7,7 @@
 //! The list is checked against the source: every call of the all-or-nothing writer
 //! (`write_files`, `write_outputs`) must be a case's site, and nothing may write a file
 //! another way (`no_file_is_written_around_the_writer`).
+#![cfg(unix)]
 
 use std::path::Path;
 use std::process::{Command, Stdio};

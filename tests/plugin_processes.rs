@@ -3,6 +3,7 @@
 //! holds its output open and then answer — no process it started is left once huibao is
 //! done (or stopped by SIGTERM), and an answer given is kept. Processes are counted by an
 //! environment variable this test gives huibao, which every process it starts inherits.
+#![cfg(unix)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

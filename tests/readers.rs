@@ -8,6 +8,7 @@
 //! (`input::Kind::…`) outside the reader must be an entry's site, every kind must have an
 //! entry, and no file may be opened any other way (`fs::read`, `File::open` … outside
 //! the reader and tests fail `no_file_is_read_around_the_reader`).
+#![cfg(unix)]
 
 use std::path::Path;
 use std::process::{Command, Stdio};

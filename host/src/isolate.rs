@@ -315,6 +315,7 @@ fn stop_group(group: u32, marker: &str) {
 
 /// The processes (not zombies) whose environment holds `MARKER_VAR=marker` (Linux's
 /// /proc; elsewhere none are found and the process group is all that is stopped).
+#[cfg(unix)]
 fn marked_processes(marker: &str) -> Vec<i32> {
     let wanted = format!("{MARKER_VAR}={marker}");
     let Ok(entries) = std::fs::read_dir("/proc") else {
@@ -394,8 +395,8 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
     let stdout = Pipe::read(child.stdout.take(), MAX_ANSWER + 1);
     let stderr = Pipe::read(child.stderr.take(), MAX_STDERR);
     let limit = timeout();
-    let status = wait(&mut child, limit, group, &marker);
-    if status.is_some() {
+    let in_time = wait(&mut child, limit);
+    if in_time {
         // The host's writes are all in the pipe: wait for the whole frame or EOF, not
         // for helpers that inherited the pipe to close it.
         let drained = Instant::now() + DRAIN;
@@ -403,7 +404,11 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
             std::thread::sleep(Duration::from_millis(2));
         }
     }
+    // The host is not reaped yet, so its process group's number cannot have been taken
+    // by another: the group is killed, then the host reaped.
     stop_group(group, &marker);
+    let _ = child.kill();
+    let status = child.wait().ok().filter(|_| in_time);
     LIVE.lock()
         .unwrap_or_else(|e| e.into_inner())
         .retain(|(g, _)| *g != group);
@@ -483,26 +488,40 @@ impl Pipe {
     }
 }
 
-/// Waits for the child until `limit`; past it, kills its whole group (and every process
-/// it marked) and returns `None`.
-fn wait(child: &mut Child, limit: Duration, group: u32, marker: &str) -> Option<ExitStatus> {
+/// Waits until the child has exited (true) or `limit` has passed (false), without
+/// reaping it: while it is unreaped, its process group's number stays its own.
+fn wait(child: &mut Child, limit: Duration) -> bool {
     let start = Instant::now();
     let mut pause = Duration::from_millis(1);
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => return Some(status),
-            Ok(None) if start.elapsed() < limit => {
-                std::thread::sleep(pause);
-                pause = (pause * 2).min(Duration::from_millis(50));
-            }
-            _ => {
-                stop_group(group, marker);
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
+    while start.elapsed() < limit {
+        if exited(child) {
+            return true;
         }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(50));
     }
+    exited(child)
+}
+
+/// Whether the child has exited, leaving it to be reaped (waitid with WNOWAIT).
+#[cfg(unix)]
+fn exited(child: &mut Child) -> bool {
+    // SAFETY: a zeroed siginfo_t is a valid out-parameter; waitid only writes to it.
+    unsafe {
+        let mut info: libc::siginfo_t = std::mem::zeroed();
+        let r = libc::waitid(
+            libc::P_PID,
+            child.id(),
+            &mut info,
+            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+        );
+        r == 0 && info.si_pid() != 0
+    }
+}
+
+#[cfg(not(unix))]
+fn exited(child: &mut Child) -> bool {
+    matches!(child.try_wait(), Ok(Some(_)))
 }
 
 /// The answer frame in the child's stdout, after whatever the plugin printed.
