@@ -13,6 +13,7 @@ mod output;
 mod signals;
 
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,6 +49,8 @@ enum Command {
     Render(cmd::render::RenderArgs),
     /// Preview a report in the browser, rendered again on every save.
     Watch(cmd::watch::WatchArgs),
+    /// Edit a report in the browser: forms, checked and previewed as you type.
+    Edit(cmd::edit::EditArgs),
     /// Validate and lint a report; exits 1 when it has errors.
     Check(cmd::render::CheckArgs),
     /// Write a commented starter report that renders as it is.
@@ -63,7 +66,7 @@ enum Command {
     Plugins(cmd::plugins::PluginsArgs),
     /// Plugin tools (scaffold a new plugin).
     Plugin(cmd::plugins::PluginArgs),
-    /// Turn last period's report (.txt or .docx) into a report TOML.
+    /// Turn last period's report (.txt, .docx, .doc, .wps, .pdf, .html, .mhtml, .odt or .ofd) into a report TOML.
     Import(cmd::import::ImportArgs),
     /// Print the key figures of a statistics spreadsheet (.xlsx, .xls, .ods, .csv) as [[indicators]] TOML.
     Indicators(cmd::indicators::IndicatorsArgs),
@@ -88,10 +91,18 @@ fn main() -> ExitCode {
             "warning: Ctrl-C cannot be handled ({e}): an interrupted run may leave temporaries"
         );
     }
-    let cli = Cli::parse();
+    // Started with no arguments and no terminal (double-clicked): the editor's start
+    // page, not usage printed into a window that closes.
+    let cli =
+        if args.len() == 1 && !std::io::stdin().is_terminal() && !std::io::stdout().is_terminal() {
+            Cli::parse_from(["huibao", "edit"])
+        } else {
+            Cli::parse()
+        };
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),
         Command::Watch(args) => cmd::watch::watch(args),
+        Command::Edit(args) => cmd::edit::edit(args),
         Command::Check(args) => cmd::render::check(args),
         Command::New { path } => cmd::new::new(path),
         Command::Schema => {

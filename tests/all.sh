@@ -21,12 +21,14 @@ fi
 
 failed=0
 cargo build --workspace --all-targets || exit 1
-cargo test --workspace || failed=1
+# Tests that need a tool (pdftotext, LibreOffice …) fail rather than skip when it is
+# missing here.
+HUIBAO_REQUIRE_TOOLS=1 cargo test --workspace || failed=1
 
 bin=target/debug/huibao
 out=target/e2e
 rm -rf "$out" && mkdir -p "$out"
-for check in tests/html_check.py tests/docx_check.py tests/pdf_check.py tests/ofd_check.py tests/watch_check.py tests/docs_check.py; do
+for check in tests/html_check.py tests/docx_check.py tests/pdf_check.py tests/ofd_check.py tests/watch_check.py tests/editor_check.py tests/docs_check.py; do
   [ -f "$check" ] || continue
   echo "== $check"
   python3 "$check" "$bin" "$out" || failed=1

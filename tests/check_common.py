@@ -235,11 +235,14 @@ class DevTools:
         self.ws, self.n = None, 0
         try:
             port_file = os.path.join(profile, "DevToolsActivePort")
+            written = ""
             for _ in range(300):
-                if os.path.exists(port_file) and open(port_file).read().strip():
+                # Read once: the file can be there before Chromium has written into it.
+                written = open(port_file).read().strip() if os.path.exists(port_file) else ""
+                if written:
                     break
                 time.sleep(0.1)
-            port = open(port_file).read().split()[0]
+            port = written.split()[0]
             prefix = url_prefix or url
             for _ in range(100):
                 targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json", timeout=5))
@@ -263,6 +266,17 @@ class DevTools:
             if reply.get("id") == self.n:
                 return reply["result"]["result"].get("value")
 
+    def call(self, method, params=None):
+        """The result of a DevTools command (Input.insertText, Page.captureScreenshot …)."""
+        self.n += 1
+        self.ws.send(json.dumps({"id": self.n, "method": method, "params": params or {}}))
+        while True:
+            reply = json.loads(self.ws.recv())
+            if reply.get("id") == self.n:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
     def close(self):
         """Closes the connection and stops Chromium."""
         if self.ws is not None:
@@ -283,3 +297,288 @@ def websocket_connect(url):
     """A DevTools connection (the pdf and ofd checks do without websocket-client)."""
     import websocket  # websocket-client, for the DevTools protocol
     return websocket.create_connection(url, timeout=30)
+
+
+# --- Pages a typesetter would sign off: pages filled, tables held together, headers
+# broken between terms. Shared by the PDF check and the DOCX check (on LibreOffice's
+# rendering), which read the same page geometry.
+
+class HtmlParts(html.parser.HTMLParser):
+    """What the page checks need of an HTML page written by huibao: the tables (caption,
+    header cells, number of body rows), the signature's organization, the attachment
+    note's lines, and the headings' levels in order (h1–h6)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables, self.headings, self.note_lines, self.chart_labels = [], [], [], []
+        self.organization = None
+        self.stack, self.text = [], None
+        self.in_note = False
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class", "") or ""
+        if tag == "table":
+            self.tables.append({"caption": self.pending_caption(), "headers": [], "rows": 0})
+        if tag == "figure" and "table" in cls.split():
+            self.caption = None
+        if tag == "div" and "attachment-note" in cls:
+            self.in_note = True
+        if tag in ("figcaption", "th", "text", "h1", "h2", "h3", "h4", "h5", "h6") or (
+                tag == "p" and ("organization" in cls or self.in_note)):
+            self.text = ""
+            self.stack.append((tag, cls))
+        if tag == "tr" and self.tables and self.tables[-1].get("in_body"):
+            self.tables[-1]["rows"] += 1
+        if tag == "tbody" and self.tables:
+            self.tables[-1]["in_body"] = True
+
+    def pending_caption(self):
+        c = getattr(self, "caption", None)
+        self.caption = None
+        return c
+
+    def handle_endtag(self, tag):
+        if tag == "div":
+            self.in_note = False
+        if tag == "tbody" and self.tables:
+            self.tables[-1]["in_body"] = False
+        if self.stack and self.stack[-1][0] == tag:
+            _, cls = self.stack.pop()
+            text = self.text or ""
+            self.text = None
+            if tag == "figcaption":
+                self.caption = text
+            elif tag == "text":
+                self.chart_labels.append(squeeze(text))
+            elif tag == "th" and self.tables:
+                self.tables[-1]["headers"].append(text)
+            elif tag[0] == "h" and tag[1:].isdigit():
+                self.headings.append((int(tag[1]), squeeze(text)))
+            elif "organization" in cls:
+                self.organization = text
+            elif tag == "p":
+                self.note_lines.append(text)
+
+    def handle_data(self, data):
+        if self.text is not None:
+            self.text += data
+
+
+def html_parts(path):
+    """The tables, headings, signature and attachment note of the HTML page at `path`."""
+    p = HtmlParts()
+    p.feed(open(path, encoding="utf-8").read())
+    return p
+
+
+def text_lines(pdf):
+    """Per page: its lines of text inside the text block, top to bottom, as
+    (grid row from 1, x0, text); lines grouped by the vertical centre of their words."""
+    out = run(["pdftotext", "-enc", "UTF-8", "-bbox", pdf, "-"]).stdout
+    pages = []
+    for chunk in out.split("<page ")[1:]:
+        words = []
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', chunk):
+            x0, y0, x1, y1 = map(float, m.groups()[:4])
+            if y1 <= TOP + BLOCK_H + 2:
+                words.append((x0, y0, x1, y1, html.unescape(m.group(5))))
+        lines = []
+        for w in sorted(words, key=lambda w: (w[1] + w[3]) / 2):
+            c = (w[1] + w[3]) / 2
+            if lines and abs(lines[-1]["c"] - c) < 7:
+                lines[-1]["words"].append(w)
+            else:
+                lines.append({"c": c, "words": [w]})
+        page = []
+        for l in lines:
+            l["words"].sort()
+            bottom = max(w[3] for w in l["words"])
+            row = int((bottom - TOP - 1) // PITCH) + 1
+            page.append((row, min(w[0] for w in l["words"]), "".join(w[4] for w in l["words"])))
+        pages.append(page)
+    return pages
+
+
+ATTACHMENT_LABEL = re.compile(r"^附件\d*$")
+
+
+def opens_with_chart(lines, parts):
+    """Whether a page's first line is a chart's (its labels, as the HTML page has them)."""
+    first = squeeze(lines[0][2]) if lines else ""
+    return any(l and first.startswith(l) for l in parts.chart_labels)
+
+
+def early_pages(pdf, parts, charts_float=True):
+    """The pages of `pdf` (1-based) whose text ends more than two grid lines above the
+    text block's foot, with the row they end on, leaving out those a typesetter may
+    leave short: the last page, one before a forced break (an attachment's first page,
+    the end matter alone on its page), and one before the signature's page when that page
+    carries no more than the lines GB/T 9704 asks to go with the signature (two body
+    lines, or a paragraph of up to four that goes whole, with the headings above them,
+    and the attachment note). Without `charts_float` (a writer
+    whose charts stand where they are cited), a page before one that opens with a chart
+    is left out too."""
+    pages = text_lines(pdf)
+    organization = squeeze(parts.organization or "")
+    note = {squeeze(l) for l in parts.note_lines}
+    early = []
+    for i, lines in enumerate(pages[:-1]):
+        if not lines or lines[-1][0] >= ROWS - 2:
+            continue
+        nxt = pages[i + 1]
+        first = squeeze(nxt[0][2]) if nxt else ""
+        if ATTACHMENT_LABEL.match(first) or first.startswith("抄送") or "印发" in first:
+            continue
+        if not charts_float and opens_with_chart(nxt, parts):
+            continue
+        texts = [squeeze(t) for _, _, t in nxt]
+        if organization and organization in texts:
+            headings = {h for _, h in parts.headings}
+            # Body lines above the signature, leaving out the attachment note (its wrapped
+            # lines too) and the headings that go with their paragraph: at most a short
+            # paragraph that goes whole (core::closing::MAX_SPLIT_LINES).
+            before = [t for t in texts[:texts.index(organization)]
+                      if t not in note and t not in headings
+                      and not any(n.endswith(t) for n in note)]
+            if len(before) <= 4:
+                continue
+        early.append((i + 1, lines[-1][0]))
+    return early
+
+
+def header_terms(header):
+    """A table header's terms (core::columns::header_terms): the stretches between
+    parenthesised groups and the groups themselves."""
+    return [t for t in re.findall(r"[（(][^）)]*[）)]|[^（(]+", header) if t.strip()]
+
+
+def holds_together(term):
+    """A term never broken: a parenthesised unit or a word of up to four characters."""
+    return term[0] in "（(" or len(term) <= 4
+
+
+def check_tables(pdf, parts):
+    """Problems of the tables of `pdf` as PyMuPDF finds them (ruled tables, a fragment
+    per page): a fragment that opens with the header row must hold two body rows after
+    it (unless its table has fewer), a table's caption must stand on the page where its
+    table starts, and a header cell may break only between terms. Returns (problems,
+    fragments seen)."""
+    import pymupdf
+    problems, seen = [], 0
+    headers = {squeeze("".join(t["headers"])): t for t in parts.tables}
+    with pymupdf.open(pdf) as doc:
+        for n, page in enumerate(doc, 1):
+            text = squeeze(page.get_text())
+            found = page.find_tables().tables
+            for t in found:
+                rows = t.extract()
+                if not rows:
+                    continue
+                seen += 1
+                first = squeeze("".join(c or "" for c in rows[0]))
+                table = headers.get(first)
+                if table is None:
+                    # PyMuPDF reads a hyphen apart ("1 6月完成\n-"): compare the characters.
+                    table = next((v for k, v in headers.items() if sorted(k) == sorted(first)), None)
+                if table is None:
+                    continue
+                if len(rows) - 1 < min(2, table["rows"]):
+                    problems.append(f"p{n}: the header of “{table['caption'] or first}” has "
+                                    f"{len(rows) - 1} body rows after it on its page")
+                for cell, header in zip(rows[0], table["headers"]):
+                    lines = [squeeze(l) for l in (cell or "").split("\n") if squeeze(l)]
+                    for term in header_terms(header):
+                        term = squeeze(term)
+                        if holds_together(term) and len(lines) > 1 and not any(term in l for l in lines):
+                            problems.append(f"p{n}: header “{header}” broken inside “{term}”: {lines}")
+            for table in parts.tables:
+                cap = squeeze(table["caption"] or "")
+                if cap and cap in text and not found:
+                    problems.append(f"p{n}: the caption “{table['caption']}” without its table")
+    return problems, seen
+
+
+def check_tags(pdf, parts, html_path):
+    """Problems of the tagged PDF `pdf` (PDF/UA-1): poppler's text in the structure
+    tree's reading order must be the HTML page's text; every text-showing operator must
+    lie in marked content that the parent tree ties to a structure element, or in an
+    artifact; every Figure must have /Alt; the headings' levels must be the HTML's.
+    Returns (problems, summary)."""
+    import pikepdf
+    problems = []
+    struct = run(["pdfinfo", "-struct-text", pdf]).stdout
+    tree_text = "".join(re.findall(r'^\s*"(.*)"$', struct, re.M))
+    want = squeeze(html_text(html_path))
+    if squeeze(tree_text) != want:
+        problems.append(f"text in reading order differs from the HTML {first_difference(squeeze(tree_text), want)}")
+    shown = tagged = artifacts = figures = 0
+    with pikepdf.open(pdf) as doc:
+        root = doc.Root
+        if "/StructTreeRoot" not in root:
+            return ["no structure tree"], "untagged"
+        if not root.get("/MarkInfo", {}).get("/Marked", False):
+            problems.append("/MarkInfo /Marked is not true")
+        if str(root.get("/Lang", "")) != "zh-CN":
+            problems.append(f"/Lang is {root.get('/Lang')!r}")
+        if not root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False):
+            problems.append("DisplayDocTitle is not set")
+        meta = bytes(root.Metadata.read_bytes()).decode("utf-8")
+        if "<pdfuaid:part>1</pdfuaid:part>" not in meta:
+            problems.append("no PDF/UA identification in the XMP")
+        nums = root.StructTreeRoot.ParentTree.Nums
+        parent_tree = {int(nums[k]): nums[k + 1] for k in range(0, len(nums), 2)}
+        levels = []
+
+        def walk(elem):
+            nonlocal figures
+            s = str(elem.get("/S", ""))
+            if re.fullmatch(r"/H[1-6]", s):
+                levels.append(int(s[2]))
+            if s == "/Figure":
+                figures += 1
+                if not str(elem.get("/Alt", "")).strip():
+                    problems.append("a Figure without /Alt")
+            kids = elem.get("/K")
+            if kids is None:
+                return
+            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                    walk(kid)
+                elif isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+
+        for k in root.StructTreeRoot.K if isinstance(root.StructTreeRoot.K, pikepdf.Array) else [root.StructTreeRoot.K]:
+            walk(k)
+        for n, page in enumerate(doc.pages, 1):
+            key = page.obj.get("/StructParents")
+            mcids = parent_tree.get(int(key)) if key is not None else None
+            stack = []
+            for operands, op in pikepdf.parse_content_stream(page):
+                op = str(op)
+                if op in ("BDC", "BMC"):
+                    tag = str(operands[0])
+                    mcid = None
+                    if op == "BDC" and isinstance(operands[1], pikepdf.Dictionary):
+                        mcid = operands[1].get("/MCID")
+                    stack.append((tag, None if mcid is None else int(mcid)))
+                elif op == "EMC":
+                    if stack:
+                        stack.pop()
+                elif op in ("Tj", "TJ", "'", '"'):
+                    shown += 1
+                    if any(t == "/Artifact" for t, _ in stack):
+                        artifacts += 1
+                        continue
+                    linked = [m for _, m in stack if m is not None]
+                    ok = (linked and mcids is not None and linked[-1] < len(mcids)
+                          and isinstance(mcids[linked[-1]], pikepdf.Dictionary)
+                          and mcids[linked[-1]].get("/Type") == "/StructElem")
+                    if ok:
+                        tagged += 1
+                    else:
+                        problems.append(f"p{n}: text shown outside marked content tied to the tree")
+    html_levels = [lvl for lvl, _ in parts.headings]
+    if levels != html_levels:
+        problems.append(f"heading levels {levels} differ from the HTML's {html_levels}")
+    return problems, (f"{shown} text operators: {tagged} in tagged content, {artifacts} artifacts; "
+                      f"{figures} figures with /Alt; headings H{'/H'.join(map(str, sorted(set(levels))))}")

@@ -1,5 +1,6 @@
 //! `huibao render` of many reports: good ones written, bad ones reported with their
-//! location, a true summary, exit 1; a progress bar only for a person at a terminal.
+//! location, a true summary, the exit code a single render of the worst failure would
+//! give; a progress bar only for a person at a terminal.
 
 use std::path::Path;
 use std::process::Command;
@@ -181,8 +182,7 @@ fn two_reports_of_the_same_name_are_refused_before_anything_is_rendered() {
 /// On a terminal (a pseudo-terminal made by `script`, when installed) the bar is drawn.
 #[test]
 fn a_terminal_gets_a_progress_bar() {
-    if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: `script` (util-linux) not found");
+    if !support::tool_available("script", "the progress bar on a terminal") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -198,6 +198,7 @@ fn a_terminal_gets_a_progress_bar() {
     let o = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .env("TERM", "xterm")
+        .env("LANG", "C")
         .output()
         .unwrap();
     let screen = String::from_utf8_lossy(&o.stdout);
@@ -206,4 +207,51 @@ fn a_terminal_gets_a_progress_bar() {
         screen.contains("/5 reports"),
         "no progress bar drawn: {screen:?}"
     );
+}
+
+/// One exit-code policy for one report and many: a report whose files cannot be written
+/// (a folder in the way) exits 3 alone and in a batch; a batch with a report in error
+/// exits 1, whatever else failed.
+#[test]
+fn a_batch_exits_as_a_single_render_of_its_worst_failure_would() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("jinchuan.toml");
+    let b = tmp.path().join("qianwan.toml");
+    let bad = tmp.path().join("bad-period.toml");
+    std::fs::write(
+        &a,
+        report("金川经济技术开发区管委会", "上半年，园区运行平稳。"),
+    )
+    .unwrap();
+    std::fs::write(&b, report("前湾新区管委会", "上半年，新区稳中有进。")).unwrap();
+    std::fs::write(
+        &bad,
+        report("某开发区管委会", "上半年，园区运行平稳。").replace("2022-H1", "2022-H3"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    // A folder where jinchuan.txt belongs.
+    std::fs::create_dir_all(out.join("jinchuan.txt")).unwrap();
+    let render = |reports: &[&Path]| {
+        let mut args = vec!["render".to_string()];
+        args.extend(reports.iter().map(|r| r.display().to_string()));
+        args.extend(["--format", "txt", "--out"].map(String::from));
+        args.push(out.display().to_string());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = huibao(&args);
+        let text = format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        (o.status.code(), text)
+    };
+    let (single, text) = render(&[&a]);
+    assert_eq!(single, Some(3), "{text}");
+    let (batch, text) = render(&[&a, &b]);
+    assert_eq!(batch, Some(3), "{text}");
+    assert!(text.contains("1 rendered, 1 failed"), "{text}");
+    assert!(out.join("qianwan.txt").is_file());
+    let (mixed, text) = render(&[&a, &b, &bad]);
+    assert_eq!(mixed, Some(1), "{text}");
 }

@@ -1,7 +1,8 @@
 //! Bad input gets a clear error naming file:line:column, a non-zero exit, and no output file.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const GOOD: &str = r#"[report]
 organization = "金川经济技术开发区管委会"
@@ -28,7 +29,7 @@ fn render(text: &str) -> (i32, String, PathBuf, tempfile::TempDir) {
     let report = dir.path().join("report.toml");
     std::fs::write(&report, text).unwrap();
     let out = dir.path().join("out");
-    let output = Command::new(env!("CARGO_BIN_EXE_huibao"))
+    let output = support::huibao_command()
         .args(["render", "--format", "html", "--out"])
         .arg(&out)
         .arg(&report)
@@ -188,7 +189,7 @@ fn check_exits_zero_on_good_and_one_on_bad() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, replace("value = 123.5", "value = abc")).unwrap();
     let run = |p: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_huibao"))
+        support::huibao_command()
             .arg("check")
             .arg(p)
             .output()
@@ -213,7 +214,7 @@ fn failed_render_keeps_the_previous_output() {
     let before = std::fs::read(out.join("report.html")).unwrap();
     let report = dir.path().join("report.toml");
     std::fs::write(&report, replace("value = 123.5", "value = ")).unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_huibao"))
+    let status = support::huibao_command()
         .args(["render", "--format", "html", "--out"])
         .arg(&out)
         .arg(&report)
@@ -234,7 +235,7 @@ fn failed_render_keeps_the_previous_output() {
 
 #[test]
 fn missing_file_and_non_utf8() {
-    let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
+    let out = support::huibao_command()
         .args(["check", "/nonexistent/report.toml"])
         .output()
         .unwrap();
@@ -245,7 +246,7 @@ fn missing_file_and_non_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let gbk = dir.path().join("gbk.toml");
     std::fs::write(&gbk, b"[report]\norganization = \"\xbd\xf0\xb4\xa8\"\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
+    let out = support::huibao_command()
         .arg("check")
         .arg(&gbk)
         .output()
@@ -262,7 +263,8 @@ fn missing_file_and_non_utf8() {
 fn a_last_paragraph_too_long_to_go_with_the_signature_is_warned_at_its_line() {
     // 30 lines of text in the last paragraph: a word processor that moves it whole cannot
     // keep body text on the signature's page, and the warning points at the paragraph.
-    let long = "园区坚持项目为王，围绕主导产业链条精准招商，推动重点项目早开工、早投产、早见效。"
+    // No sentence end to cut it at: it would go whole.
+    let long = "园区坚持项目为王，围绕主导产业链条精准招商，推动重点项目早开工、早投产、早见效，"
         .repeat(22);
     let text = replace(
         "text = \"新签约项目28个。\"",

@@ -75,3 +75,31 @@ fn a_range_is_read_and_a_bad_one_is_a_usage_error() {
         text(&o.stderr)
     );
 }
+
+/// A figure the report would refuse is refused by `huibao indicators` too, at its cell:
+/// it never prints a number a report could not hold.
+#[test]
+fn a_number_the_report_would_refuse_is_an_error_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("统计局-2022年1-6月.csv");
+    std::fs::write(
+        &sheet,
+        format!(
+            "指标名称,单位,1-6月,上年同期\n营业收入,亿元,48.65,43.29\n工业总产值,亿元,1{},301.9\n",
+            "0".repeat(308)
+        ),
+    )
+    .unwrap();
+    let o = huibao(&["indicators", sheet.to_str().unwrap()]);
+    let stderr = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("统计局-2022年1-6月.csv!C3: error: “1000"),
+        "{stderr}"
+    );
+    assert!(
+        !text(&o.stdout).contains("工业总产值"),
+        "{}",
+        text(&o.stdout)
+    );
+}

@@ -2,6 +2,8 @@
 //! folders that are missing or hold broken fonts, files the report names that are not
 //! reports, signals, and other renders into the same folder.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -27,7 +29,7 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn huibao(args: &[&str], report: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_huibao"))
+    support::huibao_command()
         .args(args)
         .arg(report)
         .output()
@@ -148,7 +150,7 @@ fn a_font_folder_that_is_not_there_is_an_error_of_exit_1() {
         "{e}"
     );
     assert!(!out.exists());
-    let o = Command::new(env!("CARGO_BIN_EXE_huibao"))
+    let o = support::huibao_command()
         .args(["fonts", "--font-dir"])
         .arg(&missing)
         .output()
@@ -212,7 +214,7 @@ fn faulty(mode: &str, timeout: &str) -> (Output, std::time::Duration, tempfile::
     std::fs::write(&report, text).unwrap();
     let out = dir.path().join("out");
     let start = std::time::Instant::now();
-    let o = Command::new(env!("CARGO_BIN_EXE_huibao"))
+    let o = support::huibao_command()
         .args(["render", "--format", "html", "--plugin-dir"])
         .arg(test_plugins())
         .arg("--out")
@@ -274,7 +276,7 @@ fn a_render_stopped_by_a_signal_leaves_no_temporary_and_the_old_outputs() {
     let lock = std::fs::File::open(&out).unwrap();
     lock.lock().unwrap();
     for signal in ["TERM", "INT"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        let mut child = support::huibao_command()
             .args(["render", "--format", "html,txt", "--out"])
             .arg(&out)
             .arg(&report)
@@ -338,4 +340,29 @@ fn a_native_plugins_answer_past_the_limit_is_refused() {
     );
     assert!(e.contains("more than the 4194304 allowed"), "{e}");
     assert!(!dir.path().join("out").exists());
+}
+
+/// `huibao fonts REPORT` shows the fonts of the report's style, and names only faces
+/// that set glyphs: a Latin font put first in the body's families sets none of its
+/// Chinese text, so the Chinese face that does is named.
+#[test]
+fn fonts_of_a_report_name_only_faces_that_set_its_text() {
+    let (_dir, report) = folder();
+    let text = format!(
+        "{REPORT}\n[style]\nfonts.body = {{ families = [\"Liberation Serif\", \"FandolFang\"], size_pt = 16 }}\n"
+    );
+    std::fs::write(&report, text).unwrap();
+    let o = huibao(&["fonts", "--no-system-fonts"], &report);
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let body = out
+        .lines()
+        .find(|l| l.starts_with("body "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(body.contains("Liberation Serif"), "wanted: {body}");
+    assert!(body.contains("FandolFang-Regular"), "used: {body}");
+    assert!(
+        !body.contains("LiberationSerif"),
+        "names no face without glyphs: {body}"
+    );
 }

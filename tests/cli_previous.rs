@@ -1,6 +1,6 @@
 //! `--previous LAST.toml`: 同比 from last year's figures and the plan follow-up.
 
-use std::process::Command;
+mod support;
 
 const LAST: &str = r#"[report]
 organization = "金川经济技术开发区管委会"
@@ -49,7 +49,7 @@ fn previous_fills_growth_and_lists_forgotten_plan_items() {
     std::fs::write(dir.path().join("last.toml"), LAST).unwrap();
     std::fs::write(dir.path().join("this.toml"), THIS).unwrap();
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_huibao"))
+        support::huibao_command()
             .current_dir(dir.path())
             .args(args)
             .output()

@@ -8,6 +8,8 @@
 //! opened and closed under a limit of 256 descriptors leave it serving; editing the
 //! spreadsheet the report reads (or last period's report) renders again within a second.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -35,7 +37,7 @@ struct Served {
 
 /// Starts `huibao watch` on a free port; returns it and the address it serves.
 fn start(report: &std::path::Path) -> (Watch, Served, BufReader<std::process::ChildStdout>) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_huibao"));
+    let mut command = support::huibao_command();
     command.stderr(Stdio::null());
     start_with(command, report)
 }
@@ -351,7 +353,7 @@ fn start_limited(
     err_path: &std::path::Path,
 ) -> (Watch, Served, BufReader<std::process::ChildStdout>) {
     use std::os::unix::process::CommandExt;
-    let mut command = Command::new(env!("CARGO_BIN_EXE_huibao"));
+    let mut command = support::huibao_command();
     command.stderr(std::fs::File::create(err_path).unwrap());
     // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
     unsafe {

@@ -26,7 +26,14 @@ tree's text), convert the DOCX to PDF with LibreOffice and check
 - every chart's cached data are the report's figures (this period's and last year's
   values, completion rates to one decimal), its embedded workbook holds the same, and
   LibreOffice's PDF has filled shapes in each series' colour for every bar;
-- openxml-audit finds no error outside tests/docx/openxml-allow.txt.
+- openxml-audit finds no error outside tests/docx/openxml-allow.txt;
+- pages a typesetter would sign off, in LibreOffice's rendering: no page but the last,
+  one before an attachment or the end matter, or one before the signature's page that
+  carries only the lines it needs ends more than two grid lines above the block's foot
+  (a page before one that opens with a chart is counted apart: the DOCX sets a chart
+  inline, where it is cited, so a chart that does not fit goes to the next page whole);
+  a table fragment that opens with the header row holds two body rows; a table's
+  caption stands with its table; header cells break only between terms.
 Page images (pdftoppm) are left in OUT_DIR for looking at.
 
 Usage: docx_check.py [HUIBAO_BINARY [OUT_DIR]]   (defaults: target/debug/huibao, target/e2e)
@@ -43,8 +50,8 @@ import tomllib
 from collections import Counter
 
 from check_common import (BOTTOM, CHARS, LEFT, MM, NUMBER_SIZE, PAGE_H, PAGE_W, PITCH, RIGHT, ROOT,
-                          ROWS, TOP, args, check_reports, first_difference, glyph_rows, html_text,
-                          is_han, reports, run_ok as run, squeeze)
+                          ROWS, TOP, args, check_reports, check_tables, early_pages, first_difference,
+                          glyph_rows, html_parts, html_text, is_han, reports, run_ok as run, squeeze)
 
 BLOCK_BOTTOM = PAGE_H - BOTTOM
 ALLOW_LIST = os.path.join(ROOT, "tests", "docx", "openxml-allow.txt")
@@ -607,8 +614,16 @@ def check(binary, toml, out, allowed):
     pages, full = check_pages(pdf, closing, problems, sig_page)
     gap = check_mixed_gaps(pdf, problems)
     bars = check_bars(pdf, charts, problems)
+    parts = html_parts(os.path.join(out, stem + ".html"))
+    early = early_pages(pdf, parts, charts_float=False)
+    if early:
+        problems.append(f"pages ending early in LibreOffice (page, last row): {early}")
+    before_charts = [p for p in early_pages(pdf, parts) if p not in early]
+    table_problems, fragments = check_tables(pdf, parts)
+    problems.extend(table_problems)
     run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(out, stem + ".docx")])
     return problems, (f"{pages} pages, {full} full body pages, signature on page {sig_page}, "
+                      f"pages ending early before a chart {before_charts}, {fragments} table fragments, "
                       f"Han–Latin gaps up to {gap:.1f} pt over the Han spacing"
                       + (f", {len(charts)} charts with {bars} bars" if charts else ""))
 

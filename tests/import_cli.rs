@@ -105,8 +105,45 @@ fn binary_file() {
     assert_fails(
         &fixture("binary.txt"),
         "binary.txt cannot be imported: it is a PNG image",
-        "import a .txt file (UTF-8 or GBK) or a .docx",
+        "huibao imports .txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .pdf with a text layer, .html, .htm, .mhtml, .odt and .ofd",
     );
+}
+
+#[test]
+fn a_scan_says_so() {
+    assert_fails(
+        &fixture("formats/scan.pdf"),
+        "scan.pdf is a scan (扫描件): its 1 page(s) have no text layer",
+        "run OCR",
+    );
+}
+
+#[test]
+fn a_password_protected_pdf_says_so() {
+    assert_fails(
+        &fixture("formats/locked.pdf"),
+        "locked.pdf cannot be imported: it is a PDF protected by a password",
+        "save a copy without the password",
+    );
+}
+
+#[test]
+fn a_file_is_read_by_its_content_and_the_summary_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A Word 97–2003 document saved under a text file's name.
+    let named = dir.path().join("去年总结.txt");
+    std::fs::copy(fixture("formats/listnum.doc"), &named).unwrap();
+    let o = huibao(&["import", named.to_str().unwrap(), "--stdout"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "read as       a Word 97–2003 or WPS document (.doc, .wps) — its name says text (.txt)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("text kept     "), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("title = \"上半年主要工作\""));
 }
 
 #[test]

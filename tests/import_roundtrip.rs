@@ -1,13 +1,11 @@
 //! Round trip: every example rendered to DOCX by huibao imports back into an equivalent
 //! report — same title, organization, date, addressee, red header, note and end matter,
 //! the same outline (levels and heading texts), and the same text when rendered again.
-//! Skipped (with a note) while the DOCX backend is not built.
 
 mod support;
 
 use huibao_core::{Loaded, SourceFile};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use support::{han, lcs, outline, page_text};
 
 fn root() -> PathBuf {
@@ -15,15 +13,15 @@ fn root() -> PathBuf {
 }
 
 fn huibao(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_huibao"))
+    support::huibao_command()
         .args(args)
         .current_dir(root())
         .output()
         .expect("runs huibao")
 }
 
-/// Renders `report` to `format` in `dir`; `None` when the backend is not built.
-fn render(report: &Path, format: &str, dir: &Path) -> Option<PathBuf> {
+/// Renders `report` to `format` in `dir` and returns the file written.
+fn render(report: &Path, format: &str, dir: &Path) -> PathBuf {
     let o = huibao(&[
         "render",
         report.to_str().unwrap(),
@@ -32,17 +30,14 @@ fn render(report: &Path, format: &str, dir: &Path) -> Option<PathBuf> {
         "--out",
         dir.to_str().unwrap(),
     ]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    if !o.status.success() {
-        assert!(
-            err.contains("not built") || err.contains("NotBuilt"),
-            "{} does not render to {format}: {err}",
-            report.display()
-        );
-        return None;
-    }
+    assert!(
+        o.status.success(),
+        "{} does not render to {format}: {}",
+        report.display(),
+        String::from_utf8_lossy(&o.stderr)
+    );
     let stem = report.file_stem().unwrap().to_string_lossy().into_owned();
-    Some(dir.join(format!("{stem}.{format}")))
+    dir.join(format!("{stem}.{format}"))
 }
 
 /// Each part's opening text (`[parts.*] text`), trimmed.
@@ -63,10 +58,7 @@ fn every_example_round_trips_through_docx() {
     examples.sort();
     assert!(!examples.is_empty());
     for example in examples {
-        let Some(docx) = render(&example, "docx", dir.path()) else {
-            eprintln!("skipped: the DOCX backend is not built yet");
-            return;
-        };
+        let docx = render(&example, "docx", dir.path());
         let original = huibao_core::load(&example).expect("the example loads");
         let imported = huibao_import::import_path(&docx).expect("the DOCX imports");
         let back_path = dir.path().join("back.toml");
@@ -134,11 +126,11 @@ fn every_example_round_trips_through_docx() {
         // The text: rendering both to HTML gives the same characters in order. A chart
         // is drawn from figures, not written as text, and import reads text: its labels
         // do not come back (its caption does), so they are left out.
-        let html_a = render(&example, "html", dir.path()).expect("HTML renders");
+        let html_a = render(&example, "html", dir.path());
         let a = han(&page_text(&without_charts(
             &std::fs::read_to_string(&html_a).unwrap(),
         )));
-        let html_b = render(&back_path, "html", dir.path()).expect("HTML renders");
+        let html_b = render(&back_path, "html", dir.path());
         let b = han(&page_text(&without_charts(
             &std::fs::read_to_string(&html_b).unwrap(),
         )));
@@ -213,10 +205,7 @@ text = '''
 "#,
     )
     .unwrap();
-    let Some(docx) = render(&report, "docx", dir.path()) else {
-        eprintln!("skipped: the DOCX backend is not built yet");
-        return;
-    };
+    let docx = render(&report, "docx", dir.path());
     let original = huibao_core::load(&report).expect("the report loads");
     let imported = huibao_import::import_path(&docx).expect("the DOCX imports");
     let back = huibao_core::load_source(SourceFile::new("back.toml", imported.toml.as_str()))

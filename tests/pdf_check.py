@@ -3,8 +3,20 @@
 
 For every examples/*.toml, rendered by the huibao binary to PDF, HTML and plain text:
 - pdffonts: every font embedded, subset, with a ToUnicode map;
-- pdftotext: the text (page numbers and line breaks aside) equals the document tree's
-  text (--format txt) and the HTML page's text;
+- the tagged PDF (PDF/UA-1, PDF/A-2a): poppler's text in the structure tree's reading
+  order (pdfinfo -struct-text) equals the HTML page's text; a walk of the objects
+  (pikepdf) finds every text-showing operator inside marked content the parent tree ties
+  to a structure element, or inside an artifact (page numbers, 续表); every Figure has
+  /Alt; the headings' levels are the HTML's h1–h6; /Lang, /MarkInfo, DisplayDocTitle and
+  the PDF/UA identification are there;
+- pdftotext: the characters drawn (page numbers aside) are those of the document tree
+  (--format txt) and of the HTML page (in drawing order a chart or table that floated
+  to the next page comes after the text that filled its page);
+- pages a typesetter would sign off: no page but the last, one before an attachment or
+  the end matter, or one before the signature's page that carries only the lines it
+  needs ends more than two grid lines above the block's foot; every table fragment that
+  opens with the header row holds two body rows; a table's caption stands with its
+  table; header cells break only between terms (PyMuPDF's tables);
 - pdftotext -bbox: body pages hold 22 grid lines; no line starts with closing
   punctuation or ends with opening punctuation (禁则);
 - MuPDF's glyph positions (PyMuPDF): every line keeps its ink inside the text block (a
@@ -16,7 +28,7 @@ For every examples/*.toml, rendered by the huibao binary to PDF, HTML and plain 
   more); numbers and Latin words keep their natural width;
 - pdftoppm: page numbers "— N —" drawn 7 mm below the text block, right on odd pages and
   left on even ones, one character in (they are pagination artifacts, not text);
-- pdfinfo: A4, the title and author of the document, PDF subtype PDF/A-2b, PDF 1.7;
+- pdfinfo: A4, the title and author of the document, PDF subtype PDF/A-2a, PDF 1.7;
 - charts are vector: a page with filled paths (a chart's bars, PyMuPDF) holds no image,
   and pdftotext finds the charts' names, values, legend and axis title on those pages;
 - qpdf --check is clean;
@@ -34,10 +46,12 @@ import re
 import subprocess
 import sys
 
+from collections import Counter
+
 from check_common import (BLOCK_H, BLOCK_W, CHARS, LEFT, MM, NUMBER_SIZE, PAGE_H, PAGE_W, PITCH,
-                          ROOT, ROWS, TOP, Tally, args, first_difference, glyph_rows, html_text,
-                          is_cjk, is_han, report_without_font, reports, run, squeeze,
-                          title_and_author)
+                          ROOT, ROWS, TOP, Tally, args, check_tables, check_tags, early_pages,
+                          glyph_rows, html_parts, html_text, is_cjk, is_han,
+                          report_without_font, reports, run, squeeze, title_and_author)
 
 SLOT = BLOCK_W / CHARS
 BODY_SIZE = 16
@@ -305,12 +319,35 @@ def check_info(name, pdf, html_path):
     check("(A4)" in field("Page size"), f"{name}: page size {field('Page size')}")
     check(field("Title") == title, f"{name}: title {field('Title')!r}")
     check(field("Author") == author, f"{name}: author {field('Author')!r}")
-    check(field("PDF subtype") == "PDF/A-2b", f"{name}: PDF subtype {field('PDF subtype')!r}")
+    check(field("PDF subtype") == "PDF/A-2a", f"{name}: PDF subtype {field('PDF subtype')!r}")
+    check(field("Tagged") == "yes", f"{name}: not tagged")
     check(field("PDF version") == "1.7", f"{name}: PDF version {field('PDF version')!r}")
     check(not field("CreationDate").endswith("1970"), f"{name}: creation date {field('CreationDate')}")
     q = run(["qpdf", "--check", pdf])
     check(q.returncode == 0 and "No syntax or stream encoding errors" in q.stdout,
           f"{name}: qpdf --check: {q.stdout.strip()} {q.stderr.strip()}")
+
+
+def same_characters(a, b):
+    """Whether two texts hold the same characters (white space aside), in any order; and
+    if not, what one has that the other lacks."""
+    a, b = Counter(squeeze(a)), Counter(squeeze(b))
+    return a == b, f"missing {''.join(sorted((b - a).elements()))[:40]!r}, extra {''.join(sorted((a - b).elements()))[:40]!r}"
+
+
+def check_pages_signed_off(name, pdf, htm):
+    """Pages filled, tables held together, headers broken between terms, the tags."""
+    parts = html_parts(htm)
+    early = early_pages(pdf, parts)
+    check(not early, f"{name}: pages ending early (page, last row): {early}")
+    problems, fragments = check_tables(pdf, parts)
+    for p in problems:
+        check(False, f"{name}: {p}")
+    problems, summary = check_tags(pdf, parts, htm)
+    for p in problems[:10]:
+        check(False, f"{name}: tags: {p}")
+    check(not problems, f"{name}: {len(problems)} tagging problems")
+    print(f"   pages ending early: {len(early)}; table fragments: {fragments}; {summary}")
 
 
 def main():
@@ -335,10 +372,12 @@ def main():
         check("pdf fonts:" in r.stdout, f"{name}: render does not say which fonts served")
         pdf, htm, txt = (os.path.join(out, f"{name}.{e}") for e in ("pdf", "html", "txt"))
         check_fonts(name, pdf)
-        text = squeeze(pdf_text(pdf))
-        ir = squeeze(open(txt, encoding="utf-8").read())
-        check(text == ir, f"{name}: PDF text differs from the document tree {first_difference(text, ir)}")
-        check(text == squeeze(html_text(htm)), f"{name}: PDF text differs from the HTML text")
+        text = pdf_text(pdf)
+        ir = open(txt, encoding="utf-8").read()
+        same, what = same_characters(text, ir)
+        check(same, f"{name}: PDF text differs from the document tree: {what}")
+        check(same_characters(text, html_text(htm))[0], f"{name}: PDF text differs from the HTML text")
+        check_pages_signed_off(name, pdf, htm)
         check_info(name, pdf, htm)
         check_charts(name, pdf, htm)
         check_layout(name, pdf)
@@ -355,7 +394,7 @@ def main():
             if check(r.returncode == 0, f"{name}: render with {how} failed: {r.stderr.strip()}"):
                 p = os.path.join(d, f"{name}.pdf")
                 check_fonts(f"{name} ({how})", p, bundled_only=True)
-                check(squeeze(pdf_text(p)) == ir, f"{name} ({how}): text differs")
+                check(same_characters(pdf_text(p), ir)[0], f"{name} ({how}): text differs")
 
     # The shared samples set as reports (huibao import): the same layout checks.
     samples = sorted(glob.glob(os.path.join(ROOT, "..", "shared", "samples", "*.txt")))
@@ -376,7 +415,7 @@ def main():
         if not check(r.returncode == 0, f"{name}: render failed: {r.stderr.strip()}"):
             continue
         stem = os.path.join(d, os.path.splitext(os.path.basename(toml))[0])
-        check(squeeze(pdf_text(stem + ".pdf")) == squeeze(open(stem + ".txt", encoding="utf-8").read()),
+        check(same_characters(pdf_text(stem + ".pdf"), open(stem + ".txt", encoding="utf-8").read())[0],
               f"{name}: PDF text differs from the document tree")
         check_layout(name, stem + ".pdf")
 

@@ -262,18 +262,8 @@ fn plugin_sections_have_the_same_text_in_docx_pdf_and_html() {
             &plugins,
         ])
     };
-    let o = render("html,txt");
+    let o = render("html,txt,docx,pdf");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // DOCX and PDF once their backends exist.
-    let has = |format: &str| {
-        let o = render(format);
-        if o.status.code() != Some(0) && stderr(&o).contains("not built yet") {
-            eprintln!("note: the {format} backend is not built yet; not compared");
-            return false;
-        }
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        true
-    };
     let file = |ext: &str| dir.path().join(format!("plugins-kaifaqu-2022h1.{ext}"));
     // The plugin sections, as core wrote them: from the fund section to the part after party.
     let txt = std::fs::read_to_string(file("txt")).unwrap();
@@ -324,24 +314,32 @@ fn plugin_sections_have_the_same_text_in_docx_pdf_and_html() {
         .filter(|l| !chart_labels.contains(l))
         .cloned()
         .collect();
-    match run(
-        "python3",
-        &["-c", DOCX_TEXT, file("docx").to_str().unwrap()],
-    ) {
-        Some(docx) => in_order(&squeeze(&docx), &in_paragraphs, "DOCX"),
-        None => eprintln!("note: python3 not found; DOCX text not compared"),
+    if support::tool_available("python3", "the plugin sections' text in the DOCX") {
+        let docx = run(
+            "python3",
+            &["-c", DOCX_TEXT, file("docx").to_str().unwrap()],
+        )
+        .expect("python3 reads the DOCX's paragraphs");
+        in_order(&squeeze(&docx), &in_paragraphs, "DOCX");
     }
-    // PDF table cells wrap inside their cells, so rows are not contiguous text, and a
-    // chart's labels read in the order of their places on the page: prose only (the
-    // labels in content order are tests/pdf_check.py's).
+    // The PDF read in the order of its structure tree (a chart or table that floated to
+    // the next page is read where it is cited), as poppler gives it; table cells wrap
+    // inside their cells, so rows are not contiguous text, and a chart's labels follow
+    // their drawing: prose only (the labels are tests/pdf_check.py's).
     let prose: Vec<String> = prose
         .into_iter()
         .filter(|l| !chart_labels.contains(l))
         .collect();
-    if has("pdf") {
-        match run("pdftotext", &[file("pdf").to_str().unwrap(), "-"]) {
-            Some(pdf) => in_order(&squeeze(&pdf), &prose, "PDF"),
-            None => eprintln!("note: pdftotext (poppler-utils) not found; PDF text not compared"),
-        }
+    if support::tool_available(
+        "pdfinfo",
+        "the plugin sections' text in the PDF's structure tree",
+    ) {
+        let tree = run("pdfinfo", &["-struct-text", file("pdf").to_str().unwrap()])
+            .expect("pdfinfo reads the PDF's structure tree");
+        let text: String = tree
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"'))
+            .collect();
+        in_order(&squeeze(&text), &prose, "PDF");
     }
 }

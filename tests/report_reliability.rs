@@ -1,8 +1,9 @@
 //! What a report can hold that must never crash, hang, lose text or go unlocated: each
 //! test is a hostile or careless report run through the program.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const HEAD: &str = r#"[report]
 organization = "金川经济技术开发区管委会"
@@ -12,7 +13,7 @@ date = 2022-07-08
 
 /// Runs the program with `args` in `dir`.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_huibao"))
+    let output = support::huibao_command()
         .current_dir(dir)
         .args(args)
         .output()

@@ -608,7 +608,8 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Text from a plugin holds no control characters, as text in the report may not: the
+/// Text from a plugin holds no control characters (nor bidirectional controls), as text in
+/// the report may not ([`crate::chars::is_forbidden`]): the
 /// error points at the section's `plugin = …` in the report.
 fn check_generated(item: &Item, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
     let texts = [&item.title, &item.text]
@@ -640,11 +641,11 @@ fn check_generated(item: &Item, file: &SourceFile, errors: &mut Vec<Diagnostic>)
             .map(move |s| (s.as_str(), at.clone()))
     });
     for (text, span) in texts.chain(table).chain(chart) {
-        if let Some((_, c)) = crate::scan::first_forbidden(text) {
+        if let Some((_, c)) = crate::chars::first_forbidden(text) {
             errors.push(
                 Diagnostic::error(format!(
-                    "the plugin's section holds control character U+{:04X}, which cannot be printed",
-                    c as u32
+                    "the plugin's section holds {}, which cannot be printed",
+                    crate::chars::describe_forbidden(c)
                 ))
                 .at(file, span)
                 .with_label("this section")

@@ -86,6 +86,15 @@ pub fn half_width_alphanumeric(c: char) -> Option<char> {
     }
 }
 
+/// `text` on one line: line breaks and other control characters left out, tabs kept
+/// (what a TOML comment may hold: the `# CHECK:` notes import and `huibao indicators`
+/// write).
+pub fn single_line(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c == '\t' || !c.is_control())
+        .collect()
+}
+
 /// Chinese context: a Han ideograph, Chinese punctuation or a full-width form.
 pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c) || is_full_width_form(c)
@@ -128,6 +137,108 @@ pub fn is_invisible(c: char) -> bool {
     c.is_control()
         || matches!(u32::from(c),
             0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF | 0xE0100..=0xE01EF)
+}
+
+/// A bidirectional formatting character: the embeddings and overrides U+202A–202E, the
+/// isolates U+2066–2069 and the marks U+200E, U+200F and U+061C. They reorder the text
+/// around them for display, so an HTML page or a Word file that honours them shows
+/// figures in another order than the PDF, and a reader cannot see them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
+/// Whether `c` may not appear in a report's text (given the character after it): a
+/// control character other than tab and line feed (a carriage return only before a line
+/// feed), a bidirectional control ([`is_bidi_control`]), or one of the two noncharacters
+/// XML forbids. None of them can be printed; in DOCX the controls break the file, the
+/// bidirectional ones make the outputs disagree. The one decision for every string of a
+/// report, a plugin's text and a spreadsheet's cells.
+pub fn is_forbidden(c: char, next: Option<char>) -> bool {
+    match c {
+        '\t' | '\n' => false,
+        '\r' => next != Some('\n'),
+        '\u{FFFE}' | '\u{FFFF}' => true,
+        c => c.is_control() || is_bidi_control(c),
+    }
+}
+
+/// The first character of `s` that [`is_forbidden`]: its byte offset and the character.
+pub fn first_forbidden(s: &str) -> Option<(usize, char)> {
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_forbidden(c, chars.peek().map(|&(_, n)| n)) {
+            return Some((i, c));
+        }
+    }
+    None
+}
+
+/// How many characters of `s` are [`is_forbidden`].
+pub fn count_forbidden(s: &str) -> usize {
+    s.char_indices()
+        .filter(|&(i, c)| is_forbidden(c, s[i + c.len_utf8()..].chars().next()))
+        .count()
+}
+
+/// A forbidden character as messages name it: "control character U+0008 (BACKSPACE)",
+/// "bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)".
+pub fn describe_forbidden(c: char) -> String {
+    let name = forbidden_name(c)
+        .map(|n| format!(" ({n})"))
+        .unwrap_or_default();
+    let kind = if is_bidi_control(c) {
+        "bidirectional control"
+    } else {
+        "control character"
+    };
+    format!("{kind} U+{:04X}{name}", u32::from(c))
+}
+
+/// What to do about a forbidden character, for the help line of its message.
+pub fn forbidden_help(c: char) -> &'static str {
+    if is_bidi_control(c) {
+        "remove it (and any escape such as \\u202E that writes it): it reverses or reorders the text around it where a program honours it, so the HTML page and Word would show other figures than the PDF; it often comes from text copied out of a web page"
+    } else {
+        "remove it (and any escape such as \\b or \\u0008 that writes it): text may hold tabs and line breaks but no other control characters; they often come from text copied out of another program"
+    }
+}
+
+/// The name of a forbidden character people meet in pasted text.
+fn forbidden_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\0' => "NUL",
+        '\u{7}' => "BELL",
+        '\u{8}' => "BACKSPACE",
+        '\u{B}' => "VERTICAL TAB",
+        '\u{C}' => "FORM FEED",
+        '\r' => "CARRIAGE RETURN",
+        '\u{1B}' => "ESCAPE",
+        '\u{7F}' => "DELETE",
+        '\u{85}' => "NEXT LINE",
+        '\u{FFFE}' | '\u{FFFF}' => "NONCHARACTER",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{061C}' => "ARABIC LETTER MARK",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        _ => return None,
+    })
+}
+
+/// A variation selector: U+FE00–FE0F, or an ideographic one U+E0100–E01EF, which after a
+/// base character chooses one of its glyphs (the form of a person's or a place's name).
+pub fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// The width of `c` in em of its size: 1 for full-width characters (including the
@@ -364,6 +475,42 @@ mod tests {
         for c in BLANK_AFTER.chars().chain(BLANK_BEFORE.chars()) {
             assert_eq!(width_em(c), 1.0, "{c}");
         }
+    }
+
+    #[test]
+    fn forbidden_characters_include_bidirectional_controls() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{8}', '\u{85}',
+            '\u{FFFF}',
+        ] {
+            assert!(is_forbidden(c, None), "U+{:04X}", u32::from(c));
+        }
+        for c in [
+            '\t',
+            '\n',
+            '园',
+            '\u{200B}',
+            '\u{200D}',
+            '\u{FE00}',
+            '\u{E0100}',
+            '\u{2065}',
+        ] {
+            assert!(!is_forbidden(c, None), "U+{:04X}", u32::from(c));
+        }
+        assert!(!is_forbidden('\r', Some('\n')) && is_forbidden('\r', Some('园')));
+        // "营业收入<RLO>5.84<PDF>亿元" shows 48.5 where the override is honoured.
+        let s = "营业收入\u{202E}5.84\u{202C}亿元";
+        assert_eq!(first_forbidden(s), Some(("营业收入".len(), '\u{202E}')));
+        assert_eq!(count_forbidden(s), 2);
+        assert_eq!(
+            describe_forbidden('\u{202E}'),
+            "bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)"
+        );
+        assert_eq!(
+            describe_forbidden('\u{8}'),
+            "control character U+0008 (BACKSPACE)"
+        );
     }
 
     #[test]

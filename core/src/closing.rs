@@ -3,8 +3,9 @@
 //! GB/T 9704 allows no page that carries the signature (发文机关署名, 成文日期) without
 //! body text: the last lines of the body go with the attachment note and the signature.
 //! Decided once here, from the grid: the DOCX marks these blocks to stay with the
-//! signature and lint warns where they cannot (the PDF typesetter keeps exactly the last
-//! two lines, as it knows where its lines fall).
+//! signature, and sets a long last paragraph as two so that only its last two lines go
+//! (the PDF typesetter keeps exactly the last two lines, as it knows where its lines
+//! fall).
 
 use crate::chars::{latin_advance_em, width_em};
 use crate::ir::Block;
@@ -14,6 +15,10 @@ use std::ops::Range;
 
 /// Body lines that go with the signature at the least.
 pub const LINES_WITH_SIGNATURE: usize = 2;
+
+/// At most so many lines of a long last paragraph go with the signature when it is cut
+/// at a sentence end ([`Closing::split`]).
+pub const MAX_SPLIT_LINES: usize = 4;
 
 /// The body blocks kept on the signature's page, and what the page then holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +34,13 @@ pub struct Closing {
     pub closing_lines: usize,
     /// Grid lines on a page.
     pub page_lines: usize,
+    /// Where the last body paragraph is cut when it is longer than the lines that go
+    /// with the signature: (its block, the character after the sentence end from which
+    /// the rest takes [`LINES_WITH_SIGNATURE`] to [`MAX_SPLIT_LINES`] lines as a
+    /// paragraph of its own). A writer that moves a paragraph kept with the next one
+    /// whole (LibreOffice) sets the paragraph as two there and keeps only the second with
+    /// the signature. `None` when the kept paragraphs go whole.
+    pub split: Option<(usize, usize)>,
 }
 
 impl Closing {
@@ -62,6 +74,21 @@ pub fn closing(blocks: &[Block], style: &Style) -> Option<Closing> {
             _ => break,
         };
     }
+    // A last paragraph longer than the lines needed: only its last sentences go.
+    if let Some(Block::Paragraph(p)) = first_closing.checked_sub(1).map(|i| &blocks[i]) {
+        let text = p.text();
+        if lines(style, &text, 2.0) > MAX_SPLIT_LINES {
+            if let Some((at, n)) = sentence_split(style, &text) {
+                return Some(Closing {
+                    keep: first_closing - 1..first_closing,
+                    body_lines: n,
+                    closing_lines,
+                    page_lines: style.page.lines_per_page as usize,
+                    split: Some((first_closing - 1, at)),
+                });
+            }
+        }
+    }
     let mut start = first_closing;
     let mut body_lines = 0;
     while start > 0 && body_lines < LINES_WITH_SIGNATURE {
@@ -85,6 +112,7 @@ pub fn closing(blocks: &[Block], style: &Style) -> Option<Closing> {
         body_lines,
         closing_lines,
         page_lines: style.page.lines_per_page as usize,
+        split: None,
     })
 }
 
@@ -92,6 +120,31 @@ pub fn closing(blocks: &[Block], style: &Style) -> Option<Closing> {
 /// full-width characters one slot, Latin letters and digits at the preset's advances,
 /// marks full width (what Word sets without compression).
 fn lines(style: &Style, text: &str, indent: f64) -> usize {
+    line_starts(style, text, indent).len()
+}
+
+/// The last sentence end of `text` after which the rest, set as a paragraph, takes
+/// [`LINES_WITH_SIGNATURE`] to [`MAX_SPLIT_LINES`] lines: (the character after it, those
+/// lines).
+fn sentence_split(style: &Style, text: &str) -> Option<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let ends = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| matches!(c, '。' | '；' | '！' | '？') && i + 1 < chars.len())
+        .map(|(i, _)| i + 1);
+    for at in ends.rev() {
+        let rest: String = chars[at..].iter().collect();
+        let n = lines(style, &rest, 2.0);
+        if n >= LINES_WITH_SIGNATURE {
+            return (n <= MAX_SPLIT_LINES).then_some((at, n));
+        }
+    }
+    None
+}
+
+/// Where each grid line of `text` starts (a character index), set as [`lines`] sets it.
+fn line_starts(style: &Style, text: &str, indent: f64) -> Vec<usize> {
     let size = style.font(FontRole::Body).size_pt.max(1.0);
     let slot = style.page.char_pitch_pt().max(1.0);
     let items: Vec<Item> = text
@@ -102,7 +155,10 @@ fn lines(style: &Style, text: &str, indent: f64) -> usize {
         })
         .collect();
     let measure = style.page.block_width_pt();
-    break_ranges(&items, &[], measure - indent * slot, measure).len()
+    break_ranges(&items, &[], measure - indent * slot, measure)
+        .iter()
+        .map(|l| l.range.start)
+        .collect()
 }
 
 #[cfg(test)]
@@ -168,10 +224,33 @@ mod tests {
     }
 
     #[test]
-    fn a_paragraph_longer_than_a_page_cannot_go_with_the_signature() {
+    fn only_the_last_sentences_of_a_long_paragraph_go_with_the_signature() {
+        // Ten lines of sentences of 30 characters, then one of 60: the last sentence
+        // (two lines as a paragraph) goes, cut after the full stop before it.
+        let short = format!("{}。", "园".repeat(29));
+        let text = format!("{}{}。", short.repeat(9), "区".repeat(59));
+        let d = [
+            Block::Heading(Heading {
+                level: 2,
+                number: "（四）".into(),
+                text: "全力推进项目落地".into(),
+            }),
+            para(&text),
+            signature(),
+        ];
+        let c = closing(&d, &Style::gbt9704()).unwrap();
+        assert_eq!(c.keep, 1..2, "the paragraph, not its heading");
+        assert_eq!(c.split, Some((1, 30 * 9)));
+        assert_eq!(c.body_lines, 3);
+        assert!(c.fits(), "{c:?}");
+        // No sentence end leaves two to four lines: the paragraph goes whole.
         let d = [para(&"园".repeat(28 * 25)), signature()];
         let c = closing(&d, &Style::gbt9704()).unwrap();
+        assert_eq!(c.split, None);
         assert!(!c.fits(), "{c:?}");
+        // Four lines or fewer go whole.
+        let d = [para(&short.repeat(3)), signature()];
+        assert_eq!(closing(&d, &Style::gbt9704()).unwrap().split, None);
     }
 
     #[test]

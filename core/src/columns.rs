@@ -10,6 +10,10 @@
 //!   header (a header takes at most two lines) — and the rest of the block is handed out
 //!   a character at a time to the column where it saves the most lines.
 //!
+//! A header breaks only between its terms — its name and a parenthesised unit, "规模" and
+//! "（亿元）" — never inside one ([`header_terms`], [`header_lines`]): a column is at least
+//! as wide as the widest term that holds together.
+//!
 //! Text is measured as the table font sets it on the grid: full-width characters one grid
 //! slot, ASCII at its advance in the preset's Latin font ([`crate::chars::latin_advance_em`]),
 //! the rest by [`crate::chars::width_em`]; lines are counted with [`crate::linebreak`]. The result is each column's share of the text
@@ -57,6 +61,69 @@ pub fn natural_weight(header: &str, rows: &[Vec<String>], i: usize) -> u16 {
         .chain([text_width_em(header)])
         .fold(0.0, f64::max);
     (widest.ceil() + 1.0).clamp(2.0, 14.0) as u16
+}
+
+/// A term of a header holds together when it is a parenthesised unit or a word of up to
+/// this many characters (a longer name may break inside when the table needs it).
+const TERM_CHARS: usize = 4;
+
+/// The terms of a table header: the stretches between parenthesised groups and the
+/// groups themselves, "已投资（亿元）" → ["已投资", "（亿元）"]; a header without
+/// parentheses is one term.
+pub fn header_terms(header: &str) -> Vec<&str> {
+    let mut terms = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    for (i, ch) in header.char_indices() {
+        match ch {
+            '（' | '(' => {
+                if depth == 0 && i > start {
+                    terms.push(&header[start..i]);
+                    start = i;
+                }
+                depth += 1;
+            }
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let end = i + ch.len_utf8();
+                    terms.push(&header[start..end]);
+                    start = end;
+                }
+            }
+            _ => {}
+        }
+    }
+    if start < header.len() {
+        terms.push(&header[start..]);
+    }
+    terms.retain(|t| !t.trim().is_empty());
+    terms
+}
+
+/// Whether a header term must not be broken: a parenthesised unit, or a short word.
+fn holds_together(term: &str) -> bool {
+    term.starts_with(['（', '(']) || term.chars().count() <= TERM_CHARS
+}
+
+/// The lines a table header is set in within a column of `share` of the text block: the
+/// whole header when it fits, else its [terms](header_terms) packed line by line (a term
+/// wider than the column alone on its line, for the writer to wrap).
+pub fn header_lines(header: &str, share: f64, style: &Style) -> Vec<String> {
+    let m = Measure::of(style);
+    let room = share * m.block - CELL_EXTRA_PT;
+    let width = |t: &str| total(&m.items(t));
+    if width(header) <= room + 0.01 {
+        return vec![header.to_string()];
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for term in header_terms(header) {
+        match lines.last_mut() {
+            Some(last) if width(last) + width(term) <= room + 0.01 => last.push_str(term),
+            _ => lines.push(term.to_string()),
+        }
+    }
+    lines
 }
 
 /// `widths` divided by their sum; equal shares when they do not add up to anything.
@@ -137,7 +204,13 @@ fn content_widths(
         // A header takes at most two lines (and keeps its first two characters together).
         let head2: f64 = header.iter().take(2).map(|it| it.width).sum();
         let half = total(&header) / 2.0;
-        min[i] = head2.max(half + m.slot / 2.0) + extra;
+        // … and is never broken inside a term that holds together.
+        let term = header_terms(&headers[i])
+            .into_iter()
+            .filter(|t| holds_together(t))
+            .map(|t| total(&m.items(t)))
+            .fold(0.0, f64::max);
+        min[i] = head2.max(half + m.slot / 2.0).max(term) + extra;
         max[i] = total(&header) + extra;
         cells[i].push(header);
         for r in rows {
@@ -289,6 +362,74 @@ mod tests {
         let s = shares(&headers, &rows, None, &style);
         assert_eq!(s.len(), 20);
         assert!(approx(&s, &[0.05; 20]), "{s:?}");
+    }
+
+    #[test]
+    fn headers_break_between_their_terms() {
+        assert_eq!(header_terms("规模（亿元）"), ["规模", "（亿元）"]);
+        assert_eq!(header_terms("已投资（亿元）"), ["已投资", "（亿元）"]);
+        assert_eq!(header_terms("1-6月完成"), ["1-6月完成"]);
+        assert_eq!(header_terms("（万元）合计"), ["（万元）", "合计"]);
+        let style = Style::gbt9704();
+        let m = Measure::of(&style);
+        let share = |chars: f64| (chars * m.slot + CELL_EXTRA_PT) / m.block;
+        assert_eq!(
+            header_lines("规模（亿元）", share(6.0), &style),
+            ["规模（亿元）"]
+        );
+        assert_eq!(
+            header_lines("规模（亿元）", share(4.7), &style),
+            ["规模", "（亿元）"]
+        );
+        assert_eq!(
+            header_lines("已投资（亿元）", share(4.2), &style),
+            ["已投资", "（亿元）"]
+        );
+        // The fund table: seven columns, two headers with a unit; each column is wide
+        // enough for its widest term.
+        let headers = strings(&[
+            "序号",
+            "基金名称",
+            "类型",
+            "规模（亿元）",
+            "所处阶段",
+            "已投资（亿元）",
+            "重点投向",
+        ]);
+        let rows = vec![strings(&[
+            "1",
+            "青川产业引导母基金有限合伙企业",
+            "母基金",
+            "20.00",
+            "投资期",
+            "6.35",
+            "集成电路、新能源汽车及零部件",
+        ])];
+        let s = shares(&headers, &rows, None, &style);
+        for i in [3, 5] {
+            let lines = header_lines(&headers[i], s[i], &style);
+            // Whole terms on every line: each line starts where a term starts.
+            assert_eq!(lines.concat(), headers[i]);
+            let mut at = 0;
+            let starts: Vec<usize> = header_terms(&headers[i])
+                .iter()
+                .map(|t| {
+                    let s = at;
+                    at += t.len();
+                    s
+                })
+                .collect();
+            let mut at = 0;
+            for l in &lines {
+                assert!(starts.contains(&at), "{lines:?}");
+                at += l.len();
+            }
+            assert!(
+                s[i] * m.block >= 4.0 * m.slot + CELL_EXTRA_PT - 1e-9,
+                "{s:?}"
+            );
+            assert!(lines.len() <= 2, "{lines:?}");
+        }
     }
 
     #[test]

@@ -5,22 +5,35 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// A loaded source file, kept so diagnostics can quote it.
+/// A loaded source file, kept so diagnostics can quote it: one shared allocation, so a
+/// diagnostic (an error that travels by value) stays small and cloning it is cheap.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub struct SourceFile(Arc<SourceText>);
+
+/// What a [`SourceFile`] holds (read through it: `file.path`, `file.text`).
+#[derive(Debug)]
+pub struct SourceText {
     /// The path as the user gave it.
     pub path: PathBuf,
     /// The whole text.
     pub text: Arc<str>,
 }
 
+impl std::ops::Deref for SourceFile {
+    type Target = SourceText;
+
+    fn deref(&self) -> &SourceText {
+        &self.0
+    }
+}
+
 impl SourceFile {
     /// Wraps text read from `path`.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
-        SourceFile {
+        SourceFile(Arc::new(SourceText {
             path: path.into(),
             text: text.into(),
-        }
+        }))
     }
 
     /// 1-based line and column (in characters) of a byte offset.

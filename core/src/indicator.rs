@@ -11,9 +11,10 @@
 pub struct Figures {
     /// "123.5亿元".
     pub value: String,
-    /// "同比增长12.1%", "同比下降3.4%", "同比提高1.2个百分点", "与上年同期持平".
+    /// "同比增长12.1%", "同比下降3.4%", "同比提高1.2个百分点", "与上年同期持平",
+    /// "同比扭亏为盈", "同比减亏37.5%" (see [`Change`]).
     pub growth: Option<String>,
-    /// The signed change for tables: "12.1%", "-3.4%", "1.2个百分点".
+    /// The signed change for tables: "12.1%", "-3.4%", "1.2个百分点", "扭亏为盈", "减亏37.5%".
     pub growth_cell: Option<String>,
     /// "完成全年目标的49.4%".
     pub completion: Option<String>,
@@ -40,10 +41,13 @@ pub fn printable(x: f64) -> bool {
     x.is_finite() && x.abs() < crate::limits::MAX_NUMBER
 }
 
-/// The 同比 change as printed, rounded to one decimal: the growth rate in percent, or for
-/// a unit in % the change in percentage points. `None` for a rate against a zero base, or
-/// a change that cannot be printed (a previous value so close to 0 that the rate has no
-/// printed form); the loader reports that case at its place.
+/// The 同比 change as a signed number, rounded to one decimal: the rate in percent
+/// against the size of last year's figure ((value − previous) ÷ |previous|), or for a
+/// unit in % the change in percentage points. A loss that shrank is a positive change, one
+/// that grew a negative one. `None` for a rate against a zero base, or a change that
+/// cannot be printed (a previous value so close to 0 that the rate has no printed form);
+/// the loader reports that case at its place. How the change is *worded* — and whether a
+/// rate may be printed at all — is [`change`]'s decision.
 pub fn growth_change(value: f64, unit: &str, previous: f64) -> Option<f64> {
     let change = if is_percent(unit) {
         round1(value - previous)
@@ -55,11 +59,203 @@ pub fn growth_change(value: f64, unit: &str, previous: f64) -> Option<f64> {
     printable(change).then_some(change)
 }
 
-/// The share of the annual target reached, in percent, rounded to one decimal; `None`
-/// unless the target is above zero and the rate can be printed.
-pub fn completion_rate(value: f64, target: f64) -> Option<f64> {
+/// An indicator's 同比 comparison, worded as the statistics bureaus word it: the one
+/// decision every printed change follows (prose helpers, the indicator table, plugins'
+/// figures, the spreadsheet reader's checks, import's worked-back figures).
+///
+/// A figure that can be negative (利润总额, 净利润, 进出口差额) has no growth rate across
+/// zero: "同比增长347.0%" from a loss is false. The National Bureau of Statistics words
+/// these cases without a rate when the sign changes and as a change of the loss when both
+/// periods are losses — its releases on the profits of industrial enterprises above
+/// designated size (国家统计局《1—5月份全国规模以上工业企业利润》, 2023 and 2025)
+/// write "2个行业由盈转亏", "石油煤炭及其他燃料加工业同比增亏", "黑色金属冶炼和压延加工业
+/// 同比由亏转盈", and earlier releases "石油加工及炼焦业扭亏为盈，由去年净亏损46亿元转为盈利
+/// 148亿元"; provincial 统计公报 write "同比减亏12.3%". huibao follows them:
+///
+/// | last year | this year | printed |
+/// |---|---|---|
+/// | > 0 | ≥ 0 | 同比增长12.1% / 同比下降3.4% / 与上年同期持平 |
+/// | < 0 | > 0 | 同比扭亏为盈 |
+/// | > 0 | < 0 | 同比由盈转亏 |
+/// | < 0 | < 0, smaller loss | 同比减亏37.5% |
+/// | < 0 | < 0, bigger loss | 同比增亏25.0% |
+/// | < 0 | 0 | nothing (no honest rate): [`NoRate::LossToZero`], warned |
+/// | 0 | any | nothing: [`NoRate::ZeroBase`], warned |
+///
+/// A unit in % (a rate such as 研发投入强度) changes in 个百分点 whatever the signs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Change {
+    /// An ordinary rate in percent, signed (last year above zero, this year not below).
+    Rate(f64),
+    /// A change in percentage points, signed (a unit in %).
+    Points(f64),
+    /// A loss last year, a profit this year: 扭亏为盈.
+    TurnedProfit,
+    /// A profit last year, a loss this year: 由盈转亏.
+    TurnedLoss,
+    /// Losses both years, this year's smaller: 减亏, by this percentage of last year's loss.
+    LossNarrowed(f64),
+    /// Losses both years, this year's bigger: 增亏, by this percentage of last year's loss.
+    LossWidened(f64),
+    /// No honest wording exists: nothing is printed, and the report is warned why.
+    Unrated(NoRate),
+}
+
+/// Why an indicator prints no 同比 change though it has a `previous`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NoRate {
+    /// Last year's figure is 0: no rate can be taken against it.
+    ZeroBase,
+    /// A loss last year and exactly 0 this year: neither 扭亏为盈 nor a 减亏 rate is true.
+    LossToZero,
+    /// The rate has no printed form (a base so near 0 the rate overflows).
+    TooLarge,
+}
+
+impl NoRate {
+    /// Why no change is printed, for a warning at the indicator's `previous`.
+    pub fn reason(self) -> &'static str {
+        match self {
+            NoRate::ZeroBase => "previous = 0, so no growth rate can be given",
+            NoRate::LossToZero => {
+                "a loss last year and 0 this year: no rate of change is true (neither 扭亏为盈 nor 减亏)"
+            }
+            NoRate::TooLarge => "the change is too large to print",
+        }
+    }
+}
+
+/// The 同比 comparison of `value` with `previous` (see [`Change`] for the wording).
+pub fn change(value: f64, unit: &str, previous: f64) -> Change {
+    if is_percent(unit) {
+        return match growth_change(value, unit, previous) {
+            Some(d) => Change::Points(d),
+            None => Change::Unrated(NoRate::TooLarge),
+        };
+    }
+    if previous == 0.0 {
+        return Change::Unrated(NoRate::ZeroBase);
+    }
+    if previous < 0.0 && value > 0.0 {
+        return Change::TurnedProfit;
+    }
+    if previous > 0.0 && value < 0.0 {
+        return Change::TurnedLoss;
+    }
+    if previous < 0.0 && value == 0.0 {
+        return Change::Unrated(NoRate::LossToZero);
+    }
+    let Some(rate) = growth_change(value, unit, previous) else {
+        return Change::Unrated(NoRate::TooLarge);
+    };
+    match () {
+        _ if previous > 0.0 => Change::Rate(rate),
+        _ if rate >= 0.0 => Change::LossNarrowed(rate),
+        _ => Change::LossWidened(-rate),
+    }
+}
+
+impl Change {
+    /// The phrase prose prints after the value: "同比增长12.1%", "同比提高1.2个百分点",
+    /// "同比扭亏为盈", "同比减亏37.5%", "与上年同期持平"; `None` when nothing is true.
+    pub fn phrase(self) -> Option<String> {
+        Some(match self {
+            Change::Rate(r)
+            | Change::LossNarrowed(r)
+            | Change::LossWidened(r)
+            | Change::Points(r)
+                if r == 0.0 =>
+            {
+                "与上年同期持平".to_string()
+            }
+            Change::Rate(r) if r > 0.0 => format!("同比增长{r:.1}%"),
+            Change::Rate(r) => format!("同比下降{:.1}%", -r),
+            Change::Points(d) if d > 0.0 => format!("同比提高{d:.1}个百分点"),
+            Change::Points(d) => format!("同比下降{:.1}个百分点", -d),
+            Change::TurnedProfit => "同比扭亏为盈".to_string(),
+            Change::TurnedLoss => "同比由盈转亏".to_string(),
+            Change::LossNarrowed(r) => format!("同比减亏{r:.1}%"),
+            Change::LossWidened(r) => format!("同比增亏{r:.1}%"),
+            Change::Unrated(_) => return None,
+        })
+    }
+
+    /// The change in a table's 同比 column: "12.1%", "-3.4%", "1.2个百分点", "扭亏为盈",
+    /// "由盈转亏", "减亏37.5%", "增亏25.0%"; `None` (a dash) when nothing is true.
+    pub fn cell(self) -> Option<String> {
+        Some(match self {
+            Change::Rate(r) => format!("{r:.1}%"),
+            Change::Points(d) => format!("{d:.1}个百分点"),
+            Change::TurnedProfit => "扭亏为盈".to_string(),
+            Change::TurnedLoss => "由盈转亏".to_string(),
+            Change::LossNarrowed(0.0) | Change::LossWidened(0.0) => "持平".to_string(),
+            Change::LossNarrowed(r) => format!("减亏{r:.1}%"),
+            Change::LossWidened(r) => format!("增亏{r:.1}%"),
+            Change::Unrated(_) => return None,
+        })
+    }
+
+    /// The signed number a statistics table states for this change (a 同比增长 column):
+    /// the rate or the points; for losses the rate against the size of last year's loss
+    /// (a narrowed loss positive). `None` where the sign changed or nothing is true: a
+    /// stated number there has nothing to be checked against.
+    pub fn stated(self) -> Option<f64> {
+        match self {
+            Change::Rate(r) | Change::Points(r) | Change::LossNarrowed(r) => Some(r),
+            Change::LossWidened(r) => Some(-r),
+            _ => None,
+        }
+    }
+}
+
+/// Why an indicator prints no completion rate though it has a `target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NoCompletion {
+    /// The target is 0 or below: a share of it means nothing.
+    TargetNotPositive,
+    /// The value is below 0 (a loss): "完成全年目标的-49.4%" is no share of anything.
+    NegativeValue,
+    /// The rate has no printed form.
+    TooLarge,
+}
+
+impl NoCompletion {
+    /// Why no completion rate is printed, for a message at the indicator's `target`.
+    pub fn reason(self) -> &'static str {
+        match self {
+            NoCompletion::TargetNotPositive => "a target must be above zero",
+            NoCompletion::NegativeValue => {
+                "the value is below zero, so no share of the target is printed (a negative completion rate means nothing)"
+            }
+            NoCompletion::TooLarge => "the completion rate is too large to print",
+        }
+    }
+}
+
+/// The share of the annual target reached, in percent, rounded to one decimal, or why
+/// none is printed: only a value of 0 or more against a target above 0 has one.
+pub fn completion(value: f64, target: f64) -> Result<f64, NoCompletion> {
+    if target <= 0.0 {
+        return Err(NoCompletion::TargetNotPositive);
+    }
+    if value < 0.0 {
+        return Err(NoCompletion::NegativeValue);
+    }
     let rate = round1(value / target * 100.0);
-    (target > 0.0 && printable(rate)).then_some(rate)
+    if printable(rate) {
+        Ok(rate)
+    } else {
+        Err(NoCompletion::TooLarge)
+    }
+}
+
+/// The share of the annual target reached, in percent, rounded to one decimal; `None`
+/// where [`completion`] gives none.
+pub fn completion_rate(value: f64, target: f64) -> Option<f64> {
+    completion(value, target).ok()
 }
 
 /// The decimals `written` has after its point ("48.65" → 2, "1200" → 0).
@@ -82,21 +278,30 @@ pub fn decimals_as_written(written: &str, value: f64) -> Option<u8> {
 /// Last year's figure that gives back a stated 同比 — `change`, a rate in percent, or for
 /// a unit in % a change in percentage points — by [`growth_change`], with as few
 /// decimals as that allows starting from `decimals` (the value's own as written), so a
-/// report holding it prints the change as stated. `None` when no base gives it (a fall
-/// of 100% or more). Used wherever a figure is worked back: import, spreadsheets.
+/// report holding it prints the change as stated, by [`change`]'s decision: a value
+/// below zero is a loss whose change is stated against last year's loss (a narrowed loss
+/// positive, as [`Change::stated`] gives it). `None` when no base gives it (a fall of 100%
+/// or more, a change across zero, which has no rate). Used wherever a figure is worked
+/// back: import, spreadsheets.
 pub fn previous_for_change(value: f64, unit: &str, change: f64, decimals: u8) -> Option<f64> {
     if is_percent(unit) {
         let k = decimals.max(decimals_in(&format_number(change, None)));
         return Some(round_half_away(value - change, k));
     }
-    let exact = value / (1.0 + change / 100.0);
-    if !exact.is_finite() || exact <= 0.0 && value > 0.0 {
+    // The rate is against the size of last year's figure: a loss narrowed by r% was
+    // value ÷ (1 − r%), a figure above zero that grew by r% value ÷ (1 + r%).
+    let exact = if value < 0.0 {
+        value / (1.0 - change / 100.0)
+    } else {
+        value / (1.0 + change / 100.0)
+    };
+    if !exact.is_finite() || exact == 0.0 || (exact < 0.0) != (value < 0.0) {
         return None;
     }
     let wanted = round1(change);
     (decimals..=decimals.saturating_add(4))
         .map(|d| round_half_away(exact, d))
-        .find(|&p| p != 0.0 && growth_change(value, unit, p) == Some(wanted))
+        .find(|&p| p != 0.0 && self::change(value, unit, p).stated() == Some(wanted))
 }
 
 /// The annual target that gives back a stated completion `rate` (in percent) by
@@ -123,30 +328,12 @@ pub fn figures(
     decimals: Option<u8>,
 ) -> Figures {
     let value_text = format!("{}{}", format_number(value, decimals), unit.trim());
-    let (growth, growth_cell) = match previous.and_then(|p| growth_change(value, unit, p)) {
-        Some(d) if is_percent(unit) => {
-            let phrase = match d {
-                d if d > 0.0 => format!("同比提高{d:.1}个百分点"),
-                d if d < 0.0 => format!("同比下降{:.1}个百分点", -d),
-                _ => "与上年同期持平".to_string(),
-            };
-            (Some(phrase), Some(format!("{d:.1}个百分点")))
-        }
-        Some(r) => {
-            let phrase = match r {
-                r if r > 0.0 => format!("同比增长{r:.1}%"),
-                r if r < 0.0 => format!("同比下降{:.1}%", -r),
-                _ => "与上年同期持平".to_string(),
-            };
-            (Some(phrase), Some(format!("{r:.1}%")))
-        }
-        None => (None, None),
-    };
+    let change = previous.map(|p| change(value, unit, p));
     let completion_rate = target.and_then(|t| completion_rate(value, t));
     Figures {
         value: value_text,
-        growth,
-        growth_cell,
+        growth: change.and_then(Change::phrase),
+        growth_cell: change.and_then(Change::cell),
         completion: completion_rate.map(|c| format!("完成全年目标的{c:.1}%")),
         completion_cell: completion_rate.map(|c| format!("{c:.1}%")),
     }
@@ -221,6 +408,78 @@ mod tests {
         assert_eq!((f.completion, f.completion_cell), (None, None));
         let f = figures(5e15, "%", Some(-5e15), None, None);
         assert_eq!(f.growth, None, "a change of 1e16 percentage points");
+    }
+
+    /// Every sign of the two figures, as the statistics bureaus word them.
+    #[test]
+    fn losses_and_bases_below_zero_are_worded_without_false_rates() {
+        let phrase = |v: f64, p: f64| figures(v, "亿元", Some(p), None, None);
+        let cases: [(f64, f64, Option<&str>, Option<&str>); 9] = [
+            // The issue's figures: -1.2 against -0.5 is no "下降140.0%", a profit after a
+            // loss no "增长347.0%".
+            (-1.2, -0.5, Some("同比增亏140.0%"), Some("增亏140.0%")),
+            (1.235, -0.5, Some("同比扭亏为盈"), Some("扭亏为盈")),
+            (-0.5, 1.2, Some("同比由盈转亏"), Some("由盈转亏")),
+            (-0.5, -0.8, Some("同比减亏37.5%"), Some("减亏37.5%")),
+            (-0.8, -0.8, Some("与上年同期持平"), Some("持平")),
+            (0.0, -0.8, None, None),
+            (0.0, 0.8, Some("同比下降100.0%"), Some("-100.0%")),
+            (2.1, 0.0, None, None),
+            (48.65, 43.29, Some("同比增长12.4%"), Some("12.4%")),
+        ];
+        for (value, previous, words, cell) in cases {
+            let f = phrase(value, previous);
+            assert_eq!(f.growth.as_deref(), words, "{value} after {previous}");
+            assert_eq!(f.growth_cell.as_deref(), cell, "{value} after {previous}");
+            let never = ["-", "增长", "下降"];
+            if previous < 0.0 {
+                let g = f.growth.unwrap_or_default();
+                assert!(!never.iter().any(|w| g.contains(w)), "{g}");
+            }
+        }
+        assert_eq!(
+            change(0.0, "亿元", -0.8),
+            Change::Unrated(NoRate::LossToZero)
+        );
+        assert_eq!(change(2.1, "亿元", 0.0), Change::Unrated(NoRate::ZeroBase));
+        // Percentages change in points whatever their signs: -3.1% to 2.5% is 5.6 points.
+        assert_eq!(
+            figures(2.5, "%", Some(-3.1), None, None).growth.as_deref(),
+            Some("同比提高5.6个百分点")
+        );
+        // The number a sheet states: a narrowed loss is positive, a turn has none.
+        assert_eq!(change(-0.5, "亿元", -0.8).stated(), Some(37.5));
+        assert_eq!(change(-1.2, "亿元", -0.5).stated(), Some(-140.0));
+        assert_eq!(change(1.2, "亿元", -0.5).stated(), None);
+    }
+
+    #[test]
+    fn figures_worked_back_from_losses_give_back_the_stated_change() {
+        for (value, change_stated) in [(-0.5, 37.5), (-1.2, -140.0), (48.65, 12.4)] {
+            let p = previous_for_change(value, "亿元", change_stated, 1).unwrap();
+            assert_eq!(
+                change(value, "亿元", p).stated(),
+                Some(change_stated),
+                "{value} {change_stated} → {p}"
+            );
+        }
+        assert_eq!(previous_for_change(-0.5, "亿元", 37.5, 1), Some(-0.8));
+        // A stated "growth" of 347% of a loss: no loss behind it gives it back.
+        assert_eq!(previous_for_change(-1.2, "亿元", 347.0, 1), None);
+    }
+
+    #[test]
+    fn no_completion_rate_of_a_loss() {
+        // "完成全年目标的-49.4%" is no share of anything.
+        let f = figures(-123.5, "万元", None, Some(250.0), None);
+        assert_eq!((f.completion, f.completion_cell), (None, None));
+        assert_eq!(completion(-123.5, 250.0), Err(NoCompletion::NegativeValue));
+        assert_eq!(
+            completion(123.5, -250.0),
+            Err(NoCompletion::TargetNotPositive)
+        );
+        assert_eq!(completion(0.0, 250.0), Ok(0.0));
+        assert_eq!(completion(1e300, 1e-300), Err(NoCompletion::TooLarge));
     }
 
     #[test]

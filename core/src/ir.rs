@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 mod chart;
+pub mod structure;
 
 pub use chart::{
     Anchor, BarDirection, Chart, ChartLabel, ChartLine, ChartRect, Color, LabelKind, Rect, Series,
@@ -154,6 +155,46 @@ impl Paragraph {
     /// The paragraph's text.
     pub fn text(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    /// The paragraph cut before its character `at` (counted in `char`s): the text before
+    /// (with the outline level) and the text from there on, each run keeping its role.
+    pub fn split_at(&self, at: usize) -> (Paragraph, Paragraph) {
+        let (mut head, mut tail) = (Vec::new(), Vec::new());
+        let mut seen = 0;
+        for run in &self.runs {
+            let n = run.text.chars().count();
+            if seen + n <= at {
+                head.push(run.clone());
+            } else if seen >= at {
+                tail.push(run.clone());
+            } else {
+                let cut = run
+                    .text
+                    .char_indices()
+                    .nth(at - seen)
+                    .map_or(run.text.len(), |(i, _)| i);
+                head.push(Run {
+                    text: run.text[..cut].to_string(),
+                    role: run.role,
+                });
+                tail.push(Run {
+                    text: run.text[cut..].to_string(),
+                    role: run.role,
+                });
+            }
+            seen += n;
+        }
+        (
+            Paragraph {
+                runs: head,
+                outline_level: self.outline_level,
+            },
+            Paragraph {
+                runs: tail,
+                outline_level: None,
+            },
+        )
     }
 }
 

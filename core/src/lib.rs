@@ -26,9 +26,6 @@
 //! | [`template_guard`] | the bounds every handlebars template is held to (prose and template plugins): nesting, `{{#each}}` rounds |
 //! | [`limits`] | the limits every input is held to: report size, paragraph length, table cells, template nesting |
 
-// Diagnostics are large (they carry their source file) and only travel the error path.
-#![allow(clippy::result_large_err)]
-
 // Public namespaces: vocabularies a caller reads as `module::item`.
 pub mod chars;
 pub mod closing;
@@ -63,10 +60,13 @@ mod title;
 
 pub use build::{build, GeneratedSection};
 pub use date::Date;
-pub use diagnostic::{read_error, read_source, Diagnostic, Diagnostics, Severity, SourceFile};
+pub use diagnostic::{
+    read_error, read_source, Diagnostic, Diagnostics, Severity, SourceFile, SourceText,
+};
 pub use indicator::{
-    completion_rate, decimals_as_written, decimals_in, figures, format_number, growth_change,
-    is_percent, previous_for_change, printable, round1, target_for_rate, Figures,
+    change, completion, completion_rate, decimals_as_written, decimals_in, figures, format_number,
+    growth_change, is_percent, previous_for_change, printable, round1, target_for_rate, Change,
+    Figures, NoCompletion, NoRate,
 };
 pub use ir::Document;
 pub use lint::lint;

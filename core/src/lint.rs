@@ -35,18 +35,12 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
             lint_text(file, t, &mut out);
         }
     }
-    for ind in &report.indicators {
-        if let Some(p) = &ind.previous {
-            if p.get_ref().0 == 0.0 && !crate::indicator::is_percent(&ind.unit) {
-                out.push(
-                    Diagnostic::warning(format!(
-                        "indicator \"{}\" has previous = 0, so no growth rate can be given",
-                        ind.name.get_ref()
-                    ))
-                    .at(file, p.span())
-                    .with_help("remove `previous` or give last year's real figure"),
-                );
-            }
+    lint_dates(loaded, &mut out);
+    // The spreadsheet's figures are warned at their cells when they are read.
+    let from_sheet = report.indicators.sheet.as_ref().map(|s| s.from.span());
+    for ind in report.indicators.iter() {
+        if Some(ind.name.span()) != from_sheet {
+            lint_figures(file, ind, &mut out);
         }
     }
     if let Some(c) = crate::closing::closing(&doc.blocks, &loaded.style) {
@@ -54,8 +48,9 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
             let d = Diagnostic::warning(format!(
                 "the signature may be left on a page without body text: the last \
                      paragraph before it takes about {} lines and the attachment note and \
-                     signature {} more, over the {} lines of a page, so a word processor \
-                     that keeps a paragraph whole cannot move it along",
+                     signature {} more, over the {} lines of a page, and no sentence end \
+                     leaves a few lines to cut off, so a word processor that keeps a \
+                     paragraph whole cannot move it along",
                 c.body_lines, c.closing_lines, c.page_lines
             ))
             .with_help(
@@ -84,6 +79,84 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// A period or a 成文日期 in a year no report of a park can be about (before 1949, after
+/// next year), and a 成文日期 before the period ends: warnings at the key. (The year 0 does
+/// not exist and is an error when the report loads.)
+fn lint_dates(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
+    use crate::date::{current_year, plausible_year, FIRST_PLAUSIBLE_YEAR};
+    let file = &loaded.file;
+    let meta = &loaded.report.report;
+    let implausible = |what: &str, year: i32| {
+        Diagnostic::warning(format!(
+            "{what} is in {year}: a park's report is about a year from {FIRST_PLAUSIBLE_YEAR} to {}",
+            current_year() + 1
+        ))
+        .with_label("check the year")
+        .with_help("check the year: a digit may be mistyped (2202 for 2022)")
+    };
+    let year = loaded.period.year();
+    if !plausible_year(year) {
+        out.push(implausible("the period", year).at(file, meta.period.span()));
+    }
+    if !plausible_year(loaded.date.year) {
+        out.push(implausible("the date (成文日期)", loaded.date.year).at(file, meta.date.span()));
+    }
+    let end = loaded.period.end();
+    if loaded.date < end {
+        out.push(
+            Diagnostic::warning(format!(
+                "the date (成文日期) {} is before the period {} ends on {}",
+                loaded.date.chinese(),
+                loaded.period.name(),
+                end.chinese()
+            ))
+            .at(file, meta.date.span())
+            .with_label("before the period's end")
+            .with_help("a summary is dated when it is signed, after the period it reports on: check `date` and `period`"),
+        );
+    }
+}
+
+/// An indicator whose `previous` or `target` gives no printed figure: a warning at the
+/// key, saying why (the decisions are [`crate::indicator::change`] and
+/// [`crate::indicator::completion`]).
+fn lint_figures(file: &SourceFile, ind: &crate::model::Indicator, out: &mut Vec<Diagnostic>) {
+    use crate::indicator::{change, completion, Change, NoCompletion, NoRate};
+    let name = ind.name.get_ref();
+    let value = ind.value.get_ref().0;
+    if let Some(p) = &ind.previous {
+        if let Change::Unrated(why @ (NoRate::ZeroBase | NoRate::LossToZero)) =
+            change(value, &ind.unit, p.get_ref().0)
+        {
+            out.push(
+                Diagnostic::warning(format!(
+                    "indicator \"{name}\" has {}: no 同比 change is printed",
+                    why.reason()
+                ))
+                .at(file, p.span())
+                .with_label("no change printed")
+                .with_help(match why {
+                    NoRate::ZeroBase => "remove `previous` or give last year's real figure",
+                    _ => "say in the text how the figure changed, or remove `previous`",
+                }),
+            );
+        }
+    }
+    if let Some(t) = &ind.target {
+        if completion(value, t.get_ref().0) == Err(NoCompletion::NegativeValue) {
+            out.push(
+                Diagnostic::warning(format!(
+                    "indicator \"{name}\": {}",
+                    NoCompletion::NegativeValue.reason()
+                ))
+                .at(file, t.span())
+                .with_label("no completion rate printed")
+                .with_help("say in the text how far the target is met, or remove `target`"),
+            );
+        }
+    }
 }
 
 /// Text the report wrote that the document does not print, each named where it was
@@ -327,7 +400,8 @@ mod tests {
 
     #[test]
     fn a_last_paragraph_too_long_to_go_with_the_signature_is_reported() {
-        let long = "园区坚持以项目建设为中心，持续优化营商环境。".repeat(32);
+        // No sentence end to cut it at (core::closing): it would go whole.
+        let long = "园区坚持以项目建设为中心，持续优化营商环境，".repeat(32);
         for (text, warned) in [(long.as_str(), true), ("园区坚持以项目建设为中心。", false)]
         {
             let src = format!(

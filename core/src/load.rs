@@ -280,7 +280,9 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
         }
         if let Some(target) = &ind.target {
             let t = target.get_ref().0;
-            if t > 0.0 && crate::indicator::completion_rate(value, t).is_none() {
+            if crate::indicator::completion(value, t)
+                == Err(crate::indicator::NoCompletion::TooLarge)
+            {
                 errors.push(
                     Diagnostic::error(format!(
                         "indicator \"{name}\": {} of a target of {} is a rate too large to print",
@@ -332,14 +334,15 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
         if let Some(t) = &att.table {
             check_table(t, &file, &mut errors);
         }
-        if att.text.is_none() && att.table.is_none() && !att.indicator_table {
+        if att.text.is_none() && att.table.is_none() && !att.indicator_table && att.chart.is_none()
+        {
             errors.push(
                 Diagnostic::error(format!(
                     "attachment \"{}\" has no content",
                     att.title.get_ref()
                 ))
                 .at(&file, att.title.span())
-                .with_help("give it `text`, a `table`, or `indicator_table = true`"),
+                .with_help("give it `text`, a `table`, `indicator_table = true` or a `chart` (any of them together)"),
             );
         }
     }

@@ -27,7 +27,13 @@ impl Period {
             if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err("the year must have four digits"));
             }
-            y.parse().map_err(|_| err("bad year"))
+            match y.parse() {
+                Ok(0) => Err(err(
+                    "there is no year 0 (1 BC is followed by AD 1): write the year the report covers",
+                )),
+                Ok(y) => Ok(y),
+                Err(_) => Err(err("bad year")),
+            }
         };
         let month = |m: &str| -> Result<u8, PeriodError> {
             match m.parse::<u8>() {
@@ -144,6 +150,17 @@ impl Period {
         } else {
             next.name()
         }
+    }
+
+    /// The period's last day: 2022-06-30 for 2022-H1.
+    pub fn end(&self) -> crate::Date {
+        let (_, last) = self.months();
+        let day = crate::date::days_in_month(self.year(), last);
+        crate::Date::new(self.year(), last, day).unwrap_or(crate::Date {
+            year: self.year(),
+            month: last,
+            day,
+        })
     }
 
     /// Whether the period ends the year (its plan looks at the next year).

@@ -224,10 +224,9 @@ impl HelperDef for FigureHelper {
                 None => f.value.clone(),
             },
             "value" => f.value.clone(),
-            "growth" => f
-                .growth
-                .clone()
-                .ok_or_else(|| missing("previous value (同比)"))?,
+            "growth" => f.growth.clone().ok_or_else(|| {
+                missing("同比 change to print (no `previous`, or none a rate can be taken against)")
+            })?,
             _ => f
                 .completion
                 .clone()
@@ -420,6 +419,10 @@ mod tests {
         let err = renderer()
             .render("{{growth \"税收\"}}", &file, 0..0)
             .unwrap_err();
-        assert!(err.message.contains("no previous value"), "{}", err.message);
+        assert!(
+            err.message.contains("no 同比 change to print"),
+            "{}",
+            err.message
+        );
     }
 }

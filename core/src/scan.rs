@@ -24,28 +24,7 @@ pub(crate) struct ItemPlace {
     pub(crate) items: Vec<ItemPlace>,
 }
 
-/// Whether `c` may not appear in a report's text: a control character other than tab and
-/// line feed (a carriage return only before a line feed), or one of the two
-/// noncharacters XML forbids. None of them can be printed; in DOCX they break the file.
-pub(crate) fn is_forbidden(c: char, next: Option<char>) -> bool {
-    match c {
-        '\t' | '\n' => false,
-        '\r' => next != Some('\n'),
-        '\u{FFFE}' | '\u{FFFF}' => true,
-        c => c.is_control(),
-    }
-}
-
-/// The first forbidden character of `s`: its byte offset and the character.
-pub(crate) fn first_forbidden(s: &str) -> Option<(usize, char)> {
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_forbidden(c, chars.peek().map(|&(_, n)| n)) {
-            return Some((i, c));
-        }
-    }
-    None
-}
+use crate::chars::{count_forbidden, describe_forbidden, first_forbidden, forbidden_help};
 
 /// Checks every key, string and number of the document; errors in source order.
 pub(crate) fn check(file: &SourceFile, root: &Spanned<DeTable<'_>>) -> Vec<Diagnostic> {
@@ -158,26 +137,17 @@ impl Scan<'_> {
         };
         let at = map_span(self.file, &span, s, offset).start;
         let at = at..(at + 1).min(span.end.max(at));
-        let count = s
-            .char_indices()
-            .filter(|&(i, c)| is_forbidden(c, s[i + c.len_utf8()..].chars().next()))
-            .count();
+        let count = count_forbidden(s);
         let also = if count > 1 {
             format!(" ({count} in {what})")
         } else {
             String::new()
         };
         self.push(
-            Diagnostic::error(format!(
-                "control character U+{:04X}{} cannot be printed{also}",
-                c as u32,
-                char_name(c).map(|n| format!(" ({n})")).unwrap_or_default()
-            ))
-            .at(self.file, at)
-            .with_label("an invisible character here")
-            .with_help(
-                "remove it (and any escape such as \\b or \\u0008 that writes it): text may hold tabs and line breaks but no other control characters; they often come from text copied out of another program",
-            ),
+            Diagnostic::error(format!("{} cannot be printed{also}", describe_forbidden(c)))
+                .at(self.file, at)
+                .with_label("an invisible character here")
+                .with_help(forbidden_help(c)),
         );
     }
 
@@ -210,23 +180,6 @@ impl Scan<'_> {
             );
         }
     }
-}
-
-/// The name of a control character people meet in pasted text.
-fn char_name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\0' => "NUL",
-        '\u{7}' => "BELL",
-        '\u{8}' => "BACKSPACE",
-        '\u{B}' => "VERTICAL TAB",
-        '\u{C}' => "FORM FEED",
-        '\r' => "CARRIAGE RETURN",
-        '\u{1B}' => "ESCAPE",
-        '\u{7F}' => "DELETE",
-        '\u{85}' => "NEXT LINE",
-        '\u{FFFE}' | '\u{FFFF}' => "NONCHARACTER",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
@@ -270,6 +223,43 @@ mod tests {
             scan("a = \"甲\u{85}乙\\r丙\"\n")[0].1,
             Some((1, 7)),
             "C1 control and a lone CR: the first is named"
+        );
+    }
+
+    #[test]
+    fn bidirectional_controls_are_found_in_every_kind_of_string() {
+        // Written raw and as escapes, in text, a key, a style string and a plugin config.
+        let found = scan(
+            "[report]\norganization = \"某园区\u{202E}管委会\"\n[[indicators]]\nname = \"营业收入\\u2066\"\n[style.fonts.body]\nfamilies = [\"仿宋\\u200F\"]\n\"键\\u061C\" = 1\n[[sections]]\nconfig = { name = \"基金\\u202D\" }\n",
+        );
+        let got: Vec<_> = found
+            .iter()
+            .map(|(m, at)| (m.split(" cannot").next().unwrap().to_string(), at.unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)".to_string(),
+                    (2, 20)
+                ),
+                (
+                    "bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE)".to_string(),
+                    (4, 13)
+                ),
+                (
+                    "bidirectional control U+200F (RIGHT-TO-LEFT MARK)".to_string(),
+                    (6, 16)
+                ),
+                (
+                    "bidirectional control U+061C (ARABIC LETTER MARK)".to_string(),
+                    (7, 3)
+                ),
+                (
+                    "bidirectional control U+202D (LEFT-TO-RIGHT OVERRIDE)".to_string(),
+                    (9, 22)
+                ),
+            ]
         );
     }
 

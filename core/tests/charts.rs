@@ -2,7 +2,7 @@
 //! the axis, the palette, the numbering 图1, 图2 … and where charts go; and the errors a
 //! chart the report cannot draw gets, at its place.
 
-use huibao_core::ir::{Anchor, BarDirection, Block, Chart, Color, LabelKind, Shape};
+use huibao_core::ir::{Anchor, BarDirection, Block, Chart, ChartLabel, Color, LabelKind, Shape};
 use huibao_core::{build, load_source, resolve, Document, SourceFile};
 
 mod common;
@@ -303,6 +303,89 @@ fn long_names_and_wide_numbers_turn_columns_into_bars() {
             .chars()
             .count()
     );
+}
+
+/// The README's promise: up to 12 groups of up to 4 bars. The largest such chart is
+/// drawn on one page, its bars apart and every value legible beside its bar.
+#[test]
+fn twelve_groups_of_four_bars_fit_a_page() {
+    let months: Vec<String> = (1..=12).map(|m| format!("\"{m}月\"")).collect();
+    let series: Vec<String> = ["营业收入", "工业总产值", "税收", "固定资产投资"]
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let values: Vec<String> = (1..=12)
+                .map(|m| format!("{:.1}", 1.1 * (k as f64 + 1.0) + f64::from(m)))
+                .collect();
+            format!("{{ name = \"{name}\", values = [{}] }}", values.join(", "))
+        })
+        .collect();
+    let d = doc(&format!(
+        "{HEAD}\n[[charts]]\nkind = \"bars\"\ntitle = \"2022年各月主要指标\"\nunit = \"亿元\"\ncategories = [{}]\nseries = [{}]\n",
+        months.join(", "),
+        series.join(", ")
+    ));
+    let c = charts(&d)[0];
+    assert!(c.rows <= 21, "{} rows", c.rows);
+    let values: Vec<&ChartLabel> = c
+        .labels
+        .iter()
+        .filter(|l| l.kind == LabelKind::Value)
+        .collect();
+    assert_eq!(values.len(), 48);
+    assert!(
+        values.iter().all(|l| l.size >= 7.5),
+        "labels of 六号 at least"
+    );
+    // Next to each other, the labels of one group do not overlap.
+    let mut baselines: Vec<f64> = values.iter().map(|l| l.baseline).collect();
+    baselines.sort_by(f64::total_cmp);
+    let closest = baselines
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold(f64::MAX, f64::min);
+    // Positions are fractions of the chart's height: rows of the preset's line pitch.
+    let height = f64::from(c.rows) * huibao_core::Style::default().page.line_pitch_pt();
+    assert!(
+        closest * height >= values[0].size - 0.01,
+        "{} pt between baselines",
+        closest * height
+    );
+    // One more group is still refused, with the reason.
+    let more = error(&format!(
+        "{HEAD}\n[[charts]]\nkind = \"bars\"\ntitle = \"各月\"\ncategories = [{}, \"13月\"]\nseries = [{{ name = \"甲\", values = [{}] }}]\n",
+        months.join(", "),
+        vec!["1"; 13].join(", ")
+    ));
+    assert!(more.contains("13 groups of bars"), "{more}");
+}
+
+/// An attachment may be a chart alone (a picture of the projects' investment, say); one
+/// with nothing at all is refused with a message naming everything it may hold.
+#[test]
+fn an_attachment_may_hold_a_chart_alone() {
+    let attachment = "[[attachments]]\ntitle = \"2022年上半年重点项目投资完成情况\"\n";
+    let chart = "chart = { kind = \"bars\", title = \"重点项目投资完成情况\", unit = \"亿元\", categories = [\"新能源装备产业园\", \"数据中心\"], series = [{ name = \"完成投资\", values = [12.5, 8] }] }\n";
+    let d = doc(&format!("{HEAD}\n{attachment}{chart}"));
+    let start = d
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::AttachmentStart(_)))
+        .expect("the attachment starts");
+    assert!(
+        matches!(&d.blocks[start + 1..], [Block::Chart(c)] if c.caption == "图1　重点项目投资完成情况"),
+        "{:?}",
+        &d.blocks[start..]
+    );
+    let e = load_source(SourceFile::new("r.toml", format!("{HEAD}\n{attachment}")))
+        .expect_err("an empty attachment");
+    let help = e.0[0].help.clone().unwrap_or_default();
+    assert!(
+        e.0[0].message.contains("has no content"),
+        "{}",
+        e.0[0].message
+    );
+    assert!(help.contains("a `chart`"), "{help}");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! huibao-fuzz: one function per entry point that takes untrusted input — the loader,
-//! prose templates, title and line breaking, import (.txt, .docx) and every backend —
+//! prose templates, title and line breaking, import (.txt, .docx, .doc, .pdf, .html,
+//! .odt, .ofd) and every backend —
 //! each turning arbitrary bytes into a call and checking what must hold whatever the
 //! input: no panic, and the invariants named in each function.
 //!
@@ -19,7 +20,7 @@ use huibao_import::SourceKind;
 pub type Target = fn(&[u8]);
 
 /// Every entry point, by the name its libFuzzer target has.
-pub const TARGETS: [(&str, Target); 11] = [
+pub const TARGETS: [(&str, Target); 18] = [
     ("report", report),
     ("prose", prose),
     ("title", title),
@@ -27,6 +28,13 @@ pub const TARGETS: [(&str, Target); 11] = [
     ("import_txt", import_txt),
     ("import_docx", import_docx),
     ("import_docx_xml", import_docx_xml),
+    ("import_doc", import_doc),
+    ("import_pdf", import_pdf),
+    ("import_html", import_html),
+    ("import_odt", import_odt),
+    ("import_odt_xml", import_odt_xml),
+    ("import_ofd", import_ofd),
+    ("import_ofd_xml", import_ofd_xml),
     ("docx_html", docx_html),
     ("pdf_ofd", pdf_ofd),
     ("sheet", sheet),
@@ -201,6 +209,72 @@ pub fn import_docx_xml(data: &[u8]) {
     }
 }
 
+/// Import of a Word 97–2003 or WPS document: the bytes as a compound file.
+pub fn import_doc(data: &[u8]) {
+    import(data, SourceKind::Doc);
+}
+
+/// Import of a PDF: the bytes as a PDF (its text layer).
+pub fn import_pdf(data: &[u8]) {
+    import(data, SourceKind::Pdf);
+}
+
+/// Import of a web page or web archive (.html, .mhtml).
+pub fn import_html(data: &[u8]) {
+    import(data, SourceKind::Html);
+}
+
+/// Import of an OpenDocument text: the bytes as a ZIP package.
+pub fn import_odt(data: &[u8]) {
+    import(data, SourceKind::Odt);
+}
+
+/// Import of an .odt whose `content.xml` is the bytes (in a well-formed package), so
+/// mutations reach the ODT reader rather than the ZIP checks.
+pub fn import_odt_xml(data: &[u8]) {
+    let mut zip = huibao_xml::PackageWriter::new();
+    if zip
+        .add_stored("mimetype", b"application/vnd.oasis.opendocument.text")
+        .is_err()
+        || zip.add("content.xml", data).is_err()
+    {
+        return;
+    }
+    if let Ok(package) = zip.finish() {
+        import(&package, SourceKind::Odt);
+    }
+}
+
+/// Import of an OFD: the bytes as a ZIP package.
+pub fn import_ofd(data: &[u8]) {
+    import(data, SourceKind::Ofd);
+}
+
+/// Import of an OFD of one page whose `Content.xml` is the bytes, so mutations reach
+/// the text objects and the line grouping rather than the ZIP checks.
+pub fn import_ofd_xml(data: &[u8]) {
+    let mut zip = huibao_xml::PackageWriter::new();
+    let parts: [(&str, &[u8]); 3] = [
+        (
+            "OFD.xml",
+            b"<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        ),
+        (
+            "Doc_0/Document.xml",
+            b"<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>",
+        ),
+        ("Doc_0/Pages/Page_0/Content.xml", data),
+    ];
+    for (name, part) in parts {
+        if zip.add(name, part).is_err() {
+            return;
+        }
+    }
+    if let Ok(package) = zip.finish() {
+        import(&package, SourceKind::Ofd);
+    }
+}
+
 /// The DOCX and HTML writers (and the plain text) on a report as written.
 pub fn docx_html(data: &[u8]) {
     let Some((doc, style)) = prepared(data) else {
@@ -227,12 +301,11 @@ pub fn pdf_ofd(data: &[u8]) {
         return;
     };
     let mut pdf = huibao_pdf::PdfOptions::default();
-    pdf.system_fonts = false;
     pdf.created = Some(0);
-    if let Ok(bytes) = huibao_pdf::write_pages(&pages, &pdf) {
+    if let Ok(bytes) = huibao_pdf::render(&pages, &pdf) {
         assert!(bytes.starts_with(b"%PDF-"));
     }
     let mut ofd = huibao_ofd::OfdOptions::default();
     ofd.created = Some(0);
-    let _ = huibao_ofd::render_pages(&pages, &ofd);
+    let _ = huibao_ofd::render(&pages, &ofd);
 }

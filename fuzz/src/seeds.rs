@@ -73,15 +73,31 @@ pub fn for_target(target: &str) -> Vec<Vec<u8>> {
         .iter()
         .map(|s| s.as_bytes().to_vec())
         .collect(),
-        "import_docx_xml" => for_target("import_docx")
-            .iter()
-            .filter_map(|docx| {
-                let mut zip = huibao_xml::PackageReader::new(docx, Default::default()).ok()?;
-                zip.read("word/document.xml").ok()?
-            })
-            .collect(),
+        "import_docx_xml" => part_of(&for_target("import_docx"), "word/document.xml"),
+        "import_doc" => files(&root.join("tests/import/formats"), "doc"),
+        "import_pdf" => files(&root.join("tests/import/formats"), "pdf"),
+        "import_html" => {
+            let mut out = files(&root.join("tests/import/formats"), "html");
+            out.extend(files(&root.join("tests/import/formats"), "mhtml"));
+            out
+        }
+        "import_odt" => files(&root.join("tests/import/formats"), "odt"),
+        "import_odt_xml" => part_of(&for_target("import_odt"), "content.xml"),
+        "import_ofd" => files(&root.join("tests/import/formats"), "ofd"),
+        "import_ofd_xml" => part_of(&for_target("import_ofd"), "Doc_0/Pages/Page_0/Content.xml"),
         _ => reports(),
     }
+}
+
+/// The part `name` of each package.
+fn part_of(packages: &[Vec<u8>], name: &str) -> Vec<Vec<u8>> {
+    packages
+        .iter()
+        .filter_map(|p| {
+            let mut zip = huibao_xml::PackageReader::new(p, Default::default()).ok()?;
+            zip.read(name).ok()?
+        })
+        .collect()
 }
 
 /// A report rendered to DOCX, as an import seed.

@@ -17,10 +17,6 @@ use std::time::{Duration, Instant};
 /// Longest a single input may take by default (a debug build, on a shared machine); a
 /// run at low priority on a busy machine needs more (`HUIBAO_FUZZ_CASE_SECONDS`).
 const CASE_LIMIT: u64 = 30;
-/// Targets left out of this run while a defect they find is open (its input is in
-/// `fuzz/regressions/open/TARGET/`); none now.
-const OPEN: &[&str] = &[];
-
 /// Largest input made by mutation.
 const MAX_LEN: usize = 64 << 10;
 
@@ -80,10 +76,6 @@ fn every_entry_point_survives_mutated_inputs() {
     for (name, target) in TARGETS {
         match &only {
             Some(o) if !o.split(',').any(|t| t == name) => continue,
-            None if OPEN.contains(&name) => {
-                eprintln!("skipped: `{name}` has an open finding (fuzz/regressions/open/{name})");
-                continue;
-            }
             _ => {}
         }
         let seeds = seeds::for_target(name);

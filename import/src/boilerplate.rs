@@ -40,8 +40,19 @@ const NOTICE_HEADS: [&str; 8] = [
 ];
 
 /// Phrases only a document-sharing site writes; a line with one is clutter however long.
-const SITE_PHRASES: [&str; 12] = [
+const SITE_PHRASES: [&str; 23] = [
+    "为您精心整理",
+    "为你精心整理",
+    "办公资料“",
     "由会员分享",
+    "小编为大家",
+    "小编整理",
+    "供大家参考",
+    "为大家整理",
+    "为您筛选了",
+    "本站为你",
+    "欢迎您的阅读",
+    "欢迎来到",
     "可在线阅读",
     "页珍藏版",
     "版权归属用户",
@@ -97,11 +108,12 @@ pub(crate) fn site_line(s: &str) -> Option<&'static str> {
     let n = s.chars().count();
     let short = n > 4 && n <= 60 && !s.contains(['。', '；']);
     if short
-        && (s.ends_with("范文")
-            || s.contains("范文（")
-            || s.contains("范文(")
-            || s.contains("范文大全")
-            || (s.contains("精选") && s.contains("篇")))
+        && (s.contains("范文")
+            || (s.contains("精选") && s.contains("篇"))
+            || s.contains("精选文档")
+            || ["—全文", "-全文", "（全文）", "(全文)", "_全文"]
+                .iter()
+                .any(|w| s.ends_with(w)))
     {
         return Some("site's page title");
     }
@@ -136,6 +148,9 @@ pub(crate) fn is_link_line(s: &str) -> bool {
         && crate::marker::parse(s).is_none()
 }
 
+/// Why a short line above the title is a tag: it repeats a piece of the title.
+pub(crate) const TITLE_FRAGMENT: &str = "tag line: a fragment of the title";
+
 /// Tag lines above the title: `head` holds the texts of the lines before the first line
 /// of the body, `titles` the title-like lines seen there (kept or removed). Returns the
 /// indexes in `head` that are tags, each with the reason.
@@ -163,7 +178,7 @@ pub(crate) fn tag_lines(head: &[&str], titles: &[&str]) -> Vec<(usize, &'static 
                 .iter()
                 .any(|title| title.len() > t.len() && title.contains(t))
         {
-            out.push((i, "tag line: a fragment of the title"));
+            out.push((i, TITLE_FRAGMENT));
             continue;
         }
         // The organization alone, repeated at the start of the title below it.
@@ -192,6 +207,14 @@ mod tests {
             "客服QQ：800836512　客服电话：400-616-8035",
             "2023经济开发区上半年工作总结范文",
             "经济开发区2021年上半年工作总结范文（精选5篇）",
+            // From the published corpus (39, 34, 23).
+            "欢迎来到专业的唐家秘书网平台！工作总结工作计划心得体会思想汇报发言稿申请书述职报告自查报告",
+            "下面是小编为大家整理的2024年度县工业园区工作开展情况总结汇报（精选文档），供大家参考。",
+            "2024年度县工业园区工作开展情况总结汇报（精选文档）",
+            "2023年株洲市天元区政府工作报告—全文",
+            "管委会2020年工作总结范文和2020年工作思路",
+            "【参考】此例优秀的办公资料“开发区工作总结范文及下年工作安排4篇”由阿拉题库的网友为您精心整理编辑，供大家学习参考。",
+            "开篇：润墨网以专业的文秘视角，为您筛选了一篇开发区新发展工作计划范文，如需获取更多写作素材，在线客服老师一对一协助。欢迎您的阅读与分享！",
         ] {
             assert!(site_line(l).is_some(), "{l}");
         }

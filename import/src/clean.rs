@@ -80,7 +80,32 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
         if text.is_empty() {
             continue;
         }
-        let original = para.text.trim().to_string();
+        // Word's field codes left in copied text ("=1\*CHINESENUM3", "\* MERGEFORMAT").
+        let (text, codes) = cut_field_codes(&text);
+        for code in codes {
+            out.removed.push(Removed {
+                text: code,
+                why: FIELD_CODE,
+            });
+        }
+        let text = close_number_spacing(&text);
+        // Notices and web addresses inside a line of report text: the notice goes, the
+        // text stays.
+        let (text, cut) = cut_inline_notices(&text);
+        for fragment in cut {
+            out.removed.push(Removed {
+                text: fragment,
+                why: INLINE_NOTICE,
+            });
+        }
+        if text.is_empty() {
+            continue;
+        }
+        let original = if text.len() < para.text.trim().len() {
+            text.clone()
+        } else {
+            para.text.trim().to_string()
+        };
         let indented = para
             .text
             .starts_with(|c: char| c.is_whitespace() || c == '\u{3000}');
@@ -103,6 +128,8 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
         });
     }
     // Clutter seen from its neighbours.
+    listed_outline(&mut lines);
+    teasers(&mut lines);
     notice_blocks(&mut lines);
     related_links(&mut lines);
     head_tags(&mut lines);
@@ -120,21 +147,258 @@ pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
     }
     join_previewer_pages(&mut kept, &mut out);
     join_wrapped_lines(&mut kept, &mut out);
+    // An outline number alone on its line, its heading on the next (PDF copies: "（一）"
+    // then "坚持精准施策，……"): one line again.
+    let mut number: Option<String> = None;
     for line in kept {
         match line.block {
             Block::Para(p) => {
                 let (text, fixed) = full_width(&p.text);
                 out.punctuation_fixed += fixed;
                 let text = tidy_spaces(&text);
+                if is_lone_number(&text) && number.is_none() {
+                    out.lines_joined += 1;
+                    number = Some(text);
+                    continue;
+                }
+                let text = match number.take() {
+                    Some(n) => format!("{n}{text}"),
+                    None => text,
+                };
                 out.doubts.extend(reading_slips(&text));
                 if !text.is_empty() {
                     out.blocks.push(Block::Para(Para { text, ..p }));
                 }
             }
-            table => out.blocks.push(table),
+            table => {
+                if let Some(n) = number.take() {
+                    out.blocks.push(Block::para(n));
+                }
+                out.blocks.push(table);
+            }
         }
     }
+    if let Some(n) = number {
+        out.blocks.push(Block::para(n));
+    }
     out
+}
+
+/// Why a fragment was cut out of a line: a Word field code.
+pub(crate) const FIELD_CODE: &str = "a Word field code left in the text";
+
+/// Cuts Word field codes out of a line: "=1\*CHINESENUM3" (a list number's field), "\*
+/// MERGEFORMAT", "MERGEFORMAT". Gives the line without them and the codes cut.
+pub(crate) fn cut_field_codes(line: &str) -> (String, Vec<String>) {
+    let mut text = line.to_string();
+    let mut cut = Vec::new();
+    while let Some(at) = text.find("\\*") {
+        // "=1\*CHINESENUM3": the "=N" before, the switch name and its digits after.
+        let start = text[..at]
+            .rfind('=')
+            .filter(|&eq| {
+                text[eq + 1..at]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ' ')
+            })
+            .unwrap_or(at);
+        let after = &text[at + 2..];
+        let skip = after.len() - after.trim_start().len();
+        let word = after[skip..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after.len() - skip);
+        let end = at + 2 + skip + word;
+        cut.push(text[start..end].to_string());
+        text = format!("{}{}", &text[..start], &text[end..]);
+    }
+    while let Some(at) = text.find("MERGEFORMAT") {
+        cut.push("MERGEFORMAT".to_string());
+        text = format!("{}{}", &text[..at], &text[at + "MERGEFORMAT".len()..]);
+    }
+    (tidy_spaces(&text), cut)
+}
+
+/// "1 .是", "2 、招商": an Arabic outline number spaced from its mark, closed up.
+fn close_number_spacing(line: &str) -> String {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &line[digits..];
+        let trimmed = rest.trim_start();
+        if trimmed.len() < rest.len() && trimmed.starts_with(['.', '．', '、']) {
+            return format!("{}{trimmed}", &line[..digits]);
+        }
+    }
+    line.to_string()
+}
+
+/// A line that is only an outline number: "（一）", "一、", "1.".
+fn is_lone_number(t: &str) -> bool {
+    huibao_core::marker::parse(t).is_some_and(|m| m.len == t.len())
+        && crate::marker::parse(t).is_none()
+}
+
+/// Why the lines of an outline listed before the body were removed.
+pub(crate) const LISTED_OUTLINE: &str = "the outline (提纲) listed before the body";
+
+/// An outline (提纲, 目录) listed before the body: a run of two or more numbered short
+/// lines, each printed again as a heading further down, in order. The body's headings are
+/// the report's; the list is removed (with its "提纲" line) so it is not printed twice.
+fn listed_outline(lines: &mut [Line]) {
+    let is_entry = |l: &Line| {
+        l.why.is_none()
+            && l.text().is_some_and(|t| {
+                t.chars().count() <= 40 && !t.contains('。') && crate::marker::parse(t).is_some()
+            })
+    };
+    let Some(start) = (0..lines.len()).find(|&i| is_entry(&lines[i])) else {
+        return;
+    };
+    let key = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '：' | ':' | '。'))
+            .collect()
+    };
+    let first = key(lines[start].text().unwrap_or_default());
+    // The list ends where its lines stop, or where the body's first heading follows it.
+    let end = (start + 1..lines.len())
+        .find(|&i| !is_entry(&lines[i]) || key(lines[i].text().unwrap_or_default()) == first)
+        .unwrap_or(lines.len());
+    if end - start < 2 {
+        return;
+    }
+    let mut from = end;
+    for i in start..end {
+        let want = key(lines[i].text().unwrap_or_default());
+        match (from..lines.len())
+            .find(|&j| lines[j].text().is_some_and(|t| key(t).starts_with(&want)))
+        {
+            Some(j) => from = j + 1,
+            None => return,
+        }
+    }
+    for line in &mut lines[start..end] {
+        line.why = Some(LISTED_OUTLINE);
+    }
+    if let Some(before) = start.checked_sub(1) {
+        let t = lines[before]
+            .text()
+            .unwrap_or_default()
+            .trim_end_matches(['：', ':']);
+        if ["提纲", "目录", "报告提纲"].contains(&t) {
+            lines[before].why = Some(LISTED_OUTLINE);
+        }
+    }
+}
+
+/// A site's teaser: the report's first sentences, printed again in full a few lines
+/// below ("今天的务虚会，……我感觉总结精炼。" above "今天的务虚会，……我感觉总结精炼，思路精准，
+/// ……").
+fn teasers(lines: &mut [Line]) {
+    for i in 0..lines.len().min(12) {
+        let Some(t) = lines[i].text().filter(|_| lines[i].why.is_none()) else {
+            continue;
+        };
+        let stem = t.trim_end_matches(['。', '…', '.', ' ']);
+        if stem.chars().count() < 20 {
+            continue;
+        }
+        let repeated = lines[i + 1..]
+            .iter()
+            .take(4)
+            .filter_map(Line::text)
+            .any(|later| later.len() > t.len() && later.starts_with(stem));
+        if repeated {
+            lines[i].why = Some("a site's teaser: the text below, cut short");
+        }
+    }
+}
+
+/// Why a fragment was cut out of a line of report text.
+pub(crate) const INLINE_NOTICE: &str = "a site's notice inside a line of report text";
+
+/// Cuts a site's notices out of a line that also holds report text: "……此处隐藏28337个字……",
+/// "（此处省略1200字）", "(未完,全文共2270字,当前显示592字)", and a web address with the
+/// site's label before it ("携笔同道公文写作范文宝典:www.xiebitongdao.com"). Gives the
+/// line without them (trimmed) and the fragments cut. A line that is only a notice or an
+/// address is left whole, for the line's own checks.
+pub(crate) fn cut_inline_notices(line: &str) -> (String, Vec<String>) {
+    let mut text = line.to_string();
+    let mut cut = Vec::new();
+    while let Some((start, end)) = hidden_count(&text).or_else(|| labelled_address(&text)) {
+        let rest_han = text[..start]
+            .chars()
+            .chain(text[end..].chars())
+            .filter(|&c| is_han(c))
+            .count();
+        if rest_han < 10 {
+            break;
+        }
+        cut.push(text[start..end].trim().to_string());
+        text = format!("{}{}", text[..start].trim_end(), text[end..].trim_start());
+    }
+    (text.trim().to_string(), cut)
+}
+
+/// "……此处隐藏28337个字……", "（此处省略1200字）", "(未完,全文共2270字,当前显示592字)":
+/// where the notice starts and ends in `s`.
+fn hidden_count(s: &str) -> Option<(usize, usize)> {
+    let key = ["此处隐藏", "此处省略", "省略", "未完"]
+        .iter()
+        .find_map(|k| s.find(k).map(|at| (at, *k)))?;
+    let (at, k) = key;
+    let after = &s[at + k.len()..];
+    // The count of characters follows closely: "28337个字", "1200字", "全文共2270字".
+    let window: String = after.chars().take(24).collect();
+    let digit = window.find(|c: char| c.is_ascii_digit())?;
+    let zi = window[digit..].find('字')? + digit;
+    let mut end = at + k.len() + zi + '字'.len_utf8();
+    // The notice's own closing: "……", "）", ")", and for 未完 the rest up to its bracket.
+    if k == "未完" {
+        end = at + after.find([')', '）']).map_or(after.len(), |i| i + 1) + k.len();
+    }
+    let tail: usize = s[end..]
+        .chars()
+        .take_while(|&c| matches!(c, '…' | '.' | '）' | ')' | '】' | ']'))
+        .map(char::len_utf8)
+        .sum();
+    end += tail;
+    let head: usize = s[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| matches!(c, '…' | '.' | '（' | '(' | '【' | '[' | ' '))
+        .map(char::len_utf8)
+        .sum();
+    Some((at - head, end))
+}
+
+/// A web address with the site's label before it ("携笔同道公文写作范文宝典:www.x.com"):
+/// where the label starts and the address ends.
+fn labelled_address(s: &str) -> Option<(usize, usize)> {
+    let lower = s.to_ascii_lowercase();
+    let at = ["http://", "https://", "www."]
+        .iter()
+        .filter_map(|k| lower.find(k))
+        .min()?;
+    let end = at
+        + s[at..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "./:-_?=&%#~".contains(c)))
+            .unwrap_or(s.len() - at);
+    // The label: Han characters before a colon right before the address.
+    let before = s[..at].trim_end();
+    let start = match before.strip_suffix([':', '：']) {
+        Some(label) => {
+            let n: usize = label
+                .chars()
+                .rev()
+                .take_while(|&c| is_han(c))
+                .take(20)
+                .map(char::len_utf8)
+                .sum();
+            label.len() - n
+        }
+        None => at,
+    };
+    Some((start, end))
 }
 
 /// A site's notice ("温馨提示：") and the lines under it that speak of the site, numbered
@@ -236,8 +500,22 @@ fn head_tags(lines: &mut [Line]) {
             .map(|l| l.original.as_str()),
     );
     let tags = boilerplate::tag_lines(&texts, &titles);
+    let mut marked = Vec::new();
     for (at, why) in tags {
-        lines[head[at]].why = Some(why);
+        // A title in its own right ("政府工作报告" under a site's "2023年……政府工作报告—
+        // 全文") is a fragment only of a title below it: tags stand above the title.
+        let own_title = crate::frame::is_title_like(texts[at])
+            && !lines[head[at] + 1..end].iter().any(|l| {
+                let t = l.text().unwrap_or(l.original.as_str());
+                t.len() > texts[at].len() && crate::frame::is_title_like(t) && t.contains(texts[at])
+            });
+        if why == boilerplate::TITLE_FRAGMENT && own_title {
+            continue;
+        }
+        marked.push((head[at], why));
+    }
+    for (at, why) in marked {
+        lines[at].why = Some(why);
     }
 }
 
@@ -465,7 +743,11 @@ fn cut_page_numbers(s: &str) -> (String, usize) {
 }
 
 /// Words that mark a line as part of a web page or a download site rather than the report.
-const NAVIGATION: [&str; 33] = [
+const NAVIGATION: [&str; 37] = [
+    "无障碍",
+    "长者专区",
+    "智能问答",
+    "网站地图",
     "导航",
     "首页",
     "相关文章",
@@ -537,6 +819,12 @@ fn clutter(s: &str, sites: &[String]) -> Option<&'static str> {
     if chars <= 60 && NAVIGATION.iter().any(|w| s.contains(w)) {
         return Some("web-page navigation");
     }
+    if chars <= 80 && is_breadcrumb(s) {
+        return Some("web-page navigation");
+    }
+    if chars <= 60 && is_metadata_row(s) {
+        return Some(METADATA_ROW);
+    }
     if chars <= 40 && has_timestamp(s) {
         return Some("web-page timestamp");
     }
@@ -544,6 +832,72 @@ fn clutter(s: &str, sites: &[String]) -> Option<&'static str> {
         return Some("site name");
     }
     None
+}
+
+/// Why a line is a web page's metadata row.
+pub(crate) const METADATA_ROW: &str = "web-page metadata (date, source, index number)";
+
+/// Keys of the metadata rows web pages and government disclosure pages print above a
+/// report ("索引号：…", "发布日期：… 来源：…").
+const METADATA_KEYS: [&str; 16] = [
+    "索引号",
+    "主题分类",
+    "发布机构",
+    "公开方式",
+    "成文日期",
+    "发文日期",
+    "发布日期",
+    "发布时间",
+    "组配分类",
+    "公开范围",
+    "访问次数",
+    "浏览次数",
+    "阅读次数",
+    "来源：",
+    "作者：",
+    "文号：",
+];
+
+/// A web page's metadata row: "2021-04-02 来源：半年工作总结", "索引号 | 1133…/2008-17089 |",
+/// "成文日期： | 2008-03-12 |"; a line of report text is never one.
+fn is_metadata_row(s: &str) -> bool {
+    let s = s.replace(':', "：");
+    if s.contains('。') {
+        return false;
+    }
+    let keys = METADATA_KEYS.iter().filter(|k| s.contains(**k)).count();
+    let iso_date = s.as_bytes().windows(10).any(|w| {
+        w[..4].iter().all(u8::is_ascii_digit)
+            && w[4] == b'-'
+            && w[5..7].iter().all(u8::is_ascii_digit)
+            && w[7] == b'-'
+            && w[8..].iter().all(u8::is_ascii_digit)
+    });
+    let piped = s.contains('|');
+    keys >= 2
+        || (keys == 1
+            && (iso_date
+                || piped
+                || s.trim_start().starts_with(
+                    METADATA_KEYS
+                        .iter()
+                        .find(|k| s.contains(**k))
+                        .copied()
+                        .unwrap_or("\u{0}"),
+                )))
+}
+
+/// A breadcrumb trail without its "当前位置": "->  政务公开  ->  规划计划  ->  年度工作报告",
+/// "首页 > 工作总结 > 正文": two separators or more, short names between them.
+fn is_breadcrumb(s: &str) -> bool {
+    let s = s
+        .replace("->", "\u{1}")
+        .replace(['>', '»', '›', '＞'], "\u{1}");
+    let parts: Vec<&str> = s.split('\u{1}').map(str::trim).collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.chars().count() <= 12 && !p.contains(['。', '，', '；']))
 }
 
 /// "m.gjknj.com", "example.gov.cn": a host name in a line.
@@ -627,6 +981,8 @@ pub(crate) fn full_width(s: &str) -> (String, usize) {
                 quote_open = !quote_open;
                 Some(q)
             }
+            // "四.存在的主要困难和问题": a Chinese number opening the line, then a stop.
+            '.' | '．' if opens_with_chinese_number(&chars[..i]) => Some('、'),
             '.' if prev.is_some_and(is_han) && next.is_none_or(is_chinese) => Some('。'),
             '〝' => Some('“'),
             '〞' => Some('”'),
@@ -649,6 +1005,17 @@ pub(crate) fn full_width(s: &str) -> (String, usize) {
         }
     }
     (out.into_iter().collect(), fixed)
+}
+
+/// Whether `before` (what precedes a stop in a line) is a Chinese outline number alone:
+/// "四" in "四.存在的主要困难和问题", after the line's indent.
+fn opens_with_chinese_number(before: &[char]) -> bool {
+    let number: Vec<char> = before
+        .iter()
+        .copied()
+        .skip_while(|c| c.is_whitespace())
+        .collect();
+    (1..=3).contains(&number.len()) && number.iter().all(|c| "一二三四五六七八九十".contains(*c))
 }
 
 /// Marks half-width parentheses to make full-width: a matched pair with Chinese inside or
@@ -710,6 +1077,13 @@ mod tests {
             "提出“一企一策”要求。"
         );
         assert_eq!(full_width("1.5亿元").0, "1.5亿元");
+        // From the published corpus (38): a part numbered with an ASCII stop.
+        assert_eq!(
+            full_width("四.存在的主要困难和问题").0,
+            "四、存在的主要困难和问题"
+        );
+        assert_eq!(full_width("  十二.其他工作").0, "  十二、其他工作");
+        assert_eq!(full_width("第四.其他").0, "第四。其他");
     }
 
     #[test]
@@ -738,6 +1112,143 @@ mod tests {
         );
         assert_eq!(cut_page_numbers("YB-12-C地块"), ("YB-12-C地块".into(), 0));
         assert_eq!(cut_page_numbers("1-9月"), ("1-9月".into(), 0));
+    }
+
+    #[test]
+    fn notices_inside_a_line_of_text() {
+        // From the published corpus (03, 25): the notice goes, the text stays.
+        let (text, cut) = cut_inline_notices(
+            "在建项目28个，总投资6.299亿元；正在准备立项手续的项目19个，总 ……此处隐藏28337个字……拓宽招商思路，进一步加大力度，坚持重招商。",
+        );
+        assert_eq!(
+            text,
+            "在建项目28个，总投资6.299亿元；正在准备立项手续的项目19个，总拓宽招商思路，进一步加大力度，坚持重招商。"
+        );
+        assert_eq!(cut, ["……此处隐藏28337个字……"]);
+        let (text, cut) = cut_inline_notices(
+            "携笔同道公文写作范文宝典:www.xiebitongdao.com今天的务虚会,主题非常清楚,就是“回头望、向前看、再出发”。",
+        );
+        assert_eq!(
+            text,
+            "今天的务虚会,主题非常清楚,就是“回头望、向前看、再出发”。"
+        );
+        assert_eq!(cut, ["携笔同道公文写作范文宝典:www.xiebitongdao.com"]);
+        // Invented: a truncation notice at the end of a paragraph.
+        let (text, cut) = cut_inline_notices(
+            "园区坚持项目为王，全年新签约项目68个，总投资达到320亿元。(未完,全文共2270字,当前显示592字)",
+        );
+        assert_eq!(
+            text,
+            "园区坚持项目为王，全年新签约项目68个，总投资达到320亿元。"
+        );
+        assert_eq!(cut, ["(未完,全文共2270字,当前显示592字)"]);
+        // A line that is only the address is left to the line's own checks.
+        let (text, cut) = cut_inline_notices("携笔同道公文写作范文宝典:www.xiebitongdao.com");
+        assert_eq!(text, "携笔同道公文写作范文宝典:www.xiebitongdao.com");
+        assert!(cut.is_empty());
+        // Report text that speaks of omissions is not a notice.
+        let line = "园区省略了部分审批环节，办理时间缩短一半以上。";
+        assert_eq!(cut_inline_notices(line).0, line);
+    }
+
+    #[test]
+    fn word_field_codes_and_split_numbers() {
+        // Invented: a Word list number's field code left in copied text.
+        let (text, cut) = cut_field_codes("=1\\*CHINESENUM3 一、主要工作完成情况");
+        assert_eq!(text, "一、主要工作完成情况");
+        assert_eq!(cut, ["=1\\*CHINESENUM3"]);
+        let (text, cut) =
+            cut_field_codes("园区实现营业收入48.65亿元\\* MERGEFORMAT，同比增长12.4%。");
+        assert_eq!(text, "园区实现营业收入48.65亿元，同比增长12.4%。");
+        assert_eq!(cut.len(), 1);
+        // Invented: "1 .是" spacing.
+        assert_eq!(
+            close_number_spacing("1 .是项目建设提速。"),
+            "1.是项目建设提速。"
+        );
+        assert_eq!(close_number_spacing("12 、招商"), "12、招商");
+        assert_eq!(close_number_spacing("2022 年"), "2022 年");
+        // A number alone on its line (PDF copies) joins its heading on the next.
+        assert!(is_lone_number("（一）"));
+        assert!(!is_lone_number("（一）坚持精准施策"));
+        let c = clean(vec![
+            Block::para("( 一)"),
+            Block::para("坚持精准施策,经济运行稳中向好。"),
+        ]);
+        assert_eq!(
+            c.blocks,
+            vec![Block::para("（一）坚持精准施策，经济运行稳中向好。")]
+        );
+    }
+
+    #[test]
+    fn an_outline_listed_before_the_body_is_not_printed_twice() {
+        // Invented: a report that lists its outline (提纲) before the body.
+        let c = clean(vec![
+            Block::para("园区2023年工作总结"),
+            Block::para("提纲："),
+            Block::para("一、主要工作完成情况"),
+            Block::para("二、存在的问题"),
+            Block::para("三、2024年工作计划"),
+            Block::para("一、主要工作完成情况"),
+            Block::para("今年以来，园区经济运行稳中有进，完成营业收入48.65亿元。"),
+            Block::para("二、存在的问题"),
+            Block::para("项目储备不足。"),
+            Block::para("三、2024年工作计划"),
+            Block::para("加快项目建设。"),
+        ]);
+        assert_eq!(c.blocks.len(), 7);
+        assert_eq!(
+            c.removed.iter().filter(|r| r.why == LISTED_OUTLINE).count(),
+            4
+        );
+        // Headings each followed by text are the body, not a listed outline.
+        let c = clean(vec![
+            Block::para("一、主要工作完成情况"),
+            Block::para("二、存在的问题"),
+            Block::para("项目储备不足。"),
+        ]);
+        assert_eq!(c.blocks.len(), 3);
+    }
+
+    #[test]
+    fn metadata_rows() {
+        // From the published corpus (27, 07, 19).
+        for l in [
+            "2021-04-02   来源:半年工作总结",
+            "索引号 | 11330208591592676Q/2008-17089 |",
+            "成文日期: | 2008-03-12 |",
+            "发布日期:2017-03-04 来源:经开区 访问次数: 字号:[ ]",
+            "组配分类: | 政府工作报告 | 公开范围: | 面向全社会 |",
+        ] {
+            assert!(is_metadata_row(l), "{l}");
+        }
+        for l in [
+            "资金来源：省级专项资金",
+            "园区经济运行平稳，来源：统计局。",
+            "工业园区上半年工作总结及下半年工作计划",
+        ] {
+            assert!(!is_metadata_row(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        // From the published corpus (19).
+        assert!(is_breadcrumb(
+            "  ->  政务公开  ->  规划计划  ->  年度工作报告"
+        ));
+        assert!(is_breadcrumb("首页 > 工作总结 > 正文"));
+        // (35): a government site's accessibility bar.
+        assert_eq!(
+            clutter(
+                "智能问答   |   无障碍浏览   |   长者专区   |   ENGLISH",
+                &[]
+            ),
+            Some("web-page navigation")
+        );
+        assert!(!is_breadcrumb("增速>5%，营收>10亿元"));
+        assert!(!is_breadcrumb("园区经济运行平稳。"));
     }
 
     #[test]

@@ -90,13 +90,10 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
             b"PK\x03\x04",
             "it is a zip archive (a .docx? name it .docx)",
         ),
-        (
-            b"%PDF",
-            "it is a PDF; copy its text into a .txt file or save it as .docx",
-        ),
+        (b"%PDF", "it is a PDF"),
         (
             b"\xD0\xCF\x11\xE0",
-            "it is an old Word .doc (or .wps) file; save it as .docx in Word or WPS",
+            "it is a Word 97–2003 (.doc) or WPS (.wps) file",
         ),
         (b"{\\rtf", "it is an RTF file; save it as .docx or .txt"),
         (b"\x89PNG", "it is a PNG image"),

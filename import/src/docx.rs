@@ -380,7 +380,7 @@ fn table(tbl: &Element) -> Vec<Vec<String>> {
 }
 
 /// A list number in one of Word's formats.
-fn format_number(n: u32, format: &str) -> String {
+pub(crate) fn format_number(n: u32, format: &str) -> String {
     match format {
         // 一, 二, 三 … in the forms Word and LibreOffice write (LibreOffice writes
         // taiwaneseCountingThousand for its "一, 二, 三" list style).

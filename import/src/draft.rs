@@ -89,7 +89,10 @@ pub struct Body {
 /// Words that name a part, with the part they name. A heading's head noun comes last in
 /// Chinese ("2023年重点工作推进情况" is a 推进情况, "下半年主要工作安排" an 安排), so the
 /// word that ends last decides.
-const PART_WORDS: [(&str, Role); 45] = [
+const PART_WORDS: [(&str, Role); 48] = [
+    ("回头望", Role::Achievements),
+    ("回头看", Role::Achievements),
+    ("向前看", Role::Plan),
     ("工作开展情况", Role::Achievements),
     ("开展情况", Role::Achievements),
     ("完成情况", Role::Achievements),
@@ -142,10 +145,26 @@ const PART_WORDS: [(&str, Role); 45] = [
 /// not decide: "下半年工作开展情况" is work done. A heading that joins two ("工作完成情况及
 /// 存在问题", "问题和建议") is the part its first half names.
 pub(crate) fn classify(title: &str) -> Option<Role> {
-    title
+    let halves: Vec<Option<Role>> = title
         .split(['及', '和', '与', '暨', '、'])
-        .find_map(classify_words)
+        .map(classify_words)
+        .collect();
+    // "工作举措及成效": measures named with their results are the work done.
+    let measures_with_results = halves.contains(&Some(Role::Achievements))
+        && title
+            .split(['及', '和', '与', '暨', '、'])
+            .zip(&halves)
+            .all(|(half, role)| {
+                *role != Some(Role::Plan) || MEASURES.iter().any(|w| half.ends_with(w))
+            });
+    if measures_with_results {
+        return Some(Role::Achievements);
+    }
+    halves.into_iter().flatten().next()
 }
+
+/// Words for measures, which name the plan alone and the work done beside its results.
+const MEASURES: [&str; 3] = ["举措", "措施", "做法"];
 
 /// The part the word that ends last names.
 fn classify_words(title: &str) -> Option<Role> {
@@ -182,6 +201,44 @@ pub(crate) fn assemble(outline: Outline) -> Body {
         .iter()
         .map(|r| r.title.as_deref().and_then(classify))
         .collect();
+    // Two or more top-level headings that name the work done without a period
+    // ("一、主要指标完成情况 二、重点工作完成情况"): topics of one untitled work-done part.
+    let names_period = |r: &Node| {
+        r.title
+            .as_deref()
+            .is_some_and(|t| !crate::meta::phrases(t).is_empty())
+    };
+    let done_topics = roots
+        .iter()
+        .zip(&roles)
+        .filter(|(r, role)| **role == Some(Role::Achievements) && !names_period(r))
+        .count();
+    if done_topics >= 2
+        && !roots
+            .iter()
+            .zip(&roles)
+            .any(|(r, role)| *role == Some(Role::Achievements) && names_period(r))
+    {
+        for (r, role) in roots.iter().zip(roles.iter_mut()) {
+            if *role == Some(Role::Achievements) && !names_period(r) {
+                *role = None;
+            }
+        }
+    }
+    // "一、园区开发建设情况" with its （一） items, followed by nothing but the problems
+    // and the plan: the work-done part under a title that names no part.
+    if !flat
+        && roots.first().is_some_and(|r| {
+            roles[0].is_none()
+                && !r.children.is_empty()
+                && r.title.as_deref().is_some_and(|t| t.ends_with("情况"))
+        })
+        && roles[1..]
+            .iter()
+            .all(|r| matches!(r, Some(Role::Problems | Role::Plan)))
+    {
+        roles[0] = Some(Role::Achievements);
+    }
     if !flat {
         for i in 0..roots.len() {
             let names_period = roots[i]
@@ -229,9 +286,13 @@ pub(crate) fn assemble(outline: Outline) -> Body {
             _ => {
                 // An extra part: before any part and without items it is opening text;
                 // otherwise it becomes an item of the part before it (or the work done).
+                // A heading that names nothing ("一、项目建设快速推进") standing where the
+                // work done begins is an item of an untitled work-done part; only one
+                // without text of its own goes to the opening.
                 if body.parts.is_empty()
                     && pending_done.is_none()
                     && root.children.is_empty()
+                    && root.paras.is_empty()
                     && !flat
                 {
                     body.summary_remarks.push(format!(
@@ -256,7 +317,11 @@ pub(crate) fn assemble(outline: Outline) -> Body {
                         tables: Vec::new(),
                     }),
                 };
-                if !flat {
+                if !flat && target.title.is_none() {
+                    body.doubts.push(format!(
+                        "\"{label}\" has no part heading above it: it became an item of an untitled work-done part"
+                    ));
+                } else if !flat {
                     body.doubts.push(format!(
                         "\"{label}\" became an item of the {} part: a report has at most one part each of work done, problems and plan",
                         target.role.label()
@@ -267,8 +332,19 @@ pub(crate) fn assemble(outline: Outline) -> Body {
             }
         }
     }
-    if let Some(done) = pending_done {
-        body.parts.insert(0, done);
+    if let Some(mut done) = pending_done {
+        // An untitled part announced as tasks ahead ("重点抓好以下六个方面的工作：", a page
+        // holding only the plan's middle) is the plan.
+        if done.title.is_none()
+            && !body.parts.iter().any(|p| p.role == Role::Plan)
+            && body.summary.last().is_some_and(|t| announces_tasks(t))
+        {
+            done.role = Role::Plan;
+            body.doubts.push(PLAN_ANNOUNCED.into());
+            body.parts.push(done);
+        } else {
+            body.parts.insert(0, done);
+        }
     }
     if flat {
         body.doubts.push(
@@ -287,6 +363,27 @@ pub(crate) fn assemble(outline: Outline) -> Body {
         body.parts.sort_by_key(|p| p.role as u8);
     }
     body
+}
+
+/// The note when an untitled part is taken as the plan.
+const PLAN_ANNOUNCED: &str =
+    "the headings after \"…以下…工作：\" have no part heading: they were taken as the plan";
+
+/// Whether the last sentence of `text` announces the tasks ahead: "重点抓好以下六个方面的
+/// 工作：", "下半年着力做好以下几项工作：".
+fn announces_tasks(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(body) = text.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let last = body.rsplit(['。', '！', '；']).next().unwrap_or(body);
+    last.contains("以下")
+        && ["抓好", "做好", "抓实", "推进", "突出", "重点"]
+            .iter()
+            .any(|w| last.contains(w))
+        && !["取得", "完成了", "开展了", "成效", "回顾"]
+            .iter()
+            .any(|w| last.contains(w))
 }
 
 fn part(root: Node, role: Role, doubts: &mut Vec<String>) -> PartDraft {
@@ -412,6 +509,71 @@ mod tests {
         assert_eq!(classify("xxxx年工作思路"), Some(Role::Plan));
         assert_eq!(classify("存在的问题"), Some(Role::Problems));
         assert_eq!(classify("下一步工作打算"), Some(Role::Plan));
+        // From the published corpus (39).
+        assert_eq!(classify("工作举措及成效"), Some(Role::Achievements));
+        assert_eq!(classify("主要做法和成效"), Some(Role::Achievements));
+        assert_eq!(classify("下一步工作措施"), Some(Role::Plan));
+        assert_eq!(classify("问题和建议"), Some(Role::Problems));
+    }
+
+    #[test]
+    fn topics_without_a_part_heading_are_items_of_an_untitled_work_done_part() {
+        // From the published corpus (34): three 一、 headings, no title, no part heading.
+        let b = body(&[
+            "一、区位优势明显基础设施完善",
+            "几年来累计投资5.7亿元，用于改善基础设施。",
+            "二、转变招商理念延伸产业链",
+            "截至2011年末，开发区内已进驻各类企业119家。",
+        ]);
+        assert_eq!(b.parts.len(), 1);
+        assert_eq!(b.parts[0].role, Role::Achievements);
+        assert_eq!(b.parts[0].title, None);
+        let titles: Vec<_> = b.parts[0].items.iter().map(|i| i.title.clone()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("区位优势明显基础设施完善".to_string()),
+                Some("转变招商理念延伸产业链".to_string())
+            ]
+        );
+        // (09, 42): two headings that both name work done without a period.
+        let b = body(&[
+            "一、主要指标完成情况",
+            "1-10月，完成工业总产值20亿元。",
+            "二、重点工作完成情况",
+            "全力推进招商引资。",
+        ]);
+        assert_eq!(b.parts.len(), 1);
+        assert_eq!(b.parts[0].title, None);
+        assert_eq!(b.parts[0].items.len(), 2);
+        // (27): an account of the work with its items, then nothing but the plan: the
+        // work-done part under its own title.
+        let b = body(&[
+            "一、园区开发建设情况",
+            "（一）优化完善园区发展规划，提升园区建设发展水平",
+            "除完成控制性详规等基础规划编制外。",
+            "二、下半年工作计划",
+            "加快项目建设。",
+        ]);
+        assert_eq!(b.parts[0].role, Role::Achievements);
+        assert_eq!(b.parts[0].title.as_deref(), Some("园区开发建设情况"));
+        assert_eq!(b.parts[1].role, Role::Plan);
+    }
+
+    #[test]
+    fn headings_announced_as_tasks_ahead_are_the_plan() {
+        // From the published corpus (31): page 2 holds only the plan's middle.
+        let b = body(&[
+            "不断开创开发区工作的新局面。重点抓好以下六个方面的工作：",
+            "（一）加大招大引强力度，提高园区引资质量",
+            "下半年，要继续围绕“招大引强”两大目标。",
+            "（二）加大基础建设力度，提升园区承载功能",
+            "充分抓住国家旅游综合改革试点的有利时机。",
+        ]);
+        assert_eq!(b.parts.len(), 1);
+        assert_eq!(b.parts[0].role, Role::Plan);
+        assert_eq!(b.parts[0].items.len(), 2);
+        assert!(!announces_tasks("上半年主要开展了以下工作："));
     }
 
     #[test]

@@ -261,6 +261,13 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
         }
     }
 
+    // Nothing weighty names a part of the year: the text's own words stand in, weakly
+    // ("今年1-6月份" and "上半年" in a report without a title, "截至XX年10月份").
+    if shapes.candidates.is_empty() {
+        if let Some((s, place)) = shape_in_text(src) {
+            shapes.add(s, place, IMPLIED);
+        }
+    }
     // The shape first: the plan's year and the signature's date depend on it.
     let shape = shapes.decide();
     let shape_value = shape.as_ref().map(|s| s.value);
@@ -341,6 +348,15 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
                 .collect();
             let (y, from) = if let Some(&y) = most_common(&any) {
                 (y, format!("the year named most in the text ({y})"))
+            } else if let Some((y, said)) = src
+                .opening
+                .iter()
+                .chain(&src.other_text)
+                .find_map(|t| year_end_state(t))
+            {
+                // "截至2011年末，开发区内已进驻各类企业119家": the state at the end of
+                // the year reported on.
+                (y, format!("the state at the year's end “{said}”"))
             } else if let Some((y, m)) = published {
                 // A web page's date: a report on the whole year appears early the next.
                 if ends && m <= 6 {
@@ -352,10 +368,13 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
                     (y, format!("the year of the web page's date ({y}-{m:02})"))
                 }
             } else {
-                (
-                    this_year,
-                    "no year in the source (masked?): this year".to_string(),
-                )
+                let found = unwritten_years(src);
+                let from = if found.is_empty() {
+                    NO_YEAR.to_string()
+                } else {
+                    format!("{NO_YEAR}; it writes {}", found.join(", "))
+                };
+                (this_year, from)
             };
             doubts.push(format!("the year is {from}: check the period"));
             (y, from, false)
@@ -410,6 +429,137 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
         sure: year_sure && shape_sure,
         doubts,
     }
+}
+
+/// The note when the source writes no year: this year only stands in.
+const NO_YEAR: &str = "not written in the source, this year stands in";
+
+/// Where a year is left unwritten: masked ("20xx年", "XX年", "**年") or "今年", each
+/// quoted once, at most three.
+fn unwritten_years(src: &Sources) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let texts = src
+        .title
+        .iter()
+        .copied()
+        .chain(src.parts.iter().map(|(_, t)| *t))
+        .chain(src.opening.iter().copied())
+        .chain(src.other_text.iter().copied());
+    for text in texts {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if c != '年' || found.len() >= 3 {
+                continue;
+            }
+            let before: String = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '×'))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let masked = before.len() >= 2
+                && before.chars().any(|c| matches!(c, 'x' | 'X' | '*' | '×'))
+                && before
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, 'x' | 'X' | '*' | '×'));
+            let word = if masked {
+                format!("“{before}年”")
+            } else if i > 0 && chars[i - 1] == '今' {
+                "“今年”".to_string()
+            } else {
+                continue;
+            };
+            if !found.contains(&word) {
+                found.push(word);
+            }
+        }
+    }
+    found
+}
+
+/// "截至2011年末", "截止2020年底": a year whose end the text describes.
+fn year_end_state(text: &str) -> Option<(i32, String)> {
+    for lead in ["截至", "截止", "截止到", "到"] {
+        for (at, _) in text.match_indices(lead) {
+            let rest = &text[at + lead.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() != 4 {
+                continue;
+            }
+            let after = &rest[4..];
+            if ["年末", "年底", "年12月"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            {
+                let y: i32 = digits.parse().ok()?;
+                if (1990..=2100).contains(&y) {
+                    let end = at + lead.len() + 4 + "年末".len();
+                    return Some((y, text[at..end].to_string()));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The part of the year the opening and the work done name most ("上半年", "1-6月份",
+/// "截至XX年10月份" for months 1-10), with where; `None` when they name none.
+fn shape_in_text(src: &Sources) -> Option<(PeriodShape, String)> {
+    let mut counts: Vec<(PeriodShape, usize, String)> = Vec::new();
+    let mut add = |s: PeriodShape, said: &str| match counts.iter_mut().find(|(v, ..)| *v == s) {
+        Some((_, n, _)) => *n += 1,
+        None => counts.push((s, 1, said.to_string())),
+    };
+    for text in src.opening.iter().chain(&src.other_text) {
+        for p in meta::phrases(text) {
+            match p.shape {
+                Some(s) if s != PeriodShape::Year && !p.implied => add(s, &text[p.start..p.end]),
+                _ => {}
+            }
+        }
+        for lead in ["截至", "截止"] {
+            for (at, _) in text.match_indices(lead) {
+                if let Some((m, said)) = months_to(&text[at..]) {
+                    add(PeriodShape::Months(1, m).normalized(), said);
+                }
+            }
+        }
+    }
+    let (s, n, said) = counts
+        .into_iter()
+        .enumerate()
+        .max_by_key(|(i, (_, n, _))| (*n, std::cmp::Reverse(*i)))?
+        .1;
+    let times = if n > 1 {
+        format!(", named {n} times")
+    } else {
+        String::new()
+    };
+    Some((s, format!("the text “{said}”{times}")))
+}
+
+/// "截至XX年10月份" / "截至10月底": the month the text counts to, with the words.
+fn months_to(s: &str) -> Option<(u8, &str)> {
+    let head: String = s.chars().take(12).collect();
+    let at = head.find('月')?;
+    let before = &head[..at];
+    let digits: String = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let m: u8 = digits.parse().ok()?;
+    // Only a month (not a day count or a range): the month follows 年 or the lead.
+    let lead_end = before.len() - digits.len();
+    let ok = before[..lead_end].ends_with('年')
+        || before[..lead_end].ends_with("截至")
+        || before[..lead_end].ends_with("截止");
+    ((1..=11).contains(&m) && ok).then(|| (m, &s[..at + '月'.len_utf8()]))
 }
 
 fn most_common(years: &[i32]) -> Option<&i32> {
@@ -507,6 +657,47 @@ mod tests {
         s.signed = Some((2023, 1));
         let d = decide(&s, None, 2030);
         assert_eq!(d.period, Period::Year(2022));
+        assert!(!d.sure);
+    }
+
+    #[test]
+    fn without_a_year_the_kind_comes_from_the_text_and_the_year_stays_a_check() {
+        // From the published corpus (01): no title read, "上半年" and "今年1-6月份" in the text.
+        let mut s = sources(None, &["在市委、市政府的正确领导下，全区经济走上了健康的发展道路。上半年，XXX开发区实现国内生产总值2.87亿元。"], &[]);
+        s.other_text = vec!["今年1-6月份，全区建设项目共72个。"];
+        let d = decide(&s, None, 2030);
+        assert_eq!(d.period, Period::Half(2030, 1));
+        assert!(!d.sure);
+        assert!(
+            d.doubts
+                .iter()
+                .any(|m| m.contains("this year stands in") && m.contains("“今年”")),
+            "{:?}",
+            d.doubts
+        );
+        // (09): "截至XX年10月份" is months 1-10 of a masked year.
+        let mut s = sources(
+            None,
+            &["年初以来，开发区管委会在县委、县政府正确领导下推进各项工作。"],
+            &[],
+        );
+        s.other_text = vec!["截至XX年10月份，开发区工业总产值完成x亿元，同比增长x%。"];
+        let d = decide(&s, None, 2030);
+        assert_eq!(d.period, Period::Months(2030, 1, 10));
+        assert!(
+            d.doubts.iter().any(|m| m.contains("“XX年”")),
+            "{:?}",
+            d.doubts
+        );
+    }
+
+    #[test]
+    fn a_year_whose_end_is_described_is_the_year() {
+        // From the published corpus (34).
+        let mut s = sources(None, &[], &[]);
+        s.other_text = vec!["截至2011年末，开发区内已进驻各类企业119家。"];
+        let d = decide(&s, None, 2030);
+        assert_eq!(d.period, Period::Year(2011));
         assert!(!d.sure);
     }
 

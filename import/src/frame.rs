@@ -202,6 +202,8 @@ fn is_document_number(t: &str) -> bool {
 /// when a site wrapped the whole line in them, and without a site's name after the title
 /// ("……工作总结_某某范文网", "……工作总结 - 某某文库").
 pub(crate) fn unwrap_book_title(t: &str) -> &str {
+    // A table cell copied from a page: "宁波国家高新区……工作安排报告 |".
+    let t = t.trim_matches(|c: char| c == '|' || c == '｜' || c.is_whitespace());
     let t = t
         .strip_prefix('《')
         .and_then(|r| r.strip_suffix('》'))
@@ -271,6 +273,10 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
             head.recipient = Some(t.trim_end_matches(['：', ':']).to_string());
             i += 1;
             break;
+        } else if !title_parts.is_empty() && is_occasion(&t) {
+            // "——2023年1月9日在……人民代表大会第三次会议上": the speech's occasion
+            // under its title is the opening's, not more of the title.
+            break;
         } else if t.chars().count() <= 60 && !has_sentence_punct(&t) && !t.ends_with(['：', ':']) {
             match title_parts.last() {
                 Some(last) if *last == t => removed.push(Removed {
@@ -303,6 +309,25 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
                 }
             }
         } else if title_parts.is_empty() && i == first_text(&blocks) {
+            // "工业园区上半年工作总结及下半年思路一、1-6月份工作总结（一）……": a page
+            // flattened to one line, the title running into the outline.
+            if let Some(at) = title_before_outline(&t) {
+                let title = t[..at].to_string();
+                if crate::boilerplate::site_line(&title).is_some() {
+                    removed.push(Removed {
+                        text: title,
+                        why: "site's page title",
+                    });
+                } else {
+                    head.title = Some(title);
+                    head.title_split = true;
+                }
+                let rest = t[at..].to_string();
+                if let Block::Para(p) = &mut blocks[i] {
+                    p.text = rest;
+                }
+                break;
+            }
             // "园区管委会2022年上半年工作总结及下半年计划2022年1-6月，园区……"
             if let Some(at) = glued_title_end(&t) {
                 head.title = Some(t[..at].to_string());
@@ -340,11 +365,13 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
                 });
                 i += 1;
             } else if let Some(rest) = t.strip_prefix(title.as_str()).filter(|r| !r.is_empty()) {
+                // A collection numbers its pieces: "开发区上半年工作总结1" + "20xx年以来".
+                let numbered = piece_number(rest);
                 removed.push(Removed {
-                    text: title.clone(),
+                    text: format!("{title}{}", &rest[..numbered]),
                     why: "title repeated at the start of the text",
                 });
-                p.text = rest.to_string();
+                p.text = rest[numbered..].to_string();
                 break;
             } else {
                 break;
@@ -366,6 +393,34 @@ pub(crate) fn split_head(mut blocks: Vec<Block>, removed: &mut Vec<Removed>) -> 
     (head, body)
 }
 
+/// The length of a collection's piece number ("1", "2") before a year at the start of
+/// `rest` ("120xx年以来" is piece 1 and "20xx年以来"); 0 when there is none.
+fn piece_number(rest: &str) -> usize {
+    let chars: Vec<char> = rest.chars().take(6).collect();
+    let year_char = |c: &char| c.is_ascii_digit() || matches!(c, 'x' | 'X' | '*');
+    let is_piece = chars.len() == 6
+        && ('1'..='9').contains(&chars[0])
+        && chars[1..5].iter().all(year_char)
+        && chars[1..3]
+            .iter()
+            .any(|c| !c.is_ascii_digit() || *c == '2' || *c == '1')
+        && chars[5] == '年'
+        && (chars[1] == '2' || chars[1] == '1' || !chars[1].is_ascii_digit());
+    if is_piece {
+        1
+    } else {
+        0
+    }
+}
+
+/// The occasion of a speech, under its title: "——2023年1月9日在……会议上".
+fn is_occasion(t: &str) -> bool {
+    t.starts_with(['—', '-'])
+        && ["会议上", "会上", "大会上", "讲话", "报告会"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
 fn first_text(blocks: &[Block]) -> usize {
     blocks
         .iter()
@@ -378,6 +433,19 @@ fn signer_name(s: &str) -> String {
         .trim_start_matches(['：', ':', ' '])
         .trim()
         .to_string()
+}
+
+/// Where a title runs into the outline's first number on one line ("……下半年思路一、1-6月
+/// 份工作总结"): the offset of "一、", when what stands before it is a title.
+pub(crate) fn title_before_outline(t: &str) -> Option<usize> {
+    let at = t.find("一、")?;
+    let title = &t[..at];
+    let n = title.chars().count();
+    ((6..=80).contains(&n)
+        && !title.contains(['。', '；', '，'])
+        && TITLE_WORDS.iter().any(|w| title.ends_with(w))
+        && is_title_like(title))
+    .then_some(at)
 }
 
 /// Where a title glued to the first sentence ends: after the last title word before the
@@ -631,6 +699,32 @@ mod tests {
         );
         assert_eq!(date_line("2023年7月份"), None);
         assert_eq!(date_line("截至2023年7月"), None);
+    }
+
+    #[test]
+    fn a_speechs_occasion_is_not_part_of_its_title() {
+        // From the published corpus (33).
+        let mut removed = Vec::new();
+        let (head, body) = split_head(
+            paras(&[
+                "政府工作报告",
+                "——2023年1月9日在株洲市天元区第六届人民代表大会第三次会议上",
+                "株洲市天元区人民政府区长何柢",
+                "现在，我代表区人民政府，向大会作政府工作报告，请予审议。",
+            ]),
+            &mut removed,
+        );
+        assert_eq!(head.title.as_deref(), Some("政府工作报告"));
+        assert_eq!(body.len(), 3);
+    }
+
+    #[test]
+    fn a_collections_piece_number_after_the_title() {
+        // From the published corpus (03).
+        assert_eq!(piece_number("120xx年以来，在市委、市政府的正确领导下"), 1);
+        assert_eq!(piece_number("22022年，园区"), 1);
+        assert_eq!(piece_number("2022年，园区"), 0);
+        assert_eq!(piece_number("1-6月，园区"), 0);
     }
 
     #[test]

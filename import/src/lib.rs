@@ -1,7 +1,10 @@
-//! huibao-import: last period's report, as a Word file or pasted text, to a report TOML
-//! that `huibao check` accepts and that renders back to the same text.
+//! huibao-import: last period's report, as the file it is kept in (.txt, .docx, .doc or
+//! .wps, .pdf, .html or .mhtml, .odt, .ofd), to a report TOML that `huibao check` accepts
+//! and that renders back to the same text.
 //!
-//! The flow is decode (or read the DOCX) → `clean` (clutter found by `boilerplate`, lines
+//! The kind of file is decided by its content (`kind`), whatever its name; each format's
+//! reader (`docx`, `doc`, `pdf` and `ofd` through `positioned`, `html`, `odt`) gives the
+//! source's blocks. The flow is decode (or read the file) → `clean` (clutter found by `boilerplate`, lines
 //! joined by `pages`) → `frame` (title, signature …) → `outline` → `draft` (parts) →
 //! `evidence` (the period) → `figures` → `write`, then the TOML is loaded with
 //! `huibao_core::load_source` to prove it is a valid report.
@@ -9,15 +12,22 @@
 mod boilerplate;
 mod clean;
 mod decode;
+mod doc;
 mod docx;
 mod draft;
 mod evidence;
 mod figures;
 mod frame;
+mod html;
+mod kind;
 mod marker;
 mod meta;
+mod odt;
+mod ofd;
 mod outline;
 mod pages;
+mod pdf;
+mod positioned;
 mod source;
 mod write;
 
@@ -61,7 +71,8 @@ pub enum ImportError {
     /// The DOCX has no paragraphs with text.
     #[error("{0} has no paragraphs with text")]
     NoParagraphs(String),
-    /// The DOCX is over a limit: a part unpacks too large or nests too deep (a zip bomb).
+    /// The file is over a limit: a part unpacks too large or nests too deep (a zip bomb),
+    /// too many pages or characters.
     #[error("{path} is too large to import: {why}")]
     TooLarge {
         /// The path as given.
@@ -69,7 +80,45 @@ pub enum ImportError {
         /// Which limit was passed.
         why: String,
     },
+    /// The file is in a format huibao does not import (a spreadsheet, a presentation, an
+    /// image, a password-protected document).
+    #[error("{path} cannot be imported: it is {what}")]
+    Unsupported {
+        /// The path as given.
+        path: String,
+        /// What the file is.
+        what: String,
+    },
+    /// The file is protected by a password.
+    #[error("{path} cannot be imported: it is {what} protected by a password")]
+    Protected {
+        /// The path as given.
+        path: String,
+        /// What the file is: "a PDF", "a Word document".
+        what: &'static str,
+    },
+    /// A .doc, .pdf, .html, .odt or .ofd that could not be read.
+    #[error("{path} is not a readable {format} file: {why}")]
+    Damaged {
+        /// The path as given.
+        path: String,
+        /// The format its content says it is: "Word 97–2003 (.doc)", "PDF" …
+        format: &'static str,
+        /// What could not be read.
+        why: String,
+    },
+    /// A PDF without a text layer: a scan (扫描件).
+    #[error("{path} is a scan (扫描件): its {pages} page(s) have no text layer, so there is no text to import")]
+    Scanned {
+        /// The path as given.
+        path: String,
+        /// How many pages it has.
+        pages: usize,
+    },
 }
+
+/// The formats `import` reads, for messages.
+pub const FORMATS_READ: &str = ".txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .pdf with a text layer, .html, .htm, .mhtml, .odt and .ofd";
 
 impl ImportError {
     /// What the user can do about it.
@@ -77,8 +126,17 @@ impl ImportError {
         let help: &'static str = match self {
             ImportError::Read(e) => return e.help().into(),
             ImportError::Empty(_) => "choose the file that holds last period's report",
-            ImportError::NotText { .. } => {
-                "import a .txt file (UTF-8 or GBK) or a .docx; from other formats copy the text into a .txt file"
+            ImportError::NotText { .. } | ImportError::Unsupported { .. } => {
+                "huibao imports .txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .pdf with a text layer, .html, .htm, .mhtml, .odt and .ofd: open the report in Word or WPS and save it as .docx, or copy its text into a .txt file"
+            }
+            ImportError::Protected { .. } => {
+                "open it with its password (in Word, WPS or a PDF reader), save a copy without the password, and import that"
+            }
+            ImportError::Damaged { .. } => {
+                "open it in Word or WPS (a PDF in a PDF reader, a page in a browser) and save it again as .docx or .txt, or copy its text into a .txt file"
+            }
+            ImportError::Scanned { .. } => {
+                "run OCR (text recognition) on the scan first, in WPS or a PDF reader, and import the text it gives as .txt or .docx"
             }
             ImportError::Docx { .. } => {
                 "open it in Word or WPS and save it again as .docx (Word 2007 or later), or copy its text into a .txt file"
@@ -178,8 +236,30 @@ pub struct Stats {
     pub title_split: bool,
     /// The text file's encoding; `None` for a DOCX.
     pub encoding: Option<decode::TextEncoding>,
-    /// Automatic list numbers of the DOCX written out as text.
+    /// Automatic list numbers of the DOCX (or .doc) written out as text.
     pub docx_numbers: usize,
+    /// The file's content is another format than its name says: (named, read as).
+    pub read_as: Option<(SourceKind, SourceKind)>,
+    /// The format the file was read as.
+    pub kind: Option<SourceKind>,
+    /// Page numbers, running headers and footers of a PDF or OFD removed by position.
+    pub running_removed: usize,
+    /// Chinese characters in the source as read (clutter included).
+    pub han_source: usize,
+    /// Of those, how many the report TOML's text has (comments left out).
+    pub han_kept: usize,
+}
+
+impl Stats {
+    /// The share of the source's Chinese characters that reached the report TOML's
+    /// text (1 for a source without any).
+    pub fn han_share(&self) -> f64 {
+        if self.han_source == 0 {
+            1.0
+        } else {
+            self.han_kept as f64 / self.han_source as f64
+        }
+    }
 }
 
 /// The result of an import.
@@ -191,32 +271,65 @@ pub struct Imported {
     pub draft: Draft,
 }
 
-/// The kind of source, from its extension.
+/// The kind of source: what its name says (`SourceKind::of`), then what its content is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
     /// Plain text, UTF-8, UTF-16 or GB18030.
     Text,
     /// A Word document (.docx).
     Docx,
+    /// A Word 97–2003 document (.doc) or a WPS 文字 document (.wps).
+    Doc,
+    /// A PDF, read through its text layer.
+    Pdf,
+    /// A web page (.html, .htm) or web archive (.mhtml, .mht).
+    Html,
+    /// An OpenDocument text (.odt).
+    Odt,
+    /// An OFD (GB/T 33190) document.
+    Ofd,
 }
 
 impl SourceKind {
-    /// `.docx` is Word; everything else is read as text.
+    /// The kind by the file's extension; anything not named otherwise is text.
     pub fn of(path: &Path) -> SourceKind {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("docx") => SourceKind::Docx,
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "docx" | "docm" => SourceKind::Docx,
+            "doc" | "wps" | "dot" => SourceKind::Doc,
+            "pdf" => SourceKind::Pdf,
+            "html" | "htm" | "xhtml" | "mhtml" | "mht" => SourceKind::Html,
+            "odt" => SourceKind::Odt,
+            "ofd" => SourceKind::Ofd,
             _ => SourceKind::Text,
+        }
+    }
+
+    /// The kind's name for messages: "a Word document (.docx)".
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Text => "text (.txt)",
+            SourceKind::Docx => "a Word document (.docx)",
+            SourceKind::Doc => "a Word 97–2003 or WPS document (.doc, .wps)",
+            SourceKind::Pdf => "a PDF",
+            SourceKind::Html => "a web page (.html, .mhtml)",
+            SourceKind::Odt => "an OpenDocument text (.odt)",
+            SourceKind::Ofd => "an OFD document",
         }
     }
 }
 
 /// Imports the file at `path`.
 pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
-    // The one reader: a regular file within the limit of its kind (a .docx may be larger
-    // than a text, whose TOML must stay below the report limit).
+    // The one reader: a regular file within the limit of its kind (a document may be
+    // larger than a text, whose TOML must stay below the report limit).
     let kind = match SourceKind::of(path) {
-        SourceKind::Docx => huibao_core::input::Kind::ImportDocx,
         SourceKind::Text => huibao_core::input::Kind::ImportText,
+        _ => huibao_core::input::Kind::ImportDocx,
     };
     let bytes = huibao_core::input::read(path, kind).map_err(ImportError::Read)?;
     let name = path
@@ -232,6 +345,7 @@ pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
 }
 
 /// Imports a source held in memory; `path` names it in messages, `name` in the TOML.
+/// `kind` is what its name says; the content decides (see [`Stats::read_as`]).
 pub fn import_bytes(
     path: &str,
     name: &str,
@@ -240,13 +354,13 @@ pub fn import_bytes(
 ) -> Result<Imported, ImportError> {
     // The reader's limits hold for bytes that came another way too.
     let (limit, limit_name) = match kind {
-        SourceKind::Docx => (
-            huibao_core::limits::MAX_IMPORT_DOCX_BYTES,
-            "MAX_IMPORT_DOCX_BYTES",
-        ),
         SourceKind::Text => (
             huibao_core::limits::MAX_IMPORT_TEXT_BYTES,
             "MAX_IMPORT_TEXT_BYTES",
+        ),
+        _ => (
+            huibao_core::limits::MAX_IMPORT_DOCX_BYTES,
+            "MAX_IMPORT_DOCX_BYTES",
         ),
     };
     if bytes.len() as u64 > limit {
@@ -259,50 +373,59 @@ pub fn import_bytes(
             ),
         });
     }
-    let mut stats = Stats::default();
-    let blocks = match kind {
-        SourceKind::Docx => {
-            if bytes.is_empty() {
-                return Err(ImportError::Empty(path.into()));
-            }
-            let read = docx::read(bytes).map_err(|why| match why {
-                docx::DocxError::TooLarge(why) => ImportError::TooLarge {
-                    path: path.into(),
-                    why,
-                },
-                why => ImportError::Docx {
-                    path: path.into(),
-                    why: why.to_string(),
-                },
-            })?;
-            stats.docx_numbers = read.numbers;
-            if !read.blocks.iter().any(|b| match b {
-                Block::Para(p) => !p.text.trim().is_empty(),
-                Block::Table(_) => true,
-            }) {
-                return Err(ImportError::NoParagraphs(path.into()));
-            }
-            read.blocks
-        }
-        SourceKind::Text => {
-            if bytes.starts_with(b"PK\x03\x04") {
-                // A .docx under another name.
-                return import_bytes(path, name, bytes, SourceKind::Docx);
-            }
-            let (text, enc) = decode::decode(bytes).map_err(|e| match e {
-                decode::DecodeError::Empty => ImportError::Empty(path.into()),
-                decode::DecodeError::Binary(why) => ImportError::NotText {
-                    path: path.into(),
-                    why,
-                },
-            })?;
-            stats.encoding = Some(enc);
-            source::from_text(&text)
-        }
+    if bytes.is_empty() {
+        return Err(ImportError::Empty(path.into()));
+    }
+    let found = kind::sniff(bytes, kind).map_err(|what| ImportError::Unsupported {
+        path: path.into(),
+        what,
+    })?;
+    let mut stats = Stats {
+        kind: Some(found),
+        read_as: (found != kind).then_some((kind, found)),
+        ..Stats::default()
     };
-    let draft = recognise(name, blocks, stats);
+    let read = kind::read(path, bytes, found, &mut stats)?;
+    let mut source = HanCount::default();
+    for b in &read.blocks {
+        match b {
+            Block::Para(p) => source.add(&p.text),
+            Block::Table(rows) => rows.iter().flatten().for_each(|c| source.add(c)),
+        }
+    }
+    read.removed.iter().for_each(|r| source.add(&r.text));
+    stats.han_source = source.total();
+    let mut draft = recognise(name, read.blocks, stats);
+    draft.removed.splice(0..0, read.removed);
     let toml = write::report(&draft);
+    let mut kept = HanCount::default();
+    kept.add(&write::without_comments(&toml));
+    draft.stats.han_kept = source.common(&kept);
     Ok(Imported { toml, draft })
+}
+
+/// Chinese characters counted one by one.
+#[derive(Default)]
+struct HanCount(std::collections::HashMap<char, usize>);
+
+impl HanCount {
+    fn add(&mut self, s: &str) {
+        for c in s.chars().filter(|&c| huibao_core::chars::is_han(c)) {
+            *self.0.entry(c).or_default() += 1;
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.0.values().sum()
+    }
+
+    /// How many characters both have: each character as often as the one with fewer.
+    fn common(&self, other: &HanCount) -> usize {
+        self.0
+            .iter()
+            .map(|(c, n)| (*n).min(other.0.get(c).copied().unwrap_or(0)))
+            .sum()
+    }
 }
 
 /// Recognises a report in source blocks.
@@ -512,6 +635,18 @@ fn find_date(d: &mut Draft) {
             source: "the signature".into(),
             sure: true,
         },
+        None if metadata_date(&d.removed).is_some() => {
+            let Some((date, row)) = metadata_date(&d.removed) else {
+                return;
+            };
+            let why = format!("{DATE_FROM_METADATA} “{row}”");
+            d.doubts.push(why.clone());
+            Found {
+                value: date,
+                source: why,
+                sure: false,
+            }
+        }
         None => {
             let v = meta::day_after(&d.period.value);
             let why = match &d.tail.incomplete_date {
@@ -529,6 +664,41 @@ fn find_date(d: &mut Draft) {
             }
         }
     };
+}
+
+/// The note when the date is a web page's 成文日期.
+const DATE_FROM_METADATA: &str = "the date is the page's metadata row";
+
+/// The date of writing a government page gives in its metadata (成文日期, 发文日期), with
+/// the row it was read from.
+fn metadata_date(removed: &[clean::Removed]) -> Option<(Ymd, String)> {
+    removed
+        .iter()
+        .filter(|r| r.why == clean::METADATA_ROW)
+        .find_map(|r| {
+            let at = r
+                .text
+                .find("成文日期")
+                .or_else(|| r.text.find("发文日期"))?;
+            let rest = &r.text[at..];
+            let b = rest.as_bytes();
+            (0..b.len().saturating_sub(9)).find_map(|i| {
+                let w = &b[i..i + 10];
+                let digits = |r: std::ops::Range<usize>| w[r].iter().all(u8::is_ascii_digit);
+                if !(digits(0..4) && w[4] == b'-' && digits(5..7) && w[7] == b'-' && digits(8..10))
+                {
+                    return None;
+                }
+                let w = std::str::from_utf8(w).ok()?;
+                let (y, m, day) = (
+                    w[0..4].parse().ok()?,
+                    w[5..7].parse().ok()?,
+                    w[8..10].parse().ok()?,
+                );
+                ((1..=12).contains(&m) && (1..=31).contains(&day))
+                    .then(|| (Ymd(y, m, day), r.text.trim().to_string()))
+            })
+        })
 }
 
 /// Indicator tables become indicators (and `indicator_table = true` where they stood);

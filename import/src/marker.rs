@@ -34,9 +34,12 @@ pub(crate) fn before_period(line: &str) -> Option<Marker> {
 /// number with the space or mark after it.
 pub(crate) fn part(line: &str) -> Option<(u32, usize)> {
     let rest = line.strip_prefix('第')?;
-    let end = rest.find("部分")?;
+    // A speech's parts: "第一方面：回头望".
+    let (end, word) = ["部分", "方面"]
+        .iter()
+        .find_map(|w| rest.find(w).map(|at| (at, *w)))?;
     let number = chinese_value(&rest[..end])?;
-    let after = &rest[end + "部分".len()..];
+    let after = &rest[end + word.len()..];
     let title = after.trim_start_matches([' ', '\u{3000}', '、', '：', ':', '.', '．']);
     (!title.is_empty()).then_some((number, line.len() - title.len()))
 }
@@ -70,6 +73,10 @@ mod tests {
         let (n, len) = part(line).unwrap();
         assert_eq!((n, &line[len..]), (3, "2022年工作安排"));
         assert_eq!(part("第一部分"), None);
+        // From the published corpus (25): a speech's parts.
+        let line = "第一方面：回头望";
+        let (n, len) = part(line).unwrap();
+        assert_eq!((n, &line[len..]), (1, "回头望"));
         assert_eq!(part("第一批项目"), None);
     }
 }

@@ -187,6 +187,10 @@ pub(crate) fn phrases(text: &str) -> Vec<Phrase> {
             } else if let Some((s, n)) = shape_at(r) {
                 // "2022上半年": the year without 年.
                 (Some(s), j + n)
+            } else if r.starts_with("工作") {
+                // "2019工作总结及2020年工作计划": the year without 年 before its work.
+                implied = true;
+                (Some(PeriodShape::Year), j)
             } else {
                 i = j;
                 continue;
@@ -354,7 +358,15 @@ pub(crate) fn organization_in_title(title: &str) -> Option<String> {
     .flatten()
     .min()?;
     let org = title[..cut].trim();
-    (org.chars().count() >= 2 && ORG_SUFFIXES.iter().any(|s| org.ends_with(s)))
+    // "温州浙南产业集聚区（经开区、瓯飞）": a name with its other names in brackets.
+    let bare = match org.strip_suffix(['）', ')']) {
+        Some(inner) => inner
+            .rfind(['（', '('])
+            .map_or(org, |at| org[..at].trim_end()),
+        None => org,
+    };
+    let endings = ORG_SUFFIXES.iter().chain(&["集聚区", "产业区", "示范区"]);
+    (org.chars().count() >= 2 && endings.clone().any(|s| bare.ends_with(s)))
         .then(|| org.to_string())
 }
 
@@ -385,12 +397,26 @@ pub(crate) fn organization_named(text: &str) -> Option<String> {
         }
         let name = &clause[..end];
         let n = name.chars().count();
-        if (4..=24).contains(&n) && name.chars().all(huibao_core::chars::is_han) {
+        // A masked name is a name ("xx开发区", "__经济开发区"); a clause that opens with
+        // a verb ("结合开发区", "要成为开发区") names none.
+        let masked = name.trim_start_matches(['x', 'X', '*', '_', '×']);
+        if (4..=24).contains(&n)
+            && masked.chars().all(huibao_core::chars::is_han)
+            && !NOT_NAME_STARTS.iter().any(|w| masked.starts_with(w))
+        {
             return Some(name.to_string());
         }
     }
     None
 }
+
+/// Words that open a clause about an organization, not its name ("结合开发区实际",
+/// "也是开发区", "要成为开发区今后……", "不断开创开发区工作的新局面").
+const NOT_NAME_STARTS: [&str; 30] = [
+    "结合", "也是", "要", "成为", "不断", "加快", "推动", "促进", "把", "将", "在", "对", "为",
+    "是", "使", "让", "全力", "积极", "我们", "全面", "支持", "围绕", "依托", "打造", "建设",
+    "推进", "开创", "此例", "参考", "作为",
+];
 
 /// The organization named most often in the text ("生态园以……", "园区完成……").
 pub(crate) fn organization_in_text(text: &str) -> Option<String> {
@@ -450,9 +476,44 @@ mod tests {
             Some((Some(2022), PeriodShape::Quarter(3)))
         );
         assert_eq!(period_in("主要工作"), None);
+        // From the published corpus (18): the year without 年 before its work.
+        let p = phrases("工业园区（高新区）2019工作总结及2020年工作计划");
+        assert_eq!(
+            (p[0].year, p[0].shape),
+            (Some(2019), Some(PeriodShape::Year))
+        );
         assert_eq!(
             make_period(2022, PeriodShape::Months(1, 6)),
             Period::Half(2022, 1)
+        );
+    }
+
+    #[test]
+    fn organizations_with_other_names_in_brackets() {
+        // From the published corpus (19).
+        assert_eq!(
+            organization_in_title(
+                "温州浙南产业集聚区（经开区、瓯飞）2016年工作总结和2017年工作思路"
+            )
+            .as_deref(),
+            Some("温州浙南产业集聚区（经开区、瓯飞）")
+        );
+    }
+
+    #[test]
+    fn organizations_not_taken_from_verbs() {
+        // From the published corpus (05, 23, 25, 31).
+        for t in [
+            "结合开发区实际，现将工作总结如下。",
+            "也是开发区发展的关键一年。",
+            "要成为开发区今后务虚工作的内在气质。",
+            "不断开创开发区工作的新局面。",
+        ] {
+            assert_eq!(organization_named(t), None, "{t}");
+        }
+        assert_eq!(
+            organization_named("20xx年以来，xx开发区实现国内生产总值28.7亿元。").as_deref(),
+            Some("xx开发区")
         );
     }
 

@@ -100,7 +100,14 @@ fn split_parts(blocks: Vec<Block>) -> Result<(Vec<Block>, Vec<Section>), Vec<Blo
         .iter()
         .enumerate()
         .all(|(k, &(_, n, _))| n == k as u32 + 1);
-    let heads: Vec<(usize, usize)> = if numbered.len() >= 2 && in_order {
+    // One "第一方面" over numbered lines is a part too: the copy may end inside it.
+    let lone_first = numbered.len() == 1
+        && numbered[0].1 == 1
+        && blocks[numbered[0].0 + 1..]
+            .iter()
+            .filter_map(Block::text)
+            .any(|t| marker::parse(t.trim()).is_some_and(|m| m.kind != Kind::RunIn));
+    let heads: Vec<(usize, usize)> = if (numbered.len() >= 2 && in_order) || lone_first {
         numbered.iter().map(|&(i, _, len)| (i, len)).collect()
     } else {
         unnumbered_parts(&blocks)
@@ -108,7 +115,7 @@ fn split_parts(blocks: Vec<Block>) -> Result<(Vec<Block>, Vec<Section>), Vec<Blo
             .map(|i| (i, 0))
             .collect()
     };
-    if heads.len() < 2 {
+    if heads.len() < 2 && !lone_first {
         return Err(blocks);
     }
     let mut preamble = Vec::new();
@@ -373,7 +380,18 @@ impl Builder {
             return Some(depth);
         }
         // A document may start at 二、 when its first part was lost or left out.
-        if depth == 0 && matches!(m.kind, Kind::Chinese | Kind::ParenChinese) && m.number <= 3 {
+        // A page of a paginated copy may start later ("四、存在的主要困难和问题"): a
+        // heading that names a part.
+        let names_part = m.kind == Kind::Chinese && {
+            let rest = line[m.len..].trim();
+            rest.chars().count() <= 24
+                && !rest.contains(['。', '，'])
+                && crate::draft::classify(rest).is_some()
+        };
+        if depth == 0
+            && matches!(m.kind, Kind::Chinese | Kind::ParenChinese)
+            && (m.number <= 3 || names_part)
+        {
             self.out.doubts.push(format!(
                 "the outline starts at \"{}\" rather than at number one",
                 excerpt(line, 16)
@@ -428,8 +446,18 @@ fn split_glued<'a>(
     if own.len > 0 {
         open.push((own.kind, own.number));
     }
-    for (i, _) in text.match_indices(['。', '！', '？']) {
+    // "当创业先锋……——宁波国家高新区2007年工作总结和2008年工作安排一、2007年工作回顾……":
+    // a subtitle running into the outline's first number on a flattened page.
+    if open.is_empty() {
+        if let Some(at) = crate::frame::title_before_outline(text) {
+            return (&text[..at], Some(text[at..].to_string()));
+        }
+    }
+    // After a colon too: "……主要取得了以下几个方面的成绩：（一）抢抓机遇，……".
+    for (i, _) in text.match_indices(['。', '！', '？', '：']) {
         let at = i + '。'.len_utf8();
+        // A flattened page keeps the space after the stop: "成绩： （一）抢抓机遇".
+        let at = at + (text[at..].len() - text[at..].trim_start().len());
         let after = &text[at..];
         let Some(m) = marker::parse(after) else {
             continue;
@@ -439,12 +467,45 @@ fn split_glued<'a>(
         }
         let continues = open.iter().any(|&(k, n)| k == m.kind && m.number == n + 1);
         // "……同比增长11.8%。一、2022年工作总结": the outline begins inside a paragraph.
-        let begins = open.is_empty() && m.kind == Kind::Chinese && m.number == 1;
-        if continues || begins {
+        // "……第一名。（一）党的建设持续推进。开发区党工委……": a first （一） heading
+        // after the opening's last sentence, when a short heading follows it.
+        let begins = open.is_empty()
+            && m.number == 1
+            && (m.kind == Kind::Chinese
+                || (m.kind == Kind::ParenChinese && short_heading(&after[m.len..])));
+        // "一、2021年工作总结作为……先进开发区。（一）综合实力明显增强……": the first
+        // item of the heading the text belongs to, on a flattened page.
+        let deepest = open.last().and_then(|&(k, _)| k.level()).unwrap_or(0);
+        let first_child = own.len > 0
+            && m.number == 1
+            && m.kind.level().is_some_and(|l| l == deepest + 1)
+            && !open.iter().any(|&(k, _)| k == m.kind)
+            && words_first(&after[m.len..]);
+        if continues || begins || first_child {
             return (&text[..at], Some(after.to_string()));
         }
     }
     (text, None)
+}
+
+/// Whether `rest` opens with words, not a figure: no digit in its first six characters.
+fn words_first(rest: &str) -> bool {
+    let head: Vec<char> = rest.chars().take(6).collect();
+    head.len() == 6
+        && head[..2].iter().all(|c| c.is_alphabetic() && !c.is_ascii())
+        && !head.iter().any(|c| c.is_ascii_digit())
+}
+
+/// Whether `rest` opens with a short heading closed by a full stop ("党的建设持续推进。"):
+/// 4 to 20 characters without a comma before the stop.
+fn short_heading(rest: &str) -> bool {
+    let Some(stop) = rest.find('。') else {
+        return false;
+    };
+    let title = &rest[..stop];
+    (4..=20).contains(&title.chars().count())
+        && !title.contains(['，', '；', '：', '、'])
+        && !title.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Where a heading runs into its first item without a break ("科技创新能力持续增强1.创新平台
@@ -471,11 +532,12 @@ fn inline_child(rest: &str, open: &[Kind]) -> Option<usize> {
 }
 
 /// Words that close a heading ("……持续增强", "……成效显著").
-const HEADING_ENDS: [&str; 48] = [
-    "增强", "壮大", "显著", "优化", "有力", "有序", "有效", "提升", "提速", "加快", "推进", "加强",
-    "完善", "突破", "明显", "稳固", "见效", "落地", "集聚", "聚集", "扎实", "升级", "向好", "攀升",
-    "增长", "提质", "增效", "齐升", "丰硕", "良好", "稳定", "巩固", "深化", "强劲", "凸显", "活跃",
-    "平稳", "改善", "高效", "精准", "有为", "跃升", "发力", "提档", "扩容", "蓄能", "破题", "成势",
+const HEADING_ENDS: [&str; 49] = [
+    "成效", "增强", "壮大", "显著", "优化", "有力", "有序", "有效", "提升", "提速", "加快", "推进",
+    "加强", "完善", "突破", "明显", "稳固", "见效", "落地", "集聚", "聚集", "扎实", "升级", "向好",
+    "攀升", "增长", "提质", "增效", "齐升", "丰硕", "良好", "稳定", "巩固", "深化", "强劲", "凸显",
+    "活跃", "平稳", "改善", "高效", "精准", "有为", "跃升", "发力", "提档", "扩容", "蓄能", "破题",
+    "成势",
 ];
 
 /// Words that open a sentence of text after a heading ("全年新签约……", "深化……改革").
@@ -538,6 +600,49 @@ const TEXT_OPENERS: [&str; 56] = [
     "完善",
 ];
 
+/// The "new" a heading promises, which closes it ("开创各项工作新局面", "再上新台阶").
+const HEADING_PROMISES: [&str; 14] = [
+    "新局面",
+    "新篇章",
+    "新台阶",
+    "新突破",
+    "新跨越",
+    "新高地",
+    "新成效",
+    "新进展",
+    "新格局",
+    "新优势",
+    "新水平",
+    "新气象",
+    "新动能",
+    "新亮点",
+];
+
+/// Where a heading that closes with its promise ends when text follows without
+/// punctuation ("抢抓机遇，理清思路，开创各项工作新局面宁波高新区成功升级……"): within its
+/// first 30 characters, across commas but not a full stop.
+fn promise_title(rest: &str) -> Option<usize> {
+    let limit = rest
+        .char_indices()
+        .take(31)
+        .find(|&(_, c)| matches!(c, '。' | '；' | '！' | '？'))
+        .map_or_else(
+            || rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    let head = &rest[..limit];
+    let end = HEADING_PROMISES
+        .iter()
+        .filter_map(|w| head.find(w).map(|i| i + w.len()))
+        .min()?;
+    let text = &rest[end..];
+    (end < limit
+        && rest[..end].chars().count() >= 6
+        && text.chars().count() >= 10
+        && text.starts_with(|c: char| !matches!(c, '，' | '、' | '。' | '”' | '）')))
+    .then_some(end)
+}
+
 /// Where a heading without closing punctuation ends when its text follows on the same
 /// line ("招商引资成效显著全年新签约项目68个，……"): after a word that closes headings and
 /// before a word (or figure) that opens a sentence, within the first clause.
@@ -556,8 +661,9 @@ fn run_on_title(rest: &str) -> Option<usize> {
         }
         let (title, text) = (&clause[..at], &rest[at..]);
         let closes = HEADING_ENDS.iter().any(|w| title.ends_with(w));
+        // A figure or a masked name ("__湾电力科技小镇", "xx公司") opens text too.
         let opens = TEXT_OPENERS.iter().any(|w| text.starts_with(w))
-            || text.starts_with(|c: char| c.is_ascii_digit());
+            || text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '_' | '*'));
         if closes && opens && text.chars().count() >= 10 {
             return Some(at);
         }
@@ -573,9 +679,24 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
     if rest.is_empty() {
         return (None, None);
     }
+    if kind != Kind::RunIn {
+        if let Some(at) = period_part_title(rest) {
+            return (
+                Some(rest[..at].to_string()),
+                Some(rest[at..].trim().to_string()),
+            );
+        }
+        if let Some(at) = colon_label(rest) {
+            let text = rest[at + '：'.len_utf8()..].trim();
+            return (
+                Some(rest[..at].to_string()),
+                (!text.is_empty()).then(|| text.to_string()),
+            );
+        }
+    }
     let stop = rest
         .char_indices()
-        .take(MAX_TITLE + 1)
+        .take(MAX_TITLE + 2)
         .find(|&(_, c)| matches!(c, '。' | '！' | '？'));
     if let Some((at, c)) = stop {
         let title = &rest[..at];
@@ -609,8 +730,75 @@ pub(crate) fn split_heading(rest: &str, kind: Kind) -> (Option<String>, Option<S
         if let Some(at) = run_on_title(rest) {
             return (Some(rest[..at].to_string()), Some(rest[at..].to_string()));
         }
+        if let Some(at) = promise_title(rest) {
+            return (Some(rest[..at].to_string()), Some(rest[at..].to_string()));
+        }
+        if let Some(at) = clause_before_figures(rest) {
+            let text = rest[at + '，'.len_utf8()..].trim();
+            return (Some(rest[..at].to_string()), Some(text.to_string()));
+        }
     }
     (None, Some(rest.to_string()))
+}
+
+/// Part titles that name a period and its work, as a flattened page runs them into
+/// their text: "2021年工作总结作为……的主平台，……".
+const PERIOD_PART_WORDS: [&str; 9] = [
+    "工作总结",
+    "工作回顾",
+    "工作完成情况",
+    "工作开展情况",
+    "工作情况",
+    "主要工作",
+    "工作思路",
+    "工作计划",
+    "工作安排",
+];
+
+/// Where a part title naming a period ("2021年工作总结", "1-6月份工作总结") ends when
+/// text follows it on the same line without punctuation.
+fn period_part_title(rest: &str) -> Option<usize> {
+    let p = crate::meta::phrases(rest).into_iter().next()?;
+    if p.start != 0 {
+        return None;
+    }
+    let after = &rest[p.end..];
+    let word = PERIOD_PART_WORDS.iter().find(|w| after.starts_with(**w))?;
+    let at = p.end + word.len();
+    let text = &rest[at..];
+    (text.chars().count() >= 10 && !text.starts_with(['。', '，', '；', '：', '及', '和', '与']))
+        .then_some(at)
+}
+
+/// An item labelled with a colon ("一期：开发面积3440亩，……", "标准厂房：……"): where the
+/// label of 2 to 8 characters ends.
+fn colon_label(rest: &str) -> Option<usize> {
+    let at = rest.find('：')?;
+    let label = &rest[..at];
+    let n = label.chars().count();
+    ((2..=8).contains(&n) && label.chars().all(is_han_char)).then_some(at)
+}
+
+fn is_han_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A numbered point whose first sentence runs on into figures ("生物医药产业正在恢复性增长，
+/// 1-6月预计完成产值23亿元，……"): the end of its first clause, the point's title, when
+/// that clause has no figure of its own and the next opens with one or with a period.
+fn clause_before_figures(rest: &str) -> Option<usize> {
+    let at = rest.find('，')?;
+    let clause = &rest[..at];
+    let n = clause.chars().count();
+    if !(4..=24).contains(&n) || clause.chars().any(|c| !is_han_char(c)) {
+        return None;
+    }
+    let next = &rest[at + '，'.len_utf8()..];
+    let figures = next.starts_with(|c: char| c.is_ascii_digit())
+        || crate::meta::phrases(next)
+            .first()
+            .is_some_and(|p| p.start == 0);
+    figures.then_some(at)
 }
 
 #[cfg(test)]
@@ -673,6 +861,73 @@ mod tests {
         );
         assert_eq!(o.roots[1].paras, vec!["2023年，生态园将深入学习。"]);
         assert!(o.doubts.is_empty(), "{:?}", o.doubts);
+    }
+
+    #[test]
+    fn a_first_paren_heading_after_the_opening_sentence_is_split_off() {
+        // From the published corpus (26): the opening runs into "（一）党的建设持续推进。".
+        let o = outline(&[
+            "20xx年，经济运行稳中有进。三是荣获全县第一名。（一）党的建设持续推进。开发区党工委现下辖47个党支部。",
+        ]);
+        assert_eq!(shape(&o.roots), vec!["（一）党的建设持续推进"]);
+        // A figure statement is not a heading: it stays in the text.
+        let o = outline(&["园区运行平稳。（一）工业生产总值预计完成5.88亿元，同比增长5%。"]);
+        assert!(o.roots.is_empty());
+    }
+
+    #[test]
+    fn a_first_item_glued_after_its_heading_text_is_split_off() {
+        // From the published corpus (02): a page flattened to one line.
+        let o = outline(&[
+            "一、2021年工作总结作为__工业经济的主平台，开发区被评为年度先进开发区。（一）综合实力明显增强开发区主导产业是电工电气、高端装备制造。",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec!["一、2021年工作总结", "-（一）综合实力明显增强"]
+        );
+    }
+
+    #[test]
+    fn a_subtitle_running_into_the_first_number_is_split_off() {
+        // From the published corpus (07).
+        let o = outline(&[
+            "当创业先锋做创新龙头努力实现高新区发展的新跨越——宁波国家高新区2007年工作总结和2008年工作安排一、2007年工作回顾2007年是高新区升级为国家高新区后的开局之年。",
+        ]);
+        assert_eq!(shape(&o.roots), vec!["一、2007年工作回顾"]);
+        assert_eq!(o.preamble.len(), 1);
+    }
+
+    #[test]
+    fn a_speech_in_parts_cut_off_in_its_first() {
+        // From the published corpus (25): the copy ends inside "第一方面".
+        let o = outline(&[
+            "今天的务虚会，主题非常清楚。接下来，我讲三个方面。",
+            "第一方面：回头望",
+            "上半年是开发区以“争先进位”为目标的一年。",
+            "（一）经济发展再上新台阶。上半年开发区直管区经济运行总体呈上行态势。",
+        ]);
+        assert_eq!(shape(&o.roots), vec!["回头望", "-（一）经济发展再上新台阶"]);
+    }
+
+    #[test]
+    fn a_page_may_start_at_a_later_part() {
+        // From the published corpus (38): page 9 of a copy starts inside the work done.
+        let o = outline(&[
+            "（5）激活项目闲置土地，实现土地转让置换。园区决定对其进行劝退。",
+            "四、存在的主要困难和问题",
+            "（一）新增项目少，增长缺乏后劲支撑",
+            "园区招商工作呈现洽谈项目多，落地项目少。",
+        ]);
+        assert_eq!(
+            shape(&o.roots),
+            vec![
+                "四、存在的主要困难和问题",
+                "-（一）新增项目少，增长缺乏后劲支撑"
+            ]
+        );
+        // A later number that names no part stays text.
+        let o = outline(&["五、加强园区招商，引进项目"]);
+        assert!(o.roots.is_empty());
     }
 
     #[test]
@@ -851,5 +1106,54 @@ mod tests {
         );
         let long = "受国内外新冠疫情引起的消费市场低迷、物流受阻以及俄乌战争引起的国际能源价格暴涨等影响，生态园部分指标增幅较上年度有一定幅度回落。";
         assert_eq!(split_heading(long, Kind::Arabic), (None, Some(long.into())));
+        // From the published corpus (02, 07): a part title run into its text.
+        assert_eq!(
+            split_heading(
+                "2021年工作总结作为__工业经济的主平台，开发区先后获批省级园区。",
+                Kind::Chinese
+            ),
+            (
+                Some("2021年工作总结".into()),
+                Some("作为__工业经济的主平台，开发区先后获批省级园区。".into())
+            )
+        );
+        // (07): a heading that closes with its promise, its text run on.
+        assert_eq!(
+            split_heading(
+                "抢抓机遇，理清思路，开创各项工作新局面宁波高新区成功升级为国家级高新区，是我区发展历程中具有里程碑意义的大事，也是迈向更大征程的一个崭新起点。",
+                Kind::ParenChinese
+            )
+            .0
+            .as_deref(),
+            Some("抢抓机遇，理清思路，开创各项工作新局面")
+        );
+        // From the published corpus (23): items labelled with a colon.
+        assert_eq!(
+            split_heading(
+                "一期：开发面积3440亩，进区企业102家，现已全部建成投产。",
+                Kind::Arabic
+            ),
+            (
+                Some("一期".into()),
+                Some("开发面积3440亩，进区企业102家，现已全部建成投产。".into())
+            )
+        );
+        // (20, 41): a point whose first sentence runs on into figures.
+        assert_eq!(
+            split_heading(
+                "机电一体化产业增长迅速，1-6月预计完成产值13.8亿元，占开发区规模企业以上工业总产值的7.3，增长38.2。",
+                Kind::Arabic
+            ),
+            (
+                Some("机电一体化产业增长迅速".into()),
+                Some("1-6月预计完成产值13.8亿元，占开发区规模企业以上工业总产值的7.3，增长38.2。".into())
+            )
+        );
+        // A point that is a figure itself has no title.
+        let figure = "工业产值34亿元，同比增长12%，园区建设总投入5亿元，完成全年任务的60%，较上年同期明显加快进度。";
+        assert_eq!(
+            split_heading(figure, Kind::Arabic),
+            (None, Some(figure.into()))
+        );
     }
 }

@@ -26,6 +26,27 @@ pub(crate) fn report(d: &Draft) -> String {
     doc.to_string()
 }
 
+/// The text a report TOML holds: its string values in order, one a line, without keys
+/// or comments (what reaches the rendered report).
+pub(crate) fn without_comments(toml: &str) -> String {
+    fn walk(v: &toml::Value, out: &mut String) {
+        match v {
+            toml::Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            toml::Value::Table(t) => t.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    if let Ok(table) = toml.parse::<toml::Table>() {
+        table.values().for_each(|v| walk(v, &mut out));
+    }
+    out
+}
+
 /// A value without a place in the source text.
 fn at<T>(value: T) -> Spanned<T> {
     Spanned::new(0..0, value)
@@ -257,7 +278,7 @@ impl Annotate {
             "# Imported by `huibao import` from {}.\n\
              # The text is the source's; numbers (一、（一）1.（1）一是) are regenerated when rendering.\n\
              # Lines marked CHECK were guessed: read them, then run `huibao check` and `huibao render`.\n",
-            one_line(&d.source_name)
+            huibao_core::chars::single_line(&d.source_name)
         ));
         let mut doubts = String::new();
         for doubt in &d.doubts {
@@ -275,9 +296,10 @@ impl Annotate {
                 if let (false, Some(value)) =
                     (sure, report.get_mut(key).and_then(TomlItem::as_value_mut))
                 {
-                    value
-                        .decor_mut()
-                        .set_suffix(format!("  # CHECK: {}", one_line(source)));
+                    value.decor_mut().set_suffix(format!(
+                        "  # CHECK: {}",
+                        huibao_core::chars::single_line(source)
+                    ));
                 }
             }
             self.place(report, true);
@@ -412,7 +434,7 @@ fn array<'a>(table: &'a mut Table, key: &str) -> Option<&'a mut ArrayOfTables> {
 fn comment_lines(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines() {
-        let line = one_line(line);
+        let line = huibao_core::chars::single_line(line);
         if line.is_empty() {
             out.push_str("#\n");
         } else {
@@ -422,13 +444,6 @@ fn comment_lines(text: &str) -> String {
         }
     }
     out
-}
-
-/// `text` without line breaks or other control characters (tabs kept), for a comment.
-fn one_line(text: &str) -> String {
-    text.chars()
-        .filter(|&c| c == '\t' || !c.is_control())
-        .collect()
 }
 
 #[cfg(test)]
@@ -561,6 +576,6 @@ mod tests {
     #[test]
     fn comments_hold_no_control_characters() {
         assert_eq!(comment_lines("甲\u{8}乙\n\n丙"), "# 甲乙\n#\n# 丙\n");
-        assert_eq!(one_line("a\r\nb"), "ab");
+        assert_eq!(huibao_core::chars::single_line("a\r\nb"), "ab");
     }
 }

@@ -115,6 +115,25 @@ impl LoadedFace {
         found
     }
 
+    /// The glyph a variation sequence (`base` + `selector`) chooses, from the face's
+    /// `cmap` format 14: `Some(gid)` of the variant (the base's own glyph when the face
+    /// says that is the variant), `None` when the face has no such sequence.
+    fn variant(&self, base: char, selector: char) -> Option<u16> {
+        use ttf_parser::cmap::{Format, GlyphVariationResult};
+        let raw = ttf_parser::RawFace::parse(self.data.as_bytes(), self.index).ok()?;
+        let cmap =
+            ttf_parser::cmap::Table::parse(raw.table(ttf_parser::Tag::from_bytes(b"cmap"))?)?;
+        cmap.subtables.into_iter().find_map(|s| match s.format {
+            Format::UnicodeVariationSequences(t) => {
+                match t.glyph_index(u32::from(base), u32::from(selector))? {
+                    GlyphVariationResult::Found(g) => Some(g.0),
+                    GlyphVariationResult::UseDefault => self.glyph(base).map(|(g, _)| g),
+                }
+            }
+            _ => None,
+        })
+    }
+
     /// Where glyph `gid` has ink, left to right, in em from its origin: the outline's
     /// horizontal extent. `None` for a glyph without an outline.
     fn ink(&self, gid: u16) -> Option<(f64, f64)> {
@@ -193,7 +212,8 @@ pub(crate) struct RoleFonts {
     pub matched: Option<String>,
 }
 
-/// A chosen font for one role, for `huibao fonts` and render's report line.
+/// The fonts that set one role's text, for `huibao fonts` and render's report line: the
+/// face that sets most of it, and any others that set the rest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleReport {
     /// The role.
@@ -214,6 +234,9 @@ pub struct RoleReport {
     pub synthetic_bold: bool,
     /// Size in points.
     pub size_pt: f64,
+    /// Families of the other faces that set some of the role's sample text (characters
+    /// the first lacks), most first.
+    pub others: Vec<String>,
 }
 
 /// The faces a document's style can use and the chains per role. Faces are mapped
@@ -820,6 +843,12 @@ impl Fonts {
         self.loaded(i)?.glyph(c)
     }
 
+    /// The glyph of variation sequence `base` + `selector` in face `i` (its `cmap`
+    /// format 14), if the face has the sequence.
+    pub(crate) fn face_variant(&self, i: usize, base: char, selector: char) -> Option<u16> {
+        self.loaded(i)?.variant(base, selector)
+    }
+
     /// Where glyph `gid` of face `i` has ink, left to right, in em from its origin (see
     /// punctuation width adjustment); `None` for a glyph without an outline.
     pub(crate) fn face_ink(&self, i: usize, gid: u16) -> Option<(f64, f64)> {
@@ -835,6 +864,7 @@ impl Fonts {
     }
 
     /// The face that serves a role (its first face, or the first fallback).
+    #[cfg(test)]
     pub(crate) fn primary(&self, role: FontRole) -> Option<usize> {
         let r = self.role(role);
         r.chain.first().or(self.fallback.first()).copied()
@@ -871,17 +901,28 @@ impl Fonts {
         names.join(", ")
     }
 
-    /// Which face serves each role, in [`FontRole::ALL`] order.
+    /// Which faces serve each role, in [`FontRole::ALL`] order: asked of the layout's own
+    /// glyph lookup for a sample of the role's text ([`role_sample`]), so a face is named
+    /// only when it sets glyphs — a wanted family that matched a font without the role's
+    /// characters (a Latin font named for the body) is passed over for the faces that
+    /// really serve. The face setting most of the sample comes first.
     pub(crate) fn report(&self) -> Vec<RoleReport> {
         FontRole::ALL
             .iter()
             .filter_map(|&role| {
                 let r = self.role(role);
-                let face = &self.faces[self.primary(role)?];
+                let served = self.served(role, role_sample(role));
+                let &(main, _) = served.first()?;
+                let face = &self.faces[main];
                 let wanted = r.spec.families.first().cloned().unwrap_or_default();
+                let others = served[1..]
+                    .iter()
+                    .map(|&(i, _)| self.faces[i].family.clone())
+                    .collect();
                 Some(RoleReport {
                     role,
-                    stand_in: r.matched.as_deref() != Some(wanted.as_str()),
+                    stand_in: r.matched.as_deref() != Some(wanted.as_str())
+                        || r.chain.first() != Some(&main),
                     wanted,
                     family: face.family.clone(),
                     postscript: face.postscript.clone(),
@@ -889,9 +930,39 @@ impl Fonts {
                     origin: face.origin,
                     synthetic_bold: r.spec.bold && !face.is_bold(),
                     size_pt: r.spec.size_pt,
+                    others,
                 })
             })
             .collect()
+    }
+
+    /// The faces that set `sample`'s characters in `role`, with how many each sets, most
+    /// first (ties in the order the faces are tried).
+    fn served(&self, role: FontRole, sample: &str) -> Vec<(usize, usize)> {
+        let mut served: Vec<(usize, usize)> = Vec::new();
+        for c in sample.chars() {
+            let Some(g) = self.glyph(role, c) else {
+                continue;
+            };
+            match served.iter_mut().find(|(i, _)| *i == g.face) {
+                Some((_, n)) => *n += 1,
+                None => served.push((g.face, 1)),
+            }
+        }
+        served.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        served
+    }
+}
+
+/// Text a role typically sets, for asking which faces serve it: Chinese text and
+/// punctuation for the text roles, the page number's dashes and digits, and letters and
+/// digits for the Latin role (the text roles' own letters and digits are the Latin
+/// role's, so they are left out of theirs).
+pub(crate) fn role_sample(role: FontRole) -> &'static str {
+    match role {
+        FontRole::Latin => "0123456789.%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        FontRole::PageNumber => "— 0123456789 —",
+        _ => "金川经济技术开发区管委会上半年工作总结及下半年工作计划一二三四五六七八九十亿元，。、；：（）《》“”",
     }
 }
 
@@ -970,6 +1041,42 @@ mod tests {
             .find(|r| r.role == FontRole::Heading3)
             .unwrap();
         assert!(h3.synthetic_bold, "FandolFang has no bold face");
+    }
+
+    /// `huibao fonts` names the faces that set glyphs: a Latin font named first for the
+    /// body sets none of its Chinese text, so the face that does is named, as a stand-in.
+    #[test]
+    fn the_report_names_only_faces_that_set_the_roles_text() {
+        let mut style = Style::gbt9704();
+        for role in [FontRole::Body, FontRole::Heading1] {
+            let mut spec = style.font(role).clone();
+            spec.families.insert(0, "Liberation Serif".into());
+            style.fonts.insert(role, spec);
+        }
+        let fonts = Fonts::resolve(&style, &bundled_only()).unwrap();
+        let report = fonts.report();
+        let body = report.iter().find(|r| r.role == FontRole::Body).unwrap();
+        assert_eq!(body.wanted, "Liberation Serif");
+        assert_eq!(body.family, "FandolFang");
+        assert!(body.stand_in);
+        // Every face named sets some of the role's sample.
+        for r in &report {
+            for family in std::iter::once(&r.family).chain(&r.others) {
+                assert!(
+                    role_sample(r.role).chars().any(|c| fonts
+                        .glyph(r.role, c)
+                        .is_some_and(|g| &fonts.faces[g.face].family == family)),
+                    "{:?} names {family}",
+                    r.role
+                );
+            }
+            assert_ne!(
+                (r.role != FontRole::Latin, r.family.as_str()),
+                (true, "Liberation Serif"),
+                "{:?}",
+                r.role
+            );
+        }
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! fixed-layout writer (PDF, OFD) serialises.
 //!
 //! One entry point, [`lay_out`] (or [`lay_out_with`] a [`FontLibrary`] shared by many
-//! documents); [`fonts_for`] tells which font serves each role without laying anything
-//! out.
+//! documents); [`FontLibrary::fonts_for`] tells which font serves each role without
+//! laying anything out.
 
 mod fonts;
 mod layout;
@@ -101,9 +101,26 @@ pub enum Error {
     },
 }
 
-/// Which font serves each role of `style` with these options.
-pub fn fonts_for(style: &Style, options: &FontOptions) -> Result<Vec<RoleReport>, Error> {
-    FontLibrary::new(options).fonts_for(style)
+/// A variation sequence (a base character and a variation selector, U+FE00–FE0F or
+/// U+E0100–E01EF, that choose the glyph of a person's or a place's name) that no font
+/// serving it has a variant for: the base glyph is drawn, the selector kept in the text
+/// layer. Worth a warning at the place the report wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VariantFallback {
+    /// The base character.
+    pub base: char,
+    /// The variation selector after it.
+    pub selector: char,
+    /// The family of the face that drew the base glyph.
+    pub family: String,
+    /// Where it is: "正文第3段" …
+    pub place: String,
+    /// The index of the document block it is in (`None` outside the blocks);
+    /// [`huibao_core::Document::source_of`] tells where the report wrote it.
+    pub block: Option<usize>,
+    /// The text around it.
+    pub context: String,
 }
 
 /// Lays `doc` out with `style`: finds the fonts, sets every block on the grid and
@@ -116,13 +133,10 @@ pub fn lay_out(doc: &Document, style: &Style, options: &FontOptions) -> Result<P
 /// session shares (fonts found, mapped and looked up once).
 pub fn lay_out_with(doc: &Document, style: &Style, library: &FontLibrary) -> Result<Pages, Error> {
     let fonts = fonts::Fonts::resolve_in(style, library)?;
-    let pages = layout::typeset(doc, &fonts, style)?;
-    Ok(pages::assemble(
-        &doc.meta,
-        &fonts,
-        &layout::Geometry::new(style),
-        pages,
-    ))
+    let (pages, fallbacks) = layout::typeset(doc, &fonts, style)?;
+    let mut pages = pages::assemble(doc, &fonts, &layout::Geometry::new(style), pages);
+    pages.variant_fallbacks = fallbacks;
+    Ok(pages)
 }
 
 /// Every chart of `doc`, each drawn alone on a page of its own size (the text block's
@@ -141,7 +155,7 @@ pub fn lay_out_charts(
     let fonts = fonts::Fonts::resolve_in(style, library)?;
     Ok(layout::chart_pictures(doc, &fonts, style)?
         .into_iter()
-        .map(|(geo, page)| pages::assemble(&doc.meta, &fonts, &geo, vec![page]))
+        .map(|(geo, page)| pages::assemble(doc, &fonts, &geo, vec![page]))
         .collect())
 }
 

@@ -6,7 +6,8 @@
 
 use crate::fonts::{FontData, Fonts, RoleReport};
 use crate::layout::{self, Geometry, Rgb};
-use huibao_core::ir::DocumentMeta;
+use huibao_core::ir::structure::{Mark, Structure};
+use huibao_core::Document;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -26,11 +27,16 @@ pub struct Pages {
     /// document order.
     pub outline: Vec<OutlineEntry>,
     /// Title, author, subject, date and language for the file's metadata.
-    pub meta: DocumentMeta,
+    pub meta: huibao_core::ir::DocumentMeta,
     /// Which font served each role of the style.
     pub roles: Vec<RoleReport>,
     /// Font files passed over because they cannot be used (the next face served).
     pub skipped_fonts: Vec<crate::SkippedFont>,
+    /// Variation sequences drawn with their base glyph (no font has the variant).
+    pub variant_fallbacks: Vec<crate::VariantFallback>,
+    /// The document's logical structure: what a tagged file's structure tree holds,
+    /// the lines' and shapes' marks tie them to it.
+    pub structure: Structure,
 }
 
 impl Pages {
@@ -53,6 +59,8 @@ pub struct Page {
     /// The shapes of charts (bars, legend keys, grid lines, axes, a dashed 100% line),
     /// in drawing order.
     pub shapes: Vec<Shape>,
+    /// The part of the document each shape draws (its chart's drawing), by shape.
+    pub shape_marks: Vec<Option<Mark>>,
 }
 
 /// A shape of a chart.
@@ -97,6 +105,9 @@ pub struct TextLine {
     /// Pagination matter (a page number, "续表" and a repeated table header): drawn,
     /// but not document text, so writers keep it out of extracted text.
     pub artifact: bool,
+    /// The part of the document the line shows, for a tagged file's structure tree
+    /// ([`Pages::structure`]); `None` for pagination matter.
+    pub mark: Option<Mark>,
 }
 
 impl TextLine {
@@ -133,6 +144,10 @@ pub struct Glyph {
     pub id: u16,
     /// The character it shows (its text for extraction).
     pub ch: char,
+    /// The variation selector written after `ch` (U+FE00–FE0F, U+E0100–E01EF), which the
+    /// text layer keeps: the glyph is the variant it chooses, or the base glyph when no
+    /// font has the variant ([`Pages::variant_fallbacks`]).
+    pub selector: Option<char>,
     /// Left edge, from the page's left edge.
     pub x: f64,
     /// Advance before justification, in points.
@@ -206,7 +221,7 @@ pub struct Font {
 /// The typesetter's pages as [`Pages`]: glyphs grouped into runs, positions from the
 /// page's top-left corner, only the faces used (in the order the fonts were found).
 pub(crate) fn assemble(
-    meta: &DocumentMeta,
+    doc: &Document,
     fonts: &Fonts,
     geo: &Geometry,
     set: Vec<layout::Page>,
@@ -290,12 +305,14 @@ pub(crate) fn assemble(
                 y: top + l.dy,
                 runs: runs(&l.glyphs, &id),
                 artifact: l.artifact,
+                mark: l.mark,
             })
             .collect();
         pages.push(Page {
             lines,
             rules,
             shapes,
+            shape_marks: page.shape_marks,
         });
     }
     Pages {
@@ -304,9 +321,11 @@ pub(crate) fn assemble(
         pages,
         fonts: out_fonts,
         outline,
-        meta: meta.clone(),
+        meta: doc.meta.clone(),
         roles: fonts.report(),
         skipped_fonts: fonts.skipped.clone(),
+        variant_fallbacks: Vec::new(),
+        structure: Structure::of(doc),
     }
 }
 
@@ -335,6 +354,7 @@ fn runs(glyphs: &[layout::Glyph], id: &impl Fn(usize) -> FontId) -> Vec<GlyphRun
                 .map(|g| Glyph {
                     id: g.gid,
                     ch: g.ch,
+                    selector: g.selector,
                     x: g.x,
                     advance: g.advance,
                 })

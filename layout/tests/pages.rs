@@ -1,4 +1,5 @@
-//! What the pages promise a writer: the document's text once and in order, pagination
+//! What the pages promise a writer: the document's text once and, read by the structure
+//! tree, in order; every shape of a chart tied to it; pagination
 //! matter marked, positions in points from the page's top-left corner, and every glyph
 //! in its font's character map.
 
@@ -39,17 +40,31 @@ const REPORTS: [&str; 5] = [
     "tests/docx/sealed-overrides.toml",
 ];
 
+/// The text of the pages in reading order: the lines of each node of the structure
+/// tree in the tree's order (a floated chart or table is read where it is cited), each
+/// node's lines in the order they are drawn. Panics on a line of document text that no
+/// node holds.
+fn reading_order(pages: &Pages) -> String {
+    let structure = &pages.structure;
+    let mut by_node: Vec<String> = vec![String::new(); structure.nodes.len()];
+    for line in pages.pages.iter().flat_map(|p| &p.lines) {
+        if line.artifact {
+            continue;
+        }
+        let node = line
+            .mark
+            .and_then(|m| structure.node_of(m))
+            .unwrap_or_else(|| panic!("a line no node of the structure holds: {}", line.text()));
+        by_node[node].push_str(&line.text());
+    }
+    by_node.concat()
+}
+
 #[test]
 fn pages_hold_the_document_text_once_and_in_order() {
     for report in REPORTS {
         let (doc, pages) = lay_out(report);
-        let drawn: String = pages
-            .pages
-            .iter()
-            .flat_map(|p| &p.lines)
-            .filter(|l| !l.artifact)
-            .map(|l| l.text())
-            .collect();
+        let drawn = reading_order(&pages);
         let ir = doc.plain_text();
         assert!(ir.chars().count() > 500, "{report}: a short document");
         let (drawn, ir) = (without_spaces(&drawn), without_spaces(&ir));
@@ -199,4 +214,42 @@ fn pages_can_be_shared_by_writers_on_other_threads() {
     let lines = |p: &Pages| p.pages.iter().map(|p| p.lines.len()).sum::<usize>();
     let there = std::thread::scope(|s| s.spawn(|| lines(&pages)).join().unwrap());
     assert_eq!(there, lines(&pages));
+}
+
+#[test]
+fn floats_land_at_most_one_page_after_their_place_and_shapes_are_their_charts() {
+    use huibao_core::ir::structure::Part;
+    use huibao_core::ir::Block;
+    for report in REPORTS
+        .iter()
+        .copied()
+        .chain(["examples/plugins-kaifaqu-2022h1.toml"])
+    {
+        let (doc, pages) = lay_out(report);
+        // The page of each block's first and last line of document text.
+        let mut first = vec![usize::MAX; doc.blocks.len()];
+        let mut last = vec![0; doc.blocks.len()];
+        for (p, page) in pages.pages.iter().enumerate() {
+            for mark in page.lines.iter().filter_map(|l| l.mark) {
+                first[mark.block] = first[mark.block].min(p);
+                last[mark.block] = last[mark.block].max(p);
+            }
+            assert_eq!(page.shape_marks.len(), page.shapes.len(), "{report}");
+            for mark in &page.shape_marks {
+                let mark = mark.expect("a shape of no chart");
+                assert_eq!(mark.part, Part::Drawing, "{report}");
+                assert!(matches!(doc.blocks[mark.block], Block::Chart(_)));
+            }
+        }
+        for (i, block) in doc.blocks.iter().enumerate().skip(1) {
+            if matches!(block, Block::Chart(_) | Block::Table(_)) {
+                assert!(
+                    first[i] <= last[i - 1] + 1,
+                    "{report}: block {i} on page {} after its place on page {}",
+                    first[i] + 1,
+                    last[i - 1] + 1
+                );
+            }
+        }
+    }
 }

@@ -39,7 +39,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     g.bench_function("PDF write", |b| {
-        b.iter(|| huibao_pdf::write_pages(black_box(&pages), &pdf).expect("write"))
+        b.iter(|| huibao_pdf::render(black_box(&pages), &pdf).expect("write"))
     });
     g.bench_function("DOCX (charts' pictures included)", |b| {
         b.iter(|| {

@@ -33,7 +33,8 @@ pub enum BatchError {
         .first.display(), .second.display()
     )]
     SameStem {
-        /// The name their outputs take.
+        /// The name their outputs take (as printed: a name that is not UTF-8 shows
+        /// U+FFFD where its bytes are not).
         stem: String,
         /// The first report of that name.
         first: PathBuf,
@@ -83,13 +84,13 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
             return Err(BatchError::Missing(input.clone()));
         }
     }
-    let mut seen: Vec<(String, &PathBuf)> = Vec::new();
+    let mut seen: Vec<(std::ffi::OsString, &PathBuf)> = Vec::new();
     for report in &reports {
-        let stem = stem_of(report);
+        let stem = crate::output_stem(report);
         if let Some((_, first)) = seen.iter().find(|(s, _)| *s == stem) {
             if *first != report {
                 return Err(BatchError::SameStem {
-                    stem,
+                    stem: stem.to_string_lossy().into_owned(),
                     first: (*first).clone(),
                     second: report.clone(),
                 });
@@ -104,14 +105,6 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
         }
     }
     Ok(unique)
-}
-
-/// The name a report's outputs take (as [`crate::Prepared::stem`]).
-fn stem_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "report".into())
 }
 
 /// What a batch renders and where it writes.
@@ -143,7 +136,8 @@ impl BatchOptions {
 pub struct ReportOutcome {
     /// The report file.
     pub report: PathBuf,
-    /// Lint and follow-up warnings (a report that failed to load has none).
+    /// Lint and follow-up warnings, and the rendering's (a report that failed to load
+    /// has none).
     pub warnings: Vec<Diagnostic>,
     /// The files written, or why none were.
     pub result: Result<Written, ReportFailure>,
@@ -180,6 +174,20 @@ pub enum ReportFailure {
         /// What the code said.
         message: String,
     },
+}
+
+impl ReportFailure {
+    /// Whether the fix is in the report (its text, fonts, plugins or input files) rather
+    /// than where its outputs go: the same split a single report's render makes (the
+    /// program exits 1 for the first, 3 for an output that could not be written, a
+    /// backend that failed or an internal error).
+    pub fn is_report_error(&self) -> bool {
+        match self {
+            ReportFailure::Report(_) => true,
+            ReportFailure::Render(e) => e.is_report_error(),
+            ReportFailure::Write(_) | ReportFailure::Panic { .. } => false,
+        }
+    }
 }
 
 /// How a batch went.
@@ -249,10 +257,12 @@ impl Session {
                 Ok(p) => p,
                 Err(d) => return (Vec::new(), Err(ReportFailure::Report(d))),
             };
+            let mut warnings = prepared.warnings.clone();
             let result = self
                 .render(&prepared, &options.formats)
                 .map_err(|e| ReportFailure::Render(Box::new(e)))
                 .and_then(|rendered| {
+                    warnings.extend(rendered.warnings.iter().cloned());
                     let paths = crate::write_outputs(&options.out_dir, &prepared.stem(), &rendered)
                         .map_err(ReportFailure::Write)?;
                     Ok(Written {
@@ -263,7 +273,7 @@ impl Session {
                         pdf_fonts: rendered.pdf_fonts,
                     })
                 });
-            (prepared.warnings, result)
+            (warnings, result)
         };
         let (warnings, result) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
             .unwrap_or_else(|panic| {

@@ -20,9 +20,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-// Diagnostics are large (they carry their source file) and only travel the error path.
-#![allow(clippy::result_large_err)]
-
 mod batch;
 mod render;
 mod write;
@@ -31,11 +28,10 @@ pub use batch::{
     collect_reports, BatchError, BatchOptions, BatchSummary, ReportFailure, ReportOutcome, Written,
 };
 pub use render::{BackendError, Format, Output, RenderError, Rendered};
-pub use write::{abandon_writes, write_files, write_outputs, WriteError};
+pub use write::{abandon_writes, output_stem, write_files, write_outputs, WriteError};
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
-pub use huibao_layout::{FontLibrary, SkippedFont};
-pub use huibao_pdf::{Origin as FontOrigin, RoleReport};
+pub use huibao_layout::{FontLibrary, Origin as FontOrigin, RoleReport, SkippedFont};
 
 use huibao_core::Severity;
 use huibao_host::SearchPath;
@@ -112,15 +108,11 @@ impl Prepared {
         &self.loaded.style
     }
 
-    /// The name outputs take: the report file's name without extension, or "report".
-    pub fn stem(&self) -> String {
-        self.loaded
-            .file
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "report".into())
+    /// The name outputs take: the report file's name without extension, or "report" —
+    /// as the file system spells it, so a name that is not UTF-8 (a GBK name on a Linux
+    /// disk) is kept byte for byte (see [`output_stem`]).
+    pub fn stem(&self) -> std::ffi::OsString {
+        output_stem(&self.loaded.file.path)
     }
 
     /// How many of the warnings are warnings proper (what `--deny-warnings` denies).
@@ -243,9 +235,11 @@ impl Session {
         out
     }
 
-    /// Which font serves each role of `style` in the PDF, and where it was found.
-    pub fn pdf_fonts(&self, style: &Style) -> Result<Vec<RoleReport>, huibao_pdf::Error> {
-        Ok(self.fonts.fonts_for(style)?)
+    /// Which font serves each role of `style` in the PDF and the OFD, and where it was
+    /// found (what a layout with this session's fonts uses; a document laid out says the
+    /// same in `Pages::roles`).
+    pub fn pdf_fonts(&self, style: &Style) -> Result<Vec<RoleReport>, huibao_layout::Error> {
+        self.fonts.fonts_for(style)
     }
 
     /// The fonts of the session, shared by its reports.
@@ -253,19 +247,16 @@ impl Session {
         &self.fonts
     }
 
-    /// The PDF writer's options: the session's font choices and creation time.
+    /// The PDF writer's options: the session's creation time.
     fn pdf_options(&self) -> huibao_pdf::PdfOptions {
         let mut pdf = huibao_pdf::PdfOptions::default();
-        pdf.font_dirs = self.options.font_dirs.clone();
-        pdf.system_fonts = self.options.system_fonts;
         pdf.created = self.options.created;
         pdf
     }
 
-    /// The OFD writer's options: the session's font choices and creation time.
+    /// The OFD writer's options: the session's creation time.
     fn ofd_options(&self) -> huibao_ofd::OfdOptions {
         let mut ofd = huibao_ofd::OfdOptions::default();
-        ofd.fonts = self.pdf_options().font_options();
         ofd.created = self.options.created;
         ofd
     }

@@ -81,6 +81,9 @@ pub struct Rendered {
     /// Font files passed over for the PDF (and OFD) because they cannot be used; the
     /// next face that fits served instead. Worth a warning naming each.
     pub skipped_fonts: Vec<SkippedFont>,
+    /// Warnings of the rendering, located in the report: a variation sequence the PDF
+    /// and OFD draw with its base glyph because no font has the variant.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Rendered {
@@ -104,10 +107,10 @@ pub struct RenderError {
     pub report: PathBuf,
     /// What the backend said.
     #[source]
-    pub source: BackendError,
+    pub source: Box<BackendError>,
     /// The same fault at its place in the report, when the report wrote the text at
     /// fault (a character no font has): print this rather than the error itself.
-    pub place: Option<Diagnostic>,
+    pub place: Option<Box<Diagnostic>>,
 }
 
 impl RenderError {
@@ -115,9 +118,7 @@ impl RenderError {
     /// where the character was written, found from the block the layout was setting.
     fn locate(prepared: &Prepared, source: &BackendError) -> Option<Diagnostic> {
         let layout = match source {
-            BackendError::Layout(e)
-            | BackendError::Pdf(huibao_pdf::Error::Layout(e))
-            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
+            BackendError::Layout(e) => e,
             _ => return None,
         };
         let huibao_layout::Error::MissingGlyph {
@@ -151,10 +152,8 @@ impl RenderError {
     /// report, the installed fonts or the font options (the program exits 1); false when
     /// the writer itself failed (exit 3).
     pub fn is_report_error(&self) -> bool {
-        let layout = match &self.source {
-            BackendError::Layout(e)
-            | BackendError::Pdf(huibao_pdf::Error::Layout(e))
-            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
+        let layout = match &*self.source {
+            BackendError::Layout(e) => e,
             _ => return false,
         };
         matches!(
@@ -207,8 +206,8 @@ impl Session {
             move |source: BackendError| RenderError {
                 format,
                 report: prepared.loaded.file.path.clone(),
-                place: RenderError::locate(prepared, &source),
-                source,
+                place: RenderError::locate(prepared, &source).map(Box::new),
+                source: Box::new(source),
             }
         };
         let fixed: Vec<Format> = asked
@@ -230,9 +229,17 @@ impl Session {
             },
             || self.render_fixed(prepared, &fixed),
         );
+        let mut warnings = Vec::new();
         let (fonts, skipped_fonts, fixed_done) = match fixed_done {
             Ok(laid) => (
-                (!fixed.is_empty()).then_some(laid.roles),
+                (!fixed.is_empty()).then_some({
+                    warnings.extend(
+                        laid.variant_fallbacks
+                            .iter()
+                            .map(|f| variant_warning(prepared, f)),
+                    );
+                    laid.roles
+                }),
                 laid.skipped_fonts,
                 laid.outputs
                     .into_iter()
@@ -255,6 +262,7 @@ impl Session {
             outputs: Vec::with_capacity(asked.len()),
             pdf_fonts: fonts,
             skipped_fonts,
+            warnings,
         };
         for format in asked {
             let at = done.iter().position(|(f, _)| *f == format);
@@ -311,10 +319,9 @@ impl Session {
             .par_iter()
             .map(|&f| {
                 let bytes = if f == Format::Pdf {
-                    huibao_pdf::write_pages(&pages, &self.pdf_options()).map_err(BackendError::from)
+                    huibao_pdf::render(&pages, &self.pdf_options()).map_err(BackendError::from)
                 } else {
-                    huibao_ofd::render_pages(&pages, &self.ofd_options())
-                        .map_err(BackendError::from)
+                    huibao_ofd::render(&pages, &self.ofd_options()).map_err(BackendError::from)
                 };
                 (f, bytes)
             })
@@ -322,6 +329,7 @@ impl Session {
         Ok(FixedLayout {
             roles: pages.roles,
             skipped_fonts: pages.skipped_fonts,
+            variant_fallbacks: pages.variant_fallbacks,
             outputs,
         })
     }
@@ -334,6 +342,8 @@ struct FixedLayout {
     roles: Vec<RoleReport>,
     /// Font files passed over because they cannot be used.
     skipped_fonts: Vec<SkippedFont>,
+    /// Variation sequences drawn with their base glyph.
+    variant_fallbacks: Vec<huibao_layout::VariantFallback>,
     /// Each format's bytes or error.
     outputs: Vec<(Format, Result<Vec<u8>, BackendError>)>,
 }
@@ -348,8 +358,45 @@ impl LayoutFailed {
         RenderError {
             format,
             report: prepared.loaded.file.path.clone(),
-            place: RenderError::locate(prepared, &source),
-            source,
+            place: RenderError::locate(prepared, &source).map(Box::new),
+            source: Box::new(source),
         }
+    }
+}
+
+/// The warning for a variation sequence the PDF and OFD draw with its base glyph: at the
+/// place the report wrote the selector (found from the block the layout was setting),
+/// else naming the layout's place.
+fn variant_warning(prepared: &Prepared, f: &huibao_layout::VariantFallback) -> Diagnostic {
+    let sequence: String = [f.base, f.selector].iter().collect();
+    let d = Diagnostic::warning(format!(
+        "“{}”的异体字选择符 U+{:04X} 无法在字体 {} 中显示，已用基本字形（{}：“{}”）",
+        f.base,
+        u32::from(f.selector),
+        f.family,
+        f.place,
+        f.context
+    ))
+    .with_help(format!(
+        "the DOCX and HTML keep the variant; for the PDF and OFD install a font with this variant (an IVS font such as Noto Serif CJK) or give one with --font-dir; the text layer keeps U+{:04X}",
+        u32::from(f.selector)
+    ));
+    let file = &prepared.loaded.file;
+    // The sequence as written raw, else (written as escapes) the start of its text.
+    let written = f
+        .block
+        .and_then(|b| prepared.document.source_of(b))
+        .map(
+            |span| match file.text.get(span.clone()).and_then(|t| t.find(&sequence)) {
+                Some(offset) => {
+                    let at = span.start + offset + f.base.len_utf8();
+                    at..at + f.selector.len_utf8()
+                }
+                None => span.start..span.start,
+            },
+        );
+    match written {
+        Some(span) => d.at(file, span).with_label("this variation selector"),
+        None => d,
     }
 }

@@ -19,6 +19,7 @@
 //! for a commit in progress, then removes every temporary of the process.
 
 use crate::render::Rendered;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -39,19 +40,31 @@ pub struct WriteError {
 /// [`write_files`]) and returns the paths, in the order of `rendered.outputs`.
 pub fn write_outputs(
     dir: &Path,
-    stem: &str,
+    stem: &OsStr,
     rendered: &Rendered,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let files: Vec<(PathBuf, &[u8])> = rendered
         .outputs
         .iter()
         .map(|o| {
-            let path = dir.join(format!("{stem}.{}", o.format.extension()));
-            (path, o.bytes.as_slice())
+            let mut name = stem.to_os_string();
+            name.push(".");
+            name.push(o.format.extension());
+            (dir.join(name), o.bytes.as_slice())
         })
         .collect();
     write_files(&files)?;
     Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// The name a report's outputs take: its file's name without the extension, or "report"
+/// for a file without one — as the file system spells it (an `OsStr`), never made lossy:
+/// on Unix a name in another encoding than UTF-8 gives outputs of the same bytes.
+pub fn output_stem(report: &Path) -> OsString {
+    report
+        .file_stem()
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| OsString::from("report"), OsStr::to_os_string)
 }
 
 /// Writes `files` (path, content) all or nothing: on success every file has its new
@@ -135,11 +148,14 @@ fn replace_files(files: &[(&Path, &[u8])]) -> Result<(), WriteError> {
     let mut committed: Vec<(PathBuf, Option<TempPath>)> = Vec::new();
     for (file, old) in staged.into_iter().zip(kept) {
         let target = file.target;
-        if let Err(e) = file.temp.persist(&target) {
-            // `e.file` (the temporary) is removed when dropped, as are the staged files
-            // not reached.
+        let persisted = match fault::at_commit(&target) {
+            Some(e) => Err(e),
+            None => file.temp.persist(&target).map(drop).map_err(|e| e.error),
+        };
+        if let Err(e) = persisted {
+            // The temporary is removed when dropped, as are the staged files not reached.
             undo(committed);
-            return Err(error(&target, e.error));
+            return Err(error(&target, e));
         }
         committed.push((target, old));
     }
@@ -459,4 +475,89 @@ fn set_permissions(file: &fs::File, target: &Path) -> io::Result<()> {
 #[cfg(not(unix))]
 fn set_permissions(_: &fs::File, _: &Path) -> io::Result<()> {
     Ok(())
+}
+
+/// A target that cannot be replaced at the moment of its rename (immutable, on a
+/// read-only mount, its folder gone): brought about in the tests of the undo path, as no
+/// test can make a rename fail as root in every sandbox.
+#[cfg(test)]
+mod fault {
+    use std::cell::RefCell;
+    use std::io;
+    use std::path::{Path, PathBuf};
+
+    thread_local! {
+        /// The target whose rename fails, on this thread.
+        pub(super) static COMMIT_FAILS_AT: RefCell<Option<PathBuf>> = const { RefCell::new(None) };
+    }
+
+    pub(super) fn at_commit(target: &Path) -> Option<io::Error> {
+        COMMIT_FAILS_AT.with(|at| {
+            (at.borrow().as_deref() == Some(target))
+                .then(|| io::Error::new(io::ErrorKind::PermissionDenied, "Operation not permitted"))
+        })
+    }
+}
+
+#[cfg(not(test))]
+mod fault {
+    /// Never: renames fail only on their own.
+    pub(super) fn at_commit(_: &std::path::Path) -> Option<std::io::Error> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rename_that_fails_mid_set_leaves_every_old_output_untouched() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let docx = dir.path().join("r.docx");
+        let pdf = dir.path().join("r.pdf");
+        let html = dir.path().join("r.html");
+        fs::write(&docx, "旧DOCX").unwrap();
+        fs::write(&pdf, "旧PDF").unwrap();
+        fs::write(&html, "旧HTML").unwrap();
+        let inode = |p: &Path| fs::metadata(p).unwrap().ino();
+        let before = [inode(&docx), inode(&pdf), inode(&html)];
+        // The second of three renames fails: the first is undone, the third never runs.
+        fault::COMMIT_FAILS_AT.with(|at| *at.borrow_mut() = Some(pdf.clone()));
+        let result = write_files(&[
+            (&docx, "新DOCX".as_bytes()),
+            (&pdf, "新PDF".as_bytes()),
+            (&html, "新HTML".as_bytes()),
+        ]);
+        fault::COMMIT_FAILS_AT.with(|at| *at.borrow_mut() = None);
+        let err = result.unwrap_err();
+        assert_eq!(err.path, pdf, "{err}");
+        assert_eq!(fs::read_to_string(&docx).unwrap(), "旧DOCX");
+        assert_eq!(fs::read_to_string(&pdf).unwrap(), "旧PDF");
+        assert_eq!(fs::read_to_string(&html).unwrap(), "旧HTML");
+        assert_eq!(
+            [inode(&docx), inode(&pdf), inode(&html)],
+            before,
+            "the very same files"
+        );
+        assert_eq!(
+            names(dir.path()),
+            ["r.docx", "r.html", "r.pdf"],
+            "no temporary left"
+        );
+        // Without the fault the same set goes through.
+        write_files(&[(&docx, "新DOCX".as_bytes()), (&pdf, "新PDF".as_bytes())]).unwrap();
+        assert_eq!(fs::read_to_string(&pdf).unwrap(), "新PDF");
+    }
 }

@@ -515,50 +515,6 @@ fn stale_temporaries_of_dead_runs_are_removed_and_live_ones_kept() {
     assert_eq!(fs::read_to_string(&target).unwrap(), "新");
 }
 
-/// Runs `chattr` on `path`; false where it is not there or not allowed.
-#[cfg(target_os = "linux")]
-fn chattr(flag: &str, path: &Path) -> bool {
-    std::process::Command::new("chattr")
-        .arg(flag)
-        .arg(path)
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-#[cfg(target_os = "linux")]
-#[test]
-fn an_immutable_output_leaves_every_old_output_untouched() {
-    use std::os::unix::fs::MetadataExt;
-    let dir = tempfile::tempdir().unwrap();
-    let docx = dir.path().join("r.docx");
-    let pdf = dir.path().join("r.pdf");
-    let html = dir.path().join("r.html");
-    fs::write(&docx, "旧DOCX").unwrap();
-    fs::write(&pdf, "旧PDF").unwrap();
-    fs::write(&html, "旧HTML").unwrap();
-    if !chattr("+i", &pdf) {
-        eprintln!("skipped: chattr +i is not allowed here (needs CAP_LINUX_IMMUTABLE)");
-        return;
-    }
-    let inode = |p: &Path| fs::metadata(p).unwrap().ino();
-    let before = [inode(&docx), inode(&html)];
-    let result = write_files(&[
-        (&docx, "新DOCX".as_bytes()),
-        (&pdf, "新PDF".as_bytes()),
-        (&html, "新HTML".as_bytes()),
-    ]);
-    let listed = names(dir.path());
-    chattr("-i", &pdf);
-    let err = result.unwrap_err();
-    assert_eq!(err.path, pdf, "{err}");
-    assert_eq!(fs::read_to_string(&docx).unwrap(), "旧DOCX");
-    assert_eq!(fs::read_to_string(&pdf).unwrap(), "旧PDF");
-    assert_eq!(fs::read_to_string(&html).unwrap(), "旧HTML");
-    assert_eq!([inode(&docx), inode(&html)], before, "the very same files");
-    assert_eq!(listed, ["r.docx", "r.html", "r.pdf"]);
-}
-
 #[test]
 fn one_folder_spelt_two_ways_is_locked_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -610,4 +566,39 @@ fn a_pipe_or_a_device_among_the_targets_is_written_into_not_replaced() {
     assert!(fs::metadata(null).unwrap().file_type().is_char_device());
     assert_eq!(fs::read_to_string(&file).unwrap(), "新");
     assert_eq!(names(dir.path()), ["园区.txt", "报告管道"]);
+}
+
+/// A report whose file name is not UTF-8 (园区 in GBK on a Linux disk) gives outputs of
+/// the same bytes, never names with U+FFFD in them; and two such reports stay apart.
+#[cfg(unix)]
+#[test]
+fn output_names_keep_the_bytes_of_a_name_that_is_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    // "园区" in GBK: D4 B0 C7 F8.
+    let gbk = OsStr::from_bytes(b"\xd4\xb0\xc7\xf8");
+    let mut file = gbk.to_os_string();
+    file.push(".toml");
+    let report = dir.path().join(&file);
+    fs::write(&report, GOOD).unwrap();
+    let prepared = session().prepare(&report).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(prepared.stem(), gbk);
+    let rendered = session()
+        .render(&prepared, &[Format::Txt])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("out");
+    let paths = write_outputs(&out, &prepared.stem(), &rendered).unwrap();
+    assert_eq!(
+        paths[0].file_name().unwrap().as_bytes(),
+        b"\xd4\xb0\xc7\xf8.txt"
+    );
+    assert!(paths[0].is_file());
+    // "园区" and "园西" differ in their last byte only: both are kept apart.
+    let mut other = OsStr::from_bytes(b"\xd4\xb0\xce\xf7").to_os_string();
+    other.push(".toml");
+    let second = dir.path().join(other);
+    fs::write(&second, GOOD).unwrap();
+    let both = huibao_pipeline::collect_reports(&[report, second]).expect("two names");
+    assert_eq!(both.len(), 2);
 }

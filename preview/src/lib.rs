@@ -13,6 +13,7 @@
 //! page that rendered. Formats asked for besides the page are written after every good
 //! render with [`huibao_pipeline::write_outputs`].
 
+pub mod app;
 pub mod http;
 mod page;
 mod server;

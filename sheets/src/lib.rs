@@ -16,9 +16,6 @@
 //! files, ZIP parts unpacked with limits), so a hostile file gives an error, never a crash
 //! or unbounded memory.
 
-// Diagnostics are large (they carry their source file) and only travel the error path.
-#![allow(clippy::result_large_err)]
-
 mod csv_file;
 mod error;
 mod grid;

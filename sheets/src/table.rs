@@ -7,7 +7,10 @@ use crate::error::{Finding, Place, SheetError};
 use crate::grid::{address, Grid, Value};
 use crate::header::{normalize, unit_suffix, Column, Header};
 use crate::{Guess, SheetIndicator};
-use huibao_core::{completion_rate, decimals_in, growth_change, is_percent, previous_for_change};
+use huibao_core::chars::{describe_forbidden, first_forbidden, is_forbidden};
+use huibao_core::{
+    completion_rate, decimals_in, is_percent, previous_for_change, Change, NoCompletion, NoRate,
+};
 use huibao_plugin_api::numbers::{format_number, round_half_away};
 
 /// A cell read as a figure.
@@ -24,11 +27,29 @@ pub(crate) enum Figure {
     },
     /// Something else, as shown.
     NotNumber(String),
+    /// A number the report would refuse (past 2^53, or not finite), as shown.
+    Unprintable(String),
+}
+
+/// `figure` unless its number is one the report refuses (see [`printable_number`]).
+fn checked(figure: Figure, shown: impl FnOnce() -> String) -> Figure {
+    match figure {
+        Figure::Number { value, .. } if !printable_number(value) => Figure::Unprintable(shown()),
+        f => f,
+    }
+}
+
+/// Whether the report would take `x` as written: finite and below
+/// [`MAX_NUMBER`](huibao_core::limits::MAX_NUMBER) (2^53) in magnitude, as the report's
+/// own numbers must be.
+fn printable_number(x: f64) -> bool {
+    x.is_finite() && x.abs() < huibao_core::limits::MAX_NUMBER
 }
 
 /// Reads a cell as a figure.
 pub(crate) fn figure(grid: &Grid, at: (u32, u32)) -> Figure {
-    match grid.get(at) {
+    let cell = grid.get(at);
+    let figure = match cell {
         Value::Empty => Figure::Missing,
         Value::Number(x) => Figure::Number {
             value: *x,
@@ -37,7 +58,12 @@ pub(crate) fn figure(grid: &Grid, at: (u32, u32)) -> Figure {
         },
         Value::Text(t) => number_text(t),
         Value::Other(what) => Figure::NotNumber(what.clone()),
-    }
+    };
+    checked(figure, || match cell {
+        Value::Number(x) if !x.is_finite() => format!("{x}"),
+        Value::Number(x) => format!("{x:e}"),
+        other => other.shown().trim().to_string(),
+    })
 }
 
 /// A number written as text: "48.65", "1,234.5", "12.4%", "－3.4", "0.5个百分点"; a dash
@@ -82,6 +108,13 @@ pub(crate) fn number_text(text: &str) -> Figure {
         },
         _ => Figure::NotNumber(text.trim().to_string()),
     }
+}
+
+/// `text` without the characters a report may not hold, to quote it in a message.
+fn visible(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !is_forbidden(c, None) || c == '\r')
+        .collect()
 }
 
 /// Words that start the notes under a table.
@@ -163,13 +196,13 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
             ));
             continue;
         }
-        if let Some(bad) = name.chars().find(|c| c.is_control()) {
+        if let Some((_, bad)) = first_forbidden(&name) {
             out.errors.push(SheetError::new(
                 sheet.cell(name_at),
                 format!(
-                    "the name “{}” holds the control character U+{:04X}",
-                    name.replace(|c: char| c.is_control(), ""),
-                    bad as u32
+                    "the name “{}” holds the {}",
+                    visible(&name),
+                    describe_forbidden(bad)
                 ),
                 "retype the name in the cell (it was pasted with an invisible character)",
             ));
@@ -177,16 +210,25 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
         }
         let mut errors = Vec::new();
         for (column, figure) in &others {
-            if let Figure::NotNumber(shown) = figure {
-                let at = (row, column.column);
-                errors.push(SheetError::new(
+            let at = (row, column.column);
+            match figure {
+                Figure::NotNumber(shown) => errors.push(SheetError::new(
                     sheet.cell(at),
                     format!(
                         "“{shown}” is not a number: expected the {} figure of “{name}”",
                         column.words
                     ),
                     "write a number (48.65, 1,234.5 or 12.4%), or leave the cell empty or write - when there is none",
-                ));
+                )),
+                Figure::Unprintable(shown) => errors.push(SheetError::new(
+                    sheet.cell(at),
+                    format!(
+                        "“{shown}” cannot be printed as written: the {} figure of “{name}” is past 9007199254740992 (2^53) or not a finite number",
+                        column.words
+                    ),
+                    "check the cell; give large amounts in a larger unit (亿元 instead of 元), as the report's own figures must be",
+                )),
+                _ => {}
             }
         }
         if !errors.is_empty() {
@@ -311,13 +353,10 @@ fn indicator(
             },
         ));
     };
-    if let Some(bad) = unit.chars().find(|c| c.is_control()) {
+    if let Some((_, bad)) = first_forbidden(&unit) {
         return Err(SheetError::new(
             sheet.cell(name_at),
-            format!(
-                "the unit of “{name}” holds the control character U+{:04X}",
-                bad as u32
-            ),
+            format!("the unit of “{name}” holds the {}", describe_forbidden(bad)),
             "retype the unit in the cell",
         ));
     }
@@ -340,33 +379,53 @@ fn indicator(
         "%"
     };
     let previous = match (previous, growth) {
-        (Some((p, _)), Some((g, g_at))) => {
-            let printed = growth_change(value, &unit, p);
-            if printed.is_some_and(|c| c != round_half_away(g, 1)) {
-                let printed = printed.unwrap_or_default();
-                warnings.push(Finding {
-                    place: sheet.cell(g_at),
-                    message: format!(
-                        "the sheet says “{name}” changed {}{change_word}, but {} against {} is {printed:.1}{change_word}; the report prints {printed:.1}{change_word}",
-                        format_number(g, None),
-                        format_number(value, None),
+        (Some((p, p_at)), growth) => {
+            let change = huibao_core::change(value, &unit, p);
+            if change == Change::Unrated(NoRate::TooLarge) {
+                return Err(SheetError::new(
+                    sheet.cell(p_at),
+                    format!(
+                        "the change of “{name}” from {} to {} is too large to print",
                         format_number(p, None),
+                        format_number(value, None)
                     ),
-                    help: Some(format!(
-                        "correct {} or the figures beside it: the report computes 同比 from 上年同期",
-                        address(g_at)
-                    )),
+                    "check the cell (the same period last year, in the unit of the figure); clear it if there is no comparable figure",
+                ));
+            }
+            if let Change::Unrated(why) = change {
+                warnings.push(Finding {
+                    place: sheet.cell(p_at),
+                    message: format!("“{name}” has {}: no 同比 change is printed", why.reason()),
+                    help: Some("say in the text how the figure changed, or clear the cell".into()),
                 });
-                guesses.push(Guess::previous(format!(
-                    "the sheet's {} in {} disagrees: {}{change_word}",
-                    header.growth.as_ref().map_or("", |c| c.words.as_str()),
-                    address(g_at),
-                    format_number(g, None)
-                )));
+            }
+            if let Some((g, g_at)) = growth {
+                let stated = round_half_away(g, 1);
+                if change.stated() != Some(stated) {
+                    let printed = change.phrase().unwrap_or_else(|| "no change".into());
+                    warnings.push(Finding {
+                        place: sheet.cell(g_at),
+                        message: format!(
+                            "the sheet says “{name}” changed {}{change_word}, but from {} to {} the report prints {printed}",
+                            format_number(g, None),
+                            format_number(p, None),
+                            format_number(value, None),
+                        ),
+                        help: Some(format!(
+                            "correct {} or the figures beside it: the report words 同比 from 上年同期 (扭亏为盈, 由盈转亏, 减亏 and 增亏 across and below zero)",
+                            address(g_at)
+                        )),
+                    });
+                    guesses.push(Guess::previous(format!(
+                        "the sheet's {} in {} disagrees: {}{change_word}",
+                        header.growth.as_ref().map_or("", |c| c.words.as_str()),
+                        address(g_at),
+                        format_number(g, None)
+                    )));
+                }
             }
             Some(p)
         }
-        (Some((p, _)), None) => Some(p),
         (None, Some((g, g_at))) => {
             match previous_for_change(value, &unit, g, decimals_in(&format_number(value, None))) {
                 Some(p) => {
@@ -393,6 +452,27 @@ fn indicator(
         }
         (None, None) => None,
     };
+    if let Some((t, t_at)) = target {
+        match huibao_core::completion(value, t) {
+            Err(NoCompletion::TooLarge) => {
+                return Err(SheetError::new(
+                    sheet.cell(t_at),
+                    format!(
+                        "{} of a target of {} is a rate too large to print",
+                        format_number(value, None),
+                        format_number(t, None)
+                    ),
+                    "check the cell (the annual target, in the unit of the figure)",
+                ))
+            }
+            Err(why) => warnings.push(Finding {
+                place: sheet.cell(t_at),
+                message: format!("“{name}”: {}", why.reason()),
+                help: Some("say in the text how far the target is met, or clear the cell".into()),
+            }),
+            Ok(_) => {}
+        }
+    }
     if let Some((c, c_at)) = completion {
         match target.and_then(|(t, _)| completion_rate(value, t)) {
             Some(printed) if printed != round_half_away(c, 1) => {
@@ -417,6 +497,7 @@ fn indicator(
                 )));
             }
             Some(_) => {}
+            None if target.is_some() => {}
             None => guesses.push(Guess::target(format!(
                 "the sheet gives a completion of {}% ({}) but no target: none is set",
                 format_number(c, None),

@@ -70,7 +70,7 @@ fn entry(ind: &SheetIndicator) -> Table {
                 .and_then(|s| s.as_str())
                 .unwrap_or("")
                 .to_string();
-            let text = one_line(&g.text);
+            let text = huibao_core::chars::single_line(&g.text);
             v.decor_mut().set_suffix(if suffix.is_empty() {
                 format!("  # CHECK: {text}")
             } else {
@@ -96,13 +96,7 @@ fn number(x: f64) -> Item {
 
 /// Comment lines (a TOML comment holds no control characters).
 fn comment(text: &str) -> String {
-    format!("# {}\n", one_line(text))
-}
-
-fn one_line(text: &str) -> String {
-    text.chars()
-        .filter(|c| *c == '\t' || !c.is_control())
-        .collect()
+    format!("# {}\n", huibao_core::chars::single_line(text))
 }
 
 #[cfg(test)]

@@ -254,7 +254,7 @@ fn stated_rates_that_disagree_are_warnings_naming_the_cell() {
         [
             (
                 "stats.csv!E2".to_string(),
-                "the sheet says “营业收入” changed 12.5%, but 48.65 against 43.29 is 12.4%; the report prints 12.4%"
+                "the sheet says “营业收入” changed 12.5%, but from 43.29 to 48.65 the report prints 同比增长12.4%"
             ),
             (
                 "stats.csv!G3".to_string(),
@@ -269,6 +269,85 @@ fn stated_rates_that_disagree_are_warnings_naming_the_cell() {
         .guesses
         .iter()
         .any(|g| g.key == "previous" && g.text.contains("E2")));
+}
+
+#[test]
+fn losses_are_worded_by_core_and_what_has_no_rate_is_warned_at_its_cell() {
+    let (_dir, path) = csv("指标名称,单位,1-6月,上年同期,同比增长（%）,全年目标\n\
+         利润总额,亿元,-0.5,-0.8,37.5,\n\
+         净利润,亿元,1.235,-0.5,347.0,\n\
+         投资收益,亿元,0,-0.3,,\n\
+         经营性现金流,亿元,-123.5,,,250\n");
+    let read = read_indicators(&path, "stats.csv", &Selection::default()).unwrap();
+    let found: Vec<(String, &str)> = read
+        .warnings
+        .iter()
+        .map(|w| (w.place.to_string(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "stats.csv!E3".to_string(),
+                "the sheet says “净利润” changed 347%, but from -0.5 to 1.235 the report prints 同比扭亏为盈"
+            ),
+            (
+                "stats.csv!D4".to_string(),
+                "“投资收益” has a loss last year and 0 this year: no rate of change is true (neither 扭亏为盈 nor 减亏): no 同比 change is printed"
+            ),
+            (
+                "stats.csv!F5".to_string(),
+                "“经营性现金流”: the value is below zero, so no share of the target is printed (a negative completion rate means nothing)"
+            ),
+        ]
+    );
+    assert_eq!(read.indicators.len(), 4);
+}
+
+#[test]
+fn numbers_the_report_would_refuse_are_refused_at_their_cell() {
+    let huge = format!("1{}", "0".repeat(308));
+    let (_dir, path) = csv(&format!(
+        "指标名称,单位,1-6月,上年同期,全年目标\n\
+         营业收入,亿元,{huge},43.29,\n\
+         固定资产投资,元,9007199254740993,,\n\
+         税收收入,亿元,5.62,0.0000000000000000001,\n\
+         工业总产值,亿元,152.3,,0.0000000000000000001\n\
+         新签约项目,个\u{202E},36,,\n"
+    ));
+    let e = read_indicators(&path, "stats.csv", &Selection::default()).unwrap_err();
+    let found: Vec<(String, String)> =
+        e.0.iter()
+            .map(|e| (e.place.to_string(), e.message.clone()))
+            .collect();
+    let places: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        places,
+        [
+            "stats.csv!C2",
+            "stats.csv!C3",
+            "stats.csv!D4",
+            "stats.csv!E5",
+            "stats.csv!A6"
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].1.starts_with("“1000"), "{found:#?}");
+    assert!(
+        found[0]
+            .1
+            .contains("0” cannot be printed as written: the 1-6月 figure of “营业收入”"),
+        "{found:#?}"
+    );
+    assert!(found[1].1.contains("“固定资产投资”"), "{found:#?}");
+    assert!(found[2].1.contains("too large to print"), "{found:#?}");
+    assert!(found[3].1.contains("too large to print"), "{found:#?}");
+    assert!(
+        found[4]
+            .1
+            .contains("bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        "{found:#?}"
+    );
 }
 
 #[test]

@@ -9,9 +9,11 @@ use huibao_pipeline::{
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Renders every report named (a folder: its `*.toml`), `--jobs` at once. Every
-/// report's result is printed as it finishes; exit 1 when any report failed.
+/// report's result is printed as it finishes; the exit code is a single report's for the
+/// worst failure ([`batch_code`]).
 pub(crate) fn render_many(args: RenderArgs) -> u8 {
     if args.input.previous.is_some() {
         eprintln!(
@@ -37,7 +39,17 @@ pub(crate) fn render_many(args: RenderArgs) -> u8 {
     );
     batch.jobs = args.jobs.map(usize::from);
     let bar = progress_bar(reports.len());
+    let report_errors = AtomicBool::new(false);
+    let output_errors = AtomicBool::new(false);
     let summary = session.render_batch(&reports, &batch, |outcome| {
+        if let Err(failure) = &outcome.result {
+            let kind = if failure.is_report_error() {
+                &report_errors
+            } else {
+                &output_errors
+            };
+            kind.store(true, Ordering::Relaxed);
+        }
         bar.suspend(|| print_outcome(&outcome));
         bar.inc(1);
     });
@@ -50,16 +62,28 @@ pub(crate) fn render_many(args: RenderArgs) -> u8 {
                 s.failed,
                 s.elapsed.as_secs_f64()
             ));
-            if s.failed > 0 {
-                exit::REPORT_ERROR
-            } else {
-                exit::OK
-            }
+            batch_code(
+                report_errors.into_inner(),
+                output_errors.into_inner() || s.failed > 0,
+            )
         }
         Err(e) => {
             eprintln!("error: {e}");
             exit::OUTPUT_ERROR
         }
+    }
+}
+
+/// The exit code of a batch: the one a single render of its failing reports would give,
+/// the report's errors first (1: they are fixed in the reports and stop a render before
+/// anything is written), else 3 when outputs could not be written; 0 when all went well.
+fn batch_code(report_errors: bool, output_errors: bool) -> u8 {
+    if report_errors {
+        exit::REPORT_ERROR
+    } else if output_errors {
+        exit::OUTPUT_ERROR
+    } else {
+        exit::OK
     }
 }
 

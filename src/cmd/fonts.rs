@@ -33,6 +33,9 @@ impl FontArgs {
 /// Arguments of `huibao fonts`.
 #[derive(Args, Debug)]
 pub(crate) struct FontsArgs {
+    /// A report: show the fonts of its style (its [style] fonts) instead of the preset's.
+    #[arg(value_name = "REPORT.toml")]
+    pub report: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -58,11 +61,22 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }
 
-/// `huibao fonts`: which font serves each role of the default style, and where it is.
+/// `huibao fonts`: which fonts set each role's text (of the report's style, or the
+/// preset's), and where they are. Only faces that set glyphs of the role are named.
 pub(crate) fn fonts(args: FontsArgs) -> u8 {
     let mut options = Options::default();
     args.fonts.apply(&mut options);
-    match Session::new(options).pdf_fonts(&Style::default()) {
+    let style = match &args.report {
+        Some(report) => match huibao_core::load(report) {
+            Ok(loaded) => loaded.style,
+            Err(d) => {
+                crate::output::print_diagnostics(&d);
+                return crate::exit::REPORT_ERROR;
+            }
+        },
+        None => Style::default(),
+    };
+    match Session::new(options).pdf_fonts(&style) {
         Ok(report) => {
             let row = |cells: [&str; 6]| {
                 let widths = [12, 6, 18, 24, 20];
@@ -83,6 +97,9 @@ pub(crate) fn fonts(args: FontsArgs) -> u8 {
                 };
                 if r.synthetic_bold {
                     used.push_str(" (fake bold)");
+                }
+                for other in &r.others {
+                    used.push_str(&format!(" + {other}"));
                 }
                 let from = if r.stand_in {
                     format!("{} stand-in", r.origin.label())

@@ -1,4 +1,5 @@
-//! `huibao import`: last period's report (.txt or .docx) to a report TOML.
+//! `huibao import`: last period's report (.txt, .docx, .doc/.wps, .pdf, .html/.mhtml, .odt,
+//! .ofd) to a report TOML.
 
 use crate::exit;
 use crate::output::write_atomically;
@@ -10,7 +11,8 @@ use std::path::{Path, PathBuf};
 /// Arguments of `huibao import`.
 #[derive(Args, Debug)]
 pub(crate) struct ImportArgs {
-    /// The source: a .txt (UTF-8 or GB18030/GBK) or .docx file.
+    /// The source: a .txt (UTF-8, UTF-16 or GB18030/GBK), .docx, .doc, .wps, .pdf, .html,
+    /// .htm, .mhtml, .odt or .ofd file (the kind is decided by its content).
     pub source: PathBuf,
     /// Where to write the report TOML (default: the source's name with .toml, never
     /// overwriting an existing file).
@@ -84,6 +86,13 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
             target.display()
         ));
     }
+    if let Some((named, found)) = d.stats.read_as {
+        lines.push(format!(
+            "  read as       {} — its name says {}, its content decides",
+            found.name(),
+            named.name()
+        ));
+    }
     let sure = |s: bool| if s { "" } else { "  (guess)" };
     if let Some(t) = &d.head.title {
         lines.push(format!("  title         {t}"));
@@ -153,6 +162,12 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
             cleaned.push(format!("decoded from {}", enc.name()));
         }
     }
+    if s.running_removed > 0 {
+        cleaned.push(format!(
+            "{} page number(s) and running header line(s) removed by their place on the page",
+            s.running_removed
+        ));
+    }
     if s.docx_numbers > 0 {
         cleaned.push(format!("{} Word list numbers read", s.docx_numbers));
     }
@@ -188,6 +203,21 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     }
     if !cleaned.is_empty() {
         lines.push(format!("  cleaned       {}", cleaned.join("; ")));
+    }
+    // Nothing lost, measured: the share of the source's Chinese characters in the TOML's
+    // text; the rest is in the comments (removed clutter) or was dropped.
+    if s.han_source > 0 {
+        let share = s.han_share() * 100.0;
+        lines.push(format!(
+            "  text kept     {share:.1}% of the source's Chinese characters ({} of {})",
+            s.han_kept, s.han_source
+        ));
+        if share < 90.0 {
+            lines.push(format!(
+                "warning: {:.1}% of the source's Chinese text is not in the report's text: check the removed lines at the end of the TOML",
+                100.0 - share
+            ));
+        }
     }
     if !d.doubts.is_empty() {
         lines.push("doubts (each a CHECK line at the top of the TOML):".into());

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub(crate) mod batch;
+pub(crate) mod edit;
 pub(crate) mod fonts;
 pub(crate) mod import;
 pub(crate) mod indicators;

@@ -135,6 +135,9 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
             };
         }
     };
+    for w in &rendered.warnings {
+        print_diagnostic(w);
+    }
     for skipped in &rendered.skipped_fonts {
         eprintln!(
             "warning: font {} was skipped: {} (the next font that fits served instead; replace or remove the file)",

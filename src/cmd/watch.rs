@@ -105,7 +105,7 @@ fn tell(event: Event) {
 }
 
 /// Opens `url` with the desktop's browser.
-fn open_browser(url: &str) -> std::io::Result<()> {
+pub(crate) fn open_browser(url: &str) -> std::io::Result<()> {
     let mut command = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {

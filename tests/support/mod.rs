@@ -15,15 +15,45 @@ use huibao_pipeline::{Format, Prepared, Session};
 
 pub(crate) mod corpus;
 
-/// Runs the `huibao` built for these tests with `args` and waits for it; without
-/// `HUIBAO_PLUGIN_PATH`, so that only the plugins a report names or the program's folder
-/// holds are found.
-pub(crate) fn huibao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .args(args)
+/// The `huibao` built for these tests, as a command to add arguments, folders and
+/// variables to: every test starts the program through this, without
+/// `HUIBAO_PLUGIN_PATH` (so that only the plugins a report names or the program's folder
+/// holds are found) and with its messages in English (`LANG=C`), whatever the machine's
+/// locale.
+pub(crate) fn huibao_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_huibao"));
+    command
         .env_remove("HUIBAO_PLUGIN_PATH")
-        .output()
-        .expect("runs huibao")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    command
+}
+
+/// Runs the `huibao` built for these tests with `args` and waits for it (see
+/// [`huibao_command`]).
+pub(crate) fn huibao(args: &[&str]) -> Output {
+    huibao_command().args(args).output().expect("runs huibao")
+}
+
+/// Whether `tool` (a program a check needs: pdftotext, python3, soffice …) is on the PATH.
+/// When it does not, the test cannot check what it is for: under `tests/all.sh`, which
+/// installs every tool and sets `HUIBAO_REQUIRE_TOOLS=1`, that is a failure; in a plain
+/// `cargo test` the test prints a visible `skipped:` line naming the tool and what goes
+/// unchecked, and the caller returns.
+pub(crate) fn tool_available(tool: &str, checks: &str) -> bool {
+    let runs = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()));
+    if !runs {
+        assert!(
+            std::env::var_os("HUIBAO_REQUIRE_TOOLS").is_none(),
+            "{tool} is needed to check {checks}, and tests/all.sh installs it: install it (tests/install-deps.sh)"
+        );
+        eprintln!(
+            "skipped: {tool} not found, so {checks} is not checked (tests/all.sh installs it)"
+        );
+    }
+    runs
 }
 
 /// A file of the repository, by its path from the repository's root.

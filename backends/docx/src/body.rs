@@ -38,10 +38,14 @@ pub(crate) struct Context<'a> {
 ///
 /// The last body lines go with the signature (core's [`closing`]): the paragraphs that
 /// make them, and a heading right before them, keep with the next paragraph, and
-/// widow control lets Word move just their last two lines. (LibreOffice moves a
-/// paragraph kept with the next one whole, which may leave the page before short.)
+/// widow control lets Word move just their last two lines. A long last paragraph is set
+/// as two at the sentence end where core cuts it, the second (two to four lines) alone
+/// kept with the signature: LibreOffice moves a paragraph kept with the next one whole,
+/// which would leave the page before short.
 pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
-    let with_signature = closing(blocks, cx.style).map_or(0..0, |c| c.keep);
+    let closing = closing(blocks, cx.style);
+    let with_signature = closing.as_ref().map_or(0..0, |c| c.keep.clone());
+    let split = closing.and_then(|c| c.split);
     let mut out = Vec::new();
     let mut after_header = false;
     let mut after_closing = false;
@@ -64,7 +68,24 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
             Block::Title { lines } => out.push(title(lines, after_header, cx).into()),
             Block::Addressee { text } => out.push(styled(id::ADDRESSEE, text).into()),
             Block::Heading(h) => out.push(heading(h).into()),
-            Block::Paragraph(p) => out.push(paragraph(p).into()),
+            Block::Paragraph(p) => match split {
+                Some((at, cut)) if at == i => {
+                    let (head, tail) = p.split_at(cut);
+                    out.push(paragraph(&head).into());
+                    // The head stays behind: only the tail keeps with the signature.
+                    let start_tail = out.len();
+                    out.push(paragraph(&tail).into());
+                    for item in &mut out[start_tail..] {
+                        keep_with_next(item);
+                        if let Item::Paragraph(p) = item {
+                            p.property = std::mem::take(&mut p.property).widow_control(true);
+                        }
+                    }
+                    after_header = false;
+                    continue;
+                }
+                _ => out.push(paragraph(p).into()),
+            },
             Block::Table(t) => out.extend(crate::table::items(t, cx)),
             Block::Chart(c) => {
                 charts += 1;

@@ -338,7 +338,8 @@ fn paragraph_styles(style: &Style, m: &Metrics, l: &Layout, red: &str) -> Vec<De
             based_on: Some(id::TABLE_TEXT),
             ..Def::paragraph(id::TABLE_HEADER, "表格标题行")
         }
-        .ppr(vec![El::val("w:jc", "center")])
+        // The header row stays on the page of the first body row.
+        .ppr(vec![El::new("w:keepNext"), El::val("w:jc", "center")])
         .rpr(vec![El::val("w:b", "1"), El::val("w:bCs", "1")]),
         Def::paragraph(id::TABLE_NOTE, "表注").rpr(role_run(style, FontRole::Table)),
         Def::paragraph(id::ATTACHMENT_NOTE, "附件说明").ppr(vec![indent(

@@ -1,6 +1,8 @@
 //! Tables: the full block width, explicit column widths in `w:gridCol` and in every
 //! cell (WPS reads the grid), single black borders, rows that do not split.
 //!
+//! Header cells break only between their terms (core's
+//! [`header_lines`](huibao_core::columns::header_lines)), by explicit line breaks.
 //! The header row is marked `w:tblHeader` (repeated on every page) by
 //! [`crate::package`], since docx-rs cannot write it.
 
@@ -40,20 +42,33 @@ fn table(t: &Table, cx: &Context) -> docx_rs::Table {
         t.columns
             .iter()
             .zip(&widths)
-            .map(|(c, &w)| cell(&c.header, w, id::TABLE_HEADER, None))
+            .map(|(c, &w)| {
+                // Broken between its terms only, where core says (a line break each).
+                let lines = huibao_core::columns::header_lines(&c.header, c.width, cx.style);
+                cell(&lines.join("\n"), w, id::TABLE_HEADER, None)
+            })
             .collect(),
     )
     .cant_split();
     let mut rows = vec![header];
-    for row in &t.rows {
+    for (r, row) in t.rows.iter().enumerate() {
         let cells = fit_row(row, t.columns.len());
+        // The caption, the header and the first two body rows stay on one page: the
+        // first body row keeps with the second (the header's style keeps with the first).
+        let keep = r == 0 && t.rows.len() > 1;
         rows.push(
             TableRow::new(
                 cells
                     .iter()
                     .zip(&t.columns)
                     .zip(&widths)
-                    .map(|((text, c), &w)| cell(text, w, id::TABLE_TEXT, Some(c.align)))
+                    .map(|((text, c), &w)| {
+                        let mut c = cell(text, w, id::TABLE_TEXT, Some(c.align));
+                        if keep {
+                            c = keep_next(c);
+                        }
+                        c
+                    })
                     .collect(),
             )
             .cant_split(),
@@ -96,6 +111,16 @@ fn cell(text: &str, width: usize, style_id: &str, align: Option<Align>) -> Table
         .width(width, WidthType::Dxa)
         .vertical_align(VAlignType::Center)
         .add_paragraph(p.add_run(text_run(text, None)))
+}
+
+/// The cell with its paragraphs kept on the page of the next row.
+fn keep_next(mut cell: TableCell) -> TableCell {
+    for child in cell.children.iter_mut() {
+        if let docx_rs::TableCellContent::Paragraph(p) = child {
+            p.property = std::mem::take(&mut p.property).keep_next(true);
+        }
+    }
+    cell
 }
 
 /// A row with exactly `n` cells: short rows are padded, extra cells are joined

@@ -120,25 +120,32 @@ impl PageWriter<'_> {
         if run.synthetic_bold {
             obj = obj.child(color("ofd:StrokeColor", run.color));
         }
-        // Positions rounded first, so the steps add up to the rounded positions.
-        let at: Vec<f64> = run
-            .glyphs
-            .iter()
-            .map(|g| crate::units::round(mm(g.x) - x))
-            .collect();
-        let steps: Vec<f64> = at.windows(2).map(|p| p[1] - p[0]).collect();
-        for (i, g) in run.glyphs.iter().enumerate() {
-            if font.cmap.get(&g.ch) != Some(&g.id) {
+        // Positions rounded first, so the steps add up to the rounded positions. A
+        // variation selector is a character code of its own, at its base's position:
+        // the two codes map to the one glyph (the variant, or the base when no font has
+        // the variant), so the text keeps the selector.
+        let mut at: Vec<f64> = Vec::with_capacity(run.glyphs.len());
+        let mut text = String::with_capacity(run.glyphs.len() * 3);
+        for g in &run.glyphs {
+            let position = crate::units::round(mm(g.x) - x);
+            let codes = 1 + usize::from(g.selector.is_some());
+            if font.cmap.get(&g.ch) != Some(&g.id) || codes > 1 {
                 obj = obj.child(
                     Element::new("ofd:CGTransform")
-                        .attr("CodePosition", i.to_string())
-                        .attr("CodeCount", "1")
+                        .attr("CodePosition", at.len().to_string())
+                        .attr("CodeCount", codes.to_string())
                         .attr("GlyphCount", "1")
                         .child(Element::new("ofd:Glyphs").text(&font.glyph_ids[&g.id].to_string())),
                 );
             }
+            text.push(g.ch);
+            at.push(position);
+            if let Some(selector) = g.selector {
+                text.push(selector);
+                at.push(position);
+            }
         }
-        let text: String = run.glyphs.iter().map(|g| g.ch).collect();
+        let steps: Vec<f64> = at.windows(2).map(|p| p[1] - p[0]).collect();
         let mut code = Element::new("ofd:TextCode")
             .attr("X", nums(&[at[0]]))
             .attr("Y", nums(&[mm(line.y) - y]));

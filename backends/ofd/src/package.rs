@@ -121,7 +121,11 @@ fn embed_fonts(pages: &Pages, ids: &mut Ids) -> Result<Vec<Option<Embedded>>, Er
     for run in text_runs {
         let d = drawn[run.font.index()].get_or_insert_with(Drawn::default);
         for g in &run.glyphs {
-            d.cmap.entry(g.ch).or_insert(g.id);
+            // A variation sequence's glyph is drawn through a CGTransform: the cmap
+            // keeps the base character's own glyph.
+            if g.selector.is_none() {
+                d.cmap.entry(g.ch).or_insert(g.id);
+            }
             d.glyphs.insert(g.id);
         }
     }

@@ -89,7 +89,7 @@ fn numbers(s: &str) -> Vec<f64> {
 #[test]
 fn the_package_has_what_gbt_33190_requires() {
     let pages = pages_of("examples/park-2022h1.toml");
-    let pkg = Package::read(&huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap());
+    let pkg = Package::read(&huibao_ofd::render(&pages, &options(CREATED)).unwrap());
 
     let ofd = pkg.xml("OFD.xml");
     assert_eq!(ofd.name, "ofd:OFD");
@@ -224,7 +224,7 @@ fn all(el: &Element) -> Vec<&Element> {
 #[test]
 fn the_text_is_the_pages_text_and_page_numbers_are_drawn_not_text() {
     let pages = pages_of("examples/park-2022h1.toml");
-    let pkg = Package::read(&huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap());
+    let pkg = Package::read(&huibao_ofd::render(&pages, &options(CREATED)).unwrap());
     for (n, (page, laid)) in pkg.pages().iter().zip(&pages.pages).enumerate() {
         let text: String = page
             .descendants("ofd:TextCode")
@@ -283,7 +283,7 @@ fn the_text_is_the_pages_text_and_page_numbers_are_drawn_not_text() {
 #[test]
 fn every_font_of_the_text_is_declared_and_embedded_as_truetype() {
     let pages = pages_of("examples/park-2022h1.toml");
-    let pkg = Package::read(&huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap());
+    let pkg = Package::read(&huibao_ofd::render(&pages, &options(CREATED)).unwrap());
     let res = pkg.xml("Doc_0/PublicRes.xml");
     let base = res.get_attr("BaseLoc").expect("BaseLoc");
     let fonts: BTreeMap<String, String> = res
@@ -342,7 +342,7 @@ fn every_font_of_the_text_is_declared_and_embedded_as_truetype() {
 #[test]
 fn positions_are_millimetres_within_the_page_and_match_the_layout() {
     let pages = pages_of("tests/pdf/long-table.toml");
-    let pkg = Package::read(&huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap());
+    let pkg = Package::read(&huibao_ofd::render(&pages, &options(CREATED)).unwrap());
     for (page, laid) in pkg.pages().iter().zip(&pages.pages) {
         let runs: Vec<_> = laid
             .lines
@@ -401,11 +401,10 @@ fn expand(deltas: &str) -> Vec<f64> {
 #[test]
 fn the_same_pages_and_date_give_the_same_bytes() {
     let pages = pages_of("examples/park-2022h1.toml");
-    let a = huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap();
-    let b = huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap();
+    let a = huibao_ofd::render(&pages, &options(CREATED)).unwrap();
+    let b = huibao_ofd::render(&pages, &options(CREATED)).unwrap();
     assert!(a == b, "two writes differ");
-    let later =
-        Package::read(&huibao_ofd::render_pages(&pages, &options(CREATED + 86_400)).unwrap());
+    let later = Package::read(&huibao_ofd::render(&pages, &options(CREATED + 86_400)).unwrap());
     let info = |p: &Package| {
         let ofd = p.xml("OFD.xml");
         let info = ofd
@@ -442,7 +441,7 @@ fn a_glyph_the_cmap_would_not_pick_gets_a_cgtransform() {
     let (first, second) = (run.glyphs[0], run.glyphs[1]);
     assert_ne!(first.id, second.id);
     run.glyphs[1].id = first.id;
-    let pkg = Package::read(&huibao_ofd::render_pages(&pages, &options(CREATED)).unwrap());
+    let pkg = Package::read(&huibao_ofd::render(&pages, &options(CREATED)).unwrap());
     let obj = pkg.pages()[0].descendants("ofd:TextObject")[0].clone();
     let cg = obj.find("ofd:CGTransform").expect("a CGTransform");
     assert_eq!(cg.get_attr("CodePosition").as_deref(), Some("1"));
@@ -464,33 +463,10 @@ fn a_glyph_the_cmap_would_not_pick_gets_a_cgtransform() {
 }
 
 #[test]
-fn a_character_no_font_has_is_an_error_naming_it() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/park-2022h1.toml");
-    let text =
-        std::fs::read_to_string(&path)
-            .unwrap()
-            .replacen("创新招商方式", "创新\u{E000}招商方式", 1);
-    let loaded = huibao_core::load_source(huibao_core::SourceFile::new("bad.toml", text.as_str()))
-        .expect("load");
-    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("build");
-    let mut opts = options(CREATED);
-    opts.fonts = font_options();
-    let err = huibao_ofd::render(&doc, &loaded.style, &opts).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            huibao_ofd::Error::Layout(huibao_layout::Error::MissingGlyph { ch: '\u{E000}', .. })
-        ),
-        "{err}"
-    );
-    assert!(err.to_string().contains("U+E000"), "{err}");
-}
-
-#[test]
 fn charts_are_filled_and_dashed_path_objects_where_the_layout_put_them() {
     // park-2022h1 has a growth and a completion chart on its second page.
     let pages = pages_of("examples/park-2022h1.toml");
-    let bytes = huibao_ofd::render_pages(&pages, &options(CREATED)).expect("writes");
+    let bytes = huibao_ofd::render(&pages, &options(CREATED)).expect("writes");
     let package = Package::read(&bytes);
     let page = &package.pages()[1];
     let laid = &pages.pages[1];
@@ -547,7 +523,7 @@ fn control_characters_in_the_metadata_never_reach_a_part() {
     for font in &mut pages.fonts {
         font.family.push_str(dirty);
     }
-    let bytes = huibao_ofd::render_pages(&pages, &options(CREATED)).expect("writes");
+    let bytes = huibao_ofd::render(&pages, &options(CREATED)).expect("writes");
     let package = Package::read(&bytes);
     for (name, data) in &package.0 {
         if !name.ends_with(".xml") {

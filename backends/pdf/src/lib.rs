@@ -1,111 +1,67 @@
-//! huibao-pdf: laid-out pages to an archival PDF (PDF/A-2b): embedded subsetted
-//! fonts, searchable text, bookmarks.
+//! huibao-pdf: laid-out pages to an archival, accessible PDF (PDF/A-2a and PDF/UA-1, or
+//! PDF/A-2b on request): embedded subsetted fonts, searchable text, bookmarks, and a
+//! structure tree (headings, paragraphs, lists, tables, figures with their description)
+//! that screen readers, reflowing viewers and text extractors follow.
 //!
-//! [`render`] lays the document tree out with [`huibao_layout`] and writes it;
-//! [`write_pages`] writes pages laid out once for several writers (PDF and OFD);
-//! [`fonts_for`] tells which font serves each role.
+//! [`render`] writes pages laid out by [`huibao_layout`] (once, for every fixed-layout
+//! writer: the OFD writer and the rasteriser draw the same pages).
 
 mod emit;
 mod icc;
 mod pdfa;
 mod subset;
+mod tag;
 
-use huibao_core::{Document, Style};
-use huibao_layout::{FontOptions, Pages};
-use std::path::PathBuf;
-
-pub use huibao_layout::{Origin, RoleReport};
+use huibao_layout::Pages;
 
 /// Options of the PDF writer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct PdfOptions {
-    /// Extra font directories (`--font-dir`, `HUIBAO_FONT_DIR`); their fonts are
-    /// preferred like installed ones. Read by [`render`]'s layout only.
-    pub font_dirs: Vec<PathBuf>,
-    /// Look up installed fonts. Off: only the bundled fonts and `font_dirs` are used.
-    /// Read by [`render`]'s layout only.
-    pub system_fonts: bool,
-    /// The bundled fonts directory; `None` finds it at run time from the executable's
-    /// place. Read by [`render`]'s layout only.
-    pub bundled_dir: Option<PathBuf>,
-    /// Creation time in seconds since the Unix epoch; `None` is now.
+    /// Creation time in seconds since the Unix epoch (Info, XMP); `None` is now. Fixed,
+    /// the same pages give the same bytes.
     pub created: Option<i64>,
+    /// The PDF/A level the file conforms to and claims.
+    pub conformance: Conformance,
 }
 
-impl Default for PdfOptions {
-    fn default() -> Self {
-        PdfOptions {
-            font_dirs: Vec::new(),
-            system_fonts: true,
-            bundled_dir: None,
-            created: None,
-        }
-    }
+/// The standards a PDF conforms to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Conformance {
+    /// PDF/A-2a and PDF/UA-1: a tagged PDF — every text in marked content tied to a
+    /// structure tree (headings, paragraphs, lists, tables with header cells, figures
+    /// with alternate text), pagination and rules as artifacts, the language and the
+    /// title shown by viewers. What archives and accessibility rules (GB/T 37668) ask.
+    #[default]
+    A2a,
+    /// PDF/A-2b: the same pages without a structure tree (a little smaller); text is
+    /// searchable and extractable, but not tagged.
+    A2b,
 }
 
-impl PdfOptions {
-    /// The font lookup of these options, for [`huibao_layout::lay_out`].
-    pub fn font_options(&self) -> FontOptions {
-        let mut fonts = FontOptions::default();
-        fonts.font_dirs = self.font_dirs.clone();
-        fonts.system_fonts = self.system_fonts;
-        fonts.bundled_dir = self.bundled_dir.clone();
-        fonts
+impl Conformance {
+    /// Whether the file is tagged.
+    pub fn tagged(self) -> bool {
+        self == Conformance::A2a
     }
 }
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
-    /// The document could not be laid out (a font, a character no font has).
-    #[error(transparent)]
-    Layout(#[from] huibao_layout::Error),
-    /// Writing the file failed.
+    /// Writing the file failed (a font that cannot be subsetted or embedded, an object
+    /// printpdf wrote that cannot be finished).
     #[error("{0}")]
     Pdf(String),
 }
 
-/// Which font serves each role of `style` with these options.
-pub fn fonts_for(style: &Style, options: &PdfOptions) -> Result<Vec<RoleReport>, Error> {
-    Ok(huibao_layout::fonts_for(style, &options.font_options())?)
-}
-
-/// A rendered PDF and the fonts that served each role.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct Rendered {
-    /// The file's bytes.
-    pub bytes: Vec<u8>,
-    /// Which font served each role.
-    pub fonts: Vec<RoleReport>,
-    /// Number of pages.
-    pub pages: usize,
-}
-
-/// Renders `doc` with `style` to the bytes of a .pdf file.
-pub fn render(doc: &Document, style: &Style, options: &PdfOptions) -> Result<Vec<u8>, Error> {
-    render_with_report(doc, style, options).map(|r| r.bytes)
-}
-
-/// Renders `doc` and reports which font served each role.
-pub fn render_with_report(
-    doc: &Document,
-    style: &Style,
-    options: &PdfOptions,
-) -> Result<Rendered, Error> {
-    let pages = huibao_layout::lay_out(doc, style, &options.font_options())?;
-    Ok(Rendered {
-        bytes: write_pages(&pages, options)?,
-        fonts: pages.roles.clone(),
-        pages: pages.pages.len(),
-    })
-}
-
-/// Writes laid-out pages as the bytes of a PDF/A-2b file (of `options`, only
-/// `created` is read: the pages carry their fonts).
-pub fn write_pages(pages: &Pages, options: &PdfOptions) -> Result<Vec<u8>, Error> {
-    let pdf = emit::document(pages)?;
+/// Writes laid-out pages as the bytes of a PDF file of `options.conformance` (the pages
+/// carry their fonts).
+pub fn render(pages: &Pages, options: &PdfOptions) -> Result<Vec<u8>, Error> {
+    let tagged = options.conformance.tagged();
+    let (pdf, marked) = emit::document(pages, tagged)?;
     let mut warnings = Vec::new();
     let lopdf_doc = pdf.to_lopdf_document(&printpdf::PdfSaveOptions::default(), &mut warnings);
     let outlines: Vec<pdfa::Outline> = pages
@@ -132,6 +88,8 @@ pub fn write_pages(pages: &Pages, options: &PdfOptions) -> Result<Vec<u8>, Error
         created,
         creator: format!("huibao {}", env!("CARGO_PKG_VERSION")),
         producer: format!("huibao-pdf {} (printpdf 0.12)", env!("CARGO_PKG_VERSION")),
+        tagged,
     };
-    pdfa::finish(lopdf_doc, &meta, &outlines)
+    let structure = tagged.then_some((&pages.structure, &marked));
+    pdfa::finish(lopdf_doc, &meta, &outlines, structure)
 }

@@ -41,6 +41,19 @@ pub(crate) struct Meta {
     pub creator: String,
     /// The library that wrote the PDF.
     pub producer: String,
+    /// Tagged: PDF/A-2a and PDF/UA-1; else PDF/A-2b.
+    pub tagged: bool,
+}
+
+impl Meta {
+    /// The PDF/A conformance level: A (accessible: tagged) or B (basic).
+    fn level(&self) -> &'static str {
+        if self.tagged {
+            "A"
+        } else {
+            "B"
+        }
+    }
 }
 
 /// An outline entry: 0-based page, nesting level, text, and top y on the page.
@@ -91,19 +104,43 @@ pub(crate) fn xmp_date(ts: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}+00:00")
 }
 
-/// A PDF text string: UTF-16BE with a byte order mark.
-fn text(s: &str) -> Object {
-    let mut b = vec![0xFE, 0xFF];
-    for u in s.encode_utf16() {
-        b.extend(u.to_be_bytes());
-    }
-    Object::String(b, StringFormat::Hexadecimal)
-}
+use crate::tag::text;
 
 /// Text for the XMP packet: markup escaped, characters XML forbids removed.
 fn xml_escape(s: &str) -> String {
     huibao_xml::escape(s)
 }
+
+/// The PDF/UA identification (ISO 14289-1 5) and, as PDF/A requires of a schema it does
+/// not predefine (ISO 19005-2 6.6.2.3), its extension schema description.
+const PDFUA_ID: &str = r#"
+  <rdf:Description rdf:about=""
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaExtension:schemas>
+    <rdf:Bag>
+     <rdf:li rdf:parseType="Resource">
+      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+      <pdfaSchema:property>
+       <rdf:Seq>
+        <rdf:li rdf:parseType="Resource">
+         <pdfaProperty:name>part</pdfaProperty:name>
+         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+         <pdfaProperty:category>internal</pdfaProperty:category>
+         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+        </rdf:li>
+       </rdf:Seq>
+      </pdfaSchema:property>
+     </rdf:li>
+    </rdf:Bag>
+   </pdfaExtension:schemas>
+  </rdf:Description>
+  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>"#;
 
 /// The XMP packet for `meta`.
 pub(crate) fn xmp(meta: &Meta) -> String {
@@ -128,8 +165,8 @@ pub(crate) fn xmp(meta: &Meta) -> String {
    <xmp:CreatorTool>{creator}</xmp:CreatorTool>
    <pdf:Producer>{producer}</pdf:Producer>
    <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-  </rdf:Description>
+   <pdfaid:conformance>{level}</pdfaid:conformance>
+  </rdf:Description>{ua}
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"#,
@@ -140,6 +177,8 @@ pub(crate) fn xmp(meta: &Meta) -> String {
         lang = xml_escape(&meta.language),
         creator = xml_escape(&meta.creator),
         producer = xml_escape(&meta.producer),
+        level = meta.level(),
+        ua = if meta.tagged { PDFUA_ID } else { "" },
     )
 }
 
@@ -155,7 +194,10 @@ fn info(meta: &Meta) -> Dictionary {
         ("ModDate", date),
         // Not part of ISO 19005 (which reads the XMP), but poppler's pdfinfo and the
         // viewers built on it read the PDF/A level from this key.
-        ("GTS_PDFA1Version", Object::string_literal("PDF/A-2b")),
+        (
+            "GTS_PDFA1Version",
+            Object::string_literal(format!("PDF/A-2{}", meta.level().to_lowercase())),
+        ),
     ])
 }
 
@@ -258,11 +300,14 @@ fn outlines(doc: &mut lopdf::Document, entries: &[Outline]) -> Option<ObjectId> 
     Some(root_id)
 }
 
-/// Turns printpdf's document into the bytes of a PDF/A-2b file.
+/// Turns printpdf's document into the bytes of a PDF/A-2a and PDF/UA-1 file with the
+/// structure tree of `tags` (the tree and where its content was marked), else of a
+/// PDF/A-2b file.
 pub(crate) fn finish(
     mut doc: lopdf::Document,
     meta: &Meta,
     entries: &[Outline],
+    tags: Option<(&huibao_core::ir::structure::Structure, &crate::tag::Marked)>,
 ) -> Result<Vec<u8>, Error> {
     doc.version = "1.7".into();
     let catalog_id = doc
@@ -312,6 +357,10 @@ pub(crate) fn finish(
     ]);
     let outline_root = outlines(&mut doc, entries);
     let info_id = doc.add_object(info(meta));
+    let struct_root = tags.map(|(structure, marked)| {
+        let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+        crate::tag::write(&mut doc, structure, marked, &pages)
+    });
 
     let catalog = doc
         .get_object_mut(catalog_id)
@@ -339,6 +388,16 @@ pub(crate) fn finish(
             catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
         }
         None => catalog.set("PageMode", Object::Name(b"UseNone".to_vec())),
+    }
+    if let Some(root) = struct_root {
+        catalog.set("StructTreeRoot", Object::Reference(root));
+        catalog.set(
+            "MarkInfo",
+            Object::Dictionary(Dictionary::from_iter(vec![(
+                "Marked",
+                Object::Boolean(true),
+            )])),
+        );
     }
     doc.trailer.set("Info", Object::Reference(info_id));
     doc.prune_objects();
@@ -427,11 +486,37 @@ mod tests {
             created: 0,
             creator: "huibao".into(),
             producer: "p".into(),
+            tagged: false,
         };
         let x = xmp(&m);
         assert!(x.contains("A&lt;B&gt;&amp;&quot;C&quot;"));
         assert!(x.contains("<pdfaid:part>2</pdfaid:part>"));
         assert!(x.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+        assert!(!x.contains("pdfuaid"));
+        assert!(huibao_xml::parse(x.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn a_tagged_file_claims_pdf_a_2a_and_pdf_ua_1() {
+        let m = Meta {
+            title: "t".into(),
+            author: "a".into(),
+            subject: "s".into(),
+            language: "zh-CN".into(),
+            created: 0,
+            creator: "huibao".into(),
+            producer: "p".into(),
+            tagged: true,
+        };
+        let x = xmp(&m);
+        assert!(x.contains("<pdfaid:conformance>A</pdfaid:conformance>"));
+        assert!(x.contains("<pdfuaid:part>1</pdfuaid:part>"));
+        assert!(x.contains("<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"));
+        assert!(huibao_xml::parse(x.as_bytes()).is_ok());
+        assert_eq!(
+            info(&m).get(b"GTS_PDFA1Version").unwrap(),
+            &Object::string_literal("PDF/A-2a")
+        );
     }
 
     #[test]
@@ -444,6 +529,7 @@ mod tests {
             created: 0,
             creator: "huibao".into(),
             producer: "p".into(),
+            tagged: false,
         };
         let x = xmp(&m);
         assert!(!x.chars().any(huibao_xml::is_forbidden), "{x:?}");

@@ -38,10 +38,12 @@ kind = "completion"
 fn render() -> Vec<u8> {
     let loaded = load_source(SourceFile::new("r.toml", REPORT)).expect("loads");
     let doc = build(&loaded, &resolve(&loaded), &[]).expect("builds");
+    let mut fonts = huibao_layout::FontOptions::default();
+    fonts.system_fonts = false;
+    let pages = huibao_layout::lay_out(&doc, &loaded.style, &fonts).expect("lay out");
     let mut opts = PdfOptions::default();
-    opts.system_fonts = false;
     opts.created = Some(1_657_584_000);
-    huibao_pdf::render(&doc, &loaded.style, &opts).expect("renders")
+    huibao_pdf::render(&pages, &opts).expect("renders")
 }
 
 fn number(o: &Object) -> f64 {
@@ -102,4 +104,64 @@ fn bars_are_filled_paths_the_line_is_dashed_and_no_page_holds_an_image() {
     // The labels are text: a text object per label line at the least.
     let texts = ops.iter().filter(|op| op.operator == "BT").count();
     assert!(texts > 30, "{texts} text objects");
+}
+
+/// The text of a PDF string (UTF-16BE with a byte order mark, or bytes).
+fn text(o: &Object) -> String {
+    match o {
+        Object::String(b, _) if b.starts_with(&[0xFE, 0xFF]) => {
+            let u: Vec<u16> = b[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&u)
+        }
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn each_chart_is_a_figure_described_by_its_data_inside_its_box() {
+    let pdf = render();
+    let doc = Document::load_mem(&pdf).expect("lopdf reads it");
+    let figures: Vec<&lopdf::Dictionary> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(&b"Figure"[..]))
+        .collect();
+    assert_eq!(figures.len(), 2);
+    let alts: Vec<String> = figures
+        .iter()
+        .map(|f| text(f.get(b"Alt").expect("a Figure without /Alt")))
+        .collect();
+    // Every category with its figures, in words.
+    assert!(
+        alts.iter().any(|a| a.starts_with("图1")
+            && a.contains("营业收入 2021年1-6月 432800万元，2022年1-6月 486500万元")),
+        "{alts:?}"
+    );
+    assert!(
+        alts.iter().any(|a| a.contains("营业收入 48.7%")),
+        "{alts:?}"
+    );
+    for f in figures {
+        let a = match f.get(b"A").unwrap() {
+            Object::Dictionary(d) => d,
+            other => panic!("{other:?}"),
+        };
+        let b: Vec<f64> = a
+            .get(b"BBox")
+            .and_then(Object::as_array)
+            .unwrap()
+            .iter()
+            .map(number)
+            .collect();
+        // Inside the text block's width, at least two grid rows tall.
+        assert!(
+            b[0] >= 79.0 && b[2] <= 522.0 && b[2] - b[0] > 300.0,
+            "{b:?}"
+        );
+        assert!(b[3] - b[1] > 2.0 * 28.9, "{b:?}");
+    }
 }

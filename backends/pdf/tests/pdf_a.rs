@@ -1,21 +1,30 @@
-//! The PDF/A-2b rules huibao-pdf enforces, checked with lopdf on a rendered test report.
+//! The PDF/A-2a (and, on request, PDF/A-2b) rules huibao-pdf enforces and the tagged
+//! PDF's structure (PDF/UA-1), checked with lopdf on a rendered test report.
 
-use huibao_pdf::PdfOptions;
+use huibao_pdf::{Conformance, PdfOptions};
 use lopdf::{Document, Object};
 use std::path::Path;
 
 /// Renders one of the reports in tests/pdf/ (ours, so the examples can change freely).
 fn render(example: &str) -> (Vec<u8>, huibao_core::Document) {
+    render_as(example, Conformance::default())
+}
+
+/// Renders one of the reports in tests/pdf/ to the standard `conformance`.
+fn render_as(example: &str, conformance: Conformance) -> (Vec<u8>, huibao_core::Document) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/pdf")
         .join(example);
     let loaded = huibao_core::load(&path).unwrap_or_else(|d| panic!("load {example}: {d:?}"));
     let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[])
         .unwrap_or_else(|_| panic!("build {example}"));
+    let mut fonts = huibao_layout::FontOptions::default();
+    fonts.system_fonts = false;
+    let pages = huibao_layout::lay_out(&doc, &loaded.style, &fonts).expect("lay out");
     let mut opts = PdfOptions::default();
-    opts.system_fonts = false;
     opts.created = Some(1_657_584_000);
-    let bytes = huibao_pdf::render(&doc, &loaded.style, &opts).expect("render");
+    opts.conformance = conformance;
+    let bytes = huibao_pdf::render(&pages, &opts).expect("render");
     (bytes, doc)
 }
 
@@ -72,13 +81,83 @@ fn header_is_pdf_1_7_with_binary_comment_and_trailer_id() {
 }
 
 #[test]
-fn xmp_identifies_pdf_a_2b_and_matches_the_info_dictionary() {
+fn pdf_a_2b_on_request_is_untagged() {
+    let (bytes, _) = render_as("long-table.toml", Conformance::A2b);
+    let doc = Document::load_mem(&bytes).unwrap();
+    let (x, _) = xmp(&doc);
+    assert!(x.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(!x.contains("pdfuaid"));
+    assert!(!catalog(&doc).has(b"StructTreeRoot"));
+    assert!(!catalog(&doc).has(b"MarkInfo"));
+}
+
+#[test]
+fn every_marked_sequence_is_tied_to_an_element_of_the_structure_tree() {
+    let (bytes, _) = render("long-table.toml");
+    let doc = Document::load_mem(&bytes).unwrap();
+    let cat = catalog(&doc);
+    let marked = dict(&doc, cat.get(b"MarkInfo").unwrap());
+    assert_eq!(marked.get(b"Marked").unwrap(), &Object::Boolean(true));
+    let root = dict(&doc, cat.get(b"StructTreeRoot").unwrap());
+    let parent_tree = dict(&doc, root.get(b"ParentTree").unwrap());
+    let nums = parent_tree.get(b"Nums").and_then(Object::as_array).unwrap();
+    let (mut th, mut artifacts) = (0, 0);
+    for (n, (_, page_id)) in doc.get_pages().into_iter().enumerate() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        let key = page.get(b"StructParents").unwrap().as_i64().unwrap();
+        assert_eq!(key, n as i64);
+        let elements = match &nums[2 * n + 1] {
+            Object::Reference(id) => doc.get_object(*id).and_then(Object::as_array).unwrap(),
+            other => other.as_array().unwrap(),
+        };
+        // Every MCID of the page's content names an element of the parent tree, which
+        // holds that MCID among its kids.
+        let content = doc.get_and_decode_page_content(page_id).unwrap();
+        let mut mcids = 0;
+        for op in &content.operations {
+            if op.operator != "BDC" {
+                continue;
+            }
+            let tag = op.operands[0].as_name().unwrap();
+            let props = op.operands[1].as_dict().unwrap();
+            if tag == b"Artifact" {
+                artifacts += 1;
+                continue;
+            }
+            let Ok(mcid) = props.get(b"MCID").and_then(Object::as_i64) else {
+                assert_eq!(tag, b"Span", "a tagged sequence without an MCID");
+                continue;
+            };
+            assert_eq!(mcid, mcids, "MCIDs count up from 0 on each page");
+            mcids += 1;
+            let elem = dict(&doc, &elements[mcid as usize]);
+            assert_eq!(elem.get(b"S").unwrap().as_name().unwrap(), tag);
+            let kids = elem.get(b"K").and_then(Object::as_array).unwrap();
+            assert!(kids.iter().any(|k| matches!(k, Object::Dictionary(d)
+                if d.get(b"MCID").and_then(Object::as_i64).ok() == Some(mcid)
+                    && d.get(b"Pg").and_then(Object::as_reference).ok() == Some(page_id))));
+            if tag == b"TH" {
+                th += 1;
+                let a = dict(&doc, elem.get(b"A").unwrap());
+                assert_eq!(a.get(b"Scope").unwrap().as_name().unwrap(), b"Column");
+            }
+        }
+        assert_eq!(elements.len() as i64, mcids, "page {}", n + 1);
+    }
+    assert!(th > 0, "no header cell tagged");
+    // Page numbers, 续表 and the repeated header, and the rules are artifacts.
+    assert!(artifacts > doc.get_pages().len(), "{artifacts}");
+}
+
+#[test]
+fn xmp_identifies_pdf_a_2a_and_pdf_ua_1_and_matches_the_info_dictionary() {
     let (bytes, ir) = render("long-table.toml");
     let doc = Document::load_mem(&bytes).unwrap();
     let (x, filtered) = xmp(&doc);
     assert!(!filtered, "the metadata stream must not be compressed");
     assert!(x.contains("<pdfaid:part>2</pdfaid:part>"));
-    assert!(x.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(x.contains("<pdfaid:conformance>A</pdfaid:conformance>"));
+    assert!(x.contains("<pdfuaid:part>1</pdfuaid:part>"));
     let info = dict(&doc, doc.trailer.get(b"Info").unwrap());
     let title = text(info.get(b"Title").unwrap());
     let author = text(info.get(b"Author").unwrap());

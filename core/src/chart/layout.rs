@@ -483,14 +483,16 @@ fn bars(
             .fold(ns * bar_em * s / GROUP, f64::max);
         ((top + n as f64 * band + bottom) / pitch).ceil() as u32
     };
-    let rows = [BAR_EM, MIN_BAR_EM]
+    // Bars at their usual thickness, thinner, and as thin as a value label of 六号 beside
+    // them (12 groups of 4 bars fit a page so).
+    let rows = [BAR_EM, MIN_BAR_EM, MIN_VALUE_SIZE / s]
         .map(rows_for)
         .into_iter()
         .find(|&r| r <= max_rows)
         .ok_or_else(|| {
             format!(
                 "the chart needs {} grid rows for its {n} groups of bars, more than a page's {max_rows}",
-                rows_for(MIN_BAR_EM)
+                rows_for(MIN_VALUE_SIZE / s)
             )
         })?;
     let height = f64::from(rows) * pitch;
@@ -501,6 +503,13 @@ fn bars(
     let x = |v: f64| plot_x + plot_w * axis.fraction(v);
     let zero = x(0.0_f64.clamp(axis.min, axis.max));
     let bar_t = band * GROUP / ns;
+    // Value labels stand beside their bars at the labels' size, or as large as a bar
+    // thinner than that leaves room for (not below 六号).
+    let value_s = if bar_t >= MIN_BAR_EM * s {
+        s
+    } else {
+        bar_t.max(MIN_VALUE_SIZE)
+    };
     let bar_y = |i: usize, k: usize| {
         plot_y + i as f64 * band + band * (1.0 - GROUP) / 2.0 + k as f64 * bar_t
     };
@@ -563,7 +572,7 @@ fn bars(
             } else {
                 (x(v) - 0.3 * s, Anchor::End)
             };
-            c.label(label, lx, middle, anchor, s, LabelKind::Value);
+            c.label(label, lx, middle, anchor, value_s, LabelKind::Value);
         }
     }
     let frame = Frame {

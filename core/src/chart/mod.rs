@@ -18,7 +18,7 @@ mod axis;
 mod layout;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::indicator::{completion_rate, printable};
+use crate::indicator::printable;
 use crate::ir::BarDirection;
 use crate::limits::{MAX_CHART_CATEGORIES, MAX_CHART_SERIES};
 use crate::model::{ChartKind, ChartSpec, Indicator};
@@ -259,6 +259,12 @@ fn growth(
         .collect())
 }
 
+/// An indicator's completion rate by core's one decision ([`completion`](crate::indicator::completion)).
+fn rate(i: &Indicator) -> Result<f64, crate::indicator::NoCompletion> {
+    let t = i.target.as_ref().map_or(0.0, |t| t.get_ref().0);
+    crate::indicator::completion(i.value.get_ref().0, t)
+}
+
 fn completion(
     chosen: Option<Vec<&Indicator>>,
     indicators: &[Indicator],
@@ -273,9 +279,23 @@ fn completion(
                     "give it target = … (the annual target), or leave it out of `indicators`".into(),
                 ));
             }
+            if let Some((i, why)) = list.iter().find_map(|i| rate(i).err().map(|why| (i, why))) {
+                return Err((
+                    format!(
+                        "indicator “{}” has no completion rate: {}",
+                        i.name.get_ref(),
+                        why.reason()
+                    ),
+                    "leave it out of `indicators`".into(),
+                ));
+            }
             list
         }
-        None => indicators.iter().filter(|i| i.target.is_some()).collect(),
+        // Those with no rate are warned at their `target` (lint).
+        None => indicators
+            .iter()
+            .filter(|i| i.target.is_some() && rate(i).is_ok())
+            .collect(),
     };
     if shown.is_empty() {
         return Err((
@@ -283,13 +303,7 @@ fn completion(
             "give indicators target = … (the annual target), or remove the chart".into(),
         ));
     }
-    let rates: Vec<Option<f64>> = shown
-        .iter()
-        .map(|i| {
-            let t = i.target.as_ref().map_or(0.0, |t| t.get_ref().0);
-            completion_rate(i.value.get_ref().0, t)
-        })
-        .collect();
+    let rates: Vec<Option<f64>> = shown.iter().map(|i| rate(i).ok()).collect();
     Ok(Figure {
         title: title.unwrap_or_else(|| format!("{}主要经济指标完成全年目标情况", period.name)),
         categories: shown.iter().map(|i| i.name.get_ref().clone()).collect(),

@@ -2,6 +2,7 @@
 
 use super::{chart, table, Bookmark, Glyph, Rgb, Rule, Setter, Shaped, Styled, TextLine, Unit};
 use crate::Error;
+use huibao_core::ir::structure::{Mark, Part};
 use huibao_core::ir::{
     AttachmentNote, AttachmentStart, Block, EndMatter, Heading, Paragraph, RedHeader, RunRole,
     Signature,
@@ -25,6 +26,7 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
     for (i, block) in doc.blocks.iter().enumerate() {
         s.block.set(Some(i));
         let next = doc.blocks.get(i + 1);
+        let first = out.len();
         match block {
             Block::RedHeader(h) => out.extend(red_header(s, h)?),
             Block::Title { lines } => {
@@ -88,8 +90,30 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
             }
             Block::EndMatter(e) => out.push(end_matter(s, e)?),
         }
+        mark(&mut out[first..], i, block);
     }
     Ok((out, continuations))
+}
+
+/// Ties the lines of block `i`'s units that no part claimed yet to their part of the
+/// document's structure: the whole text, or for blocks whose lines have roles of their
+/// own (red header, signature, attachment start), the line's place.
+fn mark(units: &mut [Unit], i: usize, block: &Block) {
+    let lines = units
+        .iter_mut()
+        .flat_map(|u| u.lines.iter_mut())
+        .filter(|l| !l.artifact);
+    for (k, line) in lines.enumerate() {
+        if line.mark.is_some() {
+            continue;
+        }
+        let part = match block {
+            Block::RedHeader(_) | Block::Signature(_) => Part::Line(k),
+            Block::AttachmentStart(_) => Part::Line(k.min(1)),
+            _ => Part::Text,
+        };
+        line.mark = Some(Mark::new(i, part));
+    }
 }
 
 /// 版头: organ mark in red, document number and signer, the red rule; rows down to
@@ -112,6 +136,7 @@ fn red_header(s: &Setter, h: &RedHeader) -> Result<Vec<Unit>, Error> {
         glyphs: s.run_at(&shaped, g.left + (g.width - w).max(0.0) / 2.0),
         dy: mark_top + super::ASCENT * st.size,
         artifact: false,
+        mark: None,
     }];
     let mark_bottom = mark_top + st.size;
     let mut rule_dy = mark_bottom + 4.0 * PT_PER_MM;
@@ -140,6 +165,7 @@ fn red_header(s: &Setter, h: &RedHeader) -> Result<Vec<Unit>, Error> {
             glyphs,
             dy,
             artifact: false,
+            mark: None,
         });
         rule_dy = row as f64 * g.pitch + (g.pitch + body.size) / 2.0 + 4.0 * PT_PER_MM;
     }
@@ -278,7 +304,11 @@ fn attachment_note(s: &Setter, n: &AttachmentNote) -> Result<Vec<Unit>, Error> {
             prefix.append(first);
             *first = prefix;
         }
-        units.extend(s.row_units(lines, true));
+        let mut item = s.row_units(lines, true);
+        for l in item.iter_mut().flat_map(|u| u.lines.iter_mut()) {
+            l.mark = s.mark(Part::Line(i));
+        }
+        units.extend(item);
     }
     if let Some(last) = units.last_mut() {
         last.keep_with_next = false;
@@ -318,11 +348,13 @@ fn signature(s: &Setter, sig: &Signature, keep: bool) -> Result<Unit, Error> {
                 glyphs: s.run_at(&org, org_x.max(g.left)),
                 dy: blank as f64 * g.pitch + base,
                 artifact: false,
+                mark: None,
             },
             TextLine {
                 glyphs: s.run_at(&date, date_x.max(g.left)),
                 dy: (blank + 1) as f64 * g.pitch + base,
                 artifact: false,
+                mark: None,
             },
         ],
         keep_with_next: keep,
@@ -410,6 +442,12 @@ fn end_matter(s: &Setter, e: &EndMatter) -> Result<Unit, Error> {
                 glyphs,
                 dy: i as f64 * g.pitch + base,
                 artifact: false,
+                // 抄送 (all its lines), then the 印发 line.
+                mark: s.mark(Part::Line(if i < copy_rows {
+                    0
+                } else {
+                    usize::from(copy_rows > 0)
+                })),
             })
             .collect(),
         rules,

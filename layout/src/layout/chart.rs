@@ -3,11 +3,13 @@
 
 use super::{Rgb, Rule, Setter, Shape, TextLine, Unit};
 use crate::Error;
+use huibao_core::ir::structure::Part;
 use huibao_core::ir::{Anchor, Chart, ChartLine, Color};
 use huibao_core::style::FontRole;
 
 /// The units of chart number `n` (from 1): the chart, kept whole on one page and with
-/// its caption, then the caption's row(s).
+/// its caption, floating to the next page's top when it does not fit where it stands;
+/// then the caption's row(s).
 pub(super) fn chart(s: &Setter, c: &Chart, n: usize) -> Result<Vec<Unit>, Error> {
     let g = &s.geo;
     let (width, height) = (g.width, f64::from(c.rows) * g.pitch);
@@ -53,6 +55,7 @@ pub(super) fn chart(s: &Setter, c: &Chart, n: usize) -> Result<Vec<Unit>, Error>
             glyphs: s.run_at(&shaped, start),
             dy: label.baseline * height,
             artifact: false,
+            mark: s.mark(Part::Drawing),
         });
     }
     let mut units = vec![Unit {
@@ -60,6 +63,7 @@ pub(super) fn chart(s: &Setter, c: &Chart, n: usize) -> Result<Vec<Unit>, Error>
         lines,
         shapes,
         keep_with_next: true,
+        mark: s.mark(Part::Drawing),
         ..Unit::default()
     }];
     let caption = s.shape(
@@ -67,7 +71,12 @@ pub(super) fn chart(s: &Setter, c: &Chart, n: usize) -> Result<Vec<Unit>, Error>
         s.styled(FontRole::Heading1),
         &format!("{place}标题"),
     )?;
-    units.extend(s.row_units(s.centred(&caption, g.width), false));
+    let mut caption = s.row_units(s.centred(&caption, g.width), false);
+    for l in caption.iter_mut().flat_map(|u| u.lines.iter_mut()) {
+        l.mark = s.mark(Part::ChartCaption);
+    }
+    units.extend(caption);
+    units[0].floats = units.len();
     Ok(units)
 }
 

@@ -14,7 +14,8 @@ pub(crate) use page::{paginate, Page};
 use crate::fonts::Fonts;
 use crate::linebreak::{self, Item, Trim};
 use crate::Error;
-use huibao_core::chars::{blank_side, is_invisible, is_wide, Blank};
+use huibao_core::chars::{blank_side, is_invisible, is_variation_selector, is_wide, Blank};
+use huibao_core::ir::structure::{Mark, Part};
 use huibao_core::style::{FontRole, Style, PT_PER_MM};
 use huibao_core::Document;
 
@@ -123,6 +124,8 @@ impl Rgb {
 pub(crate) struct Glyph {
     /// The character it shows (its text for extraction).
     pub ch: char,
+    /// The variation selector written after `ch`, kept for the text layer.
+    pub selector: Option<char>,
     /// Face index in [`Fonts::faces`].
     pub face: usize,
     /// Glyph id (never 0).
@@ -151,6 +154,9 @@ pub(crate) struct TextLine {
     /// Pagination matter (page numbers, 续表 and a repeated table header): drawn, but
     /// not document text, so text extraction leaves it out.
     pub artifact: bool,
+    /// The part of the document the line shows (for the structure tree of a tagged
+    /// file); `None` for pagination matter.
+    pub mark: Option<Mark>,
 }
 
 /// A straight rule.
@@ -246,6 +252,12 @@ pub(crate) struct Unit {
     pub end_matter: bool,
     /// Outline entries starting in this unit.
     pub bookmarks: Vec<Bookmark>,
+    /// The part of the document the unit's shapes draw (a chart's).
+    pub mark: Option<Mark>,
+    /// A float (a chart, a table): the number of units, from this one, that go to the
+    /// top of the next page together when this one does not fit where it stands (with
+    /// what it keeps with), the text after them filling the page; 0 for other units.
+    pub floats: usize,
 }
 
 impl Unit {
@@ -284,6 +296,9 @@ pub(crate) struct Setter<'a> {
     pub geo: Geometry,
     /// The index of the document block being set, named by errors.
     pub block: std::cell::Cell<Option<usize>>,
+    /// Variation sequences set with their base glyph (the face has no variant for
+    /// them), for warnings.
+    pub fallbacks: std::cell::RefCell<Vec<crate::VariantFallback>>,
 }
 
 impl<'a> Setter<'a> {
@@ -294,7 +309,13 @@ impl<'a> Setter<'a> {
             style,
             geo: Geometry::new(style),
             block: std::cell::Cell::new(None),
+            fallbacks: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// Part `part` of the block being set.
+    pub(crate) fn mark(&self, part: Part) -> Option<Mark> {
+        self.block.get().map(|b| Mark::new(b, part))
     }
 
     /// The text style of a role as the style sets it.
@@ -315,7 +336,15 @@ impl<'a> Setter<'a> {
     /// Glyphs and widths for `text`; `place` names where the text is, for errors.
     pub(crate) fn shape(&self, text: &str, st: Styled, place: &str) -> Result<Vec<Shaped>, Error> {
         let mut out = Vec::with_capacity(text.len() / 2);
+        let mut previous: Option<char> = None;
         for (i, ch) in text.chars().enumerate() {
+            let base = previous.replace(ch);
+            if is_variation_selector(ch) {
+                if let (Some(base), Some((_, g))) = (base, out.last_mut()) {
+                    self.select_variant(g, base, ch, text, i, place);
+                }
+                continue;
+            }
             if is_invisible(ch) {
                 continue;
             }
@@ -348,6 +377,7 @@ impl<'a> Setter<'a> {
                 Item { ch, width },
                 Glyph {
                     ch,
+                    selector: None,
                     face: g.face,
                     gid: g.gid,
                     x: 0.0,
@@ -360,6 +390,42 @@ impl<'a> Setter<'a> {
             ));
         }
         Ok(out)
+    }
+
+    /// Sets the glyph the variation sequence `base` + `selector` chooses on `g` (the
+    /// glyph of `base`, the `i`-th character of `text`): the face's variant when its
+    /// `cmap` format 14 has one, else the base glyph kept and the sequence noted for a
+    /// warning. The selector stays with the glyph for the text layer either way.
+    fn select_variant(
+        &self,
+        g: &mut Glyph,
+        base: char,
+        selector: char,
+        text: &str,
+        i: usize,
+        place: &str,
+    ) {
+        g.selector = Some(selector);
+        match self.fonts.face_variant(g.face, base, selector) {
+            Some(gid) if gid != 0 => g.gid = gid,
+            _ => {
+                let fallback = crate::VariantFallback {
+                    base,
+                    selector,
+                    family: self.fonts.faces[g.face].family.clone(),
+                    place: place.to_string(),
+                    block: self.block.get(),
+                    context: context(text, i),
+                };
+                let mut all = self.fallbacks.borrow_mut();
+                if !all.iter().any(|f| {
+                    (f.base, f.selector, f.block, &f.place)
+                        == (base, selector, fallback.block, &fallback.place)
+                }) {
+                    all.push(fallback);
+                }
+            }
+        }
     }
 
     /// Breaks shaped text into lines of `first` then `rest` points, placed from
@@ -455,6 +521,7 @@ impl<'a> Setter<'a> {
                         dy: self.geo.baseline_in_row(size.max(1.0)),
                         glyphs,
                         artifact: false,
+                        mark: None,
                     }],
                     keep_with_next: keep,
                     ..Unit::default()
@@ -504,7 +571,11 @@ fn context(text: &str, i: usize) -> String {
 }
 
 /// Typesets `doc`: units for every block, then pages.
-pub(crate) fn typeset(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Vec<Page>, Error> {
+pub(crate) fn typeset(
+    doc: &Document,
+    fonts: &Fonts,
+    style: &Style,
+) -> Result<(Vec<Page>, Vec<crate::VariantFallback>), Error> {
     let setter = Setter::new(fonts, style);
     let (units, continuations) = blocks::units(&setter, doc)?;
     let mut pages = paginate(&setter.geo, units, &continuations);
@@ -512,7 +583,7 @@ pub(crate) fn typeset(doc: &Document, fonts: &Fonts, style: &Style) -> Result<Ve
     if style.page_numbers {
         page_numbers(&setter, &mut pages)?;
     }
-    Ok(pages)
+    Ok((pages, setter.fallbacks.into_inner()))
 }
 
 /// Every chart of `doc` alone on a page of its size, with that page's geometry.
@@ -578,6 +649,7 @@ fn page_numbers(s: &Setter, pages: &mut [Page]) -> Result<(), Error> {
             glyphs,
             dy: g.height + g.number_gap + ASCENT * st.size,
             artifact: true,
+            mark: None,
         });
     }
     Ok(())
@@ -586,6 +658,61 @@ fn page_numbers(s: &Setter, pages: &mut [Page]) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A variation sequence is set as the variant its face's `cmap` format 14 chooses,
+    /// or as the base glyph with the sequence noted for a warning; the selector stays
+    /// with its glyph either way (the text layer keeps it), and never takes room.
+    #[test]
+    fn variation_sequences_choose_the_variant_or_keep_the_base_with_a_note() {
+        let mut style = Style::gbt9704();
+        let mut body = style.font(FontRole::Body).clone();
+        body.families = vec!["IVS Test Fang".into(), "FandolFang".into()];
+        style.fonts.insert(FontRole::Body, body);
+        let mut sources = crate::fonts::bundled_only();
+        sources.dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fonts")];
+        let fonts = Fonts::resolve(&style, &sources).unwrap();
+        let s = Setter::new(&fonts, &style);
+        let shaped = s
+            .shape(
+                "葛\u{E0100}再\u{E0100}兴\u{E0100}园",
+                s.styled(FontRole::Body),
+                "正文第1段",
+            )
+            .unwrap();
+        let glyphs: Vec<&Glyph> = shaped.iter().map(|(_, g)| g).collect();
+        assert_eq!(glyphs.len(), 4, "selectors take no room of their own");
+        let face = |c: char| fonts.glyph(FontRole::Body, c).unwrap();
+        // 葛 + U+E0100: the face's variant (the test font draws 区's glyph for it).
+        assert_eq!(glyphs[0].gid, face('区').gid);
+        assert_eq!(glyphs[0].selector, Some('\u{E0100}'));
+        // 再 + U+E0100: no variant in the face, the base glyph kept and noted.
+        assert_eq!(glyphs[1].gid, face('再').gid);
+        assert_eq!(glyphs[1].selector, Some('\u{E0100}'));
+        // 兴 + U+E0100: the default glyph is the variant, nothing to note.
+        assert_eq!(glyphs[2].gid, face('兴').gid);
+        assert_eq!(glyphs[3].selector, None);
+        let noted: Vec<(char, char, String, String)> = s
+            .fallbacks
+            .borrow()
+            .iter()
+            .map(|f| (f.base, f.selector, f.family.clone(), f.place.clone()))
+            .collect();
+        assert_eq!(
+            noted,
+            [(
+                '再',
+                '\u{E0100}',
+                "IVS Test Fang".to_string(),
+                "正文第1段".to_string()
+            )]
+        );
+        // The bundled fonts carry no format 14: every sequence is noted.
+        let bundled = Fonts::resolve(&Style::gbt9704(), &crate::fonts::bundled_only()).unwrap();
+        let s = Setter::new(&bundled, &style);
+        s.shape("葛\u{E0100}再\u{FE00}", s.styled(FontRole::Body), "t")
+            .unwrap();
+        assert_eq!(s.fallbacks.borrow().len(), 2);
+    }
 
     #[test]
     fn geometry_matches_the_standard() {

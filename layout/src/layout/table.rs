@@ -4,6 +4,7 @@
 use super::blocks::bold;
 use super::{Glyph, Rgb, Rule, Setter, TextLine, Unit};
 use crate::Error;
+use huibao_core::ir::structure::Part;
 use huibao_core::ir::{Align, Table};
 use huibao_core::style::FontRole;
 
@@ -25,13 +26,21 @@ pub(super) fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<
     if let Some(caption) = &t.caption {
         let st = s.styled(FontRole::Heading1);
         let shaped = s.shape(caption, st, &place("标题".into()))?;
-        units.extend(s.row_units(s.centred(&shaped, g.width), true));
+        let mut caption = s.row_units(s.centred(&shaped, g.width), true);
+        for l in caption.iter_mut().flat_map(|u| u.lines.iter_mut()) {
+            l.mark = s.mark(Part::Caption);
+        }
+        units.extend(caption);
     }
     let cell_style = s.styled(FontRole::Table);
     let header_cells: Vec<(String, Align)> = t
         .columns
         .iter()
-        .map(|c| (c.header.clone(), Align::Center))
+        // Broken between its terms only, where core says.
+        .map(|c| {
+            let lines = huibao_core::columns::header_lines(&c.header, c.width, s.style);
+            (lines.join("\n"), Align::Center)
+        })
         .collect();
     let mut header = row(
         s,
@@ -39,6 +48,7 @@ pub(super) fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<
         &xs,
         bold(cell_style),
         &place("表头".into()),
+        None,
     )?;
     header.keep_with_next = true;
     header.table = Some((id, true));
@@ -58,15 +68,27 @@ pub(super) fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<
             )
             .map(|(text, a)| (text.clone(), a))
             .collect();
-        let mut u = row(s, &cells, &xs, cell_style, &place(format!("第{}行", r + 1)))?;
+        let place = place(format!("第{}行", r + 1));
+        let mut u = row(s, &cells, &xs, cell_style, &place, Some(r))?;
         u.table = Some((id, false));
+        // Two body rows at least under a header, on the first page and on the last:
+        // the first row keeps with the second, the last but one with the last.
+        let n = t.rows.len();
+        u.keep_with_next = n >= 2 && (r == 0 || r + 2 == n);
         units.push(u);
     }
     if let Some(note) = &t.note {
         let shaped = s.shape(note, cell_style, &place("注".into()))?;
         let lines = s.wrap(&shaped, (g.left, g.width), (g.left, g.width), true);
-        units.extend(s.row_units(lines, false));
+        let mut note = s.row_units(lines, false);
+        for l in note.iter_mut().flat_map(|u| u.lines.iter_mut()) {
+            l.mark = s.mark(Part::Note);
+        }
+        units.extend(note);
     }
+    // The whole table floats when its head (caption, header, two rows) does not fit.
+    let n = units.len();
+    units[0].floats = n;
     // Continuation: "续表" and the header again, marked as repeated matter.
     let label = s.shape(&t.continued, bold(cell_style), &place("续表".into()))?;
     let mut cont = s.row_units(vec![s.run_at(&label, g.left)], true);
@@ -80,22 +102,27 @@ pub(super) fn table(s: &Setter, t: &Table, id: usize) -> Result<(Vec<Unit>, Vec<
     Ok((units, cont))
 }
 
-/// One table row: every cell wrapped to its column, the row as tall as its tallest
-/// cell, borders around every cell.
+/// One table row (`body_row` from 0, `None` for the header): every cell wrapped to its
+/// column (a line break in a cell's text starts a new line), the row as tall as its
+/// tallest cell, borders around every cell.
 fn row(
     s: &Setter,
     cells: &[(String, Align)],
     xs: &[f64],
     st: super::Styled,
     place: &str,
+    body_row: Option<usize>,
 ) -> Result<Unit, Error> {
     let g = &s.geo;
     let mut wrapped: Vec<Vec<Vec<Glyph>>> = Vec::new();
     for (c, (text, align)) in cells.iter().enumerate() {
         let (x0, x1) = (xs[c], xs.get(c + 1).copied().unwrap_or(xs[c]));
         let w = (x1 - x0 - 2.0 * PAD).max(st.size);
-        let shaped = s.shape(text, st, &format!("{place}第{}列", c + 1))?;
-        let lines = s.wrap(&shaped, (x0 + PAD, w), (x0 + PAD, w), false);
+        let mut lines = Vec::new();
+        for piece in text.split('\n') {
+            let shaped = s.shape(piece, st, &format!("{place}第{}列", c + 1))?;
+            lines.extend(s.wrap(&shaped, (x0 + PAD, w), (x0 + PAD, w), false));
+        }
         let lines = lines
             .into_iter()
             .map(|mut l| {
@@ -119,7 +146,11 @@ fn row(
     let rows = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let base = g.baseline_in_row(st.size);
     let mut lines = Vec::new();
-    for cell in wrapped {
+    for (column, cell) in wrapped.into_iter().enumerate() {
+        let mark = s.mark(Part::Cell {
+            row: body_row,
+            column,
+        });
         // Centred as near as the grid allows: whole rows only.
         let offset = ((rows - cell.len()) / 2) as f64;
         for (k, glyphs) in cell.into_iter().enumerate() {
@@ -130,6 +161,7 @@ fn row(
                 glyphs,
                 dy: (offset + k as f64) * g.pitch + base,
                 artifact: false,
+                mark,
             });
         }
     }

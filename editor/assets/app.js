@@ -1,0 +1,709 @@
+// huibao edit: the page. Forms over the report; every change is sent to the program as
+// an edit (a path and a value or an operation), which writes it through toml_edit,
+// checks the report and answers with the diagnostics and the preview.
+
+const token = document.querySelector('meta[name="huibao-token"]').content;
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+
+let state = null;          // the last answer of the program
+let sending = false;       // an edit is on its way
+const pending = new Map(); // edits waiting: key → edit (a later value replaces an earlier one)
+let editStarted = null;    // when the oldest unsent change was typed (for the latency)
+let shownPreview = null;
+
+/** Latencies from a change to the preview showing it, in ms (read by the tests). */
+window.huibaoLatency = [];
+/** Whether every change has been answered (read by the tests). */
+window.huibaoIdle = () => !sending && pending.size === 0;
+/** The last answer of the program (read by the tests). */
+window.huibaoState = () => state;
+
+async function api(path, body, raw) {
+  const init = { method: body === undefined ? 'GET' : 'POST', headers: { 'X-Huibao-Token': token } };
+  if (raw) { init.body = raw; }
+  else if (body !== undefined) { init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
+  const res = await fetch(path, init);
+  const data = await res.json().catch(() => ({ error: `${res.status}` }));
+  if (data.error) { showMessage(data.error, true); return null; }
+  return data;
+}
+
+function showMessage(text, isError) {
+  const m = $('#message');
+  m.textContent = text;
+  m.classList.toggle('error', !!isError);
+  m.hidden = !text;
+  if (text && !isError) setTimeout(() => { if (m.textContent === text) m.hidden = true; }, 4000);
+}
+
+const key = (path) => JSON.stringify(path);
+
+/** Queues edits and sends them: one request at a time, the latest value of each field. */
+function send(edits, structural) {
+  if (editStarted === null) editStarted = performance.now();
+  for (const e of edits) {
+    const k = structural || e.op !== 'set' ? `${e.op}:${key(e.path)}:${Math.random()}` : key(e.path);
+    pending.set(k, e);
+  }
+  flush();
+}
+
+async function flush() {
+  if (sending || pending.size === 0) return;
+  sending = true;
+  const edits = [...pending.values()];
+  pending.clear();
+  const started = editStarted;
+  editStarted = null;
+  const data = await api('/api/edit', { edits });
+  sending = false;
+  if (data) apply(data, started);
+  flush();
+}
+
+// ---- showing the state -------------------------------------------------------------
+
+function apply(data, started) {
+  state = data;
+  const onStart = !data.file;
+  $('#start').hidden = !onStart;
+  $('#editor').hidden = onStart;
+  $('#tools').hidden = onStart;
+  $('#file-name').textContent = data.file || '';
+  $('#save-state').textContent = data.dirty ? '未保存' : (data.file ? '已保存' : '');
+  $('#undo').disabled = !data.can_undo;
+  $('#redo').disabled = !data.can_redo;
+  $('#disk-banner').hidden = !data.disk_changed;
+  if (onStart) return;
+  const r = data.report || {};
+  fillFields(r);
+  fillPeriod(r.report || {});
+  renderIndicators(r);
+  for (const sec of $$('section.outline')) renderOutline(sec, r);
+  const copy = (r.end_matter || {}).copy_to || [];
+  setValue($('#copy-to'), copy.join('、'));
+  renderTodos(data.todos || []);
+  renderDiagnostics(data.diagnostics || []);
+  showPreview(data, started);
+}
+
+function getAt(obj, path) {
+  return path.reduce((o, s) => (o == null ? undefined : o[s]), obj);
+}
+
+/** Sets a field's value unless the person is typing in it. */
+function setValue(el, value) {
+  if (document.activeElement === el) return;
+  const v = value == null ? '' : String(value);
+  if (el.value !== v) el.value = v;
+}
+
+function fillFields(r) {
+  for (const el of $$('#form [data-path]')) {
+    if (el.closest('.items') || el.closest('#indicators')) continue;
+    let v = getAt(r, JSON.parse(el.dataset.path));
+    if (el.dataset.kind === 'date' && typeof v === 'string') v = v.slice(0, 10);
+    setValue(el, v);
+  }
+}
+
+// ---- 报告期 ---------------------------------------------------------------------------
+
+function fillPeriod(meta) {
+  if ($('#period').contains(document.activeElement)) return;
+  const p = meta.period || '';
+  let m;
+  let year = '', kind = 'Y', q = '1', from = '', to = '';
+  if ((m = p.match(/^(\d{4})$/))) { year = m[1]; kind = 'Y'; }
+  else if ((m = p.match(/^(\d{4})-H([12])$/))) { year = m[1]; kind = 'H' + m[2]; }
+  else if ((m = p.match(/^(\d{4})-Q([1-4])$/))) { year = m[1]; kind = 'Q'; q = m[2]; }
+  else if ((m = p.match(/^(\d{4})-(\d{2})\.\.\d{4}-(\d{2})$/))) {
+    year = m[1]; from = +m[2]; to = +m[3];
+    kind = from === 1 && to === 9 ? 'M9' : 'M';
+  }
+  $('#period-year').value = year;
+  $('#period-kind').value = kind;
+  $('#period-q').value = q;
+  $('#period-from').value = from;
+  $('#period-to').value = to;
+  showPeriodParts();
+}
+
+function showPeriodParts() {
+  const kind = $('#period-kind').value;
+  for (const el of $$('.q-only')) el.hidden = kind !== 'Q';
+  for (const el of $$('.m-only')) el.hidden = kind !== 'M';
+}
+
+function periodChanged() {
+  showPeriodParts();
+  const year = $('#period-year').value.trim();
+  if (!/^\d{4}$/.test(year)) return;
+  const kind = $('#period-kind').value;
+  const two = (n) => String(n).padStart(2, '0');
+  let period = year;
+  if (kind === 'H1' || kind === 'H2') period = `${year}-${kind}`;
+  else if (kind === 'M9') period = `${year}-01..${year}-09`;
+  else if (kind === 'Q') period = `${year}-Q${$('#period-q').value}`;
+  else if (kind === 'M') {
+    const from = +$('#period-from').value || 1, to = +$('#period-to').value || from;
+    period = `${year}-${two(from)}..${year}-${two(to)}`;
+  }
+  send([{ op: 'set', path: ['report', 'period'], value: period }]);
+}
+
+// ---- 主要指标 -------------------------------------------------------------------------
+
+const COLUMNS = [
+  { key: 'name', label: '指标名称', text: true },
+  { key: 'value', label: '本期数' },
+  { key: 'unit', label: '计量单位', text: true },
+  { key: 'previous', label: '上年同期数' },
+  { key: 'target', label: '全年目标' },
+  { key: 'decimals', label: '小数位数' },
+];
+
+function indicatorList(r) {
+  const ind = r.indicators;
+  if (ind && !Array.isArray(ind)) return { base: ['indicators', 'items'], rows: ind.items || [] };
+  return { base: ['indicators'], rows: ind || [] };
+}
+
+let indicatorShape = null;
+
+function renderIndicators(r) {
+  const { base, rows } = indicatorList(r);
+  const body = $('#indicators tbody');
+  const shape = key([base, rows.length]);
+  if (shape === indicatorShape) {
+    // The same rows: new values and figures in place.
+    rows.forEach((row, i) => {
+      const tr = body.children[i];
+      COLUMNS.forEach((col, c) => setValue(tr.children[c].firstChild, row[col.key]));
+      const f = state.ok ? (state.figures || {})[row.name] || {} : {};
+      tr.children[COLUMNS.length].textContent = f.growth_cell || '';
+      tr.children[COLUMNS.length + 1].textContent = f.completion_cell || '';
+    });
+    if (!state.ok) askFigures(rows);
+    return;
+  }
+  indicatorShape = shape;
+  const focus = remember();
+  body.textContent = '';
+  rows.forEach((row, i) => {
+    const tr = document.createElement('tr');
+    for (const [c, col] of COLUMNS.entries()) {
+      const td = document.createElement('td');
+      const input = document.createElement('input');
+      input.dataset.path = key([...base, i, col.key]);
+      input.dataset.row = i;
+      input.dataset.col = c;
+      if (!col.text) { input.inputMode = 'decimal'; input.dataset.kind = 'number'; input.className = 'num'; }
+      input.setAttribute('aria-label', `第${i + 1}行 ${col.label}`);
+      input.value = row[col.key] == null ? '' : String(row[col.key]);
+      td.append(input);
+      tr.append(td);
+    }
+    const f = state.ok ? (state.figures || {})[row.name] || {} : {};
+    for (const text of [f.growth_cell, f.completion_cell]) {
+      const td = document.createElement('td');
+      td.className = 'figure';
+      td.textContent = text || '';
+      tr.append(td);
+    }
+    const td = document.createElement('td');
+    const del = button('删除', `删除第${i + 1}行指标`, () => send([{ op: 'delete', path: [...base, i] }], true));
+    td.append(del);
+    tr.append(td);
+    body.append(tr);
+  });
+  restore(focus);
+  if (!state.ok) askFigures(rows);
+}
+
+/** While the report has errors, the figures of each row alone, as core words them. */
+async function askFigures(rows) {
+  const asked = state;
+  const data = await api('/api/figures', { rows });
+  if (!data || state !== asked) return;
+  const body = $('#indicators tbody');
+  data.figures.forEach((f, i) => {
+    const tr = body.children[i];
+    if (!tr || !f) return;
+    tr.children[COLUMNS.length].textContent = f.growth_cell || '';
+    tr.children[COLUMNS.length + 1].textContent = f.completion_cell || '';
+  });
+}
+
+/** A block pasted from Excel or WPS: tab-separated cells, one row per line. */
+function pasteRows(event) {
+  const input = event.target;
+  if (!input.closest('#indicators') || input.dataset.row === undefined) return;
+  const text = event.clipboardData.getData('text/plain');
+  if (!text.includes('\t') && !text.includes('\n')) return;
+  event.preventDefault();
+  const lines = text.replace(/\r/g, '').split('\n').filter((l) => l.trim() !== '');
+  const { base, rows } = indicatorList(state.report || {});
+  const startRow = +input.dataset.row, startCol = +input.dataset.col;
+  const edits = [];
+  lines.forEach((line, n) => {
+    const row = startRow + n;
+    if (row >= rows.length) edits.push({ op: 'insert', path: base, value: {} });
+    line.split('\t').forEach((cell, j) => {
+      const col = COLUMNS[startCol + j];
+      if (!col) return;
+      const path = [...base, row, col.key];
+      const v = cell.trim().replace(/,/g, '');
+      edits.push(col.text ? { op: 'set', path, value: v } : { op: 'set', path, raw: v });
+    });
+  });
+  send(edits, true);
+}
+
+// ---- 条目 (outline) ------------------------------------------------------------------
+
+function numberOf(path) {
+  const found = (state.numbers || []).find((n) => key(n.path) === key(path));
+  return found ? found.number : '';
+}
+
+/** The paths of an outline's items, to tell whether it must be drawn anew. */
+function outlineShape(items, base, out = []) {
+  (items || []).forEach((item, i) => {
+    out.push(key([...base, i]));
+    outlineShape(item.items, [...base, i, 'items'], out);
+  });
+  return out.join(' ');
+}
+
+function renderOutline(section, r) {
+  const list = section.dataset.list;
+  const flat = section.classList.contains('flat');
+  const box = $('.items', section);
+  const shape = outlineShape(r[list], [list]);
+  if (section.dataset.shape === shape && box.childElementCount > 0 || shape === '' && box.childElementCount === 0) {
+    // The same items: values and numbers in place.
+    for (const div of $$('.item', box)) {
+      const path = JSON.parse(div.dataset.item);
+      const item = getAt(r, path) || {};
+      if (!flat) $('.number', div).textContent = numberOf(path);
+      setValue($('input[data-path]', div), item.title || '');
+      setValue($('textarea[data-path]', div), (item.text || '').replace(/\n$/, ''));
+    }
+    return;
+  }
+  section.dataset.shape = shape;
+  const focus = remember();
+  box.textContent = '';
+  const items = r[list] || [];
+  const draw = (items, base, depth, into) => {
+    items.forEach((item, i) => {
+      const path = [...base, i];
+      const div = document.createElement('div');
+      div.className = 'item';
+      div.style.setProperty('--depth', depth);
+      div.dataset.item = key(path);
+      const head = document.createElement('div');
+      head.className = 'item-head';
+      const num = document.createElement('span');
+      num.className = 'number';
+      num.textContent = flat ? `附件${items.length > 1 ? i + 1 : ''}` : numberOf(path);
+      head.append(num);
+      const title = document.createElement('input');
+      title.dataset.path = key([...path, 'title']);
+      title.setAttribute('aria-label', `${flat ? '附件' : '条目'}${num.textContent} 标题`);
+      title.placeholder = flat ? '附件标题' : '标题（可不填）';
+      title.value = item.title || '';
+      head.append(title);
+      const tools = document.createElement('span');
+      tools.className = 'tools';
+      const label = num.textContent || title.value;
+      tools.append(
+        button('上移', `上移 ${label}`, () => send([{ op: 'move', path, by: -1 }], true), i === 0),
+        button('下移', `下移 ${label}`, () => send([{ op: 'move', path, by: 1 }], true), i === items.length - 1),
+      );
+      if (!flat) {
+        tools.append(
+          button('降级', `降级 ${label}（成为上一条的子条目）`, () => send([{ op: 'indent', path }], true), i === 0 || depth >= 3),
+          button('升级', `升级 ${label}`, () => send([{ op: 'outdent', path }], true), depth === 0),
+          button('添加子条目', `在 ${label} 下添加子条目`, () => send([{ op: 'insert', path: [...path, 'items'], value: {} }], true), depth >= 3),
+        );
+      }
+      tools.append(button('删除', `删除 ${label}`, () => {
+        if (!item.title && !item.text || confirm(`删除“${item.title || label}”？`)) send([{ op: 'delete', path }], true);
+      }));
+      head.append(tools);
+      div.append(head);
+      const text = document.createElement('textarea');
+      text.rows = 3;
+      text.dataset.path = key([...path, 'text']);
+      text.dataset.cite = '1';
+      text.setAttribute('aria-label', `${flat ? '附件' : '条目'}${num.textContent} 正文`);
+      text.placeholder = '正文';
+      text.value = (item.text || '').replace(/\n$/, '');
+      div.append(text);
+      into.append(div);
+      if (!flat && item.items) draw(item.items, [...path, 'items'], depth + 1, into);
+    });
+  };
+  draw(items, [list], 0, box);
+  addCiteButtons(box);
+  restore(focus);
+}
+
+function button(text, label, onclick, disabled) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.setAttribute('aria-label', label);
+  b.disabled = !!disabled;
+  b.addEventListener('click', onclick);
+  return b;
+}
+
+/** The focused field, to find it again after its list is drawn anew. */
+function remember() {
+  const el = document.activeElement;
+  if (!el || !el.dataset || !el.dataset.path) return null;
+  return { path: el.dataset.path, value: el.value, start: el.selectionStart, end: el.selectionEnd };
+}
+
+function restore(focus) {
+  if (!focus) return;
+  const el = $$('[data-path]').find((e) => e.dataset.path === focus.path);
+  if (!el || document.activeElement === el) return;
+  el.value = focus.value;
+  el.focus();
+  try { el.setSelectionRange(focus.start, focus.end); } catch (_) { /* not a text field */ }
+}
+
+// ---- 引用指标 -------------------------------------------------------------------------
+
+let citeTarget = null;
+
+function addCiteButtons(root) {
+  for (const ta of $$('textarea[data-cite]', root)) {
+    if (ta.nextElementSibling && ta.nextElementSibling.classList.contains('cite')) continue;
+    const b = button('引用指标', '在光标处引用一个指标', (e) => openCite(ta, e.currentTarget));
+    b.classList.add('cite');
+    ta.after(b);
+  }
+}
+
+function openCite(textarea, anchor) {
+  citeTarget = { el: textarea, start: textarea.selectionStart, end: textarea.selectionEnd };
+  const menu = $('#cite-menu');
+  menu.textContent = '';
+  const { rows } = indicatorList(state.report || {});
+  const names = rows.map((r) => r.name).filter(Boolean);
+  if (names.length === 0) {
+    const p = document.createElement('p');
+    p.textContent = '还没有指标：先在“主要指标”中添加。';
+    menu.append(p);
+  }
+  for (const name of names) {
+    const f = (state.figures || {})[name] || {};
+    const item = document.createElement('button');
+    item.type = 'button';
+    item.setAttribute('role', 'menuitem');
+    item.dataset.name = name;
+    item.textContent = name;
+    if (f.value) {
+      const s = document.createElement('small');
+      s.textContent = [f.value, f.growth].filter(Boolean).join('，');
+      item.append(s);
+    }
+    item.addEventListener('click', () => cite(name));
+    menu.append(item);
+  }
+  const rect = anchor.getBoundingClientRect();
+  menu.style.left = `${rect.left + window.scrollX}px`;
+  menu.style.top = `${rect.bottom + window.scrollY}px`;
+  menu.hidden = false;
+  const first = $('button', menu);
+  if (first) first.focus();
+}
+
+function cite(name) {
+  const t = citeTarget;
+  $('#cite-menu').hidden = true;
+  if (!t) return;
+  const insert = `{{indicator "${name}"}}`;
+  const el = t.el;
+  el.value = el.value.slice(0, t.start) + insert + el.value.slice(t.end);
+  el.focus();
+  el.setSelectionRange(t.start + insert.length, t.start + insert.length);
+  changed(el);
+}
+
+$('#cite-menu').addEventListener('keydown', (e) => {
+  const items = $$('#cite-menu button');
+  const at = items.indexOf(document.activeElement);
+  if (e.key === 'ArrowDown') { e.preventDefault(); (items[at + 1] || items[0]).focus(); }
+  if (e.key === 'ArrowUp') { e.preventDefault(); (items[at - 1] || items[items.length - 1]).focus(); }
+  if (e.key === 'Escape') { $('#cite-menu').hidden = true; if (citeTarget) citeTarget.el.focus(); }
+});
+
+// ---- 检查结果, 待核对 ---------------------------------------------------------------
+
+function fieldFor(path) {
+  if (!path) return null;
+  const fields = $$('#form [data-path]');
+  for (let n = path.length; n > 0; n--) {
+    const k = key(path.slice(0, n));
+    const el = fields.find((f) => f.dataset.path === k);
+    if (el) return el;
+    const item = $$('[data-item]').find((d) => d.dataset.item === k);
+    if (item) return $('[data-path]', item);
+  }
+  if (path[0] === 'report' && path[1] === 'period') return $('#period-year');
+  return null;
+}
+
+function renderDiagnostics(list) {
+  for (const el of $$('.has-error, .has-warning')) el.classList.remove('has-error', 'has-warning');
+  for (const el of $$('.field-message')) el.remove();
+  for (const el of $$('#indicators input[title]')) el.removeAttribute('title');
+  const ul = $('#diagnostic-list');
+  ul.textContent = '';
+  $('#problems-list').hidden = list.length === 0;
+  for (const d of list) {
+    const li = document.createElement('li');
+    li.className = d.severity;
+    const a = document.createElement('a');
+    a.href = '#';
+    const where = d.line ? `第${d.line}行：` : '';
+    a.textContent = `${d.severity === 'error' ? '错误' : '警告'}：${where}${d.message}`;
+    if (d.help) {
+      const h = document.createElement('small');
+      h.textContent = ` 建议：${d.help}`;
+      a.append(h);
+    }
+    const field = fieldFor(d.path);
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      const f = fieldFor(d.path);
+      if (f) { f.scrollIntoView({ block: 'center' }); f.focus(); }
+    });
+    li.append(a);
+    ul.append(li);
+    if (field) {
+      field.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
+      const note = document.createElement('div');
+      note.className = `field-message ${d.severity}`;
+      note.textContent = d.message;
+      if (field.closest('#indicators')) field.title = d.message;
+      else (field.closest('label') || field.parentElement).append(note);
+    }
+  }
+}
+
+function renderTodos(todos) {
+  $('#todos').hidden = todos.length === 0;
+  const ul = $('#todo-list');
+  ul.textContent = '';
+  for (const t of todos) {
+    const li = document.createElement('li');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.setAttribute('aria-label', '已核对');
+    const a = document.createElement('a');
+    a.href = '#';
+    a.textContent = t.note;
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      const f = fieldFor(t.path);
+      if (f) { f.scrollIntoView({ block: 'center' }); f.focus(); }
+    });
+    li.append(box, a);
+    ul.append(li);
+  }
+}
+
+// ---- 预览 ----------------------------------------------------------------------------
+
+let shownHead = null;
+
+/** Shows the new page: the body swapped in place when the head (styles) is the same,
+ *  which keeps the scroll position and is quicker than loading the page anew. */
+function showPreview(data, started) {
+  const frame = $('#preview');
+  $('#preview-state').textContent = data.ok ? `${Math.round(data.render_ms)} 毫秒` : '报告有错误，显示的是上一次的预览';
+  const done = () => {
+    if (started != null) requestAnimationFrame(() => window.huibaoLatency.push(performance.now() - started));
+  };
+  if (!data.preview || data.preview === shownPreview) {
+    if (data.ok) done();
+    return;
+  }
+  shownPreview = data.preview;
+  const parsed = new DOMParser().parseFromString(data.preview, 'text/html');
+  const head = parsed.head.innerHTML;
+  const doc = frame.contentDocument;
+  if (doc && doc.body && head === shownHead) {
+    doc.body.replaceWith(doc.adoptNode(parsed.body));
+    markPages();
+    done();
+    return;
+  }
+  shownHead = head;
+  frame.onload = () => { markPages(); done(); };
+  frame.srcdoc = data.preview;
+}
+
+let pagesTimer = null;
+
+/** Marks where the PDF's pages begin, asked for when the typing pauses: the report is
+ *  laid out as for the PDF, and each page's first line found in the preview. */
+function markPages() {
+  clearTimeout(pagesTimer);
+  pagesTimer = setTimeout(async () => {
+    const res = await fetch('/api/pages', { headers: { 'X-Huibao-Token': token } }).catch(() => null);
+    if (!res || !res.ok) return;
+    const data = await res.json();
+    const doc = $('#preview').contentDocument;
+    if (!doc || !doc.body) return;
+    for (const m of doc.querySelectorAll('.huibao-page-start')) m.remove();
+    if (!doc.getElementById('huibao-page-style')) {
+      const style = doc.createElement('style');
+      style.id = 'huibao-page-style';
+      style.textContent = '.huibao-page-start{border-top:1px dashed #c8102e;color:#c8102e;font:12px/1.4 sans-serif;'
+        + 'text-align:right;margin:6px 0;text-indent:0}@media print{.huibao-page-start{display:none}}';
+      doc.head.append(style);
+    }
+    const squeeze = (t) => t.replace(/\s+/g, '');
+    const blocks = [...doc.body.querySelectorAll('*')].filter((el) =>
+      !el.querySelector('p,div,h1,h2,h3,h4,h5,h6,table,tr,section,header,footer,figure')
+      && squeeze(el.textContent) !== '' && !['SPAN', 'B', 'STRONG', 'EM', 'I', 'SUB', 'SUP', 'SCRIPT', 'STYLE'].includes(el.tagName));
+    let from = 0;
+    for (const p of data.pages) {
+      const first = squeeze(p.first).slice(0, 12);
+      if (!first) continue;
+      const at = blocks.findIndex((el, i) => i >= from && squeeze(el.textContent).includes(first));
+      if (at < 0) continue;
+      from = at;
+      let el = blocks[at];
+      if (el.tagName === 'TD' || el.tagName === 'TH') el = el.closest('tr') || el;
+      const mark = doc.createElement(el.tagName === 'TR' ? 'tr' : 'div');
+      mark.className = 'huibao-page-start';
+      const label = `PDF 第${p.page}页${squeeze(blocks[at].textContent).startsWith(first) ? '' : '（自本段中间起）'}`;
+      if (el.tagName === 'TR') {
+        const td = doc.createElement('td');
+        td.colSpan = el.children.length;
+        td.textContent = label;
+        mark.append(td);
+      } else mark.textContent = label;
+      el.before(mark);
+    }
+    $('#preview-state').textContent = `${$('#preview-state').textContent.split(' · ')[0]} · PDF 共${data.count}页`;
+  }, 400);
+}
+
+// ---- 输入 ----------------------------------------------------------------------------
+
+function changed(el) {
+  if (el.id === 'copy-to') {
+    const names = el.value.split(/[、，,；;\n]/).map((s) => s.trim()).filter(Boolean);
+    send([{ op: 'set', path: ['end_matter', 'copy_to'], value: names.length ? names : null }]);
+    return;
+  }
+  if (!el.dataset.path) return;
+  const path = JSON.parse(el.dataset.path);
+  const v = el.value;
+  if (el.dataset.kind === 'number' || el.dataset.kind === 'date') {
+    send([{ op: 'set', path, raw: v.trim().replace(/,/g, '') }]);
+  } else if (el.tagName === 'TEXTAREA' && v.includes('\n')) {
+    send([{ op: 'set', path, value: v.endsWith('\n') ? v : v + '\n' }]);
+  } else {
+    send([{ op: 'set', path, value: v }]);
+  }
+}
+
+$('#form').addEventListener('input', (e) => {
+  const el = e.target;
+  if ($('#period').contains(el)) { periodChanged(); return; }
+  if (el.dataset.kind === 'number' && el.value.trim() !== '' && isNaN(+el.value.replace(/,/g, ''))) return;
+  changed(el);
+});
+$('#form').addEventListener('paste', pasteRows);
+$('#period-kind').addEventListener('change', periodChanged);
+$('#add-indicator').addEventListener('click', () => {
+  const { base } = indicatorList(state.report || {});
+  send([{ op: 'insert', path: base, value: {} }], true);
+});
+for (const sec of $$('section.outline')) {
+  $('.add-item', sec).addEventListener('click', () => send([{ op: 'insert', path: [sec.dataset.list], value: {} }], true));
+}
+addCiteButtons(document);
+
+$('#undo').addEventListener('click', async () => { const d = await api('/api/undo', {}); if (d) apply(d, null); });
+$('#redo').addEventListener('click', async () => { const d = await api('/api/redo', {}); if (d) apply(d, null); });
+$('#save').addEventListener('click', async () => { const d = await api('/api/save', {}); if (d) { apply(d, null); showMessage('已保存'); } });
+$('#reload').addEventListener('click', async () => { const d = await api('/api/reload', {}); if (d) apply(d, null); });
+$('#keep').addEventListener('click', async () => { const d = await api('/api/save', {}); if (d) apply(d, null); });
+
+for (const b of $$('button.export')) {
+  b.addEventListener('click', async () => {
+    const format = b.dataset.format;
+    b.disabled = true;
+    showMessage(`正在导出 ${format.toUpperCase()} ……`);
+    const d = await api('/api/export', { formats: [format] });
+    b.disabled = false;
+    if (!d) return;
+    const box = $('#downloads');
+    box.hidden = false;
+    for (const f of d.files) {
+      let a = $$('a', box).find((x) => x.dataset.name === f.name);
+      if (!a) {
+        a = document.createElement('a');
+        a.dataset.name = f.name;
+        box.append(a);
+      }
+      a.href = `/api/download?name=${encodeURIComponent(f.name)}&t=${token}`;
+      a.download = f.name;
+      a.textContent = `下载 ${f.name}`;
+      a.title = f.path;
+    }
+    showMessage(`已导出：${d.files.map((f) => f.path).join('，')}`);
+  });
+}
+
+$('#new').addEventListener('click', async () => {
+  const d = await api('/api/new', { name: $('#new-name').value });
+  if (d) apply(d, null);
+});
+$('#open').addEventListener('click', async () => {
+  const d = await api('/api/open', { path: $('#open-path').value });
+  if (d) apply(d, null);
+});
+$('#import-file').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  showMessage(`正在导入 ${file.name} ……`);
+  const d = await api(`/api/import?name=${encodeURIComponent(file.name)}`, undefined, await file.arrayBuffer());
+  if (d) { apply(d, null); showMessage(`已导入 ${file.name}`); }
+});
+
+document.addEventListener('keydown', (e) => {
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && e.key === 's') { e.preventDefault(); $('#save').click(); }
+  else if (mod && e.key === 'z' && !e.shiftKey && document.activeElement.tagName !== 'TEXTAREA' && document.activeElement.tagName !== 'INPUT') { e.preventDefault(); $('#undo').click(); }
+  else if (mod && (e.key === 'y' || (e.key === 'z' && e.shiftKey)) && document.activeElement.tagName !== 'TEXTAREA' && document.activeElement.tagName !== 'INPUT') { e.preventDefault(); $('#redo').click(); }
+  else if (e.key === 'Escape') $('#cite-menu').hidden = true;
+});
+document.addEventListener('click', (e) => {
+  const menu = $('#cite-menu');
+  if (!menu.hidden && !menu.contains(e.target) && !e.target.classList.contains('cite')) menu.hidden = true;
+});
+
+// Another program changing the file is noticed.
+setInterval(async () => {
+  if (!state || !state.file) return;
+  const res = await fetch('/api/disk', { headers: { 'X-Huibao-Token': token } }).catch(() => null);
+  if (!res || !res.ok) return;
+  const d = await res.json();
+  $('#disk-banner').hidden = !d.disk_changed;
+}, 2000);
+
+api('/api/state').then((d) => { if (d) apply(d, null); });

@@ -1,0 +1,443 @@
+//! Edits of a report TOML through toml_edit: a value set at a path, an item inserted,
+//! deleted, moved or indented. What an edit does not touch stays byte for byte.
+
+use serde::Deserialize;
+use std::fmt;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// One step of a path into the report: a key or an index into a list.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum Step {
+    /// An index into a list: `achievements[2]`.
+    Index(usize),
+    /// A key of a table: `report`, `title`.
+    Key(String),
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Step::Index(i) => write!(f, "[{i}]"),
+            Step::Key(k) => write!(f, ".{k}"),
+        }
+    }
+}
+
+/// A path into the report: `["indicators", 2, "value"]`.
+pub type Path = Vec<Step>;
+
+/// One change to the report, as the editor's page sends it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Edit {
+    /// Sets the value at `path` (tables on the way are made); `null` (or an empty text)
+    /// removes the key. With `raw`, the value is TOML as written: a number keeps its
+    /// digits ("123.50"), a date is a date ("2022-07-08").
+    Set {
+        /// Where.
+        path: Path,
+        /// The value (text, number, true/false, a list of texts), or null.
+        #[serde(default)]
+        value: serde_json::Value,
+        /// The value as TOML text, used instead of `value`.
+        #[serde(default)]
+        raw: Option<String>,
+    },
+    /// Inserts a new item (a table with the given keys) into the list `path` at `index`
+    /// (default: at its end), making the list when it is missing.
+    Insert {
+        /// The list: `["achievements"]`, `["achievements", 0, "items"]`.
+        path: Path,
+        /// Where in it.
+        #[serde(default)]
+        index: Option<usize>,
+        /// The new item's keys and values.
+        #[serde(default)]
+        value: serde_json::Map<String, serde_json::Value>,
+    },
+    /// Removes the list item at `path`.
+    Delete {
+        /// The item: `["plan", 1]`.
+        path: Path,
+    },
+    /// Moves the list item at `path` by `by` places (-1 up, 1 down).
+    Move {
+        /// The item.
+        path: Path,
+        /// How far.
+        by: i64,
+    },
+    /// Makes the item at `path` the last sub-item of the one before it.
+    Indent {
+        /// The item.
+        path: Path,
+    },
+    /// Makes the sub-item at `path` an item of its parent's list, after its parent.
+    Outdent {
+        /// The item.
+        path: Path,
+    },
+}
+
+/// Why an edit could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditError(pub String);
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EditError {}
+
+fn err<T>(message: impl Into<String>) -> Result<T, EditError> {
+    Err(EditError(message.into()))
+}
+
+fn show(path: &[Step]) -> String {
+    path.iter().map(|s| s.to_string()).collect()
+}
+
+/// Applies `edit` to `doc`. On an error the document is unchanged.
+pub fn apply(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
+    let mut copy = doc.clone();
+    apply_in(&mut copy, edit)?;
+    if matches!(edit, Edit::Set { .. }) {
+        *doc = copy;
+    } else {
+        // Structural edits move tables: the file shows them in their new order.
+        order_tables(&mut copy);
+        *doc = copy;
+    }
+    Ok(())
+}
+
+fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::Set { path, value, raw } => {
+            let new = match raw {
+                Some(raw) if raw.trim().is_empty() => None,
+                Some(raw) => Some(parse_raw(raw)?),
+                None => to_toml(value)?,
+            };
+            set(doc.as_table_mut(), path, new)
+        }
+        Edit::Insert { path, index, value } => {
+            let mut table = Table::new();
+            for (k, v) in value {
+                if let Some(v) = to_toml(v)? {
+                    table.insert(k, Item::Value(v));
+                }
+            }
+            let list = list_at(doc.as_table_mut(), path, true)?;
+            let at = index.unwrap_or(list.len()).min(list.len());
+            list.insert(at, table);
+            Ok(())
+        }
+        Edit::Delete { path } => {
+            let (list, i) = item_at(doc, path)?;
+            list.remove(i);
+            Ok(())
+        }
+        Edit::Move { path, by } => {
+            let (list, i) = item_at(doc, path)?;
+            let to = i as i64 + by;
+            if to < 0 || to >= list.len() as i64 {
+                return err(format!("{} cannot move further", show(path)));
+            }
+            let t = list.remove(i);
+            list.insert(to as usize, t);
+            Ok(())
+        }
+        Edit::Indent { path } => {
+            let (list, i) = item_at(doc, path)?;
+            if i == 0 {
+                return err(format!(
+                    "{}: the first item has nothing to go under",
+                    show(path)
+                ));
+            }
+            let t = list.remove(i);
+            let before = list.get_mut(i - 1).expect("the item before");
+            let items = before
+                .entry("items")
+                .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
+            match items.as_array_of_tables_mut() {
+                Some(sub) => {
+                    sub.push(t);
+                    Ok(())
+                }
+                None => err(format!("{}: items is not a list of tables", show(path))),
+            }
+        }
+        Edit::Outdent { path } => {
+            // [..parent list.., j, "items", i]
+            let n = path.len();
+            let (Some(Step::Index(parent_at)), Some(Step::Key(k))) = (
+                n.checked_sub(3).map(|i| &path[i]),
+                n.checked_sub(2).map(|i| &path[i]),
+            ) else {
+                return err(format!("{}: a top-level item cannot move out", show(path)));
+            };
+            if k != "items" {
+                return err(format!("{}: not a sub-item", show(path)));
+            }
+            let parent_at = *parent_at;
+            let (sub, i) = item_at(doc, path)?;
+            let t = sub.remove(i);
+            let now_empty = sub.is_empty();
+            let parent_list = list_at(doc.as_table_mut(), &path[..n - 3], false)?;
+            if now_empty {
+                if let Some(p) = parent_list.get_mut(parent_at) {
+                    p.remove("items");
+                }
+            }
+            parent_list.insert(parent_at + 1, t);
+            Ok(())
+        }
+    }
+}
+
+/// A TOML value written as TOML text: a number, a date, true/false, a quoted text.
+fn parse_raw(raw: &str) -> Result<Value, EditError> {
+    raw.trim()
+        .parse::<Value>()
+        .or_else(|_| err(format!("“{raw}” is not a value")))
+}
+
+/// The TOML value of a JSON value; `None` for null and empty text (the key goes).
+fn to_toml(v: &serde_json::Value) -> Result<Option<Value>, EditError> {
+    Ok(Some(match v {
+        serde_json::Value::Null => return Ok(None),
+        serde_json::Value::Bool(b) => Value::from(*b),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::from(i),
+            None => Value::from(n.as_f64().unwrap_or(0.0)),
+        },
+        serde_json::Value::String(s) if s.is_empty() => return Ok(None),
+        serde_json::Value::String(s) => text(s),
+        serde_json::Value::Array(a) => {
+            let mut arr = toml_edit::Array::new();
+            for x in a {
+                if let Some(x) = to_toml(x)? {
+                    arr.push(x);
+                }
+            }
+            Value::Array(arr)
+        }
+        serde_json::Value::Object(o) => {
+            let mut t = toml_edit::InlineTable::new();
+            for (k, x) in o {
+                if let Some(x) = to_toml(x)? {
+                    t.insert(k, x);
+                }
+            }
+            Value::InlineTable(t)
+        }
+    }))
+}
+
+/// Text as a person would write it: prose with line breaks as a multi-line literal
+/// ('''…'''), the rest as a quoted string.
+fn text(s: &str) -> Value {
+    if s.contains('\n') && !s.contains("'''") && !s.contains('\r') && !s.ends_with('\'') {
+        if let Ok(v) = format!("'''\n{s}'''").parse::<Value>() {
+            if v.as_str() == Some(s) {
+                return v;
+            }
+        }
+    }
+    Value::from(s)
+}
+
+/// Sets (or, with `None`, removes) the value at `path` under `table`.
+fn set(table: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditError> {
+    let Some((last, parents)) = path.split_last() else {
+        return err("an empty path");
+    };
+    let mut current: &mut dyn toml_edit::TableLike = table;
+    for (i, step) in parents.iter().enumerate() {
+        let next = path.get(i + 1);
+        current = match step {
+            Step::Key(k) => {
+                if new.is_none() && current.get(k).is_none() {
+                    return Ok(());
+                }
+                let item = current.entry(k).or_insert_with(|| match next {
+                    Some(Step::Index(_)) => Item::ArrayOfTables(ArrayOfTables::new()),
+                    _ => {
+                        let mut t = Table::new();
+                        t.set_implicit(true);
+                        Item::Table(t)
+                    }
+                });
+                match item {
+                    Item::Table(t) => t as &mut dyn toml_edit::TableLike,
+                    Item::Value(Value::InlineTable(t)) => t,
+                    Item::ArrayOfTables(list) => {
+                        let Some(Step::Index(j)) = next else {
+                            return err(format!("{}: a list needs an index", show(path)));
+                        };
+                        // The index step is consumed here.
+                        return set_in_list(list, *j, &path[i + 2..], new, path);
+                    }
+                    _ => return err(format!("{}: {k} is not a table", show(path))),
+                }
+            }
+            Step::Index(_) => return err(format!("{}: not a list", show(path))),
+        };
+    }
+    let Step::Key(key) = last else {
+        return err(format!("{}: the last step is a key", show(path)));
+    };
+    match new {
+        None => {
+            current.remove(key);
+        }
+        Some(mut v) => match current.get_mut(key) {
+            Some(Item::Value(old)) => {
+                *v.decor_mut() = old.decor().clone();
+                *old = v;
+            }
+            Some(other) => *other = Item::Value(v),
+            None => {
+                current.insert(key, Item::Value(v));
+            }
+        },
+    }
+    Ok(())
+}
+
+fn set_in_list(
+    list: &mut ArrayOfTables,
+    index: usize,
+    rest: &[Step],
+    new: Option<Value>,
+    path: &[Step],
+) -> Result<(), EditError> {
+    let Some(t) = list.get_mut(index) else {
+        return err(format!("{}: no item {index}", show(path)));
+    };
+    set(t, rest, new)
+}
+
+/// The list of tables at `path` (made when `make` and missing).
+fn list_at<'a>(
+    table: &'a mut Table,
+    path: &[Step],
+    make: bool,
+) -> Result<&'a mut ArrayOfTables, EditError> {
+    let Some((Step::Key(last), parents)) = path.split_last() else {
+        return err(format!("{}: not a list", show(path)));
+    };
+    let mut current = table;
+    let mut steps = parents.iter().peekable();
+    while let Some(step) = steps.next() {
+        let Step::Key(k) = step else {
+            return err(format!("{}: not a list", show(path)));
+        };
+        if make && current.get(k).is_none() {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            current.insert(k, Item::Table(t));
+        }
+        current = match current.get_mut(k) {
+            Some(Item::Table(t)) => t,
+            Some(Item::ArrayOfTables(list)) => {
+                let Some(Step::Index(i)) = steps.next() else {
+                    return err(format!("{}: a list needs an index", show(path)));
+                };
+                match list.get_mut(*i) {
+                    Some(t) => t,
+                    None => return err(format!("{}: no item {i}", show(path))),
+                }
+            }
+            _ => return err(format!("{}: {k} is not a table", show(path))),
+        };
+    }
+    if make && current.get(last).is_none() {
+        current.insert(last, Item::ArrayOfTables(ArrayOfTables::new()));
+    }
+    match current.get_mut(last) {
+        Some(Item::ArrayOfTables(list)) => Ok(list),
+        Some(_) => err(format!(
+            "{}: written as an inline list; the editor changes lists written as [[…]]",
+            show(path)
+        )),
+        None => err(format!("{}: no such list", show(path))),
+    }
+}
+
+/// The list holding the item at `path`, and the item's index in it.
+fn item_at<'a>(
+    doc: &'a mut DocumentMut,
+    path: &[Step],
+) -> Result<(&'a mut ArrayOfTables, usize), EditError> {
+    let Some((Step::Index(i), list)) = path.split_last() else {
+        return err(format!("{}: not a list item", show(path)));
+    };
+    let list = list_at(doc.as_table_mut(), list, false)?;
+    if *i >= list.len() {
+        return err(format!("{}: no item {i}", show(path)));
+    }
+    Ok((list, *i))
+}
+
+/// Gives the tables positions in the order of the tree when their positions would print
+/// them in another order (after an item moved). A file whose tables already print in
+/// tree order is left as it is.
+fn order_tables(doc: &mut DocumentMut) {
+    fn walk(t: &Table, out: &mut Vec<Option<isize>>) {
+        for (_, item) in t.iter() {
+            match item {
+                Item::Table(sub) if !sub.is_dotted() => {
+                    out.push(sub.position());
+                    walk(sub, out);
+                }
+                Item::ArrayOfTables(list) => {
+                    for sub in list.iter() {
+                        out.push(sub.position());
+                        walk(sub, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    fn renumber(t: &mut Table, next: &mut isize) {
+        for (_, item) in t.iter_mut() {
+            match item {
+                Item::Table(sub) if !sub.is_dotted() => {
+                    sub.set_position(Some(*next));
+                    *next += 1;
+                    renumber(sub, next);
+                }
+                Item::ArrayOfTables(list) => {
+                    for sub in list.iter_mut() {
+                        sub.set_position(Some(*next));
+                        *next += 1;
+                        renumber(sub, next);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut positions = Vec::new();
+    walk(doc.as_table(), &mut positions);
+    let mut last = isize::MIN;
+    let mut in_order = true;
+    for p in positions.into_iter().flatten() {
+        if p < last {
+            in_order = false;
+            break;
+        }
+        last = p;
+    }
+    if !in_order {
+        let mut next = 1;
+        renumber(doc.as_table_mut(), &mut next);
+    }
+}

@@ -1,0 +1,78 @@
+//! `huibao edit`: the browser editor (huibao-editor) on the preview's HTTP server, until
+//! Ctrl-C.
+
+use crate::cmd::fonts::FontArgs;
+use crate::cmd::render::{options, InputArgs};
+use crate::exit;
+use crate::output::print_line;
+use clap::Args;
+use huibao_editor::{Editor, EditorOptions};
+use huibao_pipeline::Session;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Arguments of `huibao edit`.
+#[derive(Args, Debug)]
+pub(crate) struct EditArgs {
+    /// The report file (TOML); a missing file is started empty and written on the first
+    /// change. Without it, the start page (新建, 打开, 导入上期报告).
+    pub report: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Do not open the default browser; print the address only.
+    #[arg(long)]
+    pub no_open: bool,
+    /// Save only when asked (the 保存 button or Ctrl+S), not after every change.
+    #[arg(long)]
+    pub no_autosave: bool,
+    /// Port on 127.0.0.1 (0: any free port).
+    #[arg(short, long, default_value_t = 0)]
+    pub port: u16,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// Serves the editor on 127.0.0.1 and opens it in the browser, until Ctrl-C (or
+/// SIGTERM).
+pub(crate) fn edit(args: EditArgs) -> u8 {
+    let stop = crate::signals::take_stop();
+    let session = Session::new(options(&args.input, &args.fonts));
+    let mut editor_options = EditorOptions::default();
+    editor_options.folder = match &args.report {
+        Some(r) => r
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(".")),
+        None => PathBuf::from("."),
+    };
+    editor_options.report = args.report.clone();
+    editor_options.autosave = !args.no_autosave;
+    let editor = match Editor::new(session, editor_options) {
+        Ok(e) => Arc::new(e),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::REPORT_ERROR;
+        }
+    };
+    let handler = editor.clone();
+    let app = match huibao_preview::app::serve(args.port, Arc::new(move |r| handler.handle(r))) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return exit::OUTPUT_ERROR;
+        }
+    };
+    editor.set_port(app.addr().port());
+    let url = editor.url();
+    print_line(&format!("editing at {url} (Ctrl-C stops)"));
+    if !args.no_open {
+        if let Err(e) = crate::cmd::watch::open_browser(&url) {
+            eprintln!("warning: cannot open a browser: {e}; open {url} yourself");
+        }
+    }
+    let _ = stop.recv();
+    app.stop();
+    print_line("stopped");
+    exit::OK
+}

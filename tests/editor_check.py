@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""End-to-end check of `huibao edit` in headless Chromium.
+
+Starts the editor on a report that does not exist yet (an empty editor), and through the
+DevTools protocol types as a person would: the report information, three indicator rows
+pasted as from a spreadsheet, two achievements and a plan item, one achievement moved up,
+a figure cited from the menu; then exports DOCX and PDF with the buttons. Checks that the
+saved TOML renders to the same text as tests/editor/reference.toml, that the exported
+files are byte for byte those of `huibao render`, that requests without the token, with a
+foreign Host or Origin, or outside the app are refused, and measures the time from a
+keystroke to the updated preview (here and on the largest example).
+Every request goes to 127.0.0.1; every wait is bounded.
+Usage: editor_check.py HUIBAO_BINARY OUT_DIR
+"""
+import base64
+import http.client
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+from check_common import ROOT, DevTools, run_ok
+
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1657238400")
+FONTS = ["--no-system-fonts"]
+
+
+def start(binary, report):
+    """`huibao edit REPORT --no-open`: the process and the page's address."""
+    proc = subprocess.Popen([binary, "edit", report, "--no-open", *FONTS], env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for _ in range(100):
+        line = proc.stdout.readline()
+        if "editing at http://127.0.0.1:" in line:
+            return proc, line.split()[2]
+    proc.kill()
+    raise AssertionError("huibao edit did not start serving on 127.0.0.1")
+
+
+def stop(proc):
+    proc.send_signal(signal.SIGINT)
+    code = proc.wait(timeout=20)
+    assert code == 0, f"huibao edit exited {code} after Ctrl-C"
+
+
+class Editor:
+    """The editor's page in Chromium."""
+
+    def __init__(self, devtools):
+        self.d = devtools
+
+    def js(self, expression):
+        return self.d.evaluate(expression)
+
+    def wait(self, expression, what, seconds=20):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            value = self.js(expression)
+            if value:
+                return value
+            time.sleep(0.05)
+        state = self.js("JSON.stringify(window.huibaoState && huibaoState() && huibaoState().diagnostics)")
+        raise AssertionError(f"the editor never showed {what}; diagnostics: {state}")
+
+    def idle(self):
+        self.wait("window.huibaoIdle && huibaoIdle() && huibaoState() !== null", "every change answered")
+
+    def type_into(self, selector, text):
+        """Focuses the field and types `text` at its cursor, as a keyboard would."""
+        self.js(f"(() => {{ const el = document.querySelector({json.dumps(selector)}); el.focus();"
+                f" el.setSelectionRange && el.type !== 'number' && el.setSelectionRange(el.value.length, el.value.length); }})()")
+        self.d.call("Input.insertText", {"text": text})
+        self.idle()
+
+    def field(self, path):
+        return f"[data-path='{json.dumps(path, ensure_ascii=False, separators=(',', ':'))}']"
+
+    def click(self, selector):
+        self.js(f"document.querySelector({json.dumps(selector)}).click()")
+        self.idle()
+
+    def screenshot(self, path):
+        shot = self.d.call("Page.captureScreenshot", {"format": "png"})
+        open(path, "wb").write(base64.b64decode(shot["data"]))
+
+
+def request(url, path, token=True, host=None, origin=None, method="GET"):
+    """The status of a request to the editor with these credentials."""
+    hostport = url.split("/")[2]
+    conn = http.client.HTTPConnection(hostport, timeout=10)
+    t = url.split("t=")[1]
+    full = path + (("&" if "?" in path else "?") + "t=" + t if token else "")
+    headers = {"Host": host or hostport}
+    if origin:
+        headers["Origin"] = origin
+    conn.request(method, full, headers=headers)
+    r = conn.getresponse()
+    r.read()
+    conn.close()
+    return r.status
+
+
+def check_refusals(url):
+    assert request(url, "/api/state") == 200
+    assert request(url, "/api/state", token=False) == 403, "a request without the token was answered"
+    assert request(url, "/", token=False) == 403, "the page was served without the token"
+    assert request(url, "/api/state", host="evil.example:80") == 403, "a foreign Host was answered"
+    port = url.split(":")[2].split("/")[0]
+    assert request(url, "/api/state", host=f"evil.example:{port}") == 403, "a rebound name was answered"
+    assert request(url, "/api/state", origin="http://evil.example") == 403, "a foreign Origin was answered"
+    assert request(url, "/api/edit", origin="http://evil.example", method="POST") == 403
+    assert request(url, "/../Cargo.toml") == 404, "a path outside the app was answered"
+    assert request(url, "/%2e%2e/Cargo.toml") == 404, "a path outside the app was answered"
+    assert request(url, "/api/download?name=../../Cargo.toml") == 404, "a file not exported was offered"
+    print("editor: no token, foreign Host, foreign Origin and paths outside the app refused")
+
+
+def latency(page, selector, n=12):
+    """Median and worst time from a keystroke to the preview showing it, in ms."""
+    page.js("window.huibaoLatency.length = 0")
+    for i in range(n):
+        page.type_into(selector, "进")
+        page.wait(f"window.huibaoLatency.length >= {i + 1}", "the preview after a keystroke")
+    times = page.js("window.huibaoLatency")
+    return statistics.median(times), max(times)
+
+
+def main(binary, out):
+    binary = os.path.abspath(binary)
+    work = os.path.join(out, "editor")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    report = os.path.join(work, "jinchuan.toml")
+    proc, url = start(binary, report)
+    chromium = None
+    try:
+        check_refusals(url)
+        chromium = DevTools(os.path.join(work, "profile"), url)
+        chromium.call("Emulation.setDeviceMetricsOverride",
+                      {"width": 1500, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+        page = Editor(chromium)
+        page.wait("document.readyState === 'complete' && window.huibaoState && huibaoState() "
+                  "&& !document.querySelector('#editor').hidden", "the empty editor")
+
+        # 报告信息
+        page.type_into(page.field(["report", "organization"]), "金川经济技术开发区管委会")
+        page.type_into("#period-year", "2022")
+        page.js("(() => { const s = document.querySelector('#period-kind'); s.value = 'H1';"
+                " s.dispatchEvent(new Event('change', {bubbles: true})); })()")
+        page.idle()
+        page.js(f"(() => {{ const el = document.querySelector({json.dumps(page.field(['report', 'date']))});"
+                " el.value = '2022-07-08'; el.dispatchEvent(new Event('input', {bubbles: true})); })()")
+        page.idle()
+        page.type_into(page.field(["report", "recipient"]), "金川市人民政府")
+
+        # 主要指标: one row, then three pasted over it from a spreadsheet.
+        page.click("#add-indicator")
+        page.wait("document.querySelectorAll('#indicators tbody tr').length === 1", "an indicator row")
+        rows = "营业收入\t123.5\t亿元\t110.2\t250\n固定资产投资\t36.8\t亿元\t40.1\t70\n新签约项目\t28\t个\r\n"
+        page.js("(() => { const el = document.querySelector('#indicators tbody input'); el.focus();"
+                " const dt = new DataTransfer(); dt.setData('text/plain', " + json.dumps(rows) + ");"
+                " el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})); })()")
+        page.idle()
+        page.wait("document.querySelectorAll('#indicators tbody tr').length === 3", "three pasted rows")
+        growth = page.wait("(() => { const c = document.querySelector('#indicators tbody tr td.figure');"
+                           " return c && c.textContent; })()", "同比 of the first row")
+        assert growth == "12.1%", f"同比 of 营业收入 shows {growth!r}, not 12.1%"
+
+        # 主要工作 (two items, the second moved up) and 工作计划
+        ach = "#sec-achievements"
+        page.click(f"{ach} .add-item")
+        page.type_into(page.field(["achievements", 0, "title"]), "全力推进项目建设")
+        page.type_into(page.field(["achievements", 0, "text"]), "新开工项目12个，竣工投产项目8个。")
+        page.click(f"{ach} .add-item")
+        page.type_into(page.field(["achievements", 1, "title"]), "多措并举加强招商引资")
+        page.type_into(page.field(["achievements", 1, "text"]), "新签约项目28个，协议投资额56.3亿元。")
+        number = page.wait("document.querySelectorAll('#sec-achievements .number')[1].textContent", "the numbers")
+        assert number == "（二）", f"the second item shows {number!r}"
+        page.click(f"{ach} [data-item='[\"achievements\",1]'] button[aria-label^='上移']")
+        page.wait("document.querySelector(" + json.dumps(page.field(["achievements", 0, "title"])) +
+                  ").value === '多措并举加强招商引资'", "the item moved up")
+        page.click("#sec-plan .add-item")
+        page.type_into(page.field(["plan", 0, "title"]), "持续优化营商环境")
+        page.type_into(page.field(["plan", 0, "text"]), "深化“放管服”改革，压缩审批时限。")
+
+        # 总体情况, citing a figure from the menu
+        summary = page.field(["summary", "text"])
+        page.type_into(summary, "上半年，开发区实现营业收入")
+        page.js(f"document.querySelector({json.dumps(summary)}).nextElementSibling.click()")
+        page.wait("!document.querySelector('#cite-menu').hidden", "the figures menu")
+        page.js("document.querySelector('#cite-menu button[data-name=\"营业收入\"]').click()")
+        page.idle()
+        page.type_into(summary, "。")
+        text = page.js(f"document.querySelector({json.dumps(summary)}).value")
+        assert text == "上半年，开发区实现营业收入{{indicator \"营业收入\"}}。", text
+        page.wait("huibaoState().ok && !huibaoState().dirty", "a saved report without errors")
+        preview = page.wait("(() => { const d = document.querySelector('#preview').contentDocument;"
+                            " return d && d.body && d.body.innerText; })()", "the preview")
+        assert "实现营业收入123.5亿元，同比增长12.1%" in preview.replace("\n", ""), preview[:500]
+        page.screenshot(os.path.join(work, "editor.png"))
+        print(f"editor: the forms wrote a report without errors (screenshot {os.path.join(work, 'editor.png')})")
+
+        # Export
+        for fmt in ("docx", "pdf"):
+            page.click(f"button.export[data-format='{fmt}']")
+            page.wait(f"!!document.querySelector('#downloads a[data-name=\"jinchuan.{fmt}\"]')"
+                      " || (document.querySelector('#message').classList.contains('error')"
+                      " && document.querySelector('#message').textContent)", f"the {fmt} download", 120)
+            problem = page.js("document.querySelector('#message').classList.contains('error')"
+                              " && document.querySelector('#message').textContent")
+            assert not problem, f"exporting {fmt} failed: {problem}"
+            assert request(url, f"/api/download?name=jinchuan.{fmt}") == 200
+
+        # The saved TOML renders to the reference's text; the exports are `huibao render`'s.
+        rendered = os.path.join(work, "rendered")
+        run_ok([binary, "render", report, "--format", "docx,pdf,txt", "--out", rendered, *FONTS], env=ENV)
+        for fmt in ("docx", "pdf"):
+            a = open(os.path.join(work, f"jinchuan.{fmt}"), "rb").read()
+            b = open(os.path.join(rendered, f"jinchuan.{fmt}"), "rb").read()
+            assert a == b, f"the exported {fmt} differs from huibao render's"
+        reference = os.path.join(work, "reference")
+        run_ok([binary, "render", os.path.join(ROOT, "tests", "editor", "reference.toml"),
+                "--format", "txt", "--out", reference, *FONTS], env=ENV)
+        ours = open(os.path.join(rendered, "jinchuan.txt"), encoding="utf-8").read()
+        theirs = open(os.path.join(reference, "reference.txt"), encoding="utf-8").read()
+        assert ours == theirs, f"the saved report's text differs from the reference:\n{ours}\n---\n{theirs}"
+        print("editor: the saved report renders to the reference's text; DOCX and PDF equal huibao render's")
+
+        median, worst = latency(page, page.field(["achievements", 1, "text"]))
+        print(f"editor: keystroke to preview on this report: median {median:.0f} ms, worst {worst:.0f} ms")
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+
+    # Started with no arguments and no terminal: the start page; 新建 writes the starter.
+    folder = os.path.join(work, "start")
+    os.makedirs(folder)
+    proc = subprocess.Popen([binary], cwd=folder, env=dict(ENV, BROWSER="true", PATH="/usr/bin:/bin"),
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    url = None
+    for _ in range(100):
+        line = proc.stdout.readline()
+        if "editing at http://127.0.0.1:" in line:
+            url = line.split()[2]
+            break
+    assert url, "huibao without arguments and without a terminal did not start the editor"
+    chromium = None
+    try:
+        chromium = DevTools(os.path.join(work, "profile3"), url)
+        chromium.call("Emulation.setDeviceMetricsOverride",
+                      {"width": 1200, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+        page = Editor(chromium)
+        page.wait("window.huibaoState && huibaoState() && !document.querySelector('#start').hidden", "the start page")
+        page.screenshot(os.path.join(work, "start.png"))
+        page.click("#new")
+        page.wait("huibaoState().file && huibaoState().ok", "the starter report")
+        assert os.path.isfile(os.path.join(folder, "report.toml")), "新建 wrote no report.toml"
+        print("editor: without arguments and a terminal it opens the start page; 新建 writes the starter")
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+
+    # The largest example.
+    big = os.path.join(work, "ecopark-2022.toml")
+    shutil.copy(os.path.join(ROOT, "examples", "ecopark-2022.toml"), big)
+    proc, url = start(binary, big)
+    chromium = None
+    try:
+        chromium = DevTools(os.path.join(work, "profile2"), url)
+        page = Editor(chromium)
+        page.wait("window.huibaoState && huibaoState() && huibaoState().ok", "the example")
+        median, worst = latency(page, page.field(["achievements", 0, "title"]))
+        print(f"editor: keystroke to preview on examples/ecopark-2022.toml: median {median:.0f} ms, worst {worst:.0f} ms")
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
