@@ -72,6 +72,24 @@ pub(crate) fn write_atomically(
     huibao_pipeline::write_files(&[(path, bytes)])
 }
 
+/// Checks that standard output is not a file this run read (`huibao indicators s.csv >
+/// s.csv`: the shell emptied it before huibao ran, and what is printed would replace it);
+/// `Err` holds the exit code after the message.
+pub(crate) fn stdout_is_no_input() -> Result<(), u8> {
+    match huibao_core::input::input_clash(Path::new("/dev/stdout")) {
+        Some(clash) if cfg!(unix) => {
+            eprintln!(
+                "error: standard output is {} {}, read in this run: printing would replace it",
+                clash.kind.what(),
+                clash.input.display()
+            );
+            eprintln!("  help: send the output to another file (> other.toml)");
+            Err(crate::exit::OUTPUT_ERROR)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Prints a line to stdout; a closed pipe (`huibao schema | head`) is not an error.
 pub(crate) fn print_line(line: &str) {
     let mut out = std::io::stdout().lock();

@@ -2,6 +2,11 @@
 //! event stream, a syntax error shows with its location above the last good page, and
 //! Ctrl-C stops the program cleanly. Every request goes to 127.0.0.1, every wait is
 //! bounded.
+//!
+//! The server is only this machine's and this run's: a foreign Host or Origin and a
+//! request without the run's token get 403; HEAD is answered; 2,000 event streams
+//! opened and closed under a limit of 256 descriptors leave it serving; editing the
+//! spreadsheet the report reads (or last period's report) renders again within a second.
 
 mod support;
 
@@ -23,9 +28,26 @@ impl Drop for Watch {
     }
 }
 
+/// Where the preview serves, and this run's token.
+#[derive(Clone)]
+struct Served {
+    addr: SocketAddr,
+    token: String,
+}
+
 /// Starts `huibao watch` on a free port; returns it and the address it serves.
-fn start(report: &std::path::Path) -> (Watch, SocketAddr, BufReader<std::process::ChildStdout>) {
-    let mut child = support::huibao_command()
+fn start(report: &std::path::Path) -> (Watch, Served, BufReader<std::process::ChildStdout>) {
+    let mut command = support::huibao_command();
+    command.stderr(Stdio::null());
+    start_with(command, report)
+}
+
+/// [`start`] with a command prepared by the caller (limits, stderr).
+fn start_with(
+    mut command: Command,
+    report: &std::path::Path,
+) -> (Watch, Served, BufReader<std::process::ChildStdout>) {
+    let mut child = command
         .args([
             "watch",
             report.to_str().unwrap(),
@@ -34,7 +56,6 @@ fn start(report: &std::path::Path) -> (Watch, SocketAddr, BufReader<std::process
             "--no-system-fonts",
         ])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
@@ -48,21 +69,35 @@ fn start(report: &std::path::Path) -> (Watch, SocketAddr, BufReader<std::process
         }
         if let Some(rest) = line.split("serving http://").nth(1) {
             let addr = rest.split('/').next().unwrap().parse().unwrap();
-            return (watch, addr, out);
+            let token = rest
+                .split("?token=")
+                .nth(1)
+                .and_then(|t| t.split_whitespace().next())
+                .expect("the address carries the token")
+                .to_string();
+            return (watch, Served { addr, token }, out);
         }
     }
     panic!("huibao watch did not start serving in time");
 }
 
-/// GET `path`: status and body.
-fn get(addr: SocketAddr, path: &str) -> (u16, String) {
+/// GET `path` with the run's token in its cookie: status and body.
+fn get(served: &Served, path: &str) -> (u16, String) {
+    let (status, _, body) = raw(
+        served.addr,
+        &format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: huibao_token={}\r\nConnection: close\r\n\r\n",
+            served.addr, served.token
+        ),
+    );
+    (status, body)
+}
+
+/// Sends `request` as it is: status, head and body of the answer.
+fn raw(addr: SocketAddr, request: &str) -> (u16, String, String) {
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    s.write_all(request.as_bytes()).unwrap();
     let mut response = Vec::new();
     s.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response).into_owned();
@@ -71,21 +106,27 @@ fn get(addr: SocketAddr, path: &str) -> (u16, String) {
         .nth(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let body = response
+    let (head, body) = response
         .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
+        .map(|(h, b)| (h.to_string(), b.to_string()))
         .unwrap_or_default();
-    (status, body)
+    (status, head, body)
 }
 
 /// An open event stream.
 struct Events(BufReader<TcpStream>);
 
 impl Events {
-    fn open(addr: SocketAddr) -> Events {
+    fn open(served: &Served) -> Events {
+        let addr = served.addr;
         let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-        write!(s, "GET /events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+        write!(
+            s,
+            "GET /events HTTP/1.1\r\nHost: {addr}\r\nCookie: huibao_token={}\r\n\r\n",
+            served.token
+        )
+        .unwrap();
         let mut events = Events(BufReader::new(s));
         let head = events.line();
         assert!(head.starts_with("HTTP/1.1 200"), "{head}");
@@ -121,8 +162,9 @@ fn a_save_reaches_the_page_and_an_error_shows_with_its_place() {
     let tmp = tempfile::tempdir().unwrap();
     let report = tmp.path().join("jinchuan.toml");
     std::fs::write(&report, REPORT).unwrap();
-    let (watch, addr, _out) = start(&report);
-    assert!(addr.ip().is_loopback(), "served on {addr}");
+    let (watch, served, _out) = start(&report);
+    let addr = &served;
+    assert!(addr.addr.ip().is_loopback(), "served on {}", addr.addr);
 
     let (status, page) = get(addr, "/");
     assert_eq!(status, 200);
@@ -177,9 +219,10 @@ fn ctrl_c_stops_the_preview_cleanly() {
     let tmp = tempfile::tempdir().unwrap();
     let report = tmp.path().join("qianwan.toml");
     std::fs::write(&report, REPORT).unwrap();
-    let (mut watch, addr, mut out) = start(&report);
-    assert_eq!(get(addr, "/").0, 200);
-    let mut events = Events::open(addr);
+    let (mut watch, served, mut out) = start(&report);
+    let addr = served.addr;
+    assert_eq!(get(&served, "/").0, 200);
+    let mut events = Events::open(&served);
     events.next();
     // SIGINT, as Ctrl-C sends.
     let pid = watch.0.id().to_string();
@@ -204,4 +247,290 @@ fn ctrl_c_stops_the_preview_cleanly() {
     assert!(TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err());
     let mut tail = String::new();
     let _ = events.0.read_to_string(&mut tail);
+}
+
+#[test]
+fn only_this_machine_and_this_run_are_answered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = tmp.path().join("jinchuan.toml");
+    std::fs::write(&report, REPORT).unwrap();
+    let (watch, served, _out) = start(&report);
+    let addr = served.addr;
+    let port = addr.port();
+    let token = &served.token;
+    let request = |host: &str, extra: &str, path: &str| {
+        raw(
+            addr,
+            &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}Connection: close\r\n\r\n"),
+        )
+    };
+    let cookie = format!("Cookie: huibao_token={token}\r\n");
+    // DNS rebinding: a name that now points at 127.0.0.1, with the right token even.
+    for host in [
+        format!("rebind.example.com:{port}"),
+        format!("127.0.0.1:{}", port.wrapping_add(1)),
+        "localhost".to_string(),
+        String::new(),
+    ] {
+        for path in ["/", "/events"] {
+            let (status, _, body) = request(&host, &cookie, path);
+            assert_eq!(status, 403, "Host: {host} {path}: {body}");
+        }
+    }
+    // Another site's page asking (its Origin), with the cookie the browser would add.
+    for origin in [
+        "http://rebind.example.com".to_string(),
+        format!("http://evil.example:{port}"),
+        "null".to_string(),
+        format!("https://127.0.0.1:{port}"),
+    ] {
+        let (status, _, _) = request(
+            &format!("127.0.0.1:{port}"),
+            &format!("{cookie}Origin: {origin}\r\n"),
+            "/events",
+        );
+        assert_eq!(status, 403, "Origin: {origin}");
+    }
+    // Its own pages from both names of this machine.
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
+        let (status, _, _) = request(&host, &format!("{cookie}Origin: http://{host}\r\n"), "/");
+        assert_eq!(status, 200, "Host: {host}");
+    }
+    // No token, a wrong one: refused; the token in the address: served, and kept in a
+    // cookie for the page's own requests.
+    let own = format!("127.0.0.1:{port}");
+    assert_eq!(request(&own, "", "/").0, 403);
+    assert_eq!(request(&own, "", "/events").0, 403);
+    assert_eq!(request(&own, "", "/?token=0123456789abcdef").0, 403);
+    assert_eq!(
+        request(&own, "Cookie: huibao_token=0123456789abcdef\r\n", "/").0,
+        403
+    );
+    let (status, head, body) = request(&own, "", &format!("/?token={token}"));
+    assert_eq!(status, 200);
+    assert!(body.contains("上半年，园区经济运行稳中有进。"));
+    assert!(
+        head.contains(&format!(
+            "Set-Cookie: huibao_token={token}; Path=/; HttpOnly; SameSite=Strict"
+        )),
+        "{head}"
+    );
+    // HEAD: the GET's head, no body.
+    let (status, head, body) = raw(
+        addr,
+        &format!("HEAD / HTTP/1.1\r\nHost: {own}\r\n{cookie}Connection: close\r\n\r\n"),
+    );
+    assert_eq!(status, 200, "{head}");
+    assert!(body.is_empty(), "HEAD has no body: {body}");
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Length: "))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("Content-Length");
+    assert_eq!(length, get(&served, "/").1.len());
+    let (status, head, body) = raw(
+        addr,
+        &format!("HEAD /events HTTP/1.1\r\nHost: {own}\r\n{cookie}\r\n"),
+    );
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("text/event-stream") && body.is_empty(),
+        "{head}"
+    );
+    drop(watch);
+}
+
+#[cfg(unix)]
+extern "C" {
+    fn setrlimit(resource: i32, limit: *const [u64; 2]) -> i32;
+}
+
+/// `huibao watch` of `report` limited to `limit` descriptors, its stderr in `err_path`.
+#[cfg(unix)]
+fn start_limited(
+    report: &std::path::Path,
+    limit: u64,
+    err_path: &std::path::Path,
+) -> (Watch, Served, BufReader<std::process::ChildStdout>) {
+    use std::os::unix::process::CommandExt;
+    let mut command = support::huibao_command();
+    command.stderr(std::fs::File::create(err_path).unwrap());
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            const RLIMIT_NOFILE: i32 = 7;
+            if setrlimit(RLIMIT_NOFILE, &[limit, limit]) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    start_with(command, report)
+}
+
+/// Under a limit of 256 descriptors: 2,000 event streams opened and closed (ten at
+/// once), and the server still serves with few descriptors open.
+#[cfg(unix)]
+#[test]
+fn closed_event_streams_free_their_descriptors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = tmp.path().join("jinchuan.toml");
+    std::fs::write(&report, REPORT).unwrap();
+    let (watch, served, _out) = start_limited(&report, 256, &tmp.path().join("stderr.txt"));
+    let started = Instant::now();
+    for _ in 0..200 {
+        let streams: Vec<Events> = (0..10).map(|_| Events::open(&served)).collect();
+        for mut s in streams {
+            assert!(!s.next().is_empty());
+        }
+    }
+    let streams_took = started.elapsed();
+    assert_eq!(
+        get(&served, "/").0,
+        200,
+        "serves after 2,000 closed streams"
+    );
+    // The streams' threads see EOF at once; give the last ones a moment.
+    let fds = || {
+        std::fs::read_dir(format!("/proc/{}/fd", watch.0.id()))
+            .map(|d| d.count())
+            .unwrap_or(usize::MAX)
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while fds() >= 48 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let descriptors = fds();
+    assert!(
+        descriptors < 48,
+        "{descriptors} descriptors open after the streams closed"
+    );
+    eprintln!(
+        "2,000 event streams opened and closed under 256 descriptors in {streams_took:?}; {descriptors} descriptors open after"
+    );
+    drop(watch);
+}
+
+/// More connections at once than descriptors: the server pauses, says so, and serves
+/// again once they close.
+#[cfg(unix)]
+#[test]
+fn running_out_of_descriptors_is_a_pause() {
+    let tmp = tempfile::tempdir().unwrap();
+    let report = tmp.path().join("jinchuan.toml");
+    std::fs::write(&report, REPORT).unwrap();
+    let err_path = tmp.path().join("stderr.txt");
+    let (watch, served, _out) = start_limited(&report, 64, &err_path);
+    let mut held = Vec::new();
+    for _ in 0..100 {
+        if let Ok(s) = TcpStream::connect_timeout(&served.addr, Duration::from_secs(2)) {
+            held.push(s);
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !std::fs::read_to_string(&err_path)
+        .unwrap()
+        .contains("cannot take new connections")
+    {
+        assert!(Instant::now() < deadline, "no word of the pause");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(held);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while get_quietly(&served) != 200 {
+        assert!(
+            Instant::now() < deadline,
+            "the server does not serve again after running out of descriptors"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Told from the preview's thread within its tick.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let err = std::fs::read_to_string(&err_path).unwrap();
+        if err.contains("serving again") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no word of serving again: {err}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(watch);
+}
+
+/// The status of `GET /`, 0 when there is no answer.
+fn get_quietly(served: &Served) -> u16 {
+    let Ok(mut s) = TcpStream::connect_timeout(&served.addr, Duration::from_secs(2)) else {
+        return 0;
+    };
+    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+    let _ = write!(
+        s,
+        "GET / HTTP/1.1\r\nHost: {}\r\nCookie: huibao_token={}\r\nConnection: close\r\n\r\n",
+        served.addr, served.token
+    );
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The spreadsheet `[indicators] from` names, and last period's report: an edit of
+/// either renders the page again within a second.
+#[test]
+fn editing_the_spreadsheet_or_last_periods_report_renders_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sheet = tmp.path().join("stats.csv");
+    let csv = "指标名称,单位,1-6月,上年同期\n营业收入,亿元,48.65,43.29\n税收收入,亿元,5.62,5.87\n";
+    std::fs::write(&sheet, csv).unwrap();
+    let last = tmp.path().join("jinchuan-2021h1.toml");
+    std::fs::write(
+        &last,
+        "[report]\norganization = \"金川经济技术开发区管委会\"\nperiod = \"2021-H1\"\ndate = 2021-07-08\n\n[summary]\ntext = \"上年同期园区经济平稳运行。\"\n\n[[plan]]\ntitle = \"全力推进项目落地\"\ntext = \"下半年力争新开工项目10个以上。\"\n",
+    )
+    .unwrap();
+    let report = tmp.path().join("jinchuan.toml");
+    std::fs::write(
+        &report,
+        "[report]\norganization = \"金川经济技术开发区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\nprevious = \"jinchuan-2021h1.toml\"\n\n[indicators]\nfrom = \"stats.csv\"\n\n[summary]\ntext = '上半年，园区完成营业收入{{indicator \"营业收入\"}}。'\n\n[[achievements]]\ntitle = \"多措并举加强招商引资\"\ntext = \"上半年新签约项目12个，总投资86.5亿元。\"\n",
+    )
+    .unwrap();
+    let (watch, served, _out) = start(&report);
+    let mut events = Events::open(&served);
+    let first = events.next();
+    assert!(get(&served, "/").1.contains("48.65亿元"));
+
+    let edited = Instant::now();
+    std::fs::write(&sheet, csv.replace("48.65", "51.20")).unwrap();
+    let second = events.next();
+    let sheet_took = edited.elapsed();
+    assert_ne!(first, second);
+    assert!(
+        get(&served, "/").1.contains("51.20亿元"),
+        "the sheet's new figure shows"
+    );
+    assert!(
+        sheet_took < Duration::from_secs(1),
+        "re-rendered {sheet_took:?} after the sheet was saved"
+    );
+
+    let edited = Instant::now();
+    std::fs::write(
+        &last,
+        std::fs::read_to_string(&last)
+            .unwrap()
+            .replace("全力推进项目落地", "持续优化营商环境"),
+    )
+    .unwrap();
+    let third = events.next();
+    let last_took = edited.elapsed();
+    assert_ne!(second, third);
+    assert!(
+        last_took < Duration::from_secs(1),
+        "re-rendered {last_took:?} after last period's report was saved"
+    );
+    eprintln!("re-rendered {sheet_took:?} after a spreadsheet edit, {last_took:?} after last period's report's");
+    drop(watch);
 }

@@ -170,7 +170,11 @@ fn damaged_docx() {
 
 #[test]
 fn missing_file() {
-    assert_fails(&fixture("nowhere.txt"), "cannot read", "check the path");
+    assert_fails(
+        &fixture("nowhere.txt"),
+        "nowhere.txt does not exist",
+        "check the path",
+    );
 }
 
 #[test]

@@ -309,7 +309,10 @@ text = '''
 #[test]
 fn special_files_and_folders_are_refused_without_reading_them() {
     let dir = tempfile::tempdir().unwrap();
-    for (path, needle) in [("/dev/zero", "is not a regular file"), (".", "is a folder")] {
+    for (path, needle) in [
+        ("/dev/zero", "is a character device, not a regular file"),
+        (".", "is a folder"),
+    ] {
         let (code, _, stderr) = run(dir.path(), &["check", path]);
         assert_eq!(code, 1, "{path}: {stderr}");
         assert!(stderr.contains(needle), "{path}: {stderr}");

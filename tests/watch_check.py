@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import urllib.parse
 import time
 
 from check_common import DevTools
@@ -83,7 +84,7 @@ def main(binary, out):
         watch.send_signal(signal.SIGINT)
         code = watch.wait(timeout=20)
     assert code == 0, f"huibao watch exited {code} after Ctrl-C"
-    port = int(url.rsplit(":", 1)[1].strip("/"))
+    port = urllib.parse.urlsplit(url).port
     with socket.socket() as s:
         s.settimeout(2)
         assert s.connect_ex(("127.0.0.1", port)) != 0, "the port is still open after Ctrl-C"

@@ -1,6 +1,5 @@
 //! Diagnostics that point into a source file: file:line:column, the line itself, and a fix.
 
-use crate::limits::MAX_REPORT_BYTES;
 use miette::{NamedSource, SourceSpan};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -228,49 +227,24 @@ impl Diagnostics {
     }
 }
 
+/// The diagnostic of a file the reader refused: the message names the file, the help says
+/// what to do.
+pub fn read_error(e: &crate::input::ReadError) -> Diagnostic {
+    Diagnostic::error(e.to_string()).with_help(e.help())
+}
+
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
         Diagnostics(vec![d])
     }
 }
 
-/// Reads a UTF-8 file into a [`SourceFile`], with a diagnostic naming the file on failure.
-///
-/// Only a regular file is read (a folder, device, pipe or socket is refused before it is
-/// opened, so nothing blocks), and at most [`MAX_REPORT_BYTES`] of it: the reader stops
-/// one byte past the limit, whatever the file claims its size is.
-pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    use std::io::Read;
-    let cannot = |e: std::io::Error| {
-        Diagnostic::error(format!("cannot read {}: {e}", path.display()))
-            .with_help("check the path and that the file is readable")
-    };
-    let kind = std::fs::metadata(path).map_err(cannot)?.file_type();
-    if kind.is_dir() {
-        return Err(
-            Diagnostic::error(format!("{} is a folder, not a file", path.display()))
-                .with_help("name the report's .toml file"),
-        );
-    }
-    if !kind.is_file() {
-        return Err(Diagnostic::error(format!(
-            "{} is not a regular file (it is a device, pipe or socket)",
-            path.display()
-        ))
-        .with_help("save the text to a file and name that file"));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_REPORT_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_REPORT_BYTES {
-        return Err(Diagnostic::error(format!(
-            "{} is larger than {} MiB, the most huibao reads",
-            path.display(),
-            MAX_REPORT_BYTES >> 20
-        ))
-        .with_help("check that this is the report; a report is text and stays far below this (put long material in attachments of their own)"));
-    }
+/// Reads a UTF-8 file into a [`SourceFile`] through the one reader ([`crate::input`]),
+/// with a diagnostic naming the file on failure: only a regular file of at most the
+/// kind's limit is read, a folder, device, pipe or link to one is refused before it is
+/// opened.
+pub fn read_source(path: &Path, kind: crate::input::Kind) -> Result<SourceFile, Diagnostic> {
+    let bytes = crate::input::read(path, kind).map_err(|e| read_error(&e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let file = SourceFile::new(path, "");
         let offset = e.utf8_error().valid_up_to();

@@ -22,6 +22,7 @@
 //! | [`style`] | page geometry and fonts by role: `style::FontRole`, `style::PT_PER_MM` |
 //! | [`chars`], [`linebreak`], [`columns`] | the shared text decisions (character classes and widths, 禁则 and line breaks, table column widths), called by import and every backend |
 //! | [`numbering`], [`marker`] | outline numbers written (`numbering::heading_number`) and read (`marker::parse`) |
+//! | [`input`] | the one way files are read: `input::read(path, input::Kind::Spreadsheet)`, regular files within their limit |
 //! | [`template_guard`] | the bounds every handlebars template is held to (prose and template plugins): nesting, `{{#each}}` rounds |
 //! | [`limits`] | the limits every input is held to: report size, paragraph length, table cells, template nesting |
 
@@ -29,6 +30,7 @@
 pub mod chars;
 pub mod closing;
 pub mod columns;
+pub mod input;
 pub mod ir;
 pub mod limits;
 pub mod linebreak;
@@ -58,7 +60,9 @@ mod title;
 
 pub use build::{build, GeneratedSection};
 pub use date::Date;
-pub use diagnostic::{read_source, Diagnostic, Diagnostics, Severity, SourceFile, SourceText};
+pub use diagnostic::{
+    read_error, read_source, Diagnostic, Diagnostics, Severity, SourceFile, SourceText,
+};
 pub use indicator::{
     change, completion, completion_rate, decimals_as_written, decimals_in, figures, format_number,
     growth_change, is_percent, previous_for_change, printable, round1, target_for_rate, Change,
@@ -66,7 +70,7 @@ pub use indicator::{
 };
 pub use ir::Document;
 pub use lint::lint;
-pub use load::{load, load_source, toml_error, Loaded};
+pub use load::{load, load_as, load_source, toml_error, Loaded};
 pub use outline::parse as parse_outline;
 pub use period::{Period, PeriodError};
 pub use previous::{carry_forward, carry_forward_with};

@@ -12,6 +12,36 @@
 /// never read whole.
 pub const MAX_REPORT_BYTES: u64 = 2 << 20;
 
+/// The largest file read as last period's report (`previous`, `--previous`): a report
+/// like this one, so the same 2 MiB.
+pub const MAX_PREVIOUS_REPORT_BYTES: u64 = MAX_REPORT_BYTES;
+
+/// The largest statistics spreadsheet read (`[indicators] from`, `huibao indicators`),
+/// in bytes (32 MiB): a bureau's workbook of many sheets is a few MiB; past this it holds
+/// pictures or data the indicator table does not need.
+pub const MAX_SPREADSHEET_BYTES: u64 = 32 << 20;
+
+/// The largest plain-text source `huibao import` reads (1 MiB, some 350,000 Chinese
+/// characters in GB18030, 500,000 in UTF-8 with Latin): its TOML stays below
+/// [`MAX_REPORT_BYTES`], so what import writes `check` reads.
+pub const MAX_IMPORT_TEXT_BYTES: u64 = 1 << 20;
+
+/// The largest Word document `huibao import` reads (32 MiB: pictures make a report's
+/// .docx large; its text parts are held to the XML limits of huibao-xml).
+pub const MAX_IMPORT_DOCX_BYTES: u64 = 32 << 20;
+
+/// The largest file of a template plugin read (`plugin.toml` with its schema, the
+/// template), in bytes: 2 MiB, like a report.
+pub const MAX_PLUGIN_FILE_BYTES: u64 = 2 << 20;
+
+/// The largest native plugin library loaded (256 MiB): checked by the reader, then
+/// loaded by the plugin's own process.
+pub const MAX_PLUGIN_LIBRARY_BYTES: u64 = 256 << 20;
+
+/// The largest font file used (256 MiB): mapped, not read, so only the tables and
+/// glyphs used are loaded; the largest CJK collections are some 100 MiB.
+pub const MAX_FONT_BYTES: u64 = 256 << 20;
+
 /// The longest paragraph, in characters, once its prose is filled in (20,000: some
 /// thirty pages of unbroken text).
 pub const MAX_PARAGRAPH_CHARS: usize = 20_000;

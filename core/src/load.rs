@@ -35,7 +35,13 @@ impl Loaded {
 
 /// Reads, parses and checks a report file.
 pub fn load(path: &Path) -> Result<Loaded, Diagnostics> {
-    let file = read_source(path)?;
+    load_as(path, crate::input::Kind::Report)
+}
+
+/// Reads, parses and checks a report file read as `kind` (a report, or last period's
+/// report: each has its limit).
+pub fn load_as(path: &Path, kind: crate::input::Kind) -> Result<Loaded, Diagnostics> {
+    let file = read_source(path, kind)?;
     load_source(file)
 }
 

@@ -4,7 +4,7 @@
 
 use crate::chars::is_han;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{load, Loaded};
+use crate::load::Loaded;
 use crate::model::{Item, Number};
 use crate::period::Period;
 use std::collections::{HashMap, HashSet};
@@ -23,7 +23,9 @@ pub fn carry_forward(
     loaded: &mut Loaded,
     previous_path: Option<&Path>,
 ) -> Result<Vec<Diagnostic>, Diagnostics> {
-    carry_forward_with(loaded, previous_path, load)
+    carry_forward_with(loaded, previous_path, |p| {
+        crate::load_as(p, crate::input::Kind::PreviousReport)
+    })
 }
 
 /// [`carry_forward`], loading last period's report with `load_previous`: a caller that

@@ -2,7 +2,7 @@
 //! server by name (Host) and, when a browser says where they come from (Origin), coming
 //! from its own pages. Everything else is refused before any work is done.
 
-use huibao_preview::http::Request;
+use huibao_preview::app::Request;
 
 /// A fresh token: 128 random bits as hex.
 pub(crate) fn new_token() -> String {

@@ -4,14 +4,14 @@
 //!
 //! The editor is transport-independent: [`Editor::handle`] answers one
 //! [`Request`] with one [`Response`]; `huibao edit` mounts it on the preview's HTTP
-//! server ([`huibao_preview::http::serve`]). Its page (`assets/`) is compiled in.
+//! server ([`huibao_preview::app::serve`]). Its page (`assets/`) is compiled in.
 
 pub mod edit;
 mod guard;
 pub mod spans;
 
 pub use edit::{apply, Edit, EditError, Path, Step};
-pub use huibao_preview::http::{Request, Response};
+pub use huibao_preview::app::{Request, Response};
 pub use spans::SpanIndex;
 
 use huibao_core::Severity;

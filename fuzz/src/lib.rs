@@ -20,7 +20,7 @@ use huibao_import::SourceKind;
 pub type Target = fn(&[u8]);
 
 /// Every entry point, by the name its libFuzzer target has.
-pub const TARGETS: [(&str, Target); 16] = [
+pub const TARGETS: [(&str, Target); 18] = [
     ("report", report),
     ("prose", prose),
     ("title", title),
@@ -37,6 +37,8 @@ pub const TARGETS: [(&str, Target); 16] = [
     ("import_ofd_xml", import_ofd_xml),
     ("docx_html", docx_html),
     ("pdf_ofd", pdf_ofd),
+    ("sheet", sheet),
+    ("http_request", http_request),
 ];
 
 /// The text of a report: the bytes as UTF-8 (invalid sequences replaced).
@@ -132,6 +134,49 @@ pub fn linebreak(data: &[u8]) {
     }
     assert_eq!(next, items.len(), "lines do not cover every item");
     let _ = huibao_core::linebreak::count_lines(&items, first);
+}
+
+/// A statistics spreadsheet through the one reader: the first byte chooses the format
+/// (.csv, .xlsx, .xls, .ods), the rest is the file, written to a path of this process
+/// and read as `[indicators] from` reads it. Errors are fine; every figure read is
+/// finite, and an indicator has a name.
+pub fn sheet(data: &[u8]) {
+    let Some((&first, bytes)) = data.split_first() else {
+        return;
+    };
+    let extension = ["csv", "xlsx", "xls", "ods"][usize::from(first % 4)];
+    // One file per format and process: the reader notes each file it reads once.
+    let path = std::env::temp_dir().join(format!(
+        "huibao-fuzz-sheet-{}.{extension}",
+        std::process::id()
+    ));
+    if std::fs::write(&path, bytes).is_err() {
+        return;
+    }
+    let shown = format!("统计表.{extension}");
+    if let Ok(read) = huibao_sheets::read_indicators(&path, &shown, &Default::default()) {
+        for i in &read.indicators {
+            assert!(!i.name.trim().is_empty(), "an indicator without a name");
+            assert!(i.value.is_finite(), "{} = {}", i.name, i.value);
+            assert!(i.previous.is_none_or(f64::is_finite));
+            assert!(i.target.is_none_or(f64::is_finite));
+        }
+    }
+}
+
+/// The preview server's request reader and checks ([`huibao_preview::http::admits`]):
+/// a request is answered only when its Host is this server's and it carries the token.
+pub fn http_request(data: &[u8]) {
+    const TOKEN: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    let addr: std::net::SocketAddr = ([127, 0, 0, 1], 8022).into();
+    if huibao_preview::http::admits(data, addr, TOKEN) == Some(true) {
+        let head = String::from_utf8_lossy(data).to_ascii_lowercase();
+        assert!(head.contains(TOKEN), "admitted without the token");
+        assert!(
+            head.contains("127.0.0.1:8022") || head.contains("localhost:8022"),
+            "admitted for another host"
+        );
+    }
 }
 
 /// Imports the bytes as `kind`; what it writes must load (errors in it are fine, a

@@ -56,6 +56,23 @@ pub fn for_target(target: &str) -> Vec<Vec<u8>> {
             out.extend(reports().iter().filter_map(|r| docx_of(r)));
             out
         }
+        "sheet" => ["csv", "xlsx", "xls", "ods"]
+            .iter()
+            .enumerate()
+            .flat_map(|(i, ext)| {
+                files(&root.join("sheets/tests/fixtures"), ext)
+                    .into_iter()
+                    .map(move |f| [vec![i as u8], f].concat())
+            })
+            .collect(),
+        "http_request" => [
+            "GET /?token=0f1e2d3c4b5a69788796a5b4c3d2e1f0 HTTP/1.1\r\nHost: 127.0.0.1:8022\r\n\r\n",
+            "GET /events HTTP/1.1\r\nHost: localhost:8022\r\nOrigin: http://localhost:8022\r\nCookie: huibao_token=0f1e2d3c4b5a69788796a5b4c3d2e1f0\r\n\r\n",
+            "HEAD / HTTP/1.1\r\nHost: rebind.example.com:8022\r\nCookie: huibao_token=0f1e2d3c4b5a69788796a5b4c3d2e1f0\r\n\r\n",
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .collect(),
         "import_docx_xml" => part_of(&for_target("import_docx"), "word/document.xml"),
         "import_doc" => files(&root.join("tests/import/formats"), "doc"),
         "import_pdf" => files(&root.join("tests/import/formats"), "pdf"),

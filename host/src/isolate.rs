@@ -19,7 +19,8 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// The hidden subcommand the program answers as a plugin host.
@@ -91,6 +92,22 @@ fn limit_memory() {
 #[cfg(not(unix))]
 fn limit_memory() {}
 
+/// Gives SIGSEGV and SIGBUS back their default action in the plugin host: the runtime's
+/// handler (which tells a stack overflow) lets a signal the plugin raises itself pass
+/// unnoticed, and the plugin would go on as if nothing happened. A plugin that faults is
+/// then stopped by the signal, and reported by its name.
+#[cfg(unix)]
+fn default_fault_signals() {
+    // SAFETY: resetting a signal's disposition to its default touches no memory of ours.
+    unsafe {
+        libc::signal(libc::SIGSEGV, libc::SIG_DFL);
+        libc::signal(libc::SIGBUS, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn default_fault_signals() {}
+
 /// The child's side: `args` are what follows `__plugin-host` (`describe LIBRARY` or
 /// `generate LIBRARY`, the request on stdin). Writes one answer frame to stdout and
 /// returns the exit code (0 when an answer was written, 2 on wrong arguments).
@@ -101,6 +118,7 @@ pub fn serve(args: &[OsString]) -> u8 {
     };
     let library = Path::new(library);
     limit_memory();
+    default_fault_signals();
     // Should the host be gone without stopping this child (killed itself), the child
     // does not outlive the deadline by much.
     let limit = timeout() + Duration::from_secs(5);
@@ -223,26 +241,149 @@ fn timeout() -> Duration {
         .map_or(DEFAULT_TIMEOUT, Duration::from_secs_f64)
 }
 
-/// Runs `exe __plugin-host MODE LIBRARY` with `input` on its stdin and reads its answer,
-/// killing it at the deadline. Errors say what happened to the child, for a message
-/// that begins "plugin `name` …".
+/// Environment variable every plugin process carries (the host and whatever a plugin
+/// forks inherit it): which run of which huibao started it, so that every one of them is
+/// found and stopped, even those that left the host's process group (`setsid`).
+pub const MARKER_VAR: &str = "HUIBAO_PLUGIN_RUN";
+
+/// How long the answer may take to arrive in full once the host has exited (its writes
+/// are in the pipe already; a helper it forked may still hold the pipe open).
+const DRAIN: Duration = Duration::from_secs(2);
+
+/// The plugin hosts running now: (process group, marker).
+static LIVE: Mutex<Vec<(u32, String)>> = Mutex::new(Vec::new());
+
+/// Numbers the plugin hosts of this process.
+static RUNS: AtomicU64 = AtomicU64::new(0);
+
+/// Set when the program is about to exit on a signal: a plugin call that ends now
+/// (because its processes were stopped) waits for the exit instead of reporting a crash.
+static EXITING: AtomicBool = AtomicBool::new(false);
+
+/// [`stop_plugin_processes`] for a program about to exit (on a signal): the calls in
+/// progress, and any started after, wait for the exit instead of going on.
+pub fn stop_plugin_processes_for_exit() {
+    EXITING.store(true, Ordering::SeqCst);
+    stop_plugin_processes();
+}
+
+/// A plugin call of a program exiting: waits for the exit.
+fn park_if_exiting() {
+    while EXITING.load(Ordering::SeqCst) {
+        std::thread::park();
+    }
+}
+
+/// Stops every plugin process of this program: each running host's process group, and
+/// every process carrying a host's marker (those a plugin forked into sessions of their
+/// own). For a program that stops on a signal; plugin hosts end with their call anyway.
+pub fn stop_plugin_processes() {
+    let live: Vec<(u32, String)> = LIVE.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for (group, marker) in live {
+        stop_group(group, &marker);
+    }
+}
+
+/// Kills process group `group` and every process marked `marker`, until none is left
+/// (one may fork while the others are killed).
+fn stop_group(group: u32, marker: &str) {
+    #[cfg(unix)]
+    {
+        if let Ok(group) = i32::try_from(group) {
+            // SAFETY: kill(2) with a negative pid signals a process group; no memory involved.
+            unsafe {
+                libc::kill(-group, libc::SIGKILL);
+            }
+        }
+        for _ in 0..10 {
+            let marked = marked_processes(marker);
+            if marked.is_empty() {
+                break;
+            }
+            for pid in marked {
+                // SAFETY: as above, one process.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (group, marker);
+}
+
+/// The processes (not zombies) whose environment holds `MARKER_VAR=marker` (Linux's
+/// /proc; elsewhere none are found and the process group is all that is stopped).
+#[cfg(unix)]
+fn marked_processes(marker: &str) -> Vec<i32> {
+    let wanted = format!("{MARKER_VAR}={marker}");
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|&pid| pid != std::process::id() as i32)
+        .filter(|pid| {
+            // The system's own record of the process, not a file anyone named.
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .is_ok_and(|env| env.split(|&b| b == 0).any(|var| var == wanted.as_bytes()))
+        })
+        .collect()
+}
+
+/// Runs `exe __plugin-host MODE LIBRARY` with `input` on its stdin and reads its answer.
+///
+/// The host runs in a session (and process group) of its own, with a marker in its
+/// environment that whatever it forks inherits; at the deadline, and as soon as the host
+/// has exited and its answer is read, the group and every marked process are killed, so
+/// nothing a plugin started outlives its call. The answer is read when the host exits,
+/// even if a helper it forked still holds the pipe. Errors say what happened to the
+/// child, for a message that begins "plugin `name` …".
 fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec<u8>), String> {
-    let mut child = Command::new(exe)
+    let marker = format!(
+        "{}-{}",
+        std::process::id(),
+        RUNS.fetch_add(1, Ordering::SeqCst)
+    );
+    park_if_exiting();
+    let mut command = Command::new(exe);
+    command
         .arg(HOST_COMMAND)
         .arg(mode)
         .arg(library)
         // The last words quoted are the message, not a backtrace.
         .env("RUST_BACKTRACE", "0")
+        .env(MARKER_VAR, &marker)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| {
-            format!(
-                "could not be started in a plugin host ({}): {e}",
-                exe.display()
-            )
-        })?;
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: between fork and exec only async-signal-safe calls: setsid(2), and on
+        // Linux prctl(2) so the host dies with this process.
+        unsafe {
+            command.pre_exec(|| {
+                libc::setsid();
+                #[cfg(target_os = "linux")]
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                Ok(())
+            });
+        }
+    }
+    let mut child = command.spawn().map_err(|e| {
+        format!(
+            "could not be started in a plugin host ({}): {e}",
+            exe.display()
+        )
+    })?;
+    // Its own session: the process group is the host's pid.
+    let group = child.id();
+    LIVE.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((group, marker.clone()));
     let stdin = child.stdin.take();
     let input = input.to_vec();
     // Written from a thread: a child that never reads must not block the host.
@@ -251,19 +392,32 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
             let _ = stdin.write_all(&input);
         }
     });
-    let stdout = reader(child.stdout.take(), MAX_ANSWER + 1);
-    let stderr = reader(child.stderr.take(), MAX_STDERR);
+    let stdout = Pipe::read(child.stdout.take(), MAX_ANSWER + 1);
+    let stderr = Pipe::read(child.stderr.take(), MAX_STDERR);
     let limit = timeout();
-    let status = wait(&mut child, limit);
-    // The pipes close when the child is gone (unless it left a grandchild holding them:
-    // then what was read so far is enough).
-    let out = stdout
-        .recv_timeout(Duration::from_secs(2))
-        .unwrap_or_default();
-    let err = stderr
-        .recv_timeout(Duration::from_secs(2))
-        .unwrap_or_default();
-    let err_tail = tail(&err);
+    let in_time = wait(&mut child, limit);
+    if in_time {
+        // The host's writes are all in the pipe: wait for the whole frame or EOF, not
+        // for helpers that inherited the pipe to close it.
+        let drained = Instant::now() + DRAIN;
+        while Instant::now() < drained && !stdout.done() && frame(&stdout.bytes()).is_none() {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+    // The host is not reaped yet, so its process group's number cannot have been taken
+    // by another: the group is killed, then the host reaped.
+    stop_group(group, &marker);
+    let _ = child.kill();
+    let status = child.wait().ok().filter(|_| in_time);
+    LIVE.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|(g, _)| *g != group);
+    park_if_exiting();
+    // Everything holding the pipes is gone: they close at once.
+    stdout.wait(Duration::from_millis(500));
+    stderr.wait(Duration::from_millis(500));
+    let out = stdout.bytes();
+    let err_tail = tail(&stderr.bytes());
     let Some(status) = status else {
         return Err(format!(
             "did not answer within {} s and was stopped (an endless loop or a wait that never ends?){err_tail}",
@@ -282,40 +436,92 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
     }
 }
 
-/// Reads up to `limit` bytes of `pipe` on a thread; the bytes arrive on the channel.
-fn reader<R: Read + Send + 'static>(
-    pipe: Option<R>,
-    limit: usize,
-) -> std::sync::mpsc::Receiver<Vec<u8>> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        if let Some(pipe) = pipe {
-            let _ = pipe.take(limit as u64).read_to_end(&mut bytes);
-        }
-        let _ = tx.send(bytes);
-    });
-    rx
+/// A pipe read on a thread of its own, up to a limit; what has arrived can be taken at
+/// any time.
+struct Pipe {
+    bytes: Arc<Mutex<Vec<u8>>>,
+    done: Arc<AtomicBool>,
 }
 
-/// Waits for the child until `limit`; past it, kills it and returns `None`.
-fn wait(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
-    let start = Instant::now();
-    let mut pause = Duration::from_millis(1);
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => return Some(status),
-            Ok(None) if start.elapsed() < limit => {
-                std::thread::sleep(pause);
-                pause = (pause * 2).min(Duration::from_millis(50));
+impl Pipe {
+    fn read<R: Read + Send + 'static>(pipe: Option<R>, limit: usize) -> Pipe {
+        let bytes = Arc::new(Mutex::new(Vec::new()));
+        let done = Arc::new(AtomicBool::new(false));
+        let (b, d) = (bytes.clone(), done.clone());
+        std::thread::spawn(move || {
+            if let Some(mut pipe) = pipe {
+                let mut buf = [0u8; 16 << 10];
+                loop {
+                    let n = match pipe.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => n,
+                    };
+                    let mut all = b.lock().unwrap_or_else(|e| e.into_inner());
+                    let room = limit.saturating_sub(all.len());
+                    all.extend_from_slice(&buf[..n.min(room)]);
+                    if room <= n {
+                        break;
+                    }
+                }
             }
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
+            d.store(true, Ordering::SeqCst);
+        });
+        Pipe { bytes, done }
+    }
+
+    /// Whether the pipe is at its end (or its limit).
+    fn done(&self) -> bool {
+        self.done.load(Ordering::SeqCst)
+    }
+
+    /// Waits at most `limit` for the end.
+    fn wait(&self, limit: Duration) {
+        let end = Instant::now() + limit;
+        while !self.done() && Instant::now() < end {
+            std::thread::sleep(Duration::from_millis(2));
         }
     }
+
+    /// What has arrived so far.
+    fn bytes(&self) -> Vec<u8> {
+        self.bytes.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// Waits until the child has exited (true) or `limit` has passed (false), without
+/// reaping it: while it is unreaped, its process group's number stays its own.
+fn wait(child: &mut Child, limit: Duration) -> bool {
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(1);
+    while start.elapsed() < limit {
+        if exited(child) {
+            return true;
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(50));
+    }
+    exited(child)
+}
+
+/// Whether the child has exited, leaving it to be reaped (waitid with WNOWAIT).
+#[cfg(unix)]
+fn exited(child: &mut Child) -> bool {
+    // SAFETY: a zeroed siginfo_t is a valid out-parameter; waitid only writes to it.
+    unsafe {
+        let mut info: libc::siginfo_t = std::mem::zeroed();
+        let r = libc::waitid(
+            libc::P_PID,
+            child.id(),
+            &mut info,
+            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+        );
+        r == 0 && info.si_pid() != 0
+    }
+}
+
+#[cfg(not(unix))]
+fn exited(child: &mut Child) -> bool {
+    matches!(child.try_wait(), Ok(Some(_)))
 }
 
 /// The answer frame in the child's stdout, after whatever the plugin printed.
@@ -328,28 +534,49 @@ fn frame(out: &[u8]) -> Option<(u32, Vec<u8>)> {
     Some((status, body.to_vec()))
 }
 
-/// "ended by signal 6 (SIGABRT)", "exited with code 3".
+/// "its process was stopped by signal SIGSEGV (segmentation fault: a bad memory
+/// access)", "its process exited with code 3 without answering".
 fn describe_exit(status: ExitStatus) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(signal) = status.signal() {
-            let name = match signal {
-                4 => " (SIGILL)",
-                6 => " (SIGABRT: the plugin called abort() or panicked with panic = \"abort\")",
-                7 => " (SIGBUS)",
-                8 => " (SIGFPE)",
-                9 => " (SIGKILL: killed, perhaps for using too much memory)",
-                11 => " (SIGSEGV: a bad memory access)",
-                _ => "",
-            };
-            return format!("its process was ended by signal {signal}{name}");
+            return format!("its process was stopped by signal {}", signal_name(signal));
         }
     }
     match status.code() {
         Some(code) => format!("its process exited with code {code} without answering"),
         None => "its process ended without answering".into(),
     }
+}
+
+/// A signal by its name and meaning: "SIGSEGV (segmentation fault: a bad memory access)".
+#[cfg(unix)]
+fn signal_name(signal: i32) -> String {
+    let (name, meaning) = match signal {
+        libc::SIGSEGV => ("SIGSEGV", "segmentation fault: a bad memory access"),
+        libc::SIGABRT => (
+            "SIGABRT",
+            "aborted: the plugin called abort() or panicked with panic = \"abort\"",
+        ),
+        libc::SIGBUS => ("SIGBUS", "bus error: a bad memory access"),
+        libc::SIGFPE => ("SIGFPE", "arithmetic error, such as a division by zero"),
+        libc::SIGILL => ("SIGILL", "illegal instruction"),
+        libc::SIGKILL => ("SIGKILL", "killed, perhaps for using too much memory"),
+        libc::SIGTERM => ("SIGTERM", "terminated"),
+        libc::SIGINT => ("SIGINT", "interrupted"),
+        libc::SIGHUP => ("SIGHUP", "hang-up"),
+        libc::SIGPIPE => ("SIGPIPE", "wrote to a closed pipe"),
+        libc::SIGTRAP => ("SIGTRAP", "trap: a breakpoint or a failed check"),
+        libc::SIGSYS => ("SIGSYS", "bad system call"),
+        libc::SIGXCPU => ("SIGXCPU", "over its processor time limit"),
+        libc::SIGXFSZ => ("SIGXFSZ", "over its file size limit"),
+        libc::SIGALRM => ("SIGALRM", "alarm clock"),
+        libc::SIGUSR1 => ("SIGUSR1", "user signal 1"),
+        libc::SIGUSR2 => ("SIGUSR2", "user signal 2"),
+        _ => return format!("{signal}"),
+    };
+    format!("{name} ({meaning})")
 }
 
 /// The last lines of the child's stderr, for the message: "; it said: …".

@@ -16,7 +16,10 @@ mod spans;
 mod template;
 
 pub use convert::MAX_DEPTH;
-pub use isolate::{isolate_native_plugins, serve as serve_plugin_host, HOST_COMMAND, TIMEOUT_VAR};
+pub use isolate::{
+    isolate_native_plugins, serve as serve_plugin_host, stop_plugin_processes,
+    stop_plugin_processes_for_exit, HOST_COMMAND, MARKER_VAR, TIMEOUT_VAR,
+};
 pub use schema::{check_schema, display_path, validate, Step, Violation};
 pub use search::{native_file_name, valid_name, Candidate, Kind, Origin, SearchPath, ENV_VAR};
 pub use template::TEMPLATE_ABI;

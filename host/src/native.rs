@@ -69,6 +69,15 @@ static LOADED: Mutex<Vec<&'static Native>> = Mutex::new(Vec::new());
 /// Loads the library at `path` (once per process) and checks its symbol and table: in a
 /// child process when plugins are isolated, else here.
 pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
+    // Through the one reader's checks (a regular file within its limit, noted as an input
+    // of the run), though its own process loads it: a FIFO or a device named like a
+    // plugin is refused here, never handed to the loader.
+    huibao_core::input::open(path, huibao_core::input::Kind::PluginLibrary).map_err(|e| {
+        Failure {
+            message: format!("cannot be loaded: {e}"),
+            help: Some(e.help()),
+        }
+    })?;
     match super::isolate::host() {
         Some(exe) => {
             let canonical = canonical(path)?;

@@ -160,14 +160,16 @@ impl SearchPath {
         self.dirs.iter().find_map(|(dir, origin)| {
             let lib = dir.join(native_file_name(name));
             let folder = dir.join(name);
-            if lib.is_file() {
+            // Whatever is there under a plugin's name is taken (a FIFO, a link to nothing):
+            // reading it then says what is wrong, instead of "no such plugin".
+            if lib.symlink_metadata().is_ok() {
                 Some(Candidate {
                     name: name.to_string(),
                     kind: Kind::Native,
                     path: lib,
                     origin: *origin,
                 })
-            } else if folder.join("plugin.toml").is_file() {
+            } else if folder.join("plugin.toml").symlink_metadata().is_ok() {
                 Some(Candidate {
                     name: name.to_string(),
                     kind: Kind::Template,
@@ -193,7 +195,7 @@ impl SearchPath {
                 .filter_map(|e| {
                     let path = e.path();
                     let file_name = e.file_name().into_string().ok()?;
-                    if path.join("plugin.toml").is_file() {
+                    if path.join("plugin.toml").symlink_metadata().is_ok() {
                         return valid_name(&file_name).then_some(Candidate {
                             name: file_name,
                             kind: Kind::Template,
@@ -206,7 +208,7 @@ impl SearchPath {
                         .strip_prefix("huibao_plugin_")?
                         .strip_suffix(DLL_SUFFIX)?
                         .replace('_', "-");
-                    (valid_name(&name) && path.is_file()).then_some(Candidate {
+                    (valid_name(&name) && !path.is_dir()).then_some(Candidate {
                         name,
                         kind: Kind::Native,
                         path,

@@ -84,12 +84,13 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     })?;
     let manifest_path = dir.join("plugin.toml");
     confine(&root, &manifest_path).map_err(LoadError::Plain)?;
-    let file = read_source(&manifest_path).map_err(|d| {
-        LoadError::Plain(Failure {
-            message: format!("cannot be read: {}", d.message),
-            help: d.help,
-        })
-    })?;
+    let file =
+        read_source(&manifest_path, huibao_core::input::Kind::PluginManifest).map_err(|d| {
+            LoadError::Plain(Failure {
+                message: format!("cannot be read: {}", d.message),
+                help: d.help,
+            })
+        })?;
     let at = |span: std::ops::Range<usize>, message: String, help: &str| {
         LoadError::At(
             Diagnostic::error(format!("template plugin `{expected}`: {message}"))
@@ -176,14 +177,15 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
         at(span, f.message, f.help.as_deref().unwrap_or_default())
     })?;
-    let template = read_source(&template_path).map_err(|d| {
-        let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
-        at(
-            span,
-            format!("its template cannot be read: {}", d.message),
-            "create the file, or name it with template = \"…\"",
-        )
-    })?;
+    let template =
+        read_source(&template_path, huibao_core::input::Kind::PluginTemplate).map_err(|d| {
+            let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
+            at(
+                span,
+                format!("its template cannot be read: {}", d.message),
+                "create the file, or name it with template = \"…\"",
+            )
+        })?;
     huibao_core::template_guard::check(&template.text).map_err(|r| {
         LoadError::At(
             Diagnostic::error(format!(
@@ -232,9 +234,10 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     })
 }
 
-/// Checks that `path`, links followed, is a plain file inside the plugin's folder `root`
-/// (canonical), so a template plugin can read nothing else: not through a link, not a
-/// device or a pipe. A file that is not there is left to the reader to report.
+/// Checks that `path`, links followed, is inside the plugin's folder `root` (canonical),
+/// so a template plugin can read nothing else, not through a link. What it is (a file,
+/// not a device, a pipe or a folder) and a file that is not there are left to the
+/// reader ([`huibao_core::input`]) to report.
 fn confine(root: &Path, path: &Path) -> Result<(), Failure> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -256,15 +259,7 @@ fn confine(root: &Path, path: &Path) -> Result<(), Failure> {
             )),
         });
     }
-    match std::fs::metadata(&real) {
-        Ok(m) if !m.is_file() => Err(Failure {
-            message: format!("`{name}` is not a file: {}", path.display()),
-            help: Some(
-                "plugin.toml and the template are plain text files in the plugin's folder".into(),
-            ),
-        }),
-        _ => Ok(()),
-    }
+    Ok(())
 }
 
 impl TemplatePlugin {

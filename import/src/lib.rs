@@ -45,14 +45,10 @@ use std::path::Path;
 /// Why a source could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Read {
-        /// The path as given.
-        path: String,
-        /// The operating system's reason.
-        source: std::io::Error,
-    },
+    /// The file could not be read: missing, not a regular file (a folder, a device, a
+    /// FIFO, a link to one), or over its limit ([`huibao_core::input`]).
+    #[error("{0}")]
+    Read(huibao_core::input::ReadError),
     /// The file has no text.
     #[error("{0} is empty: there is nothing to import")]
     Empty(String),
@@ -126,9 +122,9 @@ pub const FORMATS_READ: &str = ".txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .p
 
 impl ImportError {
     /// What the user can do about it.
-    pub fn help(&self) -> &'static str {
-        match self {
-            ImportError::Read { .. } => "check the path and that the file is readable",
+    pub fn help(&self) -> std::borrow::Cow<'static, str> {
+        let help: &'static str = match self {
+            ImportError::Read(e) => return e.help().into(),
             ImportError::Empty(_) => "choose the file that holds last period's report",
             ImportError::NotText { .. } | ImportError::Unsupported { .. } => {
                 "huibao imports .txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .pdf with a text layer, .html, .htm, .mhtml, .odt and .ofd: open the report in Word or WPS and save it as .docx, or copy its text into a .txt file"
@@ -151,7 +147,8 @@ impl ImportError {
             ImportError::TooLarge { .. } => {
                 "a work report is far smaller; if this is the right file, copy its text into a .txt file and import that"
             }
-        }
+        };
+        help.into()
     }
 }
 
@@ -328,10 +325,13 @@ impl SourceKind {
 
 /// Imports the file at `path`.
 pub fn import_path(path: &Path) -> Result<Imported, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
-        path: path.display().to_string(),
-        source: e,
-    })?;
+    // The one reader: a regular file within the limit of its kind (a document may be
+    // larger than a text, whose TOML must stay below the report limit).
+    let kind = match SourceKind::of(path) {
+        SourceKind::Text => huibao_core::input::Kind::ImportText,
+        _ => huibao_core::input::Kind::ImportDocx,
+    };
+    let bytes = huibao_core::input::read(path, kind).map_err(ImportError::Read)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -352,6 +352,27 @@ pub fn import_bytes(
     bytes: &[u8],
     kind: SourceKind,
 ) -> Result<Imported, ImportError> {
+    // The reader's limits hold for bytes that came another way too.
+    let (limit, limit_name) = match kind {
+        SourceKind::Text => (
+            huibao_core::limits::MAX_IMPORT_TEXT_BYTES,
+            "MAX_IMPORT_TEXT_BYTES",
+        ),
+        _ => (
+            huibao_core::limits::MAX_IMPORT_DOCX_BYTES,
+            "MAX_IMPORT_DOCX_BYTES",
+        ),
+    };
+    if bytes.len() as u64 > limit {
+        return Err(ImportError::TooLarge {
+            path: path.into(),
+            why: format!(
+                "it has {} bytes, more than the {} MiB huibao imports (limit {limit_name})",
+                bytes.len(),
+                limit >> 20
+            ),
+        });
+    }
     if bytes.is_empty() {
         return Err(ImportError::Empty(path.into()));
     }

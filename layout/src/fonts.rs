@@ -347,10 +347,42 @@ impl std::fmt::Debug for FontData {
 struct Db {
     db: fontdb::Database,
     origins: HashMap<fontdb::ID, Origin>,
+    /// Files in the font folders the reader refused (a FIFO, a link to a device or to
+    /// nothing, over the size limit), each with why: warned about like a broken font.
+    refused: Vec<SkippedFont>,
+}
+
+/// How deep font folders are searched (fonts sit a few folders down at most; a link
+/// cycle stops here too).
+const MAX_FONT_DIR_DEPTH: usize = 16;
+
+/// Whether a file name is a font's: .ttf, .ttc, .otf, .otc (any case).
+fn is_font_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["ttf", "ttc", "otf", "otc"]
+            .iter()
+            .any(|f| e.eq_ignore_ascii_case(f))
+    })
+}
+
+/// The font file at `path` checked and mapped through the one reader
+/// ([`huibao_core::input`]): a regular file of at most `MAX_FONT_BYTES`.
+fn map_font(path: &Path) -> Result<FontData, String> {
+    let opened = huibao_core::input::open(path, huibao_core::input::Kind::Font)
+        .map_err(|e| format!("{} ({})", e, e.help()))?;
+    // SAFETY: the file is mapped, not read: were another process to shorten it while
+    // huibao runs, reading the lost pages would fault. Font files are not rewritten in
+    // place by installers (they replace them), and every program that maps fonts (fontdb,
+    // Typst, browsers) accepts the same. The reader checked it is a regular file within
+    // the limit, so the mapping is bounded.
+    let map = unsafe { memmap2::Mmap::map(&opened.file) }
+        .map_err(|e| format!("the file cannot be mapped: {e}"))?;
+    Ok(FontData(Arc::new(map)))
 }
 
 impl Db {
-    /// Scans `sources`; a font folder that is not there is an error.
+    /// Scans `sources`; a font folder that is not there is an error, and so is one that
+    /// is neither a folder nor a font file (a device, a FIFO).
     fn load(sources: &FontSources) -> Result<Db, Error> {
         if let Some(missing) = sources.dirs.iter().find(|d| !d.exists()) {
             return Err(Error::FontDir {
@@ -360,30 +392,70 @@ impl Db {
         let mut db = Db {
             db: fontdb::Database::new(),
             origins: HashMap::new(),
-        };
-        let dir = |path: &Path| {
-            let path = path.to_path_buf();
-            move |db: &mut fontdb::Database| {
-                if path.is_file() {
-                    let _ = db.load_font_file(&path);
-                } else {
-                    db.load_fonts_dir(&path);
-                }
-            }
+            refused: Vec::new(),
         };
         // Order matters only for ties: user dirs, then installed, then bundled.
         for d in &sources.dirs {
-            db.add(Origin::Dir, dir(d));
+            if !d.is_dir() {
+                // A file named directly: it must be a font file the reader accepts.
+                let data = map_font(d).map_err(|reason| Error::FontLoad {
+                    path: d.clone(),
+                    reason,
+                })?;
+                db.add_data(Origin::Dir, d, data);
+                continue;
+            }
+            db.add_folder(Origin::Dir, d);
         }
         if sources.system {
             // Where fontconfig's configuration says (FONTCONFIG_FILE, the user's and
-            // /etc/fonts/fonts.conf) on Linux; the usual folders elsewhere.
+            // /etc/fonts/fonts.conf) on Linux; the usual folders elsewhere. The system's
+            // folders are scanned by fontdb (regular files only); every face used is
+            // mapped through the reader (see `FontLibrary::load`).
             db.add(Origin::System, fontdb::Database::load_system_fonts);
         }
         if let Some(b) = &sources.bundled {
-            db.add(Origin::Bundled, dir(b));
+            db.add_folder(Origin::Bundled, b);
         }
         Ok(db)
+    }
+
+    /// Adds the font files in `folder` and the folders below it, each through the
+    /// reader; the files it refuses are kept in `refused`.
+    fn add_folder(&mut self, origin: Origin, folder: &Path) {
+        let mut seen = std::collections::HashSet::new();
+        let mut todo = vec![(folder.to_path_buf(), 0)];
+        while let Some((dir, depth)) = todo.pop() {
+            let Ok(canonical) = std::fs::canonicalize(&dir) else {
+                continue;
+            };
+            if depth > MAX_FONT_DIR_DEPTH || !seen.insert(canonical) {
+                continue;
+            }
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for path in paths.into_iter().rev() {
+                if path.is_dir() {
+                    todo.push((path, depth + 1));
+                } else if is_font_name(&path) {
+                    match map_font(&path) {
+                        Ok(data) => self.add_data(origin, &path, data),
+                        Err(reason) => self.refused.push(SkippedFont { path, reason }),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the faces of one mapped font file.
+    fn add_data(&mut self, origin: Origin, path: &Path, data: FontData) {
+        let path = path.to_path_buf();
+        self.add(origin, move |db| {
+            db.load_font_source(fontdb::Source::SharedFile(path, data.0));
+        });
     }
 
     /// Loads faces with `load`; those new to the database came from `origin`.
@@ -587,27 +659,27 @@ impl FontLibrary {
         {
             return hit.clone();
         }
-        let mapped = self.with_db(|db| {
-            // SAFETY: the file is mapped, not read: were another process to shorten it
-            // while huibao runs, reading the lost pages would fault. Font files are not
-            // rewritten in place by installers (they replace them), and every program
-            // that maps fonts (fontdb, Typst, browsers) accepts the same.
-            unsafe { db.db.make_shared_face_data(id) }
-        });
-        let loaded = match mapped {
-            Ok(Some((data, index))) => {
-                let data = FontData(data);
-                check_face(data.as_bytes(), index).map(|()| {
-                    Arc::new(LoadedFace {
-                        data,
-                        index,
-                        glyphs: RwLock::new(HashMap::new()),
-                        inks: RwLock::new(HashMap::new()),
-                    })
-                })
-            }
+        let source = self.with_db(|db| db.db.face(id).map(|f| (f.source.clone(), f.index)));
+        // Every face's data comes through the reader: a folder's files were mapped when
+        // scanned; an installed face is mapped now.
+        let mapped = match source {
+            Ok(Some((
+                fontdb::Source::SharedFile(_, data) | fontdb::Source::Binary(data),
+                index,
+            ))) => Ok((FontData(data), index)),
+            Ok(Some((fontdb::Source::File(path), index))) => map_font(&path).map(|d| (d, index)),
             _ => Err("the file cannot be read".to_string()),
         };
+        let loaded = mapped.and_then(|(data, index)| {
+            check_face(data.as_bytes(), index).map(|()| {
+                Arc::new(LoadedFace {
+                    data,
+                    index,
+                    glyphs: RwLock::new(HashMap::new()),
+                    inks: RwLock::new(HashMap::new()),
+                })
+            })
+        });
         self.0
             .faces
             .lock()
@@ -637,7 +709,9 @@ impl Fonts {
             roles: Vec::new(),
             fallback: Vec::new(),
             library: library.clone(),
-            skipped: Vec::new(),
+            // Files of the font folders the reader refused are named, never passed over
+            // in silence.
+            skipped: library.with_db(|db| db.refused.clone())?,
         };
         // Faces met so far: their index in `fonts.faces`, or `None` when one of a role
         // cannot be used (then it is in `fonts.skipped`).

@@ -52,7 +52,10 @@ pub enum BatchError {
 }
 
 /// The reports named by `inputs`: each file as given, each folder as the `*.toml`
-/// files directly inside it (sorted by name). Two reports whose outputs would take the
+/// entries directly inside it (sorted by name). An entry named `*.toml` that is not a
+/// regular file (a FIFO, a link to a device or to nothing, a folder) is kept, never
+/// skipped: reading it fails with the reader's message naming it, reported with the
+/// other failures. Two reports whose outputs would take the
 /// same name are an error, found before anything is rendered.
 pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
     let mut reports: Vec<PathBuf> = Vec::new();
@@ -64,14 +67,18 @@ pub fn collect_reports(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, BatchError> {
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+                })
                 .collect();
             if found.is_empty() {
                 return Err(BatchError::Empty(input.clone()));
             }
             found.sort();
             reports.extend(found);
-        } else if input.is_file() {
+        } else if std::fs::symlink_metadata(input).is_ok() {
+            // Whatever it is, the reader says why it cannot be read.
             reports.push(input.clone());
         } else {
             return Err(BatchError::Missing(input.clone()));

@@ -152,7 +152,16 @@ impl Session {
     /// `[indicators] from` names (see [`huibao_sheets::read_into`]): the first stage of
     /// [`Session::prepare`], returning the sheet's warnings beside the report.
     pub fn load(&self, path: &Path) -> Result<(Loaded, Vec<Diagnostic>), Diagnostics> {
-        let mut loaded = huibao_core::load(path)?;
+        self.load_as(path, huibao_core::input::Kind::Report)
+    }
+
+    /// [`Session::load`] of a file read as `kind` (last period's report has its own limit).
+    fn load_as(
+        &self,
+        path: &Path,
+        kind: huibao_core::input::Kind,
+    ) -> Result<(Loaded, Vec<Diagnostic>), Diagnostics> {
+        let mut loaded = huibao_core::load_as(path, kind)?;
         let warnings = huibao_sheets::read_into(&mut loaded)?;
         Ok((loaded, warnings))
     }
@@ -172,7 +181,10 @@ impl Session {
         warnings.extend(huibao_core::carry_forward_with(
             &mut loaded,
             self.options.previous.as_deref(),
-            |path| self.load(path).map(|(last, _)| last),
+            |path| {
+                self.load_as(path, huibao_core::input::Kind::PreviousReport)
+                    .map(|(last, _)| last)
+            },
         )?);
         let resolved = huibao_core::resolve(&loaded);
         let search = self.plugin_search_path(Some(&loaded));
@@ -192,6 +204,35 @@ impl Session {
     /// folder.
     pub fn plugin_search_path(&self, report: Option<&Loaded>) -> SearchPath {
         SearchPath::standard(&self.options.plugin_dirs, report)
+    }
+
+    /// The files a render of the report at `path` reads, as far as the report names
+    /// them: the report, the spreadsheet of `[indicators] from`, last period's report
+    /// (`--previous` or `previous = "…"`), and each plugin of `[[sections]]` (a template
+    /// plugin's folder, a native plugin's library). A report that does not load names
+    /// only itself. The live preview watches these.
+    pub fn inputs(&self, path: &Path) -> Vec<PathBuf> {
+        let mut out = vec![path.to_path_buf()];
+        let Ok(loaded) = huibao_core::load(path) else {
+            return out;
+        };
+        let base = path.parent().unwrap_or(Path::new(""));
+        if let Some(sheet) = &loaded.report.indicators.sheet {
+            out.push(base.join(sheet.from.get_ref().trim()));
+        }
+        match (&self.options.previous, &loaded.report.report.previous) {
+            (Some(p), _) => out.push(p.clone()),
+            (None, Some(p)) => out.push(base.join(p.get_ref())),
+            (None, None) => {}
+        }
+        let search = self.plugin_search_path(Some(&loaded));
+        for section in &loaded.report.sections {
+            if let Some(found) = search.find(section.plugin.get_ref()) {
+                out.push(found.path);
+            }
+        }
+        out.dedup();
+        out
     }
 
     /// Which font serves each role of `style` in the PDF and the OFD, and where it was

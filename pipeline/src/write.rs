@@ -68,11 +68,30 @@ pub fn output_stem(report: &Path) -> OsString {
 }
 
 /// Writes `files` (path, content) all or nothing: on success every file has its new
-/// content; on failure none was changed and no temporary is left behind. Missing parent
+/// content; on failure none was changed and no temporary is left behind. Before anything
+/// is written, every target is compared with every file read in this run (the report,
+/// last period's report, the spreadsheet, plugin files, an import source, fonts: see
+/// [`huibao_core::input::input_clash`]), by resolved path and by device and inode (hard
+/// links, symbolic links): a target that is an input fails the whole set, naming both. Missing parent
 /// folders are created. A replaced file keeps its permissions; a new one gets rw-r--r--.
 /// Streams (pipes, terminals, `/dev/null`) among the targets are written last, straight
 /// into, once the files are in place.
 pub fn write_files<P: AsRef<Path>>(files: &[(P, &[u8])]) -> Result<(), WriteError> {
+    for (path, _) in files {
+        if let Some(clash) = huibao_core::input::input_clash(path.as_ref()) {
+            return Err(error(
+                path.as_ref(),
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "it is {} {}, read in this run: writing it would replace it, so nothing was written",
+                        clash.kind.what(),
+                        clash.input.display()
+                    ),
+                ),
+            ));
+        }
+    }
     let (streams, files): (Vec<_>, Vec<_>) = files
         .iter()
         .map(|(path, bytes)| (path.as_ref(), *bytes))

@@ -156,7 +156,7 @@ fn a_missing_report_is_a_diagnostic_naming_the_file() {
     assert!(
         diagnostics.0[0]
             .message
-            .starts_with("cannot read no-such-folder/报告.toml"),
+            .starts_with("no-such-folder/报告.toml does not exist"),
         "{}",
         diagnostics
     );

@@ -197,7 +197,8 @@ fn an_unreadable_sheet_points_at_the_key_in_the_report() {
     let e = &prepare(&text).expect_err("no such file").0[0];
     assert_eq!(e.line_column(), Some((7, 8)));
     assert!(
-        e.message.contains("cannot read the spreadsheet"),
+        e.message
+            .contains("没有这个文件.xlsx: the spreadsheet does not exist"),
         "{}",
         e.message
     );

@@ -1,31 +1,57 @@
-//! A transport-independent application on the preview's HTTP server: requests and
-//! responses as plain values, and [`serve`], which answers them on 127.0.0.1 with the
-//! same server `watch` uses. The editor (`huibao edit`) is mounted this way.
+//! The local HTTP server of the live preview, kept apart from what it serves so the
+//! browser editor can share it: a [`Handler`] says what each request gets; the server
+//! decides who may ask and keeps itself alive.
+//!
+//! - **Only this machine, only this run.** It listens on 127.0.0.1. A request whose
+//!   `Host` is not this server's own address (`127.0.0.1:PORT`, `localhost:PORT`), or
+//!   whose `Origin` is another site, gets 403: a web page cannot reach it through DNS
+//!   rebinding. Every request must also carry the run's random token — in the address
+//!   the program prints and opens (`?token=…`), then in a cookie the first answer sets —
+//!   or it gets 403.
+//! - **HEAD** is answered like GET, without the body.
+//! - **Event streams** (`text/event-stream`) are held open and sent every
+//!   [`Broadcaster::send`]; a stream whose peer closed is dropped at once (its
+//!   connection's thread reads EOF) or at the next heartbeat write, so descriptors do not
+//!   pile up.
+//! - **Out of descriptors** (EMFILE on accept) is a pause with a message and a retry,
+//!   never the end of the server; past [`MAX_CONNECTIONS`] open connections a new one gets
+//!   503 at once.
 
-use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// The largest request body read (an imported report, a pasted block).
-pub const MAX_BODY: usize = 32 * 1024 * 1024;
+/// The most connections served at once (pages, event streams and requests together).
+pub const MAX_CONNECTIONS: usize = 128;
 
-/// An HTTP request, read in full.
-#[derive(Debug, Clone, Default)]
+/// The largest request head read (request line and headers).
+const MAX_HEAD_BYTES: usize = 16 << 10;
+
+/// How long a request's head may take to arrive, and an answer to be taken.
+const IO_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The cookie that carries the token after the first page.
+const COOKIE: &str = "huibao_token";
+
+/// A request, as far as a handler needs it.
+#[derive(Debug, Clone)]
 pub struct Request {
-    /// "GET", "POST", "HEAD" …
+    /// `GET`, `HEAD` …
     pub method: String,
-    /// The path and query as sent: "/api/state?t=…".
-    pub url: String,
-    /// Header names (lower case) and values.
-    pub headers: Vec<(String, String)>,
-    /// The body.
-    pub body: Vec<u8>,
+    /// The path, without the query: `/events`.
+    pub path: String,
+    /// The query, without `?`.
+    pub query: String,
+    headers: Vec<(String, String)>,
 }
 
 impl Request {
-    /// The first header of this name (case-insensitive).
+    /// A header's value (the first of that name, any case).
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -33,207 +59,478 @@ impl Request {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The path without the query.
-    pub fn path(&self) -> &str {
-        self.url.split('?').next().unwrap_or("/")
+    /// A query parameter's value, as written.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
     }
 
-    /// A query parameter's value, percent-decoded.
-    pub fn query(&self, name: &str) -> Option<String> {
-        let query = self.url.split_once('?')?.1;
-        query.split('&').find_map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (k == name).then(|| percent_decode(v))
-        })
+    /// A cookie's value.
+    fn cookie(&self, name: &str) -> Option<&str> {
+        self.header("cookie")?
+            .split(';')
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v)
     }
 }
 
-/// `%E6%8A%A5` and `+` decoded; invalid escapes kept as written.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = |b: u8| (b as char).to_digit(16);
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(a), Some(b)) => {
-                        out.push((a * 16 + b) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// An HTTP response.
+/// An answer with a body.
 #[derive(Debug, Clone)]
 pub struct Response {
-    /// 200, 403, 404 …
+    /// 200, 404 …
     pub status: u16,
-    /// Content-Type.
-    pub content_type: String,
-    /// Further headers.
-    pub headers: Vec<(String, String)>,
-    /// The body.
+    /// `text/html; charset=utf-8` …
+    pub content_type: &'static str,
+    /// The body (left out for HEAD).
     pub body: Vec<u8>,
 }
 
 impl Response {
-    /// A response with this status, type and body.
-    pub fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+    /// A response of `status` with a UTF-8 text body.
+    pub fn text(status: u16, content_type: &'static str, body: impl Into<String>) -> Response {
         Response {
             status,
-            content_type: content_type.into(),
-            headers: Vec::new(),
-            body: body.into(),
+            content_type,
+            body: body.into().into_bytes(),
         }
     }
+}
 
-    /// Plain text.
-    pub fn text(status: u16, body: &str) -> Self {
-        Response::new(status, "text/plain; charset=utf-8", body.as_bytes())
+/// What a request gets.
+#[derive(Debug)]
+pub enum Answer {
+    /// A response, then the connection closes.
+    Respond(Response),
+    /// An event stream, held open; its first message's data.
+    Events(String),
+}
+
+/// What the server serves.
+pub trait Handler: Send + Sync + 'static {
+    /// The answer to a request that passed the checks (address, origin, token).
+    fn answer(&self, request: &Request) -> Answer;
+}
+
+/// Sends messages to every open event stream.
+#[derive(Clone)]
+pub struct Broadcaster(Arc<Inner>);
+
+impl Broadcaster {
+    /// Sends `data` as one message to every open stream; drops those that fail.
+    pub fn send(&self, data: &str) {
+        self.0
+            .write_all_streams(format!("data: {data}\n\n").as_bytes());
     }
 
-    /// A further header.
-    pub fn with_header(mut self, name: &str, value: &str) -> Self {
-        self.headers.push((name.into(), value.into()));
-        self
+    /// How many event streams are open.
+    pub fn streams(&self) -> usize {
+        self.0
+            .streams
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len()
     }
 }
 
-/// An application served by [`serve`].
-pub type Handler = dyn Fn(&Request) -> Response + Send + Sync;
-
-/// A running application server.
-pub struct App {
-    addr: SocketAddr,
-    server: Arc<tiny_http::Server>,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl std::fmt::Debug for App {
+impl std::fmt::Debug for Broadcaster {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("App").field("addr", &self.addr).finish()
+        f.debug_struct("Broadcaster").finish_non_exhaustive()
     }
 }
 
-impl App {
-    /// The address served (always on 127.0.0.1).
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
+struct Inner {
+    addr: SocketAddr,
+    token: String,
+    stop: AtomicBool,
+    streams: Mutex<Vec<(u64, TcpStream)>>,
+    next_id: AtomicU64,
+    connections: AtomicUsize,
+    notice: Box<dyn Fn(&str) + Send + Sync>,
+}
+
+impl Inner {
+    fn write_all_streams(&self, bytes: &[u8]) {
+        let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
+        streams.retain_mut(|(_, s)| {
+            let ok = s.write_all(bytes).and_then(|()| s.flush()).is_ok();
+            if !ok {
+                let _ = s.shutdown(Shutdown::Both);
+            }
+            ok
+        });
     }
 
-    /// Stops serving and waits for the server's thread.
-    pub fn stop(mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        self.server.unblock();
-        if let Some(t) = self.thread.take() {
+    fn drop_stream(&self, id: u64) {
+        self.streams
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(i, _)| *i != id);
+    }
+}
+
+/// Whether `host` (a Host header, or an Origin without its scheme) is the server at
+/// `addr`.
+fn is_own(addr: SocketAddr, host: &str) -> bool {
+    let port = addr.port();
+    let host = host.trim();
+    [format!("127.0.0.1:{port}"), format!("localhost:{port}")]
+        .iter()
+        .any(|own| host.eq_ignore_ascii_case(own))
+}
+
+/// A running server.
+pub struct Server {
+    inner: Arc<Inner>,
+    threads: Vec<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Server {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Server")
+            .field("addr", &self.inner.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A random token of 128 bits, as 32 hexadecimal digits: the standard library's hash
+/// keys come from the system's random source once per process.
+fn random_token() -> String {
+    let mut out = String::new();
+    for salt in 0..2u64 {
+        let mut h = RandomState::new().build_hasher();
+        h.write_u64(salt);
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or_default(),
+        );
+        h.write_u32(std::process::id());
+        out.push_str(&format!("{:016x}", h.finish()));
+    }
+    out
+}
+
+impl Server {
+    /// Listens on 127.0.0.1:`port` (0: any free port) and serves `handler` on threads
+    /// of its own until [`Server::stop`]. `notice` hears what the server does about its
+    /// own trouble (out of descriptors: paused, resumed). Event streams get a heartbeat
+    /// every `heartbeat`.
+    pub fn start(
+        port: u16,
+        handler: Arc<dyn Handler>,
+        heartbeat: Duration,
+        notice: impl Fn(&str) + Send + Sync + 'static,
+    ) -> io::Result<Server> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        listener.set_nonblocking(true)?;
+        let inner = Arc::new(Inner {
+            addr: listener.local_addr()?,
+            token: random_token(),
+            stop: AtomicBool::new(false),
+            streams: Mutex::new(Vec::new()),
+            next_id: AtomicU64::new(0),
+            connections: AtomicUsize::new(0),
+            notice: Box::new(notice),
+        });
+        let accept = {
+            let inner = inner.clone();
+            std::thread::Builder::new()
+                .name("huibao-http-accept".into())
+                .spawn(move || accept_loop(&listener, &inner, &handler))?
+        };
+        let beat = {
+            let inner = inner.clone();
+            std::thread::Builder::new()
+                .name("huibao-http-heartbeat".into())
+                .spawn(move || {
+                    let mut last = Instant::now();
+                    while !inner.stop.load(Ordering::SeqCst) {
+                        std::thread::sleep(Duration::from_millis(50));
+                        if last.elapsed() >= heartbeat {
+                            inner.write_all_streams(b": heartbeat\n\n");
+                            last = Instant::now();
+                        }
+                    }
+                })?
+        };
+        Ok(Server {
+            inner,
+            threads: vec![accept, beat],
+        })
+    }
+
+    /// The address served.
+    pub fn addr(&self) -> SocketAddr {
+        self.inner.addr
+    }
+
+    /// This run's token.
+    pub fn token(&self) -> &str {
+        &self.inner.token
+    }
+
+    /// The page's address with the token: `http://127.0.0.1:PORT/?token=…`.
+    pub fn url(&self) -> String {
+        format!("http://{}/?token={}", self.inner.addr, self.inner.token)
+    }
+
+    /// What sends to the event streams.
+    pub fn broadcaster(&self) -> Broadcaster {
+        Broadcaster(self.inner.clone())
+    }
+
+    /// Stops accepting, closes every event stream and waits for the server's threads.
+    pub fn stop(self) {
+        self.inner.stop.store(true, Ordering::SeqCst);
+        for (_, s) in self
+            .inner
+            .streams
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain(..)
+        {
+            let _ = s.shutdown(Shutdown::Both);
+        }
+        for t in self.threads {
             let _ = t.join();
         }
     }
 }
 
-/// Serves `handler` on 127.0.0.1:`port` (0: any free port) until [`App::stop`]. Each
-/// request is answered on a thread of its own, so a slow export does not hold up the
-/// page.
-pub fn serve(port: u16, handler: Arc<Handler>) -> Result<App, crate::Error> {
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| crate::Error::Bind {
-        port,
-        reason: e.to_string(),
-    })?;
-    let server = Arc::new(server);
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| crate::Error::Bind {
-            port,
-            reason: "not an IP address".into(),
-        })?;
-    let stop = Arc::new(AtomicBool::new(false));
-    let (s, st) = (server.clone(), stop.clone());
-    let thread = std::thread::Builder::new()
-        .name("huibao-app-serve".into())
-        .spawn(move || {
-            while !st.load(Ordering::SeqCst) {
-                match s.recv_timeout(Duration::from_millis(200)) {
-                    Ok(Some(request)) => {
-                        let handler = handler.clone();
-                        let _ = std::thread::Builder::new()
-                            .name("huibao-app-request".into())
-                            .spawn(move || answer(request, &*handler));
-                    }
-                    Ok(None) => {}
-                    Err(_) => return,
+/// Whether an accept error means the process (or system) is out of descriptors or
+/// memory for sockets: worth waiting for, not ending over.
+fn is_exhaustion(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        // EMFILE 24, ENFILE 23, ENOBUFS 105, ENOMEM 12 on Linux.
+        matches!(e.raw_os_error(), Some(24 | 23 | 105 | 12))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+fn accept_loop(listener: &TcpListener, inner: &Arc<Inner>, handler: &Arc<dyn Handler>) {
+    let mut paused_since: Option<Instant> = None;
+    while !inner.stop.load(Ordering::SeqCst) {
+        match listener.accept() {
+            Ok((stream, _)) => {
+                if let Some(since) = paused_since.take() {
+                    (inner.notice)(&format!(
+                        "serving again after {} ms without free file descriptors",
+                        since.elapsed().as_millis()
+                    ));
+                }
+                let _ = stream.set_nonblocking(false);
+                if inner.connections.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+                    refuse_busy(stream);
+                    continue;
+                }
+                inner.connections.fetch_add(1, Ordering::SeqCst);
+                let inner2 = inner.clone();
+                let handler = handler.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("huibao-http-conn".into())
+                    .spawn(move || {
+                        connection(stream, &inner2, &*handler);
+                        inner2.connections.fetch_sub(1, Ordering::SeqCst);
+                    });
+                if spawned.is_err() {
+                    inner.connections.fetch_sub(1, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(50));
                 }
             }
-        })
-        .map_err(|e| crate::Error::Bind {
-            port,
-            reason: e.to_string(),
-        })?;
-    Ok(App {
-        addr,
-        server,
-        stop,
-        thread: Some(thread),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) if is_exhaustion(&e) => {
+                if paused_since.is_none() {
+                    paused_since = Some(Instant::now());
+                    (inner.notice)(&format!(
+                        "cannot take new connections: {e}; waiting for connections to close and trying again (close unused preview tabs, or raise the limit with `ulimit -n`)"
+                    ));
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            // A connection reset before it was taken, and the like: the next one.
+            Err(_) => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+}
+
+/// 503 to a connection over [`MAX_CONNECTIONS`].
+fn refuse_busy(mut stream: TcpStream) {
+    let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
+    let _ = stream.write_all(
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nRetry-After: 1\r\n\r\n",
+    );
+}
+
+/// Reads the request head: `None` when the peer closed, timed out or sent too much.
+fn read_head(stream: &mut impl Read) -> Option<Request> {
+    let mut head = Vec::with_capacity(1024);
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf).ok()?;
+        if n == 0 || head.len() + n > MAX_HEAD_BYTES {
+            return None;
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let text = String::from_utf8_lossy(&head);
+    let mut lines = text.split("\r\n");
+    let mut first = lines.next()?.split(' ');
+    let method = first.next()?.to_string();
+    let target = first.next()?;
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let headers = lines
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    Some(Request {
+        method,
+        path: path.to_string(),
+        query: query.to_string(),
+        headers,
     })
 }
 
-fn answer(mut request: tiny_http::Request, handler: &Handler) {
-    use std::io::Read;
-    let mut body = Vec::new();
-    let too_large = request.body_length().is_some_and(|n| n > MAX_BODY);
-    if !too_large {
-        let _ = request
-            .as_reader()
-            .take(MAX_BODY as u64 + 1)
-            .read_to_end(&mut body);
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        503 => "Service Unavailable",
+        _ => "",
     }
-    let response = if too_large || body.len() > MAX_BODY {
-        Response::text(413, "too large")
-    } else {
-        let req = Request {
-            method: request.method().as_str().to_string(),
-            url: request.url().to_string(),
-            headers: request
-                .headers()
-                .iter()
-                .map(|h| {
-                    (
-                        h.field.as_str().as_str().to_ascii_lowercase(),
-                        h.value.as_str().to_string(),
-                    )
-                })
-                .collect(),
-            body,
-        };
-        handler(&req)
-    };
-    let mut out = tiny_http::Response::from_data(response.body)
-        .with_status_code(response.status)
-        .with_header(header("Content-Type", &response.content_type))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"));
-    for (n, v) in &response.headers {
-        if let Ok(h) = tiny_http::Header::from_bytes(n.as_bytes(), v.as_bytes()) {
-            out = out.with_header(h);
-        }
-    }
-    let _ = request.respond(out);
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid ASCII header")
+/// Serves one connection: one request, then it closes (an event stream stays open until
+/// its peer goes).
+fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
+    let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
+    let Some(request) = read_head(&mut stream) else {
+        return;
+    };
+    let head = request.method == "HEAD";
+    let respond = |stream: &mut TcpStream, r: &Response, cookie: bool| {
+        let mut out = format!(
+            "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+            r.status,
+            reason(r.status),
+            r.content_type,
+            r.body.len()
+        );
+        if cookie {
+            out.push_str(&format!(
+                "Set-Cookie: {COOKIE}={}; Path=/; HttpOnly; SameSite=Strict\r\n",
+                inner.token
+            ));
+        }
+        out.push_str("\r\n");
+        let mut bytes = out.into_bytes();
+        if !head {
+            bytes.extend_from_slice(&r.body);
+        }
+        let _ = stream.write_all(&bytes);
+        let _ = stream.flush();
+    };
+    if let Some(refusal) = check(&request, inner.addr, &inner.token) {
+        respond(&mut stream, &refusal, false);
+        return;
+    }
+    if request.method != "GET" && !head {
+        respond(
+            &mut stream,
+            &Response::text(405, "text/plain; charset=utf-8", "GET or HEAD only"),
+            false,
+        );
+        return;
+    }
+    let set_cookie = request.param("token").is_some();
+    match handler.answer(&request) {
+        Answer::Respond(r) => respond(&mut stream, &r, set_cookie),
+        Answer::Events(first) => {
+            let start = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+            if head {
+                let _ = stream.write_all(start.as_bytes());
+                return;
+            }
+            let first = format!("{start}retry: 300\n\ndata: {first}\n\n");
+            if stream
+                .write_all(first.as_bytes())
+                .and_then(|()| stream.flush())
+                .is_err()
+            {
+                return;
+            }
+            let Ok(writer) = stream.try_clone() else {
+                return;
+            };
+            let id = inner.next_id.fetch_add(1, Ordering::SeqCst);
+            inner
+                .streams
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((id, writer));
+            // The peer sends nothing more: a read returns when it closes (EOF), or when
+            // the stream is shut down (a failed heartbeat, the server stopping).
+            let _ = stream.set_read_timeout(None);
+            let mut buf = [0u8; 256];
+            while matches!(stream.read(&mut buf), Ok(n) if n > 0) {}
+            inner.drop_stream(id);
+            let _ = stream.shutdown(Shutdown::Both);
+        }
+    }
+}
+
+/// The refusal of a request from elsewhere, or without the token; `None` when it may
+/// be answered.
+fn check(request: &Request, addr: SocketAddr, own_token: &str) -> Option<Response> {
+    let forbidden = |why: &str| Some(Response::text(403, "text/plain; charset=utf-8", why));
+    match request.header("host") {
+        Some(host) if is_own(addr, host) => {}
+        _ => {
+            return forbidden(
+                "403: this preview answers only requests addressed to 127.0.0.1 or localhost at its own port",
+            )
+        }
+    }
+    if let Some(origin) = request.header("origin") {
+        let own = origin
+            .strip_prefix("http://")
+            .is_some_and(|host| is_own(addr, host));
+        if !own {
+            return forbidden("403: requests from other sites are refused");
+        }
+    }
+    let token = request.param("token").or_else(|| request.cookie(COOKIE));
+    if token != Some(own_token) {
+        return forbidden(
+            "403: open the address huibao printed when it started (it carries this run's token)",
+        );
+    }
+    None
+}
+
+/// Reads a request head from `bytes` as the server does and says whether the server at
+/// `addr` with `token` would answer it (`None`: not a request it reads). For the fuzz
+/// harness and tests; the server itself reads from its connections.
+#[doc(hidden)]
+pub fn admits(bytes: &[u8], addr: SocketAddr, token: &str) -> Option<bool> {
+    let request = read_head(&mut &bytes[..bytes.len().min(MAX_HEAD_BYTES + 1)])?;
+    Some(check(&request, addr, token).is_none())
 }
 
 #[cfg(test)]
@@ -241,15 +538,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn query_values_are_decoded() {
-        let r = Request {
-            url: "/api/download?name=%E6%8A%A5%E5%91%8A.docx&t=ab+c".into(),
-            ..Request::default()
-        };
-        assert_eq!(r.path(), "/api/download");
-        assert_eq!(r.query("name").as_deref(), Some("报告.docx"));
-        assert_eq!(r.query("t").as_deref(), Some("ab c"));
-        assert_eq!(r.query("x"), None);
-        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+    fn only_own_requests_with_the_token_are_admitted() {
+        let addr: SocketAddr = "127.0.0.1:8022".parse().unwrap();
+        let token = "0123456789abcdef0123456789abcdef";
+        let ask = |head: &str| admits(head.as_bytes(), addr, token);
+        assert_eq!(
+            ask(&format!(
+                "GET /?token={token} HTTP/1.1\r\nHost: 127.0.0.1:8022\r\n\r\n"
+            )),
+            Some(true)
+        );
+        assert_eq!(ask(&format!("GET / HTTP/1.1\r\nHost: LOCALHOST:8022\r\nCookie: a=b; huibao_token={token}\r\n\r\n")), Some(true));
+        assert_eq!(
+            ask(&format!(
+                "GET /?token={token} HTTP/1.1\r\nHost: 园区.example:8022\r\n\r\n"
+            )),
+            Some(false)
+        );
+        assert_eq!(ask(&format!("GET /?token={token} HTTP/1.1\r\nHost: 127.0.0.1:8022\r\nOrigin: http://127.0.0.1:8022.evil\r\n\r\n")), Some(false));
+        assert_eq!(
+            ask("GET / HTTP/1.1\r\nHost: 127.0.0.1:8022\r\n\r\n"),
+            Some(false)
+        );
+        assert_eq!(ask("GET / HTTP/1.1\r\nHost: 127.0.0.1:8022\r\n"), None);
+    }
+
+    #[test]
+    fn tokens_differ_and_are_long() {
+        let a = random_token();
+        let b = random_token();
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, b);
     }
 }

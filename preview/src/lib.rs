@@ -1,12 +1,19 @@
 //! huibao-preview: a report re-rendered on every save and served as one HTML page on
 //! 127.0.0.1, which reloads itself after each render (server-sent events).
 //!
+//! The HTTP layer ([`http`]) is its own module, to be shared by the browser editor: it
+//! answers only requests addressed to this server with this run's token, drops closed
+//! event streams, and pauses (never ends) when out of file descriptors. Every input of
+//! the report is watched: the report, its spreadsheet, last period's report, its
+//! template plugins.
+//!
 //! [`start`] renders the report once, starts the server and the file watcher, and
 //! returns a [`Preview`] running on its own threads until [`Preview::stop`]. An error in
 //! the report shows at the top of the page (`file:line:column: error: …`) above the last
 //! page that rendered. Formats asked for besides the page are written after every good
 //! render with [`huibao_pipeline::write_outputs`].
 
+pub mod app;
 pub mod http;
 mod page;
 mod server;
@@ -35,6 +42,9 @@ pub struct PreviewOptions {
     /// How long changes are gathered before rendering: an editor's save is often
     /// several writes and renames.
     pub debounce: Duration,
+    /// How often open pages' event streams are written to when nothing renders: a
+    /// stream whose page is gone is dropped at the latest then.
+    pub heartbeat: Duration,
 }
 
 impl Default for PreviewOptions {
@@ -44,6 +54,7 @@ impl Default for PreviewOptions {
             formats: Vec::new(),
             out_dir: PathBuf::from("."),
             debounce: Duration::from_millis(40),
+            heartbeat: Duration::from_secs(15),
         }
     }
 }
@@ -91,6 +102,11 @@ pub enum Event {
         /// One message per error, `file:line:column: error: …` where it has a place.
         errors: Vec<String>,
     },
+    /// The server's own news: out of file descriptors (paused), serving again.
+    Notice {
+        /// What happened and what to do.
+        message: String,
+    },
 }
 
 /// The page as served: the last good HTML and the errors of the latest render.
@@ -107,41 +123,45 @@ pub(crate) struct Shown {
 /// What the server, the watcher and the renderer share.
 pub(crate) struct State {
     pub shown: Mutex<Shown>,
-    pub clients: server::Clients,
     pub stop: AtomicBool,
 }
 
 /// A running preview.
 pub struct Preview {
-    addr: SocketAddr,
     state: Arc<State>,
-    server: Arc<tiny_http::Server>,
+    server: http::Server,
     threads: Vec<JoinHandle<()>>,
-    _watcher: watch::Watcher,
 }
 
 impl std::fmt::Debug for Preview {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Preview").field("addr", &self.addr).finish()
+        f.debug_struct("Preview")
+            .field("addr", &self.server.addr())
+            .finish()
     }
 }
 
 impl Preview {
     /// The address served (always on 127.0.0.1).
     pub fn addr(&self) -> SocketAddr {
-        self.addr
+        self.server.addr()
     }
 
-    /// The page's address: `http://127.0.0.1:PORT/`.
+    /// The page's address with this run's token: `http://127.0.0.1:PORT/?token=…`
+    /// (a request without the token is refused).
     pub fn url(&self) -> String {
-        format!("http://{}/", self.addr)
+        self.server.url()
     }
 
-    /// Stops watching and serving, closes every connection and waits for the threads.
+    /// This run's token.
+    pub fn token(&self) -> &str {
+        self.server.token()
+    }
+
+    /// Stops watching and serving, closes every event stream and waits for the threads.
     pub fn stop(self) {
         self.state.stop.store(true, Ordering::SeqCst);
-        self.server.unblock();
-        self.state.clients.close_all();
+        self.server.stop();
         for t in self.threads {
             let _ = t.join();
         }
@@ -156,52 +176,50 @@ pub fn start(
     options: PreviewOptions,
     on_event: impl Fn(Event) + Send + 'static,
 ) -> Result<Preview, Error> {
-    let server = tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|e| Error::Bind {
+    let state = Arc::new(State {
+        shown: Mutex::new(Shown::default()),
+        stop: AtomicBool::new(false),
+    });
+    let (notices, noticed) = mpsc::channel::<String>();
+    let notices = Mutex::new(notices);
+    let server = http::Server::start(
+        options.port,
+        Arc::new(server::Routes(state.clone())),
+        options.heartbeat,
+        move |message| {
+            let _ = notices
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .send(message.to_string());
+        },
+    )
+    .map_err(|e| Error::Bind {
         port: options.port,
         reason: e.to_string(),
     })?;
-    let server = Arc::new(server);
-    let addr = server.server_addr().to_ip().ok_or_else(|| Error::Bind {
-        port: options.port,
-        reason: "not an IP address".into(),
-    })?;
-    let state = Arc::new(State {
-        shown: Mutex::new(Shown::default()),
-        clients: server::Clients::default(),
-        stop: AtomicBool::new(false),
-    });
     let (saved, changes) = mpsc::channel::<Instant>();
-    let watcher = watch::watch(&report, saved)?;
+    let watcher = watch::Watcher::new(&session.inputs(&report), saved)?;
 
-    let renderer = Renderer {
+    let mut renderer = Renderer {
         session,
         report,
         options,
         state: state.clone(),
+        broadcaster: server.broadcaster(),
+        watcher,
     };
     renderer.render(Instant::now(), &on_event);
     let render_thread = std::thread::Builder::new()
         .name("huibao-preview-render".into())
-        .spawn(move || renderer.run(changes, on_event))
-        .map_err(|e| Error::Bind {
-            port: 0,
-            reason: e.to_string(),
-        })?;
-    let serve_state = state.clone();
-    let serve_server = server.clone();
-    let serve_thread = std::thread::Builder::new()
-        .name("huibao-preview-serve".into())
-        .spawn(move || server::serve(&serve_server, &serve_state))
+        .spawn(move || renderer.run(changes, noticed, on_event))
         .map_err(|e| Error::Bind {
             port: 0,
             reason: e.to_string(),
         })?;
     Ok(Preview {
-        addr,
         state,
         server,
-        threads: vec![render_thread, serve_thread],
-        _watcher: watcher,
+        threads: vec![render_thread],
     })
 }
 
@@ -211,14 +229,24 @@ struct Renderer {
     report: PathBuf,
     options: PreviewOptions,
     state: Arc<State>,
+    broadcaster: http::Broadcaster,
+    watcher: watch::Watcher,
 }
 
 impl Renderer {
-    /// Waits for changes (checking now and then whether to stop), gathers those that
-    /// come close together, renders.
-    fn run(self, changes: mpsc::Receiver<Instant>, on_event: impl Fn(Event)) {
+    /// Waits for changes (checking now and then whether to stop and for the server's
+    /// notices), gathers those that come close together, renders.
+    fn run(
+        mut self,
+        changes: mpsc::Receiver<Instant>,
+        notices: mpsc::Receiver<String>,
+        on_event: impl Fn(Event),
+    ) {
         let tick = Duration::from_millis(100);
         while !self.state.stop.load(Ordering::SeqCst) {
+            while let Ok(message) = notices.try_recv() {
+                on_event(Event::Notice { message });
+            }
             let first = match changes.recv_timeout(tick) {
                 Ok(at) => at,
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
@@ -234,8 +262,18 @@ impl Renderer {
     }
 
     /// Renders the page, shows it (or the errors above the last good one), then writes
-    /// the formats asked for.
-    fn render(&self, since: Instant, on_event: &impl Fn(Event)) {
+    /// the formats asked for; watches the inputs the report now names.
+    fn render(&mut self, since: Instant, on_event: &impl Fn(Event)) {
+        let inputs = self.session.inputs(&self.report);
+        if let Err(e) = self.watcher.set(&inputs) {
+            on_event(Event::Failed {
+                errors: vec![e.to_string()],
+            });
+        }
+        self.render_once(since, on_event);
+    }
+
+    fn render_once(&self, since: Instant, on_event: &impl Fn(Event)) {
         let prepared = match self.session.prepare(&self.report) {
             Ok(p) => p,
             Err(diagnostics) => {
@@ -318,7 +356,7 @@ impl Renderer {
             shown.generation += 1;
             shown.generation
         };
-        self.state.clients.send(generation);
+        self.broadcaster.send(&generation.to_string());
     }
 
     /// Adds errors to the page shown.
@@ -329,6 +367,6 @@ impl Renderer {
             shown.generation += 1;
             shown.generation
         };
-        self.state.clients.send(generation);
+        self.broadcaster.send(&generation.to_string());
     }
 }

@@ -121,19 +121,15 @@ pub fn read_indicators(
     selection: &Selection,
 ) -> Result<SheetIndicators, SheetErrors> {
     let file = Place::file(shown_as);
-    let cannot_read = |e: std::io::Error| {
-        SheetError::new(
-            file.clone(),
-            format!("cannot read the spreadsheet: {e}"),
-            "check the path (relative to the report) and that the file is readable",
-        )
-        .about(Key::From)
-    };
-    let size = std::fs::metadata(path).map_err(cannot_read)?.len();
-    if size > open::MAX_FILE_BYTES {
-        return Err(open::file_too_large(&file, size).into());
-    }
-    let bytes = std::fs::read(path).map_err(cannot_read)?;
+    // The one reader: a regular file of at most MAX_SPREADSHEET_BYTES, or an error about
+    // the key that named it (`[indicators] from` in a report).
+    let bytes =
+        huibao_core::input::read(path, huibao_core::input::Kind::Spreadsheet).map_err(|e| {
+            let message = e.to_string();
+            // The file is the place; the message names it as the user wrote it.
+            let message = message.replacen(&path.display().to_string(), "the spreadsheet", 1);
+            SheetError::new(file.clone(), message, e.help()).about(Key::From)
+        })?;
     read_bytes(bytes, &file, selection)
 }
 

@@ -14,7 +14,7 @@ use crate::grid::{address, Grid, Value};
 use huibao_core::model::CellRange;
 
 /// Largest file read, in bytes.
-pub(crate) const MAX_FILE_BYTES: u64 = 32 << 20;
+pub(crate) const MAX_FILE_BYTES: u64 = huibao_core::limits::MAX_SPREADSHEET_BYTES;
 /// Most rows of a sheet (or range) read for its indicator table.
 pub const MAX_ROWS: u32 = 10_000;
 /// Most columns of a sheet (or range) read for its indicator table.

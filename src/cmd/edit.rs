@@ -56,7 +56,7 @@ pub(crate) fn edit(args: EditArgs) -> u8 {
         }
     };
     let handler = editor.clone();
-    let app = match huibao_preview::http::serve(args.port, Arc::new(move |r| handler.handle(r))) {
+    let app = match huibao_preview::app::serve(args.port, Arc::new(move |r| handler.handle(r))) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("error: {e}");

@@ -41,6 +41,9 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
     let verified = huibao_pipeline::Session::default()
         .prepare_source(SourceFile::new(&target, imported.toml.as_str()));
     if args.stdout {
+        if let Err(code) = crate::output::stdout_is_no_input() {
+            return code;
+        }
         print!("{}", imported.toml);
     } else {
         if args.output.is_none() && target.exists() {
@@ -50,6 +53,11 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
         }
         if let Err(e) = write_atomically(&target, imported.toml.as_bytes()) {
             eprintln!("error: {e}");
+            if e.source.kind() == std::io::ErrorKind::InvalidInput {
+                eprintln!(
+                    "  help: name another file with -o REPORT.toml; the source stays as it is"
+                );
+            }
             return exit::OUTPUT_ERROR;
         }
     }

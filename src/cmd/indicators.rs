@@ -34,6 +34,9 @@ pub(crate) fn indicators(args: IndicatorsArgs) -> u8 {
     };
     match huibao_sheets::read_indicators(&args.sheet_file, &shown, &selection) {
         Ok(read) => {
+            if let Err(code) = crate::output::stdout_is_no_input() {
+                return code;
+            }
             print_line(huibao_sheets::indicators_toml(&read).trim_end());
             for w in &read.warnings {
                 eprintln!("{}: warning: {}", w.place, w.message);

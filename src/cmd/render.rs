@@ -186,6 +186,10 @@ fn write_help(e: &huibao_pipeline::WriteError) -> String {
             "a folder is in the way of the output: move {} away, or write elsewhere with --out DIR",
             e.path.display()
         ),
+        ErrorKind::InvalidInput => format!(
+            "an output may not replace an input: write the outputs elsewhere with --out DIR, or rename {}",
+            e.path.display()
+        ),
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => format!(
             "huibao may not write there: check the permissions of {} and its folder, or write elsewhere with --out DIR",
             e.path.display()

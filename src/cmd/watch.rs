@@ -36,12 +36,16 @@ pub(crate) struct WatchArgs {
 /// Serves the report's page on 127.0.0.1, rendering it again on every save, until
 /// Ctrl-C (or SIGTERM).
 pub(crate) fn watch(args: WatchArgs) -> u8 {
-    if !args.report.is_file() {
-        eprintln!(
-            "error: {}: no such report file (create one with `huibao new {}`)",
-            args.report.display(),
-            args.report.display()
-        );
+    if let Err(e) = huibao_core::input::open(&args.report, huibao_core::input::Kind::Report) {
+        eprintln!("error: {e}");
+        if e.is_missing() {
+            eprintln!(
+                "  help: create one with `huibao new {}`",
+                args.report.display()
+            );
+        } else {
+            eprintln!("  help: {}", e.help());
+        }
         return exit::REPORT_ERROR;
     }
     let stop = crate::signals::take_stop();
@@ -95,6 +99,7 @@ fn tell(event: Event) {
                 eprintln!("{e}");
             }
         }
+        Event::Notice { message } => eprintln!("huibao watch: {message}"),
         _ => {}
     }
 }

@@ -207,3 +207,61 @@ pub(crate) fn without_clutter(source: &str, clutter: &[String]) -> (String, Vec<
     }
     (kept.join("\n"), next.cloned().collect())
 }
+
+/// The crates' own source files (not tests, not benches), with their `#[cfg(test)]`
+/// modules and comment lines cut off: (path from the repository's root, code).
+pub(crate) fn program_sources() -> Vec<(String, String)> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if p.is_dir() {
+                if ![
+                    "target",
+                    "tests",
+                    "benches",
+                    "libfuzzer",
+                    ".git",
+                    "node_modules",
+                ]
+                .contains(&name.as_str())
+                {
+                    walk(&p, out);
+                }
+            } else if name.ends_with(".rs") && name != "tests.rs" {
+                // `tests.rs`: a crate's `#[cfg(test)] mod tests;` in a file of its own.
+                out.push(p);
+            }
+        }
+    }
+    let root = repo_file("");
+    let mut files = Vec::new();
+    walk(&root, &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter(|p| p.components().any(|c| c.as_os_str() == "src"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let text = match text.find("#[cfg(test)]\nmod ") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            };
+            // Code only: comments may name what they like.
+            let text: String = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let rel = p
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, text)
+        })
+        .collect()
+}

@@ -1,6 +1,6 @@
 //! Test plugin `faulty`: well-formed per the ABI, but it fails on request — it returns an
-//! error, panics, never returns, aborts the process or prints to stdout — as the
-//! config's `mode` says.
+//! error, panics, never returns, aborts the process, raises SIGSEGV, prints to stdout,
+//! or forks processes that outlive it — as the config's `mode` says.
 
 use huibao_plugin_api::{export_plugin, PluginError, Request, Section};
 use serde::Deserialize;
@@ -36,6 +36,31 @@ fn generate(request: &Request) -> Result<Section, PluginError> {
             Ok(Section::new("测试章节").paragraph(format!("占用{}字节。", hoard.len())))
         }
         "huge" => Ok(Section::new("测试章节").paragraph("长".repeat(2 << 20))),
+        "segv" => {
+            eprintln!("faulty: 指针越界，触发段错误");
+            #[cfg(unix)]
+            // SAFETY: raising a signal touches no memory.
+            unsafe {
+                libc::raise(libc::SIGSEGV);
+            }
+            Ok(Section::new("测试章节").paragraph("不应到达这里。"))
+        }
+        "fork-hang" => {
+            // Two children that would run for ten minutes — one in the plugin's process
+            // group, one in a session of its own (setsid) — then a hang.
+            fork_sleeper(false, 600);
+            fork_sleeper(true, 600);
+            loop {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        }
+        "fork-answer" => {
+            // A helper that lives on for a while holding stdout, in a session of its own;
+            // the answer is given at once.
+            fork_sleeper(true, 30);
+            fork_sleeper(false, 30);
+            Ok(Section::new("测试章节").paragraph("派生辅助进程后正常返回。"))
+        }
         "print" => {
             // Noise on stdout, as a plugin with a stray println!.
             println!("调试输出 {{\"status\": 9}}");
@@ -48,6 +73,24 @@ fn generate(request: &Request) -> Result<Section, PluginError> {
     }
 }
 
+/// Forks a child that sleeps `seconds` and exits, after `setsid` when `own_session`.
+#[cfg(unix)]
+fn fork_sleeper(own_session: bool, seconds: u32) {
+    // SAFETY: the child calls only async-signal-safe functions (setsid, sleep, _exit).
+    unsafe {
+        if libc::fork() == 0 {
+            if own_session {
+                libc::setsid();
+            }
+            libc::sleep(seconds);
+            libc::_exit(0);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn fork_sleeper(_: bool, _: u32) {}
+
 export_plugin! {
     name: "faulty",
     version: "0.0.1",
@@ -56,7 +99,7 @@ export_plugin! {
         "additionalProperties": false,
         "required": ["mode"],
         "properties": {
-            "mode": { "enum": ["ok", "error", "panic", "loop", "abort", "print", "hog", "huge"] },
+            "mode": { "enum": ["ok", "error", "panic", "loop", "abort", "segv", "fork-hang", "fork-answer", "print", "hog", "huge"] },
             "count": { "type": "integer", "minimum": 0 },
             "funds": {
                 "type": "array",
