@@ -86,7 +86,8 @@ watch_pid=$!
 trap 'kill "$watch_pid" 2>/dev/null; rm -rf "$work"' EXIT
 url=""
 for _ in $(seq 1 100); do
-  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/watch.log" | head -1 || true)"
+  # The whole address: it carries the run's token, without which the server refuses.
+  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/[^ ]*' "$work/watch.log" | head -1 || true)"
   [ -n "$url" ] && break
   sleep 0.2
 done
