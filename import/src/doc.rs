@@ -8,7 +8,7 @@
 //! (0x13 code 0x14 result 0x15); cell marks (0x07) make table rows; line breaks (0x0B)
 //! and page and section breaks (0x0C) end a line.
 
-use crate::source::{Align, Block, Para};
+use crate::source::{push_paragraph, Align, Block};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -561,19 +561,7 @@ impl Paragraphs {
             return;
         }
         let number = self.number(pap);
-        for (i, line) in text.split('\n').enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let line = match (&number, i) {
-                (Some(n), 0) => format!("{n}{line}"),
-                _ => line.to_string(),
-            };
-            self.out.blocks.push(Block::Para(Para {
-                text: line,
-                align: pap.align,
-            }));
-        }
+        push_paragraph(&mut self.out.blocks, number.as_deref(), text, pap.align);
     }
 
     fn end_table(&mut self) {

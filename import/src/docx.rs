@@ -2,7 +2,7 @@
 //! automatic list numbers (numbering.xml, also through paragraph styles) written out
 //! as text, so "一、" typed and "一、" numbered by Word read the same.
 
-use crate::source::{Align, Block, Para};
+use crate::source::{push_paragraph, Align, Block};
 use huibao_xml::{Element, Node, PackageLimits, PackageReader};
 use std::collections::HashMap;
 
@@ -261,18 +261,7 @@ impl Reader {
             return;
         }
         let number = self.number(ppr);
-        for (i, line) in text.split('\n').enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let line = match (&number, i) {
-                (Some(n), 0) => format!("{n}{line}"),
-                _ => line.to_string(),
-            };
-            self.out
-                .blocks
-                .push(Block::Para(Para { text: line, align }));
-        }
+        push_paragraph(&mut self.out.blocks, number.as_deref(), &text, align);
     }
 
     /// The automatic number of a paragraph, advancing the list's counters.
@@ -461,6 +450,7 @@ fn roman(mut n: u32) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::source::Para;
     use huibao_xml::PackageWriter;
 
     /// Builds a minimal DOCX from document.xml body content and optional numbering.xml.

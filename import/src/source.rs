@@ -45,6 +45,27 @@ impl Block {
     }
 }
 
+/// A Word paragraph as blocks: one per line of `text` (a manual line break starts a new
+/// one), its automatic list `number` written before the first, blank lines left out.
+/// The .docx and the .doc readers both give their paragraphs this way.
+pub(crate) fn push_paragraph(
+    blocks: &mut Vec<Block>,
+    number: Option<&str>,
+    text: &str,
+    align: Align,
+) {
+    for (i, line) in text.split('\n').enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let text = match (number, i) {
+            (Some(n), 0) => format!("{n}{line}"),
+            _ => line.to_string(),
+        };
+        blocks.push(Block::Para(Para { text, align }));
+    }
+}
+
 /// Splits plain text into paragraphs, one per line; blank lines only separate. Lines of
 /// tab-separated cells (a table copied from Word or a spreadsheet), two or more in a row
 /// with the same number of cells, become a table.
