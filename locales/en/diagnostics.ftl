@@ -1,0 +1,2 @@
+## diagnostics
+error-read-file = cannot read { $path }: { $reason }
