@@ -62,7 +62,7 @@ mod title;
 
 pub use build::{build, GeneratedSection};
 pub use date::Date;
-pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
+pub use diagnostic::{io_reason, Diagnostic, Diagnostics, Severity, SourceFile};
 pub use indicator::{
     completion_rate, figures, format_number, growth_change, is_percent, round1, Figures,
 };

@@ -1,2 +1,171 @@
-## diagnostics
+## The frame of every diagnostic: "file:line:column: error: message (help)".
+
+diagnostic-line = { $severity ->
+    [warning] warning
+   *[error] error
+}: { $message }
+diagnostic-line-at = { $location }: { $severity ->
+    [warning] warning
+   *[error] error
+}: { $message }
+diagnostic-with-help = { $line } ({ $help })
+diagnostic-placed = { $place }: { $message }
+diagnostic-help-heading = help
+
+## Why a file could not be read or written.
+
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-is-a-folder = it is a folder
+io-not-a-folder = a part of the path is not a folder
+io-read-only = the disk is read-only
+io-disk-full = the disk is full
+io-invalid-data = the data is not valid
+io-other = { $detail }
+
+## Reading the report file.
+
 error-read-file = cannot read { $path }: { $reason }
+error-read-file-help = check the path and that the file is readable
+error-read-folder = { $path } is a folder, not a file
+error-read-folder-help = name the report's .toml file
+error-read-special = { $path } is not a regular file (it is a device, pipe or socket)
+error-read-special-help = save the text to a file and name that file
+error-read-too-large = { $path } is larger than { $mib } MiB, the most huibao reads
+error-read-too-large-help = check that this is the report; a report is text and stays far below this (put long material in attachments of their own)
+error-read-not-utf8 = { $path } is not UTF-8 (invalid byte at offset { $offset })
+error-read-not-utf8-help = save the file as UTF-8 (in WPS/Notepad: 另存为 → 编码 UTF-8)
+
+## TOML syntax and the keys of the report.
+
+load-syntax = { $detail }
+load-syntax-label = here
+load-syntax-help = check the TOML syntax near this place (strings need quotes, tables [[…]] brackets)
+load-syntax-help-detail = TOML syntax: { $detail }
+load-unknown-key = unknown key `{ $key }`
+load-unknown-key-label = not a key of this table
+load-unknown-key-suggest = did you mean `{ $suggestion }`? Keys here: { $keys }
+load-unknown-key-keys = keys allowed here: { $keys }
+load-missing-key = missing required key `{ $key }`
+load-missing-key-label = this table needs `{ $key }`
+load-missing-key-help = add `{ $key } = …` (see `huibao new` for a complete report)
+load-wrong-type = { $detail }
+load-wrong-type-label = wrong type
+load-type-help-date = write the date without quotes: date = 2022-07-08
+load-type-help-number = write a number without quotes or units: value = 123.5
+load-type-help-bool = write true or false, without quotes
+load-type-help-text = put the text in double quotes: "……"
+load-type-help-list = write a list in square brackets, or [[…]] tables for a list of entries
+load-type-help-table = this key is a table: write [its.name] with its keys on the lines below, or name = {"{"} key = … {"}"}
+load-type-help-schema = see `huibao schema` for the type each key takes
+load-bad-value = { $detail }
+load-bad-value-label = not allowed here
+load-value-help-whole = write a whole number from 0 to { $max }
+load-value-help-expected = expected { $expected }
+load-value-help-schema = see `huibao schema` for the values each key takes
+load-unknown-value = `{ $value }` is not one of the values allowed here
+load-unknown-value-label = unknown value
+load-unknown-value-suggest = did you mean { $suggestion }? Values: { $values }
+load-unknown-value-values = write one of { $values }
+
+## [report]: period, date, organization, title, document number.
+
+period-invalid = `{ $period }` is not a period: { $reason }
+period-year-digits = the year must have four digits
+period-month-digits = months are written 01 to 12
+period-month-range-form = write months as 2022-01..2022-09
+period-month-range-years = a month range must stay within one year
+period-month-range-order = the first month comes after the last
+period-forms = use 2022, 2022-H1, 2022-H2, 2022-Q3 or 2022-01..2022-09
+load-period-label = bad period
+load-period-help = write period = "2022", "2022-H1", "2022-H2", "2022-Q3" or "2022-01..2022-09"
+load-date = `{ $value }` is not a date
+load-date-label = expected a calendar date
+load-date-help = write date = 2022-07-08 (a TOML date without quotes, no time)
+load-empty-key = `{ $key }` is empty
+load-organization-help = write the full name, e.g. organization = "某经济技术开发区管委会"
+load-title-help = remove the key to derive the title from organization and period
+load-document-number-form = document number "{ $number }" is not in the official form
+load-document-number-form-help = write it as 某管发〔2022〕5号: the year in 〔〕 (U+3014/U+3015), the number without leading zeros, ending in 号
+load-document-number-zero = document number "{ $number }" has a leading zero
+load-document-number-zero-help = write 5号, not 05号
+
+## Indicators.
+
+load-indicator-no-name = an indicator has an empty name
+load-indicator-no-name-help = name it as prose cites it: name = "营业收入"
+load-indicator-twice = indicator "{ $name }" is defined twice
+load-indicator-twice-label = second definition
+load-indicator-twice-help = the first is on line { $line }; remove one or rename it
+load-indicator-change-too-large = indicator "{ $name }": the change from { $previous } to { $value } is too large to print
+load-indicator-previous-label = last year's value
+load-indicator-change-too-large-help = check `previous` (the same period last year, in the unit of `value`); remove it if there is no comparable figure
+load-indicator-rate-too-large = indicator "{ $name }": { $value } of a target of { $target } is a rate too large to print
+load-indicator-target-label = the annual target
+load-indicator-rate-too-large-help = check `target` (the annual target, in the unit of `value`)
+load-indicator-target-not-positive = indicator "{ $name }" has a target of { $target }
+load-indicator-target-not-positive-help = a target must be above zero; remove it if there is none
+load-indicator-no-unit = indicator "{ $name }" has no unit
+load-indicator-no-unit-help = set unit = "亿元" (or 万元, %, 个, 家, 项, 亩 …)
+load-sheet-from-empty = `from` names no spreadsheet
+load-sheet-from-empty-help = write the statistics spreadsheet's path, relative to this report: from = "stats.xlsx"
+load-sheet-name-empty-help = write the sheet's name as its tab shows it (sheet = "Sheet1"), or remove the key to read the first sheet with an indicator table
+load-sheet-range = `{ $range }` is not a range of cells
+load-sheet-range-label = expected a range such as A3:G20
+load-sheet-range-help = write the top-left and bottom-right cells with a colon: range = "A3:G20" (columns A to XFD, rows from 1)
+
+## Items, tables and attachments.
+
+load-attachment-empty = attachment "{ $title }" has no content
+load-attachment-empty-help = give it `text`, a `table`, or `indicator_table = true`
+load-item-too-deep = items in [[{ $part }]] nest deeper than four levels
+load-item-too-deep-label = the fifth level
+load-item-too-deep-help = headings go 一、（一）1.（1） and no deeper; fold this item into its parent's text
+load-item-empty = an item in [[{ $part }]] is empty
+load-item-empty-label = nothing under this item
+load-item-empty-help = give each item a `title`, a `text`, or both; or remove it
+load-item-title-empty = an item's title is empty
+load-item-title-empty-help = write the heading, or remove `title` to run the number into the text
+load-item-title-lines = a title must stay on one line
+load-item-title-lines-help = put the prose under `text` instead
+load-table-no-columns = a table has no columns
+load-table-no-columns-help = name the header cells: columns = ["序号", "项目名称"]
+load-table-row-cells = this row has { $cells } cells but the table has { $columns } columns
+load-table-row-cells-help = give every row one cell per column; use "" for an empty cell
+load-table-zero-width = `widths` gives a column no width (0)
+load-table-zero-width-label = this table's `widths`
+load-table-zero-width-help = widths are relative weights, each 1 or more: widths = [1, 4, 2]; or leave `widths` out to fit the columns to their content
+load-table-entries = `{ $key }` has { $entries } entries but the table has { $columns } columns
+load-table-entries-help = give `{ $key }` one entry per column, or leave it out
+
+## [style].
+
+load-colour = `{ $value }` is not a colour
+load-colour-help = write red = "#C8102E"
+load-font-role = unknown font role `{ $role }`
+load-font-role-suggest = did you mean `{ $suggestion }`? Roles: { $roles }
+load-font-role-roles = roles: { $roles }
+load-font-no-families = font role `{ $role }` lists no families
+load-font-no-families-help = name at least one: families = ["仿宋_GB2312", "仿宋"]; or leave `families` out to keep the preset's
+load-font-size = font size { $size } pt is out of range
+load-font-size-help = sizes run from 5 to 72 pt; 3号 is 16, 2号 is 22
+
+## Last period's report (previous).
+
+previous-unusable = last period's report { $path } cannot be used
+previous-unusable-help = fix the errors below in that file, or point `previous` at another one
+previous-not-a-report = last period's report { $path } is not a huibao report: it has no [report] table
+previous-not-a-report-help = point `previous` (or --previous) at last period's report TOML, e.g. previous = "park-2021h1.toml"
+previous-this-file = this file
+previous-wrong-period = last period's report covers { $covers } but 同比 needs { $wanted }: its figures were not used as `previous`
+previous-wrong-period-help = pass the report of { $wanted } for 同比, or set `previous` on each indicator
+previous-no-printable-growth = indicator "{ $name }": last year's { $value } { $unit } gives no printable 同比
+previous-set-by-hand-help = set `previous` by hand
+previous-unit-differs = indicator "{ $name }" is in { $unit } here but in { $previous_unit } last year: no 同比 from it
+previous-unit-differs-help = use the same unit, or set `previous` by hand
+previous-plan-period = last period's plan is for { $planned }, this report covers { $covers }: the plan follow-up may not apply
+previous-plan-period-help = for the plan follow-up pass the report of the period just before this one
+previous-plan-item = last period's plan item "{ $title }" is not reported on in this period's work
+previous-plan-item-label = planned here
+previous-plan-item-help = say in [[achievements]] what became of it (done, in progress or dropped)

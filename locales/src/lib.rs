@@ -117,7 +117,7 @@ pub fn language() -> Lang {
 }
 
 /// A value put into a message's placeable.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     /// A name, a path, a key, a value quoted from a file: shown as it is.
     Text(String),
@@ -125,6 +125,9 @@ pub enum Arg {
     Int(i64),
     /// Another message, shown in the same language (a detail, a reason).
     Message(Box<Message>),
+    /// Names listed one after another (keys, values): joined with 、 in Chinese, with
+    /// ", " in English.
+    List(Vec<String>),
 }
 
 impl From<String> for Arg {
@@ -145,6 +148,21 @@ impl From<&str> for Arg {
 impl From<char> for Arg {
     fn from(c: char) -> Self {
         Arg::Text(c.to_string())
+    }
+}
+impl From<Vec<String>> for Arg {
+    fn from(items: Vec<String>) -> Self {
+        Arg::List(items)
+    }
+}
+impl From<&[String]> for Arg {
+    fn from(items: &[String]) -> Self {
+        Arg::List(items.to_vec())
+    }
+}
+impl From<Vec<&str>> for Arg {
+    fn from(items: Vec<&str>) -> Self {
+        Arg::List(items.into_iter().map(str::to_string).collect())
     }
 }
 impl From<Message> for Arg {
@@ -170,13 +188,13 @@ int_arg!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
 
 /// A message kept as its catalog ID and arguments, shown in the chosen language when it
 /// is displayed (so a diagnostic made in core reads in the language of whoever prints it).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     id: Id,
     args: Vec<(&'static str, Arg)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Id {
     Catalog(&'static str),
     /// Text that is not in a catalog: a library's or a plugin's own words, shown as they
@@ -232,6 +250,10 @@ impl Message {
                         Arg::Text(s) => FluentValue::from(s.clone()),
                         Arg::Int(n) => FluentValue::from(*n),
                         Arg::Message(m) => FluentValue::from(m.render(lang)),
+                        Arg::List(items) => FluentValue::from(items.join(match lang {
+                            Lang::ZhCn => "、",
+                            Lang::En => ", ",
+                        })),
                     };
                     args.set(*name, value);
                 }

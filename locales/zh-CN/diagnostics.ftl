@@ -1,2 +1,171 @@
-## diagnostics
-error-read-file = 无法读取文件“{ $path }”：{ $reason }
+## 每条提示的格式：“文件:行:列: 错误：内容（建议：……）”。
+
+diagnostic-line = { $severity ->
+    [warning] 警告
+   *[error] 错误
+}：{ $message }
+diagnostic-line-at = { $location }: { $severity ->
+    [warning] 警告
+   *[error] 错误
+}：{ $message }
+diagnostic-with-help = { $line }（建议：{ $help }）
+diagnostic-placed = { $place }：{ $message }
+diagnostic-help-heading = 建议
+
+## 文件无法读写的原因。
+
+io-not-found = 文件或文件夹不存在
+io-permission-denied = 没有访问权限
+io-already-exists = 已经存在
+io-is-a-folder = 这是一个文件夹
+io-not-a-folder = 路径中有一部分不是文件夹
+io-read-only = 磁盘为只读
+io-disk-full = 磁盘空间已满
+io-invalid-data = 数据无效
+io-other = 系统提示（原文：{ $detail }）
+
+## 读取报告文件。
+
+error-read-file = 无法读取“{ $path }”：{ $reason }
+error-read-file-help = 请检查路径是否正确、文件是否可以打开
+error-read-folder = “{ $path }”是文件夹，不是文件
+error-read-folder-help = 请指定报告的 .toml 文件
+error-read-special = “{ $path }”不是普通文件（是设备、管道或套接字）
+error-read-special-help = 请把内容保存为文件，再指定该文件
+error-read-too-large = “{ $path }”超过 { $mib } MiB，超出 huibao 可读取的上限
+error-read-too-large-help = 请确认这是报告文件；报告是纯文本，远小于此上限（篇幅较长的材料请另作附件）
+error-read-not-utf8 = “{ $path }”不是 UTF-8 编码（第 { $offset } 字节无效）
+error-read-not-utf8-help = 请将文件另存为 UTF-8 编码（在 WPS 或记事本中：另存为 → 编码 UTF-8）
+
+## TOML 语法和报告的键。
+
+load-syntax = TOML 语法错误（原文：{ $detail }）
+load-syntax-label = 此处
+load-syntax-help = 请检查此处附近的写法：文字要用英文双引号括起，表名要用方括号 [ ] 或 [[ ]]
+load-syntax-help-detail = TOML 语法（原文：{ $detail }）
+load-unknown-key = 无法识别的键“{ $key }”
+load-unknown-key-label = 此表中没有这个键
+load-unknown-key-suggest = 是否应为“{ $suggestion }”？此处可用的键：{ $keys }
+load-unknown-key-keys = 此处可用的键：{ $keys }
+load-missing-key = 缺少必填项“{ $key }”
+load-missing-key-label = 此表须有“{ $key }”
+load-missing-key-help = 请添加 { $key } = …（完整的报告写法可参考 huibao new 生成的示例）
+load-wrong-type = 值的类型不对（原文：{ $detail }）
+load-wrong-type-label = 类型不对
+load-type-help-date = 日期不加引号：date = 2022-07-08
+load-type-help-number = 数字不加引号、不带单位：value = 123.5
+load-type-help-bool = 请写 true 或 false，不加引号
+load-type-help-text = 文字要用英文双引号括起："……"
+load-type-help-list = 列表用方括号括起；多个条目用 [[…]] 表
+load-type-help-table = 这个键是一个表：另起一行写 [表名]，在其下逐行写键，或写成 名称 = {"{"} 键 = … {"}"}
+load-type-help-schema = 各键应取的类型见 huibao schema 的输出
+load-bad-value = 值不在允许范围内（原文：{ $detail }）
+load-bad-value-label = 此处不允许这个值
+load-value-help-whole = 请写 0 到 { $max } 之间的整数
+load-value-help-expected = 应为 { $expected }
+load-value-help-schema = 各键允许的值见 huibao schema 的输出
+load-unknown-value = “{ $value }”不是此处允许的值
+load-unknown-value-label = 无法识别的值
+load-unknown-value-suggest = 是否应为 { $suggestion }？可用的值：{ $values }
+load-unknown-value-values = 请从以下值中选择：{ $values }
+
+## [report]：报告期、成文日期、发文机关、标题、发文字号。
+
+period-invalid = “{ $period }”不是有效的报告期：{ $reason }
+period-year-digits = 年份应为四位数字
+period-month-digits = 月份应写为 01 至 12
+period-month-range-form = 月份区间应写为 2022-01..2022-09
+period-month-range-years = 月份区间不能跨年
+period-month-range-order = 起始月份晚于截止月份
+period-forms = 请写 2022、2022-H1、2022-H2、2022-Q3 或 2022-01..2022-09
+load-period-label = 报告期有误
+load-period-help = 请写 period = "2022"、"2022-H1"、"2022-H2"、"2022-Q3" 或 "2022-01..2022-09"
+load-date = “{ $value }”不是有效的日期
+load-date-label = 应为成文日期
+load-date-help = 请写 date = 2022-07-08（日期不加引号，不带时间）
+load-empty-key = “{ $key }”为空
+load-organization-help = 请填写发文机关全称，例如 organization = "某经济技术开发区管委会"
+load-title-help = 删除此键，标题将由发文机关和报告期自动生成
+load-document-number-form = 发文字号“{ $number }”不符合规范格式
+load-document-number-form-help = 应写为“某管发〔2022〕5号”：年份用六角括号〔〕（U+3014/U+3015），序号不编虚位，以“号”结尾
+load-document-number-zero = 发文字号“{ $number }”的序号编了虚位
+load-document-number-zero-help = 应写“5号”，不写“05号”
+
+## 指标。
+
+load-indicator-no-name = 有一项指标没有名称
+load-indicator-no-name-help = 请按正文中引用的写法填写名称：name = "营业收入"
+load-indicator-twice = 指标“{ $name }”重复定义
+load-indicator-twice-label = 第二次定义
+load-indicator-twice-help = 第一次定义在第 { $line } 行；请删除其中一处或改名
+load-indicator-change-too-large = 指标“{ $name }”：从 { $previous } 到 { $value } 的变化过大，无法写出
+load-indicator-previous-label = 上年同期数
+load-indicator-change-too-large-help = 请核对 previous（上年同期数，计量单位与 value 相同）；如无可比数据，请删除此项
+load-indicator-rate-too-large = 指标“{ $name }”：本期数 { $value } 相对全年目标 { $target } 的完成率过大，无法写出
+load-indicator-target-label = 全年目标
+load-indicator-rate-too-large-help = 请核对 target（全年目标，计量单位与 value 相同）
+load-indicator-target-not-positive = 指标“{ $name }”的全年目标为 { $target }
+load-indicator-target-not-positive-help = 全年目标应大于零；如无目标，请删除此项
+load-indicator-no-unit = 指标“{ $name }”没有计量单位
+load-indicator-no-unit-help = 请填写 unit = "亿元"（或 万元、%、个、家、项、亩 等）
+load-sheet-from-empty = “from”未指定统计报表
+load-sheet-from-empty-help = 请填写统计报表的路径（相对于本报告文件）：from = "stats.xlsx"
+load-sheet-name-empty-help = 请按工作表标签上的名称填写（sheet = "Sheet1"），或删除此键，读取第一个含指标表的工作表
+load-sheet-range = “{ $range }”不是有效的单元格区域
+load-sheet-range-label = 应为 A3:G20 这样的区域
+load-sheet-range-help = 请用冒号连接左上角和右下角单元格：range = "A3:G20"（列从 A 到 XFD，行从 1 起）
+
+## 条目、表格和附件。
+
+load-attachment-empty = 附件“{ $title }”没有内容
+load-attachment-empty-help = 请为其填写 text、table，或设置 indicator_table = true
+load-item-too-deep = [[{ $part }]] 中的条目超过四级
+load-item-too-deep-label = 第五级
+load-item-too-deep-help = 标题层级依次为 一、（一）1.（1），不再往下分；请将此条目并入上一级的正文
+load-item-empty = [[{ $part }]] 中有一个空条目
+load-item-empty-label = 此条目下没有内容
+load-item-empty-help = 每个条目应有 title、text 或两者兼有；否则请删除
+load-item-title-empty = 条目的标题为空
+load-item-title-empty-help = 请填写标题，或删除 title，使序号直接接正文
+load-item-title-lines = 标题不能换行
+load-item-title-lines-help = 请把正文写在 text 中
+load-table-no-columns = 表格没有列
+load-table-no-columns-help = 请填写表头：columns = ["序号", "项目名称"]
+load-table-row-cells = 此行有 { $cells } 个单元格，但表格有 { $columns } 列
+load-table-row-cells-help = 每行的单元格数应与列数相同；空单元格写 ""
+load-table-zero-width = “widths”中有一列宽度为 0
+load-table-zero-width-label = 此表格的 widths
+load-table-zero-width-help = 列宽是相对比例，每项不小于 1：widths = [1, 4, 2]；也可以删除 widths，按内容自动调整列宽
+load-table-entries = “{ $key }”有 { $entries } 项，但表格有 { $columns } 列
+load-table-entries-help = 请为“{ $key }”的每一列写一项，或删除此键
+
+## [style] 版式。
+
+load-colour = “{ $value }”不是有效的颜色
+load-colour-help = 请写 red = "#C8102E"
+load-font-role = 无法识别的字体用途“{ $role }”
+load-font-role-suggest = 是否应为“{ $suggestion }”？可用的字体用途：{ $roles }
+load-font-role-roles = 可用的字体用途：{ $roles }
+load-font-no-families = 字体用途“{ $role }”没有列出任何字体
+load-font-no-families-help = 请至少列出一种：families = ["仿宋_GB2312", "仿宋"]；或删除 families，沿用国标版式的字体
+load-font-size = 字号 { $size } 磅超出范围
+load-font-size-help = 字号应在 5 至 72 磅之间；三号为 16 磅，二号为 22 磅
+
+## 上期报告（previous）。
+
+previous-unusable = 无法使用上期报告“{ $path }”
+previous-unusable-help = 请修改该文件中的以下错误，或让 previous 指向其他文件
+previous-not-a-report = 上期报告“{ $path }”不是 huibao 报告文件：其中没有 [report] 表
+previous-not-a-report-help = 请让 previous（或选项 --previous）指向上期报告的 .toml 文件，例如 previous = "park-2021h1.toml"
+previous-this-file = 此文件
+previous-wrong-period = 上期报告的报告期为{ $covers }，计算同比需要{ $wanted }的数据：未将其数据用作上年同期数
+previous-wrong-period-help = 请提供{ $wanted }的报告用于计算同比，或为每项指标填写 previous
+previous-no-printable-growth = 指标“{ $name }”：上年同期数 { $value } { $unit } 无法算出可写出的同比
+previous-set-by-hand-help = 请手工填写 previous
+previous-unit-differs = 指标“{ $name }”本期计量单位为“{ $unit }”，上年为“{ $previous_unit }”：无法据此计算同比
+previous-unit-differs-help = 请统一计量单位，或手工填写 previous
+previous-plan-period = 上期工作计划针对{ $planned }，本报告的报告期为{ $covers }：计划落实情况的核对可能不适用
+previous-plan-period-help = 核对计划落实情况，请提供紧接本报告期之前的那一期报告
+previous-plan-item = 上期工作计划中的“{ $title }”在本期主要工作中未见落实情况
+previous-plan-item-label = 计划于此
+previous-plan-item-help = 请在 [[achievements]] 中说明其进展（已完成、推进中或已取消）

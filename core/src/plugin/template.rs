@@ -87,7 +87,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     let file = read_source(&manifest_path).map_err(|d| {
         LoadError::Plain(Failure {
             message: format!("cannot be read: {}", d.message),
-            help: d.help,
+            help: d.help.map(|h| h.to_string()),
         })
     })?;
     let at = |span: std::ops::Range<usize>, message: String, help: &str| {
@@ -99,8 +99,9 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     };
     let manifest: Manifest = toml::from_str(&file.text).map_err(|e| {
         let mut d = crate::load::parse_error(&file, &e);
-        d.message = format!("template plugin `{expected}`: plugin.toml: {}", d.message);
-        if d.message.contains("unknown key") {
+        let unknown_key = d.message.id() == Some("load-unknown-key");
+        d.message = format!("template plugin `{expected}`: plugin.toml: {}", d.message).into();
+        if unknown_key {
             d.help = Some(
                 "plugin.toml takes name, version, description, abi, title, template and [schema]"
                     .into(),
