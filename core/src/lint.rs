@@ -313,7 +313,7 @@ mod tests {
         let warnings = super::lint(&loaded, &doc);
         let found: Vec<(String, Option<(usize, usize)>)> = warnings
             .iter()
-            .map(|w| (w.message.clone(), w.line_column()))
+            .map(|w| (w.message.to_string(), w.line_column()))
             .collect();
         assert_eq!(
             found,
@@ -338,7 +338,7 @@ mod tests {
             let warnings = super::lint(&loaded, &doc);
             let found = warnings
                 .iter()
-                .any(|w| w.message.starts_with("the signature may be left"));
+                .any(|w| w.message.to_string().starts_with("the signature may be left"));
             assert_eq!(found, warned, "{warnings:?}");
         }
     }

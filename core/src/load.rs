@@ -85,11 +85,11 @@ pub(crate) fn parse_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic 
         d.message = msg!("load-missing-key", key = field);
         d.label = Some(msg!("load-missing-key-label", key = field));
         d.help = Some(msg!("load-missing-key-help", key = field));
-    } else if message.starts_with("invalid type") {
+    } else if message.to_string().starts_with("invalid type") {
         d.message = msg!("load-wrong-type", detail = detail);
         d.label = Some(msg!("load-wrong-type-label"));
         d.help = Some(type_help(&message));
-    } else if message.starts_with("invalid value") {
+    } else if message.to_string().starts_with("invalid value") {
         d.message = msg!("load-bad-value", detail = detail);
         d.label = Some(msg!("load-bad-value-label"));
         d.help = Some(value_help(&message));

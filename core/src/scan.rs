@@ -238,7 +238,7 @@ mod tests {
         let root = DeTable::parse(src).unwrap();
         check(&file, &root)
             .iter()
-            .map(|d| (d.message.clone(), d.line_column()))
+            .map(|d| (d.message.to_string(), d.line_column()))
             .collect()
     }
 

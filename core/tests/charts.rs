@@ -368,7 +368,7 @@ kind = \"growth\"
     assert!(
         warnings
             .iter()
-            .all(|w| !w.message.contains("is not printed")),
+            .all(|w| !w.message.to_string().contains("is not printed")),
         "{:?}",
         warnings.iter().map(|w| &w.message).collect::<Vec<_>>()
     );
@@ -414,7 +414,7 @@ fn any_figures_give_a_chart_inside_its_box_or_a_located_error() {
             }
             Err(e) => {
                 let message = e.to_string();
-                assert!(message.contains("r.toml:"), "{values:?}: {message}");
+                assert!(message.to_string().contains("r.toml:"), "{values:?}: {message}");
             }
         }
     }

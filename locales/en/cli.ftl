@@ -1,1 +1,106 @@
-## cli
+## huibao --help: what each command and option is for.
+
+cli-about = Writes a park management committee's work report (工作总结及工作计划) as DOCX, PDF and HTML from one TOML file
+cli-after-help = Exit codes: 0 success; 1 the report (or a plugin, font or input file) has errors; 2 wrong usage; 3 an output could not be written; 130 stopped by a signal (outputs left as they were).
+cli-render-about = Render reports to DOCX, PDF and/or HTML (several at once: files or folders)
+cli-watch-about = Preview a report in the browser, rendered again on every save
+cli-check-about = Validate and lint a report; exits 1 when it has errors
+cli-new-about = Write a commented starter report that renders as it is
+cli-schema-about = Print the JSON schema of the report format (for editor completion and checking)
+cli-fonts-about = Show which font serves each role in PDF output
+cli-plugins-about = List the plugins found
+cli-plugins-list-about = List every plugin found, with kind, version, ABI and path
+cli-plugin-about = Plugin tools (scaffold a new plugin)
+cli-plugin-new-about = Scaffold a new plugin that builds and renders as it is
+cli-import-about = Turn last period's report (.txt or .docx) into a report TOML
+cli-indicators-about = Print the key figures of a statistics spreadsheet (.xlsx, .xls, .ods, .csv) as [[indicators]] TOML
+
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-arg-lang = Language of messages: zh-CN or en (default: HUIBAO_LANG, then the locale)
+cli-arg-plugin-dir = Extra directory to search for plugins (repeatable); also HUIBAO_PLUGIN_PATH
+cli-arg-previous = Last period's report: fills missing 同比 figures and lists plan items nobody reported on (overrides `previous` in [report])
+cli-arg-font-dir = Extra directory with fonts (repeatable); also HUIBAO_FONT_DIR
+cli-arg-no-system-fonts = Use only bundled fonts and --font-dir, never the system's
+cli-arg-report = The report file (TOML)
+cli-render-reports = The report files (TOML); a folder stands for every *.toml in it. Several reports are rendered in parallel, fonts read once for all
+cli-render-format = Formats to write, comma-separated: docx, pdf, html, txt (plain text), ofd (GB/T 33190) [default: docx,pdf,html]
+cli-render-out = Directory for the outputs, named after the report: DIR/<report>.<ext> [default: .]
+cli-render-jobs = Reports rendered at once (several reports); default: one per core
+cli-watch-open = Open the page in the default browser
+cli-watch-format = Formats also written to --out after every good save, comma-separated: docx, pdf, html, txt, ofd (the page is always served)
+cli-watch-out = Directory for those formats: DIR/<report>.<ext> [default: .]
+cli-watch-port = Port on 127.0.0.1 (0: any free port) [default: 8022]
+cli-check-deny-warnings = Treat lint warnings as errors
+cli-new-path = Where to write it (default: report.toml); an existing file is never overwritten
+cli-plugins-list-report = Also search the `[plugins] paths` of this report
+cli-plugin-new-name = The plugin's name: lowercase letters, digits, - and _ (e.g. talent)
+cli-plugin-new-native = A native (Rust cdylib) plugin instead of a template plugin
+cli-plugin-new-dir = Where to create the plugin's folder (default: the current directory)
+cli-plugin-new-api-path = The huibao-plugin-api source folder for a native plugin's dependency (default: this huibao's source tree when it is there, else crates.io)
+cli-import-source = The source: a .txt (UTF-8 or GB18030/GBK) or .docx file
+cli-import-output = Where to write the report TOML (default: the source's name with .toml, never overwriting an existing file)
+cli-import-stdout = Print the TOML to standard output instead of writing a file
+cli-indicators-sheet-file = The statistics spreadsheet: .xlsx, .xls, .ods or .csv (UTF-8 or GBK)
+cli-indicators-sheet = The sheet to read (default: the first with an indicator table)
+cli-indicators-range = The cells to read, such as A3:G20 (default: the whole sheet)
+
+## Placeholders of values in --help.
+
+cli-value-report = REPORT
+cli-value-dir = DIR
+cli-value-count = N
+cli-value-port = PORT
+cli-value-format = FORMAT
+cli-value-last = LAST.toml
+cli-value-file = FILE
+cli-value-path = PATH
+cli-value-name = NAME
+cli-value-source = SOURCE
+cli-value-report-toml = REPORT.toml
+cli-value-sheet-file = SHEET_FILE
+cli-value-range = A3:G20
+cli-value-lang = LANG
+
+## The headings and usage line of --help.
+
+cli-usage-line = Usage: { $usage }
+cli-heading-arguments = Arguments:
+cli-heading-options = Options:
+cli-heading-commands = Commands:
+cli-usage-options = [OPTIONS]
+cli-usage-command = <COMMAND>
+
+## Wrong usage of the command line.
+
+cli-error = error: { $message }
+cli-error-more = For more information, try '--help'.
+cli-error-unknown-argument = unexpected argument '{ $argument }' found
+cli-error-unknown-command = unrecognized subcommand '{ $command }'
+cli-error-invalid-value = invalid value '{ $value }' for '{ $argument }'
+cli-error-invalid-value-allowed = invalid value '{ $value }' for '{ $argument }' (possible values: { $allowed })
+cli-error-missing-argument = the following required arguments were not provided: { $argument }
+cli-error-missing-command = a command is required
+cli-error-conflict = the argument '{ $argument }' cannot be used with '{ $other }'
+cli-error-other = wrong usage ({ $detail })
+cli-warning-signals = warning: Ctrl-C cannot be handled ({ $detail }): an interrupted run may leave temporaries
+
+## What the commands print.
+
+cli-error-line = error: { $message }
+cli-error-with-help = error: { $message } ({ $help })
+cli-new-exists = error: { $path } already exists; choose another name or remove it first
+cli-new-wrote = wrote { $path }; render it with: huibao render { $path } --out out
+cli-font-skipped = warning: font { $path } was skipped: { $detail } (the next font that fits served instead; replace or remove the file)
+cli-render-fonts = { $format } fonts: { $fonts }
+cli-render-wrote = wrote { $path } ({ $size })
+cli-write-help-not-a-folder = --out names the folder the outputs go to (it is created when missing): give a folder, e.g. --out out
+cli-write-help-folder-in-way = a folder is in the way of the output: move { $path } away, or write elsewhere with --out DIR
+cli-write-help-permission = huibao may not write there: check the permissions of { $path } and its folder, or write elsewhere with --out DIR
+cli-write-help-other = no output was changed; fix the cause, or write elsewhere with --out DIR
+cli-check-denied = { $report }: { $warnings } warning(s), denied
+cli-check-ok = { $report }: ok — { $title }，{ $blocks } blocks, { $indicators } indicators, { $warnings } warning(s)
+cli-batch-previous = error: --previous names last period's report of one report; with several reports, give each its own `previous = "…"` in [report]
+cli-batch-summary = { $rendered } rendered, { $failed } failed in { $seconds } s
+cli-batch-progress = { $bar } { $done }/{ $total } reports, { $elapsed } (ETA { $eta })
+cli-batch-wrote = { $report }: wrote { $files }

@@ -10,7 +10,6 @@ diagnostic-line-at = { $location }: { $severity ->
 }: { $message }
 diagnostic-with-help = { $line } ({ $help })
 diagnostic-placed = { $place }: { $message }
-diagnostic-help-heading = help
 
 ## Why a file could not be read or written.
 
@@ -169,3 +168,17 @@ previous-plan-period-help = for the plan follow-up pass the report of the period
 previous-plan-item = last period's plan item "{ $title }" is not reported on in this period's work
 previous-plan-item-label = planned here
 previous-plan-item-help = say in [[achievements]] what became of it (done, in progress or dropped)
+
+## Writing the outputs, batches, backends.
+
+write-cannot = cannot write { $path }: { $reason }
+batch-folder-unreadable = cannot read folder { $path }: { $reason }
+batch-missing = { $path }: no such report file or folder
+batch-empty-folder = { $path }: no report (*.toml) in this folder
+batch-same-stem = { $first } and { $second } would both write { $stem }.*: rename one, or render them in two runs with different --out folders
+batch-threads = cannot start { $jobs } worker threads: { $reason }
+batch-panic = internal error while rendering { $report }: { $detail } (please report this bug)
+render-failed = { $format } output of { $report } failed: { $detail }
+font-missing-glyph = no font has the character “{ $character }” ({ $code })
+font-missing-glyph-label = this character
+font-missing-glyph-help = write another character, or give a font that has it with --font-dir (fonts tried: { $fonts })

@@ -10,7 +10,6 @@ diagnostic-line-at = { $location }: { $severity ->
 }：{ $message }
 diagnostic-with-help = { $line }（建议：{ $help }）
 diagnostic-placed = { $place }：{ $message }
-diagnostic-help-heading = 建议
 
 ## 文件无法读写的原因。
 
@@ -169,3 +168,17 @@ previous-plan-period-help = 核对计划落实情况，请提供紧接本报告�
 previous-plan-item = 上期工作计划中的“{ $title }”在本期主要工作中未见落实情况
 previous-plan-item-label = 计划于此
 previous-plan-item-help = 请在 [[achievements]] 中说明其进展（已完成、推进中或已取消）
+
+## 写入输出文件、批量生成、各格式的生成。
+
+write-cannot = 无法写入“{ $path }”：{ $reason }
+batch-folder-unreadable = 无法读取文件夹“{ $path }”：{ $reason }
+batch-missing = 找不到报告文件或文件夹“{ $path }”
+batch-empty-folder = 文件夹“{ $path }”中没有报告文件（*.toml）
+batch-same-stem = “{ $first }”和“{ $second }”都会写入 { $stem }.*：请将其中一份改名，或分两次生成并用 --out 指定不同的输出文件夹
+batch-threads = 无法启动 { $jobs } 个工作线程（原文：{ $reason }）
+batch-panic = 生成“{ $report }”时发生内部错误（原文：{ $detail }），请报告此问题
+render-failed = 生成“{ $report }”的 { $format } 文件失败（原文：{ $detail }）
+font-missing-glyph = 所有字体中都没有“{ $character }”字（{ $code }）
+font-missing-glyph-label = 此字
+font-missing-glyph-help = 请改用其他字，或用 --font-dir 指定含有此字的字体（已尝试的字体：{ $fonts }）

@@ -95,7 +95,12 @@ impl Rendered {
 
 /// A format that could not be rendered.
 #[derive(Debug, thiserror::Error)]
-#[error("{} output of {} failed: {source}", .format.name(), .report.display())]
+#[error("{}", huibao_i18n::msg!(
+    "render-failed",
+    format = .format.name(),
+    report = .report.display(),
+    detail = .source.to_string()
+))]
 #[non_exhaustive]
 pub struct RenderError {
     /// The format that failed.
@@ -135,14 +140,16 @@ impl RenderError {
             .and_then(|written| written.find(*ch))
             .map_or(span.start, |offset| span.start + offset);
         Some(
-            Diagnostic::error(format!(
-                "no font has the character “{ch}” (U+{:04X})",
-                *ch as u32
+            Diagnostic::error(huibao_i18n::msg!(
+                "font-missing-glyph",
+                character = *ch,
+                code = format!("U+{:04X}", *ch as u32)
             ))
             .at(file, at..at + ch.len_utf8())
-            .with_label("this character")
-            .with_help(format!(
-                "write another character, or give a font that has it with --font-dir (fonts tried: {tried})"
+            .with_label(huibao_i18n::msg!("font-missing-glyph-label"))
+            .with_help(huibao_i18n::msg!(
+                "font-missing-glyph-help",
+                fonts = tried.to_string()
             )),
         )
     }

@@ -1,6 +1,7 @@
 //! `huibao new`: a commented starter report.
 
 use crate::exit;
+use huibao_i18n::t;
 use std::path::PathBuf;
 
 /// The starter report, commented, rendering as it is.
@@ -10,21 +11,14 @@ pub(crate) const STARTER: &str = include_str!("../../templates/new-report.toml")
 pub(crate) fn new(path: Option<PathBuf>) -> u8 {
     let path = path.unwrap_or_else(|| PathBuf::from("report.toml"));
     if path.exists() {
-        eprintln!(
-            "error: {} already exists; choose another name or remove it first",
-            path.display()
-        );
+        eprintln!("{}", t!("cli-new-exists", path = path.display()));
         return exit::OUTPUT_ERROR;
     }
     if let Err(e) = crate::output::write_atomically(&path, STARTER.as_bytes()) {
-        eprintln!("error: {e}");
+        eprintln!("{}", t!("cli-error-line", message = e.message()));
         return exit::OUTPUT_ERROR;
     }
-    crate::output::print_line(&format!(
-        "wrote {}; render it with: huibao render {} --out out",
-        path.display(),
-        path.display()
-    ));
+    crate::output::print_line(&t!("cli-new-wrote", path = path.display()));
     exit::OK
 }
 
