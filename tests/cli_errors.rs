@@ -29,6 +29,7 @@ fn render(text: &str) -> (i32, String, PathBuf, tempfile::TempDir) {
     std::fs::write(&report, text).unwrap();
     let out = dir.path().join("out");
     let output = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .args(["render", "--format", "html", "--out"])
         .arg(&out)
         .arg(&report)
@@ -189,6 +190,7 @@ fn check_exits_zero_on_good_and_one_on_bad() {
     std::fs::write(&bad, replace("value = 123.5", "value = abc")).unwrap();
     let run = |p: &Path| {
         Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
             .arg("check")
             .arg(p)
             .output()
@@ -214,6 +216,7 @@ fn failed_render_keeps_the_previous_output() {
     let report = dir.path().join("report.toml");
     std::fs::write(&report, replace("value = 123.5", "value = ")).unwrap();
     let status = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .args(["render", "--format", "html", "--out"])
         .arg(&out)
         .arg(&report)
@@ -235,6 +238,7 @@ fn failed_render_keeps_the_previous_output() {
 #[test]
 fn missing_file_and_non_utf8() {
     let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .args(["check", "/nonexistent/report.toml"])
         .output()
         .unwrap();
@@ -244,6 +248,7 @@ fn missing_file_and_non_utf8() {
     let gbk = dir.path().join("gbk.toml");
     std::fs::write(&gbk, b"[report]\norganization = \"\xbd\xf0\xb4\xa8\"\n").unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .arg("check")
         .arg(&gbk)
         .output()

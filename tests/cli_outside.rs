@@ -28,6 +28,7 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
 
 fn huibao(args: &[&str], report: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .args(args)
         .arg(report)
         .output()
@@ -149,6 +150,7 @@ fn a_font_folder_that_is_not_there_is_an_error_of_exit_1() {
     );
     assert!(!out.exists());
     let o = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .args(["fonts", "--font-dir"])
         .arg(&missing)
         .output()
@@ -213,6 +215,7 @@ fn faulty(mode: &str, timeout: &str) -> (Output, std::time::Duration, tempfile::
     let out = dir.path().join("out");
     let start = std::time::Instant::now();
     let o = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .args(["render", "--format", "html", "--plugin-dir"])
         .arg(test_plugins())
         .arg("--out")
@@ -275,6 +278,7 @@ fn a_render_stopped_by_a_signal_leaves_no_temporary_and_the_old_outputs() {
     lock.lock().unwrap();
     for signal in ["TERM", "INT"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
             .args(["render", "--format", "html,txt", "--out"])
             .arg(&out)
             .arg(&report)

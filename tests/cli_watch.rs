@@ -24,6 +24,7 @@ impl Drop for Watch {
 /// Starts `huibao watch` on a free port; returns it and the address it serves.
 fn start(report: &std::path::Path) -> (Watch, SocketAddr, BufReader<std::process::ChildStdout>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .args([
             "watch",
             report.to_str().unwrap(),

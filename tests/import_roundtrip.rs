@@ -16,6 +16,7 @@ fn root() -> PathBuf {
 
 fn huibao(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .args(args)
         .current_dir(root())
         .output()

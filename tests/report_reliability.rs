@@ -13,6 +13,7 @@ date = 2022-07-08
 /// Runs the program with `args` in `dir`.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_huibao"))
+        .env("HUIBAO_LANG", "en")
         .current_dir(dir)
         .args(args)
         .output()
