@@ -176,9 +176,11 @@ fn usage_line(cmd: &Command, prefix: &str) -> String {
     } else {
         format!("{prefix} {}", cmd.get_name())
     };
-    let has_options = cmd
-        .get_arguments()
-        .any(|a| !a.is_positional() && !a.is_hide_set() && !matches!(a.get_id().as_str(), "help" | "version" | "lang"));
+    let has_options = cmd.get_arguments().any(|a| {
+        !a.is_positional()
+            && !a.is_hide_set()
+            && !matches!(a.get_id().as_str(), "help" | "version" | "lang")
+    });
     if has_options {
         line.push(' ');
         line.push_str(&t!("cli-usage-options"));
@@ -212,18 +214,27 @@ fn template(cmd: &Command) -> String {
         t!("cli-usage-line", usage = "{usage}")
     );
     if cmd.get_positionals().next().is_some() {
-        s.push_str(&format!("\n{}\n{{positionals}}\n", t!("cli-heading-arguments")));
+        s.push_str(&format!(
+            "\n{}\n{{positionals}}\n",
+            t!("cli-heading-arguments")
+        ));
     }
     if cmd.has_subcommands() {
-        s.push_str(&format!("\n{}\n{{subcommands}}\n", t!("cli-heading-commands")));
+        s.push_str(&format!(
+            "\n{}\n{{subcommands}}\n",
+            t!("cli-heading-commands")
+        ));
     }
-    s.push_str(&format!("\n{}\n{{options}}{{after-help}}", t!("cli-heading-options")));
+    s.push_str(&format!(
+        "\n{}\n{{options}}{{after-help}}",
+        t!("cli-heading-options")
+    ));
     s
 }
 
 /// Prints a command-line error in the chosen language and returns the exit code (help and
 /// version are printed as they are, exit 0).
-pub(crate) fn report_error(err: clap::Error, cmd: &Command) -> u8 {
+pub(crate) fn report_error(err: clap::Error, cmd: &Command, args: &[std::ffi::OsString]) -> u8 {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
@@ -240,7 +251,10 @@ pub(crate) fn report_error(err: clap::Error, cmd: &Command) -> u8 {
     };
     let message = match err.kind() {
         ErrorKind::UnknownArgument => {
-            t!("cli-error-unknown-argument", argument = context(ContextKind::InvalidArg))
+            t!(
+                "cli-error-unknown-argument",
+                argument = context(ContextKind::InvalidArg)
+            )
         }
         ErrorKind::InvalidSubcommand => t!(
             "cli-error-unknown-command",
@@ -271,10 +285,17 @@ pub(crate) fn report_error(err: clap::Error, cmd: &Command) -> u8 {
         ),
         _ => t!("cli-error-other", detail = err.kind().to_string()),
     };
-    let usage = err
-        .get(ContextKind::Usage)
-        .map(|u| u.to_string())
-        .unwrap_or_else(|| cmd.clone().render_usage().to_string());
+    // The usage of the deepest subcommand named.
+    let mut at = cmd;
+    for arg in args.iter().skip(1) {
+        match at.find_subcommand(arg) {
+            Some(sub) => at = sub,
+            None if arg.to_string_lossy().starts_with('-') => {}
+            None => break,
+        }
+    }
+    // clap puts its own "Usage:" before the line set by `override_usage`.
+    let usage = at.clone().render_usage().to_string();
     let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
     eprintln!("{}", t!("cli-error", message = message));
     eprintln!();
@@ -313,7 +334,10 @@ mod tests {
                 let id = a.get_id().as_str();
                 assert!(arg_help(&path, id).is_some(), "no help for `{path}` {id}");
                 for n in a.get_value_names().unwrap_or_default() {
-                    assert!(value_name(n).is_some(), "no placeholder for {n} (`{path}` {id})");
+                    assert!(
+                        value_name(n).is_some(),
+                        "no placeholder for {n} (`{path}` {id})"
+                    );
                 }
             }
         }

@@ -146,7 +146,7 @@ fn main() -> ExitCode {
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(help::report_error(e, &command)),
+        Err(e) => return ExitCode::from(help::report_error(e, &command, &args)),
     };
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),

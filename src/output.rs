@@ -43,7 +43,13 @@ pub(crate) fn print_diagnostic(d: &Diagnostic) {
             .take(caret)
             .map(|c| if is_wide(c) { '　' } else { ' ' })
             .collect();
-        eprintln!("       | {pad}^ {}", d.label.as_ref().map(ToString::to_string).unwrap_or_default());
+        eprintln!(
+            "       | {pad}^ {}",
+            d.label
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        );
     }
 }
 

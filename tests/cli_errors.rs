@@ -190,7 +190,7 @@ fn check_exits_zero_on_good_and_one_on_bad() {
     std::fs::write(&bad, replace("value = 123.5", "value = abc")).unwrap();
     let run = |p: &Path| {
         Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .env("HUIBAO_LANG", "en")
+            .env("HUIBAO_LANG", "en")
             .arg("check")
             .arg(p)
             .output()

@@ -91,9 +91,17 @@ fn help_is_chinese_under_a_chinese_locale_and_by_flag() {
     let zh = text(&huibao("zh_CN.UTF-8", &repo(), &["render", "--help"]));
     assert!(zh.contains("用法：huibao render [选项]"), "{zh}");
     assert!(zh.contains("选项：") && !zh.contains("Options:"), "{zh}");
-    let flag = text(&huibao("C", &repo(), &["--lang", "zh-CN", "check", "--help"]));
+    let flag = text(&huibao(
+        "C",
+        &repo(),
+        &["--lang", "zh-CN", "check", "--help"],
+    ));
     assert!(flag.contains("用法：huibao check"), "{flag}");
-    let en = text(&huibao("zh_CN.UTF-8", &repo(), &["check", "--help", "--lang=en"]));
+    let en = text(&huibao(
+        "zh_CN.UTF-8",
+        &repo(),
+        &["check", "--help", "--lang=en"],
+    ));
     assert!(en.contains("Usage: huibao check [OPTIONS]"), "{en}");
 }
 
@@ -104,7 +112,8 @@ struct Case {
     args: &'static [&'static str],
 }
 
-const REPORT_HEAD: &str = "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n";
+const REPORT_HEAD: &str =
+    "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n";
 
 const CASES: &[Case] = &[
     Case {
@@ -291,15 +300,39 @@ const CASES: &[Case] = &[
 /// Classes still English in Chinese, and why. The test fails when one of them is no
 /// longer English (remove it here) or when any other class is.
 const KNOWN_ENGLISH: &[(&str, &str)] = &[
-    ("lint-warnings", "core/src/lint.rs: the lint findings are not in the catalogs yet"),
-    ("prose-errors", "core/src/prose.rs: placeholders in prose are not in the catalogs yet"),
-    ("plugin-errors", "core/src/plugin/: waits for the move to host/"),
-    ("spreadsheet-cell-errors", "sheets/: the reader's errors are not in the catalogs yet"),
-    ("indicators-comments", "sheets/src/write.rs and src/cmd/indicators.rs: not yet"),
-    ("import-doubts", "import/ and src/cmd/import.rs: decisions and # CHECK: notes not yet"),
+    (
+        "lint-warnings",
+        "core/src/lint.rs: the lint findings are not in the catalogs yet",
+    ),
+    (
+        "prose-errors",
+        "core/src/prose.rs: placeholders in prose are not in the catalogs yet",
+    ),
+    (
+        "plugin-errors",
+        "core/src/plugin/: waits for the move to host/",
+    ),
+    (
+        "spreadsheet-cell-errors",
+        "sheets/: the reader's errors are not in the catalogs yet",
+    ),
+    (
+        "indicators-comments",
+        "sheets/src/write.rs and src/cmd/indicators.rs: not yet",
+    ),
+    (
+        "import-doubts",
+        "import/ and src/cmd/import.rs: decisions and # CHECK: notes not yet",
+    ),
     ("plugins-list", "src/cmd/plugins.rs: not yet"),
-    ("fonts", "src/cmd/fonts.rs and the font roles' labels: not yet"),
-    ("plugin-scaffold", "src/cmd/plugins.rs: the scaffold's lines not yet"),
+    (
+        "fonts",
+        "src/cmd/fonts.rs and the font roles' labels: not yet",
+    ),
+    (
+        "plugin-scaffold",
+        "src/cmd/plugins.rs: the scaffold's lines not yet",
+    ),
 ];
 
 /// Text with what may stay in any language taken out: library and plugin words shown as
@@ -407,7 +440,9 @@ fn every_class_of_message_is_chinese_under_a_chinese_locale_and_english_under_c(
         let en = text(&huibao("C", tmp.path(), case.args));
         assert!(!zh.trim().is_empty(), "{}: prints nothing", case.class);
         match (english_sentence(&zh), known) {
-            (Some(s), false) => wrong.push(format!("{}: English in Chinese: {s}\n{zh}", case.class)),
+            (Some(s), false) => {
+                wrong.push(format!("{}: English in Chinese: {s}\n{zh}", case.class))
+            }
             (None, true) => wrong.push(format!(
                 "{}: is Chinese now: remove it from KNOWN_ENGLISH\n{zh}",
                 case.class
@@ -416,7 +451,10 @@ fn every_class_of_message_is_chinese_under_a_chinese_locale_and_english_under_c(
         }
         for word in ["错误：", "警告：", "建议：", "已写入", "用法："] {
             if en.contains(word) {
-                wrong.push(format!("{}: Chinese under LANG=C: {word}\n{en}", case.class));
+                wrong.push(format!(
+                    "{}: Chinese under LANG=C: {word}\n{en}",
+                    case.class
+                ));
             }
         }
     }
@@ -427,6 +465,9 @@ fn every_class_of_message_is_chinese_under_a_chinese_locale_and_english_under_c(
 fn the_scan_finds_english_and_passes_names_codes_and_library_words() {
     assert!(english_sentence("错误：cannot read the file").is_some());
     assert!(english_sentence("a.toml:5:1: 错误：无法识别的键“organisation”").is_none());
-    assert!(english_sentence("错误：TOML 语法错误（原文：invalid basic string, expected `\"`）").is_none());
+    assert!(
+        english_sentence("错误：TOML 语法错误（原文：invalid basic string, expected `\"`）")
+            .is_none()
+    );
     assert!(english_sentence("已写入“out/park 2022 h1.docx”（84.7 KiB）").is_none());
 }

@@ -278,7 +278,7 @@ fn a_render_stopped_by_a_signal_leaves_no_temporary_and_the_old_outputs() {
     lock.lock().unwrap();
     for signal in ["TERM", "INT"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .env("HUIBAO_LANG", "en")
+            .env("HUIBAO_LANG", "en")
             .args(["render", "--format", "html,txt", "--out"])
             .arg(&out)
             .arg(&report)

@@ -50,7 +50,7 @@ fn previous_fills_growth_and_lists_forgotten_plan_items() {
     std::fs::write(dir.path().join("this.toml"), THIS).unwrap();
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_huibao"))
-        .env("HUIBAO_LANG", "en")
+            .env("HUIBAO_LANG", "en")
             .current_dir(dir.path())
             .args(args)
             .output()

@@ -336,9 +336,11 @@ mod tests {
             let loaded = load_source(SourceFile::new("r.toml", src)).unwrap();
             let doc = build(&loaded, &resolve(&loaded), &[]).unwrap();
             let warnings = super::lint(&loaded, &doc);
-            let found = warnings
-                .iter()
-                .any(|w| w.message.to_string().starts_with("the signature may be left"));
+            let found = warnings.iter().any(|w| {
+                w.message
+                    .to_string()
+                    .starts_with("the signature may be left")
+            });
             assert_eq!(found, warned, "{warnings:?}");
         }
     }

@@ -77,7 +77,11 @@ pub(crate) fn parse_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic 
         d.label = Some(msg!("load-unknown-key-label"));
         d.help = Some(
             match crate::suggest::closest(&unknown, expected.iter().map(String::as_str)) {
-                Some(best) => msg!("load-unknown-key-suggest", suggestion = best, keys = expected),
+                Some(best) => msg!(
+                    "load-unknown-key-suggest",
+                    suggestion = best,
+                    keys = expected
+                ),
                 None => msg!("load-unknown-key-keys", keys = expected),
             },
         );

@@ -2,12 +2,12 @@
 //! year's same-period figures from it, and each item of its plan is matched to this
 //! period's work done by wording, so forgotten promises show up as warnings.
 
-use huibao_i18n::msg;
 use crate::chars::is_han;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{load, Loaded};
 use crate::model::{Item, Number};
 use crate::period::Period;
+use huibao_i18n::msg;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -46,14 +46,13 @@ pub fn carry_forward_with(
     };
     let last = load_previous(&path).map_err(|mut d| {
         let mut first = Diagnostic::error(msg!("previous-unusable", path = path.display()))
-        .with_help(msg!("previous-unusable-help"));
+            .with_help(msg!("previous-unusable-help"));
         // A file that is no report is named, never quoted: what it holds is none of
         // this report's business (`previous = "/etc/passwd"`).
-        let not_a_report = d
-            .0
-            .iter()
-            .filter_map(|d| d.file.as_ref())
-            .any(|f| !f.text.is_empty() && !looks_like_report(&f.text));
+        let not_a_report =
+            d.0.iter()
+                .filter_map(|d| d.file.as_ref())
+                .any(|f| !f.text.is_empty() && !looks_like_report(&f.text));
         if not_a_report {
             first.message = msg!("previous-not-a-report", path = path.display());
             first.help = Some(msg!("previous-not-a-report-help"));

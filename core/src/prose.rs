@@ -391,7 +391,11 @@ mod tests {
         let start = src.find("'''").unwrap();
         let end = src.rfind("'''").unwrap() + 3;
         let err = renderer().render(value, &file, start..end).unwrap_err();
-        assert!(err.message.to_string().contains("\"营收\""), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("\"营收\""),
+            "{}",
+            err.message
+        );
         assert_eq!(err.line_column(), Some((3, 11)));
         assert!(err.help.unwrap().to_string().contains("营业收入"));
     }
@@ -404,14 +408,22 @@ mod tests {
         let span = src.find("'''").unwrap()..src.len() - 1;
         let err = renderer().render(value, &file, span).unwrap_err();
         assert_eq!(err.line_column(), Some((2, 2)));
-        assert!(err.message.to_string().contains("inline partials"), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("inline partials"),
+            "{}",
+            err.message
+        );
         let deep = format!(
             "{{{{value {}\"税收\"{}}}}}",
             "(value ".repeat(5_000),
             ")".repeat(5_000)
         );
         let err = renderer().render(&deep, &file, 0..0).unwrap_err();
-        assert!(err.message.to_string().contains("nest deeper"), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("nest deeper"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -420,6 +432,10 @@ mod tests {
         let err = renderer()
             .render("{{growth \"税收\"}}", &file, 0..0)
             .unwrap_err();
-        assert!(err.message.to_string().contains("no previous value"), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("no previous value"),
+            "{}",
+            err.message
+        );
     }
 }

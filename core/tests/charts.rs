@@ -414,7 +414,10 @@ fn any_figures_give_a_chart_inside_its_box_or_a_located_error() {
             }
             Err(e) => {
                 let message = e.to_string();
-                assert!(message.to_string().contains("r.toml:"), "{values:?}: {message}");
+                assert!(
+                    message.to_string().contains("r.toml:"),
+                    "{values:?}: {message}"
+                );
             }
         }
     }

@@ -132,7 +132,9 @@ fn mistakes_in_the_table_are_located_with_a_fix() {
     let (line, _, message, _) = first_error(&format!("indicators = \"stats.xlsx\"\n{BASE}"));
     assert_eq!(line, 1);
     assert!(
-        message.to_string().contains("[[indicators]] entries, or an [indicators] table with `from`"),
+        message
+            .to_string()
+            .contains("[[indicators]] entries, or an [indicators] table with `from`"),
         "{message}"
     );
 }

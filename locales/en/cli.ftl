@@ -104,3 +104,4 @@ cli-batch-previous = error: --previous names last period's report of one report;
 cli-batch-summary = { $rendered } rendered, { $failed } failed in { $seconds } s
 cli-batch-progress = { $bar } { $done }/{ $total } reports, { $elapsed } (ETA { $eta })
 cli-batch-wrote = { $report }: wrote { $files }
+cli-batch-file = { $path } ({ $size })

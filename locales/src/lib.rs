@@ -322,7 +322,10 @@ mod tests {
         let zh = m.render(Lang::ZhCn);
         let en = m.render(Lang::En);
         assert!(zh.contains("报告.toml") && !zh.contains('\u{2068}'), "{zh}");
-        assert!(en.contains("报告.toml") && en.starts_with("cannot read"), "{en}");
+        assert!(
+            en.contains("报告.toml") && en.starts_with("cannot read"),
+            "{en}"
+        );
     }
 
     #[test]

@@ -19,7 +19,11 @@ fn catalog(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
                     if let Some(p) = &m.value {
                         pattern_vars(p, &mut vars);
                     }
-                    assert!(m.value.is_some(), "{lang}/{name}: {} has no value", m.id.name);
+                    assert!(
+                        m.value.is_some(),
+                        "{lang}/{name}: {} has no value",
+                        m.id.name
+                    );
                     let previous = out.insert(m.id.name.to_string(), vars);
                     assert!(previous.is_none(), "{lang}: {} twice", m.id.name);
                 }
@@ -152,7 +156,10 @@ fn every_id_the_code_uses_is_in_the_catalogs_and_every_catalog_id_is_used() {
         .keys()
         .filter(|id| !used.contains_key(*id))
         .collect();
-    assert!(unused.is_empty(), "in the catalogs but used nowhere: {unused:#?}");
+    assert!(
+        unused.is_empty(),
+        "in the catalogs but used nowhere: {unused:#?}"
+    );
 }
 
 #[test]
@@ -170,13 +177,16 @@ fn chinese_messages_use_full_width_punctuation_and_no_stray_spaces() {
                 w[0]
             );
             assert!(
-                !(cjk(w[0]) && w[1] == ':' ),
+                !(cjk(w[0]) && w[1] == ':'),
                 "{id}: half-width colon after {:?} in {text:?}",
                 w[0]
             );
         }
         assert!(!text.contains("  "), "{id}: two spaces in {text:?}");
-        assert!(!text.contains("“ ") && !text.contains(" ”"), "{id}: a space inside quotes");
+        assert!(
+            !text.contains("“ ") && !text.contains(" ”"),
+            "{id}: a space inside quotes"
+        );
     }
 }
 

@@ -104,3 +104,4 @@ cli-batch-previous = 错误：--previous 只能为一份报告指定上期报告
 cli-batch-summary = 已生成 { $rendered } 份，失败 { $failed } 份，用时 { $seconds } 秒
 cli-batch-progress = { $bar } { $done }/{ $total } 份，已用 { $elapsed }（预计还需 { $eta }）
 cli-batch-wrote = “{ $report }”：已写入 { $files }
+cli-batch-file = “{ $path }”（{ $size }）

@@ -156,7 +156,8 @@ fn a_missing_report_is_a_diagnostic_naming_the_file() {
     assert!(
         diagnostics.0[0]
             .message
-            .to_string().starts_with("cannot read no-such-folder/报告.toml"),
+            .to_string()
+            .starts_with("cannot read no-such-folder/报告.toml"),
         "{}",
         diagnostics
     );
@@ -210,7 +211,9 @@ fn a_character_no_font_has_is_an_error_of_the_report() {
     assert!(err.is_report_error());
     let message = err.to_string();
     assert!(
-        message.to_string().starts_with("PDF output of jinchuan.toml failed: no font has the character"),
+        message
+            .to_string()
+            .starts_with("PDF output of jinchuan.toml failed: no font has the character"),
         "{message}"
     );
     assert!(message.to_string().contains("U+E000"), "{message}");
@@ -223,7 +226,9 @@ fn a_character_no_font_has_is_an_error_of_the_report() {
     assert!(err.is_report_error());
     let message = err.to_string();
     assert!(
-        message.to_string().starts_with("OFD output of jinchuan.toml failed: no font has the character"),
+        message
+            .to_string()
+            .starts_with("OFD output of jinchuan.toml failed: no font has the character"),
         "{message}"
     );
 }

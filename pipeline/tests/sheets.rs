@@ -187,7 +187,8 @@ fn an_unreadable_sheet_points_at_the_key_in_the_report() {
     assert_eq!(e.line_column(), Some((8, 9)));
     assert!(
         e.message
-            .to_string().ends_with("the workbook has no sheet named “Sheet1”"),
+            .to_string()
+            .ends_with("the workbook has no sheet named “Sheet1”"),
         "{}",
         e.message
     );
@@ -197,7 +198,9 @@ fn an_unreadable_sheet_points_at_the_key_in_the_report() {
     let e = &prepare(&text).expect_err("no such file").0[0];
     assert_eq!(e.line_column(), Some((7, 8)));
     assert!(
-        e.message.to_string().contains("cannot read the spreadsheet"),
+        e.message
+            .to_string()
+            .contains("cannot read the spreadsheet"),
         "{}",
         e.message
     );

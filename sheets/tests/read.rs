@@ -207,7 +207,10 @@ fn sheets_and_ranges_are_chosen_by_name() {
     .unwrap_err();
     assert_eq!(e.0[0].key, Some(Key::Range));
     assert!(
-        e.0[0].message.to_string().starts_with("no indicator table found"),
+        e.0[0]
+            .message
+            .to_string()
+            .starts_with("no indicator table found"),
         "{}",
         e.0[0].message
     );
@@ -221,7 +224,10 @@ fn sheets_and_ranges_are_chosen_by_name() {
     )
     .unwrap_err();
     assert!(
-        e.0[0].message.to_string().contains("a CSV file has no sheets"),
+        e.0[0]
+            .message
+            .to_string()
+            .contains("a CSV file has no sheets"),
         "{}",
         e.0[0].message
     );
@@ -311,9 +317,15 @@ fn a_sheet_larger_than_an_indicator_table_is_refused() {
     let e = read_indicators(&path, "stats.csv", &Selection::default())
         .unwrap_err()
         .0;
-    assert!(e[0].message.to_string().contains("is too large"), "{}", e[0].message);
     assert!(
-        e[0].message.to_string().contains("10000 rows × 256 columns"),
+        e[0].message.to_string().contains("is too large"),
+        "{}",
+        e[0].message
+    );
+    assert!(
+        e[0].message
+            .to_string()
+            .contains("10000 rows × 256 columns"),
         "{}",
         e[0].message
     );
@@ -387,7 +399,9 @@ fn an_ods_value_repeated_over_the_whole_sheet_is_refused() {
     });
     let e = read_bytes("bomb.ods", &bomb).unwrap_err().0;
     assert!(
-        e[0].message.to_string().starts_with("the workbook is too large"),
+        e[0].message
+            .to_string()
+            .starts_with("the workbook is too large"),
         "{}",
         e[0].message
     );
@@ -406,7 +420,9 @@ fn an_xls_declaring_a_billion_cells_is_refused() {
     bytes[at + 14..at + 16].copy_from_slice(&200u16.to_le_bytes());
     let e = read_bytes("huge.xls", &bytes).unwrap_err().0;
     assert!(
-        e[0].message.to_string().starts_with("the workbook is too large"),
+        e[0].message
+            .to_string()
+            .starts_with("the workbook is too large"),
         "{}",
         e[0].message
     );

@@ -4,10 +4,10 @@
 use crate::cmd::render::{human_size, options, RenderArgs};
 use crate::exit;
 use crate::output::{print_diagnostic, print_diagnostics, print_line};
+use huibao_i18n::t;
 use huibao_pipeline::{
     collect_reports, BatchError, BatchOptions, ReportFailure, ReportOutcome, Session,
 };
-use huibao_i18n::t;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 
@@ -93,7 +93,13 @@ fn print_outcome(outcome: &ReportOutcome) {
             let files: Vec<String> = written
                 .files
                 .iter()
-                .map(|(path, size)| format!("{} ({})", path.display(), human_size(*size)))
+                .map(|(path, size)| {
+                    t!(
+                        "cli-batch-file",
+                        path = path.display(),
+                        size = human_size(*size)
+                    )
+                })
                 .collect();
             print_line(&t!(
                 "cli-batch-wrote",

@@ -4,8 +4,8 @@ use crate::cmd::fonts::FontArgs;
 use crate::exit;
 use crate::output::{print_diagnostic, print_diagnostics, print_line};
 use clap::{Args, ValueEnum};
-use huibao_pipeline::{Options, Prepared, Session};
 use huibao_i18n::{msg, t, Message};
+use huibao_pipeline::{Options, Prepared, Session};
 use std::path::{Path, PathBuf};
 
 /// An output format: the command line's names for [`huibao_pipeline::Format`].

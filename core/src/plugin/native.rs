@@ -343,14 +343,16 @@ mod tests {
         let e = check(&table(1, 3, StrRef::new("fund"))).unwrap_err();
         assert!(
             e.message
-                .to_string().contains("built for plugin ABI 1.3, newer than this huibao's 1.1"),
+                .to_string()
+                .contains("built for plugin ABI 1.3, newer than this huibao's 1.1"),
             "{}",
             e.message
         );
         assert!(check_table(std::ptr::null(), "x".into())
             .unwrap_err()
             .message
-            .to_string().contains("null pointer"));
+            .to_string()
+            .contains("null pointer"));
     }
 
     #[test]
@@ -363,7 +365,8 @@ mod tests {
         assert!(check(&table(1, 0, bad))
             .unwrap_err()
             .message
-            .to_string().contains("name is not UTF-8"));
+            .to_string()
+            .contains("name is not UTF-8"));
         let null = StrRef {
             ptr: std::ptr::null(),
             len: 4,
@@ -371,7 +374,8 @@ mod tests {
         assert!(check(&table(1, 0, null))
             .unwrap_err()
             .message
-            .to_string().contains("null pointer"));
+            .to_string()
+            .contains("null pointer"));
         let long = StrRef {
             ptr: BAD.as_ptr(),
             len: 1 << 40,
@@ -379,6 +383,7 @@ mod tests {
         assert!(check(&table(1, 0, long))
             .unwrap_err()
             .message
-            .to_string().contains("bytes long"));
+            .to_string()
+            .contains("bytes long"));
     }
 }

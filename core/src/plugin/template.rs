@@ -598,7 +598,11 @@ mod tests {
             MANIFEST,
             "一、人才\n{{#*inline \"r\"}}{{> r}}{{/inline}}{{> r}}\n",
         );
-        assert!(d.message.to_string().contains("inline partials"), "{}", d.message);
+        assert!(
+            d.message.to_string().contains("inline partials"),
+            "{}",
+            d.message
+        );
         assert_eq!(d.line_column(), Some((2, 1)));
         let deep = format!(
             "一、人才\n{{{{num {}1{}}}}}\n",
@@ -606,7 +610,11 @@ mod tests {
             ")".repeat(5_000)
         );
         let d = load_error(MANIFEST, &deep);
-        assert!(d.message.to_string().contains("nest deeper"), "{}", d.message);
+        assert!(
+            d.message.to_string().contains("nest deeper"),
+            "{}",
+            d.message
+        );
         assert_eq!(d.line_column().map(|(l, _)| l), Some(2));
     }
 
@@ -651,7 +659,11 @@ mod tests {
         let (_d, p) = plugin(MANIFEST, "{{inc config.n}}\n");
         let Ok(p) = p else { panic!("loads") };
         let d = p.generate(&json!({"config": {"n": u64::MAX}})).unwrap_err();
-        assert!(d.message.to_string().contains("cannot be printed"), "{}", d.message);
+        assert!(
+            d.message.to_string().contains("cannot be printed"),
+            "{}",
+            d.message
+        );
         assert_eq!(
             p.generate(&json!({"config": {"n": 41}}))
                 .unwrap()
@@ -692,7 +704,8 @@ mod tests {
         let d = load_error(MANIFEST, "第一行\n{{#each config.teams}}\n{{name}}\n");
         assert!(
             d.message
-                .to_string().starts_with("template plugin `talent`: its template is not valid"),
+                .to_string()
+                .starts_with("template plugin `talent`: its template is not valid"),
             "{}",
             d.message
         );
@@ -707,7 +720,9 @@ mod tests {
     fn manifest_errors() {
         let d = load_error("name = \"other\"\nversion = \"1\"\n", "x");
         assert!(
-            d.message.to_string().contains("plugin.toml names it `other`"),
+            d.message
+                .to_string()
+                .contains("plugin.toml names it `other`"),
             "{}",
             d.message
         );
@@ -726,15 +741,25 @@ mod tests {
             "name = \"talent\"\nversion = \"1\"\n[schema]\npattern = \"x\"\n",
             "x",
         );
-        assert!(d.message.to_string().contains("keyword `pattern`"), "{}", d.message);
+        assert!(
+            d.message.to_string().contains("keyword `pattern`"),
+            "{}",
+            d.message
+        );
         let d = load_error("name = \"talent\"\nversoin = \"1\"\n", "x");
-        assert!(d.message.to_string().contains("unknown key `versoin`"), "{}", d.message);
+        assert!(
+            d.message.to_string().contains("unknown key `versoin`"),
+            "{}",
+            d.message
+        );
         let d = load_error(
             "name = \"talent\"\nversion = \"1\"\ntemplate = \"../x.hbs\"\n",
             "x",
         );
         assert!(
-            d.message.to_string().contains("outside the plugin's folder"),
+            d.message
+                .to_string()
+                .contains("outside the plugin's folder"),
             "{}",
             d.message
         );
@@ -746,11 +771,17 @@ mod tests {
         let Ok(p) = p else { panic!("loads") };
         let d = p.generate(&json!({"config": {}})).unwrap_err();
         assert!(
-            d.message.to_string().contains("failed to fill in its template"),
+            d.message
+                .to_string()
+                .contains("failed to fill in its template"),
             "{}",
             d.message
         );
-        assert!(d.message.to_string().contains("config.missing"), "{}", d.message);
+        assert!(
+            d.message.to_string().contains("config.missing"),
+            "{}",
+            d.message
+        );
         assert!(
             d.location().unwrap().ends_with("section.hbs:1:3"),
             "{:?}",
@@ -782,7 +813,10 @@ mod tests {
                 Err(LoadError::Plain(f)) => f.message.into(),
                 Ok(_) => panic!("{linked}: a link out of the folder was followed"),
             };
-            assert!(message.to_string().contains("outside the plugin's folder"), "{message}");
+            assert!(
+                message.to_string().contains("outside the plugin's folder"),
+                "{message}"
+            );
             assert!(message.to_string().contains(linked), "{message}");
             assert!(!message.to_string().contains("机密"), "{message}");
         }
