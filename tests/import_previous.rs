@@ -104,7 +104,7 @@ fn fills_previous_and_lists_forgotten_plan_items() {
         .collect();
     // 亿元 → 万元 converted; a `previous` already written is kept.
     assert_eq!(prev, vec![Some(140.2), Some(400000.0), Some(11.0)]);
-    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    let messages: Vec<String> = warnings.iter().map(|w| w.message.to_string()).collect();
     assert_eq!(
         messages,
         vec!["last period's plan item \"设立园区产业母基金\" is not reported on in this period's work"]

@@ -146,7 +146,12 @@ fn errors_come_back_located() {
         .expect_err("the period is wrong");
     let first = &diagnostics.0[0];
     assert_eq!(first.line_column(), Some((3, 10)), "{}", first.one_line());
-    assert!(first.help.as_deref().unwrap_or("").contains("2022-Q3"));
+    assert!(first
+        .help
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+        .contains("2022-Q3"));
 }
 
 #[test]
