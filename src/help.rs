@@ -266,6 +266,14 @@ pub(crate) fn report_error(err: clap::Error, cmd: &Command, args: &[std::ffi::Os
             argument = context(ContextKind::InvalidArg),
             allowed = context(ContextKind::ValidValue)
         ),
+        ErrorKind::ValueValidation if std::error::Error::source(&err).is_some() => t!(
+            "cli-error-invalid-value-detail",
+            value = context(ContextKind::InvalidValue),
+            argument = context(ContextKind::InvalidArg),
+            detail = std::error::Error::source(&err)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        ),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => t!(
             "cli-error-invalid-value",
             value = context(ContextKind::InvalidValue),
@@ -333,7 +341,13 @@ mod tests {
             for a in c.get_arguments() {
                 let id = a.get_id().as_str();
                 assert!(arg_help(&path, id).is_some(), "no help for `{path}` {id}");
-                for n in a.get_value_names().unwrap_or_default() {
+                let values = a.get_action().takes_values();
+                for n in a
+                    .get_value_names()
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|_| values)
+                {
                     assert!(
                         value_name(n).is_some(),
                         "no placeholder for {n} (`{path}` {id})"

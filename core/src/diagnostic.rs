@@ -304,7 +304,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 /// (not found, permission denied …) from the catalog, anything else in the system's words.
 pub fn io_reason(e: &std::io::Error) -> Message {
     use std::io::ErrorKind;
-    match e.kind() {
+    let reason = match e.kind() {
         ErrorKind::NotFound => msg!("io-not-found"),
         ErrorKind::PermissionDenied => msg!("io-permission-denied"),
         ErrorKind::AlreadyExists => msg!("io-already-exists"),
@@ -313,6 +313,11 @@ pub fn io_reason(e: &std::io::Error) -> Message {
         ErrorKind::ReadOnlyFilesystem => msg!("io-read-only"),
         ErrorKind::StorageFull => msg!("io-disk-full"),
         ErrorKind::InvalidData => msg!("io-invalid-data"),
-        _ => msg!("io-other", detail = e.to_string()),
+        _ => return msg!("io-other", detail = e.to_string()),
+    };
+    // huibao's own words on the case ("out is a file, not a folder") follow as detail.
+    match e.get_ref() {
+        Some(own) => msg!("io-with-detail", reason = reason, detail = own.to_string()),
+        None => reason,
     }
 }

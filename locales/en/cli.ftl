@@ -78,6 +78,7 @@ cli-error-more = For more information, try '--help'.
 cli-error-unknown-argument = unexpected argument '{ $argument }' found
 cli-error-unknown-command = unrecognized subcommand '{ $command }'
 cli-error-invalid-value = invalid value '{ $value }' for '{ $argument }'
+cli-error-invalid-value-detail = invalid value '{ $value }' for '{ $argument }': { $detail }
 cli-error-invalid-value-allowed = invalid value '{ $value }' for '{ $argument }' (possible values: { $allowed })
 cli-error-missing-argument = the following required arguments were not provided: { $argument }
 cli-error-missing-command = a command is required

@@ -22,6 +22,7 @@ io-read-only = the disk is read-only
 io-disk-full = the disk is full
 io-invalid-data = the data is not valid
 io-other = { $detail }
+io-with-detail = { $reason } ({ $detail })
 
 ## Reading the report file.
 

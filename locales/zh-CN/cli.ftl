@@ -78,6 +78,7 @@ cli-error-more = 详细用法请运行 huibao --help 查看。
 cli-error-unknown-argument = 无法识别的参数“{ $argument }”
 cli-error-unknown-command = 无法识别的命令“{ $command }”
 cli-error-invalid-value = 选项“{ $argument }”的值“{ $value }”无效
+cli-error-invalid-value-detail = 选项“{ $argument }”的值“{ $value }”无效（原文：{ $detail }）
 cli-error-invalid-value-allowed = 选项“{ $argument }”的值“{ $value }”无效（可用的值：{ $allowed }）
 cli-error-missing-argument = 缺少必需的参数：{ $argument }
 cli-error-missing-command = 请指定一个命令

@@ -22,6 +22,7 @@ io-read-only = 磁盘为只读
 io-disk-full = 磁盘空间已满
 io-invalid-data = 数据无效
 io-other = 系统提示（原文：{ $detail }）
+io-with-detail = { $reason }（原文：{ $detail }）
 
 ## 读取报告文件。
 
