@@ -291,6 +291,11 @@ const CASES: &[Case] = &[
         args: &["plugin", "new", "talent"],
     },
     Case {
+        class: "watch-no-report",
+        files: &[],
+        args: &["watch", "nothing.toml"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],

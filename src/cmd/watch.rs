@@ -7,6 +7,7 @@ use crate::output::{print_diagnostic, print_line};
 use clap::Args;
 use huibao_pipeline::Session;
 use huibao_preview::{Event, PreviewOptions};
+use huibao_i18n::t;
 use std::path::PathBuf;
 
 /// Arguments of `huibao watch`.
@@ -37,11 +38,7 @@ pub(crate) struct WatchArgs {
 /// Ctrl-C (or SIGTERM).
 pub(crate) fn watch(args: WatchArgs) -> u8 {
     if !args.report.is_file() {
-        eprintln!(
-            "error: {}: no such report file (create one with `huibao new {}`)",
-            args.report.display(),
-            args.report.display()
-        );
+        eprintln!("{}", t!("cli-watch-no-report", path = args.report.display()));
         return exit::REPORT_ERROR;
     }
     let stop = crate::signals::take_stop();
@@ -54,26 +51,30 @@ pub(crate) fn watch(args: WatchArgs) -> u8 {
     let preview = match huibao_preview::start(session, report, preview_options, tell) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error-line", message = e.to_string()));
             return exit::OUTPUT_ERROR;
         }
     };
-    print_line(&format!(
-        "serving {} — watching {} (Ctrl-C stops)",
-        preview.url(),
-        args.report.display()
+    print_line(&t!(
+        "cli-watch-serving",
+        url = preview.url(),
+        path = args.report.display()
     ));
     if args.open {
         if let Err(e) = open_browser(&preview.url()) {
             eprintln!(
-                "warning: cannot open a browser: {e}; open {} yourself",
-                preview.url()
+                "{}",
+                t!(
+                    "cli-watch-no-browser",
+                    detail = e.to_string(),
+                    url = preview.url()
+                )
             );
         }
     }
     let _ = stop.recv();
     preview.stop();
-    print_line("stopped");
+    print_line(&t!("cli-watch-stopped"));
     exit::OK
 }
 
@@ -84,11 +85,11 @@ fn tell(event: Event) {
             for w in &warnings {
                 print_diagnostic(w);
             }
-            print_line(&format!("rendered in {} ms", elapsed.as_millis()));
+            print_line(&t!("cli-watch-rendered", ms = elapsed.as_millis().to_string()));
         }
         Event::Written { paths } => {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            print_line(&format!("wrote {}", names.join(", ")));
+            print_line(&t!("cli-watch-wrote", files = names));
         }
         Event::Failed { errors } => {
             for e in errors {
