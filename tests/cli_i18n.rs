@@ -306,10 +306,6 @@ const CASES: &[Case] = &[
 /// longer English (remove it here) or when any other class is.
 const KNOWN_ENGLISH: &[(&str, &str)] = &[
     (
-        "lint-warnings",
-        "core/src/lint.rs: the lint findings are not in the catalogs yet",
-    ),
-    (
         "prose-errors",
         "core/src/prose.rs: placeholders in prose are not in the catalogs yet",
     ),

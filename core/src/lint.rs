@@ -1,6 +1,7 @@
 //! Lint: things that are allowed but probably wrong. Warnings, never errors; each points
 //! at the place in the report where the text was written.
 
+use huibao_i18n::{msg, Message};
 use crate::chars::{is_chinese, is_han};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::ir::{Block, Document};
@@ -39,31 +40,27 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
         if let Some(p) = &ind.previous {
             if p.get_ref().0 == 0.0 && !crate::indicator::is_percent(&ind.unit) {
                 out.push(
-                    Diagnostic::warning(format!(
-                        "indicator \"{}\" has previous = 0, so no growth rate can be given",
-                        ind.name.get_ref()
-                    ))
-                    .at(file, p.span())
-                    .with_help("remove `previous` or give last year's real figure"),
+                    Diagnostic::warning(msg!("lint-previous-zero", name = ind.name.get_ref()))
+                        .at(file, p.span())
+                        .with_help(msg!("lint-previous-zero-help")),
                 );
             }
         }
     }
     if let Some(c) = crate::closing::closing(&doc.blocks, &loaded.style) {
         if !c.fits() {
-            let d = Diagnostic::warning(format!(
-                "the signature may be left on a page without body text: the last \
-                     paragraph before it takes about {} lines and the attachment note and \
-                     signature {} more, over the {} lines of a page, so a word processor \
-                     that keeps a paragraph whole cannot move it along",
-                c.body_lines, c.closing_lines, c.page_lines
+            let d = Diagnostic::warning(msg!(
+                "lint-signature-alone",
+                body_lines = c.body_lines,
+                closing_lines = c.closing_lines,
+                page_lines = c.page_lines
             ))
-            .with_help(
-                "split the last paragraph: GB/T 9704 wants body text on the signature's page",
-            );
+            .with_help(msg!("lint-signature-alone-help"));
             let last = c.keep.end.checked_sub(1).and_then(|i| doc.source_of(i));
             out.push(match last {
-                Some(span) => d.at(&loaded.file, span).with_label("this paragraph"),
+                Some(span) => d
+                    .at(&loaded.file, span)
+                    .with_label(msg!("lint-this-paragraph")),
                 None => d,
             });
         }
@@ -74,11 +71,8 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
         if let Block::Heading(h) = block {
             if h.level <= 2 && h.text.ends_with(['。', '；', '，', '：']) {
                 out.push(
-                    Diagnostic::warning(format!(
-                        "heading \"{}\" ends with punctuation",
-                        h.full_text()
-                    ))
-                    .with_help("headings of levels 1–2 stand without closing punctuation"),
+                    Diagnostic::warning(msg!("lint-heading-punctuation", heading = h.full_text()))
+                        .with_help(msg!("lint-heading-punctuation-help")),
                 );
             }
         }
@@ -110,14 +104,10 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if !title.is_empty() && !headings.contains(&title) {
-            let mut d = Diagnostic::warning(format!(
-                "the part title \"{title}\" is not printed: the part has no items and no text"
-            ))
-            .with_help(format!(
-                "add [[{key}]] items or a `text` under [parts.{key}], or remove the title"
-            ));
+            let mut d = Diagnostic::warning(msg!("lint-part-title-unprinted", title = title))
+                .with_help(msg!("lint-part-title-unprinted-help", key = key));
             if let Some(span) = at(&["parts", key, "title"]) {
-                d = d.at(file, span).with_label("not printed");
+                d = d.at(file, span).with_label(msg!("lint-not-printed"));
             }
             out.push(d);
         }
@@ -132,14 +122,10 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             ("document_number", meta.document_number.is_some()),
         ] {
             if given {
-                let mut d = Diagnostic::warning(format!(
-                    "`{key}` is not printed: only the red header (版头) shows it, and it is off"
-                ))
-                .with_help(
-                    "set red_header = true in [report] to print the red header, or remove the key",
-                );
+                let mut d = Diagnostic::warning(msg!("lint-red-header-only", key = key))
+                    .with_help(msg!("lint-red-header-only-help"));
                 if let Some(span) = at(&["report", key]) {
-                    d = d.at(file, span).with_label("not printed");
+                    d = d.at(file, span).with_label(msg!("lint-not-printed"));
                 }
                 out.push(d);
             }
@@ -167,14 +153,10 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             let shown = format!("{value}{}", ind.unit.trim());
             if !cited.contains(name) && !printed.contains(&shown) {
                 out.push(
-                    Diagnostic::warning(format!(
-                        "indicator \"{name}\" is not printed: no text cites it and no indicator table or chart shows it"
-                    ))
-                    .at(file, ind.name.span())
-                    .with_label("not printed")
-                    .with_help(format!(
-                        "cite it in the text with {{{{indicator \"{name}\"}}}}, set indicator_table = true under [summary], or remove it"
-                    )),
+                    Diagnostic::warning(msg!("lint-indicator-unprinted", name = name))
+                        .at(file, ind.name.span())
+                        .with_label(msg!("lint-not-printed"))
+                        .with_help(msg!("lint-indicator-unprinted-help", name = name)),
                 );
             }
         }
@@ -232,8 +214,8 @@ fn lint_items(file: &SourceFile, items: &[Item], out: &mut Vec<Diagnostic>) {
 struct Finding {
     at: usize,
     len: usize,
-    message: String,
-    help: &'static str,
+    message: Message,
+    help: Message,
 }
 
 /// Checks one written text and reports findings at their place in the file.
@@ -247,7 +229,7 @@ fn lint_text(file: &SourceFile, text: &Spanned<String>, out: &mut Vec<Diagnostic
         out.push(
             Diagnostic::warning(f.message)
                 .at(file, start..end)
-                .with_label("here")
+                .with_label(msg!("lint-here"))
                 .with_help(f.help),
         );
     }
@@ -260,8 +242,8 @@ fn findings(text: &str) -> Vec<Finding> {
             found.push(Finding {
                 at,
                 len: pattern.len(),
-                message: format!("\"{pattern}\": no 、 after a number in parentheses"),
-                help: "write （一） or （1） without a following 、",
+                message: msg!("lint-number-comma", pattern = pattern),
+                help: msg!("lint-number-comma-help"),
             });
         }
     }
@@ -275,16 +257,16 @@ fn findings(text: &str) -> Vec<Finding> {
             found.push(Finding {
                 at,
                 len: 1,
-                message: format!("half-width \"{mark}\" in Chinese text"),
-                help: "use full-width punctuation ，；：？！（） in Chinese text",
+                message: msg!("lint-half-width", mark = mark),
+                help: msg!("lint-half-width-help"),
             });
         }
         if mark == ' ' && is_chinese(before) && is_chinese(after) {
             found.push(Finding {
                 at,
                 len: 1,
-                message: "space between Chinese characters".into(),
-                help: "Chinese text has no spaces; remove it",
+                message: msg!("lint-space"),
+                help: msg!("lint-space-help"),
             });
         }
     }
@@ -293,8 +275,8 @@ fn findings(text: &str) -> Vec<Finding> {
             found.push(Finding {
                 at,
                 len: doubled.len(),
-                message: format!("doubled punctuation \"{doubled}\""),
-                help: "keep one mark",
+                message: msg!("lint-doubled", marks = doubled),
+                help: msg!("lint-doubled-help"),
             });
         }
     }

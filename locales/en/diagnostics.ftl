@@ -183,3 +183,29 @@ render-failed = { $format } output of { $report } failed: { $detail }
 font-missing-glyph = no font has the character “{ $character }” ({ $code })
 font-missing-glyph-label = this character
 font-missing-glyph-help = write another character, or give a font that has it with --font-dir (fonts tried: { $fonts })
+
+## Lint warnings: what GB/T 9704 and good Chinese text want.
+
+lint-previous-zero = indicator "{ $name }" has previous = 0, so no growth rate can be given
+lint-previous-zero-help = remove `previous` or give last year's real figure
+lint-signature-alone = the signature may be left on a page without body text: the last paragraph before it takes about { $body_lines } lines and the attachment note and signature { $closing_lines } more, over the { $page_lines } lines of a page, so a word processor that keeps a paragraph whole cannot move it along
+lint-signature-alone-help = split the last paragraph: GB/T 9704 wants body text on the signature's page
+lint-this-paragraph = this paragraph
+lint-heading-punctuation = heading "{ $heading }" ends with punctuation
+lint-heading-punctuation-help = headings of levels 1–2 stand without closing punctuation
+lint-not-printed = not printed
+lint-part-title-unprinted = the part title "{ $title }" is not printed: the part has no items and no text
+lint-part-title-unprinted-help = add [[{ $key }]] items or a `text` under [parts.{ $key }], or remove the title
+lint-red-header-only = `{ $key }` is not printed: only the red header (版头) shows it, and it is off
+lint-red-header-only-help = set red_header = true in [report] to print the red header, or remove the key
+lint-indicator-unprinted = indicator "{ $name }" is not printed: no text cites it and no indicator table or chart shows it
+lint-indicator-unprinted-help = cite it in the text with {"{{"}indicator "{ $name }"{"}}"}, set indicator_table = true under [summary], or remove it
+lint-here = here
+lint-number-comma = "{ $pattern }": no 、 after a number in parentheses
+lint-number-comma-help = write （一） or （1） without a following 、
+lint-half-width = half-width "{ $mark }" in Chinese text
+lint-half-width-help = use full-width punctuation ，；：？！（） in Chinese text
+lint-space = space between Chinese characters
+lint-space-help = Chinese text has no spaces; remove it
+lint-doubled = doubled punctuation "{ $marks }"
+lint-doubled-help = keep one mark

@@ -183,3 +183,29 @@ render-failed = 生成“{ $report }”的 { $format } 文件失败（原文：{
 font-missing-glyph = 所有字体中都没有“{ $character }”字（{ $code }）
 font-missing-glyph-label = 此字
 font-missing-glyph-help = 请改用其他字，或用 --font-dir 指定含有此字的字体（已尝试的字体：{ $fonts }）
+
+## 检查提示：GB/T 9704 和中文书写规范的要求。
+
+lint-previous-zero = 指标“{ $name }”的上年同期数为 0，无法计算增长率
+lint-previous-zero-help = 请删除 previous，或填写上年同期的实际数
+lint-signature-alone = 发文机关署名可能单独成页、没有正文：其前最后一段约占 { $body_lines } 行，附件说明和署名另占 { $closing_lines } 行，超过每页 { $page_lines } 行，文字处理软件保持段落完整时无法调整
+lint-signature-alone-help = 请拆分最后一段：GB/T 9704 要求署名页须有正文
+lint-this-paragraph = 此段
+lint-heading-punctuation = 标题“{ $heading }”以标点结尾
+lint-heading-punctuation-help = 一、二级标题末尾不加标点
+lint-not-printed = 不会印出
+lint-part-title-unprinted = 部分标题“{ $title }”不会印出：该部分没有条目，也没有正文
+lint-part-title-unprinted-help = 请添加 [[{ $key }]] 条目，或在 [parts.{ $key }] 下填写 text，或删除此标题
+lint-red-header-only = “{ $key }”不会印出：只有版头显示此项，而版头未启用
+lint-red-header-only-help = 在 [report] 中设置 red_header = true 以印出版头，或删除此键
+lint-indicator-unprinted = 指标“{ $name }”不会印出：正文未引用，指标表和图表也未列出
+lint-indicator-unprinted-help = 请在正文中用 {"{{"}indicator "{ $name }"{"}}"} 引用，或在 [summary] 下设置 indicator_table = true，或删除此指标
+lint-here = 此处
+lint-number-comma = “{ $pattern }”：括号序号后不加顿号
+lint-number-comma-help = 应写（一）或（1），其后不加“、”
+lint-half-width = 中文中使用了半角标点“{ $mark }”
+lint-half-width-help = 中文中请使用全角标点 ，；：？！（）
+lint-space = 汉字之间有空格
+lint-space-help = 中文中不留空格，请删除
+lint-doubled = 标点重复“{ $marks }”
+lint-doubled-help = 只保留一个
