@@ -12,12 +12,11 @@
 
 mod support;
 
-use huibao_core::model::{Item, PartSpec};
-use huibao_core::style::NumberingMode;
 use huibao_pipeline::{Session, SourceFile};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use support::corpus::{read_expect, report_outline, source_text, without_number, PartOutline};
 use support::{han, lcs, page_text, render_html, without_clutter};
 
 /// Cases that stay wrong, with the reason. Each must still be wrong (so the list is kept
@@ -29,160 +28,6 @@ const HAN_RECOVERED: f64 = 0.99;
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import/corpus")
-}
-
-/// One part of the expected outline.
-#[derive(Debug, Clone, PartialEq)]
-struct PartOutline {
-    /// "achievements", "problems" or "plan".
-    role: String,
-    title: String,
-    /// (level, heading) below the part; the part is level 1.
-    headings: Vec<(usize, String)>,
-}
-
-/// What NAME.expect says.
-#[derive(Debug, Default)]
-struct Expect {
-    period: String,
-    organization: String,
-    date: Option<String>,
-    recipient: Option<String>,
-    title: Option<String>,
-    parts: Vec<PartOutline>,
-}
-
-fn none_or(v: &str) -> Option<String> {
-    (v != "none").then(|| v.to_string())
-}
-
-fn read_expect(path: &Path) -> Expect {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut e = Expect::default();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        let at = || format!("{}:{}", path.display(), n + 1);
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix('[') {
-            let (role, title) = rest
-                .split_once(']')
-                .unwrap_or_else(|| panic!("{}: unclosed [", at()));
-            e.parts.push(PartOutline {
-                role: role.to_string(),
-                title: title.trim().to_string(),
-                headings: Vec::new(),
-            });
-        } else if let Some((key, value)) = line.split_once(" = ") {
-            let value = value.trim();
-            match key.trim() {
-                "period" => e.period = value.into(),
-                "organization" => e.organization = value.into(),
-                "date" => e.date = none_or(value),
-                "recipient" => e.recipient = none_or(value),
-                "title" => e.title = none_or(value),
-                k => panic!("{}: unknown key {k}", at()),
-            }
-        } else if let Some((level, heading)) = line.split_once(' ') {
-            let level: usize = level
-                .parse()
-                .unwrap_or_else(|_| panic!("{}: not a level: {line}", at()));
-            e.parts
-                .last_mut()
-                .unwrap_or_else(|| panic!("{}: a heading before any part", at()))
-                .headings
-                .push((level, heading.trim().to_string()));
-        } else {
-            panic!("{}: cannot read {line:?}", at());
-        }
-    }
-    e
-}
-
-/// The parts of an imported report as the corpus lists them: a part is present when it has
-/// a title, text or items; run-in items (一是/二是) are not headings and are not listed.
-fn outline(report: &huibao_core::model::Report) -> Vec<PartOutline> {
-    fn walk(items: &[Item], level: usize, run_in: bool, out: &mut Vec<(usize, String)>) {
-        if run_in {
-            return;
-        }
-        for i in items {
-            if let Some(t) = &i.title {
-                out.push((level, t.get_ref().trim().to_string()));
-            }
-            let run_in = i.numbering == Some(NumberingMode::RunIn);
-            walk(&i.items, level + 1, run_in, out);
-        }
-    }
-    let mut out = Vec::new();
-    for (role, spec, items) in [
-        (
-            "achievements",
-            &report.parts.achievements,
-            &report.achievements,
-        ),
-        ("problems", &report.parts.problems, &report.problems),
-        ("plan", &report.parts.plan, &report.plan),
-    ] {
-        let spec: &PartSpec = spec;
-        if spec.title.is_none() && spec.text.is_none() && items.is_empty() {
-            continue;
-        }
-        let mut headings = Vec::new();
-        let run_in = spec.numbering == Some(NumberingMode::RunIn);
-        walk(items, 2, run_in, &mut headings);
-        out.push(PartOutline {
-            role: role.into(),
-            title: spec.title.clone().unwrap_or_default(),
-            headings,
-        });
-    }
-    out
-}
-
-/// The source's text, one paragraph a line: a text file decoded, or the `w:t` text of each
-/// `w:p` of a Word file (read here, not by the importer; Word's list numbers are not text).
-fn source_text(path: &Path) -> String {
-    let bytes = std::fs::read(path).unwrap();
-    if path.extension().is_some_and(|e| e == "docx") {
-        let mut zip =
-            huibao_xml::PackageReader::new(&bytes, huibao_xml::PackageLimits::default()).unwrap();
-        let xml = zip
-            .read("word/document.xml")
-            .unwrap()
-            .expect("document.xml");
-        let root = huibao_xml::parse(&xml).unwrap();
-        let mut out = String::new();
-        for p in root.descendants("w:p") {
-            for t in p.descendants("w:t") {
-                out.push_str(&t.own_text());
-            }
-            out.push('\n');
-        }
-        out
-    } else {
-        // UTF-8, else GBK (as README says of the inputs).
-        match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => encoding_rs::GBK.decode(e.as_bytes()).0.into_owned(),
-        }
-    }
-}
-
-/// A source line without the outline number it opens with.
-fn without_number(line: &str) -> &str {
-    let t = line.trim();
-    if let Some(rest) = t
-        .strip_prefix('第')
-        .and_then(|r| Some(&r[r.find("部分")? + "部分".len()..]))
-    {
-        return rest;
-    }
-    match huibao_core::marker::parse(t) {
-        Some(m) if m.kind != huibao_core::marker::Kind::RunIn => &t[m.len..],
-        _ => t,
-    }
 }
 
 /// How one case came out.
@@ -259,7 +104,7 @@ fn check(input: &Path) -> Outcome {
         r.report.title.as_ref().map(|t| t.get_ref().clone()),
         expect.title.clone(),
     );
-    let got = outline(r);
+    let got = report_outline(r);
     let names = |o: &[PartOutline]| -> Vec<String> {
         o.iter()
             .map(|p| format!("[{}] {}", p.role, p.title))

@@ -72,6 +72,20 @@ pub fn is_full_width_form(c: char) -> bool {
     matches!(c, '\u{FF01}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}')
 }
 
+/// The half-width form of a full-width digit, Latin letter or per-cent sign (１ → 1,
+/// Ａ → A, ｘ → x, ％ → %), as figures and words copied from elsewhere are read;
+/// `None` for any other character. Full-width punctuation is not folded: in Chinese text
+/// it is right.
+pub fn half_width_alphanumeric(c: char) -> Option<char> {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0)
+        }
+        '％' => Some('%'),
+        _ => None,
+    }
+}
+
 /// Chinese context: a Han ideograph, Chinese punctuation or a full-width form.
 pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c) || is_full_width_form(c)

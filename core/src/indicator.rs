@@ -62,6 +62,58 @@ pub fn completion_rate(value: f64, target: f64) -> Option<f64> {
     (target > 0.0 && printable(rate)).then_some(rate)
 }
 
+/// The decimals `written` has after its point ("48.65" → 2, "1200" → 0).
+pub fn decimals_in(written: &str) -> u8 {
+    let digits = written.split_once('.').map_or(0, |(_, d)| {
+        d.chars().take_while(char::is_ascii_digit).count()
+    });
+    digits.min(10) as u8
+}
+
+/// The `decimals` an indicator needs to print as written: the written decimals when
+/// printing the number the shortest way would lose some ("5.00" → `Some(2)`, "152.30" →
+/// `Some(2)`), `None` when the shortest way is the written one ("152.3", "12").
+pub fn decimals_as_written(written: &str, value: f64) -> Option<u8> {
+    let written = decimals_in(written);
+    let shortest = decimals_in(&format_number(value, None));
+    (written > shortest).then_some(written)
+}
+
+/// Last year's figure that gives back a stated 同比 — `change`, a rate in percent, or for
+/// a unit in % a change in percentage points — by [`growth_change`], with as few
+/// decimals as that allows starting from `decimals` (the value's own as written), so a
+/// report holding it prints the change as stated. `None` when no base gives it (a fall
+/// of 100% or more). Used wherever a figure is worked back: import, spreadsheets.
+pub fn previous_for_change(value: f64, unit: &str, change: f64, decimals: u8) -> Option<f64> {
+    if is_percent(unit) {
+        let k = decimals.max(decimals_in(&format_number(change, None)));
+        return Some(round_half_away(value - change, k));
+    }
+    let exact = value / (1.0 + change / 100.0);
+    if !exact.is_finite() || exact <= 0.0 && value > 0.0 {
+        return None;
+    }
+    let wanted = round1(change);
+    (decimals..=decimals.saturating_add(4))
+        .map(|d| round_half_away(exact, d))
+        .find(|&p| p != 0.0 && growth_change(value, unit, p) == Some(wanted))
+}
+
+/// The annual target that gives back a stated completion `rate` (in percent) by
+/// [`completion_rate`], with as few decimals as that allows starting from `decimals`
+/// (the value's own as written). `None` for a rate or value not above zero, or when no
+/// target gives it.
+pub fn target_for_rate(value: f64, rate: f64, decimals: u8) -> Option<f64> {
+    if rate <= 0.0 || value <= 0.0 {
+        return None;
+    }
+    let wanted = round1(rate);
+    let exact = value / (rate / 100.0);
+    (decimals..=decimals.saturating_add(4))
+        .map(|d| round_half_away(exact, d))
+        .find(|&t| completion_rate(value, t) == Some(wanted))
+}
+
 /// Computes the printed figures of one indicator.
 pub fn figures(
     value: f64,
@@ -169,6 +221,49 @@ mod tests {
         assert_eq!((f.completion, f.completion_cell), (None, None));
         let f = figures(5e15, "%", Some(-5e15), None, None);
         assert_eq!(f.growth, None, "a change of 1e16 percentage points");
+    }
+
+    #[test]
+    fn figures_worked_back_give_back_the_stated_rate() {
+        assert_eq!(previous_for_change(48.65, "亿元", 12.4, 2), Some(43.28));
+        // A decline needs one more decimal to give back -2.1%.
+        assert_eq!(previous_for_change(34.1, "亿美元", -2.1, 1), Some(34.83));
+        assert_eq!(previous_for_change(2.86, "%", 0.21, 2), Some(2.65));
+        assert_eq!(previous_for_change(5.6, "%", 1.2, 1), Some(4.4));
+        assert_eq!(previous_for_change(10.0, "亿元", -100.0, 0), None);
+        assert_eq!(target_for_rate(48.65, 52.3, 2), Some(93.02));
+        assert_eq!(target_for_rate(3.62, 48.0, 2), Some(7.54));
+        assert_eq!(target_for_rate(48.65, 0.0, 2), None);
+        for (value, unit, change, decimals) in [
+            (48.65, "亿元", 12.4, 2),
+            (152.3, "亿元", 8.6, 1),
+            (36.0, "个", 20.0, 0),
+            (96.6, "万元", -3.4, 1),
+            (1.2, "亿元", 0.04, 1),
+            (1200.0, "个", -3.3, 0),
+            (7.5, "%", -0.8, 1),
+        ] {
+            let p = previous_for_change(value, unit, change, decimals).unwrap();
+            assert_eq!(
+                growth_change(value, unit, p),
+                Some(round1(change)),
+                "{value} from {p}"
+            );
+        }
+        for (value, rate) in [(48.65, 52.3), (3.62, 48.0), (1200.0, 101.7)] {
+            let t = target_for_rate(value, rate, decimals_in(&value.to_string())).unwrap();
+            assert_eq!(completion_rate(value, t), Some(rate), "{value}/{t}");
+        }
+    }
+
+    #[test]
+    fn decimals_are_kept_only_where_the_shortest_form_loses_them() {
+        assert_eq!(decimals_as_written("5.00", 5.0), Some(2));
+        assert_eq!(decimals_as_written("152.30", 152.3), Some(2));
+        assert_eq!(decimals_as_written("152.3", 152.3), None);
+        assert_eq!(decimals_as_written("0012", 12.0), None);
+        assert_eq!(decimals_as_written(".5", 0.5), None);
+        assert_eq!(decimals_in("12.4%"), 1);
     }
 
     #[test]

@@ -63,7 +63,8 @@ pub use build::{build, GeneratedSection};
 pub use date::Date;
 pub use diagnostic::{io_reason, read_source, Diagnostic, Diagnostics, Severity, SourceFile};
 pub use indicator::{
-    completion_rate, figures, format_number, growth_change, is_percent, printable, round1, Figures,
+    completion_rate, decimals_as_written, decimals_in, figures, format_number, growth_change,
+    is_percent, previous_for_change, printable, round1, target_for_rate, Figures,
 };
 pub use ir::Document;
 pub use lint::lint;

@@ -1,4 +1,16 @@
-//! Heading numbers (结构层次序数) and Chinese numerals, decided once for every output.
+//! Heading numbers (结构层次序数), page numbers and Chinese numerals, decided once for
+//! every output.
+
+/// What stands before and after a page number (GB/T 9704 7.5: "一字线" on each side, a
+/// space between): the DOCX writes them around its PAGE field, the HTML around the CSS
+/// page counter, the layout draws them around the digits.
+pub const PAGE_NUMBER_AFFIXES: (&str, &str) = ("— ", " —");
+
+/// A page number as printed: "— 7 —".
+pub fn page_number(n: usize) -> String {
+    let (before, after) = PAGE_NUMBER_AFFIXES;
+    format!("{before}{n}{after}")
+}
 
 /// Chinese numeral for 1–99: 一 … 十, 十一 … 十九, 二十, 二十一 … 九十九.
 ///

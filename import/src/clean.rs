@@ -3,7 +3,7 @@
 
 use crate::source::{Block, Para};
 use crate::{boilerplate, pages};
-use huibao_core::chars::{is_chinese, is_han, tidy_spaces};
+use huibao_core::chars::{half_width_alphanumeric, is_chinese, is_han, tidy_spaces};
 
 /// A source line that was dropped, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -615,7 +615,7 @@ pub(crate) fn full_width(s: &str) -> (String, usize) {
         let chinese_near = prev.is_some_and(is_chinese) || next.is_some_and(is_chinese);
         let digits_around =
             prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit());
-        let replacement = match c {
+        let replacement = half_width_alphanumeric(c).or(match c {
             ',' if chinese_near && !digits_around => Some('，'),
             ';' if chinese_near => Some('；'),
             ':' if chinese_near && !digits_around => Some('：'),
@@ -635,15 +635,11 @@ pub(crate) fn full_width(s: &str) -> (String, usize) {
                 ditto_open = !ditto_open;
                 Some(q)
             }
-            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-                char::from_u32(c as u32 - 0xFEE0)
-            }
-            '％' => Some('%'),
             '．' if prev.is_some_and(|p| p.is_ascii_digit() || ('０'..='９').contains(&p)) => {
                 Some('.')
             }
             _ => None,
-        };
+        });
         match replacement {
             Some(r) => {
                 fixed += 1;

@@ -312,47 +312,6 @@ fn completion_after(after: &[char]) -> Option<Completion> {
     })
 }
 
-/// The annual target that gives back `rate` by core's completion maths (rounded to one
-/// decimal), with as few decimals as that allows, starting from the value's own;
-/// `None` for a rate of zero or one no target fits.
-pub(crate) fn target_from(value: f64, written: &str, rate: f64) -> Option<f64> {
-    if rate <= 0.0 || value <= 0.0 {
-        return None;
-    }
-    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
-    let round = |x: f64, k: i32| (x * 10f64.powi(k)).round() / 10f64.powi(k);
-    let want = huibao_core::round1(rate);
-    let exact = value / (rate / 100.0);
-    (decimals..=decimals + 4).find_map(|k| {
-        let t = round(exact, k);
-        (huibao_core::completion_rate(value, t) == Some(want)).then_some(t)
-    })
-}
-
-/// Last year's figure that gives back `change` by core's growth maths (rounded to one
-/// decimal), with as few decimals as that allows, starting from the value's own;
-/// `None` when no previous figure fits (a decline of 100% or more).
-pub(crate) fn previous_from(value: f64, written: &str, change: &Change) -> Option<f64> {
-    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
-    let round = |x: f64, k: i32| (x * 10f64.powi(k)).round() / 10f64.powi(k);
-    let want = huibao_core::round1(change.amount);
-    if change.points {
-        let k = decimals.max(change.written.split_once('.').map_or(0, |(_, d)| {
-            d.chars().take_while(char::is_ascii_digit).count()
-        }) as i32);
-        return Some(round(value - change.amount, k));
-    }
-    if change.amount <= -100.0 {
-        return None;
-    }
-    let exact = value / (1.0 + change.amount / 100.0);
-    (decimals..=decimals + 4).find_map(|k| {
-        let p = round(exact, k);
-        let rate = huibao_core::round1((value - p) / p * 100.0);
-        (p > 0.0 && rate == want).then_some(p)
-    })
-}
-
 /// A figure or a name masked in the source ("xx.xx亿元", "*个", "1xx.x%", the "*" of
 /// "*市").
 #[derive(Debug, Clone, PartialEq)]
@@ -499,7 +458,14 @@ pub(crate) fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::Indicato
             });
             let previous = rate.as_ref().and_then(|c| {
                 (c.points == huibao_core::is_percent(&unit))
-                    .then(|| previous_from(value, written, c))
+                    .then(|| {
+                        huibao_core::previous_for_change(
+                            value,
+                            &unit,
+                            c.amount,
+                            huibao_core::decimals_in(written),
+                        )
+                    })
                     .flatten()
             });
             let comment = match (&rate, previous) {
@@ -575,22 +541,6 @@ mod tests {
             "{}",
             f[0].context
         );
-        // 48.65 / 93.02 = 52.30%: two decimals, as the value has.
-        assert_eq!(target_from(48.65, "48.65", 52.3), Some(93.02));
-        assert_eq!(target_from(3.62, "3.62", 48.0), Some(7.54));
-        for (value, written, rate) in [
-            (48.65, "48.65", 52.3),
-            (3.62, "3.62", 48.0),
-            (1200.0, "1200", 101.7),
-        ] {
-            let t = target_from(value, written, rate).unwrap();
-            assert_eq!(
-                huibao_core::completion_rate(value, t),
-                Some(rate),
-                "{value}/{t}"
-            );
-        }
-        assert_eq!(target_from(48.65, "48.65", 0.0), None);
         // Not a completion: another figure's words, or no per cent.
         assert_eq!(
             completion_after(&"，完成全年目标".chars().collect::<Vec<_>>()),
@@ -607,15 +557,11 @@ mod tests {
         let change = |s: &str| growth_after(&s.chars().collect::<Vec<_>>()).unwrap();
         let g = change("，同比增长12.4%；");
         assert_eq!((g.amount, g.points), (12.4, false));
-        assert_eq!(previous_from(48.65, "48.65", &g), Some(43.28));
-        // A decline needs one more decimal to give back -2.1%.
         let g = change("，同比下降2.1%");
-        assert_eq!(previous_from(34.1, "34.1", &g), Some(34.83));
-        let f = huibao_core::figures(34.1, "亿美元", Some(34.83), None, None);
-        assert_eq!(f.growth.as_deref(), Some("同比下降2.1%"));
+        assert_eq!((g.amount, g.points), (-2.1, false));
         let g = change("，较上年同期提高0.21个百分点。");
         assert_eq!(g.written, "较上年同期提高0.21个百分点");
-        assert_eq!(previous_from(2.86, "2.86", &g), Some(2.65));
+        assert_eq!((g.amount, g.points), (0.21, true));
         assert_eq!(
             growth_after(&"，增长较快".chars().collect::<Vec<_>>()),
             None

@@ -646,7 +646,14 @@ fn find_figures(d: &mut Draft) {
         let previous = f.growth.as_ref().and_then(|g| {
             let fits = g.points == huibao_core::is_percent(&f.unit);
             let previous = fits
-                .then(|| figures::previous_from(value, written, g))
+                .then(|| {
+                    huibao_core::previous_for_change(
+                        value,
+                        &f.unit,
+                        g.amount,
+                        huibao_core::decimals_in(written),
+                    )
+                })
                 .flatten();
             note_worked_back(
                 &mut comment,
@@ -658,7 +665,8 @@ fn find_figures(d: &mut Draft) {
             previous
         });
         let target = f.completion.as_ref().and_then(|c| {
-            let target = figures::target_from(value, written, c.rate);
+            let target =
+                huibao_core::target_for_rate(value, c.rate, huibao_core::decimals_in(written));
             note_worked_back(
                 &mut comment,
                 "target",

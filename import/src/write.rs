@@ -57,11 +57,7 @@ pub(crate) fn number(written: &str) -> Option<(f64, Option<u8>)> {
     if !value.is_finite() {
         return None;
     }
-    let decimals = written
-        .split_once('.')
-        .map(|(_, d)| d.len() as u8)
-        .filter(|_| written.ends_with('0'));
-    Some((value, decimals))
+    Some((value, huibao_core::decimals_as_written(written, value)))
 }
 
 /// The draft in the model's terms.

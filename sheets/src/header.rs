@@ -3,6 +3,7 @@
 //! title and above the figures.
 
 use crate::grid::{Grid, Value};
+use huibao_core::chars::half_width_alphanumeric;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,16 +83,13 @@ const MAX_HEADER_CHARS: usize = 24;
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
-        let c = match c {
+        let c = match half_width_alphanumeric(c).unwrap_or(c) {
             '（' => '(',
             '）' => ')',
             '：' => ':',
-            '％' => '%',
             '—' | '–' | '－' | '~' | '～' | '〜' | '‐' => '-',
-            '\u{FF10}'..='\u{FF19}' => {
-                char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c)
-            }
             c if c.is_whitespace() => continue,
+
             c => c,
         };
         out.push(c);

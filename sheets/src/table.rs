@@ -7,7 +7,7 @@ use crate::error::{Finding, Place, SheetError};
 use crate::grid::{address, Grid, Value};
 use crate::header::{normalize, unit_suffix, Column, Header};
 use crate::{Guess, SheetIndicator};
-use huibao_core::{completion_rate, growth_change, is_percent};
+use huibao_core::{completion_rate, decimals_in, growth_change, is_percent, previous_for_change};
 use huibao_plugin_api::numbers::{format_number, round_half_away};
 
 /// A cell read as a figure.
@@ -75,18 +75,11 @@ pub(crate) fn number_text(text: &str) -> Figure {
         && plain.chars().any(|c| c.is_ascii_digit())
         && plain.matches('.').count() <= 1;
     match plain.parse::<f64>() {
-        Ok(value) if valid && value.is_finite() => {
-            let written = plain.split_once('.').map_or(0, |(_, d)| d.len());
-            let shortest = format_number(value, None)
-                .split_once('.')
-                .map_or(0, |(_, d)| d.len());
-            let decimals = (written > shortest).then(|| written.min(10) as u8);
-            Figure::Number {
-                value,
-                decimals,
-                percent,
-            }
-        }
+        Ok(value) if valid && value.is_finite() => Figure::Number {
+            value,
+            decimals: huibao_core::decimals_as_written(&plain, value),
+            percent,
+        },
         _ => Figure::NotNumber(text.trim().to_string()),
     }
 }
@@ -374,18 +367,19 @@ fn indicator(
             Some(p)
         }
         (Some((p, _)), None) => Some(p),
-        (None, Some((g, g_at))) => match derive_previous(value, &unit, g) {
-            Some(p) => {
-                guesses.push(Guess::previous(format!(
+        (None, Some((g, g_at))) => {
+            match previous_for_change(value, &unit, g, decimals_in(&format_number(value, None))) {
+                Some(p) => {
+                    guesses.push(Guess::previous(format!(
                     "derived from {} in {} ({}{change_word}), so the report prints the sheet's rate",
                     header.growth.as_ref().map_or("", |c| c.words.as_str()),
                     address(g_at),
                     format_number(g, None),
                 )));
-                Some(p)
-            }
-            None => {
-                warnings.push(Finding {
+                    Some(p)
+                }
+                None => {
+                    warnings.push(Finding {
                     place: sheet.cell(g_at),
                     message: format!(
                         "last year's figure of “{name}” cannot be derived from a change of {}{change_word}",
@@ -393,9 +387,10 @@ fn indicator(
                     ),
                     help: Some("add a 上年同期 column with last year's figures".into()),
                 });
-                None
+                    None
+                }
             }
-        },
+        }
         (None, None) => None,
     };
     if let Some((c, c_at)) = completion {
@@ -442,27 +437,6 @@ fn indicator(
         },
         warnings,
     ))
-}
-
-/// Last year's figure from this year's and the change the sheet states, written with as
-/// few decimals as give back the same printed change (the report computes 同比 from
-/// 上年同期, so it prints what the sheet says). `None` when no base gives it (a fall of
-/// 100% or more).
-pub(crate) fn derive_previous(value: f64, unit: &str, change: f64) -> Option<f64> {
-    let wanted = round_half_away(change, 1);
-    if is_percent(unit) {
-        return Some(round_half_away(value - change, 10));
-    }
-    let exact = value / (1.0 + change / 100.0);
-    if !exact.is_finite() || exact <= 0.0 && value > 0.0 {
-        return None;
-    }
-    let written = format_number(value, None)
-        .split_once('.')
-        .map_or(0, |(_, d)| d.len() as u8);
-    (written..=written + 4)
-        .map(|d| round_half_away(exact, d))
-        .find(|&p| p != 0.0 && growth_change(value, unit, p) == Some(wanted))
 }
 
 #[cfg(test)]
@@ -562,27 +536,5 @@ mod tests {
                 ("固定资产投资", "万元"),
             ]
         );
-    }
-
-    #[test]
-    fn previous_derived_prints_the_sheets_rate() {
-        for (value, unit, change) in [
-            (48.65, "亿元", 12.4),
-            (152.3, "亿元", 8.6),
-            (36.0, "个", 20.0),
-            (96.6, "万元", -3.4),
-            (1.2, "亿元", 0.04),
-            (5.6, "%", 1.2),
-        ] {
-            let p = derive_previous(value, unit, change).unwrap();
-            assert_eq!(
-                growth_change(value, unit, p),
-                Some(round_half_away(change, 1)),
-                "{value} {unit} {change} → {p}"
-            );
-        }
-        assert_eq!(derive_previous(48.65, "亿元", 12.4), Some(43.28));
-        assert_eq!(derive_previous(5.6, "%", 1.2), Some(4.4));
-        assert_eq!(derive_previous(10.0, "亿元", -100.0), None);
     }
 }

@@ -1,7 +1,7 @@
 //! What the program's integration tests share: running the built `huibao`, a file of the
 //! repository, the visible text of an HTML page; for the import tests also a report's
-//! outline as lines, how much of one text another keeps in order, and a source without
-//! the clutter lines a test lists.
+//! outline as lines, how much of one text another keeps in order, a source without
+//! the clutter lines a test lists, and (in [`corpus`]) what the import corpora share.
 
 // Each test crate uses some of these.
 #![allow(dead_code)]
@@ -12,6 +12,8 @@ use std::process::{Command, Output};
 use huibao_core::model::Item;
 use huibao_core::Loaded;
 use huibao_pipeline::{Format, Prepared, Session};
+
+pub(crate) mod corpus;
 
 /// Runs the `huibao` built for these tests with `args` and waits for it; without
 /// `HUIBAO_PLUGIN_PATH`, so that only the plugins a report names or the program's folder
@@ -140,21 +142,38 @@ pub(crate) fn render_html(prepared: &Prepared) -> String {
     String::from_utf8(rendered.get(Format::Html).expect("HTML").to_vec()).expect("UTF-8")
 }
 
-/// The lines of `source` without the clutter lines, matched in order: each clutter line
+/// The lines of `source` without the clutter lines, matched in order. A clutter line
 /// (compared trimmed) removes the first source line equal to it after the line the one
-/// before it removed. Returns the text kept and the clutter lines that were not found.
+/// before it removed; a clutter line "+ FRAGMENT" removes FRAGMENT from the first source
+/// line at or after that point which contains it, and the rest of that line stays (a
+/// site's notice inside a line of report text). Returns the text kept and the clutter
+/// lines that were not found.
 pub(crate) fn without_clutter(source: &str, clutter: &[String]) -> (String, Vec<String>) {
     let mut next = clutter.iter().peekable();
-    let kept = source
-        .lines()
-        .filter(|l| match next.peek() {
-            Some(c) if c.as_str() == l.trim() => {
-                next.next();
-                false
+    let mut kept = Vec::new();
+    for line in source.lines() {
+        let mut line = line.to_string();
+        let mut dropped = false;
+        while let Some(c) = next.peek() {
+            if let Some(fragment) = c.strip_prefix("+ ") {
+                match line.find(fragment) {
+                    Some(at) => {
+                        line.replace_range(at..at + fragment.len(), "");
+                        next.next();
+                    }
+                    None => break,
+                }
+            } else {
+                if c.as_str() == line.trim() {
+                    next.next();
+                    dropped = true;
+                }
+                break;
             }
-            _ => true,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    (kept, next.cloned().collect())
+        }
+        if !dropped {
+            kept.push(line);
+        }
+    }
+    (kept.join("\n"), next.cloned().collect())
 }

@@ -6,6 +6,7 @@ use crate::styles::id;
 use docx_rs::{
     AlignmentType, DocGrid, DocGridType, Docx, Footer, PageMargin, PageNum, Paragraph, Run,
 };
+use huibao_core::numbering::PAGE_NUMBER_AFFIXES;
 use huibao_core::style::{FontRole, Style};
 
 /// Sets paper, margins, grid and footers on `docx`.
@@ -36,13 +37,13 @@ pub(crate) fn setup(docx: Docx, style: &Style, m: &Metrics) -> Docx {
     docx
 }
 
-/// The page-number paragraph: "— ", a PAGE field, " —".
+/// The page-number paragraph: "— ", a PAGE field, " —" (core's affixes).
 fn number(align: AlignmentType, left: i32, right: i32) -> Paragraph {
     Paragraph::new()
         .style(id::FOOTER)
         .align(align)
         .indent(Some(left), None, Some(right), None)
-        .add_run(Run::new().add_text("— "))
+        .add_run(Run::new().add_text(PAGE_NUMBER_AFFIXES.0))
         .add_page_num(PageNum::new())
-        .add_run(Run::new().add_text(" —"))
+        .add_run(Run::new().add_text(PAGE_NUMBER_AFFIXES.1))
 }

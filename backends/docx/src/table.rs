@@ -12,6 +12,11 @@ use docx_rs::{
 };
 use huibao_core::ir::{Align, Table};
 
+/// The padding left and right inside a cell, twips: core's, which the column widths were
+/// chosen with.
+const CELL_PADDING: usize =
+    (huibao_core::columns::CELL_PADDING_PT * huibao_core::style::TWIPS_PER_PT) as usize;
+
 /// Caption, table and note of one IR table.
 pub(crate) fn items(t: &Table, cx: &Context) -> Vec<Item> {
     let mut out = Vec::new();
@@ -66,7 +71,7 @@ fn table(t: &Table, cx: &Context) -> docx_rs::Table {
         .width(block, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .indent(0)
-        .margins(TableCellMargins::new().margin(side, 85, side, 85))
+        .margins(TableCellMargins::new().margin(side, CELL_PADDING, side, CELL_PADDING))
         .set_borders(
             TableBorders::with_empty()
                 .set(border(TableBorderPosition::Top))

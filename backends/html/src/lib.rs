@@ -114,6 +114,10 @@ fn css_variables(style: &Style) -> Vec<Value> {
         ("line-pitch", format!("{:.3}pt", p.line_pitch_pt())),
         ("char-pitch", format!("{:.3}pt", p.char_pitch_pt())),
         ("page-number-gap", format!("{}mm", p.page_number_gap_mm)),
+        (
+            "cell-padding",
+            format!("{}pt", huibao_core::columns::CELL_PADDING_PT),
+        ),
         ("red", css_colour(&style.red)),
         (
             "punctuation-trim",
@@ -169,6 +173,8 @@ fn print_css(style: &Style) -> Value {
         "number_size": format!("{number}pt"),
         "number_gap": format!("{}mm", p.page_number_gap_mm),
         "number_inset": format!("{number}pt"),
+        "number_before": huibao_core::numbering::PAGE_NUMBER_AFFIXES.0,
+        "number_after": huibao_core::numbering::PAGE_NUMBER_AFFIXES.1,
     })
 }
 

@@ -550,7 +550,11 @@ pub(crate) fn chart_pictures(
 fn page_numbers(s: &Setter, pages: &mut [Page]) -> Result<(), Error> {
     let st = s.styled(FontRole::PageNumber);
     let g = &s.geo;
-    let dash = s.shape("—", st, "页码")?;
+    // Core's affixes, "— " and " —": each a mark and a space, the space set as half an
+    // em (a space of the number's font would vary with the font).
+    let (before, after) = huibao_core::numbering::PAGE_NUMBER_AFFIXES;
+    let before = s.shape(before.trim_end(), st, "页码")?;
+    let after = s.shape(after.trim_start(), st, "页码")?;
     let gap = st.size / 2.0;
     for (i, page) in pages.iter_mut().enumerate() {
         if !page.numbered {
@@ -558,17 +562,17 @@ fn page_numbers(s: &Setter, pages: &mut [Page]) -> Result<(), Error> {
         }
         let n = i + 1;
         let digits = s.shape(&n.to_string(), st, "页码")?;
-        let w = 2.0 * Setter::width(&dash) + 2.0 * gap + Setter::width(&digits);
+        let w = Setter::width(&before) + Setter::width(&after) + 2.0 * gap + Setter::width(&digits);
         let x = if n % 2 == 1 {
             g.left + g.width - st.size - w
         } else {
             g.left + st.size
         };
-        let mut glyphs = s.run_at(&dash, x);
-        let x = x + Setter::width(&dash) + gap;
+        let mut glyphs = s.run_at(&before, x);
+        let x = x + Setter::width(&before) + gap;
         glyphs.extend(s.run_at(&digits, x));
         let x = x + Setter::width(&digits) + gap;
-        glyphs.extend(s.run_at(&dash, x));
+        glyphs.extend(s.run_at(&after, x));
         // Pagination, not document text: drawn, left out of extracted text.
         page.lines.push(TextLine {
             glyphs,
