@@ -306,10 +306,6 @@ const CASES: &[Case] = &[
 /// longer English (remove it here) or when any other class is.
 const KNOWN_ENGLISH: &[(&str, &str)] = &[
     (
-        "prose-errors",
-        "core/src/prose.rs: placeholders in prose are not in the catalogs yet",
-    ),
-    (
         "plugin-errors",
         "core/src/plugin/: waits for the move to host/",
     ),

@@ -209,3 +209,19 @@ lint-space = space between Chinese characters
 lint-space-help = Chinese text has no spaces; remove it
 lint-doubled = doubled punctuation "{ $marks }"
 lint-doubled-help = keep one mark
+
+## Expressions in prose ({{indicator "…"}}).
+
+prose-expression-refused = prose expression cannot be used: { $detail }
+prose-expression-invalid = prose expression is not valid: { $detail }
+prose-expression-invalid-help = write expressions like {"{{"}indicator "营业收入"{"}}"}; for a literal `{"{{"}` write `\{"{{"}`
+prose-known-names = known names: { $names }
+prose-unknown-name = cannot fill in prose: `{ $name }` is not a known name
+prose-unknown-helper = cannot fill in prose: `{ $name }` is not a known helper
+prose-fill-failed = cannot fill in prose: { $detail }
+prose-needs-name = `{ $helper }` needs an indicator name in quotes
+prose-needs-name-help = write {"{{"}{ $helper } "营业收入"{"}}"}
+prose-unknown-indicator = prose cites indicator "{ $name }", which the report does not define
+prose-unknown-indicator-label = no [[indicators]] entry has this name
+prose-unknown-indicator-suggest = did you mean "{ $suggestion }"? Or add an [[indicators]] entry named "{ $name }"
+prose-unknown-indicator-add = add an [[indicators]] entry with name = "{ $name }"

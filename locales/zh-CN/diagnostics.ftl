@@ -209,3 +209,19 @@ lint-space = 汉字之间有空格
 lint-space-help = 中文中不留空格，请删除
 lint-doubled = 标点重复“{ $marks }”
 lint-doubled-help = 只保留一个
+
+## 正文中的表达式（{{indicator "…"}}）。
+
+prose-expression-refused = 正文中的表达式不能使用（原文：{ $detail }）
+prose-expression-invalid = 正文中的表达式写法有误（原文：{ $detail }）
+prose-expression-invalid-help = 表达式应写为 {"{{"}indicator "营业收入"{"}}"}；如需照原样写出 {"{{"}，请写 \{"{{"}
+prose-known-names = 可用的名称：{ $names }
+prose-unknown-name = 无法填写正文：“{ $name }”不是可用的名称
+prose-unknown-helper = 无法填写正文：“{ $name }”不是可用的表达式
+prose-fill-failed = 无法填写正文（原文：{ $detail }）
+prose-needs-name = “{ $helper }”后须写出带引号的指标名称
+prose-needs-name-help = 请写 {"{{"}{ $helper } "营业收入"{"}}"}
+prose-unknown-indicator = 正文引用了指标“{ $name }”，但报告中没有定义该指标
+prose-unknown-indicator-label = [[indicators]] 中没有这个名称
+prose-unknown-indicator-suggest = 是否应为“{ $suggestion }”？或添加名为“{ $name }”的 [[indicators]] 条目
+prose-unknown-indicator-add = 请添加 name = "{ $name }" 的 [[indicators]] 条目
