@@ -306,10 +306,6 @@ const CASES: &[Case] = &[
 /// longer English (remove it here) or when any other class is.
 const KNOWN_ENGLISH: &[(&str, &str)] = &[
     (
-        "plugin-errors",
-        "core/src/plugin/: waits for the move to host/",
-    ),
-    (
         "spreadsheet-cell-errors",
         "sheets/: the reader's errors are not in the catalogs yet",
     ),

@@ -1,13 +1,13 @@
 //! Lint: things that are allowed but probably wrong. Warnings, never errors; each points
 //! at the place in the report where the text was written.
 
-use huibao_i18n::{msg, Message};
 use crate::chars::{is_chinese, is_han};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::ir::{Block, Document};
 use crate::load::Loaded;
 use crate::model::Item;
 use crate::prose::map_span;
+use huibao_i18n::{msg, Message};
 use toml::Spanned;
 
 /// Lints a loaded report and its built document.

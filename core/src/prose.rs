@@ -5,7 +5,6 @@
 //! variables `organization`, `year`, `period` (上半年), `period_name` (2022年上半年),
 //! `months` (1-6月), `next_period` (下半年). `\{{` writes a literal `{{`.
 
-use huibao_i18n::{msg, Message};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::indicator::Figures;
 use handlebars::template::{Parameter, Template, TemplateElement};
@@ -13,6 +12,7 @@ use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
 };
+use huibao_i18n::{msg, Message};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -72,11 +72,17 @@ impl ProseRenderer {
                 .with_help(Message::verbatim(r.help))
         })?;
         let template = Template::compile(text).map_err(|e| {
-            let offset = e.pos().map(|(l, c)| line_col_offset(text, l, c)).unwrap_or(0);
-            Diagnostic::error(msg!("prose-expression-invalid", detail = e.reason().to_string()))
-                .at(file, map_span(file, &span, text, offset))
-                .with_label(msg!("lint-here"))
-                .with_help(msg!("prose-expression-invalid-help"))
+            let offset = e
+                .pos()
+                .map(|(l, c)| line_col_offset(text, l, c))
+                .unwrap_or(0);
+            Diagnostic::error(msg!(
+                "prose-expression-invalid",
+                detail = e.reason().to_string()
+            ))
+            .at(file, map_span(file, &span, text, offset))
+            .with_label(msg!("lint-here"))
+            .with_help(msg!("prose-expression-invalid-help"))
         })?;
         self.check_references(&template, text, file, &span)?;
         self.each.start();
@@ -135,22 +141,25 @@ impl ProseRenderer {
             if !self.figures.contains_key(&wanted) {
                 let quoted = format!("\"{wanted}\"");
                 let offset = text.find(&quoted).unwrap_or(0);
-                let mut d = Diagnostic::error(msg!("prose-unknown-indicator", name = wanted.as_str()))
-                .at(
-                    file,
-                    map_span(file, span, text, offset).start
-                        ..map_span(file, span, text, offset + quoted.len()).start,
-                )
-                .with_label(msg!("prose-unknown-indicator-label"));
+                let mut d =
+                    Diagnostic::error(msg!("prose-unknown-indicator", name = wanted.as_str()))
+                        .at(
+                            file,
+                            map_span(file, span, text, offset).start
+                                ..map_span(file, span, text, offset + quoted.len()).start,
+                        )
+                        .with_label(msg!("prose-unknown-indicator-label"));
                 let known: Vec<&str> = self.figures.keys().map(String::as_str).collect();
-                d = d.with_help(match crate::suggest::closest(&wanted, known.iter().copied()) {
-                    Some(best) => msg!(
-                        "prose-unknown-indicator-suggest",
-                        suggestion = best,
-                        name = wanted.as_str()
-                    ),
-                    None => msg!("prose-unknown-indicator-add", name = wanted.as_str()),
-                });
+                d = d.with_help(
+                    match crate::suggest::closest(&wanted, known.iter().copied()) {
+                        Some(best) => msg!(
+                            "prose-unknown-indicator-suggest",
+                            suggestion = best,
+                            name = wanted.as_str()
+                        ),
+                        None => msg!("prose-unknown-indicator-add", name = wanted.as_str()),
+                    },
+                );
                 return Err(d);
             }
         }

@@ -5,9 +5,9 @@ use crate::cmd::render::{options, Format, InputArgs};
 use crate::exit;
 use crate::output::{print_diagnostic, print_line};
 use clap::Args;
+use huibao_i18n::t;
 use huibao_pipeline::Session;
 use huibao_preview::{Event, PreviewOptions};
-use huibao_i18n::t;
 use std::path::PathBuf;
 
 /// Arguments of `huibao watch`.
@@ -38,7 +38,10 @@ pub(crate) struct WatchArgs {
 /// Ctrl-C (or SIGTERM).
 pub(crate) fn watch(args: WatchArgs) -> u8 {
     if !args.report.is_file() {
-        eprintln!("{}", t!("cli-watch-no-report", path = args.report.display()));
+        eprintln!(
+            "{}",
+            t!("cli-watch-no-report", path = args.report.display())
+        );
         return exit::REPORT_ERROR;
     }
     let stop = crate::signals::take_stop();
@@ -85,7 +88,10 @@ fn tell(event: Event) {
             for w in &warnings {
                 print_diagnostic(w);
             }
-            print_line(&t!("cli-watch-rendered", ms = elapsed.as_millis().to_string()));
+            print_line(&t!(
+                "cli-watch-rendered",
+                ms = elapsed.as_millis().to_string()
+            ));
         }
         Event::Written { paths } => {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
