@@ -306,14 +306,6 @@ const CASES: &[Case] = &[
 /// longer English (remove it here) or when any other class is.
 const KNOWN_ENGLISH: &[(&str, &str)] = &[
     (
-        "spreadsheet-cell-errors",
-        "sheets/: the reader's errors are not in the catalogs yet",
-    ),
-    (
-        "indicators-comments",
-        "sheets/src/write.rs and src/cmd/indicators.rs: not yet",
-    ),
-    (
         "import-doubts",
         "import/ and src/cmd/import.rs: decisions and # CHECK: notes not yet",
     ),

@@ -112,3 +112,4 @@ cli-watch-no-browser = warning: cannot open a browser: { $detail }; open { $url 
 cli-watch-stopped = stopped
 cli-watch-rendered = rendered in { $ms } ms
 cli-watch-wrote = wrote { $files }
+cli-indicators-read = read { $count } indicator(s) from { $sheet } (header at { $header })

@@ -112,3 +112,4 @@ cli-watch-no-browser = 警告：无法打开浏览器（原文：{ $detail }）�
 cli-watch-stopped = 已停止
 cli-watch-rendered = 已更新，用时 { $ms } 毫秒
 cli-watch-wrote = 已写入 { $files }
+cli-indicators-read = 已从“{ $sheet }”读取 { $count } 项指标（表头位于 { $header }）

@@ -182,21 +182,21 @@ fn read_bytes(
         if selection.sheet.is_none() && names.len() > 1 && name != &names[0] {
             notes.push(Finding {
                 place: sheet.clone(),
-                message: format!(
-                    "read sheet “{}”, the first with an indicator table",
-                    name.as_deref().unwrap_or_default()
+                message: huibao_i18n::msg!(
+                    "sheet-first-table",
+                    sheet = name.as_deref().unwrap_or_default()
                 ),
-                help: Some("name the sheet with `sheet = \"…\"` to read another".into()),
+                help: Some(huibao_i18n::msg!("sheet-first-table-help")),
             });
         }
         for ignored in &header.ignored {
             notes.push(Finding {
                 place: sheet.cell(ignored.cell),
-                message: format!(
-                    "column “{}” is not read: the figures are taken from “{}” ({})",
-                    ignored.words,
-                    header.value.words,
-                    grid::address(header.value.cell)
+                message: huibao_i18n::msg!(
+                    "sheet-column-ignored",
+                    column = ignored.words.as_str(),
+                    used = header.value.words.as_str(),
+                    cell = grid::address(header.value.cell)
                 ),
                 help: None,
             });

@@ -114,14 +114,18 @@ fn error(
     span_of: &dyn Fn(Option<Key>) -> Range<usize>,
 ) -> Diagnostic {
     match e.key {
-        Some(key) => Diagnostic::error(format!("{}: {}", e.place, e.message))
-            .at(file, span_of(Some(key)))
-            .with_label(match key {
-                Key::From => "this spreadsheet",
-                Key::Sheet => "this sheet",
-                Key::Range => "this range",
-            })
-            .with_help(e.help),
+        Some(key) => Diagnostic::error(huibao_i18n::msg!(
+            "diagnostic-placed",
+            place = e.place.to_string(),
+            message = e.message
+        ))
+        .at(file, span_of(Some(key)))
+        .with_label(match key {
+            Key::From => "this spreadsheet",
+            Key::Sheet => "this sheet",
+            Key::Range => "this range",
+        })
+        .with_help(e.help),
         None => Diagnostic::error(e.message)
             .at_place(e.place.to_string())
             .with_help(e.help),

@@ -162,10 +162,10 @@ fn a_word_where_a_number_belongs_is_reported_at_its_cell() {
         let e = &errors[0];
         assert_eq!(e.place.to_string(), place);
         assert_eq!(
-            e.message,
+            e.message.to_string(),
             "“约150” is not a number: expected the 1-6月 figure of “工业总产值”"
         );
-        assert!(e.help.contains("write a number"), "{}", e.help);
+        assert!(e.help.to_string().contains("write a number"), "{}", e.help);
         assert_eq!(e.key, None);
     }
 }
@@ -181,8 +181,11 @@ fn sheets_and_ranges_are_chosen_by_name() {
     )
     .unwrap_err();
     assert_eq!(e.0[0].key, Some(Key::Sheet));
-    assert_eq!(e.0[0].message, "the workbook has no sheet named “Sheet1”");
-    assert_eq!(e.0[0].help, "its sheets are: “jinchuan-2022h1”");
+    assert_eq!(
+        e.0[0].message.to_string(),
+        "the workbook has no sheet named “Sheet1”"
+    );
+    assert_eq!(e.0[0].help.to_string(), "its sheets are: “jinchuan-2022h1”");
 
     // The range's first rows: the header and the first two indicators.
     let read = read_with(
@@ -250,11 +253,12 @@ fn stated_rates_that_disagree_are_warnings_naming_the_cell() {
          外贸进出口总额,亿元,,16.02,,,\n",
     );
     let read = read_indicators(&path, "stats.csv", &Selection::default()).unwrap();
-    let found: Vec<(String, &str)> = read
+    let owned: Vec<(String, String)> = read
         .warnings
         .iter()
-        .map(|w| (w.place.to_string(), w.message.as_str()))
+        .map(|w| (w.place.to_string(), w.message.to_string()))
         .collect();
+    let found: Vec<(String, &str)> = owned.iter().map(|(p, m)| (p.clone(), m.as_str())).collect();
     assert_eq!(
         found,
         [
@@ -288,10 +292,11 @@ fn a_name_twice_a_missing_unit_and_a_nameless_row_are_errors_at_their_cells() {
     let errors = read_indicators(&path, "stats.csv", &Selection::default())
         .unwrap_err()
         .0;
-    let found: Vec<(String, &str)> = errors
+    let owned: Vec<(String, String)> = errors
         .iter()
-        .map(|e| (e.place.to_string(), e.message.as_str()))
+        .map(|e| (e.place.to_string(), e.message.to_string()))
         .collect();
+    let found: Vec<(String, &str)> = owned.iter().map(|(p, m)| (p.clone(), m.as_str())).collect();
     assert_eq!(
         found,
         [
@@ -329,7 +334,7 @@ fn a_sheet_larger_than_an_indicator_table_is_refused() {
         "{}",
         e[0].message
     );
-    assert!(e[0].help.contains("range"), "{}", e[0].help);
+    assert!(e[0].help.to_string().contains("range"), "{}", e[0].help);
 }
 
 /// Rewrites one part of a ZIP package.
