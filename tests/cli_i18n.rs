@@ -309,14 +309,9 @@ const KNOWN_ENGLISH: &[(&str, &str)] = &[
         "import-doubts",
         "import/ and src/cmd/import.rs: decisions and # CHECK: notes not yet",
     ),
-    ("plugins-list", "src/cmd/plugins.rs: not yet"),
     (
-        "fonts",
-        "src/cmd/fonts.rs and the font roles' labels: not yet",
-    ),
-    (
-        "plugin-scaffold",
-        "src/cmd/plugins.rs: the scaffold's lines not yet",
+        "plugins-list",
+        "host/src/native.rs: why a native library cannot be loaded (its fix hint) is not in the catalogs yet",
     ),
 ];
 
@@ -369,7 +364,8 @@ fn prose(text: &str) -> String {
     out
 }
 
-/// The first run of three or more English words in `text`, outside names and codes.
+/// The first run of three or more lowercase English words in `text`, outside names and
+/// codes.
 fn english_sentence(text: &str) -> Option<String> {
     for line in prose(text).lines() {
         // The quoted source line of a diagnostic is the user's own text.
@@ -381,9 +377,10 @@ fn english_sentence(text: &str) -> Option<String> {
         }
         let mut run: Vec<&str> = Vec::new();
         for token in line.split([' ', ',', ';', '，', '：', '（', '）', '(', ')']) {
+            // Lowercase words: names of fonts and programs (Times New Roman, WPS) are
+            // capitalised, sentences of messages are not.
             let word = !token.is_empty()
-                && token.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
-                && token.chars().any(|c| c.is_ascii_lowercase());
+                && token.chars().all(|c| c.is_ascii_lowercase() || c == '\'');
             if word {
                 run.push(token);
                 if run.len() >= 3 {

@@ -113,3 +113,35 @@ cli-watch-stopped = stopped
 cli-watch-rendered = rendered in { $ms } ms
 cli-watch-wrote = wrote { $files }
 cli-indicators-read = read { $count } indicator(s) from { $sheet } (header at { $header })
+cli-fonts-head-role = role
+cli-fonts-head-size = size
+cli-fonts-head-wanted = wanted
+cli-fonts-head-used = used
+cli-fonts-head-from = from
+cli-fonts-head-file = file
+cli-fonts-fake-bold = { $font } (fake bold)
+cli-fonts-origin-bundled = bundled
+cli-fonts-origin-bundled-stand-in = bundled stand-in
+cli-fonts-origin-dir = font dir
+cli-fonts-origin-dir-stand-in = font dir stand-in
+cli-fonts-origin-system = installed
+cli-fonts-origin-system-stand-in = installed stand-in
+cli-plugins-none = no plugins found
+cli-plugins-head-name = NAME
+cli-plugins-head-kind = KIND
+cli-plugins-head-version = VERSION
+cli-plugins-head-abi = ABI
+cli-plugins-head-path = PATH
+cli-plugins-searched = searched, in this order:
+cli-plugins-shadowed = { $path } (shadowed: the same name is found earlier)
+cli-plugins-error = error
+cli-plugins-kind-native = native
+cli-plugins-kind-template = template
+cli-plugin-new-invalid-name = error: `{ $name }` is not a valid plugin name: use lowercase ASCII letters, digits, - and _, starting with a letter (e.g. talent)
+cli-plugin-new-native-created =
+    created native plugin `{ $name }` in { $folder }
+    build it:   cd { $folder } && cargo build
+    render it:  huibao render { $example } --format html --out out
+cli-plugin-new-template-created =
+    created template plugin `{ $name }` in { $folder }
+    render it:  huibao render { $example } --format html --out out

@@ -113,3 +113,35 @@ cli-watch-stopped = 已停止
 cli-watch-rendered = 已更新，用时 { $ms } 毫秒
 cli-watch-wrote = 已写入 { $files }
 cli-indicators-read = 已从“{ $sheet }”读取 { $count } 项指标（表头位于 { $header }）
+cli-fonts-head-role = 字体用途
+cli-fonts-head-size = 字号
+cli-fonts-head-wanted = 指定字体
+cli-fonts-head-used = 实际使用
+cli-fonts-head-from = 来源
+cli-fonts-head-file = 文件
+cli-fonts-fake-bold = { $font }（仿粗）
+cli-fonts-origin-bundled = 随附字体
+cli-fonts-origin-bundled-stand-in = 随附替代字体
+cli-fonts-origin-dir = 字体文件夹
+cli-fonts-origin-dir-stand-in = 字体文件夹中的替代字体
+cli-fonts-origin-system = 系统字体
+cli-fonts-origin-system-stand-in = 系统替代字体
+cli-plugins-none = 没有找到插件
+cli-plugins-head-name = 名称
+cli-plugins-head-kind = 类型
+cli-plugins-head-version = 版本
+cli-plugins-head-abi = 接口版本
+cli-plugins-head-path = 路径
+cli-plugins-searched = 已按以下顺序查找：
+cli-plugins-shadowed = { $path }（被前面的同名插件覆盖）
+cli-plugins-error = 出错
+cli-plugins-kind-native = 原生插件
+cli-plugins-kind-template = 模板插件
+cli-plugin-new-invalid-name = 错误：“{ $name }”不是有效的插件名称：请使用小写英文字母、数字、- 和 _，以字母开头（例如 talent）
+cli-plugin-new-native-created =
+    已在“{ $folder }”中创建原生插件“{ $name }”
+    编译：cd { $folder } && cargo build
+    试用：huibao render { $example } --format html --out out
+cli-plugin-new-template-created =
+    已在“{ $folder }”中创建模板插件“{ $name }”
+    试用：huibao render { $example } --format html --out out
