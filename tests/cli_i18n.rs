@@ -307,7 +307,7 @@ const CASES: &[Case] = &[
 const KNOWN_ENGLISH: &[(&str, &str)] = &[
     (
         "import-doubts",
-        "import/ and src/cmd/import.rs: decisions and # CHECK: notes not yet",
+        "import/: where each field was found (the source of a decision), the doubts and the # CHECK: notes in the TOML are not in the catalogs yet (src/cmd/import.rs, the summary's frame, is)",
     ),
     (
         "plugins-list",
@@ -379,8 +379,8 @@ fn english_sentence(text: &str) -> Option<String> {
         for token in line.split([' ', ',', ';', '，', '：', '（', '）', '(', ')']) {
             // Lowercase words: names of fonts and programs (Times New Roman, WPS) are
             // capitalised, sentences of messages are not.
-            let word = !token.is_empty()
-                && token.chars().all(|c| c.is_ascii_lowercase() || c == '\'');
+            let word =
+                !token.is_empty() && token.chars().all(|c| c.is_ascii_lowercase() || c == '\'');
             if word {
                 run.push(token);
                 if run.len() >= 3 {

@@ -145,3 +145,54 @@ cli-plugin-new-native-created =
 cli-plugin-new-template-created =
     created template plugin `{ $name }` in { $folder }
     render it:  huibao render { $example } --format html --out out
+
+## huibao import: what was read from last period's report.
+
+cli-import-exists = error: { $path } exists; not overwriting it (name another file with -o REPORT.toml)
+cli-import-bug = error: the imported report does not load; this is a bug in `huibao import`, please report it with the source file
+cli-import-done = imported { $source }
+cli-import-done-to = imported { $source } → { $target }
+cli-import-found = { $value } — { $source }
+cli-import-found-guess = { $value } — { $source }  (guess)
+cli-import-label-title = title
+cli-import-label-organization = organization
+cli-import-label-period = period
+cli-import-label-date = date
+cli-import-label-recipient = recipient
+cli-import-label-opening = opening
+cli-import-label-part = part { $number }、
+cli-import-period-value = { $period } ({ $name })
+cli-import-label-indicators = indicators
+cli-import-label-attachments = attachments
+cli-import-label-cleaned = cleaned
+cli-import-paragraphs = { $count } paragraph(s)
+cli-import-untitled = (untitled)
+cli-import-part = { $title } → { $key }, { $lead ->
+    [0] {""}
+   *[other] { $lead } opening paragraph(s),{" "}
+}{ $items } item(s){ $run_in ->
+    [yes] , run-in 一是
+   *[no] {""}
+}{ $depth ->
+    [0] {""}
+    [1] {""}
+   *[other] , { $depth } levels below the part
+}
+cli-import-indicators = { $count } from the text{ $masked ->
+    [0] {""}
+   *[other] ; { $masked } masked figure(s) or name(s) kept as written and listed
+}
+cli-import-decoded = decoded from { $encoding }
+cli-import-word-numbers = { $count } Word list numbers read
+cli-import-removed = { $count } clutter line(s) removed (listed at the end of the TOML)
+cli-import-punctuation = { $count } punctuation mark(s) made full-width or normalised
+cli-import-page-numbers = { $count } page number(s) cut
+cli-import-lines-joined = { $count } line(s) joined to the paragraph or page they were cut from
+cli-import-headings-split = { $count } heading(s) split off the sentence before
+cli-import-title-split = the title split off the first sentence
+cli-import-cleaned = { $steps }
+cli-import-doubts = doubts (each a CHECK line at the top of the TOML):
+cli-import-next = next: huibao check { $path } && huibao render { $path }
+cli-import-error =
+    error: { $message }
+    {"  "}help: { $help }

@@ -145,3 +145,54 @@ cli-plugin-new-native-created =
 cli-plugin-new-template-created =
     已在“{ $folder }”中创建模板插件“{ $name }”
     试用：huibao render { $example } --format html --out out
+
+## huibao import：从上期报告中读取的内容。
+
+cli-import-exists = 错误：“{ $path }”已存在，不予覆盖（请用 -o 指定另一个文件名）
+cli-import-bug = 错误：导入生成的报告文件无法读取；这是 huibao import 的问题，请连同源文件一并报告
+cli-import-done = 已导入“{ $source }”
+cli-import-done-to = 已导入“{ $source }”→“{ $target }”
+cli-import-found = { $value }（依据：{ $source }）
+cli-import-found-guess = { $value }（依据：{ $source }；推测，待核对）
+cli-import-label-title = 标题
+cli-import-label-organization = 发文机关
+cli-import-label-period = 报告期
+cli-import-label-date = 成文日期
+cli-import-label-recipient = 主送机关
+cli-import-label-opening = 开头
+cli-import-label-part = 第{ $number }部分
+cli-import-period-value = { $period }（{ $name }）
+cli-import-label-indicators = 指标
+cli-import-label-attachments = 附件
+cli-import-label-cleaned = 整理
+cli-import-paragraphs = { $count } 段
+cli-import-untitled = （无标题）
+cli-import-part = { $title } → { $key }，{ $lead ->
+    [0] {""}
+   *[other] 开头 { $lead } 段，
+}{ $items } 个条目{ $run_in ->
+    [yes] ，段内序号（一是）
+   *[no] {""}
+}{ $depth ->
+    [0] {""}
+    [1] {""}
+   *[other] ，共 { $depth } 级
+}
+cli-import-indicators = 从正文中读取 { $count } 项{ $masked ->
+    [0] {""}
+   *[other] ；{ $masked } 处打码的数字或名称照原样保留并列出
+}
+cli-import-decoded = 已从 { $encoding } 编码转换
+cli-import-word-numbers = 读取了 { $count } 个 Word 自动编号
+cli-import-removed = 删除了 { $count } 行无关内容（列在 TOML 末尾）
+cli-import-punctuation = { $count } 个标点改为全角或统一写法
+cli-import-page-numbers = 删除了 { $count } 个页码
+cli-import-lines-joined = { $count } 行接回原段落或原页
+cli-import-headings-split = { $count } 个标题与前一句分开
+cli-import-title-split = 标题与第一句分开
+cli-import-cleaned = { $steps }
+cli-import-doubts = 待核对事项（均在 TOML 开头以 CHECK 行列出）：
+cli-import-next = 下一步：huibao check { $path } && huibao render { $path }
+cli-import-error =
+    错误：{ $message }
+    建议：{ $help }
