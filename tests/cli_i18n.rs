@@ -296,6 +296,11 @@ const CASES: &[Case] = &[
         args: &["watch", "nothing.toml"],
     },
     Case {
+        class: "new-starter",
+        files: &[],
+        args: &["new", "starter.toml"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],
@@ -416,10 +421,17 @@ fn every_class_of_message_is_chinese_under_a_chinese_locale_and_english_under_c(
     let mut wrong = Vec::new();
     for case in CASES {
         let known = KNOWN_ENGLISH.iter().any(|(c, _)| *c == case.class);
-        let tmp = setup(case);
-        let zh = text(&huibao("zh_CN.UTF-8", tmp.path(), case.args));
-        let tmp = setup(case);
-        let en = text(&huibao("C", tmp.path(), case.args));
+        // What the command says, and the comments of a file it writes.
+        let run = |locale: &str| {
+            let tmp = setup(case);
+            let mut out = text(&huibao(locale, tmp.path(), case.args));
+            if let Ok(written) = std::fs::read_to_string(tmp.path().join("starter.toml")) {
+                out.push_str(&written);
+            }
+            out
+        };
+        let zh = run("zh_CN.UTF-8");
+        let en = run("C");
         assert!(!zh.trim().is_empty(), "{}: prints nothing", case.class);
         match (english_sentence(&zh), known) {
             (Some(s), false) => {
