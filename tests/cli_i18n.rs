@@ -301,6 +301,14 @@ const CASES: &[Case] = &[
         args: &["new", "starter.toml"],
     },
     Case {
+        class: "numbers-and-characters",
+        files: &[(
+            "r.toml",
+            "[report]\norganization = \"某园区\u{7}管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 1e300\nunit = \"亿元\"\n",
+        )],
+        args: &["check", "r.toml"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],

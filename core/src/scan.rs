@@ -58,9 +58,9 @@ pub(crate) fn check(file: &SourceFile, root: &Spanned<DeTable<'_>>) -> Vec<Diagn
     scan.found
         .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     if scan.more > 0 {
-        scan.found.push(Diagnostic::error(format!(
-            "{} more place(s) like the ones above",
-            scan.more
+        scan.found.push(Diagnostic::error(huibao_i18n::msg!(
+            "scan-more",
+            count = scan.more
         )));
     }
     scan.found
@@ -121,7 +121,7 @@ impl Scan<'_> {
 
     fn table<'k>(&mut self, table: &'k DeTable<'_>, path: &mut Vec<Step<'k>>) {
         for (key, value) in table.iter() {
-            self.string(key.get_ref(), key.span(), "a key");
+            self.string(key.get_ref(), key.span(), "key");
             path.push(Step::Key(key.get_ref()));
             self.value(value, path);
             path.pop();
@@ -130,7 +130,7 @@ impl Scan<'_> {
 
     fn value<'k>(&mut self, value: &'k Spanned<DeValue<'_>>, path: &mut Vec<Step<'k>>) {
         match value.get_ref() {
-            DeValue::String(s) => self.string(s, value.span(), "this text"),
+            DeValue::String(s) => self.string(s, value.span(), "text"),
             DeValue::Integer(i) => {
                 let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
                 self.number(n.map(|n| n as f64), value.span(), path);
@@ -151,7 +151,8 @@ impl Scan<'_> {
         }
     }
 
-    /// A control character in a string: an error at the character itself.
+    /// A control character in a string (`what`: "key" or "text"): an error at the
+    /// character itself.
     fn string(&mut self, s: &str, span: Range<usize>, what: &str) {
         let Some((offset, c)) = first_forbidden(s) else {
             return;
@@ -162,22 +163,20 @@ impl Scan<'_> {
             .char_indices()
             .filter(|&(i, c)| is_forbidden(c, s[i + c.len_utf8()..].chars().next()))
             .count();
-        let also = if count > 1 {
-            format!(" ({count} in {what})")
-        } else {
-            String::new()
+        let code = match char_name(c) {
+            Some(n) => format!("U+{:04X} ({n})", c as u32),
+            None => format!("U+{:04X}", c as u32),
         };
         self.push(
-            Diagnostic::error(format!(
-                "control character U+{:04X}{} cannot be printed{also}",
-                c as u32,
-                char_name(c).map(|n| format!(" ({n})")).unwrap_or_default()
+            Diagnostic::error(huibao_i18n::msg!(
+                "scan-control",
+                code = code,
+                count = count,
+                place = what
             ))
             .at(self.file, at)
-            .with_label("an invisible character here")
-            .with_help(
-                "remove it (and any escape such as \\b or \\u0008 that writes it): text may hold tabs and line breaks but no other control characters; they often come from text copied out of another program",
-            ),
+            .with_label(huibao_i18n::msg!("scan-control-label"))
+            .with_help(huibao_i18n::msg!("scan-control-help")),
         );
     }
 
@@ -188,10 +187,10 @@ impl Scan<'_> {
             _ => {
                 let written = self.file.text.get(span.clone()).unwrap_or("").trim();
                 self.push(
-                    Diagnostic::error(format!("`{written}` is not a number that can be printed"))
+                    Diagnostic::error(huibao_i18n::msg!("scan-not-finite", value = written))
                         .at(self.file, span)
-                        .with_label("not a finite number")
-                        .with_help("write a number such as 123.5 (inf, nan and numbers beyond ±1.8e308 have no printed form)"),
+                        .with_label(huibao_i18n::msg!("scan-not-finite-label"))
+                        .with_help(huibao_i18n::msg!("scan-not-finite-help")),
                 );
                 return;
             }
@@ -203,10 +202,10 @@ impl Scan<'_> {
         );
         if !in_plugin_config && n.abs() >= crate::limits::MAX_NUMBER {
             self.push(
-                Diagnostic::error("this number is too large to print exactly")
+                Diagnostic::error(huibao_i18n::msg!("scan-too-large"))
                     .at(self.file, span)
-                    .with_label("too large")
-                    .with_help("numbers in a report stay below 9007199254740992 (2^53); give large amounts in a larger unit, e.g. 亿元 instead of 元"),
+                    .with_label(huibao_i18n::msg!("scan-too-large-label"))
+                    .with_help(huibao_i18n::msg!("scan-too-large-help")),
             );
         }
     }

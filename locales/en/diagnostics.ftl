@@ -225,3 +225,28 @@ prose-unknown-indicator = prose cites indicator "{ $name }", which the report do
 prose-unknown-indicator-label = no [[indicators]] entry has this name
 prose-unknown-indicator-suggest = did you mean "{ $suggestion }"? Or add an [[indicators]] entry named "{ $name }"
 prose-unknown-indicator-add = add an [[indicators]] entry with name = "{ $name }"
+
+## Limits of what huibao reads and sets.
+
+build-table-too-large = a table of { $columns } columns and { $rows } rows is larger than huibao sets ({ $max_columns } columns, { $max_cells } cells)
+build-this-table = this table
+build-table-too-large-help = split it into several tables, or give it as an attachment of its own
+build-paragraph-too-long = a paragraph of { $length } characters is longer than { $max }, the most huibao sets
+build-in-this-text = in this text
+build-paragraph-too-long-help = break it into paragraphs: a blank line starts a new one
+scan-more = { $count } more place(s) like the ones above
+scan-not-finite = `{ $value }` is not a number that can be printed
+scan-not-finite-label = not a finite number
+scan-not-finite-help = write a number such as 123.5 (inf, nan and numbers beyond ±1.8e308 have no printed form)
+scan-too-large = this number is too large to print exactly
+scan-too-large-label = too large
+scan-too-large-help = numbers in a report stay below 9007199254740992 (2^53); give large amounts in a larger unit, e.g. 亿元 instead of 元
+scan-control = control character { $code } cannot be printed{ $count ->
+    [1] {""}
+   *[other] {" "}({ $count } in { $place ->
+        [key] a key
+       *[text] this text
+    })
+}
+scan-control-label = an invisible character here
+scan-control-help = remove it (and any escape such as \b or \u0008 that writes it): text may hold tabs and line breaks but no other control characters; they often come from text copied out of another program

@@ -225,3 +225,28 @@ prose-unknown-indicator = 正文引用了指标“{ $name }”，但报告中没
 prose-unknown-indicator-label = [[indicators]] 中没有这个名称
 prose-unknown-indicator-suggest = 是否应为“{ $suggestion }”？或添加名为“{ $name }”的 [[indicators]] 条目
 prose-unknown-indicator-add = 请添加 name = "{ $name }" 的 [[indicators]] 条目
+
+## huibao 读取和排版的上限。
+
+build-table-too-large = 表格有 { $columns } 列、{ $rows } 行，超出 huibao 可排版的上限（{ $max_columns } 列，{ $max_cells } 个单元格）
+build-this-table = 此表格
+build-table-too-large-help = 请拆分为几个表格，或作为单独的附件
+build-paragraph-too-long = 一段有 { $length } 字，超过 huibao 可排版的上限 { $max } 字
+build-in-this-text = 在此段文字中
+build-paragraph-too-long-help = 请分段：空一行即开始新的一段
+scan-more = 另有 { $count } 处同类问题
+scan-not-finite = “{ $value }”不是可以写出的数字
+scan-not-finite-label = 不是有限的数字
+scan-not-finite-help = 请写 123.5 这样的数字（inf、nan 以及超出 ±1.8e308 的数字无法写出）
+scan-too-large = 此数字过大，无法准确写出
+scan-too-large-label = 过大
+scan-too-large-help = 报告中的数字应小于 9007199254740992（2^53）；金额较大时请换用更大的单位，例如用亿元而不用元
+scan-control = 控制字符 { $code } 无法印出{ $count ->
+    [1] {""}
+   *[other] （{ $place ->
+        [key] 此键
+       *[text] 此段文字
+    }中共 { $count } 个）
+}
+scan-control-label = 此处有一个不可见字符
+scan-control-help = 请删除该字符（以及写出它的 \b、\u0008 等转义写法）：文字中只能有制表符和换行，不能有其他控制字符；这类字符常随从其他程序复制的文字带入
