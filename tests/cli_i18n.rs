@@ -304,7 +304,7 @@ const CASES: &[Case] = &[
         class: "numbers-and-characters",
         files: &[(
             "r.toml",
-            "[report]\norganization = \"某园区\u{7}管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 1e300\nunit = \"亿元\"\n",
+            "[report]\norganization = \"某园区\\u0007管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 1e300\nunit = \"亿元\"\n",
         )],
         args: &["check", "r.toml"],
     },
