@@ -189,7 +189,12 @@ int_arg!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
 /// A message kept as its catalog ID and arguments, shown in the chosen language when it
 /// is displayed (so a diagnostic made in core reads in the language of whoever prints it).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
+pub struct Message(Box<Inner>);
+
+/// A message's ID and arguments, boxed so a message (and a diagnostic holding three) stays
+/// small to move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     id: Id,
     args: Vec<(&'static str, Arg)>,
 }
@@ -205,30 +210,30 @@ enum Id {
 impl Message {
     /// The message with catalog ID `id` and no arguments yet (see [`msg!`]).
     pub fn new(id: &'static str) -> Self {
-        Message {
+        Message(Box::new(Inner {
             id: Id::Catalog(id),
             args: Vec::new(),
-        }
+        }))
     }
 
     /// Text shown as it is in every language: what a library or a plugin said, never a
     /// sentence of huibao's own (those are catalog messages, with this as their detail).
     pub fn verbatim(text: impl Into<String>) -> Self {
-        Message {
+        Message(Box::new(Inner {
             id: Id::Verbatim(text.into()),
             args: Vec::new(),
-        }
+        }))
     }
 
     /// Adds the argument `name` (the placeable `{ $name }`).
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        self.args.push((name, value.into()));
+        self.0.args.push((name, value.into()));
         self
     }
 
     /// The catalog ID, or `None` for verbatim text.
     pub fn id(&self) -> Option<&'static str> {
-        match self.id {
+        match self.0.id {
             Id::Catalog(id) => Some(id),
             Id::Verbatim(_) => None,
         }
@@ -236,16 +241,16 @@ impl Message {
 
     /// The argument `name`, when the message has it.
     pub fn get(&self, name: &str) -> Option<&Arg> {
-        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
+        self.0.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
     }
 
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        match &self.id {
+        match &self.0.id {
             Id::Verbatim(text) => text.clone(),
             Id::Catalog(id) => {
                 let mut args = FluentArgs::new();
-                for (name, value) in &self.args {
+                for (name, value) in &self.0.args {
                     let value = match value {
                         Arg::Text(s) => FluentValue::from(s.clone()),
                         Arg::Int(n) => FluentValue::from(*n),
