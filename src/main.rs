@@ -9,10 +9,11 @@
 #![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
 mod cmd;
+mod help;
 mod output;
 mod signals;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,16 +32,46 @@ pub mod exit {
     pub const INTERRUPTED: u8 = 130;
 }
 
+/// The command line. Its texts (about, help, headings) come from the catalogs at run time
+/// (see [`help::localize`]); the doc comments here are for the source only.
 #[derive(Parser)]
-#[command(
-    name = "huibao",
-    version,
-    about = "Writes a park management committee's work report (工作总结及工作计划) as DOCX, PDF and HTML from one TOML file",
-    after_help = "Exit codes: 0 success; 1 the report (or a plugin, font or input file) has errors; 2 wrong usage; 3 an output could not be written; 130 stopped by a signal (outputs left as they were)."
-)]
+#[command(name = "huibao", version)]
 struct Cli {
+    /// The language of everything huibao says: zh-CN or en (default: HUIBAO_LANG, then
+    /// the locale).
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["zh-CN", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The `--lang` value among the arguments, read before the command line is parsed (its
+/// texts depend on it). An invalid value is passed over here and refused by the parser.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return args.next().map(|v| v.to_string());
+        }
+        if let Some(v) = arg.strip_prefix("--lang=") {
+            return Some(v.to_string());
+        }
+    }
+    None
+}
+
+/// Chooses the language once: `--lang`, `HUIBAO_LANG`, the locale (see
+/// [`huibao_i18n::choose`]).
+fn set_language(args: &[std::ffi::OsString]) {
+    let lang = huibao_i18n::choose(
+        lang_flag(args).as_deref(),
+        |name| std::env::var(name).ok(),
+        huibao_i18n::windows_ui_language,
+    );
+    huibao_i18n::set_language(lang);
 }
 
 #[derive(Subcommand)]
@@ -86,19 +117,31 @@ fn main() -> ExitCode {
     }
     // Ctrl-C, SIGTERM, SIGHUP: a set of outputs being replaced is finished (or undone),
     // temporaries are removed, and the program exits 130.
+    set_language(&args);
     if let Err(e) = signals::install() {
         eprintln!(
-            "warning: Ctrl-C cannot be handled ({e}): an interrupted run may leave temporaries"
+            "{}",
+            huibao_i18n::t!("cli-warning-signals", detail = e.to_string())
         );
     }
     // Started with no arguments and no terminal (double-clicked): the editor's start
     // page, not usage printed into a window that closes.
-    let cli =
-        if args.len() == 1 && !std::io::stdin().is_terminal() && !std::io::stdout().is_terminal() {
-            Cli::parse_from(["huibao", "edit"])
-        } else {
-            Cli::parse()
-        };
+    let double_clicked =
+        args.len() == 1 && !std::io::stdin().is_terminal() && !std::io::stdout().is_terminal();
+    let args = if double_clicked {
+        vec!["huibao".into(), "edit".into()]
+    } else {
+        args
+    };
+    let command = help::localize(Cli::command());
+    let cli = match command
+        .clone()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(help::report_error(e, &command, &args)),
+    };
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),
         Command::Watch(args) => cmd::watch::watch(args),

@@ -27,7 +27,10 @@ pub(crate) fn print_diagnostic(d: &Diagnostic) {
         .and_then(|(file, (line, col))| Some((line, col, file.text.lines().nth(line - 1)?)));
     let long_line =
         quoted.is_some_and(|(_, _, text)| text.chars().count() > CONTEXT_BEFORE + CONTEXT_AFTER);
-    if std::io::IsTerminal::is_terminal(&std::io::stderr()) && !long_line {
+    // miette's graphical frame has English words of its own ("help:"): Chinese is shown
+    // in the plain frame below, which quotes the line the same way.
+    let english = huibao_i18n::language() == huibao_i18n::Lang::En;
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) && !long_line && english {
         eprintln!("{:?}", d.to_report());
         return;
     }
@@ -40,7 +43,13 @@ pub(crate) fn print_diagnostic(d: &Diagnostic) {
             .take(caret)
             .map(|c| if is_wide(c) { '　' } else { ' ' })
             .collect();
-        eprintln!("       | {pad}^ {}", d.label.as_deref().unwrap_or(""));
+        eprintln!(
+            "       | {pad}^ {}",
+            d.label
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        );
     }
 }
 

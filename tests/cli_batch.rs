@@ -197,6 +197,7 @@ fn a_terminal_gets_a_progress_bar() {
     );
     let o = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
+        .env("HUIBAO_LANG", "en")
         .env("TERM", "xterm")
         .env("LANG", "C")
         .output()

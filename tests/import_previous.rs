@@ -104,7 +104,7 @@ fn fills_previous_and_lists_forgotten_plan_items() {
         .collect();
     // 亿元 → 万元 converted; a `previous` already written is kept.
     assert_eq!(prev, vec![Some(140.2), Some(400000.0), Some(11.0)]);
-    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    let messages: Vec<String> = warnings.iter().map(|w| w.message.to_string()).collect();
     assert_eq!(
         messages,
         vec!["last period's plan item \"设立园区产业母基金\" is not reported on in this period's work"]
@@ -132,13 +132,15 @@ fn the_flag_wins_and_periods_must_line_up() {
     assert!(
         warnings[0]
             .message
+            .to_string()
             .contains("covers 2022年上半年 but 同比 needs 2022年"),
         "{}",
         warnings[0].message
     );
-    assert!(warnings
-        .iter()
-        .any(|w| w.message.contains("the plan follow-up may not apply")));
+    assert!(warnings.iter().any(|w| w
+        .message
+        .to_string()
+        .contains("the plan follow-up may not apply")));
 }
 
 #[test]
@@ -159,7 +161,10 @@ fn a_missing_or_broken_previous_report_is_an_error_at_the_key() {
     );
     let mut loaded = huibao_core::load(&report).unwrap();
     let err = carry_forward(&mut loaded, None).unwrap_err();
-    assert!(err.0[0].message.contains("gone.toml cannot be used"));
+    assert!(err.0[0]
+        .message
+        .to_string()
+        .contains("gone.toml cannot be used"));
     assert!(err.0[0].location().unwrap().contains("this.toml:6:"));
     assert!(err.0.len() >= 2, "the reason follows: {err}");
 }

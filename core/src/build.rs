@@ -434,12 +434,14 @@ impl<'a> Builder<'a> {
             .find(|&n| n > MAX_PARAGRAPH_CHARS)
         {
             return self.errors.push(
-                Diagnostic::error(format!(
-                    "a paragraph of {long} characters is longer than {MAX_PARAGRAPH_CHARS}, the most huibao sets"
+                Diagnostic::error(huibao_i18n::msg!(
+                    "build-paragraph-too-long",
+                    length = long,
+                    max = MAX_PARAGRAPH_CHARS
                 ))
                 .at(self.file, span.start..span.start)
-                .with_label("in this text")
-                .with_help("break it into paragraphs: a blank line starts a new one"),
+                .with_label(huibao_i18n::msg!("build-in-this-text"))
+                .with_help(huibao_i18n::msg!("build-paragraph-too-long-help")),
             );
         }
         self.blocks.extend(
@@ -458,14 +460,16 @@ impl<'a> Builder<'a> {
         let cells = headers.len().saturating_mul(t.rows.len() + 1);
         if headers.len() > MAX_TABLE_COLUMNS || cells > MAX_TABLE_CELLS {
             return self.errors.push(
-                Diagnostic::error(format!(
-                    "a table of {} columns and {} rows is larger than huibao sets ({MAX_TABLE_COLUMNS} columns, {MAX_TABLE_CELLS} cells)",
-                    headers.len(),
-                    t.rows.len()
+                Diagnostic::error(huibao_i18n::msg!(
+                    "build-table-too-large",
+                    columns = headers.len(),
+                    rows = t.rows.len(),
+                    max_columns = MAX_TABLE_COLUMNS,
+                    max_cells = MAX_TABLE_CELLS
                 ))
                 .at(self.file, t.columns.span())
-                .with_label("this table")
-                .with_help("split it into several tables, or give it as an attachment of its own"),
+                .with_label(huibao_i18n::msg!("build-this-table"))
+                .with_help(huibao_i18n::msg!("build-table-too-large-help")),
             );
         }
         let rows: Vec<Vec<String>> = t
@@ -643,13 +647,13 @@ fn check_generated(item: &Item, file: &SourceFile, errors: &mut Vec<Diagnostic>)
     for (text, span) in texts.chain(table).chain(chart) {
         if let Some((_, c)) = crate::chars::first_forbidden(text) {
             errors.push(
-                Diagnostic::error(format!(
-                    "the plugin's section holds {}, which cannot be printed",
-                    crate::chars::describe_forbidden(c)
+                Diagnostic::error(huibao_i18n::msg!(
+                    "build-plugin-forbidden",
+                    what = crate::chars::describe_forbidden(c)
                 ))
                 .at(file, span)
-                .with_label("this section")
-                .with_help("fix the plugin or its config: text may hold tabs and line breaks but no other control characters"),
+                .with_label(huibao_i18n::msg!("build-plugin-section-label"))
+                .with_help(huibao_i18n::msg!("build-plugin-forbidden-help")),
             );
             return;
         }

@@ -185,24 +185,22 @@ pub fn count_forbidden(s: &str) -> usize {
 
 /// A forbidden character as messages name it: "control character U+0008 (BACKSPACE)",
 /// "bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)".
-pub fn describe_forbidden(c: char) -> String {
-    let name = forbidden_name(c)
-        .map(|n| format!(" ({n})"))
-        .unwrap_or_default();
-    let kind = if is_bidi_control(c) {
-        "bidirectional control"
+pub fn describe_forbidden(c: char) -> huibao_i18n::Message {
+    let code = format!("U+{:04X}", u32::from(c));
+    let name = forbidden_name(c).unwrap_or("none");
+    if is_bidi_control(c) {
+        huibao_i18n::msg!("chars-bidi-control", code = code, name = name)
     } else {
-        "control character"
-    };
-    format!("{kind} U+{:04X}{name}", u32::from(c))
+        huibao_i18n::msg!("chars-control", code = code, name = name)
+    }
 }
 
 /// What to do about a forbidden character, for the help line of its message.
-pub fn forbidden_help(c: char) -> &'static str {
+pub fn forbidden_help(c: char) -> huibao_i18n::Message {
     if is_bidi_control(c) {
-        "remove it (and any escape such as \\u202E that writes it): it reverses or reorders the text around it where a program honours it, so the HTML page and Word would show other figures than the PDF; it often comes from text copied out of a web page"
+        huibao_i18n::msg!("chars-bidi-control-help")
     } else {
-        "remove it (and any escape such as \\b or \\u0008 that writes it): text may hold tabs and line breaks but no other control characters; they often come from text copied out of another program"
+        huibao_i18n::msg!("chars-control-help")
     }
 }
 
@@ -504,11 +502,11 @@ mod tests {
         assert_eq!(first_forbidden(s), Some(("营业收入".len(), '\u{202E}')));
         assert_eq!(count_forbidden(s), 2);
         assert_eq!(
-            describe_forbidden('\u{202E}'),
+            describe_forbidden('\u{202E}').to_string(),
             "bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)"
         );
         assert_eq!(
-            describe_forbidden('\u{8}'),
+            describe_forbidden('\u{8}').to_string(),
             "control character U+0008 (BACKSPACE)"
         );
     }

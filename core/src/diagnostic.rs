@@ -1,5 +1,6 @@
 //! Diagnostics that point into a source file: file:line:column, the line itself, and a fix.
 
+use huibao_i18n::{msg, Message};
 use miette::{NamedSource, SourceSpan};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -63,27 +64,37 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The value the catalogs select the severity's word by (`error`, `warning`).
+    fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One finding about a report, with its place in the source when it has one.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{message}")]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong, one sentence.
-    pub message: String,
+    /// What is wrong, one sentence: a catalog message, shown in the chosen language.
+    pub message: Message,
     /// The file it is in, when known.
     pub file: Option<SourceFile>,
     /// Byte range in the file.
     pub span: Option<Range<usize>>,
     /// A short label drawn under the span.
-    pub label: Option<String>,
+    pub label: Option<Message>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
     /// An error with a message only.
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
@@ -95,7 +106,7 @@ impl Diagnostic {
     }
 
     /// A warning with a message only.
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message)
@@ -110,18 +121,19 @@ impl Diagnostic {
     }
 
     /// Adds a label under the span.
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub fn with_label(mut self, label: impl Into<Message>) -> Self {
         self.label = Some(label.into());
         self
     }
 
     /// Adds a fix suggestion.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    /// "path:line:column" when the diagnostic has a place, else the path or nothing.
+    /// "path:line:column" when the diagnostic has a place, else the path or nothing (the
+    /// same in every language, as editors and terminals read it).
     pub fn location(&self) -> Option<String> {
         let file = self.file.as_ref()?;
         Some(match &self.span {
@@ -138,20 +150,29 @@ impl Diagnostic {
         Some(self.file.as_ref()?.line_column(self.span.as_ref()?.start))
     }
 
-    /// The diagnostic as one plain line: "path:3:5: error: message (help)".
+    /// The diagnostic as one plain line in the chosen language: "path:3:5: error: message
+    /// (help)", "path:3:5: 错误：message（建议：help）".
     pub fn one_line(&self) -> String {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        self.line_message().to_string()
+    }
+
+    /// [`Diagnostic::one_line`] as a message, to be shown in any language.
+    pub fn line_message(&self) -> Message {
+        let severity = self.severity.word();
+        let message = self.message.clone();
+        let line = match self.location() {
+            Some(location) => msg!(
+                "diagnostic-line-at",
+                location = location,
+                severity = severity,
+                message = message
+            ),
+            None => msg!("diagnostic-line", severity = severity, message = message),
         };
-        let mut s = match self.location() {
-            Some(loc) => format!("{loc}: {severity}: {}", self.message),
-            None => format!("{severity}: {}", self.message),
-        };
-        if let Some(help) = &self.help {
-            s.push_str(&format!(" ({help})"));
+        match &self.help {
+            Some(help) => msg!("diagnostic-with-help", line = line, help = help.clone()),
+            None => line,
         }
-        s
     }
 }
 
@@ -180,7 +201,7 @@ impl miette::Diagnostic for Diagnostic {
         let span = self.span.clone()?;
         let span = SourceSpan::from(span.start..span.end.max(span.start));
         Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_with_span(self.label.clone(), span),
+            miette::LabeledSpan::new_with_span(self.label.as_ref().map(Message::to_string), span),
         )))
     }
 }
@@ -199,7 +220,11 @@ impl Diagnostic {
                 ),
             Some(file) => {
                 let mut placed = self.clone();
-                placed.message = format!("{}: {}", file.path.display(), self.message);
+                placed.message = msg!(
+                    "diagnostic-placed",
+                    place = file.path.display(),
+                    message = self.message.clone()
+                );
                 miette::Report::new(placed)
             }
             None => miette::Report::new(self.clone()),
@@ -248,12 +273,35 @@ pub fn read_source(path: &Path, kind: crate::input::Kind) -> Result<SourceFile, 
     let text = String::from_utf8(bytes).map_err(|e| {
         let file = SourceFile::new(path, "");
         let offset = e.utf8_error().valid_up_to();
-        Diagnostic::error(format!(
-            "{} is not UTF-8 (invalid byte at offset {offset})",
-            path.display()
+        Diagnostic::error(msg!(
+            "error-read-not-utf8",
+            path = path.display(),
+            offset = offset
         ))
         .at(&file, 0..0)
-        .with_help("save the file as UTF-8 (in WPS/Notepad: 另存为 → 编码 UTF-8)")
+        .with_help(msg!("error-read-not-utf8-help"))
     })?;
     Ok(SourceFile::new(path, text))
+}
+
+/// Why a file could not be read or written, in the chosen language: the common kinds
+/// (not found, permission denied …) from the catalog, anything else in the system's words.
+pub fn io_reason(e: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    let reason = match e.kind() {
+        ErrorKind::NotFound => msg!("io-not-found"),
+        ErrorKind::PermissionDenied => msg!("io-permission-denied"),
+        ErrorKind::AlreadyExists => msg!("io-already-exists"),
+        ErrorKind::IsADirectory => msg!("io-is-a-folder"),
+        ErrorKind::NotADirectory => msg!("io-not-a-folder"),
+        ErrorKind::ReadOnlyFilesystem => msg!("io-read-only"),
+        ErrorKind::StorageFull => msg!("io-disk-full"),
+        ErrorKind::InvalidData => msg!("io-invalid-data"),
+        _ => return msg!("io-other", detail = e.to_string()),
+    };
+    // huibao's own words on the case ("out is a file, not a folder") follow as detail.
+    match e.get_ref() {
+        Some(own) => msg!("io-with-detail", reason = reason, detail = own.to_string()),
+        None => reason,
+    }
 }

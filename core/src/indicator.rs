@@ -116,13 +116,11 @@ pub enum NoRate {
 
 impl NoRate {
     /// Why no change is printed, for a warning at the indicator's `previous`.
-    pub fn reason(self) -> &'static str {
+    pub fn reason(self) -> huibao_i18n::Message {
         match self {
-            NoRate::ZeroBase => "previous = 0, so no growth rate can be given",
-            NoRate::LossToZero => {
-                "a loss last year and 0 this year: no rate of change is true (neither 扭亏为盈 nor 减亏)"
-            }
-            NoRate::TooLarge => "the change is too large to print",
+            NoRate::ZeroBase => huibao_i18n::msg!("rate-zero-base"),
+            NoRate::LossToZero => huibao_i18n::msg!("rate-loss-to-zero"),
+            NoRate::TooLarge => huibao_i18n::msg!("rate-too-large"),
         }
     }
 }
@@ -224,13 +222,11 @@ pub enum NoCompletion {
 
 impl NoCompletion {
     /// Why no completion rate is printed, for a message at the indicator's `target`.
-    pub fn reason(self) -> &'static str {
+    pub fn reason(self) -> huibao_i18n::Message {
         match self {
-            NoCompletion::TargetNotPositive => "a target must be above zero",
-            NoCompletion::NegativeValue => {
-                "the value is below zero, so no share of the target is printed (a negative completion rate means nothing)"
-            }
-            NoCompletion::TooLarge => "the completion rate is too large to print",
+            NoCompletion::TargetNotPositive => huibao_i18n::msg!("completion-target-not-positive"),
+            NoCompletion::NegativeValue => huibao_i18n::msg!("completion-negative-value"),
+            NoCompletion::TooLarge => huibao_i18n::msg!("completion-too-large"),
         }
     }
 }

@@ -96,40 +96,32 @@ impl Kind {
     }
 
     /// What the file is, in messages ("the spreadsheet").
-    pub fn what(self) -> &'static str {
+    pub fn what(self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
         match self {
-            Kind::Report => "the report",
-            Kind::PreviousReport => "last period's report",
-            Kind::Spreadsheet => "the spreadsheet",
-            Kind::ImportText => "the text to import",
-            Kind::ImportDocx => "the Word document to import",
-            Kind::PluginManifest => "the plugin's plugin.toml",
-            Kind::PluginTemplate => "the plugin's template",
-            Kind::PluginLibrary => "the native plugin's library",
-            Kind::Font => "the font file",
+            Kind::Report => msg!("read-kind-report"),
+            Kind::PreviousReport => msg!("read-kind-previous-report"),
+            Kind::Spreadsheet => msg!("read-kind-spreadsheet"),
+            Kind::ImportText => msg!("read-kind-import-text"),
+            Kind::ImportDocx => msg!("read-kind-import-docx"),
+            Kind::PluginManifest => msg!("read-kind-plugin-manifest"),
+            Kind::PluginTemplate => msg!("read-kind-plugin-template"),
+            Kind::PluginLibrary => msg!("read-kind-plugin-library"),
+            Kind::Font => msg!("read-kind-font"),
         }
     }
 
     /// How to get past a file too large for this kind.
-    fn too_large_help(self) -> &'static str {
+    fn too_large_help(self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
         match self {
-            Kind::Report | Kind::PreviousReport => {
-                "check that this is the report; a report is text and stays far below this (put long material in attachments of their own)"
-            }
-            Kind::Spreadsheet => {
-                "copy the indicator table into a workbook of its own and read that"
-            }
-            Kind::ImportText => {
-                "import last period's report itself: a report's text is far below this (split off appendices and data)"
-            }
-            Kind::ImportDocx => {
-                "save a copy without pictures and embedded files (Word: 文件 → 另存为, compress pictures) and import that"
-            }
-            Kind::PluginManifest | Kind::PluginTemplate => {
-                "a plugin's files are short text: check that this is the plugin's file"
-            }
-            Kind::PluginLibrary => "build the plugin in release mode and strip it; a plugin library is a few MiB",
-            Kind::Font => "use the font's own file (.ttf, .otf, .ttc), not an archive or a disk image",
+            Kind::Report | Kind::PreviousReport => msg!("read-too-large-help-report"),
+            Kind::Spreadsheet => msg!("read-too-large-help-spreadsheet"),
+            Kind::ImportText => msg!("read-too-large-help-import-text"),
+            Kind::ImportDocx => msg!("read-too-large-help-import-docx"),
+            Kind::PluginManifest | Kind::PluginTemplate => msg!("read-too-large-help-plugin-file"),
+            Kind::PluginLibrary => msg!("read-too-large-help-plugin-library"),
+            Kind::Font => msg!("read-too-large-help-font"),
         }
     }
 }
@@ -142,7 +134,7 @@ pub enum Why {
     Missing,
     /// A folder.
     Folder,
-    /// Not a regular file: "a character device", "a FIFO (named pipe)" …; `via_link`
+    /// Not a regular file: "character-device", "fifo" … (see `type_words`); `via_link`
     /// when the path is a symbolic link to it.
     NotRegular {
         /// What it is.
@@ -174,64 +166,66 @@ pub struct ReadError {
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = self.path.display();
-        match &self.why {
-            Why::Missing => write!(f, "{path} does not exist"),
-            Why::Folder => write!(f, "{path} is a folder, not a file"),
-            Why::NotRegular {
-                what,
-                via_link: false,
-            } => write!(f, "{path} is {what}, not a regular file"),
-            Why::NotRegular {
-                what,
-                via_link: true,
-            } => write!(f, "{path} is a link to {what}, not to a regular file"),
-            Why::DanglingLink(to) => write!(
-                f,
-                "{path} is a link to {}, which does not exist",
-                to.display()
-            ),
-            Why::TooLarge(size) => {
-                let limit = self.kind.limit();
-                write!(f, "{path} is larger than {}", size_words(limit))?;
-                if let Some(size) = size.filter(|&s| s > limit) {
-                    write!(f, " ({})", size_words(size))?;
-                }
-                write!(
-                    f,
-                    ", the most huibao reads for {} (limit {})",
-                    self.kind.what(),
-                    self.kind.limit_name()
-                )
-            }
-            Why::Changed => write!(
-                f,
-                "{path} changed while it was opened: it is no longer the regular file it was"
-            ),
-            Why::Io(e) => write!(f, "cannot read {path}: {e}"),
-        }
+        self.message().fmt(f)
     }
 }
 
 impl std::error::Error for ReadError {}
 
 impl ReadError {
-    /// How to fix it, for the message's help.
-    pub fn help(&self) -> String {
+    /// What went wrong, naming the file (and the limit when one was hit).
+    pub fn message(&self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
+        let path = self.path.display();
         match &self.why {
-            Why::Missing | Why::DanglingLink(_) => {
-                "check the path (a path in a report is relative to the report's folder)".into()
+            Why::Missing => msg!("read-missing", path = path),
+            Why::Folder => msg!("read-folder", path = path),
+            Why::NotRegular {
+                what,
+                via_link: false,
+            } => msg!("read-not-regular", path = path, what = type_words(what)),
+            Why::NotRegular {
+                what,
+                via_link: true,
+            } => msg!(
+                "read-not-regular-link",
+                path = path,
+                what = type_words(what)
+            ),
+            Why::DanglingLink(to) => msg!("read-dangling-link", path = path, to = to.display()),
+            Why::TooLarge(size) => {
+                let limit = self.kind.limit();
+                let size = size.filter(|&s| s > limit);
+                msg!(
+                    "read-too-large",
+                    path = path,
+                    limit = size_words(limit),
+                    size = size.map_or_else(|| "none".to_string(), size_words),
+                    kind = self.kind.what(),
+                    limit_name = self.kind.limit_name()
+                )
             }
-            Why::Folder => format!("name {} itself, not its folder", self.kind.what()),
-            Why::NotRegular { .. } | Why::Changed => {
-                "huibao reads regular files only: save the content to a file and name that file"
-                    .into()
-            }
-            Why::TooLarge(_) => self.kind.too_large_help().into(),
+            Why::Changed => msg!("read-changed", path = path),
+            Why::Io(e) => msg!(
+                "read-io",
+                path = path,
+                reason = crate::diagnostic::io_reason(e)
+            ),
+        }
+    }
+
+    /// How to fix it, for the message's help.
+    pub fn help(&self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
+        match &self.why {
+            Why::Missing | Why::DanglingLink(_) => msg!("read-missing-help"),
+            Why::Folder => msg!("read-folder-help", kind = self.kind.what()),
+            Why::NotRegular { .. } | Why::Changed => msg!("read-not-regular-help"),
+            Why::TooLarge(_) => self.kind.too_large_help(),
             Why::Io(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-                "check that the file is readable by you".into()
+                msg!("read-permission-help")
             }
-            Why::Io(_) => "check the path and that the file is readable".into(),
+            Why::Io(_) => msg!("read-io-help"),
         }
     }
 
@@ -239,6 +233,19 @@ impl ReadError {
     pub fn is_missing(&self) -> bool {
         matches!(self.why, Why::Missing | Why::DanglingLink(_))
             || matches!(&self.why, Why::Io(e) if e.kind() == io::ErrorKind::NotFound)
+    }
+}
+
+/// A file type's words in messages, from its code in [`Why::NotRegular`].
+fn type_words(what: &str) -> huibao_i18n::Message {
+    use huibao_i18n::msg;
+    match what {
+        "folder" => msg!("read-type-folder"),
+        "character-device" => msg!("read-type-character-device"),
+        "block-device" => msg!("read-type-block-device"),
+        "fifo" => msg!("read-type-fifo"),
+        "socket" => msg!("read-type-socket"),
+        _ => msg!("read-type-other"),
     }
 }
 
@@ -337,29 +344,29 @@ fn check_type(meta: &Metadata, via_link: bool) -> Result<(), Why> {
     })
 }
 
-/// What a file that is not a regular file is, in words.
+/// What a file that is not a regular file is, as a code [`type_words`] turns into words.
 fn describe(meta: &Metadata) -> &'static str {
     let t = meta.file_type();
     if t.is_dir() {
-        return "a folder";
+        return "folder";
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_char_device() {
-            return "a character device";
+            return "character-device";
         }
         if t.is_block_device() {
-            return "a block device";
+            return "block-device";
         }
         if t.is_fifo() {
-            return "a FIFO (named pipe)";
+            return "fifo";
         }
         if t.is_socket() {
-            return "a socket";
+            return "socket";
         }
     }
-    "not a regular file"
+    "other"
 }
 
 #[cfg(unix)]

@@ -61,7 +61,7 @@ mod title;
 pub use build::{build, GeneratedSection};
 pub use date::Date;
 pub use diagnostic::{
-    read_error, read_source, Diagnostic, Diagnostics, Severity, SourceFile, SourceText,
+    io_reason, read_error, read_source, Diagnostic, Diagnostics, Severity, SourceFile, SourceText,
 };
 pub use indicator::{
     change, completion, completion_rate, decimals_as_written, decimals_in, figures, format_number,

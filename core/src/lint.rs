@@ -7,6 +7,7 @@ use crate::ir::{Block, Document};
 use crate::load::Loaded;
 use crate::model::Item;
 use crate::prose::map_span;
+use huibao_i18n::{msg, Message};
 use toml::Spanned;
 
 /// Lints a loaded report and its built document.
@@ -45,20 +46,18 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
     }
     if let Some(c) = crate::closing::closing(&doc.blocks, &loaded.style) {
         if !c.fits() {
-            let d = Diagnostic::warning(format!(
-                "the signature may be left on a page without body text: the last \
-                     paragraph before it takes about {} lines and the attachment note and \
-                     signature {} more, over the {} lines of a page, and no sentence end \
-                     leaves a few lines to cut off, so a word processor that keeps a \
-                     paragraph whole cannot move it along",
-                c.body_lines, c.closing_lines, c.page_lines
+            let d = Diagnostic::warning(msg!(
+                "lint-signature-alone",
+                body_lines = c.body_lines,
+                closing_lines = c.closing_lines,
+                page_lines = c.page_lines
             ))
-            .with_help(
-                "split the last paragraph: GB/T 9704 wants body text on the signature's page",
-            );
+            .with_help(msg!("lint-signature-alone-help"));
             let last = c.keep.end.checked_sub(1).and_then(|i| doc.source_of(i));
             out.push(match last {
-                Some(span) => d.at(&loaded.file, span).with_label("this paragraph"),
+                Some(span) => d
+                    .at(&loaded.file, span)
+                    .with_label(msg!("lint-this-paragraph")),
                 None => d,
             });
         }
@@ -69,11 +68,8 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
         if let Block::Heading(h) = block {
             if h.level <= 2 && h.text.ends_with(['。', '；', '，', '：']) {
                 out.push(
-                    Diagnostic::warning(format!(
-                        "heading \"{}\" ends with punctuation",
-                        h.full_text()
-                    ))
-                    .with_help("headings of levels 1–2 stand without closing punctuation"),
+                    Diagnostic::warning(msg!("lint-heading-punctuation", heading = h.full_text()))
+                        .with_help(msg!("lint-heading-punctuation-help")),
                 );
             }
         }
@@ -88,33 +84,36 @@ fn lint_dates(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     use crate::date::{current_year, plausible_year, FIRST_PLAUSIBLE_YEAR};
     let file = &loaded.file;
     let meta = &loaded.report.report;
-    let implausible = |what: &str, year: i32| {
-        Diagnostic::warning(format!(
-            "{what} is in {year}: a park's report is about a year from {FIRST_PLAUSIBLE_YEAR} to {}",
-            current_year() + 1
+    let implausible = |what: Message, year: i32| {
+        Diagnostic::warning(msg!(
+            "lint-year-implausible",
+            what = what,
+            year = year,
+            first = FIRST_PLAUSIBLE_YEAR,
+            last = current_year() + 1
         ))
-        .with_label("check the year")
-        .with_help("check the year: a digit may be mistyped (2202 for 2022)")
+        .with_label(msg!("lint-year-implausible-label"))
+        .with_help(msg!("lint-year-implausible-help"))
     };
     let year = loaded.period.year();
     if !plausible_year(year) {
-        out.push(implausible("the period", year).at(file, meta.period.span()));
+        out.push(implausible(msg!("lint-the-period"), year).at(file, meta.period.span()));
     }
     if !plausible_year(loaded.date.year) {
-        out.push(implausible("the date (成文日期)", loaded.date.year).at(file, meta.date.span()));
+        out.push(implausible(msg!("lint-the-date"), loaded.date.year).at(file, meta.date.span()));
     }
     let end = loaded.period.end();
     if loaded.date < end {
         out.push(
-            Diagnostic::warning(format!(
-                "the date (成文日期) {} is before the period {} ends on {}",
-                loaded.date.chinese(),
-                loaded.period.name(),
-                end.chinese()
+            Diagnostic::warning(msg!(
+                "lint-date-before-period-end",
+                date = loaded.date.chinese(),
+                period = loaded.period.name(),
+                end = end.chinese()
             ))
             .at(file, meta.date.span())
-            .with_label("before the period's end")
-            .with_help("a summary is dated when it is signed, after the period it reports on: check `date` and `period`"),
+            .with_label(msg!("lint-date-before-period-end-label"))
+            .with_help(msg!("lint-date-before-period-end-help")),
         );
     }
 }
@@ -131,15 +130,16 @@ fn lint_figures(file: &SourceFile, ind: &crate::model::Indicator, out: &mut Vec<
             change(value, &ind.unit, p.get_ref().0)
         {
             out.push(
-                Diagnostic::warning(format!(
-                    "indicator \"{name}\" has {}: no 同比 change is printed",
-                    why.reason()
+                Diagnostic::warning(msg!(
+                    "lint-no-change",
+                    name = name.as_str(),
+                    reason = why.reason()
                 ))
                 .at(file, p.span())
-                .with_label("no change printed")
+                .with_label(msg!("lint-no-change-label"))
                 .with_help(match why {
-                    NoRate::ZeroBase => "remove `previous` or give last year's real figure",
-                    _ => "say in the text how the figure changed, or remove `previous`",
+                    NoRate::ZeroBase => msg!("lint-no-change-zero-base-help"),
+                    _ => msg!("lint-no-change-help"),
                 }),
             );
         }
@@ -147,13 +147,14 @@ fn lint_figures(file: &SourceFile, ind: &crate::model::Indicator, out: &mut Vec<
     if let Some(t) = &ind.target {
         if completion(value, t.get_ref().0) == Err(NoCompletion::NegativeValue) {
             out.push(
-                Diagnostic::warning(format!(
-                    "indicator \"{name}\": {}",
-                    NoCompletion::NegativeValue.reason()
+                Diagnostic::warning(msg!(
+                    "lint-no-completion",
+                    name = name.as_str(),
+                    reason = NoCompletion::NegativeValue.reason()
                 ))
                 .at(file, t.span())
-                .with_label("no completion rate printed")
-                .with_help("say in the text how far the target is met, or remove `target`"),
+                .with_label(msg!("lint-no-completion-label"))
+                .with_help(msg!("lint-no-completion-help")),
             );
         }
     }
@@ -183,14 +184,10 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if !title.is_empty() && !headings.contains(&title) {
-            let mut d = Diagnostic::warning(format!(
-                "the part title \"{title}\" is not printed: the part has no items and no text"
-            ))
-            .with_help(format!(
-                "add [[{key}]] items or a `text` under [parts.{key}], or remove the title"
-            ));
+            let mut d = Diagnostic::warning(msg!("lint-part-title-unprinted", title = title))
+                .with_help(msg!("lint-part-title-unprinted-help", key = key));
             if let Some(span) = at(&["parts", key, "title"]) {
-                d = d.at(file, span).with_label("not printed");
+                d = d.at(file, span).with_label(msg!("lint-not-printed"));
             }
             out.push(d);
         }
@@ -205,14 +202,10 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             ("document_number", meta.document_number.is_some()),
         ] {
             if given {
-                let mut d = Diagnostic::warning(format!(
-                    "`{key}` is not printed: only the red header (版头) shows it, and it is off"
-                ))
-                .with_help(
-                    "set red_header = true in [report] to print the red header, or remove the key",
-                );
+                let mut d = Diagnostic::warning(msg!("lint-red-header-only", key = key))
+                    .with_help(msg!("lint-red-header-only-help"));
                 if let Some(span) = at(&["report", key]) {
-                    d = d.at(file, span).with_label("not printed");
+                    d = d.at(file, span).with_label(msg!("lint-not-printed"));
                 }
                 out.push(d);
             }
@@ -240,14 +233,10 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             let shown = format!("{value}{}", ind.unit.trim());
             if !cited.contains(name) && !printed.contains(&shown) {
                 out.push(
-                    Diagnostic::warning(format!(
-                        "indicator \"{name}\" is not printed: no text cites it and no indicator table or chart shows it"
-                    ))
-                    .at(file, ind.name.span())
-                    .with_label("not printed")
-                    .with_help(format!(
-                        "cite it in the text with {{{{indicator \"{name}\"}}}}, set indicator_table = true under [summary], or remove it"
-                    )),
+                    Diagnostic::warning(msg!("lint-indicator-unprinted", name = name))
+                        .at(file, ind.name.span())
+                        .with_label(msg!("lint-not-printed"))
+                        .with_help(msg!("lint-indicator-unprinted-help", name = name)),
                 );
             }
         }
@@ -305,8 +294,8 @@ fn lint_items(file: &SourceFile, items: &[Item], out: &mut Vec<Diagnostic>) {
 struct Finding {
     at: usize,
     len: usize,
-    message: String,
-    help: &'static str,
+    message: Message,
+    help: Message,
 }
 
 /// Checks one written text and reports findings at their place in the file.
@@ -320,7 +309,7 @@ fn lint_text(file: &SourceFile, text: &Spanned<String>, out: &mut Vec<Diagnostic
         out.push(
             Diagnostic::warning(f.message)
                 .at(file, start..end)
-                .with_label("here")
+                .with_label(msg!("lint-here"))
                 .with_help(f.help),
         );
     }
@@ -333,8 +322,8 @@ fn findings(text: &str) -> Vec<Finding> {
             found.push(Finding {
                 at,
                 len: pattern.len(),
-                message: format!("\"{pattern}\": no 、 after a number in parentheses"),
-                help: "write （一） or （1） without a following 、",
+                message: msg!("lint-number-comma", pattern = pattern),
+                help: msg!("lint-number-comma-help"),
             });
         }
     }
@@ -348,16 +337,16 @@ fn findings(text: &str) -> Vec<Finding> {
             found.push(Finding {
                 at,
                 len: 1,
-                message: format!("half-width \"{mark}\" in Chinese text"),
-                help: "use full-width punctuation ，；：？！（） in Chinese text",
+                message: msg!("lint-half-width", mark = mark),
+                help: msg!("lint-half-width-help"),
             });
         }
         if mark == ' ' && is_chinese(before) && is_chinese(after) {
             found.push(Finding {
                 at,
                 len: 1,
-                message: "space between Chinese characters".into(),
-                help: "Chinese text has no spaces; remove it",
+                message: msg!("lint-space"),
+                help: msg!("lint-space-help"),
             });
         }
     }
@@ -366,8 +355,8 @@ fn findings(text: &str) -> Vec<Finding> {
             found.push(Finding {
                 at,
                 len: doubled.len(),
-                message: format!("doubled punctuation \"{doubled}\""),
-                help: "keep one mark",
+                message: msg!("lint-doubled", marks = doubled),
+                help: msg!("lint-doubled-help"),
             });
         }
     }
@@ -386,7 +375,7 @@ mod tests {
         let warnings = super::lint(&loaded, &doc);
         let found: Vec<(String, Option<(usize, usize)>)> = warnings
             .iter()
-            .map(|w| (w.message.clone(), w.line_column()))
+            .map(|w| (w.message.to_string(), w.line_column()))
             .collect();
         assert_eq!(
             found,
@@ -410,9 +399,11 @@ mod tests {
             let loaded = load_source(SourceFile::new("r.toml", src)).unwrap();
             let doc = build(&loaded, &resolve(&loaded), &[]).unwrap();
             let warnings = super::lint(&loaded, &doc);
-            let found = warnings
-                .iter()
-                .any(|w| w.message.starts_with("the signature may be left"));
+            let found = warnings.iter().any(|w| {
+                w.message
+                    .to_string()
+                    .starts_with("the signature may be left")
+            });
             assert_eq!(found, warned, "{warnings:?}");
         }
     }

@@ -7,6 +7,7 @@ use crate::model::{IndicatorSheet, Item, Report, TableSpec};
 use crate::period::Period;
 use crate::scan::ItemPlace;
 use crate::style::{FontRole, Style};
+use huibao_i18n::{msg, Message};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -73,27 +74,34 @@ struct Places {
 pub fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
-    let mut d = Diagnostic::error(first_line(&message)).at(file, span.clone());
+    // toml's own words follow ours as the detail.
+    let detail = first_line(&message);
+    let mut d =
+        Diagnostic::error(msg!("load-syntax", detail = detail.clone())).at(file, span.clone());
     if let Some((unknown, expected)) = unknown_field(&message) {
-        d.message = format!("unknown key `{unknown}`");
-        d.label = Some("not a key of this table".into());
+        d.message = msg!("load-unknown-key", key = unknown.clone());
+        d.label = Some(msg!("load-unknown-key-label"));
         d.help = Some(
             match crate::suggest::closest(&unknown, expected.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean `{best}`? Keys here: {}", expected.join(", ")),
-                None => format!("keys allowed here: {}", expected.join(", ")),
+                Some(best) => msg!(
+                    "load-unknown-key-suggest",
+                    suggestion = best,
+                    keys = expected
+                ),
+                None => msg!("load-unknown-key-keys", keys = expected),
             },
         );
     } else if let Some(field) = between(&message, "missing field `", "`") {
-        d.message = format!("missing required key `{field}`");
-        d.label = Some(format!("this table needs `{field}`"));
-        d.help = Some(format!(
-            "add `{field} = …` (see `huibao new` for a complete report)"
-        ));
-    } else if message.starts_with("invalid type") {
-        d.label = Some("wrong type".into());
+        d.message = msg!("load-missing-key", key = field);
+        d.label = Some(msg!("load-missing-key-label", key = field));
+        d.help = Some(msg!("load-missing-key-help", key = field));
+    } else if message.to_string().starts_with("invalid type") {
+        d.message = msg!("load-wrong-type", detail = detail);
+        d.label = Some(msg!("load-wrong-type-label"));
         d.help = Some(type_help(&message));
-    } else if message.starts_with("invalid value") {
-        d.label = Some("not allowed here".into());
+    } else if message.to_string().starts_with("invalid value") {
+        d.message = msg!("load-bad-value", detail = detail);
+        d.label = Some(msg!("load-bad-value-label"));
         d.help = Some(value_help(&message));
     } else if let Some(unknown) = between(&message, "unknown variant `", "`") {
         let allowed: Vec<String> = message
@@ -106,22 +114,23 @@ pub fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
                     .collect()
             })
             .unwrap_or_default();
-        d.message = format!("`{unknown}` is not one of the values allowed here");
-        d.label = Some("unknown value".into());
+        d.message = msg!("load-unknown-value", value = unknown);
+        d.label = Some(msg!("load-unknown-value-label"));
         d.help = Some(
             match crate::suggest::closest(unknown, allowed.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean \"{best}\"? Values: {}", quoted(&allowed)),
-                None => format!("write one of {}", quoted(&allowed)),
+                Some(best) => msg!(
+                    "load-unknown-value-suggest",
+                    suggestion = best,
+                    values = quoted(&allowed)
+                ),
+                None => msg!("load-unknown-value-values", values = quoted(&allowed)),
             },
         );
     } else {
-        d.label = Some("here".into());
+        d.label = Some(msg!("load-syntax-label"));
         d.help = Some(match message.lines().nth(1) {
-            Some(more) => format!("TOML syntax: {}", more.trim()),
-            None => {
-                "check the TOML syntax near this place (strings need quotes, tables [[…]] brackets)"
-                    .into()
-            }
+            Some(more) => msg!("load-syntax-help-detail", detail = more.trim()),
+            None => msg!("load-syntax-help"),
         });
     }
     d
@@ -152,44 +161,41 @@ fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
 
 /// What a value of the wrong type should look like, from serde's "invalid type: …,
 /// expected …": the help follows what was expected, never what was found.
-fn type_help(message: &str) -> String {
+fn type_help(message: &str) -> Message {
     let expected = message.split_once(", expected ").map_or("", |(_, e)| e);
     let is = |words: &[&str]| words.iter().any(|w| expected.contains(w));
     if is(&["datetime", "date"]) {
-        "write the date without quotes: date = 2022-07-08".into()
+        msg!("load-type-help-date")
     } else if is(&["number", "f64", "integer", "u8", "u16", "u32", "i64"]) {
-        "write a number without quotes or units: value = 123.5".into()
+        msg!("load-type-help-number")
     } else if is(&["bool"]) {
-        "write true or false, without quotes".into()
+        msg!("load-type-help-bool")
     } else if is(&["string", "str"]) {
-        "put the text in double quotes: \"……\"".into()
+        msg!("load-type-help-text")
     } else if is(&["sequence", "array"]) {
-        "write a list in square brackets, or [[…]] tables for a list of entries".into()
+        msg!("load-type-help-list")
     } else if is(&["struct", "map", "table"]) {
-        "this key is a table: write [its.name] with its keys on the lines below, or name = { key = … }".into()
+        msg!("load-type-help-table")
     } else {
-        "see `huibao schema` for the type each key takes".into()
+        msg!("load-type-help-schema")
     }
 }
 
 /// What a value out of range should be, from serde's "invalid value: …, expected …".
-fn value_help(message: &str) -> String {
+fn value_help(message: &str) -> Message {
     let expected = message.split_once(", expected ").map_or("", |(_, e)| e);
+    let whole = |max: u64| msg!("load-value-help-whole", max = max.to_string());
     match expected.trim() {
-        "u8" => "write a whole number from 0 to 255".into(),
-        "u16" => "write a whole number from 0 to 65535".into(),
-        "u32" => "write a whole number from 0 to 4294967295".into(),
-        other if !other.is_empty() => format!("expected {other}"),
-        _ => "see `huibao schema` for the values each key takes".into(),
+        "u8" => whole(u8::MAX.into()),
+        "u16" => whole(u16::MAX.into()),
+        "u32" => whole(u32::MAX.into()),
+        other if !other.is_empty() => msg!("load-value-help-expected", expected = other),
+        _ => msg!("load-value-help-schema"),
     }
 }
 
-fn quoted(values: &[String]) -> String {
-    values
-        .iter()
-        .map(|v| format!("\"{v}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn quoted(values: &[String]) -> Vec<String> {
+    values.iter().map(|v| format!("\"{v}\"")).collect()
 }
 
 /// Checks a parsed report; collects every error rather than stopping at the first.
@@ -201,37 +207,35 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
         errors.push(
             Diagnostic::error(e.0)
                 .at(&file, meta.period.span())
-                .with_label("bad period")
-                .with_help("write period = \"2022\", \"2022-H1\", \"2022-H2\", \"2022-Q3\" or \"2022-01..2022-09\""),
+                .with_label(msg!("load-period-label"))
+                .with_help(msg!("load-period-help")),
         )
     });
 
     let date = to_date(meta.date.get_ref()).ok_or_else(|| {
         errors.push(
-            Diagnostic::error(format!("`{}` is not a date", meta.date.get_ref()))
+            Diagnostic::error(msg!("load-date", value = meta.date.get_ref().to_string()))
                 .at(&file, meta.date.span())
-                .with_label("expected a calendar date")
-                .with_help("write date = 2022-07-08 (a TOML date without quotes, no time)"),
+                .with_label(msg!("load-date-label"))
+                .with_help(msg!("load-date-help")),
         )
     });
 
     for (what, text) in [("organization", meta.organization.get_ref())] {
         if text.trim().is_empty() {
             errors.push(
-                Diagnostic::error(format!("`{what}` is empty"))
+                Diagnostic::error(msg!("load-empty-key", key = what))
                     .at(&file, meta.organization.span())
-                    .with_help(
-                        "write the full name, e.g. organization = \"某经济技术开发区管委会\"",
-                    ),
+                    .with_help(msg!("load-organization-help")),
             );
         }
     }
     if let Some(title) = &meta.title {
         if title.get_ref().trim().is_empty() {
             errors.push(
-                Diagnostic::error("`title` is empty")
+                Diagnostic::error(msg!("load-empty-key", key = "title"))
                     .at(&file, title.span())
-                    .with_help("remove the key to derive the title from organization and period"),
+                    .with_help(msg!("load-title-help")),
             );
         }
     }
@@ -241,20 +245,18 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
         let name = ind.name.get_ref().as_str();
         if name.trim().is_empty() {
             errors.push(
-                Diagnostic::error("an indicator has an empty name")
+                Diagnostic::error(msg!("load-indicator-no-name"))
                     .at(&file, ind.name.span())
-                    .with_help("name it as prose cites it: name = \"营业收入\""),
+                    .with_help(msg!("load-indicator-no-name-help")),
             );
         }
         if let Some(first) = seen.get(name) {
             let (line, _) = file.line_column(first.start);
             errors.push(
-                Diagnostic::error(format!("indicator \"{name}\" is defined twice"))
+                Diagnostic::error(msg!("load-indicator-twice", name = name))
                     .at(&file, ind.name.span())
-                    .with_label("second definition")
-                    .with_help(format!(
-                        "the first is on line {line}; remove one or rename it"
-                    )),
+                    .with_label(msg!("load-indicator-twice-label"))
+                    .with_help(msg!("load-indicator-twice-help", line = line)),
             );
         } else {
             seen.insert(name, ind.name.span());
@@ -267,14 +269,15 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
             let computable = crate::indicator::is_percent(&ind.unit) || p != 0.0;
             if computable && crate::indicator::growth_change(value, &ind.unit, p).is_none() {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "indicator \"{name}\": the change from {} to {} is too large to print",
-                        written(previous.span()),
-                        written(ind.value.span())
+                    Diagnostic::error(msg!(
+                        "load-indicator-change-too-large",
+                        name = name,
+                        previous = written(previous.span()),
+                        value = written(ind.value.span())
                     ))
                     .at(&file, previous.span())
-                    .with_label("last year's value")
-                    .with_help("check `previous` (the same period last year, in the unit of `value`); remove it if there is no comparable figure"),
+                    .with_label(msg!("load-indicator-previous-label"))
+                    .with_help(msg!("load-indicator-change-too-large-help")),
                 );
             }
         }
@@ -284,32 +287,34 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
                 == Err(crate::indicator::NoCompletion::TooLarge)
             {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "indicator \"{name}\": {} of a target of {} is a rate too large to print",
-                        written(ind.value.span()),
-                        written(target.span())
+                    Diagnostic::error(msg!(
+                        "load-indicator-rate-too-large",
+                        name = name,
+                        value = written(ind.value.span()),
+                        target = written(target.span())
                     ))
                     .at(&file, target.span())
-                    .with_label("the annual target")
-                    .with_help("check `target` (the annual target, in the unit of `value`)"),
+                    .with_label(msg!("load-indicator-target-label"))
+                    .with_help(msg!("load-indicator-rate-too-large-help")),
                 );
             }
             if t <= 0.0 {
                 errors.push(
-                    Diagnostic::error(format!(
-                        "indicator \"{name}\" has a target of {}",
-                        target.get_ref().0
+                    Diagnostic::error(msg!(
+                        "load-indicator-target-not-positive",
+                        name = name,
+                        target = written(target.span())
                     ))
                     .at(&file, target.span())
-                    .with_help("a target must be above zero; remove it if there is none"),
+                    .with_help(msg!("load-indicator-target-not-positive-help")),
                 );
             }
         }
         if ind.unit.trim().is_empty() {
             errors.push(
-                Diagnostic::error(format!("indicator \"{name}\" has no unit"))
+                Diagnostic::error(msg!("load-indicator-no-unit", name = name))
                     .at(&file, ind.name.span())
-                    .with_help("set unit = \"亿元\" (or 万元, %, 个, 家, 项, 亩 …)"),
+                    .with_help(msg!("load-indicator-no-unit-help")),
             );
         }
     }
@@ -337,12 +342,9 @@ fn check(report: Report, places: &Places, file: SourceFile) -> Result<Loaded, Di
         if att.text.is_none() && att.table.is_none() && !att.indicator_table && att.chart.is_none()
         {
             errors.push(
-                Diagnostic::error(format!(
-                    "attachment \"{}\" has no content",
-                    att.title.get_ref()
-                ))
-                .at(&file, att.title.span())
-                .with_help("give it `text`, a `table`, `indicator_table = true` or a `chart` (any of them together)"),
+                Diagnostic::error(msg!("load-attachment-empty", title = att.title.get_ref()))
+                    .at(&file, att.title.span())
+                    .with_help(msg!("load-attachment-empty-help")),
             );
         }
     }
@@ -393,36 +395,32 @@ fn check_item(
     };
     if level > 4 {
         errors.push(located(
-            Diagnostic::error(format!("items in [[{part}]] nest deeper than four levels"))
-                .with_label("the fifth level")
-                .with_help(
-                    "headings go 一、（一）1.（1） and no deeper; fold this item into its parent's text",
-                ),
+            Diagnostic::error(msg!("load-item-too-deep", part = part))
+                .with_label(msg!("load-item-too-deep-label"))
+                .with_help(msg!("load-item-too-deep-help")),
         ));
         return;
     }
     if item.title.is_none() && item.text.is_none() && item.items.is_empty() && item.table.is_none()
     {
         errors.push(located(
-            Diagnostic::error(format!("an item in [[{part}]] is empty"))
-                .with_label("nothing under this item")
-                .with_help("give each item a `title`, a `text`, or both; or remove it"),
+            Diagnostic::error(msg!("load-item-empty", part = part))
+                .with_label(msg!("load-item-empty-label"))
+                .with_help(msg!("load-item-empty-help")),
         ));
     }
     if let Some(title) = &item.title {
         if title.get_ref().trim().is_empty() {
             errors.push(
-                Diagnostic::error("an item's title is empty")
+                Diagnostic::error(msg!("load-item-title-empty"))
                     .at(file, title.span())
-                    .with_help(
-                        "write the heading, or remove `title` to run the number into the text",
-                    ),
+                    .with_help(msg!("load-item-title-empty-help")),
             );
         } else if title.get_ref().contains('\n') {
             errors.push(
-                Diagnostic::error("a title must stay on one line")
+                Diagnostic::error(msg!("load-item-title-lines"))
                     .at(file, title.span())
-                    .with_help("put the prose under `text` instead"),
+                    .with_help(msg!("load-item-title-lines-help")),
             );
         }
     }
@@ -440,29 +438,30 @@ fn check_table(t: &TableSpec, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
     let n = t.columns.get_ref().len();
     if n == 0 {
         errors.push(
-            Diagnostic::error("a table has no columns")
+            Diagnostic::error(msg!("load-table-no-columns"))
                 .at(file, t.columns.span())
-                .with_help("name the header cells: columns = [\"序号\", \"项目名称\"]"),
+                .with_help(msg!("load-table-no-columns-help")),
         );
     }
     for row in &t.rows {
         if row.get_ref().len() != n {
             errors.push(
-                Diagnostic::error(format!(
-                    "this row has {} cells but the table has {n} columns",
-                    row.get_ref().len()
+                Diagnostic::error(msg!(
+                    "load-table-row-cells",
+                    cells = row.get_ref().len(),
+                    columns = n
                 ))
                 .at(file, row.span())
-                .with_help("give every row one cell per column; use \"\" for an empty cell"),
+                .with_help(msg!("load-table-row-cells-help")),
             );
         }
     }
     if t.widths.as_ref().is_some_and(|w| w.contains(&0)) {
         errors.push(
-            Diagnostic::error("`widths` gives a column no width (0)")
+            Diagnostic::error(msg!("load-table-zero-width"))
                 .at(file, t.columns.span())
-                .with_label("this table's `widths`")
-                .with_help("widths are relative weights, each 1 or more: widths = [1, 4, 2]; or leave `widths` out to fit the columns to their content"),
+                .with_label(msg!("load-table-zero-width-label"))
+                .with_help(msg!("load-table-zero-width-help")),
         );
     }
     for (what, len) in [
@@ -471,13 +470,14 @@ fn check_table(t: &TableSpec, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
     ] {
         if let Some(len) = len.filter(|&l| l != n) {
             errors.push(
-                Diagnostic::error(format!(
-                    "`{what}` has {len} entries but the table has {n} columns"
+                Diagnostic::error(msg!(
+                    "load-table-entries",
+                    key = what,
+                    entries = len,
+                    columns = n
                 ))
                 .at(file, t.columns.span())
-                .with_help(format!(
-                    "give `{what}` one entry per column, or leave it out"
-                )),
+                .with_help(msg!("load-table-entries-help", key = what)),
             );
         }
     }
@@ -493,16 +493,16 @@ fn lint_document_number(
     let wrong = ['[', ']', '【', '】', '(', ')', '（', '）'];
     if s.contains(wrong) || !s.ends_with('号') {
         errors.push(
-            Diagnostic::error(format!("document number \"{s}\" is not in the official form"))
+            Diagnostic::error(msg!("load-document-number-form", number = s))
                 .at(file, span)
-                .with_help("write it as 某管发〔2022〕5号: the year in 〔〕 (U+3014/U+3015), the number without leading zeros, ending in 号"),
+                .with_help(msg!("load-document-number-form-help")),
         );
     } else if let Some(after) = s.split('〕').nth(1) {
         if after.starts_with('0') {
             errors.push(
-                Diagnostic::error(format!("document number \"{s}\" has a leading zero"))
+                Diagnostic::error(msg!("load-document-number-zero", number = s))
                     .at(file, span)
-                    .with_help("write 5号, not 05号"),
+                    .with_help(msg!("load-document-number-zero-help")),
             );
         }
     }
@@ -536,9 +536,9 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
             style.red = r.to_ascii_uppercase();
         } else {
             errors.push(
-                Diagnostic::error(format!("`{r}` is not a colour"))
+                Diagnostic::error(msg!("load-colour", value = r.as_str()))
                     .at(file, red.span())
-                    .with_help("write red = \"#C8102E\""),
+                    .with_help(msg!("load-colour-help")),
             );
         }
     }
@@ -546,11 +546,11 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
         let Some(role) = FontRole::ALL.into_iter().find(|r| r.key() == key.get_ref()) else {
             let keys: Vec<&str> = FontRole::ALL.iter().map(|r| r.key()).collect();
             let help = match crate::suggest::closest(key.get_ref(), keys.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`? Roles: {}", keys.join(", ")),
-                None => format!("roles: {}", keys.join(", ")),
+                Some(best) => msg!("load-font-role-suggest", suggestion = best, roles = keys),
+                None => msg!("load-font-role-roles", roles = keys),
             };
             errors.push(
-                Diagnostic::error(format!("unknown font role `{}`", key.get_ref()))
+                Diagnostic::error(msg!("load-font-role", role = key.get_ref()))
                     .at(file, key.span())
                     .with_help(help),
             );
@@ -563,9 +563,9 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
         if let Some(f) = &ov.families {
             if f.is_empty() {
                 errors.push(
-                    Diagnostic::error(format!("font role `{}` lists no families", key.get_ref()))
+                    Diagnostic::error(msg!("load-font-no-families", role = key.get_ref()))
                         .at(file, key.span())
-                        .with_help("name at least one: families = [\"仿宋_GB2312\", \"仿宋\"]; or leave `families` out to keep the preset's"),
+                        .with_help(msg!("load-font-no-families-help")),
                 );
             } else {
                 spec.families = f.clone();
@@ -575,9 +575,9 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
             let s = size.get_ref().0;
             if !(5.0..=72.0).contains(&s) {
                 errors.push(
-                    Diagnostic::error(format!("font size {s} pt is out of range"))
+                    Diagnostic::error(msg!("load-font-size", size = s.to_string()))
                         .at(file, size.span())
-                        .with_help("sizes run from 5 to 72 pt; 3号 is 16, 2号 is 22"),
+                        .with_help(msg!("load-font-size-help")),
                 );
             } else {
                 spec.size_pt = s;
@@ -595,9 +595,9 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
 fn check_indicator_sheet(sheet: &IndicatorSheet, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
     if sheet.from.get_ref().trim().is_empty() {
         errors.push(
-            Diagnostic::error("`from` names no spreadsheet")
+            Diagnostic::error(msg!("load-sheet-from-empty"))
                 .at(file, sheet.from.span())
-                .with_help("write the statistics spreadsheet's path, relative to this report: from = \"stats.xlsx\""),
+                .with_help(msg!("load-sheet-from-empty-help")),
         );
     }
     if let Some(name) = sheet
@@ -606,17 +606,17 @@ fn check_indicator_sheet(sheet: &IndicatorSheet, file: &SourceFile, errors: &mut
         .filter(|s| s.get_ref().trim().is_empty())
     {
         errors.push(
-            Diagnostic::error("`sheet` is empty")
+            Diagnostic::error(msg!("load-empty-key", key = "sheet"))
                 .at(file, name.span())
-                .with_help("write the sheet's name as its tab shows it (sheet = \"Sheet1\"), or remove the key to read the first sheet with an indicator table"),
+                .with_help(msg!("load-sheet-name-empty-help")),
         );
     }
     if let (Some(range), Some(None)) = (&sheet.range, sheet.cells()) {
         errors.push(
-            Diagnostic::error(format!("`{}` is not a range of cells", range.get_ref()))
+            Diagnostic::error(msg!("load-sheet-range", range = range.get_ref()))
                 .at(file, range.span())
-                .with_label("expected a range such as A3:G20")
-                .with_help("write the top-left and bottom-right cells with a colon: range = \"A3:G20\" (columns A to XFD, rows from 1)"),
+                .with_label(msg!("load-sheet-range-label"))
+                .with_help(msg!("load-sheet-range-help")),
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Reporting periods and the phrases derived from them (上半年, 1-6月, 前三季度, 下半年, 2023年).
 
+use huibao_i18n::msg;
 use std::fmt;
 
 /// The period a report covers.
@@ -17,44 +18,44 @@ pub enum Period {
 
 /// Why a period string was rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PeriodError(pub String);
+pub struct PeriodError(pub huibao_i18n::Message);
 
 impl Period {
     /// Parses "2022", "2022-H1", "2022-Q3" or "2022-01..2022-09".
     pub fn parse(s: &str) -> Result<Period, PeriodError> {
-        let err = |why: &str| PeriodError(format!("`{s}` is not a period: {why}"));
+        let err = |why: huibao_i18n::Message| {
+            PeriodError(msg!("period-invalid", period = s, reason = why))
+        };
         let year = |y: &str| -> Result<i32, PeriodError> {
             if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(err("the year must have four digits"));
+                return Err(err(msg!("period-year-digits")));
             }
             match y.parse() {
-                Ok(0) => Err(err(
-                    "there is no year 0 (1 BC is followed by AD 1): write the year the report covers",
-                )),
+                Ok(0) => Err(err(msg!("period-year-zero"))),
                 Ok(y) => Ok(y),
-                Err(_) => Err(err("bad year")),
+                Err(_) => Err(err(msg!("period-year-digits"))),
             }
         };
         let month = |m: &str| -> Result<u8, PeriodError> {
             match m.parse::<u8>() {
                 Ok(v) if (1..=12).contains(&v) && m.len() == 2 => Ok(v),
-                _ => Err(err("months are written 01 to 12")),
+                _ => Err(err(msg!("period-month-digits"))),
             }
         };
         let s = s.trim();
         if let Some((from, to)) = s.split_once("..") {
             let (y1, m1) = from
                 .split_once('-')
-                .ok_or_else(|| err("write months as 2022-01..2022-09"))?;
+                .ok_or_else(|| err(msg!("period-month-range-form")))?;
             let (y2, m2) = to
                 .split_once('-')
-                .ok_or_else(|| err("write months as 2022-01..2022-09"))?;
+                .ok_or_else(|| err(msg!("period-month-range-form")))?;
             let (y1, y2, m1, m2) = (year(y1)?, year(y2)?, month(m1)?, month(m2)?);
             if y1 != y2 {
-                return Err(err("a month range must stay within one year"));
+                return Err(err(msg!("period-month-range-years")));
             }
             if m1 > m2 {
-                return Err(err("the first month comes after the last"));
+                return Err(err(msg!("period-month-range-order")));
             }
             return Ok(Period::Months(y1, m1, m2));
         }
@@ -67,9 +68,7 @@ impl Period {
             {
                 Ok(Period::Quarter(year(y)?, q.as_bytes()[1] - b'0'))
             }
-            Some(_) => Err(err(
-                "use 2022, 2022-H1, 2022-H2, 2022-Q3 or 2022-01..2022-09",
-            )),
+            Some(_) => Err(err(msg!("period-forms"))),
         }
     }
 

@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
 use crate::model::{Item, Number};
 use crate::period::Period;
+use huibao_i18n::msg;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -46,30 +47,23 @@ pub fn carry_forward_with(
         (None, None) => return Ok(Vec::new()),
     };
     let last = load_previous(&path).map_err(|mut d| {
-        let mut first = Diagnostic::error(format!(
-            "last period's report {} cannot be used",
-            path.display()
-        ))
-        .with_help("fix the errors below in that file, or point `previous` at another one");
+        let mut first = Diagnostic::error(msg!("previous-unusable", path = path.display()))
+            .with_help(msg!("previous-unusable-help"));
         // A file that is no report is named, never quoted: what it holds is none of
         // this report's business (`previous = "/etc/passwd"`).
-        let not_a_report = d
-            .0
-            .iter()
-            .filter_map(|d| d.file.as_ref())
-            .any(|f| !f.text.is_empty() && !looks_like_report(&f.text));
+        let not_a_report =
+            d.0.iter()
+                .filter_map(|d| d.file.as_ref())
+                .any(|f| !f.text.is_empty() && !looks_like_report(&f.text));
         if not_a_report {
-            first.message = format!(
-                "last period's report {} is not a huibao report: it has no [report] table",
-                path.display()
-            );
-            first.help = Some(
-                "point `previous` (or --previous) at last period's report TOML, e.g. previous = \"park-2021h1.toml\"".into(),
-            );
+            first.message = msg!("previous-not-a-report", path = path.display());
+            first.help = Some(msg!("previous-not-a-report-help"));
             d.0.clear();
         }
         if let (None, Some(p)) = (previous_path, &from_report) {
-            first = first.at(&loaded.file, p.span()).with_label("this file");
+            first = first
+                .at(&loaded.file, p.span())
+                .with_label(msg!("previous-this-file"));
         }
         d.0.insert(0, first);
         d
@@ -114,15 +108,12 @@ pub(crate) fn fill_previous(loaded: &mut Loaded, last: &Loaded) -> Vec<Diagnosti
     }
     if last.period.normalized() != wanted {
         out.push(
-            Diagnostic::warning(format!(
-                "last period's report covers {} but 同比 needs {}: its figures were not used as `previous`",
-                last.period.normalized().name(),
-                wanted.name()
+            Diagnostic::warning(msg!(
+                "previous-wrong-period",
+                covers = last.period.normalized().name(),
+                wanted = wanted.name()
             ))
-            .with_help(format!(
-                "pass the report of {} for 同比, or set `previous` on each indicator",
-                wanted.name()
-            )),
+            .with_help(msg!("previous-wrong-period-help", wanted = wanted.name())),
         );
         return out;
     }
@@ -152,28 +143,28 @@ pub(crate) fn fill_previous(loaded: &mut Loaded, last: &Loaded) -> Vec<Diagnosti
                         && crate::indicator::growth_change(value_now, &ind.unit, v).is_none()) =>
             {
                 out.push(
-                    Diagnostic::warning(format!(
-                        "indicator \"{}\": last year's {} {} gives no printable 同比",
-                        ind.name.get_ref(),
-                        value,
-                        old.unit.trim()
+                    Diagnostic::warning(msg!(
+                        "previous-no-printable-growth",
+                        name = ind.name.get_ref(),
+                        value = value.to_string(),
+                        unit = old.unit.trim()
                     ))
                     .at(&loaded.file, ind.name.span())
-                    .with_help("set `previous` by hand"),
+                    .with_help(msg!("previous-set-by-hand-help")),
                 )
             }
             Some(v) => {
                 ind.previous = Some(toml::Spanned::new(ind.value.span(), Number(v)));
             }
             None => out.push(
-                Diagnostic::warning(format!(
-                    "indicator \"{}\" is in {} here but in {} last year: no 同比 from it",
-                    ind.name.get_ref(),
-                    ind.unit.trim(),
-                    old.unit.trim()
+                Diagnostic::warning(msg!(
+                    "previous-unit-differs",
+                    name = ind.name.get_ref(),
+                    unit = ind.unit.trim(),
+                    previous_unit = old.unit.trim()
                 ))
                 .at(&loaded.file, ind.name.span())
-                .with_help("use the same unit, or set `previous` by hand"),
+                .with_help(msg!("previous-unit-differs-help")),
             ),
         }
     }
@@ -222,12 +213,12 @@ pub(crate) fn plan_follow_up(loaded: &Loaded, last: &Loaded) -> Vec<Diagnostic> 
     let overlaps = covered.year() == loaded.period.year() && c0 <= t1 && t0 <= c1;
     if !overlaps {
         out.push(
-            Diagnostic::warning(format!(
-                "last period's plan is for {}, this report covers {}: the plan follow-up may not apply",
-                covered.name(),
-                loaded.period.normalized().name()
+            Diagnostic::warning(msg!(
+                "previous-plan-period",
+                planned = covered.name(),
+                covers = loaded.period.normalized().name()
             ))
-            .with_help("for the plan follow-up pass the report of the period just before this one"),
+            .with_help(msg!("previous-plan-period-help")),
         );
     }
     let mut done: Vec<String> = Vec::new();
@@ -248,11 +239,9 @@ pub(crate) fn plan_follow_up(loaded: &Loaded, last: &Loaded) -> Vec<Diagnostic> 
             .as_ref()
             .map(|t| t.get_ref().trim().to_string())
             .unwrap_or_else(|| item_text(item).chars().take(20).collect());
-        let mut d = Diagnostic::warning(format!(
-            "last period's plan item \"{title}\" is not reported on in this period's work"
-        ))
-        .with_label("planned here")
-        .with_help("say in [[achievements]] what became of it (done, in progress or dropped)");
+        let mut d = Diagnostic::warning(msg!("previous-plan-item", title = title))
+            .with_label(msg!("previous-plan-item-label"))
+            .with_help(msg!("previous-plan-item-help"));
         if let Some(span) = item
             .title
             .as_ref()

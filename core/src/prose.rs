@@ -12,6 +12,7 @@ use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
     ScopedJson,
 };
+use huibao_i18n::{msg, Message};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -65,17 +66,23 @@ impl ProseRenderer {
             return Ok(text.to_string());
         }
         crate::template_guard::check(text).map_err(|r| {
-            Diagnostic::error(format!("prose expression cannot be used: {}", r.message))
+            Diagnostic::error(msg!("prose-expression-refused", detail = r.message))
                 .at(file, map_span(file, &span, text, r.offset))
-                .with_label("here")
-                .with_help(r.help)
+                .with_label(msg!("lint-here"))
+                .with_help(Message::verbatim(r.help))
         })?;
         let template = Template::compile(text).map_err(|e| {
-            let offset = e.pos().map(|(l, c)| line_col_offset(text, l, c)).unwrap_or(0);
-            Diagnostic::error(format!("prose expression is not valid: {}", e.reason()))
-                .at(file, map_span(file, &span, text, offset))
-                .with_label("here")
-                .with_help("write expressions like {{indicator \"营业收入\"}}; for a literal `{{` write `\\{{`")
+            let offset = e
+                .pos()
+                .map(|(l, c)| line_col_offset(text, l, c))
+                .unwrap_or(0);
+            Diagnostic::error(msg!(
+                "prose-expression-invalid",
+                detail = e.reason().to_string()
+            ))
+            .at(file, map_span(file, &span, text, offset))
+            .with_label(msg!("lint-here"))
+            .with_help(msg!("prose-expression-invalid-help"))
         })?;
         self.check_references(&template, text, file, &span)?;
         self.each.start();
@@ -87,13 +94,19 @@ impl ProseRenderer {
                     .zip(e.column_no)
                     .map(|(l, c)| line_col_offset(text, l, c))
                     .unwrap_or(0);
-                Diagnostic::error(format!("cannot fill in prose: {}", render_reason(&e)))
+                let mut names: Vec<&str> = INDICATOR_HELPERS.to_vec();
+                names.extend([
+                    "organization",
+                    "year",
+                    "period",
+                    "period_name",
+                    "months",
+                    "next_period",
+                ]);
+                Diagnostic::error(render_reason(&e))
                     .at(file, map_span(file, &span, text, offset))
-                    .with_label("here")
-                    .with_help(format!(
-                    "known names: {}, organization, year, period, period_name, months, next_period",
-                    INDICATOR_HELPERS.join(", ")
-                ))
+                    .with_label(msg!("lint-here"))
+                    .with_help(msg!("prose-known-names", names = names))
             })
     }
 
@@ -120,30 +133,33 @@ impl ProseRenderer {
                 Some(Parameter::Literal(serde_json::Value::String(s))) => s.clone(),
                 _ => {
                     let offset = text.find(&format!("{{{{{name}")).unwrap_or(0);
-                    return Err(Diagnostic::error(format!(
-                        "`{name}` needs an indicator name in quotes"
-                    ))
-                    .at(file, map_span(file, span, text, offset))
-                    .with_help(format!("write {{{{{name} \"营业收入\"}}}}")));
+                    return Err(Diagnostic::error(msg!("prose-needs-name", helper = name))
+                        .at(file, map_span(file, span, text, offset))
+                        .with_help(msg!("prose-needs-name-help", helper = name)));
                 }
             };
             if !self.figures.contains_key(&wanted) {
                 let quoted = format!("\"{wanted}\"");
                 let offset = text.find(&quoted).unwrap_or(0);
-                let mut d = Diagnostic::error(format!(
-                    "prose cites indicator \"{wanted}\", which the report does not define"
-                ))
-                .at(
-                    file,
-                    map_span(file, span, text, offset).start
-                        ..map_span(file, span, text, offset + quoted.len()).start,
-                )
-                .with_label("no [[indicators]] entry has this name");
+                let mut d =
+                    Diagnostic::error(msg!("prose-unknown-indicator", name = wanted.as_str()))
+                        .at(
+                            file,
+                            map_span(file, span, text, offset).start
+                                ..map_span(file, span, text, offset + quoted.len()).start,
+                        )
+                        .with_label(msg!("prose-unknown-indicator-label"));
                 let known: Vec<&str> = self.figures.keys().map(String::as_str).collect();
-                d = d.with_help(match crate::suggest::closest(&wanted, known.iter().copied()) {
-                    Some(best) => format!("did you mean \"{best}\"? Or add an [[indicators]] entry named \"{wanted}\""),
-                    None => format!("add an [[indicators]] entry with name = \"{wanted}\""),
-                });
+                d = d.with_help(
+                    match crate::suggest::closest(&wanted, known.iter().copied()) {
+                        Some(best) => msg!(
+                            "prose-unknown-indicator-suggest",
+                            suggestion = best,
+                            name = wanted.as_str()
+                        ),
+                        None => msg!("prose-unknown-indicator-add", name = wanted.as_str()),
+                    },
+                );
                 return Err(d);
             }
         }
@@ -186,11 +202,15 @@ pub(crate) fn cited_indicators(text: &str, out: &mut std::collections::BTreeSet<
     }
 }
 
-fn render_reason(e: &RenderError) -> String {
+fn render_reason(e: &RenderError) -> Message {
     match e.reason() {
-        RenderErrorReason::MissingVariable(Some(name)) => format!("`{name}` is not a known name"),
-        RenderErrorReason::HelperNotFound(name) => format!("`{name}` is not a known helper"),
-        other => other.to_string(),
+        RenderErrorReason::MissingVariable(Some(name)) => {
+            msg!("prose-unknown-name", name = name.as_str())
+        }
+        RenderErrorReason::HelperNotFound(name) => {
+            msg!("prose-unknown-helper", name = name.as_str())
+        }
+        other => msg!("prose-fill-failed", detail = other.to_string()),
     }
 }
 
@@ -390,9 +410,13 @@ mod tests {
         let start = src.find("'''").unwrap();
         let end = src.rfind("'''").unwrap() + 3;
         let err = renderer().render(value, &file, start..end).unwrap_err();
-        assert!(err.message.contains("\"营收\""), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("\"营收\""),
+            "{}",
+            err.message
+        );
         assert_eq!(err.line_column(), Some((3, 11)));
-        assert!(err.help.unwrap().contains("营业收入"));
+        assert!(err.help.unwrap().to_string().contains("营业收入"));
     }
 
     #[test]
@@ -403,14 +427,22 @@ mod tests {
         let span = src.find("'''").unwrap()..src.len() - 1;
         let err = renderer().render(value, &file, span).unwrap_err();
         assert_eq!(err.line_column(), Some((2, 2)));
-        assert!(err.message.contains("inline partials"), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("inline partials"),
+            "{}",
+            err.message
+        );
         let deep = format!(
             "{{{{value {}\"税收\"{}}}}}",
             "(value ".repeat(5_000),
             ")".repeat(5_000)
         );
         let err = renderer().render(&deep, &file, 0..0).unwrap_err();
-        assert!(err.message.contains("nest deeper"), "{}", err.message);
+        assert!(
+            err.message.to_string().contains("nest deeper"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -420,7 +452,7 @@ mod tests {
             .render("{{growth \"税收\"}}", &file, 0..0)
             .unwrap_err();
         assert!(
-            err.message.contains("no 同比 change to print"),
+            err.message.to_string().contains("no 同比 change to print"),
             "{}",
             err.message
         );

@@ -37,9 +37,9 @@ pub(crate) fn check(file: &SourceFile, root: &Spanned<DeTable<'_>>) -> Vec<Diagn
     scan.found
         .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     if scan.more > 0 {
-        scan.found.push(Diagnostic::error(format!(
-            "{} more place(s) like the ones above",
-            scan.more
+        scan.found.push(Diagnostic::error(huibao_i18n::msg!(
+            "scan-more",
+            count = scan.more
         )));
     }
     scan.found
@@ -100,7 +100,7 @@ impl Scan<'_> {
 
     fn table<'k>(&mut self, table: &'k DeTable<'_>, path: &mut Vec<Step<'k>>) {
         for (key, value) in table.iter() {
-            self.string(key.get_ref(), key.span(), "a key");
+            self.string(key.get_ref(), key.span(), "key");
             path.push(Step::Key(key.get_ref()));
             self.value(value, path);
             path.pop();
@@ -109,7 +109,7 @@ impl Scan<'_> {
 
     fn value<'k>(&mut self, value: &'k Spanned<DeValue<'_>>, path: &mut Vec<Step<'k>>) {
         match value.get_ref() {
-            DeValue::String(s) => self.string(s, value.span(), "this text"),
+            DeValue::String(s) => self.string(s, value.span(), "text"),
             DeValue::Integer(i) => {
                 let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
                 self.number(n.map(|n| n as f64), value.span(), path);
@@ -130,7 +130,8 @@ impl Scan<'_> {
         }
     }
 
-    /// A control character in a string: an error at the character itself.
+    /// A control character in a string (`what`: "key" or "text"): an error at the
+    /// character itself.
     fn string(&mut self, s: &str, span: Range<usize>, what: &str) {
         let Some((offset, c)) = first_forbidden(s) else {
             return;
@@ -138,16 +139,16 @@ impl Scan<'_> {
         let at = map_span(self.file, &span, s, offset).start;
         let at = at..(at + 1).min(span.end.max(at));
         let count = count_forbidden(s);
-        let also = if count > 1 {
-            format!(" ({count} in {what})")
-        } else {
-            String::new()
-        };
         self.push(
-            Diagnostic::error(format!("{} cannot be printed{also}", describe_forbidden(c)))
-                .at(self.file, at)
-                .with_label("an invisible character here")
-                .with_help(forbidden_help(c)),
+            Diagnostic::error(huibao_i18n::msg!(
+                "scan-control",
+                what = describe_forbidden(c),
+                count = count,
+                place = what
+            ))
+            .at(self.file, at)
+            .with_label(huibao_i18n::msg!("scan-control-label"))
+            .with_help(forbidden_help(c)),
         );
     }
 
@@ -158,10 +159,10 @@ impl Scan<'_> {
             _ => {
                 let written = self.file.text.get(span.clone()).unwrap_or("").trim();
                 self.push(
-                    Diagnostic::error(format!("`{written}` is not a number that can be printed"))
+                    Diagnostic::error(huibao_i18n::msg!("scan-not-finite", value = written))
                         .at(self.file, span)
-                        .with_label("not a finite number")
-                        .with_help("write a number such as 123.5 (inf, nan and numbers beyond ±1.8e308 have no printed form)"),
+                        .with_label(huibao_i18n::msg!("scan-not-finite-label"))
+                        .with_help(huibao_i18n::msg!("scan-not-finite-help")),
                 );
                 return;
             }
@@ -173,10 +174,10 @@ impl Scan<'_> {
         );
         if !in_plugin_config && n.abs() >= crate::limits::MAX_NUMBER {
             self.push(
-                Diagnostic::error("this number is too large to print exactly")
+                Diagnostic::error(huibao_i18n::msg!("scan-too-large"))
                     .at(self.file, span)
-                    .with_label("too large")
-                    .with_help("numbers in a report stay below 9007199254740992 (2^53); give large amounts in a larger unit, e.g. 亿元 instead of 元"),
+                    .with_label(huibao_i18n::msg!("scan-too-large-label"))
+                    .with_help(huibao_i18n::msg!("scan-too-large-help")),
             );
         }
     }
@@ -191,7 +192,7 @@ mod tests {
         let root = DeTable::parse(src).unwrap();
         check(&file, &root)
             .iter()
-            .map(|d| (d.message.clone(), d.line_column()))
+            .map(|d| (d.message.to_string(), d.line_column()))
             .collect()
     }
 

@@ -392,7 +392,7 @@ mod tests {
         let five_thousand = deep(5_000);
         let (at, message) = refused(&five_thousand).unwrap();
         assert_eq!(at, 4 + 3 * MAX_TEMPLATE_NESTING);
-        assert!(message.contains("nest deeper"), "{message}");
+        assert!(message.to_string().contains("nest deeper"), "{message}");
 
         let blocks = |n: usize| "{{#if a}}".repeat(n) + &"{{/if}}".repeat(n);
         assert_eq!(check(&blocks(MAX_TEMPLATE_NESTING)), Ok(()));

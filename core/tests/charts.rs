@@ -379,9 +379,13 @@ fn an_attachment_may_hold_a_chart_alone() {
     );
     let e = load_source(SourceFile::new("r.toml", format!("{HEAD}\n{attachment}")))
         .expect_err("an empty attachment");
-    let help = e.0[0].help.clone().unwrap_or_default();
+    let help = e.0[0]
+        .help
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(
-        e.0[0].message.contains("has no content"),
+        e.0[0].message.to_string().contains("has no content"),
         "{}",
         e.0[0].message
     );
@@ -451,7 +455,7 @@ kind = \"growth\"
     assert!(
         warnings
             .iter()
-            .all(|w| !w.message.contains("is not printed")),
+            .all(|w| !w.message.to_string().contains("is not printed")),
         "{:?}",
         warnings.iter().map(|w| &w.message).collect::<Vec<_>>()
     );
@@ -497,7 +501,10 @@ fn any_figures_give_a_chart_inside_its_box_or_a_located_error() {
             }
             Err(e) => {
                 let message = e.to_string();
-                assert!(message.contains("r.toml:"), "{values:?}: {message}");
+                assert!(
+                    message.to_string().contains("r.toml:"),
+                    "{values:?}: {message}"
+                );
             }
         }
     }

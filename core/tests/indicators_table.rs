@@ -18,8 +18,8 @@ fn first_error(text: &str) -> (usize, usize, String, String) {
     (
         line,
         column,
-        d.message.clone(),
-        d.help.clone().unwrap_or_default(),
+        d.message.to_string(),
+        d.help.as_ref().map(ToString::to_string).unwrap_or_default(),
     )
 }
 
@@ -132,7 +132,9 @@ fn mistakes_in_the_table_are_located_with_a_fix() {
     let (line, _, message, _) = first_error(&format!("indicators = \"stats.xlsx\"\n{BASE}"));
     assert_eq!(line, 1);
     assert!(
-        message.contains("[[indicators]] entries, or an [indicators] table with `from`"),
+        message
+            .to_string()
+            .contains("[[indicators]] entries, or an [indicators] table with `from`"),
         "{message}"
     );
 }

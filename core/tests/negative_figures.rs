@@ -138,8 +138,8 @@ fn every_place_words_losses_as_the_statistics_bureaus_do() {
     // Warnings at the keys where no figure is printed.
     let warnings: Vec<(usize, String)> = lint(&loaded, &doc)
         .iter()
-        .filter(|d| d.message.contains("printed"))
-        .map(|d| (d.line_column().unwrap().0, d.message.clone()))
+        .filter(|d| d.message.to_string().contains("printed"))
+        .map(|d| (d.line_column().unwrap().0, d.message.to_string()))
         .collect();
     assert_eq!(
         warnings,

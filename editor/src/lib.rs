@@ -418,7 +418,9 @@ impl Editor {
             Err(d) => {
                 return error_json(&format!(
                     "报告有错误，未导出：{}",
-                    d.0.first().map(|d| d.message.clone()).unwrap_or_default()
+                    d.0.first()
+                        .map(|d| d.message.to_string())
+                        .unwrap_or_default()
                 ))
             }
         };
@@ -609,9 +611,9 @@ impl Editor {
                 "line": line,
                 "column": column,
                 "severity": if d.severity == Severity::Error { "error" } else { "warning" },
-                "message": d.message,
-                "label": d.label,
-                "help": d.help,
+                "message": d.message.to_string(),
+                "label": d.label.as_ref().map(ToString::to_string),
+                "help": d.help.as_ref().map(ToString::to_string),
             })
         };
         match self.session.prepare_source(file.clone()) {

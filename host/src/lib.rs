@@ -29,6 +29,7 @@ use huibao_core::GeneratedSection;
 use huibao_core::Loaded;
 use huibao_core::Resolved;
 use huibao_core::{Diagnostic, Diagnostics};
+use huibao_i18n::{msg, Message};
 use huibao_plugin_api as api;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -82,24 +83,25 @@ impl Plugin {
             Kind::Native => {
                 let n = native::load(&found.path).map_err(|f| failure(name, f))?;
                 if n.name != *name {
-                    return Err(Diagnostic::error(format!(
-                        "plugin `{name}`: the library {} calls itself `{}`",
-                        n.path.display(),
-                        n.name
+                    return Err(Diagnostic::error(msg!(
+                        "plugin-name-differs",
+                        name = name,
+                        path = n.path.display(),
+                        own = n.name.as_str()
                     ))
-                    .with_help(format!(
-                        "rename the file to {}, or give the name `{name}` in export_plugin!",
-                        native_file_name(&n.name)
+                    .with_help(msg!(
+                        "plugin-name-differs-help",
+                        name = name,
+                        file = native_file_name(&n.name)
                     )));
                 }
                 let schema: Value = serde_json::from_str(&n.schema).map_err(|e| {
-                    Diagnostic::error(format!(
-                        "plugin `{name}` has a config schema that is not JSON: {e}"
+                    Diagnostic::error(msg!(
+                        "plugin-schema-not-json",
+                        name = name,
+                        detail = e.to_string()
                     ))
-                    .with_help(format!(
-                        "this is a bug in the plugin ({})",
-                        n.path.display()
-                    ))
+                    .with_help(msg!("plugin-bug-at", path = n.path.display()))
                 })?;
                 check_schema(&schema).map_err(|e| bad_schema(name, &e))?;
                 Ok(Plugin {
@@ -119,7 +121,7 @@ impl Plugin {
             Kind::Template => {
                 let t = template::load(&found.path, name).map_err(|e| match e {
                     template::LoadError::Plain(f) => failure(name, f)
-                        .with_help(format!("template plugin in {}", found.path.display())),
+                        .with_help(msg!("plugin-template-in", path = found.path.display())),
                     template::LoadError::At(d) => d,
                 })?;
                 Ok(Plugin {
@@ -160,64 +162,67 @@ impl Plugin {
         match &self.imp {
             Imp::Native(n) => {
                 let bytes = serde_json::to_vec(request).map_err(|e| {
-                    Diagnostic::error(format!(
-                        "plugin `{name}`: the request could not be written: {e}"
+                    Diagnostic::error(msg!(
+                        "plugin-request-unwritable",
+                        name = name,
+                        detail = e.to_string()
                     ))
                 })?;
-                let bug = || {
-                    format!(
-                        "this is a bug in the plugin at {}, version {}; report it to its authors",
-                        n.path.display(),
-                        n.version
-                    )
+                let bug = |help: Message| {
+                    help.arg("path", n.path.display())
+                        .arg("version", n.version.as_str())
                 };
                 let (status, body) = n.call(&bytes).map_err(|e| match e {
-                    native::CallError::Malformed(e) => Diagnostic::error(format!(
-                        "plugin `{name}` returned a malformed response: {e}"
+                    native::CallError::Malformed(e) => Diagnostic::error(msg!(
+                        "plugin-malformed-response",
+                        name = name,
+                        detail = e.to_string()
                     ))
-                    .with_help(bug()),
-                    native::CallError::Failed(e) => {
-                        Diagnostic::error(format!("plugin `{name}` {e}")).with_help(format!(
-                            "{}; huibao ran it in a process of its own and wrote nothing",
-                            bug()
-                        ))
-                    }
+                    .with_help(bug(msg!("plugin-bug"))),
+                    native::CallError::Failed(e) => Diagnostic::error(msg!(
+                        "plugin-failed",
+                        name = name,
+                        detail = e.to_string()
+                    ))
+                    .with_help(bug(msg!("plugin-bug-isolated"))),
                 })?;
                 match status {
                     api::abi::status::OK => {
                         let section: api::Section = serde_json::from_slice(&body).map_err(|e| {
-                            Diagnostic::error(format!(
-                                "plugin `{name}` returned a malformed response: {e}"
+                            Diagnostic::error(msg!(
+                                "plugin-malformed-response",
+                                name = name,
+                                detail = e.to_string()
                             ))
-                            .with_help(format!(
-                                "{}; a section must be JSON as huibao_plugin_api::Section writes it",
-                                bug()
-                            ))
+                            .with_help(bug(msg!("plugin-bug-section-json")))
                         })?;
                         convert::section_to_item(&section, span).map_err(|e| {
-                            Diagnostic::error(format!(
-                                "plugin `{name}` returned a section huibao cannot use: {e}"
+                            Diagnostic::error(msg!(
+                                "plugin-section-unusable",
+                                name = name,
+                                detail = e.to_string()
                             ))
-                            .with_help(bug())
+                            .with_help(bug(msg!("plugin-bug")))
                         })
                     }
-                    api::abi::status::ERROR => Err(Diagnostic::error(format!(
-                        "plugin `{name}` reported an error: {}",
-                        String::from_utf8_lossy(&body).trim()
+                    api::abi::status::ERROR => Err(Diagnostic::error(msg!(
+                        "plugin-reported-error",
+                        name = name,
+                        detail = String::from_utf8_lossy(&body).trim()
                     ))
-                    .with_help("the message is the plugin's own; check this section's config")),
-                    api::abi::status::PANIC => Err(Diagnostic::error(format!(
-                        "plugin `{name}` panicked: {}",
-                        String::from_utf8_lossy(&body).trim()
+                    .with_help(msg!("plugin-reported-error-help"))),
+                    api::abi::status::PANIC => Err(Diagnostic::error(msg!(
+                        "plugin-panicked",
+                        name = name,
+                        detail = String::from_utf8_lossy(&body).trim()
                     ))
-                    .with_help(format!(
-                        "{}; huibao caught the panic and wrote nothing",
-                        bug()
-                    ))),
-                    other => Err(Diagnostic::error(format!(
-                        "plugin `{name}` returned the unknown status {other}"
+                    .with_help(bug(msg!("plugin-bug-panic")))),
+                    other => Err(Diagnostic::error(msg!(
+                        "plugin-unknown-status",
+                        name = name,
+                        status = other.to_string()
                     ))
-                    .with_help(format!("{}; or it was built for another ABI", bug()))),
+                    .with_help(bug(msg!("plugin-bug-abi")))),
                 }
             }
             Imp::Template(t) => {
@@ -228,9 +233,12 @@ impl Plugin {
                 });
                 let mut item = t.generate(&data)?;
                 convert::check_outline(&mut item, span, 0).map_err(|e| {
-                    Diagnostic::error(format!("template plugin `{name}`: {e}")).with_help(
-                        "a section takes at most two levels of numbered lines below its title",
-                    )
+                    Diagnostic::error(msg!(
+                        "plugin-template-outline",
+                        name = name,
+                        detail = e.to_string()
+                    ))
+                    .with_help(msg!("plugin-template-outline-help"))
                 })?;
                 Ok(item)
             }
@@ -239,18 +247,16 @@ impl Plugin {
 }
 
 fn failure(name: &str, f: Failure) -> Diagnostic {
-    let d = Diagnostic::error(format!("plugin `{name}` {}", f.message));
+    let d = Diagnostic::error(msg!("plugin-failed", name = name, detail = f.message));
     match f.help {
-        Some(h) => d.with_help(h),
+        Some(h) => d.with_help(Message::verbatim(h)),
         None => d,
     }
 }
 
 fn bad_schema(name: &str, e: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "plugin `{name}` has a config schema huibao cannot use: {e}"
-    ))
-    .with_help("see plugins/README.md for the JSON Schema keywords huibao checks")
+    Diagnostic::error(msg!("plugin-schema-unusable", name = name, detail = e))
+        .with_help(msg!("plugin-schema-unusable-help"))
 }
 
 /// Every plugin on the search path, each with what loading it says.
@@ -321,10 +327,10 @@ fn load_all(loaded: &Loaded, search: &SearchPath) -> Result<BTreeMap<String, Plu
         failed.push(name.clone());
         if !valid_name(name) {
             errors.push(
-                Diagnostic::error(format!("`{name}` is not a valid plugin name"))
+                Diagnostic::error(msg!("plugin-invalid-name", name = name.as_str()))
                     .at(&loaded.file, span)
-                    .with_label("not a plugin name")
-                    .with_help("plugin names are lowercase ASCII letters, digits, - and _: fund, party, talent-work"),
+                    .with_label(msg!("plugin-invalid-name-label"))
+                    .with_help(msg!("plugin-invalid-name-help")),
             );
             continue;
         }
@@ -387,24 +393,24 @@ fn config_of(
         None => json!({}),
         Some(c) => {
             if !c.get_ref().is_table() {
-                return Err(vec![Diagnostic::error(format!(
-                    "plugin `{name}`: config must be a table, not {}",
-                    c.get_ref().type_str()
+                return Err(vec![Diagnostic::error(msg!(
+                    "plugin-config-not-table",
+                    name = name.as_str(),
+                    found = c.get_ref().type_str()
                 ))
                 .at(file, c.span())
-                .with_help(
-                    "write config = { key = value, … } or a [sections.config] table",
-                )]);
+                .with_help(msg!("plugin-config-not-table-help"))]);
             }
             context::toml_to_json(c.get_ref(), &mut Vec::new()).map_err(|path| {
                 let span =
                     spans::config_span(&file.text, index, &path, false).unwrap_or(whole.clone());
-                vec![Diagnostic::error(format!(
-                    "plugin `{name}`: {} is not a finite number",
-                    display_path(&path)
+                vec![Diagnostic::error(msg!(
+                    "plugin-config-not-finite",
+                    name = name.as_str(),
+                    key = display_path(&path)
                 ))
                 .at(file, span)
-                .with_help("write a number such as 12.5; nan and inf cannot be passed to a plugin")]
+                .with_help(msg!("plugin-config-not-finite-help"))]
             })?
         }
     };
@@ -425,15 +431,19 @@ fn config_of(
     Err(placed
         .into_iter()
         .map(|(span, v)| {
-            let d = Diagnostic::error(format!("plugin `{name}`: {}", v.message))
-                .at(file, span)
-                .with_label(if v.on_key {
-                    "unknown key"
-                } else {
-                    "does not fit the plugin's schema"
-                });
+            let d = Diagnostic::error(msg!(
+                "plugin-config-violation",
+                name = name.as_str(),
+                detail = v.message
+            ))
+            .at(file, span)
+            .with_label(if v.on_key {
+                msg!("load-unknown-key-label")
+            } else {
+                msg!("plugin-config-violation-label")
+            });
             match v.help {
-                Some(h) => d.with_help(h),
+                Some(h) => d.with_help(Message::verbatim(h)),
                 None => d,
             }
         })
@@ -445,31 +455,37 @@ fn place_at(d: Diagnostic, loaded: &Loaded, span: Range<usize>) -> Diagnostic {
     if d.file.is_some() {
         d
     } else {
-        d.at(&loaded.file, span).with_label("this section's plugin")
+        d.at(&loaded.file, span)
+            .with_label(msg!("plugin-this-section"))
     }
 }
 
 fn not_found(loaded: &Loaded, search: &SearchPath, name: &str, span: Range<usize>) -> Diagnostic {
-    let d = Diagnostic::error(format!("plugin `{name}` not found"))
+    let d = Diagnostic::error(msg!("plugin-not-found", name = name))
         .at(&loaded.file, span)
-        .with_label("no plugin of this name");
+        .with_label(msg!("plugin-not-found-label"));
     if search.dirs().is_empty() {
-        return d.with_help("no plugin directories: pass --plugin-dir DIR, set HUIBAO_PLUGIN_PATH, or add [plugins] paths = [\"…\"] to the report");
+        return d.with_help(msg!("plugin-no-folders"));
     }
     let dirs: Vec<String> = search
         .dirs()
         .iter()
-        .map(|(d, o)| format!("{} ({})", d.display(), o.describe()))
+        .map(|(d, o)| huibao_i18n::t!("plugin-folder", path = d.display(), origin = o.describe()))
         .collect();
     let known: Vec<String> = search.candidates().into_iter().map(|c| c.name).collect();
-    let suggestion = huibao_core::closest(name, known.iter().map(String::as_str))
-        .map(|b| format!("did you mean `{b}`? "))
-        .unwrap_or_default();
-    d.with_help(format!(
-        "{suggestion}looked for {} or {name}/plugin.toml in: {}",
-        native_file_name(name),
-        dirs.join(", ")
-    ))
+    let file = native_file_name(name);
+    d.with_help(
+        match huibao_core::closest(name, known.iter().map(String::as_str)) {
+            Some(best) => msg!(
+                "plugin-looked-suggest",
+                suggestion = best,
+                file = file,
+                name = name,
+                folders = dirs
+            ),
+            None => msg!("plugin-looked", file = file, name = name, folders = dirs),
+        },
+    )
 }
 
 #[cfg(test)]

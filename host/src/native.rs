@@ -75,7 +75,7 @@ pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
     huibao_core::input::open(path, huibao_core::input::Kind::PluginLibrary).map_err(|e| {
         Failure {
             message: format!("cannot be loaded: {e}"),
-            help: Some(e.help()),
+            help: Some(e.help().to_string()),
         }
     })?;
     match super::isolate::host() {
@@ -345,13 +345,14 @@ mod tests {
         );
         let e = check(&table(2, 0, StrRef::new("fund"))).unwrap_err();
         assert!(
-            e.message.contains("declares plugin ABI v2"),
+            e.message.to_string().contains("declares plugin ABI v2"),
             "{}",
             e.message
         );
         let e = check(&table(1, 3, StrRef::new("fund"))).unwrap_err();
         assert!(
             e.message
+                .to_string()
                 .contains("built for plugin ABI 1.3, newer than this huibao's 1.1"),
             "{}",
             e.message
@@ -359,6 +360,7 @@ mod tests {
         assert!(check_table(std::ptr::null(), "x".into())
             .unwrap_err()
             .message
+            .to_string()
             .contains("null pointer"));
     }
 
@@ -372,6 +374,7 @@ mod tests {
         assert!(check(&table(1, 0, bad))
             .unwrap_err()
             .message
+            .to_string()
             .contains("name is not UTF-8"));
         let null = StrRef {
             ptr: std::ptr::null(),
@@ -380,6 +383,7 @@ mod tests {
         assert!(check(&table(1, 0, null))
             .unwrap_err()
             .message
+            .to_string()
             .contains("null pointer"));
         let long = StrRef {
             ptr: BAD.as_ptr(),
@@ -388,6 +392,7 @@ mod tests {
         assert!(check(&table(1, 0, long))
             .unwrap_err()
             .message
+            .to_string()
             .contains("bytes long"));
     }
 }

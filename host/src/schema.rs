@@ -625,7 +625,7 @@ mod tests {
         );
         let help = |needle: &str| {
             v.iter()
-                .find(|v| v.message.contains(needle))
+                .find(|v| v.message.to_string().contains(needle))
                 .and_then(|v| v.help.clone())
                 .unwrap_or_default()
         };

@@ -26,12 +26,12 @@ pub enum Origin {
 
 impl Origin {
     /// How `plugins list` and error messages name the origin.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            Origin::CommandLine => "--plugin-dir",
-            Origin::Report => "[plugins] paths",
-            Origin::Environment => ENV_VAR,
-            Origin::Program => "next to huibao",
+            Origin::CommandLine => "--plugin-dir".into(),
+            Origin::Report => "[plugins] paths".into(),
+            Origin::Environment => ENV_VAR.into(),
+            Origin::Program => huibao_i18n::t!("plugin-origin-program"),
         }
     }
 }

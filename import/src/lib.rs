@@ -124,7 +124,7 @@ impl ImportError {
     /// What the user can do about it.
     pub fn help(&self) -> std::borrow::Cow<'static, str> {
         let help: &'static str = match self {
-            ImportError::Read(e) => return e.help().into(),
+            ImportError::Read(e) => return e.help().to_string().into(),
             ImportError::Empty(_) => "choose the file that holds last period's report",
             ImportError::NotText { .. } | ImportError::Unsupported { .. } => {
                 "huibao imports .txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .pdf with a text layer, .html, .htm, .mhtml, .odt and .ofd: open the report in Word or WPS and save it as .docx, or copy its text into a .txt file"

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 #[non_exhaustive]
 pub enum BatchError {
     /// A folder given could not be listed.
-    #[error("cannot read folder {}: {source}", .path.display())]
+    #[error("{}", huibao_i18n::msg!("batch-folder-unreadable", path = .path.display(), reason = huibao_core::io_reason(.source)))]
     Folder {
         /// The folder.
         path: PathBuf,
@@ -22,16 +22,18 @@ pub enum BatchError {
         source: io::Error,
     },
     /// A path given is neither a report file nor a folder.
-    #[error("{}: no such report file or folder", .0.display())]
+    #[error("{}", huibao_i18n::msg!("batch-missing", path = .0.display()))]
     Missing(PathBuf),
     /// A folder given holds no report.
-    #[error("{}: no report (*.toml) in this folder", .0.display())]
+    #[error("{}", huibao_i18n::msg!("batch-empty-folder", path = .0.display()))]
     Empty(PathBuf),
     /// Two reports would write the same files.
-    #[error(
-        "{} and {} would both write {stem}.*: rename one, or render them in two runs with different --out folders",
-        .first.display(), .second.display()
-    )]
+    #[error("{}", huibao_i18n::msg!(
+        "batch-same-stem",
+        first = .first.display(),
+        second = .second.display(),
+        stem = .stem.as_str()
+    ))]
     SameStem {
         /// The name their outputs take (as printed: a name that is not UTF-8 shows
         /// U+FFFD where its bytes are not).
@@ -42,7 +44,7 @@ pub enum BatchError {
         second: PathBuf,
     },
     /// The thread pool could not be started.
-    #[error("cannot start {jobs} worker threads: {reason}")]
+    #[error("{}", huibao_i18n::msg!("batch-threads", jobs = *.jobs, reason = .reason.as_str()))]
     Threads {
         /// Threads asked for.
         jobs: usize,
@@ -167,7 +169,7 @@ pub enum ReportFailure {
     #[error(transparent)]
     Write(WriteError),
     /// An internal error (a bug): the report's rendering stopped unexpectedly.
-    #[error("internal error while rendering {}: {message} (please report this bug)", .report.display())]
+    #[error("{}", huibao_i18n::msg!("batch-panic", report = .report.display(), detail = .message.as_str()))]
     Panic {
         /// The report.
         report: PathBuf,

@@ -98,7 +98,12 @@ impl Rendered {
 
 /// A format that could not be rendered.
 #[derive(Debug, thiserror::Error)]
-#[error("{} output of {} failed: {source}", .format.name(), .report.display())]
+#[error("{}", huibao_i18n::msg!(
+    "render-failed",
+    format = .format.name(),
+    report = .report.display(),
+    detail = .source.to_string()
+))]
 #[non_exhaustive]
 pub struct RenderError {
     /// The format that failed.
@@ -135,14 +140,16 @@ impl RenderError {
             .and_then(|written| written.find(*ch))
             .map_or(span.start, |offset| span.start + offset);
         Some(
-            Diagnostic::error(format!(
-                "no font has the character “{ch}” (U+{:04X})",
-                *ch as u32
+            Diagnostic::error(huibao_i18n::msg!(
+                "font-missing-glyph",
+                character = *ch,
+                code = format!("U+{:04X}", *ch as u32)
             ))
             .at(file, at..at + ch.len_utf8())
-            .with_label("this character")
-            .with_help(format!(
-                "write another character, or give a font that has it with --font-dir (fonts tried: {tried})"
+            .with_label(huibao_i18n::msg!("font-missing-glyph-label"))
+            .with_help(huibao_i18n::msg!(
+                "font-missing-glyph-help",
+                fonts = tried.to_string()
             )),
         )
     }
@@ -369,17 +376,18 @@ impl LayoutFailed {
 /// else naming the layout's place.
 fn variant_warning(prepared: &Prepared, f: &huibao_layout::VariantFallback) -> Diagnostic {
     let sequence: String = [f.base, f.selector].iter().collect();
-    let d = Diagnostic::warning(format!(
-        "“{}”的异体字选择符 U+{:04X} 无法在字体 {} 中显示，已用基本字形（{}：“{}”）",
-        f.base,
-        u32::from(f.selector),
-        f.family,
-        f.place,
-        f.context
+    let selector = format!("U+{:04X}", u32::from(f.selector));
+    let d = Diagnostic::warning(huibao_i18n::msg!(
+        "render-variant-fallback",
+        base = f.base,
+        selector = selector.as_str(),
+        font = f.family.as_str(),
+        place = f.place.to_string(),
+        context = f.context.as_str()
     ))
-    .with_help(format!(
-        "the DOCX and HTML keep the variant; for the PDF and OFD install a font with this variant (an IVS font such as Noto Serif CJK) or give one with --font-dir; the text layer keeps U+{:04X}",
-        u32::from(f.selector)
+    .with_help(huibao_i18n::msg!(
+        "render-variant-fallback-help",
+        selector = selector.as_str()
     ));
     let file = &prepared.loaded.file;
     // The sequence as written raw, else (written as escapes) the start of its text.
@@ -396,7 +404,9 @@ fn variant_warning(prepared: &Prepared, f: &huibao_layout::VariantFallback) -> D
             },
         );
     match written {
-        Some(span) => d.at(file, span).with_label("this variation selector"),
+        Some(span) => d
+            .at(file, span)
+            .with_label(huibao_i18n::msg!("render-variant-fallback-label")),
         None => d,
     }
 }

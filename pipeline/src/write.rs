@@ -27,13 +27,25 @@ use tempfile::{Builder, NamedTempFile, TempPath};
 
 /// A file that could not be written; the whole set was left as it was.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {source}", .path.display())]
+#[error("{}", self.message())]
 pub struct WriteError {
     /// The file.
     pub path: PathBuf,
     /// Why.
     #[source]
     pub source: io::Error,
+}
+
+impl WriteError {
+    /// What went wrong, in the chosen language: "cannot write out/report.pdf: permission
+    /// denied".
+    pub fn message(&self) -> huibao_i18n::Message {
+        huibao_i18n::msg!(
+            "write-cannot",
+            path = self.path.display(),
+            reason = huibao_core::io_reason(&self.source)
+        )
+    }
 }
 
 /// Writes every rendered output to `dir/<stem>.<extension>` as one set (see

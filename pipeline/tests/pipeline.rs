@@ -146,7 +146,12 @@ fn errors_come_back_located() {
         .expect_err("the period is wrong");
     let first = &diagnostics.0[0];
     assert_eq!(first.line_column(), Some((3, 10)), "{}", first.one_line());
-    assert!(first.help.as_deref().unwrap_or("").contains("2022-Q3"));
+    assert!(first
+        .help
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+        .contains("2022-Q3"));
 }
 
 #[test]
@@ -156,6 +161,7 @@ fn a_missing_report_is_a_diagnostic_naming_the_file() {
     assert!(
         diagnostics.0[0]
             .message
+            .to_string()
             .starts_with("no-such-folder/报告.toml does not exist"),
         "{}",
         diagnostics
@@ -210,10 +216,12 @@ fn a_character_no_font_has_is_an_error_of_the_report() {
     assert!(err.is_report_error());
     let message = err.to_string();
     assert!(
-        message.starts_with("PDF output of jinchuan.toml failed: no font has the character"),
+        message
+            .to_string()
+            .starts_with("PDF output of jinchuan.toml failed: no font has the character"),
         "{message}"
     );
-    assert!(message.contains("U+E000"), "{message}");
+    assert!(message.to_string().contains("U+E000"), "{message}");
 
     // The same from the OFD alone: its layout is the PDF's.
     let err = session()
@@ -223,7 +231,9 @@ fn a_character_no_font_has_is_an_error_of_the_report() {
     assert!(err.is_report_error());
     let message = err.to_string();
     assert!(
-        message.starts_with("OFD output of jinchuan.toml failed: no font has the character"),
+        message
+            .to_string()
+            .starts_with("OFD output of jinchuan.toml failed: no font has the character"),
         "{message}"
     );
 }

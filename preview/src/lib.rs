@@ -64,7 +64,7 @@ impl Default for PreviewOptions {
 #[non_exhaustive]
 pub enum Error {
     /// The port is taken (or not allowed).
-    #[error("cannot serve on 127.0.0.1:{port}: {reason} (choose another with --port)")]
+    #[error("{}", huibao_i18n::msg!("preview-bind", port = *.port, detail = .reason.as_str()))]
     Bind {
         /// The port asked for.
         port: u16,
@@ -72,7 +72,7 @@ pub enum Error {
         reason: String,
     },
     /// The report's folder cannot be watched.
-    #[error("cannot watch {}: {reason}", .path.display())]
+    #[error("{}", huibao_i18n::msg!("preview-watch", path = .path.display(), detail = .reason.as_str()))]
     Watch {
         /// The folder.
         path: PathBuf,

@@ -40,7 +40,8 @@ pub(crate) fn compose(shown: &Shown) -> String {
     let Some(html) = &shown.html else {
         return format!(
             "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
-             <title>huibao preview</title></head>\n<body>\n{banner}{reload}</body></html>\n"
+             <title>{}</title></head>\n<body>\n{banner}{reload}</body></html>\n",
+            huibao_xml::escape(&huibao_i18n::t!("preview-title"))
         );
     };
     let mut page = String::with_capacity(html.len() + banner.len() + reload.len());

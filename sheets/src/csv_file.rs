@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(tabbed.get((1, 2)), &Value::Text("48.65".into()));
         let wide = format!("{}x\n", ",".repeat(MAX_COLUMNS as usize));
         let e = read(wide.as_bytes(), &place).unwrap_err();
-        assert!(e.message.contains("too large"), "{e}");
-        assert!(e.message.contains("IW1"), "{e}");
+        assert!(e.message.to_string().contains("too large"), "{e}");
+        assert!(e.message.to_string().contains("IW1"), "{e}");
     }
 }

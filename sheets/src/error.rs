@@ -81,17 +81,21 @@ pub enum Key {
 pub struct SheetError {
     /// Where.
     pub place: Place,
-    /// What is wrong, one sentence.
-    pub message: String,
+    /// What is wrong, one sentence (a catalog message).
+    pub message: huibao_i18n::Message,
     /// How to fix it.
-    pub help: String,
+    pub help: huibao_i18n::Message,
     /// The `[indicators]` key it is about, when it is about no cell.
     pub key: Option<Key>,
 }
 
 impl SheetError {
     /// An error at a place (a cell, or a sheet or file with `key`).
-    pub(crate) fn new(place: Place, message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        place: Place,
+        message: impl Into<huibao_i18n::Message>,
+        help: impl Into<huibao_i18n::Message>,
+    ) -> Self {
         SheetError {
             place,
             message: message.into(),
@@ -124,10 +128,10 @@ impl From<SheetError> for SheetErrors {
 pub struct Finding {
     /// Where.
     pub place: Place,
-    /// What was found or done.
-    pub message: String,
+    /// What was found or done (a catalog message).
+    pub message: huibao_i18n::Message,
     /// What to do about it, when anything.
-    pub help: Option<String>,
+    pub help: Option<huibao_i18n::Message>,
 }
 
 #[cfg(test)]

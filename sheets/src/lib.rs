@@ -127,7 +127,8 @@ pub fn read_indicators(
         huibao_core::input::read(path, huibao_core::input::Kind::Spreadsheet).map_err(|e| {
             let message = e.to_string();
             // The file is the place; the message names it as the user wrote it.
-            let message = message.replacen(&path.display().to_string(), "the spreadsheet", 1);
+            let message =
+                message.replacen(&path.display().to_string(), &e.kind.what().to_string(), 1);
             SheetError::new(file.clone(), message, e.help()).about(Key::From)
         })?;
     read_bytes(bytes, &file, selection)
@@ -175,21 +176,21 @@ fn read_bytes(
         if selection.sheet.is_none() && names.len() > 1 && name != &names[0] {
             notes.push(Finding {
                 place: sheet.clone(),
-                message: format!(
-                    "read sheet “{}”, the first with an indicator table",
-                    name.as_deref().unwrap_or_default()
+                message: huibao_i18n::msg!(
+                    "sheet-first-table",
+                    sheet = name.as_deref().unwrap_or_default()
                 ),
-                help: Some("name the sheet with `sheet = \"…\"` to read another".into()),
+                help: Some(huibao_i18n::msg!("sheet-first-table-help")),
             });
         }
         for ignored in &header.ignored {
             notes.push(Finding {
                 place: sheet.cell(ignored.cell),
-                message: format!(
-                    "column “{}” is not read: the figures are taken from “{}” ({})",
-                    ignored.words,
-                    header.value.words,
-                    grid::address(header.value.cell)
+                message: huibao_i18n::msg!(
+                    "sheet-column-ignored",
+                    column = ignored.words.as_str(),
+                    used = header.value.words.as_str(),
+                    cell = grid::address(header.value.cell)
                 ),
                 help: None,
             });

@@ -382,9 +382,12 @@ mod tests {
         let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
         assert_eq!(Format::of("a.xlsx", &ole, &place), Ok(Format::Xls));
         let e = Format::of("a.xlsx", "指标名称,单位".as_bytes(), &place).unwrap_err();
-        assert!(e.message.contains("not an .xlsx workbook"), "{e}");
+        assert!(
+            e.message.to_string().contains("not an .xlsx workbook"),
+            "{e}"
+        );
         let e = Format::of("a.docx", b"PK\x03\x04", &place).unwrap_err();
-        assert!(e.message.contains("not a spreadsheet"), "{e}");
+        assert!(e.message.to_string().contains("not a spreadsheet"), "{e}");
         assert_eq!(e.key, Some(Key::From));
     }
 }

@@ -5,6 +5,7 @@ use crate::error::{Finding, Key, SheetError};
 use crate::{read_indicators, Selection, SheetIndicator};
 use huibao_core::model::{Indicator, Number};
 use huibao_core::{Diagnostic, Diagnostics, Loaded};
+use huibao_i18n::msg;
 use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
@@ -49,15 +50,14 @@ pub fn read_into(loaded: &mut Loaded) -> Result<Vec<Diagnostic>, Diagnostics> {
         let name = written.name.get_ref().trim();
         if let Some(twin) = read.indicators.iter().find(|i| i.name == name) {
             errors.push(
-                Diagnostic::error(format!(
-                    "indicator “{name}” is given twice: here and in {}",
-                    twin.place
+                Diagnostic::error(msg!(
+                    "sheet-indicator-twice",
+                    name = name,
+                    place = twin.place.to_string()
                 ))
                 .at(file, written.name.span())
-                .with_label("also in the spreadsheet")
-                .with_help(
-                    "keep one: remove this entry to use the sheet's figure, or delete the row from the sheet",
-                ),
+                .with_label(msg!("sheet-indicator-twice-label"))
+                .with_help(msg!("sheet-indicator-twice-help")),
             );
         }
     }
@@ -70,15 +70,14 @@ pub fn read_into(loaded: &mut Loaded) -> Result<Vec<Diagnostic>, Diagnostics> {
         let period = loaded.period.months();
         if *months != period {
             warnings.push(
-                Diagnostic::warning(format!(
-                    "the sheet's figures are for {}-{}月 but the report covers {} ({})",
-                    months.0,
-                    months.1,
-                    loaded.period.month_phrase(),
-                    loaded.period.name()
+                Diagnostic::warning(msg!(
+                    "sheet-months-differ",
+                    months = format!("{}-{}月", months.0, months.1),
+                    covers = loaded.period.month_phrase(),
+                    period = loaded.period.name()
                 ))
                 .at_place(place.to_string())
-                .with_help("read the sheet of this period, or check `period` in [report]"),
+                .with_help(msg!("sheet-months-differ-help")),
             );
         }
     }
@@ -114,14 +113,18 @@ fn error(
     span_of: &dyn Fn(Option<Key>) -> Range<usize>,
 ) -> Diagnostic {
     match e.key {
-        Some(key) => Diagnostic::error(format!("{}: {}", e.place, e.message))
-            .at(file, span_of(Some(key)))
-            .with_label(match key {
-                Key::From => "this spreadsheet",
-                Key::Sheet => "this sheet",
-                Key::Range => "this range",
-            })
-            .with_help(e.help),
+        Some(key) => Diagnostic::error(huibao_i18n::msg!(
+            "diagnostic-placed",
+            place = e.place.to_string(),
+            message = e.message
+        ))
+        .at(file, span_of(Some(key)))
+        .with_label(match key {
+            Key::From => "this spreadsheet",
+            Key::Sheet => "this sheet",
+            Key::Range => "this range",
+        })
+        .with_help(e.help),
         None => Diagnostic::error(e.message)
             .at_place(e.place.to_string())
             .with_help(e.help),

@@ -11,6 +11,7 @@ use huibao_core::chars::{describe_forbidden, first_forbidden, is_forbidden};
 use huibao_core::{
     completion_rate, decimals_in, is_percent, previous_for_change, Change, NoCompletion, NoRate,
 };
+use huibao_i18n::msg;
 use huibao_plugin_api::numbers::{format_number, round_half_away};
 
 /// A cell read as a figure.
@@ -187,11 +188,11 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
         if name.is_empty() {
             out.errors.push(SheetError::new(
                 sheet.cell(name_at),
-                format!("row {} has figures but no indicator name", row + 1),
-                format!(
-                    "write the indicator's name in {} (the {} column), or clear the row",
-                    address(name_at),
-                    header.name.words
+                msg!("sheet-row-no-name", row = row + 1),
+                msg!(
+                    "sheet-row-no-name-help",
+                    cell = address(name_at),
+                    column = header.name.words.as_str()
                 ),
             ));
             continue;
@@ -199,12 +200,12 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
         if let Some((_, bad)) = first_forbidden(&name) {
             out.errors.push(SheetError::new(
                 sheet.cell(name_at),
-                format!(
-                    "the name “{}” holds the {}",
-                    visible(&name),
-                    describe_forbidden(bad)
+                msg!(
+                    "sheet-name-control",
+                    name = visible(&name),
+                    what = describe_forbidden(bad)
                 ),
-                "retype the name in the cell (it was pasted with an invisible character)",
+                msg!("sheet-name-control-help"),
             ));
             continue;
         }
@@ -214,19 +215,23 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
             match figure {
                 Figure::NotNumber(shown) => errors.push(SheetError::new(
                     sheet.cell(at),
-                    format!(
-                        "“{shown}” is not a number: expected the {} figure of “{name}”",
-                        column.words
+                    msg!(
+                        "sheet-not-number",
+                        value = shown.as_str(),
+                        column = column.words.as_str(),
+                        name = name.as_str()
                     ),
-                    "write a number (48.65, 1,234.5 or 12.4%), or leave the cell empty or write - when there is none",
+                    msg!("sheet-not-number-help"),
                 )),
                 Figure::Unprintable(shown) => errors.push(SheetError::new(
                     sheet.cell(at),
-                    format!(
-                        "“{shown}” cannot be printed as written: the {} figure of “{name}” is past 9007199254740992 (2^53) or not a finite number",
-                        column.words
+                    msg!(
+                        "sheet-unprintable",
+                        value = shown.as_str(),
+                        column = column.words.as_str(),
+                        name = name.as_str()
                     ),
-                    "check the cell; give large amounts in a larger unit (亿元 instead of 元), as the report's own figures must be",
+                    msg!("sheet-unprintable-help"),
                 )),
                 _ => {}
             }
@@ -244,14 +249,12 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
             if any_figure || !unit_of(grid, header, row).is_empty() {
                 out.warnings.push(Finding {
                     place: sheet.cell(value_at),
-                    message: format!(
-                        "“{name}” has no {} figure: the row is left out",
-                        header.value.words
+                    message: msg!(
+                        "sheet-no-figure",
+                        name = name.as_str(),
+                        column = header.value.words.as_str()
                     ),
-                    help: Some(format!(
-                        "write its figure in {}, or delete the row if the indicator is not reported",
-                        address(value_at)
-                    )),
+                    help: Some(msg!("sheet-no-figure-help", cell = address(value_at))),
                 });
             }
             continue;
@@ -259,12 +262,13 @@ pub(crate) fn read(grid: &Grid, header: &Header, sheet: &Place) -> Rows {
         if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
             out.errors.push(SheetError::new(
                 sheet.cell(name_at),
-                format!(
-                    "“{name}” is in the table twice, at {} and {}",
-                    address(*first),
-                    address(name_at)
+                msg!(
+                    "sheet-twice",
+                    name = name.as_str(),
+                    first = address(*first),
+                    second = address(name_at)
                 ),
-                "keep one of the two rows, or tell them apart by name",
+                msg!("sheet-twice-help"),
             ));
             continue;
         }
@@ -329,9 +333,10 @@ fn indicator(
     } else if let Some(u) = &header.value.unit {
         u.clone()
     } else if let Some((u, at)) = &header.unit_line {
-        guesses.push(Guess::unit(format!(
-            "the unit is from “单位：{u}” above the table ({})",
-            address(*at)
+        guesses.push(Guess::unit(huibao_i18n::t!(
+            "sheet-guess-unit-line",
+            unit = u.as_str(),
+            cell = address(*at)
         )));
         u.clone()
     } else if value_percent {
@@ -340,24 +345,26 @@ fn indicator(
         let at = header.unit.as_ref().map_or(name_at, |u| (row, u.column));
         return Err(SheetError::new(
             sheet.cell(at),
-            format!("“{name}” has no unit"),
+            msg!("sheet-no-unit", name = name.as_str()),
             match &header.unit {
-                Some(u) => format!(
-                    "write its unit in {} (the {} column): 亿元, 万元, %, 个 …",
-                    address(at),
-                    u.words
+                Some(u) => msg!(
+                    "sheet-no-unit-help",
+                    cell = address(at),
+                    column = u.words.as_str()
                 ),
-                None => {
-                    format!("add a 单位 column, or write the unit after the name: {name}（亿元）")
-                }
+                None => msg!("sheet-no-unit-column-help", name = name.as_str()),
             },
         ));
     };
     if let Some((_, bad)) = first_forbidden(&unit) {
         return Err(SheetError::new(
             sheet.cell(name_at),
-            format!("the unit of “{name}” holds the {}", describe_forbidden(bad)),
-            "retype the unit in the cell",
+            msg!(
+                "sheet-unit-control",
+                name = name.as_str(),
+                what = describe_forbidden(bad)
+            ),
+            msg!("sheet-unit-control-help"),
         ));
     }
     let previous = number(grid, header.previous.as_ref(), row);
@@ -368,8 +375,12 @@ fn indicator(
         if t <= 0.0 {
             return Err(SheetError::new(
                 sheet.cell(at),
-                format!("the target of “{name}” is {}", format_number(t, None)),
-                "a target must be above zero; leave the cell empty (or write -) when there is none",
+                msg!(
+                    "sheet-target-not-positive",
+                    name = name.as_str(),
+                    target = format_number(t, None)
+                ),
+                msg!("sheet-target-not-positive-help"),
             ));
         }
     }
@@ -384,43 +395,50 @@ fn indicator(
             if change == Change::Unrated(NoRate::TooLarge) {
                 return Err(SheetError::new(
                     sheet.cell(p_at),
-                    format!(
-                        "the change of “{name}” from {} to {} is too large to print",
-                        format_number(p, None),
-                        format_number(value, None)
+                    msg!(
+                        "sheet-change-too-large",
+                        name = name.as_str(),
+                        previous = format_number(p, None),
+                        value = format_number(value, None)
                     ),
-                    "check the cell (the same period last year, in the unit of the figure); clear it if there is no comparable figure",
+                    msg!("sheet-change-too-large-help"),
                 ));
             }
             if let Change::Unrated(why) = change {
                 warnings.push(Finding {
                     place: sheet.cell(p_at),
-                    message: format!("“{name}” has {}: no 同比 change is printed", why.reason()),
-                    help: Some("say in the text how the figure changed, or clear the cell".into()),
+                    message: msg!(
+                        "sheet-no-change",
+                        name = name.as_str(),
+                        reason = why.reason()
+                    ),
+                    help: Some(msg!("sheet-no-change-help")),
                 });
             }
             if let Some((g, g_at)) = growth {
                 let stated = round_half_away(g, 1);
                 if change.stated() != Some(stated) {
-                    let printed = change.phrase().unwrap_or_else(|| "no change".into());
+                    let printed = match change.phrase() {
+                        Some(phrase) => huibao_i18n::Message::verbatim(phrase),
+                        None => msg!("sheet-no-change-printed"),
+                    };
                     warnings.push(Finding {
                         place: sheet.cell(g_at),
-                        message: format!(
-                            "the sheet says “{name}” changed {}{change_word}, but from {} to {} the report prints {printed}",
-                            format_number(g, None),
-                            format_number(p, None),
-                            format_number(value, None),
+                        message: msg!(
+                            "sheet-growth-disagrees",
+                            name = name.as_str(),
+                            stated = format!("{}{change_word}", format_number(g, None)),
+                            value = format_number(value, None),
+                            previous = format_number(p, None),
+                            printed = printed
                         ),
-                        help: Some(format!(
-                            "correct {} or the figures beside it: the report words 同比 from 上年同期 (扭亏为盈, 由盈转亏, 减亏 and 增亏 across and below zero)",
-                            address(g_at)
-                        )),
+                        help: Some(msg!("sheet-growth-disagrees-help", cell = address(g_at))),
                     });
-                    guesses.push(Guess::previous(format!(
-                        "the sheet's {} in {} disagrees: {}{change_word}",
-                        header.growth.as_ref().map_or("", |c| c.words.as_str()),
-                        address(g_at),
-                        format_number(g, None)
+                    guesses.push(Guess::previous(huibao_i18n::t!(
+                        "sheet-guess-disagrees",
+                        column = header.growth.as_ref().map_or("", |c| c.words.as_str()),
+                        cell = address(g_at),
+                        stated = format!("{}{change_word}", format_number(g, None))
                     )));
                 }
             }
@@ -429,23 +447,24 @@ fn indicator(
         (None, Some((g, g_at))) => {
             match previous_for_change(value, &unit, g, decimals_in(&format_number(value, None))) {
                 Some(p) => {
-                    guesses.push(Guess::previous(format!(
-                    "derived from {} in {} ({}{change_word}), so the report prints the sheet's rate",
-                    header.growth.as_ref().map_or("", |c| c.words.as_str()),
-                    address(g_at),
-                    format_number(g, None),
-                )));
+                    guesses.push(Guess::previous(huibao_i18n::t!(
+                        "sheet-guess-derived",
+                        column = header.growth.as_ref().map_or("", |c| c.words.as_str()),
+                        cell = address(g_at),
+                        stated = format!("{}{change_word}", format_number(g, None))
+                    )));
                     Some(p)
                 }
                 None => {
                     warnings.push(Finding {
-                    place: sheet.cell(g_at),
-                    message: format!(
-                        "last year's figure of “{name}” cannot be derived from a change of {}{change_word}",
-                        format_number(g, None)
-                    ),
-                    help: Some("add a 上年同期 column with last year's figures".into()),
-                });
+                        place: sheet.cell(g_at),
+                        message: msg!(
+                            "sheet-previous-underivable",
+                            name = name.as_str(),
+                            change = format!("{}{change_word}", format_number(g, None))
+                        ),
+                        help: Some(msg!("sheet-previous-underivable-help")),
+                    });
                     None
                 }
             }
@@ -457,18 +476,22 @@ fn indicator(
             Err(NoCompletion::TooLarge) => {
                 return Err(SheetError::new(
                     sheet.cell(t_at),
-                    format!(
-                        "{} of a target of {} is a rate too large to print",
-                        format_number(value, None),
-                        format_number(t, None)
+                    msg!(
+                        "sheet-completion-too-large",
+                        value = format_number(value, None),
+                        target = format_number(t, None)
                     ),
-                    "check the cell (the annual target, in the unit of the figure)",
+                    msg!("sheet-completion-too-large-help"),
                 ))
             }
             Err(why) => warnings.push(Finding {
                 place: sheet.cell(t_at),
-                message: format!("“{name}”: {}", why.reason()),
-                help: Some("say in the text how far the target is met, or clear the cell".into()),
+                message: msg!(
+                    "sheet-no-completion",
+                    name = name.as_str(),
+                    reason = why.reason()
+                ),
+                help: Some(msg!("sheet-no-completion-help")),
             }),
             Ok(_) => {}
         }
@@ -478,30 +501,32 @@ fn indicator(
             Some(printed) if printed != round_half_away(c, 1) => {
                 warnings.push(Finding {
                     place: sheet.cell(c_at),
-                    message: format!(
-                        "the sheet says “{name}” reached {}% of its target, but {} of {} is {printed:.1}%; the report prints {printed:.1}%",
-                        format_number(c, None),
-                        format_number(value, None),
-                        format_number(target.map_or(0.0, |t| t.0), None),
+                    message: msg!(
+                        "sheet-completion-disagrees",
+                        name = name.as_str(),
+                        stated = format!("{}%", format_number(c, None)),
+                        value = format_number(value, None),
+                        target = format_number(target.map_or(0.0, |t| t.0), None),
+                        printed = format!("{printed:.1}%")
                     ),
-                    help: Some(format!(
-                        "correct {} or the figures beside it: the report computes 完成率 from the target",
-                        address(c_at)
+                    help: Some(msg!(
+                        "sheet-completion-disagrees-help",
+                        cell = address(c_at)
                     )),
                 });
-                guesses.push(Guess::target(format!(
-                    "the sheet's {} in {} disagrees: {}%",
-                    header.completion.as_ref().map_or("", |c| c.words.as_str()),
-                    address(c_at),
-                    format_number(c, None)
+                guesses.push(Guess::target(huibao_i18n::t!(
+                    "sheet-guess-disagrees",
+                    column = header.completion.as_ref().map_or("", |c| c.words.as_str()),
+                    cell = address(c_at),
+                    stated = format!("{}%", format_number(c, None))
                 )));
             }
             Some(_) => {}
             None if target.is_some() => {}
-            None => guesses.push(Guess::target(format!(
-                "the sheet gives a completion of {}% ({}) but no target: none is set",
-                format_number(c, None),
-                address(c_at)
+            None => guesses.push(Guess::target(huibao_i18n::t!(
+                "sheet-guess-no-target",
+                stated = format!("{}%", format_number(c, None)),
+                cell = address(c_at)
             ))),
         }
     }

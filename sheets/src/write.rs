@@ -19,7 +19,10 @@ pub fn indicators_toml(read: &SheetIndicators) -> String {
         }
         prefix.push_str(&format!("# {}\n", ind.place.address()));
         for g in ind.guesses.iter().filter(|g| table.get(g.key).is_none()) {
-            prefix.push_str(&comment(&format!("CHECK: {}", g.text)));
+            prefix.push_str(&comment(&huibao_i18n::t!(
+                "sheet-check",
+                text = g.text.as_str()
+            )));
         }
         table.decor_mut().set_prefix(prefix);
         entries.push(table);
@@ -30,18 +33,22 @@ pub fn indicators_toml(read: &SheetIndicators) -> String {
 
 /// The comment above the first entry.
 fn head(read: &SheetIndicators) -> String {
-    let mut s = format!(
-        "# Read by `huibao indicators` from {} (header at {}).\n\
-         # Paste these entries into the report, or read the sheet itself with\n\
-         # [indicators] from = \"…\". Lines marked CHECK were derived or disagree with the sheet.\n",
-        read.sheet,
-        read.header.address()
+    let mut s = String::new();
+    let head = huibao_i18n::t!(
+        "sheet-toml-head",
+        sheet = read.sheet.to_string(),
+        header = read.header.address()
     );
+    for line in head.lines() {
+        s.push_str(&format!("# {line}\n"));
+    }
     for note in read.notes.iter().chain(&read.warnings) {
-        s.push_str(&comment(&format!(
-            "CHECK: {}: {}",
-            note.place, note.message
-        )));
+        let text = huibao_i18n::msg!(
+            "diagnostic-placed",
+            place = note.place.to_string(),
+            message = note.message.clone()
+        );
+        s.push_str(&comment(&huibao_i18n::t!("sheet-check", text = text)));
     }
     s.push('\n');
     s
@@ -72,7 +79,7 @@ fn entry(ind: &SheetIndicator) -> Table {
                 .to_string();
             let text = huibao_core::chars::single_line(&g.text);
             v.decor_mut().set_suffix(if suffix.is_empty() {
-                format!("  # CHECK: {text}")
+                format!("  # {}", huibao_i18n::t!("sheet-check", text = text))
             } else {
                 format!("{suffix}; {text}")
             });

@@ -4,6 +4,7 @@
 use crate::cmd::render::{human_size, options, RenderArgs};
 use crate::exit;
 use crate::output::{print_diagnostic, print_diagnostics, print_line};
+use huibao_i18n::t;
 use huibao_pipeline::{
     collect_reports, BatchError, BatchOptions, ReportFailure, ReportOutcome, Session,
 };
@@ -16,16 +17,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// worst failure ([`batch_code`]).
 pub(crate) fn render_many(args: RenderArgs) -> u8 {
     if args.input.previous.is_some() {
-        eprintln!(
-            "error: --previous names last period's report of one report; with several reports, \
-             give each its own `previous = \"…\"` in [report]"
-        );
+        eprintln!("{}", t!("cli-batch-previous"));
         return exit::USAGE;
     }
     let reports = match collect_reports(&args.reports) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error-line", message = e.to_string()));
             return match e {
                 BatchError::SameStem { .. } => exit::USAGE,
                 _ => exit::REPORT_ERROR,
@@ -56,11 +54,11 @@ pub(crate) fn render_many(args: RenderArgs) -> u8 {
     bar.finish_and_clear();
     match summary {
         Ok(s) => {
-            print_line(&format!(
-                "{} rendered, {} failed in {:.2} s",
-                s.rendered,
-                s.failed,
-                s.elapsed.as_secs_f64()
+            print_line(&t!(
+                "cli-batch-summary",
+                rendered = s.rendered,
+                failed = s.failed,
+                seconds = format!("{:.2}", s.elapsed.as_secs_f64())
             ));
             batch_code(
                 report_errors.into_inner(),
@@ -68,7 +66,7 @@ pub(crate) fn render_many(args: RenderArgs) -> u8 {
             )
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error-line", message = e.to_string()));
             exit::OUTPUT_ERROR
         }
     }
@@ -94,9 +92,16 @@ fn progress_bar(reports: usize) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(reports as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:30} {pos}/{len} reports, {elapsed} (ETA {eta})")
-    {
+    // The indicatif tags ({pos}, {len} …) go through the catalog as they are.
+    let template = t!(
+        "cli-batch-progress",
+        bar = "{bar:30}",
+        done = "{pos}",
+        total = "{len}",
+        elapsed = "{elapsed}",
+        eta = "{eta}"
+    );
+    if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     bar
@@ -112,18 +117,34 @@ fn print_outcome(outcome: &ReportOutcome) {
             let files: Vec<String> = written
                 .files
                 .iter()
-                .map(|(path, size)| format!("{} ({})", path.display(), human_size(*size)))
+                .map(|(path, size)| {
+                    t!(
+                        "cli-batch-file",
+                        path = path.display(),
+                        size = human_size(*size)
+                    )
+                })
                 .collect();
-            print_line(&format!(
-                "{}: wrote {}",
-                outcome.report.display(),
-                files.join(", ")
+            print_line(&t!(
+                "cli-batch-wrote",
+                report = outcome.report.display(),
+                files = files
             ));
         }
         Err(ReportFailure::Report(d)) => print_diagnostics(d),
         Err(ReportFailure::Write(e)) => {
-            eprintln!("error: {}: {e}", outcome.report.display())
+            eprintln!(
+                "{}",
+                t!(
+                    "cli-error-line",
+                    message = huibao_i18n::msg!(
+                        "diagnostic-placed",
+                        place = outcome.report.display(),
+                        message = e.message()
+                    )
+                )
+            )
         }
-        Err(e) => eprintln!("error: {e}"),
+        Err(e) => eprintln!("{}", t!("cli-error-line", message = e.to_string())),
     }
 }

@@ -7,6 +7,7 @@ use crate::exit;
 use crate::output::print_line;
 use clap::Args;
 use huibao_editor::{Editor, EditorOptions};
+use huibao_i18n::t;
 use huibao_pipeline::Session;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -51,7 +52,7 @@ pub(crate) fn edit(args: EditArgs) -> u8 {
     let editor = match Editor::new(session, editor_options) {
         Ok(e) => Arc::new(e),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error-line", message = e.to_string()));
             return exit::REPORT_ERROR;
         }
     };
@@ -59,20 +60,27 @@ pub(crate) fn edit(args: EditArgs) -> u8 {
     let app = match huibao_preview::app::serve(args.port, Arc::new(move |r| handler.handle(r))) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-edit-cannot-serve", detail = e.to_string()));
             return exit::OUTPUT_ERROR;
         }
     };
     editor.set_port(app.addr().port());
     let url = editor.url();
-    print_line(&format!("editing at {url} (Ctrl-C stops)"));
+    print_line(&t!("cli-edit-serving", url = url.as_str()));
     if !args.no_open {
         if let Err(e) = crate::cmd::watch::open_browser(&url) {
-            eprintln!("warning: cannot open a browser: {e}; open {url} yourself");
+            eprintln!(
+                "{}",
+                t!(
+                    "cli-watch-no-browser",
+                    detail = e.to_string(),
+                    url = url.as_str()
+                )
+            );
         }
     }
     let _ = stop.recv();
     app.stop();
-    print_line("stopped");
+    print_line(&t!("cli-watch-stopped"));
     exit::OK
 }

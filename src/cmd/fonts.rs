@@ -2,7 +2,8 @@
 
 use clap::Args;
 use huibao_core::chars::is_wide;
-use huibao_pipeline::{Options, RoleReport, Session, Style};
+use huibao_i18n::{t, Lang};
+use huibao_pipeline::{FontOrigin, Options, RoleReport, Session, Style};
 
 /// Font lookup options for PDF output.
 #[derive(Args, Debug, Clone, Default)]
@@ -61,6 +62,18 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }
 
+/// Where a font was found, in the chosen language.
+fn origin(o: FontOrigin, stand_in: bool) -> String {
+    match (o, stand_in) {
+        (FontOrigin::Bundled, false) => t!("cli-fonts-origin-bundled"),
+        (FontOrigin::Bundled, true) => t!("cli-fonts-origin-bundled-stand-in"),
+        (FontOrigin::Dir, false) => t!("cli-fonts-origin-dir"),
+        (FontOrigin::Dir, true) => t!("cli-fonts-origin-dir-stand-in"),
+        (FontOrigin::System, false) => t!("cli-fonts-origin-system"),
+        (FontOrigin::System, true) => t!("cli-fonts-origin-system-stand-in"),
+    }
+}
+
 /// `huibao fonts`: which fonts set each role's text (of the report's style, or the
 /// preset's), and where they are. Only faces that set glyphs of the role are named.
 pub(crate) fn fonts(args: FontsArgs) -> u8 {
@@ -88,7 +101,18 @@ pub(crate) fn fonts(args: FontsArgs) -> u8 {
                 line.push_str(cells[5]);
                 crate::output::print_line(line.trim_end());
             };
-            row(["role", "size", "wanted", "used", "from", "file"]);
+            let heads = [
+                t!("cli-fonts-head-role"),
+                t!("cli-fonts-head-size"),
+                t!("cli-fonts-head-wanted"),
+                t!("cli-fonts-head-used"),
+                t!("cli-fonts-head-from"),
+                t!("cli-fonts-head-file"),
+            ];
+            row(heads.each_ref().map(String::as_str));
+            // The role's key in English (body, heading1 …, as [style.fonts] names it), its
+            // name in Chinese.
+            let chinese = huibao_i18n::language() == Lang::ZhCn;
             for r in &report {
                 let mut used = if r.postscript.is_empty() {
                     r.family.clone()
@@ -96,18 +120,18 @@ pub(crate) fn fonts(args: FontsArgs) -> u8 {
                     r.postscript.clone()
                 };
                 if r.synthetic_bold {
-                    used.push_str(" (fake bold)");
+                    used = t!("cli-fonts-fake-bold", font = used);
                 }
                 for other in &r.others {
                     used.push_str(&format!(" + {other}"));
                 }
-                let from = if r.stand_in {
-                    format!("{} stand-in", r.origin.label())
-                } else {
-                    r.origin.label().to_string()
-                };
+                let from = origin(r.origin, r.stand_in);
                 row([
-                    r.role.key(),
+                    if chinese {
+                        r.role.label()
+                    } else {
+                        r.role.key()
+                    },
                     &format!("{}pt", r.size_pt),
                     &r.wanted,
                     &used,
@@ -118,7 +142,7 @@ pub(crate) fn fonts(args: FontsArgs) -> u8 {
             crate::exit::OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error-line", message = e.to_string()));
             crate::exit::REPORT_ERROR
         }
     }

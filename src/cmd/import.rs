@@ -4,6 +4,7 @@
 use crate::exit;
 use crate::output::write_atomically;
 use clap::Args;
+use huibao_i18n::t;
 use huibao_import::Draft;
 use huibao_pipeline::SourceFile;
 use std::path::{Path, PathBuf};
@@ -28,8 +29,14 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
     let imported = match huibao_import::import_path(&args.source) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("error: {e}");
-            eprintln!("  help: {}", e.help());
+            eprintln!(
+                "{}",
+                t!(
+                    "cli-import-error",
+                    message = e.to_string(),
+                    help = e.help().to_string()
+                )
+            );
             return exit::REPORT_ERROR;
         }
     };
@@ -47,16 +54,13 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
         print!("{}", imported.toml);
     } else {
         if args.output.is_none() && target.exists() {
-            eprintln!("error: {} exists; not overwriting it", target.display());
-            eprintln!("  help: name another file with -o REPORT.toml");
+            eprintln!("{}", t!("cli-import-exists", path = target.display()));
             return exit::OUTPUT_ERROR;
         }
         if let Err(e) = write_atomically(&target, imported.toml.as_bytes()) {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error-line", message = e.message()));
             if e.source.kind() == std::io::ErrorKind::InvalidInput {
-                eprintln!(
-                    "  help: name another file with -o REPORT.toml; the source stays as it is"
-                );
+                eprintln!("  {}", t!("cli-import-output-is-input-help"));
             }
             return exit::OUTPUT_ERROR;
         }
@@ -65,9 +69,7 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
     match verified {
         Ok(_) => exit::OK,
         Err(diags) => {
-            eprintln!(
-                "error: the imported report does not load; this is a bug in `huibao import`, please report it with the source file"
-            );
+            eprintln!("{}", t!("cli-import-bug"));
             crate::output::print_diagnostics(&diags);
             exit::REPORT_ERROR
         }
@@ -78,159 +80,170 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
 fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     let mut lines = Vec::new();
     if to_stdout {
-        lines.push(format!("imported {}", source.display()));
+        lines.push(t!("cli-import-done", source = source.display()));
     } else {
-        lines.push(format!(
-            "imported {} → {}",
-            source.display(),
-            target.display()
+        lines.push(t!(
+            "cli-import-done-to",
+            source = source.display(),
+            target = target.display()
         ));
     }
-    if let Some((named, found)) = d.stats.read_as {
-        lines.push(format!(
-            "  read as       {} — its name says {}, its content decides",
-            found.name(),
-            named.name()
+    // One line per thing read: a label padded to a column, then what was read.
+    let line = |label: String, text: String| format!("  {} {text}", pad(&label, 13));
+    let found = |value: String, source: &str, sure: bool| {
+        if sure {
+            t!("cli-import-found", value = value, source = source)
+        } else {
+            t!("cli-import-found-guess", value = value, source = source)
+        }
+    };
+    if let Some((named, read)) = d.stats.read_as {
+        lines.push(line(
+            t!("cli-import-label-read-as"),
+            t!(
+                "cli-import-read-as",
+                found = read.name(),
+                named = named.name()
+            ),
         ));
     }
-    let sure = |s: bool| if s { "" } else { "  (guess)" };
-    if let Some(t) = &d.head.title {
-        lines.push(format!("  title         {t}"));
+    if let Some(title) = &d.head.title {
+        lines.push(line(t!("cli-import-label-title"), title.clone()));
     }
-    lines.push(format!(
-        "  organization  {} — {}{}",
-        d.organization.value,
-        d.organization.source,
-        sure(d.organization.sure)
+    lines.push(line(
+        t!("cli-import-label-organization"),
+        found(
+            d.organization.value.clone(),
+            &d.organization.source,
+            d.organization.sure,
+        ),
     ));
-    lines.push(format!(
-        "  period        {} ({}) — {}{}",
-        d.period.value,
-        d.period.value.name(),
-        d.period.source,
-        sure(d.period.sure)
+    lines.push(line(
+        t!("cli-import-label-period"),
+        found(
+            t!(
+                "cli-import-period-value",
+                period = d.period.value.to_string(),
+                name = d.period.value.name()
+            ),
+            &d.period.source,
+            d.period.sure,
+        ),
     ));
     let huibao_import::Ymd(y, m, day) = d.date.value;
-    lines.push(format!(
-        "  date          {y}-{m:02}-{day:02} — {}{}",
-        d.date.source,
-        sure(d.date.sure)
+    lines.push(line(
+        t!("cli-import-label-date"),
+        found(format!("{y}-{m:02}-{day:02}"), &d.date.source, d.date.sure),
     ));
     if let Some(r) = &d.head.recipient {
-        lines.push(format!("  recipient     {r}"));
+        lines.push(line(t!("cli-import-label-recipient"), r.clone()));
     }
-    lines.push(format!(
-        "  opening       {} paragraph(s)",
-        d.body.summary.len()
+    lines.push(line(
+        t!("cli-import-label-opening"),
+        t!("cli-import-paragraphs", count = d.body.summary.len()),
     ));
     for (i, part) in d.body.parts.iter().enumerate() {
         let number = huibao_core::numbering::heading_number(1, i as u32 + 1);
-        let count = count_items(&part.items);
-        lines.push(format!(
-            "  part {number:<4}    {} → {}, {}{} item(s){}{}",
-            part.title.as_deref().unwrap_or("(untitled)"),
-            part.role.key(),
-            if part.lead.is_empty() {
-                String::new()
-            } else {
-                format!("{} opening paragraph(s), ", part.lead.len())
-            },
-            count,
-            if part.run_in { ", run-in 一是" } else { "" },
-            depth_note(&part.items)
+        let title = part
+            .title
+            .clone()
+            .unwrap_or_else(|| t!("cli-import-untitled"));
+        lines.push(line(
+            t!(
+                "cli-import-label-part",
+                number = number.trim_end_matches('、')
+            ),
+            t!(
+                "cli-import-part",
+                title = title,
+                key = part.role.key(),
+                lead = part.lead.len(),
+                items = count_items(&part.items),
+                run_in = if part.run_in { "yes" } else { "no" },
+                depth = depth(&part.items)
+            ),
         ));
     }
-    lines.push(format!(
-        "  indicators    {} from the text{}",
-        d.indicators.len(),
-        if d.masked.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; {} masked figure(s) or name(s) kept as written and listed",
-                d.masked.len()
-            )
-        }
+    lines.push(line(
+        t!("cli-import-label-indicators"),
+        t!(
+            "cli-import-indicators",
+            count = d.indicators.len(),
+            masked = d.masked.len()
+        ),
     ));
     if !d.attachments.is_empty() {
-        lines.push(format!("  attachments   {}", d.attachments.len()));
+        lines.push(line(
+            t!("cli-import-label-attachments"),
+            d.attachments.len().to_string(),
+        ));
     }
     let s = &d.stats;
     let mut cleaned = Vec::new();
     if let Some(enc) = s.encoding {
         if enc != huibao_import::TextEncoding::Utf8 {
-            cleaned.push(format!("decoded from {}", enc.name()));
+            cleaned.push(t!("cli-import-decoded", encoding = enc.name()));
         }
     }
     if s.running_removed > 0 {
-        cleaned.push(format!(
-            "{} page number(s) and running header line(s) removed by their place on the page",
-            s.running_removed
-        ));
+        cleaned.push(t!("cli-import-running-removed", count = s.running_removed));
     }
     if s.docx_numbers > 0 {
-        cleaned.push(format!("{} Word list numbers read", s.docx_numbers));
+        cleaned.push(t!("cli-import-word-numbers", count = s.docx_numbers));
     }
     if !d.removed.is_empty() {
-        cleaned.push(format!(
-            "{} clutter line(s) removed (listed at the end of the TOML)",
-            d.removed.len()
-        ));
+        cleaned.push(t!("cli-import-removed", count = d.removed.len()));
     }
     if s.punctuation_fixed > 0 {
-        cleaned.push(format!(
-            "{} punctuation mark(s) made full-width or normalised",
-            s.punctuation_fixed
-        ));
+        cleaned.push(t!("cli-import-punctuation", count = s.punctuation_fixed));
     }
     if s.page_markers > 0 {
-        cleaned.push(format!("{} page number(s) cut", s.page_markers));
+        cleaned.push(t!("cli-import-page-numbers", count = s.page_markers));
     }
     if s.lines_joined > 0 {
-        cleaned.push(format!(
-            "{} line(s) joined to the paragraph or page they were cut from",
-            s.lines_joined
-        ));
+        cleaned.push(t!("cli-import-lines-joined", count = s.lines_joined));
     }
     if s.glued_headings > 0 {
-        cleaned.push(format!(
-            "{} heading(s) split off the sentence before",
-            s.glued_headings
-        ));
+        cleaned.push(t!("cli-import-headings-split", count = s.glued_headings));
     }
     if s.title_split {
-        cleaned.push("the title split off the first sentence".into());
+        cleaned.push(t!("cli-import-title-split"));
     }
     if !cleaned.is_empty() {
-        lines.push(format!("  cleaned       {}", cleaned.join("; ")));
+        lines.push(line(
+            t!("cli-import-label-cleaned"),
+            t!("cli-import-cleaned", steps = cleaned),
+        ));
     }
     // Nothing lost, measured: the share of the source's Chinese characters in the TOML's
     // text; the rest is in the comments (removed clutter) or was dropped.
     if s.han_source > 0 {
         let share = s.han_share() * 100.0;
-        lines.push(format!(
-            "  text kept     {share:.1}% of the source's Chinese characters ({} of {})",
-            s.han_kept, s.han_source
+        lines.push(line(
+            t!("cli-import-label-kept"),
+            t!(
+                "cli-import-kept",
+                share = format!("{share:.1}"),
+                kept = s.han_kept,
+                total = s.han_source
+            ),
         ));
         if share < 90.0 {
-            lines.push(format!(
-                "warning: {:.1}% of the source's Chinese text is not in the report's text: check the removed lines at the end of the TOML",
-                100.0 - share
+            lines.push(t!(
+                "cli-import-kept-low",
+                missing = format!("{:.1}", 100.0 - share)
             ));
         }
     }
     if !d.doubts.is_empty() {
-        lines.push("doubts (each a CHECK line at the top of the TOML):".into());
+        lines.push(t!("cli-import-doubts"));
         for doubt in &d.doubts {
             lines.push(format!("  - {doubt}"));
         }
     }
     // Only a report on disk can be checked next (not stdout, a pipe or /dev/null).
     if !to_stdout && std::fs::metadata(target).is_ok_and(|m| m.is_file()) {
-        lines.push(format!(
-            "next: huibao check {0} && huibao render {0}",
-            target.display()
-        ));
+        lines.push(t!("cli-import-next", path = target.display()));
     }
     for l in lines {
         eprintln!("{l}");
@@ -241,12 +254,16 @@ fn count_items(items: &[huibao_import::ItemDraft]) -> usize {
     items.iter().map(|i| 1 + count_items(&i.items)).sum()
 }
 
-fn depth_note(items: &[huibao_import::ItemDraft]) -> String {
-    fn depth(items: &[huibao_import::ItemDraft]) -> usize {
-        items.iter().map(|i| 1 + depth(&i.items)).max().unwrap_or(0)
-    }
-    match depth(items) {
-        0 | 1 => String::new(),
-        d => format!(", {d} levels below the part"),
-    }
+/// How many levels of items a part has below it.
+fn depth(items: &[huibao_import::ItemDraft]) -> usize {
+    items.iter().map(|i| 1 + depth(&i.items)).max().unwrap_or(0)
+}
+
+/// `s` padded with spaces to `width` terminal columns (a Chinese character takes two).
+fn pad(s: &str, width: usize) -> String {
+    let cols: usize = s
+        .chars()
+        .map(|c| if huibao_core::chars::is_wide(c) { 2 } else { 1 })
+        .sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(cols)))
 }

@@ -39,19 +39,37 @@ pub(crate) fn indicators(args: IndicatorsArgs) -> u8 {
             }
             print_line(huibao_sheets::indicators_toml(&read).trim_end());
             for w in &read.warnings {
-                eprintln!("{}: warning: {}", w.place, w.message);
+                let line = huibao_i18n::msg!(
+                    "diagnostic-line-at",
+                    location = w.place.to_string(),
+                    severity = "warning",
+                    message = w.message.clone()
+                );
+                eprintln!("{line}");
             }
             eprintln!(
-                "read {} indicator(s) from {} (header at {})",
-                read.indicators.len(),
-                read.sheet,
-                read.header.address()
+                "{}",
+                huibao_i18n::t!(
+                    "cli-indicators-read",
+                    count = read.indicators.len(),
+                    sheet = read.sheet.to_string(),
+                    header = read.header.address()
+                )
             );
             exit::OK
         }
         Err(errors) => {
             for e in &errors.0 {
-                eprintln!("{}: error: {} ({})", e.place, e.message, e.help);
+                let line = huibao_i18n::msg!(
+                    "diagnostic-line-at",
+                    location = e.place.to_string(),
+                    severity = "error",
+                    message = e.message.clone()
+                );
+                eprintln!(
+                    "{}",
+                    huibao_i18n::t!("diagnostic-with-help", line = line, help = e.help.clone())
+                );
             }
             exit::REPORT_ERROR
         }

@@ -4,6 +4,7 @@ use crate::exit;
 use crate::output::print_line;
 use clap::{Args, Subcommand};
 use huibao_host::{self, Candidate, PluginInfo};
+use huibao_i18n::t;
 use huibao_pipeline::{Options, Session};
 use std::path::{Path, PathBuf};
 
@@ -79,14 +80,14 @@ fn list(plugin_dirs: &[PathBuf], report: Option<&Path>) -> u8 {
     let search = Session::new(options).plugin_search_path(loaded.as_ref());
     let found = huibao_host::list(&search);
     if found.is_empty() {
-        print_line("no plugins found");
+        print_line(&t!("cli-plugins-none"));
     } else {
         let mut rows = vec![[
-            "NAME".to_string(),
-            "KIND".into(),
-            "VERSION".into(),
-            "ABI".into(),
-            "PATH".into(),
+            t!("cli-plugins-head-name"),
+            t!("cli-plugins-head-kind"),
+            t!("cli-plugins-head-version"),
+            t!("cli-plugins-head-abi"),
+            t!("cli-plugins-head-path"),
         ]];
         let mut notes = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
@@ -105,9 +106,16 @@ fn list(plugin_dirs: &[PathBuf], report: Option<&Path>) -> u8 {
             print_line(&n);
         }
     }
-    print_line("searched, in this order:");
+    print_line(&t!("cli-plugins-searched"));
     for (dir, origin) in search.dirs() {
-        print_line(&format!("  {} ({})", dir.display(), origin.describe()));
+        print_line(&format!(
+            "  {}",
+            t!(
+                "plugin-folder",
+                path = dir.display(),
+                origin = origin.describe()
+            )
+        ));
     }
     exit::OK
 }
@@ -115,25 +123,33 @@ fn list(plugin_dirs: &[PathBuf], report: Option<&Path>) -> u8 {
 fn row(c: &Candidate, info: Option<&PluginInfo>, shadowed: bool) -> [String; 5] {
     let path = c.path.display().to_string();
     let path = if shadowed {
-        format!("{path} (shadowed: the same name is found earlier)")
+        t!("cli-plugins-shadowed", path = path)
     } else {
         path
     };
     match info {
         Some(i) => [
             i.name.clone(),
-            i.kind.as_str().into(),
+            kind(i.kind),
             i.version.clone(),
             i.abi.clone(),
             path,
         ],
         None => [
             c.name.clone(),
-            c.kind.as_str().into(),
+            kind(c.kind),
             "—".into(),
-            "error".into(),
+            t!("cli-plugins-error"),
             path,
         ],
+    }
+}
+
+/// A kind of plugin, in the chosen language.
+fn kind(k: huibao_host::Kind) -> String {
+    match k {
+        huibao_host::Kind::Native => t!("cli-plugins-kind-native"),
+        huibao_host::Kind::Template => t!("cli-plugins-kind-template"),
     }
 }
 
@@ -144,9 +160,15 @@ fn columns(r: &[String; 5], rows: &[[String; 5]]) -> String {
         if i + 1 == r.len() {
             line.push_str(cell);
         } else {
-            let width = rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
+            // Terminal columns: a Chinese character takes two.
+            let cols = |s: &str| -> usize {
+                s.chars()
+                    .map(|c| if huibao_core::chars::is_wide(c) { 2 } else { 1 })
+                    .sum()
+            };
+            let width = rows.iter().map(|r| cols(&r[i])).max().unwrap_or(0);
             line.push_str(cell);
-            line.push_str(&" ".repeat(width - cell.chars().count() + 2));
+            line.push_str(&" ".repeat(width - cols(cell) + 2));
         }
     }
     line
@@ -182,17 +204,12 @@ mod scaffold {
 /// `huibao plugin new`: writes the scaffold into DIR/NAME, never over existing files.
 fn new(name: &str, native: bool, dir: &Path, api_path: Option<&Path>) -> u8 {
     if !huibao_host::valid_name(name) {
-        eprintln!(
-            "error: `{name}` is not a valid plugin name: use lowercase ASCII letters, digits, - and _, starting with a letter (e.g. talent)"
-        );
+        eprintln!("{}", t!("cli-plugin-new-invalid-name", name = name));
         return exit::USAGE;
     }
     let root = dir.join(name);
     if root.exists() {
-        eprintln!(
-            "error: {} already exists; choose another name or remove it first",
-            root.display()
-        );
+        eprintln!("{}", t!("cli-new-exists", path = root.display()));
         return exit::OUTPUT_ERROR;
     }
     let crate_name = format!("huibao_plugin_{}", name.replace('-', "_"));
@@ -222,22 +239,23 @@ fn new(name: &str, native: bool, dir: &Path, api_path: Option<&Path>) -> u8 {
         .map(|(file, text)| (root.join(file), text.as_bytes()))
         .collect();
     if let Err(e) = huibao_pipeline::write_files(&files) {
-        eprintln!("error: {e}");
+        eprintln!("{}", t!("cli-error-line", message = e.message()));
         return exit::OUTPUT_ERROR;
     }
     let example = root.join("example.toml");
     if native {
-        print_line(&format!(
-            "created native plugin `{name}` in {}\nbuild it:   cd {} && cargo build\nrender it:  huibao render {} --format html --out out",
-            root.display(),
-            root.display(),
-            example.display()
+        print_line(&t!(
+            "cli-plugin-new-native-created",
+            name = name,
+            folder = root.display(),
+            example = example.display()
         ));
     } else {
-        print_line(&format!(
-            "created template plugin `{name}` in {}\nrender it:  huibao render {} --format html --out out",
-            root.display(),
-            example.display()
+        print_line(&t!(
+            "cli-plugin-new-template-created",
+            name = name,
+            folder = root.display(),
+            example = example.display()
         ));
     }
     exit::OK

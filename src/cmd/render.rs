@@ -4,6 +4,7 @@ use crate::cmd::fonts::FontArgs;
 use crate::exit;
 use crate::output::{print_diagnostic, print_diagnostics, print_line};
 use clap::{Args, ValueEnum};
+use huibao_i18n::{msg, t, Message};
 use huibao_pipeline::{Options, Prepared, Session};
 use std::path::{Path, PathBuf};
 
@@ -126,7 +127,7 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
         Err(e) => {
             match &e.place {
                 Some(d) => print_diagnostic(d),
-                None => eprintln!("error: {e}"),
+                None => eprintln!("{}", t!("cli-error-line", message = e.to_string())),
             }
             return if e.is_report_error() {
                 exit::REPORT_ERROR
@@ -140,9 +141,12 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
     }
     for skipped in &rendered.skipped_fonts {
         eprintln!(
-            "warning: font {} was skipped: {} (the next font that fits served instead; replace or remove the file)",
-            skipped.path.display(),
-            skipped.reason
+            "{}",
+            t!(
+                "cli-font-skipped",
+                path = skipped.path.display(),
+                detail = skipped.reason.to_string()
+            )
         );
     }
     if let Some(fonts) = &rendered.pdf_fonts {
@@ -152,49 +156,48 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
         } else {
             "ofd"
         };
-        print_line(&format!(
-            "{format} fonts: {}",
-            crate::cmd::fonts::summary(fonts)
+        print_line(&t!(
+            "cli-render-fonts",
+            format = format,
+            fonts = crate::cmd::fonts::summary(fonts)
         ));
     }
     match huibao_pipeline::write_outputs(&args.out, &prepared.stem(), &rendered) {
         Ok(paths) => {
             for (path, output) in paths.iter().zip(&rendered.outputs) {
-                print_line(&format!(
-                    "wrote {} ({})",
-                    path.display(),
-                    human_size(output.bytes.len())
+                print_line(&t!(
+                    "cli-render-wrote",
+                    path = path.display(),
+                    size = human_size(output.bytes.len())
                 ));
             }
             exit::OK
         }
         Err(e) => {
-            eprintln!("error: {e} ({})", write_help(&e));
+            eprintln!(
+                "{}",
+                t!(
+                    "cli-error-with-help",
+                    message = e.message(),
+                    help = write_help(&e)
+                )
+            );
             exit::OUTPUT_ERROR
         }
     }
 }
 
 /// How to get past a file that could not be written.
-fn write_help(e: &huibao_pipeline::WriteError) -> String {
+fn write_help(e: &huibao_pipeline::WriteError) -> Message {
     use std::io::ErrorKind;
     match e.source.kind() {
-        ErrorKind::NotADirectory => {
-            "--out names the folder the outputs go to (it is created when missing): give a folder, e.g. --out out".into()
+        ErrorKind::NotADirectory => msg!("cli-write-help-not-a-folder"),
+        ErrorKind::IsADirectory => msg!("cli-write-help-folder-in-way", path = e.path.display()),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            msg!("cli-write-help-permission", path = e.path.display())
         }
-        ErrorKind::IsADirectory => format!(
-            "a folder is in the way of the output: move {} away, or write elsewhere with --out DIR",
-            e.path.display()
-        ),
-        ErrorKind::InvalidInput => format!(
-            "an output may not replace an input: write the outputs elsewhere with --out DIR, or rename {}",
-            e.path.display()
-        ),
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => format!(
-            "huibao may not write there: check the permissions of {} and its folder, or write elsewhere with --out DIR",
-            e.path.display()
-        ),
-        _ => "no output was changed; fix the cause, or write elsewhere with --out DIR".into(),
+        ErrorKind::InvalidInput => msg!("cli-write-help-replaces-input", path = e.path.display()),
+        _ => msg!("cli-write-help-other"),
     }
 }
 
@@ -207,15 +210,23 @@ pub(crate) fn check(args: CheckArgs) -> u8 {
     };
     let warnings = prepared.warning_count();
     if warnings > 0 && args.deny_warnings {
-        eprintln!("{}: {warnings} warning(s), denied", args.report.display());
+        eprintln!(
+            "{}",
+            t!(
+                "cli-check-denied",
+                report = args.report.display(),
+                warnings = warnings
+            )
+        );
         return exit::REPORT_ERROR;
     }
-    print_line(&format!(
-        "{}: ok — {}，{} blocks, {} indicators, {warnings} warning(s)",
-        args.report.display(),
-        prepared.document.meta.title,
-        prepared.document.blocks.len(),
-        prepared.loaded.report.indicators.len()
+    print_line(&t!(
+        "cli-check-ok",
+        report = args.report.display(),
+        title = prepared.document.meta.title.as_str(),
+        blocks = prepared.document.blocks.len(),
+        indicators = prepared.loaded.report.indicators.len(),
+        warnings = warnings
     ));
     exit::OK
 }

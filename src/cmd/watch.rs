@@ -5,6 +5,7 @@ use crate::cmd::render::{options, Format, InputArgs};
 use crate::exit;
 use crate::output::{print_diagnostic, print_line};
 use clap::Args;
+use huibao_i18n::t;
 use huibao_pipeline::Session;
 use huibao_preview::{Event, PreviewOptions};
 use std::path::PathBuf;
@@ -37,14 +38,14 @@ pub(crate) struct WatchArgs {
 /// Ctrl-C (or SIGTERM).
 pub(crate) fn watch(args: WatchArgs) -> u8 {
     if let Err(e) = huibao_core::input::open(&args.report, huibao_core::input::Kind::Report) {
-        eprintln!("error: {e}");
+        eprintln!("{}", t!("cli-error-line", message = e.message()));
         if e.is_missing() {
             eprintln!(
-                "  help: create one with `huibao new {}`",
-                args.report.display()
+                "  {}",
+                t!("cli-watch-no-report-help", path = args.report.display())
             );
         } else {
-            eprintln!("  help: {}", e.help());
+            eprintln!("  {}", t!("cli-help-line", help = e.help()));
         }
         return exit::REPORT_ERROR;
     }
@@ -58,26 +59,30 @@ pub(crate) fn watch(args: WatchArgs) -> u8 {
     let preview = match huibao_preview::start(session, report, preview_options, tell) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", t!("cli-error-line", message = e.to_string()));
             return exit::OUTPUT_ERROR;
         }
     };
-    print_line(&format!(
-        "serving {} — watching {} (Ctrl-C stops)",
-        preview.url(),
-        args.report.display()
+    print_line(&t!(
+        "cli-watch-serving",
+        url = preview.url(),
+        path = args.report.display()
     ));
     if args.open {
         if let Err(e) = open_browser(&preview.url()) {
             eprintln!(
-                "warning: cannot open a browser: {e}; open {} yourself",
-                preview.url()
+                "{}",
+                t!(
+                    "cli-watch-no-browser",
+                    detail = e.to_string(),
+                    url = preview.url()
+                )
             );
         }
     }
     let _ = stop.recv();
     preview.stop();
-    print_line("stopped");
+    print_line(&t!("cli-watch-stopped"));
     exit::OK
 }
 
@@ -88,11 +93,14 @@ fn tell(event: Event) {
             for w in &warnings {
                 print_diagnostic(w);
             }
-            print_line(&format!("rendered in {} ms", elapsed.as_millis()));
+            print_line(&t!(
+                "cli-watch-rendered",
+                ms = elapsed.as_millis().to_string()
+            ));
         }
         Event::Written { paths } => {
             let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            print_line(&format!("wrote {}", names.join(", ")));
+            print_line(&t!("cli-watch-wrote", files = names));
         }
         Event::Failed { errors } => {
             for e in errors {

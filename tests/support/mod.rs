@@ -24,6 +24,7 @@ pub(crate) fn huibao_command() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_huibao"));
     command
         .env_remove("HUIBAO_PLUGIN_PATH")
+        .env_remove("HUIBAO_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C");
