@@ -67,6 +67,9 @@ enum Command {
     Import(cmd::import::ImportArgs),
     /// Print the key figures of a statistics spreadsheet (.xlsx, .xls, .ods, .csv) as [[indicators]] TOML.
     Indicators(cmd::indicators::IndicatorsArgs),
+    /// Print the manual page (roff), as the packages install it as huibao(1).
+    #[command(hide = true)]
+    Man,
 }
 
 /// Address space a plugin host may take: a plugin that allocates without end fails (and
@@ -82,6 +85,23 @@ fn limit_plugin_memory() {
 
 #[cfg(not(unix))]
 fn limit_plugin_memory() {}
+
+/// Prints huibao(1): the program's `--help`, its commands and exit codes as roff.
+fn man_page() -> u8 {
+    let mut page = Vec::new();
+    let command = <Cli as clap::CommandFactory>::command();
+    match clap_mangen::Man::new(command).render(&mut page) {
+        Ok(()) => {
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(&page);
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!("error: cannot write the manual page: {e}");
+            exit::OUTPUT_ERROR
+        }
+    }
+}
 
 fn main() -> ExitCode {
     // A child that hosts one native plugin's answer (see huibao_core::plugin): hidden,
@@ -121,6 +141,7 @@ fn main() -> ExitCode {
         Command::Plugin(args) => cmd::plugins::plugin(args),
         Command::Import(args) => cmd::import::import(args),
         Command::Indicators(args) => cmd::indicators::indicators(args),
+        Command::Man => man_page(),
     };
     ExitCode::from(code)
 }

@@ -98,7 +98,11 @@ fn print_outcome(outcome: &ReportOutcome) {
         }
         Err(ReportFailure::Report(d)) => print_diagnostics(d),
         Err(ReportFailure::Write(e)) => {
-            eprintln!("error: {}: {e}", outcome.report.display())
+            eprintln!(
+                "error: {}: {e} ({})",
+                outcome.report.display(),
+                crate::cmd::render::write_help(e)
+            )
         }
         Err(e) => eprintln!("error: {e}"),
     }

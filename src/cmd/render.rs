@@ -173,7 +173,7 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
 }
 
 /// How to get past a file that could not be written.
-fn write_help(e: &huibao_pipeline::WriteError) -> String {
+pub(crate) fn write_help(e: &huibao_pipeline::WriteError) -> String {
     use std::io::ErrorKind;
     match e.source.kind() {
         ErrorKind::NotADirectory => {
@@ -181,6 +181,10 @@ fn write_help(e: &huibao_pipeline::WriteError) -> String {
         }
         ErrorKind::IsADirectory => format!(
             "a folder is in the way of the output: move {} away, or write elsewhere with --out DIR",
+            e.path.display()
+        ),
+        ErrorKind::ResourceBusy => format!(
+            "close {} in Word, WPS or the program that has it open, then run huibao again; no output was changed",
             e.path.display()
         ),
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => format!(
