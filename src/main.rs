@@ -72,20 +72,6 @@ enum Command {
     Man,
 }
 
-/// Address space a plugin host may take: a plugin that allocates without end fails (and
-/// is reported as crashed) long before the machine runs out of memory.
-#[cfg(unix)]
-const PLUGIN_MEMORY: u64 = 4 << 30;
-
-#[cfg(unix)]
-fn limit_plugin_memory() {
-    use nix::sys::resource::{setrlimit, Resource};
-    let _ = setrlimit(Resource::RLIMIT_AS, PLUGIN_MEMORY, PLUGIN_MEMORY);
-}
-
-#[cfg(not(unix))]
-fn limit_plugin_memory() {}
-
 /// Prints huibao(1): the program's `--help`, its commands and exit codes as roff.
 fn man_page() -> u8 {
     let mut page = Vec::new();
@@ -104,20 +90,16 @@ fn man_page() -> u8 {
 }
 
 fn main() -> ExitCode {
-    // A child that hosts one native plugin's answer (see huibao_core::plugin): hidden,
+    // A child that hosts one native plugin's answer (see huibao_host): hidden,
     // never typed by a person.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if args
-        .get(1)
-        .is_some_and(|a| a == huibao_core::plugin::HOST_COMMAND)
-    {
-        limit_plugin_memory();
-        return ExitCode::from(huibao_core::plugin::serve_plugin_host(&args[2..]));
+    if args.get(1).is_some_and(|a| a == huibao_host::HOST_COMMAND) {
+        return ExitCode::from(huibao_host::serve_plugin_host(&args[2..]));
     }
     // Native plugins run in children of this program, stopped at their deadline; one that
     // crashes or hangs fails the render with a message instead of taking huibao with it.
     if let Ok(exe) = std::env::current_exe() {
-        huibao_core::plugin::isolate_native_plugins(exe);
+        huibao_host::isolate_native_plugins(exe);
     }
     // Ctrl-C, SIGTERM, SIGHUP: a set of outputs being replaced is finished (or undone),
     // temporaries are removed, and the program exits 130.

@@ -226,7 +226,7 @@ impl From<Diagnostic> for Diagnostics {
 /// Only a regular file is read (a folder, device, pipe or socket is refused before it is
 /// opened, so nothing blocks), and at most [`MAX_REPORT_BYTES`] of it: the reader stops
 /// one byte past the limit, whatever the file claims its size is.
-pub(crate) fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
+pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
         Diagnostic::error(format!("cannot read {}: {e}", path.display()))

@@ -22,7 +22,7 @@ pub struct Figures {
 }
 
 pub use huibao_plugin_api::numbers::format_number;
-pub(crate) use huibao_plugin_api::numbers::{format_amount, format_percent, round_half_away};
+pub(crate) use huibao_plugin_api::numbers::round_half_away;
 
 /// Rounds half away from zero to one decimal: the rule of every derived figure.
 pub fn round1(x: f64) -> f64 {
@@ -36,7 +36,7 @@ pub fn is_percent(unit: &str) -> bool {
 
 /// Whether a number can be printed as written: finite and below
 /// [`MAX_NUMBER`](crate::limits::MAX_NUMBER) in magnitude.
-pub(crate) fn printable(x: f64) -> bool {
+pub fn printable(x: f64) -> bool {
     x.is_finite() && x.abs() < crate::limits::MAX_NUMBER
 }
 

@@ -334,6 +334,14 @@ impl Document {
         self.sources.get(index).cloned().flatten()
     }
 
+    /// The document's charts, in document order.
+    pub fn charts(&self) -> impl Iterator<Item = &Chart> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Chart(c) => Some(c),
+            _ => None,
+        })
+    }
+
     /// The whole document's text, one line per block line, joined with '\n'.
     pub fn plain_text(&self) -> String {
         self.blocks

@@ -41,7 +41,7 @@ pub fn load(path: &Path) -> Result<Loaded, Diagnostics> {
 
 /// Parses and checks report text that was already read.
 pub fn load_source(file: SourceFile) -> Result<Loaded, Diagnostics> {
-    let table = toml::de::DeTable::parse(&file.text).map_err(|e| parse_error(&file, &e))?;
+    let table = toml::de::DeTable::parse(&file.text).map_err(|e| toml_error(&file, &e))?;
     let scanned = crate::scan::check(&file, &table);
     if !scanned.is_empty() {
         return Err(Diagnostics(scanned));
@@ -52,7 +52,7 @@ pub fn load_source(file: SourceFile) -> Result<Loaded, Diagnostics> {
         plan: crate::scan::item_places(&table, "plan"),
     };
     let report = Report::deserialize(toml::de::Deserializer::from(table))
-        .map_err(|e| parse_error(&file, &e))?;
+        .map_err(|e| toml_error(&file, &e))?;
     check(report, &places, file)
 }
 
@@ -64,7 +64,7 @@ struct Places {
 }
 
 /// Turns a toml/serde error into a diagnostic with a place and a fix.
-pub(crate) fn parse_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+pub fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
     let mut d = Diagnostic::error(first_line(&message)).at(file, span.clone());

@@ -34,7 +34,7 @@ pub(crate) fn marker(line: &str) -> Option<(Marker, &str)> {
 /// Parses outline text into an untitled item: paragraphs before the first numbered line
 /// become its text, numbered lines its sub-items (nested by their markers). Every item is
 /// `literal`; spans are byte ranges of `text`.
-pub(crate) fn parse(text: &str) -> Item {
+pub fn parse(text: &str) -> Item {
     let mut stack = vec![Node::new(0, None, None)];
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {

@@ -238,7 +238,7 @@ impl HelperDef for FigureHelper {
 }
 
 /// Byte offset of a 1-based line and column (characters) inside `text`.
-pub(crate) fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
+pub fn line_col_offset(text: &str, line: usize, column: usize) -> usize {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {

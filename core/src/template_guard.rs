@@ -27,21 +27,21 @@ use std::sync::Arc;
 /// block parameters, `{{else}}` for an empty list), which handlebars does not export to
 /// wrap.
 #[derive(Clone, Default)]
-pub(crate) struct BoundedEach {
+pub struct BoundedEach {
     rounds: Arc<AtomicU64>,
 }
 
 impl BoundedEach {
     /// Registers a bounded `each` in `registry` in place of the built-in one; the
     /// returned handle starts each render's budget ([`BoundedEach::start`]).
-    pub(crate) fn install(registry: &mut Handlebars<'_>) -> BoundedEach {
+    pub fn install(registry: &mut Handlebars<'_>) -> BoundedEach {
         let each = BoundedEach::default();
         registry.register_helper("each", Box::new(each.clone()));
         each
     }
 
     /// Gives the next render a whole budget.
-    pub(crate) fn start(&self) {
+    pub fn start(&self) {
         self.rounds.store(0, Ordering::Relaxed);
     }
 
@@ -148,17 +148,17 @@ impl HelperDef for BoundedEach {
 
 /// Why a template is refused, and where (a byte offset into it).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Refused {
+pub struct Refused {
     /// Byte offset of the expression at fault.
-    pub(crate) offset: usize,
+    pub offset: usize,
     /// What is wrong.
-    pub(crate) message: String,
+    pub message: String,
     /// How to fix it.
-    pub(crate) help: &'static str,
+    pub help: &'static str,
 }
 
 /// Checks `text` before it is compiled: nesting depth, no partials, no decorators.
-pub(crate) fn check(text: &str) -> Result<(), Refused> {
+pub fn check(text: &str) -> Result<(), Refused> {
     // Open blocks; each holds how many `{{else if …}}` links it added (each nests one
     // level deeper in the compiled template).
     let mut blocks: Vec<usize> = Vec::new();

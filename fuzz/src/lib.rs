@@ -176,9 +176,9 @@ pub fn pdf_ofd(data: &[u8]) {
     let Some((doc, style)) = prepared(data) else {
         return;
     };
-    let mut fonts = huibao_pages::FontOptions::default();
+    let mut fonts = huibao_layout::FontOptions::default();
     fonts.system_fonts = false;
-    let Ok(pages) = huibao_pages::lay_out(&doc, &style, &fonts) else {
+    let Ok(pages) = huibao_layout::lay_out(&doc, &style, &fonts) else {
         return;
     };
     let mut pdf = huibao_pdf::PdfOptions::default();

@@ -21,7 +21,7 @@ fn stages(c: &mut Criterion) {
     session
         .render(&prepared, &[Format::Pdf])
         .expect("the example renders");
-    let pages = huibao_pages::lay_out_with(&doc, &style, session.fonts()).expect("lay out");
+    let pages = huibao_layout::lay_out_with(&doc, &style, session.fonts()).expect("lay out");
     let mut pdf = huibao_pdf::PdfOptions::default();
     pdf.created = Some(1_657_584_000);
 
@@ -35,20 +35,17 @@ fn stages(c: &mut Criterion) {
     });
     g.bench_function("layout", |b| {
         b.iter(|| {
-            huibao_pages::lay_out_with(black_box(&doc), &style, session.fonts()).expect("lay out")
+            huibao_layout::lay_out_with(black_box(&doc), &style, session.fonts()).expect("lay out")
         })
     });
     g.bench_function("PDF write", |b| {
         b.iter(|| huibao_pdf::write_pages(black_box(&pages), &pdf).expect("write"))
     });
-    g.bench_function("DOCX write", |b| {
+    g.bench_function("DOCX (charts' pictures included)", |b| {
         b.iter(|| {
-            huibao_docx::render(
-                black_box(&doc),
-                &style,
-                &huibao_docx::DocxOptions::default(),
-            )
-            .expect("docx")
+            session
+                .render(black_box(&prepared), &[Format::Docx])
+                .expect("docx")
         })
     });
     g.bench_function("HTML", |b| {

@@ -34,11 +34,11 @@ pub use render::{BackendError, Format, Output, RenderError, Rendered};
 pub use write::{abandon_writes, write_files, write_outputs, WriteError};
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
-pub use huibao_pages::{FontLibrary, SkippedFont};
+pub use huibao_layout::{FontLibrary, SkippedFont};
 pub use huibao_pdf::{Origin as FontOrigin, RoleReport};
 
-use huibao_core::plugin::SearchPath;
 use huibao_core::Severity;
+use huibao_host::SearchPath;
 use std::path::{Path, PathBuf};
 
 /// What a run of the pipeline is told from outside the report.
@@ -79,14 +79,14 @@ impl Default for Options {
 ///
 /// The fonts are found once per session, each font file is mapped into memory once
 /// and each face's glyphs are looked up once, for all its reports (a
-/// [`huibao_pages::FontLibrary`]). Native plugin libraries, once loaded, stay loaded for
-/// the life of the process (see `huibao_core::plugin`), so a session preparing many
+/// [`huibao_layout::FontLibrary`]). Native plugin libraries, once loaded, stay loaded for
+/// the life of the process (see `huibao_host`), so a session preparing many
 /// reports loads each library once. A session is `Send + Sync` and cheap to clone (the
 /// clones share the fonts): a batch prepares and renders reports on several threads.
 #[derive(Debug, Clone, Default)]
 pub struct Session {
     options: Options,
-    fonts: huibao_pages::FontLibrary,
+    fonts: huibao_layout::FontLibrary,
 }
 
 /// A report that loaded, resolved, expanded and built: everything a backend or a reader
@@ -135,11 +135,11 @@ impl Prepared {
 impl Session {
     /// A session with these options.
     pub fn new(options: Options) -> Self {
-        let mut fonts = huibao_pages::FontOptions::default();
+        let mut fonts = huibao_layout::FontOptions::default();
         fonts.font_dirs = options.font_dirs.clone();
         fonts.system_fonts = options.system_fonts;
         Session {
-            fonts: huibao_pages::FontLibrary::new(&fonts),
+            fonts: huibao_layout::FontLibrary::new(&fonts),
             options,
         }
     }
@@ -184,7 +184,7 @@ impl Session {
         )?);
         let resolved = huibao_core::resolve(&loaded);
         let search = self.plugin_search_path(Some(&loaded));
-        let sections = huibao_core::plugin::expand(&loaded, &resolved, &search)?;
+        let sections = huibao_host::expand(&loaded, &resolved, &search)?;
         let document = huibao_core::build(&loaded, &resolved, &sections)?;
         warnings.extend(huibao_core::lint(&loaded, &document));
         Ok(Prepared {
@@ -208,7 +208,7 @@ impl Session {
     }
 
     /// The fonts of the session, shared by its reports.
-    pub fn fonts(&self) -> &huibao_pages::FontLibrary {
+    pub fn fonts(&self) -> &huibao_layout::FontLibrary {
         &self.fonts
     }
 

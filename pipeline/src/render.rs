@@ -117,11 +117,10 @@ impl RenderError {
         let layout = match source {
             BackendError::Layout(e)
             | BackendError::Pdf(huibao_pdf::Error::Layout(e))
-            | BackendError::Ofd(huibao_ofd::Error::Layout(e))
-            | BackendError::Docx(huibao_docx::Error::Layout(e)) => e,
+            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
             _ => return None,
         };
-        let huibao_pages::Error::MissingGlyph {
+        let huibao_layout::Error::MissingGlyph {
             ch, block, tried, ..
         } = layout
         else {
@@ -155,15 +154,14 @@ impl RenderError {
         let layout = match &self.source {
             BackendError::Layout(e)
             | BackendError::Pdf(huibao_pdf::Error::Layout(e))
-            | BackendError::Ofd(huibao_ofd::Error::Layout(e))
-            | BackendError::Docx(huibao_docx::Error::Layout(e)) => e,
+            | BackendError::Ofd(huibao_ofd::Error::Layout(e)) => e,
             _ => return false,
         };
         matches!(
             layout,
-            huibao_pages::Error::MissingGlyph { .. }
-                | huibao_pages::Error::NoFont { .. }
-                | huibao_pages::Error::FontDir { .. }
+            huibao_layout::Error::MissingGlyph { .. }
+                | huibao_layout::Error::NoFont { .. }
+                | huibao_layout::Error::FontDir { .. }
         )
     }
 }
@@ -172,9 +170,9 @@ impl RenderError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BackendError {
-    /// From huibao-pages: the page layout the PDF and the OFD share.
+    /// From huibao-layout: the page layout the PDF and the OFD share.
     #[error(transparent)]
-    Layout(#[from] huibao_pages::Error),
+    Layout(#[from] huibao_layout::Error),
     /// From huibao-docx.
     #[error(transparent)]
     Docx(#[from] huibao_docx::Error),
@@ -187,6 +185,9 @@ pub enum BackendError {
     /// From huibao-ofd.
     #[error(transparent)]
     Ofd(#[from] huibao_ofd::Error),
+    /// From huibao-raster: a chart's picture for the DOCX.
+    #[error("cannot draw a chart's picture: {0}")]
+    Raster(#[from] huibao_raster::Error),
 }
 
 impl Session {
@@ -265,15 +266,26 @@ impl Session {
         Ok(rendered)
     }
 
+    /// A picture of each chart of `prepared`, for the DOCX's readers that draw no charts:
+    /// the chart laid out as the PDF draws it (with the session's fonts), rasterised.
+    fn chart_pictures(&self, prepared: &Prepared) -> Result<Vec<Vec<u8>>, BackendError> {
+        let charts =
+            huibao_layout::lay_out_charts(&prepared.document, prepared.style(), &self.fonts)?;
+        let options = huibao_raster::RasterOptions::default();
+        Ok(charts
+            .iter()
+            .map(|chart| huibao_raster::png(chart, 0, &options))
+            .collect::<Result<_, _>>()?)
+    }
+
     /// DOCX, HTML or TXT: drawn straight from the document tree.
     fn render_flowing(&self, prepared: &Prepared, format: Format) -> Result<Vec<u8>, BackendError> {
         let doc = &prepared.document;
         let style = prepared.style();
         Ok(match format {
             Format::Docx => {
-                // Charts' pictures are drawn with the session's fonts.
                 let mut docx = huibao_docx::DocxOptions::default();
-                docx.fonts = self.fonts.clone();
+                docx.chart_pictures = self.chart_pictures(prepared)?;
                 huibao_docx::render(doc, style, &docx)?
             }
             Format::Html => {
@@ -293,7 +305,7 @@ impl Session {
         if formats.is_empty() {
             return Ok(FixedLayout::default());
         }
-        let pages = huibao_pages::lay_out_with(&prepared.document, prepared.style(), &self.fonts)
+        let pages = huibao_layout::lay_out_with(&prepared.document, prepared.style(), &self.fonts)
             .map_err(LayoutFailed)?;
         let outputs = formats
             .par_iter()
@@ -327,7 +339,7 @@ struct FixedLayout {
 }
 
 /// The page layout failed: the error of every fixed-layout format asked for.
-struct LayoutFailed(huibao_pages::Error);
+struct LayoutFailed(huibao_layout::Error);
 
 impl LayoutFailed {
     /// The error of `format`.

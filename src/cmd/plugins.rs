@@ -3,7 +3,7 @@
 use crate::exit;
 use crate::output::print_line;
 use clap::{Args, Subcommand};
-use huibao_core::plugin::{self, Candidate, PluginInfo};
+use huibao_host::{self, Candidate, PluginInfo};
 use huibao_pipeline::{Options, Session};
 use std::path::{Path, PathBuf};
 
@@ -77,7 +77,7 @@ fn list(plugin_dirs: &[PathBuf], report: Option<&Path>) -> u8 {
     let mut options = Options::default();
     options.plugin_dirs = plugin_dirs.to_vec();
     let search = Session::new(options).plugin_search_path(loaded.as_ref());
-    let found = plugin::list(&search);
+    let found = huibao_host::list(&search);
     if found.is_empty() {
         print_line("no plugins found");
     } else {
@@ -181,7 +181,7 @@ mod scaffold {
 
 /// `huibao plugin new`: writes the scaffold into DIR/NAME, never over existing files.
 fn new(name: &str, native: bool, dir: &Path, api_path: Option<&Path>) -> u8 {
-    if !plugin::valid_name(name) {
+    if !huibao_host::valid_name(name) {
         eprintln!(
             "error: `{name}` is not a valid plugin name: use lowercase ASCII letters, digits, - and _, starting with a letter (e.g. talent)"
         );

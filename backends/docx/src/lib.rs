@@ -10,7 +10,6 @@ mod chart;
 mod metrics;
 mod package;
 mod page;
-mod picture;
 mod schema;
 mod styles;
 mod table;
@@ -24,10 +23,11 @@ use huibao_core::{Document, Style};
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct DocxOptions {
-    /// The fonts charts' pictures (for readers that draw no charts) are drawn with, as
-    /// the PDF draws them: a session's library, shared with its other documents; not
-    /// read for a document without charts.
-    pub fonts: huibao_pages::FontLibrary,
+    /// A picture (PNG bytes) of each chart of the document, in document order, for
+    /// readers that draw no charts (Word and WPS draw the chart itself). The caller draws
+    /// them (the pipeline: the chart laid out as the PDF draws it, rasterised); a chart
+    /// without a picture is an error.
+    pub chart_pictures: Vec<Vec<u8>>,
 }
 
 /// Why a DOCX could not be made.
@@ -42,12 +42,14 @@ pub enum Error {
     /// The ZIP package could not be written.
     #[error("cannot write the DOCX package: {0}")]
     Zip(String),
-    /// A chart's picture could not be laid out (a font, a character no font has).
-    #[error(transparent)]
-    Layout(#[from] huibao_pages::Error),
-    /// A chart's picture could not be drawn.
-    #[error("cannot draw a chart's picture: {0}")]
-    Picture(String),
+    /// Fewer chart pictures were given than the document has charts.
+    #[error("the document has {charts} charts but {pictures} pictures were given: draw one for each chart")]
+    MissingPictures {
+        /// Charts in the document.
+        charts: usize,
+        /// Pictures in [`DocxOptions::chart_pictures`].
+        pictures: usize,
+    },
 }
 
 /// Renders `doc` with `style` to the bytes of a .docx file.
@@ -66,18 +68,16 @@ pub fn render(doc: &Document, style: &Style, options: &DocxOptions) -> Result<Ve
             body::Item::Table(t) => docx.add_table(*t),
         };
     }
-    let pictures = huibao_pages::lay_out_charts(doc, style, &options.fonts)?
-        .iter()
-        .map(picture::png)
-        .collect::<Result<Vec<_>, _>>()?;
-    let charts: Vec<(&huibao_core::ir::Chart, Vec<u8>)> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            huibao_core::ir::Block::Chart(c) => Some(c),
-            _ => None,
-        })
-        .zip(pictures)
+    let charts: Vec<&huibao_core::ir::Chart> = doc.charts().collect();
+    if charts.len() > options.chart_pictures.len() {
+        return Err(Error::MissingPictures {
+            charts: charts.len(),
+            pictures: options.chart_pictures.len(),
+        });
+    }
+    let charts: Vec<(&huibao_core::ir::Chart, &[u8])> = charts
+        .into_iter()
+        .zip(options.chart_pictures.iter().map(Vec::as_slice))
         .collect();
     package::pack(docx.build(), &doc.meta, style, &metrics, &layout, &charts)
 }

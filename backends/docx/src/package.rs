@@ -18,7 +18,7 @@ pub(crate) fn pack(
     style: &Style,
     m: &Metrics,
     l: &Layout,
-    charts: &[(&Chart, Vec<u8>)],
+    charts: &[(&Chart, &[u8])],
 ) -> Result<Vec<u8>, Error> {
     let mut document = xml::parse(&parts.document)?;
     crate::schema::canonicalize(&mut document);
@@ -62,7 +62,7 @@ pub(crate) fn pack(
         files.push(Part::new(
             &format!("word/media/chart{n}.png"),
             PNG,
-            picture.clone(),
+            picture.to_vec(),
         ));
         let workbook = format!("Microsoft_Excel_Worksheet{n}.xlsx");
         let shapes = crate::chart::user_shapes(chart, style);
@@ -310,7 +310,7 @@ fn repair(part: &[u8]) -> Result<Vec<u8>, Error> {
 }
 
 /// Puts each chart's drawing (and its picture) in place of the run holding its marker.
-fn place_charts(el: &mut El, charts: &[(&Chart, Vec<u8>)], style: &Style) {
+fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) {
     for child in el.elements_mut() {
         if child.name == "w:r" {
             let text: String = child

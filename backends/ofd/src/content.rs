@@ -7,7 +7,7 @@
 //! the PDF keeps that matter out of the document's text too.
 
 use crate::units::{deltas, mm, nums, rgb};
-use huibao_pages::{Fill, GlyphRun, Page, Pages, Rgb, Rule, Shape, TextLine};
+use huibao_layout::{Fill, GlyphRun, Page, Pages, Rgb, Rule, Shape, TextLine};
 use huibao_xml::Element;
 use std::collections::BTreeMap;
 
@@ -47,9 +47,9 @@ pub(crate) struct FontRef<'a> {
 /// Draws pages: fonts for text, the source faces for outlines of pagination matter.
 pub(crate) struct PageWriter<'a> {
     pub pages: &'a Pages,
-    /// By [`huibao_pages::FontId`] index; `None` for a font no text uses.
+    /// By [`huibao_layout::FontId`] index; `None` for a font no text uses.
     pub fonts: Vec<Option<FontRef<'a>>>,
-    /// By [`huibao_pages::FontId`] index.
+    /// By [`huibao_layout::FontId`] index.
     pub faces: Vec<ttf_parser::Face<'a>>,
 }
 

@@ -1,5 +1,5 @@
 //! huibao-ofd: laid-out pages to an OFD package (GB/T 33190-2016), beside the PDF
-//! writer and from the same [`huibao_pages::Pages`], so both show the same line and page
+//! writer and from the same [`huibao_layout::Pages`], so both show the same line and page
 //! breaks.
 //!
 //! [`render_pages`] writes pages laid out once for several writers; [`render`] lays the
@@ -12,7 +12,7 @@ mod package;
 mod units;
 
 use huibao_core::{Document, Style};
-use huibao_pages::{FontOptions, Pages};
+use huibao_layout::{FontOptions, Pages};
 
 /// Options of the OFD writer.
 #[derive(Debug, Clone, Default)]
@@ -31,7 +31,7 @@ pub struct OfdOptions {
 pub enum Error {
     /// The document could not be laid out (a font, a character no font has).
     #[error(transparent)]
-    Layout(#[from] huibao_pages::Error),
+    Layout(#[from] huibao_layout::Error),
     /// A font could not be embedded.
     #[error("cannot embed font {font} in the OFD: {reason}")]
     Font {
@@ -48,7 +48,7 @@ pub enum Error {
 /// Renders `doc` with `style` to the bytes of an .ofd file (lays it out, then
 /// [`render_pages`]).
 pub fn render(doc: &Document, style: &Style, options: &OfdOptions) -> Result<Vec<u8>, Error> {
-    let pages = huibao_pages::lay_out(doc, style, &options.fonts)?;
+    let pages = huibao_layout::lay_out(doc, style, &options.fonts)?;
     render_pages(&pages, options)
 }
 

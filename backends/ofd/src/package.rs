@@ -5,7 +5,7 @@ use crate::content::{FontRef, Ids, PageWriter};
 use crate::font::{self, Subset};
 use crate::units::{mm, nums};
 use crate::Error;
-use huibao_pages::{OutlineEntry, Pages};
+use huibao_layout::{OutlineEntry, Pages};
 use huibao_xml::{Element, PackageWriter};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -102,7 +102,7 @@ struct Embedded {
     cmap: BTreeMap<char, u16>,
 }
 
-/// Subsets every font that the document's text uses (by [`huibao_pages::FontId`]
+/// Subsets every font that the document's text uses (by [`huibao_layout::FontId`]
 /// index; `None` for one only pagination matter uses, which is drawn as outlines).
 fn embed_fonts(pages: &Pages, ids: &mut Ids) -> Result<Vec<Option<Embedded>>, Error> {
     /// What a font draws: each character with the glyph drawn for it, every glyph.

@@ -54,7 +54,7 @@ pub(crate) fn deltas(steps: &[f64]) -> String {
 }
 
 /// A colour of components 0–1 as an 8-bit RGB value: `200 16 46`.
-pub(crate) fn rgb(c: huibao_pages::Rgb) -> String {
+pub(crate) fn rgb(c: huibao_layout::Rgb) -> String {
     let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
     format!("{} {} {}", byte(c.0), byte(c.1), byte(c.2))
 }
@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn colours_are_bytes() {
-        assert_eq!(rgb(huibao_pages::Rgb(1.0, 0.0, 0.0)), "255 0 0");
-        assert_eq!(rgb(huibao_pages::Rgb::BLACK), "0 0 0");
+        assert_eq!(rgb(huibao_layout::Rgb(1.0, 0.0, 0.0)), "255 0 0");
+        assert_eq!(rgb(huibao_layout::Rgb::BLACK), "0 0 0");
     }
 }

@@ -6,8 +6,8 @@
 //! here by hand.
 
 use huibao_core::style::PT_PER_MM;
+use huibao_layout::{FontOptions, Pages};
 use huibao_ofd::OfdOptions;
-use huibao_pages::{FontOptions, Pages};
 use huibao_xml::{parse, Element, PackageLimits, PackageReader};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -27,7 +27,7 @@ fn pages_of(example: &str) -> Pages {
         .join(example);
     let loaded = huibao_core::load(&path).expect("load");
     let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("build");
-    huibao_pages::lay_out(&doc, &loaded.style, &font_options()).expect("lay out")
+    huibao_layout::lay_out(&doc, &loaded.style, &font_options()).expect("lay out")
 }
 
 fn options(created: i64) -> OfdOptions {
@@ -479,7 +479,7 @@ fn a_character_no_font_has_is_an_error_naming_it() {
     assert!(
         matches!(
             err,
-            huibao_ofd::Error::Layout(huibao_pages::Error::MissingGlyph { ch: '\u{E000}', .. })
+            huibao_ofd::Error::Layout(huibao_layout::Error::MissingGlyph { ch: '\u{E000}', .. })
         ),
         "{err}"
     );
@@ -494,11 +494,11 @@ fn charts_are_filled_and_dashed_path_objects_where_the_layout_put_them() {
     let package = Package::read(&bytes);
     let page = &package.pages()[1];
     let laid = &pages.pages[1];
-    let fills: Vec<&huibao_pages::Fill> = laid
+    let fills: Vec<&huibao_layout::Fill> = laid
         .shapes
         .iter()
         .filter_map(|s| match s {
-            huibao_pages::Shape::Fill(f) => Some(f),
+            huibao_layout::Shape::Fill(f) => Some(f),
             _ => None,
         })
         .collect();

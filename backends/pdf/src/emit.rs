@@ -10,7 +10,7 @@
 use crate::subset::{subset_font, Subset};
 use crate::Error;
 use huibao_core::style::PT_PER_MM;
-use huibao_pages::{GlyphRun, Pages, Rgb, Rule, Shape, TextLine};
+use huibao_layout::{GlyphRun, Pages, Rgb, Rule, Shape, TextLine};
 use printpdf::{
     Codepoint, Color, DictItem, FontEmbeddingMode, FontId, Line, LineDashPattern, LinePoint, Mm,
     Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, Point, Polygon,
@@ -28,7 +28,7 @@ struct Embedded {
 }
 
 /// Subsets every font of the pages and adds it to `doc`, embedded as it is; returns
-/// them by [`huibao_pages::FontId`] index.
+/// them by [`huibao_layout::FontId`] index.
 fn register_fonts(doc: &mut PdfDocument, pages: &Pages) -> Result<Vec<Embedded>, Error> {
     use rayon::prelude::*;
     // Subsetting and parsing each face is independent work: side by side on the cores.

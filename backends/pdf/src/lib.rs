@@ -1,7 +1,7 @@
 //! huibao-pdf: laid-out pages to an archival PDF (PDF/A-2b): embedded subsetted
 //! fonts, searchable text, bookmarks.
 //!
-//! [`render`] lays the document tree out with [`huibao_pages`] and writes it;
+//! [`render`] lays the document tree out with [`huibao_layout`] and writes it;
 //! [`write_pages`] writes pages laid out once for several writers (PDF and OFD);
 //! [`fonts_for`] tells which font serves each role.
 
@@ -11,10 +11,10 @@ mod pdfa;
 mod subset;
 
 use huibao_core::{Document, Style};
-use huibao_pages::{FontOptions, Pages};
+use huibao_layout::{FontOptions, Pages};
 use std::path::PathBuf;
 
-pub use huibao_pages::{Origin, RoleReport};
+pub use huibao_layout::{Origin, RoleReport};
 
 /// Options of the PDF writer.
 #[derive(Debug, Clone)]
@@ -45,7 +45,7 @@ impl Default for PdfOptions {
 }
 
 impl PdfOptions {
-    /// The font lookup of these options, for [`huibao_pages::lay_out`].
+    /// The font lookup of these options, for [`huibao_layout::lay_out`].
     pub fn font_options(&self) -> FontOptions {
         let mut fonts = FontOptions::default();
         fonts.font_dirs = self.font_dirs.clone();
@@ -60,7 +60,7 @@ impl PdfOptions {
 pub enum Error {
     /// The document could not be laid out (a font, a character no font has).
     #[error(transparent)]
-    Layout(#[from] huibao_pages::Error),
+    Layout(#[from] huibao_layout::Error),
     /// Writing the file failed.
     #[error("{0}")]
     Pdf(String),
@@ -68,7 +68,7 @@ pub enum Error {
 
 /// Which font serves each role of `style` with these options.
 pub fn fonts_for(style: &Style, options: &PdfOptions) -> Result<Vec<RoleReport>, Error> {
-    Ok(huibao_pages::fonts_for(style, &options.font_options())?)
+    Ok(huibao_layout::fonts_for(style, &options.font_options())?)
 }
 
 /// A rendered PDF and the fonts that served each role.
@@ -94,7 +94,7 @@ pub fn render_with_report(
     style: &Style,
     options: &PdfOptions,
 ) -> Result<Rendered, Error> {
-    let pages = huibao_pages::lay_out(doc, style, &options.font_options())?;
+    let pages = huibao_layout::lay_out(doc, style, &options.font_options())?;
     Ok(Rendered {
         bytes: write_pages(&pages, options)?,
         fonts: pages.roles.clone(),

@@ -8,7 +8,7 @@ use crate::Error;
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-use huibao_pages::Font;
+use huibao_layout::Font;
 use std::collections::BTreeMap;
 
 /// A face reduced to the glyphs drawn.

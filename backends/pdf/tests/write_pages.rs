@@ -40,7 +40,7 @@ fn writing_laid_out_pages_draws_what_render_draws() {
     opts.system_fonts = false;
     opts.created = Some(1_657_584_000);
     let rendered = huibao_pdf::render_with_report(&doc, &loaded.style, &opts).expect("render");
-    let pages = huibao_pages::lay_out(&doc, &loaded.style, &opts.font_options()).expect("lay out");
+    let pages = huibao_layout::lay_out(&doc, &loaded.style, &opts.font_options()).expect("lay out");
     assert_eq!(rendered.fonts, pages.roles);
     let written = huibao_pdf::write_pages(&pages, &opts).expect("write");
     let drawn = drawing(&written);
@@ -66,7 +66,7 @@ fn the_same_document_twice_in_one_process_gives_the_same_bytes() {
     opts.system_fonts = false;
     opts.created = Some(1_657_584_000);
     let first = huibao_pdf::render(&doc, &loaded.style, &opts).expect("render");
-    let pages = huibao_pages::lay_out(&doc, &loaded.style, &opts.font_options()).expect("lay out");
+    let pages = huibao_layout::lay_out(&doc, &loaded.style, &opts.font_options()).expect("lay out");
     let second = huibao_pdf::write_pages(&pages, &opts).expect("write");
     let third = huibao_pdf::write_pages(&pages, &opts).expect("write again");
     assert!(first == second, "a second PDF of the same document differs");

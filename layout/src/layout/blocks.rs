@@ -487,7 +487,7 @@ mod tests {
         let fonts = fonts();
         let style = Style::gbt9704();
         let s = Setter::new(&fonts, &style);
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples");
         let Ok(entries) = std::fs::read_dir(&dir) else {
             // Past the test harness's capture, so the skip shows in `cargo test` output.
             use std::io::Write;

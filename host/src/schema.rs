@@ -216,7 +216,7 @@ fn check(schema: &Value, value: &Value, path: &mut Vec<Step>, out: &mut Vec<Viol
                 value.as_str(),
                 value
                     .as_str()
-                    .and_then(|v| crate::suggest::closest(v, strings)),
+                    .and_then(|v| huibao_core::closest(v, strings)),
             ) {
                 (Some(_), Some(best)) => format!("did you mean \"{best}\"?"),
                 _ => format!("write one of {}", list.join(", ")),
@@ -372,7 +372,7 @@ fn check_object(
                     let known: Vec<&str> = props
                         .map(|p| p.keys().map(String::as_str).collect())
                         .unwrap_or_default();
-                    let help = match crate::suggest::closest(key, known.iter().copied()) {
+                    let help = match huibao_core::closest(key, known.iter().copied()) {
                         Some(best) => {
                             format!("did you mean `{best}`? Keys here: {}", known.join(", "))
                         }

@@ -83,7 +83,7 @@ impl SearchPath {
     /// The standard order: `--plugin-dir`, then the report's `[plugins] paths` (relative
     /// to the report), then `HUIBAO_PLUGIN_PATH`, then next to the program (its folder,
     /// that folder's `plugins/`, and in a cargo build tree its `deps/`).
-    pub fn standard(cli: &[PathBuf], report: Option<&crate::Loaded>) -> Self {
+    pub fn standard(cli: &[PathBuf], report: Option<&huibao_core::Loaded>) -> Self {
         let report_dirs = report.map(|loaded| {
             let base = loaded
                 .file

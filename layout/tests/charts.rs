@@ -4,14 +4,14 @@
 
 use huibao_core::ir::Block;
 use huibao_core::{build, load_source, resolve, SourceFile};
-use huibao_pages::{FontOptions, Pages, Shape};
+use huibao_layout::{FontOptions, Pages, Shape};
 use std::path::PathBuf;
 
 fn options() -> FontOptions {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo test");
     let mut options = FontOptions::default();
     options.system_fonts = false;
-    options.bundled_dir = Some(PathBuf::from(manifest).join("../../fonts"));
+    options.bundled_dir = Some(PathBuf::from(manifest).join("../fonts"));
     options
 }
 
@@ -51,11 +51,11 @@ kind = \"completion\"
 fn lay_out(toml: &str) -> (huibao_core::Document, Pages) {
     let loaded = load_source(SourceFile::new("r.toml", toml)).expect("loads");
     let doc = build(&loaded, &resolve(&loaded), &[]).expect("builds");
-    let pages = huibao_pages::lay_out(&doc, &loaded.style, &options()).expect("lays out");
+    let pages = huibao_layout::lay_out(&doc, &loaded.style, &options()).expect("lays out");
     (doc, pages)
 }
 
-fn fills(page: &huibao_pages::Page) -> usize {
+fn fills(page: &huibao_layout::Page) -> usize {
     page.shapes
         .iter()
         .filter(|s| matches!(s, Shape::Fill(_)))
@@ -134,8 +134,8 @@ fn a_chart_is_kept_whole_on_one_page_with_its_caption() {
 fn a_chart_alone_is_a_page_of_its_own_size_for_pictures() {
     let (doc, _) = lay_out(&report(1));
     let loaded = load_source(SourceFile::new("r.toml", report(1))).unwrap();
-    let library = huibao_pages::FontLibrary::new(&options());
-    let pictures = huibao_pages::lay_out_charts(&doc, &loaded.style, &library).unwrap();
+    let library = huibao_layout::FontLibrary::new(&options());
+    let pictures = huibao_layout::lay_out_charts(&doc, &loaded.style, &library).unwrap();
     assert_eq!(pictures.len(), 1);
     let p = &pictures[0];
     assert!((p.width - 156.0 * 72.0 / 25.4).abs() < 1e-6);

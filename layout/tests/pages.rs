@@ -2,13 +2,13 @@
 //! matter marked, positions in points from the page's top-left corner, and every glyph
 //! in its font's character map.
 
-use huibao_pages::{FontOptions, Pages};
+use huibao_layout::{FontOptions, Pages};
 use std::path::PathBuf;
 
 /// The repository's root, read at run time.
 fn repo() -> PathBuf {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("run by cargo test");
-    PathBuf::from(manifest).join("../..")
+    PathBuf::from(manifest).join("..")
 }
 
 /// Lays out a report of the repository with the bundled fonts only.
@@ -20,7 +20,7 @@ fn lay_out(report: &str) -> (huibao_core::Document, Pages) {
     let mut options = FontOptions::default();
     options.system_fonts = false;
     options.bundled_dir = Some(repo().join("fonts"));
-    let pages = huibao_pages::lay_out(&doc, &loaded.style, &options)
+    let pages = huibao_layout::lay_out(&doc, &loaded.style, &options)
         .unwrap_or_else(|e| panic!("lay out {report}: {e}"));
     (doc, pages)
 }

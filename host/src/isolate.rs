@@ -76,6 +76,21 @@ struct LoadFailure {
     help: Option<String>,
 }
 
+/// Address space a plugin host may take: a plugin that allocates without end fails (and
+/// is reported as crashed) long before the machine runs out of memory.
+#[cfg(unix)]
+const PLUGIN_MEMORY: u64 = 4 << 30;
+
+/// Holds this process (a plugin host) to [`PLUGIN_MEMORY`] of address space.
+#[cfg(unix)]
+fn limit_memory() {
+    use nix::sys::resource::{setrlimit, Resource};
+    let _ = setrlimit(Resource::RLIMIT_AS, PLUGIN_MEMORY, PLUGIN_MEMORY);
+}
+
+#[cfg(not(unix))]
+fn limit_memory() {}
+
 /// The child's side: `args` are what follows `__plugin-host` (`describe LIBRARY` or
 /// `generate LIBRARY`, the request on stdin). Writes one answer frame to stdout and
 /// returns the exit code (0 when an answer was written, 2 on wrong arguments).
@@ -85,6 +100,7 @@ pub fn serve(args: &[OsString]) -> u8 {
         return 2;
     };
     let library = Path::new(library);
+    limit_memory();
     // Should the host be gone without stopping this child (killed itself), the child
     // does not outlive the deadline by much.
     let limit = timeout() + Duration::from_secs(5);

@@ -1,9 +1,9 @@
 //! A plugin's section turned into the model's [`Item`], with the checks a hand-written
 //! item gets: nesting depth, one-line titles, tables whose rows fit their columns.
 
-use crate::ir;
-use crate::model::{Cell, ChartKind, ChartSpec, Item, Number, SeriesSpec, TableSpec};
-use crate::style::NumberingMode;
+use huibao_core::ir;
+use huibao_core::model::{Cell, ChartKind, ChartSpec, Item, Number, SeriesSpec, TableSpec};
+use huibao_core::style::NumberingMode;
 use huibao_plugin_api as api;
 use std::ops::Range;
 use toml::Spanned;

@@ -1,4 +1,4 @@
-//! huibao-pages: the document tree and a style to pages of positioned glyphs and rules
+//! huibao-layout: the document tree and a style to pages of positioned glyphs and rules
 //! on the GB/T 9704 grid, with the fonts they use — the one layout that every
 //! fixed-layout writer (PDF, OFD) serialises.
 //!
@@ -135,11 +135,7 @@ pub fn lay_out_charts(
     style: &Style,
     library: &FontLibrary,
 ) -> Result<Vec<Pages>, Error> {
-    if !doc
-        .blocks
-        .iter()
-        .any(|b| matches!(b, huibao_core::ir::Block::Chart(_)))
-    {
+    if doc.charts().next().is_none() {
         return Ok(Vec::new());
     }
     let fonts = fonts::Fonts::resolve_in(style, library)?;

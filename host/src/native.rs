@@ -20,7 +20,7 @@ const MAX_SHORT: usize = 256;
 /// Longest config schema.
 const MAX_SCHEMA: usize = 1 << 20;
 /// Longest response read from `generate`.
-pub(super) const MAX_RESPONSE: usize = crate::limits::MAX_PLUGIN_REPLY_BYTES;
+pub(super) const MAX_RESPONSE: usize = huibao_core::limits::MAX_PLUGIN_REPLY_BYTES;
 
 /// A loaded, checked native plugin.
 #[derive(Debug)]

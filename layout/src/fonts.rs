@@ -827,13 +827,13 @@ impl Fonts {
 #[cfg(test)]
 pub(crate) fn bundled_only() -> FontSources {
     let from_manifest = || {
-        let dir = Path::new(&std::env::var_os("CARGO_MANIFEST_DIR")?).join("../../fonts");
+        let dir = Path::new(&std::env::var_os("CARGO_MANIFEST_DIR")?).join("../fonts");
         dir.join(BUNDLED_MARKER).is_file().then_some(dir)
     };
     let bundled = find_bundled_dir().or_else(from_manifest);
     assert!(
         bundled.is_some(),
-        "the repository's fonts/ is neither above the test executable nor at CARGO_MANIFEST_DIR/../../fonts"
+        "the repository's fonts/ is neither above the test executable nor at CARGO_MANIFEST_DIR/../fonts"
     );
     FontSources {
         dirs: vec![],

@@ -1,31 +1,72 @@
-//! A chart's picture for readers that draw no charts: the chart laid out as the PDF
-//! draws it (`huibao_pages::lay_out_charts`: its bars, lines and labels in the embedded
-//! fonts), rasterised with tiny-skia and written as PNG.
+//! huibao-raster: laid-out pages to pictures. A page of [`huibao_layout::Pages`] — its
+//! glyph runs in the embedded fonts, its fills and lines — drawn with tiny-skia and
+//! written as PNG: the DOCX chart's picture for readers that draw no charts, previews.
+//!
+//! A sibling of the PDF and OFD writers over the same pages: none depends on another.
 
-use crate::Error;
-use huibao_pages::{Pages, Shape};
+use huibao_layout::{Pages, Shape};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform};
 
-/// Pixels per point: 200 dpi, sharp on paper and on a high-density screen.
-const SCALE: f32 = 200.0 / 72.0;
+/// Options of the rasteriser.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct RasterOptions {
+    /// Resolution in pixels per inch: 200 (the default) is sharp on paper and on a
+    /// high-density screen.
+    pub dpi: f32,
+}
 
-/// The first page of `pages` as PNG bytes, on white.
-pub(crate) fn png(pages: &Pages) -> Result<Vec<u8>, Error> {
+impl Default for RasterOptions {
+    fn default() -> Self {
+        RasterOptions { dpi: 200.0 }
+    }
+}
+
+/// Why a page could not be drawn.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The page is too large (or empty) to allocate as pixels.
+    #[error("a picture of {width} × {height} pixels cannot be drawn")]
+    Size {
+        /// Width in pixels.
+        width: u32,
+        /// Height in pixels.
+        height: u32,
+    },
+    /// A font the page uses cannot be read for its outlines.
+    #[error("font {path}: {why}")]
+    Font {
+        /// The font file.
+        path: String,
+        /// What the parser said.
+        why: String,
+    },
+    /// The PNG could not be encoded.
+    #[error("the PNG: {0}")]
+    Encode(String),
+}
+
+/// Page `index` of `pages` as PNG bytes, on white (a page past the end: a blank one).
+pub fn png(pages: &Pages, index: usize, options: &RasterOptions) -> Result<Vec<u8>, Error> {
+    let scale_factor = options.dpi / 72.0;
     let (w, h) = (
-        (pages.width as f32 * SCALE).ceil() as u32,
-        (pages.height as f32 * SCALE).ceil() as u32,
+        (pages.width as f32 * scale_factor).ceil() as u32,
+        (pages.height as f32 * scale_factor).ceil() as u32,
     );
-    let mut pixmap = Pixmap::new(w.max(1), h.max(1))
-        .ok_or_else(|| Error::Picture(format!("a chart of {w} × {h} pixels cannot be drawn")))?;
+    let mut pixmap = Pixmap::new(w.max(1), h.max(1)).ok_or(Error::Size {
+        width: w,
+        height: h,
+    })?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    let scale = Transform::from_scale(SCALE, SCALE);
-    let paint = |c: huibao_pages::Rgb| {
+    let scale = Transform::from_scale(scale_factor, scale_factor);
+    let paint = |c: huibao_layout::Rgb| {
         let mut p = Paint::default();
         p.set_color_rgba8(byte(c.0), byte(c.1), byte(c.2), 255);
         p.anti_alias = true;
         p
     };
-    let Some(page) = pages.pages.first() else {
+    let Some(page) = pages.pages.get(index) else {
         return encode(&pixmap);
     };
     for shape in &page.shapes {
@@ -56,8 +97,12 @@ pub(crate) fn png(pages: &Pages) -> Result<Vec<u8>, Error> {
     for text in &page.lines {
         for run in &text.runs {
             let font = pages.font(run.font);
-            let face = ttf_parser::Face::parse(font.data.as_bytes(), font.index)
-                .map_err(|e| Error::Picture(format!("font {}: {e}", font.path.display())))?;
+            let face = ttf_parser::Face::parse(font.data.as_bytes(), font.index).map_err(|e| {
+                Error::Font {
+                    path: font.path.display().to_string(),
+                    why: e.to_string(),
+                }
+            })?;
             let units = f64::from(face.units_per_em().max(1));
             let k = (run.size / units) as f32;
             let mut outline = Outline(PathBuilder::new());
@@ -134,7 +179,7 @@ fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, Error> {
     encoder.set_color(colour);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
-    let failed = |e: png::EncodingError| Error::Picture(format!("the chart's PNG: {e}"));
+    let failed = |e: png::EncodingError| Error::Encode(e.to_string());
     let mut writer = encoder.write_header().map_err(failed)?;
     writer.write_image_data(&raw).map_err(failed)?;
     writer.finish().map_err(failed)?;

@@ -21,11 +21,11 @@ pub use schema::{check_schema, display_path, validate, Step, Violation};
 pub use search::{native_file_name, valid_name, Candidate, Kind, Origin, SearchPath, ENV_VAR};
 pub use template::TEMPLATE_ABI;
 
-use crate::build::GeneratedSection;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::Loaded;
-use crate::model::{Item, Placement, SectionRef};
-use crate::resolve::Resolved;
+use huibao_core::model::{Item, Placement, SectionRef};
+use huibao_core::GeneratedSection;
+use huibao_core::Loaded;
+use huibao_core::Resolved;
+use huibao_core::{Diagnostic, Diagnostics};
 use huibao_plugin_api as api;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -459,7 +459,7 @@ fn not_found(loaded: &Loaded, search: &SearchPath, name: &str, span: Range<usize
         .map(|(d, o)| format!("{} ({})", d.display(), o.describe()))
         .collect();
     let known: Vec<String> = search.candidates().into_iter().map(|c| c.name).collect();
-    let suggestion = crate::suggest::closest(name, known.iter().map(String::as_str))
+    let suggestion = huibao_core::closest(name, known.iter().map(String::as_str))
         .map(|b| format!("did you mean `{b}`? "))
         .unwrap_or_default();
     d.with_help(format!(

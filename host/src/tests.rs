@@ -2,7 +2,7 @@
 //! dev-dependencies of huibao-core, so cargo builds them next to this test binary.
 
 use super::*;
-use crate::diagnostic::SourceFile;
+use huibao_core::SourceFile;
 
 /// Where cargo put the dev-dependency cdylibs: the test binary's own folder.
 fn deps_dir() -> PathBuf {
@@ -20,12 +20,13 @@ const HEAD: &str = "[report]\norganization = \"某经济技术开发区管委会
 
 fn report(sections: &str) -> Loaded {
     let text = format!("{HEAD}\n{sections}");
-    crate::load_source(SourceFile::new("report.toml", text)).expect("the report itself is valid")
+    huibao_core::load_source(SourceFile::new("report.toml", text))
+        .expect("the report itself is valid")
 }
 
 /// Expands and expects failure; returns the diagnostics as one-line strings.
 fn errors(loaded: &Loaded, search: &SearchPath) -> Vec<String> {
-    match expand(loaded, &crate::resolve(loaded), search) {
+    match expand(loaded, &huibao_core::resolve(loaded), search) {
         Ok(s) => panic!("expected errors, got {} sections", s.len()),
         Err(d) => d.0.iter().map(Diagnostic::one_line).collect(),
     }
@@ -76,8 +77,8 @@ branches = 28
 members = 612
 "#,
     );
-    let sections =
-        expand(&loaded, &crate::resolve(&loaded), &search()).unwrap_or_else(|d| panic!("{d}"));
+    let sections = expand(&loaded, &huibao_core::resolve(&loaded), &search())
+        .unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(sections.len(), 2);
     let fund = &sections[0].item;
     assert_eq!(
@@ -91,12 +92,15 @@ members = 612
     );
     let party = &sections[1].item;
     assert_eq!(sections[1].place, Placement::Part);
-    assert_eq!(party.numbering, Some(crate::style::NumberingMode::RunIn));
+    assert_eq!(
+        party.numbering,
+        Some(huibao_core::style::NumberingMode::RunIn)
+    );
     assert_contains(
         party.items[0].text.as_ref().unwrap().get_ref(),
         "园区现有党支部28个，党员612名",
     );
-    let doc = crate::build(&loaded, &crate::resolve(&loaded), &sections)
+    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &sections)
         .unwrap_or_else(|d| panic!("{d}"));
     let text = doc.plain_text();
     assert_contains(&text, "（二）强化基金赋能，拓宽多元融资渠道");
@@ -123,16 +127,16 @@ size = 10
 stage = "备案"
 "#;
     let loaded = report(funds);
-    let sections =
-        expand(&loaded, &crate::resolve(&loaded), &search()).unwrap_or_else(|d| panic!("{d}"));
+    let sections = expand(&loaded, &huibao_core::resolve(&loaded), &search())
+        .unwrap_or_else(|d| panic!("{d}"));
     let chart = sections[0].item.chart.as_ref().expect("a chart");
-    assert_eq!(*chart.kind.get_ref(), crate::model::ChartKind::Bars);
+    assert_eq!(*chart.kind.get_ref(), huibao_core::model::ChartKind::Bars);
     // Errors about it point at the section's `plugin = …`.
     assert_eq!(
         loaded.file.line_column(chart.kind.span().start).0,
         line_of(funds, "plugin = \"fund\"")
     );
-    let doc = crate::build(&loaded, &crate::resolve(&loaded), &sections)
+    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &sections)
         .unwrap_or_else(|d| panic!("{d}"));
     let text = doc.plain_text();
     // After the fund table: the legend, the funds, and their figures rounded as the
@@ -144,8 +148,8 @@ stage = "备案"
     assert_contains(&text, "单位：亿元\n认缴规模\n已投资\n0\n");
     // Off unless asked for.
     let loaded = report(&funds.replace("chart = true\n", ""));
-    let sections =
-        expand(&loaded, &crate::resolve(&loaded), &search()).unwrap_or_else(|d| panic!("{d}"));
+    let sections = expand(&loaded, &huibao_core::resolve(&loaded), &search())
+        .unwrap_or_else(|d| panic!("{d}"));
     assert!(sections[0].item.chart.is_none());
 }
 
@@ -254,8 +258,8 @@ fn plugin_panics() {
     assert_contains(&e, "huibao caught the panic");
     // The library stays loaded and usable.
     let loaded = report("[[sections]]\nplugin = \"faulty\"\nconfig = { mode = \"ok\" }\n");
-    let sections =
-        expand(&loaded, &crate::resolve(&loaded), &search()).unwrap_or_else(|d| panic!("{d}"));
+    let sections = expand(&loaded, &huibao_core::resolve(&loaded), &search())
+        .unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(
         sections[0].item.text.as_ref().unwrap().get_ref(),
         "某经济技术开发区管委会2022年上半年运行正常。"
@@ -359,7 +363,8 @@ fn template_plugin_renders() {
         "{{context.period.short_name}}，新引进各类人才{{config.people}}名，营业收入{{#each context.indicators}}{{text}}{{/each}}。\n",
     );
     let loaded = report("[[sections]]\nplugin = \"talent\"\nconfig = { people = 12 }\n");
-    let sections = expand(&loaded, &crate::resolve(&loaded), &s).unwrap_or_else(|d| panic!("{d}"));
+    let sections =
+        expand(&loaded, &huibao_core::resolve(&loaded), &s).unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(
         sections[0].item.text.as_ref().unwrap().get_ref(),
         "上半年，新引进各类人才12名，营业收入123.5亿元。"

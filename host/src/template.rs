@@ -1,16 +1,16 @@
 //! Template plugins: a folder with `plugin.toml` (name, version, config schema) and a
 //! handlebars template whose output is outline text (一、/（一）/1./一是 lines), parsed by
-//! [`crate::outline`] into the section. Nothing is compiled.
+//! [`huibao_core::outline`] into the section. Nothing is compiled.
 
 use super::Failure;
-use crate::diagnostic::{read_source, Diagnostic, SourceFile};
-use crate::limits::MAX_PLUGIN_REPLY_BYTES;
-use crate::model::Item;
-use crate::template_guard::BoundedEach;
 use handlebars::{
     handlebars_helper, Context, Handlebars, Helper, HelperDef, RenderContext, RenderError,
     RenderErrorReason, ScopedJson, TemplateError,
 };
+use huibao_core::limits::MAX_PLUGIN_REPLY_BYTES;
+use huibao_core::model::Item;
+use huibao_core::template_guard::BoundedEach;
+use huibao_core::{read_source, Diagnostic, SourceFile};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -98,7 +98,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         )
     };
     let manifest: Manifest = toml::from_str(&file.text).map_err(|e| {
-        let mut d = crate::load::parse_error(&file, &e);
+        let mut d = huibao_core::toml_error(&file, &e);
         d.message = format!("template plugin `{expected}`: plugin.toml: {}", d.message);
         if d.message.contains("unknown key") {
             d.help = Some(
@@ -184,7 +184,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
             "create the file, or name it with template = \"…\"",
         )
     })?;
-    crate::template_guard::check(&template.text).map_err(|r| {
+    huibao_core::template_guard::check(&template.text).map_err(|r| {
         LoadError::At(
             Diagnostic::error(format!(
                 "template plugin `{expected}`: its template cannot be used: {}",
@@ -202,7 +202,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         .map_err(|e| LoadError::At(template_error(expected, &template, &e)))?;
     let title = manifest.title.as_ref().map(|t| t.get_ref().clone());
     if let Some(t) = &manifest.title {
-        crate::template_guard::check(t.get_ref()).map_err(|r| {
+        huibao_core::template_guard::check(t.get_ref()).map_err(|r| {
             at(
                 t.span(),
                 format!("its title cannot be used: {}", r.message),
@@ -278,7 +278,7 @@ impl TemplatePlugin {
             .render_to_write("section", data, &mut out)
             .map_err(|e| render_error(&self.name, &self.template, &e))?;
         let text = String::from_utf8_lossy(&out.0);
-        let mut item = crate::outline::parse(&text);
+        let mut item = huibao_core::parse_outline(&text);
         if item.text.is_none() && item.items.is_empty() {
             return Err(Diagnostic::error(format!(
                 "template plugin `{}` wrote nothing for this section",
@@ -376,7 +376,7 @@ fn registry() -> Handlebars<'static> {
     r.register_escape_fn(handlebars::no_escape);
     handlebars_helper!(count: |list: array| list.len());
     // At most two decimals, no trailing zeros: 12.3, 50, 0.85.
-    handlebars_helper!(num: |x: f64| crate::indicator::format_amount(x, 2));
+    handlebars_helper!(num: |x: f64| huibao_plugin_api::numbers::format_amount(x, 2));
     handlebars_helper!(cn: |n: u64| chinese(n));
     handlebars_helper!(join: |list: array, sep: str| {
         list.iter().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())).collect::<Vec<_>>().join(sep)
@@ -442,7 +442,7 @@ fn sum(h: &Helper<'_>) -> Result<Value, String> {
         .iter()
         .filter_map(|v| v.get(key).and_then(Value::as_f64))
         .sum();
-    if !crate::indicator::printable(total) {
+    if !huibao_core::printable(total) {
         return Err(format!(
             "the sum of \"{key}\" is too large: it cannot be printed"
         ));
@@ -457,12 +457,14 @@ fn percent(h: &Helper<'_>) -> Result<Value, String> {
         return Ok(Value::from("—"));
     }
     let ratio = part / whole;
-    if !crate::indicator::printable(ratio * 100.0) {
+    if !huibao_core::printable(ratio * 100.0) {
         return Err(format!(
             "{part} of {whole} is a share that cannot be printed"
         ));
     }
-    Ok(Value::from(crate::indicator::format_percent(ratio)))
+    Ok(Value::from(huibao_plugin_api::numbers::format_percent(
+        ratio,
+    )))
 }
 
 /// `inc n`: n + 1.
@@ -486,21 +488,21 @@ fn number(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 9e15 {
         Value::from(x as i64)
     } else {
-        Value::from(crate::indicator::round_half_away(x, 2))
+        Value::from(huibao_plugin_api::numbers::round_half_away(x, 2))
     }
 }
 
 fn chinese(n: u64) -> String {
     u32::try_from(n)
         .ok()
-        .and_then(crate::numbering::chinese_numeral)
+        .and_then(huibao_core::numbering::chinese_numeral)
         .unwrap_or_else(|| n.to_string())
 }
 
 fn template_error(plugin: &str, file: &SourceFile, e: &TemplateError) -> Diagnostic {
     let offset = e
         .pos()
-        .map_or(0, |(l, c)| crate::prose::line_col_offset(&file.text, l, c));
+        .map_or(0, |(l, c)| huibao_core::line_col_offset(&file.text, l, c));
     Diagnostic::error(format!(
         "template plugin `{plugin}`: its template is not valid: {}",
         e.reason()
@@ -514,7 +516,7 @@ fn render_error(plugin: &str, file: &SourceFile, e: &RenderError) -> Diagnostic 
     let offset = e
         .line_no
         .zip(e.column_no)
-        .map_or(0, |(l, c)| crate::prose::line_col_offset(&file.text, l, c));
+        .map_or(0, |(l, c)| huibao_core::line_col_offset(&file.text, l, c));
     Diagnostic::error(format!(
         "template plugin `{plugin}` failed to fill in its template: {}",
         reason(e)
@@ -571,7 +573,10 @@ mod tests {
             item.text.as_ref().unwrap().get_ref(),
             "上半年，新引进各类人才20.5名，占25.0%。"
         );
-        assert_eq!(item.numbering, Some(crate::style::NumberingMode::RunIn));
+        assert_eq!(
+            item.numbering,
+            Some(huibao_core::style::NumberingMode::RunIn)
+        );
         assert_eq!(item.items[1].title.as_ref().unwrap().get_ref(), "育才留才");
         assert_eq!(
             item.items[1].text.as_ref().unwrap().get_ref(),

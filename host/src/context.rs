@@ -1,8 +1,8 @@
 //! What a plugin is given: the section's config as JSON and the report's read-only context.
 
 use super::schema::Step;
-use crate::load::Loaded;
-use crate::resolve::Resolved;
+use huibao_core::Loaded;
+use huibao_core::Resolved;
 use huibao_plugin_api::{Context, IndicatorInfo, PeriodInfo};
 use serde_json::Value;
 
