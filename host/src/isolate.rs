@@ -78,8 +78,9 @@ struct LoadFailure {
 
 /// Address space a plugin host may take: a plugin that allocates without end fails (and
 /// is reported as crashed) long before the machine runs out of memory.
-#[cfg(unix)]
-const PLUGIN_MEMORY: u64 = 4 << 30;
+/// (On Windows the parent sets it, as the job's limit of committed memory per process.)
+#[cfg(any(unix, windows))]
+pub(crate) const PLUGIN_MEMORY: u64 = 4 << 30;
 
 /// Holds this process (a plugin host) to [`PLUGIN_MEMORY`] of address space.
 #[cfg(unix)]
@@ -227,7 +228,8 @@ fn timeout() -> Duration {
 /// killing it at the deadline. Errors say what happened to the child, for a message
 /// that begins "plugin `name` …".
 fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec<u8>), String> {
-    let mut child = Command::new(exe)
+    let mut command = Command::new(exe);
+    command
         .arg(HOST_COMMAND)
         .arg(mode)
         .arg(library)
@@ -235,14 +237,20 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
         .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| {
-            format!(
-                "could not be started in a plugin host ({}): {e}",
-                exe.display()
-            )
-        })?;
+        .stderr(Stdio::piped());
+    // Windows: the child in a Job Object (memory bound, no orphans), from its start.
+    #[cfg(windows)]
+    let job = super::job::Job::for_command(&mut command);
+    let mut child = command.spawn().map_err(|e| {
+        format!(
+            "could not be started in a plugin host ({}): {e}",
+            exe.display()
+        )
+    })?;
+    #[cfg(windows)]
+    if let Some(job) = &job {
+        job.adopt(&child);
+    }
     let stdin = child.stdin.take();
     let input = input.to_vec();
     // Written from a thread: a child that never reads must not block the host.
@@ -255,6 +263,11 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
     let stderr = reader(child.stderr.take(), MAX_STDERR);
     let limit = timeout();
     let status = wait(&mut child, limit);
+    // Whatever the plugin host started goes with it, and its pipes close.
+    #[cfg(windows)]
+    if let Some(job) = &job {
+        job.stop();
+    }
     // The pipes close when the child is gone (unless it left a grandchild holding them:
     // then what was read so far is enough).
     let out = stdout
@@ -346,10 +359,30 @@ fn describe_exit(status: ExitStatus) -> String {
             return format!("its process was ended by signal {signal}{name}");
         }
     }
+    #[cfg(windows)]
+    if let Some((code, why)) = status.code().and_then(|c| Some((c, windows_exit(c)?))) {
+        return format!("its process ended with status {:#010X} ({why})", code as u32);
+    }
     match status.code() {
         Some(code) => format!("its process exited with code {code} without answering"),
         None => "its process ended without answering".into(),
     }
+}
+
+/// What the exit code of a crashed Windows process (an NTSTATUS value) means.
+#[cfg(windows)]
+fn windows_exit(code: i32) -> Option<&'static str> {
+    Some(match code as u32 {
+        0xC000_0005 => "an access violation: a bad memory access",
+        0xC000_0017 | 0xC000_012D => "out of memory: perhaps more than a plugin may use",
+        0xC000_001D => "an illegal instruction",
+        0xC000_0094 => "an integer division by zero",
+        0xC000_00FD => "a stack overflow",
+        0xC000_0409 => {
+            "a fail-fast exit: the plugin called abort() or panicked with panic = \"abort\""
+        }
+        _ => return None,
+    })
 }
 
 /// The last lines of the child's stderr, for the message: "; it said: …".

@@ -9,6 +9,8 @@
 mod context;
 mod convert;
 mod isolate;
+#[cfg(windows)]
+mod job;
 mod native;
 mod schema;
 mod search;
@@ -18,7 +20,9 @@ mod template;
 pub use convert::MAX_DEPTH;
 pub use isolate::{isolate_native_plugins, serve as serve_plugin_host, HOST_COMMAND, TIMEOUT_VAR};
 pub use schema::{check_schema, display_path, validate, Step, Violation};
-pub use search::{native_file_name, valid_name, Candidate, Kind, Origin, SearchPath, ENV_VAR};
+pub use search::{
+    native_file_name, user_dir, valid_name, Candidate, Kind, Origin, SearchPath, ENV_VAR,
+};
 pub use template::TEMPLATE_ABI;
 
 use huibao_core::model::{Item, Placement, SectionRef};

@@ -190,6 +190,7 @@ fn temporary_prefix() -> String {
 }
 
 /// How long to wait for another writer's lock on a folder before giving up.
+#[cfg(unix)]
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Locks every folder of `targets` (in a fixed order, so two writers cannot deadlock)
