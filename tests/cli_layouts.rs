@@ -57,7 +57,11 @@ fn copy_fund_plugin(dir: &Path) -> PathBuf {
         std::env::consts::DLL_PREFIX,
         std::env::consts::DLL_SUFFIX
     );
-    let built = std::env::current_exe().unwrap().parent().unwrap().join(&name);
+    let built = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join(&name);
     std::fs::create_dir_all(dir).unwrap();
     std::fs::copy(&built, dir.join(&name)).unwrap();
     dir.join(name)

@@ -361,7 +361,10 @@ fn describe_exit(status: ExitStatus) -> String {
     }
     #[cfg(windows)]
     if let Some((code, why)) = status.code().and_then(|c| Some((c, windows_exit(c)?))) {
-        return format!("its process ended with status {:#010X} ({why})", code as u32);
+        return format!(
+            "its process ended with status {:#010X} ({why})",
+            code as u32
+        );
     }
     match status.code() {
         Some(code) => format!("its process exited with code {code} without answering"),

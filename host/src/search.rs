@@ -143,7 +143,10 @@ impl SearchPath {
             // Installed as /usr/bin/huibao (or /usr/local/bin, /opt/huibao/bin): the
             // plugins are in ../lib/huibao/plugins.
             if let Some(prefix) = dir.parent().filter(|_| dir.ends_with("bin")) {
-                s.push(prefix.join("lib/huibao/plugins"), Origin::Program);
+                s.push(
+                    prefix.join("lib").join("huibao").join("plugins"),
+                    Origin::Program,
+                );
             }
             // In a cargo build tree, plugins built as dependencies land in deps/.
             if dir.join(".fingerprint").is_dir() {
@@ -242,7 +245,11 @@ impl SearchPath {
 /// or else `~/.local/share/huibao/plugins` elsewhere. `None` when the environment names
 /// no such place.
 pub fn user_dir() -> Option<PathBuf> {
-    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     let base = if cfg!(windows) {
         var("APPDATA")
     } else {
@@ -296,14 +303,24 @@ mod tests {
                 (user.clone(), Origin::User),
                 (bin.clone(), Origin::Program),
                 (bin.join("plugins"), Origin::Program),
-                (root.path().join("usr/lib/huibao/plugins"), Origin::Program),
+                (
+                    root.path()
+                        .join("usr")
+                        .join("lib")
+                        .join("huibao")
+                        .join("plugins"),
+                    Origin::Program
+                ),
             ]
         );
         // A library in the installed layout is found.
         let lib = root.path().join("usr/lib/huibao/plugins");
         std::fs::create_dir_all(&lib).unwrap();
         std::fs::write(lib.join(native_file_name("fund")), "").unwrap();
-        assert_eq!(s.find("fund").unwrap().path, lib.join(native_file_name("fund")));
+        assert_eq!(
+            s.find("fund").unwrap().path,
+            lib.join(native_file_name("fund"))
+        );
         // A program folder not called bin has no installed layout.
         let s = SearchPath::from_parts(&[], &[], None, None, Some(&root.path().join("app")));
         assert_eq!(s.dirs().len(), 2);

@@ -277,7 +277,10 @@ pub(crate) fn find_bundled_dir() -> Option<PathBuf> {
         .and_then(bundled_dir_near)
         .or_else(|| {
             let source = Path::new(SOURCE_FONTS);
-            source.join(BUNDLED_MARKER).is_file().then(|| source.to_path_buf())
+            source
+                .join(BUNDLED_MARKER)
+                .is_file()
+                .then(|| source.to_path_buf())
         })
 }
 
@@ -297,7 +300,9 @@ fn bundled_dir_near(exe_dir: &Path) -> Option<PathBuf> {
             })
             .unwrap_or(false)
     };
-    let installed = exe_dir.parent().map(|prefix| prefix.join("share/huibao/fonts"));
+    let installed = exe_dir
+        .parent()
+        .map(|prefix| prefix.join("share/huibao/fonts"));
     [Some(exe_dir.join("fonts")), installed]
         .into_iter()
         .flatten()
@@ -380,9 +385,8 @@ impl Db {
                 std::env::var_os("USERPROFILE"),
             ) {
                 let user_fonts = Path::new(&local).join("Microsoft\\Windows\\Fonts");
-                let known = profile.map(|p| {
-                    Path::new(&p).join("AppData\\Local\\Microsoft\\Windows\\Fonts")
-                });
+                let known = profile
+                    .map(|p| Path::new(&p).join("AppData\\Local\\Microsoft\\Windows\\Fonts"));
                 if known.as_deref() != Some(user_fonts.as_path()) && user_fonts.is_dir() {
                     db.add(Origin::System, dir(&user_fonts));
                 }
