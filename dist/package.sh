@@ -16,7 +16,8 @@
 # no time of their own, so two runs from one commit (in the same folder, with the same
 # toolchain) give the same bytes. Needs cargo with the rustup targets
 # x86_64-pc-windows-gnu and aarch64-unknown-linux-gnu, Debian's gcc-mingw-w64-x86-64 and
-# gcc-aarch64-linux-gnu, dpkg-deb, tar, gzip and python3 (tests/install-deps.sh).
+# gcc-aarch64-linux-gnu (their strip too), dpkg-deb, tar, gzip and python3
+# (tests/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -59,7 +60,9 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/n
 export TZ=UTC LC_ALL=C.UTF-8
 umask 022
 
-crates=(-p huibao -p huibao-plugin-fund -p huibao-plugin-party)
+# The crates tests/cross/run.sh builds too (the test plugin `faulty` is never packaged):
+# the same set, so packages made after the tests reuse their builds.
+crates=(-p huibao -p huibao-plugin-fund -p huibao-plugin-party -p huibao-plugin-faulty)
 native=x86_64-unknown-linux-gnu
 arm=aarch64-unknown-linux-gnu
 win=x86_64-pc-windows-gnu
@@ -95,6 +98,18 @@ common() {
 fonts() {
   mkdir -p "$1"
   cp fonts/* "$1/"
+}
+
+# strip_for TRIPLE FILE…: the symbols and debug information of that target's programs and
+# libraries removed (the exported plugin symbol stays), as people download them.
+strip_for() {
+  local tool=strip
+  case $1 in
+  $arm) tool=aarch64-linux-gnu-strip ;;
+  $win) tool=x86_64-w64-mingw32-strip ;;
+  esac
+  shift
+  "$tool" --strip-unneeded "$@"
 }
 
 # Every file's time and mode fixed, for reproducible archives.
@@ -144,6 +159,7 @@ fonts "$dir/fonts"
 cp "$(bin $win huibao.exe)" "$dir/"
 mkdir -p "$dir/plugins"
 cp "$(bin $win huibao_plugin_fund.dll)" "$(bin $win huibao_plugin_party.dll)" "$dir/plugins/"
+strip_for $win "$dir/huibao.exe" "$dir"/plugins/*.dll
 cp dist/windows/使用说明.txt "$dir/"
 # Windows' Notepad reads a file without a BOM in the local code page, not UTF-8.
 for f in "$dir"/使用说明.txt; do
@@ -161,6 +177,7 @@ for pair in "$native:x86_64" "$arm:aarch64"; do
   cp "$(bin "$triple" huibao)" "$dir/"
   mkdir -p "$dir/plugins"
   cp "$(bin "$triple" libhuibao_plugin_fund.so)" "$(bin "$triple" libhuibao_plugin_party.so)" "$dir/plugins/"
+  strip_for "$triple" "$dir/huibao" "$dir"/plugins/*.so
   normalize "$dir"
   tarball "$dir" "huibao-$version-linux-${pair##*:}"
 done
@@ -175,6 +192,7 @@ for pair in "$native:amd64" "$arm:arm64"; do
   mkdir -p "$dir/DEBIAN" "$dir/usr/bin" "$dir/usr/lib/huibao/plugins" "$dir/usr/share/man/man1" "$dir/usr/share/doc/huibao"
   cp "$(bin "$triple" huibao)" "$dir/usr/bin/"
   cp "$(bin "$triple" libhuibao_plugin_fund.so)" "$(bin "$triple" libhuibao_plugin_party.so)" "$dir/usr/lib/huibao/plugins/"
+  strip_for "$triple" "$dir/usr/bin/huibao" "$dir"/usr/lib/huibao/plugins/*.so
   fonts "$dir/usr/share/huibao/fonts"
   gzip -9 -n <"$man_page" >"$dir/usr/share/man/man1/huibao.1.gz"
   doc=$dir/usr/share/doc/huibao
