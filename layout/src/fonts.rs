@@ -266,7 +266,10 @@ const BUNDLED_MARKER: &str = "FandolFang-Regular.otf";
 /// program built from a checkout into a target folder outside it
 /// (`CARGO_TARGET_DIR=/elsewhere cargo build`), where no folder above the program holds
 /// the fonts. Tried last, and only while it still holds the bundled files.
-const SOURCE_FONTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fonts");
+fn source_fonts() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).join("fonts")
+}
 
 /// The bundled fonts directory, found at run time from the executable's place (see
 /// [`bundled_dir_near`]), else the checkout the program was built from.
@@ -276,11 +279,8 @@ pub(crate) fn find_bundled_dir() -> Option<PathBuf> {
         .and_then(Path::parent)
         .and_then(bundled_dir_near)
         .or_else(|| {
-            let source = Path::new(SOURCE_FONTS);
-            source
-                .join(BUNDLED_MARKER)
-                .is_file()
-                .then(|| source.to_path_buf())
+            let source = source_fonts();
+            source.join(BUNDLED_MARKER).is_file().then_some(source)
         })
 }
 
@@ -913,7 +913,7 @@ mod tests {
     fn a_program_built_outside_the_checkout_finds_the_checkouts_fonts() {
         // This crate's own checkout: the fonts a program built with CARGO_TARGET_DIR
         // elsewhere falls back to.
-        assert!(Path::new(SOURCE_FONTS).join(BUNDLED_MARKER).is_file());
+        assert!(source_fonts().join(BUNDLED_MARKER).is_file());
         assert!(find_bundled_dir().is_some());
     }
 
