@@ -25,6 +25,7 @@ fn about(path: &str) -> Option<String> {
         "plugin new" => t!("cli-plugin-new-about"),
         "import" => t!("cli-import-about"),
         "indicators" => t!("cli-indicators-about"),
+        "man" => t!("cli-man-about"),
         _ => return None,
     })
 }

@@ -101,6 +101,29 @@ enum Command {
     Import(cmd::import::ImportArgs),
     /// Print the key figures of a statistics spreadsheet (.xlsx, .xls, .ods, .csv) as [[indicators]] TOML.
     Indicators(cmd::indicators::IndicatorsArgs),
+    /// Print the manual page (roff), as the packages install it as huibao(1).
+    #[command(hide = true)]
+    Man,
+}
+
+/// Prints huibao(1): the program's `--help`, its commands and exit codes as roff.
+fn man_page() -> u8 {
+    let mut page = Vec::new();
+    let command = help::localize(Cli::command());
+    match clap_mangen::Man::new(command).render(&mut page) {
+        Ok(()) => {
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(&page);
+            exit::OK
+        }
+        Err(e) => {
+            eprintln!(
+                "{}",
+                huibao_i18n::t!("cli-man-failed", detail = e.to_string())
+            );
+            exit::OUTPUT_ERROR
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -157,6 +180,7 @@ fn main() -> ExitCode {
         Command::Plugin(args) => cmd::plugins::plugin(args),
         Command::Import(args) => cmd::import::import(args),
         Command::Indicators(args) => cmd::indicators::indicators(args),
+        Command::Man => man_page(),
     };
     ExitCode::from(code)
 }

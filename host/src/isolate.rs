@@ -79,8 +79,9 @@ struct LoadFailure {
 
 /// Address space a plugin host may take: a plugin that allocates without end fails (and
 /// is reported as crashed) long before the machine runs out of memory.
-#[cfg(unix)]
-const PLUGIN_MEMORY: u64 = 4 << 30;
+/// (On Windows the parent sets it, as the job's limit of committed memory per process.)
+#[cfg(any(unix, windows))]
+pub(crate) const PLUGIN_MEMORY: u64 = 4 << 30;
 
 /// Holds this process (a plugin host) to [`PLUGIN_MEMORY`] of address space.
 #[cfg(unix)]
@@ -373,6 +374,9 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
             });
         }
     }
+    // Windows: the child in a Job Object (memory bound, no orphans), from its start.
+    #[cfg(windows)]
+    let job = super::job::Job::for_command(&mut command);
     let mut child = command.spawn().map_err(|e| {
         format!(
             "could not be started in a plugin host ({}): {e}",
@@ -384,6 +388,10 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
     LIVE.lock()
         .unwrap_or_else(|e| e.into_inner())
         .push((group, marker.clone()));
+    #[cfg(windows)]
+    if let Some(job) = &job {
+        job.adopt(&child);
+    }
     let stdin = child.stdin.take();
     let input = input.to_vec();
     // Written from a thread: a child that never reads must not block the host.
@@ -407,6 +415,11 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
     // The host is not reaped yet, so its process group's number cannot have been taken
     // by another: the group is killed, then the host reaped.
     stop_group(group, &marker);
+    // Windows: whatever the plugin host started goes with it (its Job Object).
+    #[cfg(windows)]
+    if let Some(job) = &job {
+        job.stop();
+    }
     let _ = child.kill();
     let status = child.wait().ok().filter(|_| in_time);
     LIVE.lock()
@@ -544,6 +557,13 @@ fn describe_exit(status: ExitStatus) -> String {
             return format!("its process was stopped by signal {}", signal_name(signal));
         }
     }
+    #[cfg(windows)]
+    if let Some((code, why)) = status.code().and_then(|c| Some((c, windows_exit(c)?))) {
+        return format!(
+            "its process ended with status {:#010X} ({why})",
+            code as u32
+        );
+    }
     match status.code() {
         Some(code) => format!("its process exited with code {code} without answering"),
         None => "its process ended without answering".into(),
@@ -577,6 +597,22 @@ fn signal_name(signal: i32) -> String {
         _ => return format!("{signal}"),
     };
     format!("{name} ({meaning})")
+}
+
+/// What the exit code of a crashed Windows process (an NTSTATUS value) means.
+#[cfg(windows)]
+fn windows_exit(code: i32) -> Option<&'static str> {
+    Some(match code as u32 {
+        0xC000_0005 => "an access violation: a bad memory access",
+        0xC000_0017 | 0xC000_012D => "out of memory: perhaps more than a plugin may use",
+        0xC000_001D => "an illegal instruction",
+        0xC000_0094 => "an integer division by zero",
+        0xC000_00FD => "a stack overflow",
+        0xC000_0409 => {
+            "a fail-fast exit: the plugin called abort() or panicked with panic = \"abort\""
+        }
+        _ => return None,
+    })
 }
 
 /// The last lines of the child's stderr, for the message: "; it said: …".

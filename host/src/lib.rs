@@ -9,6 +9,8 @@
 mod context;
 mod convert;
 mod isolate;
+#[cfg(windows)]
+mod job;
 mod native;
 mod schema;
 mod search;
@@ -21,7 +23,9 @@ pub use isolate::{
     stop_plugin_processes_for_exit, HOST_COMMAND, MARKER_VAR, TIMEOUT_VAR,
 };
 pub use schema::{check_schema, display_path, validate, Step, Violation};
-pub use search::{native_file_name, valid_name, Candidate, Kind, Origin, SearchPath, ENV_VAR};
+pub use search::{
+    native_file_name, user_dir, valid_name, Candidate, Kind, Origin, SearchPath, ENV_VAR,
+};
 pub use template::TEMPLATE_ABI;
 
 use huibao_core::model::{Item, Placement, SectionRef};

@@ -95,10 +95,30 @@ pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
 }
 
 fn canonical(path: &Path) -> Result<PathBuf, Failure> {
-    path.canonicalize().map_err(|e| Failure {
+    path.canonicalize().map(readable).map_err(|e| Failure {
         message: format!("cannot be read at {}: {e}", path.display()),
         help: None,
     })
+}
+
+/// Windows: `C:\…` rather than the `\\?\C:\…` that `canonicalize` gives, for the
+/// messages that name the library (and for loading it), while the path is short enough
+/// to need no such prefix.
+#[cfg(windows)]
+fn readable(path: PathBuf) -> PathBuf {
+    let plain = path.to_str().and_then(|s| s.strip_prefix(r"\\?\"));
+    match plain {
+        Some(rest) if rest.len() < 260 && rest.as_bytes().get(1) == Some(&b':') => {
+            PathBuf::from(rest)
+        }
+        _ => path,
+    }
+}
+
+/// Elsewhere a canonical path is already the one to show.
+#[cfg(not(windows))]
+fn readable(path: PathBuf) -> PathBuf {
+    path
 }
 
 /// Loads the library at `path` into this process (once) and checks its symbol and table.

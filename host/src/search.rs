@@ -20,7 +20,10 @@ pub enum Origin {
     Report,
     /// `HUIBAO_PLUGIN_PATH`.
     Environment,
-    /// The program's own folder (or its `plugins/` folder).
+    /// The user's own plugin folder ([`user_dir`]).
+    User,
+    /// The program's own folder (or its `plugins/` folder, or the installed layout's
+    /// `/usr/lib/huibao/plugins`).
     Program,
 }
 
@@ -31,6 +34,7 @@ impl Origin {
             Origin::CommandLine => "--plugin-dir".into(),
             Origin::Report => "[plugins] paths".into(),
             Origin::Environment => ENV_VAR.into(),
+            Origin::User => huibao_i18n::t!("plugin-origin-user"),
             Origin::Program => huibao_i18n::t!("plugin-origin-program"),
         }
     }
@@ -81,8 +85,9 @@ impl SearchPath {
     }
 
     /// The standard order: `--plugin-dir`, then the report's `[plugins] paths` (relative
-    /// to the report), then `HUIBAO_PLUGIN_PATH`, then next to the program (its folder,
-    /// that folder's `plugins/`, and in a cargo build tree its `deps/`).
+    /// to the report), then `HUIBAO_PLUGIN_PATH`, then the user's folder ([`user_dir`]),
+    /// then next to the program (its folder, that folder's `plugins/`, in an installed
+    /// layout `BIN/../lib/huibao/plugins`, and in a cargo build tree its `deps/`).
     pub fn standard(cli: &[PathBuf], report: Option<&huibao_core::Loaded>) -> Self {
         let report_dirs = report.map(|loaded| {
             let base = loaded
@@ -104,6 +109,7 @@ impl SearchPath {
             cli,
             &report_dirs.unwrap_or_default(),
             std::env::var_os(ENV_VAR),
+            user_dir().as_deref(),
             exe.as_deref().and_then(Path::parent),
         )
     }
@@ -113,6 +119,7 @@ impl SearchPath {
         cli: &[PathBuf],
         report: &[PathBuf],
         env: Option<OsString>,
+        user_dir: Option<&Path>,
         program_dir: Option<&Path>,
     ) -> Self {
         let mut s = SearchPath::new();
@@ -127,9 +134,20 @@ impl SearchPath {
                 s.push(d, Origin::Environment);
             }
         }
+        if let Some(dir) = user_dir {
+            s.push(dir, Origin::User);
+        }
         if let Some(dir) = program_dir {
             s.push(dir, Origin::Program);
             s.push(dir.join("plugins"), Origin::Program);
+            // Installed as /usr/bin/huibao (or /usr/local/bin, /opt/huibao/bin): the
+            // plugins are in ../lib/huibao/plugins.
+            if let Some(prefix) = dir.parent().filter(|_| dir.ends_with("bin")) {
+                s.push(
+                    prefix.join("lib").join("huibao").join("plugins"),
+                    Origin::Program,
+                );
+            }
             // In a cargo build tree, plugins built as dependencies land in deps/.
             if dir.join(".fingerprint").is_dir() {
                 s.push(dir.join("deps"), Origin::Program);
@@ -223,6 +241,26 @@ impl SearchPath {
     }
 }
 
+/// The user's own plugin folder, searched after `HUIBAO_PLUGIN_PATH` and before the
+/// program's: `%APPDATA%\huibao\plugins` on Windows
+/// (`C:\Users\NAME\AppData\Roaming\huibao\plugins`), `$XDG_DATA_HOME/huibao/plugins`
+/// or else `~/.local/share/huibao/plugins` elsewhere. `None` when the environment names
+/// no such place.
+pub fn user_dir() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let base = if cfg!(windows) {
+        var("APPDATA")
+    } else {
+        var("XDG_DATA_HOME").or_else(|| var("HOME").map(|home| home.join(".local/share")))
+    };
+    base.filter(|b| b.is_absolute())
+        .map(|b| b.join("huibao").join("plugins"))
+}
+
 /// The file name of the native plugin `name` on this platform: `libhuibao_plugin_fund.so`.
 pub fn native_file_name(name: &str) -> String {
     format!(
@@ -255,6 +293,42 @@ mod tests {
     }
 
     #[test]
+    fn the_user_folder_comes_before_the_program_and_the_installed_layout_after_it() {
+        let root = tempfile::tempdir().unwrap();
+        let bin = root.path().join("usr/bin");
+        let user = root.path().join("home/.local/share/huibao/plugins");
+        let s = SearchPath::from_parts(&[], &[], None, Some(&user), Some(&bin));
+        let dirs: Vec<(PathBuf, Origin)> = s.dirs().to_vec();
+        assert_eq!(
+            dirs,
+            [
+                (user.clone(), Origin::User),
+                (bin.clone(), Origin::Program),
+                (bin.join("plugins"), Origin::Program),
+                (
+                    root.path()
+                        .join("usr")
+                        .join("lib")
+                        .join("huibao")
+                        .join("plugins"),
+                    Origin::Program
+                ),
+            ]
+        );
+        // A library in the installed layout is found.
+        let lib = root.path().join("usr/lib/huibao/plugins");
+        std::fs::create_dir_all(&lib).unwrap();
+        std::fs::write(lib.join(native_file_name("fund")), "").unwrap();
+        assert_eq!(
+            s.find("fund").unwrap().path,
+            lib.join(native_file_name("fund"))
+        );
+        // A program folder not called bin has no installed layout.
+        let s = SearchPath::from_parts(&[], &[], None, None, Some(&root.path().join("app")));
+        assert_eq!(s.dirs().len(), 2);
+    }
+
+    #[test]
     fn order_and_lookup() {
         let a = tempfile::tempdir().unwrap();
         let b = tempfile::tempdir().unwrap();
@@ -263,7 +337,7 @@ mod tests {
         std::fs::write(b.path().join(native_file_name("fund")), "").unwrap();
         std::fs::write(a.path().join(native_file_name("fund")), "").unwrap();
         let env = std::env::join_paths([b.path()]).unwrap();
-        let s = SearchPath::from_parts(&[a.path().into()], &[], Some(env), None);
+        let s = SearchPath::from_parts(&[a.path().into()], &[], Some(env), None, None);
         let fund = s.find("fund").unwrap();
         assert_eq!(
             (fund.kind, fund.origin),

@@ -285,17 +285,33 @@ fn is_xiaobiaosong(family: &str) -> bool {
 /// bundled fonts directory.
 const BUNDLED_MARKER: &str = "FandolFang-Regular.otf";
 
-/// The bundled fonts directory, found at run time from the executable's place (see
-/// [`bundled_dir_near`]).
-pub(crate) fn find_bundled_dir() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    bundled_dir_near(exe.parent()?)
+/// The repository's `fonts/` as it was when this crate was compiled: found by a
+/// program built from a checkout into a target folder outside it
+/// (`CARGO_TARGET_DIR=/elsewhere cargo build`), where no folder above the program holds
+/// the fonts. Tried last, and only while it still holds the bundled files.
+fn source_fonts() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).join("fonts")
 }
 
-/// The bundled fonts directory for an executable in `exe_dir`: `fonts/` beside it,
-/// `../share/huibao/fonts` (an installed layout), or else the first `fonts/` holding
-/// the bundled files in a folder above it (`target/debug/huibao` in a checkout finds
-/// the repository's `fonts/`).
+/// The bundled fonts directory, found at run time from the executable's place (see
+/// [`bundled_dir_near`]), else the checkout the program was built from.
+pub(crate) fn find_bundled_dir() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok();
+    exe.as_deref()
+        .and_then(Path::parent)
+        .and_then(bundled_dir_near)
+        .or_else(|| {
+            let source = source_fonts();
+            source.join(BUNDLED_MARKER).is_file().then_some(source)
+        })
+}
+
+/// The bundled fonts directory for an executable in `exe_dir`: `fonts/` beside it (the
+/// Windows zip, the tarballs), `../share/huibao/fonts` (installed as `/usr/bin/huibao`
+/// with `/usr/share/huibao/fonts`), or else the first `fonts/` holding the bundled files
+/// in a folder above it (`target/debug/huibao` in a checkout finds the repository's
+/// `fonts/`).
 fn bundled_dir_near(exe_dir: &Path) -> Option<PathBuf> {
     let has_fonts = |d: &Path| {
         std::fs::read_dir(d)
@@ -307,8 +323,12 @@ fn bundled_dir_near(exe_dir: &Path) -> Option<PathBuf> {
             })
             .unwrap_or(false)
     };
-    [exe_dir.join("fonts"), exe_dir.join("../share/huibao/fonts")]
+    let installed = exe_dir
+        .parent()
+        .map(|prefix| prefix.join("share/huibao/fonts"));
+    [Some(exe_dir.join("fonts")), installed]
         .into_iter()
+        .flatten()
         .find(|d| has_fonts(d))
         .or_else(|| {
             exe_dir
@@ -413,6 +433,21 @@ impl Db {
             // folders are scanned by fontdb (regular files only); every face used is
             // mapped through the reader (see `FontLibrary::load`).
             db.add(Origin::System, fontdb::Database::load_system_fonts);
+            // Windows: fonts installed for the current user only. The font database reads
+            // %USERPROFILE%\AppData\Local\Microsoft\Windows\Fonts; this is where
+            // Windows puts them when %LOCALAPPDATA% is elsewhere.
+            #[cfg(windows)]
+            if let (Some(local), profile) = (
+                std::env::var_os("LOCALAPPDATA"),
+                std::env::var_os("USERPROFILE"),
+            ) {
+                let user_fonts = Path::new(&local).join("Microsoft\\Windows\\Fonts");
+                let known = profile
+                    .map(|p| Path::new(&p).join("AppData\\Local\\Microsoft\\Windows\\Fonts"));
+                if known.as_deref() != Some(user_fonts.as_path()) && user_fonts.is_dir() {
+                    db.add_folder(Origin::System, &user_fonts);
+                }
+            }
         }
         if let Some(b) = &sources.bundled {
             db.add_folder(Origin::Bundled, b);
@@ -1011,12 +1046,20 @@ mod tests {
         std::fs::write(prefix.join("share/huibao/fonts/FandolHei-Regular.otf"), b"").unwrap();
         assert_eq!(
             bundled_dir_near(&prefix.join("bin")),
-            Some(prefix.join("bin/../share/huibao/fonts"))
+            Some(prefix.join("share/huibao/fonts"))
         );
         // Fonts beside the executable come first.
         std::fs::create_dir_all(exe_dir.join("fonts")).unwrap();
         std::fs::write(exe_dir.join("fonts/FandolHei-Regular.otf"), b"").unwrap();
         assert_eq!(bundled_dir_near(&exe_dir), Some(exe_dir.join("fonts")));
+    }
+
+    #[test]
+    fn a_program_built_outside_the_checkout_finds_the_checkouts_fonts() {
+        // This crate's own checkout: the fonts a program built with CARGO_TARGET_DIR
+        // elsewhere falls back to.
+        assert!(source_fonts().join(BUNDLED_MARKER).is_file());
+        assert!(find_bundled_dir().is_some());
     }
 
     #[test]

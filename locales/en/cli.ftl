@@ -15,6 +15,8 @@ cli-plugin-about = Plugin tools (scaffold a new plugin)
 cli-plugin-new-about = Scaffold a new plugin that builds and renders as it is
 cli-import-about = Turn last period's report (.txt, .docx, .doc, .wps, .pdf, .html, .mhtml, .odt or .ofd) into a report TOML
 cli-indicators-about = Print the key figures of a statistics spreadsheet (.xlsx, .xls, .ods, .csv) as [[indicators]] TOML
+cli-man-about = Print the manual page (roff), as the packages install it as huibao(1)
+cli-man-failed = error: cannot write the manual page: { $detail }
 
 cli-arg-help = Print help
 cli-arg-version = Print version
@@ -100,6 +102,7 @@ cli-write-help-not-a-folder = --out names the folder the outputs go to (it is cr
 cli-write-help-folder-in-way = a folder is in the way of the output: move { $path } away, or write elsewhere with --out DIR
 cli-write-help-permission = huibao may not write there: check the permissions of { $path } and its folder, or write elsewhere with --out DIR
 cli-write-help-replaces-input = an output may not replace an input: write the outputs elsewhere with --out DIR, or rename { $path }
+cli-write-help-in-use = close { $path } in Word, WPS or the program that has it open, then run huibao again; no output was changed
 cli-write-help-other = no output was changed; fix the cause, or write elsewhere with --out DIR
 cli-check-denied = { $report }: { $warnings } warning(s), denied
 cli-check-ok = { $report }: ok — { $title }，{ $blocks } blocks, { $indicators } indicators, { $warnings } warning(s)

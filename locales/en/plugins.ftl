@@ -1,5 +1,6 @@
 ## Plugins: loading, configuration, what they return.
 
+plugin-origin-user = the user's plugin folder
 plugin-origin-program = next to huibao
 plugin-name-differs = plugin `{ $name }`: the library { $path } calls itself `{ $own }`
 plugin-name-differs-help = rename the file to { $file }, or give the name `{ $name }` in export_plugin!

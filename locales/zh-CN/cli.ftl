@@ -15,6 +15,8 @@ cli-plugin-about = 插件工具（生成新插件的框架）
 cli-plugin-new-about = 生成一个可直接编译、可直接使用的新插件框架
 cli-import-about = 将上期报告（.txt、.docx、.doc、.wps、.pdf、.html、.mhtml、.odt 或 .ofd）转换为报告文件（TOML）
 cli-indicators-about = 从统计报表（.xlsx、.xls、.ods、.csv）中读取主要指标，输出为 [[indicators]] TOML
+cli-man-about = 输出手册页（roff 格式），安装包将其安装为 huibao(1)
+cli-man-failed = 错误：无法写出手册页：{ $detail }
 
 cli-arg-help = 显示帮助
 cli-arg-version = 显示版本
@@ -100,6 +102,7 @@ cli-write-help-not-a-folder = --out 指定输出文件夹（不存在时自动�
 cli-write-help-folder-in-way = 输出位置已有同名文件夹：请移走“{ $path }”，或用 --out 写到其他文件夹
 cli-write-help-permission = 没有写入权限：请检查“{ $path }”及其所在文件夹的权限，或用 --out 写到其他文件夹
 cli-write-help-replaces-input = 输出文件不能替换输入文件：请用 --out 目录 写到别处，或将“{ $path }”改名
+cli-write-help-in-use = 请在 Word、WPS 或打开它的程序中关闭“{ $path }”，再运行 huibao；所有输出文件均未改动
 cli-write-help-other = 输出文件均未改动；请排除原因后重试，或用 --out 写到其他文件夹
 cli-check-denied = “{ $report }”：有 { $warnings } 条警告，按要求视为不通过
 cli-check-ok = “{ $report }”检查通过：{ $title }，共 { $blocks } 段，{ $indicators } 项指标，{ $warnings } 条警告

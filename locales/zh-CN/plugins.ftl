@@ -1,5 +1,6 @@
 ## 插件：加载、插件配置、插件返回的内容。
 
+plugin-origin-user = 用户的插件文件夹
 plugin-origin-program = huibao 程序所在文件夹
 plugin-name-differs = 插件“{ $name }”：库文件“{ $path }”自称“{ $own }”
 plugin-name-differs-help = 请将文件改名为 { $file }，或在 export_plugin! 中使用名称“{ $name }”

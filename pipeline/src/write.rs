@@ -167,7 +167,9 @@ fn replace_files(files: &[(&Path, &[u8])]) -> Result<(), WriteError> {
         if let Err(e) = persisted {
             // The temporary is removed when dropped, as are the staged files not reached.
             undo(committed);
-            return Err(error(&target, e));
+            // Opened by another program since it was checked: say so, not "access denied".
+            let source = refuse_in_use(&target).err().unwrap_or(e);
+            return Err(error(&target, source));
         }
         committed.push((target, old));
     }
@@ -235,6 +237,7 @@ fn temporary_prefix() -> String {
 }
 
 /// How long to wait for another writer's lock on a folder before giving up.
+#[cfg(unix)]
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Locks every folder of `targets` (in a fixed order, so two writers cannot deadlock)
@@ -441,6 +444,9 @@ fn keep_old(target: &Path) -> io::Result<Option<TempPath>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     }
+    // Windows cannot rename over a file another program holds open (Word and WPS hold
+    // the document they show): found now, before any file of the set is replaced.
+    refuse_in_use(target)?;
     let kept = Builder::new()
         .prefix(&temporary_prefix())
         .suffix(".old")
@@ -454,6 +460,44 @@ fn keep_old(target: &Path) -> io::Result<Option<TempPath>> {
             }
         })?;
     Ok(Some(kept.into_temp_path()))
+}
+
+/// An error of kind [`io::ErrorKind::ResourceBusy`] naming `target` when another program
+/// holds it open so that it cannot be replaced (on Windows: opened without sharing
+/// delete access, as Word and WPS open the document they show). The file is opened for
+/// delete access with every kind of sharing allowed, and closed again: that open fails
+/// with a sharing violation exactly when a rename over the file would.
+#[cfg(windows)]
+fn refuse_in_use(target: &Path) -> io::Result<()> {
+    use std::os::windows::fs::OpenOptionsExt;
+    /// `DELETE`, the access a rename over the file needs.
+    const DELETE: u32 = 0x0001_0000;
+    /// `FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE`.
+    const SHARE_ALL: u32 = 0x7;
+    /// `ERROR_SHARING_VIOLATION`, `ERROR_LOCK_VIOLATION`.
+    const IN_USE: [i32; 2] = [32, 33];
+    match fs::OpenOptions::new()
+        .access_mode(DELETE)
+        .share_mode(SHARE_ALL)
+        .open(target)
+    {
+        Err(e) if e.raw_os_error().is_some_and(|code| IN_USE.contains(&code)) => {
+            Err(io::Error::new(
+                io::ErrorKind::ResourceBusy,
+                format!(
+                    "{} is open in another program (Word or WPS?)",
+                    target.display()
+                ),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Elsewhere a file open in another program can be replaced: nothing to refuse.
+#[cfg(not(windows))]
+fn refuse_in_use(_: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 /// Puts back what the renames replaced, last first: the kept file where there was one,

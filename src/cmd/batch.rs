@@ -136,12 +136,13 @@ fn print_outcome(outcome: &ReportOutcome) {
             eprintln!(
                 "{}",
                 t!(
-                    "cli-error-line",
+                    "cli-error-with-help",
                     message = huibao_i18n::msg!(
                         "diagnostic-placed",
                         place = outcome.report.display(),
                         message = e.message()
-                    )
+                    ),
+                    help = crate::cmd::render::write_help(e)
                 )
             )
         }

@@ -188,7 +188,7 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
 }
 
 /// How to get past a file that could not be written.
-fn write_help(e: &huibao_pipeline::WriteError) -> Message {
+pub(crate) fn write_help(e: &huibao_pipeline::WriteError) -> Message {
     use std::io::ErrorKind;
     match e.source.kind() {
         ErrorKind::NotADirectory => msg!("cli-write-help-not-a-folder"),
@@ -197,6 +197,7 @@ fn write_help(e: &huibao_pipeline::WriteError) -> Message {
             msg!("cli-write-help-permission", path = e.path.display())
         }
         ErrorKind::InvalidInput => msg!("cli-write-help-replaces-input", path = e.path.display()),
+        ErrorKind::ResourceBusy => msg!("cli-write-help-in-use", path = e.path.display()),
         _ => msg!("cli-write-help-other"),
     }
 }

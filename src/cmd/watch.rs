@@ -112,22 +112,52 @@ fn tell(event: Event) {
     }
 }
 
-/// Opens `url` with the desktop's browser.
+/// Opens `url` with the desktop's browser: the shell's handler for http links on
+/// Windows (`ShellExecuteW`, as a double click on a link does), `open` on macOS,
+/// `xdg-open` elsewhere.
+#[cfg(not(windows))]
 pub(crate) fn open_browser(url: &str) -> std::io::Result<()> {
-    let mut command = if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
-    } else if cfg!(windows) {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
+    let program = if cfg!(target_os = "macos") {
+        "open"
     } else {
-        std::process::Command::new("xdg-open")
+        "xdg-open"
     };
-    command
+    std::process::Command::new(program)
         .arg(url)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .map(|_| ())
+}
+
+/// Opens `url` with the desktop's browser: the shell's handler for http links on
+/// Windows (`ShellExecuteW`, as a double click on a link does; no `cmd /c start`, which
+/// would read `&` in a link as a command separator).
+#[cfg(windows)]
+pub(crate) fn open_browser(url: &str) -> std::io::Result<()> {
+    use windows_sys::Win32::UI::Shell::ShellExecuteW;
+    use windows_sys::Win32::UI::WindowsAndMessaging::SW_SHOWNORMAL;
+    let wide = |s: &str| s.encode_utf16().chain([0]).collect::<Vec<u16>>();
+    let (verb, file) = (wide("open"), wide(url));
+    // SAFETY: both strings are NUL-terminated UTF-16 that live across the call; the
+    // other pointers may be null.
+    let code = unsafe {
+        ShellExecuteW(
+            std::ptr::null_mut(),
+            verb.as_ptr(),
+            file.as_ptr(),
+            std::ptr::null(),
+            std::ptr::null(),
+            SW_SHOWNORMAL,
+        )
+    } as isize;
+    // Values above 32 mean success; the others are error codes.
+    if code > 32 {
+        Ok(())
+    } else {
+        Err(std::io::Error::other(format!(
+            "the shell found no program for http links (error {code})"
+        )))
+    }
 }

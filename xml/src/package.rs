@@ -82,7 +82,8 @@ impl<'a> PackageReader<'a> {
 }
 
 /// Writes a ZIP package in memory: parts deflated, in the order added, with fixed
-/// timestamps, so the same parts always give the same bytes.
+/// timestamps and a fixed "made by" system, so the same parts always give the same
+/// bytes, on every platform.
 pub struct PackageWriter {
     zip: zip::ZipWriter<Cursor<Vec<u8>>>,
 }
@@ -118,7 +119,11 @@ impl PackageWriter {
         data: &[u8],
         method: zip::CompressionMethod,
     ) -> Result<(), Error> {
-        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        // The "made by" system fixed too: a package written on Windows has the same
+        // bytes as one written on Linux.
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(method)
+            .system(zip::System::Unix);
         self.zip
             .start_file(name, options)
             .map_err(|e| Error::Write(e.to_string()))?;
