@@ -75,6 +75,24 @@ pub struct Guess {
     pub text: String,
 }
 
+impl SheetIndicator {
+    /// The report's indicator with these figures, placed at `span` of the report (the
+    /// `[indicators] from` key that read it; `0..0` when there is no report).
+    pub fn to_model(&self, span: std::ops::Range<usize>) -> huibao_core::model::Indicator {
+        use huibao_core::model::{Indicator, Number};
+        use toml::Spanned;
+        let at = |v: f64| Spanned::new(span.clone(), Number(v));
+        Indicator {
+            name: Spanned::new(span.clone(), self.name.clone()),
+            value: at(self.value),
+            unit: self.unit.clone(),
+            previous: self.previous.map(at),
+            target: self.target.map(at),
+            decimals: self.decimals,
+        }
+    }
+}
+
 impl Guess {
     pub(crate) fn unit(text: String) -> Guess {
         Guess { key: "unit", text }

@@ -2,8 +2,8 @@
 //! read into the report's indicators, with errors and warnings as diagnostics.
 
 use crate::error::{Finding, Key, SheetError};
-use crate::{read_indicators, Selection, SheetIndicator};
-use huibao_core::model::{Indicator, Number};
+use crate::{read_indicators, Selection};
+use huibao_core::model::Indicator;
 use huibao_core::{Diagnostic, Diagnostics, Loaded};
 use huibao_i18n::msg;
 use std::ops::Range;
@@ -86,24 +86,11 @@ pub fn read_into(loaded: &mut Loaded) -> Result<Vec<Diagnostic>, Diagnostics> {
     let from_sheet: Vec<Indicator> = read
         .indicators
         .iter()
-        .map(|i| indicator(i, &span))
+        .map(|i| i.to_model(span.clone()))
         .collect();
     let written = std::mem::take(&mut loaded.report.indicators.items);
     loaded.report.indicators.items = from_sheet.into_iter().chain(written).collect();
     Ok(warnings)
-}
-
-/// A sheet's indicator as the report's, placed at `from` in the report.
-fn indicator(i: &SheetIndicator, span: &Range<usize>) -> Indicator {
-    let at = |v: f64| Spanned::new(span.clone(), Number(v));
-    Indicator {
-        name: Spanned::new(span.clone(), i.name.clone()),
-        value: at(i.value),
-        unit: i.unit.clone(),
-        previous: i.previous.map(at),
-        target: i.target.map(at),
-        decimals: i.decimals,
-    }
 }
 
 /// An error of the sheet: at its cell, or at the `[indicators]` key it is about.

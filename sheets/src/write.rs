@@ -2,15 +2,42 @@
 //! with `# CHECK:` comments where a figure was derived or the sheet disagrees.
 
 use crate::{SheetIndicator, SheetIndicators};
-use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table, Value};
+use huibao_core::model::Indicator;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 /// The `[[indicators]]` entries of `read`, with a header comment naming the sheet and
 /// `# CHECK:` comments on the keys that were derived or disagree with the sheet.
+///
+/// The entries are the report model's own [`Indicator`]s serialized, as `huibao import`
+/// writes them: one writer of indicator TOML, so both write the same keys and numbers.
 pub fn indicators_toml(read: &SheetIndicators) -> String {
+    #[derive(serde::Serialize)]
+    struct Entries {
+        indicators: Vec<Indicator>,
+    }
+    let model = Entries {
+        indicators: read.indicators.iter().map(|i| i.to_model(0..0)).collect(),
+    };
+    let serialized = toml_edit::ser::to_document(&model)
+        .expect("indicators hold only strings, numbers and integers");
+    // The serializer writes the list as an array of inline tables; a pasted report wants
+    // `[[indicators]]` entries.
+    let tables: Vec<Table> = serialized
+        .get("indicators")
+        .and_then(Item::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_inline_table().cloned())
+        .map(|t| {
+            let mut t = t.into_table();
+            t.fmt();
+            t
+        })
+        .collect();
     let mut doc = DocumentMut::new();
     let mut entries = ArrayOfTables::new();
-    for (i, ind) in read.indicators.iter().enumerate() {
-        let mut table = entry(ind);
+    for (i, (ind, table)) in read.indicators.iter().zip(tables).enumerate() {
+        let mut table = annotate(ind, table);
         let mut prefix = String::new();
         if i == 0 {
             prefix.push_str(&head(read));
@@ -54,21 +81,9 @@ fn head(read: &SheetIndicators) -> String {
     s
 }
 
-/// One `[[indicators]]` table.
-fn entry(ind: &SheetIndicator) -> Table {
-    let mut t = Table::new();
-    t.insert("name", value(ind.name.as_str()));
-    t.insert("value", number(ind.value));
-    t.insert("unit", value(ind.unit.as_str()));
-    if let Some(p) = ind.previous {
-        t.insert("previous", number(p));
-    }
-    if let Some(target) = ind.target {
-        t.insert("target", number(target));
-    }
-    if let Some(d) = ind.decimals {
-        t.insert("decimals", value(i64::from(d)));
-    }
+/// One `[[indicators]]` table with `# CHECK:` comments after the keys that were derived
+/// or disagree with the sheet.
+fn annotate(ind: &SheetIndicator, mut t: Table) -> Table {
     for g in &ind.guesses {
         if let Some(v) = t.get_mut(g.key).and_then(Item::as_value_mut) {
             let suffix = v
@@ -86,19 +101,6 @@ fn entry(ind: &SheetIndicator) -> Table {
         }
     }
     t
-}
-
-/// A number as people write it: whole numbers without ".0".
-fn number(x: f64) -> Item {
-    const EXACT: f64 = 9_007_199_254_740_992.0;
-    if x.fract() == 0.0 && x.abs() < EXACT {
-        value(x as i64)
-    } else {
-        let shortest: f64 = huibao_plugin_api::numbers::format_number(x, None)
-            .parse()
-            .unwrap_or(x);
-        Item::Value(Value::from(shortest))
-    }
 }
 
 /// Comment lines (a TOML comment holds no control characters).
