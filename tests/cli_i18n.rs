@@ -365,10 +365,6 @@ const KNOWN_ENGLISH: &[(&str, &str)] = &[
         "import-doubts",
         "import/: where each field was found (the source of a decision), the doubts and the # CHECK: notes in the TOML are not in the catalogs yet (src/cmd/import.rs, the summary's frame, is)",
     ),
-    (
-        "plugins-list",
-        "host/src/native.rs: why a native library cannot be loaded (its fix hint) is not in the catalogs yet",
-    ),
 ];
 
 /// Text with what may stay in any language taken out: library and plugin words shown as
