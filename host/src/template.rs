@@ -811,7 +811,7 @@ mod tests {
                     assert!(!d.file.iter().any(|f| f.text.contains("机密")), "{d:?}");
                     d.message
                 }
-                Err(LoadError::Plain(f)) => f.message.into(),
+                Err(LoadError::Plain(f)) => f.message,
                 Ok(_) => panic!("{linked}: a link out of the folder was followed"),
             };
             assert!(

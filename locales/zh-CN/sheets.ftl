@@ -73,7 +73,7 @@ sheet-no-such-sheet = 工作簿中没有名为“{ $sheet }”的工作表
 sheet-no-such-sheet-help = 现有的工作表：{ $sheets }
 sheet-not-spreadsheet = “{ $name }”不是 huibao 能读取的统计报表
 sheet-not-spreadsheet-help = 请指定 .xlsx、.xls、.ods 或 .csv 文件（在 Excel 或 WPS 中：另存为 → Excel 工作簿 .xlsx）
-sheet-not-its-format = “{ $name }”不是{ $format ->
+sheet-not-its-format = “{ $name }”不是 { $format ->
     [xlsx] .xlsx 工作簿
     [xls] .xls 工作簿
     [ods] .ods 工作簿
@@ -89,7 +89,7 @@ sheet-grid-too-large = { $what ->
 sheet-grid-too-large-help = 请用 range = "A3:G20"（命令行中用选项 --range）指明指标表的单元格区域，或将指标表复制到单独的工作表中
 sheet-workbook-too-large = 工作簿过大：各工作表合计 { $cells } 个单元格，这种格式的工作簿最多读取 { $max } 个
 sheet-workbook-too-large-help = 请将指标表复制到单独的工作簿中（或将此工作簿另存为 .xlsx，它按工作表逐个读取）
-sheet-unreadable = 无法按{ $format ->
+sheet-unreadable = 无法按 { $format ->
     [xlsx] .xlsx 工作簿
     [xls] .xls 工作簿
    *[ods] .ods 工作簿
