@@ -352,6 +352,39 @@ const CASES: &[Case] = &[
         args: &["check", "r.toml"],
     },
     Case {
+        class: "chart-errors",
+        files: &[(
+            "r.toml",
+            "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 12\nunit = \"亿元\"\nprevious = 10\n\n[[charts]]\nkind = \"growth\"\nindicators = [\"营业收\"]\n",
+        )],
+        args: &["check", "r.toml"],
+    },
+    Case {
+        class: "template-refused",
+        files: &[(
+            "r.toml",
+            "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[summary]\ntext = \"完成{{> part}}。\"\n",
+        )],
+        args: &["check", "r.toml"],
+    },
+    Case {
+        class: "spreadsheet-file-errors",
+        files: &[("stats.xlsx", "指标名称,本期\n")],
+        args: &["indicators", "stats.xlsx"],
+    },
+    Case {
+        class: "template-plugin-errors",
+        files: &[
+            ("plugins/talent/plugin.toml", "name = \"talnt\"\nversion = \"0.1.0\"\n"),
+            ("plugins/talent/section.hbs", "一、人才\n"),
+            (
+                "r.toml",
+                "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[sections]]\nplugin = \"talent\"\n",
+            ),
+        ],
+        args: &["check", "r.toml", "--plugin-dir", "plugins"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],
@@ -364,10 +397,6 @@ const KNOWN_ENGLISH: &[(&str, &str)] = &[
     (
         "import-doubts",
         "import/: where each field was found (the source of a decision), the doubts and the # CHECK: notes in the TOML are not in the catalogs yet (src/cmd/import.rs, the summary's frame, is)",
-    ),
-    (
-        "plugins-list",
-        "host/src/native.rs: why a native library cannot be loaded (its fix hint) is not in the catalogs yet",
     ),
 ];
 

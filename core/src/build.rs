@@ -544,8 +544,8 @@ impl<'a> Builder<'a> {
                 Err(e) => self.errors.push(
                     Diagnostic::error(e)
                         .at(self.file, at.clone())
-                        .with_label("this chart")
-                        .with_help("split it into charts of fewer bars"),
+                        .with_label(huibao_i18n::msg!("chart-label"))
+                        .with_help(huibao_i18n::msg!("chart-split-help")),
                 ),
             }
         }

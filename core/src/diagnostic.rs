@@ -255,7 +255,7 @@ impl Diagnostics {
 /// The diagnostic of a file the reader refused: the message names the file, the help says
 /// what to do.
 pub fn read_error(e: &crate::input::ReadError) -> Diagnostic {
-    Diagnostic::error(e.to_string()).with_help(e.help())
+    Diagnostic::error(e.message()).with_help(e.help())
 }
 
 impl From<Diagnostic> for Diagnostics {

@@ -175,40 +175,47 @@ impl std::error::Error for ReadError {}
 impl ReadError {
     /// What went wrong, naming the file (and the limit when one was hit).
     pub fn message(&self) -> huibao_i18n::Message {
+        self.message_naming(self.path.display())
+    }
+
+    /// [`message`](Self::message) with the file named as `path` (its role, such as "the
+    /// statistics spreadsheet", where the place already gives the file).
+    pub fn message_naming(&self, path: impl Into<huibao_i18n::Arg>) -> huibao_i18n::Message {
         use huibao_i18n::msg;
-        let path = self.path.display();
+        let path: huibao_i18n::Arg = path.into();
+        let path = || path.clone();
         match &self.why {
-            Why::Missing => msg!("read-missing", path = path),
-            Why::Folder => msg!("read-folder", path = path),
+            Why::Missing => msg!("read-missing", path = path()),
+            Why::Folder => msg!("read-folder", path = path()),
             Why::NotRegular {
                 what,
                 via_link: false,
-            } => msg!("read-not-regular", path = path, what = type_words(what)),
+            } => msg!("read-not-regular", path = path(), what = type_words(what)),
             Why::NotRegular {
                 what,
                 via_link: true,
             } => msg!(
                 "read-not-regular-link",
-                path = path,
+                path = path(),
                 what = type_words(what)
             ),
-            Why::DanglingLink(to) => msg!("read-dangling-link", path = path, to = to.display()),
+            Why::DanglingLink(to) => msg!("read-dangling-link", path = path(), to = to.display()),
             Why::TooLarge(size) => {
                 let limit = self.kind.limit();
                 let size = size.filter(|&s| s > limit);
                 msg!(
                     "read-too-large",
-                    path = path,
+                    path = path(),
                     limit = size_words(limit),
                     size = size.map_or_else(|| "none".to_string(), size_words),
                     kind = self.kind.what(),
                     limit_name = self.kind.limit_name()
                 )
             }
-            Why::Changed => msg!("read-changed", path = path),
+            Why::Changed => msg!("read-changed", path = path()),
             Why::Io(e) => msg!(
                 "read-io",
-                path = path,
+                path = path(),
                 reason = crate::diagnostic::io_reason(e)
             ),
         }

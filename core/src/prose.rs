@@ -69,7 +69,7 @@ impl ProseRenderer {
             Diagnostic::error(msg!("prose-expression-refused", detail = r.message))
                 .at(file, map_span(file, &span, text, r.offset))
                 .with_label(msg!("lint-here"))
-                .with_help(Message::verbatim(r.help))
+                .with_help(r.help)
         })?;
         let template = Template::compile(text).map_err(|e| {
             let offset = e

@@ -152,9 +152,9 @@ pub struct Refused {
     /// Byte offset of the expression at fault.
     pub offset: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: huibao_i18n::Message,
     /// How to fix it.
-    pub help: &'static str,
+    pub help: huibao_i18n::Message,
 }
 
 /// Checks `text` before it is compiled: nesting depth, no partials, no decorators.
@@ -198,32 +198,27 @@ pub fn check(text: &str) -> Result<(), Refused> {
             body += 1;
         }
         let rest = text[body..].trim_start();
-        let refuse = |message: String, help| Refused {
+        let refuse = |message, help| Refused {
             offset: start,
             message,
             help,
         };
         if rest.starts_with('>') || rest.starts_with("#>") {
             return Err(refuse(
-                "partials ({{> …}}) cannot be used here".into(),
-                "write the text out where it is needed; templates in huibao have no partials",
+                huibao_i18n::msg!("guard-partial"),
+                huibao_i18n::msg!("guard-partial-help"),
             ));
         }
         if rest.starts_with('*') || rest.starts_with("#*") {
             return Err(refuse(
-                "decorators and inline partials ({{* …}}, {{#*inline …}}) cannot be used here"
-                    .into(),
-                "write the text out where it is needed; templates in huibao have no partials",
+                huibao_i18n::msg!("guard-decorator"),
+                huibao_i18n::msg!("guard-partial-help"),
             ));
         }
-        let too_deep = |offset: usize| {
-            Refused {
+        let too_deep = |offset: usize| Refused {
             offset,
-            message: format!(
-                "expressions nest deeper than {MAX_TEMPLATE_NESTING} levels"
-            ),
-            help: "split the expression: nest blocks ({{#if}}, {{#each}}, {{else if}}) and (…) subexpressions less deeply",
-        }
+            message: huibao_i18n::msg!("guard-too-deep", max = MAX_TEMPLATE_NESTING),
+            help: huibao_i18n::msg!("guard-too-deep-help"),
         };
         if rest.starts_with('#') || (rest.starts_with('^') && !is_bare_else(&rest[1..])) {
             blocks.push(0);
@@ -284,7 +279,9 @@ mod tests {
     use super::*;
 
     fn refused(text: &str) -> Option<(usize, String)> {
-        check(text).err().map(|r| (r.offset, r.message))
+        check(text)
+            .err()
+            .map(|r| (r.offset, r.message.render(huibao_i18n::Lang::En)))
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 use super::native::{self, Native};
 use super::Failure;
+use huibao_i18n::{msg, Message};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -113,6 +114,12 @@ fn default_fault_signals() {}
 /// `generate LIBRARY`, the request on stdin). Writes one answer frame to stdout and
 /// returns the exit code (0 when an answer was written, 2 on wrong arguments).
 pub fn serve(args: &[OsString]) -> u8 {
+    // The language of the program that started this host (it sets HUIBAO_LANG).
+    huibao_i18n::set_language(huibao_i18n::choose(
+        None,
+        |name| std::env::var(name).ok(),
+        || None,
+    ));
     let (Some(mode), Some(library), None) = (args.first(), args.get(1), args.get(2)) else {
         eprintln!("usage: huibao {HOST_COMMAND} describe|generate LIBRARY");
         return 2;
@@ -131,8 +138,8 @@ pub fn serve(args: &[OsString]) -> u8 {
         Err(f) => (
             HOST_LOAD_FAILED,
             json(&LoadFailure {
-                message: f.message,
-                help: f.help,
+                message: f.message.to_string(),
+                help: f.help.map(|h| h.to_string()),
             }),
         ),
         Ok(n) if mode == "describe" => (
@@ -153,7 +160,9 @@ pub fn serve(args: &[OsString]) -> u8 {
             match n.call(&request) {
                 Ok(answer) => answer,
                 Err(native::CallError::Malformed(why)) => (HOST_MALFORMED, why.into_bytes()),
-                Err(native::CallError::Failed(why)) => (HOST_MALFORMED, why.into_bytes()),
+                Err(native::CallError::Failed(why)) => {
+                    (HOST_MALFORMED, why.to_string().into_bytes())
+                }
             }
         }
         Ok(_) => {
@@ -181,13 +190,13 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
 /// Loads and checks the library at `library` (canonical) in a child of `exe`.
 pub(super) fn describe(exe: &Path, library: &Path) -> Result<Native, Failure> {
     let (status, body) = ask(exe, "describe", library, &[]).map_err(|why| Failure {
-        message: format!("cannot be loaded from {}: {why}", library.display()),
-        help: Some("the library crashed or hung while loading; rebuild it, or remove it from the plugin folder".into()),
+        message: msg!("native-host-failed", path = library.display(), reason = why),
+        help: Some(msg!("native-host-failed-help")),
     })?;
     match status {
         0 => {
             let d: Description = serde_json::from_slice(&body).map_err(|e| Failure {
-                message: format!("cannot be described by the plugin host: {e}"),
+                message: msg!("native-host-description", detail = e.to_string()),
                 help: None,
             })?;
             Ok(Native::isolated(
@@ -205,12 +214,16 @@ pub(super) fn describe(exe: &Path, library: &Path) -> Result<Native, Failure> {
 
 fn load_failure(body: &[u8]) -> Failure {
     match serde_json::from_slice::<LoadFailure>(body) {
+        // Said by the host in this program's language (it was given HUIBAO_LANG).
         Ok(f) => Failure {
-            message: f.message,
-            help: f.help,
+            message: Message::verbatim(f.message),
+            help: f.help.map(Message::verbatim),
         },
         Err(_) => Failure {
-            message: format!("cannot be loaded: {}", String::from_utf8_lossy(body).trim()),
+            message: msg!(
+                "native-host-unreadable",
+                detail = String::from_utf8_lossy(body).trim()
+            ),
             help: None,
         },
     }
@@ -342,7 +355,7 @@ fn marked_processes(marker: &str) -> Vec<i32> {
 /// nothing a plugin started outlives its call. The answer is read when the host exits,
 /// even if a helper it forked still holds the pipe. Errors say what happened to the
 /// child, for a message that begins "plugin `name` …".
-fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec<u8>), String> {
+fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec<u8>), Message> {
     let marker = format!(
         "{}-{}",
         std::process::id(),
@@ -356,6 +369,8 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
         .arg(library)
         // The last words quoted are the message, not a backtrace.
         .env("RUST_BACKTRACE", "0")
+        // The host speaks the language of this program.
+        .env("HUIBAO_LANG", huibao_i18n::language().tag())
         .env(MARKER_VAR, &marker)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -378,9 +393,10 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
     #[cfg(windows)]
     let job = super::job::Job::for_command(&mut command);
     let mut child = command.spawn().map_err(|e| {
-        format!(
-            "could not be started in a plugin host ({}): {e}",
-            exe.display()
+        msg!(
+            "native-host-not-started",
+            exe = exe.display(),
+            reason = huibao_core::io_reason(&e)
         )
     })?;
     // Its own session: the process group is the host's pid.
@@ -432,20 +448,22 @@ fn ask(exe: &Path, mode: &str, library: &Path, input: &[u8]) -> Result<(u32, Vec
     let out = stdout.bytes();
     let err_tail = tail(&stderr.bytes());
     let Some(status) = status else {
-        return Err(format!(
-            "did not answer within {} s and was stopped (an endless loop or a wait that never ends?){err_tail}",
-            limit.as_secs_f64()
+        return Err(msg!(
+            "native-timeout",
+            seconds = limit.as_secs_f64().to_string(),
+            said = err_tail
         ));
     };
     if out.len() > MAX_ANSWER {
-        return Err(format!(
-            "answered with more than {} bytes, more than allowed",
-            native::MAX_RESPONSE
-        ));
+        return Err(msg!("native-answer-too-long", max = native::MAX_RESPONSE));
     }
     match frame(&out) {
         Some(answer) if status.success() => Ok(answer),
-        _ => Err(format!("crashed: {}{err_tail}", describe_exit(status))),
+        _ => Err(msg!(
+            "native-crashed",
+            how = describe_exit(status),
+            said = err_tail
+        )),
     }
 }
 
@@ -549,82 +567,78 @@ fn frame(out: &[u8]) -> Option<(u32, Vec<u8>)> {
 
 /// "its process was stopped by signal SIGSEGV (segmentation fault: a bad memory
 /// access)", "its process exited with code 3 without answering".
-fn describe_exit(status: ExitStatus) -> String {
+fn describe_exit(status: ExitStatus) -> Message {
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
         if let Some(signal) = status.signal() {
-            return format!("its process was stopped by signal {}", signal_name(signal));
+            return msg!("native-exit-signal", signal = signal_name(signal));
         }
     }
     #[cfg(windows)]
     if let Some((code, why)) = status.code().and_then(|c| Some((c, windows_exit(c)?))) {
-        return format!(
-            "its process ended with status {:#010X} ({why})",
-            code as u32
+        return msg!(
+            "native-exit-status",
+            status = format!("{:#010X}", code as u32),
+            why = why
         );
     }
     match status.code() {
-        Some(code) => format!("its process exited with code {code} without answering"),
-        None => "its process ended without answering".into(),
+        Some(code) => msg!("native-exit-code", code = code),
+        None => msg!("native-exit-ended"),
     }
 }
 
 /// A signal by its name and meaning: "SIGSEGV (segmentation fault: a bad memory access)".
 #[cfg(unix)]
-fn signal_name(signal: i32) -> String {
-    let (name, meaning) = match signal {
-        libc::SIGSEGV => ("SIGSEGV", "segmentation fault: a bad memory access"),
-        libc::SIGABRT => (
-            "SIGABRT",
-            "aborted: the plugin called abort() or panicked with panic = \"abort\"",
-        ),
-        libc::SIGBUS => ("SIGBUS", "bus error: a bad memory access"),
-        libc::SIGFPE => ("SIGFPE", "arithmetic error, such as a division by zero"),
-        libc::SIGILL => ("SIGILL", "illegal instruction"),
-        libc::SIGKILL => ("SIGKILL", "killed, perhaps for using too much memory"),
-        libc::SIGTERM => ("SIGTERM", "terminated"),
-        libc::SIGINT => ("SIGINT", "interrupted"),
-        libc::SIGHUP => ("SIGHUP", "hang-up"),
-        libc::SIGPIPE => ("SIGPIPE", "wrote to a closed pipe"),
-        libc::SIGTRAP => ("SIGTRAP", "trap: a breakpoint or a failed check"),
-        libc::SIGSYS => ("SIGSYS", "bad system call"),
-        libc::SIGXCPU => ("SIGXCPU", "over its processor time limit"),
-        libc::SIGXFSZ => ("SIGXFSZ", "over its file size limit"),
-        libc::SIGALRM => ("SIGALRM", "alarm clock"),
-        libc::SIGUSR1 => ("SIGUSR1", "user signal 1"),
-        libc::SIGUSR2 => ("SIGUSR2", "user signal 2"),
-        _ => return format!("{signal}"),
+fn signal_name(signal: i32) -> Message {
+    let name = match signal {
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGILL => "SIGILL",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGTERM => "SIGTERM",
+        libc::SIGINT => "SIGINT",
+        libc::SIGHUP => "SIGHUP",
+        libc::SIGPIPE => "SIGPIPE",
+        libc::SIGTRAP => "SIGTRAP",
+        libc::SIGSYS => "SIGSYS",
+        libc::SIGXCPU => "SIGXCPU",
+        libc::SIGXFSZ => "SIGXFSZ",
+        libc::SIGALRM => "SIGALRM",
+        libc::SIGUSR1 => "SIGUSR1",
+        libc::SIGUSR2 => "SIGUSR2",
+        _ => return Message::verbatim(signal.to_string()),
     };
-    format!("{name} ({meaning})")
+    msg!("native-signal", signal = name)
 }
 
 /// What the exit code of a crashed Windows process (an NTSTATUS value) means.
 #[cfg(windows)]
-fn windows_exit(code: i32) -> Option<&'static str> {
+fn windows_exit(code: i32) -> Option<Message> {
     Some(match code as u32 {
-        0xC000_0005 => "an access violation: a bad memory access",
-        0xC000_0017 | 0xC000_012D => "out of memory: perhaps more than a plugin may use",
-        0xC000_001D => "an illegal instruction",
-        0xC000_0094 => "an integer division by zero",
-        0xC000_00FD => "a stack overflow",
-        0xC000_0409 => {
-            "a fail-fast exit: the plugin called abort() or panicked with panic = \"abort\""
-        }
+        0xC000_0005 => msg!("native-windows-access-violation"),
+        0xC000_0017 | 0xC000_012D => msg!("native-windows-out-of-memory"),
+        0xC000_001D => msg!("native-windows-illegal-instruction"),
+        0xC000_0094 => msg!("native-windows-division-by-zero"),
+        0xC000_00FD => msg!("native-windows-stack-overflow"),
+        0xC000_0409 => msg!("native-windows-fail-fast"),
         _ => return None,
     })
 }
 
 /// The last lines of the child's stderr, for the message: "; it said: …".
-fn tail(stderr: &[u8]) -> String {
+fn tail(stderr: &[u8]) -> Message {
     let text = String::from_utf8_lossy(stderr);
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     if lines.is_empty() {
-        return String::new();
+        return Message::verbatim("");
     }
     let last = lines[lines.len().saturating_sub(3)..].join(" / ");
     let last: String = last.chars().take(400).collect();
-    format!("; it said: {last}")
+    msg!("native-it-said", said = last)
 }
 
 #[cfg(test)]
@@ -651,11 +665,12 @@ mod tests {
 
     #[test]
     fn the_childs_last_words_are_kept_short() {
-        assert_eq!(tail(b""), "");
+        let en = |m: Message| m.render(huibao_i18n::Lang::En);
+        assert_eq!(en(tail(b"")), "");
         assert_eq!(
-            tail(b"one\ntwo\n\nthree\nfour\n"),
+            en(tail(b"one\ntwo\n\nthree\nfour\n")),
             "; it said: two / three / four"
         );
-        assert!(tail("长".repeat(1000).as_bytes()).chars().count() < 420);
+        assert!(en(tail("长".repeat(1000).as_bytes())).chars().count() < 420);
     }
 }

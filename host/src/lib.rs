@@ -43,8 +43,9 @@ use std::path::PathBuf;
 /// A failure without a place; the caller names the plugin and places it.
 #[derive(Debug, Clone)]
 pub(crate) struct Failure {
-    pub message: String,
-    pub help: Option<String>,
+    /// What happened, said of the plugin ("cannot be loaded from …" follows "plugin `x` ").
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 /// What is known about a loaded plugin (what `huibao plugins list` shows).
@@ -183,12 +184,10 @@ impl Plugin {
                         detail = e.to_string()
                     ))
                     .with_help(bug(msg!("plugin-bug"))),
-                    native::CallError::Failed(e) => Diagnostic::error(msg!(
-                        "plugin-failed",
-                        name = name,
-                        detail = e.to_string()
-                    ))
-                    .with_help(bug(msg!("plugin-bug-isolated"))),
+                    native::CallError::Failed(e) => {
+                        Diagnostic::error(msg!("plugin-failed", name = name, detail = e))
+                            .with_help(bug(msg!("plugin-bug-isolated")))
+                    }
                 })?;
                 match status {
                     api::abi::status::OK => {
@@ -253,7 +252,7 @@ impl Plugin {
 fn failure(name: &str, f: Failure) -> Diagnostic {
     let d = Diagnostic::error(msg!("plugin-failed", name = name, detail = f.message));
     match f.help {
-        Some(h) => d.with_help(Message::verbatim(h)),
+        Some(h) => d.with_help(h),
         None => d,
     }
 }

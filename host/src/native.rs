@@ -8,6 +8,7 @@
 //! its pointers — is the contract every native plugin signs by exporting the symbol.
 
 use super::Failure;
+use huibao_i18n::{msg, Message};
 use huibao_plugin_api::abi::{
     Buffer, EntryFn, FreeFn, GenerateFn, PluginV1, StrRef, ABI_MAJOR, ABI_MINOR, ENTRY_SYMBOL,
 };
@@ -59,7 +60,7 @@ pub(super) enum CallError {
     Malformed(String),
     /// It did not answer: it crashed, or ran past its deadline. The message follows
     /// "plugin `name` ".
-    Failed(String),
+    Failed(Message),
 }
 
 /// Every library loaded so far. Libraries are never unloaded: a plugin may have started
@@ -74,8 +75,8 @@ pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
     // plugin is refused here, never handed to the loader.
     huibao_core::input::open(path, huibao_core::input::Kind::PluginLibrary).map_err(|e| {
         Failure {
-            message: format!("cannot be loaded: {e}"),
-            help: Some(e.help().to_string()),
+            message: msg!("native-unreadable", reason = e.message()),
+            help: Some(e.help()),
         }
     })?;
     match super::isolate::host() {
@@ -96,7 +97,11 @@ pub(super) fn load(path: &Path) -> Result<&'static Native, Failure> {
 
 fn canonical(path: &Path) -> Result<PathBuf, Failure> {
     path.canonicalize().map(readable).map_err(|e| Failure {
-        message: format!("cannot be read at {}: {e}", path.display()),
+        message: msg!(
+            "native-no-path",
+            path = path.display(),
+            reason = huibao_core::io_reason(&e)
+        ),
         help: None,
     })
 }
@@ -134,11 +139,14 @@ pub(super) fn load_here(path: &Path) -> Result<&'static Native, Failure> {
     // SAFETY: loading a library runs its initialisers. Plugin directories hold plugins the
     // user chose to run; this is the trust every plugin system asks for.
     let library = unsafe { Library::new(&canonical) }.map_err(|e| Failure {
-        message: format!("cannot be loaded from {}: {e}", canonical.display()),
-        help: Some(format!(
-            "is it a shared library built for this platform ({}-{})? Rebuild the plugin with `cargo build`",
-            std::env::consts::ARCH,
-            std::env::consts::OS
+        message: msg!(
+            "native-not-loadable",
+            path = canonical.display(),
+            detail = e.to_string()
+        ),
+        help: Some(msg!(
+            "native-not-loadable-help",
+            platform = format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS)
         )),
     })?;
     // Never unloaded (see LOADED); leaking also makes every symbol `'static`.
@@ -165,74 +173,83 @@ fn missing_symbol(library: &Library, path: &Path) -> Failure {
     });
     match other {
         Some(v) => Failure {
-            message: format!(
-                "was built for plugin ABI v{v}, but this huibao supports ABI v{ABI_MAJOR}: {}",
-                path.display()
+            message: msg!(
+                "native-other-abi",
+                abi = v,
+                supported = ABI_MAJOR,
+                path = path.display()
             ),
-            help: Some(format!(
-                "rebuild the plugin against huibao-plugin-api {}, which is ABI v{ABI_MAJOR}, or use a huibao that supports ABI v{v}",
-                env!("CARGO_PKG_VERSION")
+            help: Some(msg!(
+                "native-other-abi-help",
+                api = env!("CARGO_PKG_VERSION"),
+                abi = v,
+                supported = ABI_MAJOR
             )),
         },
         None => Failure {
-            message: format!(
-                "is not a huibao plugin: {} exports no `{ENTRY_SYMBOL}` symbol",
-                path.display()
+            message: msg!(
+                "native-not-plugin",
+                path = path.display(),
+                symbol = ENTRY_SYMBOL
             ),
-            help: Some(
-                "a native plugin defines it with `huibao_plugin_api::export_plugin! { … }` and is built as a cdylib; see plugins/README.md"
-                    .into(),
-            ),
+            help: Some(msg!("native-not-plugin-help")),
         },
     }
 }
 
 /// Checks the table an entry symbol returned: the ABI version first, then every field.
 pub(super) fn check_table(table: *const PluginV1, path: PathBuf) -> Result<Native, Failure> {
-    let broken = |what: String| Failure {
-        message: format!("has a broken plugin table: {what}: {}", path.display()),
-        help: Some("this is a bug in the plugin; rebuild it with `export_plugin!`".into()),
+    let broken = |what: Message| Failure {
+        message: msg!("native-broken-table", what = what, path = path.display()),
+        help: Some(msg!("native-broken-table-help")),
     };
     if table.is_null() {
-        return Err(broken("its entry returned a null pointer".into()));
+        return Err(broken(msg!("native-table-null")));
     }
     if !table.is_aligned() {
-        return Err(broken("its entry returned a misaligned pointer".into()));
+        return Err(broken(msg!("native-table-misaligned")));
     }
     // SAFETY: non-null and aligned; the first field has the same place in every ABI
     // version, so it is read alone before the table is trusted to be a `PluginV1`.
     let major = unsafe { std::ptr::addr_of!((*table).abi_major).read() };
     if major != ABI_MAJOR {
         return Err(Failure {
-            message: format!(
-                "declares plugin ABI v{major} in its `{ENTRY_SYMBOL}` table, but this huibao supports ABI v{ABI_MAJOR}: {}",
-                path.display()
+            message: msg!(
+                "native-declares-other-abi",
+                abi = major,
+                symbol = ENTRY_SYMBOL,
+                supported = ABI_MAJOR,
+                path = path.display()
             ),
-            help: Some("rebuild the plugin against this huibao's huibao-plugin-api".into()),
+            help: Some(msg!("native-declares-other-abi-help")),
         });
     }
     // SAFETY: as above; `abi_minor` is the second field of every v1 table.
     let minor = unsafe { std::ptr::addr_of!((*table).abi_minor).read() };
     if minor > ABI_MINOR {
         return Err(Failure {
-            message: format!(
-                "was built for plugin ABI {major}.{minor}, newer than this huibao's {ABI_MAJOR}.{ABI_MINOR}: {}",
-                path.display()
+            message: msg!(
+                "native-newer-abi",
+                abi = format!("{major}.{minor}"),
+                supported = format!("{ABI_MAJOR}.{ABI_MINOR}"),
+                path = path.display()
             ),
-            help: Some("upgrade huibao, or build the plugin against the huibao-plugin-api this huibao ships".into()),
+            help: Some(msg!("native-newer-abi-help")),
         });
     }
     // SAFETY: a v1.0 (or older-minor) table: every field of `PluginV1` is there.
     let t = unsafe { &*table };
-    let name = read_str(t.name, MAX_SHORT).map_err(|e| broken(format!("its name {e}")))?;
-    let version = read_str(t.version, MAX_SHORT).map_err(|e| broken(format!("its version {e}")))?;
-    let schema = read_str(t.config_schema, MAX_SCHEMA)
-        .map_err(|e| broken(format!("its config schema {e}")))?;
+    let field = |field: &'static str| {
+        move |e: Message| broken(msg!("native-table-field", field = field, problem = e))
+    };
+    let name = read_str(t.name, MAX_SHORT).map_err(field("name"))?;
+    let version = read_str(t.version, MAX_SHORT).map_err(field("version"))?;
+    let schema = read_str(t.config_schema, MAX_SCHEMA).map_err(field("config_schema"))?;
     let (Some(generate), Some(free)) = (t.generate, t.free) else {
-        return Err(broken("`generate` or `free` is null".into()));
+        return Err(broken(msg!("native-table-null-function")));
     };
     if version.trim().is_empty() {
-        return Err(broken("its version is empty".into()));
+        return Err(broken(msg!("native-table-version-empty")));
     }
     Ok(Native {
         name,
@@ -249,20 +266,20 @@ pub(super) fn check_table(table: *const PluginV1, path: PathBuf) -> Result<Nativ
 }
 
 /// Copies a string the plugin points at, checking pointer, length and UTF-8.
-fn read_str(s: StrRef, max: usize) -> Result<String, String> {
+fn read_str(s: StrRef, max: usize) -> Result<String, Message> {
     if s.len == 0 {
         return Ok(String::new());
     }
     if s.ptr.is_null() {
-        return Err("is a null pointer".into());
+        return Err(msg!("native-str-null"));
     }
     if s.len > max {
-        return Err(format!("is {} bytes long (at most {max})", s.len));
+        return Err(msg!("native-str-long", len = s.len, max = max));
     }
     // SAFETY: non-null with a bounded length; the table promises `len` readable bytes
     // that live as long as the library, which is never unloaded.
     let bytes = unsafe { std::slice::from_raw_parts(s.ptr, s.len) };
-    String::from_utf8(bytes.to_vec()).map_err(|_| "is not UTF-8".to_string())
+    String::from_utf8(bytes.to_vec()).map_err(|_| msg!("native-str-not-utf8"))
 }
 
 impl Native {

@@ -11,6 +11,7 @@ use huibao_core::limits::MAX_PLUGIN_REPLY_BYTES;
 use huibao_core::model::Item;
 use huibao_core::template_guard::BoundedEach;
 use huibao_core::{read_source, Diagnostic, SourceFile};
+use huibao_i18n::{msg, t, Message};
 use serde::Deserialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -78,7 +79,11 @@ pub(super) enum LoadError {
 pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadError> {
     let root = dir.canonicalize().map_err(|e| {
         LoadError::Plain(Failure {
-            message: format!("cannot be read: {}: {e}", dir.display()),
+            message: msg!(
+                "tpl-folder-unreadable",
+                path = dir.display(),
+                reason = huibao_core::io_reason(&e)
+            ),
             help: None,
         })
     })?;
@@ -87,13 +92,13 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     let file =
         read_source(&manifest_path, huibao_core::input::Kind::PluginManifest).map_err(|d| {
             LoadError::Plain(Failure {
-                message: format!("cannot be read: {}", d.message),
-                help: d.help.map(|h| h.to_string()),
+                message: msg!("tpl-unreadable", reason = d.message),
+                help: d.help,
             })
         })?;
-    let at = |span: std::ops::Range<usize>, message: String, help: &str| {
+    let at = |span: std::ops::Range<usize>, message: Message, help: Message| {
         LoadError::At(
-            Diagnostic::error(format!("template plugin `{expected}`: {message}"))
+            Diagnostic::error(msg!("tpl-manifest", name = expected, detail = message))
                 .at(&file, span)
                 .with_help(help),
         )
@@ -101,38 +106,40 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     let manifest: Manifest = toml::from_str(&file.text).map_err(|e| {
         let mut d = huibao_core::toml_error(&file, &e);
         let unknown_key = d.message.id() == Some("load-unknown-key");
-        d.message = format!("template plugin `{expected}`: plugin.toml: {}", d.message).into();
+        d.message = msg!(
+            "tpl-manifest-toml",
+            name = expected,
+            detail = d.message.clone()
+        );
         if unknown_key {
-            d.help = Some(
-                "plugin.toml takes name, version, description, abi, title, template and [schema]"
-                    .into(),
-            );
+            d.help = Some(msg!("tpl-manifest-keys"));
         }
         LoadError::At(d)
     })?;
     if manifest.name.get_ref() != expected {
         return Err(at(
             manifest.name.span(),
-            format!("plugin.toml names it `{}`", manifest.name.get_ref()),
-            "the name must be the folder's name, which reports use in `plugin = …`",
+            msg!("tpl-name-differs", own = manifest.name.get_ref()),
+            msg!("tpl-name-differs-help"),
         ));
     }
     if manifest.version.get_ref().trim().is_empty() {
         return Err(at(
             manifest.version.span(),
-            "its version is empty".into(),
-            "write version = \"0.1.0\"",
+            msg!("tpl-version-empty"),
+            msg!("tpl-version-empty-help"),
         ));
     }
     if let Some(abi) = &manifest.abi {
         if *abi.get_ref() != TEMPLATE_ABI {
             return Err(at(
                 abi.span(),
-                format!(
-                    "is written for template plugin format {}, but this huibao reads format {TEMPLATE_ABI}",
-                    abi.get_ref()
+                msg!(
+                    "tpl-other-format",
+                    format = *abi.get_ref(),
+                    supported = TEMPLATE_ABI
                 ),
-                "upgrade huibao, or rewrite the plugin for this format (see plugins/README.md)",
+                msg!("tpl-other-format-help"),
             ));
         }
     }
@@ -143,15 +150,15 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
                 super::context::toml_to_json(s.get_ref(), &mut Vec::new()).map_err(|_| {
                     at(
                         s.span(),
-                        "its schema holds a number JSON cannot write (nan or inf)".into(),
-                        "remove it",
+                        msg!("tpl-schema-not-finite"),
+                        msg!("tpl-schema-not-finite-help"),
                     )
                 })?;
             super::schema::check_schema(&json).map_err(|e| {
                 at(
                     s.span(),
-                    format!("its [schema] cannot be used: {e}"),
-                    "see plugins/README.md for the supported JSON Schema keywords",
+                    msg!("tpl-schema-unusable", detail = e),
+                    msg!("plugin-schema-unusable-help"),
                 )
             })?;
             json
@@ -170,31 +177,36 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
         return Err(at(
             span,
-            format!("template `{template_name}` is outside the plugin's folder"),
-            "name a file inside the folder, e.g. template = \"section.hbs\"",
+            msg!("tpl-template-outside", template = template_name.as_str()),
+            msg!("tpl-template-outside-help"),
         ));
     }
     confine(&root, &template_path).map_err(|f| {
         let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
-        at(span, f.message, f.help.as_deref().unwrap_or_default())
+        at(
+            span,
+            f.message,
+            f.help.unwrap_or_else(|| Message::verbatim("")),
+        )
     })?;
     let template =
         read_source(&template_path, huibao_core::input::Kind::PluginTemplate).map_err(|d| {
             let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
             at(
                 span,
-                format!("its template cannot be read: {}", d.message),
-                "create the file, or name it with template = \"…\"",
+                msg!("tpl-template-unreadable", reason = d.message),
+                msg!("tpl-template-unreadable-help"),
             )
         })?;
     huibao_core::template_guard::check(&template.text).map_err(|r| {
         LoadError::At(
-            Diagnostic::error(format!(
-                "template plugin `{expected}`: its template cannot be used: {}",
-                r.message
+            Diagnostic::error(msg!(
+                "tpl-template-refused",
+                name = expected,
+                detail = r.message
             ))
             .at(&template, r.offset..r.offset)
-            .with_label("here")
+            .with_label(msg!("lint-here"))
             .with_help(r.help),
         )
     })?;
@@ -208,7 +220,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
         huibao_core::template_guard::check(t.get_ref()).map_err(|r| {
             at(
                 t.span(),
-                format!("its title cannot be used: {}", r.message),
+                msg!("tpl-title-refused", detail = r.message),
                 r.help,
             )
         })?;
@@ -217,8 +229,8 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
             .map_err(|e| {
                 at(
                     t.span(),
-                    format!("its title is not a valid template: {}", e.reason()),
-                    "write title = \"强化人才支撑\" or use {{config.title}}",
+                    msg!("tpl-title-invalid", detail = e.reason().to_string()),
+                    msg!("tpl-title-invalid-help"),
                 )
             })?;
     }
@@ -249,15 +261,13 @@ fn confine(root: &Path, path: &Path) -> Result<(), Failure> {
     };
     if !real.starts_with(root) {
         return Err(Failure {
-            message: format!(
-                "`{name}` is outside the plugin's folder: {} leads to {}",
-                path.display(),
-                real.display()
+            message: msg!(
+                "tpl-file-outside",
+                name = name.as_str(),
+                path = path.display(),
+                target = real.display()
             ),
-            help: Some(format!(
-                "a template plugin reads only files inside its folder {}; copy the file there instead of linking to it",
-                root.display()
-            )),
+            help: Some(msg!("tpl-file-outside-help", folder = root.display())),
         });
     }
     Ok(())
@@ -276,33 +286,28 @@ impl TemplatePlugin {
         let text = String::from_utf8_lossy(&out.0);
         let mut item = huibao_core::parse_outline(&text);
         if item.text.is_none() && item.items.is_empty() {
-            return Err(Diagnostic::error(format!(
-                "template plugin `{}` wrote nothing for this section",
-                self.name
-            ))
-            .at(&self.template, 0..0)
-            .with_help("the template's output must hold at least one line of text"));
+            return Err(
+                Diagnostic::error(msg!("tpl-wrote-nothing", name = self.name.as_str()))
+                    .at(&self.template, 0..0)
+                    .with_help(msg!("tpl-wrote-nothing-help")),
+            );
         }
         match &self.title {
             Some(_) => {
                 self.each.start();
                 let title = self.registry.render("title", data).map_err(|e| {
-                    Diagnostic::error(format!(
-                        "template plugin `{}`: its title cannot be filled in: {}",
-                        self.name,
-                        reason(&e)
+                    Diagnostic::error(msg!(
+                        "tpl-title-fill-failed",
+                        name = self.name.as_str(),
+                        reason = reason(&e)
                     ))
                 })?;
                 let title = title.trim();
                 if title.is_empty() || title.contains('\n') {
-                    return Err(Diagnostic::error(format!(
-                        "template plugin `{}`: its title came out {}",
-                        self.name,
-                        if title.is_empty() {
-                            "empty"
-                        } else {
-                            "on several lines"
-                        }
+                    return Err(Diagnostic::error(msg!(
+                        "tpl-title-came-out",
+                        name = self.name.as_str(),
+                        how = if title.is_empty() { "empty" } else { "lines" }
                     )));
                 }
                 item.title = Some(Spanned::new(0..0, title.to_string()));
@@ -314,29 +319,25 @@ impl TemplatePlugin {
                 item = item.items.remove(0);
             }
             None => {
+                let name = self.name.as_str();
                 let (what, help) = match (item.text.is_some(), item.items.len()) {
                     (_, n) if n > 1 => (
-                        format!("wrote {n} top-level heading lines, but a section has one title"),
-                        "give title = \"…\" in plugin.toml (the heading lines become its items), or write one 一、 line and put the rest one level down, （一）（二）",
+                        msg!("tpl-many-titles", name = name, count = n),
+                        msg!("tpl-many-titles-help"),
                     ),
-                    (true, 0) => (
-                        "wrote text but no heading line to be its title".to_string(),
-                        "give title = \"…\" in plugin.toml, or begin the template with one heading line such as 一、强化人才支撑",
-                    ),
+                    (true, 0) => (msg!("tpl-no-title", name = name), msg!("tpl-no-title-help")),
                     (true, _) => (
-                        "wrote text before its heading line".to_string(),
-                        "begin the template with the heading line (一、强化人才支撑) and put the text after it, or give title = \"…\" in plugin.toml",
+                        msg!("tpl-text-before-title", name = name),
+                        msg!("tpl-text-before-title-help"),
                     ),
                     _ => (
-                        "wrote a section whose heading line has no title".to_string(),
-                        "write the title on the heading line, 一、强化人才支撑, or give title = \"…\" in plugin.toml",
+                        msg!("tpl-empty-title", name = name),
+                        msg!("tpl-empty-title-help"),
                     ),
                 };
-                return Err(
-                    Diagnostic::error(format!("template plugin `{}` {what}", self.name))
-                        .at(&self.template, 0..0)
-                        .with_help(help),
-                );
+                return Err(Diagnostic::error(what)
+                    .at(&self.template, 0..0)
+                    .with_help(help));
             }
         }
         Ok(item)
@@ -350,9 +351,9 @@ struct Capped(Vec<u8>);
 impl std::io::Write for Capped {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.0.len() + buf.len() > MAX_PLUGIN_REPLY_BYTES {
-            return Err(std::io::Error::other(format!(
-                "its text grew past {} MiB, the most a plugin may write",
-                MAX_PLUGIN_REPLY_BYTES >> 20
+            return Err(std::io::Error::other(t!(
+                "tpl-output-too-long",
+                max = MAX_PLUGIN_REPLY_BYTES >> 20
             )));
         }
         self.0.extend_from_slice(buf);
@@ -414,14 +415,14 @@ impl HelperDef for Checked {
 fn param_f64(h: &Helper<'_>, i: usize) -> Result<f64, String> {
     h.param(i)
         .and_then(|p| p.value().as_f64())
-        .ok_or_else(|| format!("parameter {} must be a number", i + 1))
+        .ok_or_else(|| t!("tpl-param-number", number = i + 1))
 }
 
 /// Parameter `i` of a helper as a whole number from 0.
 fn param_u64(h: &Helper<'_>, i: usize) -> Result<u64, String> {
     h.param(i)
         .and_then(|p| p.value().as_u64())
-        .ok_or_else(|| format!("parameter {} must be a whole number from 0", i + 1))
+        .ok_or_else(|| t!("tpl-param-whole", number = i + 1))
 }
 
 /// `sum list "key"`: the sum of a key over a list.
@@ -429,19 +430,17 @@ fn sum(h: &Helper<'_>) -> Result<Value, String> {
     let list = h
         .param(0)
         .and_then(|p| p.value().as_array())
-        .ok_or("parameter 1 must be a list")?;
+        .ok_or_else(|| t!("tpl-param-list"))?;
     let key = h
         .param(1)
         .and_then(|p| p.value().as_str())
-        .ok_or("parameter 2 must be a key in quotes")?;
+        .ok_or_else(|| t!("tpl-param-key"))?;
     let total: f64 = list
         .iter()
         .filter_map(|v| v.get(key).and_then(Value::as_f64))
         .sum();
     if !huibao_core::printable(total) {
-        return Err(format!(
-            "the sum of \"{key}\" is too large: it cannot be printed"
-        ));
+        return Err(t!("tpl-sum-too-large", key = key));
     }
     Ok(number(total))
 }
@@ -454,8 +453,10 @@ fn percent(h: &Helper<'_>) -> Result<Value, String> {
     }
     let ratio = part / whole;
     if !huibao_core::printable(ratio * 100.0) {
-        return Err(format!(
-            "{part} of {whole} is a share that cannot be printed"
+        return Err(t!(
+            "tpl-share-unprintable",
+            part = part.to_string(),
+            whole = whole.to_string()
         ));
     }
     Ok(Value::from(huibao_plugin_api::numbers::format_percent(
@@ -468,7 +469,7 @@ fn inc(h: &Helper<'_>) -> Result<Value, String> {
     let n = param_u64(h, 0)?;
     n.checked_add(1)
         .map(Value::from)
-        .ok_or_else(|| format!("{n} + 1 is past the largest whole number: it cannot be printed"))
+        .ok_or_else(|| t!("tpl-inc-overflow", number = n))
 }
 
 /// `runin @index`: "一是" for 0.
@@ -476,7 +477,7 @@ fn runin(h: &Helper<'_>) -> Result<Value, String> {
     let n = param_u64(h, 0)?;
     n.checked_add(1)
         .map(|n| Value::from(format!("{}是", chinese(n))))
-        .ok_or_else(|| format!("{n} + 1 is past the largest whole number: it cannot be printed"))
+        .ok_or_else(|| t!("tpl-inc-overflow", number = n))
 }
 
 /// A sum as JSON: whole numbers print without ".0".
@@ -499,13 +500,14 @@ fn template_error(plugin: &str, file: &SourceFile, e: &TemplateError) -> Diagnos
     let offset = e
         .pos()
         .map_or(0, |(l, c)| huibao_core::line_col_offset(&file.text, l, c));
-    Diagnostic::error(format!(
-        "template plugin `{plugin}`: its template is not valid: {}",
-        e.reason()
+    Diagnostic::error(msg!(
+        "tpl-template-invalid",
+        name = plugin,
+        detail = e.reason().to_string()
     ))
     .at(file, offset..offset)
-    .with_label("here")
-    .with_help("check the {{…}} expressions: every {{#each}}/{{#if}} needs its {{/each}}/{{/if}}")
+    .with_label(msg!("lint-here"))
+    .with_help(msg!("tpl-template-invalid-help"))
 }
 
 fn render_error(plugin: &str, file: &SourceFile, e: &RenderError) -> Diagnostic {
@@ -513,22 +515,21 @@ fn render_error(plugin: &str, file: &SourceFile, e: &RenderError) -> Diagnostic 
         .line_no
         .zip(e.column_no)
         .map_or(0, |(l, c)| huibao_core::line_col_offset(&file.text, l, c));
-    Diagnostic::error(format!(
-        "template plugin `{plugin}` failed to fill in its template: {}",
-        reason(e)
-    ))
-    .at(file, offset..offset)
-    .with_label("here")
-    .with_help("names available: config.…, context.organization, context.period.name, context.indicators …, plugin.name; helpers: sum, count, num, percent, cn, inc, runin, join, pluck")
+    Diagnostic::error(msg!("tpl-fill-failed", name = plugin, reason = reason(e)))
+        .at(file, offset..offset)
+        .with_label(msg!("lint-here"))
+        .with_help(msg!("tpl-fill-failed-help"))
 }
 
-fn reason(e: &RenderError) -> String {
+fn reason(e: &RenderError) -> Message {
     match e.reason() {
         RenderErrorReason::MissingVariable(Some(name)) => {
-            format!("`{name}` is not there (is it in the section's config?)")
+            msg!("tpl-missing-name", name = name.as_str())
         }
-        RenderErrorReason::HelperNotFound(name) => format!("`{name}` is not a known helper"),
-        other => other.to_string(),
+        RenderErrorReason::HelperNotFound(name) => msg!("tpl-unknown-helper", name = name.as_str()),
+        // A helper's own refusal, already in the chosen language (see `Checked`).
+        RenderErrorReason::Other(said) => Message::verbatim(said.clone()),
+        other => msg!("tpl-library-said", detail = other.to_string()),
     }
 }
 
@@ -810,7 +811,7 @@ mod tests {
                     assert!(!d.file.iter().any(|f| f.text.contains("机密")), "{d:?}");
                     d.message
                 }
-                Err(LoadError::Plain(f)) => f.message.into(),
+                Err(LoadError::Plain(f)) => f.message,
                 Ok(_) => panic!("{linked}: a link out of the folder was followed"),
             };
             assert!(

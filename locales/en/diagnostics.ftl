@@ -322,3 +322,11 @@ build-plugin-forbidden-help = fix the plugin or its config: text may hold tabs a
 render-variant-fallback = the variation selector { $selector } after “{ $base }” cannot be shown in the font { $font }; the base glyph is drawn ({ $place }: “{ $context }”)
 render-variant-fallback-label = this variation selector
 render-variant-fallback-help = the DOCX and HTML keep the variant; for the PDF and OFD install a font with this variant (an IVS font such as Noto Serif CJK) or give one with --font-dir; the text layer keeps { $selector }
+
+## Templates ({{…}} in the report's text and in template plugins): what cannot be used.
+
+guard-partial = partials ({"{{"}> …{"}}"}) cannot be used here
+guard-partial-help = write the text out where it is needed; templates in huibao have no partials
+guard-decorator = decorators and inline partials ({"{{"}* …{"}}"}, {"{{"}#*inline …{"}}"}) cannot be used here
+guard-too-deep = expressions nest deeper than { $max } levels
+guard-too-deep-help = split the expression: nest blocks ({"{{"}#if{"}}"}, {"{{"}#each{"}}"}, {"{{"}else if{"}}"}) and (…) subexpressions less deeply

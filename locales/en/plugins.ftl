@@ -40,3 +40,126 @@ plugin-no-folders = no plugin directories: pass --plugin-dir DIR, set HUIBAO_PLU
 plugin-looked = looked for { $file } or { $name }/plugin.toml in: { $folders }
 plugin-looked-suggest = did you mean `{ $suggestion }`? looked for { $file } or { $name }/plugin.toml in: { $folders }
 plugin-folder = { $path } ({ $origin })
+
+## Native plugins: why a library cannot be loaded or called. Each follows "plugin `name` ".
+
+native-unreadable = cannot be loaded: { $reason }
+native-no-path = cannot be read at { $path }: { $reason }
+native-not-loadable = cannot be loaded from { $path }: { $detail }
+native-not-loadable-help = is it a shared library built for this platform ({ $platform })? Rebuild the plugin with `cargo build`
+native-other-abi = was built for plugin ABI v{ $abi }, but this huibao supports ABI v{ $supported }: { $path }
+native-other-abi-help = rebuild the plugin against huibao-plugin-api { $api }, which is ABI v{ $supported }, or use a huibao that supports ABI v{ $abi }
+native-not-plugin = is not a huibao plugin: { $path } exports no `{ $symbol }` symbol
+native-not-plugin-help = a native plugin defines it with `huibao_plugin_api::export_plugin! {"{"} … {"}"}` and is built as a cdylib; see plugins/README.md
+native-broken-table = has a broken plugin table: { $what }: { $path }
+native-broken-table-help = this is a bug in the plugin; rebuild it with `export_plugin!`
+native-table-null = its entry returned a null pointer
+native-table-misaligned = its entry returned a misaligned pointer
+native-declares-other-abi = declares plugin ABI v{ $abi } in its `{ $symbol }` table, but this huibao supports ABI v{ $supported }: { $path }
+native-declares-other-abi-help = rebuild the plugin against this huibao's huibao-plugin-api
+native-newer-abi = was built for plugin ABI { $abi }, newer than this huibao's { $supported }: { $path }
+native-newer-abi-help = upgrade huibao, or build the plugin against the huibao-plugin-api this huibao ships
+native-table-field = its { $field ->
+    [config_schema] config schema
+   *[other] { $field }
+} { $problem }
+native-table-null-function = `generate` or `free` is null
+native-table-version-empty = its version is empty
+native-str-null = is a null pointer
+native-str-long = is { $len } bytes long (at most { $max })
+native-str-not-utf8 = is not UTF-8
+native-host-failed = cannot be loaded from { $path }: { $reason }
+native-host-failed-help = the library crashed or hung while loading; rebuild it, or remove it from the plugin folder
+native-host-description = cannot be described by the plugin host: { $detail }
+native-host-unreadable = cannot be loaded: { $detail }
+native-host-not-started = could not be started in a plugin host ({ $exe }): { $reason }
+native-timeout = did not answer within { $seconds } s and was stopped (an endless loop or a wait that never ends?){ $said }
+native-answer-too-long = answered with more than { $max } bytes, more than allowed
+native-crashed = crashed: { $how }{ $said }
+native-exit-signal = its process was stopped by signal { $signal }
+native-exit-code = its process exited with code { $code } without answering
+native-exit-ended = its process ended without answering
+native-exit-status = its process ended with status { $status } ({ $why })
+native-windows-access-violation = an access violation: a bad memory access
+native-windows-out-of-memory = out of memory: perhaps more than a plugin may use
+native-windows-illegal-instruction = an illegal instruction
+native-windows-division-by-zero = an integer division by zero
+native-windows-stack-overflow = a stack overflow
+native-windows-fail-fast = a fail-fast exit: the plugin called abort() or panicked with panic = "abort"
+native-it-said = ; it said: { $said }
+native-signal = { $signal ->
+    [SIGSEGV] SIGSEGV (segmentation fault: a bad memory access)
+    [SIGABRT] SIGABRT (aborted: the plugin called abort() or panicked with panic = "abort")
+    [SIGBUS] SIGBUS (bus error: a bad memory access)
+    [SIGFPE] SIGFPE (arithmetic error, such as a division by zero)
+    [SIGILL] SIGILL (illegal instruction)
+    [SIGKILL] SIGKILL (killed, perhaps for using too much memory)
+    [SIGTERM] SIGTERM (terminated)
+    [SIGINT] SIGINT (interrupted)
+    [SIGHUP] SIGHUP (hang-up)
+    [SIGPIPE] SIGPIPE (wrote to a closed pipe)
+    [SIGTRAP] SIGTRAP (trap: a breakpoint or a failed check)
+    [SIGSYS] SIGSYS (bad system call)
+    [SIGXCPU] SIGXCPU (over its processor time limit)
+    [SIGXFSZ] SIGXFSZ (over its file size limit)
+    [SIGALRM] SIGALRM (alarm clock)
+    [SIGUSR1] SIGUSR1 (user signal 1)
+   *[SIGUSR2] SIGUSR2 (user signal 2)
+}
+
+## Template plugins: plugin.toml, the template, what it wrote.
+
+tpl-folder-unreadable = cannot be read: { $path }: { $reason }
+tpl-unreadable = cannot be read: { $reason }
+tpl-manifest = template plugin `{ $name }`: { $detail }
+tpl-manifest-toml = template plugin `{ $name }`: plugin.toml: { $detail }
+tpl-manifest-keys = plugin.toml takes name, version, description, abi, title, template and [schema]
+tpl-name-differs = plugin.toml names it `{ $own }`
+tpl-name-differs-help = the name must be the folder's name, which reports use in `plugin = …`
+tpl-version-empty = its version is empty
+tpl-version-empty-help = write version = "0.1.0"
+tpl-other-format = is written for template plugin format { $format }, but this huibao reads format { $supported }
+tpl-other-format-help = upgrade huibao, or rewrite the plugin for this format (see plugins/README.md)
+tpl-schema-not-finite = its schema holds a number JSON cannot write (nan or inf)
+tpl-schema-not-finite-help = remove it
+tpl-schema-unusable = its [schema] cannot be used: { $detail }
+tpl-template-outside = template `{ $template }` is outside the plugin's folder
+tpl-template-outside-help = name a file inside the folder, e.g. template = "section.hbs"
+tpl-template-unreadable = its template cannot be read: { $reason }
+tpl-template-unreadable-help = create the file, or name it with template = "…"
+tpl-template-refused = template plugin `{ $name }`: its template cannot be used: { $detail }
+tpl-title-refused = its title cannot be used: { $detail }
+tpl-title-invalid = its title is not a valid template: { $detail }
+tpl-title-invalid-help = write title = "强化人才支撑" or use {"{{"}config.title{"}}"}
+tpl-file-outside = `{ $name }` is outside the plugin's folder: { $path } leads to { $target }
+tpl-file-outside-help = a template plugin reads only files inside its folder { $folder }; copy the file there instead of linking to it
+tpl-wrote-nothing = template plugin `{ $name }` wrote nothing for this section
+tpl-wrote-nothing-help = the template's output must hold at least one line of text
+tpl-title-fill-failed = template plugin `{ $name }`: its title cannot be filled in: { $reason }
+tpl-title-came-out = template plugin `{ $name }`: its title came out { $how ->
+    [empty] empty
+   *[lines] on several lines
+}
+tpl-many-titles = template plugin `{ $name }` wrote { $count } top-level heading lines, but a section has one title
+tpl-many-titles-help = give title = "…" in plugin.toml (the heading lines become its items), or write one 一、 line and put the rest one level down, （一）（二）
+tpl-no-title = template plugin `{ $name }` wrote text but no heading line to be its title
+tpl-no-title-help = give title = "…" in plugin.toml, or begin the template with one heading line such as 一、强化人才支撑
+tpl-text-before-title = template plugin `{ $name }` wrote text before its heading line
+tpl-text-before-title-help = begin the template with the heading line (一、强化人才支撑) and put the text after it, or give title = "…" in plugin.toml
+tpl-empty-title = template plugin `{ $name }` wrote a section whose heading line has no title
+tpl-empty-title-help = write the title on the heading line, 一、强化人才支撑, or give title = "…" in plugin.toml
+tpl-output-too-long = its text grew past { $max } MiB, the most a plugin may write
+tpl-param-number = parameter { $number } must be a number
+tpl-param-whole = parameter { $number } must be a whole number from 0
+tpl-param-list = parameter 1 must be a list
+tpl-param-key = parameter 2 must be a key in quotes
+tpl-sum-too-large = the sum of "{ $key }" is too large: it cannot be printed
+tpl-share-unprintable = { $part } of { $whole } is a share that cannot be printed
+tpl-inc-overflow = { $number } + 1 is past the largest whole number: it cannot be printed
+tpl-template-invalid = template plugin `{ $name }`: its template is not valid: { $detail }
+tpl-template-invalid-help = check the {"{{"}…{"}}"} expressions: every {"{{"}#each{"}}"}/{"{{"}#if{"}}"} needs its {"{{"}/each{"}}"}/{"{{"}/if{"}}"}
+tpl-fill-failed = template plugin `{ $name }` failed to fill in its template: { $reason }
+tpl-fill-failed-help = names available: config.…, context.organization, context.period.name, context.indicators …, plugin.name; helpers: sum, count, num, percent, cn, inc, runin, join, pluck
+tpl-missing-name = `{ $name }` is not there (is it in the section's config?)
+tpl-unknown-helper = `{ $name }` is not a known helper
+tpl-library-said = { $detail }

@@ -52,3 +52,48 @@ sheet-indicator-twice-label = also in the spreadsheet
 sheet-indicator-twice-help = keep one: remove this entry to use the sheet's figure, or delete the row from the sheet
 sheet-months-differ = the sheet's figures are for { $months } but the report covers { $covers } ({ $period })
 sheet-months-differ-help = read the sheet of this period, or check `period` in [report]
+
+## Reading the spreadsheet file.
+
+sheet-label-file = this spreadsheet
+sheet-label-sheet = this sheet
+sheet-label-range = this range
+sheet-csv-binary = the file is not text: it holds NUL bytes
+sheet-csv-binary-help = name the statistics spreadsheet itself (.xlsx, .xls, .ods), or save it as CSV (UTF-8)
+sheet-csv-unreadable = the CSV cannot be read: { $detail }
+sheet-csv-unreadable-help = open it in Excel, WPS or LibreOffice and save it again as CSV (UTF-8)
+sheet-table-empty = the indicator table has no rows with figures under its header
+sheet-table-empty-help = put one indicator a row under the header: its name, unit and figures
+sheet-no-table = no indicator table found: expected a header row with 指标名称 (or 指标, 项目) and a column of figures headed 本期, 本年累计, 1-6月 …
+sheet-no-table-any-sheet = no indicator table found on any sheet: expected a header row with 指标名称 (or 指标, 项目) and a column of figures headed 本期, 本年累计, 1-6月 …
+sheet-no-table-help = give the table a header row such as 指标名称 | 单位 | 1-6月 | 上年同期 | 同比增长（%） | 全年目标, or name the sheet and range that hold it
+sheet-csv-no-sheets = a CSV file has no sheets, so none is named “{ $sheet }”
+sheet-csv-no-sheets-help = remove `sheet` (`--sheet`) for a CSV file
+sheet-no-such-sheet = the workbook has no sheet named “{ $sheet }”
+sheet-no-such-sheet-help = its sheets are: { $sheets }
+sheet-not-spreadsheet = `{ $name }` is not a spreadsheet huibao reads
+sheet-not-spreadsheet-help = name an .xlsx, .xls, .ods or .csv file (in Excel or WPS: 另存为 → Excel 工作簿 .xlsx)
+sheet-not-its-format = `{ $name }` is not { $format ->
+    [xlsx] an .xlsx workbook
+    [xls] an .xls workbook
+    [ods] an .ods workbook
+   *[csv] a CSV file
+}: its first bytes are not those of a spreadsheet
+sheet-not-its-format-help = open it in Excel, WPS or LibreOffice and save it again as .xlsx
+sheet-file-too-large = the file is { $size } MiB; huibao reads spreadsheets of at most { $max } MiB
+sheet-too-large-help = copy the indicator table into a workbook of its own and read that
+sheet-grid-too-large = the { $what ->
+    [range] range
+   *[sheet] sheet
+} is too large: it has cells as far as { $last } ({ $rows } rows × { $columns } columns); an indicator table is read from at most { $max_rows } rows × { $max_columns } columns
+sheet-grid-too-large-help = give the table's cells with `range = "A3:G20"` (`--range` on the command line), or copy the indicator table onto a sheet of its own
+sheet-workbook-too-large = the workbook is too large: its sheets span { $cells } cells together; huibao reads workbooks of this format with at most { $max }
+sheet-workbook-too-large-help = copy the indicator table into a workbook of its own (or save this one as .xlsx, which is read one sheet at a time)
+sheet-unreadable = cannot read the file as { $format ->
+    [xlsx] an .xlsx workbook
+    [xls] an .xls workbook
+   *[ods] an .ods workbook
+}: { $detail }
+sheet-unreadable-help = open it in Excel, WPS or LibreOffice and save it again (as .xlsx), then read that
+sheet-package-too-large = the workbook is too large to read: { $detail }
+sheet-unpacked-too-large = the workbook is too large to read: it unpacks to more than { $max } MiB

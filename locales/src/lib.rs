@@ -56,10 +56,10 @@ macro_rules! catalog {
 
 /// Every catalog file of Chinese, by name.
 pub const ZH_CN_FILES: &[(&str, &str)] = catalog!("zh-CN":
-    "cli.ftl", "diagnostics.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl");
+    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl");
 /// Every catalog file of English, by name.
 pub const EN_FILES: &[(&str, &str)] = catalog!("en":
-    "cli.ftl", "diagnostics.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl");
+    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl");
 
 /// The catalog files of `lang`.
 pub fn catalog_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
@@ -282,20 +282,6 @@ fn lookup(lang: Lang, id: &str, args: &FluentArgs<'_>) -> Option<String> {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(language()))
-    }
-}
-
-/// Verbatim text (see [`Message::verbatim`]).
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Message::verbatim(text)
-    }
-}
-
-/// Verbatim text (see [`Message::verbatim`]).
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Message::verbatim(text)
     }
 }
 

@@ -204,7 +204,7 @@ lint-doubled-help = 只保留一个
 
 ## 正文中的表达式（{{indicator "…"}}）。
 
-prose-expression-refused = 正文中的表达式不能使用（原文：{ $detail }）
+prose-expression-refused = 正文中的表达式不能使用：{ $detail }
 prose-expression-invalid = 正文中的表达式写法有误（原文：{ $detail }）
 prose-expression-invalid-help = 表达式应写为 {"{{"}indicator "营业收入"{"}}"}；如需照原样写出 {"{{"}，请写 \{"{{"}
 prose-known-names = 可用的名称：{ $names }
@@ -322,3 +322,11 @@ build-plugin-forbidden-help = 请修改插件或其配置：文字中可以有�
 render-variant-fallback = “{ $base }”的异体字选择符 { $selector } 无法在字体 { $font } 中显示，已用基本字形（{ $place }：“{ $context }”）
 render-variant-fallback-label = 此异体字选择符
 render-variant-fallback-help = DOCX 和 HTML 保留异体字；PDF 和 OFD 需要安装含此异体字的字体（如 Noto Serif CJK 等 IVS 字体），或用 --font-dir 指定；文字层保留 { $selector }
+
+## 模板（报告正文和模板插件中的 {{…}}）：不能使用的写法。
+
+guard-partial = 此处不能使用子模板（{"{{"}> …{"}}"}）
+guard-partial-help = 请在需要的地方直接写出文字；huibao 的模板不支持子模板
+guard-decorator = 此处不能使用装饰器和内联子模板（{"{{"}* …{"}}"}、{"{{"}#*inline …{"}}"}）
+guard-too-deep = 表达式嵌套超过 { $max } 层
+guard-too-deep-help = 请拆分表达式，减少块（{"{{"}#if{"}}"}、{"{{"}#each{"}}"}、{"{{"}else if{"}}"}）和（…）子表达式的嵌套层数

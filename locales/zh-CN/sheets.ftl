@@ -52,3 +52,48 @@ sheet-indicator-twice-label = 统计表中也有
 sheet-indicator-twice-help = 请保留其一：删除此条目以使用统计表中的数字，或从统计表中删除该行
 sheet-months-differ = 统计表中的数字是 { $months } 的，而报告涵盖 { $covers }（{ $period }）
 sheet-months-differ-help = 请读取本期的工作表，或核对 [report] 中的 period
+
+## 读取统计报表文件。
+
+sheet-label-file = 此统计报表
+sheet-label-sheet = 此工作表
+sheet-label-range = 此单元格区域
+sheet-csv-binary = 文件不是文本：其中含有 NUL 字节
+sheet-csv-binary-help = 请指定统计报表本身（.xlsx、.xls、.ods），或将其另存为 CSV（UTF-8）
+sheet-csv-unreadable = 无法读取 CSV 文件（原文：{ $detail }）
+sheet-csv-unreadable-help = 请用 Excel、WPS 或 LibreOffice 打开，重新另存为 CSV（UTF-8）
+sheet-table-empty = 指标表的表头下没有带数字的行
+sheet-table-empty-help = 请在表头下每行写一个指标：指标名称、计量单位和数字
+sheet-no-table = 找不到指标表：应有一行含“指标名称”（或“指标”“项目”）的表头，以及一列以“本期”“本年累计”“1-6月”等为题的数字
+sheet-no-table-any-sheet = 所有工作表中都找不到指标表：应有一行含“指标名称”（或“指标”“项目”）的表头，以及一列以“本期”“本年累计”“1-6月”等为题的数字
+sheet-no-table-help = 请为指标表加上表头，例如：指标名称 | 单位 | 1-6月 | 上年同期 | 同比增长（%） | 全年目标；或指明指标表所在的工作表和单元格区域
+sheet-csv-no-sheets = CSV 文件没有工作表，因此没有名为“{ $sheet }”的工作表
+sheet-csv-no-sheets-help = 读取 CSV 文件时请删去 sheet（选项 --sheet）
+sheet-no-such-sheet = 工作簿中没有名为“{ $sheet }”的工作表
+sheet-no-such-sheet-help = 现有的工作表：{ $sheets }
+sheet-not-spreadsheet = “{ $name }”不是 huibao 能读取的统计报表
+sheet-not-spreadsheet-help = 请指定 .xlsx、.xls、.ods 或 .csv 文件（在 Excel 或 WPS 中：另存为 → Excel 工作簿 .xlsx）
+sheet-not-its-format = “{ $name }”不是 { $format ->
+    [xlsx] .xlsx 工作簿
+    [xls] .xls 工作簿
+    [ods] .ods 工作簿
+   *[csv] CSV 文件
+}：文件开头不是统计报表的格式
+sheet-not-its-format-help = 请用 Excel、WPS 或 LibreOffice 打开，重新另存为 .xlsx
+sheet-file-too-large = 文件大小为 { $size } MiB，huibao 最多读取 { $max } MiB 的统计报表
+sheet-too-large-help = 请将指标表复制到单独的工作簿中，再读取该工作簿
+sheet-grid-too-large = { $what ->
+    [range] 单元格区域
+   *[sheet] 工作表
+}过大：单元格一直到 { $last }（{ $rows } 行 × { $columns } 列）；指标表最多读取 { $max_rows } 行 × { $max_columns } 列
+sheet-grid-too-large-help = 请用 range = "A3:G20"（命令行中用选项 --range）指明指标表的单元格区域，或将指标表复制到单独的工作表中
+sheet-workbook-too-large = 工作簿过大：各工作表合计 { $cells } 个单元格，这种格式的工作簿最多读取 { $max } 个
+sheet-workbook-too-large-help = 请将指标表复制到单独的工作簿中（或将此工作簿另存为 .xlsx，它按工作表逐个读取）
+sheet-unreadable = 无法按 { $format ->
+    [xlsx] .xlsx 工作簿
+    [xls] .xls 工作簿
+   *[ods] .ods 工作簿
+}读取此文件（原文：{ $detail }）
+sheet-unreadable-help = 请用 Excel、WPS 或 LibreOffice 打开，重新另存为 .xlsx，再读取另存的文件
+sheet-package-too-large = 工作簿过大，无法读取（原文：{ $detail }）
+sheet-unpacked-too-large = 工作簿过大，无法读取：解压后超过 { $max } MiB

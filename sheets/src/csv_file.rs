@@ -12,8 +12,8 @@ pub(crate) fn read(bytes: &[u8], place: &Place) -> Result<Grid, SheetError> {
     if text.contains('\0') {
         return Err(SheetError::new(
             place.clone(),
-            "the file is not text: it holds NUL bytes",
-            "name the statistics spreadsheet itself (.xlsx, .xls, .ods), or save it as CSV (UTF-8)",
+            huibao_i18n::msg!("sheet-csv-binary"),
+            huibao_i18n::msg!("sheet-csv-binary-help"),
         )
         .about(Key::From));
     }
@@ -31,8 +31,8 @@ pub(crate) fn read(bytes: &[u8], place: &Place) -> Result<Grid, SheetError> {
         let record = record.map_err(|e| {
             SheetError::new(
                 place.clone(),
-                format!("the CSV cannot be read: {e}"),
-                "open it in Excel, WPS or LibreOffice and save it again as CSV (UTF-8)",
+                huibao_i18n::msg!("sheet-csv-unreadable", detail = e.to_string()),
+                huibao_i18n::msg!("sheet-csv-unreadable-help"),
             )
             .about(Key::From)
         })?;

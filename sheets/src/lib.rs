@@ -143,10 +143,8 @@ pub fn read_indicators(
     // the key that named it (`[indicators] from` in a report).
     let bytes =
         huibao_core::input::read(path, huibao_core::input::Kind::Spreadsheet).map_err(|e| {
-            let message = e.to_string();
             // The file is the place; the message names it as the user wrote it.
-            let message =
-                message.replacen(&path.display().to_string(), &e.kind.what().to_string(), 1);
+            let message = e.message_naming(e.kind.what());
             SheetError::new(file.clone(), message, e.help()).about(Key::From)
         })?;
     read_bytes(bytes, &file, selection)
@@ -185,8 +183,8 @@ fn read_bytes(
         if rows.indicators.is_empty() {
             return Err(SheetError::new(
                 sheet.cell(header.name.cell),
-                "the indicator table has no rows with figures under its header",
-                "put one indicator a row under the header: its name, unit and figures",
+                huibao_i18n::msg!("sheet-table-empty"),
+                huibao_i18n::msg!("sheet-table-empty-help"),
             )
             .into());
         }
@@ -232,11 +230,12 @@ fn read_bytes(
     };
     Err(SheetError::new(
         place,
-        format!(
-            "no indicator table found{}: expected a header row with 指标名称 (or 指标, 项目) and a column of figures headed 本期, 本年累计, 1-6月 …",
-            if candidates.len() > 1 { " on any sheet" } else { "" }
-        ),
-        "give the table a header row such as 指标名称 | 单位 | 1-6月 | 上年同期 | 同比增长（%） | 全年目标, or name the sheet and range that hold it",
+        if candidates.len() > 1 {
+            huibao_i18n::msg!("sheet-no-table-any-sheet")
+        } else {
+            huibao_i18n::msg!("sheet-no-table")
+        },
+        huibao_i18n::msg!("sheet-no-table-help"),
     )
     .about(key)
     .into())
@@ -258,21 +257,20 @@ fn choose_sheet(
         Some(n) => Ok(n.clone()),
         None if names.iter().all(Option::is_none) => Err(SheetError::new(
             file.clone(),
-            format!("a CSV file has no sheets, so none is named “{wanted}”"),
-            "remove `sheet` (`--sheet`) for a CSV file",
+            huibao_i18n::msg!("sheet-csv-no-sheets", sheet = wanted),
+            huibao_i18n::msg!("sheet-csv-no-sheets-help"),
         )
         .about(Key::Sheet)),
         None => Err(SheetError::new(
             file.clone(),
-            format!("the workbook has no sheet named “{wanted}”"),
-            format!(
-                "its sheets are: {}",
-                names
+            huibao_i18n::msg!("sheet-no-such-sheet", sheet = wanted),
+            huibao_i18n::msg!(
+                "sheet-no-such-sheet-help",
+                sheets = names
                     .iter()
                     .flatten()
                     .map(|n| format!("“{n}”"))
                     .collect::<Vec<_>>()
-                    .join(", ")
             ),
         )
         .about(Key::Sheet)),

@@ -15,7 +15,7 @@ use huibao_core::model::CellRange;
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
-const WHAT: &str = "an .ods workbook";
+const WHAT: &str = "ods";
 
 pub(crate) struct Book {
     reader: Ods<Cursor<Vec<u8>>>,

@@ -53,8 +53,8 @@ impl Format {
             _ => {
                 return Err(SheetError::new(
                     place.clone(),
-                    format!("`{name}` is not a spreadsheet huibao reads"),
-                    "name an .xlsx, .xls, .ods or .csv file (in Excel or WPS: 另存为 → Excel 工作簿 .xlsx)",
+                    huibao_i18n::msg!("sheet-not-spreadsheet", name = name),
+                    huibao_i18n::msg!("sheet-not-spreadsheet-help"),
                 )
                 .about(Key::From))
             }
@@ -86,16 +86,17 @@ impl Format {
             (Format::Csv, None) => Ok(Format::Csv),
             (f, None) => Err(SheetError::new(
                 place.clone(),
-                format!(
-                    "`{name}` is not {}: its first bytes are not those of a spreadsheet",
-                    match f {
-                        Format::Xlsx => "an .xlsx workbook",
-                        Format::Xls => "an .xls workbook",
-                        Format::Ods => "an .ods workbook",
-                        Format::Csv => "a CSV file",
+                huibao_i18n::msg!(
+                    "sheet-not-its-format",
+                    name = name,
+                    format = match f {
+                        Format::Xlsx => "xlsx",
+                        Format::Xls => "xls",
+                        Format::Ods => "ods",
+                        Format::Csv => "csv",
                     }
                 ),
-                "open it in Excel, WPS or LibreOffice and save it again as .xlsx",
+                huibao_i18n::msg!("sheet-not-its-format-help"),
             )
             .about(Key::From)),
         }
@@ -166,12 +167,12 @@ impl Workbook {
 pub(crate) fn file_too_large(place: &Place, size: u64) -> SheetError {
     SheetError::new(
         place.clone(),
-        format!(
-            "the file is {} MiB; huibao reads spreadsheets of at most {} MiB",
-            size.div_ceil(1 << 20),
-            MAX_FILE_BYTES >> 20
+        huibao_i18n::msg!(
+            "sheet-file-too-large",
+            size = size.div_ceil(1 << 20),
+            max = MAX_FILE_BYTES >> 20
         ),
-        "copy the indicator table into a workbook of its own and read that",
+        huibao_i18n::msg!("sheet-too-large-help"),
     )
     .about(Key::From)
 }
@@ -190,13 +191,16 @@ pub(crate) fn too_large(place: &Place, end: (u32, u32), ranged: bool) -> SheetEr
     let last = address((end.0.max(1) - 1, end.1.max(1) - 1));
     SheetError::new(
         place.clone(),
-        format!(
-            "the {} is too large: it has cells as far as {last} ({} rows × {} columns); an indicator table is read from at most {MAX_ROWS} rows × {MAX_COLUMNS} columns",
-            if ranged { "range" } else { "sheet" },
-            end.0,
-            end.1
+        huibao_i18n::msg!(
+            "sheet-grid-too-large",
+            what = if ranged { "range" } else { "sheet" },
+            last = last,
+            rows = end.0,
+            columns = end.1,
+            max_rows = MAX_ROWS,
+            max_columns = MAX_COLUMNS
         ),
-        "give the table's cells with `range = \"A3:G20\"` (`--range` on the command line), or copy the indicator table onto a sheet of its own",
+        huibao_i18n::msg!("sheet-grid-too-large-help"),
     )
     .about(if ranged { Key::Range } else { Key::Sheet })
 }
@@ -205,10 +209,12 @@ pub(crate) fn too_large(place: &Place, end: (u32, u32), ranged: bool) -> SheetEr
 pub(crate) fn workbook_too_large(place: &Place, cells: u64) -> SheetError {
     SheetError::new(
         place.clone(),
-        format!(
-            "the workbook is too large: its sheets span {cells} cells together; huibao reads workbooks of this format with at most {MAX_WORKBOOK_CELLS}"
+        huibao_i18n::msg!(
+            "sheet-workbook-too-large",
+            cells = cells,
+            max = MAX_WORKBOOK_CELLS
         ),
-        "copy the indicator table into a workbook of its own (or save this one as .xlsx, which is read one sheet at a time)",
+        huibao_i18n::msg!("sheet-workbook-too-large-help"),
     )
     .about(Key::From)
 }
@@ -217,8 +223,8 @@ pub(crate) fn workbook_too_large(place: &Place, cells: u64) -> SheetError {
 pub(crate) fn unreadable(place: &Place, what: &str, why: impl std::fmt::Display) -> SheetError {
     SheetError::new(
         place.clone(),
-        format!("cannot read the file as {what}: {why}"),
-        "open it in Excel, WPS or LibreOffice and save it again (as .xlsx), then read that",
+        huibao_i18n::msg!("sheet-unreadable", format = what, detail = why.to_string()),
+        huibao_i18n::msg!("sheet-unreadable-help"),
     )
     .about(Key::From)
 }
@@ -281,8 +287,8 @@ pub(crate) fn unpack(
             if e.is_too_large() {
                 SheetError::new(
                     place.clone(),
-                    format!("the workbook is too large to read: {e}"),
-                    "copy the indicator table into a workbook of its own and read that",
+                    huibao_i18n::msg!("sheet-package-too-large", detail = e.to_string()),
+                    huibao_i18n::msg!("sheet-too-large-help"),
                 )
                 .about(Key::From)
             } else {
@@ -294,11 +300,8 @@ pub(crate) fn unpack(
         if total > MAX_UNPACKED_BYTES {
             return Err(SheetError::new(
                 place.clone(),
-                format!(
-                    "the workbook is too large to read: it unpacks to more than {} MiB",
-                    MAX_UNPACKED_BYTES >> 20
-                ),
-                "copy the indicator table into a workbook of its own and read that",
+                huibao_i18n::msg!("sheet-unpacked-too-large", max = MAX_UNPACKED_BYTES >> 20),
+                huibao_i18n::msg!("sheet-too-large-help"),
             )
             .about(Key::From));
         }

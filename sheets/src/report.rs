@@ -107,9 +107,9 @@ fn error(
         ))
         .at(file, span_of(Some(key)))
         .with_label(match key {
-            Key::From => "this spreadsheet",
-            Key::Sheet => "this sheet",
-            Key::Range => "this range",
+            Key::From => huibao_i18n::msg!("sheet-label-file"),
+            Key::Sheet => huibao_i18n::msg!("sheet-label-sheet"),
+            Key::Range => huibao_i18n::msg!("sheet-label-range"),
         })
         .with_help(e.help),
         None => Diagnostic::error(e.message)

@@ -15,7 +15,7 @@ use huibao_core::model::CellRange;
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
-const WHAT: &str = "an .xls workbook";
+const WHAT: &str = "xls";
 
 pub(crate) struct Book {
     reader: Xls<Cursor<Vec<u8>>>,

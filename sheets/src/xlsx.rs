@@ -14,7 +14,7 @@ use huibao_core::model::CellRange;
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
-const WHAT: &str = "an .xlsx workbook";
+const WHAT: &str = "xlsx";
 
 pub(crate) struct Book {
     reader: Xlsx<Cursor<Vec<u8>>>,

@@ -15,6 +15,7 @@ use crate::ir::{
 };
 use crate::linebreak::{break_ranges, Item};
 use crate::style::{ChartPalette, FontRole, Style};
+use huibao_i18n::{msg, Message};
 
 /// Size of a chart's labels: 五号.
 const LABEL_SIZE: f64 = 10.5;
@@ -48,7 +49,7 @@ const REFERENCE_WIDTH: f64 = 1.0;
 
 /// Draws `fig` as a chart captioned `caption`, for `style`'s text block; an error says
 /// why it cannot be drawn on a page.
-pub(crate) fn lay_out(fig: &Figure, caption: String, style: &Style) -> Result<Chart, String> {
+pub(crate) fn lay_out(fig: &Figure, caption: String, style: &Style) -> Result<Chart, Message> {
     let values = fig
         .series
         .iter()
@@ -438,7 +439,7 @@ fn bars(
     width: f64,
     pitch: f64,
     max_rows: u32,
-) -> Result<Chart, String> {
+) -> Result<Chart, Message> {
     let s = LABEL_SIZE;
     let lh = LEADING * s;
     let pad = 0.25 * s;
@@ -471,7 +472,7 @@ fn bars(
     let right = (value_w + 0.3 * s).max(last_tick) + pad;
     let plot_w = width - plot_x - right;
     if plot_w < 8.0 * s {
-        return Err("the chart's names and numbers leave no room for its bars".into());
+        return Err(msg!("chart-no-room"));
     }
     let bottom = 0.35 * s + lh + pad;
     let ns = series.len().max(1) as f64;
@@ -490,9 +491,11 @@ fn bars(
         .into_iter()
         .find(|&r| r <= max_rows)
         .ok_or_else(|| {
-            format!(
-                "the chart needs {} grid rows for its {n} groups of bars, more than a page's {max_rows}",
-                rows_for(MIN_VALUE_SIZE / s)
+            msg!(
+                "chart-too-many-rows",
+                rows = rows_for(MIN_VALUE_SIZE / s),
+                groups = n,
+                max = max_rows
             )
         })?;
     let height = f64::from(rows) * pitch;

@@ -23,6 +23,7 @@ use crate::ir::BarDirection;
 use crate::limits::{MAX_CHART_CATEGORIES, MAX_CHART_SERIES};
 use crate::model::{ChartKind, ChartSpec, Indicator};
 use crate::resolve::PeriodPhrases;
+use huibao_i18n::{msg, Message};
 
 pub(crate) use layout::lay_out;
 
@@ -69,11 +70,11 @@ pub(crate) fn figures(
 ) -> Result<Vec<Figure>, Diagnostic> {
     let kind = *spec.kind.get_ref();
     let at = spec.kind.span();
-    let error = |message: String, help: &str| {
+    let error = |message: Message, help: Message| {
         Diagnostic::error(message)
             .at(file, at.clone())
-            .with_label("this chart")
-            .with_help(help.to_string())
+            .with_label(msg!("chart-label"))
+            .with_help(help)
     };
     let title = spec
         .title
@@ -84,16 +85,16 @@ pub(crate) fn figures(
         ChartKind::Growth | ChartKind::Completion => {
             if spec.categories.is_some() || !spec.series.is_empty() || spec.unit.is_some() {
                 return Err(error(
-                    format!("a {} chart draws the report's indicators: `categories`, `series` and `unit` belong to a bars chart", kind_name(kind)),
-                    "remove them, or set kind = \"bars\" to draw figures of your own",
+                    msg!("chart-figures-of-bars", kind = kind_name(kind)),
+                    msg!("chart-figures-of-bars-help"),
                 ));
             }
         }
         ChartKind::Bars => {
             if spec.indicators.is_some() {
                 return Err(error(
-                    "a bars chart draws its own `categories` and `series`, not `indicators`".into(),
-                    "remove `indicators`, or set kind = \"growth\" or \"completion\" to draw the report's figures",
+                    msg!("chart-bars-indicators"),
+                    msg!("chart-bars-indicators-help"),
                 ));
             }
         }
@@ -105,24 +106,22 @@ pub(crate) fn figures(
                 let Some(ind) = indicators.iter().find(|i| i.name.get_ref() == name) else {
                     let known = indicators.iter().map(|i| i.name.get_ref().as_str());
                     let help = match crate::suggest::closest(name, known) {
-                        Some(best) => {
-                            format!("did you mean “{best}”? Name indicators as [[indicators]] does")
-                        }
-                        None => "name indicators as [[indicators]] does".into(),
+                        Some(best) => msg!("chart-unknown-indicator-suggest", suggestion = best),
+                        None => msg!("chart-unknown-indicator-help"),
                     };
-                    return Err(Diagnostic::error(format!(
-                        "the chart names “{name}”, which is no indicator of the report"
-                    ))
-                    .at(file, names.span())
-                    .with_label("in this list")
-                    .with_help(help));
+                    return Err(
+                        Diagnostic::error(msg!("chart-unknown-indicator", name = name))
+                            .at(file, names.span())
+                            .with_label(msg!("chart-unknown-indicator-label"))
+                            .with_help(help),
+                    );
                 };
                 out.push(ind);
             }
             if out.is_empty() {
                 return Err(error(
-                    "the chart's `indicators` list is empty".into(),
-                    "list the indicators to draw, or remove the key to draw every one",
+                    msg!("chart-indicators-empty"),
+                    msg!("chart-indicators-empty-help"),
                 ));
             }
             Some(out)
@@ -131,21 +130,22 @@ pub(crate) fn figures(
     };
     let figures = match kind {
         ChartKind::Growth => {
-            growth(chosen, indicators, period, title).map_err(|(m, h)| error(m, &h))?
+            growth(chosen, indicators, period, title).map_err(|(m, h)| error(m, h))?
         }
         ChartKind::Completion => {
-            vec![completion(chosen, indicators, period, title).map_err(|(m, h)| error(m, &h))?]
+            vec![completion(chosen, indicators, period, title).map_err(|(m, h)| error(m, h))?]
         }
-        ChartKind::Bars => vec![bars(spec, title).map_err(|(m, h)| error(m, &h))?],
+        ChartKind::Bars => vec![bars(spec, title).map_err(|(m, h)| error(m, h))?],
     };
     for f in &figures {
         if f.categories.len() > MAX_CHART_CATEGORIES {
             return Err(error(
-                format!(
-                    "the chart has {} groups of bars, more than the {MAX_CHART_CATEGORIES} a page can show legibly",
-                    f.categories.len()
+                msg!(
+                    "chart-too-many-groups",
+                    groups = f.categories.len(),
+                    max = MAX_CHART_CATEGORIES
                 ),
-                "split it into charts of fewer indicators (list them with `indicators`)",
+                msg!("chart-too-many-groups-help"),
             ));
         }
     }
@@ -160,7 +160,8 @@ fn kind_name(kind: ChartKind) -> &'static str {
     }
 }
 
-type Refusal = (String, String);
+/// Why a chart cannot be drawn, and what to do.
+type Refusal = (Message, Message);
 
 /// How a period is named in a legend: "2022年1-6月", "2022年" for a whole year.
 fn period_label(year: i32, p: &PeriodPhrases) -> String {
@@ -182,8 +183,8 @@ fn growth(
         Some(list) => {
             if let Some(i) = list.iter().find(|i| i.previous.is_none()) {
                 return Err((
-                    format!("indicator “{}” has no `previous`: a growth chart sets this period beside the same period last year", i.name.get_ref()),
-                    "give it previous = … (the same period last year), or leave it out of `indicators`".into(),
+                    msg!("chart-growth-no-previous", name = i.name.get_ref()),
+                    msg!("chart-growth-no-previous-help"),
                 ));
             }
             if let Some(pair) = list
@@ -191,15 +192,14 @@ fn growth(
                 .find(|w| w[0].unit.trim() != w[1].unit.trim())
             {
                 return Err((
-                    format!(
-                        "“{}” is in {} but “{}” in {}: bars of different units share no axis",
-                        pair[0].name.get_ref(),
-                        pair[0].unit.trim(),
-                        pair[1].name.get_ref(),
-                        pair[1].unit.trim()
+                    msg!(
+                        "chart-growth-units-differ",
+                        first = pair[0].name.get_ref(),
+                        first_unit = pair[0].unit.trim(),
+                        second = pair[1].name.get_ref(),
+                        second_unit = pair[1].unit.trim()
                     ),
-                    "draw one chart per unit: list indicators of one unit in each [[charts]] entry"
-                        .into(),
+                    msg!("chart-growth-units-differ-help"),
                 ));
             }
             list
@@ -208,8 +208,8 @@ fn growth(
     };
     if shown.is_empty() {
         return Err((
-            "no indicator has `previous`, so a growth chart has nothing to show".into(),
-            "give indicators previous = … (the same period last year), or remove the chart".into(),
+            msg!("chart-growth-nothing"),
+            msg!("chart-growth-nothing-help"),
         ));
     }
     let mut units: Vec<&str> = Vec::new();
@@ -275,18 +275,18 @@ fn completion(
         Some(list) => {
             if let Some(i) = list.iter().find(|i| i.target.is_none()) {
                 return Err((
-                    format!("indicator “{}” has no `target`: a completion chart shows the share of the annual target reached", i.name.get_ref()),
-                    "give it target = … (the annual target), or leave it out of `indicators`".into(),
+                    msg!("chart-completion-no-target", name = i.name.get_ref()),
+                    msg!("chart-completion-no-target-help"),
                 ));
             }
             if let Some((i, why)) = list.iter().find_map(|i| rate(i).err().map(|why| (i, why))) {
                 return Err((
-                    format!(
-                        "indicator “{}” has no completion rate: {}",
-                        i.name.get_ref(),
-                        why.reason()
+                    msg!(
+                        "chart-completion-no-rate",
+                        name = i.name.get_ref(),
+                        reason = why.reason()
                     ),
-                    "leave it out of `indicators`".into(),
+                    msg!("chart-completion-no-rate-help"),
                 ));
             }
             list
@@ -299,8 +299,8 @@ fn completion(
     };
     if shown.is_empty() {
         return Err((
-            "no indicator has a `target`, so a completion chart has nothing to show".into(),
-            "give indicators target = … (the annual target), or remove the chart".into(),
+            msg!("chart-completion-nothing"),
+            msg!("chart-completion-nothing-help"),
         ));
     }
     let rates: Vec<Option<f64>> = shown.iter().map(|i| rate(i).ok()).collect();
@@ -323,8 +323,8 @@ fn completion(
 fn bars(spec: &ChartSpec, title: Option<String>) -> Result<Figure, Refusal> {
     let Some(title) = title else {
         return Err((
-            "a bars chart needs a `title`: its caption says what the bars are".into(),
-            "add title = \"…\" (the caption after 图N)".into(),
+            msg!("chart-bars-no-title"),
+            msg!("chart-bars-no-title-help"),
         ));
     };
     let categories: Vec<String> = spec
@@ -334,23 +334,24 @@ fn bars(spec: &ChartSpec, title: Option<String>) -> Result<Figure, Refusal> {
         .unwrap_or_default();
     if categories.is_empty() {
         return Err((
-            "a bars chart needs `categories`: the names along its axis".into(),
-            "add categories = [\"…\", \"…\"]".into(),
+            msg!("chart-bars-no-categories"),
+            msg!("chart-bars-no-categories-help"),
         ));
     }
     if let Some(i) = categories.iter().position(String::is_empty) {
         return Err((
-            format!("category {} of the chart is empty", i + 1),
-            "name every group of bars".into(),
+            msg!("chart-bars-empty-category", number = i + 1),
+            msg!("chart-bars-empty-category-help"),
         ));
     }
     if spec.series.is_empty() || spec.series.len() > MAX_CHART_SERIES {
         return Err((
-            format!(
-                "a bars chart has 1 to {MAX_CHART_SERIES} series, not {}",
-                spec.series.len()
+            msg!(
+                "chart-bars-series-count",
+                max = MAX_CHART_SERIES,
+                count = spec.series.len()
             ),
-            "give [[….series]] entries with a name and one value per category".into(),
+            msg!("chart-bars-series-count-help"),
         ));
     }
     let mut series = Vec::new();
@@ -358,29 +359,29 @@ fn bars(spec: &ChartSpec, title: Option<String>) -> Result<Figure, Refusal> {
         let values = s.values.get_ref();
         if values.len() != categories.len() {
             return Err((
-                format!(
-                    "series “{}” has {} values for {} categories",
-                    s.name.trim(),
-                    values.len(),
-                    categories.len()
+                msg!(
+                    "chart-bars-series-length",
+                    name = s.name.trim(),
+                    values = values.len(),
+                    categories = categories.len()
                 ),
-                "give one value per category, in the order of `categories`".into(),
+                msg!("chart-bars-series-length-help"),
             ));
         }
         if let Some(v) = values.iter().find(|v| !printable(v.0)) {
             return Err((
-                format!(
-                    "series “{}” has the value {}, too large to draw",
-                    s.name.trim(),
-                    v.0
+                msg!(
+                    "chart-bars-value-too-large",
+                    name = s.name.trim(),
+                    value = v.0.to_string()
                 ),
-                "check the figures".into(),
+                msg!("chart-bars-value-too-large-help"),
             ));
         }
         if spec.series.len() > 1 && s.name.trim().is_empty() {
             return Err((
-                format!("series {} has no name, which its legend entry needs", k + 1),
-                "add name = \"…\"".into(),
+                msg!("chart-bars-series-no-name", number = k + 1),
+                msg!("chart-bars-series-no-name-help"),
             ));
         }
         series.push(SeriesData {
