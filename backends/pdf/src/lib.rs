@@ -6,6 +6,7 @@
 //! [`render`] writes pages laid out by [`huibao_layout`] (once, for every fixed-layout
 //! writer: the OFD writer and the rasteriser draw the same pages).
 
+mod deflate;
 mod emit;
 mod font;
 mod icc;

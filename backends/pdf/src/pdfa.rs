@@ -413,11 +413,9 @@ pub(crate) fn finish(
 const DEFLATE_LEVEL: u32 = 2;
 
 /// Compresses every stream that may be compressed (not the XMP metadata), side by
-/// side on the cores.
+/// side on the cores, and a long one in pieces side by side ([`crate::deflate`]).
 fn compress(doc: &mut lopdf::Document) {
-    use flate2::write::ZlibEncoder;
     use rayon::prelude::*;
-    use std::io::Write;
     let streams: Vec<&mut Stream> = doc
         .objects
         .values_mut()
@@ -427,13 +425,7 @@ fn compress(doc: &mut lopdf::Document) {
         })
         .collect();
     streams.into_par_iter().for_each(|stream| {
-        // Room for all of it at once: the output is kept only when smaller.
-        let room = Vec::with_capacity(stream.content.len());
-        let mut encoder = ZlibEncoder::new(room, flate2::Compression::new(DEFLATE_LEVEL));
-        let compressed = encoder
-            .write_all(&stream.content)
-            .and_then(|()| encoder.finish());
-        if let Ok(compressed) = compressed {
+        if let Some(compressed) = crate::deflate::zlib(&stream.content, DEFLATE_LEVEL) {
             if compressed.len() + 19 < stream.content.len() {
                 stream.dict.set("Filter", "FlateDecode");
                 stream.set_content(compressed);
