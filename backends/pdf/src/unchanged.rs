@@ -9,7 +9,7 @@ use crate::{Conformance, PdfOptions};
 use lopdf::{Document, Object, ObjectId};
 use std::collections::{HashMap, VecDeque};
 use std::fmt::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A report with a variation sequence the bundled fonts have no variant for: its
 /// glyph is shown alone, inside the marked content that gives its text.
@@ -23,9 +23,10 @@ text = '''
 1-6月，园区在葛\u{E0100}再兴同志带领下经济运行平稳。'''
 ";
 
-/// The pages of the report at `path`, laid out with the bundled fonts only.
-fn pages_of(path: &Path) -> huibao_layout::Pages {
-    let loaded = huibao_core::load(path).expect("load");
+/// The pages of a report (its path and text), laid out with the bundled fonts only.
+fn pages_of(path: &Path, text: &str) -> huibao_layout::Pages {
+    let file = huibao_core::SourceFile::new(path, text);
+    let loaded = huibao_core::load_source(file).expect("load");
     let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("build");
     let mut fonts = huibao_layout::FontOptions::default();
     fonts.system_fonts = false;
@@ -100,20 +101,21 @@ fn show(
 #[test]
 fn the_prepared_fonts_write_every_example_as_printpdf_did() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut reports: Vec<_> = ["examples", "tests/pdf"]
+    let mut reports: Vec<(PathBuf, String)> = ["examples", "tests/pdf"]
         .iter()
         .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("the folder"))
         .map(|e| e.expect("an entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("the report");
+            (p, text)
+        })
         .collect();
     reports.sort();
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let variation = dir.path().join("variation.toml");
-    std::fs::write(&variation, VARIATION).expect("write the report");
-    reports.push(variation);
+    reports.push(("variation.toml".into(), VARIATION.into()));
     assert!(reports.len() >= 5, "{reports:?}");
-    for report in &reports {
-        let pages = pages_of(report);
+    for (report, text) in &reports {
+        let pages = pages_of(report, text);
         for conformance in [Conformance::A2a, Conformance::A2b] {
             let options = PdfOptions {
                 created: Some(1_657_584_000),
