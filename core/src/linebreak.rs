@@ -169,6 +169,8 @@ struct Text<'a> {
     /// `edges[k]`: of those pairs, how many are a Chinese character and a word's (or
     /// number's) character side by side.
     edges: Vec<usize>,
+    /// Room for [`Text::chances`] to note which items of a line have had their chance.
+    used: std::cell::RefCell<Vec<bool>>,
 }
 
 impl<'a> Text<'a> {
@@ -194,19 +196,23 @@ impl<'a> Text<'a> {
             cjk,
             between,
             edges,
+            used: std::cell::RefCell::new(Vec::new()),
         }
     }
 
     /// The width each mark of the line `vis` may give up, and why, in order of use.
     fn chances(&self, vis: Range<usize>) -> Vec<(Chance, Squeeze)> {
         let (items, trims) = (self.items, self.trims);
-        let mut out = Vec::new();
         if vis.is_empty() || trims.is_empty() {
-            return out;
+            return Vec::new();
         }
+        // A chance for most characters (tracking), and a second for marks inside.
+        let mut out = Vec::with_capacity(vis.len() + vis.len() / 4);
         let trim = |k: usize, side: Blank| trims.get(k).map_or(0.0, |t| t.on(side));
         let is_mark = |k: usize| self.marks[k];
-        let mut used = vec![false; vis.len()];
+        let mut used = self.used.borrow_mut();
+        used.clear();
+        used.resize(vis.len(), false);
         let mut take = |out: &mut Vec<(Chance, Squeeze)>, chance, index: usize, side| {
             // Inside a line a mark keeps half of its blank (JLREQ: ½ em down to ¼).
             let amount = match chance {
@@ -283,27 +289,36 @@ impl<'a> Text<'a> {
     /// whole chances in their order, the last kind needed shared evenly. Empty when the
     /// line fits as it is.
     fn squeezes(&self, vis: Range<usize>, measure: f64) -> Vec<Squeeze> {
+        let mut out = Vec::new();
         if width(self.items, &vis) - measure <= EPS {
-            return Vec::new();
+            return out;
         }
-        self.narrowed(vis.clone(), measure, &self.chances(vis)).0
+        let all = self.chances(vis.clone());
+        self.narrow(vis, measure, &all, |group, share| {
+            out.extend(group.iter().map(|(_, s)| Squeeze {
+                amount: s.amount * share,
+                ..*s
+            }));
+        });
+        out
     }
 
-    /// The squeezes of `all` (the line's [`Text::chances`]) that bring the line `vis`
-    /// from its natural width down to `measure`, and what they cost ([`Chance::cost`],
-    /// per cell squared, the cell being the line's widest character).
-    fn narrowed(
+    /// Narrows the line `vis` from its natural width down to `measure` with the
+    /// chances of `all` (the line's [`Text::chances`]), kind by kind: `take` is given
+    /// each kind used and the share of it taken. Returns what that costs
+    /// ([`Chance::cost`], per cell squared, the cell being the line's widest character).
+    fn narrow(
         &self,
         vis: Range<usize>,
         measure: f64,
         all: &[(Chance, Squeeze)],
-    ) -> (Vec<Squeeze>, f64) {
+        mut take: impl FnMut(&[(Chance, Squeeze)], f64),
+    ) -> f64 {
         let mut need = width(self.items, &vis) - measure;
         if need <= EPS {
-            return (Vec::new(), 0.0);
+            return 0.0;
         }
         let unit = self.unit(vis);
-        let mut out = Vec::new();
         let mut cost = 0.0;
         let mut i = 0;
         while i < all.len() && need > EPS {
@@ -312,15 +327,12 @@ impl<'a> Text<'a> {
             let group = &all[i..i + n];
             let total: f64 = group.iter().map(|(_, s)| s.amount).sum();
             let share = (need / total).min(1.0);
-            out.extend(group.iter().map(|(_, s)| Squeeze {
-                amount: s.amount * share,
-                ..*s
-            }));
+            take(group, share);
             cost += kind.cost() * (total * share / unit).powi(2);
             need -= total * share;
             i += n;
         }
-        (out, cost)
+        cost
     }
 
     /// How much narrower the line `vis` can be set.
@@ -349,7 +361,7 @@ impl<'a> Text<'a> {
         unit: f64,
     ) -> f64 {
         if natural > measure + EPS {
-            return self.narrowed(vis, measure, all).1;
+            return self.narrow(vis, measure, all, |_, _| {});
         }
         if last {
             return 0.0;
