@@ -877,6 +877,53 @@ mod tests {
         }
     }
 
+    /// The cost of a line that is not narrowed, counted over its characters one by one
+    /// (what [`Text::line_cost`] reads from its prefix counts).
+    fn spaced_cost(it: &[Item], vis: Range<usize>, natural: f64, measure: f64) -> f64 {
+        let unit = it[vis.clone()].iter().map(|i| i.width).fold(EPS, f64::max);
+        let slack = measure - natural;
+        let (mut between, mut edges) = (0usize, 0usize);
+        for k in vis.start..vis.end.saturating_sub(1) {
+            let (x, y) = (it[k].ch, it[k + 1].ch);
+            if chinese(x) && chinese(y) {
+                between += 1;
+            } else if chinese(x) && is_word_char(y) || is_word_char(x) && chinese(y) {
+                edges += 1;
+            }
+        }
+        if between == 0 {
+            return 10.0 * (slack / unit).powi(3);
+        }
+        let loose = LOOSE * unit * between as f64;
+        let room = if slack <= loose || edges == 0 {
+            0.0
+        } else {
+            (slack - loose).min(MIXED_ROOM * unit * edges as f64)
+        };
+        (((slack - room) / between as f64) / unit).powi(3) + 0.01 * (room / unit).powi(2)
+    }
+
+    #[test]
+    fn line_costs_from_prefix_counts_are_the_costs_counted_one_by_one() {
+        let s = "园区完成营业收入48.65亿元，同比增长12.4%，完成全年目标的48.7%。TCL 项目（一期）“投产”——在建……";
+        let it = items(s);
+        let trims = nominal_trims(&it, Punctuation::Compress);
+        let text = Text::new(&it, &trims);
+        for start in 0..it.len() {
+            for end in start..=it.len() {
+                let natural = width(&it, &(start..end));
+                let measure = natural + SLOT * 1.5;
+                let unit = text.unit(start..end);
+                let fast = text.line_cost(start..end, natural, measure, false, &[], unit);
+                assert_eq!(
+                    fast,
+                    spaced_cost(&it, start..end, natural, measure),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn an_opening_bracket_at_the_line_start_loses_its_leading_half() {
         // Seven slots in six: the opening bracket gives its leading half first; the
