@@ -23,11 +23,9 @@ text = '''
 1-6月，园区在葛\u{E0100}再兴同志带领下经济运行平稳。'''
 ";
 
-/// The pages of a report (its path and text), laid out with the bundled fonts only.
-fn pages_of(path: &Path, text: &str) -> huibao_layout::Pages {
-    let file = huibao_core::SourceFile::new(path, text);
-    let loaded = huibao_core::load_source(file).expect("load");
-    let doc = huibao_core::build(&loaded, &huibao_core::resolve(&loaded), &[]).expect("build");
+/// The pages of a report, laid out with the bundled fonts only.
+fn pages_of(loaded: &huibao_core::Loaded) -> huibao_layout::Pages {
+    let doc = huibao_core::build(loaded, &huibao_core::resolve(loaded), &[]).expect("build");
     let mut fonts = huibao_layout::FontOptions::default();
     fonts.system_fonts = false;
     huibao_layout::lay_out(&doc, &loaded.style, &fonts).expect("lay out")
@@ -101,21 +99,23 @@ fn show(
 #[test]
 fn the_prepared_fonts_write_every_example_as_printpdf_did() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut reports: Vec<(PathBuf, String)> = ["examples", "tests/pdf"]
+    let mut paths: Vec<PathBuf> = ["examples", "tests/pdf"]
         .iter()
         .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("the folder"))
         .map(|e| e.expect("an entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("the report");
-            (p, text)
-        })
         .collect();
-    reports.sort();
-    reports.push(("variation.toml".into(), VARIATION.into()));
-    assert!(reports.len() >= 5, "{reports:?}");
-    for (report, text) in &reports {
-        let pages = pages_of(report, text);
+    paths.sort();
+    let mut reports: Vec<huibao_core::Loaded> = paths
+        .iter()
+        .map(|p| huibao_core::load(p).expect("load"))
+        .collect();
+    let variation = huibao_core::SourceFile::new("variation.toml", VARIATION);
+    reports.push(huibao_core::load_source(variation).expect("load"));
+    assert!(reports.len() >= 5, "{paths:?}");
+    for loaded in &reports {
+        let report = &loaded.file.path;
+        let pages = pages_of(loaded);
         for conformance in [Conformance::A2a, Conformance::A2b] {
             let options = PdfOptions {
                 created: Some(1_657_584_000),
