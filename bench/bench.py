@@ -59,7 +59,7 @@ print(time.perf_counter() - t)
 
 
 def run(cmd, env=None):
-    """Runs `cmd`; returns (wall seconds, peak KiB, stdout)."""
+    """Runs `cmd`; returns (wall seconds, peak KiB, stdout, CPU seconds: user and system)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out = proc.stdout.read()
@@ -68,7 +68,7 @@ def run(cmd, env=None):
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err.decode(errors='replace')}")
-    return wall, usage.ru_maxrss, out.decode()
+    return wall, usage.ru_maxrss, out.decode(), usage.ru_utime + usage.ru_stime
 
 
 def median(xs):
@@ -221,6 +221,11 @@ def main():
           f"(10 reports: peak {mib(median([x[1] for x in r['ten']]))})")
     if before:
         print(f"  - before: {median([x[0] for x in r['before']]):.2f} s")
+    # CPU time is what a busy machine changes least: the work a report costs.
+    cpu = lambda k: median([x[3] for x in r[k]]) / n * 1000
+    print(f"- CPU time a report (user and system, whole batch over {n}): {cpu('one'):.1f} ms "
+          f"with --jobs 1, {cpu('all'):.1f} ms with --jobs {cores}"
+          + (f"; before: {cpu('before'):.1f} ms with --jobs {cores}" if before else ""))
     print(f"- {n} reports, --jobs 1: {one_t:.2f} s: {cores} cores are {one_t / all_t:.2f}x as fast as 1")
     goals.append((f"{cores} cores ≥ 1.8× one", f"{one_t / all_t:.2f}×", one_t / all_t >= 1.8))
     if have_typst():
