@@ -372,18 +372,25 @@ impl<'a> Text<'a> {
         let pairs = vis.start..vis.end.max(vis.start + 1) - 1;
         let between = self.between[pairs.end] - self.between[pairs.start];
         let edges = self.edges[pairs.end] - self.edges[pairs.start];
-        if between == 0 {
-            // Latin text, or one word or number alone: spaced badly, if at all.
-            return 10.0 * (slack / unit).powi(3);
-        }
-        let loose = LOOSE * unit * between as f64;
-        let room = if slack <= loose || edges == 0 {
-            0.0
-        } else {
-            (slack - loose).min(MIXED_ROOM * unit * edges as f64)
-        };
-        (((slack - room) / between as f64) / unit).powi(3) + 0.01 * (room / unit).powi(2)
+        spaced_cost(slack, unit, between, edges)
     }
+}
+
+/// What spacing a line out by `slack` costs, measured in `unit`s, when `between` pairs
+/// of its Chinese characters stand side by side and `edges` pairs are a Chinese
+/// character beside a word's or number's (where [`spacing`] puts the space).
+fn spaced_cost(slack: f64, unit: f64, between: usize, edges: usize) -> f64 {
+    if between == 0 {
+        // Latin text, or one word or number alone: spaced badly, if at all.
+        return 10.0 * (slack / unit).powi(3);
+    }
+    let loose = LOOSE * unit * between as f64;
+    let room = if slack <= loose || edges == 0 {
+        0.0
+    } else {
+        (slack - loose).min(MIXED_ROOM * unit * edges as f64)
+    };
+    (((slack - room) / between as f64) / unit).powi(3) + 0.01 * (room / unit).powi(2)
 }
 
 /// The width all of a line's chances give up together.
@@ -877,11 +884,10 @@ mod tests {
         }
     }
 
-    /// The cost of a line that is not narrowed, counted over its characters one by one
-    /// (what [`Text::line_cost`] reads from its prefix counts).
-    fn spaced_cost(it: &[Item], vis: Range<usize>, natural: f64, measure: f64) -> f64 {
+    /// The cost of a line that is not narrowed, its pairs of characters counted one by
+    /// one (what [`Text::line_cost`] reads from its prefix counts).
+    fn counted_cost(it: &[Item], vis: Range<usize>, natural: f64, measure: f64) -> f64 {
         let unit = it[vis.clone()].iter().map(|i| i.width).fold(EPS, f64::max);
-        let slack = measure - natural;
         let (mut between, mut edges) = (0usize, 0usize);
         for k in vis.start..vis.end.saturating_sub(1) {
             let (x, y) = (it[k].ch, it[k + 1].ch);
@@ -891,16 +897,7 @@ mod tests {
                 edges += 1;
             }
         }
-        if between == 0 {
-            return 10.0 * (slack / unit).powi(3);
-        }
-        let loose = LOOSE * unit * between as f64;
-        let room = if slack <= loose || edges == 0 {
-            0.0
-        } else {
-            (slack - loose).min(MIXED_ROOM * unit * edges as f64)
-        };
-        (((slack - room) / between as f64) / unit).powi(3) + 0.01 * (room / unit).powi(2)
+        spaced_cost(measure - natural, unit, between, edges)
     }
 
     #[test]
@@ -917,7 +914,7 @@ mod tests {
                 let fast = text.line_cost(start..end, natural, measure, false, &[], unit);
                 assert_eq!(
                     fast,
-                    spaced_cost(&it, start..end, natural, measure),
+                    counted_cost(&it, start..end, natural, measure),
                     "{start}..{end}"
                 );
             }
