@@ -13,7 +13,13 @@ layout, PDF), leaving out the interpreter's start; huibao's is the whole process
 Peak memory is each process's maximum resident set (wait4); for Typst the Python
 interpreter's own (`import typst`) is subtracted.
 
-Usage: python3 bench/bench.py [--runs N] [--reports N]   (from the repository)
+With `--before BIN` (an earlier build of huibao, e.g. `target/release/huibao-before`
+copied aside before a change) the single-report figures and the batch are timed for it
+too, alternated with the build under test, so before and after come from one run.
+
+The issue's goals (issue 26) are judged at the end, each from this run's figures.
+
+Usage: python3 bench/bench.py [--runs N] [--reports N] [--before BIN]   (from the repository)
 """
 import argparse
 import json
@@ -53,7 +59,7 @@ print(time.perf_counter() - t)
 
 
 def run(cmd, env=None):
-    """Runs `cmd`; returns (wall seconds, peak KiB, stdout)."""
+    """Runs `cmd`; returns (wall seconds, peak KiB, stdout, CPU seconds: user and system)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out = proc.stdout.read()
@@ -62,7 +68,7 @@ def run(cmd, env=None):
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{err.decode(errors='replace')}")
-    return wall, usage.ru_maxrss, out.decode()
+    return wall, usage.ru_maxrss, out.decode(), usage.ru_utime + usage.ru_stime
 
 
 def median(xs):
@@ -93,8 +99,8 @@ def pandoc_path():
         return shutil.which("pandoc")
 
 
-def huibao(args):
-    return [HUIBAO, "render", *args]
+def huibao(args, exe=None):
+    return [exe or HUIBAO, "render", *args]
 
 
 def alternate(commands, runs, warmup=1):
@@ -128,13 +134,19 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--reports", type=int, default=100)
+    ap.add_argument("--before", help="an earlier build of huibao, timed beside this one")
     a = ap.parse_args()
+    before = os.path.abspath(a.before) if a.before else None
+    if before and not os.path.exists(before):
+        sys.exit(f"no such program: {before}")
+    goals = []  # (goal, figure, met)
     if not os.path.exists(HUIBAO):
         sys.exit("build the release first: cargo build --release (the program and the bundled plugins)")
     tmp = tempfile.mkdtemp(prefix="huibao-bench-")
     out = os.path.join(tmp, "out")
     print(f"machine: {machine()}")
-    print(f"huibao: {run([HUIBAO, '--version'])[2].strip()}; runs: {a.runs}, median\n")
+    print(f"huibao: {run([HUIBAO, '--version'])[2].strip()}; runs: {a.runs}, median")
+    print(f"command: python3 bench/bench.py {' '.join(sys.argv[1:])}\n")
 
     # 1. Every example, each format alone.
     print("## Examples (each format alone, bundled fonts)")
@@ -159,7 +171,10 @@ def main():
             hb = huibao([LARGEST, "--format", "pdf", "--out", out]
                         + (["--no-system-fonts"] if fonts == "bundled" else []))
             ty = [sys.executable, "-c", TYPST_ONE, TYP, os.path.join(tmp, "typst.pdf"), fonts, FONTS]
-            r = alternate({"huibao": hb, "typst": ty}, a.runs)
+            cmds = {"huibao": hb, "typst": ty}
+            if before:
+                cmds["before"] = huibao(hb[2:], before)
+            r = alternate(cmds, a.runs)
             h = median([x[0] for x in r["huibao"]])
             t = median([float(x[2]) for x in r["typst"]])
             hm = median([x[1] for x in r["huibao"]])
@@ -167,6 +182,13 @@ def main():
             label = "bundled fonts only" if fonts == "bundled" else "installed fonts allowed"
             print(f"- {label}: huibao {ms(h)} (whole process), Typst {ms(t)} (compile alone): "
                   f"ratio {h / t:.2f}; peak huibao {mib(hm)}, Typst ~{mib(tm)}")
+            if before:
+                b = median([x[0] for x in r["before"]])
+                bm = median([x[1] for x in r["before"]])
+                print(f"  - before: {ms(b)}, ratio {b / t:.2f}, peak {mib(bm)}")
+            if fonts == "bundled":
+                goals.append(("PDF ≤ 0.3× Typst, same fonts", f"{h / t:.2f}", h / t <= 0.3))
+                goals.append(("PDF peak ≤ 40 MiB", mib(hm), hm / 1024 <= 40))
         print(f"- PDF sizes: huibao {os.path.getsize(os.path.join(out, 'ecopark-2022.pdf')) // 1024} KiB, "
               f"Typst {os.path.getsize(os.path.join(tmp, 'typst.pdf')) // 1024} KiB")
     else:
@@ -184,23 +206,36 @@ def main():
     os.makedirs(small)
     for i in range(10):
         shutil.copy(LARGEST, os.path.join(small, f"park-{i:03}.toml"))
-    batch = lambda d, jobs: huibao([d, "--format", "pdf", "--out", os.path.join(tmp, "bout"),
-                                    "--no-system-fonts", "--jobs", str(jobs)])
     cores = os.cpu_count() or 1
     rounds = max(1, a.runs // 3)
-    r = alternate({"all": batch(district, cores), "one": batch(district, 1),
-                   "ten": batch(small, cores)}, rounds, warmup=0)
+    batch = lambda d, jobs, exe=None: huibao([d, "--format", "pdf", "--out", os.path.join(tmp, "bout"),
+                                              "--no-system-fonts", "--jobs", str(jobs)], exe)
+    cmds = {"all": batch(district, cores), "one": batch(district, 1), "ten": batch(small, cores)}
+    if before:
+        cmds["before"] = batch(district, cores, before)
+    r = alternate(cmds, rounds, warmup=0)
     all_t = median([x[0] for x in r["all"]])
     one_t = median([x[0] for x in r["one"]])
-    print(f"- {n} reports, --jobs {cores}: {all_t:.2f} s, peak {mib(median([x[1] for x in r['all']]))} "
+    print(f"- {n} reports, --jobs {cores}: {all_t:.2f} s ({all_t / n * 1000:.1f} ms a report), "
+          f"peak {mib(median([x[1] for x in r['all']]))} "
           f"(10 reports: peak {mib(median([x[1] for x in r['ten']]))})")
+    if before:
+        print(f"  - before: {median([x[0] for x in r['before']]):.2f} s")
+    # CPU time is what a busy machine changes least: the work a report costs.
+    cpu = lambda k: median([x[3] for x in r[k]]) / n * 1000
+    print(f"- CPU time a report (user and system, whole batch over {n}): {cpu('one'):.1f} ms "
+          f"with --jobs 1, {cpu('all'):.1f} ms with --jobs {cores}"
+          + (f"; before: {cpu('before'):.1f} ms with --jobs {cores}" if before else ""))
     print(f"- {n} reports, --jobs 1: {one_t:.2f} s: {cores} cores are {one_t / all_t:.2f}x as fast as 1")
+    goals.append((f"{cores} cores ≥ 1.8× one", f"{one_t / all_t:.2f}×", one_t / all_t >= 1.8))
     if have_typst():
         # 100 Typst runs: each compiles from scratch in a fresh process, like the CLI.
         one = [sys.executable, "-c", TYPST_ONE, TYP, os.path.join(tmp, "typst.pdf"), "bundled", FONTS]
         single = median([float(run(one)[2]) for _ in range(max(3, a.runs // 2))])
         print(f"- {n} Typst runs (each {ms(single)}, compile alone, fresh process): {n * single:.2f} s: "
               f"huibao's batch is {n * single / all_t:.1f}x as fast")
+        goals.append((f"{n} reports ≥ 10× {n} Typst runs", f"{n * single / all_t:.1f}×",
+                      n * single / all_t >= 10))
         ty = [sys.executable, "-c", TYPST_MANY, TYP, os.path.join(tmp, "typst.pdf"), str(n), FONTS]
         t = float(run(ty)[2])
         print(f"- (Typst compiling the same file {n} times in one process, its memoization reusing "
@@ -214,14 +249,28 @@ def main():
     html = os.path.join(out, "ecopark-2022.html")
     hb = huibao([LARGEST, "--format", "docx", "--out", out])
     if pandoc:
-        r = alternate({"huibao": hb, "pandoc": [pandoc, html, "-o", os.path.join(tmp, "p.docx")]}, a.runs)
+        cmds = {"huibao": hb, "pandoc": [pandoc, html, "-o", os.path.join(tmp, "p.docx")]}
+        if before:
+            cmds["before"] = huibao(hb[2:], before)
+        r = alternate(cmds, a.runs)
         h = median([x[0] for x in r["huibao"]])
         p = median([x[0] for x in r["pandoc"]])
-        print(f"- DOCX: huibao {ms(h)}, Pandoc (from huibao's HTML) {ms(p)}: ratio {h / p:.3f}")
+        print(f"- DOCX (with its chart and the chart's picture): huibao {ms(h)}, "
+              f"Pandoc (from huibao's HTML) {ms(p)}: ratio {h / p:.3f}")
+        if before:
+            b = median([x[0] for x in r["before"]])
+            print(f"  - before: {ms(b)}, ratio {b / p:.3f}")
+        goals.append(("DOCX ≤ 0.1× Pandoc, with the chart", f"{h / p:.3f}", h / p <= 0.1))
     else:
         print("- Pandoc not installed (pip install pypandoc-binary): skipped")
-    r = alternate({"html": huibao([LARGEST, "--format", "html", "--out", out])}, a.runs)
-    print(f"- HTML: {ms(median([x[0] for x in r['html']]))} (whole process)")
+    cmds = {"html": huibao([LARGEST, "--format", "html", "--out", out])}
+    if before:
+        cmds["before"] = huibao(cmds["html"][2:], before)
+    r = alternate(cmds, a.runs)
+    h = median([x[0] for x in r["html"]])
+    print(f"- HTML: {ms(h)} (whole process)"
+          + (f"; before: {ms(median([x[0] for x in r['before']]))}" if before else ""))
+    goals.append(("HTML ≤ 5 ms", ms(h), h <= 0.005))
     print()
 
     # 5. Live preview: a save until the page's event stream says reload, and the new
@@ -242,11 +291,14 @@ def main():
             print("- the preview did not start")
         else:
             import http.client
-            host, port = url[len("http://"):].rstrip("/").split(":")
+            import urllib.parse
+            # The address carries the run's token (`?token=…`); every request needs it.
+            parts = urllib.parse.urlsplit(url)
+            host, port, query = parts.hostname, parts.port, parts.query
             times = []
             for i in range(a.runs):
-                conn = http.client.HTTPConnection(host, int(port), timeout=5)
-                conn.request("GET", "/events")
+                conn = http.client.HTTPConnection(host, port, timeout=5)
+                conn.request("GET", f"/events?{query}")
                 resp = conn.getresponse()
                 first = resp.fp.readline()
                 while not first.startswith(b"data:"):
@@ -268,6 +320,18 @@ def main():
         proc.terminate()
         proc.wait(timeout=10)
     shutil.rmtree(tmp, ignore_errors=True)
+
+    # 6. The goals of issue 26, from this run's figures.
+    print()
+    print("## Goals (issue 26), this run")
+    print("| goal | measured | met |")
+    print("|---|---|---|")
+    for goal, figure, met in goals:
+        print(f"| {goal} | {figure} | {'yes' if met else 'no'} |")
+    load = os.getloadavg()[0]
+    print(f"\nload average at the end: {load:.1f}"
+          + (" (other work ran beside the benchmark: ratios of wall times swing with it)"
+             if load > 1.5 else ""))
 
 
 if __name__ == "__main__":

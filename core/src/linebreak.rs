@@ -152,142 +152,250 @@ impl Chance {
     }
 }
 
-/// The width each mark of the line `vis` may give up, and why, in order of use.
-fn chances(items: &[Item], trims: &[Trim], vis: Range<usize>) -> Vec<(Chance, Squeeze)> {
-    let mut out = Vec::new();
-    if vis.is_empty() || trims.is_empty() {
-        return out;
-    }
-    let trim = |k: usize, side: Blank| trims.get(k).map_or(0.0, |t| t.on(side));
-    // Whether each item of the line is a mark whose width may be adjusted, looked up once.
-    let marks: Vec<bool> = items[vis.clone()]
-        .iter()
-        .map(|i| blank_side(i.ch).is_some())
-        .collect();
-    let is_mark = |k: usize| marks[k - vis.start];
-    let mut used = vec![false; vis.len()];
-    let mut take = |out: &mut Vec<(Chance, Squeeze)>, chance, index: usize, side| {
-        // Inside a line a mark keeps half of its blank (JLREQ: ½ em down to ¼).
-        let amount = match chance {
-            Chance::Inline => trim(index, side) / 2.0,
-            _ => trim(index, side),
-        };
-        if amount > 0.0 && !used[index - vis.start] {
-            used[index - vis.start] = true;
-            out.push((
-                chance,
-                Squeeze {
-                    index,
-                    side,
-                    amount,
-                },
-            ));
-            true
-        } else {
-            false
+/// A paragraph as the breaker reads it: its items and trims, and what it asks of each
+/// item again and again — whether it is an adjustable mark, whether it is Chinese, and
+/// how many Chinese characters stand side by side or meet a word before it — looked up
+/// once.
+struct Text<'a> {
+    items: &'a [Item],
+    trims: &'a [Trim],
+    /// Whether each item is a mark whose width may be adjusted.
+    marks: Vec<bool>,
+    /// Whether each item is set as Chinese text.
+    cjk: Vec<bool>,
+    /// `between[k]`: of the pairs of neighbours before item k, how many are two Chinese
+    /// characters (where a justified line puts its space).
+    between: Vec<usize>,
+    /// `edges[k]`: of those pairs, how many are a Chinese character and a word's (or
+    /// number's) character side by side.
+    edges: Vec<usize>,
+    /// Room for [`Text::chances`] to note which items of a line have had their chance.
+    used: std::cell::RefCell<Vec<bool>>,
+}
+
+impl<'a> Text<'a> {
+    fn new(items: &'a [Item], trims: &'a [Trim]) -> Text<'a> {
+        let marks = items.iter().map(|i| blank_side(i.ch).is_some()).collect();
+        let cjk: Vec<bool> = items.iter().map(|i| chinese(i.ch)).collect();
+        let word = |k: usize| is_word_char(items[k].ch);
+        let mut between = vec![0; items.len() + 1];
+        let mut edges = vec![0; items.len() + 1];
+        for k in 0..items.len() {
+            let (b, e) = match items.get(k + 1) {
+                Some(_) if cjk[k] && cjk[k + 1] => (1, 0),
+                Some(_) if cjk[k] && word(k + 1) || word(k) && cjk[k + 1] => (0, 1),
+                _ => (0, 0),
+            };
+            between[k + 1] = between[k] + b;
+            edges[k + 1] = edges[k] + e;
         }
-    };
-    let last = vis.end - 1;
-    take(&mut out, Chance::LineEnd, last, Blank::After);
-    for k in vis.start..last {
-        if is_mark(k) && is_mark(k + 1) {
-            // The blank between the two marks' ink: after the first, else before the second.
-            if !take(&mut out, Chance::Pair, k, Blank::After) {
-                take(&mut out, Chance::Pair, k + 1, Blank::Before);
+        Text {
+            items,
+            trims,
+            marks,
+            cjk,
+            between,
+            edges,
+            used: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The width each mark of the line `vis` may give up, and why, in order of use.
+    fn chances(&self, vis: Range<usize>) -> Vec<(Chance, Squeeze)> {
+        let (items, trims) = (self.items, self.trims);
+        if vis.is_empty() || trims.is_empty() {
+            return Vec::new();
+        }
+        // A chance for most characters (tracking), and a second for marks inside.
+        let mut out = Vec::with_capacity(vis.len() + vis.len() / 4);
+        let trim = |k: usize, side: Blank| trims.get(k).map_or(0.0, |t| t.on(side));
+        let is_mark = |k: usize| self.marks[k];
+        let mut used = self.used.borrow_mut();
+        used.clear();
+        used.resize(vis.len(), false);
+        let mut take = |out: &mut Vec<(Chance, Squeeze)>, chance, index: usize, side| {
+            // Inside a line a mark keeps half of its blank (JLREQ: ½ em down to ¼).
+            let amount = match chance {
+                Chance::Inline => trim(index, side) / 2.0,
+                _ => trim(index, side),
+            };
+            if amount > 0.0 && !used[index - vis.start] {
+                used[index - vis.start] = true;
+                out.push((
+                    chance,
+                    Squeeze {
+                        index,
+                        side,
+                        amount,
+                    },
+                ));
+                true
+            } else {
+                false
+            }
+        };
+        // Taken in the order of use: each kind's chances follow the earlier kinds'.
+        let last = vis.end - 1;
+        take(&mut out, Chance::LineEnd, last, Blank::After);
+        for k in vis.start..last {
+            if is_mark(k) && is_mark(k + 1) {
+                // The blank between the two marks' ink: after the first, else before the second.
+                if !take(&mut out, Chance::Pair, k, Blank::After) {
+                    take(&mut out, Chance::Pair, k + 1, Blank::Before);
+                }
             }
         }
-    }
-    take(&mut out, Chance::LineStart, vis.start, Blank::Before);
-    // Marks among characters; a pair has had its chance already. A bracket closes up on
-    // a full character only, so that nothing is drawn left of what precedes it.
-    let mark = |k: usize| vis.contains(&k) && is_mark(k);
-    for k in vis.clone() {
-        if (k > vis.start && mark(k - 1)) || mark(k + 1) {
-            continue;
+        take(&mut out, Chance::LineStart, vis.start, Blank::Before);
+        // Marks among characters; a pair has had its chance already. A bracket closes up on
+        // a full character only, so that nothing is drawn left of what precedes it.
+        let mark = |k: usize| vis.contains(&k) && is_mark(k);
+        for k in vis.clone() {
+            if (k > vis.start && mark(k - 1)) || mark(k + 1) {
+                continue;
+            }
+            if !take(&mut out, Chance::Inline, k, Blank::After)
+                && k > vis.start
+                && items[k - 1].width >= trim(k, Blank::Before)
+            {
+                take(&mut out, Chance::Inline, k, Blank::Before);
+            }
         }
-        if !take(&mut out, Chance::Inline, k, Blank::After)
-            && k > vis.start
-            && items[k - 1].width >= trim(k, Blank::Before)
-        {
-            take(&mut out, Chance::Inline, k, Blank::Before);
+        // Characters stand a hundredth of their cell closer: never visible, but enough to
+        // keep a line with long figures from being spaced out.
+        for k in vis.start..vis.end - 1 {
+            let between = self.cjk[k] && self.cjk[k + 1];
+            if between && !used[k - vis.start] && !is_mark(k) {
+                out.push((
+                    Chance::Tracking,
+                    Squeeze {
+                        index: k,
+                        side: Blank::After,
+                        amount: items[k].width * TRACKING,
+                    },
+                ));
+            }
         }
-    }
-    // Characters stand a hundredth of their cell closer: never visible, but enough to
-    // keep a line with long figures from being spaced out.
-    for k in vis.start..vis.end - 1 {
-        let between = chinese(items[k].ch) && chinese(items[k + 1].ch);
-        if between && !used[k - vis.start] && !is_mark(k) {
-            out.push((
-                Chance::Tracking,
-                Squeeze {
-                    index: k,
-                    side: Blank::After,
-                    amount: items[k].width * TRACKING,
-                },
-            ));
+        let inline = out.len();
+        for i in 0..inline {
+            if out[i].0 == Chance::Inline {
+                out.push((Chance::InlineRest, out[i].1));
+            }
         }
+        debug_assert!(out.is_sorted_by_key(|(c, _)| *c));
+        out
     }
-    let rest: Vec<(Chance, Squeeze)> = out
-        .iter()
-        .filter(|(c, _)| *c == Chance::Inline)
-        .map(|(_, q)| (Chance::InlineRest, *q))
-        .collect();
-    out.extend(rest);
-    out.sort_by_key(|(c, _)| *c);
-    out
+
+    /// The squeezes that bring the line `vis` from its natural width down to `measure`:
+    /// whole chances in their order, the last kind needed shared evenly. Empty when the
+    /// line fits as it is.
+    fn squeezes(&self, vis: Range<usize>, measure: f64) -> Vec<Squeeze> {
+        let mut out = Vec::new();
+        if width(self.items, &vis) - measure <= EPS {
+            return out;
+        }
+        let all = self.chances(vis.clone());
+        self.narrow(vis, measure, &all, |group, share| {
+            out.extend(group.iter().map(|(_, s)| Squeeze {
+                amount: s.amount * share,
+                ..*s
+            }));
+        });
+        out
+    }
+
+    /// Narrows the line `vis` from its natural width down to `measure` with the
+    /// chances of `all` (the line's [`Text::chances`]), kind by kind: `take` is given
+    /// each kind used and the share of it taken. Returns what that costs
+    /// ([`Chance::cost`], per cell squared, the cell being the line's widest character).
+    fn narrow(
+        &self,
+        vis: Range<usize>,
+        measure: f64,
+        all: &[(Chance, Squeeze)],
+        mut take: impl FnMut(&[(Chance, Squeeze)], f64),
+    ) -> f64 {
+        let mut need = width(self.items, &vis) - measure;
+        if need <= EPS {
+            return 0.0;
+        }
+        let unit = self.unit(vis);
+        let mut cost = 0.0;
+        let mut i = 0;
+        while i < all.len() && need > EPS {
+            let kind = all[i].0;
+            let n = all[i..].iter().take_while(|(c, _)| *c == kind).count();
+            let group = &all[i..i + n];
+            let total: f64 = group.iter().map(|(_, s)| s.amount).sum();
+            let share = (need / total).min(1.0);
+            take(group, share);
+            cost += kind.cost() * (total * share / unit).powi(2);
+            need -= total * share;
+            i += n;
+        }
+        cost
+    }
+
+    /// How much narrower the line `vis` can be set.
+    fn shrink(&self, vis: Range<usize>) -> f64 {
+        sum_of(&self.chances(vis))
+    }
+
+    /// The line's widest character: the unit its space is measured in.
+    fn unit(&self, vis: Range<usize>) -> f64 {
+        self.items[vis].iter().map(|i| i.width).fold(EPS, f64::max)
+    }
+
+    /// What a line costs in the search for the best breaks: stretching grows with the
+    /// cube of the space added between Chinese characters (as in TeX), narrowing marks
+    /// costs a little, so that a line is narrowed rather than spaced out, and only when
+    /// it must. `all`: the line's chances when it is wider than `measure`; `unit`: its
+    /// widest character ([`Text::unit`]), the unit its space is measured in (a grid
+    /// slot in Chinese text).
+    fn line_cost(
+        &self,
+        vis: Range<usize>,
+        natural: f64,
+        measure: f64,
+        last: bool,
+        all: &[(Chance, Squeeze)],
+        unit: f64,
+    ) -> f64 {
+        if natural > measure + EPS {
+            return self.narrow(vis, measure, all, |_, _| {});
+        }
+        if last {
+            return 0.0;
+        }
+        debug_assert_eq!(unit, self.unit(vis.clone()));
+        // What `spacing` would do, counted rather than laid out.
+        let slack = measure - natural;
+        let pairs = vis.start..vis.end.max(vis.start + 1) - 1;
+        let between = self.between[pairs.end] - self.between[pairs.start];
+        let edges = self.edges[pairs.end] - self.edges[pairs.start];
+        spaced_cost(slack, unit, between, edges)
+    }
 }
 
-/// The squeezes that bring the line `vis` from its natural width down to `measure`:
-/// whole chances in their order, the last kind needed shared evenly. Empty when the line
-/// fits as it is.
-fn squeezes(items: &[Item], trims: &[Trim], vis: Range<usize>, measure: f64) -> Vec<Squeeze> {
-    narrowed(items, trims, vis, measure).0
+/// What spacing a line out by `slack` costs, measured in `unit`s, when `between` pairs
+/// of its Chinese characters stand side by side and `edges` pairs are a Chinese
+/// character beside a word's or number's (where [`spacing`] puts the space).
+fn spaced_cost(slack: f64, unit: f64, between: usize, edges: usize) -> f64 {
+    if between == 0 {
+        // Latin text, or one word or number alone: spaced badly, if at all.
+        return 10.0 * (slack / unit).powi(3);
+    }
+    let loose = LOOSE * unit * between as f64;
+    let room = if slack <= loose || edges == 0 {
+        0.0
+    } else {
+        (slack - loose).min(MIXED_ROOM * unit * edges as f64)
+    };
+    (((slack - room) / between as f64) / unit).powi(3) + 0.01 * (room / unit).powi(2)
 }
 
-/// The squeezes that bring the line `vis` from its natural width down to `measure`,
-/// and what they cost ([`Chance::cost`], per cell squared, the cell being the line's
-/// widest character).
-fn narrowed(
-    items: &[Item],
-    trims: &[Trim],
-    vis: Range<usize>,
-    measure: f64,
-) -> (Vec<Squeeze>, f64) {
-    let mut need = width(items, &vis) - measure;
-    if need <= EPS {
-        return (Vec::new(), 0.0);
-    }
-    let unit = items[vis.clone()]
-        .iter()
-        .map(|i| i.width)
-        .fold(EPS, f64::max);
-    let all = chances(items, trims, vis);
-    let mut out = Vec::new();
-    let mut cost = 0.0;
-    let mut i = 0;
-    while i < all.len() && need > EPS {
-        let kind = all[i].0;
-        let n = all[i..].iter().take_while(|(c, _)| *c == kind).count();
-        let group = &all[i..i + n];
-        let total: f64 = group.iter().map(|(_, s)| s.amount).sum();
-        let share = (need / total).min(1.0);
-        out.extend(group.iter().map(|(_, s)| Squeeze {
-            amount: s.amount * share,
-            ..*s
-        }));
-        cost += kind.cost() * (total * share / unit).powi(2);
-        need -= total * share;
-        i += n;
-    }
-    (out, cost)
-}
-
-/// How much narrower the line `vis` can be set.
-fn shrink(items: &[Item], trims: &[Trim], vis: Range<usize>) -> f64 {
-    chances(items, trims, vis)
-        .iter()
-        .map(|(_, s)| s.amount)
-        .sum()
+/// The width all of a line's chances give up together.
+fn sum_of(all: &[(Chance, Squeeze)]) -> f64 {
+    all.iter().map(|(_, s)| s.amount).sum()
 }
 
 /// Splits `items` into groups that must stay on one line, by item index.
@@ -418,53 +526,6 @@ pub fn spacing(items: &[Item], vis: Range<usize>, slack: f64) -> Vec<f64> {
     out
 }
 
-/// What a line costs in the search for the best breaks: stretching grows with the
-/// cube of the space added between Chinese characters (as in TeX), narrowing marks
-/// costs a little, so that a line is narrowed rather than spaced out, and only when it
-/// must.
-fn line_cost(
-    items: &[Item],
-    trims: &[Trim],
-    vis: Range<usize>,
-    natural: f64,
-    measure: f64,
-    last: bool,
-) -> f64 {
-    // Space is measured against the line's widest character (a grid slot in Chinese text).
-    let unit = items[vis.clone()]
-        .iter()
-        .map(|i| i.width)
-        .fold(EPS, f64::max);
-    if natural > measure + EPS {
-        return narrowed(items, trims, vis, measure).1;
-    }
-    if last {
-        return 0.0;
-    }
-    // What `spacing` would do, counted rather than laid out.
-    let slack = measure - natural;
-    let (mut between, mut edges) = (0usize, 0usize);
-    for k in vis.start..vis.end.saturating_sub(1) {
-        let (x, y) = (items[k].ch, items[k + 1].ch);
-        if chinese(x) && chinese(y) {
-            between += 1;
-        } else if chinese(x) && is_word_char(y) || is_word_char(x) && chinese(y) {
-            edges += 1;
-        }
-    }
-    if between == 0 {
-        // Latin text, or one word or number alone: spaced badly, if at all.
-        return 10.0 * (slack / unit).powi(3);
-    }
-    let loose = LOOSE * unit * between as f64;
-    let room = if slack <= loose || edges == 0 {
-        0.0
-    } else {
-        (slack - loose).min(MIXED_ROOM * unit * edges as f64)
-    };
-    (((slack - room) / between as f64) / unit).powi(3) + 0.01 * (room / unit).powi(2)
-}
-
 /// Breaks `items` into lines: the first line is `first` wide, the others `rest`.
 ///
 /// Breaks fall between [`groups`]; of all the ways to set the text in the fewest lines,
@@ -477,6 +538,7 @@ fn line_cost(
 /// line's end. A group wider than a whole line is split between characters, as little
 /// as possible. Empty input is one empty line.
 pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Vec<LineRange> {
+    let text = Text::new(items, trims);
     let trailing_spaces = |start: usize, end: usize| {
         items[start..end]
             .iter()
@@ -489,7 +551,7 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
         LineRange {
             range: start..end,
             hanging,
-            squeezes: squeezes(items, trims, start..end - hanging, measure),
+            squeezes: text.squeezes(start..end - hanging, measure),
         }
     };
     if items.is_empty() {
@@ -505,7 +567,9 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
             continue;
         }
         let room = if g.start == 0 { first } else { first.max(rest) };
-        if width(items, &g) - shrink(items, trims, g.clone()) > room + EPS && g.len() > 1 {
+        // (A group no wider than the room needs no chances worked out.)
+        let wide = width(items, &g);
+        if g.len() > 1 && wide > room + EPS && wide - text.shrink(g.clone()) > room + EPS {
             starts.extend(g.map(|k| (k, 0.0)));
         } else {
             starts.push((g.start, 0.0));
@@ -544,6 +608,7 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
     // with the break the last of those lines started at.
     let mut best: Vec<Option<(usize, f64, usize)>> = vec![None; n + 1];
     best[0] = Some((0, 0.0, 0));
+    let mut units: Vec<f64> = Vec::new();
     for end in 1..=n {
         // The lines that can end at `end` start at `from..end`: a longer line only gets
         // wider (a line of one group is always tried).
@@ -556,6 +621,19 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
                 break;
             }
             from -= 1;
+        }
+        // The widest character of each line ending here (spaces hung past its end left
+        // out), from the shortest line to the longest.
+        let e = bound(end);
+        let hung = e - trailing_spaces(0, e);
+        units.clear();
+        let (mut widest_char, mut upto) = (EPS, hung);
+        for start in (from..end).rev() {
+            while upto > bound(start) {
+                upto -= 1;
+                widest_char = widest_char.max(items[upto].width);
+            }
+            units.push(widest_char);
         }
         // Longest lines first: they leave the fewest lines, so a shorter line that would
         // need more is passed over before it is costed. Of equal lines and cost, the later
@@ -572,9 +650,15 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
                 continue;
             }
             let measure = if start == 0 { first } else { rest };
-            let fits = natural <= measure + EPS
-                || (least <= measure + EPS
-                    && natural - shrink(items, trims, vis.clone()) <= measure + EPS);
+            // A line wider than its measure: its chances, worked out once for whether
+            // it fits and what narrowing it costs.
+            let over = natural > measure + EPS;
+            let all = if over && (least <= measure + EPS || end - start == 1) {
+                text.chances(vis.clone())
+            } else {
+                Vec::new()
+            };
+            let fits = !over || (least <= measure + EPS && natural - sum_of(&all) <= measure + EPS);
             if !fits && end - start > 1 {
                 continue;
             }
@@ -582,7 +666,14 @@ pub fn break_ranges(items: &[Item], trims: &[Trim], first: f64, rest: f64) -> Ve
             let total = cost
                 + overflow
                 + penalty(end)
-                + line_cost(items, trims, vis, natural, measure, end == n);
+                + text.line_cost(
+                    vis,
+                    natural,
+                    measure,
+                    end == n,
+                    &all,
+                    units[end - 1 - start],
+                );
             let better = match best[end] {
                 None => true,
                 Some((l, c, _)) => (lines + 1, total) <= (l, c),
@@ -782,13 +873,50 @@ mod tests {
         ] {
             let it = items(s);
             let trims = nominal_trims(&it, Punctuation::Compress);
-            let all = chances(&it, &trims, 0..it.len());
+            let all = Text::new(&it, &trims).chances(0..it.len());
             let pair: Vec<_> = all.iter().filter(|(c, _)| *c == Chance::Pair).collect();
             assert_eq!(pair.len(), 1, "{s}");
             let q = pair[0].1;
             assert_eq!((it[q.index].ch, q.side), want, "{s}");
             if s == "甲（（乙" {
                 assert_eq!(q.index, 2, "the inner bracket gives up its blank");
+            }
+        }
+    }
+
+    /// The cost of a line that is not narrowed, its pairs of characters counted one by
+    /// one (what [`Text::line_cost`] reads from its prefix counts).
+    fn counted_cost(it: &[Item], vis: Range<usize>, natural: f64, measure: f64) -> f64 {
+        let unit = it[vis.clone()].iter().map(|i| i.width).fold(EPS, f64::max);
+        let (mut between, mut edges) = (0usize, 0usize);
+        for k in vis.start..vis.end.saturating_sub(1) {
+            let (x, y) = (it[k].ch, it[k + 1].ch);
+            if chinese(x) && chinese(y) {
+                between += 1;
+            } else if chinese(x) && is_word_char(y) || is_word_char(x) && chinese(y) {
+                edges += 1;
+            }
+        }
+        spaced_cost(measure - natural, unit, between, edges)
+    }
+
+    #[test]
+    fn line_costs_from_prefix_counts_are_the_costs_counted_one_by_one() {
+        let s = "园区完成营业收入48.65亿元，同比增长12.4%，完成全年目标的48.7%。TCL 项目（一期）“投产”——在建……";
+        let it = items(s);
+        let trims = nominal_trims(&it, Punctuation::Compress);
+        let text = Text::new(&it, &trims);
+        for start in 0..it.len() {
+            for end in start..=it.len() {
+                let natural = width(&it, &(start..end));
+                let measure = natural + SLOT * 1.5;
+                let unit = text.unit(start..end);
+                let fast = text.line_cost(start..end, natural, measure, false, &[], unit);
+                assert_eq!(
+                    fast,
+                    counted_cost(&it, start..end, natural, measure),
+                    "{start}..{end}"
+                );
             }
         }
     }

@@ -79,10 +79,21 @@ impl Default for Options {
 /// the life of the process (see `huibao_host`), so a session preparing many
 /// reports loads each library once. A session is `Send + Sync` and cheap to clone (the
 /// clones share the fonts): a batch prepares and renders reports on several threads.
-#[derive(Debug, Clone, Default)]
+///
+/// The pictures of a DOCX's charts are drawn with the bundled fonts alone (a library
+/// of their own, found once per session too): no installed font is looked for.
+#[derive(Debug, Clone)]
 pub struct Session {
     options: Options,
     fonts: huibao_layout::FontLibrary,
+    /// The bundled fonts alone, for the DOCX's chart pictures.
+    bundled: huibao_layout::FontLibrary,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new(Options::default())
+    }
 }
 
 /// A report that loaded, resolved, expanded and built: everything a backend or a reader
@@ -130,8 +141,11 @@ impl Session {
         let mut fonts = huibao_layout::FontOptions::default();
         fonts.font_dirs = options.font_dirs.clone();
         fonts.system_fonts = options.system_fonts;
+        let mut bundled = huibao_layout::FontOptions::default();
+        bundled.system_fonts = false;
         Session {
             fonts: huibao_layout::FontLibrary::new(&fonts),
+            bundled: huibao_layout::FontLibrary::new(&bundled),
             options,
         }
     }

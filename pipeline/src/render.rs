@@ -282,10 +282,18 @@ impl Session {
     }
 
     /// A picture of each chart of `prepared`, for the DOCX's readers that draw no charts:
-    /// the chart laid out as the PDF draws it (with the session's fonts), rasterised.
+    /// the chart laid out as the PDF draws it, rasterised. Its few words are set in the
+    /// bundled fonts, which every installation has, so that a DOCX never waits for the
+    /// installed fonts to be found; only a character they lack sends the picture to
+    /// the session's fonts, as the PDF's.
     fn chart_pictures(&self, prepared: &Prepared) -> Result<Vec<Vec<u8>>, BackendError> {
-        let charts =
-            huibao_layout::lay_out_charts(&prepared.document, prepared.style(), &self.fonts)?;
+        let (doc, style) = (&prepared.document, prepared.style());
+        let charts = match huibao_layout::lay_out_charts(doc, style, &self.bundled) {
+            Err(
+                huibao_layout::Error::MissingGlyph { .. } | huibao_layout::Error::NoFont { .. },
+            ) => huibao_layout::lay_out_charts(doc, style, &self.fonts)?,
+            laid => laid?,
+        };
         let options = huibao_raster::RasterOptions::default();
         Ok(charts
             .iter()

@@ -1,72 +1,56 @@
-//! Laid-out pages to printpdf pages and fonts.
+//! Laid-out pages to printpdf pages.
 //!
-//! Every face is subsetted first ([`crate::subset`]) and given to printpdf to embed as
-//! it is, under a name of our own (printpdf would name it from a process-wide counter,
-//! so a second PDF made in the same process would differ). Every glyph is placed by its
-//! own text matrix and shown by its subset glyph id with its character attached, so
-//! printpdf writes the ToUnicode map from our characters and merges each line's glyphs
-//! into one `TJ`.
+//! Every face is subsetted and parsed once ([`crate::font`]); a run's glyphs are shown
+//! by their codes in one `TJ` per stretch of the line, each placed by the kerning
+//! that reproduces its position, and the fonts are written beside printpdf's objects
+//! afterwards. (printpdf, given the fonts, would measure every glyph again through its
+//! outline: [`FontPath::Printpdf`], kept for the tests that compare the two.)
 
-use crate::subset::{subset_font, Subset};
+use crate::font::PreparedFont;
 use crate::tag::Marked;
 use crate::Error;
 use huibao_core::ir::structure::{Mark, Role, Structure};
 use huibao_core::style::PT_PER_MM;
 use huibao_layout::{GlyphRun, Pages, Rgb, Rule, Shape, TextLine};
 use printpdf::{
-    Codepoint, Color, DictItem, FontEmbeddingMode, FontId, Line, LineDashPattern, LinePoint, Mm,
-    Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, Point, Polygon,
-    PolygonRing, Pt, TextItem, TextMatrix, TextRenderingMode, WindingOrder,
+    Codepoint, Color, DictItem, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode,
+    PdfDocument, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix,
+    TextRenderingMode, WindingOrder,
 };
 use std::collections::BTreeMap;
 
 /// Stroke width of synthesised bold, as a share of the font size.
 const FAKE_BOLD: f32 = 0.03;
 
-/// A font as printpdf knows it: its resource id and the subset's glyph ids.
-struct Embedded {
-    id: FontId,
-    glyph_ids: std::collections::BTreeMap<u16, u16>,
+/// Who writes the fonts and measures the glyphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FontPath {
+    /// Fonts prepared once ([`crate::font`]), written by [`crate::font::write_all`].
+    Prepared,
+    /// Fonts given to printpdf, which measures every glyph as it writes: the path
+    /// before [`crate::font`], kept to show that the prepared fonts change nothing.
+    #[cfg(test)]
+    Printpdf,
 }
 
-/// Subsets every font of the pages and adds it to `doc`, embedded as it is; returns
-/// them by [`huibao_layout::FontId`] index.
-fn register_fonts(doc: &mut PdfDocument, pages: &Pages) -> Result<Vec<Embedded>, Error> {
-    use rayon::prelude::*;
-    // Subsetting and parsing each face is independent work: side by side on the cores.
-    let fonts: Vec<(Subset, ParsedFont)> = pages
-        .fonts
-        .par_iter()
-        .map(|font| {
-            let subset = subset_font(font)?;
-            let mut warnings = Vec::new();
-            let parsed =
-                ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings).ok_or_else(|| {
-                    Error::Pdf(format!(
-                        "cannot use font {}: printpdf cannot parse its subset",
-                        font.path.display()
-                    ))
-                })?;
-            Ok((subset, parsed))
-        })
-        .collect::<Result<_, Error>>()?;
-    Ok(fonts
-        .into_iter()
-        .enumerate()
-        .map(|(i, (subset, mut parsed))| {
-            parsed.font_name = Some(subset.name);
-            let mut font = PdfFont::new(parsed);
-            // Already a subset: printpdf embeds it as it is.
-            font.meta.embedding_mode = FontEmbeddingMode::Full;
-            font.meta.requires_subsetting = false;
-            let id = FontId(format!("F{}", i + 1));
-            doc.resources.fonts.map.insert(id.clone(), font);
-            Embedded {
-                id,
-                glyph_ids: subset.glyph_ids,
-            }
-        })
-        .collect())
+/// The fonts the pages show their glyphs in.
+enum Faces {
+    /// Prepared once; each records the glyphs it shows.
+    Prepared(Vec<PreparedFont>),
+    /// Given to printpdf.
+    #[cfg(test)]
+    Printpdf(Vec<reference::Embedded>),
+}
+
+impl Faces {
+    /// The fonts to write beside printpdf's objects (none when printpdf writes them).
+    fn into_prepared(self) -> Vec<PreparedFont> {
+        match self {
+            Faces::Prepared(fonts) => fonts,
+            #[cfg(test)]
+            Faces::Printpdf(_) => Vec::new(),
+        }
+    }
 }
 
 fn color(c: Rgb) -> Color {
@@ -141,7 +125,7 @@ fn line_ops(
     ops: &mut Vec<Op>,
     line: &TextLine,
     y: f64,
-    fonts: &[Embedded],
+    faces: &mut Faces,
     tagger: Option<&mut Tagger>,
     page: usize,
 ) {
@@ -171,7 +155,7 @@ fn line_ops(
         ops.push(actual_text(&[]));
     }
     for run in &line.runs {
-        run_ops(ops, run, y, &fonts[run.font.index()]);
+        run_ops(ops, run, y, faces);
     }
     if line.artifact {
         ops.push(Op::EndMarkedContentWithProperties);
@@ -205,8 +189,8 @@ fn actual_text(chars: &[char]) -> Op {
     }
 }
 
-/// One text object: the run's font, size, colour and weight, a text matrix per glyph.
-fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &Embedded) {
+/// One text object: the run's font, size, colour and weight, and its glyphs.
+fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, faces: &mut Faces) {
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFillColor {
         col: color(run.color),
@@ -222,29 +206,19 @@ fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &Embedded) {
             mode: TextRenderingMode::FillStroke,
         });
     }
+    let resource = match faces {
+        Faces::Prepared(fonts) => fonts[run.font.index()].resource.clone(),
+        #[cfg(test)]
+        Faces::Printpdf(fonts) => fonts[run.font.index()].id.0.clone(),
+    };
     ops.push(Op::SetFont {
-        font: PdfFontHandle::External(font.id.clone()),
+        font: PdfFontHandle::External(FontId(resource)),
         size: Pt(run.size as f32),
     });
-    for g in &run.glyphs {
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(g.x as f32), Pt(y as f32)),
-        });
-        // A variation sequence: the glyph (the variant, or the base when no font has
-        // it) shows the whole sequence, so text extraction gives the selector back.
-        if let Some(selector) = g.selector {
-            ops.push(actual_text(&[g.ch, selector]));
-        }
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
-                font.glyph_ids.get(&g.id).copied().unwrap_or(0),
-                0.0,
-                g.ch.to_string(),
-            )])],
-        });
-        if g.selector.is_some() {
-            ops.push(Op::EndMarkedContentWithProperties);
-        }
+    match faces {
+        Faces::Prepared(fonts) => show_glyphs(ops, run, y, &mut fonts[run.font.index()]),
+        #[cfg(test)]
+        Faces::Printpdf(fonts) => reference::show_glyphs(ops, run, y, &fonts[run.font.index()]),
     }
     if run.synthetic_bold {
         ops.push(Op::SetTextRenderingMode {
@@ -254,12 +228,99 @@ fn run_ops(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &Embedded) {
     ops.push(Op::EndTextSection);
 }
 
+/// Glyphs of a run shown together: one text matrix, then each glyph's code and the
+/// kerning that moves the pen from where the previous glyph's width left it to where
+/// the next one stands (printpdf's merging of per-glyph matrices, done here with the
+/// widths the font's `/W` gives).
+struct Stretch {
+    /// x of the text matrix (the first glyph's), as printpdf holds it.
+    x: f32,
+    /// Where the pen stands, in thousandths of an em from `x`.
+    pen: f64,
+    /// The codes, each with the kerning after it.
+    codes: Vec<Codepoint>,
+}
+
+impl Stretch {
+    /// Adds a glyph of `width` (thousandths of an em) at `x`, text set at `size`.
+    fn push(&mut self, code: u16, x: f32, width: i64, size: f32) {
+        let to = (f64::from(x) - f64::from(self.x)) * 1000.0 / f64::from(size);
+        let kern = (self.pen - to) as f32;
+        if kern != 0.0 {
+            if let Some(previous) = self.codes.last_mut() {
+                previous.offset = kern;
+            }
+            self.pen -= f64::from(kern);
+        }
+        self.codes.push(Codepoint::new(code, 0.0));
+        self.pen += width as f64;
+    }
+
+    /// The ops showing the stretch at `y`.
+    fn flush(self, ops: &mut Vec<Op>, y: f32) {
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(self.x), Pt(y)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(self.codes)],
+        });
+    }
+}
+
+/// The glyphs of `run` at `y`, shown in `font` in stretches: a glyph of a variation
+/// sequence stands alone, inside the marked content that gives its text.
+fn show_glyphs(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &mut PreparedFont) {
+    let (y, size) = (y as f32, run.size as f32);
+    let mut stretch: Option<Stretch> = None;
+    for g in &run.glyphs {
+        let sgid = font.subset_gid(g.id);
+        let code = font.show(sgid, g.ch);
+        let x = g.x as f32;
+        // A variation sequence: the glyph (the variant, or the base when no font has
+        // it) shows the whole sequence, so text extraction gives the selector back.
+        if let Some(selector) = g.selector {
+            if let Some(s) = stretch.take() {
+                s.flush(ops, y);
+            }
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+            });
+            ops.push(actual_text(&[g.ch, selector]));
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![Codepoint::new(code, 0.0)])],
+            });
+            ops.push(Op::EndMarkedContentWithProperties);
+            continue;
+        }
+        stretch
+            .get_or_insert_with(|| Stretch {
+                x,
+                pen: 0.0,
+                codes: Vec::new(),
+            })
+            .push(code, x, font.width(sgid), size);
+    }
+    if let Some(s) = stretch {
+        s.flush(ops, y);
+    }
+}
+
 /// A printpdf document with the pages drawn (metadata comes later); with `tagged`, its
-/// content marked for the structure tree, and which MCID of each page is which node.
-pub(crate) fn document(pages: &Pages, tagged: bool) -> Result<(PdfDocument, Marked), Error> {
+/// content marked for the structure tree, and which MCID of each page is which node;
+/// and the fonts to write beside it ([`crate::font::write_all`]; none when printpdf
+/// writes them, `path` [`FontPath::Printpdf`]).
+pub(crate) fn document(
+    pages: &Pages,
+    tagged: bool,
+    path: FontPath,
+) -> Result<(PdfDocument, Marked, Vec<PreparedFont>), Error> {
     let mut tagger = tagged.then(|| Tagger::new(&pages.structure));
     let mut doc = PdfDocument::new("");
-    let fonts = register_fonts(&mut doc, pages)?;
+    let mut faces = match path {
+        FontPath::Prepared => Faces::Prepared(crate::font::prepare(pages)?),
+        #[cfg(test)]
+        FontPath::Printpdf => Faces::Printpdf(reference::register_fonts(&mut doc, pages)?),
+    };
     // PDF measures y up from the page's bottom.
     let flip = |y: f64| pages.height - y;
     let mut out = Vec::with_capacity(pages.pages.len());
@@ -359,7 +420,7 @@ pub(crate) fn document(pages: &Pages, tagged: bool) -> Result<(PdfDocument, Mark
             ops.push(Op::EndMarkedContentWithProperties);
         }
         for line in &page.lines {
-            line_ops(&mut ops, line, flip(line.y), &fonts, tagger.as_mut(), n);
+            line_ops(&mut ops, line, flip(line.y), &mut faces, tagger.as_mut(), n);
         }
         out.push(PdfPage::new(
             Mm((pages.width / PT_PER_MM) as f32),
@@ -368,5 +429,89 @@ pub(crate) fn document(pages: &Pages, tagged: bool) -> Result<(PdfDocument, Mark
         ));
     }
     doc.pages = out;
-    Ok((doc, tagger.map(|t| t.marked).unwrap_or_default()))
+    Ok((
+        doc,
+        tagger.map(|t| t.marked).unwrap_or_default(),
+        faces.into_prepared(),
+    ))
+}
+
+/// The fonts given to printpdf to embed and measure, and each glyph shown by a text
+/// matrix of its own, as before [`crate::font`]: what the tests compare the prepared
+/// fonts against.
+#[cfg(test)]
+mod reference {
+    use super::actual_text;
+    use crate::subset::{subset_font, Subset};
+    use crate::Error;
+    use huibao_layout::{GlyphRun, Pages};
+    use printpdf::{
+        Codepoint, FontEmbeddingMode, FontId, Op, ParsedFont, PdfDocument, PdfFont, Pt, TextItem,
+        TextMatrix,
+    };
+    use std::collections::BTreeMap;
+
+    /// A font as printpdf knows it: its resource id and the subset's glyph ids.
+    pub(super) struct Embedded {
+        /// The resource name.
+        pub(super) id: FontId,
+        /// Subset glyph id by source glyph id.
+        glyph_ids: BTreeMap<u16, u16>,
+    }
+
+    /// Subsets every font of the pages and adds it to `doc`, embedded as it is.
+    pub(super) fn register_fonts(
+        doc: &mut PdfDocument,
+        pages: &Pages,
+    ) -> Result<Vec<Embedded>, Error> {
+        let fonts: Vec<(Subset, ParsedFont)> = pages
+            .fonts
+            .iter()
+            .map(|font| {
+                let subset = subset_font(font)?;
+                let mut warnings = Vec::new();
+                let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings)
+                    .ok_or_else(|| Error::Pdf("printpdf cannot parse a subset".into()))?;
+                Ok((subset, parsed))
+            })
+            .collect::<Result<_, Error>>()?;
+        Ok(fonts
+            .into_iter()
+            .enumerate()
+            .map(|(i, (subset, mut parsed))| {
+                parsed.font_name = Some(subset.name);
+                let mut font = PdfFont::new(parsed);
+                font.meta.embedding_mode = FontEmbeddingMode::Full;
+                font.meta.requires_subsetting = false;
+                let id = FontId(format!("F{}", i + 1));
+                doc.resources.fonts.map.insert(id.clone(), font);
+                Embedded {
+                    id,
+                    glyph_ids: subset.glyph_ids,
+                }
+            })
+            .collect())
+    }
+
+    /// A text matrix per glyph, shown by its subset glyph id with its character.
+    pub(super) fn show_glyphs(ops: &mut Vec<Op>, run: &GlyphRun, y: f64, font: &Embedded) {
+        for g in &run.glyphs {
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(g.x as f32), Pt(y as f32)),
+            });
+            if let Some(selector) = g.selector {
+                ops.push(actual_text(&[g.ch, selector]));
+            }
+            ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                    font.glyph_ids.get(&g.id).copied().unwrap_or(0),
+                    0.0,
+                    g.ch.to_string(),
+                )])],
+            });
+            if g.selector.is_some() {
+                ops.push(Op::EndMarkedContentWithProperties);
+            }
+        }
+    }
 }

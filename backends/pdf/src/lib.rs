@@ -6,11 +6,15 @@
 //! [`render`] writes pages laid out by [`huibao_layout`] (once, for every fixed-layout
 //! writer: the OFD writer and the rasteriser draw the same pages).
 
+mod deflate;
 mod emit;
+mod font;
 mod icc;
 mod pdfa;
 mod subset;
 mod tag;
+#[cfg(test)]
+mod unchanged;
 
 use huibao_layout::Pages;
 
@@ -60,10 +64,16 @@ pub enum Error {
 /// Writes laid-out pages as the bytes of a PDF file of `options.conformance` (the pages
 /// carry their fonts).
 pub fn render(pages: &Pages, options: &PdfOptions) -> Result<Vec<u8>, Error> {
+    write(pages, options, emit::FontPath::Prepared)
+}
+
+/// [`render`], the fonts written along `path`.
+fn write(pages: &Pages, options: &PdfOptions, path: emit::FontPath) -> Result<Vec<u8>, Error> {
     let tagged = options.conformance.tagged();
-    let (pdf, marked) = emit::document(pages, tagged)?;
+    let (pdf, marked, fonts) = emit::document(pages, tagged, path)?;
     let mut warnings = Vec::new();
-    let lopdf_doc = pdf.to_lopdf_document(&printpdf::PdfSaveOptions::default(), &mut warnings);
+    let mut lopdf_doc = pdf.to_lopdf_document(&printpdf::PdfSaveOptions::default(), &mut warnings);
+    font::write_all(&mut lopdf_doc, &fonts)?;
     let outlines: Vec<pdfa::Outline> = pages
         .outline
         .iter()

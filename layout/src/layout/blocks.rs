@@ -16,6 +16,7 @@ pub(super) type Continuations = HashMap<usize, Vec<Unit>>;
 
 /// Units of every block, and the units repeated where each table continues on a new page.
 pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuations), Error> {
+    let mut set = paragraphs(s, doc);
     let mut out = Vec::new();
     let mut continuations = HashMap::new();
     let mut paragraphs = 0;
@@ -43,7 +44,13 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
             Block::Heading(h) => out.extend(heading(s, h)?),
             Block::Paragraph(p) => {
                 paragraphs += 1;
-                out.extend(paragraph(s, p, paragraphs)?);
+                let (units, fallbacks) = set
+                    .remove(&i)
+                    .unwrap_or_else(|| (paragraph(s, p, paragraphs), Vec::new()));
+                for f in fallbacks {
+                    s.note_fallback(f);
+                }
+                out.extend(units?);
             }
             Block::Table(t) => {
                 let (units, cont) = table::table(s, t, tables)?;
@@ -93,6 +100,37 @@ pub(super) fn units(s: &Setter, doc: &Document) -> Result<(Vec<Unit>, Continuati
         mark(&mut out[first..], i, block);
     }
     Ok((out, continuations))
+}
+
+/// A paragraph set apart: its units (or why it cannot be set), and the variation
+/// sequences it set with their base glyph.
+type SetApart = (Result<Vec<Unit>, Error>, Vec<crate::VariantFallback>);
+
+/// Every paragraph of `doc` set side by side on the cores, each by a setter of its own
+/// (most of a report's lines are its paragraphs', and each is broken into lines alone):
+/// by block index, for [`units`] to take in document order.
+fn paragraphs(s: &Setter, doc: &Document) -> HashMap<usize, SetApart> {
+    use rayon::prelude::*;
+    let numbered: Vec<(usize, usize, &Paragraph)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::Paragraph(p) => Some((i, p)),
+            _ => None,
+        })
+        .enumerate()
+        .map(|(n, (i, p))| (i, n + 1, p))
+        .collect();
+    numbered
+        .par_iter()
+        .map(|&(i, n, p)| {
+            let own = Setter::new(s.fonts, s.style);
+            own.block.set(Some(i));
+            let units = paragraph(&own, p, n);
+            (i, (units, own.fallbacks.into_inner()))
+        })
+        .collect()
 }
 
 /// Ties the lines of block `i`'s units that no part claimed yet to their part of the

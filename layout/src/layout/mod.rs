@@ -417,14 +417,24 @@ impl<'a> Setter<'a> {
                     block: self.block.get(),
                     context: context(text, i),
                 };
-                let mut all = self.fallbacks.borrow_mut();
-                if !all.iter().any(|f| {
-                    (f.base, f.selector, f.block, &f.place)
-                        == (base, selector, fallback.block, &fallback.place)
-                }) {
-                    all.push(fallback);
-                }
+                self.note_fallback(fallback);
             }
+        }
+    }
+
+    /// Notes a variation sequence set with its base glyph, once for each place.
+    pub(crate) fn note_fallback(&self, fallback: crate::VariantFallback) {
+        let mut all = self.fallbacks.borrow_mut();
+        if !all.iter().any(|f| {
+            (f.base, f.selector, f.block, &f.place)
+                == (
+                    fallback.base,
+                    fallback.selector,
+                    fallback.block,
+                    &fallback.place,
+                )
+        }) {
+            all.push(fallback);
         }
     }
 
