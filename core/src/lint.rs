@@ -78,7 +78,8 @@ pub fn lint(loaded: &Loaded, doc: &Document) -> Vec<Diagnostic> {
 }
 
 /// A period or a 成文日期 in a year no report of a park can be about (before 1949, after
-/// next year), and a 成文日期 before the period ends: warnings at the key. (The year 0 does
+/// next year), and a 成文日期 more than three months before the period ends: warnings at
+/// the key. (The year 0 does
 /// not exist and is an error when the report loads.)
 fn lint_dates(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     use crate::date::{current_year, plausible_year, FIRST_PLAUSIBLE_YEAR};
@@ -102,8 +103,11 @@ fn lint_dates(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     if !plausible_year(loaded.date.year) {
         out.push(implausible(msg!("lint-the-date"), loaded.date.year).at(file, meta.date.span()));
     }
+    // Summaries are often written in the period's last weeks (an H1 report dated 20 June,
+    // a year's in December): only a date more than three months before the end is
+    // taken for a slip (a wrong year or period).
     let end = loaded.period.end();
-    if loaded.date < end {
+    if loaded.date < months_before(end, EARLY_DATE_MONTHS) {
         out.push(
             Diagnostic::warning(msg!(
                 "lint-date-before-period-end",
@@ -115,6 +119,21 @@ fn lint_dates(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             .with_label(msg!("lint-date-before-period-end-label"))
             .with_help(msg!("lint-date-before-period-end-help")),
         );
+    }
+}
+
+/// How many months before the period's end a 成文日期 may fall without a warning.
+const EARLY_DATE_MONTHS: u8 = 3;
+
+/// The same day `months` months before `date` (the month's last day where it is shorter).
+fn months_before(date: crate::Date, months: u8) -> crate::Date {
+    let index = date.year * 12 + i32::from(date.month) - 1 - i32::from(months);
+    let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+    let last = crate::date::days_in_month(year, month);
+    crate::Date {
+        year,
+        month,
+        day: date.day.min(last),
     }
 }
 

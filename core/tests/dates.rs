@@ -1,4 +1,4 @@
-//! Years no report can be about and a 成文日期 before the period ends: warnings at their
+//! Years no report can be about and a 成文日期 long before the period ends: warnings at their
 //! line:column; the year 0, which no calendar has, an error.
 
 use huibao_core::{build, lint, load_source, resolve, SourceFile};
@@ -34,21 +34,29 @@ fn a_plausible_report_has_no_warning() {
     assert_eq!(warnings("2022", "2023-01-15"), []);
     // Dated the period's last day: on time.
     assert_eq!(warnings("2022-01..2022-09", "2022-09-30"), []);
+    // Written in the period's last weeks, as many summaries are: an H1 report dated in
+    // late June, a year's in December, three months before the end at the most.
+    assert_eq!(warnings("2022-H1", "2022-06-20"), []);
+    assert_eq!(warnings("2022", "2022-12-10"), []);
+    assert_eq!(warnings("2022-H1", "2022-03-30"), []);
 }
 
 #[test]
-fn a_date_before_the_period_ends_is_warned_at_the_date() {
+fn a_date_long_before_the_period_ends_is_warned_at_the_date() {
     assert_eq!(
-        warnings("2022-H1", "2022-06-20"),
+        warnings("2022-H1", "2022-03-29"),
         [(
             4,
             8,
-            "the date (成文日期) 2022年6月20日 is before the period 2022年上半年 ends on 2022年6月30日"
+            "the date (成文日期) 2022年3月29日 is more than three months before the period 2022年上半年 ends on 2022年6月30日"
                 .to_string()
         )]
     );
-    // A whole year dated in its own December, or a year before it.
+    // A whole year dated a year before it: the year written wrong.
     assert_eq!(warnings("2022", "2021-12-31").len(), 1);
+    // Three months before the 31st of a month is the last day of a shorter one.
+    assert_eq!(warnings("2022-01..2022-05", "2022-02-28"), []);
+    assert_eq!(warnings("2022-01..2022-05", "2022-02-27").len(), 1);
 }
 
 #[test]
