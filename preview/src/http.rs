@@ -671,7 +671,10 @@ fn read_body(
     let Some(first) = lengths.first() else {
         return refuse(411, "411: a body needs a Content-Length");
     };
-    if lengths.iter().any(|l| l != first) || first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
+    if lengths.iter().any(|l| l != first)
+        || first.is_empty()
+        || !first.bytes().all(|b| b.is_ascii_digit())
+    {
         return refuse(400, "400: Content-Length is not one number");
     }
     let length = match first.parse::<usize>() {
@@ -686,7 +689,12 @@ fn read_body(
     match (&mut timed).take(wanted).read_to_end(&mut body) {
         Ok(_) if body.len() == length => Ok(body),
         Ok(_) => Err(BodyError::Gone),
-        Err(e) if matches!(e.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
+            ) =>
+        {
             refuse(408, "408: the body did not arrive in time")
         }
         Err(_) => Err(BodyError::Gone),
@@ -702,10 +710,7 @@ fn linger(stream: &mut TcpStream, request: &Request) {
     }
     let _ = stream.shutdown(Shutdown::Write);
     let deadline = Instant::now() + Duration::from_millis(500);
-    let mut timed = Timed {
-        stream,
-        deadline,
-    };
+    let mut timed = Timed { stream, deadline };
     let _ = io::copy(&mut (&mut timed).take(4 << 20), &mut io::sink());
 }
 
@@ -733,7 +738,9 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
             r.body.len()
         );
         for (name, value) in &r.headers {
-            if value.chars().all(|c| !c.is_control()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            if value.chars().all(|c| !c.is_control())
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            {
                 out.push_str(&format!("{name}: {value}\r\n"));
             }
         }
@@ -778,7 +785,8 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        let refusal = Response::plain(405, format!("405: {allow} only")).with_header("Allow", allow);
+        let refusal =
+            Response::plain(405, format!("405: {allow} only")).with_header("Allow", allow);
         respond(&mut stream, &refusal, false);
         linger(&mut stream, &request);
         return;
