@@ -772,7 +772,11 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
         _ => None,
     };
     if on_path.is_empty() {
-        respond(&mut stream, &Response::plain(404, "404: not found"), false);
+        respond(
+            &mut stream,
+            &Response::plain(404, "404: no such route on this server"),
+            false,
+        );
         linger(&mut stream, &request);
         return;
     }
