@@ -518,7 +518,7 @@ impl Editor {
                     .collect();
                 Response::new(200, "application/octet-stream", bytes).with_header(
                     "Content-Disposition",
-                    &format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
+                    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
                 )
             }
             Err(_) => Response::plain(404, "404: not found"),
