@@ -3,10 +3,11 @@
 //! Ctrl-C stops the program cleanly. Every request goes to 127.0.0.1, every wait is
 //! bounded.
 //!
-//! The server is only this machine's and this run's: a foreign Host or Origin and a
-//! request without the run's token get 403; HEAD is answered; 2,000 event streams
-//! opened and closed under a limit of 256 descriptors leave it serving; editing the
-//! spreadsheet the report reads (or last period's report) renders again within a second.
+//! 2,000 event streams opened and closed under a limit of 256 descriptors leave the
+//! server serving; editing the spreadsheet the report reads (or last period's report)
+//! renders again within a second. The server's refusals (foreign Host or Origin, no
+//! token), HEAD and running out of descriptors are tried for every route of `watch` and
+//! `edit` alike in `tests/server.rs`.
 
 mod support;
 
@@ -86,8 +87,10 @@ fn get(served: &Served, path: &str) -> (u16, String) {
     let (status, _, body) = raw(
         served.addr,
         &format!(
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: huibao_token={}\r\nConnection: close\r\n\r\n",
-            served.addr, served.token
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: huibao_token_{}={}\r\nConnection: close\r\n\r\n",
+            served.addr,
+            served.addr.port(),
+            served.token
         ),
     );
     (status, body)
@@ -123,7 +126,8 @@ impl Events {
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
         write!(
             s,
-            "GET /events HTTP/1.1\r\nHost: {addr}\r\nCookie: huibao_token={}\r\n\r\n",
+            "GET /events HTTP/1.1\r\nHost: {addr}\r\nCookie: huibao_token_{}={}\r\n\r\n",
+            addr.port(),
             served.token
         )
         .unwrap();
@@ -249,97 +253,6 @@ fn ctrl_c_stops_the_preview_cleanly() {
     let _ = events.0.read_to_string(&mut tail);
 }
 
-#[test]
-fn only_this_machine_and_this_run_are_answered() {
-    let tmp = tempfile::tempdir().unwrap();
-    let report = tmp.path().join("jinchuan.toml");
-    std::fs::write(&report, REPORT).unwrap();
-    let (watch, served, _out) = start(&report);
-    let addr = served.addr;
-    let port = addr.port();
-    let token = &served.token;
-    let request = |host: &str, extra: &str, path: &str| {
-        raw(
-            addr,
-            &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}Connection: close\r\n\r\n"),
-        )
-    };
-    let cookie = format!("Cookie: huibao_token={token}\r\n");
-    // DNS rebinding: a name that now points at 127.0.0.1, with the right token even.
-    for host in [
-        format!("rebind.example.com:{port}"),
-        format!("127.0.0.1:{}", port.wrapping_add(1)),
-        "localhost".to_string(),
-        String::new(),
-    ] {
-        for path in ["/", "/events"] {
-            let (status, _, body) = request(&host, &cookie, path);
-            assert_eq!(status, 403, "Host: {host} {path}: {body}");
-        }
-    }
-    // Another site's page asking (its Origin), with the cookie the browser would add.
-    for origin in [
-        "http://rebind.example.com".to_string(),
-        format!("http://evil.example:{port}"),
-        "null".to_string(),
-        format!("https://127.0.0.1:{port}"),
-    ] {
-        let (status, _, _) = request(
-            &format!("127.0.0.1:{port}"),
-            &format!("{cookie}Origin: {origin}\r\n"),
-            "/events",
-        );
-        assert_eq!(status, 403, "Origin: {origin}");
-    }
-    // Its own pages from both names of this machine.
-    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
-        let (status, _, _) = request(&host, &format!("{cookie}Origin: http://{host}\r\n"), "/");
-        assert_eq!(status, 200, "Host: {host}");
-    }
-    // No token, a wrong one: refused; the token in the address: served, and kept in a
-    // cookie for the page's own requests.
-    let own = format!("127.0.0.1:{port}");
-    assert_eq!(request(&own, "", "/").0, 403);
-    assert_eq!(request(&own, "", "/events").0, 403);
-    assert_eq!(request(&own, "", "/?token=0123456789abcdef").0, 403);
-    assert_eq!(
-        request(&own, "Cookie: huibao_token=0123456789abcdef\r\n", "/").0,
-        403
-    );
-    let (status, head, body) = request(&own, "", &format!("/?token={token}"));
-    assert_eq!(status, 200);
-    assert!(body.contains("上半年，园区经济运行稳中有进。"));
-    assert!(
-        head.contains(&format!(
-            "Set-Cookie: huibao_token={token}; Path=/; HttpOnly; SameSite=Strict"
-        )),
-        "{head}"
-    );
-    // HEAD: the GET's head, no body.
-    let (status, head, body) = raw(
-        addr,
-        &format!("HEAD / HTTP/1.1\r\nHost: {own}\r\n{cookie}Connection: close\r\n\r\n"),
-    );
-    assert_eq!(status, 200, "{head}");
-    assert!(body.is_empty(), "HEAD has no body: {body}");
-    let length: usize = head
-        .lines()
-        .find_map(|l| l.strip_prefix("Content-Length: "))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("Content-Length");
-    assert_eq!(length, get(&served, "/").1.len());
-    let (status, head, body) = raw(
-        addr,
-        &format!("HEAD /events HTTP/1.1\r\nHost: {own}\r\n{cookie}\r\n"),
-    );
-    assert_eq!(status, 200);
-    assert!(
-        head.contains("text/event-stream") && body.is_empty(),
-        "{head}"
-    );
-    drop(watch);
-}
-
 #[cfg(unix)]
 extern "C" {
     fn setrlimit(resource: i32, limit: *const [u64; 2]) -> i32;
@@ -409,72 +322,6 @@ fn closed_event_streams_free_their_descriptors() {
         "2,000 event streams opened and closed under 256 descriptors in {streams_took:?}; {descriptors} descriptors open after"
     );
     drop(watch);
-}
-
-/// More connections at once than descriptors: the server pauses, says so, and serves
-/// again once they close.
-#[cfg(unix)]
-#[test]
-fn running_out_of_descriptors_is_a_pause() {
-    let tmp = tempfile::tempdir().unwrap();
-    let report = tmp.path().join("jinchuan.toml");
-    std::fs::write(&report, REPORT).unwrap();
-    let err_path = tmp.path().join("stderr.txt");
-    let (watch, served, _out) = start_limited(&report, 64, &err_path);
-    let mut held = Vec::new();
-    for _ in 0..100 {
-        if let Ok(s) = TcpStream::connect_timeout(&served.addr, Duration::from_secs(2)) {
-            held.push(s);
-        }
-    }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !std::fs::read_to_string(&err_path)
-        .unwrap()
-        .contains("cannot take new connections")
-    {
-        assert!(Instant::now() < deadline, "no word of the pause");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    drop(held);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while get_quietly(&served) != 200 {
-        assert!(
-            Instant::now() < deadline,
-            "the server does not serve again after running out of descriptors"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    // Told from the preview's thread within its tick.
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        let err = std::fs::read_to_string(&err_path).unwrap();
-        if err.contains("serving again") {
-            break;
-        }
-        assert!(Instant::now() < deadline, "no word of serving again: {err}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    drop(watch);
-}
-
-/// The status of `GET /`, 0 when there is no answer.
-fn get_quietly(served: &Served) -> u16 {
-    let Ok(mut s) = TcpStream::connect_timeout(&served.addr, Duration::from_secs(2)) else {
-        return 0;
-    };
-    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
-    let _ = write!(
-        s,
-        "GET / HTTP/1.1\r\nHost: {}\r\nCookie: huibao_token={}\r\nConnection: close\r\n\r\n",
-        served.addr, served.token
-    );
-    let mut answer = Vec::new();
-    let _ = s.read_to_end(&mut answer);
-    String::from_utf8_lossy(&answer)
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0)
 }
 
 /// The spreadsheet `[indicators] from` names, and last period's report: an edit of

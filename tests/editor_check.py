@@ -92,8 +92,8 @@ def request(url, path, token=True, host=None, origin=None, method="GET"):
     """The status of a request to the editor with these credentials."""
     hostport = url.split("/")[2]
     conn = http.client.HTTPConnection(hostport, timeout=10)
-    t = url.split("t=")[1]
-    full = path + (("&" if "?" in path else "?") + "t=" + t if token else "")
+    t = url.split("token=")[1]
+    full = path + (("&" if "?" in path else "?") + "token=" + t if token else "")
     headers = {"Host": host or hostport}
     if origin:
         headers["Origin"] = origin
@@ -113,6 +113,8 @@ def check_refusals(url):
     assert request(url, "/api/state", host=f"evil.example:{port}") == 403, "a rebound name was answered"
     assert request(url, "/api/state", origin="http://evil.example") == 403, "a foreign Origin was answered"
     assert request(url, "/api/edit", origin="http://evil.example", method="POST") == 403
+    assert request(url, "/api/import?name=a.txt", origin="http://evil.example", method="POST") == 403
+    assert request(url, "/api/edit", method="POST") == 400, "an empty edit was not read as one"
     assert request(url, "/../Cargo.toml") == 404, "a path outside the app was answered"
     assert request(url, "/%2e%2e/Cargo.toml") == 404, "a path outside the app was answered"
     assert request(url, "/api/download?name=../../Cargo.toml") == 404, "a file not exported was offered"
@@ -214,6 +216,13 @@ def main(binary, out):
                               " && document.querySelector('#message').textContent")
             assert not problem, f"exporting {fmt} failed: {problem}"
             assert request(url, f"/api/download?name=jinchuan.{fmt}") == 200
+            # The page's own link, fetched as the page would (the cookie, no token in it).
+            page.js(f"window.downloaded = null; fetch(document.querySelector('#downloads a[data-name=\"jinchuan.{fmt}\"]').href)"
+                    ".then(async (r) => { window.downloaded = [r.status, (await r.arrayBuffer()).byteLength,"
+                    " r.headers.get('Content-Disposition')]; })")
+            status, length, disposition = page.wait("window.downloaded", f"the {fmt} link's answer")
+            assert status == 200 and length == os.path.getsize(os.path.join(work, f"jinchuan.{fmt}")), (status, length)
+            assert disposition.startswith("attachment;"), disposition
 
         # The saved TOML renders to the reference's text; the exports are `huibao render`'s.
         rendered = os.path.join(work, "rendered")
@@ -260,7 +269,21 @@ def main(binary, out):
         page.click("#new")
         page.wait("huibaoState().file && huibaoState().ok", "the starter report")
         assert os.path.isfile(os.path.join(folder, "report.toml")), "新建 wrote no report.toml"
-        print("editor: without arguments and a terminal it opens the start page; 新建 writes the starter")
+        # 打开 and 导入上期报告, through the start page's own controls.
+        shutil.copy(os.path.join(ROOT, "tests", "watch", "jinchuan.toml"), os.path.join(folder, "jinchuan.toml"))
+        page.js("document.querySelector('#open-path').value = 'jinchuan.toml'")
+        page.click("#open")
+        page.wait("huibaoState().file && huibaoState().file.endsWith('jinchuan.toml') && huibaoState().ok",
+                  "the opened report")
+        root = chromium.call("DOM.getDocument")["root"]["nodeId"]
+        node = chromium.call("DOM.querySelector", {"nodeId": root, "selector": "#import-file"})["nodeId"]
+        chromium.call("DOM.setFileInputFiles",
+                      {"nodeId": node, "files": [os.path.join(ROOT, "tests", "import", "gbk.txt")]})
+        page.wait("huibaoState().file && huibaoState().file.endsWith('gbk.toml') && huibaoState().todos.length > 0",
+                  "the imported report and its to-do list", 60)
+        assert os.path.isfile(os.path.join(folder, "gbk.toml")), "导入 wrote no gbk.toml"
+        print("editor: without arguments and a terminal it opens the start page; 新建 writes the starter,"
+              " 打开 opens a report, 导入上期报告 uploads and imports one with its to-do list")
     finally:
         if chromium:
             chromium.close()

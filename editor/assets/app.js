@@ -2,7 +2,8 @@
 // an edit (a path and a value or an operation), which writes it through toml_edit,
 // checks the report and answers with the diagnostics and the preview.
 
-const token = document.querySelector('meta[name="huibao-token"]').content;
+// Every request goes to this page's own server, which set the run's token as a cookie
+// (HttpOnly, SameSite=Strict) when the page was opened: fetch sends it by itself.
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
 
@@ -19,12 +20,20 @@ window.huibaoIdle = () => !sending && pending.size === 0;
 /** The last answer of the program (read by the tests). */
 window.huibaoState = () => state;
 
+/** Why the server refused a request it did not read, in words. */
+function refusal(res) {
+  if (res.status === 413) return '文件太大，超过 32 MiB，未读取。';
+  if (res.status === 403) return '请求被拒绝：请用 huibao 启动时给出的地址重新打开本页。';
+  return `请求失败（${res.status}）`;
+}
+
 async function api(path, body, raw) {
-  const init = { method: body === undefined ? 'GET' : 'POST', headers: { 'X-Huibao-Token': token } };
-  if (raw) { init.body = raw; }
+  const init = { method: body === undefined && raw === undefined ? 'GET' : 'POST', headers: {}, credentials: 'same-origin' };
+  if (raw !== undefined) { init.body = raw; }
   else if (body !== undefined) { init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
-  const res = await fetch(path, init);
-  const data = await res.json().catch(() => ({ error: `${res.status}` }));
+  const res = await fetch(path, init).catch(() => null);
+  if (!res) { showMessage('无法连接 huibao：程序可能已经退出。', true); return null; }
+  const data = await res.json().catch(() => ({ error: refusal(res) }));
   if (data.error) { showMessage(data.error, true); return null; }
   return data;
 }
@@ -559,7 +568,7 @@ let pagesTimer = null;
 function markPages() {
   clearTimeout(pagesTimer);
   pagesTimer = setTimeout(async () => {
-    const res = await fetch('/api/pages', { headers: { 'X-Huibao-Token': token } }).catch(() => null);
+    const res = await fetch('/api/pages').catch(() => null);
     if (!res || !res.ok) return;
     const data = await res.json();
     const doc = $('#preview').contentDocument;
@@ -660,7 +669,7 @@ for (const b of $$('button.export')) {
         a.dataset.name = f.name;
         box.append(a);
       }
-      a.href = `/api/download?name=${encodeURIComponent(f.name)}&t=${token}`;
+      a.href = `/api/download?name=${encodeURIComponent(f.name)}`;
       a.download = f.name;
       a.textContent = `下载 ${f.name}`;
       a.title = f.path;
@@ -700,7 +709,7 @@ document.addEventListener('click', (e) => {
 // Another program changing the file is noticed.
 setInterval(async () => {
   if (!state || !state.file) return;
-  const res = await fetch('/api/disk', { headers: { 'X-Huibao-Token': token } }).catch(() => null);
+  const res = await fetch('/api/disk').catch(() => null);
   if (!res || !res.ok) return;
   const d = await res.json();
   $('#disk-banner').hidden = !d.disk_changed;

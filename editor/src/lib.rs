@@ -2,23 +2,25 @@
 //! edited through toml_edit (what an edit does not touch stays byte for byte), checked
 //! and previewed after every change, exported by the pipeline's writer.
 //!
-//! The editor is transport-independent: [`Editor::handle`] answers one
-//! [`Request`] with one [`Response`]; `huibao edit` mounts it on the preview's HTTP
-//! server ([`huibao_preview::app::serve`]). Its page (`assets/`) is compiled in.
+//! The editor is a [`huibao_preview::http::Handler`]: [`Editor::handle`] answers one
+//! [`Request`] on one of its [`ROUTES`] with one [`Response`]; `huibao edit` serves it
+//! with [`huibao_preview::http::Server`], the server `watch` uses, which answers only
+//! this machine, with this run's token, on these routes, with bounded bodies. Its page
+//! (`assets/`) is compiled in.
 
 pub mod edit;
-mod guard;
 pub mod spans;
 
 pub use edit::{apply, Edit, EditError, Path, Step};
-pub use huibao_preview::app::{Request, Response};
+pub use huibao_preview::http::{Request, Response};
 pub use spans::SpanIndex;
+
+use huibao_preview::http::{Answer, Handler, Route};
 
 use huibao_core::Severity;
 use huibao_pipeline::{Diagnostic, Format, Session, SourceFile};
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 use toml_edit::DocumentMut;
@@ -32,6 +34,33 @@ const APP_CSS: &str = include_str!("../assets/app.css");
 
 /// How many steps undo goes back.
 const UNDO_DEPTH: usize = 200;
+
+/// The largest request body read (an imported report, a pasted block).
+pub const MAX_BODY: usize = 32 * 1024 * 1024;
+
+/// Every path the editor answers: GET (and HEAD) for the page, its assets and what it
+/// reads; POST for every change. The server answers anything else (404, 405), and the
+/// reliability tests (`tests/server.rs`) try each of these for refusals.
+pub const ROUTES: &[Route] = &[
+    Route::get("/"),
+    Route::get("/index.html"),
+    Route::get("/app.js"),
+    Route::get("/app.css"),
+    Route::get("/api/state"),
+    Route::get("/api/download"),
+    Route::get("/api/pages"),
+    Route::get("/api/disk"),
+    Route::post("/api/edit"),
+    Route::post("/api/undo"),
+    Route::post("/api/redo"),
+    Route::post("/api/save"),
+    Route::post("/api/reload"),
+    Route::post("/api/new"),
+    Route::post("/api/open"),
+    Route::post("/api/import"),
+    Route::post("/api/export"),
+    Route::post("/api/figures"),
+];
 
 /// What the editor is started with.
 #[derive(Debug, Clone, Default)]
@@ -102,8 +131,6 @@ struct State {
 pub struct Editor {
     session: Session,
     options: EditorOptions,
-    token: String,
-    port: AtomicU16,
     state: Mutex<State>,
 }
 
@@ -121,8 +148,6 @@ impl Editor {
     pub fn new(session: Session, options: EditorOptions) -> Result<Editor, String> {
         let editor = Editor {
             session,
-            token: guard::new_token(),
-            port: AtomicU16::new(0),
             state: Mutex::new(State::default()),
             options,
         };
@@ -131,25 +156,6 @@ impl Editor {
             editor.open_into(&mut state, path)?;
         }
         Ok(editor)
-    }
-
-    /// The token every request must carry (`?t=` or the `X-Huibao-Token` header).
-    pub fn token(&self) -> &str {
-        &self.token
-    }
-
-    /// Tells the editor the port it is served on: requests must name it in Host.
-    pub fn set_port(&self, port: u16) {
-        self.port.store(port, Ordering::SeqCst);
-    }
-
-    /// The page's address on `port`, token included.
-    pub fn url(&self) -> String {
-        format!(
-            "http://127.0.0.1:{}/?t={}",
-            self.port.load(Ordering::SeqCst),
-            self.token
-        )
     }
 
     /// The report's current text.
@@ -161,23 +167,17 @@ impl Editor {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Answers one request: the page and its assets, or the JSON API (`/api/…`).
-    /// Requests without the token, for another host or from another origin are refused.
+    /// Answers one request that the server admitted (this machine, this run's token,
+    /// one of [`ROUTES`], its body read): the page and its assets, or the JSON API
+    /// (`/api/…`).
     pub fn handle(&self, request: &Request) -> Response {
-        if let Some((status, why)) =
-            guard::refuse(request, &self.token, self.port.load(Ordering::SeqCst))
-        {
-            return Response::text(status, why);
-        }
         let get = request.method == "GET" || request.method == "HEAD";
         let post = request.method == "POST";
-        let response = match (request.path(), get, post) {
-            ("/", true, _) | ("/index.html", true, _) => Response::new(
-                200,
-                "text/html; charset=utf-8",
-                INDEX_HTML.replace("{{TOKEN}}", &self.token),
-            )
-            .with_header("Content-Security-Policy", CSP),
+        match (request.path.as_str(), get, post) {
+            ("/", true, _) | ("/index.html", true, _) => {
+                Response::new(200, "text/html; charset=utf-8", INDEX_HTML)
+                    .with_header("Content-Security-Policy", CSP)
+            }
             ("/app.js", true, _) => Response::new(200, "text/javascript; charset=utf-8", APP_JS),
             ("/app.css", true, _) => Response::new(200, "text/css; charset=utf-8", APP_CSS),
             ("/api/state", true, _) => self.state_json(None),
@@ -192,15 +192,8 @@ impl Editor {
                 json_response(&json!({ "disk_changed": changed }))
             }
             (path, _, true) if path.starts_with("/api/") => self.api(path, request),
-            _ => Response::text(404, "not found"),
-        };
-        if request.method == "HEAD" {
-            return Response {
-                body: Vec::new(),
-                ..response
-            };
+            _ => Response::plain(404, "404: not found"),
         }
-        response
     }
 
     fn api(&self, path: &str, request: &Request) -> Response {
@@ -210,7 +203,7 @@ impl Editor {
             match serde_json::from_slice(&request.body) {
                 Ok(v) => v,
                 Err(_) if request.body.is_empty() => Value::Null,
-                Err(e) => return Response::text(400, &e.to_string()),
+                Err(e) => return Response::plain(400, e.to_string()),
             }
         };
         match path {
@@ -254,7 +247,7 @@ impl Editor {
             "/api/import" => self.import(request),
             "/api/export" => self.export(&body),
             "/api/figures" => figures_json(&body),
-            _ => Response::text(404, "not found"),
+            _ => Response::plain(404, "404: not found"),
         }
     }
 
@@ -314,7 +307,7 @@ impl Editor {
     fn edit(&self, body: &Value) -> Response {
         let edits: Vec<Edit> = match serde_json::from_value(body["edits"].clone()) {
             Ok(e) => e,
-            Err(e) => return Response::text(400, &format!("edits: {e}")),
+            Err(e) => return Response::plain(400, format!("edits: {e}")),
         };
         let mut state = self.lock();
         let before = state.doc.to_string();
@@ -370,7 +363,7 @@ impl Editor {
 
     fn import(&self, request: &Request) -> Response {
         let name = request
-            .query("name")
+            .arg("name")
             .unwrap_or_else(|| "上期报告.docx".into());
         let kind = huibao_import::SourceKind::of(std::path::Path::new(&name));
         let imported = match huibao_import::import_bytes(&name, &name, &request.body, kind) {
@@ -490,7 +483,7 @@ impl Editor {
     }
 
     fn download(&self, request: &Request) -> Response {
-        let name = request.query("name").unwrap_or_default();
+        let name = request.arg("name").unwrap_or_default();
         let state = self.lock();
         let Some(path) = state
             .exported
@@ -498,7 +491,7 @@ impl Editor {
             .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy() == name))
             .cloned()
         else {
-            return Response::text(404, "not found");
+            return Response::plain(404, "404: not found");
         };
         drop(state);
         match std::fs::read(&path) {
@@ -525,10 +518,10 @@ impl Editor {
                     .collect();
                 Response::new(200, "application/octet-stream", bytes).with_header(
                     "Content-Disposition",
-                    &format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
+                    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
                 )
             }
-            Err(_) => Response::text(404, "not found"),
+            Err(_) => Response::plain(404, "404: not found"),
         }
     }
 
@@ -654,6 +647,20 @@ impl Editor {
         }
         checked.elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
         checked
+    }
+}
+
+impl Handler for Editor {
+    fn routes(&self) -> &'static [Route] {
+        ROUTES
+    }
+
+    fn max_body(&self) -> usize {
+        MAX_BODY
+    }
+
+    fn answer(&self, request: &Request) -> Answer {
+        Answer::Respond(self.handle(request))
     }
 }
 

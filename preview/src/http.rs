@@ -1,14 +1,22 @@
-//! The local HTTP server of the live preview, kept apart from what it serves so the
-//! browser editor can share it: a [`Handler`] says what each request gets; the server
-//! decides who may ask and keeps itself alive.
+//! The one local HTTP server of huibao, for `watch` (the live preview) and `edit` (the
+//! browser editor): a [`Handler`] declares its [`Route`]s and says what each request
+//! gets; the server decides who may ask, what it may send, and keeps itself alive.
 //!
 //! - **Only this machine, only this run.** It listens on 127.0.0.1. A request whose
 //!   `Host` is not this server's own address (`127.0.0.1:PORT`, `localhost:PORT`), or
 //!   whose `Origin` is another site, gets 403: a web page cannot reach it through DNS
 //!   rebinding. Every request must also carry the run's random token — in the address
 //!   the program prints and opens (`?token=…`), then in a cookie the first answer sets —
-//!   or it gets 403.
+//!   or it gets 403. The cookie is named after the port (`huibao_token_PORT`): cookies
+//!   do not tell ports apart, and `watch` and `edit` may run side by side.
+//! - **Only declared routes.** A path no [`Route`] names gets 404, a method its route
+//!   does not take 405 — after the checks above, so a stranger learns nothing.
 //! - **HEAD** is answered like GET, without the body.
+//! - **Bodies** are read for POST routes only, and only with `Content-Length` (411
+//!   without it or with `Transfer-Encoding`), at most [`Handler::max_body`] bytes (413
+//!   at once, the body unread), within [`ServerOptions::body_timeout`] (408).
+//! - **Heads** are at most 16 KiB and must arrive within
+//!   [`ServerOptions::head_timeout`].
 //! - **Event streams** (`text/event-stream`) are held open and sent every
 //!   [`Broadcaster::send`]; a stream whose peer closed is dropped at once (its
 //!   connection's thread reads EOF) or at the next heartbeat write, so descriptors do not
@@ -32,11 +40,97 @@ pub const MAX_CONNECTIONS: usize = 128;
 /// The largest request head read (request line and headers).
 const MAX_HEAD_BYTES: usize = 16 << 10;
 
-/// How long a request's head may take to arrive, and an answer to be taken.
-const IO_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long an answer may take to be taken.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The cookie that carries the token after the first page.
-const COOKIE: &str = "huibao_token";
+/// The cookie that carries the token after the first page: `huibao_token_PORT`.
+fn cookie_name(addr: SocketAddr) -> String {
+    format!("huibao_token_{}", addr.port())
+}
+
+/// How the server times and beats.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ServerOptions {
+    /// How often open event streams are written to when nothing else is sent: a stream
+    /// whose page is gone is dropped at the latest then.
+    pub heartbeat: Duration,
+    /// How long a request's head (request line and headers) may take to arrive, in all.
+    pub head_timeout: Duration,
+    /// How long a request's body may take to arrive, in all.
+    pub body_timeout: Duration,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        ServerOptions {
+            heartbeat: Duration::from_secs(15),
+            head_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+impl ServerOptions {
+    /// These options with another heartbeat.
+    pub fn heartbeat(mut self, every: Duration) -> Self {
+        self.heartbeat = every;
+        self
+    }
+
+    /// These options with other head and body timeouts.
+    pub fn timeouts(mut self, head: Duration, body: Duration) -> Self {
+        self.head_timeout = head;
+        self.body_timeout = body;
+        self
+    }
+}
+
+/// The methods a route takes: GET (and HEAD with it), or POST (with a body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET, and HEAD answered like it.
+    Get,
+    /// POST, with a body of at most [`Handler::max_body`] bytes.
+    Post,
+}
+
+impl Method {
+    /// The method's name as HTTP writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// A path a handler answers, and the method it takes there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    /// GET or POST.
+    pub method: Method,
+    /// The whole path, without the query: `/api/state`.
+    pub path: &'static str,
+}
+
+impl Route {
+    /// A GET (and HEAD) route.
+    pub const fn get(path: &'static str) -> Route {
+        Route {
+            method: Method::Get,
+            path,
+        }
+    }
+
+    /// A POST route.
+    pub const fn post(path: &'static str) -> Route {
+        Route {
+            method: Method::Post,
+            path,
+        }
+    }
+}
 
 /// A request, as far as a handler needs it.
 #[derive(Debug, Clone)]
@@ -48,9 +142,27 @@ pub struct Request {
     /// The query, without `?`.
     pub query: String,
     headers: Vec<(String, String)>,
+    /// The body (POST routes only; empty otherwise).
+    pub body: Vec<u8>,
 }
 
 impl Request {
+    /// A request as the server would hand it over (for a handler's own tests): `target`
+    /// is the path and query, `/api/download?name=a.docx`.
+    pub fn new(method: &str, target: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Request {
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        Request {
+            method: method.to_string(),
+            path: path.to_string(),
+            query: query.to_string(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+            body,
+        }
+    }
+
     /// A header's value (the first of that name, any case).
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -68,6 +180,14 @@ impl Request {
             .map(|(_, v)| v)
     }
 
+    /// A query parameter's value, percent-decoded (`+` a space).
+    pub fn arg(&self, name: &str) -> Option<String> {
+        self.query.split('&').find_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (k == name).then(|| percent_decode(v))
+        })
+    }
+
     /// A cookie's value.
     fn cookie(&self, name: &str) -> Option<&str> {
         self.header("cookie")?
@@ -78,6 +198,32 @@ impl Request {
     }
 }
 
+/// `%E6%8A%A5` and `+` decoded; invalid escapes kept as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(a), Some(b)) => {
+                        out.push((a * 16 + b) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// An answer with a body.
 #[derive(Debug, Clone)]
 pub struct Response {
@@ -85,18 +231,40 @@ pub struct Response {
     pub status: u16,
     /// `text/html; charset=utf-8` …
     pub content_type: &'static str,
+    /// Headers besides those the server writes (`Content-Type`, `Content-Length`,
+    /// `Cache-Control: no-store`, `X-Content-Type-Options`, `Connection`, the cookie):
+    /// `Content-Disposition`, `Content-Security-Policy` … A value with a control
+    /// character is left out.
+    pub headers: Vec<(&'static str, String)>,
     /// The body (left out for HEAD).
     pub body: Vec<u8>,
 }
 
 impl Response {
-    /// A response of `status` with a UTF-8 text body.
-    pub fn text(status: u16, content_type: &'static str, body: impl Into<String>) -> Response {
+    /// A response of `status` with this type and body.
+    pub fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Response {
         Response {
             status,
             content_type,
-            body: body.into().into_bytes(),
+            headers: Vec::new(),
+            body: body.into(),
         }
+    }
+
+    /// A response of `status` with a UTF-8 text body.
+    pub fn text(status: u16, content_type: &'static str, body: impl Into<String>) -> Response {
+        Response::new(status, content_type, body.into().into_bytes())
+    }
+
+    /// Plain UTF-8 text.
+    pub fn plain(status: u16, body: impl Into<String>) -> Response {
+        Response::text(status, "text/plain; charset=utf-8", body)
+    }
+
+    /// This response with a further header.
+    pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Response {
+        self.headers.push((name, value.into()));
+        self
     }
 }
 
@@ -111,7 +279,17 @@ pub enum Answer {
 
 /// What the server serves.
 pub trait Handler: Send + Sync + 'static {
-    /// The answer to a request that passed the checks (address, origin, token).
+    /// Every path answered and its method. The server answers anything else itself
+    /// (404, 405), and the reliability tests try every route listed here.
+    fn routes(&self) -> &'static [Route];
+
+    /// The largest request body a POST route takes (0: none).
+    fn max_body(&self) -> usize {
+        0
+    }
+
+    /// The answer to a request that passed the checks (address, origin, token) on one
+    /// of [`Handler::routes`], its body read.
     fn answer(&self, request: &Request) -> Answer;
 }
 
@@ -145,6 +323,7 @@ impl std::fmt::Debug for Broadcaster {
 struct Inner {
     addr: SocketAddr,
     token: String,
+    options: ServerOptions,
     stop: AtomicBool,
     streams: Mutex<Vec<(u64, TcpStream)>>,
     next_id: AtomicU64,
@@ -196,41 +375,45 @@ impl std::fmt::Debug for Server {
     }
 }
 
-/// A random token of 128 bits, as 32 hexadecimal digits: the standard library's hash
-/// keys come from the system's random source once per process.
+/// A random token of 128 bits from the system's random source, as 32 hexadecimal
+/// digits. Without one, the standard library's hash keys (themselves from the system's
+/// random source, once per process) over the time and the process.
 fn random_token() -> String {
-    let mut out = String::new();
-    for salt in 0..2u64 {
-        let mut h = RandomState::new().build_hasher();
-        h.write_u64(salt);
-        h.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or_default(),
-        );
-        h.write_u32(std::process::id());
-        out.push_str(&format!("{:016x}", h.finish()));
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        for (salt, chunk) in bytes.chunks_mut(8).enumerate() {
+            let mut h = RandomState::new().build_hasher();
+            h.write_usize(salt);
+            h.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos())
+                    .unwrap_or_default(),
+            );
+            h.write_u32(std::process::id());
+            chunk.copy_from_slice(&h.finish().to_le_bytes());
+        }
     }
-    out
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Server {
     /// Listens on 127.0.0.1:`port` (0: any free port) and serves `handler` on threads
     /// of its own until [`Server::stop`]. `notice` hears what the server does about its
-    /// own trouble (out of descriptors: paused, resumed). Event streams get a heartbeat
-    /// every `heartbeat`.
+    /// own trouble (out of descriptors: paused, resumed).
     pub fn start(
         port: u16,
         handler: Arc<dyn Handler>,
-        heartbeat: Duration,
+        options: ServerOptions,
         notice: impl Fn(&str) + Send + Sync + 'static,
     ) -> io::Result<Server> {
+        let heartbeat = options.heartbeat;
         let listener = TcpListener::bind(("127.0.0.1", port))?;
         listener.set_nonblocking(true)?;
         let inner = Arc::new(Inner {
             addr: listener.local_addr()?,
             token: random_token(),
+            options,
             stop: AtomicBool::new(false),
             streams: Mutex::new(Vec::new()),
             next_id: AtomicU64::new(0),
@@ -373,17 +556,31 @@ fn refuse_busy(mut stream: TcpStream) {
     );
 }
 
-/// Reads the request head: `None` when the peer closed, timed out or sent too much.
-fn read_head(stream: &mut impl Read) -> Option<Request> {
+/// Reads the request head within `deadline`: the request (no body yet) and the bytes
+/// read past the head; `None` when the peer closed, was too slow or sent too much.
+fn read_head(stream: &mut impl Read, deadline: Option<Instant>) -> Option<(Request, Vec<u8>)> {
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+    let end = loop {
+        if let Some(at) = head.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+        if head.len() > MAX_HEAD_BYTES {
+            return None;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return None;
+        }
         let n = stream.read(&mut buf).ok()?;
-        if n == 0 || head.len() + n > MAX_HEAD_BYTES {
+        if n == 0 {
             return None;
         }
         head.extend_from_slice(&buf[..n]);
+    };
+    if end > MAX_HEAD_BYTES {
+        return None;
     }
+    let rest = head.split_off(end);
     let text = String::from_utf8_lossy(&head);
     let mut lines = text.split("\r\n");
     let mut first = lines.next()?.split(' ');
@@ -395,12 +592,33 @@ fn read_head(stream: &mut impl Read) -> Option<Request> {
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
-    Some(Request {
-        method,
-        path: path.to_string(),
-        query: query.to_string(),
-        headers,
-    })
+    Some((
+        Request {
+            method,
+            path: path.to_string(),
+            query: query.to_string(),
+            headers,
+            body: Vec::new(),
+        },
+        rest,
+    ))
+}
+
+/// A stream whose every read waits at most until `deadline`.
+struct Timed<'a> {
+    stream: &'a TcpStream,
+    deadline: Instant,
+}
+
+impl Read for Timed<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_read_timeout(Some(left))?;
+        (&mut &*self.stream).read(buf)
+    }
 }
 
 fn reason(status: u16) -> &'static str {
@@ -410,17 +628,104 @@ fn reason(status: u16) -> &'static str {
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        422 => "Unprocessable Content",
+        500 => "Internal Server Error",
         503 => "Service Unavailable",
         _ => "",
     }
 }
 
+/// Why a request's body cannot be read: its refusal.
+enum BodyError {
+    /// Answer this, the body unread.
+    Refuse(Response),
+    /// The peer went away.
+    Gone,
+}
+
+/// Reads the body of a POST request: `Content-Length` bytes (`rest` already read with
+/// the head), at most `max`, by `deadline`.
+fn read_body(
+    stream: &TcpStream,
+    request: &Request,
+    mut rest: Vec<u8>,
+    max: usize,
+    deadline: Instant,
+) -> Result<Vec<u8>, BodyError> {
+    let refuse = |status: u16, why: &str| Err(BodyError::Refuse(Response::plain(status, why)));
+    if request.header("transfer-encoding").is_some() {
+        return refuse(
+            411,
+            "411: send the body with Content-Length (Transfer-Encoding is not read)",
+        );
+    }
+    let lengths: Vec<&str> = request
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let Some(first) = lengths.first() else {
+        return refuse(411, "411: a body needs a Content-Length");
+    };
+    if lengths.iter().any(|l| l != first)
+        || first.is_empty()
+        || !first.bytes().all(|b| b.is_ascii_digit())
+    {
+        return refuse(400, "400: Content-Length is not one number");
+    }
+    let length = match first.parse::<usize>() {
+        Ok(n) if n <= max => n,
+        _ => return refuse(413, &format!("413: a body of at most {max} bytes is read")),
+    };
+    rest.truncate(length);
+    let mut body = rest;
+    body.reserve_exact(length - body.len());
+    let wanted = (length - body.len()) as u64;
+    let mut timed = Timed { stream, deadline };
+    match (&mut timed).take(wanted).read_to_end(&mut body) {
+        Ok(_) if body.len() == length => Ok(body),
+        Ok(_) => Err(BodyError::Gone),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
+            ) =>
+        {
+            refuse(408, "408: the body did not arrive in time")
+        }
+        Err(_) => Err(BodyError::Gone),
+    }
+}
+
+/// Before a connection whose request was refused unread closes: the answer is sent,
+/// then what the peer still sends is read and dropped for a moment (a bounded amount),
+/// so the close does not reset the connection before the peer reads the answer.
+fn linger(stream: &mut TcpStream, request: &Request) {
+    if request.header("content-length").is_none() && request.header("transfer-encoding").is_none() {
+        return;
+    }
+    let _ = stream.shutdown(Shutdown::Write);
+    let deadline = Instant::now() + Duration::from_millis(500);
+    let mut timed = Timed { stream, deadline };
+    let _ = io::copy(&mut (&mut timed).take(4 << 20), &mut io::sink());
+}
+
 /// Serves one connection: one request, then it closes (an event stream stays open until
 /// its peer goes).
 fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
-    let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
-    let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
-    let Some(request) = read_head(&mut stream) else {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let head_deadline = Instant::now() + inner.options.head_timeout;
+    let Some((mut request, rest)) = read_head(
+        &mut Timed {
+            stream: &stream,
+            deadline: head_deadline,
+        },
+        Some(head_deadline),
+    ) else {
         return;
     };
     let head = request.method == "HEAD";
@@ -432,9 +737,17 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
             r.content_type,
             r.body.len()
         );
+        for (name, value) in &r.headers {
+            if value.chars().all(|c| !c.is_control())
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            {
+                out.push_str(&format!("{name}: {value}\r\n"));
+            }
+        }
         if cookie {
             out.push_str(&format!(
-                "Set-Cookie: {COOKIE}={}; Path=/; HttpOnly; SameSite=Strict\r\n",
+                "Set-Cookie: {}={}; Path=/; HttpOnly; SameSite=Strict\r\n",
+                cookie_name(inner.addr),
                 inner.token
             ));
         }
@@ -448,16 +761,53 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
     };
     if let Some(refusal) = check(&request, inner.addr, &inner.token) {
         respond(&mut stream, &refusal, false);
+        linger(&mut stream, &request);
         return;
     }
-    if request.method != "GET" && !head {
+    let routes = handler.routes();
+    let on_path: Vec<&Route> = routes.iter().filter(|r| r.path == request.path).collect();
+    let method = match request.method.as_str() {
+        "GET" | "HEAD" => Some(Method::Get),
+        "POST" => Some(Method::Post),
+        _ => None,
+    };
+    if on_path.is_empty() {
         respond(
             &mut stream,
-            &Response::text(405, "text/plain; charset=utf-8", "GET or HEAD only"),
+            &Response::plain(404, "404: no such route on this server"),
             false,
         );
+        linger(&mut stream, &request);
         return;
     }
+    if !on_path.iter().any(|r| Some(r.method) == method) {
+        let allow = on_path
+            .iter()
+            .map(|r| match r.method {
+                Method::Get => "GET, HEAD",
+                Method::Post => "POST",
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let refusal =
+            Response::plain(405, format!("405: {allow} only")).with_header("Allow", allow);
+        respond(&mut stream, &refusal, false);
+        linger(&mut stream, &request);
+        return;
+    }
+    if method == Some(Method::Post) {
+        let deadline = Instant::now() + inner.options.body_timeout;
+        match read_body(&stream, &request, rest, handler.max_body(), deadline) {
+            Ok(body) => request.body = body,
+            Err(BodyError::Refuse(r)) => {
+                respond(&mut stream, &r, false);
+                linger(&mut stream, &request);
+                return;
+            }
+            Err(BodyError::Gone) => return,
+        }
+    }
+    let _ = stream.set_read_timeout(Some(WRITE_TIMEOUT));
     let set_cookie = request.param("token").is_some();
     match handler.answer(&request) {
         Answer::Respond(r) => respond(&mut stream, &r, set_cookie),
@@ -498,12 +848,12 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
 /// The refusal of a request from elsewhere, or without the token; `None` when it may
 /// be answered.
 fn check(request: &Request, addr: SocketAddr, own_token: &str) -> Option<Response> {
-    let forbidden = |why: &str| Some(Response::text(403, "text/plain; charset=utf-8", why));
+    let forbidden = |why: &str| Some(Response::plain(403, why));
     match request.header("host") {
         Some(host) if is_own(addr, host) => {}
         _ => {
             return forbidden(
-                "403: this preview answers only requests addressed to 127.0.0.1 or localhost at its own port",
+                "403: this server answers only requests addressed to 127.0.0.1 or localhost at its own port",
             )
         }
     }
@@ -515,8 +865,10 @@ fn check(request: &Request, addr: SocketAddr, own_token: &str) -> Option<Respons
             return forbidden("403: requests from other sites are refused");
         }
     }
-    let token = request.param("token").or_else(|| request.cookie(COOKIE));
-    if token != Some(own_token) {
+    let token = request
+        .param("token")
+        .or_else(|| request.cookie(&cookie_name(addr)));
+    if !token.is_some_and(|t| same(t.as_bytes(), own_token.as_bytes())) {
         return forbidden(
             "403: open the address huibao printed when it started (it carries this run's token)",
         );
@@ -524,12 +876,17 @@ fn check(request: &Request, addr: SocketAddr, own_token: &str) -> Option<Respons
     None
 }
 
+/// Compares in a time that does not depend on where the texts differ.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 /// Reads a request head from `bytes` as the server does and says whether the server at
 /// `addr` with `token` would answer it (`None`: not a request it reads). For the fuzz
 /// harness and tests; the server itself reads from its connections.
 #[doc(hidden)]
 pub fn admits(bytes: &[u8], addr: SocketAddr, token: &str) -> Option<bool> {
-    let request = read_head(&mut &bytes[..bytes.len().min(MAX_HEAD_BYTES + 1)])?;
+    let (request, _) = read_head(&mut &bytes[..bytes.len().min(MAX_HEAD_BYTES + 1)], None)?;
     Some(check(&request, addr, token).is_none())
 }
 
@@ -548,7 +905,7 @@ mod tests {
             )),
             Some(true)
         );
-        assert_eq!(ask(&format!("GET / HTTP/1.1\r\nHost: LOCALHOST:8022\r\nCookie: a=b; huibao_token={token}\r\n\r\n")), Some(true));
+        assert_eq!(ask(&format!("GET / HTTP/1.1\r\nHost: LOCALHOST:8022\r\nCookie: a=b; huibao_token_8022={token}\r\n\r\n")), Some(true));
         assert_eq!(
             ask(&format!(
                 "GET /?token={token} HTTP/1.1\r\nHost: 园区.example:8022\r\n\r\n"

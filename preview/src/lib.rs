@@ -1,9 +1,10 @@
 //! huibao-preview: a report re-rendered on every save and served as one HTML page on
 //! 127.0.0.1, which reloads itself after each render (server-sent events).
 //!
-//! The HTTP layer ([`http`]) is its own module, to be shared by the browser editor: it
-//! answers only requests addressed to this server with this run's token, drops closed
-//! event streams, and pauses (never ends) when out of file descriptors. Every input of
+//! The HTTP layer ([`http`]) is its own module, shared with the browser editor
+//! (`huibao edit`, crate huibao-editor): it answers only requests addressed to this
+//! server with this run's token and on a declared route, reads bounded request bodies,
+//! drops closed event streams, and pauses (never ends) when out of file descriptors. Every input of
 //! the report is watched: the report, its spreadsheet, last period's report, its
 //! template plugins.
 //!
@@ -13,10 +14,11 @@
 //! page that rendered. Formats asked for besides the page are written after every good
 //! render with [`huibao_pipeline::write_outputs`].
 
-pub mod app;
 pub mod http;
 mod page;
 mod server;
+
+pub use server::ROUTES;
 mod watch;
 
 use huibao_pipeline::{Diagnostic, Format, Output, Session};
@@ -185,7 +187,7 @@ pub fn start(
     let server = http::Server::start(
         options.port,
         Arc::new(server::Routes(state.clone())),
-        options.heartbeat,
+        http::ServerOptions::default().heartbeat(options.heartbeat),
         move |message| {
             let _ = notices
                 .lock()

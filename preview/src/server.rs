@@ -1,14 +1,25 @@
 //! What the preview serves, over [`crate::http`]: `/` the page, `/events` an event
-//! stream that names the latest render, anything else 404.
+//! stream that names the latest render; the server answers anything else with 404.
 
-use crate::http::{Answer, Handler, Request, Response};
+use crate::http::{Answer, Handler, Request, Response, Route};
 use crate::{page, State};
 use std::sync::Arc;
+
+/// Every path the preview answers (GET and HEAD).
+pub const ROUTES: &[Route] = &[
+    Route::get("/"),
+    Route::get("/index.html"),
+    Route::get("/events"),
+];
 
 /// The preview's routes.
 pub(crate) struct Routes(pub Arc<State>);
 
 impl Handler for Routes {
+    fn routes(&self) -> &'static [Route] {
+        ROUTES
+    }
+
     fn answer(&self, request: &Request) -> Answer {
         let shown = self.0.shown.lock().unwrap_or_else(|e| e.into_inner());
         match request.path.as_str() {
@@ -18,11 +29,7 @@ impl Handler for Routes {
                 "text/html; charset=utf-8",
                 page::compose(&shown),
             )),
-            _ => Answer::Respond(Response::text(
-                404,
-                "text/plain; charset=utf-8",
-                "not found",
-            )),
+            _ => Answer::Respond(Response::plain(404, "404: not found")),
         }
     }
 }

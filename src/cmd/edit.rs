@@ -1,5 +1,5 @@
-//! `huibao edit`: the browser editor (huibao-editor) on the preview's HTTP server, until
-//! Ctrl-C.
+//! `huibao edit`: the browser editor (huibao-editor) on huibao's one HTTP server
+//! (`huibao_preview::http`, the server of `watch`), until Ctrl-C.
 
 use crate::cmd::fonts::FontArgs;
 use crate::cmd::render::{options, InputArgs};
@@ -9,6 +9,7 @@ use clap::Args;
 use huibao_editor::{Editor, EditorOptions};
 use huibao_i18n::t;
 use huibao_pipeline::Session;
+use huibao_preview::http::{Server, ServerOptions};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -56,16 +57,16 @@ pub(crate) fn edit(args: EditArgs) -> u8 {
             return exit::REPORT_ERROR;
         }
     };
-    let handler = editor.clone();
-    let app = match huibao_preview::app::serve(args.port, Arc::new(move |r| handler.handle(r))) {
-        Ok(a) => a,
+    // The server's own trouble (out of descriptors: paused, resumed), as `watch` says it.
+    let notice = |message: &str| eprintln!("huibao edit: {message}");
+    let server = match Server::start(args.port, editor, ServerOptions::default(), notice) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("{}", t!("cli-edit-cannot-serve", detail = e.to_string()));
             return exit::OUTPUT_ERROR;
         }
     };
-    editor.set_port(app.addr().port());
-    let url = editor.url();
+    let url = server.url();
     print_line(&t!("cli-edit-serving", url = url.as_str()));
     if !args.no_open {
         if let Err(e) = crate::cmd::watch::open_browser(&url) {
@@ -80,7 +81,7 @@ pub(crate) fn edit(args: EditArgs) -> u8 {
         }
     }
     let _ = stop.recv();
-    app.stop();
+    server.stop();
     print_line(&t!("cli-watch-stopped"));
     exit::OK
 }
