@@ -86,14 +86,20 @@ done
 stage=$out/.stage
 rm -rf "$out" && mkdir -p "$stage"
 
+# guide DEST: the Chinese user guide (docs/) built to HTML pages in DEST, to open in a
+# browser (DEST/index.html); docs/build.py needs markdown-it-py (tests/install-deps.sh).
+guide() {
+  python3 docs/build.py --out "$1" >/dev/null
+}
+
 # The files of every package: licences, the examples, the fonts with their licences, the
-# user guide where the repository has one.
+# user guide as HTML (用户指南/index.html).
 common() {
   local dest=$1
   mkdir -p "$dest"
   cp LICENSE-APACHE LICENSE-MIT README.md "$dest/"
   cp -r examples "$dest/examples"
-  if [ -d docs ]; then cp -r docs "$dest/docs"; fi
+  guide "$dest/用户指南"
 }
 fonts() {
   mkdir -p "$1"
@@ -198,7 +204,7 @@ for pair in "$native:amd64" "$arm:arm64"; do
   doc=$dir/usr/share/doc/huibao
   cp README.md "$doc/"
   cp -r examples "$doc/examples"
-  if [ -d docs ]; then cp -r docs "$doc/guide"; fi
+  guide "$doc/guide"
   sed "s/@YEAR@/$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y)/" dist/debian/copyright >"$doc/copyright"
   size=$(du -sk --exclude=DEBIAN "$dir" | cut -f1)
   sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" dist/debian/control >"$dir/DEBIAN/control"

@@ -65,10 +65,10 @@ python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.arg
 win=$scratch/win/huibao-$version-windows-x64
 missing=""
 for f in huibao.exe fonts/FandolFang-Regular.otf fonts/Fandol-COPYING.txt fonts/Liberation-copyright.txt \
-  plugins/huibao_plugin_fund.dll plugins/huibao_plugin_party.dll examples/$sample.toml LICENSE-MIT LICENSE-APACHE 使用说明.txt; do
+  plugins/huibao_plugin_fund.dll plugins/huibao_plugin_party.dll examples/$sample.toml LICENSE-MIT LICENSE-APACHE 使用说明.txt 用户指南/index.html 用户指南/faq.html; do
   [ -f "$win/$f" ] || missing+=" $f"
 done
-[ -z "$missing" ] && ok "the Windows zip holds huibao.exe, fonts, plugin DLLs, examples, licences" || bad "the Windows zip lacks$missing"
+[ -z "$missing" ] && ok "the Windows zip holds huibao.exe, fonts, plugin DLLs, examples, licences, the user guide as HTML" || bad "the Windows zip lacks$missing"
 if [ -f "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ]; then
   (cd "$win" && wine huibao.exe render "examples\\plugins-kaifaqu-2022h1.toml" --format pdf,docx,html --out out >"$scratch/win.txt" 2>&1 &&
     wine huibao.exe fonts --no-system-fonts >"$scratch/win-fonts.txt" 2>&1 &&
@@ -119,6 +119,7 @@ if dpkg -i "$deb" >"$scratch/dpkg.txt" 2>&1; then
     ok "the installed huibao renders the plugins example with the installed fund and party plugins" ||
     bad "the installed plugins: $(cat "$scratch/deb-plugins-render.txt")"
   zcat /usr/share/man/man1/huibao.1.gz | grep -q '^\.TH huibao 1' && ok "the man page huibao(1) is installed" || bad "no man page"
+  grep -q "常见错误" /usr/share/doc/huibao/guide/faq.html && ok "the user guide is installed as HTML (/usr/share/doc/huibao/guide/index.html)" || bad "no user guide in /usr/share/doc/huibao/guide"
   dpkg -r huibao >>"$scratch/dpkg.txt" 2>&1 || bad "dpkg -r huibao: $(cat "$scratch/dpkg.txt")"
   left=""
   while IFS= read -r f; do
