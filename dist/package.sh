@@ -201,6 +201,10 @@ for pair in "$native:amd64" "$arm:arm64"; do
   strip_for "$triple" "$dir/usr/bin/huibao" "$dir"/usr/lib/huibao/plugins/*.so
   fonts "$dir/usr/share/huibao/fonts"
   gzip -9 -n <"$man_page" >"$dir/usr/share/man/man1/huibao.1.gz"
+  # The desktop's application menu (UOS, Kylin): the editor's start page, in a terminal
+  # window whose closing stops it.
+  mkdir -p "$dir/usr/share/applications"
+  cp dist/debian/huibao.desktop "$dir/usr/share/applications/"
   doc=$dir/usr/share/doc/huibao
   cp README.md "$doc/"
   cp -r examples "$doc/examples"

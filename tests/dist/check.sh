@@ -119,6 +119,7 @@ if dpkg -i "$deb" >"$scratch/dpkg.txt" 2>&1; then
     ok "the installed huibao renders the plugins example with the installed fund and party plugins" ||
     bad "the installed plugins: $(cat "$scratch/deb-plugins-render.txt")"
   zcat /usr/share/man/man1/huibao.1.gz | grep -q '^\.TH huibao 1' && ok "the man page huibao(1) is installed" || bad "no man page"
+  grep -qx "Exec=huibao edit" /usr/share/applications/huibao.desktop && ok "the application menu starts the editor (/usr/share/applications/huibao.desktop)" || bad "no menu entry for the editor"
   grep -q "常见错误" /usr/share/doc/huibao/guide/faq.html && ok "the user guide is installed as HTML (/usr/share/doc/huibao/guide/index.html)" || bad "no user guide in /usr/share/doc/huibao/guide"
   dpkg -r huibao >>"$scratch/dpkg.txt" 2>&1 || bad "dpkg -r huibao: $(cat "$scratch/dpkg.txt")"
   left=""
