@@ -250,7 +250,7 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             // Plugins may print figures in their own words: the value as printed counts.
             let value = crate::indicator::format_number(ind.value.get_ref().0, ind.decimals);
             let shown = format!("{value}{}", ind.unit.trim());
-            if !cited.contains(name) && !printed.contains(&shown) {
+            if !cited.contains(name) && !contains_figure(&printed, &shown) {
                 out.push(
                     Diagnostic::warning(msg!("lint-indicator-unprinted", name = name))
                         .at(file, ind.name.span())
@@ -260,6 +260,16 @@ fn unprinted(loaded: &Loaded, doc: &Document, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Whether `text` prints the figure `shown` ("3亿元") as a whole number, not as the end of
+/// another ("56.3亿元", "13亿元", "1,203亿元").
+fn contains_figure(text: &str, shown: &str) -> bool {
+    text.match_indices(shown).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '０'..='９' | '．')
+        })
+    })
 }
 
 /// Every prose text of the report: summary, parts, items at every level, attachments.
@@ -385,6 +395,31 @@ fn findings(text: &str) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use crate::{build, load_source, resolve, SourceFile};
+
+    #[test]
+    fn an_indicator_printed_only_inside_another_figure_is_unprinted() {
+        let src = "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[summary]\ntext = '园区实现营业收入56.3亿元，新签约项目13个。'\n\n[[indicators]]\nname = \"税收收入\"\nvalue = 3\nunit = \"亿元\"\n\n[[indicators]]\nname = \"新签约项目\"\nvalue = 13\nunit = \"个\"\n";
+        let loaded = load_source(SourceFile::new("r.toml", src)).unwrap();
+        let doc = build(&loaded, &resolve(&loaded), &[]).unwrap();
+        let unprinted: Vec<String> = super::lint(&loaded, &doc)
+            .iter()
+            .map(|w| w.message.to_string())
+            .filter(|m| m.contains("税收收入") || m.contains("新签约项目"))
+            .collect();
+        // "3亿元" is only the end of "56.3亿元"; "13个" is printed as written.
+        assert_eq!(unprinted.len(), 1, "{unprinted:?}");
+        assert!(unprinted[0].contains("税收收入"), "{unprinted:?}");
+    }
+
+    #[test]
+    fn a_figure_counts_only_as_a_whole_number() {
+        use super::contains_figure;
+        assert!(contains_figure("实现税收3亿元。", "3亿元"));
+        assert!(contains_figure("3亿元", "3亿元"));
+        for other in ["56.3亿元", "13亿元", "1,203亿元", "-3亿元", "１3亿元"] {
+            assert!(!contains_figure(other, "3亿元"), "{other}");
+        }
+    }
 
     #[test]
     fn findings_point_at_the_source() {
