@@ -204,7 +204,7 @@ cli-import-lines-joined = { $count } 行接回原段落或原页
 cli-import-headings-split = { $count } 个标题与前一句分开
 cli-import-title-split = 标题与第一句分开
 cli-import-cleaned = { $steps }
-cli-import-doubts = 待核对事项（均在 TOML 开头以 CHECK 行列出）：
+cli-import-doubts = 待核对事项（均在报告文件开头以“待核对”注释列出）：
 cli-import-next = 下一步：huibao check { $path } && huibao render { $path }
 cli-import-error =
     错误：{ $message }

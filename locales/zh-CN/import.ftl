@@ -1,1 +1,139 @@
 ## import
+
+## 地点和原因的列举
+import-list-and = { $first }和{ $last }
+import-list-comma = { $first }、{ $next }
+import-list-semicolon = { $first }；{ $next }
+
+## 各项是从哪里找到的
+import-from-signature = 发文机关署名
+import-from-title = 标题
+import-from-red-header = 版头
+import-organization-opening = 开头提到“{ $name }”，请核对全称
+import-organization-guessed = 从正文推测（“{ $name }”），请填写全称
+import-organization-missing = 原文中没有，请填写全称
+import-date-metadata = 成文日期取自网页的信息栏“{ $row }”
+import-date-incomplete = 署名处的日期“{ $written }”不完整
+import-date-missing = 原文中没有成文日期
+import-date-stands-in = { $why }：暂用报告期结束后的第一天，请填写成文日期
+import-period-from = 依据{ $places }
+import-period-from-both = 年份依据{ $year }；{ $shape }依据{ $places }
+import-period-months-from-table = { $source }；月份依据指标表格（{ $phrase }）
+
+## 写明报告期的地方
+import-place-title = 标题
+import-place-opening-sentence = 开头的“现将……如下”句{ $text }
+import-place-opening = 总体情况{ $text }
+import-place-heading = 标题{ $text }
+import-place-compared = “{ $text }”（比较的是上一年）
+import-place-plan-heading-before = 工作计划的标题{ $text }（计划年份的上一年）
+import-place-plan-heading-same = 工作计划的标题{ $text }（与计划同年）
+import-place-signature-date = 署名处的日期{ $date }
+import-place-plan-text = 工作计划的正文{ $text }
+import-place-text = 正文“{ $text }”
+import-place-text-times = 正文“{ $text }”，共出现{ $times }次
+import-candidate = { $value }（{ $places }）
+import-year-most-named = 正文中出现最多的年份（{ $year }）
+import-year-end-state = 正文所述年末情况“{ $text }”
+import-year-before-page-date = 网页发布日期（{ $date }）的上一年
+import-year-of-page-date = 网页发布日期（{ $date }）所在年份
+import-year-not-written = 原文未写年份，暂用今年
+import-year-not-written-but = 原文未写年份，暂用今年；原文写作{ $written }
+import-shape-year = 全年
+import-shape-first-half = 上半年
+import-shape-second-half = 下半年
+import-shape-quarter = 第{ $quarter }季度
+import-shape-months = { $first }—{ $last }月
+import-shape-none = 未找到（按全年处理）
+
+## 报告的各部分
+import-part-achievements = 主要工作
+import-part-problems = 存在的问题
+import-part-plan = 工作计划
+
+## 待核对的事项
+import-doubt-year-outweighs = 年份取{ $year }（{ $places }），未取{ $against }，请核对报告期
+import-doubt-year-only-from = 年份{ $year }仅见于{ $places }，请核对报告期
+import-doubt-year-is = 年份：{ $from }；请核对报告期
+import-doubt-shape-outweighs = 取{ $shape }（{ $places }），未取{ $against }，请核对报告期
+import-doubt-no-shape = 原文未写明是一年中的哪一段，按全年处理
+import-doubt-no-parts = 未找到带序号的部分（一、…），全部内容放在总体情况中
+import-doubt-organization = 发文机关“{ $name }”：{ $source }
+import-doubt-date-stands-in = { $why }：暂以报告期结束后的第一天（date = { $date }）代替
+import-doubt-table-in-part = 部分“{ $heading }”开头的表格不会印出，已作为注释保留
+import-doubt-attachment-listed = 附件“{ $title }”在署名上方列出，但原文中没有：请补上附件内容或删去该附件
+import-doubt-figure-ambiguous = “{ $name }”在正文中有不同的数值，未作为指标
+import-doubt-not-a-part = “{ $heading }”不属于报告的部分（主要工作、存在的问题、工作计划），其内容已放入总体情况
+import-doubt-no-part-heading = “{ $heading }”上方没有部分标题，已作为一个无标题的主要工作部分的条目
+import-doubt-extra-part = “{ $heading }”已作为{ $part }部分的条目：一份报告的主要工作、存在的问题、工作计划各至多一个部分
+import-doubt-plan-announced = “…以下…工作：”之后的标题没有部分标题，已作为工作计划
+import-doubt-topics = 一级标题是工作专题而不是部分，已作为主要工作的条目
+import-doubt-parts-reordered = 各部分将按主要工作、存在的问题、工作计划的顺序印出，与原文顺序不同
+import-doubt-items-fifth-level = “{ $heading }”下的条目将成为第五层，已保留为正文
+import-doubt-numbered-differently = “{ $heading }”下的条目在原文中编号为{ $written }，将按层级印为{ $printed }（序号随层级而定）
+import-doubt-numbering-jumps = 序号在“{ $line }”处从{ $from }跳到{ $to }，请核对是否有遗漏
+import-doubt-numbering-breaks = “{ $line }”与前面的序号（{ $last }）不连续，已保留为正文
+import-doubt-fifth-level = “{ $line }”将成为第五层标题，已保留为正文
+import-doubt-starts-late = 标题层级从“{ $line }”开始，而不是从序号一开始
+import-doubt-ocr-slip = “{ $written }”像是文字识别把“{ $read }”认错了：已按原样保留，请在正文中改正
+import-doubt-full-stop-in-number = “{ $written }”的数字中间有句号，可能是文字识别把“{ $read }”认错了：已按原样保留
+
+## 写入报告文件的注释
+import-toml-header =
+    由 huibao import 从“{ $source }”导入。
+    正文为原文；序号（一、（一）1.（1）一是）在生成时重新编排。
+    标有“待核对”的内容是推测的：请逐项核对，然后运行 huibao check 和 huibao render。
+import-check = 待核对：{ $note }
+import-note-masked =
+    原文中打码（* 或 x）的数字和名称已按原样保留。
+    请在正文中填入实际内容；如要把某个数字作为指标，请添加
+    { "[[indicators]]" } 并填写指标名称、本期数和计量单位：
+import-note-masked-item = “{ $written }”，见“{ $clause }”
+import-note-part-without-items = 原文的{ $part }部分没有带序号的条目。
+import-note-attachment-listed = 原文在署名上方列出了这个附件，但没有附件内容：请补上正文或表格，或删去该附件。
+import-note-leftovers = 未放入报告（位于署名下方）：
+import-note-removed = 作为无关内容从原文中删去：
+import-remark-table-in-opening = 总体情况中的表格（总体情况不能含表格）：{ $table }
+import-remark-table-in-part = 原文中部分“{ $heading }”开头的表格（部分不能含表格）：{ $table }
+import-remark-heading-dropped = 标题“{ $heading }”已删去，其内容并入总体情况。
+import-remark-second-table = 本条目的第二个表格（每个条目只能有一个表格）：{ $table }
+import-comment-from-text = 取自正文：“{ $text }”
+import-comment-worked-back =
+    { $before }
+    待核对：{ $key } = { $value }是根据“{ $from }”倒推的，不是原文数字；如有{ $what }，请填入。
+import-comment-set-key = { $before }（{ $from }；请把 { $key } 设为{ $what }）
+import-comment-worked-back-table = 待核对：previous = { $value }是根据表格的“{ $column }”列（{ $written }）倒推的，不是原文数字；如有上年同期数，请填入。
+import-what-previous = 上年同期数
+import-what-target = 全年目标
+
+## 删去无关内容的原因
+import-why-page-number = 页码
+import-why-previewer-page-number = 在线预览的页码
+import-why-running-header = 页码或页眉页脚（按在页面上的位置判断）
+import-why-page-header = 页眉（重复的标题）
+import-why-field-code = 残留在正文中的 Word 域代码
+import-why-listed-outline = 正文前列出的提纲
+import-why-teaser = 网站摘要：下文的删节
+import-why-inline-notice = 夹在正文中的网站提示
+import-why-site-notice = 网站提示
+import-why-related-pages = 相关页面列表
+import-why-related-link = 相关页面链接
+import-why-web-address = 网址
+import-why-copyright = 版权声明
+import-why-source-notice = 来源说明
+import-why-download = 下载提示
+import-why-navigation = 网页导航
+import-why-timestamp = 网页时间戳
+import-why-site-name = 网站名称
+import-why-metadata = 网页信息栏（日期、来源、索引号）
+import-why-sharing-site = 文档分享网站
+import-why-customer-service = 客服联系方式
+import-why-site-page-title = 网站的页面标题
+import-why-tag-title-fragment = 标签行：标题的片段
+import-why-tag-year = 标签行：单独的年份
+import-why-tag-line = 标签行
+import-why-tag-organization = 标签行：发文机关，与下方标题重复
+import-why-title-repeated = 重复的标题
+import-why-page-title = 页面标题
+import-why-framed-title = 网页框起的标题
+import-why-title-repeated-start = 正文开头重复的标题

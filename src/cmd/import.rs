@@ -90,11 +90,15 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     }
     // One line per thing read: a label padded to a column, then what was read.
     let line = |label: String, text: String| format!("  {} {text}", pad(&label, 13));
-    let found = |value: String, source: &str, sure: bool| {
+    let found = |value: String, source: &huibao_i18n::Message, sure: bool| {
         if sure {
-            t!("cli-import-found", value = value, source = source)
+            t!("cli-import-found", value = value, source = source.clone())
         } else {
-            t!("cli-import-found-guess", value = value, source = source)
+            t!(
+                "cli-import-found-guess",
+                value = value,
+                source = source.clone()
+            )
         }
     };
     if let Some((named, read)) = d.stats.read_as {
