@@ -385,6 +385,29 @@ const CASES: &[Case] = &[
         args: &["check", "r.toml", "--plugin-dir", "plugins"],
     },
     Case {
+        class: "plugin-config-errors",
+        files: &[(
+            "r.toml",
+            "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[sections]]\nplugin = \"fund\"\n[sections.config]\ntitle = \"基金\"\n[[sections.config.funds]]\nname = \"甲基金\"\nstage = \"已投\"\nsize = \"三十\"\ninvsted = 1\n[[sections.config.funds]]\nname = 3\n",
+        )],
+        args: &["check", "r.toml"],
+    },
+    Case {
+        class: "plugin-schema-errors",
+        files: &[
+            (
+                "plugins/talent/plugin.toml",
+                "name = \"talent\"\nversion = \"0.1.0\"\n[schema]\ntype = \"object\"\n[schema.properties.a]\npattern = \"^x\"\nminLength = -1\n",
+            ),
+            ("plugins/talent/section.hbs", "一、人才\n"),
+            (
+                "r.toml",
+                "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[sections]]\nplugin = \"talent\"\n",
+            ),
+        ],
+        args: &["check", "r.toml", "--plugin-dir", "plugins"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],

@@ -108,7 +108,7 @@ impl Plugin {
                     ))
                     .with_help(msg!("plugin-bug-at", path = n.path.display()))
                 })?;
-                check_schema(&schema).map_err(|e| bad_schema(name, &e))?;
+                check_schema(&schema).map_err(|e| bad_schema(name, e))?;
                 Ok(Plugin {
                     info: PluginInfo {
                         name: name.clone(),
@@ -257,7 +257,7 @@ fn failure(name: &str, f: Failure) -> Diagnostic {
     }
 }
 
-fn bad_schema(name: &str, e: &str) -> Diagnostic {
+fn bad_schema(name: &str, e: Message) -> Diagnostic {
     Diagnostic::error(msg!("plugin-schema-unusable", name = name, detail = e))
         .with_help(msg!("plugin-schema-unusable-help"))
 }
@@ -446,7 +446,7 @@ fn config_of(
                 msg!("plugin-config-violation-label")
             });
             match v.help {
-                Some(h) => d.with_help(Message::verbatim(h)),
+                Some(h) => d.with_help(h),
                 None => d,
             }
         })
