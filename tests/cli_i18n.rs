@@ -408,6 +408,21 @@ const CASES: &[Case] = &[
         args: &["check", "r.toml", "--plugin-dir", "plugins"],
     },
     Case {
+        class: "plugin-section-errors",
+        files: &[
+            ("plugins/talent/plugin.toml", "name = \"talent\"\nversion = \"0.1.0\"\n"),
+            (
+                "plugins/talent/section.hbs",
+                "一、人才引进\n（一）引进博士\n1.其中\n（1）教授\n（2）副教授\n",
+            ),
+            (
+                "r.toml",
+                "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[sections]]\nplugin = \"talent\"\n",
+            ),
+        ],
+        args: &["check", "r.toml", "--plugin-dir", "plugins"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],

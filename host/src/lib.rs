@@ -203,7 +203,7 @@ impl Plugin {
                             Diagnostic::error(msg!(
                                 "plugin-section-unusable",
                                 name = name,
-                                detail = e.to_string()
+                                detail = e
                             ))
                             .with_help(bug(msg!("plugin-bug")))
                         })
@@ -236,12 +236,8 @@ impl Plugin {
                 });
                 let mut item = t.generate(&data)?;
                 convert::check_outline(&mut item, span, 0).map_err(|e| {
-                    Diagnostic::error(msg!(
-                        "plugin-template-outline",
-                        name = name,
-                        detail = e.to_string()
-                    ))
-                    .with_help(msg!("plugin-template-outline-help"))
+                    Diagnostic::error(msg!("plugin-template-outline", name = name, detail = e))
+                        .with_help(msg!("plugin-template-outline-help"))
                 })?;
                 Ok(item)
             }

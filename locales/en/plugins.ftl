@@ -216,3 +216,16 @@ config-help-unquote-number = write the number without quotes: { $key } = { $numb
 config-help-write-number = write a number without quotes or units: { $key } = 12.5
 config-help-quote-text = put the text in double quotes: { $key } = "……"
 config-help-and-description = { $help }; { $description }
+
+## A plugin's section, checked as a hand-written item is
+section-at-section = the section
+section-at-item = item { $number }
+section-at-subitem = { $at }, item { $number }
+section-too-deep = { $at } nests deeper than { $depth } levels of items below the section
+section-empty-title = { $at } has an empty title
+section-title-several-lines = { $at } has a title of several lines
+section-empty = the section is empty: no title, paragraphs, table, chart or items
+section-table-no-columns = the table of { $at } has no columns
+section-table-row-width = row { $row } of the table of { $at } has { $cells } cells but the table has { $columns } columns
+section-table-list-width = the table of { $at } gives { $count } `{ $key }` entries for { $columns } columns
+section-outline-too-deep = the section nests deeper than { $depth } levels of numbered lines

@@ -15,12 +15,12 @@ plugin-bug-panic = 这是插件本身的问题（“{ $path }”，版本 { $ver
 plugin-bug-abi = 这是插件本身的问题（“{ $path }”，版本 { $version }），请告知插件作者；也可能是插件的接口版本不符
 plugin-malformed-response = 插件“{ $name }”返回的内容格式有误（原文：{ $detail }）
 plugin-failed = 插件“{ $name }”{ $detail }
-plugin-section-unusable = 插件“{ $name }”返回的专题段落无法使用（原文：{ $detail }）
+plugin-section-unusable = 插件“{ $name }”返回的专题段落无法使用：{ $detail }
 plugin-reported-error = 插件“{ $name }”报告错误（原文：{ $detail }）
 plugin-reported-error-help = 以上是插件自己的提示；请检查此专题段落的插件配置
 plugin-panicked = 插件“{ $name }”崩溃（原文：{ $detail }）
 plugin-unknown-status = 插件“{ $name }”返回了无法识别的状态 { $status }
-plugin-template-outline = 模板插件“{ $name }”（原文：{ $detail }）
+plugin-template-outline = 模板插件“{ $name }”：{ $detail }
 plugin-template-outline-help = 专题段落标题之下最多两级带序号的小标题
 plugin-schema-unusable = 插件“{ $name }”的配置结构说明无法使用：{ $detail }
 plugin-schema-unusable-help = huibao 支持的 JSON Schema 关键字见 plugins/README.md
@@ -213,3 +213,16 @@ config-help-unquote-number = 数字不要加引号：{ $key } = { $number }
 config-help-write-number = 请写不带引号和单位的数字：{ $key } = 12.5
 config-help-quote-text = 文字请放在双引号中：{ $key } = "……"
 config-help-and-description = { $help }；{ $description }
+
+## 插件生成的专题段落（按手写条目的要求检查）
+section-at-section = 专题段落
+section-at-item = 第{ $number }个条目
+section-at-subitem = { $at }下的第{ $number }个条目
+section-too-deep = { $at }在专题段落下嵌套超过{ $depth }层条目
+section-empty-title = { $at }的标题为空
+section-title-several-lines = { $at }的标题占了多行
+section-empty = 专题段落是空的：没有标题、段落、表格、图表或条目
+section-table-no-columns = { $at }的表格没有列
+section-table-row-width = { $at }的表格第{ $row }行有{ $cells }个单元格，而表格有{ $columns }列
+section-table-list-width = { $at }的表格给出了{ $count }个 `{ $key }` 值，而表格有{ $columns }列
+section-outline-too-deep = 专题段落的序号超过{ $depth }层
