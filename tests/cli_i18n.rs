@@ -423,6 +423,11 @@ const CASES: &[Case] = &[
         args: &["check", "r.toml", "--plugin-dir", "plugins"],
     },
     Case {
+        class: "option-value-refused",
+        files: &[("stats.csv", "指标名称,计量单位,本期数,上年同期数\n营业收入,亿元,12,10\n")],
+        args: &["indicators", "stats.csv", "--range", "XX"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],
