@@ -167,6 +167,13 @@ previous-plan-item-help = say in [[achievements]] what became of it (done, in pr
 ## Writing the outputs, batches, backends.
 
 write-cannot = cannot write { $path }: { $reason }
+write-target-is-input = it is { $what } { $path }, read in this run: writing it would replace it, so nothing was written
+write-folder-locked = another huibao has been writing into { $folder } for { $seconds } s
+write-file-not-folder = { $path } is a file, not a folder
+write-dangling-link = { $path } is a link to a folder that does not exist
+write-folder-in-the-way = a folder is in the way of { $path }
+write-not-replaceable = { $path } is not a file that can be replaced
+write-open-elsewhere = { $path } is open in another program (Word or WPS?)
 batch-folder-unreadable = cannot read folder { $path }: { $reason }
 batch-missing = { $path }: no such report file or folder
 batch-empty-folder = { $path }: no report (*.toml) in this folder

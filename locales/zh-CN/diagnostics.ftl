@@ -167,6 +167,13 @@ previous-plan-item-help = 请在 [[achievements]] 中说明其进展（已完成
 ## 写入输出文件、批量生成、各格式的生成。
 
 write-cannot = 无法写入“{ $path }”：{ $reason }
+write-target-is-input = 它是本次读取的{ $what }“{ $path }”，写入会把它覆盖，因此没有写入任何文件
+write-folder-locked = 另一个 huibao 已向“{ $folder }”写入了 { $seconds } 秒
+write-file-not-folder = “{ $path }”是文件，不是文件夹
+write-dangling-link = “{ $path }”是指向不存在的文件夹的链接
+write-folder-in-the-way = “{ $path }”处有一个同名文件夹
+write-not-replaceable = “{ $path }”不是可以替换的文件
+write-open-elsewhere = “{ $path }”已在其他程序（Word 或 WPS？）中打开
 batch-folder-unreadable = 无法读取文件夹“{ $path }”：{ $reason }
 batch-missing = 找不到报告文件或文件夹“{ $path }”
 batch-empty-folder = 文件夹“{ $path }”中没有报告文件（*.toml）
