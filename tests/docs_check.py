@@ -294,9 +294,10 @@ def faq_runs(text):
         args, body, after = m.group(1).split(), m.group(2), m.group(3)
         files, name = {}, None
         for line in body.splitlines(keepends=True):
-            head = re.match(r"^--- (\S+)\s*$", line)
+            # `--- NAME` starts a file; `--- NAME gbk` one saved in GBK (not UTF-8).
+            head = re.match(r"^--- (\S+)( gbk)?\s*$", line)
             if head:
-                name = head.group(1)
+                name = head.group(1) + (head.group(2) or "")
                 files[name] = ""
             elif name is not None:
                 files[name] += line
@@ -324,15 +325,24 @@ def check_faq(bin_, src, tmp):
         text = f.read()
     runs = faq_runs(text)
     ok(len(runs) >= 20, f"faq.md: only {len(runs)} quotes have a <!-- run: --> input")
+    # Every quote has its input: a line 提示：… or a ```text block follows a <!-- run: -->
+    # comment (or a <!-- not run: why --> one, for what a comment cannot set up).
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("提示：") or line == "```text":
+            before = "\n".join(lines[max(0, i - 40):i]).rstrip()
+            ok(before.endswith("-->") and re.search(r"<!-- (run|not run): [^>]*\Z", before.rsplit("-->", 1)[0], re.S) is not None,
+               f"faq.md:{i + 1}: the quote {line[:40]!r} has no <!-- run: --> input above it")
     for args, files, quotes, line in runs:
         where = f"faq.md:{line}"
         work = os.path.join(tmp, f"faq-{line}")
         shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)
         for name, body in files.items():
+            name, _, encoding = name.partition(" ")
             target = os.path.join(work, name)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as f:
+            with open(target, "w", encoding=encoding or "utf-8") as f:
                 f.write(body)
         env = {k: v for k, v in os.environ.items() if k not in ("HUIBAO_LANG", "LC_ALL", "LC_MESSAGES")}
         env.update(LANG="zh_CN.UTF-8", NO_COLOR="1")
