@@ -181,6 +181,7 @@ batch-same-stem = { $first } and { $second } would both write { $stem }.*: renam
 batch-threads = cannot start { $jobs } worker threads: { $reason }
 batch-panic = internal error while rendering { $report }: { $detail } (please report this bug)
 render-failed = { $format } output of { $report } failed: { $detail }
+render-failed-because = { $format } output of { $report } failed: { $detail }
 font-missing-glyph = no font has the character “{ $character }” ({ $code })
 font-missing-glyph-label = this character
 font-missing-glyph-help = write another character, or give a font that has it with --font-dir (fonts tried: { $fonts })
@@ -337,3 +338,9 @@ guard-partial-help = write the text out where it is needed; templates in huibao 
 guard-decorator = decorators and inline partials ({"{{"}* …{"}}"}, {"{{"}#*inline …{"}}"}) cannot be used here
 guard-too-deep = expressions nest deeper than { $max } levels
 guard-too-deep-help = split the expression: nest blocks ({"{{"}#if{"}}"}, {"{{"}#each{"}}"}, {"{{"}else if{"}}"}) and (…) subexpressions less deeply
+
+## Fonts and page layout
+layout-font-unusable = cannot use font { $path }: { $reason }
+layout-font-dir-missing = the font folder { $path } does not exist (check --font-dir and HUIBAO_FONT_DIR)
+layout-no-font = no font for { $role } (wanted: { $families }); install one or give --font-dir
+layout-missing-glyph = no font has the character “{ $character }” ({ $code }) in { $place }: “{ $context }” (fonts tried: { $tried })
