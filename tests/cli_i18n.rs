@@ -428,6 +428,11 @@ const CASES: &[Case] = &[
         args: &["indicators", "stats.csv", "--range", "XX"],
     },
     Case {
+        class: "import-not-a-report",
+        files: &[("last.txt", "{\\rtf1\\ansi 某园区管委会}")],
+        args: &["import", "last.txt"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],

@@ -50,21 +50,21 @@ use std::path::Path;
 pub enum ImportError {
     /// The file could not be read: missing, not a regular file (a folder, a device, a
     /// FIFO, a link to one), or over its limit ([`huibao_core::input`]).
-    #[error("{0}")]
+    #[error("{}", self.message())]
     Read(huibao_core::input::ReadError),
     /// The file has no text.
-    #[error("{0} is empty: there is nothing to import")]
+    #[error("{}", self.message())]
     Empty(String),
     /// The file is not text (nor a DOCX).
-    #[error("{path} cannot be imported: {why}")]
+    #[error("{}", self.message())]
     NotText {
         /// The path as given.
         path: String,
         /// What marks it as binary.
-        why: String,
+        why: Message,
     },
     /// The DOCX is damaged or not a Word document.
-    #[error("{path} is not a readable Word document: {why}")]
+    #[error("{}", self.message())]
     Docx {
         /// The path as given.
         path: String,
@@ -72,11 +72,11 @@ pub enum ImportError {
         why: String,
     },
     /// The DOCX has no paragraphs with text.
-    #[error("{0} has no paragraphs with text")]
+    #[error("{}", self.message())]
     NoParagraphs(String),
     /// The file is over a limit: a part unpacks too large or nests too deep (a zip bomb),
     /// too many pages or characters.
-    #[error("{path} is too large to import: {why}")]
+    #[error("{}", self.message())]
     TooLarge {
         /// The path as given.
         path: String,
@@ -85,23 +85,23 @@ pub enum ImportError {
     },
     /// The file is in a format huibao does not import (a spreadsheet, a presentation, an
     /// image, a password-protected document).
-    #[error("{path} cannot be imported: it is {what}")]
+    #[error("{}", self.message())]
     Unsupported {
         /// The path as given.
         path: String,
         /// What the file is.
-        what: String,
+        what: Message,
     },
     /// The file is protected by a password.
-    #[error("{path} cannot be imported: it is {what} protected by a password")]
+    #[error("{}", self.message())]
     Protected {
         /// The path as given.
         path: String,
         /// What the file is: "a PDF", "a Word document".
-        what: &'static str,
+        what: Message,
     },
     /// A .doc, .pdf, .html, .odt or .ofd that could not be read.
-    #[error("{path} is not a readable {format} file: {why}")]
+    #[error("{}", self.message())]
     Damaged {
         /// The path as given.
         path: String,
@@ -111,7 +111,7 @@ pub enum ImportError {
         why: String,
     },
     /// A PDF without a text layer: a scan (扫描件).
-    #[error("{path} is a scan (扫描件): its {pages} page(s) have no text layer, so there is no text to import")]
+    #[error("{}", self.message())]
     Scanned {
         /// The path as given.
         path: String,
@@ -124,34 +124,55 @@ pub enum ImportError {
 pub const FORMATS_READ: &str = ".txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .pdf with a text layer, .html, .htm, .mhtml, .odt and .ofd";
 
 impl ImportError {
+    /// What went wrong, in the chosen language. What a format's reader found wrong inside
+    /// a damaged or oversized file (often a library's words) follows as its detail.
+    pub fn message(&self) -> Message {
+        match self {
+            ImportError::Read(e) => Message::verbatim(e.to_string()),
+            ImportError::Empty(path) => msg!("import-error-empty", path = path),
+            ImportError::NotText { path, why } => {
+                msg!("import-error-not-text", path = path, why = why.clone())
+            }
+            ImportError::Docx { path, why } => {
+                msg!("import-error-docx", path = path, detail = why)
+            }
+            ImportError::NoParagraphs(path) => msg!("import-error-no-paragraphs", path = path),
+            ImportError::TooLarge { path, why } => {
+                msg!("import-error-too-large", path = path, detail = why)
+            }
+            ImportError::Unsupported { path, what } => {
+                msg!("import-error-unsupported", path = path, what = what.clone())
+            }
+            ImportError::Protected { path, what } => {
+                msg!("import-error-protected", path = path, what = what.clone())
+            }
+            ImportError::Damaged { path, format, why } => msg!(
+                "import-error-damaged",
+                path = path,
+                format = *format,
+                detail = why
+            ),
+            ImportError::Scanned { path, pages } => {
+                msg!("import-error-scanned", path = path, pages = *pages)
+            }
+        }
+    }
+
     /// What the user can do about it.
-    pub fn help(&self) -> std::borrow::Cow<'static, str> {
-        let help: &'static str = match self {
-            ImportError::Read(e) => return e.help().to_string().into(),
-            ImportError::Empty(_) => "choose the file that holds last period's report",
+    pub fn help(&self) -> Message {
+        match self {
+            ImportError::Read(e) => Message::verbatim(e.help().to_string()),
+            ImportError::Empty(_) => msg!("import-help-empty"),
             ImportError::NotText { .. } | ImportError::Unsupported { .. } => {
-                "huibao imports .txt (UTF-8, UTF-16, GBK), .docx, .doc, .wps, .pdf with a text layer, .html, .htm, .mhtml, .odt and .ofd: open the report in Word or WPS and save it as .docx, or copy its text into a .txt file"
+                msg!("import-help-unsupported")
             }
-            ImportError::Protected { .. } => {
-                "open it with its password (in Word, WPS or a PDF reader), save a copy without the password, and import that"
-            }
-            ImportError::Damaged { .. } => {
-                "open it in Word or WPS (a PDF in a PDF reader, a page in a browser) and save it again as .docx or .txt, or copy its text into a .txt file"
-            }
-            ImportError::Scanned { .. } => {
-                "run OCR (text recognition) on the scan first, in WPS or a PDF reader, and import the text it gives as .txt or .docx"
-            }
-            ImportError::Docx { .. } => {
-                "open it in Word or WPS and save it again as .docx (Word 2007 or later), or copy its text into a .txt file"
-            }
-            ImportError::NoParagraphs(_) => {
-                "the report may be in text boxes, images or a scanned page; copy its text into a .txt file and import that"
-            }
-            ImportError::TooLarge { .. } => {
-                "a work report is far smaller; if this is the right file, copy its text into a .txt file and import that"
-            }
-        };
-        help.into()
+            ImportError::Protected { .. } => msg!("import-help-protected"),
+            ImportError::Damaged { .. } => msg!("import-help-damaged"),
+            ImportError::Scanned { .. } => msg!("import-help-scanned"),
+            ImportError::Docx { .. } => msg!("import-help-docx"),
+            ImportError::NoParagraphs(_) => msg!("import-help-no-paragraphs"),
+            ImportError::TooLarge { .. } => msg!("import-help-too-large"),
+        }
     }
 }
 
@@ -313,15 +334,15 @@ impl SourceKind {
     }
 
     /// The kind's name for messages: "a Word document (.docx)".
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> Message {
         match self {
-            SourceKind::Text => "text (.txt)",
-            SourceKind::Docx => "a Word document (.docx)",
-            SourceKind::Doc => "a Word 97–2003 or WPS document (.doc, .wps)",
-            SourceKind::Pdf => "a PDF",
-            SourceKind::Html => "a web page (.html, .mhtml)",
-            SourceKind::Odt => "an OpenDocument text (.odt)",
-            SourceKind::Ofd => "an OFD document",
+            SourceKind::Text => msg!("import-kind-text"),
+            SourceKind::Docx => msg!("import-kind-docx"),
+            SourceKind::Doc => msg!("import-kind-doc"),
+            SourceKind::Pdf => msg!("import-kind-pdf"),
+            SourceKind::Html => msg!("import-kind-html"),
+            SourceKind::Odt => msg!("import-kind-odt"),
+            SourceKind::Ofd => msg!("import-kind-ofd"),
         }
     }
 }
@@ -1016,7 +1037,7 @@ mod tests {
             ),
             "{err}"
         );
-        assert!(err.help().contains(".txt"));
+        assert!(err.help().to_string().contains(".txt"));
     }
 
     #[test]

@@ -31,11 +31,7 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
         Err(e) => {
             eprintln!(
                 "{}",
-                t!(
-                    "cli-import-error",
-                    message = e.to_string(),
-                    help = e.help().to_string()
-                )
+                t!("cli-import-error", message = e.message(), help = e.help())
             );
             return exit::REPORT_ERROR;
         }
