@@ -86,7 +86,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError
 /// Names well-known binary formats from their first bytes.
 fn binary_signature(bytes: &[u8]) -> Option<huibao_i18n::Message> {
     use huibao_i18n::msg;
-    let signatures: [(&[u8], fn() -> huibao_i18n::Message); 6] = [
+    type Words = fn() -> huibao_i18n::Message;
+    let signatures: [(&[u8], Words); 6] = [
         (b"PK\x03\x04", || msg!("import-binary-zip")),
         (b"%PDF", || msg!("import-binary-pdf")),
         (b"\xD0\xCF\x11\xE0", || msg!("import-binary-doc")),
