@@ -273,6 +273,18 @@ pub(crate) fn report_error(err: clap::Error, cmd: &Command, args: &[std::ffi::Os
             argument = context(ContextKind::InvalidArg),
             allowed = context(ContextKind::ValidValue)
         ),
+        ErrorKind::ValueValidation
+            if std::error::Error::source(&err).is_some_and(|e| e.is::<OwnWords>()) =>
+        {
+            t!(
+                "cli-error-invalid-value-why",
+                value = context(ContextKind::InvalidValue),
+                argument = context(ContextKind::InvalidArg),
+                why = std::error::Error::source(&err)
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            )
+        }
         ErrorKind::ValueValidation if std::error::Error::source(&err).is_some() => t!(
             "cli-error-invalid-value-detail",
             value = context(ContextKind::InvalidValue),
@@ -365,3 +377,16 @@ mod tests {
         let _ = Lang::ALL;
     }
 }
+
+/// Why a value was refused, in huibao's own words (a catalog message already in the
+/// chosen language), not a library's: shown without （原文：…）.
+#[derive(Debug)]
+pub(crate) struct OwnWords(pub String);
+
+impl std::fmt::Display for OwnWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OwnWords {}

@@ -88,11 +88,14 @@ pub(crate) fn stdout_is_no_input() -> Result<(), u8> {
     match huibao_core::input::input_clash(Path::new("/dev/stdout")) {
         Some(clash) if cfg!(unix) => {
             eprintln!(
-                "error: standard output is {} {}, read in this run: printing would replace it",
-                clash.kind.what(),
-                clash.input.display()
+                "{}",
+                huibao_i18n::t!(
+                    "cli-stdout-is-input",
+                    what = clash.kind.what(),
+                    path = clash.input.display()
+                )
             );
-            eprintln!("  help: send the output to another file (> other.toml)");
+            eprintln!("  {}", huibao_i18n::t!("cli-stdout-is-input-help"));
             Err(crate::exit::OUTPUT_ERROR)
         }
         _ => Ok(()),

@@ -19,7 +19,11 @@ Works on a copy of docs/ in OUTDIR/guide (the repository's pictures are not touc
      into the starter of `huibao new` in place of its tables of the same names, checks without
      errors (```toml plugin and other words after toml: parsed only);
    - every `huibao …` command in a ```sh block names a real command, and each of its
-     --options is one that command's --help lists.
+     --options is one that command's --help lists;
+   - every message the FAQ (src/faq.md) quotes is what the program prints: each quote follows
+     a hidden `<!-- run: ARGS … -->` comment holding the command and its files; it is run
+     under `--lang zh-CN` and each quoted line (the ```text block, or the `…` spans of the
+     line after the comment) must be a line of what it prints, `…` standing for any text.
 
 Prints one line per failure and closes with `docs: N passed, M failed`; exits 1 on a failure.
 """
@@ -274,7 +278,80 @@ def main():
                 ids = pages[target].ids if target in pages else set()
                 ok(urllib.parse.unquote(frag) in ids, f"{rel_page}: <{tag}> {ref}: no #{urllib.parse.unquote(frag)} in {os.path.relpath(target, book)}")
     print(f"guide: {len(pages)} pages in {book}")
+
+    # 3d. The FAQ's quotes against the program.
+    check_faq(bin_, src, tmp)
     return finish()
+
+
+RUN = re.compile(r"<!-- run: (.*?)\n(.*?)-->\n+(.*?)(?=\n\n|\Z)", re.S)
+
+
+def faq_runs(text):
+    """(args, {file: text}, [quoted lines]) for each `<!-- run: … -->` of the FAQ."""
+    out = []
+    for m in RUN.finditer(text):
+        args, body, after = m.group(1).split(), m.group(2), m.group(3)
+        files, name = {}, None
+        for line in body.splitlines(keepends=True):
+            # `--- NAME` starts a file; `--- NAME gbk` one saved in GBK (not UTF-8).
+            head = re.match(r"^--- (\S+)( gbk)?\s*$", line)
+            if head:
+                name = head.group(1) + (head.group(2) or "")
+                files[name] = ""
+            elif name is not None:
+                files[name] += line
+        fence = re.match(r"```text\n(.*?)\n```", after, re.S)
+        if fence:
+            quotes = [l for l in fence.group(1).splitlines() if l.strip()]
+        else:
+            quotes = re.findall(r"`` (.+?) ``|`([^`]+)`", after.split("\n")[0])
+            quotes = [a or b for a, b in quotes]
+        out.append((args, files, quotes, text[: m.start()].count("\n") + 1))
+    return out
+
+
+def quoted_in(quote, printed):
+    """Whether `quote` is a line of `printed` (a part of one), `…` standing for any text."""
+    parts = [re.escape(p.strip()) for p in quote.split("…")]
+    pattern = re.compile(r"\s*.*?".join(parts) if len(parts) > 1 else parts[0])
+    return any(pattern.search(line.strip()) for line in printed.splitlines())
+
+
+def check_faq(bin_, src, tmp):
+    """The FAQ's quotes are what the program prints for the inputs beside them."""
+    path = os.path.join(src, "faq.md")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    runs = faq_runs(text)
+    ok(len(runs) >= 20, f"faq.md: only {len(runs)} quotes have a <!-- run: --> input")
+    # Every quote has its input: a line 提示：… or a ```text block follows a <!-- run: -->
+    # comment (or a <!-- not run: why --> one, for what a comment cannot set up).
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("提示：") or line == "```text":
+            before = "\n".join(lines[max(0, i - 40):i]).rstrip()
+            ok(before.endswith("-->") and re.search(r"<!-- (run|not run): [^>]*\Z", before.rsplit("-->", 1)[0], re.S) is not None,
+               f"faq.md:{i + 1}: the quote {line[:40]!r} has no <!-- run: --> input above it")
+    for args, files, quotes, line in runs:
+        where = f"faq.md:{line}"
+        work = os.path.join(tmp, f"faq-{line}")
+        shutil.rmtree(work, ignore_errors=True)
+        os.makedirs(work)
+        for name, body in files.items():
+            name, _, encoding = name.partition(" ")
+            target = os.path.join(work, name)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding=encoding or "utf-8") as f:
+                f.write(body)
+        env = {k: v for k, v in os.environ.items() if k not in ("HUIBAO_LANG", "LC_ALL", "LC_MESSAGES")}
+        env.update(LANG="zh_CN.UTF-8", NO_COLOR="1")
+        p = subprocess.run([bin_, "--lang", "zh-CN", *args], cwd=work, capture_output=True, text=True, env=env, timeout=120)
+        printed = p.stdout + p.stderr
+        if not ok(bool(quotes), f"{where}: no quote follows the <!-- run: --> comment"):
+            continue
+        for q in quotes:
+            ok(quoted_in(q, printed), f"{where}: the FAQ quotes {q!r}, the program prints:\n{printed}")
 
 
 def finish():

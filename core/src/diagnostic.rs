@@ -288,6 +288,10 @@ pub fn read_source(path: &Path, kind: crate::input::Kind) -> Result<SourceFile, 
 /// (not found, permission denied …) from the catalog, anything else in the system's words.
 pub fn io_reason(e: &std::io::Error) -> Message {
     use std::io::ErrorKind;
+    // huibao's own words on the case, already a message: they say it all.
+    if let Some(own) = e.get_ref().and_then(|r| r.downcast_ref::<Message>()) {
+        return own.clone();
+    }
     let reason = match e.kind() {
         ErrorKind::NotFound => msg!("io-not-found"),
         ErrorKind::PermissionDenied => msg!("io-permission-denied"),

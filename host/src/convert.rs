@@ -4,6 +4,7 @@
 use huibao_core::ir;
 use huibao_core::model::{Cell, ChartKind, ChartSpec, Item, Number, SeriesSpec, TableSpec};
 use huibao_core::style::NumberingMode;
+use huibao_i18n::{msg, Message};
 use huibao_plugin_api as api;
 use std::ops::Range;
 use toml::Spanned;
@@ -13,20 +14,28 @@ use toml::Spanned;
 pub const MAX_DEPTH: usize = 2;
 
 /// Converts a native plugin's section; every span is `span` (the report's `plugin = …`).
-pub(super) fn section_to_item(section: &api::Section, span: &Range<usize>) -> Result<Item, String> {
-    convert(section, span, 0, "the section")
+pub(super) fn section_to_item(
+    section: &api::Section,
+    span: &Range<usize>,
+) -> Result<Item, Message> {
+    convert(section, span, 0, &msg!("section-at-section"))
 }
 
-fn convert(s: &api::Section, span: &Range<usize>, depth: usize, at: &str) -> Result<Item, String> {
+fn convert(
+    s: &api::Section,
+    span: &Range<usize>,
+    depth: usize,
+    at: &Message,
+) -> Result<Item, Message> {
     if depth > MAX_DEPTH {
-        return Err(format!(
-            "{at} nests deeper than {MAX_DEPTH} levels of items below the section"
-        ));
+        return Err(msg!("section-too-deep", at = at.clone(), depth = MAX_DEPTH));
     }
     let title = match s.title.as_deref().map(str::trim) {
         None => None,
-        Some("") => return Err(format!("{at} has an empty title")),
-        Some(t) if t.contains('\n') => return Err(format!("{at} has a title of several lines")),
+        Some("") => return Err(msg!("section-empty-title", at = at.clone())),
+        Some(t) if t.contains('\n') => {
+            return Err(msg!("section-title-several-lines", at = at.clone()))
+        }
         Some(t) => Some(Spanned::new(span.clone(), t.to_string())),
     };
     let paragraphs: Vec<&str> = s
@@ -46,7 +55,7 @@ fn convert(s: &api::Section, span: &Range<usize>, depth: usize, at: &str) -> Res
         && chart.is_none()
         && s.items.is_empty()
     {
-        return Err("the section is empty: no title, paragraphs, table, chart or items".into());
+        return Err(msg!("section-empty"));
     }
     let items = s
         .items
@@ -54,9 +63,9 @@ fn convert(s: &api::Section, span: &Range<usize>, depth: usize, at: &str) -> Res
         .enumerate()
         .map(|(i, child)| {
             let name = if depth == 0 {
-                format!("item {}", i + 1)
+                msg!("section-at-item", number = i + 1)
             } else {
-                format!("{at}, item {}", i + 1)
+                msg!("section-at-subitem", at = at.clone(), number = i + 1)
             };
             convert(child, span, depth + 1, &name)
         })
@@ -96,17 +105,19 @@ fn chart(c: &api::Chart, span: &Range<usize>) -> ChartSpec {
     }
 }
 
-fn table(t: &api::Table, span: &Range<usize>, at: &str) -> Result<TableSpec, String> {
+fn table(t: &api::Table, span: &Range<usize>, at: &Message) -> Result<TableSpec, Message> {
     let n = t.columns.len();
     if n == 0 {
-        return Err(format!("the table of {at} has no columns"));
+        return Err(msg!("section-table-no-columns", at = at.clone()));
     }
     for (i, row) in t.rows.iter().enumerate() {
         if row.len() != n {
-            return Err(format!(
-                "row {} of the table of {at} has {} cells but the table has {n} columns",
-                i + 1,
-                row.len()
+            return Err(msg!(
+                "section-table-row-width",
+                row = i + 1,
+                at = at.clone(),
+                cells = row.len(),
+                columns = n
             ));
         }
     }
@@ -115,8 +126,12 @@ fn table(t: &api::Table, span: &Range<usize>, at: &str) -> Result<TableSpec, Str
         ("widths", t.widths.as_ref().map(Vec::len)),
     ] {
         if let Some(len) = len.filter(|&l| l != n) {
-            return Err(format!(
-                "the table of {at} gives {len} `{what}` entries for {n} columns"
+            return Err(msg!(
+                "section-table-list-width",
+                at = at.clone(),
+                count = len,
+                key = what,
+                columns = n
             ));
         }
     }
@@ -157,11 +172,9 @@ pub(super) fn check_outline(
     item: &mut Item,
     span: &Range<usize>,
     depth: usize,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     if depth > MAX_DEPTH {
-        return Err(format!(
-            "the section nests deeper than {MAX_DEPTH} levels of numbered lines"
-        ));
+        return Err(msg!("section-outline-too-deep", depth = MAX_DEPTH));
     }
     if let Some(t) = &mut item.title {
         *t = Spanned::new(span.clone(), t.get_ref().clone());
@@ -204,16 +217,20 @@ mod tests {
             .item(Section::new("乙").item(Section::new("丙").item(Section::new("丁"))));
         assert!(section_to_item(&deep, &(0..0))
             .unwrap_err()
+            .to_string()
             .contains("nests deeper"));
         let ragged = Section::new("甲").table(Table::new(["a", "b"]).row([api::Cell::from("x")]));
         assert!(section_to_item(&ragged, &(0..0))
             .unwrap_err()
+            .to_string()
             .contains("row 1 of the table"));
         assert!(section_to_item(&Section::default(), &(0..0))
             .unwrap_err()
+            .to_string()
             .contains("empty"));
         assert!(section_to_item(&Section::new(" "), &(0..0))
             .unwrap_err()
+            .to_string()
             .contains("empty title"));
     }
 }

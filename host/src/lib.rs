@@ -108,7 +108,7 @@ impl Plugin {
                     ))
                     .with_help(msg!("plugin-bug-at", path = n.path.display()))
                 })?;
-                check_schema(&schema).map_err(|e| bad_schema(name, &e))?;
+                check_schema(&schema).map_err(|e| bad_schema(name, e))?;
                 Ok(Plugin {
                     info: PluginInfo {
                         name: name.clone(),
@@ -203,7 +203,7 @@ impl Plugin {
                             Diagnostic::error(msg!(
                                 "plugin-section-unusable",
                                 name = name,
-                                detail = e.to_string()
+                                detail = e
                             ))
                             .with_help(bug(msg!("plugin-bug")))
                         })
@@ -236,12 +236,8 @@ impl Plugin {
                 });
                 let mut item = t.generate(&data)?;
                 convert::check_outline(&mut item, span, 0).map_err(|e| {
-                    Diagnostic::error(msg!(
-                        "plugin-template-outline",
-                        name = name,
-                        detail = e.to_string()
-                    ))
-                    .with_help(msg!("plugin-template-outline-help"))
+                    Diagnostic::error(msg!("plugin-template-outline", name = name, detail = e))
+                        .with_help(msg!("plugin-template-outline-help"))
                 })?;
                 Ok(item)
             }
@@ -257,7 +253,7 @@ fn failure(name: &str, f: Failure) -> Diagnostic {
     }
 }
 
-fn bad_schema(name: &str, e: &str) -> Diagnostic {
+fn bad_schema(name: &str, e: Message) -> Diagnostic {
     Diagnostic::error(msg!("plugin-schema-unusable", name = name, detail = e))
         .with_help(msg!("plugin-schema-unusable-help"))
 }
@@ -446,7 +442,7 @@ fn config_of(
                 msg!("plugin-config-violation-label")
             });
             match v.help {
-                Some(h) => d.with_help(Message::verbatim(h)),
+                Some(h) => d.with_help(h),
                 None => d,
             }
         })

@@ -29,7 +29,7 @@ pub(crate) struct Cleaned {
     /// Lines joined because a program had wrapped them or cut them into pages.
     pub lines_joined: usize,
     /// What looked like a reading slip (OCR): kept as written, listed for the reader.
-    pub doubts: Vec<String>,
+    pub doubts: Vec<huibao_i18n::Message>,
 }
 
 /// A source block during cleaning.
@@ -603,7 +603,7 @@ fn join_wrapped_lines(kept: &mut Vec<Line>, out: &mut Cleaned) {
 
 /// Reading slips of OCR or retyping in figures: "I-IO月" (letters for digits), "14。14%"
 /// (a full stop for a decimal point). They are kept as written and listed.
-pub(crate) fn reading_slips(text: &str) -> Vec<String> {
+pub(crate) fn reading_slips(text: &str) -> Vec<huibao_i18n::Message> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let lookalike = |c: char| matches!(c, 'I' | 'l' | 'O' | 'o');
@@ -638,9 +638,10 @@ pub(crate) fn reading_slips(text: &str) -> Vec<String> {
                         c => c,
                     })
                     .collect();
-                out.push(format!(
-                    "“{run}{}” reads like an OCR slip for “{read}{}”: kept as written; correct it in the text",
-                    chars[i], chars[i]
+                out.push(huibao_i18n::msg!(
+                    "import-doubt-ocr-slip",
+                    written = format!("{run}{}", chars[i]),
+                    read = format!("{read}{}", chars[i])
                 ));
             }
             continue;
@@ -661,9 +662,10 @@ pub(crate) fn reading_slips(text: &str) -> Vec<String> {
                 .take_while(|c| c.is_ascii_digit() || **c == '%')
                 .count();
             let slip: String = chars[i - a..i + 1 + b].iter().collect();
-            out.push(format!(
-                "“{slip}” has a full stop between digits, perhaps an OCR slip for “{}”: kept as written",
-                slip.replace('。', ".")
+            out.push(huibao_i18n::msg!(
+                "import-doubt-full-stop-in-number",
+                written = slip.clone(),
+                read = slip.replace('。', ".")
             ));
         }
         i += 1;

@@ -33,21 +33,20 @@ pub(crate) enum DecodeError {
     Empty,
     /// A known binary format, or bytes no text encoding explains.
     #[error("the file is not text: {0}")]
-    Binary(String),
+    Binary(huibao_i18n::Message),
 }
 
 /// Decodes a text file's bytes.
 pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError> {
     if let Some(kind) = binary_signature(bytes) {
-        return Err(DecodeError::Binary(kind.into()));
+        return Err(DecodeError::Binary(kind));
     }
     let (text, encoding) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
         if had_errors {
-            return Err(DecodeError::Binary(format!(
-                "it starts with a {} byte-order mark but is not valid {}",
-                enc.name(),
-                enc.name()
+            return Err(DecodeError::Binary(huibao_i18n::msg!(
+                "import-binary-bad-bom",
+                encoding = enc.name()
             )));
         }
         let which = if enc == UTF_8 {
@@ -62,9 +61,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError
     } else {
         let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
         if had_errors {
-            return Err(DecodeError::Binary(
-                "it is neither UTF-8 nor GB18030/GBK text".into(),
-            ));
+            return Err(DecodeError::Binary(huibao_i18n::msg!(
+                "import-binary-encoding"
+            )));
         }
         (text.into_owned(), TextEncoding::Gb18030)
     };
@@ -76,37 +75,34 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError
         .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{b}' | '\u{c}'))
         .count();
     if controls * 100 > text.chars().count() {
-        return Err(DecodeError::Binary(format!(
-            "it has {controls} control characters, as binary files do"
+        return Err(DecodeError::Binary(huibao_i18n::msg!(
+            "import-binary-controls",
+            count = controls
         )));
     }
     Ok((text, encoding))
 }
 
 /// Names well-known binary formats from their first bytes.
-fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: [(&[u8], &str); 6] = [
-        (
-            b"PK\x03\x04",
-            "it is a zip archive (a .docx? name it .docx)",
-        ),
-        (b"%PDF", "it is a PDF"),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "it is a Word 97–2003 (.doc) or WPS (.wps) file",
-        ),
-        (b"{\\rtf", "it is an RTF file; save it as .docx or .txt"),
-        (b"\x89PNG", "it is a PNG image"),
-        (b"\xFF\xD8\xFF", "it is a JPEG image"),
+fn binary_signature(bytes: &[u8]) -> Option<huibao_i18n::Message> {
+    use huibao_i18n::msg;
+    type Words = fn() -> huibao_i18n::Message;
+    let signatures: [(&[u8], Words); 6] = [
+        (b"PK\x03\x04", || msg!("import-binary-zip")),
+        (b"%PDF", || msg!("import-binary-pdf")),
+        (b"\xD0\xCF\x11\xE0", || msg!("import-binary-doc")),
+        (b"{\\rtf", || msg!("import-binary-rtf")),
+        (b"\x89PNG", || msg!("import-binary-png")),
+        (b"\xFF\xD8\xFF", || msg!("import-binary-jpeg")),
     ];
-    SIGNATURES
+    signatures
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|(_, what)| *what)
+        .map(|(_, what)| what())
         .or_else(|| {
             bytes
                 .contains(&0)
-                .then_some("it contains NUL bytes")
+                .then(|| msg!("import-binary-nul"))
                 .filter(|_| {
                     // UTF-16 with a BOM has NUL bytes and is text.
                     Encoding::for_bom(bytes).is_none()

@@ -3,6 +3,7 @@
 
 use crate::marker::Kind;
 use crate::outline::{excerpt, Node, Outline, MAX_DEPTH};
+use huibao_i18n::{msg, Message};
 
 /// The three parts of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,12 +26,12 @@ impl Role {
         }
     }
 
-    /// Words for messages.
-    pub fn label(self) -> &'static str {
+    /// Words for messages, in the reader's language.
+    pub fn label(self) -> Message {
         match self {
-            Role::Achievements => "work done",
-            Role::Problems => "problems",
-            Role::Plan => "plan",
+            Role::Achievements => msg!("import-part-achievements"),
+            Role::Problems => msg!("import-part-problems"),
+            Role::Plan => msg!("import-part-plan"),
         }
     }
 }
@@ -49,7 +50,7 @@ pub struct ItemDraft {
     /// Its sub-items are numbered 一是/二是.
     pub run_in: bool,
     /// Source text that could not be placed, written as comments.
-    pub remarks: Vec<String>,
+    pub remarks: Vec<Message>,
 }
 
 /// One part as it will be written.
@@ -66,7 +67,7 @@ pub struct PartDraft {
     /// Its items are numbered 一是/二是.
     pub run_in: bool,
     /// Source text that could not be placed, written as comments.
-    pub remarks: Vec<String>,
+    pub remarks: Vec<Message>,
     /// Tables between the heading and the first item (kept as comments: a part takes no table).
     pub tables: Vec<Vec<Vec<String>>>,
 }
@@ -79,11 +80,11 @@ pub struct Body {
     /// Tables in the opening.
     pub summary_tables: Vec<Vec<Vec<String>>>,
     /// Comments for the opening.
-    pub summary_remarks: Vec<String>,
+    pub summary_remarks: Vec<Message>,
     /// The parts found, in the source's order.
     pub parts: Vec<PartDraft>,
     /// What the outline's reading was unsure of, written as `# CHECK:` comments.
-    pub doubts: Vec<String>,
+    pub doubts: Vec<Message>,
 }
 
 /// Words that name a part, with the part they name. A heading's head noun comes last in
@@ -295,12 +296,12 @@ pub(crate) fn assemble(outline: Outline) -> Body {
                     && root.paras.is_empty()
                     && !flat
                 {
-                    body.summary_remarks.push(format!(
-                        "The heading \"{label}\" was dropped: its text is part of the opening."
+                    body.summary_remarks.push(msg!(
+                        "import-remark-heading-dropped",
+                        heading = label.clone()
                     ));
-                    body.doubts.push(format!(
-                        "\"{label}\" is not a part of the model (work done, problems, plan); its text went to the opening"
-                    ));
+                    body.doubts
+                        .push(msg!("import-doubt-not-a-part", heading = label.clone()));
                     body.summary.extend(root.paras.iter().cloned());
                     continue;
                 }
@@ -318,13 +319,15 @@ pub(crate) fn assemble(outline: Outline) -> Body {
                     }),
                 };
                 if !flat && target.title.is_none() {
-                    body.doubts.push(format!(
-                        "\"{label}\" has no part heading above it: it became an item of an untitled work-done part"
+                    body.doubts.push(msg!(
+                        "import-doubt-no-part-heading",
+                        heading = label.clone()
                     ));
                 } else if !flat {
-                    body.doubts.push(format!(
-                        "\"{label}\" became an item of the {} part: a report has at most one part each of work done, problems and plan",
-                        target.role.label()
+                    body.doubts.push(msg!(
+                        "import-doubt-extra-part",
+                        heading = label.clone(),
+                        part = target.role.label()
                     ));
                 }
                 let item = item(root, 2, &mut body.doubts);
@@ -340,34 +343,24 @@ pub(crate) fn assemble(outline: Outline) -> Body {
             && body.summary.last().is_some_and(|t| announces_tasks(t))
         {
             done.role = Role::Plan;
-            body.doubts.push(PLAN_ANNOUNCED.into());
+            body.doubts.push(msg!("import-doubt-plan-announced"));
             body.parts.push(done);
         } else {
             body.parts.insert(0, done);
         }
     }
     if flat {
-        body.doubts.push(
-            "the top-level headings are topics, not parts: they became items of the work done"
-                .into(),
-        );
+        body.doubts.push(msg!("import-doubt-topics"));
     }
     let order: Vec<Role> = body.parts.iter().map(|p| p.role).collect();
     let mut sorted = order.clone();
     sorted.sort_by_key(|r| *r as u8);
     if order != sorted {
-        body.doubts.push(
-            "the parts are printed in the order work done, problems, plan, which differs from the source"
-                .into(),
-        );
+        body.doubts.push(msg!("import-doubt-parts-reordered"));
         body.parts.sort_by_key(|p| p.role as u8);
     }
     body
 }
-
-/// The note when an untitled part is taken as the plan.
-const PLAN_ANNOUNCED: &str =
-    "the headings after \"…以下…工作：\" have no part heading: they were taken as the plan";
 
 /// Whether the last sentence of `text` announces the tasks ahead: "重点抓好以下六个方面的
 /// 工作：", "下半年着力做好以下几项工作：".
@@ -386,7 +379,7 @@ fn announces_tasks(text: &str) -> bool {
             .any(|w| last.contains(w))
 }
 
-fn part(root: Node, role: Role, doubts: &mut Vec<String>) -> PartDraft {
+fn part(root: Node, role: Role, doubts: &mut Vec<Message>) -> PartDraft {
     let run_in = root.children.first().and_then(|c| c.kind) == Some(Kind::RunIn);
     check_kind(&root, 2, doubts);
     let items = root
@@ -406,7 +399,7 @@ fn part(root: Node, role: Role, doubts: &mut Vec<String>) -> PartDraft {
 }
 
 /// Converts a node at `level` (2–4); deeper nodes are folded into their parent's text.
-fn item(node: Node, level: usize, doubts: &mut Vec<String>) -> ItemDraft {
+fn item(node: Node, level: usize, doubts: &mut Vec<Message>) -> ItemDraft {
     let run_in = node.children.first().and_then(|c| c.kind) == Some(Kind::RunIn);
     let mut out = ItemDraft {
         title: node.title.clone(),
@@ -417,15 +410,15 @@ fn item(node: Node, level: usize, doubts: &mut Vec<String>) -> ItemDraft {
     let mut tables = node.tables.clone().into_iter();
     out.table = tables.next();
     for extra in tables {
-        out.remarks.push(format!(
-            "A second table of this item (the report allows one per item): {}",
-            crate::frame::flatten_table(&extra)
+        out.remarks.push(msg!(
+            "import-remark-second-table",
+            table = crate::frame::flatten_table(&extra)
         ));
     }
     if level >= MAX_DEPTH && !node.children.is_empty() {
-        doubts.push(format!(
-            "the items under \"{}\" would be a fifth level; they were kept as text",
-            excerpt(&node.label(), 16)
+        doubts.push(msg!(
+            "import-doubt-items-fifth-level",
+            heading = excerpt(&node.label(), 16)
         ));
         for child in &node.children {
             out.paras.extend(fold(child));
@@ -468,7 +461,7 @@ fn fold(node: &Node) -> Vec<String> {
 
 /// Notes when the source numbers a level differently from the standard (the numbers
 /// are regenerated: "1." items right under "一、" print as "（一）").
-fn check_kind(parent: &Node, level: usize, doubts: &mut Vec<String>) {
+fn check_kind(parent: &Node, level: usize, doubts: &mut Vec<Message>) {
     let Some(kind) = parent.children.first().and_then(|c| c.kind) else {
         return;
     };
@@ -482,10 +475,11 @@ fn check_kind(parent: &Node, level: usize, doubts: &mut Vec<String>) {
     };
     if !standard {
         let printed = huibao_core::numbering::heading_number(level as u8, 1);
-        doubts.push(format!(
-            "the items under \"{}\" are numbered {} in the source and will print as {printed} (numbers follow the level)",
-            excerpt(&parent.label(), 16),
-            kind.example()
+        doubts.push(msg!(
+            "import-doubt-numbered-differently",
+            heading = excerpt(&parent.label(), 16),
+            written = kind.example(),
+            printed = printed
         ));
     }
 }

@@ -7,6 +7,7 @@
 use crate::draft::Role;
 use crate::meta::{self, PeriodShape, Phrase};
 use huibao_core::Period;
+use huibao_i18n::{msg, Message};
 
 /// How much each place counts.
 const TITLE: u32 = 6;
@@ -43,7 +44,7 @@ pub(crate) struct Sources<'a> {
 /// One place that names a year or a shape.
 #[derive(Debug, Clone)]
 struct Vote {
-    place: String,
+    place: Message,
     weight: u32,
 }
 
@@ -53,11 +54,11 @@ pub(crate) struct Decision {
     /// The period decided.
     pub period: Period,
     /// For the TOML comment and the summary: where the year and the shape were found.
-    pub source: String,
+    pub source: Message,
     /// Both the year and the shape were found, and nothing disagrees.
     pub sure: bool,
     /// What the reader should check.
-    pub doubts: Vec<String>,
+    pub doubts: Vec<Message>,
 }
 
 /// A tally of candidates, each with the places that named it.
@@ -73,11 +74,8 @@ impl<T: PartialEq + Copy> Tally<T> {
         }
     }
 
-    fn add(&mut self, value: T, place: impl Into<String>, weight: u32) {
-        let vote = Vote {
-            place: place.into(),
-            weight,
-        };
+    fn add(&mut self, value: T, place: Message, weight: u32) {
+        let vote = Vote { place, weight };
         match self.candidates.iter_mut().find(|(v, _)| *v == value) {
             Some((_, votes)) => {
                 if !votes.iter().any(|v| v.place == vote.place) {
@@ -123,13 +121,18 @@ struct Decided<'a, T> {
 }
 
 /// "the title and the heading “…”".
-fn places(votes: &[Vote]) -> String {
-    let names: Vec<&str> = votes.iter().map(|v| v.place.as_str()).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+fn places(votes: &[Vote]) -> Message {
+    crate::words::and(votes.iter().map(|v| v.place.clone()).collect())
+}
+
+/// "2022 (the title); 2021 (the heading “…”)": the candidates a decision outweighed.
+fn against<T: Copy>(others: &[&(T, Vec<Vote>)], name: impl Fn(T) -> Message) -> Message {
+    crate::words::semicolons(
+        others
+            .iter()
+            .map(|(v, votes)| msg!("import-candidate", value = name(*v), places = places(votes)))
+            .collect(),
+    )
 }
 
 fn quote(s: &str) -> String {
@@ -158,13 +161,13 @@ fn announcement(text: &str) -> Option<&str> {
         .find(|s| s.contains("现将") && (s.contains("如下") || s.contains("报告")))
 }
 
-fn shape_words(s: PeriodShape) -> String {
+fn shape_words(s: PeriodShape) -> Message {
     match s {
-        PeriodShape::Year => "the whole year".into(),
-        PeriodShape::Half(1) => "the first half".into(),
-        PeriodShape::Half(_) => "the second half".into(),
-        PeriodShape::Quarter(q) => format!("quarter {q}"),
-        PeriodShape::Months(a, b) => format!("months {a}-{b}"),
+        PeriodShape::Year => msg!("import-shape-year"),
+        PeriodShape::Half(1) => msg!("import-shape-first-half"),
+        PeriodShape::Half(_) => msg!("import-shape-second-half"),
+        PeriodShape::Quarter(q) => msg!("import-shape-quarter", quarter = q),
+        PeriodShape::Months(a, b) => msg!("import-shape-months", first = a, last = b),
     }
 }
 
@@ -186,12 +189,12 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
 
     if let Some(title) = src.title {
         if let Some(p) = first(title) {
-            let place = "the title".to_string();
+            let place = msg!("import-place-title");
             if let Some(y) = p.year {
-                years.add(y, &place, TITLE);
+                years.add(y, place.clone(), TITLE);
             }
             if let Some(s) = p.shape {
-                shapes.add(s, &place, TITLE);
+                shapes.add(s, place, TITLE);
             }
         }
     }
@@ -199,12 +202,12 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
     for (i, para) in src.opening.iter().enumerate().take(2) {
         if let Some(sentence) = announcement(para) {
             if let Some(p) = first(sentence) {
-                let place = format!("the opening sentence {}", quote(sentence));
+                let place = msg!("import-place-opening-sentence", text = quote(sentence));
                 if let Some(y) = p.year {
-                    years.add(y, &place, OPENING);
+                    years.add(y, place.clone(), OPENING);
                 }
                 if let Some(s) = p.shape {
-                    shapes.add(s, &place, OPENING);
+                    shapes.add(s, place, OPENING);
                 }
             }
         }
@@ -215,9 +218,9 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
                 OPENING_MORE
             };
             opening_votes += 1;
-            let place = format!("the opening {}", quote(&para[p.start..]));
+            let place = msg!("import-place-opening", text = quote(&para[p.start..]));
             if let Some(y) = p.year {
-                years.add(y, &place, weight);
+                years.add(y, place.clone(), weight);
             }
             // "2022年，园区……" says the whole year only weakly; a later clause's months
             // ("1-9月，园区新签约……") are often the figures' own.
@@ -227,7 +230,7 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
                 weight
             };
             if let Some(s) = p.shape {
-                shapes.add(s, &place, shape_weight);
+                shapes.add(s, place, shape_weight);
             }
         }
     }
@@ -236,13 +239,13 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
             continue;
         }
         if let Some(p) = first(heading) {
-            let place = format!("the heading {}", quote(heading));
+            let place = msg!("import-place-heading", text = quote(heading));
             if let Some(y) = p.year {
-                years.add(y, &place, HEADING);
+                years.add(y, place.clone(), HEADING);
             }
             // "2023年重点工作推进情况" names a year more than the whole year.
             if let Some(s) = p.shape {
-                shapes.add(s, &place, if p.implied { IMPLIED } else { HEADING });
+                shapes.add(s, place, if p.implied { IMPLIED } else { HEADING });
             }
         }
     }
@@ -253,7 +256,7 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
                 if let (Some(y), true) = (p.year, text[at + p.end - p.start..].contains("同期")) {
                     years.add(
                         y + 1,
-                        format!("“{}” (a year before)", &text[at..at + p.end]),
+                        msg!("import-place-compared", text = &text[at..at + p.end]),
                         COMPARED,
                     );
                 }
@@ -277,16 +280,18 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
             continue;
         }
         if let Some(y) = first(heading).and_then(|p| p.year) {
-            let (year, how) = if ends {
-                (y - 1, "the year before the plan's")
+            let (year, place) = if ends {
+                (
+                    y - 1,
+                    msg!("import-place-plan-heading-before", text = quote(heading)),
+                )
             } else {
-                (y, "the same year")
+                (
+                    y,
+                    msg!("import-place-plan-heading-same", text = quote(heading)),
+                )
             };
-            years.add(
-                year,
-                format!("the plan's heading {} ({how})", quote(heading)),
-                PLAN,
-            );
+            years.add(year, place, PLAN);
         }
     }
     if let Some((y, m)) = src.signed {
@@ -294,7 +299,7 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
         let year = if ends && m <= 6 { y - 1 } else { y };
         years.add(
             year,
-            format!("the signature's date ({y}-{m:02})"),
+            msg!("import-place-signature-date", date = format!("{y}-{m:02}")),
             SIGNATURE,
         );
     }
@@ -306,7 +311,7 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
             for p in meta::phrases(text) {
                 if let Some(y) = p.year {
                     let year = if ends { y - 1 } else { y };
-                    let place = format!("the plan's text {}", quote(&text[p.start..]));
+                    let place = msg!("import-place-plan-text", text = quote(&text[p.start..]));
                     years.add(year, place, PLAN_TEXT);
                 }
             }
@@ -321,19 +326,17 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
             others,
         }) => {
             if !others.is_empty() {
-                let against: Vec<String> = others
-                    .iter()
-                    .map(|(v, votes)| format!("{v} ({})", places(votes)))
-                    .collect();
-                doubts.push(format!(
-                    "the year {y} ({}) outweighs {}: check the period",
-                    places(votes),
-                    against.join("; ")
+                doubts.push(msg!(
+                    "import-doubt-year-outweighs",
+                    year = y.to_string(),
+                    places = places(votes),
+                    against = against(&others, |v: i32| Message::verbatim(v.to_string()))
                 ));
             } else if weight < SURE {
-                doubts.push(format!(
-                    "the year {y} is only from {}: check the period",
-                    places(votes)
+                doubts.push(msg!(
+                    "import-doubt-year-only-from",
+                    year = y.to_string(),
+                    places = places(votes)
                 ));
             }
             (y, places(votes), others.is_empty() && weight >= SURE)
@@ -347,7 +350,7 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
                 .filter_map(|p| p.year)
                 .collect();
             let (y, from) = if let Some(&y) = most_common(&any) {
-                (y, format!("the year named most in the text ({y})"))
+                (y, msg!("import-year-most-named", year = y.to_string()))
             } else if let Some((y, said)) = src
                 .opening
                 .iter()
@@ -356,27 +359,30 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
             {
                 // "截至2011年末，开发区内已进驻各类企业119家": the state at the end of
                 // the year reported on.
-                (y, format!("the state at the year's end “{said}”"))
+                (y, msg!("import-year-end-state", text = said))
             } else if let Some((y, m)) = published {
                 // A web page's date: a report on the whole year appears early the next.
                 if ends && m <= 6 {
                     (
                         y - 1,
-                        format!("the year before the web page's date ({y}-{m:02})"),
+                        msg!("import-year-before-page-date", date = format!("{y}-{m:02}")),
                     )
                 } else {
-                    (y, format!("the year of the web page's date ({y}-{m:02})"))
+                    (
+                        y,
+                        msg!("import-year-of-page-date", date = format!("{y}-{m:02}")),
+                    )
                 }
             } else {
                 let found = unwritten_years(src);
                 let from = if found.is_empty() {
-                    NO_YEAR.to_string()
+                    msg!("import-year-not-written")
                 } else {
-                    format!("{NO_YEAR}; it writes {}", found.join(", "))
+                    msg!("import-year-not-written-but", written = found)
                 };
                 (this_year, from)
             };
-            doubts.push(format!("the year is {from}: check the period"));
+            doubts.push(msg!("import-doubt-year-is", from = from.clone()));
             (y, from, false)
         }
     };
@@ -392,35 +398,29 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
                 .filter(|(_, votes)| Tally::<PeriodShape>::weight(votes) >= DISSENT)
                 .collect();
             if !others.is_empty() {
-                let against: Vec<String> = others
-                    .iter()
-                    .map(|(v, votes)| format!("{} ({})", shape_words(*v), places(votes)))
-                    .collect();
-                doubts.push(format!(
-                    "{} ({}) outweighs {}: check the period",
-                    shape_words(s),
-                    places(votes),
-                    against.join("; ")
+                doubts.push(msg!(
+                    "import-doubt-shape-outweighs",
+                    shape = shape_words(s),
+                    places = places(votes),
+                    against = against(&others, shape_words)
                 ));
             }
             (s, places(votes), others.is_empty())
         }
         None => {
-            doubts.push("no part of the year is named: the whole year is assumed".into());
-            (
-                PeriodShape::Year,
-                "nothing (the whole year assumed)".into(),
-                false,
-            )
+            doubts.push(msg!("import-doubt-no-shape"));
+            (PeriodShape::Year, msg!("import-shape-none"), false)
         }
     };
     let period = meta::make_period(year, shape);
     let source = if year_from == shape_from {
-        format!("from {year_from}")
+        msg!("import-period-from", places = year_from)
     } else {
-        format!(
-            "the year from {year_from}; {} from {shape_from}",
-            shape_words(shape)
+        msg!(
+            "import-period-from-both",
+            year = year_from,
+            shape = shape_words(shape),
+            places = shape_from
         )
     };
     Decision {
@@ -430,9 +430,6 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
         doubts,
     }
 }
-
-/// The note when the source writes no year: this year only stands in.
-const NO_YEAR: &str = "not written in the source, this year stands in";
 
 /// Where a year is left unwritten: masked ("20xx年", "XX年", "**年") or "今年", each
 /// quoted once, at most three.
@@ -506,7 +503,7 @@ fn year_end_state(text: &str) -> Option<(i32, String)> {
 
 /// The part of the year the opening and the work done name most ("上半年", "1-6月份",
 /// "截至XX年10月份" for months 1-10), with where; `None` when they name none.
-fn shape_in_text(src: &Sources) -> Option<(PeriodShape, String)> {
+fn shape_in_text(src: &Sources) -> Option<(PeriodShape, Message)> {
     let mut counts: Vec<(PeriodShape, usize, String)> = Vec::new();
     let mut add = |s: PeriodShape, said: &str| match counts.iter_mut().find(|(v, ..)| *v == s) {
         Some((_, n, _)) => *n += 1,
@@ -532,12 +529,12 @@ fn shape_in_text(src: &Sources) -> Option<(PeriodShape, String)> {
         .enumerate()
         .max_by_key(|(i, (_, n, _))| (*n, std::cmp::Reverse(*i)))?
         .1;
-    let times = if n > 1 {
-        format!(", named {n} times")
+    let place = if n > 1 {
+        msg!("import-place-text-times", text = said, times = n)
     } else {
-        String::new()
+        msg!("import-place-text", text = said)
     };
-    Some((s, format!("the text “{said}”{times}")))
+    Some((s, place))
 }
 
 /// "截至XX年10月份" / "截至10月底": the month the text counts to, with the words.
@@ -604,7 +601,12 @@ mod tests {
         let d = decide(&s, None, 2030);
         assert_eq!(d.period, Period::Half(2023, 1));
         assert!(!d.sure);
-        let doubt = d.doubts.join("\n");
+        let doubt = d
+            .doubts
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n");
         assert!(
             doubt.contains("the year 2023 (the opening sentence")
                 && doubt.contains("outweighs 2022 (the title)"),
@@ -641,7 +643,9 @@ mod tests {
         assert_eq!(d.period, Period::Half(2022, 1));
         assert!(!d.sure);
         assert!(
-            d.doubts[0].contains("only from the plan's text"),
+            d.doubts[0]
+                .to_string()
+                .contains("only from the plan's text"),
             "{:?}",
             d.doubts
         );
@@ -671,7 +675,8 @@ mod tests {
         assert!(
             d.doubts
                 .iter()
-                .any(|m| m.contains("this year stands in") && m.contains("“今年”")),
+                .any(|m| m.to_string().contains("this year stands in")
+                    && m.to_string().contains("“今年”")),
             "{:?}",
             d.doubts
         );
@@ -685,7 +690,7 @@ mod tests {
         let d = decide(&s, None, 2030);
         assert_eq!(d.period, Period::Months(2030, 1, 10));
         assert!(
-            d.doubts.iter().any(|m| m.contains("“XX年”")),
+            d.doubts.iter().any(|m| m.to_string().contains("“XX年”")),
             "{:?}",
             d.doubts
         );
@@ -707,6 +712,6 @@ mod tests {
         assert_eq!(decide(&s, Some((2022, 3)), 2030).period, Period::Year(2021));
         let d = decide(&s, None, 2030);
         assert_eq!(d.period, Period::Year(2030));
-        assert!(d.doubts.iter().any(|m| m.contains("this year")));
+        assert!(d.doubts.iter().any(|m| m.to_string().contains("this year")));
     }
 }

@@ -469,10 +469,11 @@ pub(crate) fn indicators_from_table(rows: &[Vec<String>]) -> Vec<crate::Indicato
                     .flatten()
             });
             let comment = match (&rate, previous) {
-                (Some(c), Some(p)) => Some(format!(
-                    "CHECK: previous = {p} is worked back from the table's {} ({}), not read: put last year's figure if you have it.",
-                    header[growth_col.unwrap_or(0)].trim(),
-                    c.written
+                (Some(c), Some(p)) => Some(huibao_i18n::msg!(
+                    "import-comment-worked-back-table",
+                    value = p.to_string(),
+                    column = header[growth_col.unwrap_or(0)].trim(),
+                    written = c.written.clone()
                 )),
                 _ => None,
             };

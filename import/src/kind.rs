@@ -10,6 +10,7 @@
 use crate::clean::Removed;
 use crate::source::Block;
 use crate::{decode, doc, docx, html, odt, ofd, pdf, positioned, ImportError, SourceKind, Stats};
+use huibao_i18n::{msg, Message};
 use huibao_xml::{PackageLimits, PackageReader};
 
 /// What a reader gives: the blocks, and lines it removed itself (page numbers, running
@@ -21,7 +22,7 @@ pub(crate) struct ReadSource {
 
 /// The kind the content says, or what the file is when huibao cannot read it. `named`
 /// decides only for a damaged package (a cut .docx is still a .docx).
-pub(crate) fn sniff(bytes: &[u8], named: SourceKind) -> Result<SourceKind, String> {
+pub(crate) fn sniff(bytes: &[u8], named: SourceKind) -> Result<SourceKind, Message> {
     if bytes.starts_with(b"PK\x03\x04") {
         return zip_kind(bytes, named);
     }
@@ -38,7 +39,7 @@ pub(crate) fn sniff(bytes: &[u8], named: SourceKind) -> Result<SourceKind, Strin
     Ok(SourceKind::Text)
 }
 
-fn zip_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, String> {
+fn zip_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, Message> {
     let mut zip = match PackageReader::new(bytes, PackageLimits::default()) {
         Ok(z) => z,
         // A damaged package: its name says what it was meant to be.
@@ -62,47 +63,44 @@ fn zip_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, String> {
             return Ok(SourceKind::Odt);
         }
         if mime.contains("spreadsheet") {
-            return Err("an OpenDocument spreadsheet (.ods), not a report".into());
+            return Err(msg!("import-kind-ods"));
         }
         if mime.contains("presentation") {
-            return Err("an OpenDocument presentation (.odp), not a report".into());
+            return Err(msg!("import-kind-odp"));
         }
     }
     if has("xl/workbook.xml") {
-        return Err("an Excel workbook (.xlsx), not a report (statistics are read from spreadsheets by `indicators`, not `import`)".into());
+        return Err(msg!("import-kind-xlsx"));
     }
     if has("ppt/presentation.xml") {
-        return Err("a PowerPoint presentation (.pptx), not a report".into());
+        return Err(msg!("import-kind-pptx"));
     }
     if named == SourceKind::Docx {
         return Ok(SourceKind::Docx);
     }
-    Err(
-        "a ZIP archive that holds no document (no word/document.xml, content.xml or OFD.xml)"
-            .into(),
-    )
+    Err(msg!("import-kind-zip"))
 }
 
-fn compound_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, String> {
+fn compound_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, Message> {
     let streams = match doc::streams(bytes) {
         Ok(s) => s,
         Err(_) if named == SourceKind::Doc => return Ok(SourceKind::Doc),
-        Err(e) => return Err(format!("a damaged Office file ({e})")),
+        Err(e) => return Err(msg!("import-kind-damaged-office", detail = e.to_string())),
     };
     let has = |n: &str| streams.iter().any(|x| x == n);
     if has("WordDocument") {
         return Ok(SourceKind::Doc);
     }
     if has("EncryptedPackage") {
-        return Err("an Office document protected by a password (open it with its password and save a copy without one)".into());
+        return Err(msg!("import-kind-encrypted-office"));
     }
     if has("Workbook") || has("Book") {
-        return Err("an Excel 97–2003 workbook (.xls), not a report".into());
+        return Err(msg!("import-kind-xls"));
     }
     if has("PowerPoint Document") {
-        return Err("a PowerPoint 97–2003 presentation (.ppt), not a report".into());
+        return Err(msg!("import-kind-ppt"));
     }
-    Err("an Office compound file without a Word document in it".into())
+    Err(msg!("import-kind-compound"))
 }
 
 /// Reads the source as `kind`.
@@ -142,7 +140,7 @@ pub(crate) fn read(
                 doc::DocError::TooLarge(why) => too_large(why),
                 doc::DocError::Encrypted => ImportError::Protected {
                     path: path.into(),
-                    what: "a Word document",
+                    what: msg!("import-kind-word-document"),
                 },
                 why => damaged("Word 97–2003 (.doc, .wps)", why.to_string()),
             })?;
@@ -158,7 +156,7 @@ pub(crate) fn read(
                 },
                 pdf::PdfError::Encrypted => ImportError::Protected {
                     path: path.into(),
-                    what: "a PDF",
+                    what: msg!("import-kind-pdf"),
                 },
                 why => damaged("PDF", why.to_string()),
             })?;

@@ -9,8 +9,8 @@ use huibao_core::Period;
 pub struct Found<T> {
     /// What was found.
     pub value: T,
-    /// "the title", "the signature", "a guess from the text" …
-    pub source: String,
+    /// "the title", "the signature", "a guess from the text" …, in the reader's language.
+    pub source: huibao_i18n::Message,
     /// False for a guess, which is written with a `# CHECK:` comment.
     pub sure: bool,
 }

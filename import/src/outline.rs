@@ -66,7 +66,7 @@ pub(crate) struct Outline {
     /// The top-level entries (一、…).
     pub roots: Vec<Node>,
     /// Things that looked odd, for the summary.
-    pub doubts: Vec<String>,
+    pub doubts: Vec<huibao_i18n::Message>,
     /// Headings split off the end of a sentence.
     pub glued_split: usize,
 }
@@ -352,18 +352,19 @@ impl Builder {
                 return Some(d);
             }
             if m.number > last + 1 && m.number <= last + 3 {
-                self.out.doubts.push(format!(
-                    "numbering jumps from {} to {} at \"{}\"; check that nothing is missing",
-                    last,
-                    m.number,
-                    excerpt(line, 16)
+                self.out.doubts.push(huibao_i18n::msg!(
+                    "import-doubt-numbering-jumps",
+                    from = last,
+                    to = m.number,
+                    line = excerpt(line, 16)
                 ));
                 return Some(d);
             }
             if m.kind != Kind::RunIn && m.kind != Kind::Arabic {
-                self.out.doubts.push(format!(
-                    "\"{}\" does not continue the numbering (after {last}); kept as text",
-                    excerpt(line, 16)
+                self.out.doubts.push(huibao_i18n::msg!(
+                    "import-doubt-numbering-breaks",
+                    line = excerpt(line, 16),
+                    last = last
                 ));
             }
             return None;
@@ -371,9 +372,9 @@ impl Builder {
         let depth = self.stack.len();
         if m.number == 1 {
             if depth >= MAX_DEPTH {
-                self.out.doubts.push(format!(
-                    "\"{}\" would be a fifth outline level; kept as text",
-                    excerpt(line, 16)
+                self.out.doubts.push(huibao_i18n::msg!(
+                    "import-doubt-fifth-level",
+                    line = excerpt(line, 16)
                 ));
                 return None;
             }
@@ -392,9 +393,9 @@ impl Builder {
             && matches!(m.kind, Kind::Chinese | Kind::ParenChinese)
             && (m.number <= 3 || names_part)
         {
-            self.out.doubts.push(format!(
-                "the outline starts at \"{}\" rather than at number one",
-                excerpt(line, 16)
+            self.out.doubts.push(huibao_i18n::msg!(
+                "import-doubt-starts-late",
+                line = excerpt(line, 16)
             ));
             return Some(0);
         }

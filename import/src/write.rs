@@ -11,6 +11,7 @@ use huibao_core::model::{
     Summary, TableSpec,
 };
 use huibao_core::style::NumberingMode;
+use huibao_i18n::{msg, t, Message};
 use toml::value::{Date, Datetime};
 use toml::Spanned;
 use toml_edit::visit_mut::{self, VisitMut};
@@ -274,38 +275,36 @@ struct Annotate {
 
 impl Annotate {
     fn document(&mut self, doc: &mut DocumentMut, d: &Draft) {
-        self.pending.push(format!(
-            "# Imported by `huibao import` from {}.\n\
-             # The text is the source's; numbers (一、（一）1.（1）一是) are regenerated when rendering.\n\
-             # Lines marked CHECK were guessed: read them, then run `huibao check` and `huibao render`.\n",
-            huibao_core::chars::single_line(&d.source_name)
-        ));
+        self.pending.push(comment_lines(&t!(
+            "import-toml-header",
+            source = huibao_core::chars::single_line(&d.source_name)
+        )));
         let mut doubts = String::new();
         for doubt in &d.doubts {
-            doubts += &comment_lines(&format!("CHECK: {doubt}"));
+            doubts += &comment_lines(&check(doubt.clone()));
         }
         self.pending.push(format!("{doubts}\n"));
         let root = doc.as_table_mut();
         if let Some(report) = root.get_mut("report").and_then(TomlItem::as_table_mut) {
-            let check = [
+            let unsure = [
                 ("organization", d.organization.sure, &d.organization.source),
                 ("period", d.period.sure, &d.period.source),
                 ("date", d.date.sure, &d.date.source),
             ];
-            for (key, sure, source) in check {
+            for (key, sure, source) in unsure {
                 if let (false, Some(value)) =
                     (sure, report.get_mut(key).and_then(TomlItem::as_value_mut))
                 {
                     value.decor_mut().set_suffix(format!(
-                        "  # CHECK: {}",
-                        huibao_core::chars::single_line(source)
+                        "  # {}",
+                        huibao_core::chars::single_line(&check(source.clone()))
                     ));
                 }
             }
             self.place(report, true);
         }
         for r in &d.body.summary_remarks {
-            self.comment(r);
+            self.comment(&r.to_string());
         }
         if let Some(summary) = root.get_mut("summary").and_then(TomlItem::as_table_mut) {
             self.place(summary, false);
@@ -317,18 +316,21 @@ impl Annotate {
             .zip(&d.indicators)
         {
             if let Some(c) = &ind.comment {
-                self.comment(c);
+                self.comment(&c.to_string());
             }
             self.place(table, false);
         }
         if !d.masked.is_empty() {
-            let mut block = String::from(
-                "# CHECK: figures and names masked in the source (* or x) are kept as written.\n\
-                 # Put the real ones in the text; to make a figure an indicator, add\n\
-                 # [[indicators]] with its name, value and unit:\n",
-            );
+            let mut block = comment_lines(&check(msg!("import-note-masked")));
             for m in &d.masked {
-                block += &comment_lines(&format!("  “{}” in “{}”", m.written, m.clause));
+                block += &comment_lines(&format!(
+                    "  {}",
+                    t!(
+                        "import-note-masked-item",
+                        written = m.written.clone(),
+                        clause = m.clause.clone()
+                    )
+                ));
             }
             self.pending.push(block + "\n");
         }
@@ -345,12 +347,15 @@ impl Annotate {
         for part in &d.body.parts {
             if part.items.is_empty() {
                 self.pending.push(format!(
-                    "# The {} part has no numbered items in the source.\n\n",
-                    part.role.label()
+                    "{}\n",
+                    comment_lines(&t!(
+                        "import-note-part-without-items",
+                        part = part.role.label()
+                    ))
                 ));
             }
             for r in &part.remarks {
-                self.comment(r);
+                self.comment(&r.to_string());
             }
             self.items(array(root, part.role.key()), &part.items);
         }
@@ -360,9 +365,7 @@ impl Annotate {
             .zip(&d.attachments)
         {
             if a.listed_only {
-                self.comment(
-                    "CHECK: the source lists this attachment above the signature but does not hold it; give its text or table, or delete it.",
-                );
+                self.comment(&check(msg!("import-note-attachment-listed")));
             }
             self.place(table, false);
             self.sub_table(table, "table");
@@ -371,16 +374,16 @@ impl Annotate {
             self.place(end, false);
         }
         if !d.tail.leftovers.is_empty() {
-            let mut block = String::from("# Not placed (found below the signature):\n");
+            let mut block = comment_lines(&t!("import-note-leftovers"));
             for l in &d.tail.leftovers {
                 block += &comment_lines(&format!("  {l}"));
             }
             self.pending.push(block + "\n");
         }
         if !d.removed.is_empty() {
-            let mut block = String::from("# Removed from the source as clutter:\n");
+            let mut block = comment_lines(&t!("import-note-removed"));
             for r in &d.removed {
-                block += &comment_lines(&format!("  [{}] {}", r.why, r.text));
+                block += &comment_lines(&format!("  [{}] {}", crate::why::said(r.why), r.text));
             }
             self.pending.push(block);
         }
@@ -394,7 +397,7 @@ impl Annotate {
     fn items(&mut self, tables: Option<&mut ArrayOfTables>, drafts: &[ItemDraft]) {
         for (table, draft) in tables.into_iter().flat_map(|a| a.iter_mut()).zip(drafts) {
             for r in &draft.remarks {
-                self.comment(r);
+                self.comment(&r.to_string());
             }
             self.place(table, false);
             self.sub_table(table, "table");
@@ -427,6 +430,11 @@ fn array<'a>(table: &'a mut Table, key: &str) -> Option<&'a mut ArrayOfTables> {
     table
         .get_mut(key)
         .and_then(TomlItem::as_array_of_tables_mut)
+}
+
+/// A `# CHECK:` note (`# 待核对：` in Chinese): what the reader must check.
+fn check(what: Message) -> String {
+    t!("import-check", note = what)
 }
 
 /// Each line of `text` as a comment line; characters a TOML comment cannot hold (control
@@ -485,9 +493,9 @@ mod tests {
             why: "web page",
         });
         d.tail.leftovers.push("（此件公开发布）".into());
-        d.body.parts[0].items[0]
-            .remarks
-            .push("A second table of this item: 项目 | 数量".into());
+        d.body.parts[0].items[0].remarks.push(Message::verbatim(
+            "A second table of this item: 项目 | 数量",
+        ));
         d.tail.copy_to = vec!["市发展改革委".into(), "市财政局".into()];
         d
     }

@@ -143,7 +143,11 @@ fn unreadable_formats_name_the_file_and_the_formats_read() {
             .starts_with("指标.xlsx cannot be imported: it is an Excel workbook (.xlsx)"),
         "{err}"
     );
-    assert!(err.help().contains(".doc, .wps, .pdf"), "{}", err.help());
+    assert!(
+        err.help().to_string().contains(".doc, .wps, .pdf"),
+        "{}",
+        err.help()
+    );
 
     let scan = import_path(&fixture("scan.pdf")).unwrap_err();
     assert!(
@@ -151,7 +155,7 @@ fn unreadable_formats_name_the_file_and_the_formats_read() {
         "{scan:?}"
     );
     assert!(scan.to_string().contains("扫描件"), "{scan}");
-    assert!(scan.help().contains("OCR"));
+    assert!(scan.help().to_string().contains("OCR"));
 
     let locked = import_path(&fixture("locked.pdf")).unwrap_err();
     assert!(

@@ -60,7 +60,7 @@ impl FontOptions {
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// A font file could not be read.
-    #[error("cannot use font {}: {reason}", path.display())]
+    #[error("{}", self.message())]
     FontLoad {
         /// The file.
         path: PathBuf,
@@ -68,13 +68,13 @@ pub enum Error {
         reason: String,
     },
     /// A font folder given by the user does not exist.
-    #[error("the font folder {} does not exist (check --font-dir and HUIBAO_FONT_DIR)", path.display())]
+    #[error("{}", self.message())]
     FontDir {
         /// The folder as given.
         path: PathBuf,
     },
     /// No font at all was found for a role.
-    #[error("no font for {role} (wanted: {families}); install one or give --font-dir")]
+    #[error("{}", self.message())]
     NoFont {
         /// The role's label.
         role: &'static str,
@@ -82,10 +82,7 @@ pub enum Error {
         families: String,
     },
     /// A character that no font has.
-    #[error(
-        "no font has the character “{ch}” (U+{:04X}) in {place}: “{context}” (fonts tried: {tried})",
-        *ch as u32
-    )]
+    #[error("{}", self.message())]
     MissingGlyph {
         /// The character.
         ch: char,
@@ -99,6 +96,39 @@ pub enum Error {
         /// The families looked in.
         tried: String,
     },
+}
+
+impl Error {
+    /// What went wrong, in the chosen language (the font library's words, for a font that
+    /// cannot be read, follow as （原文：…）).
+    pub fn message(&self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
+        match self {
+            Error::FontLoad { path, reason } => msg!(
+                "layout-font-unusable",
+                path = path.display(),
+                reason = reason.as_str()
+            ),
+            Error::FontDir { path } => msg!("layout-font-dir-missing", path = path.display()),
+            Error::NoFont { role, families } => {
+                msg!("layout-no-font", role = *role, families = families.as_str())
+            }
+            Error::MissingGlyph {
+                ch,
+                place,
+                context,
+                tried,
+                ..
+            } => msg!(
+                "layout-missing-glyph",
+                character = *ch,
+                code = format!("U+{:04X}", *ch as u32),
+                place = place.as_str(),
+                context = context.as_str(),
+                tried = tried.as_str()
+            ),
+        }
+    }
 }
 
 /// A variation sequence (a base character and a variation selector, U+FE00–FE0F or

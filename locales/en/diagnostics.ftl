@@ -167,6 +167,13 @@ previous-plan-item-help = say in [[achievements]] what became of it (done, in pr
 ## Writing the outputs, batches, backends.
 
 write-cannot = cannot write { $path }: { $reason }
+write-target-is-input = it is { $what } { $path }, read in this run: writing it would replace it, so nothing was written
+write-folder-locked = another huibao has been writing into { $folder } for { $seconds } s
+write-file-not-folder = { $path } is a file, not a folder
+write-dangling-link = { $path } is a link to a folder that does not exist
+write-folder-in-the-way = a folder is in the way of { $path }
+write-not-replaceable = { $path } is not a file that can be replaced
+write-open-elsewhere = { $path } is open in another program (Word or WPS?)
 batch-folder-unreadable = cannot read folder { $path }: { $reason }
 batch-missing = { $path }: no such report file or folder
 batch-empty-folder = { $path }: no report (*.toml) in this folder
@@ -174,6 +181,7 @@ batch-same-stem = { $first } and { $second } would both write { $stem }.*: renam
 batch-threads = cannot start { $jobs } worker threads: { $reason }
 batch-panic = internal error while rendering { $report }: { $detail } (please report this bug)
 render-failed = { $format } output of { $report } failed: { $detail }
+render-failed-because = { $format } output of { $report } failed: { $detail }
 font-missing-glyph = no font has the character “{ $character }” ({ $code })
 font-missing-glyph-label = this character
 font-missing-glyph-help = write another character, or give a font that has it with --font-dir (fonts tried: { $fonts })
@@ -330,3 +338,9 @@ guard-partial-help = write the text out where it is needed; templates in huibao 
 guard-decorator = decorators and inline partials ({"{{"}* …{"}}"}, {"{{"}#*inline …{"}}"}) cannot be used here
 guard-too-deep = expressions nest deeper than { $max } levels
 guard-too-deep-help = split the expression: nest blocks ({"{{"}#if{"}}"}, {"{{"}#each{"}}"}, {"{{"}else if{"}}"}) and (…) subexpressions less deeply
+
+## Fonts and page layout
+layout-font-unusable = cannot use font { $path }: { $reason }
+layout-font-dir-missing = the font folder { $path } does not exist (check --font-dir and HUIBAO_FONT_DIR)
+layout-no-font = no font for { $role } (wanted: { $families }); install one or give --font-dir
+layout-missing-glyph = no font has the character “{ $character }” ({ $code }) in { $place }: “{ $context }” (fonts tried: { $tried })

@@ -163,3 +163,69 @@ tpl-fill-failed-help = names available: config.…, context.organization, contex
 tpl-missing-name = `{ $name }` is not there (is it in the section's config?)
 tpl-unknown-helper = `{ $name }` is not a known helper
 tpl-library-said = { $detail }
+
+## A plugin's config schema, checked when the plugin is loaded
+schema-not-object = the schema at `{ $at }` is not an object
+schema-keyword-shape = `{ $keyword }` at `{ $at }` must be { $what }
+schema-want-types = one of { $types } or a list of them
+schema-want-properties = an object of schemas
+schema-want-key-names = a list of key names
+schema-want-one-schema = one schema (tuple forms are not supported)
+schema-want-non-empty-list = a non-empty list
+schema-want-number = a number
+schema-want-count = a whole number ≥ 0
+schema-keyword-unsupported = keyword `{ $keyword }` at `{ $at }` is not supported; huibao checks { $checked }
+
+## A section's config against its plugin's schema
+config-not-allowed = { $path } is not allowed
+config-wrong-type = { $path } must be { $wanted }, not { $found }
+config-type-or = { $first } or { $next }
+config-type-string = text in quotes
+config-type-number = a number
+config-type-integer = a whole number
+config-type-boolean = true or false
+config-type-array = a list [ … ]
+config-type-object = a table
+config-type-nothing = nothing
+config-found-text = the text "{ $text }"
+config-found-number = the number { $number }
+config-found-list = a list
+config-found-table = a table
+config-not-in-enum = { $path } is { $value }, not one of { $values }
+config-enum-did-you-mean = did you mean "{ $best }"?
+config-enum-write-one-of = write one of { $values }
+config-not-const = { $path } must be { $value }
+config-empty = { $path } is empty
+config-too-short = { $path } is shorter than { $min } characters
+config-too-long = { $path } is longer than { $max } characters
+config-too-few = { $path } needs at least { $min } entries, not { $count }
+config-too-many = { $path } takes at most { $max } entries, not { $count }
+config-below-minimum = { $path } is { $value }, below the minimum { $bound }
+config-above-maximum = { $path } is { $value }, above the maximum { $bound }
+config-not-above = { $path } is { $value }; it must be above { $bound }
+config-not-below = { $path } is { $value }; it must be below { $bound }
+config-missing-key-top = the config is missing the required key `{ $key }`
+config-missing-key = { $path } is missing the required key `{ $key }`
+config-missing-key-help = add { $key } = { $example }
+config-example-one-of = { $example } (one of { $values })
+config-key-did-you-mean = did you mean `{ $best }`? Keys here: { $keys }
+config-no-keys = this table takes no keys
+config-keys-here = keys here: { $keys }
+config-unknown-key = unknown key `{ $key }` in { $path }
+config-help-unquote-number = write the number without quotes: { $key } = { $number }
+config-help-write-number = write a number without quotes or units: { $key } = 12.5
+config-help-quote-text = put the text in double quotes: { $key } = "……"
+config-help-and-description = { $help }; { $description }
+
+## A plugin's section, checked as a hand-written item is
+section-at-section = the section
+section-at-item = item { $number }
+section-at-subitem = { $at }, item { $number }
+section-too-deep = { $at } nests deeper than { $depth } levels of items below the section
+section-empty-title = { $at } has an empty title
+section-title-several-lines = { $at } has a title of several lines
+section-empty = the section is empty: no title, paragraphs, table, chart or items
+section-table-no-columns = the table of { $at } has no columns
+section-table-row-width = row { $row } of the table of { $at } has { $cells } cells but the table has { $columns } columns
+section-table-list-width = the table of { $at } gives { $count } `{ $key }` entries for { $columns } columns
+section-outline-too-deep = the section nests deeper than { $depth } levels of numbered lines

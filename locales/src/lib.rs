@@ -278,6 +278,10 @@ fn lookup(lang: Lang, id: &str, args: &FluentArgs<'_>) -> Option<String> {
     Some(text.into_owned())
 }
 
+/// A message can be the payload of an error (`io::Error::new(kind, msg!(…))`): huibao's
+/// own words on the case, shown in the chosen language when the error is.
+impl std::error::Error for Message {}
+
 /// Shown in the language set by [`set_language`].
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

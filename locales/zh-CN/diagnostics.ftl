@@ -167,6 +167,13 @@ previous-plan-item-help = 请在 [[achievements]] 中说明其进展（已完成
 ## 写入输出文件、批量生成、各格式的生成。
 
 write-cannot = 无法写入“{ $path }”：{ $reason }
+write-target-is-input = 它是本次读取的{ $what }“{ $path }”，写入会把它覆盖，因此没有写入任何文件
+write-folder-locked = 另一个 huibao 已向“{ $folder }”写入了 { $seconds } 秒
+write-file-not-folder = “{ $path }”是文件，不是文件夹
+write-dangling-link = “{ $path }”是指向不存在的文件夹的链接
+write-folder-in-the-way = “{ $path }”处有一个同名文件夹
+write-not-replaceable = “{ $path }”不是可以替换的文件
+write-open-elsewhere = “{ $path }”已在其他程序（Word 或 WPS？）中打开
 batch-folder-unreadable = 无法读取文件夹“{ $path }”：{ $reason }
 batch-missing = 找不到报告文件或文件夹“{ $path }”
 batch-empty-folder = 文件夹“{ $path }”中没有报告文件（*.toml）
@@ -174,6 +181,7 @@ batch-same-stem = “{ $first }”和“{ $second }”都会写入 { $stem }.*�
 batch-threads = 无法启动 { $jobs } 个工作线程（原文：{ $reason }）
 batch-panic = 生成“{ $report }”时发生内部错误（原文：{ $detail }），请报告此问题
 render-failed = 生成“{ $report }”的 { $format } 文件失败（原文：{ $detail }）
+render-failed-because = 生成“{ $report }”的 { $format } 文件失败：{ $detail }
 font-missing-glyph = 所有字体中都没有“{ $character }”字（{ $code }）
 font-missing-glyph-label = 此字
 font-missing-glyph-help = 请改用其他字，或用 --font-dir 指定含有此字的字体（已尝试的字体：{ $fonts }）
@@ -330,3 +338,9 @@ guard-partial-help = 请在需要的地方直接写出文字；huibao 的模板�
 guard-decorator = 此处不能使用装饰器和内联子模板（{"{{"}* …{"}}"}、{"{{"}#*inline …{"}}"}）
 guard-too-deep = 表达式嵌套超过 { $max } 层
 guard-too-deep-help = 请拆分表达式，减少块（{"{{"}#if{"}}"}、{"{{"}#each{"}}"}、{"{{"}else if{"}}"}）和（…）子表达式的嵌套层数
+
+## 字体和排版
+layout-font-unusable = 无法使用字体文件“{ $path }”（原文：{ $reason }）
+layout-font-dir-missing = 字体文件夹“{ $path }”不存在（请检查选项 --font-dir 和环境变量 HUIBAO_FONT_DIR）
+layout-no-font = 没有可用于{ $role }的字体（需要：{ $families }）；请安装其中一种字体，或用选项 --font-dir 指定字体文件夹
+layout-missing-glyph = 所有字体中都没有{ $place }中的字“{ $character }”（{ $code }）：“{ $context }”（已尝试的字体：{ $tried }）

@@ -15,14 +15,14 @@ plugin-bug-panic = 这是插件本身的问题（“{ $path }”，版本 { $ver
 plugin-bug-abi = 这是插件本身的问题（“{ $path }”，版本 { $version }），请告知插件作者；也可能是插件的接口版本不符
 plugin-malformed-response = 插件“{ $name }”返回的内容格式有误（原文：{ $detail }）
 plugin-failed = 插件“{ $name }”{ $detail }
-plugin-section-unusable = 插件“{ $name }”返回的专题段落无法使用（原文：{ $detail }）
+plugin-section-unusable = 插件“{ $name }”返回的专题段落无法使用：{ $detail }
 plugin-reported-error = 插件“{ $name }”报告错误（原文：{ $detail }）
 plugin-reported-error-help = 以上是插件自己的提示；请检查此专题段落的插件配置
 plugin-panicked = 插件“{ $name }”崩溃（原文：{ $detail }）
 plugin-unknown-status = 插件“{ $name }”返回了无法识别的状态 { $status }
-plugin-template-outline = 模板插件“{ $name }”（原文：{ $detail }）
+plugin-template-outline = 模板插件“{ $name }”：{ $detail }
 plugin-template-outline-help = 专题段落标题之下最多两级带序号的小标题
-plugin-schema-unusable = 插件“{ $name }”的配置结构说明无法使用（原文：{ $detail }）
+plugin-schema-unusable = 插件“{ $name }”的配置结构说明无法使用：{ $detail }
 plugin-schema-unusable-help = huibao 支持的 JSON Schema 关键字见 plugins/README.md
 plugin-invalid-name = “{ $name }”不是有效的插件名称
 plugin-invalid-name-label = 不是插件名称
@@ -31,7 +31,7 @@ plugin-config-not-table = 插件“{ $name }”：config 应为表，而不是 {
 plugin-config-not-table-help = 请写 config = {"{"} key = value, … {"}"}，或写成 [sections.config] 表
 plugin-config-not-finite = 插件“{ $name }”：{ $key } 不是有限的数字
 plugin-config-not-finite-help = 请写 12.5 这样的数字；nan 和 inf 不能传给插件
-plugin-config-violation = 插件“{ $name }”的插件配置有误（原文：{ $detail }）
+plugin-config-violation = 插件“{ $name }”的插件配置有误：{ $detail }
 plugin-config-violation-label = 不符合插件的配置结构说明
 plugin-this-section = 此专题段落所用的插件
 plugin-not-found = 找不到插件“{ $name }”
@@ -160,3 +160,69 @@ tpl-fill-failed-help = 可用的名称：config.…、context.organization、con
 tpl-missing-name = “{ $name }”不存在（是否已写在此专题段落的插件配置中？）
 tpl-unknown-helper = “{ $name }”不是可用的函数
 tpl-library-said = 模板引擎报错（原文：{ $detail }）
+
+## 插件的配置结构说明（加载插件时检查）
+schema-not-object = “{ $at }”处的结构说明不是对象
+schema-keyword-shape = “{ $at }”处的“{ $keyword }”应为{ $what }
+schema-want-types = { $types }之一或由它们组成的列表
+schema-want-properties = 由结构说明组成的对象
+schema-want-key-names = 由键名组成的列表
+schema-want-one-schema = 一个结构说明（不支持元组形式）
+schema-want-non-empty-list = 非空列表
+schema-want-number = 数字
+schema-want-count = 不小于 0 的整数
+schema-keyword-unsupported = 不支持“{ $at }”处的关键字“{ $keyword }”；huibao 检查的关键字有 { $checked }
+
+## 专题段落的插件配置（按插件的配置结构说明检查）
+config-not-allowed = 不允许写 { $path }
+config-wrong-type = { $path } 应为{ $wanted }，而不是{ $found }
+config-type-or = { $first }或{ $next }
+config-type-string = 加引号的文字
+config-type-number = 数字
+config-type-integer = 整数
+config-type-boolean = true 或 false
+config-type-array = 列表 [ … ]
+config-type-object = 表
+config-type-nothing = 空值
+config-found-text = 文字“{ $text }”
+config-found-number = 数字 { $number }
+config-found-list = 列表
+config-found-table = 表
+config-not-in-enum = { $path } 为 { $value }，不在 { $values } 之中
+config-enum-did-you-mean = 是否应为“{ $best }”？
+config-enum-write-one-of = 请写 { $values } 之一
+config-not-const = { $path } 应为 { $value }
+config-empty = { $path } 为空
+config-too-short = { $path } 少于 { $min } 个字
+config-too-long = { $path } 超过 { $max } 个字
+config-too-few = { $path } 至少应有 { $min } 项，现有 { $count } 项
+config-too-many = { $path } 至多 { $max } 项，现有 { $count } 项
+config-below-minimum = { $path } 为 { $value }，低于最小值 { $bound }
+config-above-maximum = { $path } 为 { $value }，高于最大值 { $bound }
+config-not-above = { $path } 为 { $value }，应大于 { $bound }
+config-not-below = { $path } 为 { $value }，应小于 { $bound }
+config-missing-key-top = 插件配置缺少必填项 `{ $key }`
+config-missing-key = { $path } 缺少必填项 `{ $key }`
+config-missing-key-help = 请添加 { $key } = { $example }
+config-example-one-of = { $example }（{ $values } 之一）
+config-key-did-you-mean = 是否应为 `{ $best }`？此处可用的键：{ $keys }
+config-no-keys = 此表不接受任何键
+config-keys-here = 此处可用的键：{ $keys }
+config-unknown-key = { $path } 中有无法识别的键 `{ $key }`
+config-help-unquote-number = 数字不要加引号：{ $key } = { $number }
+config-help-write-number = 请写不带引号和单位的数字：{ $key } = 12.5
+config-help-quote-text = 文字请放在双引号中：{ $key } = "……"
+config-help-and-description = { $help }；{ $description }
+
+## 插件生成的专题段落（按手写条目的要求检查）
+section-at-section = 专题段落
+section-at-item = 第{ $number }个条目
+section-at-subitem = { $at }下的第{ $number }个条目
+section-too-deep = { $at }在专题段落下嵌套超过{ $depth }层条目
+section-empty-title = { $at }的标题为空
+section-title-several-lines = { $at }的标题占了多行
+section-empty = 专题段落是空的：没有标题、段落、表格、图表或条目
+section-table-no-columns = { $at }的表格没有列
+section-table-row-width = { $at }的表格第{ $row }行有{ $cells }个单元格，而表格有{ $columns }列
+section-table-list-width = { $at }的表格给出了{ $count }个 `{ $key }` 值，而表格有{ $columns }列
+section-outline-too-deep = 专题段落的序号超过{ $depth }层

@@ -98,12 +98,7 @@ impl Rendered {
 
 /// A format that could not be rendered.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", huibao_i18n::msg!(
-    "render-failed",
-    format = .format.name(),
-    report = .report.display(),
-    detail = .source.to_string()
-))]
+#[error("{}", self.message())]
 #[non_exhaustive]
 pub struct RenderError {
     /// The format that failed.
@@ -119,6 +114,25 @@ pub struct RenderError {
 }
 
 impl RenderError {
+    /// What failed, in the chosen language: the layout's own words as they are, a
+    /// backend's or a library's as （原文：…）.
+    pub fn message(&self) -> huibao_i18n::Message {
+        match &*self.source {
+            BackendError::Layout(e) => huibao_i18n::msg!(
+                "render-failed-because",
+                format = self.format.name(),
+                report = self.report.display(),
+                detail = e.message()
+            ),
+            other => huibao_i18n::msg!(
+                "render-failed",
+                format = self.format.name(),
+                report = self.report.display(),
+                detail = other.to_string()
+            ),
+        }
+    }
+
     /// A located diagnostic for a character no font has: the report's line and column
     /// where the character was written, found from the block the layout was setting.
     fn locate(prepared: &Prepared, source: &BackendError) -> Option<Diagnostic> {

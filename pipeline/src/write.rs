@@ -95,10 +95,10 @@ pub fn write_files<P: AsRef<Path>>(files: &[(P, &[u8])]) -> Result<(), WriteErro
                 path.as_ref(),
                 io::Error::new(
                     io::ErrorKind::InvalidInput,
-                    format!(
-                        "it is {} {}, read in this run: writing it would replace it, so nothing was written",
-                        clash.kind.what(),
-                        clash.input.display()
+                    huibao_i18n::msg!(
+                        "write-target-is-input",
+                        what = clash.kind.what(),
+                        path = clash.input.display()
                     ),
                 ),
             ));
@@ -282,10 +282,10 @@ fn lock_folder(folder: &Path) -> io::Result<Option<fs::File>> {
             Err(fs::TryLockError::WouldBlock) => {
                 return Err(io::Error::new(
                     io::ErrorKind::WouldBlock,
-                    format!(
-                        "another huibao has been writing into {} for {} s",
-                        folder.display(),
-                        LOCK_WAIT.as_secs()
+                    huibao_i18n::msg!(
+                        "write-folder-locked",
+                        folder = folder.display(),
+                        seconds = LOCK_WAIT.as_secs()
                     ),
                 ))
             }
@@ -399,13 +399,13 @@ fn make_folder(dir: &Path) -> io::Result<()> {
                 (Ok(m), _) if !m.is_dir() => {
                     return io::Error::new(
                         io::ErrorKind::NotADirectory,
-                        format!("{} is a file, not a folder", a.display()),
+                        huibao_i18n::msg!("write-file-not-folder", path = a.display()),
                     )
                 }
                 (Err(_), Ok(link)) if link.file_type().is_symlink() => {
                     return io::Error::new(
                         io::ErrorKind::NotADirectory,
-                        format!("{} is a link to a folder that does not exist", a.display()),
+                        huibao_i18n::msg!("write-dangling-link", path = a.display()),
                     )
                 }
                 _ => {}
@@ -432,13 +432,13 @@ fn keep_old(target: &Path) -> io::Result<Option<TempPath>> {
         Ok(m) if m.is_dir() => {
             return Err(io::Error::new(
                 io::ErrorKind::IsADirectory,
-                format!("a folder is in the way of {}", target.display()),
+                huibao_i18n::msg!("write-folder-in-the-way", path = target.display()),
             ))
         }
         Ok(_) => {
-            return Err(io::Error::other(format!(
-                "{} is not a file that can be replaced",
-                target.display()
+            return Err(io::Error::other(huibao_i18n::msg!(
+                "write-not-replaceable",
+                path = target.display()
             )))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -484,10 +484,7 @@ fn refuse_in_use(target: &Path) -> io::Result<()> {
         Err(e) if e.raw_os_error().is_some_and(|code| IN_USE.contains(&code)) => {
             Err(io::Error::new(
                 io::ErrorKind::ResourceBusy,
-                format!(
-                    "{} is open in another program (Word or WPS?)",
-                    target.display()
-                ),
+                huibao_i18n::msg!("write-open-elsewhere", path = target.display()),
             ))
         }
         _ => Ok(()),

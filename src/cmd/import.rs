@@ -31,11 +31,7 @@ pub(crate) fn import(args: ImportArgs) -> u8 {
         Err(e) => {
             eprintln!(
                 "{}",
-                t!(
-                    "cli-import-error",
-                    message = e.to_string(),
-                    help = e.help().to_string()
-                )
+                t!("cli-import-error", message = e.message(), help = e.help())
             );
             return exit::REPORT_ERROR;
         }
@@ -90,11 +86,15 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     }
     // One line per thing read: a label padded to a column, then what was read.
     let line = |label: String, text: String| format!("  {} {text}", pad(&label, 13));
-    let found = |value: String, source: &str, sure: bool| {
+    let found = |value: String, source: &huibao_i18n::Message, sure: bool| {
         if sure {
-            t!("cli-import-found", value = value, source = source)
+            t!("cli-import-found", value = value, source = source.clone())
         } else {
-            t!("cli-import-found-guess", value = value, source = source)
+            t!(
+                "cli-import-found-guess",
+                value = value,
+                source = source.clone()
+            )
         }
     };
     if let Some((named, read)) = d.stats.read_as {

@@ -19,9 +19,10 @@ pub(crate) struct IndicatorsArgs {
     pub range: Option<CellRange>,
 }
 
-fn parse_range(text: &str) -> Result<CellRange, String> {
-    CellRange::parse(text)
-        .ok_or_else(|| format!("`{text}` is not a range of cells: write the top-left and bottom-right cells with a colon, such as A3:G20"))
+fn parse_range(text: &str) -> Result<CellRange, crate::help::OwnWords> {
+    CellRange::parse(text).ok_or_else(|| {
+        crate::help::OwnWords(huibao_i18n::t!("cli-indicators-bad-range", text = text))
+    })
 }
 
 /// `huibao indicators`: prints the TOML on standard output, what was derived or disagrees

@@ -156,8 +156,7 @@ pub(crate) fn open_browser(url: &str) -> std::io::Result<()> {
     if code > 32 {
         Ok(())
     } else {
-        Err(std::io::Error::other(format!(
-            "the shell found no program for http links (error {code})"
-        )))
+        // The system's own answer: the function and its error code.
+        Err(std::io::Error::other(format!("ShellExecuteW: {code}")))
     }
 }
