@@ -16,7 +16,7 @@ import-date-metadata = 成文日期取自网页的信息栏“{ $row }”
 import-date-incomplete = 署名处的日期“{ $written }”不完整
 import-date-missing = 原文中没有成文日期
 import-date-stands-in = { $why }：暂用报告期结束后的第一天，请填写成文日期
-import-period-from = 依据{ $places }
+import-period-from = { $places }
 import-period-from-both = 年份依据{ $year }；{ $shape }依据{ $places }
 import-period-months-from-table = { $source }；月份依据指标表格（{ $phrase }）
 
