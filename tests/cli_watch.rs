@@ -61,25 +61,8 @@ fn start_with(
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let watch = Watch(child);
-    let mut line = String::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        line.clear();
-        if out.read_line(&mut line).unwrap() == 0 {
-            panic!("huibao watch ended before serving");
-        }
-        if let Some(rest) = line.split("serving http://").nth(1) {
-            let addr = rest.split('/').next().unwrap().parse().unwrap();
-            let token = rest
-                .split("?token=")
-                .nth(1)
-                .and_then(|t| t.split_whitespace().next())
-                .expect("the address carries the token")
-                .to_string();
-            return (watch, Served { addr, token }, out);
-        }
-    }
-    panic!("huibao watch did not start serving in time");
+    let (addr, token) = support::read_served(&mut out, "huibao watch");
+    (watch, Served { addr, token }, out)
 }
 
 /// GET `path` with the run's token in its cookie: status and body.

@@ -11,7 +11,7 @@
 mod support;
 
 use huibao_preview::http::{Method, Route};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -88,27 +88,10 @@ fn start_with(mut command: Command, app: App, dir: &std::path::Path) -> (Running
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let running = Running(child);
-    let mut line = String::new();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        line.clear();
-        if out.read_line(&mut line).unwrap() == 0 {
-            panic!("huibao {app:?} ended before serving");
-        }
-        if let Some(rest) = line.split("http://").nth(1) {
-            let addr = rest.split('/').next().unwrap().parse().unwrap();
-            let token = rest
-                .split("?token=")
-                .nth(1)
-                .and_then(|t| t.split_whitespace().next())
-                .expect("the address carries the token")
-                .to_string();
-            // The rest of its output, read so it never blocks on a full pipe.
-            std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-            return (running, Served { addr, token });
-        }
-    }
-    panic!("huibao {app:?} did not start serving in time");
+    let (addr, token) = support::read_served(&mut out, &format!("huibao {app:?}"));
+    // The rest of its output, read so it never blocks on a full pipe.
+    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+    (running, Served { addr, token })
 }
 
 fn start(app: App, dir: &std::path::Path) -> (Running, Served) {

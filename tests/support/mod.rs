@@ -6,8 +6,11 @@
 // Each test crate uses some of these.
 #![allow(dead_code)]
 
+use std::io::BufRead;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 use huibao_core::model::Item;
 use huibao_core::Loaded;
@@ -265,4 +268,29 @@ pub(crate) fn program_sources() -> Vec<(String, String)> {
             (rel, text)
         })
         .collect()
+}
+
+/// Reads a serving program's output (`huibao watch`, `huibao edit`) up to the line with its
+/// address (`http://127.0.0.1:PORT/?token=…`), and returns the address and the run's
+/// token; panics naming `program` when it ends first or takes a minute.
+pub(crate) fn read_served(out: &mut impl BufRead, program: &str) -> (SocketAddr, String) {
+    let mut line = String::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        line.clear();
+        if out.read_line(&mut line).unwrap() == 0 {
+            panic!("{program} ended before serving");
+        }
+        if let Some(rest) = line.split("http://").nth(1) {
+            let addr = rest.split('/').next().unwrap().parse().unwrap();
+            let token = rest
+                .split("?token=")
+                .nth(1)
+                .and_then(|t| t.split_whitespace().next())
+                .expect("the address carries the token")
+                .to_string();
+            return (addr, token);
+        }
+    }
+    panic!("{program} did not start serving in time");
 }
