@@ -11,33 +11,18 @@
 
 mod support;
 
+use support::{Running, Served};
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The report the preview shows (watch_check.py edits the same one in Chromium).
 const REPORT: &str = include_str!("watch/jinchuan.toml");
 
-/// The program, killed when the test ends however it ends.
-struct Watch(Child);
-
-impl Drop for Watch {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Where the preview serves, and this run's token.
-#[derive(Clone)]
-struct Served {
-    addr: SocketAddr,
-    token: String,
-}
-
 /// Starts `huibao watch` on a free port; returns it and the address it serves.
-fn start(report: &std::path::Path) -> (Watch, Served, BufReader<std::process::ChildStdout>) {
+fn start(report: &std::path::Path) -> (Running, Served, BufReader<std::process::ChildStdout>) {
     let mut command = support::huibao_command();
     command.stderr(Stdio::null());
     start_with(command, report)
@@ -47,7 +32,7 @@ fn start(report: &std::path::Path) -> (Watch, Served, BufReader<std::process::Ch
 fn start_with(
     mut command: Command,
     report: &std::path::Path,
-) -> (Watch, Served, BufReader<std::process::ChildStdout>) {
+) -> (Running, Served, BufReader<std::process::ChildStdout>) {
     let mut child = command
         .args([
             "watch",
@@ -60,9 +45,9 @@ fn start_with(
         .spawn()
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
-    let watch = Watch(child);
-    let (addr, token) = support::read_served(&mut out, "huibao watch");
-    (watch, Served { addr, token }, out)
+    let watch = Running(child);
+    let served = support::read_served(&mut out, "huibao watch");
+    (watch, served, out)
 }
 
 /// GET `path` with the run's token in its cookie: status and body.
@@ -247,7 +232,7 @@ fn start_limited(
     report: &std::path::Path,
     limit: u64,
     err_path: &std::path::Path,
-) -> (Watch, Served, BufReader<std::process::ChildStdout>) {
+) -> (Running, Served, BufReader<std::process::ChildStdout>) {
     use std::os::unix::process::CommandExt;
     let mut command = support::huibao_command();
     command.stderr(std::fs::File::create(err_path).unwrap());

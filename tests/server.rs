@@ -10,10 +10,12 @@
 
 mod support;
 
+use support::{Running, Served};
+
 use huibao_preview::http::{Method, Route};
 use std::io::{BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The report both programs are started on.
@@ -46,23 +48,6 @@ impl App {
     }
 }
 
-/// The program, killed when the test ends however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Where a program serves, and its token.
-#[derive(Clone)]
-struct Served {
-    addr: SocketAddr,
-    token: String,
-}
-
 impl Served {
     fn own(&self) -> String {
         self.addr.to_string()
@@ -88,10 +73,10 @@ fn start_with(mut command: Command, app: App, dir: &std::path::Path) -> (Running
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let running = Running(child);
-    let (addr, token) = support::read_served(&mut out, &format!("huibao {app:?}"));
+    let served = support::read_served(&mut out, &format!("huibao {app:?}"));
     // The rest of its output, read so it never blocks on a full pipe.
     std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-    (running, Served { addr, token })
+    (running, served)
 }
 
 fn start(app: App, dir: &std::path::Path) -> (Running, Served) {

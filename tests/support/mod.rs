@@ -9,7 +9,7 @@
 use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output};
 use std::time::{Duration, Instant};
 
 use huibao_core::model::Item;
@@ -270,10 +270,27 @@ pub(crate) fn program_sources() -> Vec<(String, String)> {
         .collect()
 }
 
+/// A started program, killed when the test ends however it ends.
+pub(crate) struct Running(pub(crate) Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Where a serving program (`huibao watch`, `huibao edit`) listens, and its run's token.
+#[derive(Clone)]
+pub(crate) struct Served {
+    pub(crate) addr: SocketAddr,
+    pub(crate) token: String,
+}
+
 /// Reads a serving program's output (`huibao watch`, `huibao edit`) up to the line with its
 /// address (`http://127.0.0.1:PORT/?token=…`), and returns the address and the run's
 /// token; panics naming `program` when it ends first or takes a minute.
-pub(crate) fn read_served(out: &mut impl BufRead, program: &str) -> (SocketAddr, String) {
+pub(crate) fn read_served(out: &mut impl BufRead, program: &str) -> Served {
     let mut line = String::new();
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
@@ -289,7 +306,7 @@ pub(crate) fn read_served(out: &mut impl BufRead, program: &str) -> (SocketAddr,
                 .and_then(|t| t.split_whitespace().next())
                 .expect("the address carries the token")
                 .to_string();
-            return (addr, token);
+            return Served { addr, token };
         }
     }
     panic!("{program} did not start serving in time");
