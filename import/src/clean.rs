@@ -26,10 +26,42 @@ pub(crate) struct Cleaned {
     pub punctuation_fixed: usize,
     /// Page numbers cut out of lines.
     pub page_markers: usize,
+    /// Characters a report may not hold (control and bidirectional formatting
+    /// characters, [`huibao_core::chars::is_forbidden`]) removed from the text.
+    pub forbidden_removed: usize,
     /// Lines joined because a program had wrapped them or cut them into pages.
     pub lines_joined: usize,
     /// What looked like a reading slip (OCR): kept as written, listed for the reader.
     pub doubts: Vec<huibao_i18n::Message>,
+}
+
+/// Removes from every paragraph and table cell the characters a report may not hold
+/// (the loader refuses them: [`huibao_core::chars::is_forbidden`]), so that what import
+/// writes passes `huibao check`; returns how many were removed, for the summary. Copied
+/// text brings them: bidirectional marks from web pages, control characters from old
+/// word processors.
+fn remove_forbidden(blocks: &mut [Block]) -> usize {
+    fn strip(text: &mut String) -> usize {
+        let count = huibao_core::chars::count_forbidden(text);
+        if count > 0 {
+            let kept: String = text
+                .char_indices()
+                .filter(|&(i, c)| {
+                    !huibao_core::chars::is_forbidden(c, text[i + c.len_utf8()..].chars().next())
+                })
+                .map(|(_, c)| c)
+                .collect();
+            *text = kept;
+        }
+        count
+    }
+    blocks
+        .iter_mut()
+        .map(|block| match block {
+            Block::Para(p) => strip(&mut p.text),
+            Block::Table(rows) => rows.iter_mut().flatten().map(strip).sum(),
+        })
+        .sum()
 }
 
 /// A source block during cleaning.
@@ -54,9 +86,12 @@ impl Line {
 
 /// Cleans the source: clutter lines are removed (and listed) before anything reads the
 /// outline; what is left is tidied, joined where a program had cut it, and normalised.
-pub(crate) fn clean(blocks: Vec<Block>) -> Cleaned {
+pub(crate) fn clean(mut blocks: Vec<Block>) -> Cleaned {
+    let mut out = Cleaned {
+        forbidden_removed: remove_forbidden(&mut blocks),
+        ..Cleaned::default()
+    };
     let sites = site_names(&blocks);
-    let mut out = Cleaned::default();
     // Line by line: what is clutter on its own.
     let mut lines = Vec::new();
     for block in blocks {

@@ -74,7 +74,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), DecodeError
         .chars()
         .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{b}' | '\u{c}'))
         .count();
-    if controls * 100 > text.chars().count() {
+    // Binary data fails decoding or is full of controls; a few stray ones in a short
+    // pasted note are removed with the rest of the clutter (clean.rs).
+    if controls > 8 && controls * 100 > text.chars().count() {
         return Err(DecodeError::Binary(huibao_i18n::msg!(
             "import-binary-controls",
             count = controls

@@ -252,6 +252,9 @@ pub struct Stats {
     pub punctuation_fixed: usize,
     /// Page numbers cut out of lines.
     pub page_markers: usize,
+    /// Control and bidirectional formatting characters removed (a report may not hold
+    /// them).
+    pub forbidden_removed: usize,
     /// Lines joined back into the paragraph or page they were cut from.
     pub lines_joined: usize,
     /// Headings split off the end of a sentence.
@@ -457,6 +460,7 @@ pub(crate) fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Dra
     let cleaned = clean::clean(blocks);
     stats.punctuation_fixed = cleaned.punctuation_fixed;
     stats.page_markers = cleaned.page_markers;
+    stats.forbidden_removed = cleaned.forbidden_removed;
     stats.lines_joined = cleaned.lines_joined;
     let mut removed = cleaned.removed;
     let reading_slips = cleaned.doubts;

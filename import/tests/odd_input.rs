@@ -116,3 +116,62 @@ fn edge_cases() {
         check(text.as_bytes(), SourceKind::Text);
     }
 }
+
+/// Characters the loader refuses (control characters, bidirectional formatting
+/// characters, noncharacters) are removed on the way in, whatever the format, and
+/// counted for the summary: what import writes loads. Every format's reader ends in the
+/// same cleaning, so text and a web page (raw and as character references) stand for
+/// them.
+#[test]
+fn characters_a_report_may_not_hold_are_removed_and_counted() {
+    let forbidden = [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{7}', '\u{8}', '\u{1B}',
+        '\u{7F}', '\u{85}', '\u{FFFE}',
+    ];
+    for c in forbidden {
+        let body = format!("全年完成营业收入{c}48.65亿元，同比增长12.4%。");
+        let text = format!(
+            "高新区管委会2022年工作总结\n\n一、主要工作成效\n\n{body}园区新签约项目36个。\n\n二、下一步工作计划\n\n推进产业项目建设。\n"
+        );
+        let html = |inner: &str| {
+            format!(
+                "<html><body><h1>高新区管委会2022年工作总结</h1><p>一、主要工作成效</p><p>{inner}园区新签约项目36个。</p><p>二、下一步工作计划</p><p>推进产业项目建设。</p></body></html>"
+            )
+        };
+        let reference = format!(
+            "全年完成营业收入&#x{:X};48.65亿元，同比增长12.4%。",
+            u32::from(c)
+        );
+        for (what, bytes, kind) in [
+            ("text", text.into_bytes(), SourceKind::Text),
+            ("web page", html(&body).into_bytes(), SourceKind::Html),
+            (
+                "web page, reference",
+                html(&reference).into_bytes(),
+                SourceKind::Html,
+            ),
+        ] {
+            if what == "web page, reference" && ('\u{80}'..='\u{9F}').contains(&c) {
+                continue; // HTML reads &#x80;–&#x9F; as Windows-1252 (&#x85; is “…”)
+            }
+            let case = format!("U+{:04X} in a {what}", u32::from(c));
+            let imported = import_bytes("odd", "odd", &bytes, kind)
+                .unwrap_or_else(|e| panic!("{case}: not imported: {e:?}"));
+            assert!(
+                huibao_core::chars::first_forbidden(&imported.toml).is_none(),
+                "{case}: still in the TOML:\n{}",
+                imported.toml
+            );
+            assert!(
+                imported.toml.contains("48.65亿元"),
+                "{case}: the figure lost"
+            );
+            assert!(
+                imported.draft.stats.forbidden_removed >= 1,
+                "{case}: not counted"
+            );
+            check(&bytes, kind);
+        }
+    }
+}

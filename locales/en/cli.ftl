@@ -200,6 +200,7 @@ cli-import-decoded = decoded from { $encoding }
 cli-import-word-numbers = { $count } Word list numbers read
 cli-import-removed = { $count } clutter line(s) removed (listed at the end of the TOML)
 cli-import-punctuation = { $count } punctuation mark(s) made full-width or normalised
+cli-import-forbidden-removed = { $count } invisible control or bidirectional formatting character(s) removed
 cli-import-page-numbers = { $count } page number(s) cut
 cli-import-lines-joined = { $count } line(s) joined to the paragraph or page they were cut from
 cli-import-headings-split = { $count } heading(s) split off the sentence before

@@ -200,6 +200,7 @@ cli-import-decoded = 已从 { $encoding } 编码转换
 cli-import-word-numbers = 读取了 { $count } 个 Word 自动编号
 cli-import-removed = 删除了 { $count } 行无关内容（列在 TOML 末尾）
 cli-import-punctuation = { $count } 个标点改为全角或统一写法
+cli-import-forbidden-removed = 删除了 { $count } 个不可见的控制字符或双向格式字符
 cli-import-page-numbers = 删除了 { $count } 个页码
 cli-import-lines-joined = { $count } 行接回原段落或原页
 cli-import-headings-split = { $count } 个标题与前一句分开

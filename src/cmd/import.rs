@@ -197,6 +197,12 @@ fn print_summary(source: &Path, target: &Path, d: &Draft, to_stdout: bool) {
     if s.punctuation_fixed > 0 {
         cleaned.push(t!("cli-import-punctuation", count = s.punctuation_fixed));
     }
+    if s.forbidden_removed > 0 {
+        cleaned.push(t!(
+            "cli-import-forbidden-removed",
+            count = s.forbidden_removed
+        ));
+    }
     if s.page_markers > 0 {
         cleaned.push(t!("cli-import-page-numbers", count = s.page_markers));
     }
