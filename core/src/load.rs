@@ -568,7 +568,7 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
                         .with_help(msg!("load-font-no-families-help")),
                 );
             } else {
-                spec.families = f.clone();
+                spec.families = with_stand_ins(f, &spec.families);
             }
         }
         if let Some(size) = &ov.size_pt {
@@ -592,6 +592,16 @@ fn resolve_style(report: &Report, file: &SourceFile, errors: &mut Vec<Diagnostic
 
 /// `[indicators] from`, `sheet` and `range`: present and well formed. The spreadsheet
 /// itself is read later, by the pipeline.
+/// The families a report names for a role, followed by the role's own families that it
+/// did not name: the report's first choice wins where it is installed, and where none of
+/// them is, the role keeps its stand-ins (the bundled 仿宋, 楷体 …) instead of falling to
+/// whatever face the machine has.
+fn with_stand_ins(named: &[String], role_families: &[String]) -> Vec<String> {
+    let mut families = named.to_vec();
+    families.extend(role_families.iter().filter(|f| !named.contains(f)).cloned());
+    families
+}
+
 fn check_indicator_sheet(sheet: &IndicatorSheet, file: &SourceFile, errors: &mut Vec<Diagnostic>) {
     if sheet.from.get_ref().trim().is_empty() {
         errors.push(
