@@ -433,6 +433,29 @@ const CASES: &[Case] = &[
         args: &["import", "last.txt"],
     },
     Case {
+        class: "import-reader-pdf-damaged",
+        files: &[("last.pdf", "%PDF-1.4\n某园区管委会2021年工作总结\n")],
+        args: &["import", "last.pdf"],
+    },
+    Case {
+        class: "import-reader-web-archive-without-page",
+        files: &[(
+            "last.mhtml",
+            "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"x\"\n\n--x\nContent-Type: image/png\n\nabc\n--x--\n",
+        )],
+        args: &["import", "last.mhtml"],
+    },
+    Case {
+        class: "import-reader-docx-not-zip",
+        files: &[("last.docx", "PK\u{3}\u{4}某园区管委会2021年工作总结")],
+        args: &["import", "last.docx"],
+    },
+    Case {
+        class: "import-reader-odt-not-zip",
+        files: &[("last.odt", "PK\u{3}\u{4}某园区管委会2021年工作总结")],
+        args: &["import", "last.odt"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],
