@@ -456,6 +456,22 @@ const CASES: &[Case] = &[
         args: &["import", "last.odt"],
     },
     Case {
+        class: "prose-no-target",
+        files: &[(
+            "r.toml",
+            "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 56.3\nunit = \"亿元\"\n\n[summary]\ntext = \"上半年实现营业收入{{completion \\\"营业收入\\\"}}。\"\n",
+        )],
+        args: &["check", "r.toml"],
+    },
+    Case {
+        class: "prose-no-growth",
+        files: &[(
+            "r.toml",
+            "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 56.3\nunit = \"亿元\"\n\n[summary]\ntext = \"上半年实现营业收入{{growth \\\"营业收入\\\"}}。\"\n",
+        )],
+        args: &["check", "r.toml"],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],

@@ -129,7 +129,7 @@ impl ImportError {
     /// a damaged or oversized file (often a library's words) follows as its detail.
     pub fn message(&self) -> Message {
         match self {
-            ImportError::Read(e) => Message::verbatim(e.to_string()),
+            ImportError::Read(e) => e.message(),
             ImportError::Empty(path) => msg!("import-error-empty", path = path),
             ImportError::NotText { path, why } => {
                 msg!("import-error-not-text", path = path, why = why.clone())
@@ -162,7 +162,7 @@ impl ImportError {
     /// What the user can do about it.
     pub fn help(&self) -> Message {
         match self {
-            ImportError::Read(e) => Message::verbatim(e.help().to_string()),
+            ImportError::Read(e) => e.help(),
             ImportError::Empty(_) => msg!("import-help-empty"),
             ImportError::NotText { .. } | ImportError::Unsupported { .. } => {
                 msg!("import-help-unsupported")
@@ -472,17 +472,17 @@ pub(crate) fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Dra
         source_name: name.to_string(),
         organization: Found {
             value: String::new(),
-            source: Message::verbatim(""),
+            source: Message::empty(),
             sure: false,
         },
         period: Found {
             value: Period::Year(meta::this_year()),
-            source: Message::verbatim(""),
+            source: Message::empty(),
             sure: false,
         },
         date: Found {
             value: Ymd(meta::this_year(), 1, 1),
-            source: Message::verbatim(""),
+            source: Message::empty(),
             sure: false,
         },
         head,
@@ -913,7 +913,7 @@ fn note_worked_back(
     found: Option<f64>,
     from: &str,
 ) {
-    let before = std::mem::replace(comment, Message::verbatim(""));
+    let before = std::mem::replace(comment, Message::empty());
     *comment = match found {
         Some(v) => msg!(
             "import-comment-worked-back",

@@ -23,6 +23,7 @@ io-disk-full = the disk is full
 io-invalid-data = the data is not valid
 io-other = { $detail }
 io-with-detail = { $reason } ({ $detail })
+value-as-written = { $value }
 
 ## Reading the report file.
 
@@ -218,6 +219,9 @@ prose-known-names = known names: { $names }
 prose-unknown-name = cannot fill in prose: `{ $name }` is not a known name
 prose-unknown-helper = cannot fill in prose: `{ $name }` is not a known helper
 prose-fill-failed = cannot fill in prose: { $detail }
+prose-no-target = indicator “{ $name }” has no annual target (target), so no completion rate can be printed: give it a target, or do not cite its completion rate in the text
+prose-no-growth = indicator “{ $name }” has no comparable figure of the same period last year (previous), so no year-on-year change can be printed: give it a previous, or do not cite its change in the text
+template-each-budget = the each loops of the template ran more than { $limit } rounds in all (loops nested over one list multiply): loop over fewer items or nest the loops less deeply
 prose-needs-name = `{ $helper }` needs an indicator name in quotes
 prose-needs-name-help = write {"{{"}{ $helper } "营业收入"{"}}"}
 prose-unknown-indicator = prose cites indicator "{ $name }", which the report does not define

@@ -137,6 +137,7 @@ import-why-title-repeated = title repeated
 import-why-page-title = page title
 import-why-framed-title = the title as a web page framed it
 import-why-title-repeated-start = title repeated at the start of the text
+import-why-unnamed = not part of the report
 
 ## Why a file cannot be imported
 import-error-empty = { $path } is empty: there is nothing to import

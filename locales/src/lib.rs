@@ -225,6 +225,14 @@ impl Message {
         }))
     }
 
+    /// No text at all, in every language: the join of no items, a part left out.
+    pub fn empty() -> Self {
+        Message(Box::new(Inner {
+            id: Id::Verbatim(String::new()),
+            args: Vec::new(),
+        }))
+    }
+
     /// Adds the argument `name` (the placeable `{ $name }`).
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
         self.0.args.push((name, value.into()));

@@ -23,6 +23,7 @@ io-disk-full = 磁盘空间已满
 io-invalid-data = 数据无效
 io-other = 系统提示（原文：{ $detail }）
 io-with-detail = { $reason }（原文：{ $detail }）
+value-as-written = { $value }
 
 ## 读取报告文件。
 
@@ -218,6 +219,9 @@ prose-known-names = 可用的名称：{ $names }
 prose-unknown-name = 无法填写正文：“{ $name }”不是可用的名称
 prose-unknown-helper = 无法填写正文：“{ $name }”不是可用的表达式
 prose-fill-failed = 无法填写正文（原文：{ $detail }）
+prose-no-target = 指标“{ $name }”没有全年目标（target），无法写出完成率：请为其填写 target，或在正文中不再引用它的完成率
+prose-no-growth = 指标“{ $name }”没有可比的上年同期数（previous），无法写出同比变化：请为其填写 previous，或在正文中不再引用它的同比变化
+template-each-budget = 模板中的 each 循环合计超过 { $limit } 轮（嵌套的循环轮数相乘）：请减少循环的条目或嵌套层数
 prose-needs-name = “{ $helper }”后须写出带引号的指标名称
 prose-needs-name-help = 请写 {"{{"}{ $helper } "营业收入"{"}}"}
 prose-unknown-indicator = 正文引用了指标“{ $name }”，但报告中没有定义该指标

@@ -137,6 +137,7 @@ import-why-title-repeated = 重复的标题
 import-why-page-title = 页面标题
 import-why-framed-title = 网页框起的标题
 import-why-title-repeated-start = 正文开头重复的标题
+import-why-unnamed = 与报告无关的内容
 
 ## 无法导入的原因
 import-error-empty = “{ $path }”是空文件，没有可导入的内容
