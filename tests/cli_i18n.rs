@@ -617,6 +617,82 @@ fn every_class_of_message_is_chinese_under_a_chinese_locale_and_english_under_c(
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
+/// Each kind of command-line error a user can make: the arguments, then what the message
+/// and its tip say in Chinese and in English (clap's suggestion kept in both).
+const USAGE_ERRORS: &[(&[&str], &[&str], &[&str])] = &[
+    (
+        &["rendr", "r.toml"],
+        &["无法识别的命令“rendr”", "提示：是否应为命令“render”？"],
+        &["unrecognized subcommand 'rendr'", "tip: a similar command exists: 'render'"],
+    ),
+    (
+        &["render", "--formt", "pdf", "r.toml"],
+        &["无法识别的参数“--formt”", "提示：是否应为选项“--format”？"],
+        &["unexpected argument '--formt' found", "tip: a similar argument exists: '--format'"],
+    ),
+    (
+        &["check", "--qqq", "r.toml"],
+        &["无法识别的参数“--qqq”", "提示：如要把“--qqq”作为值传入，请写成 -- --qqq"],
+        &["unexpected argument '--qqq' found", "tip: to pass '--qqq' as a value, use '-- --qqq'"],
+    ),
+    (
+        &["render"],
+        &["缺少必需的参数：<报告文件>..."],
+        &["the following required arguments were not provided: <REPORT>..."],
+    ),
+    (
+        &["render", "--format", "doc", "r.toml"],
+        &["选项“--format <格式>”的值“doc”无效（可用的值：docx、pdf、html、txt、ofd）", "提示：是否应为“docx”？"],
+        &["invalid value 'doc' for '--format <FORMAT>' (possible values: docx, pdf, html, txt, ofd)", "tip: a similar value exists: 'docx'"],
+    ),
+    (
+        &["--lang", "fr", "check", "r.toml"],
+        &["选项“--lang <语言>”的值“fr”无效（可用的值：zh-CN、en）"],
+        &["invalid value 'fr' for '--lang <LANG>' (possible values: zh-CN, en)"],
+    ),
+    (
+        &["check", "r.toml", "b.toml"],
+        &["多余的参数“b.toml”"],
+        &["unexpected argument 'b.toml' found"],
+    ),
+    (
+        &["plugin"],
+        &["请指定一个命令"],
+        &["a command is required"],
+    ),
+];
+
+#[test]
+fn every_kind_of_usage_error_reads_in_both_languages_with_clap_s_suggestion_and_exit_code_2() {
+    let mut wrong = Vec::new();
+    for (args, zh_says, en_says) in USAGE_ERRORS {
+        for (locale, says) in [("zh_CN.UTF-8", zh_says), ("C", en_says)] {
+            let o = huibao(locale, &repo(), args);
+            let out = text(&o);
+            if o.status.code() != Some(2) {
+                wrong.push(format!(
+                    "{args:?} ({locale}): exit {:?}\n{out}",
+                    o.status.code()
+                ));
+            }
+            for said in *says {
+                if !out.contains(said) {
+                    wrong.push(format!("{args:?} ({locale}): no {said:?} in\n{out}"));
+                }
+            }
+            if locale == "C" && out.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                wrong.push(format!("{args:?}: Chinese under LANG=C\n{out}"));
+            }
+            if locale != "C" {
+                if let Some(s) = english_sentence(&out) {
+                    wrong.push(format!("{args:?}: English under zh-CN: {s}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
 #[test]
 fn the_scan_finds_english_and_passes_names_codes_and_library_words() {
     assert!(english_sentence("错误：cannot read the file").is_some());
