@@ -251,13 +251,12 @@ pub(crate) fn report_error(err: clap::Error, cmd: &Command, args: &[std::ffi::Os
         let _ = err.print();
         return crate::exit::OK;
     }
-    // The usage of the deepest subcommand named.
+    // The usage of the deepest subcommand named (past options and their values, such
+    // as `--lang zh-CN` before the command).
     let mut at = cmd;
     for arg in args.iter().skip(1) {
-        match at.find_subcommand(arg) {
-            Some(sub) => at = sub,
-            None if arg.to_string_lossy().starts_with('-') => {}
-            None => break,
+        if let Some(sub) = at.find_subcommand(arg) {
+            at = sub;
         }
     }
     // clap puts its own "Usage:" before the line set by `override_usage`.
