@@ -344,6 +344,12 @@ guard-too-deep-help = split the expression: nest blocks ({"{{"}#if{"}}"}, {"{{"}
 
 ## Fonts and page layout
 layout-font-unusable = cannot use font { $path }: { $reason }
+font-reason-with-help = { $reason } ({ $help })
+font-not-mapped = the file cannot be mapped: { $detail }
+font-not-a-font = it is not a font file huibao can read ({ $detail })
+font-cut-short = it is cut short: its table `{ $table }` ends at byte { $end }, but the file has { $size } bytes
+font-outlines-unreadable = its glyph outlines cannot be read
+font-unreadable = the file cannot be read
 layout-font-dir-missing = the font folder { $path } does not exist (check --font-dir and HUIBAO_FONT_DIR)
 layout-no-font = no font for { $role } (wanted: { $families }); install one or give --font-dir
 layout-missing-glyph = no font has the character “{ $character }” ({ $code }) in { $place }: “{ $context }” (fonts tried: { $tried })

@@ -343,7 +343,13 @@ guard-too-deep = 表达式嵌套超过 { $max } 层
 guard-too-deep-help = 请拆分表达式，减少块（{"{{"}#if{"}}"}、{"{{"}#each{"}}"}、{"{{"}else if{"}}"}）和（…）子表达式的嵌套层数
 
 ## 字体和排版
-layout-font-unusable = 无法使用字体文件“{ $path }”（原文：{ $reason }）
+layout-font-unusable = 无法使用字体文件“{ $path }”：{ $reason }
+font-reason-with-help = { $reason }（{ $help }）
+font-not-mapped = 无法映射此文件（原文：{ $detail }）
+font-not-a-font = 不是 huibao 能读取的字体文件（原文：{ $detail }）
+font-cut-short = 文件不完整：其中的表 { $table } 到第 { $end } 字节才结束，但文件只有 { $size } 字节
+font-outlines-unreadable = 无法读取其中的字形轮廓
+font-unreadable = 无法读取此文件
 layout-font-dir-missing = 字体文件夹“{ $path }”不存在（请检查选项 --font-dir 和环境变量 HUIBAO_FONT_DIR）
 layout-no-font = 没有可用于{ $role }的字体（需要：{ $families }）；请安装其中一种字体，或用选项 --font-dir 指定字体文件夹
 layout-missing-glyph = 所有字体中都没有{ $place }中的字“{ $character }”（{ $code }）：“{ $context }”（已尝试的字体：{ $tried }）

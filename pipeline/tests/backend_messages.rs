@@ -46,6 +46,10 @@ fn cjk(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// The Chinese data the errors below carry: a font's path, a folder, a role, families.
+const DATA: &[&str] = &[FONT, "字体", "正文", "仿宋_GB2312, FangSong"];
+const FONT: &str = "/usr/share/fonts/仿宋_GB2312.ttf";
+
 const LIBRARY: &str = "unexpected end of file while reading table";
 
 /// One of each error, with a library's English words where the error carries them.
@@ -88,7 +92,34 @@ fn every_backend_error() -> Vec<BackendError> {
         all.push(huibao_docx::Error::Zip(e.clone()).into());
         all.push(huibao_ofd::Error::Package(e.clone()).into());
     }
-    let font = "/usr/share/fonts/仿宋_GB2312.ttf".to_string();
+    let font = FONT.to_string();
+    use huibao_i18n::msg;
+    for reason in [
+        msg!("font-not-mapped", detail = LIBRARY),
+        msg!("font-not-a-font", detail = LIBRARY),
+        msg!("font-cut-short", table = "glyf", end = 90_000, size = 4096),
+        msg!("font-outlines-unreadable"),
+        msg!("font-unreadable"),
+    ] {
+        all.push(
+            huibao_layout::Error::FontLoad {
+                path: font.clone().into(),
+                reason,
+            }
+            .into(),
+        );
+    }
+    all.extend([
+        huibao_layout::Error::FontDir {
+            path: "字体".into(),
+        }
+        .into(),
+        huibao_layout::Error::NoFont {
+            role: "正文",
+            families: "仿宋_GB2312, FangSong".into(),
+        }
+        .into(),
+    ]);
     all.extend([
         huibao_docx::Error::Style(huibao_i18n::msg!("docx-style-no-body-font")).into(),
         huibao_docx::Error::MissingPictures {
@@ -133,7 +164,11 @@ fn check(what: &str, m: &Message, wrong: &mut Vec<String>) {
     if !cjk(&own) || has_english_sentence(&own) {
         wrong.push(format!("{what}: not Chinese: {zh}"));
     }
-    if cjk(&own_words(&en)) || !has_english_sentence(&en) {
+    // English names the report's Chinese data (a font's path, a role) without quotes.
+    let en_words = DATA
+        .iter()
+        .fold(own_words(&en), |text, data| text.replace(data, ""));
+    if cjk(&en_words) || !has_english_sentence(&en) {
         wrong.push(format!("{what}: not English: {en}"));
     }
     if zh.contains(LIBRARY) != en.contains(LIBRARY) {
