@@ -472,6 +472,21 @@ const CASES: &[Case] = &[
         args: &["check", "r.toml"],
     },
     Case {
+        class: "font-file-cut-short",
+        files: &[],
+        args: &[
+            "render",
+            "r.toml",
+            "--format",
+            "pdf",
+            "--no-system-fonts",
+            "--font-dir",
+            "fonts",
+            "--out",
+            "out",
+        ],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],
@@ -573,6 +588,16 @@ fn setup(case: &Case) -> tempfile::TempDir {
     }
     if case.class == "not-a-file" {
         std::fs::create_dir_all(tmp.path().join("folder")).unwrap();
+    }
+    if case.class == "font-file-cut-short" {
+        // A bundled font cut to a seventh: skipped with a warning saying why.
+        let whole = std::fs::read(repo().join("fonts/FandolFang-Regular.otf")).unwrap();
+        std::fs::create_dir_all(tmp.path().join("fonts")).unwrap();
+        std::fs::write(
+            tmp.path().join("fonts/FandolFang-Regular.otf"),
+            &whole[..whole.len() / 7],
+        )
+        .unwrap();
     }
     let _ = REPORT_HEAD;
     tmp
