@@ -5,7 +5,7 @@
 //! only); this module sets every text a person reads at run time, from the catalogs.
 
 use clap::{Arg, ArgAction, Command};
-use huibao_i18n::t;
+use huibao_i18n::{msg, t, Message};
 
 /// What a subcommand is for, by its path (`"plugins list"`); `None` for one not known
 /// here (a test makes sure there is none).
@@ -239,97 +239,173 @@ fn template(cmd: &Command) -> String {
     s
 }
 
-/// Prints a command-line error in the chosen language and returns the exit code (help and
-/// version are printed as they are, exit 0).
+/// Prints a command-line error in the chosen language, with clap's suggestions (a similar
+/// command, option or value; `--` before a value that looks like an option) as tips, and
+/// returns the exit code (help and version are printed as they are, exit 0).
 pub(crate) fn report_error(err: clap::Error, cmd: &Command, args: &[std::ffi::OsString]) -> u8 {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = err.print();
-            return crate::exit::OK;
-        }
-        _ => {}
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = err.print();
+        return crate::exit::OK;
     }
-    let context = |kind: ContextKind| match err.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(v)) => v.join(", "),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
-    let message = match err.kind() {
-        ErrorKind::UnknownArgument => {
-            t!(
-                "cli-error-unknown-argument",
-                argument = context(ContextKind::InvalidArg)
-            )
-        }
-        ErrorKind::InvalidSubcommand => t!(
-            "cli-error-unknown-command",
-            command = context(ContextKind::InvalidSubcommand)
-        ),
-        ErrorKind::InvalidValue if err.get(ContextKind::ValidValue).is_some() => t!(
-            "cli-error-invalid-value-allowed",
-            value = context(ContextKind::InvalidValue),
-            argument = context(ContextKind::InvalidArg),
-            allowed = context(ContextKind::ValidValue)
-        ),
-        ErrorKind::ValueValidation
-            if std::error::Error::source(&err).is_some_and(|e| e.is::<OwnWords>()) =>
-        {
-            t!(
-                "cli-error-invalid-value-why",
-                value = context(ContextKind::InvalidValue),
-                argument = context(ContextKind::InvalidArg),
-                why = std::error::Error::source(&err)
-                    .map(ToString::to_string)
-                    .unwrap_or_default()
-            )
-        }
-        ErrorKind::ValueValidation if std::error::Error::source(&err).is_some() => t!(
-            "cli-error-invalid-value-detail",
-            value = context(ContextKind::InvalidValue),
-            argument = context(ContextKind::InvalidArg),
-            detail = std::error::Error::source(&err)
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        ),
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => t!(
-            "cli-error-invalid-value",
-            value = context(ContextKind::InvalidValue),
-            argument = context(ContextKind::InvalidArg)
-        ),
-        ErrorKind::MissingRequiredArgument => t!(
-            "cli-error-missing-argument",
-            argument = context(ContextKind::InvalidArg)
-        ),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            t!("cli-error-missing-command")
-        }
-        ErrorKind::ArgumentConflict => t!(
-            "cli-error-conflict",
-            argument = context(ContextKind::InvalidArg),
-            other = context(ContextKind::PriorArg)
-        ),
-        _ => t!("cli-error-other", detail = err.kind().to_string()),
-    };
-    // The usage of the deepest subcommand named.
+    // The usage of the deepest subcommand named (past options and their values, such
+    // as `--lang zh-CN` before the command).
     let mut at = cmd;
     for arg in args.iter().skip(1) {
-        match at.find_subcommand(arg) {
-            Some(sub) => at = sub,
-            None if arg.to_string_lossy().starts_with('-') => {}
-            None => break,
+        if let Some(sub) = at.find_subcommand(arg) {
+            at = sub;
         }
     }
     // clap puts its own "Usage:" before the line set by `override_usage`.
     let usage = at.clone().render_usage().to_string();
     let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
-    eprintln!("{}", t!("cli-error", message = message));
+    eprintln!("{}", t!("cli-error", message = usage_error(&err)));
+    for tip in usage_tips(&err) {
+        eprintln!("  {}", t!("cli-error-tip", tip = tip));
+    }
     eprintln!();
     eprintln!("{}", t!("cli-usage-line", usage = usage));
     eprintln!();
     eprintln!("{}", t!("cli-error-more"));
     crate::exit::USAGE
+}
+
+/// The strings clap gave for `kind` (one or many), empty when it gave none.
+fn context(err: &clap::Error, kind: clap::error::ContextKind) -> Vec<String> {
+    use clap::error::ContextValue;
+    match err.get(kind) {
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::StyledStr(s)) => vec![s.to_string()],
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+        Some(ContextValue::Number(n)) => vec![n.to_string()],
+        Some(other) => vec![other.to_string()],
+        None => Vec::new(),
+    }
+}
+
+/// What is wrong with the command line, in the chosen language: one message per kind of
+/// error a user can make.
+fn usage_error(err: &clap::Error) -> Message {
+    use clap::error::{ContextKind, ErrorKind};
+    let one = |kind: ContextKind| context(err, kind).join(" ");
+    let value = || one(ContextKind::InvalidValue);
+    let argument = || one(ContextKind::InvalidArg);
+    let source = std::error::Error::source(err);
+    match err.kind() {
+        // A value where none is taken: an extra file, or a word after the command.
+        ErrorKind::UnknownArgument if !argument().starts_with('-') => {
+            msg!("cli-error-extra-argument", argument = argument())
+        }
+        ErrorKind::UnknownArgument => msg!("cli-error-unknown-argument", argument = argument()),
+        ErrorKind::InvalidSubcommand => msg!(
+            "cli-error-unknown-command",
+            command = one(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue if err.get(ContextKind::ValidValue).is_some() => msg!(
+            "cli-error-invalid-value-allowed",
+            value = value(),
+            argument = argument(),
+            allowed = context(err, ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation if source.is_some_and(|e| e.is::<OwnWords>()) => msg!(
+            "cli-error-invalid-value-why",
+            value = value(),
+            argument = argument(),
+            why = source.map(ToString::to_string).unwrap_or_default()
+        ),
+        // A library's parser refused the value (a number, a path): its words as detail.
+        ErrorKind::ValueValidation if source.is_some() => msg!(
+            "cli-error-invalid-value-detail",
+            value = value(),
+            argument = argument(),
+            detail = source.map(ToString::to_string).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            msg!(
+                "cli-error-invalid-value",
+                value = value(),
+                argument = argument()
+            )
+        }
+        ErrorKind::TooManyValues => {
+            msg!(
+                "cli-error-too-many-values",
+                value = value(),
+                argument = argument()
+            )
+        }
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => msg!(
+            "cli-error-number-of-values",
+            argument = argument(),
+            expected = one(ContextKind::ExpectedNumValues),
+            actual = one(ContextKind::ActualNumValues)
+        ),
+        ErrorKind::NoEquals => msg!("cli-error-no-equals", argument = argument()),
+        ErrorKind::MissingRequiredArgument => {
+            msg!(
+                "cli-error-missing-argument",
+                argument = context(err, ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            msg!("cli-error-missing-command")
+        }
+        ErrorKind::ArgumentConflict => msg!(
+            "cli-error-conflict",
+            argument = argument(),
+            other = context(err, ContextKind::PriorArg)
+        ),
+        ErrorKind::InvalidUtf8 => msg!("cli-error-not-utf8"),
+        _ => msg!("cli-error-other"),
+    }
+}
+
+/// clap's suggestions, in the chosen language: a similar command, option or value, a value
+/// that must follow `--`, an option that belongs to a subcommand. A suggestion clap words
+/// in a way not recognised here is left out rather than shown in English.
+fn usage_tips(err: &clap::Error) -> Vec<Message> {
+    use clap::error::ContextKind;
+    let mut tips = Vec::new();
+    let similar = |kind: ContextKind| context(err, kind);
+    let commands = similar(ContextKind::SuggestedSubcommand);
+    if !commands.is_empty() {
+        tips.push(msg!("cli-tip-similar-command", suggestion = commands));
+    }
+    let options = similar(ContextKind::SuggestedArg);
+    if !options.is_empty() {
+        tips.push(msg!("cli-tip-similar-argument", suggestion = options));
+    }
+    let values = similar(ContextKind::SuggestedValue);
+    if !values.is_empty() {
+        tips.push(msg!("cli-tip-similar-value", suggestion = values));
+    }
+    let argument = context(err, ContextKind::InvalidArg).join(" ");
+    let command = context(err, ContextKind::InvalidSubcommand).join(" ");
+    for said in similar(ContextKind::Suggested) {
+        if said.starts_with("to pass ") {
+            let value = if command.is_empty() {
+                &argument
+            } else {
+                &command
+            };
+            tips.push(msg!("cli-tip-after-double-dash", argument = value.as_str()));
+        } else if let Some(exists) = said
+            .strip_prefix('\'')
+            .and_then(|s| s.strip_suffix("' exists"))
+        {
+            tips.push(msg!("cli-tip-in-subcommand", usage = exists));
+        } else if said.starts_with("subcommand '") && said.contains("remove the '--'") {
+            tips.push(msg!(
+                "cli-tip-remove-double-dash",
+                argument = argument.as_str()
+            ));
+        }
+    }
+    tips
 }
 
 #[cfg(test)]

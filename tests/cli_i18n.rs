@@ -433,6 +433,60 @@ const CASES: &[Case] = &[
         args: &["import", "last.txt"],
     },
     Case {
+        class: "import-reader-pdf-damaged",
+        files: &[("last.pdf", "%PDF-1.4\n某园区管委会2021年工作总结\n")],
+        args: &["import", "last.pdf"],
+    },
+    Case {
+        class: "import-reader-web-archive-without-page",
+        files: &[(
+            "last.mhtml",
+            "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"x\"\n\n--x\nContent-Type: image/png\n\nabc\n--x--\n",
+        )],
+        args: &["import", "last.mhtml"],
+    },
+    Case {
+        class: "import-reader-docx-not-zip",
+        files: &[("last.docx", "PK\u{3}\u{4}某园区管委会2021年工作总结")],
+        args: &["import", "last.docx"],
+    },
+    Case {
+        class: "import-reader-odt-not-zip",
+        files: &[("last.odt", "PK\u{3}\u{4}某园区管委会2021年工作总结")],
+        args: &["import", "last.odt"],
+    },
+    Case {
+        class: "prose-no-target",
+        files: &[(
+            "r.toml",
+            "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 56.3\nunit = \"亿元\"\n\n[summary]\ntext = \"上半年实现营业收入{{completion \\\"营业收入\\\"}}。\"\n",
+        )],
+        args: &["check", "r.toml"],
+    },
+    Case {
+        class: "prose-no-growth",
+        files: &[(
+            "r.toml",
+            "[report]\norganization = \"某园区管委会\"\nperiod = \"2022-H1\"\ndate = 2022-07-08\n\n[[indicators]]\nname = \"营业收入\"\nvalue = 56.3\nunit = \"亿元\"\n\n[summary]\ntext = \"上半年实现营业收入{{growth \\\"营业收入\\\"}}。\"\n",
+        )],
+        args: &["check", "r.toml"],
+    },
+    Case {
+        class: "font-file-cut-short",
+        files: &[],
+        args: &[
+            "render",
+            "r.toml",
+            "--format",
+            "pdf",
+            "--no-system-fonts",
+            "--font-dir",
+            "fonts",
+            "--out",
+            "out",
+        ],
+    },
+    Case {
         class: "check-ok",
         files: &[],
         args: &["check", "r.toml"],
@@ -535,6 +589,16 @@ fn setup(case: &Case) -> tempfile::TempDir {
     if case.class == "not-a-file" {
         std::fs::create_dir_all(tmp.path().join("folder")).unwrap();
     }
+    if case.class == "font-file-cut-short" {
+        // A bundled font cut to a seventh: skipped with a warning saying why.
+        let whole = std::fs::read(repo().join("fonts/FandolFang-Regular.otf")).unwrap();
+        std::fs::create_dir_all(tmp.path().join("fonts")).unwrap();
+        std::fs::write(
+            tmp.path().join("fonts/FandolFang-Regular.otf"),
+            &whole[..whole.len() / 7],
+        )
+        .unwrap();
+    }
     let _ = REPORT_HEAD;
     tmp
 }
@@ -572,6 +636,82 @@ fn every_class_of_message_is_chinese_under_a_chinese_locale_and_english_under_c(
                     "{}: Chinese under LANG=C: {word}\n{en}",
                     case.class
                 ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// Each kind of command-line error a user can make: the arguments, then what the message
+/// and its tip say in Chinese and in English (clap's suggestion kept in both).
+const USAGE_ERRORS: &[(&[&str], &[&str], &[&str])] = &[
+    (
+        &["rendr", "r.toml"],
+        &["无法识别的命令“rendr”", "提示：是否应为命令“render”？"],
+        &["unrecognized subcommand 'rendr'", "tip: a similar command exists: 'render'"],
+    ),
+    (
+        &["render", "--formt", "pdf", "r.toml"],
+        &["无法识别的参数“--formt”", "提示：是否应为选项“--format”？"],
+        &["unexpected argument '--formt' found", "tip: a similar argument exists: '--format'"],
+    ),
+    (
+        &["check", "--qqq", "r.toml"],
+        &["无法识别的参数“--qqq”", "提示：如要把“--qqq”作为值传入，请写成 -- --qqq"],
+        &["unexpected argument '--qqq' found", "tip: to pass '--qqq' as a value, use '-- --qqq'"],
+    ),
+    (
+        &["render"],
+        &["缺少必需的参数：<报告文件>..."],
+        &["the following required arguments were not provided: <REPORT>..."],
+    ),
+    (
+        &["render", "--format", "doc", "r.toml"],
+        &["选项“--format <格式>”的值“doc”无效（可用的值：docx、pdf、html、txt、ofd）", "提示：是否应为“docx”？"],
+        &["invalid value 'doc' for '--format <FORMAT>' (possible values: docx, pdf, html, txt, ofd)", "tip: a similar value exists: 'docx'"],
+    ),
+    (
+        &["--lang", "fr", "check", "r.toml"],
+        &["选项“--lang <语言>”的值“fr”无效（可用的值：zh-CN、en）"],
+        &["invalid value 'fr' for '--lang <LANG>' (possible values: zh-CN, en)"],
+    ),
+    (
+        &["check", "r.toml", "b.toml"],
+        &["多余的参数“b.toml”"],
+        &["unexpected argument 'b.toml' found"],
+    ),
+    (
+        &["plugin"],
+        &["请指定一个命令"],
+        &["a command is required"],
+    ),
+];
+
+#[test]
+fn every_kind_of_usage_error_reads_in_both_languages_with_clap_s_suggestion_and_exit_code_2() {
+    let mut wrong = Vec::new();
+    for (args, zh_says, en_says) in USAGE_ERRORS {
+        for (locale, says) in [("zh_CN.UTF-8", zh_says), ("C", en_says)] {
+            let o = huibao(locale, &repo(), args);
+            let out = text(&o);
+            if o.status.code() != Some(2) {
+                wrong.push(format!(
+                    "{args:?} ({locale}): exit {:?}\n{out}",
+                    o.status.code()
+                ));
+            }
+            for said in *says {
+                if !out.contains(said) {
+                    wrong.push(format!("{args:?} ({locale}): no {said:?} in\n{out}"));
+                }
+            }
+            if locale == "C" && out.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                wrong.push(format!("{args:?}: Chinese under LANG=C\n{out}"));
+            }
+            if locale != "C" {
+                if let Some(s) = english_sentence(&out) {
+                    wrong.push(format!("{args:?}: English under zh-CN: {s}"));
+                }
             }
         }
     }

@@ -383,6 +383,80 @@ fn the_editors_bodies_need_a_length_within_the_limit() {
     drop(running);
 }
 
+/// Every refusal of both programs' server — another host, another site, no token, no
+/// such route, another method, and for the editor's POST routes a body without a length,
+/// chunked, with a length that is no number, over the limit — says why in the run's
+/// language: Chinese under zh_CN, English under C, the status first.
+#[test]
+fn every_refusal_of_both_programs_says_why_in_the_run_s_language() {
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for (app, locale) in App::ALL
+        .into_iter()
+        .flat_map(|app| ["zh_CN.UTF-8", "C"].map(|locale| (app, locale)))
+    {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut command = support::huibao_command();
+        command.env("LANG", locale).stderr(Stdio::null());
+        let (running, served) = start_with(command, app, tmp.path());
+        let own = served.own();
+        let cookie = served.cookie();
+        let get = app.routes()[0].path;
+        let other_host = format!("rebind.example.com:{}", served.addr.port());
+        let mut refusals: Vec<(u16, Vec<u8>)> = vec![
+            (403, request("GET", get, &other_host, &cookie)),
+            (
+                403,
+                request(
+                    "GET",
+                    get,
+                    &own,
+                    &format!("{cookie}Origin: http://evil.example\r\n"),
+                ),
+            ),
+            (403, request("GET", get, &own, "")),
+            (404, request("GET", "/nowhere", &own, &cookie)),
+            (405, request("DELETE", get, &own, &cookie)),
+        ];
+        if let Some(post) = app.routes().iter().find(|r| r.method == Method::Post) {
+            let path = post.path;
+            let body = |headers: &str, body: &str| {
+                format!("POST {path} HTTP/1.1\r\nHost: {own}\r\n{cookie}{headers}Connection: close\r\n\r\n{body}")
+                    .into_bytes()
+            };
+            refusals.extend([
+                (411, body("", "{}")),
+                (
+                    411,
+                    body("Transfer-Encoding: chunked\r\n", "2\r\n{}\r\n0\r\n\r\n"),
+                ),
+                (400, body("Content-Length: two\r\n", "{}")),
+                (
+                    413,
+                    body(
+                        &format!("Content-Length: {}\r\n", huibao_editor::MAX_BODY + 1),
+                        "",
+                    ),
+                ),
+            ]);
+        }
+        for (want, asked) in refusals {
+            let (status, head, body) = ask(served.addr, &asked, false);
+            let body = String::from_utf8_lossy(&body);
+            let what = String::from_utf8_lossy(&asked);
+            assert_eq!(status, want, "{app:?} {locale} {what:?}: {head}");
+            let (start, chinese) = match locale {
+                "C" => (format!("{want}: "), false),
+                _ => (format!("{want}："), true),
+            };
+            assert!(
+                body.starts_with(&start) && cjk(&body) == chinese,
+                "{app:?} {locale} {what:?}: {body}"
+            );
+        }
+        drop(running);
+    }
+}
+
 #[cfg(unix)]
 extern "C" {
     fn setrlimit(resource: i32, limit: *const [u64; 2]) -> i32;
@@ -394,10 +468,19 @@ extern "C" {
 #[test]
 fn running_out_of_descriptors_is_a_pause_for_both_programs() {
     use std::os::unix::process::CommandExt;
-    for app in App::ALL {
+    // What each says of the pause and of serving again, in each language.
+    let said = [
+        ("C", "cannot take new connections", "serving again"),
+        ("zh_CN.UTF-8", "无法接受新的连接", "已恢复服务"),
+    ];
+    for (app, (locale, paused, again)) in App::ALL
+        .into_iter()
+        .flat_map(|app| said.map(|words| (app, words)))
+    {
         let tmp = tempfile::tempdir().unwrap();
         let err_path = tmp.path().join("stderr.txt");
         let mut command = support::huibao_command();
+        command.env("LANG", locale);
         command.stderr(std::fs::File::create(&err_path).unwrap());
         // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
         unsafe {
@@ -417,11 +500,11 @@ fn running_out_of_descriptors_is_a_pause_for_both_programs() {
             }
         }
         let deadline = Instant::now() + Duration::from_secs(10);
-        while !std::fs::read_to_string(&err_path)
-            .unwrap()
-            .contains("cannot take new connections")
-        {
-            assert!(Instant::now() < deadline, "{app:?}: no word of the pause");
+        while !std::fs::read_to_string(&err_path).unwrap().contains(paused) {
+            assert!(
+                Instant::now() < deadline,
+                "{app:?} {locale}: no word of the pause"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         drop(held);
@@ -450,12 +533,12 @@ fn running_out_of_descriptors_is_a_pause_for_both_programs() {
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
             let err = std::fs::read_to_string(&err_path).unwrap();
-            if err.contains("serving again") {
+            if err.contains(again) {
                 break;
             }
             assert!(
                 Instant::now() < deadline,
-                "{app:?}: no word of serving again: {err}"
+                "{app:?} {locale}: no word of serving again: {err}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }

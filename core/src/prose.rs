@@ -7,6 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::indicator::Figures;
+use crate::template_guard::refusal;
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
@@ -94,6 +95,14 @@ impl ProseRenderer {
                     .zip(e.column_no)
                     .map(|(l, c)| line_col_offset(text, l, c))
                     .unwrap_or(0);
+                let d = Diagnostic::error(render_reason(&e))
+                    .at(file, map_span(file, &span, text, offset))
+                    .with_label(msg!("lint-here"));
+                // A helper's refusal says what to do itself; a name that does not fill
+                // in is answered with the names that do.
+                if crate::template_guard::refused(&e).is_some() {
+                    return d;
+                }
                 let mut names: Vec<&str> = INDICATOR_HELPERS.to_vec();
                 names.extend([
                     "organization",
@@ -103,10 +112,7 @@ impl ProseRenderer {
                     "months",
                     "next_period",
                 ]);
-                Diagnostic::error(render_reason(&e))
-                    .at(file, map_span(file, &span, text, offset))
-                    .with_label(msg!("lint-here"))
-                    .with_help(msg!("prose-known-names", names = names))
+                d.with_help(msg!("prose-known-names", names = names))
             })
     }
 
@@ -203,6 +209,9 @@ pub(crate) fn cited_indicators(text: &str, out: &mut std::collections::BTreeSet<
 }
 
 fn render_reason(e: &RenderError) -> Message {
+    if let Some(refused) = crate::template_guard::refused(e) {
+        return refused;
+    }
     match e.reason() {
         RenderErrorReason::MissingVariable(Some(name)) => {
             msg!("prose-unknown-name", name = name.as_str())
@@ -235,22 +244,21 @@ impl HelperDef for FigureHelper {
         let f = self
             .figures
             .get(name)
-            .ok_or_else(|| RenderErrorReason::Other(format!("no indicator \"{name}\"")))?;
-        let missing =
-            |what: &str| RenderErrorReason::Other(format!("indicator \"{name}\" has no {what}"));
+            .ok_or_else(|| refusal(msg!("prose-unknown-indicator", name = name)))?;
         let text = match self.which {
             "indicator" => match &f.growth {
                 Some(g) => format!("{}，{g}", f.value),
                 None => f.value.clone(),
             },
             "value" => f.value.clone(),
-            "growth" => f.growth.clone().ok_or_else(|| {
-                missing("同比 change to print (no `previous`, or none a rate can be taken against)")
-            })?,
+            "growth" => f
+                .growth
+                .clone()
+                .ok_or_else(|| refusal(msg!("prose-no-growth", name = name)))?,
             _ => f
                 .completion
                 .clone()
-                .ok_or_else(|| missing("target (全年目标)"))?,
+                .ok_or_else(|| refusal(msg!("prose-no-target", name = name)))?,
         };
         Ok(ScopedJson::Derived(json!(text)))
     }
@@ -451,10 +459,21 @@ mod tests {
         let err = renderer()
             .render("{{growth \"税收\"}}", &file, 0..0)
             .unwrap_err();
+        assert_eq!(err.message.id(), Some("prose-no-growth"), "{}", err.message);
+        assert!(err.help.is_none(), "a refusal says what to do itself");
+    }
+
+    #[test]
+    fn completion_without_target_is_an_error_in_huibaos_own_words() {
+        let file = SourceFile::new("r.toml", "");
+        let err = renderer()
+            .render("{{completion \"税收\"}}", &file, 0..0)
+            .unwrap_err();
+        assert_eq!(err.message.id(), Some("prose-no-target"), "{}", err.message);
+        let zh = err.message.render(huibao_i18n::Lang::ZhCn);
         assert!(
-            err.message.to_string().contains("no 同比 change to print"),
-            "{}",
-            err.message
+            zh.contains("“税收”没有全年目标") && !zh.contains("原文"),
+            "{zh}"
         );
     }
 }

@@ -17,9 +17,25 @@ use handlebars::{
     to_json, BlockContext, BlockParams, Context, Handlebars, Helper, HelperDef, HelperResult,
     Output, RenderContext, RenderError, RenderErrorReason, Renderable,
 };
+use huibao_i18n::{msg, Message};
 use serde_json::Value;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+
+/// A helper's refusal in huibao's own words (an indicator without a target, a sum too
+/// large to print): the error the helper returns, read back with [`refused`] so it is
+/// shown as the catalog message it is, never as a library's text.
+pub fn refusal(why: Message) -> RenderError {
+    RenderErrorReason::NestedError(Box::new(why)).into()
+}
+
+/// The message of a refusal made with [`refusal`], when `e` is one.
+pub fn refused(e: &RenderError) -> Option<Message> {
+    match e.reason() {
+        RenderErrorReason::NestedError(inner) => inner.downcast_ref::<Message>().cloned(),
+        _ => None,
+    }
+}
 
 /// `{{#each}}` counting its rounds against a budget shared by one render: past
 /// [`MAX_EACH_ROUNDS`] the render fails instead of running on. It does what handlebars'
@@ -49,10 +65,10 @@ impl BoundedEach {
     fn spend(&self, rounds: usize) -> Result<(), RenderError> {
         let rounds = rounds as u64;
         if self.rounds.fetch_add(rounds, Ordering::Relaxed) + rounds > MAX_EACH_ROUNDS {
-            return Err(RenderErrorReason::Other(format!(
-                "its {{{{#each}}}} loops ran more than {MAX_EACH_ROUNDS} rounds in all (loops nested over one list multiply): loop over fewer items or nest the loops less deeply"
-            ))
-            .into());
+            return Err(refusal(msg!(
+                "template-each-budget",
+                limit = MAX_EACH_ROUNDS
+            )));
         }
         Ok(())
     }

@@ -610,7 +610,7 @@ fn signal_name(signal: i32) -> Message {
         libc::SIGALRM => "SIGALRM",
         libc::SIGUSR1 => "SIGUSR1",
         libc::SIGUSR2 => "SIGUSR2",
-        _ => return Message::verbatim(signal.to_string()),
+        _ => return msg!("native-signal", signal = signal.to_string()),
     };
     msg!("native-signal", signal = name)
 }
@@ -634,7 +634,7 @@ fn tail(stderr: &[u8]) -> Message {
     let text = String::from_utf8_lossy(stderr);
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     if lines.is_empty() {
-        return Message::verbatim("");
+        return Message::empty();
     }
     let last = lines[lines.len().saturating_sub(3)..].join(" / ");
     let last: String = last.chars().take(400).collect();

@@ -331,7 +331,11 @@ fn about(s: &Map<String, Value>, path: &[Step]) -> Option<Message> {
     let d = s.get("description").and_then(Value::as_str)?;
     // The description is the plugin's own words.
     Some(match path.last() {
-        Some(Step::Key(k)) => Message::verbatim(format!("{k}: {d}")),
+        Some(Step::Key(k)) => msg!(
+            "config-key-described",
+            key = k.as_str(),
+            description = Message::verbatim(d)
+        ),
         _ => Message::verbatim(d),
     })
 }
@@ -391,7 +395,7 @@ fn check_object(
                 let hint = props
                     .and_then(|p| p.get(key))
                     .map(example_of)
-                    .unwrap_or_else(|| Message::verbatim("…"));
+                    .unwrap_or_else(|| msg!("value-as-written", value = "…"));
                 let message = if path.is_empty() {
                     msg!("config-missing-key-top", key = key)
                 } else {
@@ -480,7 +484,7 @@ fn describe(v: &Value) -> Message {
     match v {
         Value::String(s) => msg!("config-found-text", text = s.as_str()),
         Value::Number(n) => msg!("config-found-number", number = n.to_string()),
-        Value::Bool(b) => Message::verbatim(format!("`{b}`")),
+        Value::Bool(b) => msg!("value-as-written", value = format!("`{b}`")),
         Value::Array(_) => msg!("config-found-list"),
         Value::Object(_) => msg!("config-found-table"),
         Value::Null => msg!("config-type-nothing"),
@@ -509,7 +513,13 @@ fn type_help(
         _ => None,
     };
     // The description is the plugin's own words.
-    let described = description.map(|d| Message::verbatim(format!("{key}: {d}")));
+    let described = description.map(|d| {
+        msg!(
+            "config-key-described",
+            key = key,
+            description = Message::verbatim(d)
+        )
+    });
     match (hint, described) {
         (Some(h), Some(d)) => Some(msg!(
             "config-help-and-description",
@@ -543,8 +553,12 @@ fn example_of(prop: &Value) -> Message {
         _ => "…",
     };
     match prop.get("description").and_then(Value::as_str) {
-        Some(d) => Message::verbatim(format!("{example} ({d})")),
-        None => Message::verbatim(example),
+        Some(d) => msg!(
+            "config-example-described",
+            example = example,
+            description = Message::verbatim(d)
+        ),
+        None => msg!("value-as-written", value = example),
     }
 }
 

@@ -9,7 +9,7 @@ use handlebars::{
 };
 use huibao_core::limits::MAX_PLUGIN_REPLY_BYTES;
 use huibao_core::model::Item;
-use huibao_core::template_guard::BoundedEach;
+use huibao_core::template_guard::{refusal, refused, BoundedEach};
 use huibao_core::{read_source, Diagnostic, SourceFile};
 use huibao_i18n::{msg, t, Message};
 use serde::Deserialize;
@@ -183,11 +183,7 @@ pub(super) fn load(dir: &Path, expected: &str) -> Result<TemplatePlugin, LoadErr
     }
     confine(&root, &template_path).map_err(|f| {
         let span = manifest.template.as_ref().map_or(0..0, Spanned::span);
-        at(
-            span,
-            f.message,
-            f.help.unwrap_or_else(|| Message::verbatim("")),
-        )
+        at(span, f.message, f.help.unwrap_or_else(Message::empty))
     })?;
     let template =
         read_source(&template_path, huibao_core::input::Kind::PluginTemplate).map_err(|d| {
@@ -395,7 +391,7 @@ fn registry() -> Handlebars<'static> {
 
 /// A helper whose result is checked: an integer that would wrap or a number with no
 /// printed form (inf, NaN) is an error naming the helper, never printed.
-struct Checked(fn(&Helper<'_>) -> Result<Value, String>);
+struct Checked(fn(&Helper<'_>) -> Result<Value, Message>);
 
 impl HelperDef for Checked {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -407,53 +403,53 @@ impl HelperDef for Checked {
     ) -> Result<ScopedJson<'rc>, RenderError> {
         (self.0)(h)
             .map(ScopedJson::Derived)
-            .map_err(|m| RenderErrorReason::Other(format!("`{}`: {m}", h.name())).into())
+            .map_err(|why| refusal(msg!("tpl-helper-refused", helper = h.name(), reason = why)))
     }
 }
 
 /// Parameter `i` of a helper as a number.
-fn param_f64(h: &Helper<'_>, i: usize) -> Result<f64, String> {
+fn param_f64(h: &Helper<'_>, i: usize) -> Result<f64, Message> {
     h.param(i)
         .and_then(|p| p.value().as_f64())
-        .ok_or_else(|| t!("tpl-param-number", number = i + 1))
+        .ok_or_else(|| msg!("tpl-param-number", number = i + 1))
 }
 
 /// Parameter `i` of a helper as a whole number from 0.
-fn param_u64(h: &Helper<'_>, i: usize) -> Result<u64, String> {
+fn param_u64(h: &Helper<'_>, i: usize) -> Result<u64, Message> {
     h.param(i)
         .and_then(|p| p.value().as_u64())
-        .ok_or_else(|| t!("tpl-param-whole", number = i + 1))
+        .ok_or_else(|| msg!("tpl-param-whole", number = i + 1))
 }
 
 /// `sum list "key"`: the sum of a key over a list.
-fn sum(h: &Helper<'_>) -> Result<Value, String> {
+fn sum(h: &Helper<'_>) -> Result<Value, Message> {
     let list = h
         .param(0)
         .and_then(|p| p.value().as_array())
-        .ok_or_else(|| t!("tpl-param-list"))?;
+        .ok_or_else(|| msg!("tpl-param-list"))?;
     let key = h
         .param(1)
         .and_then(|p| p.value().as_str())
-        .ok_or_else(|| t!("tpl-param-key"))?;
+        .ok_or_else(|| msg!("tpl-param-key"))?;
     let total: f64 = list
         .iter()
         .filter_map(|v| v.get(key).and_then(Value::as_f64))
         .sum();
     if !huibao_core::printable(total) {
-        return Err(t!("tpl-sum-too-large", key = key));
+        return Err(msg!("tpl-sum-too-large", key = key));
     }
     Ok(number(total))
 }
 
 /// `percent part whole`: "23.1%", "—" for a whole of 0.
-fn percent(h: &Helper<'_>) -> Result<Value, String> {
+fn percent(h: &Helper<'_>) -> Result<Value, Message> {
     let (part, whole) = (param_f64(h, 0)?, param_f64(h, 1)?);
     if whole == 0.0 {
         return Ok(Value::from("—"));
     }
     let ratio = part / whole;
     if !huibao_core::printable(ratio * 100.0) {
-        return Err(t!(
+        return Err(msg!(
             "tpl-share-unprintable",
             part = part.to_string(),
             whole = whole.to_string()
@@ -465,19 +461,19 @@ fn percent(h: &Helper<'_>) -> Result<Value, String> {
 }
 
 /// `inc n`: n + 1.
-fn inc(h: &Helper<'_>) -> Result<Value, String> {
+fn inc(h: &Helper<'_>) -> Result<Value, Message> {
     let n = param_u64(h, 0)?;
     n.checked_add(1)
         .map(Value::from)
-        .ok_or_else(|| t!("tpl-inc-overflow", number = n))
+        .ok_or_else(|| msg!("tpl-inc-overflow", number = n))
 }
 
 /// `runin @index`: "一是" for 0.
-fn runin(h: &Helper<'_>) -> Result<Value, String> {
+fn runin(h: &Helper<'_>) -> Result<Value, Message> {
     let n = param_u64(h, 0)?;
     n.checked_add(1)
         .map(|n| Value::from(format!("{}是", chinese(n))))
-        .ok_or_else(|| t!("tpl-inc-overflow", number = n))
+        .ok_or_else(|| msg!("tpl-inc-overflow", number = n))
 }
 
 /// A sum as JSON: whole numbers print without ".0".
@@ -522,13 +518,15 @@ fn render_error(plugin: &str, file: &SourceFile, e: &RenderError) -> Diagnostic 
 }
 
 fn reason(e: &RenderError) -> Message {
+    // A helper's own refusal (see `Checked`), or the loop budget's.
+    if let Some(refused) = refused(e) {
+        return refused;
+    }
     match e.reason() {
         RenderErrorReason::MissingVariable(Some(name)) => {
             msg!("tpl-missing-name", name = name.as_str())
         }
         RenderErrorReason::HelperNotFound(name) => msg!("tpl-unknown-helper", name = name.as_str()),
-        // A helper's own refusal, already in the chosen language (see `Checked`).
-        RenderErrorReason::Other(said) => Message::verbatim(said.clone()),
         other => msg!("tpl-library-said", detail = other.to_string()),
     }
 }

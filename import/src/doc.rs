@@ -9,6 +9,7 @@
 //! and page and section breaks (0x0C) end a line.
 
 use crate::source::{push_paragraph, Align, Block};
+use huibao_i18n::{msg, Message};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -20,18 +21,27 @@ const MAX_CHARS: u32 = 4 << 20;
 const MAX_ENTRIES: usize = 1 << 20;
 
 /// Why a .doc could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DocError {
-    #[error("it is not a readable compound file ({0})")]
+    /// Not a compound file: what the compound-file library said.
     NotCompound(String),
-    #[error("it is not a Word document: {0}")]
-    NotWord(String),
-    #[error("it is protected by a password")]
+    /// Protected by a password.
     Encrypted,
-    #[error("it is damaged: {0}")]
-    Damaged(String),
-    #[error("{0}")]
-    TooLarge(String),
+    /// Not a Word document, or a part that cannot be read.
+    Damaged(Message),
+    /// Over a limit.
+    TooLarge(Message),
+}
+
+impl DocError {
+    /// What is wrong, in the chosen language.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            DocError::NotCompound(why) => msg!("import-read-not-compound", detail = why.as_str()),
+            DocError::Encrypted => msg!("import-read-encrypted"),
+            DocError::Damaged(why) | DocError::TooLarge(why) => why.clone(),
+        }
+    }
 }
 
 /// What was read.
@@ -56,20 +66,29 @@ pub(crate) fn streams(bytes: &[u8]) -> Result<Vec<String>, DocError> {
 }
 
 fn stream(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, DocError> {
-    let mut s = file
-        .open_stream(name)
-        .map_err(|e| DocError::Damaged(format!("{name}: {e}")))?;
+    let mut s = file.open_stream(name).map_err(|e| unreadable(name, e))?;
     if s.len() > MAX_STREAM {
-        return Err(DocError::TooLarge(format!(
-            "its {name} stream is over {MAX_STREAM} bytes"
+        return Err(DocError::TooLarge(msg!(
+            "import-read-stream-too-large",
+            stream = name.trim_start_matches('/'),
+            limit = MAX_STREAM
         )));
     }
     let mut out = Vec::new();
     s.by_ref()
         .take(MAX_STREAM)
         .read_to_end(&mut out)
-        .map_err(|e| DocError::Damaged(format!("{name}: {e}")))?;
+        .map_err(|e| unreadable(name, e))?;
     Ok(out)
+}
+
+/// The stream `name` cannot be read: what the compound-file library said.
+fn unreadable(name: &str, e: std::io::Error) -> DocError {
+    DocError::Damaged(msg!(
+        "import-read-stream",
+        stream = name.trim_start_matches('/'),
+        detail = e.to_string()
+    ))
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -105,17 +124,16 @@ pub(crate) fn read(bytes: &[u8]) -> Result<ReadDoc, DocError> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|e| DocError::NotCompound(e.to_string()))?;
     if !file.is_stream("/WordDocument") {
-        return Err(DocError::NotWord("it has no WordDocument stream".into()));
+        return Err(DocError::Damaged(msg!("import-read-no-word-stream")));
     }
     let word = stream(&mut file, "/WordDocument")?;
-    let damaged = |what: &str| DocError::Damaged(format!("its {what} cannot be read"));
-    let ident = u16_at(&word, 0).ok_or_else(|| damaged("header"))?;
+    let damaged = |what: Message| DocError::Damaged(what);
+    let header = || damaged(msg!("import-read-doc-header"));
+    let ident = u16_at(&word, 0).ok_or_else(header)?;
     if ident != 0xA5EC {
-        return Err(DocError::NotWord(
-            "it is not a Word 97–2003 document (Word 6 or 95?); save it again as .docx".into(),
-        ));
+        return Err(DocError::Damaged(msg!("import-read-old-word")));
     }
-    let flags = u16_at(&word, 0x0A).ok_or_else(|| damaged("header"))?;
+    let flags = u16_at(&word, 0x0A).ok_or_else(header)?;
     if flags & 0x0100 != 0 || flags & 0x8000 != 0 {
         return Err(DocError::Encrypted);
     }
@@ -125,17 +143,22 @@ pub(crate) fn read(bytes: &[u8]) -> Result<ReadDoc, DocError> {
         "/0Table"
     };
     if !file.is_stream(table_name) {
-        return Err(damaged("table stream"));
+        return Err(damaged(msg!(
+            "import-read-no-table-stream",
+            stream = table_name.trim_start_matches('/')
+        )));
     }
     let table = stream(&mut file, table_name)?;
     // FibBase (32 bytes), csw and FibRgW97, cslw and FibRgLw97, cbRgFcLcb and FibRgFcLcb.
-    let csw = usize::from(u16_at(&word, 32).ok_or_else(|| damaged("header"))?);
+    let csw = usize::from(u16_at(&word, 32).ok_or_else(header)?);
     let lw = 34 + csw * 2;
-    let cslw = usize::from(u16_at(&word, lw).ok_or_else(|| damaged("header"))?);
-    let ccp_text = u32_at(&word, lw + 2 + 3 * 4).ok_or_else(|| damaged("header"))?;
+    let cslw = usize::from(u16_at(&word, lw).ok_or_else(header)?);
+    let ccp_text = u32_at(&word, lw + 2 + 3 * 4).ok_or_else(header)?;
     if ccp_text > MAX_CHARS {
-        return Err(DocError::TooLarge(format!(
-            "it declares {ccp_text} characters of text"
+        return Err(DocError::TooLarge(msg!(
+            "import-read-declares-chars",
+            count = ccp_text,
+            limit = MAX_CHARS
         )));
     }
     let fc_lcb = lw + 2 + cslw * 4 + 2;
@@ -144,11 +167,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<ReadDoc, DocError> {
         let lcb = u32_at(&word, fc_lcb + index * 8 + 4)? as usize;
         Some((fc, lcb))
     };
-    let (fc_clx, lcb_clx) = pair(33).ok_or_else(|| damaged("header"))?;
+    let (fc_clx, lcb_clx) = pair(33).ok_or_else(header)?;
     let clx = table
         .get(fc_clx..fc_clx.saturating_add(lcb_clx))
-        .ok_or_else(|| damaged("piece table"))?;
-    let pieces = piece_table(clx).ok_or_else(|| damaged("piece table"))?;
+        .ok_or_else(|| damaged(msg!("import-read-doc-piece-table")))?;
+    let pieces = piece_table(clx).ok_or_else(|| damaged(msg!("import-read-doc-piece-table")))?;
     let text = main_text(&word, &pieces, ccp_text);
     let paps = pair(13)
         .and_then(|(fc, lcb)| table.get(fc..fc.saturating_add(lcb)))

@@ -3,36 +3,42 @@
 //! as text, so "一、" typed and "一、" numbered by Word read the same.
 
 use crate::source::{push_paragraph, Align, Block};
+use huibao_i18n::{msg, Message};
 use huibao_xml::{Element, Node, PackageLimits, PackageReader};
 use std::collections::HashMap;
 
 /// Why a DOCX could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DocxError {
-    #[error("it is not a zip archive ({0})")]
+    /// Not a ZIP archive: what the ZIP library said.
     NotZip(String),
-    #[error("it has no word/document.xml, so it is not a Word document")]
+    /// No word/document.xml.
     NoDocument,
-    #[error("{part} is damaged: {why}")]
-    Xml { part: String, why: String },
+    /// A part that cannot be read.
+    Xml(Message),
     /// A part, or the package, is over a limit (a zip bomb, a part nested absurdly deep).
-    #[error("{0}")]
-    TooLarge(String),
+    TooLarge(Message),
 }
 
 impl DocxError {
-    fn of(part: &str, e: huibao_xml::Error) -> DocxError {
+    /// The fault `e` of `part` (`None`: the package itself).
+    fn of(part: Option<&str>, e: huibao_xml::Error) -> DocxError {
         match e {
             huibao_xml::Error::NotZip(why) => DocxError::NotZip(why),
-            e if e.is_too_large() => DocxError::TooLarge(match e {
-                huibao_xml::Error::PartTooLarge { .. }
-                | huibao_xml::Error::TooManyEntries { .. } => e.to_string(),
-                e => format!("{part}: {e}"),
-            }),
-            e => DocxError::Xml {
-                part: part.into(),
-                why: e.to_string(),
-            },
+            huibao_xml::Error::PartTooLarge { .. } | huibao_xml::Error::TooManyEntries { .. } => {
+                DocxError::TooLarge(e.message())
+            }
+            e if e.is_too_large() => DocxError::TooLarge(crate::fault::of_part(part, &e)),
+            e => DocxError::Xml(crate::fault::of_part(part, &e)),
+        }
+    }
+
+    /// What is wrong, in the chosen language.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            DocxError::NotZip(why) => msg!("xml-not-zip", detail = why.as_str()),
+            DocxError::NoDocument => msg!("import-read-no-word-document"),
+            DocxError::Xml(why) | DocxError::TooLarge(why) => why.clone(),
         }
     }
 }
@@ -48,15 +54,15 @@ pub(crate) struct ReadDocx {
 
 /// Reads a DOCX held in memory.
 pub(crate) fn read(bytes: &[u8]) -> Result<ReadDocx, DocxError> {
-    let mut zip = PackageReader::new(bytes, PackageLimits::default())
-        .map_err(|e| DocxError::of("the package", e))?;
+    let mut zip =
+        PackageReader::new(bytes, PackageLimits::default()).map_err(|e| DocxError::of(None, e))?;
     let mut part = |name: &str| -> Result<Option<Element>, DocxError> {
         match zip.read(name) {
             Ok(Some(bytes)) => huibao_xml::parse(&bytes)
                 .map(Some)
-                .map_err(|e| DocxError::of(name, e)),
+                .map_err(|e| DocxError::of(Some(name), e)),
             Ok(None) => Ok(None),
-            Err(e) => Err(DocxError::of(name, e)),
+            Err(e) => Err(DocxError::of(Some(name), e)),
         }
     };
     let document = part("word/document.xml")?.ok_or(DocxError::NoDocument)?;
@@ -574,7 +580,7 @@ pub(crate) mod tests {
             DocxError::NoDocument
         );
         let damaged = docx("<w:p><w:r><w:t>未闭合</w:r></w:p>", None);
-        assert!(matches!(read(&damaged), Err(DocxError::Xml { .. })));
+        assert!(matches!(read(&damaged), Err(DocxError::Xml(_))));
         assert!(read(&docx("", None)).unwrap().blocks.is_empty());
     }
 
@@ -587,7 +593,12 @@ pub(crate) mod tests {
         );
         let err = read(&deep).unwrap_err();
         assert!(matches!(err, DocxError::TooLarge(_)), "{err:?}");
-        assert!(err.to_string().starts_with("word/document.xml: "), "{err}");
+        let said = err.message();
+        assert_eq!(said.id(), Some("import-read-part"), "{said}");
+        assert_eq!(
+            said.get("part"),
+            Some(&huibao_i18n::Arg::Text("word/document.xml".into()))
+        );
     }
 
     #[test]

@@ -330,7 +330,10 @@ pub(crate) fn decide(src: &Sources, published: Option<(i32, u8)>, this_year: i32
                     "import-doubt-year-outweighs",
                     year = y.to_string(),
                     places = places(votes),
-                    against = against(&others, |v: i32| Message::verbatim(v.to_string()))
+                    against = against(&others, |v: i32| msg!(
+                        "value-as-written",
+                        value = v.to_string()
+                    ))
                 ));
             } else if weight < SURE {
                 doubts.push(msg!(

@@ -6,6 +6,7 @@
 
 use crate::source::Block;
 use ego_tree::NodeRef;
+use huibao_i18n::{msg, Message};
 use scraper::{Html, Node};
 
 /// Largest page parsed, in bytes of text.
@@ -18,12 +19,12 @@ const MAX_TABLE_NODES: usize = 20_000;
 const MAX_TITLES: usize = 1_000;
 
 /// Why a page could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum HtmlError {
-    #[error("it is a web archive without an HTML page")]
+    /// A web archive without an HTML page.
     NoPage,
-    #[error("{0}")]
-    TooLarge(String),
+    /// Over a limit.
+    TooLarge(Message),
 }
 
 /// Whether the bytes are a web archive (MHTML): MIME headers naming multipart/related.
@@ -53,8 +54,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Block>, usize), HtmlError> {
         decode(bytes, None)
     };
     if page.len() > MAX_PAGE {
-        return Err(HtmlError::TooLarge(format!(
-            "the page is over {MAX_PAGE} bytes"
+        return Err(HtmlError::TooLarge(msg!(
+            "import-read-page-too-large",
+            limit = MAX_PAGE
         )));
     }
     let html = Html::parse_document(&page);

@@ -85,7 +85,7 @@ fn compound_kind(bytes: &[u8], named: SourceKind) -> Result<SourceKind, Message>
     let streams = match doc::streams(bytes) {
         Ok(s) => s,
         Err(_) if named == SourceKind::Doc => return Ok(SourceKind::Doc),
-        Err(e) => return Err(msg!("import-kind-damaged-office", detail = e.to_string())),
+        Err(e) => return Err(msg!("import-kind-damaged-office", reason = e.message())),
     };
     let has = |n: &str| streams.iter().any(|x| x == n);
     if has("WordDocument") {
@@ -110,11 +110,11 @@ pub(crate) fn read(
     kind: SourceKind,
     stats: &mut Stats,
 ) -> Result<ReadSource, ImportError> {
-    let too_large = |why: String| ImportError::TooLarge {
+    let too_large = |why: Message| ImportError::TooLarge {
         path: path.into(),
         why,
     };
-    let damaged = |format: &'static str, why: String| ImportError::Damaged {
+    let damaged = |format: Message, why: Message| ImportError::Damaged {
         path: path.into(),
         format,
         why,
@@ -129,7 +129,7 @@ pub(crate) fn read(
                 docx::DocxError::TooLarge(why) => too_large(why),
                 why => ImportError::Docx {
                     path: path.into(),
-                    why: why.to_string(),
+                    why: why.message(),
                 },
             })?;
             stats.docx_numbers = read.numbers;
@@ -142,7 +142,7 @@ pub(crate) fn read(
                     path: path.into(),
                     what: msg!("import-kind-word-document"),
                 },
-                why => damaged("Word 97–2003 (.doc, .wps)", why.to_string()),
+                why => damaged(msg!("import-kind-doc"), why.message()),
             })?;
             stats.docx_numbers = read.numbers;
             plain(read.blocks)
@@ -150,6 +150,7 @@ pub(crate) fn read(
         SourceKind::Pdf => {
             let pages = pdf::read(bytes).map_err(|why| match why {
                 pdf::PdfError::TooLarge(why) => too_large(why),
+                pdf::PdfError::Damaged(why) => damaged(msg!("import-kind-pdf"), why),
                 pdf::PdfError::Scanned(pages) => ImportError::Scanned {
                     path: path.into(),
                     pages,
@@ -158,21 +159,20 @@ pub(crate) fn read(
                     path: path.into(),
                     what: msg!("import-kind-pdf"),
                 },
-                why => damaged("PDF", why.to_string()),
             })?;
             on_pages(&pages, stats)
         }
         SourceKind::Ofd => {
             let pages = ofd::read(bytes).map_err(|why| match why {
                 ofd::OfdError::TooLarge(why) => too_large(why),
-                why => damaged("OFD", why.to_string()),
+                why => damaged(msg!("import-kind-ofd"), why.message()),
             })?;
             on_pages(&pages, stats)
         }
         SourceKind::Odt => {
             let (blocks, numbers) = odt::read(bytes).map_err(|why| match why {
                 odt::OdtError::TooLarge(why) => too_large(why),
-                why => damaged("OpenDocument (.odt)", why.to_string()),
+                why => damaged(msg!("import-kind-odt"), why.message()),
             })?;
             stats.docx_numbers = numbers;
             plain(blocks)
@@ -180,7 +180,9 @@ pub(crate) fn read(
         SourceKind::Html => {
             let (blocks, numbers) = html::read(bytes).map_err(|why| match why {
                 html::HtmlError::TooLarge(why) => too_large(why),
-                why => damaged("web page", why.to_string()),
+                html::HtmlError::NoPage => {
+                    damaged(msg!("import-kind-html"), msg!("import-read-no-html-page"))
+                }
             })?;
             stats.docx_numbers = numbers;
             plain(blocks)

@@ -16,6 +16,7 @@ mod doc;
 mod docx;
 mod draft;
 mod evidence;
+mod fault;
 mod figures;
 mod frame;
 mod html;
@@ -69,7 +70,7 @@ pub enum ImportError {
         /// The path as given.
         path: String,
         /// What could not be read.
-        why: String,
+        why: Message,
     },
     /// The DOCX has no paragraphs with text.
     #[error("{}", self.message())]
@@ -81,7 +82,7 @@ pub enum ImportError {
         /// The path as given.
         path: String,
         /// Which limit was passed.
-        why: String,
+        why: Message,
     },
     /// The file is in a format huibao does not import (a spreadsheet, a presentation, an
     /// image, a password-protected document).
@@ -105,10 +106,10 @@ pub enum ImportError {
     Damaged {
         /// The path as given.
         path: String,
-        /// The format its content says it is: "Word 97–2003 (.doc)", "PDF" …
-        format: &'static str,
+        /// The format its content says it is: Word 97–2003, PDF …
+        format: Message,
         /// What could not be read.
-        why: String,
+        why: Message,
     },
     /// A PDF without a text layer: a scan (扫描件).
     #[error("{}", self.message())]
@@ -128,17 +129,17 @@ impl ImportError {
     /// a damaged or oversized file (often a library's words) follows as its detail.
     pub fn message(&self) -> Message {
         match self {
-            ImportError::Read(e) => Message::verbatim(e.to_string()),
+            ImportError::Read(e) => e.message(),
             ImportError::Empty(path) => msg!("import-error-empty", path = path),
             ImportError::NotText { path, why } => {
                 msg!("import-error-not-text", path = path, why = why.clone())
             }
             ImportError::Docx { path, why } => {
-                msg!("import-error-docx", path = path, detail = why)
+                msg!("import-error-docx", path = path, reason = why.clone())
             }
             ImportError::NoParagraphs(path) => msg!("import-error-no-paragraphs", path = path),
             ImportError::TooLarge { path, why } => {
-                msg!("import-error-too-large", path = path, detail = why)
+                msg!("import-error-too-large", path = path, reason = why.clone())
             }
             ImportError::Unsupported { path, what } => {
                 msg!("import-error-unsupported", path = path, what = what.clone())
@@ -149,8 +150,8 @@ impl ImportError {
             ImportError::Damaged { path, format, why } => msg!(
                 "import-error-damaged",
                 path = path,
-                format = *format,
-                detail = why
+                format = format.clone(),
+                reason = why.clone()
             ),
             ImportError::Scanned { path, pages } => {
                 msg!("import-error-scanned", path = path, pages = *pages)
@@ -161,7 +162,7 @@ impl ImportError {
     /// What the user can do about it.
     pub fn help(&self) -> Message {
         match self {
-            ImportError::Read(e) => Message::verbatim(e.help().to_string()),
+            ImportError::Read(e) => e.help(),
             ImportError::Empty(_) => msg!("import-help-empty"),
             ImportError::NotText { .. } | ImportError::Unsupported { .. } => {
                 msg!("import-help-unsupported")
@@ -393,10 +394,11 @@ pub fn import_bytes(
     if bytes.len() as u64 > limit {
         return Err(ImportError::TooLarge {
             path: path.into(),
-            why: format!(
-                "it has {} bytes, more than the {} MiB huibao imports (limit {limit_name})",
-                bytes.len(),
-                limit >> 20
+            why: msg!(
+                "import-read-file-size",
+                size = bytes.len(),
+                mib = limit >> 20,
+                limit = limit_name
             ),
         });
     }
@@ -474,17 +476,17 @@ pub(crate) fn recognise(name: &str, blocks: Vec<Block>, mut stats: Stats) -> Dra
         source_name: name.to_string(),
         organization: Found {
             value: String::new(),
-            source: Message::verbatim(""),
+            source: Message::empty(),
             sure: false,
         },
         period: Found {
             value: Period::Year(meta::this_year()),
-            source: Message::verbatim(""),
+            source: Message::empty(),
             sure: false,
         },
         date: Found {
             value: Ymd(meta::this_year(), 1, 1),
-            source: Message::verbatim(""),
+            source: Message::empty(),
             sure: false,
         },
         head,
@@ -915,7 +917,7 @@ fn note_worked_back(
     found: Option<f64>,
     from: &str,
 ) {
-    let before = std::mem::replace(comment, Message::verbatim(""));
+    let before = std::mem::replace(comment, Message::empty());
     *comment = match found {
         Some(v) => msg!(
             "import-comment-worked-back",

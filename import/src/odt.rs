@@ -6,24 +6,34 @@
 //! Alignment is read from the paragraph's style (automatic styles and named ones).
 
 use crate::source::{Align, Block, Para};
+use huibao_i18n::{msg, Message};
 use huibao_xml::{Element, Node, PackageLimits, PackageReader};
 use std::collections::HashMap;
 
 /// Why an ODT could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum OdtError {
-    #[error("{0}")]
-    Damaged(String),
-    #[error("{0}")]
-    TooLarge(String),
+    /// A part missing or that cannot be read.
+    Damaged(Message),
+    /// Over a limit.
+    TooLarge(Message),
 }
 
 impl OdtError {
-    fn of(part: &str, e: huibao_xml::Error) -> OdtError {
+    /// The fault `e` of `part` (`None`: the package itself).
+    fn of(part: Option<&str>, e: huibao_xml::Error) -> OdtError {
+        let why = crate::fault::of_part(part, &e);
         if e.is_too_large() {
-            OdtError::TooLarge(format!("{part}: {e}"))
+            OdtError::TooLarge(why)
         } else {
-            OdtError::Damaged(format!("{part}: {e}"))
+            OdtError::Damaged(why)
+        }
+    }
+
+    /// What is wrong, in the chosen language.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            OdtError::Damaged(why) | OdtError::TooLarge(why) => why.clone(),
         }
     }
 }
@@ -33,18 +43,18 @@ pub(crate) const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 
 /// Reads an ODT held in memory: its blocks, and how many list numbers were written out.
 pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Block>, usize), OdtError> {
-    let mut zip = PackageReader::new(bytes, PackageLimits::default())
-        .map_err(|e| OdtError::of("the package", e))?;
+    let mut zip =
+        PackageReader::new(bytes, PackageLimits::default()).map_err(|e| OdtError::of(None, e))?;
     let mut part = |name: &str| -> Result<Option<Element>, OdtError> {
-        match zip.read(name).map_err(|e| OdtError::of(name, e))? {
+        match zip.read(name).map_err(|e| OdtError::of(Some(name), e))? {
             Some(b) => huibao_xml::parse(&b)
                 .map(Some)
-                .map_err(|e| OdtError::of(name, e)),
+                .map_err(|e| OdtError::of(Some(name), e)),
             None => Ok(None),
         }
     };
-    let content =
-        part("content.xml")?.ok_or_else(|| OdtError::Damaged("it has no content.xml".into()))?;
+    let content = part("content.xml")?
+        .ok_or_else(|| OdtError::Damaged(msg!("import-read-part-missing", part = "content.xml")))?;
     let mut align = HashMap::new();
     let mut lists = HashMap::new();
     if let Some(styles) = part("styles.xml")? {

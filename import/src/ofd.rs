@@ -5,6 +5,7 @@
 //! The package is read through `huibao-xml` with its ZIP limits.
 
 use crate::positioned::{Page, Run};
+use huibao_i18n::{msg, Message};
 use huibao_xml::{Element, PackageLimits, PackageReader};
 
 /// Most pages read.
@@ -13,40 +14,49 @@ const MAX_PAGES: usize = 2_000;
 const MAX_CHARS: usize = 1_000_000;
 
 /// Why an OFD could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum OfdError {
-    #[error("{0}")]
-    Damaged(String),
-    #[error("{0}")]
-    TooLarge(String),
+    /// A part missing or that cannot be read.
+    Damaged(Message),
+    /// Over a limit.
+    TooLarge(Message),
 }
 
 impl OfdError {
-    fn of(part: &str, e: huibao_xml::Error) -> OfdError {
+    /// The fault `e` of `part` (`None`: the package itself).
+    fn of(part: Option<&str>, e: huibao_xml::Error) -> OfdError {
+        let why = crate::fault::of_part(part, &e);
         if e.is_too_large() {
-            OfdError::TooLarge(format!("{part}: {e}"))
+            OfdError::TooLarge(why)
         } else {
-            OfdError::Damaged(format!("{part}: {e}"))
+            OfdError::Damaged(why)
+        }
+    }
+
+    /// What is wrong, in the chosen language.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            OfdError::Damaged(why) | OfdError::TooLarge(why) => why.clone(),
         }
     }
 }
 
 /// Reads the pages of an OFD held in memory.
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, OfdError> {
-    let mut zip = PackageReader::new(bytes, PackageLimits::default())
-        .map_err(|e| OfdError::of("the package", e))?;
+    let mut zip =
+        PackageReader::new(bytes, PackageLimits::default()).map_err(|e| OfdError::of(None, e))?;
     let mut part = |name: &str| -> Result<Element, OfdError> {
         let bytes = zip
             .read(name)
-            .map_err(|e| OfdError::of(name, e))?
-            .ok_or_else(|| OfdError::Damaged(format!("it has no {name}")))?;
-        huibao_xml::parse(&bytes).map_err(|e| OfdError::of(name, e))
+            .map_err(|e| OfdError::of(Some(name), e))?
+            .ok_or_else(|| OfdError::Damaged(msg!("import-read-part-missing", part = name)))?;
+        huibao_xml::parse(&bytes).map_err(|e| OfdError::of(Some(name), e))
     };
     let ofd = part("OFD.xml")?;
     let root = descendants(&ofd, "DocRoot")
         .first()
         .map(|e| e.own_text().trim().trim_start_matches('/').to_string())
-        .ok_or_else(|| OfdError::Damaged("OFD.xml names no DocRoot".into()))?;
+        .ok_or_else(|| OfdError::Damaged(msg!("import-read-no-doc-root")))?;
     let document = part(&root)?;
     let dir = root.rsplit_once('/').map_or("", |(d, _)| d);
     let resolve = |loc: &str| -> String {
@@ -66,8 +76,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, OfdError> {
         .map(|l| resolve(&l))
         .collect();
     if locations.len() > MAX_PAGES {
-        return Err(OfdError::TooLarge(format!(
-            "it has more than {MAX_PAGES} pages"
+        return Err(OfdError::TooLarge(msg!(
+            "import-read-too-many-pages",
+            limit = MAX_PAGES
         )));
     }
     let mut pages = Vec::new();
@@ -120,8 +131,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, OfdError> {
                 for (i, c) in text.chars().enumerate() {
                     chars += 1;
                     if chars > MAX_CHARS {
-                        return Err(OfdError::TooLarge(format!(
-                            "it has more than {MAX_CHARS} characters"
+                        return Err(OfdError::TooLarge(msg!(
+                            "import-read-too-many-chars",
+                            limit = MAX_CHARS
                         )));
                     }
                     let width = steps.get(i).copied().unwrap_or(if c.is_ascii() {

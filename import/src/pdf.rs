@@ -6,6 +6,7 @@
 //! A PDF without a text layer (a scan) has pages but no characters: [`PdfError::Scanned`].
 
 use crate::positioned::{Page, Run};
+use huibao_i18n::{msg, Message};
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 use std::collections::HashMap;
 
@@ -23,16 +24,23 @@ const MAX_DEPTH: usize = 8;
 const MAX_STACK: usize = 256;
 
 /// Why a PDF could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum PdfError {
-    #[error("it is not a readable PDF ({0})")]
-    Damaged(String),
-    #[error("it is protected by a password")]
+    /// Not a readable PDF, or one without pages.
+    Damaged(Message),
+    /// Protected by a password.
     Encrypted,
-    #[error("it is a scan (扫描件): its {0} page(s) have no text layer")]
+    /// A scan (扫描件): this many pages, none with a text layer.
     Scanned(usize),
-    #[error("{0}")]
-    TooLarge(String),
+    /// Over a limit.
+    TooLarge(Message),
+}
+
+impl PdfError {
+    /// A fault the PDF library found: its words as the detail.
+    fn library(e: lopdf::Error) -> PdfError {
+        PdfError::Damaged(msg!("import-read-pdf", detail = e.to_string()))
+    }
 }
 
 /// Reads the pages of a PDF held in memory.
@@ -43,26 +51,27 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-            PdfError::TooLarge(format!("a stream unpacks to more than {MAX_STREAM} bytes"))
+            PdfError::TooLarge(msg!("import-read-stream-unpacks", limit = MAX_STREAM))
         }
         e if e.to_string().to_lowercase().contains("password")
             || e.to_string().to_lowercase().contains("decrypt") =>
         {
             PdfError::Encrypted
         }
-        e => PdfError::Damaged(e.to_string()),
+        e => PdfError::library(e),
     })?;
     if doc.is_encrypted() {
         return Err(PdfError::Encrypted);
     }
     let page_ids: Vec<ObjectId> = doc.page_iter().take(MAX_PAGES + 1).collect();
     if page_ids.len() > MAX_PAGES {
-        return Err(PdfError::TooLarge(format!(
-            "it has more than {MAX_PAGES} pages"
+        return Err(PdfError::TooLarge(msg!(
+            "import-read-too-many-pages",
+            limit = MAX_PAGES
         )));
     }
     if page_ids.is_empty() {
-        return Err(PdfError::Damaged("it has no pages".into()));
+        return Err(PdfError::Damaged(msg!("import-read-no-pages")));
     }
     let mut reader = Reader {
         doc: &doc,
@@ -167,9 +176,7 @@ struct State<'a> {
 impl<'a> Reader<'a> {
     fn page(&mut self, id: ObjectId) -> Result<Page, PdfError> {
         let doc = self.doc;
-        let page_dict = doc
-            .get_dictionary(id)
-            .map_err(|e| PdfError::Damaged(e.to_string()))?;
+        let page_dict = doc.get_dictionary(id).map_err(PdfError::library)?;
         let media = inherited(doc, page_dict, b"MediaBox")
             .and_then(|o| o.as_array().ok().cloned())
             .map(|a| a.iter().filter_map(number).collect::<Vec<f64>>())
@@ -179,10 +186,10 @@ impl<'a> Reader<'a> {
         let content = doc
             .get_page_content_with_limit(id, MAX_STREAM)
             .map_err(|e| match e {
-                lopdf::Error::Decompress(_) => PdfError::TooLarge(format!(
-                    "a page's content unpacks to more than {MAX_STREAM} bytes"
-                )),
-                e => PdfError::Damaged(e.to_string()),
+                lopdf::Error::Decompress(_) => {
+                    PdfError::TooLarge(msg!("import-read-page-content-unpacks", limit = MAX_STREAM))
+                }
+                e => PdfError::library(e),
             })?;
         let resources = page_resources(doc, page_dict);
         let mut page = Page {
@@ -225,8 +232,9 @@ impl<'a> Reader<'a> {
         for op in &ops.operations {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
-                return Err(PdfError::TooLarge(format!(
-                    "its pages draw more than {MAX_OPERATIONS} operations"
+                return Err(PdfError::TooLarge(msg!(
+                    "import-read-too-many-operations",
+                    limit = MAX_OPERATIONS
                 )));
             }
             let o = &op.operands;
@@ -406,8 +414,9 @@ impl<'a> Reader<'a> {
             if !text.trim().is_empty() && size.is_finite() && size > 0.0 {
                 self.chars += 1;
                 if self.chars > MAX_CHARS {
-                    return Err(PdfError::TooLarge(format!(
-                        "it has more than {MAX_CHARS} characters"
+                    return Err(PdfError::TooLarge(msg!(
+                        "import-read-too-many-chars",
+                        limit = MAX_CHARS
                     )));
                 }
                 page.runs.push(Run {

@@ -5,7 +5,7 @@ use huibao_i18n::{msg, Message};
 /// "the title and the heading “…”", "the title, the opening and the heading “…”".
 pub(crate) fn and(mut items: Vec<Message>) -> Message {
     let Some(last) = items.pop() else {
-        return Message::verbatim("");
+        return Message::empty();
     };
     match items.len() {
         0 => last,
@@ -28,7 +28,7 @@ pub(crate) fn semicolons(items: Vec<Message>) -> Message {
 fn join(items: Vec<Message>, pair: impl Fn(Message, Message) -> Message) -> Message {
     let mut items = items.into_iter();
     let Some(first) = items.next() else {
-        return Message::verbatim("");
+        return Message::empty();
     };
     items.fold(first, pair)
 }

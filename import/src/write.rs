@@ -490,12 +490,12 @@ mod tests {
         let mut d = crate::recognise("上半年.txt", blocks, crate::Stats::default());
         d.removed.push(crate::clean::Removed {
             text: "来源：某某网 2022-07-13\u{8}".into(),
-            why: "web page",
+            why: "site name",
         });
         d.tail.leftovers.push("（此件公开发布）".into());
-        d.body.parts[0].items[0].remarks.push(Message::verbatim(
-            "A second table of this item: 项目 | 数量",
-        ));
+        d.body.parts[0].items[0]
+            .remarks
+            .push(msg!("import-remark-second-table", table = "项目 | 数量"));
         d.tail.copy_to = vec!["市发展改革委".into(), "市财政局".into()];
         d
     }
@@ -510,9 +510,9 @@ mod tests {
             "date = 2022-07-01  # CHECK: the source has no date",
             "# CHECK: figures and names masked in the source (* or x) are kept as written.",
             "#   “*万元” in “园区完成营业收入*万元”",
-            "# A second table of this item: 项目 | 数量\n[[achievements]]\ntitle = \"招商引资\"",
+            "# A second table of this item (the report allows one per item): 项目 | 数量\n[[achievements]]\ntitle = \"招商引资\"",
             "# Not placed (found below the signature):\n#   （此件公开发布）\n",
-            "# Removed from the source as clutter:\n#   [web page] 来源：某某网 2022-07-13\n",
+            "# Removed from the source as clutter:\n#   [site name] 来源：某某网 2022-07-13\n",
             "copy_to = [\"市发展改革委\", \"市财政局\"]",
         ] {
             assert!(toml.contains(wanted), "{wanted}\n---\n{toml}");

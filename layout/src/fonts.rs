@@ -3,6 +3,7 @@
 
 use crate::Error;
 use huibao_core::style::{FontRole, FontSpec, Style};
+use huibao_i18n::{msg, Message};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
@@ -261,7 +262,7 @@ pub struct SkippedFont {
     /// The file.
     pub path: PathBuf,
     /// What is wrong with it.
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// Roles whose ASCII letters and digits are set in the Latin font.
@@ -387,16 +388,21 @@ fn is_font_name(path: &Path) -> bool {
 
 /// The font file at `path` checked and mapped through the one reader
 /// ([`huibao_core::input`]): a regular file of at most `MAX_FONT_BYTES`.
-fn map_font(path: &Path) -> Result<FontData, String> {
-    let opened = huibao_core::input::open(path, huibao_core::input::Kind::Font)
-        .map_err(|e| format!("{} ({})", e, e.help()))?;
+fn map_font(path: &Path) -> Result<FontData, Message> {
+    let opened = huibao_core::input::open(path, huibao_core::input::Kind::Font).map_err(|e| {
+        msg!(
+            "font-reason-with-help",
+            reason = e.message(),
+            help = e.help()
+        )
+    })?;
     // SAFETY: the file is mapped, not read: were another process to shorten it while
     // huibao runs, reading the lost pages would fault. Font files are not rewritten in
     // place by installers (they replace them), and every program that maps fonts (fontdb,
     // Typst, browsers) accepts the same. The reader checked it is a regular file within
     // the limit, so the mapping is bounded.
     let map = unsafe { memmap2::Mmap::map(&opened.file) }
-        .map_err(|e| format!("the file cannot be mapped: {e}"))?;
+        .map_err(|e| msg!("font-not-mapped", detail = e.to_string()))?;
     Ok(FontData(Arc::new(map)))
 }
 
@@ -558,21 +564,22 @@ impl Db {
 
 /// Whether face `index` of a font file is whole: it parses, every table of its directory
 /// lies inside the file, and its glyphs can be outlined.
-fn check_face(data: &[u8], index: u32) -> Result<(), String> {
-    let raw = ttf_parser::RawFace::parse(data, index)
-        .map_err(|e| format!("it is not a font file huibao can read ({e})"))?;
+fn check_face(data: &[u8], index: u32) -> Result<(), Message> {
+    let not_a_font =
+        |e: ttf_parser::FaceParsingError| msg!("font-not-a-font", detail = e.to_string());
+    let raw = ttf_parser::RawFace::parse(data, index).map_err(not_a_font)?;
     for record in raw.table_records {
         let end = u64::from(record.offset) + u64::from(record.length);
         if end > data.len() as u64 {
-            return Err(format!(
-                "it is cut short: its table `{}` ends at byte {end}, but the file has {} bytes",
-                String::from_utf8_lossy(&record.tag.to_bytes()),
-                data.len()
+            return Err(msg!(
+                "font-cut-short",
+                table = String::from_utf8_lossy(&record.tag.to_bytes()).into_owned(),
+                end = end,
+                size = data.len()
             ));
         }
     }
-    let face = ttf_parser::Face::parse(data, index)
-        .map_err(|e| format!("it is not a font file huibao can read ({e})"))?;
+    let face = ttf_parser::Face::parse(data, index).map_err(not_a_font)?;
     // A few outlines: a damaged glyph table fails here rather than in the writers.
     struct Sink;
     impl ttf_parser::OutlineBuilder for Sink {
@@ -593,7 +600,7 @@ fn check_face(data: &[u8], index: u32) -> Result<(), String> {
         .filter(|&&c| face.glyph_index(c).is_some())
         .count();
     if mapped > 0 && outlined == 0 {
-        return Err("its glyph outlines cannot be read".into());
+        return Err(msg!("font-outlines-unreadable"));
     }
     Ok(())
 }
@@ -625,7 +632,7 @@ struct Library {
     /// The font database, scanned on first use.
     db: Mutex<Option<Db>>,
     /// Faces mapped so far (`Err`: why the face cannot be used).
-    faces: Mutex<HashMap<fontdb::ID, Result<Arc<LoadedFace>, String>>>,
+    faces: Mutex<HashMap<fontdb::ID, Result<Arc<LoadedFace>, Message>>>,
     /// The faces of a family, best first for a weight.
     queries: Mutex<HashMap<(String, u16), Vec<fontdb::ID>>>,
 }
@@ -684,7 +691,7 @@ impl FontLibrary {
     /// The mapped data of a face (mapped and checked on the first call). `Err`: why it
     /// cannot be used — the file cannot be read, is cut short, or its outlines are
     /// damaged.
-    fn load(&self, id: fontdb::ID) -> Result<Arc<LoadedFace>, String> {
+    fn load(&self, id: fontdb::ID) -> Result<Arc<LoadedFace>, Message> {
         if let Some(hit) = self
             .0
             .faces
@@ -703,7 +710,7 @@ impl FontLibrary {
                 index,
             ))) => Ok((FontData(data), index)),
             Ok(Some((fontdb::Source::File(path), index))) => map_font(&path).map(|d| (d, index)),
-            _ => Err("the file cannot be read".to_string()),
+            _ => Err(msg!("font-unreadable")),
         };
         let loaded = mapped.and_then(|(data, index)| {
             check_face(data.as_bytes(), index).map(|()| {
@@ -1186,8 +1193,9 @@ mod tests {
         assert_eq!(body.path, bundled.join(BUNDLED_MARKER));
         assert_eq!(fonts.skipped.len(), 1, "{:?}", fonts.skipped);
         assert_eq!(fonts.skipped[0].path, broken);
-        assert!(
-            fonts.skipped[0].reason.contains("cut short"),
+        assert_eq!(
+            fonts.skipped[0].reason.id(),
+            Some("font-cut-short"),
             "{}",
             fonts.skipped[0].reason
         );

@@ -65,7 +65,7 @@ pub enum Error {
         /// The file.
         path: PathBuf,
         /// What went wrong.
-        reason: String,
+        reason: huibao_i18n::Message,
     },
     /// A font folder given by the user does not exist.
     #[error("{}", self.message())]
@@ -107,7 +107,7 @@ impl Error {
             Error::FontLoad { path, reason } => msg!(
                 "layout-font-unusable",
                 path = path.display(),
-                reason = reason.as_str()
+                reason = reason.clone()
             ),
             Error::FontDir { path } => msg!("layout-font-dir-missing", path = path.display()),
             Error::NoFont { role, families } => {

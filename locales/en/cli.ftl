@@ -87,7 +87,19 @@ cli-error-invalid-value-allowed = invalid value '{ $value }' for '{ $argument }'
 cli-error-missing-argument = the following required arguments were not provided: { $argument }
 cli-error-missing-command = a command is required
 cli-error-conflict = the argument '{ $argument }' cannot be used with '{ $other }'
-cli-error-other = wrong usage ({ $detail })
+cli-error-extra-argument = unexpected argument '{ $argument }' found: the command takes no more files or values
+cli-error-too-many-values = too many values for '{ $argument }': '{ $value }'
+cli-error-number-of-values = '{ $argument }' takes { $expected } values but { $actual } were given
+cli-error-no-equals = the value of '{ $argument }' must follow an equals sign, such as { $argument }=…
+cli-error-not-utf8 = an argument on the command line is not valid UTF-8
+cli-error-tip = tip: { $tip }
+cli-tip-similar-command = a similar command exists: '{ $suggestion }'
+cli-tip-similar-argument = a similar argument exists: '{ $suggestion }'
+cli-tip-similar-value = a similar value exists: '{ $suggestion }'
+cli-tip-after-double-dash = to pass '{ $argument }' as a value, use '-- { $argument }'
+cli-tip-in-subcommand = a subcommand has this option: '{ $usage }'
+cli-tip-remove-double-dash = a command '{ $argument }' exists; to use it, remove the '--' before it
+cli-error-other = wrong usage
 cli-warning-signals = warning: Ctrl-C cannot be handled ({ $detail }): an interrupted run may leave temporaries
 
 ## What the commands print.

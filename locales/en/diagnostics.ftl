@@ -23,6 +23,7 @@ io-disk-full = the disk is full
 io-invalid-data = the data is not valid
 io-other = { $detail }
 io-with-detail = { $reason } ({ $detail })
+value-as-written = { $value }
 
 ## Reading the report file.
 
@@ -180,8 +181,7 @@ batch-empty-folder = { $path }: no report (*.toml) in this folder
 batch-same-stem = { $first } and { $second } would both write { $stem }.*: rename one, or render them in two runs with different --out folders
 batch-threads = cannot start { $jobs } worker threads: { $reason }
 batch-panic = internal error while rendering { $report }: { $detail } (please report this bug)
-render-failed = { $format } output of { $report } failed: { $detail }
-render-failed-because = { $format } output of { $report } failed: { $detail }
+render-failed = { $format } output of { $report } failed: { $reason }
 font-missing-glyph = no font has the character “{ $character }” ({ $code })
 font-missing-glyph-label = this character
 font-missing-glyph-help = write another character, or give a font that has it with --font-dir (fonts tried: { $fonts })
@@ -219,6 +219,9 @@ prose-known-names = known names: { $names }
 prose-unknown-name = cannot fill in prose: `{ $name }` is not a known name
 prose-unknown-helper = cannot fill in prose: `{ $name }` is not a known helper
 prose-fill-failed = cannot fill in prose: { $detail }
+prose-no-target = indicator “{ $name }” has no annual target (target), so no completion rate can be printed: give it a target, or do not cite its completion rate in the text
+prose-no-growth = indicator “{ $name }” has no comparable figure of the same period last year (previous), so no year-on-year change can be printed: give it a previous, or do not cite its change in the text
+template-each-budget = the each loops of the template ran more than { $limit } rounds in all (loops nested over one list multiply): loop over fewer items or nest the loops less deeply
 prose-needs-name = `{ $helper }` needs an indicator name in quotes
 prose-needs-name-help = write {"{{"}{ $helper } "营业收入"{"}}"}
 prose-unknown-indicator = prose cites indicator "{ $name }", which the report does not define
@@ -341,6 +344,12 @@ guard-too-deep-help = split the expression: nest blocks ({"{{"}#if{"}}"}, {"{{"}
 
 ## Fonts and page layout
 layout-font-unusable = cannot use font { $path }: { $reason }
+font-reason-with-help = { $reason } ({ $help })
+font-not-mapped = the file cannot be mapped: { $detail }
+font-not-a-font = it is not a font file huibao can read ({ $detail })
+font-cut-short = it is cut short: its table `{ $table }` ends at byte { $end }, but the file has { $size } bytes
+font-outlines-unreadable = its glyph outlines cannot be read
+font-unreadable = the file cannot be read
 layout-font-dir-missing = the font folder { $path } does not exist (check --font-dir and HUIBAO_FONT_DIR)
 layout-no-font = no font for { $role } (wanted: { $families }); install one or give --font-dir
 layout-missing-glyph = no font has the character “{ $character }” ({ $code }) in { $place }: “{ $context }” (fonts tried: { $tried })

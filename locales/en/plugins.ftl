@@ -163,6 +163,7 @@ tpl-fill-failed-help = names available: config.…, context.organization, contex
 tpl-missing-name = `{ $name }` is not there (is it in the section's config?)
 tpl-unknown-helper = `{ $name }` is not a known helper
 tpl-library-said = { $detail }
+tpl-helper-refused = `{ $helper }`: { $reason }
 
 ## A plugin's config schema, checked when the plugin is loaded
 schema-not-object = the schema at `{ $at }` is not an object
@@ -208,6 +209,8 @@ config-missing-key-top = the config is missing the required key `{ $key }`
 config-missing-key = { $path } is missing the required key `{ $key }`
 config-missing-key-help = add { $key } = { $example }
 config-example-one-of = { $example } (one of { $values })
+config-example-described = { $example } ({ $description })
+config-key-described = { $key }: { $description }
 config-key-did-you-mean = did you mean `{ $best }`? Keys here: { $keys }
 config-no-keys = this table takes no keys
 config-keys-here = keys here: { $keys }

@@ -56,10 +56,10 @@ macro_rules! catalog {
 
 /// Every catalog file of Chinese, by name.
 pub const ZH_CN_FILES: &[(&str, &str)] = catalog!("zh-CN":
-    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl");
+    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl", "output.ftl");
 /// Every catalog file of English, by name.
 pub const EN_FILES: &[(&str, &str)] = catalog!("en":
-    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl");
+    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl", "output.ftl");
 
 /// The catalog files of `lang`.
 pub fn catalog_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
@@ -221,6 +221,14 @@ impl Message {
     pub fn verbatim(text: impl Into<String>) -> Self {
         Message(Box::new(Inner {
             id: Id::Verbatim(text.into()),
+            args: Vec::new(),
+        }))
+    }
+
+    /// No text at all, in every language: the join of no items, a part left out.
+    pub fn empty() -> Self {
+        Message(Box::new(Inner {
+            id: Id::Verbatim(String::new()),
             args: Vec::new(),
         }))
     }

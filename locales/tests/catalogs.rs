@@ -4,7 +4,9 @@
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use huibao_i18n::{catalog_files, Lang};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+
+mod scan;
+use scan::{sources, workspace};
 
 /// ID → the variables its pattern uses, for one language.
 fn catalog(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
@@ -62,26 +64,6 @@ fn inline_vars(i: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
         }
         InlineExpression::Placeable { expression } => expression_vars(expression, vars),
         _ => {}
-    }
-}
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// The Rust files of the workspace (not the build output).
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if path.is_dir() {
-            if !matches!(name.as_ref(), "target" | ".git" | "node_modules") {
-                sources(&path, out);
-            }
-        } else if name.ends_with(".rs") {
-            out.push(path);
-        }
     }
 }
 

@@ -87,7 +87,19 @@ cli-error-invalid-value-allowed = 选项“{ $argument }”的值“{ $value }�
 cli-error-missing-argument = 缺少必需的参数：{ $argument }
 cli-error-missing-command = 请指定一个命令
 cli-error-conflict = 参数“{ $argument }”不能与“{ $other }”同时使用
-cli-error-other = 命令用法有误（原文：{ $detail }）
+cli-error-extra-argument = 多余的参数“{ $argument }”：此命令不再接受更多的文件或值
+cli-error-too-many-values = 选项“{ $argument }”的值过多：“{ $value }”
+cli-error-number-of-values = 选项“{ $argument }”需要 { $expected } 个值，实际给出 { $actual } 个
+cli-error-no-equals = 选项“{ $argument }”的值须用等号紧接着写出，例如 { $argument }=…
+cli-error-not-utf8 = 命令行中有不是有效 UTF-8 文本的参数
+cli-error-tip = 提示：{ $tip }
+cli-tip-similar-command = 是否应为命令“{ $suggestion }”？
+cli-tip-similar-argument = 是否应为选项“{ $suggestion }”？
+cli-tip-similar-value = 是否应为“{ $suggestion }”？
+cli-tip-after-double-dash = 如要把“{ $argument }”作为值传入，请写成 -- { $argument }
+cli-tip-in-subcommand = 子命令中有此选项：{ $usage }
+cli-tip-remove-double-dash = 有名为“{ $argument }”的命令；如要使用，请删去它前面的 --
+cli-error-other = 命令用法有误
 cli-warning-signals = 警告：无法处理 Ctrl-C（原文：{ $detail }）：中断运行可能会留下临时文件
 
 ## 各命令输出的信息。
@@ -96,7 +108,7 @@ cli-error-line = 错误：{ $message }
 cli-error-with-help = 错误：{ $message }（建议：{ $help }）
 cli-new-exists = 错误：“{ $path }”已存在；请换一个文件名，或先删除该文件
 cli-new-wrote = 已写入“{ $path }”；生成报告请运行：huibao render { $path } --out out
-cli-font-skipped = 警告：已跳过字体文件“{ $path }”（原文：{ $detail }），改用下一个合适的字体；请替换或删除该文件
+cli-font-skipped = 警告：已跳过字体文件“{ $path }”（{ $detail }），改用下一个合适的字体；请替换或删除该文件
 cli-render-fonts = { $format } 所用字体：{ $fonts }
 cli-render-wrote = 已写入“{ $path }”（{ $size }）
 cli-write-help-not-a-folder = --out 指定输出文件夹（不存在时自动创建）：请指定一个文件夹，例如 --out out

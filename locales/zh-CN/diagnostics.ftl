@@ -23,6 +23,7 @@ io-disk-full = 磁盘空间已满
 io-invalid-data = 数据无效
 io-other = 系统提示（原文：{ $detail }）
 io-with-detail = { $reason }（原文：{ $detail }）
+value-as-written = { $value }
 
 ## 读取报告文件。
 
@@ -180,8 +181,7 @@ batch-empty-folder = 文件夹“{ $path }”中没有报告文件（*.toml）
 batch-same-stem = “{ $first }”和“{ $second }”都会写入 { $stem }.*：请将其中一份改名，或分两次生成并用 --out 指定不同的输出文件夹
 batch-threads = 无法启动 { $jobs } 个工作线程（原文：{ $reason }）
 batch-panic = 生成“{ $report }”时发生内部错误（原文：{ $detail }），请报告此问题
-render-failed = 生成“{ $report }”的 { $format } 文件失败（原文：{ $detail }）
-render-failed-because = 生成“{ $report }”的 { $format } 文件失败：{ $detail }
+render-failed = 生成“{ $report }”的 { $format } 文件失败：{ $reason }
 font-missing-glyph = 所有字体中都没有“{ $character }”字（{ $code }）
 font-missing-glyph-label = 此字
 font-missing-glyph-help = 请改用其他字，或用 --font-dir 指定含有此字的字体（已尝试的字体：{ $fonts }）
@@ -219,6 +219,9 @@ prose-known-names = 可用的名称：{ $names }
 prose-unknown-name = 无法填写正文：“{ $name }”不是可用的名称
 prose-unknown-helper = 无法填写正文：“{ $name }”不是可用的表达式
 prose-fill-failed = 无法填写正文（原文：{ $detail }）
+prose-no-target = 指标“{ $name }”没有全年目标（target），无法写出完成率：请为其填写 target，或在正文中不再引用它的完成率
+prose-no-growth = 指标“{ $name }”没有可比的上年同期数（previous），无法写出同比变化：请为其填写 previous，或在正文中不再引用它的同比变化
+template-each-budget = 模板中的 each 循环合计超过 { $limit } 轮（嵌套的循环轮数相乘）：请减少循环的条目或嵌套层数
 prose-needs-name = “{ $helper }”后须写出带引号的指标名称
 prose-needs-name-help = 请写 {"{{"}{ $helper } "营业收入"{"}}"}
 prose-unknown-indicator = 正文引用了指标“{ $name }”，但报告中没有定义该指标
@@ -340,7 +343,13 @@ guard-too-deep = 表达式嵌套超过 { $max } 层
 guard-too-deep-help = 请拆分表达式，减少块（{"{{"}#if{"}}"}、{"{{"}#each{"}}"}、{"{{"}else if{"}}"}）和（…）子表达式的嵌套层数
 
 ## 字体和排版
-layout-font-unusable = 无法使用字体文件“{ $path }”（原文：{ $reason }）
+layout-font-unusable = 无法使用字体文件“{ $path }”：{ $reason }
+font-reason-with-help = { $reason }（{ $help }）
+font-not-mapped = 无法映射此文件（原文：{ $detail }）
+font-not-a-font = 不是 huibao 能读取的字体文件（原文：{ $detail }）
+font-cut-short = 文件不完整：其中的表 { $table } 到第 { $end } 字节才结束，但文件只有 { $size } 字节
+font-outlines-unreadable = 无法读取其中的字形轮廓
+font-unreadable = 无法读取此文件
 layout-font-dir-missing = 字体文件夹“{ $path }”不存在（请检查选项 --font-dir 和环境变量 HUIBAO_FONT_DIR）
 layout-no-font = 没有可用于{ $role }的字体（需要：{ $families }）；请安装其中一种字体，或用选项 --font-dir 指定字体文件夹
 layout-missing-glyph = 所有字体中都没有{ $place }中的字“{ $character }”（{ $code }）：“{ $context }”（已尝试的字体：{ $tried }）

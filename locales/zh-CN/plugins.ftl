@@ -160,6 +160,7 @@ tpl-fill-failed-help = 可用的名称：config.…、context.organization、con
 tpl-missing-name = “{ $name }”不存在（是否已写在此专题段落的插件配置中？）
 tpl-unknown-helper = “{ $name }”不是可用的函数
 tpl-library-said = 模板引擎报错（原文：{ $detail }）
+tpl-helper-refused = 表达式“{ $helper }”无法计算：{ $reason }
 
 ## 插件的配置结构说明（加载插件时检查）
 schema-not-object = “{ $at }”处的结构说明不是对象
@@ -205,6 +206,8 @@ config-missing-key-top = 插件配置缺少必填项 `{ $key }`
 config-missing-key = { $path } 缺少必填项 `{ $key }`
 config-missing-key-help = 请添加 { $key } = { $example }
 config-example-one-of = { $example }（{ $values } 之一）
+config-example-described = { $example }（{ $description }）
+config-key-described = { $key }：{ $description }
 config-key-did-you-mean = 是否应为 `{ $best }`？此处可用的键：{ $keys }
 config-no-keys = 此表不接受任何键
 config-keys-here = 此处可用的键：{ $keys }

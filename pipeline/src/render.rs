@@ -114,23 +114,15 @@ pub struct RenderError {
 }
 
 impl RenderError {
-    /// What failed, in the chosen language: the layout's own words as they are, a
-    /// backend's or a library's as （原文：…）.
+    /// What failed, in the chosen language: which output of which report, and the
+    /// backend's own message (a library's words in it follow as （原文：…）).
     pub fn message(&self) -> huibao_i18n::Message {
-        match &*self.source {
-            BackendError::Layout(e) => huibao_i18n::msg!(
-                "render-failed-because",
-                format = self.format.name(),
-                report = self.report.display(),
-                detail = e.message()
-            ),
-            other => huibao_i18n::msg!(
-                "render-failed",
-                format = self.format.name(),
-                report = self.report.display(),
-                detail = other.to_string()
-            ),
-        }
+        huibao_i18n::msg!(
+            "render-failed",
+            format = self.format.name(),
+            report = self.report.display(),
+            reason = self.source.message()
+        )
     }
 
     /// A located diagnostic for a character no font has: the report's line and column
@@ -206,8 +198,24 @@ pub enum BackendError {
     #[error(transparent)]
     Ofd(#[from] huibao_ofd::Error),
     /// From huibao-raster: a chart's picture for the DOCX.
-    #[error("cannot draw a chart's picture: {0}")]
+    #[error("{}", self.message())]
     Raster(#[from] huibao_raster::Error),
+}
+
+impl BackendError {
+    /// What the backend said, in the chosen language.
+    pub fn message(&self) -> huibao_i18n::Message {
+        match self {
+            BackendError::Layout(e) => e.message(),
+            BackendError::Docx(e) => e.message(),
+            BackendError::Pdf(e) => e.message(),
+            BackendError::Html(e) => e.message(),
+            BackendError::Ofd(e) => e.message(),
+            BackendError::Raster(e) => {
+                huibao_i18n::msg!("render-chart-picture", reason = e.message())
+            }
+        }
+    }
 }
 
 impl Session {

@@ -25,6 +25,7 @@
 //!   never the end of the server; past [`MAX_CONNECTIONS`] open connections a new one gets
 //!   503 at once.
 
+use huibao_i18n::{msg, Lang, Message};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Read, Write};
@@ -59,6 +60,9 @@ pub struct ServerOptions {
     pub head_timeout: Duration,
     /// How long a request's body may take to arrive, in all.
     pub body_timeout: Duration,
+    /// The language of what the server says: its refusals (403, 404, 405, 408, 411, 413,
+    /// 400) and its notices. The language of the run by default.
+    pub lang: Lang,
 }
 
 impl Default for ServerOptions {
@@ -67,6 +71,7 @@ impl Default for ServerOptions {
             heartbeat: Duration::from_secs(15),
             head_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
+            lang: huibao_i18n::language(),
         }
     }
 }
@@ -75,6 +80,12 @@ impl ServerOptions {
     /// These options with another heartbeat.
     pub fn heartbeat(mut self, every: Duration) -> Self {
         self.heartbeat = every;
+        self
+    }
+
+    /// These options with what the server says in `lang`.
+    pub fn language(mut self, lang: Lang) -> Self {
+        self.lang = lang;
         self
     }
 
@@ -332,6 +343,11 @@ struct Inner {
 }
 
 impl Inner {
+    /// `message` in the server's language, for its notices.
+    fn say(&self, message: Message) -> String {
+        message.render(self.options.lang)
+    }
+
     fn write_all_streams(&self, bytes: &[u8]) {
         let mut streams = self.streams.lock().unwrap_or_else(|e| e.into_inner());
         streams.retain_mut(|(_, s)| {
@@ -506,10 +522,10 @@ fn accept_loop(listener: &TcpListener, inner: &Arc<Inner>, handler: &Arc<dyn Han
         match listener.accept() {
             Ok((stream, _)) => {
                 if let Some(since) = paused_since.take() {
-                    (inner.notice)(&format!(
-                        "serving again after {} ms without free file descriptors",
-                        since.elapsed().as_millis()
-                    ));
+                    (inner.notice)(&inner.say(msg!(
+                        "server-descriptors-recovered",
+                        ms = since.elapsed().as_millis() as u64
+                    )));
                 }
                 let _ = stream.set_nonblocking(false);
                 if inner.connections.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
@@ -536,9 +552,9 @@ fn accept_loop(listener: &TcpListener, inner: &Arc<Inner>, handler: &Arc<dyn Han
             Err(e) if is_exhaustion(&e) => {
                 if paused_since.is_none() {
                     paused_since = Some(Instant::now());
-                    (inner.notice)(&format!(
-                        "cannot take new connections: {e}; waiting for connections to close and trying again (close unused preview tabs, or raise the limit with `ulimit -n`)"
-                    ));
+                    (inner.notice)(
+                        &inner.say(msg!("server-descriptors-exhausted", detail = e.to_string())),
+                    );
                 }
                 std::thread::sleep(Duration::from_millis(100));
             }
@@ -654,13 +670,11 @@ fn read_body(
     mut rest: Vec<u8>,
     max: usize,
     deadline: Instant,
+    lang: Lang,
 ) -> Result<Vec<u8>, BodyError> {
-    let refuse = |status: u16, why: &str| Err(BodyError::Refuse(Response::plain(status, why)));
+    let refuse = |status: u16, why: Message| Err(BodyError::Refuse(refusal(status, why, lang)));
     if request.header("transfer-encoding").is_some() {
-        return refuse(
-            411,
-            "411: send the body with Content-Length (Transfer-Encoding is not read)",
-        );
+        return refuse(411, msg!("server-body-chunked"));
     }
     let lengths: Vec<&str> = request
         .headers
@@ -669,17 +683,17 @@ fn read_body(
         .map(|(_, v)| v.as_str())
         .collect();
     let Some(first) = lengths.first() else {
-        return refuse(411, "411: a body needs a Content-Length");
+        return refuse(411, msg!("server-body-no-length"));
     };
     if lengths.iter().any(|l| l != first)
         || first.is_empty()
         || !first.bytes().all(|b| b.is_ascii_digit())
     {
-        return refuse(400, "400: Content-Length is not one number");
+        return refuse(400, msg!("server-body-length-invalid"));
     }
     let length = match first.parse::<usize>() {
         Ok(n) if n <= max => n,
-        _ => return refuse(413, &format!("413: a body of at most {max} bytes is read")),
+        _ => return refuse(413, msg!("server-body-too-large", max = max)),
     };
     rest.truncate(length);
     let mut body = rest;
@@ -695,7 +709,7 @@ fn read_body(
                 io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
             ) =>
         {
-            refuse(408, "408: the body did not arrive in time")
+            refuse(408, msg!("server-body-timeout"))
         }
         Err(_) => Err(BodyError::Gone),
     }
@@ -759,7 +773,8 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
         let _ = stream.write_all(&bytes);
         let _ = stream.flush();
     };
-    if let Some(refusal) = check(&request, inner.addr, &inner.token) {
+    let lang = inner.options.lang;
+    if let Some(refusal) = check(&request, inner.addr, &inner.token, lang) {
         respond(&mut stream, &refusal, false);
         linger(&mut stream, &request);
         return;
@@ -774,7 +789,7 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
     if on_path.is_empty() {
         respond(
             &mut stream,
-            &Response::plain(404, "404: no such route on this server"),
+            &refusal(404, msg!("server-no-route"), lang),
             false,
         );
         linger(&mut stream, &request);
@@ -789,15 +804,19 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        let refusal =
-            Response::plain(405, format!("405: {allow} only")).with_header("Allow", allow);
-        respond(&mut stream, &refusal, false);
+        let refused = refusal(
+            405,
+            msg!("server-method-not-allowed", allow = allow.as_str()),
+            lang,
+        )
+        .with_header("Allow", allow);
+        respond(&mut stream, &refused, false);
         linger(&mut stream, &request);
         return;
     }
     if method == Some(Method::Post) {
         let deadline = Instant::now() + inner.options.body_timeout;
-        match read_body(&stream, &request, rest, handler.max_body(), deadline) {
+        match read_body(&stream, &request, rest, handler.max_body(), deadline, lang) {
             Ok(body) => request.body = body,
             Err(BodyError::Refuse(r)) => {
                 respond(&mut stream, &r, false);
@@ -847,31 +866,25 @@ fn connection(mut stream: TcpStream, inner: &Inner, handler: &dyn Handler) {
 
 /// The refusal of a request from elsewhere, or without the token; `None` when it may
 /// be answered.
-fn check(request: &Request, addr: SocketAddr, own_token: &str) -> Option<Response> {
-    let forbidden = |why: &str| Some(Response::plain(403, why));
+fn check(request: &Request, addr: SocketAddr, own_token: &str, lang: Lang) -> Option<Response> {
+    let forbidden = |why: Message| Some(refusal(403, why, lang));
     match request.header("host") {
         Some(host) if is_own(addr, host) => {}
-        _ => {
-            return forbidden(
-                "403: this server answers only requests addressed to 127.0.0.1 or localhost at its own port",
-            )
-        }
+        _ => return forbidden(msg!("server-refused-host", port = addr.port())),
     }
     if let Some(origin) = request.header("origin") {
         let own = origin
             .strip_prefix("http://")
             .is_some_and(|host| is_own(addr, host));
         if !own {
-            return forbidden("403: requests from other sites are refused");
+            return forbidden(msg!("server-refused-origin"));
         }
     }
     let token = request
         .param("token")
         .or_else(|| request.cookie(&cookie_name(addr)));
     if !token.is_some_and(|t| same(t.as_bytes(), own_token.as_bytes())) {
-        return forbidden(
-            "403: open the address huibao printed when it started (it carries this run's token)",
-        );
+        return forbidden(msg!("server-refused-token"));
     }
     None
 }
@@ -887,7 +900,16 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 #[doc(hidden)]
 pub fn admits(bytes: &[u8], addr: SocketAddr, token: &str) -> Option<bool> {
     let (request, _) = read_head(&mut &bytes[..bytes.len().min(MAX_HEAD_BYTES + 1)], None)?;
-    Some(check(&request, addr, token).is_none())
+    Some(check(&request, addr, token, Lang::En).is_none())
+}
+
+/// A refusal: the status and, as plain text in `lang`, why (the status first, so the
+/// page a browser shows starts with it).
+fn refusal(status: u16, why: Message, lang: Lang) -> Response {
+    Response::plain(
+        status,
+        msg!("server-refusal", status = status, why = why).render(lang),
+    )
 }
 
 #[cfg(test)]

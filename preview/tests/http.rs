@@ -58,11 +58,15 @@ impl Drop for Served {
 }
 
 fn serve(head: Duration, body: Duration) -> Served {
+    serve_in(huibao_i18n::Lang::En, head, body)
+}
+
+fn serve_in(lang: huibao_i18n::Lang, head: Duration, body: Duration) -> Served {
     let echo = Arc::new(Echo::default());
     let server = Server::start(
         0,
         echo.clone(),
-        ServerOptions::default().timeouts(head, body),
+        ServerOptions::default().timeouts(head, body).language(lang),
         |_| {},
     )
     .unwrap();
@@ -415,5 +419,68 @@ fn past_the_connection_cap_a_new_connection_gets_503() {
         }
         assert!(Instant::now() < deadline, "not serving again after the cap");
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Every refusal of the server (403 ×3, 404, 405, 411 ×2, 400, 413, 408) in both
+/// languages: the status first, then why in the server's language, each in words of its
+/// own.
+#[test]
+fn every_refusal_says_why_in_the_server_s_language() {
+    use huibao_i18n::Lang;
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for lang in Lang::ALL {
+        let served = serve_in(lang, Duration::from_secs(2), Duration::from_millis(300));
+        let (addr, cookie) = (served.addr, served.cookie.clone());
+        let post = |extra: &str, body: &str| {
+            format!("POST /echo HTTP/1.1\r\nHost: {addr}\r\n{cookie}{extra}Connection: close\r\n\r\n{body}")
+        };
+        let refusals: Vec<(u16, String)> = vec![
+            (
+                403,
+                format!(
+                    "GET / HTTP/1.1\r\nHost: rebind.example.com:{}\r\n{cookie}\r\n",
+                    addr.port()
+                ),
+            ),
+            (
+                403,
+                post("Origin: http://evil.example\r\nContent-Length: 2\r\n", "{}"),
+            ),
+            (403, format!("GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n")),
+            (
+                404,
+                format!("GET /nowhere HTTP/1.1\r\nHost: {addr}\r\n{cookie}\r\n"),
+            ),
+            (
+                405,
+                format!("GET /echo HTTP/1.1\r\nHost: {addr}\r\n{cookie}\r\n"),
+            ),
+            (
+                411,
+                post("Transfer-Encoding: chunked\r\n", "2\r\n{}\r\n0\r\n\r\n"),
+            ),
+            (411, post("", "")),
+            (400, post("Content-Length: five\r\n", "hello")),
+            (413, post(&format!("Content-Length: {}\r\n", MAX + 1), "")),
+            (408, post("Content-Length: 10\r\n", "12")),
+        ];
+        let mut said = std::collections::BTreeSet::new();
+        for (want, request) in refusals {
+            let (status, _, body) = send(addr, request.as_bytes());
+            let body = String::from_utf8(body).unwrap();
+            assert_eq!(status, want, "{lang}: {request:?}: {body}");
+            match lang {
+                Lang::ZhCn => assert!(
+                    body.starts_with(&format!("{want}：")) && cjk(&body),
+                    "{lang}: {body}"
+                ),
+                Lang::En => assert!(
+                    body.starts_with(&format!("{want}: ")) && !cjk(&body),
+                    "{lang}: {body}"
+                ),
+            }
+            assert!(said.insert(body.clone()), "{lang}: said twice: {body}");
+        }
     }
 }

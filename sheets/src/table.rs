@@ -419,7 +419,7 @@ fn indicator(
                 let stated = round_half_away(g, 1);
                 if change.stated() != Some(stated) {
                     let printed = match change.phrase() {
-                        Some(phrase) => huibao_i18n::Message::verbatim(phrase),
+                        Some(phrase) => msg!("value-as-written", value = phrase),
                         None => msg!("sheet-no-change-printed"),
                     };
                     warnings.push(Finding {

@@ -145,7 +145,7 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
             t!(
                 "cli-font-skipped",
                 path = skipped.path.display(),
-                detail = skipped.reason.to_string()
+                detail = skipped.reason.clone()
             )
         );
     }

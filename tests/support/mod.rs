@@ -303,9 +303,14 @@ pub(crate) fn read_served(out: &mut impl BufRead, program: &str) -> Served {
             let token = rest
                 .split("?token=")
                 .nth(1)
-                .and_then(|t| t.split_whitespace().next())
-                .expect("the address carries the token")
-                .to_string();
+                // The token is hexadecimal; in Chinese a full-width comma follows it.
+                .map(|t| {
+                    t.chars()
+                        .take_while(char::is_ascii_hexdigit)
+                        .collect::<String>()
+                })
+                .filter(|t| !t.is_empty())
+                .expect("the address carries the token");
             return Served { addr, token };
         }
     }

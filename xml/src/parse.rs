@@ -98,15 +98,12 @@ pub fn parse_with(bytes: &[u8], limits: &Limits) -> Result<Element, Error> {
     }
     let position = reader.buffer_position();
     if let Some(open) = tree.stack.last() {
-        return Err(Error::Malformed {
+        return Err(Error::Unclosed {
             position,
-            why: format!("the part ends inside <{}>", open.name),
+            element: open.name.clone(),
         });
     }
-    tree.root.ok_or(Error::Malformed {
-        position,
-        why: "no root element".into(),
-    })
+    tree.root.ok_or(Error::NoRoot)
 }
 
 /// A fault found while building, before its position is known.
@@ -262,7 +259,10 @@ mod tests {
             "\u{FF}",
         ] {
             assert!(
-                matches!(parse(bad.as_bytes()), Err(Error::Malformed { .. })),
+                matches!(
+                    parse(bad.as_bytes()),
+                    Err(Error::Malformed { .. } | Error::Unclosed { .. } | Error::NoRoot)
+                ),
                 "{bad:?}: {:?}",
                 parse(bad.as_bytes())
             );

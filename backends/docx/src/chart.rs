@@ -767,8 +767,7 @@ pub(crate) fn workbook(chart: &Chart) -> Result<Vec<u8>, Error> {
         ("xl/worksheets/sheet1.xml", sheet),
         ("xl/styles.xml", styles),
     ] {
-        zip.add(name, &part.to_part())
-            .map_err(|e| Error::Zip(e.to_string()))?;
+        zip.add(name, &part.to_part()).map_err(Error::Zip)?;
     }
-    zip.finish().map_err(|e| Error::Zip(e.to_string()))
+    zip.finish().map_err(Error::Zip)
 }

@@ -32,24 +32,39 @@ pub struct DocxOptions {
 
 /// Why a DOCX could not be made.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum Error {
-    /// The style asks for something the page cannot hold (margins, sizes, colour).
-    #[error("the style cannot be laid out: {0}")]
-    Style(String),
+    /// The style asks for something the page cannot hold (margins, sizes, colour): which
+    /// value, and what it may be.
+    Style(huibao_i18n::Message),
     /// A part docx-rs wrote could not be read back (a bug in this crate or docx-rs).
-    #[error("malformed XML in the DOCX package: {0}")]
-    Xml(String),
+    Xml(huibao_xml::Error),
     /// The ZIP package could not be written.
-    #[error("cannot write the DOCX package: {0}")]
-    Zip(String),
+    Zip(huibao_xml::Error),
     /// Fewer chart pictures were given than the document has charts.
-    #[error("the document has {charts} charts but {pictures} pictures were given: draw one for each chart")]
     MissingPictures {
         /// Charts in the document.
         charts: usize,
         /// Pictures in [`DocxOptions::chart_pictures`].
         pictures: usize,
     },
+}
+
+impl Error {
+    /// What went wrong, in the chosen language.
+    pub fn message(&self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
+        match self {
+            Error::Style(why) => msg!("docx-style", reason = why.clone()),
+            Error::Xml(e) => msg!("docx-part-unreadable", reason = e.message()),
+            Error::Zip(e) => msg!("docx-package-unwritable", reason = e.message()),
+            Error::MissingPictures { charts, pictures } => msg!(
+                "docx-missing-pictures",
+                charts = *charts,
+                pictures = *pictures
+            ),
+        }
+    }
 }
 
 /// Renders `doc` with `style` to the bytes of a .docx file.

@@ -7,6 +7,7 @@
 use crate::Error;
 use huibao_core::chars::text_width_em;
 use huibao_core::style::{FontRole, Style, PT_PER_MM, TWIPS_PER_PT};
+use huibao_i18n::msg;
 
 /// Word's largest font size in half-points.
 const MAX_HALF_POINTS: f64 = 3276.0;
@@ -38,20 +39,24 @@ impl Metrics {
     /// Derives the measures, or says which value of the style cannot be laid out.
     pub(crate) fn new(style: &Style) -> Result<Metrics, Error> {
         if !style.fonts.contains_key(&FontRole::Body) {
-            return Err(Error::Style("the style has no body font".into()));
+            return Err(Error::Style(msg!("docx-style-no-body-font")));
         }
         let p = &style.page;
         let twips = |mm: f64| (mm * PT_PER_MM * TWIPS_PER_PT).round();
         for (what, mm) in [
-            ("page width", p.width_mm),
-            ("page height", p.height_mm),
-            ("top margin", p.margin_top_mm),
-            ("bottom margin", p.margin_bottom_mm),
-            ("left margin", p.margin_left_mm),
-            ("right margin", p.margin_right_mm),
+            ("width_mm", p.width_mm),
+            ("height_mm", p.height_mm),
+            ("margin_top_mm", p.margin_top_mm),
+            ("margin_bottom_mm", p.margin_bottom_mm),
+            ("margin_left_mm", p.margin_left_mm),
+            ("margin_right_mm", p.margin_right_mm),
         ] {
             if !(0.0..=2000.0).contains(&mm) {
-                return Err(Error::Style(format!("{what} of {mm} mm is out of range")));
+                return Err(Error::Style(msg!(
+                    "docx-style-page-out-of-range",
+                    key = format!("page.{what}"),
+                    mm = mm.to_string()
+                )));
             }
         }
         let (width, height) = (twips(p.width_mm), twips(p.height_mm));
@@ -60,28 +65,26 @@ impl Metrics {
         let block_width = width - left - right;
         let block_height = height - top - bottom;
         if block_width < 1440.0 || block_height < 1440.0 {
-            return Err(Error::Style(
-                "the margins leave a text block under one inch".into(),
-            ));
+            return Err(Error::Style(msg!("docx-style-block-too-small")));
         }
         if p.lines_per_page == 0 || p.chars_per_line == 0 {
-            return Err(Error::Style(
-                "lines per page and characters per line must be at least 1".into(),
-            ));
+            return Err(Error::Style(msg!("docx-style-grid-empty")));
         }
         for role in FontRole::ALL {
             let size = style.font(role).size_pt;
             if !(1.0..=MAX_HALF_POINTS / 2.0).contains(&size) {
-                return Err(Error::Style(format!(
-                    "the {} font size {size} pt is out of range",
-                    role.key()
+                return Err(Error::Style(msg!(
+                    "docx-style-font-size",
+                    role = role.key(),
+                    size = size.to_string()
                 )));
             }
         }
         if !(0.0..=p.margin_bottom_mm).contains(&p.page_number_gap_mm) {
-            return Err(Error::Style(format!(
-                "the page-number gap of {} mm does not fit the bottom margin",
-                p.page_number_gap_mm
+            return Err(Error::Style(msg!(
+                "docx-style-page-number-gap",
+                gap = p.page_number_gap_mm.to_string(),
+                margin = p.margin_bottom_mm.to_string()
             )));
         }
         let line_pitch = (block_height / f64::from(p.lines_per_page)).floor();
@@ -92,9 +95,10 @@ impl Metrics {
         let number = f64::from(size_twips(style, FontRole::PageNumber));
         let footer_distance = (bottom - twips(p.page_number_gap_mm) - number / 2.0).max(0.0);
         if line_pitch < 20.0 || char_spacing < -f64::from(body) / 2.0 {
-            return Err(Error::Style(format!(
-                "{} lines of {} characters do not fit the text block",
-                p.lines_per_page, p.chars_per_line
+            return Err(Error::Style(msg!(
+                "docx-style-grid-too-dense",
+                lines = p.lines_per_page,
+                chars = p.chars_per_line
             )));
         }
         Ok(Metrics {

@@ -98,7 +98,7 @@ pub(crate) fn pack(
     }
     let document_rels = document_rels(&parts.document_rels, charts.len())?;
     let mut zip = huibao_xml::PackageWriter::new();
-    let zipped = |e: huibao_xml::Error| Error::Zip(e.to_string());
+    let zipped = Error::Zip;
     zip.add("[Content_Types].xml", &content_types(&files).to_part())
         .map_err(zipped)?;
     zip.add("_rels/.rels", &package_rels().to_part())

@@ -241,9 +241,9 @@ pub(crate) fn red(style: &Style) -> Result<String, crate::Error> {
     if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
         Ok(hex.to_ascii_uppercase())
     } else {
-        Err(crate::Error::Style(format!(
-            "the red \"{}\" is not a #RRGGBB colour",
-            style.red
+        Err(crate::Error::Style(huibao_i18n::msg!(
+            "docx-style-red",
+            red = style.red.as_str()
         )))
     }
 }

@@ -6,7 +6,7 @@ pub(crate) use huibao_xml::{escape, Element as El, Node, DECLARATION};
 
 /// Parses a part docx-rs wrote.
 pub(crate) fn parse(bytes: &[u8]) -> Result<El, Error> {
-    huibao_xml::parse(bytes).map_err(|e| Error::Xml(e.to_string()))
+    huibao_xml::parse(bytes).map_err(Error::Xml)
 }
 
 /// WordprocessingML shapes on the generic element.

@@ -24,9 +24,22 @@ pub struct HtmlOptions {}
 /// Why the page could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The page template did not render (a bug in templates/report.html.hbs).
-    #[error("the HTML template failed: {0}")]
+    /// The page template did not render (a bug in templates/report.html.hbs): what the
+    /// template engine said.
+    #[error("{}", self.message())]
     Template(String),
+}
+
+impl Error {
+    /// What went wrong, in the chosen language (the template engine's words follow as
+    /// （原文：…）).
+    pub fn message(&self) -> huibao_i18n::Message {
+        match self {
+            Error::Template(said) => {
+                huibao_i18n::msg!("html-template-failed", detail = said.as_str())
+            }
+        }
+    }
 }
 
 /// Renders `doc` with `style` to a complete HTML page. Every text is escaped.

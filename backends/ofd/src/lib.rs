@@ -27,16 +27,30 @@ pub struct OfdOptions {
 #[non_exhaustive]
 pub enum Error {
     /// A font could not be embedded.
-    #[error("cannot embed font {font} in the OFD: {reason}")]
+    #[error("{}", self.message())]
     Font {
         /// The font's file.
         font: String,
-        /// What went wrong.
+        /// What the font library said.
         reason: String,
     },
     /// Writing the package failed.
-    #[error("cannot write the OFD package: {0}")]
+    #[error("{}", self.message())]
     Package(#[from] huibao_xml::Error),
+}
+
+impl Error {
+    /// What went wrong, in the chosen language (a font library's words follow as
+    /// （原文：…）).
+    pub fn message(&self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
+        match self {
+            Error::Font { font, reason } => {
+                msg!("ofd-font", font = font.as_str(), detail = reason.as_str())
+            }
+            Error::Package(e) => msg!("ofd-package-unwritable", reason = e.message()),
+        }
+    }
 }
 
 /// Writes laid-out pages as the bytes of an OFD package: `OFD.xml` (DocInfo, DocRoot),

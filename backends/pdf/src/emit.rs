@@ -464,17 +464,20 @@ mod reference {
         doc: &mut PdfDocument,
         pages: &Pages,
     ) -> Result<Vec<Embedded>, Error> {
-        let fonts: Vec<(Subset, ParsedFont)> = pages
-            .fonts
-            .iter()
-            .map(|font| {
-                let subset = subset_font(font)?;
-                let mut warnings = Vec::new();
-                let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings)
-                    .ok_or_else(|| Error::Pdf("printpdf cannot parse a subset".into()))?;
-                Ok((subset, parsed))
-            })
-            .collect::<Result<_, Error>>()?;
+        let fonts: Vec<(Subset, ParsedFont)> =
+            pages
+                .fonts
+                .iter()
+                .map(|font| {
+                    let subset = subset_font(font)?;
+                    let mut warnings = Vec::new();
+                    let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings)
+                        .ok_or_else(|| Error::FontSubsetUnreadable {
+                            font: font.path.display().to_string(),
+                        })?;
+                    Ok((subset, parsed))
+                })
+                .collect::<Result<_, Error>>()?;
         Ok(fonts
             .into_iter()
             .enumerate()

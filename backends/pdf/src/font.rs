@@ -11,7 +11,7 @@
 //! them; it never sees the fonts.
 
 use crate::subset::{subset_font, Subset};
-use crate::Error;
+use crate::{Error, Part};
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use printpdf::ParsedFont;
 use std::collections::BTreeMap;
@@ -41,10 +41,9 @@ impl PreparedFont {
         let subset = subset_font(font)?;
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut warnings).ok_or_else(|| {
-            Error::Pdf(format!(
-                "cannot use font {}: its subset cannot be parsed",
-                font.path.display()
-            ))
+            Error::FontSubsetUnreadable {
+                font: font.path.display().to_string(),
+            }
         })?;
         let cids = printpdf::font::cff_charset_gid_to_cid_map(&subset.bytes, 0);
         Ok(PreparedFont {
@@ -281,20 +280,20 @@ pub(crate) fn write_all(doc: &mut lopdf::Document, fonts: &[PreparedFont]) -> Re
     let Some(&page) = doc.get_pages().values().next() else {
         return Ok(());
     };
-    let missing = |what: &str| Error::Pdf(format!("printpdf wrote no {what}"));
+    let missing = Error::Incomplete;
     let resources = doc
         .get_dictionary(page)
         .and_then(|p| p.get(b"Resources"))
         .and_then(Object::as_reference)
-        .map_err(|_| missing("page resources"))?;
+        .map_err(|_| missing(Part::PageResources))?;
     let fonts_id = doc
         .get_dictionary(resources)
         .and_then(|r| r.get(b"Font"))
         .and_then(Object::as_reference)
-        .map_err(|_| missing("font resources"))?;
+        .map_err(|_| missing(Part::FontResources))?;
     let dict = doc
         .get_dictionary_mut(fonts_id)
-        .map_err(|_| missing("font resources"))?;
+        .map_err(|_| missing(Part::FontResources))?;
     for (name, id) in written {
         dict.set(name, Object::Reference(id));
     }

@@ -55,10 +55,69 @@ impl Conformance {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// Writing the file failed (a font that cannot be subsetted or embedded, an object
-    /// printpdf wrote that cannot be finished).
-    #[error("{0}")]
-    Pdf(String),
+    /// A font could not be subsetted: the font library's words.
+    #[error("{}", self.message())]
+    FontSubset {
+        /// The font's file.
+        font: String,
+        /// What the font library said.
+        why: String,
+    },
+    /// A font's subset could not be read back to be embedded.
+    #[error("{}", self.message())]
+    FontSubsetUnreadable {
+        /// The font's file.
+        font: String,
+    },
+    /// printpdf's document lacks a part the PDF/A finishing needs (a bug).
+    #[error("{}", self.message())]
+    Incomplete(Part),
+    /// The finished file could not be written: the PDF library's words.
+    #[error("{}", self.message())]
+    Save(String),
+}
+
+/// A part of the PDF the finishing looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Part {
+    /// The first page's resources.
+    PageResources,
+    /// The fonts of the page resources.
+    FontResources,
+    /// The document catalog.
+    Catalog,
+    /// The file identifier in the trailer.
+    FileIdentifier,
+}
+
+impl Error {
+    /// What went wrong, in the chosen language (a library's words follow as （原文：…）).
+    pub fn message(&self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
+        match self {
+            Error::FontSubset { font, why } => {
+                msg!(
+                    "pdf-font-subset",
+                    font = font.as_str(),
+                    detail = why.as_str()
+                )
+            }
+            Error::FontSubsetUnreadable { font } => {
+                msg!("pdf-font-subset-unreadable", font = font.as_str())
+            }
+            Error::Incomplete(part) => msg!(
+                "pdf-incomplete",
+                part = match part {
+                    Part::PageResources => "/Resources",
+                    Part::FontResources => "/Resources/Font",
+                    Part::Catalog => "/Root",
+                    Part::FileIdentifier => "/ID",
+                }
+            ),
+            Error::Save(why) => msg!("pdf-save", detail = why.as_str()),
+        }
+    }
 }
 
 /// Writes laid-out pages as the bytes of a PDF file of `options.conformance` (the pages

@@ -21,7 +21,7 @@
 //! - no optional content, JavaScript, embedded files or transparency groups are written.
 
 use crate::icc;
-use crate::Error;
+use crate::{Error, Part};
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 
 /// Document metadata for Info and XMP.
@@ -314,7 +314,7 @@ pub(crate) fn finish(
         .trailer
         .get(b"Root")
         .and_then(Object::as_reference)
-        .map_err(|e| Error::Pdf(format!("no catalog: {e}")))?;
+        .map_err(|_| Error::Incomplete(Part::Catalog))?;
 
     // Pages: no annotations at all (printpdf writes empty /Annots arrays).
     let page_ids: Vec<ObjectId> = doc.get_pages().values().copied().collect();
@@ -365,7 +365,7 @@ pub(crate) fn finish(
     let catalog = doc
         .get_object_mut(catalog_id)
         .and_then(Object::as_dict_mut)
-        .map_err(|e| Error::Pdf(format!("bad catalog: {e}")))?;
+        .map_err(|_| Error::Incomplete(Part::Catalog))?;
     catalog.remove(b"OutputIntents");
     catalog.remove(b"Metadata");
     catalog.remove(b"Outlines");
@@ -448,7 +448,7 @@ fn write_with_id(doc: &mut lopdf::Document) -> Result<Vec<u8>, Error> {
         .set("ID", Object::Array(vec![stand_in.clone(), stand_in]));
     let mut out = Vec::new();
     doc.save_to(&mut out)
-        .map_err(|e| Error::Pdf(format!("cannot write the PDF: {e}")))?;
+        .map_err(|e| Error::Save(e.to_string()))?;
     let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02X}")).collect::<String>();
     let id = hex(&Sha256::digest(&out)[..16]);
     let stand_in = format!("<{}>", hex(&ID_STAND_IN)).into_bytes();
@@ -460,7 +460,7 @@ fn write_with_id(doc: &mut lopdf::Document) -> Result<Vec<u8>, Error> {
             .windows(stand_in.len())
             .rposition(|w| w == stand_in.as_slice())
             .map(|at| tail + at)
-            .ok_or_else(|| Error::Pdf("the file identifier was not written".into()))?;
+            .ok_or(Error::Incomplete(Part::FileIdentifier))?;
         out[at + 1..at + 1 + id.len()].copy_from_slice(id.as_bytes());
         end = at;
     }

@@ -25,12 +25,9 @@ pub(crate) struct Subset {
 
 /// Subsets `font` to the glyphs of its characters.
 pub(crate) fn subset_font(font: &Font) -> Result<Subset, Error> {
-    let failed = |reason: String| {
-        Error::Pdf(format!(
-            "cannot subset font {} ({}): {reason}",
-            font.postscript_name,
-            font.path.display()
-        ))
+    let failed = |why: String| Error::FontSubset {
+        font: font.path.display().to_string(),
+        why,
     };
     let scope = ReadScope::new(font.data.as_bytes());
     let file = scope

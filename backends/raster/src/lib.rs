@@ -27,7 +27,7 @@ impl Default for RasterOptions {
 #[non_exhaustive]
 pub enum Error {
     /// The page is too large (or empty) to allocate as pixels.
-    #[error("a picture of {width} × {height} pixels cannot be drawn")]
+    #[error("{}", self.message())]
     Size {
         /// Width in pixels.
         width: u32,
@@ -35,16 +35,32 @@ pub enum Error {
         height: u32,
     },
     /// A font the page uses cannot be read for its outlines.
-    #[error("font {path}: {why}")]
+    #[error("{}", self.message())]
     Font {
         /// The font file.
         path: String,
         /// What the parser said.
         why: String,
     },
-    /// The PNG could not be encoded.
-    #[error("the PNG: {0}")]
+    /// The PNG could not be encoded: the PNG library's words.
+    #[error("{}", self.message())]
     Encode(String),
+}
+
+impl Error {
+    /// What went wrong, in the chosen language (a library's words follow as （原文：…）).
+    pub fn message(&self) -> huibao_i18n::Message {
+        use huibao_i18n::msg;
+        match self {
+            Error::Size { width, height } => {
+                msg!("raster-size", width = *width, height = *height)
+            }
+            Error::Font { path, why } => {
+                msg!("raster-font", font = path.as_str(), detail = why.as_str())
+            }
+            Error::Encode(why) => msg!("raster-encode", detail = why.as_str()),
+        }
+    }
 }
 
 /// Page `index` of `pages` as PNG bytes, on white (a page past the end: a blank one).
