@@ -32,6 +32,7 @@ pub use write::{abandon_writes, output_stem, write_files, write_outputs, WriteEr
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
 pub use huibao_layout::{FontLibrary, Origin as FontOrigin, RoleReport, SkippedFont};
+pub use huibao_pdf::Conformance as PdfConformance;
 
 use huibao_core::Severity;
 use huibao_host::SearchPath;
@@ -57,6 +58,9 @@ pub struct Options {
     /// is the moment of rendering. Set it (the program reads `SOURCE_DATE_EPOCH`) for
     /// byte-identical output from identical input.
     pub created: Option<i64>,
+    /// The PDF/A level of the PDF (`--pdf-a`): tagged PDF/A-2a and PDF/UA-1 by default,
+    /// or PDF/A-2b.
+    pub pdf_conformance: PdfConformance,
 }
 
 impl Default for Options {
@@ -67,6 +71,7 @@ impl Default for Options {
             font_dirs: Vec::new(),
             system_fonts: true,
             created: None,
+            pdf_conformance: PdfConformance::default(),
         }
     }
 }
@@ -261,10 +266,11 @@ impl Session {
         &self.fonts
     }
 
-    /// The PDF writer's options: the session's creation time.
+    /// The PDF writer's options: the session's creation time and PDF/A level.
     fn pdf_options(&self) -> huibao_pdf::PdfOptions {
         let mut pdf = huibao_pdf::PdfOptions::default();
         pdf.created = self.options.created;
+        pdf.conformance = self.options.pdf_conformance;
         pdf
     }
 

@@ -612,3 +612,41 @@ fn output_names_keep_the_bytes_of_a_name_that_is_not_utf8() {
     let both = huibao_pipeline::collect_reports(&[report, second]).expect("two names");
     assert_eq!(both.len(), 2);
 }
+
+/// The PDF of `GOOD` written at `level`, as text where it is text (the XMP stream is
+/// unfiltered, the catalog a plain object).
+fn pdf_at(level: huibao_pipeline::PdfConformance) -> String {
+    let mut options = Options::default();
+    options.system_fonts = false;
+    options.created = Some(1_657_584_000);
+    options.pdf_conformance = level;
+    let session = Session::new(options);
+    let prepared = session
+        .prepare_source(SourceFile::new("jinchuan.toml", GOOD))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let rendered = session
+        .render(&prepared, &[Format::Pdf])
+        .unwrap_or_else(|e| panic!("{e}"));
+    String::from_utf8_lossy(rendered.get(Format::Pdf).unwrap()).into_owned()
+}
+
+#[test]
+fn the_pdf_claims_the_level_it_is_asked_for() {
+    use huibao_pipeline::PdfConformance;
+    let tagged = pdf_at(PdfConformance::A2a);
+    assert!(tagged.contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(tagged.contains("<pdfaid:conformance>A</pdfaid:conformance>"));
+    assert!(tagged.contains("<pdfuaid:part>1</pdfuaid:part>"));
+    assert!(tagged.contains("/StructTreeRoot"));
+    assert!(tagged.contains("/Marked true"));
+
+    let basic = pdf_at(PdfConformance::A2b);
+    assert!(basic.contains("<pdfaid:part>2</pdfaid:part>"));
+    assert!(basic.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(!basic.contains("pdfuaid:part"), "PDF/A-2b claims no PDF/UA");
+    assert!(
+        !basic.contains("/StructTreeRoot"),
+        "PDF/A-2b carries no structure tree"
+    );
+    assert!(!basic.contains("/Marked true"));
+}
