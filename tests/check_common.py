@@ -310,7 +310,7 @@ class HtmlParts(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.tables, self.headings, self.note_lines, self.chart_labels = [], [], [], []
+        self.tables, self.headings, self.note_lines = [], [], []
         self.organization = None
         self.stack, self.text = [], None
         self.in_note = False
@@ -323,7 +323,7 @@ class HtmlParts(html.parser.HTMLParser):
             self.caption = None
         if tag == "div" and "attachment-note" in cls:
             self.in_note = True
-        if tag in ("figcaption", "th", "text", "h1", "h2", "h3", "h4", "h5", "h6") or (
+        if tag in ("figcaption", "th", "h1", "h2", "h3", "h4", "h5", "h6") or (
                 tag == "p" and ("organization" in cls or self.in_note)):
             self.text = ""
             self.stack.append((tag, cls))
@@ -348,8 +348,6 @@ class HtmlParts(html.parser.HTMLParser):
             self.text = None
             if tag == "figcaption":
                 self.caption = text
-            elif tag == "text":
-                self.chart_labels.append(squeeze(text))
             elif tag == "th" and self.tables:
                 self.tables[-1]["headers"].append(text)
             elif tag[0] == "h" and tag[1:].isdigit():
@@ -402,22 +400,15 @@ def text_lines(pdf):
 ATTACHMENT_LABEL = re.compile(r"^附件\d*$")
 
 
-def opens_with_chart(lines, parts):
-    """Whether a page's first line is a chart's (its labels, as the HTML page has them)."""
-    first = squeeze(lines[0][2]) if lines else ""
-    return any(l and first.startswith(l) for l in parts.chart_labels)
-
-
-def early_pages(pdf, parts, charts_float=True):
+def early_pages(pdf, parts):
     """The pages of `pdf` (1-based) whose text ends more than two grid lines above the
     text block's foot, with the row they end on, leaving out those a typesetter may
     leave short: the last page, one before a forced break (an attachment's first page,
     the end matter alone on its page), and one before the signature's page when that page
     carries no more than the lines GB/T 9704 asks to go with the signature (two body
     lines, or a paragraph of up to four that goes whole, with the headings above them,
-    and the attachment note). Without `charts_float` (a writer
-    whose charts stand where they are cited), a page before one that opens with a chart
-    is left out too."""
+    and the attachment note). A chart that does not fit is no excuse: it floats, and the
+    text after it fills the page."""
     pages = text_lines(pdf)
     organization = squeeze(parts.organization or "")
     note = {squeeze(l) for l in parts.note_lines}
@@ -428,8 +419,6 @@ def early_pages(pdf, parts, charts_float=True):
         nxt = pages[i + 1]
         first = squeeze(nxt[0][2]) if nxt else ""
         if ATTACHMENT_LABEL.match(first) or first.startswith("抄送") or "印发" in first:
-            continue
-        if not charts_float and opens_with_chart(nxt, parts):
             continue
         texts = [squeeze(t) for _, _, t in nxt]
         if organization and organization in texts:

@@ -65,25 +65,19 @@ pub(crate) fn pack(
             picture.to_vec(),
         ));
         let workbook = format!("Microsoft_Excel_Worksheet{n}.xlsx");
-        let shapes = crate::chart::user_shapes(chart, style);
-        let mut rels = crate::chart::chart_rels("rId1", &workbook);
-        if let Some(shapes) = &shapes {
-            let target = format!("drawing{n}.xml");
-            rels = rels.child(crate::chart::shapes_relationship(
-                "rId2",
-                &format!("../drawings/{target}"),
-            ));
-            files.push(Part::new(
-                &format!("word/drawings/{target}"),
-                CHART_SHAPES,
-                shapes.to_part(),
-            ));
-        }
+        let target = format!("drawing{n}.xml");
+        let rels = crate::chart::chart_rels("rId1", &workbook).child(
+            crate::chart::shapes_relationship("rId2", &format!("../drawings/{target}")),
+        );
+        files.push(Part::new(
+            &format!("word/drawings/{target}"),
+            CHART_SHAPES,
+            crate::chart::user_shapes(chart, style).to_part(),
+        ));
         files.push(Part::new(
             &format!("word/charts/chart{n}.xml"),
             CHART,
-            crate::chart::chart_part(chart, style, "rId1", shapes.as_ref().map(|_| "rId2"))
-                .to_part(),
+            crate::chart::chart_part(chart, style, "rId1", "rId2").to_part(),
         ));
         files.push(Part::new(
             &format!("word/charts/_rels/chart{n}.xml.rels"),
@@ -310,7 +304,10 @@ fn repair(part: &[u8]) -> Result<Vec<u8>, Error> {
 }
 
 /// Puts each chart's drawing (and its picture) in place of the run holding its marker.
+/// Charts that float at the same paragraph (charts one after another) stand one below
+/// the other.
 fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) {
+    let mut above = 0.0;
     for child in el.elements_mut() {
         if child.name == "w:r" {
             let text: String = child
@@ -323,7 +320,8 @@ fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) {
                 .enumerate()
                 .find(|(i, _)| text == crate::chart::marker(i + 1));
             if let Some((i, (chart, _))) = chart {
-                *child = crate::chart::drawing_run(chart, i + 1, style, true);
+                *child = crate::chart::drawing_run(chart, i + 1, style, above, true);
+                above += crate::chart::box_height(chart, style);
             }
         } else {
             place_charts(child, charts, style);
