@@ -34,10 +34,9 @@ impl From<Format> for huibao_pipeline::Format {
 
 /// The PDF/A level of the PDF: the command line's names for
 /// [`huibao_pipeline::PdfConformance`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum PdfA {
     /// Tagged PDF/A-2a and PDF/UA-1.
-    #[default]
     #[value(name = "2a")]
     A2a,
     /// PDF/A-2b, untagged.
@@ -57,9 +56,10 @@ impl From<PdfA> for huibao_pipeline::PdfConformance {
 /// The PDF's options, for the commands that write PDFs (`render`, `watch`, `edit`).
 #[derive(Args, Debug, Clone, Default)]
 pub(crate) struct PdfArgs {
-    /// The PDF/A level: 2a (tagged, with PDF/UA-1) or 2b.
-    #[arg(long = "pdf-a", value_name = "LEVEL", value_enum, default_value = "2a")]
-    pub pdf_a: PdfA,
+    /// The PDF/A level: 2a (tagged, with PDF/UA-1) or 2b; wins over the report's
+    /// `[output] pdf_a` (default: 2a).
+    #[arg(long = "pdf-a", value_name = "LEVEL", value_enum)]
+    pub pdf_a: Option<PdfA>,
 }
 
 /// Options shared by `render`, `check` and `watch`: where plugins come from, last
@@ -115,7 +115,7 @@ pub(crate) struct CheckArgs {
 /// for a reproducible PDF creation date; the font options read `HUIBAO_FONT_DIR`).
 pub(crate) fn options(input: &InputArgs, fonts: &FontArgs, pdf: &PdfArgs) -> Options {
     let mut options = Options::default();
-    options.pdf_conformance = pdf.pdf_a.into();
+    options.pdf_conformance = pdf.pdf_a.map(Into::into);
     options.plugin_dirs = input.plugin_dirs.clone();
     options.previous = input.previous.clone();
     fonts.apply(&mut options);
