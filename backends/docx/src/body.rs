@@ -74,6 +74,7 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
                 Some((at, cut)) if at == i => {
                     let (head, tail) = p.split_at(cut);
                     out.push(paragraph(&head).into());
+                    float_charts(&mut out[start], &mut pending_charts);
                     // The head stays behind: only the tail keeps with the signature.
                     let start_tail = out.len();
                     out.push(paragraph(&tail).into());
@@ -110,11 +111,8 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
             Block::EndMatter(e) => end_matter(e, cx, &mut out),
         }
         if matches!(block, Block::Paragraph(_) | Block::Heading(_)) {
-            if let Some(Item::Paragraph(p)) = out.get_mut(start) {
-                for (k, n) in pending_charts.drain(..).enumerate() {
-                    p.children
-                        .insert(k, docx_rs::ParagraphChild::Run(Box::new(chart_marker(n))));
-                }
+            if let Some(first) = out.get_mut(start) {
+                float_charts(first, &mut pending_charts);
             }
         }
         if with_signature.contains(&i) {
@@ -136,6 +134,16 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
 /// paragraph, one below the other.
 fn chart_marker(n: usize) -> Run {
     Run::new().add_text(crate::chart::marker(n))
+}
+
+/// Puts the markers of the charts waiting for a paragraph first in `item`'s, in order.
+fn float_charts(item: &mut Item, charts: &mut Vec<usize>) {
+    if let Item::Paragraph(p) = item {
+        for (k, n) in charts.drain(..).enumerate() {
+            p.children
+                .insert(k, docx_rs::ParagraphChild::Run(Box::new(chart_marker(n))));
+        }
+    }
 }
 
 /// A paragraph of their own for `charts` to float at, where no paragraph follows them

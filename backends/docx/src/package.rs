@@ -23,7 +23,12 @@ pub(crate) fn pack(
     let mut document = xml::parse(&parts.document)?;
     crate::schema::canonicalize(&mut document);
     mark_header_rows(&mut document);
-    place_charts(&mut document, charts, style);
+    let placed = place_charts(&mut document, charts, style);
+    debug_assert_eq!(
+        placed,
+        charts.len(),
+        "every chart's marker stands in the body"
+    );
     let mut files: Vec<Part> = vec![
         Part::new("word/document.xml", DOCUMENT, document.to_part()),
         Part::new(
@@ -303,10 +308,11 @@ fn repair(part: &[u8]) -> Result<Vec<u8>, Error> {
     Ok(root.to_part())
 }
 
-/// Puts each chart's drawing (and its picture) in place of the run holding its marker.
-/// Charts that float at the same paragraph (charts one after another) stand one below
-/// the other.
-fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) {
+/// Puts each chart's drawing (and its picture) in place of the run holding its marker;
+/// how many were placed. Charts that float at the same paragraph (charts one after
+/// another) stand one below the other.
+fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) -> usize {
+    let mut placed = 0;
     let mut above = 0.0;
     for child in el.elements_mut() {
         if child.name == "w:r" {
@@ -322,11 +328,13 @@ fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) {
             if let Some((i, (chart, _))) = chart {
                 *child = crate::chart::drawing_run(chart, i + 1, style, above, true);
                 above += crate::chart::box_height(chart, style);
+                placed += 1;
             }
         } else {
-            place_charts(child, charts, style);
+            placed += place_charts(child, charts, style);
         }
     }
+    placed
 }
 
 /// Adds `w:tblHeader` to the first row of every table in the flow (floating ones,

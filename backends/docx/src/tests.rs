@@ -863,6 +863,51 @@ kind = "completion"
     }
 
     #[test]
+    fn a_chart_floats_at_the_top_of_the_paragraph_after_it() {
+        let report = r#"
+[report]
+organization = "示范园区管委会"
+period = "2022-H1"
+date = 2022-07-08
+
+[summary]
+text = "上半年经济运行平稳。"
+
+[[achievements]]
+title = "重点项目建设"
+text = "全年安排重点项目26个。"
+chart = { kind = "bars", title = "重点项目投资完成情况", unit = "亿元", categories = ["新能源装备产业园", "数据中心"], series = [{ name = "完成投资", values = [12.5, 8] }] }
+
+[[achievements]]
+title = "招商引资"
+text = "新签约项目28个。"
+"#;
+        let (doc_ir, style) = document(report);
+        let options = DocxOptions {
+            chart_pictures: vec![PICTURES[0].to_vec()],
+        };
+        let bytes = render(&doc_ir, &style, &options).expect("renders");
+        let mut zip = huibao_xml::PackageReader::new(&bytes, Default::default()).expect("a zip");
+        let document = zip.read("word/document.xml").unwrap().expect("a body");
+        let doc = xml::parse(&document).unwrap();
+        let holding: Vec<&El> = doc
+            .descendants("w:p")
+            .into_iter()
+            .filter(|p| !p.descendants("wp:anchor").is_empty())
+            .collect();
+        assert_eq!(holding.len(), 1);
+        let text: String = holding[0]
+            .descendants("w:t")
+            .iter()
+            .map(|t| t.own_text())
+            .collect();
+        assert!(text.contains("招商引资"), "{text}");
+        // The drawing comes first, before the paragraph's text.
+        let runs: Vec<&El> = holding[0].elements().filter(|e| e.name == "w:r").collect();
+        assert!(!runs[0].descendants("wp:anchor").is_empty());
+    }
+
+    #[test]
     fn charts_float_at_the_paragraph_after_them_one_below_the_other() {
         let parts = package();
         let doc = xml_of(&parts, "word/document.xml");
