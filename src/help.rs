@@ -40,6 +40,7 @@ fn arg_help(path: &str, id: &str) -> Option<String> {
         (_, "previous") => t!("cli-arg-previous"),
         (_, "font_dirs") => t!("cli-arg-font-dir"),
         (_, "no_system_fonts") => t!("cli-arg-no-system-fonts"),
+        (_, "pdf_a") => t!("cli-arg-pdf-a"),
         ("render", "reports") => t!("cli-render-reports"),
         ("render", "format") => t!("cli-render-format"),
         ("render", "out") => t!("cli-render-out"),
@@ -88,6 +89,7 @@ fn value_name(name: &str) -> Option<String> {
         "SHEET_FILE" => t!("cli-value-sheet-file"),
         "A3:G20" => t!("cli-value-range"),
         "LANG" => t!("cli-value-lang"),
+        "LEVEL" => t!("cli-value-level"),
         _ => return None,
     })
 }

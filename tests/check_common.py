@@ -310,7 +310,7 @@ class HtmlParts(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.tables, self.headings, self.note_lines, self.chart_labels = [], [], [], []
+        self.tables, self.headings, self.note_lines = [], [], []
         self.organization = None
         self.stack, self.text = [], None
         self.in_note = False
@@ -323,7 +323,7 @@ class HtmlParts(html.parser.HTMLParser):
             self.caption = None
         if tag == "div" and "attachment-note" in cls:
             self.in_note = True
-        if tag in ("figcaption", "th", "text", "h1", "h2", "h3", "h4", "h5", "h6") or (
+        if tag in ("figcaption", "th", "h1", "h2", "h3", "h4", "h5", "h6") or (
                 tag == "p" and ("organization" in cls or self.in_note)):
             self.text = ""
             self.stack.append((tag, cls))
@@ -348,8 +348,6 @@ class HtmlParts(html.parser.HTMLParser):
             self.text = None
             if tag == "figcaption":
                 self.caption = text
-            elif tag == "text":
-                self.chart_labels.append(squeeze(text))
             elif tag == "th" and self.tables:
                 self.tables[-1]["headers"].append(text)
             elif tag[0] == "h" and tag[1:].isdigit():
@@ -402,22 +400,15 @@ def text_lines(pdf):
 ATTACHMENT_LABEL = re.compile(r"^附件\d*$")
 
 
-def opens_with_chart(lines, parts):
-    """Whether a page's first line is a chart's (its labels, as the HTML page has them)."""
-    first = squeeze(lines[0][2]) if lines else ""
-    return any(l and first.startswith(l) for l in parts.chart_labels)
-
-
-def early_pages(pdf, parts, charts_float=True):
+def early_pages(pdf, parts):
     """The pages of `pdf` (1-based) whose text ends more than two grid lines above the
     text block's foot, with the row they end on, leaving out those a typesetter may
     leave short: the last page, one before a forced break (an attachment's first page,
     the end matter alone on its page), and one before the signature's page when that page
     carries no more than the lines GB/T 9704 asks to go with the signature (two body
     lines, or a paragraph of up to four that goes whole, with the headings above them,
-    and the attachment note). Without `charts_float` (a writer
-    whose charts stand where they are cited), a page before one that opens with a chart
-    is left out too."""
+    and the attachment note). A chart that does not fit is no excuse: it floats, and the
+    text after it fills the page."""
     pages = text_lines(pdf)
     organization = squeeze(parts.organization or "")
     note = {squeeze(l) for l in parts.note_lines}
@@ -428,8 +419,6 @@ def early_pages(pdf, parts, charts_float=True):
         nxt = pages[i + 1]
         first = squeeze(nxt[0][2]) if nxt else ""
         if ATTACHMENT_LABEL.match(first) or first.startswith("抄送") or "印发" in first:
-            continue
-        if not charts_float and opens_with_chart(nxt, parts):
             continue
         texts = [squeeze(t) for _, _, t in nxt]
         if organization and organization in texts:
@@ -498,12 +487,65 @@ def check_tables(pdf, parts):
     return problems, seen
 
 
+# The standard structure types of PDF 1.7 (14.8.4); any other needs a /RoleMap entry.
+STANDARD_ROLES = {
+    "Document", "Part", "Art", "Sect", "Div", "BlockQuote", "Caption", "TOC", "TOCI", "Index",
+    "NonStruct", "Private", "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "L", "LI", "Lbl",
+    "LBody", "Table", "TR", "TH", "TD", "THead", "TBody", "TFoot", "Span", "Quote", "Note",
+    "Reference", "BibEntry", "Code", "Link", "Annot", "Ruby", "RB", "RT", "RP", "Warichu",
+    "WT", "WP", "Figure", "Formula", "Form",
+}
+# Operators that paint: paths, images and XObjects, shadings.
+PAINTING = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Do", "sh"}
+TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
+
+
+def unicode_codes(font):
+    """The codes a font's /ToUnicode CMap maps (bfchar and bfrange), as ints; None when
+    the font has no /ToUnicode."""
+    if "/ToUnicode" not in font:
+        return None
+    cmap = bytes(font.ToUnicode.read_bytes()).decode("latin-1")
+    codes = set()
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        codes.update(int(c, 16) for c in re.findall(r"<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]*>", block))
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for lo, hi in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            codes.update(range(int(lo, 16), int(hi, 16) + 1))
+    return codes
+
+
+def shown_codes(operands, op, two_bytes):
+    """The character codes a text-showing operator shows."""
+    strings = []
+    for o in operands:
+        if isinstance(o, pikepdf_module().String):
+            strings.append(bytes(o))
+        elif isinstance(o, pikepdf_module().Array):
+            strings.extend(bytes(x) for x in o if isinstance(x, pikepdf_module().String))
+    codes = []
+    for b in strings:
+        if two_bytes:
+            codes.extend(int.from_bytes(b[i:i + 2], "big") for i in range(0, len(b) - 1, 2))
+        else:
+            codes.extend(b)
+    return codes
+
+
+def pikepdf_module():
+    import pikepdf
+    return pikepdf
+
+
 def check_tags(pdf, parts, html_path):
-    """Problems of the tagged PDF `pdf` (PDF/UA-1): poppler's text in the structure
-    tree's reading order must be the HTML page's text; every text-showing operator must
+    """Problems of the tagged PDF `pdf` (PDF/UA-1, PDF/A-2a): poppler's text in the
+    structure tree's reading order must be the HTML page's text; every text-showing and
+    every painting operator (text, paths, images: the rules and the charts' bars too) must
     lie in marked content that the parent tree ties to a structure element, or in an
-    artifact; every Figure must have /Alt; the headings' levels must be the HTML's.
-    Returns (problems, summary)."""
+    artifact; every Figure must have /Alt; every structure type must be standard or mapped
+    to one by /RoleMap; every font must be embedded with a /ToUnicode map holding every
+    code the pages show in it; the headings' levels must be the HTML's. Returns
+    (problems, summary)."""
     import pikepdf
     problems = []
     struct = run(["pdfinfo", "-struct-text", pdf]).stdout
@@ -511,7 +553,8 @@ def check_tags(pdf, parts, html_path):
     want = squeeze(html_text(html_path))
     if squeeze(tree_text) != want:
         problems.append(f"text in reading order differs from the HTML {first_difference(squeeze(tree_text), want)}")
-    shown = tagged = artifacts = figures = 0
+    shown = tagged = artifacts = figures = painted = 0
+    font_codes = {}
     with pikepdf.open(pdf) as doc:
         root = doc.Root
         if "/StructTreeRoot" not in root:
@@ -529,9 +572,15 @@ def check_tags(pdf, parts, html_path):
         parent_tree = {int(nums[k]): nums[k + 1] for k in range(0, len(nums), 2)}
         levels = []
 
+        role_map = root.StructTreeRoot.get("/RoleMap", {})
+        mapped = {str(k)[1:]: str(v)[1:] for k, v in role_map.items()} if role_map else {}
+
         def walk(elem):
             nonlocal figures
             s = str(elem.get("/S", ""))
+            role = s[1:]
+            if role and role not in STANDARD_ROLES and mapped.get(role) not in STANDARD_ROLES:
+                problems.append(f"structure type {s} is neither standard nor mapped by /RoleMap")
             if re.fullmatch(r"/H[1-6]", s):
                 levels.append(int(s[2]))
             if s == "/Figure":
@@ -553,8 +602,36 @@ def check_tags(pdf, parts, html_path):
             key = page.obj.get("/StructParents")
             mcids = parent_tree.get(int(key)) if key is not None else None
             stack = []
+            fonts = page.obj.get("/Resources", {}).get("/Font", {})
+            font = None
             for operands, op in pikepdf.parse_content_stream(page):
                 op = str(op)
+                if op == "Tf":
+                    font = fonts.get(str(operands[0]))
+                if op in TEXT_SHOWING and font is not None:
+                    key = font.objgen
+                    if key not in font_codes:
+                        descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                        descriptor = descendant.get("/FontDescriptor", {})
+                        embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                        if not embedded:
+                            problems.append(f"font {font.get('/BaseFont')} is not embedded")
+                        font_codes[key] = (unicode_codes(font), str(font.get("/Subtype")) == "/Type0",
+                                           str(font.get("/BaseFont")))
+                    codes, two_bytes, base = font_codes[key]
+                    if codes is None:
+                        problems.append(f"font {base} has no /ToUnicode")
+                        font_codes[key] = (set(), two_bytes, base)
+                    else:
+                        unmapped = [c for c in shown_codes(operands, op, two_bytes) if c not in codes]
+                        if unmapped:
+                            problems.append(f"p{n}: {base} shows codes its /ToUnicode does not map: {unmapped[:5]}")
+                if op in PAINTING:
+                    painted += 1
+                    in_artifact = any(t == "/Artifact" for t, _ in stack)
+                    linked = [m for _, m in stack if m is not None]
+                    if not in_artifact and not (linked and mcids is not None and linked[-1] < len(mcids)):
+                        problems.append(f"p{n}: {op} paints outside tagged content or an artifact")
                 if op in ("BDC", "BMC"):
                     tag = str(operands[0])
                     mcid = None
@@ -564,7 +641,7 @@ def check_tags(pdf, parts, html_path):
                 elif op == "EMC":
                     if stack:
                         stack.pop()
-                elif op in ("Tj", "TJ", "'", '"'):
+                elif op in TEXT_SHOWING:
                     shown += 1
                     if any(t == "/Artifact" for t, _ in stack):
                         artifacts += 1
@@ -581,4 +658,5 @@ def check_tags(pdf, parts, html_path):
     if levels != html_levels:
         problems.append(f"heading levels {levels} differ from the HTML's {html_levels}")
     return problems, (f"{shown} text operators: {tagged} in tagged content, {artifacts} artifacts; "
+                      f"{painted} painting operators, {len(font_codes)} fonts mapped to Unicode; "
                       f"{figures} figures with /Alt; headings H{'/H'.join(map(str, sorted(set(levels))))}")

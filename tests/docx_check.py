@@ -22,7 +22,8 @@ tree's text), convert the DOCX to PDF with LibreOffice and check
   separate odd/even footers, repeated table header rows, title and author;
 - the DOCX text (numbering included, a chart's text read from its part: axis title,
   legend, ticks from the axis's range and step, categories and values in the formats
-  Word prints them in) equals the HTML page's text and the tree's text;
+  Word prints them in, and the caption from the shapes drawn over it) equals the HTML
+  page's text and the tree's text;
 - every chart's cached data are the report's figures (this period's and last year's
   values, completion rates to one decimal), its embedded workbook holds the same, and
   LibreOffice's PDF has filled shapes in each series' colour for every bar;
@@ -30,8 +31,8 @@ tree's text), convert the DOCX to PDF with LibreOffice and check
 - pages a typesetter would sign off, in LibreOffice's rendering: no page but the last,
   one before an attachment or the end matter, or one before the signature's page that
   carries only the lines it needs ends more than two grid lines above the block's foot
-  (a page before one that opens with a chart is counted apart: the DOCX sets a chart
-  inline, where it is cited, so a chart that does not fit goes to the next page whole);
+  (a page before a chart included: the DOCX's chart floats, so one that does not fit goes
+  to the next page with its caption and the text after it fills the page);
   a table fragment that opens with the header row holds two body rows; a table's
   caption stands with its table; header cells break only between terms.
 Page images (pdftoppm) are left in OUT_DIR for looking at.
@@ -320,14 +321,33 @@ def chart_data(xml):
             "series": series}
 
 
+CDR_NS = "{http://schemas.openxmlformats.org/drawingml/2006/chartDrawing}"
+
+
+def chart_of(part):
+    """chart_data of a chart part, with its caption: the text of the shapes drawn over
+    it (the DOCX sets the caption there, so that it floats with the chart)."""
+    import xml.etree.ElementTree as ET
+    data = chart_data(part.blob)
+    caption = []
+    for rel in part.rels.values():
+        if rel.reltype.endswith("/chartUserShapes"):
+            shapes = ET.fromstring(rel.target_part.blob)
+            for sp in shapes.iter(CDR_NS + "sp"):
+                caption += [t.text or "" for t in sp.iter(A_NS + "t")]
+    data["caption"] = "".join(caption)
+    return data
+
+
 def chart_text(data):
     """A chart's text in the document's order: axis title, legend, ticks, then each
-    category with its values."""
+    category with its values, then the caption."""
     out = [data["title"]] + ([s["name"] for s in data["series"]] if data["legend"] else [])
     out += data["ticks"]
     for i, name in enumerate(data["categories"]):
         out.append(name)
         out += [s["values"][i][1] for s in data["series"] if i in s["values"]]
+    out.append(data["caption"])
     return "\n".join(out)
 
 
@@ -335,7 +355,7 @@ def charts_of(document):
     """The chart parts of the body, in order, as chart_data."""
     out = []
     for chart in document.element.body.iter(C_NS + "chart"):
-        out.append(chart_data(document.part.related_parts[chart.get(R_ID)].blob))
+        out.append(chart_of(document.part.related_parts[chart.get(R_ID)]))
     return out
 
 
@@ -349,8 +369,7 @@ def docx_text(document):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             for chart in child.iter(C_NS + "chart"):
-                part = document.part.related_parts[chart.get(R_ID)]
-                parts.append(chart_text(chart_data(part.blob)))
+                parts.append(chart_text(chart_of(document.part.related_parts[chart.get(R_ID)])))
             parts.append(Paragraph(child, document).text)
         elif tag == "tbl":
             for row in Table(child, document).rows:
@@ -615,15 +634,14 @@ def check(binary, toml, out, allowed):
     gap = check_mixed_gaps(pdf, problems)
     bars = check_bars(pdf, charts, problems)
     parts = html_parts(os.path.join(out, stem + ".html"))
-    early = early_pages(pdf, parts, charts_float=False)
+    early = early_pages(pdf, parts)
     if early:
         problems.append(f"pages ending early in LibreOffice (page, last row): {early}")
-    before_charts = [p for p in early_pages(pdf, parts) if p not in early]
     table_problems, fragments = check_tables(pdf, parts)
     problems.extend(table_problems)
     run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(out, stem + ".docx")])
     return problems, (f"{pages} pages, {full} full body pages, signature on page {sig_page}, "
-                      f"pages ending early before a chart {before_charts}, {fragments} table fragments, "
+                      f"{len(early)} pages ending early, {fragments} table fragments, "
                       f"Han–Latin gaps up to {gap:.1f} pt over the Han spacing"
                       + (f", {len(charts)} charts with {bars} bars" if charts else ""))
 

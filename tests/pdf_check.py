@@ -29,6 +29,9 @@ For every examples/*.toml, rendered by the huibao binary to PDF, HTML and plain 
 - pdftoppm: page numbers "— N —" drawn 7 mm below the text block, right on odd pages and
   left on even ones, one character in (they are pagination artifacts, not text);
 - pdfinfo: A4, the title and author of the document, PDF subtype PDF/A-2a, PDF 1.7;
+- the level claimed is the level written: by default the XMP's pdfaid:part 2 and
+  conformance A, the PDF/UA identification, a structure tree and /MarkInfo; with
+  `--pdf-a 2b`, conformance B and none of the three, the same text and fonts;
 - charts are vector: a page with filled paths (a chart's bars, PyMuPDF) holds no image,
   and pdftotext finds the charts' names, values, legend and axis title on those pages;
 - qpdf --check is clean;
@@ -328,6 +331,30 @@ def check_info(name, pdf, html_path):
           f"{name}: qpdf --check: {q.stdout.strip()} {q.stderr.strip()}")
 
 
+def check_level(name, pdf, level):
+    """The PDF/A level `pdf` claims is `level` ("2a" or "2b"), and what it carries is that
+    level's: the XMP's pdfaid:part 2 and conformance A or B, pdfinfo's subtype; at 2a the
+    PDF/UA identification, the structure tree and /MarkInfo; at 2b none of them."""
+    import pikepdf
+    info = run(["pdfinfo", pdf]).stdout
+    subtype = (re.search(r"^PDF subtype:\s*(.*)$", info, re.M) or [None, ""])[1].strip()
+    check(subtype == f"PDF/A-{level}", f"{name}: PDF subtype {subtype!r}, not PDF/A-{level}")
+    tagged = level == "2a"
+    with pikepdf.open(pdf) as doc:
+        root = doc.Root
+        meta = bytes(root.Metadata.read_bytes()).decode("utf-8")
+        check("<pdfaid:part>2</pdfaid:part>" in meta, f"{name}: the XMP's pdfaid:part is not 2")
+        conformance = re.search(r"<pdfaid:conformance>(\w)</pdfaid:conformance>", meta)
+        check(conformance is not None and conformance[1] == level[1].upper(),
+              f"{name}: the XMP's pdfaid:conformance is {conformance and conformance[1]!r}, not {level[1].upper()}")
+        check(("<pdfuaid:part>1</pdfuaid:part>" in meta) == tagged,
+              f"{name}: PDF/UA identification {'missing' if tagged else 'claimed'} at PDF/A-{level}")
+        check(("/StructTreeRoot" in root) == tagged,
+              f"{name}: structure tree {'missing' if tagged else 'written'} at PDF/A-{level}")
+        marked = bool(root.get("/MarkInfo", {}).get("/Marked", False))
+        check(marked == tagged, f"{name}: /MarkInfo /Marked is {marked} at PDF/A-{level}")
+
+
 def same_characters(a, b):
     """Whether two texts hold the same characters (white space aside), in any order; and
     if not, what one has that the other lacks."""
@@ -379,9 +406,20 @@ def main():
         check(same_characters(text, html_text(htm))[0], f"{name}: PDF text differs from the HTML text")
         check_pages_signed_off(name, pdf, htm)
         check_info(name, pdf, htm)
+        check_level(name, pdf, "2a")
         check_charts(name, pdf, htm)
         check_layout(name, pdf)
         run(["pdftoppm", "-png", "-r", "50", pdf, os.path.join(out, name)])
+
+        # PDF/A-2b on request: the same text, untagged, claiming B.
+        d = os.path.join(out, "pdfa-2b")
+        os.makedirs(d, exist_ok=True)
+        r = run([binary, "render", toml, "--format", "pdf", "--pdf-a", "2b", "--out", d])
+        if check(r.returncode == 0, f"{name}: render with --pdf-a 2b failed: {r.stderr.strip()}"):
+            p = os.path.join(d, f"{name}.pdf")
+            check_level(f"{name} (2b)", p, "2b")
+            check_fonts(f"{name} (2b)", p)
+            check(same_characters(pdf_text(p), ir)[0], f"{name} (2b): text differs")
 
         # Installed fonts hidden, two ways.
         for how, extra, env in (

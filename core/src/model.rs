@@ -56,6 +56,9 @@ pub struct Report {
     /// End matter (版记).
     #[serde(default)]
     pub end_matter: Option<EndMatterSpec>,
+    /// How the files are written (the PDF's archival level).
+    #[serde(default, skip_serializing_if = "OutputOptions::is_empty")]
+    pub output: OutputOptions,
 }
 
 /// `[report]`: who reports, for which period, to whom.
@@ -719,6 +722,34 @@ impl PluginPaths {
     pub fn is_empty(&self) -> bool {
         self.paths.is_empty()
     }
+}
+
+/// `[output]`: how the files are written. The command line's options win.
+#[derive(Debug, Clone, Deserialize, Serialize, Default, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OutputOptions {
+    /// The PDF's archival level: "2a" (PDF/A-2a, tagged, also PDF/UA-1; the default)
+    /// or "2b" (PDF/A-2b, untagged).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf_a: Option<PdfA>,
+}
+
+impl OutputOptions {
+    /// Whether nothing is set.
+    pub fn is_empty(&self) -> bool {
+        self.pdf_a.is_none()
+    }
+}
+
+/// A PDF/A level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum PdfA {
+    /// PDF/A-2a: tagged (a structure tree, in reading order), and PDF/UA-1.
+    #[serde(rename = "2a")]
+    A2a,
+    /// PDF/A-2b: the same pages, untagged.
+    #[serde(rename = "2b")]
+    A2b,
 }
 
 /// `[end_matter]`: 版记.

@@ -72,9 +72,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<ReadDocx, DocxError> {
     let styles = part("word/styles.xml")?
         .map(|root| style_numbering(&root))
         .unwrap_or_default();
+    let charts = chart_shape_texts(&mut part)?;
     let mut reader = Reader {
         numbering,
         styles,
+        charts,
         counters: HashMap::new(),
         out: ReadDocx::default(),
     };
@@ -82,6 +84,76 @@ pub(crate) fn read(bytes: &[u8]) -> Result<ReadDocx, DocxError> {
         reader.container(body);
     }
     Ok(reader.out)
+}
+
+/// The text drawn over each chart of the body (a caption or a note in a text box of the
+/// chart's shapes, one string a paragraph), by the chart's relationship id in
+/// word/document.xml.
+fn chart_shape_texts(
+    part: &mut impl FnMut(&str) -> Result<Option<Element>, DocxError>,
+) -> Result<HashMap<String, Vec<String>>, DocxError> {
+    let mut out = HashMap::new();
+    let Some(rels) = part("word/_rels/document.xml.rels")? else {
+        return Ok(out);
+    };
+    for (id, chart) in related(&rels, "word/", "/chart") {
+        let (dir, name) = chart.rsplit_once('/').unwrap_or(("", chart.as_str()));
+        let Some(chart_rels) = part(&format!("{dir}/_rels/{name}.rels"))? else {
+            continue;
+        };
+        let mut texts = Vec::new();
+        for (_, shapes) in related(&chart_rels, &format!("{dir}/"), "/chartUserShapes") {
+            let Some(root) = part(&shapes)? else { continue };
+            for sp in root.descendants_named("sp") {
+                for p in sp.descendants_named("p") {
+                    let text: String = p
+                        .descendants_named("t")
+                        .iter()
+                        .map(|t| t.own_text())
+                        .collect();
+                    if !text.trim().is_empty() {
+                        texts.push(text);
+                    }
+                }
+            }
+        }
+        out.insert(id, texts);
+    }
+    Ok(out)
+}
+
+/// The relationships of `rels` whose type ends with `kind`: (id, part name), targets
+/// taken relative to the folder `base` ("word/"); external targets left out.
+fn related(rels: &Element, base: &str, kind: &str) -> Vec<(String, String)> {
+    rels.children_named("Relationship")
+        .filter(|r| r.attr_named("Type").is_some_and(|t| t.ends_with(kind)))
+        .filter(|r| r.attr_named("TargetMode").as_deref() != Some("External"))
+        .filter_map(|r| {
+            Some((
+                r.attr_named("Id")?,
+                part_name(base, &r.attr_named("Target")?),
+            ))
+        })
+        .collect()
+}
+
+/// A part's name from a relationship's target relative to the folder `base`.
+fn part_name(base: &str, target: &str) -> String {
+    let mut segments: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        base.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for segment in target.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    segments.join("/")
 }
 
 /// Reading WordprocessingML by local names, whatever prefix the producer chose.
@@ -94,6 +166,8 @@ trait Word {
     fn attr_named(&self, local: &str) -> Option<String>;
     /// `w:val` of the child `local`.
     fn val(&self, local: &str) -> Option<String>;
+    /// Descendant elements with this local name, in document order.
+    fn descendants_named(&self, local: &str) -> Vec<&Element>;
 }
 
 impl Word for Element {
@@ -114,6 +188,17 @@ impl Word for Element {
 
     fn val(&self, local: &str) -> Option<String> {
         self.child_named(local).and_then(|c| c.attr_named("val"))
+    }
+
+    fn descendants_named(&self, local: &str) -> Vec<&Element> {
+        let mut out = Vec::new();
+        for e in self.elements() {
+            if e.local_name() == local {
+                out.push(e);
+            }
+            out.extend(e.descendants_named(local));
+        }
+        out
     }
 }
 
@@ -226,6 +311,8 @@ fn style_numbering(root: &Element) -> HashMap<String, (String, u8)> {
 struct Reader {
     numbering: Numbering,
     styles: HashMap<String, (String, u8)>,
+    /// The text drawn over each chart, by relationship id.
+    charts: HashMap<String, Vec<String>>,
     /// abstractNumId → counters by level.
     counters: HashMap<String, [u32; 9]>,
     out: ReadDocx,
@@ -255,6 +342,18 @@ impl Reader {
     }
 
     fn paragraph(&mut self, p: &Element) {
+        // A chart's caption drawn over it comes first: the chart floats at the top of
+        // the paragraph holding it.
+        for chart in p.descendants_named("chart") {
+            let texts = chart
+                .attr_named("id")
+                .and_then(|id| self.charts.get(&id))
+                .cloned()
+                .unwrap_or_default();
+            for text in texts {
+                push_paragraph(&mut self.out.blocks, None, &text, Align::Center);
+            }
+        }
         let ppr = p.child_named("pPr");
         let align = match ppr.and_then(|p| p.val("jc")).as_deref() {
             Some("center") => Align::Center,
@@ -493,6 +592,49 @@ pub(crate) mod tests {
                 Block::Table(t) => format!("{t:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_caption_drawn_over_a_chart_comes_before_the_paragraph_holding_it() {
+        let mut zip = PackageWriter::new();
+        let doc = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body><w:p><w:r><w:t>园区经济稳中有进。</w:t></w:r></w:p><w:p><w:r><w:drawing><c:chart r:id="rIdChart"/></w:drawing></w:r><w:r><w:t>一、主要工作</w:t></w:r></w:p></w:body></w:document>"#;
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart1.xml"/></Relationships>"#;
+        let chart_rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes" Target="../drawings/drawing1.xml"/></Relationships>"#;
+        let shapes = r#"<c:userShapes xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:cdr="http://schemas.openxmlformats.org/drawingml/2006/chartDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><cdr:relSizeAnchor><cdr:sp><cdr:txBody><a:p><a:r><a:t>图1　2022年上半年主要经济指标</a:t></a:r><a:r><a:t>与上年同期对比</a:t></a:r></a:p></cdr:txBody></cdr:sp></cdr:relSizeAnchor><cdr:relSizeAnchor><cdr:cxnSp/></cdr:relSizeAnchor></c:userShapes>"#;
+        zip.add("word/document.xml", doc.as_bytes()).unwrap();
+        zip.add("word/_rels/document.xml.rels", rels.as_bytes())
+            .unwrap();
+        zip.add(
+            "word/charts/chart1.xml",
+            b"<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"/>",
+        )
+        .unwrap();
+        zip.add("word/charts/_rels/chart1.xml.rels", chart_rels.as_bytes())
+            .unwrap();
+        zip.add("word/drawings/drawing1.xml", shapes.as_bytes())
+            .unwrap();
+        let r = read(&zip.finish().unwrap()).unwrap();
+        assert_eq!(
+            texts(&r),
+            vec![
+                "园区经济稳中有进。",
+                "图1　2022年上半年主要经济指标与上年同期对比",
+                "一、主要工作"
+            ]
+        );
+    }
+
+    #[test]
+    fn relationship_targets_resolve_against_their_folder() {
+        assert_eq!(
+            part_name("word/", "charts/chart1.xml"),
+            "word/charts/chart1.xml"
+        );
+        assert_eq!(
+            part_name("word/charts/", "../drawings/drawing1.xml"),
+            "word/drawings/drawing1.xml"
+        );
+        assert_eq!(part_name("word/", "/word/media/a.png"), "word/media/a.png");
     }
 
     #[test]

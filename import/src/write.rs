@@ -141,6 +141,7 @@ fn to_model(d: &Draft) -> Report {
         style: Default::default(),
         plugins: Default::default(),
         end_matter,
+        output: Default::default(),
     }
 }
 

@@ -169,10 +169,10 @@ pub fn lay_out_with(doc: &Document, style: &Style, library: &FontLibrary) -> Res
     Ok(pages)
 }
 
-/// Every chart of `doc`, each drawn alone on a page of its own size (the text block's
-/// width, the chart's rows' height; positions from the chart's top-left corner) without
-/// its caption, with the fonts of `library`: the pictures a writer shows where its
-/// reader draws no charts. In document order; empty when `doc` has no chart (and then
+/// Every chart of `doc`, each drawn alone with its caption below it on a page of their
+/// size (the text block's width, the chart's and the caption's rows' height; positions
+/// from the chart's top-left corner), with the fonts of `library`: the pictures a
+/// writer shows where its reader draws no charts. In document order; empty when `doc` has no chart (and then
 /// no font is looked up).
 pub fn lay_out_charts(
     doc: &Document,

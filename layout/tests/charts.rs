@@ -139,19 +139,30 @@ fn a_chart_alone_is_a_page_of_its_own_size_for_pictures() {
     assert_eq!(pictures.len(), 1);
     let p = &pictures[0];
     assert!((p.width - 156.0 * 72.0 / 25.4).abs() < 1e-6);
-    let chart_rows = doc
+    let (chart_rows, caption_rows, caption) = doc
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Chart(c) => Some(c.rows),
+            Block::Chart(c) => Some((
+                c.rows,
+                c.caption_lines(&loaded.style).len(),
+                c.caption.clone(),
+            )),
             _ => None,
         })
         .unwrap();
-    assert!((p.height - f64::from(chart_rows) * 225.0 * 72.0 / 25.4 / 22.0).abs() < 1e-6);
-    // Its drawing starts at the picture's left edge; no caption, no page number.
+    let rows = f64::from(chart_rows) + caption_rows as f64;
+    assert!((p.height - rows * 225.0 * 72.0 / 25.4 / 22.0).abs() < 1e-6);
+    // Its drawing starts at the picture's left edge, its caption in the rows below it;
+    // no page number.
     let page = &p.pages[0];
     assert_eq!(fills(page), 2);
-    assert!(page.lines.iter().all(|l| !l.text().starts_with("图1")));
+    assert_eq!(
+        page.lines.iter().filter(|l| l.text() == caption).count(),
+        1,
+        "the caption once"
+    );
+    assert!(page.lines.iter().all(|l| !l.text().contains('—')));
     let min_x = page
         .lines
         .iter()

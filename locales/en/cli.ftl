@@ -25,6 +25,7 @@ cli-arg-plugin-dir = Extra directory to search for plugins (repeatable); also HU
 cli-arg-previous = Last period's report: fills missing 同比 figures and lists plan items nobody reported on (overrides `previous` in [report])
 cli-arg-font-dir = Extra directory with fonts (repeatable); also HUIBAO_FONT_DIR
 cli-arg-no-system-fonts = Use only bundled fonts and --font-dir, never the system's
+cli-arg-pdf-a = The PDF's archival level: 2a (PDF/A-2a, tagged, also PDF/UA-1: read aloud and reflowed in order) or 2b (PDF/A-2b, untagged, a little smaller); wins over the report's [output] pdf_a [default: 2a]
 cli-arg-report = The report file (TOML)
 cli-render-reports = The report files (TOML); a folder stands for every *.toml in it. Several reports are rendered in parallel, fonts read once for all
 cli-render-format = Formats to write, comma-separated: docx, pdf, html, txt (plain text), ofd (GB/T 33190) [default: docx,pdf,html]
@@ -64,6 +65,7 @@ cli-value-report-toml = REPORT.toml
 cli-value-sheet-file = SHEET_FILE
 cli-value-range = A3:G20
 cli-value-lang = LANG
+cli-value-level = LEVEL
 
 ## The headings and usage line of --help.
 

@@ -25,6 +25,7 @@ cli-arg-plugin-dir = 另外查找插件的文件夹（可多次指定）；也�
 cli-arg-previous = 上期报告：补齐缺少的上年同期数，并列出上期工作计划中本期未提及的事项（优先于 [report] 中的 previous）
 cli-arg-font-dir = 另外查找字体的文件夹（可多次指定）；也可用环境变量 HUIBAO_FONT_DIR
 cli-arg-no-system-fonts = 只使用随附字体和 --font-dir 中的字体，不使用系统字体
+cli-arg-pdf-a = PDF 的归档级别：2a（PDF/A-2a，带结构标记，同时符合 PDF/UA-1，可朗读、可按阅读顺序重排）或 2b（PDF/A-2b，不带结构标记，文件略小）；优先于报告中 [output] 的 pdf_a［默认：2a］
 cli-arg-report = 报告文件（TOML）
 cli-render-reports = 报告文件（TOML）；指定文件夹即生成其中全部 *.toml。多份报告并行生成，字体只读取一次
 cli-render-format = 要生成的格式，用英文逗号分隔：docx、pdf、html、txt（纯文本）、ofd（GB/T 33190）［默认：docx,pdf,html］
@@ -64,6 +65,7 @@ cli-value-report-toml = 报告文件.toml
 cli-value-sheet-file = 统计报表
 cli-value-range = 单元格区域
 cli-value-lang = 语言
+cli-value-level = 级别
 
 ## --help 的标题和用法行。
 

@@ -32,6 +32,7 @@ pub use write::{abandon_writes, output_stem, write_files, write_outputs, WriteEr
 
 pub use huibao_core::{Diagnostic, Diagnostics, Document, Loaded, Resolved, SourceFile, Style};
 pub use huibao_layout::{FontLibrary, Origin as FontOrigin, RoleReport, SkippedFont};
+pub use huibao_pdf::Conformance as PdfConformance;
 
 use huibao_core::Severity;
 use huibao_host::SearchPath;
@@ -57,6 +58,9 @@ pub struct Options {
     /// is the moment of rendering. Set it (the program reads `SOURCE_DATE_EPOCH`) for
     /// byte-identical output from identical input.
     pub created: Option<i64>,
+    /// The PDF/A level of the PDF (`--pdf-a`); it wins over the report's `[output]
+    /// pdf_a`. With neither: tagged PDF/A-2a and PDF/UA-1.
+    pub pdf_conformance: Option<PdfConformance>,
 }
 
 impl Default for Options {
@@ -67,6 +71,7 @@ impl Default for Options {
             font_dirs: Vec::new(),
             system_fonts: true,
             created: None,
+            pdf_conformance: None,
         }
     }
 }
@@ -261,10 +266,19 @@ impl Session {
         &self.fonts
     }
 
-    /// The PDF writer's options: the session's creation time.
-    fn pdf_options(&self) -> huibao_pdf::PdfOptions {
+    /// The PDF writer's options for `report`: the session's creation time, and the
+    /// PDF/A level the session asks for, else the report's `[output] pdf_a`.
+    fn pdf_options(&self, report: &huibao_core::model::Report) -> huibao_pdf::PdfOptions {
+        use huibao_core::model::PdfA;
         let mut pdf = huibao_pdf::PdfOptions::default();
         pdf.created = self.options.created;
+        pdf.conformance = self
+            .options
+            .pdf_conformance
+            .unwrap_or(match report.output.pdf_a {
+                Some(PdfA::A2b) => PdfConformance::A2b,
+                Some(PdfA::A2a) | None => PdfConformance::A2a,
+            });
         pdf
     }
 

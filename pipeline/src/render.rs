@@ -356,7 +356,8 @@ impl Session {
             .par_iter()
             .map(|&f| {
                 let bytes = if f == Format::Pdf {
-                    huibao_pdf::render(&pages, &self.pdf_options()).map_err(BackendError::from)
+                    huibao_pdf::render(&pages, &self.pdf_options(&prepared.loaded.report))
+                        .map_err(BackendError::from)
                 } else {
                     huibao_ofd::render(&pages, &self.ofd_options()).map_err(BackendError::from)
                 };

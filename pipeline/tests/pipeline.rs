@@ -612,3 +612,69 @@ fn output_names_keep_the_bytes_of_a_name_that_is_not_utf8() {
     let both = huibao_pipeline::collect_reports(&[report, second]).expect("two names");
     assert_eq!(both.len(), 2);
 }
+
+/// The PDF of `report` written with `--pdf-a` at `level` (`None`: not given), as text
+/// where it is text (the XMP stream is unfiltered, the catalog a plain object).
+fn pdf_at(report: &str, level: Option<huibao_pipeline::PdfConformance>) -> String {
+    let mut options = Options::default();
+    options.system_fonts = false;
+    options.created = Some(1_657_584_000);
+    options.pdf_conformance = level;
+    let session = Session::new(options);
+    let prepared = session
+        .prepare_source(SourceFile::new("jinchuan.toml", report))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let rendered = session
+        .render(&prepared, &[Format::Pdf])
+        .unwrap_or_else(|e| panic!("{e}"));
+    String::from_utf8_lossy(rendered.get(Format::Pdf).unwrap()).into_owned()
+}
+
+/// Whether a PDF claims and carries PDF/A-2a and PDF/UA-1 (true) or PDF/A-2b (false).
+fn tagged(pdf: &str) -> bool {
+    assert!(pdf.contains("<pdfaid:part>2</pdfaid:part>"));
+    let a = pdf.contains("<pdfaid:conformance>A</pdfaid:conformance>");
+    let b = pdf.contains("<pdfaid:conformance>B</pdfaid:conformance>");
+    assert!(a != b, "one conformance level");
+    for (what, there) in [
+        (
+            "the PDF/UA id",
+            pdf.contains("<pdfuaid:part>1</pdfuaid:part>"),
+        ),
+        ("the structure tree", pdf.contains("/StructTreeRoot")),
+        ("/MarkInfo", pdf.contains("/Marked true")),
+    ] {
+        assert_eq!(
+            there,
+            a,
+            "{what} at conformance {}",
+            if a { 'A' } else { 'B' }
+        );
+    }
+    a
+}
+
+#[test]
+fn the_pdf_claims_the_level_it_is_asked_for() {
+    use huibao_pipeline::PdfConformance;
+    assert!(tagged(&pdf_at(GOOD, None)), "PDF/A-2a by default");
+    assert!(tagged(&pdf_at(GOOD, Some(PdfConformance::A2a))));
+    assert!(!tagged(&pdf_at(GOOD, Some(PdfConformance::A2b))));
+    // The report's [output] pdf_a, which the command line's option overrides.
+    let basic = format!("{GOOD}\n[output]\npdf_a = \"2b\"\n");
+    assert!(!tagged(&pdf_at(&basic, None)));
+    assert!(tagged(&pdf_at(&basic, Some(PdfConformance::A2a))));
+    let explicit = format!("{GOOD}\n[output]\npdf_a = \"2a\"\n");
+    assert!(tagged(&pdf_at(&explicit, None)));
+}
+
+#[test]
+fn an_unknown_pdf_level_is_an_error_at_its_place() {
+    let bad = format!("{GOOD}\n[output]\npdf_a = \"3u\"\n");
+    let Err(err) = session().prepare_source(SourceFile::new("jinchuan.toml", bad.as_str())) else {
+        panic!("an unknown level is an error");
+    };
+    let text = err.to_string();
+    assert!(text.contains("jinchuan.toml"), "{text}");
+    assert!(text.contains("pdf_a") || text.contains("3u"), "{text}");
+}

@@ -30,7 +30,7 @@ pub(crate) fn render_many(args: RenderArgs) -> u8 {
             };
         }
     };
-    let session = Session::new(options(&args.input, &args.fonts));
+    let session = Session::new(options(&args.input, &args.fonts, &args.pdf));
     let mut batch = BatchOptions::new(
         args.format.iter().map(|&f| f.into()).collect(),
         args.out.clone(),

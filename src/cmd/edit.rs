@@ -32,13 +32,15 @@ pub(crate) struct EditArgs {
     pub port: u16,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub pdf: crate::cmd::render::PdfArgs,
 }
 
 /// Serves the editor on 127.0.0.1 and opens it in the browser, until Ctrl-C (or
 /// SIGTERM).
 pub(crate) fn edit(args: EditArgs) -> u8 {
     let stop = crate::signals::take_stop();
-    let session = Session::new(options(&args.input, &args.fonts));
+    let session = Session::new(options(&args.input, &args.fonts, &args.pdf));
     let mut editor_options = EditorOptions::default();
     editor_options.folder = match &args.report {
         Some(r) => r

@@ -32,6 +32,36 @@ impl From<Format> for huibao_pipeline::Format {
     }
 }
 
+/// The PDF/A level of the PDF: the command line's names for
+/// [`huibao_pipeline::PdfConformance`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PdfA {
+    /// Tagged PDF/A-2a and PDF/UA-1.
+    #[value(name = "2a")]
+    A2a,
+    /// PDF/A-2b, untagged.
+    #[value(name = "2b")]
+    A2b,
+}
+
+impl From<PdfA> for huibao_pipeline::PdfConformance {
+    fn from(level: PdfA) -> Self {
+        match level {
+            PdfA::A2a => huibao_pipeline::PdfConformance::A2a,
+            PdfA::A2b => huibao_pipeline::PdfConformance::A2b,
+        }
+    }
+}
+
+/// The PDF's options, for the commands that write PDFs (`render`, `watch`, `edit`).
+#[derive(Args, Debug, Clone, Default)]
+pub(crate) struct PdfArgs {
+    /// The PDF/A level: 2a (tagged, with PDF/UA-1) or 2b; wins over the report's
+    /// `[output] pdf_a` (default: 2a).
+    #[arg(long = "pdf-a", value_name = "LEVEL", value_enum)]
+    pub pdf_a: Option<PdfA>,
+}
+
 /// Options shared by `render`, `check` and `watch`: where plugins come from, last
 /// period's report.
 #[derive(Args, Debug, Clone)]
@@ -65,6 +95,8 @@ pub(crate) struct RenderArgs {
     pub jobs: Option<u16>,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 /// Arguments of `huibao check`.
@@ -81,8 +113,9 @@ pub(crate) struct CheckArgs {
 
 /// The pipeline's options from the arguments and the environment (`SOURCE_DATE_EPOCH`
 /// for a reproducible PDF creation date; the font options read `HUIBAO_FONT_DIR`).
-pub(crate) fn options(input: &InputArgs, fonts: &FontArgs) -> Options {
+pub(crate) fn options(input: &InputArgs, fonts: &FontArgs, pdf: &PdfArgs) -> Options {
     let mut options = Options::default();
+    options.pdf_conformance = pdf.pdf_a.map(Into::into);
     options.plugin_dirs = input.plugin_dirs.clone();
     options.previous = input.previous.clone();
     fonts.apply(&mut options);
@@ -116,7 +149,7 @@ pub(crate) fn render(args: RenderArgs) -> u8 {
     if !single {
         return crate::cmd::batch::render_many(args);
     }
-    let session = Session::new(options(&args.input, &args.fonts));
+    let session = Session::new(options(&args.input, &args.fonts, &args.pdf));
     let prepared = match prepare(&session, &args.reports[0]) {
         Ok(p) => p,
         Err(code) => return code,
@@ -204,7 +237,11 @@ pub(crate) fn write_help(e: &huibao_pipeline::WriteError) -> Message {
 
 /// `huibao check`: errors exit 1; warnings are printed (and fail with --deny-warnings).
 pub(crate) fn check(args: CheckArgs) -> u8 {
-    let session = Session::new(options(&args.input, &FontArgs::default()));
+    let session = Session::new(options(
+        &args.input,
+        &FontArgs::default(),
+        &PdfArgs::default(),
+    ));
     let prepared = match prepare(&session, &args.report) {
         Ok(p) => p,
         Err(code) => return code,

@@ -32,6 +32,8 @@ pub(crate) struct WatchArgs {
     pub port: u16,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub pdf: crate::cmd::render::PdfArgs,
 }
 
 /// Serves the report's page on 127.0.0.1, rendering it again on every save, until
@@ -50,7 +52,7 @@ pub(crate) fn watch(args: WatchArgs) -> u8 {
         return exit::REPORT_ERROR;
     }
     let stop = crate::signals::take_stop();
-    let session = Session::new(options(&args.input, &args.fonts));
+    let session = Session::new(options(&args.input, &args.fonts, &args.pdf));
     let mut preview_options = PreviewOptions::default();
     preview_options.port = args.port;
     preview_options.formats = args.format.iter().map(|&f| f.into()).collect();

@@ -50,6 +50,8 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
     let mut after_header = false;
     let mut after_closing = false;
     let mut charts = 0;
+    // Charts waiting for the paragraph after them, to float at its top.
+    let mut pending_charts = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         let start = out.len();
         let closing = matches!(
@@ -72,6 +74,7 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
                 Some((at, cut)) if at == i => {
                     let (head, tail) = p.split_at(cut);
                     out.push(paragraph(&head).into());
+                    float_charts(&mut out[start], &mut pending_charts);
                     // The head stays behind: only the tail keeps with the signature.
                     let start_tail = out.len();
                     out.push(paragraph(&tail).into());
@@ -87,9 +90,16 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
                 _ => out.push(paragraph(p).into()),
             },
             Block::Table(t) => out.extend(crate::table::items(t, cx)),
-            Block::Chart(c) => {
+            Block::Chart(_) => {
                 charts += 1;
-                chart(c, charts, &mut out);
+                pending_charts.push(charts);
+                let next = blocks.get(i + 1);
+                if !matches!(
+                    next,
+                    Some(Block::Paragraph(_) | Block::Heading(_) | Block::Chart(_))
+                ) {
+                    out.push(chart_anchor(std::mem::take(&mut pending_charts)).into());
+                }
             }
             Block::AttachmentNote(n) => attachment_note(n, cx, &mut out),
             Block::Signature(s) => signature(s, cx, &mut out),
@@ -99,6 +109,11 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
                 out.push(styled(id::ATTACHMENT_TITLE, &a.title).into());
             }
             Block::EndMatter(e) => end_matter(e, cx, &mut out),
+        }
+        if matches!(block, Block::Paragraph(_) | Block::Heading(_)) {
+            if let Some(first) = out.get_mut(start) {
+                float_charts(first, &mut pending_charts);
+            }
         }
         if with_signature.contains(&i) {
             for item in &mut out[start..] {
@@ -113,26 +128,37 @@ pub(crate) fn items(blocks: &[Block], cx: &Context) -> Vec<Item> {
     out
 }
 
-/// A chart: a paragraph holding it (the package puts the drawing in place of the
-/// marker), kept with its caption below. Its mark is set at 1 pt, so the line is as
-/// tall as the chart, which takes whole grid lines.
-fn chart(c: &huibao_core::ir::Chart, n: usize, out: &mut Vec<Item>) {
-    out.push(
-        Paragraph::new()
-            .style(id::NORMAL)
-            .size(2)
-            .align(AlignmentType::Center)
-            .keep_next(true)
-            .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
-            .line_spacing(
-                docx_rs::LineSpacing::new()
-                    .line(240)
-                    .line_rule(docx_rs::LineSpacingType::Auto),
-            )
-            .add_run(Run::new().add_text(crate::chart::marker(n)))
-            .into(),
+/// The run the package replaces with chart `n`'s drawing (docx-rs cannot write charts).
+/// It stands first in the paragraph after the chart, whose top the chart floats at, its
+/// caption inside it (`crate::chart`); charts one after another float at the same
+/// paragraph, one below the other.
+fn chart_marker(n: usize) -> Run {
+    Run::new().add_text(crate::chart::marker(n))
+}
+
+/// Puts the markers of the charts waiting for a paragraph first in `item`'s, in order.
+fn float_charts(item: &mut Item, charts: &mut Vec<usize>) {
+    if let Item::Paragraph(p) = item {
+        for (k, n) in charts.drain(..).enumerate() {
+            p.children
+                .insert(k, docx_rs::ParagraphChild::Run(Box::new(chart_marker(n))));
+        }
+    }
+}
+
+/// A paragraph of their own for `charts` to float at, where no paragraph follows them
+/// (a table, the end of the body): its empty line stands below them.
+fn chart_anchor(charts: Vec<usize>) -> Paragraph {
+    let mut p = Paragraph::new().style(id::NORMAL).indent(
+        Some(0),
+        Some(SpecialIndentType::FirstLine(0)),
+        None,
+        None,
     );
-    out.push(styled(id::CAPTION, &c.caption).keep_next(false).into());
+    for n in charts {
+        p = p.add_run(chart_marker(n));
+    }
+    p
 }
 
 /// Marks a paragraph to stay on the page of the next one (tables are left alone).

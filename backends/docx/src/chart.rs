@@ -1,6 +1,14 @@
 //! Charts as native Word charts: a chart part (`c:chartSpace` with a `c:barChart`) whose
 //! series carry their data in caches, an embedded workbook holding the same data (what
-//! Word and WPS open to edit it), and the inline drawing in the body that shows it.
+//! Word and WPS open to edit it), and the drawing in the body that shows it.
+//!
+//! The drawing floats, as the PDF's chart does: anchored (`wp:anchor`) at the top of the
+//! paragraph where the chart stands, wrapped top and bottom, following the text
+//! (`layoutInCell`), so that a chart which does not fit where it is cited goes to the
+//! next page whole while the text after it fills the page. Its caption is a text box in
+//! the chart's shapes, in the rows below the plot, so that it goes wherever the chart
+//! goes (a caption paragraph would stay behind; a chart title is wrapped by LibreOffice
+//! at 80% of the chart's width).
 //!
 //! Everything is core's: the categories, values and their number formats, the axis's
 //! range and step, the colours, the plot area and legend placed where core drew them
@@ -45,19 +53,75 @@ pub(crate) fn picture_rel(n: usize) -> String {
     format!("rIdHbChartPicture{n}")
 }
 
+/// The box a chart is drawn in: the text block's width, the chart's rows and then its
+/// caption's. Core's geometry is in fractions of the chart's rows; [`Frame::y`] makes
+/// them fractions of the box.
+struct Frame {
+    chart_rows: f64,
+    caption_rows: f64,
+    pitch: f64,
+    width: f64,
+}
+
+impl Frame {
+    fn of(chart: &Chart, style: &Style) -> Frame {
+        Frame {
+            chart_rows: f64::from(chart.rows),
+            caption_rows: chart.caption_lines(style).len() as f64,
+            pitch: style.page.line_pitch_pt(),
+            width: style.page.block_width_pt(),
+        }
+    }
+
+    /// The box's height in points: a point short of its grid rows, so that the line
+    /// after it stands on the next grid line (not one further down).
+    fn height(&self) -> f64 {
+        (self.chart_rows + self.caption_rows) * self.pitch - 1.0
+    }
+
+    /// A vertical position or length in fractions of the chart, in fractions of the box.
+    fn y(&self, fraction: f64) -> f64 {
+        fraction * self.chart_rows * self.pitch / self.height()
+    }
+}
+
+/// The height in points of the box chart `chart` floats in, its caption included.
+pub(crate) fn box_height(chart: &Chart, style: &Style) -> f64 {
+    Frame::of(chart, style).height()
+}
+
 /// The run that shows chart `n`: the chart, or for clients that draw no charts its
-/// picture (`mc:AlternateContent`).
-pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool) -> El {
-    let w = (style.page.block_width_pt() * EMU_PER_PT).round();
-    // A point short of its rows, so that with the run's own 1 pt below its baseline
-    // the line takes exactly the chart's grid lines.
-    let h = ((f64::from(chart.rows) * style.page.line_pitch_pt() - 1.0) * EMU_PER_PT).round();
-    let inline = |graphic: El| {
-        El::new("wp:inline")
+/// picture (`mc:AlternateContent`), floating `below` points under the top of the
+/// paragraph holding the run (below the charts floating there before it).
+pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, below: f64, picture: bool) -> El {
+    let frame = Frame::of(chart, style);
+    let offset = (below * EMU_PER_PT).round();
+    let w = (frame.width * EMU_PER_PT).round();
+    let h = (frame.height() * EMU_PER_PT).round();
+    let anchored = |graphic: El| {
+        El::new("wp:anchor")
             .attr("distT", "0")
             .attr("distB", "0")
             .attr("distL", "0")
             .attr("distR", "0")
+            .attr("simplePos", "0")
+            .attr("relativeHeight", format!("{}", n + 1))
+            .attr("behindDoc", "0")
+            .attr("locked", "0")
+            // Follow the text: kept on the page, moved on with the text that does not fit.
+            .attr("layoutInCell", "1")
+            .attr("allowOverlap", "0")
+            .child(El::new("wp:simplePos").attr("x", "0").attr("y", "0"))
+            .child(
+                El::new("wp:positionH")
+                    .attr("relativeFrom", "column")
+                    .child(El::new("wp:align").text("center")),
+            )
+            .child(
+                El::new("wp:positionV")
+                    .attr("relativeFrom", "paragraph")
+                    .child(El::new("wp:posOffset").text(&format!("{offset}"))),
+            )
             .child(
                 El::new("wp:extent")
                     .attr("cx", format!("{w}"))
@@ -70,6 +134,7 @@ pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool)
                     .attr("r", "0")
                     .attr("b", "0"),
             )
+            .child(El::new("wp:wrapTopAndBottom"))
             .child(
                 El::new("wp:docPr")
                     .attr("id", format!("{}", 1000 + n))
@@ -87,7 +152,7 @@ pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool)
                 .attr("r:id", chart_rel(n)),
         ),
     );
-    let drawing = El::new("w:drawing").child(inline(chart_graphic));
+    let drawing = El::new("w:drawing").child(anchored(chart_graphic));
     let run = El::new("w:r").child(El::new("w:rPr").child(El::new("w:sz").attr("w:val", "2")));
     if !picture {
         return run.child(drawing);
@@ -141,7 +206,7 @@ pub(crate) fn drawing_run(chart: &Chart, n: usize, style: &Style, picture: bool)
             // converters that draw no charts) show the picture.
             .child(El::new("mc:Choice").attr("Requires", "w14").child(drawing))
             .child(
-                El::new("mc:Fallback").child(El::new("w:drawing").child(inline(picture_graphic))),
+                El::new("mc:Fallback").child(El::new("w:drawing").child(anchored(picture_graphic))),
             ),
     )
 }
@@ -338,15 +403,47 @@ fn series(chart: &Chart, k: usize, s: &Series, style: &Style) -> El {
         )
 }
 
+/// A title of `text` in `family` at `size` points; its layout follows.
+fn title(text: &str, size: f64, family: &str, style: &Style) -> El {
+    let sz = format!("{}", (size * 100.0).round());
+    El::new("c:title").child(
+        El::new("c:tx").child(
+            El::new("c:rich")
+                .child(El::new("a:bodyPr").attr("rot", "0").attr("vert", "horz"))
+                .child(El::new("a:lstStyle"))
+                .child(
+                    El::new("a:p")
+                        .child(
+                            El::new("a:pPr")
+                                .child(El::new("a:defRPr").attr("sz", &sz).attr("b", "0")),
+                        )
+                        .child(
+                            El::new("a:r")
+                                .child(run_properties(size, family, style))
+                                .child(El::new("a:t").text(text)),
+                        ),
+                ),
+        ),
+    )
+}
+
+/// A run's properties in text boxes and titles: black, `family` for Chinese and the
+/// Latin font for the rest, at `size` points.
+fn run_properties(size: f64, family: &str, style: &Style) -> El {
+    El::new("a:rPr")
+        .attr("lang", "zh-CN")
+        .attr("sz", format!("{}", (size * 100.0).round()))
+        .attr("b", "0")
+        .child(solid(Color::BLACK))
+        .child(El::new("a:latin").attr("typeface", styles::family(style, FontRole::Latin)))
+        .child(El::new("a:ea").attr("typeface", family))
+}
+
 /// The chart part (`word/charts/chartN.xml`); `workbook_rel` is the relationship id of
-/// its embedded workbook, `shapes_rel` that of the shapes drawn over it (the reference
-/// line), when it has any.
-pub(crate) fn chart_part(
-    chart: &Chart,
-    style: &Style,
-    workbook_rel: &str,
-    shapes_rel: Option<&str>,
-) -> El {
+/// its embedded workbook, `shapes_rel` that of the shapes drawn over it (the caption,
+/// the reference line).
+pub(crate) fn chart_part(chart: &Chart, style: &Style, workbook_rel: &str, shapes_rel: &str) -> El {
+    let frame = Frame::of(chart, style);
     let columns = chart.direction == BarDirection::Columns;
     let axis = &chart.axis;
     let size = label_size(chart, LabelKind::Tick, 10.5);
@@ -394,7 +491,7 @@ pub(crate) fn chart_part(
         .child(val("c:lblOffset", "100"))
         .child(val("c:noMultiLvlLbl", "0"));
 
-    let title = chart
+    let axis_title = chart
         .labels
         .iter()
         .find(|l| l.kind == LabelKind::AxisTitle)
@@ -409,47 +506,8 @@ pub(crate) fn chart_part(
                 Anchor::Middle => l.x - text_width_em(text) * l.size / width / 2.0,
                 Anchor::End => l.x - text_width_em(text) * l.size / width,
             };
-            El::new("c:title")
-                .child(
-                    El::new("c:tx").child(
-                        El::new("c:rich")
-                            .child(El::new("a:bodyPr").attr("rot", "0").attr("vert", "horz"))
-                            .child(El::new("a:lstStyle"))
-                            .child(
-                                El::new("a:p")
-                                    .child(
-                                        El::new("a:pPr").child(
-                                            El::new("a:defRPr")
-                                                .attr("sz", format!("{}", (l.size * 100.0).round()))
-                                                .attr("b", "0"),
-                                        ),
-                                    )
-                                    .child(
-                                        El::new("a:r")
-                                            .child(
-                                                El::new("a:rPr")
-                                                    .attr("lang", "zh-CN")
-                                                    .attr(
-                                                        "sz",
-                                                        format!("{}", (l.size * 100.0).round()),
-                                                    )
-                                                    .attr("b", "0")
-                                                    .child(solid(Color::BLACK))
-                                                    .child(El::new("a:latin").attr(
-                                                        "typeface",
-                                                        styles::family(style, FontRole::Latin),
-                                                    ))
-                                                    .child(El::new("a:ea").attr(
-                                                        "typeface",
-                                                        styles::family(style, chart.font),
-                                                    )),
-                                            )
-                                            .child(El::new("a:t").text(text)),
-                                    ),
-                            ),
-                    ),
-                )
-                .child(layout(x, top, None, false))
+            title(text, l.size, &styles::family(style, chart.font), style)
+                .child(layout(x, frame.y(top), None, false))
                 .child(val("c:overlay", "0"))
         });
 
@@ -464,7 +522,7 @@ pub(crate) fn chart_part(
         .child(val("c:delete", "0"))
         .child(val("c:axPos", if columns { "l" } else { "b" }))
         .child(El::new("c:majorGridlines").child(El::new("c:spPr").child(line(0.5, Some(grey)))));
-    if let Some(t) = title {
+    if let Some(t) = axis_title {
         value = value.child(t);
     }
     value = value
@@ -489,7 +547,12 @@ pub(crate) fn chart_part(
 
     let p = chart.plot;
     let plot_area = El::new("c:plotArea")
-        .child(layout(p.x, p.y, Some((p.width, p.height)), true))
+        .child(layout(
+            p.x,
+            frame.y(p.y),
+            Some((p.width, frame.y(p.height))),
+            true,
+        ))
         .child(bar)
         .child(cat)
         .child(value)
@@ -506,7 +569,12 @@ pub(crate) fn chart_part(
         c = c.child(
             El::new("c:legend")
                 .child(val("c:legendPos", "t"))
-                .child(layout(l.x, l.y, Some((l.width, l.height)), false))
+                .child(layout(
+                    l.x,
+                    frame.y(l.y),
+                    Some((l.width, frame.y(l.height))),
+                    false,
+                ))
                 .child(val("c:overlay", "0"))
                 .child(text_properties(
                     style,
@@ -538,78 +606,150 @@ pub(crate) fn chart_part(
                 .attr("r:id", workbook_rel)
                 .child(val("c:autoUpdate", "0")),
         )
-        .opt_child(shapes_rel.map(|id| El::new("c:userShapes").attr("r:id", id)))
+        .child(El::new("c:userShapes").attr("r:id", shapes_rel))
 }
 
-/// The shapes drawn over a chart (`word/drawings/drawingN.xml`): its dashed lines (the
-/// reference line at 100%), placed in fractions of the chart as core drew them. A bar
-/// chart has no line of its own across the plot; the shape stands where the axis puts
-/// 100% as long as the axis keeps its range. `None` when the chart has no such line.
-pub(crate) fn user_shapes(chart: &Chart, style: &Style) -> Option<El> {
-    let w = style.page.block_width_pt() * EMU_PER_PT;
-    let h = f64::from(chart.rows) * style.page.line_pitch_pt() * EMU_PER_PT;
-    let lines: Vec<&ChartLine> = chart.dashed_lines().collect();
-    if lines.is_empty() {
-        return None;
-    }
+/// Where a shape stands in the chart's box: `from` and `to` in fractions of the box.
+fn rel_size_anchor(from: (f64, f64), to: (f64, f64)) -> El {
     let f = |v: f64| format!("{:.5}", v.clamp(0.0, 1.0));
+    let point = |name: &str, (x, y): (f64, f64)| {
+        El::new(name)
+            .child(El::new("cdr:x").text(&f(x)))
+            .child(El::new("cdr:y").text(&f(y)))
+    };
+    El::new("cdr:relSizeAnchor")
+        .child(point("cdr:from", from))
+        .child(point("cdr:to", to))
+}
+
+/// The caption: a text box across the box's rows below the chart, its lines centred in
+/// the caption's font and size (core's [`Chart::CAPTION_ROLE`]), never wrapped again.
+fn caption_shape(chart: &Chart, frame: &Frame, style: &Style) -> El {
+    let size = style.font(Chart::CAPTION_ROLE).size_pt;
+    let family = styles::family(style, Chart::CAPTION_ROLE);
+    let top = frame.y(1.0);
+    let emu = |v: f64| format!("{}", (v * EMU_PER_PT).round());
+    let mut body = El::new("cdr:txBody")
+        .child(
+            El::new("a:bodyPr")
+                .attr("wrap", "none")
+                .attr("lIns", "0")
+                .attr("tIns", "0")
+                .attr("rIns", "0")
+                .attr("bIns", "0")
+                .attr("anchor", "ctr")
+                .attr("anchorCtr", "0"),
+        )
+        .child(El::new("a:lstStyle"));
+    for line in chart.caption_lines(style) {
+        body = body.child(
+            El::new("a:p")
+                .child(El::new("a:pPr").attr("algn", "ctr"))
+                .child(
+                    El::new("a:r")
+                        .child(run_properties(size, &family, style))
+                        .child(El::new("a:t").text(&line)),
+                ),
+        );
+    }
+    rel_size_anchor((0.0, top), (1.0, 1.0)).child(
+        El::new("cdr:sp")
+            .attr("macro", "")
+            .attr("textlink", "")
+            .child(
+                El::new("cdr:nvSpPr")
+                    .child(
+                        El::new("cdr:cNvPr")
+                            .attr("id", "2")
+                            .attr("name", "Caption")
+                            .attr("descr", &chart.caption),
+                    )
+                    .child(El::new("cdr:cNvSpPr").attr("txBox", "1")),
+            )
+            .child(
+                El::new("cdr:spPr")
+                    .child(
+                        El::new("a:xfrm")
+                            .child(
+                                El::new("a:off")
+                                    .attr("x", "0")
+                                    .attr("y", emu(top * frame.height())),
+                            )
+                            .child(
+                                El::new("a:ext")
+                                    .attr("cx", emu(frame.width))
+                                    .attr("cy", emu((1.0 - top) * frame.height())),
+                            ),
+                    )
+                    .child(
+                        El::new("a:prstGeom")
+                            .attr("prst", "rect")
+                            .child(El::new("a:avLst")),
+                    )
+                    .child(El::new("a:noFill"))
+                    .child(El::new("a:ln").child(El::new("a:noFill"))),
+            )
+            .child(body),
+    )
+}
+
+/// The shapes drawn over a chart (`word/drawings/drawingN.xml`): its caption below the
+/// plot, and its dashed lines (the reference line at 100%) placed in fractions of the
+/// chart as core drew them. A bar chart has no line of its own across the plot; the
+/// shape stands where the axis puts 100% as long as the axis keeps its range.
+pub(crate) fn user_shapes(chart: &Chart, style: &Style) -> El {
+    let frame = Frame::of(chart, style);
+    let w = frame.width * EMU_PER_PT;
+    let h = frame.height() * EMU_PER_PT;
     let emu = |v: f64| format!("{}", v.round().max(0.0));
     let mut root = El::new("c:userShapes")
         .attr("xmlns:c", C_NS)
         .attr("xmlns:cdr", CDR_NS)
-        .attr("xmlns:a", A_NS);
+        .attr("xmlns:a", A_NS)
+        .child(caption_shape(chart, &frame, style));
+    let lines: Vec<&ChartLine> = chart.dashed_lines().collect();
     for (i, l) in lines.iter().enumerate() {
-        let (x0, y0) = (l.from.0.min(l.to.0), l.from.1.min(l.to.1));
-        let (x1, y1) = (l.from.0.max(l.to.0), l.from.1.max(l.to.1));
-        let point = |name: &str, x: f64, y: f64| {
-            El::new(name)
-                .child(El::new("cdr:x").text(&f(x)))
-                .child(El::new("cdr:y").text(&f(y)))
-        };
+        let (x0, y0) = (l.from.0.min(l.to.0), frame.y(l.from.1.min(l.to.1)));
+        let (x1, y1) = (l.from.0.max(l.to.0), frame.y(l.from.1.max(l.to.1)));
         root = root.child(
-            El::new("cdr:relSizeAnchor")
-                .child(point("cdr:from", x0, y0))
-                .child(point("cdr:to", x1, y1))
-                .child(
-                    El::new("cdr:cxnSp")
-                        .attr("macro", "")
-                        .child(
-                            El::new("cdr:nvCxnSpPr")
-                                .child(
-                                    El::new("cdr:cNvPr")
-                                        .attr("id", (i + 2).to_string())
-                                        .attr("name", format!("Reference {}", i + 1)),
-                                )
-                                .child(El::new("cdr:cNvCxnSpPr")),
-                        )
-                        .child(
-                            El::new("cdr:spPr")
-                                .child(
-                                    El::new("a:xfrm")
-                                        .child(
-                                            El::new("a:off")
-                                                .attr("x", emu(x0 * w))
-                                                .attr("y", emu(y0 * h)),
-                                        )
-                                        .child(
-                                            El::new("a:ext")
-                                                .attr("cx", emu((x1 - x0) * w))
-                                                .attr("cy", emu((y1 - y0) * h)),
-                                        ),
-                                )
-                                .child(
-                                    El::new("a:prstGeom")
-                                        .attr("prst", "line")
-                                        .child(El::new("a:avLst")),
-                                )
-                                .child(
-                                    line(l.width, Some(l.color)).child(val("a:prstDash", "dash")),
-                                ),
-                        ),
-                ),
+            rel_size_anchor((x0, y0), (x1, y1)).child(
+                El::new("cdr:cxnSp")
+                    .attr("macro", "")
+                    .child(
+                        El::new("cdr:nvCxnSpPr")
+                            .child(
+                                El::new("cdr:cNvPr")
+                                    .attr("id", (i + 3).to_string())
+                                    .attr("name", format!("Reference {}", i + 1)),
+                            )
+                            .child(El::new("cdr:cNvCxnSpPr")),
+                    )
+                    .child(
+                        El::new("cdr:spPr")
+                            .child(
+                                El::new("a:xfrm")
+                                    .child(
+                                        El::new("a:off")
+                                            .attr("x", emu(x0 * w))
+                                            .attr("y", emu(y0 * h)),
+                                    )
+                                    .child(
+                                        El::new("a:ext")
+                                            .attr("cx", emu((x1 - x0) * w))
+                                            .attr("cy", emu((y1 - y0) * h)),
+                                    ),
+                            )
+                            .child(
+                                El::new("a:prstGeom")
+                                    .attr("prst", "line")
+                                    .child(El::new("a:avLst")),
+                            )
+                            .child(line(l.width, Some(l.color)).child(val("a:prstDash", "dash"))),
+                    ),
+            ),
         );
     }
-    Some(root)
+    root
 }
 
 /// The chart's relationships to its shapes part.

@@ -23,7 +23,12 @@ pub(crate) fn pack(
     let mut document = xml::parse(&parts.document)?;
     crate::schema::canonicalize(&mut document);
     mark_header_rows(&mut document);
-    place_charts(&mut document, charts, style);
+    let placed = place_charts(&mut document, charts, style);
+    debug_assert_eq!(
+        placed,
+        charts.len(),
+        "every chart's marker stands in the body"
+    );
     let mut files: Vec<Part> = vec![
         Part::new("word/document.xml", DOCUMENT, document.to_part()),
         Part::new(
@@ -65,25 +70,19 @@ pub(crate) fn pack(
             picture.to_vec(),
         ));
         let workbook = format!("Microsoft_Excel_Worksheet{n}.xlsx");
-        let shapes = crate::chart::user_shapes(chart, style);
-        let mut rels = crate::chart::chart_rels("rId1", &workbook);
-        if let Some(shapes) = &shapes {
-            let target = format!("drawing{n}.xml");
-            rels = rels.child(crate::chart::shapes_relationship(
-                "rId2",
-                &format!("../drawings/{target}"),
-            ));
-            files.push(Part::new(
-                &format!("word/drawings/{target}"),
-                CHART_SHAPES,
-                shapes.to_part(),
-            ));
-        }
+        let target = format!("drawing{n}.xml");
+        let rels = crate::chart::chart_rels("rId1", &workbook).child(
+            crate::chart::shapes_relationship("rId2", &format!("../drawings/{target}")),
+        );
+        files.push(Part::new(
+            &format!("word/drawings/{target}"),
+            CHART_SHAPES,
+            crate::chart::user_shapes(chart, style).to_part(),
+        ));
         files.push(Part::new(
             &format!("word/charts/chart{n}.xml"),
             CHART,
-            crate::chart::chart_part(chart, style, "rId1", shapes.as_ref().map(|_| "rId2"))
-                .to_part(),
+            crate::chart::chart_part(chart, style, "rId1", "rId2").to_part(),
         ));
         files.push(Part::new(
             &format!("word/charts/_rels/chart{n}.xml.rels"),
@@ -309,8 +308,12 @@ fn repair(part: &[u8]) -> Result<Vec<u8>, Error> {
     Ok(root.to_part())
 }
 
-/// Puts each chart's drawing (and its picture) in place of the run holding its marker.
-fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) {
+/// Puts each chart's drawing (and its picture) in place of the run holding its marker;
+/// how many were placed. Charts that float at the same paragraph (charts one after
+/// another) stand one below the other.
+fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) -> usize {
+    let mut placed = 0;
+    let mut above = 0.0;
     for child in el.elements_mut() {
         if child.name == "w:r" {
             let text: String = child
@@ -323,12 +326,15 @@ fn place_charts(el: &mut El, charts: &[(&Chart, &[u8])], style: &Style) {
                 .enumerate()
                 .find(|(i, _)| text == crate::chart::marker(i + 1));
             if let Some((i, (chart, _))) = chart {
-                *child = crate::chart::drawing_run(chart, i + 1, style, true);
+                *child = crate::chart::drawing_run(chart, i + 1, style, above, true);
+                above += crate::chart::box_height(chart, style);
+                placed += 1;
             }
         } else {
-            place_charts(child, charts, style);
+            placed += place_charts(child, charts, style);
         }
     }
+    placed
 }
 
 /// Adds `w:tblHeader` to the first row of every table in the flow (floating ones,

@@ -807,8 +807,6 @@ kind = "completion"
         assert_eq!(target(&picture), "media/chart1.png");
         assert_eq!(parts["word/media/chart1.png"], PICTURES[0]);
         assert_eq!(parts["word/media/chart2.png"], PICTURES[1]);
-        // The caption follows as a paragraph of the caption style; the chart's own
-        // paragraph keeps with it.
         let types = xml_of(&parts, "[Content_Types].xml");
         let override_of = |name: &str| {
             types
@@ -824,14 +822,138 @@ kind = "completion"
             override_of("/word/media/chart2.png").as_deref(),
             Some("image/png")
         );
-        // The completion chart's 100% line, drawn over it.
-        assert!(parts.contains_key("word/drawings/drawing2.xml"));
-        assert!(!parts.contains_key("word/drawings/drawing1.xml"));
+        // The caption is drawn over each chart, in the rows below it; the completion
+        // chart's 100% line too.
+        let (doc_ir, style) = document(CHARTS);
+        for (n, chart) in doc_ir.charts().enumerate() {
+            let shapes = xml_of(&parts, &format!("word/drawings/drawing{}.xml", n + 1));
+            let caption = shapes
+                .descendants("cdr:sp")
+                .iter()
+                .flat_map(|sp| sp.descendants("a:t"))
+                .map(|t| t.own_text())
+                .collect::<String>();
+            assert_eq!(caption, chart.caption);
+            assert!(caption.starts_with(&format!("图{}", n + 1)), "{caption}");
+            let top: f64 = shapes.descendants("cdr:from")[0]
+                .find("cdr:y")
+                .unwrap()
+                .own_text()
+                .parse()
+                .unwrap();
+            let rows = f64::from(chart.rows);
+            let whole = rows + chart.caption_lines(&style).len() as f64;
+            let pitch = style.page.line_pitch_pt();
+            assert!(
+                (top - rows * pitch / (whole * pitch - 1.0)).abs() < 1e-4,
+                "{top}"
+            );
+        }
         let shapes = xml_of(&parts, "word/drawings/drawing2.xml");
-        assert_eq!(shapes.descendants("cdr:relSizeAnchor").len(), 1);
+        assert_eq!(shapes.descendants("cdr:cxnSp").len(), 1);
         assert_eq!(
-            attr(shapes.descendants("a:ln")[0], "a:prstDash", "val").as_deref(),
+            attr(shapes.descendants("a:ln")[1], "a:prstDash", "val").as_deref(),
             Some("dash")
         );
+        // No caption paragraph stays behind in the body.
+        assert!(doc
+            .descendants("w:pStyle")
+            .iter()
+            .all(|s| s.get_attr("w:val").as_deref() != Some("Caption")));
+    }
+
+    #[test]
+    fn a_chart_floats_at_the_top_of_the_paragraph_after_it() {
+        let report = r#"
+[report]
+organization = "示范园区管委会"
+period = "2022-H1"
+date = 2022-07-08
+
+[summary]
+text = "上半年经济运行平稳。"
+
+[[achievements]]
+title = "重点项目建设"
+text = "全年安排重点项目26个。"
+chart = { kind = "bars", title = "重点项目投资完成情况", unit = "亿元", categories = ["新能源装备产业园", "数据中心"], series = [{ name = "完成投资", values = [12.5, 8] }] }
+
+[[achievements]]
+title = "招商引资"
+text = "新签约项目28个。"
+"#;
+        let (doc_ir, style) = document(report);
+        let options = DocxOptions {
+            chart_pictures: vec![PICTURES[0].to_vec()],
+        };
+        let bytes = render(&doc_ir, &style, &options).expect("renders");
+        let mut zip = huibao_xml::PackageReader::new(&bytes, Default::default()).expect("a zip");
+        let document = zip.read("word/document.xml").unwrap().expect("a body");
+        let doc = xml::parse(&document).unwrap();
+        let holding: Vec<&El> = doc
+            .descendants("w:p")
+            .into_iter()
+            .filter(|p| !p.descendants("wp:anchor").is_empty())
+            .collect();
+        assert_eq!(holding.len(), 1);
+        let text: String = holding[0]
+            .descendants("w:t")
+            .iter()
+            .map(|t| t.own_text())
+            .collect();
+        assert!(text.contains("招商引资"), "{text}");
+        // The drawing comes first, before the paragraph's text.
+        let runs: Vec<&El> = holding[0].elements().filter(|e| e.name == "w:r").collect();
+        assert!(!runs[0].descendants("wp:anchor").is_empty());
+    }
+
+    #[test]
+    fn charts_float_at_the_paragraph_after_them_one_below_the_other() {
+        let parts = package();
+        let doc = xml_of(&parts, "word/document.xml");
+        assert!(
+            doc.descendants("wp:inline").is_empty(),
+            "no chart stands inline"
+        );
+        let anchors = doc.descendants("wp:anchor");
+        // Each chart and its picture, both floating.
+        assert_eq!(anchors.len(), 4);
+        for a in &anchors {
+            assert_eq!(a.get_attr("layoutInCell").as_deref(), Some("1"));
+            assert!(a.find("wp:wrapTopAndBottom").is_some());
+            let v = a.find("wp:positionV").unwrap();
+            assert_eq!(v.get_attr("relativeFrom").as_deref(), Some("paragraph"));
+        }
+        let offset = |a: &El| -> i64 {
+            a.find("wp:positionV")
+                .and_then(|v| v.find("wp:posOffset"))
+                .unwrap()
+                .own_text()
+                .parse()
+                .unwrap()
+        };
+        let height = |a: &El| -> i64 {
+            a.find("wp:extent")
+                .and_then(|e| e.get_attr("cy"))
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        // The two charts follow each other: they float at one paragraph, the second
+        // below the first.
+        let paragraphs: Vec<&El> = doc
+            .descendants("w:p")
+            .into_iter()
+            .filter(|p| !p.descendants("wp:anchor").is_empty())
+            .collect();
+        assert_eq!(paragraphs.len(), 1);
+        assert_eq!(offset(anchors[0]), 0);
+        assert!((offset(anchors[2]) - height(anchors[0])).abs() <= 1);
+        // A box of whole grid rows, a point short.
+        let (doc_ir, style) = document(CHARTS);
+        let chart = doc_ir.charts().next().unwrap();
+        let rows = f64::from(chart.rows) + chart.caption_lines(&style).len() as f64;
+        let want = (rows * style.page.line_pitch_pt() - 1.0) * 12_700.0;
+        assert!((height(anchors[0]) as f64 - want).abs() <= 1.0);
     }
 }

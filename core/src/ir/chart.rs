@@ -5,7 +5,8 @@
 //! growing downwards. The box is as wide as the text block and [`Chart::rows`] grid rows
 //! tall; text sizes are in points, as the box has that size in every output.
 
-use crate::style::FontRole;
+use crate::chars::width_em;
+use crate::style::{FontRole, Style};
 use serde::Serialize;
 
 /// A bar chart: the data it shows, the drawing that shows it, and its caption.
@@ -40,6 +41,31 @@ pub struct Chart {
 }
 
 impl Chart {
+    /// The font role of the caption (黑体, as a first-level heading).
+    pub const CAPTION_ROLE: FontRole = FontRole::Heading1;
+
+    /// The caption cut into the lines it takes across `style`'s text block, in its font
+    /// and size: one line unless it is longer than the block (a writer that cannot
+    /// measure glyphs, the DOCX's chart box, sizes itself by these).
+    pub fn caption_lines(&self, style: &Style) -> Vec<String> {
+        let size = style.font(Self::CAPTION_ROLE).size_pt;
+        let measure = style.page.block_width_pt() / size;
+        let mut lines = vec![String::new()];
+        let mut width = 0.0;
+        for c in self.caption.chars() {
+            let w = width_em(c);
+            if width + w > measure + 1e-6 && width > 0.0 {
+                lines.push(String::new());
+                width = 0.0;
+            }
+            width += w;
+            if let Some(line) = lines.last_mut() {
+                line.push(c);
+            }
+        }
+        lines
+    }
+
     /// The dashed lines drawn over the chart (the reference line at 100%), in order.
     pub fn dashed_lines(&self) -> impl Iterator<Item = &ChartLine> {
         self.shapes.iter().filter_map(|s| match s {
@@ -247,5 +273,46 @@ impl Chart {
             .map(|l| l.text.clone())
             .chain(std::iter::once(self.caption.clone()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{build, load_source, resolve, SourceFile};
+
+    const REPORT: &str = r#"
+[report]
+organization = "示范园区管委会"
+period = "2022-H1"
+date = 2022-07-08
+
+[summary]
+text = "上半年经济运行平稳。"
+
+[[indicators]]
+name = "营业收入"
+value = 123.5
+unit = "亿元"
+previous = 110.2
+
+[[charts]]
+kind = "growth"
+"#;
+
+    #[test]
+    fn a_caption_takes_one_line_unless_it_is_longer_than_the_block() {
+        let loaded = load_source(SourceFile::new("r.toml", REPORT)).expect("loads");
+        let doc = build(&loaded, &resolve(&loaded), &[]).expect("builds");
+        let mut chart = doc.charts().next().expect("a chart").clone();
+        let style = &loaded.style;
+        assert_eq!(chart.caption_lines(style), vec![chart.caption.clone()]);
+        // 28 em fill the block's line (三号 on 156 mm); what passes them starts another.
+        chart.caption = "图1　".to_string() + &"园".repeat(25);
+        assert_eq!(chart.caption_lines(style).len(), 1);
+        chart.caption.push_str("区2022年");
+        let lines = chart.caption_lines(style);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines.concat(), chart.caption);
+        assert_eq!(lines[1], "区2022年");
     }
 }

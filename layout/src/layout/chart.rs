@@ -5,7 +5,6 @@ use super::{Rgb, Rule, Setter, Shape, TextLine, Unit};
 use crate::Error;
 use huibao_core::ir::structure::Part;
 use huibao_core::ir::{Anchor, Chart, ChartLine, Color};
-use huibao_core::style::FontRole;
 
 /// The units of chart number `n` (from 1): the chart, kept whole on one page and with
 /// its caption, floating to the next page's top when it does not fit where it stands;
@@ -68,7 +67,7 @@ pub(super) fn chart(s: &Setter, c: &Chart, n: usize) -> Result<Vec<Unit>, Error>
     }];
     let caption = s.shape(
         &c.caption,
-        s.styled(FontRole::Heading1),
+        s.styled(Chart::CAPTION_ROLE),
         &format!("{place}标题"),
     )?;
     let mut caption = s.row_units(s.centred(&caption, g.width), false);

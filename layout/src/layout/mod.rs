@@ -614,12 +614,21 @@ pub(crate) fn chart_pictures(
         let units = chart::chart(&setter, c, out.len() + 1)?;
         let mut page = Page::default();
         if let Some(unit) = units.first() {
-            page.lines = unit.lines.clone();
             page.shapes = unit.shapes.clone();
+        }
+        // The chart, then its caption's rows below it.
+        let mut rows = 0;
+        for unit in &units {
+            let top = rows as f64 * setter.geo.pitch;
+            page.lines.extend(unit.lines.iter().cloned().map(|mut l| {
+                l.dy += top;
+                l
+            }));
+            rows += unit.rows;
         }
         let mut geo = setter.geo;
         geo.page_w = geo.width;
-        geo.page_h = f64::from(c.rows) * geo.pitch;
+        geo.page_h = rows as f64 * geo.pitch;
         // Positions are below the page's top: the block's top is the page's.
         geo.top = geo.page_h;
         out.push((geo, page));
