@@ -10,7 +10,7 @@ use crate::indicator::Figures;
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
-    ScopedJson,
+    Renderable, ScopedJson, StringOutput,
 };
 use huibao_i18n::{msg, Message};
 use serde_json::json;
@@ -26,7 +26,8 @@ pub(crate) struct ProseRenderer {
     registry: Handlebars<'static>,
     /// The registry's `{{#each}}`, whose budget each render starts afresh.
     each: crate::template_guard::BoundedEach,
-    data: serde_json::Value,
+    /// The variables, as the context every text renders in.
+    context: Context,
     figures: Arc<BTreeMap<String, Figures>>,
 }
 
@@ -50,7 +51,7 @@ impl ProseRenderer {
         ProseRenderer {
             registry,
             each,
-            data: variables,
+            context: Context::from(variables),
             figures,
         }
     }
@@ -86,8 +87,14 @@ impl ProseRenderer {
         })?;
         self.check_references(&template, text, file, &span)?;
         self.each.start();
-        self.registry
-            .render_template(text, &self.data)
+        // The template compiled for the checks is the one rendered, in the context made
+        // once: compiling each text again and serialising the variables again for it
+        // doubled the time of a report's prose.
+        let mut out = StringOutput::new();
+        let mut rc = RenderContext::new(None);
+        let rendered = template
+            .render(&self.registry, &self.context, &mut rc, &mut out)
+            .and_then(|()| out.into_string().map_err(RenderError::from))
             .map_err(|e| {
                 let offset = e
                     .line_no
@@ -107,7 +114,9 @@ impl ProseRenderer {
                     .at(file, map_span(file, &span, text, offset))
                     .with_label(msg!("lint-here"))
                     .with_help(msg!("prose-known-names", names = names))
-            })
+            });
+        drop(rc);
+        rendered
     }
 
     /// Every indicator named by a helper must exist; the error points at the name.

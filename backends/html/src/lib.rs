@@ -1,7 +1,7 @@
 //! huibao-html: the document tree and a style to one self-contained HTML page,
 //! with screen CSS for reading and print CSS for A4 on the GB/T 9704 layout.
 
-use handlebars::Handlebars;
+use handlebars::{Context, Handlebars};
 use huibao_core::chars::text_width_em;
 use huibao_core::ir::{Align, Anchor, Block, Chart, LabelKind, RunRole, Shape};
 use huibao_core::style::{FontRole, Punctuation, Style};
@@ -108,8 +108,9 @@ pub fn render(doc: &Document, style: &Style, _options: &HtmlOptions) -> Result<S
         "blocks": doc.blocks.iter().map(|b| block_view(b, style)).collect::<Vec<_>>(),
         "page_numbers": style.page_numbers,
     });
+    // The view is the context as it is: `render` would serialise a copy of it.
     templates()?
-        .render("page", &data)
+        .render_with_context("page", &Context::from(data))
         .map_err(|e| Error::Template(e.to_string()))
 }
 
