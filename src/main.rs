@@ -156,14 +156,23 @@ fn main() -> ExitCode {
     } else {
         args
     };
-    let command = help::localize(Cli::command());
-    let cli = match command
-        .clone()
-        .try_get_matches_from(&args)
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
+    // Arguments that parse mean the same to the command as declared and to the command
+    // in the reader's language, which differ only in texts; the texts (every help line
+    // looked up in the catalogs, a millisecond) are made only to show help, the version
+    // or a usage error.
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(help::report_error(e, &command, &args)),
+        Err(_) => {
+            let command = help::localize(Cli::command());
+            match command
+                .clone()
+                .try_get_matches_from(&args)
+                .and_then(|m| Cli::from_arg_matches(&m))
+            {
+                Ok(cli) => cli,
+                Err(e) => return ExitCode::from(help::report_error(e, &command, &args)),
+            }
+        }
     };
     let code = match cli.command {
         Command::Render(args) => cmd::render::render(args),

@@ -11,7 +11,7 @@ use crate::template_guard::refusal;
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
-    ScopedJson,
+    Renderable, ScopedJson, StringOutput,
 };
 use huibao_i18n::{msg, Message};
 use serde_json::json;
@@ -27,7 +27,8 @@ pub(crate) struct ProseRenderer {
     registry: Handlebars<'static>,
     /// The registry's `{{#each}}`, whose budget each render starts afresh.
     each: crate::template_guard::BoundedEach,
-    data: serde_json::Value,
+    /// The variables, as the context every text renders in.
+    context: Context,
     figures: Arc<BTreeMap<String, Figures>>,
 }
 
@@ -51,7 +52,7 @@ impl ProseRenderer {
         ProseRenderer {
             registry,
             each,
-            data: variables,
+            context: Context::from(variables),
             figures,
         }
     }
@@ -87,8 +88,14 @@ impl ProseRenderer {
         })?;
         self.check_references(&template, text, file, &span)?;
         self.each.start();
-        self.registry
-            .render_template(text, &self.data)
+        // The template compiled for the checks is the one rendered, in the context made
+        // once: compiling each text again and serialising the variables again for it
+        // doubled the time of a report's prose.
+        let mut out = StringOutput::new();
+        let mut rc = RenderContext::new(None);
+        let rendered = template
+            .render(&self.registry, &self.context, &mut rc, &mut out)
+            .and_then(|()| out.into_string().map_err(RenderError::from))
             .map_err(|e| {
                 let offset = e
                     .line_no
@@ -113,7 +120,9 @@ impl ProseRenderer {
                     "next_period",
                 ]);
                 d.with_help(msg!("prose-known-names", names = names))
-            })
+            });
+        drop(rc);
+        rendered
     }
 
     /// Every indicator named by a helper must exist; the error points at the name.

@@ -69,28 +69,48 @@ pub fn catalog_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static ZH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    let cell = match lang {
+/// How many catalog files each language has.
+const FILES: usize = ZH_CN_FILES.len();
+const _: () = assert!(
+    EN_FILES.len() == FILES,
+    "both languages have the same files"
+);
+
+/// The catalog file of `lang` that defines message `id`, parsed the first time one of its
+/// messages is shown: a run that says two things parses the one or two files they are
+/// in, not the whole catalog (parsing it all took longer than writing an HTML page).
+fn bundle(lang: Lang, id: &str) -> Option<&'static FluentBundle<FluentResource>> {
+    static ZH: [OnceLock<FluentBundle<FluentResource>>; FILES] = [const { OnceLock::new() }; FILES];
+    static EN: [OnceLock<FluentBundle<FluentResource>>; FILES] = [const { OnceLock::new() }; FILES];
+    let cells = match lang {
         Lang::ZhCn => &ZH,
         Lang::En => &EN,
     };
-    cell.get_or_init(|| {
-        let id: unic_langid::LanguageIdentifier =
+    let files = catalog_files(lang);
+    let at = files.iter().position(|(_, source)| defines(source, id))?;
+    let (name, source) = files[at];
+    Some(cells[at].get_or_init(|| {
+        let tag: unic_langid::LanguageIdentifier =
             lang.tag().parse().expect("zh-CN and en are valid tags");
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
         // File names and numbers print as they are, without U+2068/U+2069 around them.
         bundle.set_use_isolating(false);
-        for (name, source) in catalog_files(lang) {
-            // The catalogs are part of the program; tests/catalogs.rs parses them.
-            let resource = FluentResource::try_new(source.to_string())
-                .unwrap_or_else(|(_, e)| panic!("{}/{name} does not parse: {e:?}", lang.tag()));
-            bundle
-                .add_resource(resource)
-                .unwrap_or_else(|e| panic!("{}/{name}: {e:?}", lang.tag()));
-        }
+        // The catalogs are part of the program; tests/catalogs.rs parses them.
+        let resource = FluentResource::try_new(source.to_string())
+            .unwrap_or_else(|(_, e)| panic!("{}/{name} does not parse: {e:?}", lang.tag()));
         bundle
+            .add_resource(resource)
+            .unwrap_or_else(|e| panic!("{}/{name}: {e:?}", lang.tag()));
+        bundle
+    }))
+}
+
+/// True when the Fluent `source` defines message `id`: a line that starts `id =`.
+fn defines(source: &str, id: &str) -> bool {
+    source.match_indices(id).any(|(at, _)| {
+        let line_start = at == 0 || source.as_bytes()[at - 1] == b'\n';
+        let rest = source[at + id.len()..].trim_start_matches(' ');
+        line_start && rest.starts_with('=')
     })
 }
 
@@ -279,7 +299,7 @@ impl Message {
 }
 
 fn lookup(lang: Lang, id: &str, args: &FluentArgs<'_>) -> Option<String> {
-    let bundle = bundle(lang);
+    let bundle = bundle(lang, id)?;
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(args), &mut errors);
@@ -334,5 +354,37 @@ mod tests {
     #[test]
     fn verbatim_text_is_shown_as_it_is() {
         assert_eq!(Message::verbatim("raw").render(Lang::ZhCn), "raw");
+    }
+
+    #[test]
+    fn a_message_is_found_only_where_a_line_defines_it() {
+        let source =
+            "cli-render-wrote = wrote { $path }\ncli-render = rendered\n# cli-batch = no\n";
+        assert!(defines(source, "cli-render-wrote"));
+        assert!(defines(source, "cli-render"));
+        assert!(!defines(source, "render"), "not at a line's start");
+        assert!(!defines(source, "cli-batch"), "in a comment");
+        assert!(!defines(source, "cli-render-w"), "a prefix of an ID");
+    }
+
+    #[test]
+    fn every_message_of_every_file_is_found_in_its_own_file() {
+        for lang in Lang::ALL {
+            for (name, source) in catalog_files(lang) {
+                let resource = FluentResource::try_new(source.to_string()).expect("parses");
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        let id = m.id.name;
+                        let found = bundle(lang, id).and_then(|b| b.get_message(id));
+                        assert!(found.is_some(), "{lang}/{name}: {id} not found");
+                        let first = catalog_files(lang)
+                            .iter()
+                            .find(|(_, s)| defines(s, id))
+                            .map(|(n, _)| *n);
+                        assert_eq!(first, Some(*name), "{lang}: {id} defined in two files");
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,20 +1,83 @@
 //! huibao-html: the document tree and a style to one self-contained HTML page,
 //! with screen CSS for reading and print CSS for A4 on the GB/T 9704 layout.
 
-use handlebars::Handlebars;
+use handlebars::{Context, Handlebars};
 use huibao_core::chars::text_width_em;
 use huibao_core::ir::{Align, Anchor, Block, Chart, LabelKind, RunRole, Shape};
 use huibao_core::style::{FontRole, Punctuation, Style};
 use huibao_core::Document;
 use serde_json::{json, Value};
+use std::sync::OnceLock;
 
 /// The page template (this crate's templates/report.html.hbs), compiled in.
 const PAGE_TEMPLATE: &str = include_str!("../templates/report.html.hbs");
 
-/// The page's fixed CSS rules, set into the template as they are: kept out of it because
-/// handlebars works out a line and column for every piece of a template, in time that
-/// grows with the square of its length.
+/// Each block's template (templates/blocks/), by the `block` of its view: the page
+/// sets each block through the partial of its kind. Kept apart because handlebars works
+/// out a line and column for every piece of a template from the template's start, in
+/// time that grows with the square of its length.
+const BLOCK_TEMPLATES: [(&str, &str); 12] = [
+    (
+        "red_header",
+        include_str!("../templates/blocks/red-header.html.hbs"),
+    ),
+    ("title", include_str!("../templates/blocks/title.html.hbs")),
+    (
+        "addressee",
+        include_str!("../templates/blocks/addressee.html.hbs"),
+    ),
+    (
+        "heading",
+        include_str!("../templates/blocks/heading.html.hbs"),
+    ),
+    (
+        "paragraph",
+        include_str!("../templates/blocks/paragraph.html.hbs"),
+    ),
+    ("table", include_str!("../templates/blocks/table.html.hbs")),
+    ("chart", include_str!("../templates/blocks/chart.html.hbs")),
+    (
+        "attachment_note",
+        include_str!("../templates/blocks/attachment-note.html.hbs"),
+    ),
+    (
+        "signature",
+        include_str!("../templates/blocks/signature.html.hbs"),
+    ),
+    ("note", include_str!("../templates/blocks/note.html.hbs")),
+    (
+        "attachment",
+        include_str!("../templates/blocks/attachment.html.hbs"),
+    ),
+    (
+        "end_matter",
+        include_str!("../templates/blocks/end-matter.html.hbs"),
+    ),
+];
+
+/// The page's fixed CSS rules, set into the template as they are: kept out of it for
+/// the same reason.
 const STYLESHEET: &str = include_str!("../templates/report.css");
+
+/// The page and block templates, compiled once per process and shared by every page
+/// it renders (a batch's reports, each update of the live preview).
+fn templates() -> Result<&'static Handlebars<'static>, Error> {
+    static TEMPLATES: OnceLock<Result<Handlebars<'static>, String>> = OnceLock::new();
+    TEMPLATES
+        .get_or_init(|| {
+            let mut hb = Handlebars::new();
+            hb.set_strict_mode(true);
+            hb.register_template_string("page", PAGE_TEMPLATE)
+                .map_err(|e| e.to_string())?;
+            for (block, template) in BLOCK_TEMPLATES {
+                hb.register_partial(block, template)
+                    .map_err(|e| format!("{block}: {e}"))?;
+            }
+            Ok(hb)
+        })
+        .as_ref()
+        .map_err(|e| Error::Template(e.clone()))
+}
 
 /// Options of the HTML writer.
 #[derive(Debug, Clone, Default)]
@@ -44,10 +107,6 @@ impl Error {
 
 /// Renders `doc` with `style` to a complete HTML page. Every text is escaped.
 pub fn render(doc: &Document, style: &Style, _options: &HtmlOptions) -> Result<String, Error> {
-    let mut hb = Handlebars::new();
-    hb.set_strict_mode(true);
-    hb.register_template_string("page", PAGE_TEMPLATE)
-        .map_err(|e| Error::Template(e.to_string()))?;
     let data = json!({
         "meta": {
             "title": doc.meta.title,
@@ -62,7 +121,9 @@ pub fn render(doc: &Document, style: &Style, _options: &HtmlOptions) -> Result<S
         "blocks": doc.blocks.iter().map(|b| block_view(b, style)).collect::<Vec<_>>(),
         "page_numbers": style.page_numbers,
     });
-    hb.render("page", &data)
+    // The view is the context as it is: `render` would serialise a copy of it.
+    templates()?
+        .render_with_context("page", &Context::from(data))
         .map_err(|e| Error::Template(e.to_string()))
 }
 
