@@ -4,7 +4,8 @@
 Starts the editor on a report that does not exist yet (an empty editor), and through the
 DevTools protocol types as a person would: the report information, three indicator rows
 pasted as from a spreadsheet, two achievements and a plan item, one achievement moved up,
-a figure cited from the menu; then exports DOCX and PDF with the buttons. Checks that the
+a figure cited from the menu; then exports DOCX and PDF with the buttons. On the start page:
+新建, 打开, a statistics spreadsheet imported into the indicator grid, 导入上期报告. Checks that the
 saved TOML renders to the same text as tests/editor/reference.toml, that the exported
 files are byte for byte those of `huibao render`, that requests without the token, with a
 foreign Host or Origin, or outside the app are refused, and measures the time from a
@@ -102,6 +103,13 @@ def request(url, path, token=True, host=None, origin=None, method="GET"):
     r.read()
     conn.close()
     return r.status
+
+
+def upload(chromium, selector, path):
+    """Chooses `path` in the file input `selector`, as a person would in the dialog."""
+    root = chromium.call("DOM.getDocument")["root"]["nodeId"]
+    node = chromium.call("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    chromium.call("DOM.setFileInputFiles", {"nodeId": node, "files": [path]})
 
 
 def check_refusals(url):
@@ -275,10 +283,19 @@ def main(binary, out):
         page.click("#open")
         page.wait("huibaoState().file && huibaoState().file.endsWith('jinchuan.toml') && huibaoState().ok",
                   "the opened report")
-        root = chromium.call("DOM.getDocument")["root"]["nodeId"]
-        node = chromium.call("DOM.querySelector", {"nodeId": root, "selector": "#import-file"})["nodeId"]
-        chromium.call("DOM.setFileInputFiles",
-                      {"nodeId": node, "files": [os.path.join(ROOT, "tests", "import", "gbk.txt")]})
+        # 从统计报表导入: the bureau's spreadsheet fills the empty grid, its findings listed by cell.
+        upload(chromium, "#sheet-file", os.path.join(ROOT, "sheets", "tests", "fixtures", "jinchuan-2022h1.xlsx"))
+        summary = page.wait("document.querySelector('#sheet-summary').textContent", "the spreadsheet's summary", 60)
+        added = page.js("huibaoState().sheet.added.length")
+        shown = page.js("document.querySelectorAll('#indicators tbody tr').length")
+        assert added >= 10 and shown == added, f"{added} indicators added, {shown} rows shown: {summary}"
+        first = page.js("document.querySelector('#indicators tbody tr input').value")
+        assert first == "营业收入", f"the first row reads {first!r}"
+        findings = page.js("[...document.querySelectorAll('#sheet-findings li')].map((li) => li.textContent)")
+        assert findings and all(f.startswith("jinchuan-2022h1.xlsx!") for f in findings), findings
+        page.wait("huibaoState().report.indicators.length === " + str(added) + " && huibaoIdle()", "the rows saved")
+        print(f"editor: 从统计报表导入 filled {added} rows from the .xlsx; {len(findings)} findings listed by cell")
+        upload(chromium, "#import-file", os.path.join(ROOT, "tests", "import", "gbk.txt"))
         page.wait("huibaoState().file && huibaoState().file.endsWith('gbk.toml') && huibaoState().todos.length > 0",
                   "the imported report and its to-do list", 60)
         assert os.path.isfile(os.path.join(folder, "gbk.toml")), "导入 wrote no gbk.toml"

@@ -270,6 +270,31 @@ function pasteRows(event) {
   send(edits, true);
 }
 
+/** What an import of a statistics spreadsheet did: the rows whose figures it replaced
+ *  (before → after) and what the reader found, each at its sheet and cell. */
+function showSheetResult(sheet) {
+  $('#sheet-result').hidden = false;
+  $('#sheet-summary').textContent = sheet.summary;
+  const label = (k) => (COLUMNS.find((c) => c.key === k) || { label: k }).label;
+  const plain = (t) => t.replace(/^"(.*)"$/, '$1');
+  const changes = $('#sheet-changes');
+  changes.textContent = '';
+  for (const c of sheet.changed || []) {
+    const li = document.createElement('li');
+    li.textContent = `“${c.name}”的${label(c.key)}：${plain(c.before)} → ${plain(c.after)}`;
+    changes.append(li);
+  }
+  const findings = $('#sheet-findings');
+  findings.textContent = '';
+  for (const f of sheet.findings || []) {
+    const li = document.createElement('li');
+    li.className = f.severity;
+    li.dataset.cell = f.cell;
+    li.textContent = `${f.place}：${f.message}${f.help ? `（${f.help}）` : ''}`;
+    findings.append(li);
+  }
+}
+
 // ---- 条目 (outline) ------------------------------------------------------------------
 
 function numberOf(path) {
@@ -685,6 +710,17 @@ $('#new').addEventListener('click', async () => {
 $('#open').addEventListener('click', async () => {
   const d = await api('/api/open', { path: $('#open-path').value });
   if (d) apply(d, null);
+});
+$('#sheet-file').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  e.target.value = '';
+  showMessage(`正在读取 ${file.name} ……`);
+  const d = await api(`/api/sheet?name=${encodeURIComponent(file.name)}`, undefined, await file.arrayBuffer());
+  if (!d) return;
+  apply(d, null);
+  showSheetResult(d.sheet);
+  showMessage(d.sheet.summary, !d.sheet.ok);
 });
 $('#import-file').addEventListener('change', async (e) => {
   const file = e.target.files[0];

@@ -9,6 +9,7 @@
 //! (`assets/`) is compiled in.
 
 pub mod edit;
+pub mod sheet;
 pub mod spans;
 
 pub use edit::{apply, Edit, EditError, Path, Step};
@@ -35,7 +36,11 @@ const APP_CSS: &str = include_str!("../assets/app.css");
 /// How many steps undo goes back.
 const UNDO_DEPTH: usize = 200;
 
-/// The largest request body read (an imported report, a pasted block).
+/// The routes whose body is a file's bytes (an upload), not JSON.
+const UPLOADS: &[&str] = &["/api/import", "/api/sheet"];
+
+/// The largest request body read (an imported report, a statistics spreadsheet, a pasted
+/// block).
 pub const MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// Every path the editor answers: GET (and HEAD) for the page, its assets and what it
@@ -58,6 +63,7 @@ pub const ROUTES: &[Route] = &[
     Route::post("/api/new"),
     Route::post("/api/open"),
     Route::post("/api/import"),
+    Route::post("/api/sheet"),
     Route::post("/api/export"),
     Route::post("/api/figures"),
 ];
@@ -197,7 +203,7 @@ impl Editor {
     }
 
     fn api(&self, path: &str, request: &Request) -> Response {
-        let body: Value = if path == "/api/import" {
+        let body: Value = if UPLOADS.contains(&path) {
             Value::Null
         } else {
             match serde_json::from_slice(&request.body) {
@@ -245,6 +251,7 @@ impl Editor {
                 self.after(result)
             }
             "/api/import" => self.import(request),
+            "/api/sheet" => self.sheet(request),
             "/api/export" => self.export(&body),
             "/api/figures" => figures_json(&body),
             _ => Response::plain(404, "404: not found"),
@@ -309,14 +316,20 @@ impl Editor {
             Ok(e) => e,
             Err(e) => return Response::plain(400, format!("edits: {e}")),
         };
+        match self.apply_all(&edits) {
+            Ok(()) => self.state_json(None),
+            Err(e) => error_json(&e),
+        }
+    }
+
+    /// Applies `edits` together, as one step of undo (none, or all of them), and saves
+    /// when autosaving.
+    fn apply_all(&self, edits: &[Edit]) -> Result<(), String> {
         let mut state = self.lock();
         let before = state.doc.to_string();
         let mut doc = state.doc.clone();
-        for e in &edits {
-            if let Err(e) = apply(&mut doc, e) {
-                drop(state);
-                return error_json(&e.0);
-            }
+        for e in edits {
+            apply(&mut doc, e).map_err(|e| e.0)?;
         }
         if doc.to_string() != before {
             state.doc = doc;
@@ -326,14 +339,62 @@ impl Editor {
             }
             state.redo.clear();
             if self.options.autosave && state.path.is_some() {
-                if let Err(e) = save(&mut state) {
-                    drop(state);
-                    return error_json(&e);
-                }
+                save(&mut state)?;
             }
         }
-        drop(state);
-        self.state_json(None)
+        Ok(())
+    }
+
+    /// 从统计表导入: the uploaded spreadsheet read as `huibao indicators` reads one, its
+    /// indicators merged into the grid by name; the answer is the state with `sheet`:
+    /// what was added and changed, and the reader's findings at their cells.
+    fn sheet(&self, request: &Request) -> Response {
+        let name = request.arg("name").unwrap_or_else(|| "统计表.xlsx".into());
+        let selection = huibao_sheets::Selection::default();
+        let read =
+            match huibao_sheets::read_indicators_bytes(request.body.clone(), &name, &selection) {
+                Ok(read) => read,
+                Err(errors) => {
+                    let summary = huibao_i18n::t!(
+                        "editor-sheet-refused",
+                        file = name.as_str(),
+                        count = errors.0.len()
+                    );
+                    return self.state_with(json!({
+                        "ok": false,
+                        "summary": summary,
+                        "findings": sheet::errors(&errors),
+                    }));
+                }
+            };
+        let report = toml::from_str::<toml::Value>(&self.text())
+            .unwrap_or_else(|_| toml::Value::Table(Default::default()));
+        let merge = sheet::merge(&report, &read);
+        if let Err(e) = self.apply_all(&merge.edits) {
+            return error_json(&e);
+        }
+        let summary = huibao_i18n::t!(
+            "editor-sheet-merged",
+            sheet = read.sheet.to_string(),
+            count = read.indicators.len(),
+            added = merge.added.len(),
+            changed = merge.changed.len(),
+            unchanged = merge.unchanged
+        );
+        self.state_with(json!({
+            "ok": true,
+            "summary": summary,
+            "added": merge.added,
+            "changed": sheet::changes_json(&merge.changed),
+            "findings": sheet::findings(&read),
+        }))
+    }
+
+    /// The state, with `sheet`: what an import of a spreadsheet did.
+    fn state_with(&self, sheet: Value) -> Response {
+        let mut state = self.state_value(None);
+        state["sheet"] = sheet;
+        json_response(&state)
     }
 
     fn undo_redo(&self, undo: bool) -> Response {
@@ -528,6 +589,11 @@ impl Editor {
     /// Checks and previews the current text, and answers with everything the page
     /// shows.
     fn state_json(&self, message: Option<&str>) -> Response {
+        json_response(&self.state_value(message))
+    }
+
+    /// Everything the page shows, as JSON.
+    fn state_value(&self, message: Option<&str>) -> Value {
         let (path, text, disk_changed, can_undo, can_redo, dirty) = {
             let state = self.lock();
             let text = state.doc.to_string();
@@ -561,7 +627,7 @@ impl Editor {
         let report = toml::from_str::<toml::Value>(&text)
             .map(|v| toml_to_json(&v))
             .unwrap_or(Value::Null);
-        json_response(&json!({
+        json!({
             "file": path.as_ref().map(|p| p.display().to_string()),
             "name": path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
             "report": report,
@@ -578,7 +644,7 @@ impl Editor {
             "autosave": self.options.autosave,
             "render_ms": checked.elapsed_ms,
             "message": message,
-        }))
+        })
     }
 
     /// Prepares `text` as the pipeline would and renders its page.

@@ -56,10 +56,10 @@ macro_rules! catalog {
 
 /// Every catalog file of Chinese, by name.
 pub const ZH_CN_FILES: &[(&str, &str)] = catalog!("zh-CN":
-    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl");
+    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl", "editor.ftl");
 /// Every catalog file of English, by name.
 pub const EN_FILES: &[(&str, &str)] = catalog!("en":
-    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl");
+    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl", "editor.ftl");
 
 /// The catalog files of `lang`.
 pub fn catalog_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
