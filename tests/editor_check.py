@@ -317,6 +317,24 @@ def main(binary, out):
         page.wait("window.huibaoState && huibaoState() && huibaoState().ok", "the example")
         median, worst = latency(page, page.field(["achievements", 0, "title"]))
         print(f"editor: keystroke to preview on examples/ecopark-2022.toml: median {median:.0f} ms, worst {worst:.0f} ms")
+
+        # 升级 keeps the document's order, as Word does: the sub-items after the one outdented
+        # become its own; every item shows the number it will print with.
+        titles = ("[...document.querySelectorAll('#sec-achievements .item')]"
+                  ".map((d) => d.querySelector('input[data-path]').value)")
+        before = page.js(titles)
+        second = page.js("huibaoState().report.achievements[0].items[1].title")
+        page.click("#sec-achievements [data-item='[\"achievements\",0,\"items\",1]'] button[aria-label^='升级']")
+        page.wait(f"huibaoIdle() && huibaoState().report.achievements[1].title === {json.dumps(second)}", "the item outdented")
+        assert page.js(titles) == before, f"升级 changed the order of the items: {page.js(titles)}"
+        shown = page.js("[...document.querySelectorAll('#sec-achievements .item')].map((d) => "
+                        "[d.dataset.item, d.querySelector('.number').textContent])")
+        printed = {json.dumps(n["path"], separators=(",", ":")): n["number"] for n in page.js("huibaoState().numbers")}
+        for item, number in shown:
+            assert printed.get(item) == number, f"{item} shows {number!r}, prints {printed.get(item)!r}"
+        assert printed['["achievements",1]'] == "（二）" and printed['["achievements",1,"items",0]'] == "1.", printed
+        print("editor: 升级 keeps the document's order (the later sub-items follow under the outdented one); "
+              "the numbers shown are those printed")
     finally:
         if chromium:
             chromium.close()

@@ -360,7 +360,7 @@ function renderOutline(section, r) {
       if (!flat) {
         tools.append(
           button('降级', `降级 ${label}（成为上一条的子条目）`, () => send([{ op: 'indent', path }], true), i === 0 || depth >= 3),
-          button('升级', `升级 ${label}`, () => send([{ op: 'outdent', path }], true), depth === 0),
+          button('升级', `升级 ${label}（其后的同级条目成为它的子条目）`, () => send([{ op: 'outdent', path }], true), depth === 0),
           button('添加子条目', `在 ${label} 下添加子条目`, () => send([{ op: 'insert', path: [...path, 'items'], value: {} }], true), depth >= 3),
         );
       }

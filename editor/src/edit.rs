@@ -73,7 +73,9 @@ pub enum Edit {
         /// The item.
         path: Path,
     },
-    /// Makes the sub-item at `path` an item of its parent's list, after its parent.
+    /// Makes the sub-item at `path` an item of its parent's list, after its parent; the
+    /// sub-items after it become its own last sub-items, so the order of the document
+    /// stays as it was (as Word outdents a list item).
     Outdent {
         /// The item.
         path: Path,
@@ -186,7 +188,21 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
             }
             let parent_at = *parent_at;
             let (sub, i) = item_at(doc, path)?;
-            let t = sub.remove(i);
+            let mut t = sub.remove(i);
+            // The siblings after it follow it in the document: they go under it.
+            let later: Vec<Table> = (i..sub.len()).map(|_| sub.remove(i)).collect();
+            if !later.is_empty() {
+                let Some(own) = t
+                    .entry("items")
+                    .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()))
+                    .as_array_of_tables_mut()
+                else {
+                    return err(format!("{}: items is not a list of tables", show(path)));
+                };
+                for sibling in later {
+                    own.push(sibling);
+                }
+            }
             let now_empty = sub.is_empty();
             let parent_list = list_at(doc.as_table_mut(), &path[..n - 3], false)?;
             if now_empty {
