@@ -1,9 +1,10 @@
 //! Edits of a report TOML through toml_edit: a value set at a path, an item inserted,
 //! deleted, moved or indented. What an edit does not touch stays byte for byte.
 
+use crate::list::{child_list, Entry, List};
 use serde::Deserialize;
 use std::fmt;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
 /// One step of a path into the report: a key or an index into a list.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -133,18 +134,18 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
                     table.insert(k, Item::Value(v));
                 }
             }
-            let list = list_at(doc.as_table_mut(), path, true)?;
+            let mut list = list_at(doc.as_table_mut(), path, true)?;
             let at = index.unwrap_or(list.len()).min(list.len());
-            list.insert(at, table);
+            list.insert(at, Entry::Table(table));
             Ok(())
         }
         Edit::Delete { path } => {
-            let (list, i) = item_at(doc, path)?;
+            let (mut list, i) = item_at(doc, path)?;
             list.remove(i);
             Ok(())
         }
         Edit::Move { path, by } => {
-            let (list, i) = item_at(doc, path)?;
+            let (mut list, i) = item_at(doc, path)?;
             let to = i as i64 + by;
             if to < 0 || to >= list.len() as i64 {
                 return err(format!("{} cannot move further", show(path)));
@@ -154,7 +155,7 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
             Ok(())
         }
         Edit::Indent { path } => {
-            let (list, i) = item_at(doc, path)?;
+            let (mut list, i) = item_at(doc, path)?;
             if i == 0 {
                 return err(format!(
                     "{}: the first item has nothing to go under",
@@ -162,16 +163,13 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
                 ));
             }
             let t = list.remove(i);
-            let before = list.get_mut(i - 1).expect("the item before");
-            let items = before
-                .entry("items")
-                .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
-            match items.as_array_of_tables_mut() {
-                Some(sub) => {
+            let (before, inline) = list.get_mut(i - 1).expect("the item before");
+            match child_list(before, "items", inline, true) {
+                Some(mut sub) => {
                     sub.push(t);
                     Ok(())
                 }
-                None => err(format!("{}: items is not a list of tables", show(path))),
+                None => err(format!("{}: items is not a list of items", show(path))),
             }
         }
         Edit::Outdent { path } => {
@@ -187,26 +185,22 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
                 return err(format!("{}: not a sub-item", show(path)));
             }
             let parent_at = *parent_at;
-            let (sub, i) = item_at(doc, path)?;
+            let (mut sub, i) = item_at(doc, path)?;
             let mut t = sub.remove(i);
             // The siblings after it follow it in the document: they go under it.
-            let later: Vec<Table> = (i..sub.len()).map(|_| sub.remove(i)).collect();
+            let later: Vec<Entry> = (i..sub.len()).map(|_| sub.remove(i)).collect();
             if !later.is_empty() {
-                let Some(own) = t
-                    .entry("items")
-                    .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()))
-                    .as_array_of_tables_mut()
-                else {
-                    return err(format!("{}: items is not a list of tables", show(path)));
+                let Some(mut own) = t.items() else {
+                    return err(format!("{}: items is not a list of items", show(path)));
                 };
                 for sibling in later {
                     own.push(sibling);
                 }
             }
-            let now_empty = sub.is_empty();
-            let parent_list = list_at(doc.as_table_mut(), &path[..n - 3], false)?;
+            let now_empty = sub.len() == 0;
+            let mut parent_list = list_at(doc.as_table_mut(), &path[..n - 3], false)?;
             if now_empty {
-                if let Some(p) = parent_list.get_mut(parent_at) {
+                if let Some((p, _)) = parent_list.get_mut(parent_at) {
                     p.remove("items");
                 }
             }
@@ -268,129 +262,112 @@ fn text(s: &str) -> Value {
     Value::from(s)
 }
 
-/// Sets (or, with `None`, removes) the value at `path` under `table`.
-fn set(table: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditError> {
-    let Some((last, parents)) = path.split_last() else {
-        return err("an empty path");
-    };
-    let mut current: &mut dyn toml_edit::TableLike = table;
-    for (i, step) in parents.iter().enumerate() {
-        let next = path.get(i + 1);
-        current = match step {
-            Step::Key(k) => {
-                if new.is_none() && current.get(k).is_none() {
-                    return Ok(());
-                }
-                let item = current.entry(k).or_insert_with(|| match next {
-                    Some(Step::Index(_)) => Item::ArrayOfTables(ArrayOfTables::new()),
-                    _ => {
-                        let mut t = Table::new();
-                        t.set_implicit(true);
-                        Item::Table(t)
-                    }
-                });
-                match item {
-                    Item::Table(t) => t as &mut dyn toml_edit::TableLike,
-                    Item::Value(Value::InlineTable(t)) => t,
-                    Item::ArrayOfTables(list) => {
-                        let Some(Step::Index(j)) = next else {
-                            return err(format!("{}: a list needs an index", show(path)));
-                        };
-                        // The index step is consumed here.
-                        return set_in_list(list, *j, &path[i + 2..], new, path);
-                    }
-                    _ => return err(format!("{}: {k} is not a table", show(path))),
-                }
-            }
-            Step::Index(_) => return err(format!("{}: not a list", show(path))),
-        };
-    }
-    let Step::Key(key) = last else {
+/// Sets (or, with `None`, removes) the value at `path` under `root`.
+fn set(root: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditError> {
+    let Some((Step::Key(key), parents)) = path.split_last() else {
         return err(format!("{}: the last step is a key", show(path)));
+    };
+    let Some((table, inline)) = walk(root, parents, false, new.is_some(), path)? else {
+        // Nothing to remove.
+        return Ok(());
     };
     match new {
         None => {
-            current.remove(key);
+            table.remove(key);
+            if inline {
+                // The braces keep their spaces: `{ title = "…" }`.
+                table.fmt();
+            }
         }
-        Some(mut v) => match current.get_mut(key) {
+        Some(mut v) => match table.get_mut(key) {
             Some(Item::Value(old)) => {
                 *v.decor_mut() = old.decor().clone();
                 *old = v;
             }
             Some(other) => *other = Item::Value(v),
             None => {
-                current.insert(key, Item::Value(v));
+                table.insert(key, Item::Value(v));
             }
         },
     }
     Ok(())
 }
 
-fn set_in_list(
-    list: &mut ArrayOfTables,
-    index: usize,
-    rest: &[Step],
-    new: Option<Value>,
-    path: &[Step],
-) -> Result<(), EditError> {
-    let Some(t) = list.get_mut(index) else {
-        return err(format!("{}: no item {index}", show(path)));
+/// The table at `steps` under `table` (an inline table when `inline`): keys followed
+/// into tables and inline tables, an index into a list of either form. With `make`,
+/// missing tables and lists on the way are made in the form of the table holding them;
+/// without, a missing one is `None`. With the table, whether it is an inline table.
+/// `whole` is the path, for errors.
+fn walk<'a>(
+    table: &'a mut dyn TableLike,
+    steps: &[Step],
+    inline: bool,
+    make: bool,
+    whole: &[Step],
+) -> Result<Option<(&'a mut dyn TableLike, bool)>, EditError> {
+    let Some((step, rest)) = steps.split_first() else {
+        return Ok(Some((table, inline)));
     };
-    set(t, rest, new)
+    let Step::Key(k) = step else {
+        return err(format!("{}: not a list", show(whole)));
+    };
+    let listed = matches!(rest.first(), Some(Step::Index(_)));
+    if table.get(k).is_none() {
+        if !make {
+            return Ok(None);
+        }
+        let made = match (listed, inline) {
+            (true, false) => Item::ArrayOfTables(ArrayOfTables::new()),
+            (true, true) => Item::Value(Value::Array(toml_edit::Array::new())),
+            (false, false) => {
+                let mut t = Table::new();
+                t.set_implicit(true);
+                Item::Table(t)
+            }
+            (false, true) => Item::Value(Value::InlineTable(toml_edit::InlineTable::new())),
+        };
+        table.insert(k, made);
+    }
+    let item = table.get_mut(k).expect("present or made");
+    match item {
+        Item::Table(t) => walk(t, rest, false, make, whole),
+        Item::Value(Value::InlineTable(t)) => walk(t, rest, true, make, whole),
+        _ => {
+            let Some((Step::Index(i), rest)) = rest.split_first() else {
+                return err(format!(
+                    "{}: {k} is a list; a list needs an index",
+                    show(whole)
+                ));
+            };
+            let Some(list) = List::of(item) else {
+                return err(format!("{}: {k} is not a table", show(whole)));
+            };
+            match list.into_item(*i) {
+                Some((t, inline)) => walk(t, rest, inline, make, whole),
+                None => err(format!("{}: no item {i}", show(whole))),
+            }
+        }
+    }
 }
 
-/// The list of tables at `path` (made when `make` and missing).
-fn list_at<'a>(
-    table: &'a mut Table,
-    path: &[Step],
-    make: bool,
-) -> Result<&'a mut ArrayOfTables, EditError> {
+/// The list of items at `path`, in either form (made as `[[…]]` tables, or inline in an
+/// inline table, when `make` and missing).
+fn list_at<'a>(table: &'a mut Table, path: &[Step], make: bool) -> Result<List<'a>, EditError> {
     let Some((Step::Key(last), parents)) = path.split_last() else {
         return err(format!("{}: not a list", show(path)));
     };
-    let mut current = table;
-    let mut steps = parents.iter().peekable();
-    while let Some(step) = steps.next() {
-        let Step::Key(k) = step else {
-            return err(format!("{}: not a list", show(path)));
-        };
-        if make && current.get(k).is_none() {
-            let mut t = Table::new();
-            t.set_implicit(true);
-            current.insert(k, Item::Table(t));
-        }
-        current = match current.get_mut(k) {
-            Some(Item::Table(t)) => t,
-            Some(Item::ArrayOfTables(list)) => {
-                let Some(Step::Index(i)) = steps.next() else {
-                    return err(format!("{}: a list needs an index", show(path)));
-                };
-                match list.get_mut(*i) {
-                    Some(t) => t,
-                    None => return err(format!("{}: no item {i}", show(path))),
-                }
-            }
-            _ => return err(format!("{}: {k} is not a table", show(path))),
-        };
-    }
-    if make && current.get(last).is_none() {
-        current.insert(last, Item::ArrayOfTables(ArrayOfTables::new()));
-    }
-    match current.get_mut(last) {
-        Some(Item::ArrayOfTables(list)) => Ok(list),
-        Some(_) => err(format!(
-            "{}: written as an inline list; the editor changes lists written as [[…]]",
-            show(path)
-        )),
+    let Some((holder, inline)) = walk(table, parents, false, make, path)? else {
+        return err(format!("{}: no such list", show(path)));
+    };
+    match child_list(holder, last, inline, make) {
+        Some(list) => Ok(list),
+        None if make => err(format!("{}: not a list of items", show(path))),
         None => err(format!("{}: no such list", show(path))),
     }
 }
 
 /// The list holding the item at `path`, and the item's index in it.
-fn item_at<'a>(
-    doc: &'a mut DocumentMut,
-    path: &[Step],
-) -> Result<(&'a mut ArrayOfTables, usize), EditError> {
+fn item_at<'a>(doc: &'a mut DocumentMut, path: &[Step]) -> Result<(List<'a>, usize), EditError> {
     let Some((Step::Index(i), list)) = path.split_last() else {
         return err(format!("{}: not a list item", show(path)));
     };

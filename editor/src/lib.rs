@@ -9,6 +9,7 @@
 //! (`assets/`) is compiled in.
 
 pub mod edit;
+mod list;
 pub mod sheet;
 pub mod spans;
 
