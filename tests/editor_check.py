@@ -5,7 +5,8 @@ Starts the editor on a report that does not exist yet (an empty editor), and thr
 DevTools protocol types as a person would: the report information, three indicator rows
 pasted as from a spreadsheet, two achievements and a plan item, one achievement moved up,
 a figure cited from the menu; then exports DOCX and PDF with the buttons. On the start page:
-新建, 打开, a statistics spreadsheet imported into the indicator grid, 导入上期报告. Checks that the
+新建, 打开, a statistics spreadsheet imported into the indicator grid, 导入上期报告; started
+again, 最近打开 lists them. Checks that the
 saved TOML renders to the same text as tests/editor/reference.toml, that the exported
 files are byte for byte those of `huibao render`, that requests without the token, with a
 foreign Host or Origin, or outside the app are refused, and measures the time from a
@@ -30,9 +31,9 @@ ENV = dict(os.environ, SOURCE_DATE_EPOCH="1657238400")
 FONTS = ["--no-system-fonts"]
 
 
-def start(binary, report):
-    """`huibao edit REPORT --no-open`: the process and the page's address."""
-    proc = subprocess.Popen([binary, "edit", report, "--no-open", *FONTS], env=ENV,
+def start(binary, report, cwd=None):
+    """`huibao edit REPORT --no-open` (without REPORT: the start page): the process and the page's address."""
+    proc = subprocess.Popen([binary, "edit", *([report] if report else []), "--no-open", *FONTS], env=ENV, cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for _ in range(100):
         line = proc.stdout.readline()
@@ -144,6 +145,8 @@ def main(binary, out):
     work = os.path.join(out, "editor")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
+    # The list of recent reports goes to a config folder of this run, not the user's.
+    ENV["XDG_CONFIG_HOME"] = os.path.join(work, "config")
     report = os.path.join(work, "jinchuan.toml")
     proc, url = start(binary, report)
     chromium = None
@@ -301,6 +304,27 @@ def main(binary, out):
         assert os.path.isfile(os.path.join(folder, "gbk.toml")), "导入 wrote no gbk.toml"
         print("editor: without arguments and a terminal it opens the start page; 新建 writes the starter,"
               " 打开 opens a report, 导入上期报告 uploads and imports one with its to-do list")
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+
+    # 最近打开: started again, the start page offers the reports opened, the latest first;
+    # one that is gone is greyed and not offered; one click opens another.
+    os.remove(os.path.join(folder, "report.toml"))
+    proc, url = start(binary, None, cwd=folder)
+    chromium = None
+    try:
+        chromium = DevTools(os.path.join(work, "profile4"), url)
+        page = Editor(chromium)
+        page.wait("window.huibaoState && huibaoState() && !document.querySelector('#recent').hidden", "the recent reports")
+        shown = page.js("[...document.querySelectorAll('#recent-list button')].map((b) => [b.textContent, b.disabled])")
+        assert shown[:3] == [["gbk.toml", False], ["jinchuan.toml", False], ["report.toml", True]], shown
+        page.screenshot(os.path.join(work, "recent.png"))
+        page.click("#recent-list button[data-report$='jinchuan.toml']")
+        page.wait("huibaoState().file && huibaoState().file.endsWith('jinchuan.toml') && huibaoState().ok",
+                  "the report opened from the list")
+        print("editor: 最近打开 lists the reports opened, the latest first, a missing one greyed; one click opens one")
     finally:
         if chromium:
             chromium.close()

@@ -84,7 +84,7 @@ function apply(data, started) {
   $('#undo').disabled = !data.can_undo;
   $('#redo').disabled = !data.can_redo;
   $('#disk-banner').hidden = !data.disk_changed;
-  if (onStart) return;
+  if (onStart) { renderRecent(data.recent || []); return; }
   const r = data.report || {};
   fillFields(r);
   fillPeriod(r.report || {});
@@ -95,6 +95,29 @@ function apply(data, started) {
   renderTodos(data.todos || []);
   renderDiagnostics(data.diagnostics || []);
   showPreview(data, started);
+}
+
+/** The reports opened last, the latest first: one click opens one; a file that is gone
+ *  is shown greyed, not offered. */
+function renderRecent(list) {
+  $('#recent').hidden = list.length === 0;
+  const ul = $('#recent-list');
+  ul.textContent = '';
+  for (const r of list) {
+    const li = document.createElement('li');
+    const b = button(r.name, r.exists ? `打开 ${r.path}` : `${r.path}（文件已不存在）`, async () => {
+      const d = await api('/api/open', { path: r.path });
+      if (d) apply(d, null);
+    }, !r.exists);
+    b.dataset.report = r.path;
+    b.title = r.path;
+    const where = document.createElement('span');
+    where.className = 'hint';
+    where.textContent = r.exists ? r.folder : `${r.folder}（文件已不存在）`;
+    li.classList.toggle('missing', !r.exists);
+    li.append(b, ' ', where);
+    ul.append(li);
+  }
 }
 
 function getAt(obj, path) {

@@ -10,6 +10,7 @@
 
 pub mod edit;
 mod list;
+pub mod recent;
 pub mod sheet;
 pub mod spans;
 
@@ -79,6 +80,9 @@ pub struct EditorOptions {
     pub folder: PathBuf,
     /// Save after every change.
     pub autosave: bool,
+    /// The file of the reports opened last, offered on the start page
+    /// ([`recent::default_file`] for `huibao edit`); `None` keeps no list.
+    pub recent: Option<PathBuf>,
 }
 
 /// A file on disk as last read or written: to notice another program changing it.
@@ -277,6 +281,11 @@ impl Editor {
             .parse()
             .map_err(|e| format!("{} 不是有效的 TOML 文件：{e}", path.display()))?;
         state.disk = Stamp::of(&path);
+        if let Some(list) = &self.options.recent {
+            // The list is a convenience: a config folder that cannot be written does not
+            // keep the report from opening.
+            let _ = recent::add(list, &path);
+        }
         state.path = Some(path);
         state.saved = doc.to_string();
         state.doc = doc;
@@ -645,6 +654,10 @@ impl Editor {
             "autosave": self.options.autosave,
             "render_ms": checked.elapsed_ms,
             "message": message,
+            "recent": match (&path, &self.options.recent) {
+                (None, Some(list)) => recent::list_json(list),
+                _ => Vec::new(),
+            },
         })
     }
 
