@@ -359,6 +359,29 @@ def main(binary, out):
         assert printed['["achievements",1]'] == "（二）" and printed['["achievements",1,"items",0]'] == "1.", printed
         print("editor: 升级 keeps the document's order (the later sub-items follow under the outdented one); "
               "the numbers shown are those printed")
+
+        # An item's table and chart, made and filled in the page.
+        first = "#sec-achievements [data-item='[\"achievements\",0]']"
+        page.click(f"{first} button[aria-label^='在'][aria-label$='后添加表格']")
+        cell = page.field(["achievements", 0, "table", "rows", 0, 0])
+        page.wait(f"!!document.querySelector({json.dumps(cell)})", "the table's form")
+        page.type_into(cell, "新材料产业园")
+        page.type_into(page.field(["achievements", 0, "table", "rows", 0, 1]), "56.3")
+        page.click(f"{first} button[aria-label$='表格末尾添加一行']")
+        page.wait("(huibaoState().report.achievements[0].table.rows || []).length === 2", "the added row")
+        rows = page.js("huibaoState().report.achievements[0].table.rows")
+        assert rows == [["新材料产业园", 56.3], ["", ""]], rows
+        page.click(f"{first} button[aria-label$='后添加图表']")
+        page.wait("huibaoState().report.achievements[0].chart && huibaoIdle()", "the chart")
+        cited = page.js("huibaoState().report.indicators.find((i) => i.previous != null).name")
+        page.type_into(page.field(["achievements", 0, "chart", "indicators"]), cited)
+        page.wait("huibaoState().ok && huibaoIdle()", "the report with its table and chart")
+        preview = page.wait("(() => { const d = document.querySelector('#preview').contentDocument;"
+                            " return d && d.body && d.body.innerText; })()", "the preview")
+        assert "新材料产业园" in preview and "图1" in preview, preview[:800]
+        page.js(f"document.querySelector({json.dumps(first)} + ' .table-form').scrollIntoView()")
+        page.screenshot(os.path.join(work, "table-chart.png"))
+        print("editor: an item's table (cells, an added row) and chart (its indicators) made in the page print in the preview")
     finally:
         if chromium:
             chromium.close()

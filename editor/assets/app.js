@@ -329,6 +329,9 @@ function numberOf(path) {
 function outlineShape(items, base, out = []) {
   (items || []).forEach((item, i) => {
     out.push(key([...base, i]));
+    const t = item.table, c = item.chart;
+    if (t) out.push(`表${(t.columns || []).length}×${(t.rows || []).map((r) => r.length).join(',')}`);
+    if (c) out.push(`图${c.kind}${(c.series || []).length}`);
     outlineShape(item.items, [...base, i, 'items'], out);
   });
   return out.join(' ');
@@ -347,6 +350,7 @@ function renderOutline(section, r) {
       if (!flat) $('.number', div).textContent = numberOf(path);
       setValue($('input[data-path]', div), item.title || '');
       setValue($('textarea[data-path]', div), (item.text || '').replace(/\n$/, ''));
+      for (const el of $$('.extra [data-path]', div)) setValue(el, shown(el, getAt(r, JSON.parse(el.dataset.path))));
     }
     return;
   }
@@ -399,7 +403,7 @@ function renderOutline(section, r) {
       text.setAttribute('aria-label', `${flat ? '附件' : '条目'}${num.textContent} 正文`);
       text.placeholder = '正文';
       text.value = (item.text || '').replace(/\n$/, '');
-      div.append(text);
+      div.append(text, extras(item, path, label));
       into.append(div);
       if (!flat && item.items) draw(item.items, [...path, 'items'], depth + 1, into);
     });
@@ -407,6 +411,154 @@ function renderOutline(section, r) {
   draw(items, [list], 0, box);
   addCiteButtons(box);
   restore(focus);
+}
+
+// ---- 条目的表格和图表 -------------------------------------------------------------------
+
+/** A value as its field shows it: a list joined with 、. */
+function shown(el, v) {
+  if (Array.isArray(v)) return v.join('、');
+  return v == null ? '' : String(v);
+}
+
+function field(path, kind, labelText, placeholder) {
+  const input = document.createElement('input');
+  input.dataset.path = key(path);
+  if (kind) input.dataset.kind = kind;
+  input.setAttribute('aria-label', labelText);
+  if (placeholder) input.placeholder = placeholder;
+  return input;
+}
+
+function labelled(text, el) {
+  const l = document.createElement('label');
+  l.append(text, el);
+  return l;
+}
+
+/** An item's table and chart, or the buttons that add them. */
+function extras(item, path, label) {
+  const box = document.createElement('div');
+  box.className = 'extras';
+  const add = [];
+  if (item.table) box.append(tableForm(item.table, [...path, 'table'], label));
+  else add.push(button('添加表格', `在 ${label} 后添加表格`, () => send([
+    { op: 'set', path: [...path, 'table', 'columns'], raw: '["项目", "数值"]' },
+    { op: 'set', path: [...path, 'table', 'rows'], raw: '[\n  ["", ""],\n]' },
+  ], true)));
+  if (item.chart) box.append(chartForm(item.chart, [...path, 'chart'], label));
+  else add.push(button('添加图表', `在 ${label} 后添加图表`, () => send([
+    { op: 'set', path: [...path, 'chart', 'kind'], value: 'growth' },
+  ], true)));
+  box.append(...add);
+  for (const el of $$('[data-path]', box)) el.value = shown(el, getAt(state.report, JSON.parse(el.dataset.path)));
+  return box;
+}
+
+function extraHead(title, removeLabel, onRemove) {
+  const head = document.createElement('div');
+  head.className = 'extra-head';
+  const t = document.createElement('strong');
+  t.textContent = title;
+  head.append(t, button(`删除${title}`, removeLabel, onRemove));
+  return head;
+}
+
+/** A table: its caption, a header cell per column, the rows of cells, its note. */
+function tableForm(table, path, label) {
+  const columns = table.columns || [];
+  const rows = table.rows || [];
+  const box = document.createElement('div');
+  box.className = 'extra table-form';
+  box.append(extraHead('表格', `删除 ${label} 的表格`, () => {
+    if (confirm('删除这张表格？')) send([{ op: 'set', path, value: null }], true);
+  }));
+  box.append(labelled('表题', field([...path, 'caption'], null, `${label} 表格的表题`)));
+  const grid = document.createElement('table');
+  grid.className = 'grid';
+  const headRow = document.createElement('tr');
+  columns.forEach((_, c) => {
+    const th = document.createElement('th');
+    th.append(field([...path, 'columns', c], 'header', `${label} 表格第${c + 1}列的列名`));
+    th.append(button('删除此列', `删除 ${label} 表格的第${c + 1}列`, () => send([
+      ...rows.map((row, r) => ({ op: 'set', path: [...path, 'rows', r, c], value: null })).filter((_, r) => rows[r].length > c),
+      { op: 'set', path: [...path, 'columns', c], value: null },
+    ], true), columns.length <= 1));
+    headRow.append(th);
+  });
+  headRow.append(document.createElement('th'));
+  const thead = document.createElement('thead');
+  thead.append(headRow);
+  const tbody = document.createElement('tbody');
+  rows.forEach((row, r) => {
+    const tr = document.createElement('tr');
+    columns.forEach((_, c) => {
+      const td = document.createElement('td');
+      td.append(field([...path, 'rows', r, c], 'cell', `${label} 表格第${r + 1}行第${c + 1}列`));
+      tr.append(td);
+    });
+    const td = document.createElement('td');
+    td.append(button('删除此行', `删除 ${label} 表格的第${r + 1}行`, () => send([{ op: 'set', path: [...path, 'rows', r], value: null }], true)));
+    tr.append(td);
+    tbody.append(tr);
+  });
+  grid.append(thead, tbody);
+  box.append(grid);
+  const empty = `[${columns.map(() => '""').join(', ')}]`;
+  box.append(
+    button('添加行', `在 ${label} 表格末尾添加一行`, () => send([rows.length
+      ? { op: 'set', path: [...path, 'rows', rows.length], raw: empty }
+      : { op: 'set', path: [...path, 'rows'], raw: `[\n  ${empty},\n]` }], true)),
+    button('添加列', `在 ${label} 表格右侧添加一列`, () => send([
+      { op: 'set', path: [...path, 'columns', columns.length], raw: JSON.stringify(`第${columns.length + 1}列`) },
+      ...rows.map((row, r) => ({ op: 'set', path: [...path, 'rows', r, row.length], raw: '""' })),
+    ], true)),
+  );
+  box.append(labelled('表注', field([...path, 'note'], null, `${label} 表格的表注`, '如：数据来源：金川区统计局')));
+  return box;
+}
+
+const CHART_KINDS = [
+  ['growth', '本期与上年同期对比'],
+  ['completion', '全年目标完成情况'],
+  ['bars', '柱状图（自填数据）'],
+];
+
+/** A chart: what it shows, its caption, and the indicators or the data it draws. */
+function chartForm(chart, path, label) {
+  const box = document.createElement('div');
+  box.className = 'extra chart-form';
+  box.append(extraHead('图表', `删除 ${label} 的图表`, () => send([{ op: 'set', path, value: null }], true)));
+  const kind = document.createElement('select');
+  kind.dataset.path = key([...path, 'kind']);
+  kind.setAttribute('aria-label', `${label} 图表的类型`);
+  for (const [value, text] of CHART_KINDS) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    kind.append(o);
+  }
+  box.append(labelled('类型', kind));
+  box.append(labelled('图题（对比图和完成情况图可不填）', field([...path, 'title'], null, `${label} 图表的图题`)));
+  if (chart.kind !== 'bars') {
+    box.append(labelled('指标（用顿号分隔；不填则画出全部可画的指标）',
+      field([...path, 'indicators'], 'list', `${label} 图表的指标`, '营业收入、固定资产投资')));
+    return box;
+  }
+  box.append(labelled('计量单位', field([...path, 'unit'], null, `${label} 图表的计量单位`, '亿元')));
+  box.append(labelled('分类（用顿号分隔）', field([...path, 'categories'], 'list', `${label} 图表的分类`, '一季度、二季度')));
+  (chart.series || []).forEach((_, i) => {
+    const row = document.createElement('div');
+    row.className = 'series';
+    row.append(
+      labelled('系列名称', field([...path, 'series', i, 'name'], null, `${label} 图表第${i + 1}个系列的名称`)),
+      labelled('数值（用顿号分隔，与分类一一对应）', field([...path, 'series', i, 'values'], 'numbers', `${label} 图表第${i + 1}个系列的数值`)),
+      button('删除系列', `删除 ${label} 图表的第${i + 1}个系列`, () => send([{ op: 'delete', path: [...path, 'series', i] }], true)),
+    );
+    box.append(row);
+  });
+  box.append(button('添加系列', `在 ${label} 图表中添加一个系列`, () => send([{ op: 'insert', path: [...path, 'series'], value: {} }], true)));
+  return box;
 }
 
 function button(text, label, onclick, disabled) {
@@ -668,7 +820,20 @@ function changed(el) {
   if (!el.dataset.path) return;
   const path = JSON.parse(el.dataset.path);
   const v = el.value;
-  if (el.dataset.kind === 'number' || el.dataset.kind === 'date') {
+  const kind = el.dataset.kind;
+  if (kind === 'cell' || kind === 'header') {
+    // A cell is a number when it reads as one; a header or other cell is text, kept even when empty.
+    const t = v.trim().replace(/,/g, '');
+    const number = kind === 'cell' && /^-?\d+(\.\d+)?$/.test(t);
+    send([{ op: 'set', path, raw: number ? t : JSON.stringify(v.trim()) }]);
+  } else if (kind === 'list') {
+    const names = v.split(/[、，,；;\n]/).map((x) => x.trim()).filter(Boolean);
+    send([{ op: 'set', path, value: names.length ? names : null }]);
+  } else if (kind === 'numbers') {
+    const nums = v.split(/[、，,；;\s]+/).map((x) => x.trim()).filter(Boolean);
+    if (nums.some((x) => !/^-?\d+(\.\d+)?$/.test(x))) return;
+    send([{ op: 'set', path, raw: `[${nums.join(', ')}]` }]);
+  } else if (el.dataset.kind === 'number' || el.dataset.kind === 'date') {
     send([{ op: 'set', path, raw: v.trim().replace(/,/g, '') }]);
   } else if (el.tagName === 'TEXTAREA' && v.includes('\n')) {
     send([{ op: 'set', path, value: v.endsWith('\n') ? v : v + '\n' }]);

@@ -263,14 +263,26 @@ fn text(s: &str) -> Value {
 }
 
 /// Sets (or, with `None`, removes) the value at `path` under `root`.
+/// A path ending in indexes after its last key is a place in a value's array (a table's
+/// cell: `[…, "table", "rows", 2, 1]`).
 fn set(root: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditError> {
-    let Some((Step::Key(key), parents)) = path.split_last() else {
-        return err(format!("{}: the last step is a key", show(path)));
+    let Some(last_key) = path.iter().rposition(|s| matches!(s, Step::Key(_))) else {
+        return err(format!("{}: no key", show(path)));
+    };
+    let (parents, key, indexes) = match &path[last_key] {
+        Step::Key(k) => (&path[..last_key], k, &path[last_key + 1..]),
+        Step::Index(_) => unreachable!("a key"),
     };
     let Some((table, inline)) = walk(root, parents, false, new.is_some(), path)? else {
         // Nothing to remove.
         return Ok(());
     };
+    if !indexes.is_empty() {
+        let Some(Item::Value(value)) = table.get_mut(key) else {
+            return err(format!("{}: {key} is not a list of values", show(path)));
+        };
+        return set_in_array(value, indexes, new, path);
+    }
     match new {
         None => {
             table.remove(key);
@@ -289,6 +301,47 @@ fn set(root: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditEr
                 table.insert(key, Item::Value(v));
             }
         },
+    }
+    Ok(())
+}
+
+/// Sets (or removes) the element at `indexes` of the array `value`, nested arrays
+/// followed: an index one past the end appends (a new row or cell), laid out as the
+/// array is.
+fn set_in_array(
+    value: &mut Value,
+    indexes: &[Step],
+    new: Option<Value>,
+    path: &[Step],
+) -> Result<(), EditError> {
+    let mut value = value;
+    for step in &indexes[..indexes.len() - 1] {
+        let Step::Index(i) = step else {
+            unreachable!("indexes only")
+        };
+        value = match value.as_array_mut().and_then(|a| a.get_mut(*i)) {
+            Some(v) => v,
+            None => return err(format!("{}: no element {i}", show(path))),
+        };
+    }
+    let (Some(Step::Index(i)), Some(array)) = (indexes.last(), value.as_array_mut()) else {
+        return err(format!("{}: not a list of values", show(path)));
+    };
+    let i = *i;
+    match (new, i.cmp(&array.len())) {
+        (None, std::cmp::Ordering::Less) => {
+            crate::list::remove_value(array, i);
+        }
+        (None, _) => {}
+        (Some(mut v), std::cmp::Ordering::Less) => {
+            let old = array.get(i).expect("within");
+            *v.decor_mut() = old.decor().clone();
+            array.replace_formatted(i, v);
+        }
+        (Some(v), std::cmp::Ordering::Equal) => crate::list::push_value(array, v),
+        (Some(_), std::cmp::Ordering::Greater) => {
+            return err(format!("{}: no element {i}", show(path)))
+        }
     }
     Ok(())
 }

@@ -92,15 +92,13 @@ impl<'a> List<'a> {
     pub(crate) fn remove(&mut self, i: usize) -> Entry {
         match self {
             List::Tables(list) => Entry::Table(list.remove(i)),
-            List::Inline(a) => keeping_layout(a, |a| match a.remove(i) {
+            List::Inline(a) => match remove_value(a, i) {
                 Value::InlineTable(mut t) => {
-                    // A comment on the line before it stays on that line.
-                    carry_comment(a, i, t.decor());
                     *t.decor_mut() = Decor::default();
                     Entry::Inline(t)
                 }
                 other => unreachable!("a list holds inline tables, not {other}"),
-            }),
+            },
         }
     }
 
@@ -120,6 +118,22 @@ impl<'a> List<'a> {
     pub(crate) fn push(&mut self, entry: Entry) {
         self.insert(self.len(), entry);
     }
+}
+
+/// Appends `v` to the array `a` laid out as it is (a table's row on its own line when
+/// the rows are one a line).
+pub(crate) fn push_value(a: &mut Array, mut v: Value) {
+    *v.decor_mut() = Decor::default();
+    keeping_layout(a, |a| a.push_formatted(v));
+}
+
+/// Takes element `i` out of the array `a`, a comment before it kept on its line.
+pub(crate) fn remove_value(a: &mut Array, i: usize) -> Value {
+    keeping_layout(a, |a| {
+        let v = a.remove(i);
+        carry_comment(a, i, v.decor());
+        v
+    })
 }
 
 /// The list at `key` of `table` (an inline table when `inline`), made in that form when
