@@ -2,6 +2,7 @@
 //! deleted, moved or indented. What an edit does not touch stays byte for byte.
 
 use crate::list::{child_list, Entry, List};
+use huibao_i18n::{msg, Message};
 use serde::Deserialize;
 use std::fmt;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
@@ -83,20 +84,20 @@ pub enum Edit {
     },
 }
 
-/// Why an edit could not be made.
+/// Why an edit could not be made (a catalog message naming the path).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditError(pub String);
+pub struct EditError(pub Message);
 
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
 impl std::error::Error for EditError {}
 
-fn err<T>(message: impl Into<String>) -> Result<T, EditError> {
-    Err(EditError(message.into()))
+fn err<T>(message: Message) -> Result<T, EditError> {
+    Err(EditError(message))
 }
 
 fn show(path: &[Step]) -> String {
@@ -148,7 +149,7 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
             let (mut list, i) = item_at(doc, path)?;
             let to = i as i64 + by;
             if to < 0 || to >= list.len() as i64 {
-                return err(format!("{} cannot move further", show(path)));
+                return err(msg!("editor-edit-cannot-move", path = show(path)));
             }
             let t = list.remove(i);
             list.insert(to as usize, t);
@@ -157,10 +158,7 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
         Edit::Indent { path } => {
             let (mut list, i) = item_at(doc, path)?;
             if i == 0 {
-                return err(format!(
-                    "{}: the first item has nothing to go under",
-                    show(path)
-                ));
+                return err(msg!("editor-edit-first-item", path = show(path)));
             }
             let t = list.remove(i);
             let (before, inline) = list.get_mut(i - 1).expect("the item before");
@@ -169,7 +167,7 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
                     sub.push(t);
                     Ok(())
                 }
-                None => err(format!("{}: items is not a list of items", show(path))),
+                None => err(msg!("editor-edit-not-items", path = show(path))),
             }
         }
         Edit::Outdent { path } => {
@@ -179,10 +177,10 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
                 n.checked_sub(3).map(|i| &path[i]),
                 n.checked_sub(2).map(|i| &path[i]),
             ) else {
-                return err(format!("{}: a top-level item cannot move out", show(path)));
+                return err(msg!("editor-edit-top-level", path = show(path)));
             };
             if k != "items" {
-                return err(format!("{}: not a sub-item", show(path)));
+                return err(msg!("editor-edit-not-sub-item", path = show(path)));
             }
             let parent_at = *parent_at;
             let (mut sub, i) = item_at(doc, path)?;
@@ -191,7 +189,7 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
             let later: Vec<Entry> = (i..sub.len()).map(|_| sub.remove(i)).collect();
             if !later.is_empty() {
                 let Some(mut own) = t.items() else {
-                    return err(format!("{}: items is not a list of items", show(path)));
+                    return err(msg!("editor-edit-not-items", path = show(path)));
                 };
                 for sibling in later {
                     own.push(sibling);
@@ -214,7 +212,7 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
 fn parse_raw(raw: &str) -> Result<Value, EditError> {
     raw.trim()
         .parse::<Value>()
-        .or_else(|_| err(format!("“{raw}” is not a value")))
+        .or_else(|_| err(msg!("editor-edit-not-value", raw = raw)))
 }
 
 /// The TOML value of a JSON value; `None` for null and empty text (the key goes).
@@ -267,7 +265,7 @@ fn text(s: &str) -> Value {
 /// cell: `[…, "table", "rows", 2, 1]`).
 fn set(root: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditError> {
     let Some(last_key) = path.iter().rposition(|s| matches!(s, Step::Key(_))) else {
-        return err(format!("{}: no key", show(path)));
+        return err(msg!("editor-edit-no-key", path = show(path)));
     };
     let (parents, key, indexes) = match &path[last_key] {
         Step::Key(k) => (&path[..last_key], k, &path[last_key + 1..]),
@@ -279,7 +277,7 @@ fn set(root: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditEr
     };
     if !indexes.is_empty() {
         let Some(Item::Value(value)) = table.get_mut(key) else {
-            return err(format!("{}: {key} is not a list of values", show(path)));
+            return err(msg!("editor-edit-not-values", path = show(path)));
         };
         return set_in_array(value, indexes, new, path);
     }
@@ -321,11 +319,17 @@ fn set_in_array(
         };
         value = match value.as_array_mut().and_then(|a| a.get_mut(*i)) {
             Some(v) => v,
-            None => return err(format!("{}: no element {i}", show(path))),
+            None => {
+                return err(msg!(
+                    "editor-edit-no-item",
+                    path = show(path),
+                    number = i + 1
+                ))
+            }
         };
     }
     let (Some(Step::Index(i)), Some(array)) = (indexes.last(), value.as_array_mut()) else {
-        return err(format!("{}: not a list of values", show(path)));
+        return err(msg!("editor-edit-not-values", path = show(path)));
     };
     let i = *i;
     match (new, i.cmp(&array.len())) {
@@ -340,7 +344,11 @@ fn set_in_array(
         }
         (Some(v), std::cmp::Ordering::Equal) => crate::list::push_value(array, v),
         (Some(_), std::cmp::Ordering::Greater) => {
-            return err(format!("{}: no element {i}", show(path)))
+            return err(msg!(
+                "editor-edit-no-item",
+                path = show(path),
+                number = i + 1
+            ))
         }
     }
     Ok(())
@@ -362,7 +370,7 @@ fn walk<'a>(
         return Ok(Some((table, inline)));
     };
     let Step::Key(k) = step else {
-        return err(format!("{}: not a list", show(whole)));
+        return err(msg!("editor-edit-not-list", path = show(whole)));
     };
     let listed = matches!(rest.first(), Some(Step::Index(_)));
     if table.get(k).is_none() {
@@ -387,17 +395,26 @@ fn walk<'a>(
         Item::Value(Value::InlineTable(t)) => walk(t, rest, true, make, whole),
         _ => {
             let Some((Step::Index(i), rest)) = rest.split_first() else {
-                return err(format!(
-                    "{}: {k} is a list; a list needs an index",
-                    show(whole)
+                return err(msg!(
+                    "editor-edit-needs-index",
+                    path = show(whole),
+                    key = k.as_str()
                 ));
             };
             let Some(list) = List::of(item) else {
-                return err(format!("{}: {k} is not a table", show(whole)));
+                return err(msg!(
+                    "editor-edit-not-table",
+                    path = show(whole),
+                    key = k.as_str()
+                ));
             };
             match list.into_item(*i) {
                 Some((t, inline)) => walk(t, rest, inline, make, whole),
-                None => err(format!("{}: no item {i}", show(whole))),
+                None => err(msg!(
+                    "editor-edit-no-item",
+                    path = show(whole),
+                    number = i + 1
+                )),
             }
         }
     }
@@ -407,26 +424,30 @@ fn walk<'a>(
 /// inline table, when `make` and missing).
 fn list_at<'a>(table: &'a mut Table, path: &[Step], make: bool) -> Result<List<'a>, EditError> {
     let Some((Step::Key(last), parents)) = path.split_last() else {
-        return err(format!("{}: not a list", show(path)));
+        return err(msg!("editor-edit-not-list", path = show(path)));
     };
     let Some((holder, inline)) = walk(table, parents, false, make, path)? else {
-        return err(format!("{}: no such list", show(path)));
+        return err(msg!("editor-edit-no-list", path = show(path)));
     };
     match child_list(holder, last, inline, make) {
         Some(list) => Ok(list),
-        None if make => err(format!("{}: not a list of items", show(path))),
-        None => err(format!("{}: no such list", show(path))),
+        None if make => err(msg!("editor-edit-not-items", path = show(path))),
+        None => err(msg!("editor-edit-no-list", path = show(path))),
     }
 }
 
 /// The list holding the item at `path`, and the item's index in it.
 fn item_at<'a>(doc: &'a mut DocumentMut, path: &[Step]) -> Result<(List<'a>, usize), EditError> {
     let Some((Step::Index(i), list)) = path.split_last() else {
-        return err(format!("{}: not a list item", show(path)));
+        return err(msg!("editor-edit-not-list", path = show(path)));
     };
     let list = list_at(doc.as_table_mut(), list, false)?;
     if *i >= list.len() {
-        return err(format!("{}: no item {i}", show(path)));
+        return err(msg!(
+            "editor-edit-no-item",
+            path = show(path),
+            number = i + 1
+        ));
     }
     Ok((list, *i))
 }

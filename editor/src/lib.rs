@@ -234,7 +234,7 @@ impl Editor {
                 let mut state = self.lock();
                 let result = match state.path.clone() {
                     Some(p) => self.open_into(&mut state, p),
-                    None => Err("没有打开的报告文件".into()),
+                    None => Err(huibao_i18n::t!("editor-no-report")),
                 };
                 drop(state);
                 self.after(result)
@@ -275,11 +275,21 @@ impl Editor {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(format!("无法读取 {}：{e}", path.display())),
+            Err(e) => {
+                return Err(huibao_i18n::t!(
+                    "editor-cannot-read",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                ))
+            }
         };
-        let doc: DocumentMut = text
-            .parse()
-            .map_err(|e| format!("{} 不是有效的 TOML 文件：{e}", path.display()))?;
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            huibao_i18n::t!(
+                "editor-not-toml",
+                path = path.display().to_string(),
+                detail = e.to_string()
+            )
+        })?;
         state.disk = Stamp::of(&path);
         if let Some(list) = &self.options.recent {
             // The list is a convenience: a config folder that cannot be written does not
@@ -311,7 +321,10 @@ impl Editor {
         };
         let path = self.options.folder.join(&name);
         if path.exists() {
-            return Err(format!("{} 已存在，请换一个文件名", path.display()));
+            return Err(huibao_i18n::t!(
+                "editor-exists",
+                path = path.display().to_string()
+            ));
         }
         huibao_pipeline::write_files(&[(path.clone(), text.as_bytes())])
             .map_err(|e| e.to_string())?;
@@ -339,7 +352,7 @@ impl Editor {
         let before = state.doc.to_string();
         let mut doc = state.doc.clone();
         for e in edits {
-            apply(&mut doc, e).map_err(|e| e.0)?;
+            apply(&mut doc, e).map_err(|e| e.to_string())?;
         }
         if doc.to_string() != before {
             state.doc = doc;
@@ -775,7 +788,7 @@ fn error_json(message: &str) -> Response {
 /// Saves the report beside itself and renames it into place.
 fn save(state: &mut State) -> Result<(), String> {
     let Some(path) = state.path.clone() else {
-        return Err("没有打开的报告文件".into());
+        return Err(huibao_i18n::t!("editor-no-report"));
     };
     let text = state.doc.to_string();
     huibao_pipeline::write_files(&[(path.clone(), text.as_bytes())]).map_err(|e| e.to_string())?;

@@ -571,3 +571,33 @@ text = "开展安全生产大检查，整改隐患326处。"
         "{state}"
     );
 }
+
+/// An edit that cannot be made says so in the catalogs' words, in either language,
+/// naming the place.
+#[test]
+fn a_refused_edit_says_why_in_the_chosen_language() {
+    use huibao_i18n::Lang;
+    let mut doc: DocumentMut = OUTLINE.parse().unwrap();
+    let refused = |doc: &mut DocumentMut, json: &str| apply(doc, &edit(json)).unwrap_err().0;
+    let top = refused(&mut doc, r#"{"op":"outdent","path":["achievements",1]}"#);
+    assert_eq!(
+        top.render(Lang::ZhCn),
+        ".achievements[1] 已是最上一级，不能升级"
+    );
+    let first = refused(&mut doc, r#"{"op":"indent","path":["achievements",0]}"#);
+    assert!(
+        first
+            .render(Lang::ZhCn)
+            .starts_with(".achievements[0] 是第一条"),
+        "{}",
+        first.render(Lang::ZhCn)
+    );
+    assert!(first.render(Lang::En).contains("is the first item"));
+    let missing = refused(&mut doc, r#"{"op":"delete","path":["achievements",7]}"#);
+    assert_eq!(missing.render(Lang::ZhCn), ".achievements[7] 中没有第 8 项");
+    assert_eq!(
+        OUTLINE,
+        doc.to_string(),
+        "a refused edit changed the report"
+    );
+}
