@@ -296,6 +296,18 @@ fn set(root: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditEr
             }
             Some(other) => *other = Item::Value(v),
             None => {
+                if inline {
+                    // The space before the closing brace stays before it: the last
+                    // value gives its spacing after it to the new one.
+                    if let Some(last) = table.iter_mut().last().and_then(|(_, i)| i.as_value_mut())
+                    {
+                        let after = last.decor().suffix().cloned();
+                        last.decor_mut().set_suffix("");
+                        if let Some(after) = after {
+                            v.decor_mut().set_suffix(after);
+                        }
+                    }
+                }
                 table.insert(key, Item::Value(v));
             }
         },

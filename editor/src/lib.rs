@@ -373,6 +373,17 @@ impl Editor {
     /// what was added and changed, and the reader's findings at their cells.
     fn sheet(&self, request: &Request) -> Response {
         let name = request.arg("name").unwrap_or_else(|| "统计表.xlsx".into());
+        let report = toml::from_str::<toml::Value>(&self.text())
+            .unwrap_or_else(|_| toml::Value::Table(Default::default()));
+        if let Some(from) = sheet::reads_sheet(&report) {
+            // Its figures come from that sheet at every render: rows copied beside them
+            // would name each indicator twice.
+            return self.state_with(json!({
+                "ok": false,
+                "summary": huibao_i18n::t!("editor-sheet-report-reads", from = from, file = name.as_str()),
+                "findings": [],
+            }));
+        }
         let selection = huibao_sheets::Selection::default();
         let read =
             match huibao_sheets::read_indicators_bytes(request.body.clone(), &name, &selection) {
@@ -390,8 +401,6 @@ impl Editor {
                     }));
                 }
             };
-        let report = toml::from_str::<toml::Value>(&self.text())
-            .unwrap_or_else(|_| toml::Value::Table(Default::default()));
         let merge = sheet::merge(&report, &read);
         if let Err(e) = self.apply_all(&merge.edits) {
             return error_json(&e);

@@ -90,6 +90,15 @@ pub fn merge(report: &toml::Value, read: &SheetIndicators) -> Merge {
     merge
 }
 
+/// The spreadsheet the report reads its indicators from (`[indicators] from`), if any.
+pub fn reads_sheet(report: &toml::Value) -> Option<String> {
+    report
+        .get("indicators")?
+        .get("from")?
+        .as_str()
+        .map(str::to_string)
+}
+
 /// Where the report's indicator rows are (`[[indicators]]`, or `[[indicators.items]]`
 /// under an `[indicators]` table that reads a sheet), and the rows.
 fn indicator_rows(report: &toml::Value) -> (Path, Vec<toml::Table>) {

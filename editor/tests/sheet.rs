@@ -335,3 +335,41 @@ fn an_empty_report_gets_an_indicator_list_and_a_file_that_is_no_spreadsheet_is_r
     assert_eq!(state["sheet"]["findings"][0]["place"], "报告.docx");
     assert_eq!(rows(&state).len(), 4);
 }
+
+#[test]
+fn an_inline_indicator_list_is_filled_and_a_report_that_reads_a_sheet_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("jinchuan.toml");
+    let inline = "indicators = [\n  { name = \"地区生产总值\", value = 80.0, unit = \"亿元\" },\n]\n\n[report]\norganization = \"金川经济技术开发区管委会\"\n";
+    std::fs::write(&report, inline).unwrap();
+    let mut options = EditorOptions::default();
+    options.report = Some(report.clone());
+    options.folder = dir.path().to_path_buf();
+    let editor = Editor::new(Session::default(), options).unwrap();
+    let (_, state) = upload(&editor, "统计.xlsx", xlsx("主要指标", &half_year(N(36.8))));
+    assert_eq!(rows(&state).len(), 4, "{state}");
+    let text = editor.text();
+    // Still one inline list, a row a line, the changed figure in place.
+    assert!(
+        text.starts_with("indicators = [\n  { name = \"地区生产总值\", value = 86.4, unit = \"亿元\", previous = 78.9, target = 180 },\n  { name = \"规模以上工业增加值\""),
+        "{text}"
+    );
+    assert!(!text.contains("[[indicators]]"), "{text}");
+
+    // A report that reads a sheet itself: nothing imported, and it says why.
+    let reads = "[report]\norganization = \"金川经济技术开发区管委会\"\n\n[indicators]\nfrom = \"2022年1-6月统计.xlsx\"\n";
+    std::fs::write(&report, reads).unwrap();
+    let r = editor.handle(&Request::new("POST", "/api/reload", &[], b"{}".to_vec()));
+    assert_eq!(r.status, 200);
+    let (_, state) = upload(&editor, "统计.xlsx", xlsx("主要指标", &half_year(N(36.8))));
+    assert_eq!(state["sheet"]["ok"], false);
+    assert!(
+        state["sheet"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("2022年1-6月统计.xlsx"),
+        "{}",
+        state["sheet"]
+    );
+    assert_eq!(editor.text(), reads);
+}

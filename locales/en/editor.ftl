@@ -3,6 +3,7 @@
 
 editor-sheet-merged = read { $count } indicator(s) from { $sheet }: { $added } added, { $changed } updated, { $unchanged } as in the report
 editor-sheet-refused = { $count } cell(s) of { $file } cannot be read; the indicators were not changed. Fix the spreadsheet as listed below and import it again
+editor-sheet-report-reads = the report reads its indicators from the spreadsheet { $from } itself ([indicators] from) at every render; { $file } was not imported. To use this one, set from to its file name
 editor-sheet-guess = { $name }: { $text }
 
 # An edit that cannot be made (the page's buttons do not normally cause these). $path is the place in the report, such as .achievements[0].items[1].

@@ -3,6 +3,7 @@
 
 editor-sheet-merged = 已从“{ $sheet }”读取 { $count } 项指标：新增 { $added } 项，更新 { $changed } 项，{ $unchanged } 项与报告相同
 editor-sheet-refused = “{ $file }”中有 { $count } 处单元格无法读取，主要指标未作改动。请按下列提示修改统计报表后重新导入
+editor-sheet-report-reads = 报告已在“主要指标”中直接读取统计报表“{ $from }”（[indicators] from），每次生成时自动取数，未导入“{ $file }”。如要改用这份报表，请将 from 改为它的文件名
 editor-sheet-guess = “{ $name }”：{ $text }
 
 # 编辑操作无法完成（页面上的按钮通常不会引起这些错误）。$path 是报告中的位置，如 .achievements[0].items[1]。
