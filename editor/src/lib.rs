@@ -879,15 +879,27 @@ fn item_numbers(doc: &huibao_pipeline::Document, index: &SpanIndex, text: &str) 
     Value::Array(out)
 }
 
-/// The `# CHECK:` notes of an imported report, each with the field on its line or the
-/// next one written after it.
+/// The notes the importer wrote into a report (`# CHECK: …`, `# 待核对：…`, in the language
+/// of the run that imported it, whichever the editor's is), each with the field on its line
+/// or the next one written after it.
 pub fn check_notes(text: &str) -> Vec<Value> {
+    let markers: Vec<String> = huibao_i18n::Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let marker = huibao_i18n::msg!("import-check", note = "").render(lang);
+            format!("# {}", marker.trim_end())
+        })
+        .collect();
     let index = SpanIndex::of(text);
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if let Some(at) = line.find("# CHECK:") {
-            let note = line[at + "# CHECK:".len()..].trim().to_string();
+        let found = markers
+            .iter()
+            .filter_map(|m| line.find(m.as_str()).map(|at| (at, m.len())))
+            .min();
+        if let Some((at, marker_len)) = found {
+            let note = line[at + marker_len..].trim().to_string();
             let line_start = offset;
             let field = if at > 0 && !line[..at].trim().is_empty() {
                 index.path_at(line_start)

@@ -430,6 +430,17 @@ fn check_notes_of_an_import_name_their_fields() {
         notes[1]["path"],
         serde_json::json!(["report", "organization"])
     );
+    // A report imported by a run in Chinese, opened by one in English (and the other way).
+    let text = "[report]\n# 待核对：原文中没有成文日期：暂以报告期结束后的第一天（date = 2023-01-01）代替\n\
+                date = 2023-01-01  # 待核对：原文中没有成文日期：暂用报告期结束后的第一天，请填写成文日期\n\
+                organization = \"园区\"\n";
+    let notes = huibao_editor::check_notes(text);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[0]["path"], serde_json::json!(["report", "date"]));
+    assert_eq!(
+        notes[1]["note"],
+        "原文中没有成文日期：暂用报告期结束后的第一天，请填写成文日期"
+    );
 }
 
 #[test]
