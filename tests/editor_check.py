@@ -18,6 +18,7 @@ import base64
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -27,18 +28,26 @@ import time
 
 from check_common import ROOT, DevTools, run_ok
 
-ENV = dict(os.environ, SOURCE_DATE_EPOCH="1657238400")
+# The page's checks below read its Chinese labels (上移, 后添加表格 …): the run is in Chinese;
+# check_english starts one in English.
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1657238400", HUIBAO_LANG="zh-CN")
 FONTS = ["--no-system-fonts"]
 
 
-def start(binary, report, cwd=None):
+def served_url(line):
+    """The page's address in the line `huibao edit` prints (in either language), or None."""
+    found = re.search(r"http://127\.0\.0\.1:[0-9]+[!-~]*", line)
+    return found and found.group(0)
+
+
+def start(binary, report, cwd=None, lang=()):
     """`huibao edit REPORT --no-open` (without REPORT: the start page): the process and the page's address."""
-    proc = subprocess.Popen([binary, "edit", *([report] if report else []), "--no-open", *FONTS], env=ENV, cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen([binary, *lang, "edit", *([report] if report else []), "--no-open", *FONTS], env=ENV,
+                            cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for _ in range(100):
-        line = proc.stdout.readline()
-        if "editing at http://127.0.0.1:" in line:
-            return proc, line.split()[2]
+        url = served_url(proc.stdout.readline())
+        if url:
+            return proc, url
     proc.kill()
     raise AssertionError("huibao edit did not start serving on 127.0.0.1")
 
@@ -264,9 +273,8 @@ def main(binary, out):
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     url = None
     for _ in range(100):
-        line = proc.stdout.readline()
-        if "editing at http://127.0.0.1:" in line:
-            url = line.split()[2]
+        url = served_url(proc.stdout.readline())
+        if url:
             break
     assert url, "huibao without arguments and without a terminal did not start the editor"
     chromium = None
@@ -382,6 +390,59 @@ def main(binary, out):
         page.js(f"document.querySelector({json.dumps(first)} + ' .table-form').scrollIntoView()")
         page.screenshot(os.path.join(work, "table-chart.png"))
         print("editor: an item's table (cells, an added row) and chart (its indicators) made in the page print in the preview")
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+
+    check_english(binary, work)
+
+
+# The page's chrome: every word the page shows of its own (labels, buttons, headings, table
+# heads, the period's choices, the preview's state), not the report's text.
+CHROME = """[...document.querySelectorAll('[data-t], button, legend, th, option, #preview-state, #save-state')]
+  .filter((el) => !el.hidden && !el.closest('[hidden]')).map((el) => el.textContent)
+  .concat([...document.querySelectorAll('label')].map((l) => [...l.childNodes]
+    .filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')))
+  .map((t) => t.trim()).filter(Boolean)"""
+
+
+def check_english(binary, work):
+    """`huibao --lang en edit`: the start page and an item's table form speak English, and no
+    Chinese character is in the page's chrome (the report's own text aside)."""
+    folder = os.path.join(work, "english")
+    os.makedirs(folder)
+    proc, url = start(binary, None, cwd=folder, lang=["--lang", "en"])
+    chromium = None
+    try:
+        chromium = DevTools(os.path.join(work, "profile-en"), url)
+        page = Editor(chromium)
+        page.wait("document.readyState === 'complete' && window.huibaoState && huibaoState()"
+                  " && !document.querySelector('#start').hidden", "the start page in English")
+        assert page.js("document.documentElement.lang") == "en", page.js("document.documentElement.lang")
+        start_words = page.js(CHROME)
+        for word in ["Report editor", "New", "Open", "Import last period's report", "File name"]:
+            assert word in start_words, f"{word!r} not on the English start page: {start_words}"
+        han = [w for w in start_words if re.search("[\u3400-\u9fff]", w)]
+        assert not han, f"Chinese on the English start page: {han}"
+        assert page.js("document.title") == "huibao · report editor", page.js("document.title")
+
+        page.click("#new")
+        page.wait("huibaoState().file && !document.querySelector('#editor').hidden && huibaoIdle()", "the new report")
+        first = "#sec-achievements [data-item='[\"achievements\",0]']"
+        page.click(f"{first} button[aria-label^='Add a table after']")
+        page.wait(f"!!document.querySelector({json.dumps(first + ' .table-form')})", "the table form")
+        table = page.js(f"document.querySelector({json.dumps(first + ' .table-form')}).innerText")
+        for word in ["Table", "Delete table", "Caption", "Add row", "Add column", "Note"]:
+            assert word in table, f"{word!r} not in the English table form: {table!r}"
+        chrome = page.js(CHROME)
+        for word in ["Main indicators", "Achievements", "Add item", "Indicator name", "Period", "Cite indicator"]:
+            assert word in chrome, f"{word!r} not in the English editor: {chrome}"
+        han = [w for w in chrome if re.search("[\u3400-\u9fff]", w)]
+        assert not han, f"Chinese in the English editor's chrome: {han}"
+        page.screenshot(os.path.join(work, "english.png"))
+        print(f"editor: in English (--lang en) the start page and the editor show {len(chrome)} pieces of chrome,"
+              " the table form included, none of them Chinese")
     finally:
         if chromium:
             chromium.close()

@@ -20,11 +20,34 @@ window.huibaoIdle = () => !sending && pending.size === 0;
 /** The last answer of the program (read by the tests). */
 window.huibaoState = () => state;
 
+// ---- words ----------------------------------------------------------------------------
+
+/** The page's words in the run's language: catalog ID → pattern (GET /api/words). */
+let words = {};
+
+/** The words of `id`, each {$name} in them filled from `args`. An ID missing from the
+ *  catalogs shows as itself (the catalogs' tests keep that from happening). */
+function t(id, args = {}) {
+  const pattern = words[id];
+  if (pattern === undefined) return id;
+  return pattern.replace(/\{\$(\w+)\}/g, (_, name) => (args[name] == null ? '' : String(args[name])));
+}
+
+/** Puts the words into the page's own elements: data-t is the text, data-t-title,
+ *  data-t-placeholder and data-t-aria-label the attribute. */
+function showWords(root = document) {
+  for (const el of $$('[data-t]', root)) el.textContent = t(el.dataset.t);
+  for (const attr of ['title', 'placeholder', 'aria-label']) {
+    const name = `data-t-${attr}`;
+    for (const el of $$(`[${name}]`, root)) el.setAttribute(attr, t(el.getAttribute(name)));
+  }
+}
+
 /** Why the server refused a request it did not read, in words. */
 function refusal(res) {
-  if (res.status === 413) return '文件太大，超过 32 MiB，未读取。';
-  if (res.status === 403) return '请求被拒绝：请用 huibao 启动时给出的地址重新打开本页。';
-  return `请求失败（${res.status}）`;
+  if (res.status === 413) return t('ui-status-too-large');
+  if (res.status === 403) return t('ui-status-refused');
+  return t('ui-status-failed', { status: res.status });
 }
 
 async function api(path, body, raw) {
@@ -32,7 +55,7 @@ async function api(path, body, raw) {
   if (raw !== undefined) { init.body = raw; }
   else if (body !== undefined) { init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
   const res = await fetch(path, init).catch(() => null);
-  if (!res) { showMessage('无法连接 huibao：程序可能已经退出。', true); return null; }
+  if (!res) { showMessage(t('ui-status-no-connection'), true); return null; }
   const data = await res.json().catch(() => ({ error: refusal(res) }));
   if (data.error) { showMessage(data.error, true); return null; }
   return data;
@@ -80,7 +103,7 @@ function apply(data, started) {
   $('#editor').hidden = onStart;
   $('#tools').hidden = onStart;
   $('#file-name').textContent = data.file || '';
-  $('#save-state').textContent = data.dirty ? '未保存' : (data.file ? '已保存' : '');
+  $('#save-state').textContent = data.dirty ? t('ui-bar-unsaved') : (data.file ? t('ui-bar-saved') : '');
   $('#undo').disabled = !data.can_undo;
   $('#redo').disabled = !data.can_redo;
   $('#disk-banner').hidden = !data.disk_changed;
@@ -105,7 +128,7 @@ function renderRecent(list) {
   ul.textContent = '';
   for (const r of list) {
     const li = document.createElement('li');
-    const b = button(r.name, r.exists ? `打开 ${r.path}` : `${r.path}（文件已不存在）`, async () => {
+    const b = button(r.name, r.exists ? t('ui-start-recent-open', { path: r.path }) : t('ui-start-recent-missing', { path: r.path }), async () => {
       const d = await api('/api/open', { path: r.path });
       if (d) apply(d, null);
     }, !r.exists);
@@ -113,7 +136,7 @@ function renderRecent(list) {
     b.title = r.path;
     const where = document.createElement('span');
     where.className = 'hint';
-    where.textContent = r.exists ? r.folder : `${r.folder}（文件已不存在）`;
+    where.textContent = r.exists ? r.folder : t('ui-start-recent-missing', { path: r.folder });
     li.classList.toggle('missing', !r.exists);
     li.append(b, ' ', where);
     ul.append(li);
@@ -140,7 +163,7 @@ function fillFields(r) {
   }
 }
 
-// ---- 报告期 ---------------------------------------------------------------------------
+// ---- the period -----------------------------------------------------------------------------
 
 function fillPeriod(meta) {
   if ($('#period').contains(document.activeElement)) return;
@@ -185,15 +208,15 @@ function periodChanged() {
   send([{ op: 'set', path: ['report', 'period'], value: period }]);
 }
 
-// ---- 主要指标 -------------------------------------------------------------------------
+// ---- the indicators --------------------------------------------------------------------------
 
 const COLUMNS = [
-  { key: 'name', label: '指标名称', text: true },
-  { key: 'value', label: '本期数' },
-  { key: 'unit', label: '计量单位', text: true },
-  { key: 'previous', label: '上年同期数' },
-  { key: 'target', label: '全年目标' },
-  { key: 'decimals', label: '小数位数' },
+  { key: 'name', label: 'ui-column-name', text: true },
+  { key: 'value', label: 'ui-column-value' },
+  { key: 'unit', label: 'ui-column-unit', text: true },
+  { key: 'previous', label: 'ui-column-previous' },
+  { key: 'target', label: 'ui-column-target' },
+  { key: 'decimals', label: 'ui-column-decimals' },
 ];
 
 function indicatorList(r) {
@@ -232,7 +255,7 @@ function renderIndicators(r) {
       input.dataset.row = i;
       input.dataset.col = c;
       if (!col.text) { input.inputMode = 'decimal'; input.dataset.kind = 'number'; input.className = 'num'; }
-      input.setAttribute('aria-label', `第${i + 1}行 ${col.label}`);
+      input.setAttribute('aria-label', t('ui-indicators-cell', { row: i + 1, column: t(col.label) }));
       input.value = row[col.key] == null ? '' : String(row[col.key]);
       td.append(input);
       tr.append(td);
@@ -245,7 +268,7 @@ function renderIndicators(r) {
       tr.append(td);
     }
     const td = document.createElement('td');
-    const del = button('删除', `删除第${i + 1}行指标`, () => send([{ op: 'delete', path: [...base, i] }], true));
+    const del = button(t('ui-indicators-delete'), t('ui-indicators-delete-row', { row: i + 1 }), () => send([{ op: 'delete', path: [...base, i] }], true));
     td.append(del);
     tr.append(td);
     body.append(tr);
@@ -298,13 +321,13 @@ function pasteRows(event) {
 function showSheetResult(sheet) {
   $('#sheet-result').hidden = false;
   $('#sheet-summary').textContent = sheet.summary;
-  const label = (k) => (COLUMNS.find((c) => c.key === k) || { label: k }).label;
-  const plain = (t) => t.replace(/^"(.*)"$/, '$1');
+  const label = (k) => { const c = COLUMNS.find((col) => col.key === k); return c ? t(c.label) : k; };
+  const plain = (text) => text.replace(/^"(.*)"$/, '$1');
   const changes = $('#sheet-changes');
   changes.textContent = '';
   for (const c of sheet.changed || []) {
     const li = document.createElement('li');
-    li.textContent = `“${c.name}”的${label(c.key)}：${plain(c.before)} → ${plain(c.after)}`;
+    li.textContent = t('ui-sheet-change', { name: c.name, column: label(c.key), before: plain(c.before), after: plain(c.after) });
     changes.append(li);
   }
   const findings = $('#sheet-findings');
@@ -313,12 +336,12 @@ function showSheetResult(sheet) {
     const li = document.createElement('li');
     li.className = f.severity;
     li.dataset.cell = f.cell;
-    li.textContent = `${f.place}：${f.message}${f.help ? `（${f.help}）` : ''}`;
+    li.textContent = t(f.help ? 'ui-sheet-finding-help' : 'ui-sheet-finding', { place: f.place, message: f.message, help: f.help });
     findings.append(li);
   }
 }
 
-// ---- 条目 (outline) ------------------------------------------------------------------
+// ---- the items (outline) ---------------------------------------------------------------
 
 function numberOf(path) {
   const found = (state.numbers || []).find((n) => key(n.path) === key(path));
@@ -329,9 +352,9 @@ function numberOf(path) {
 function outlineShape(items, base, out = []) {
   (items || []).forEach((item, i) => {
     out.push(key([...base, i]));
-    const t = item.table, c = item.chart;
-    if (t) out.push(`表${(t.columns || []).length}×${(t.rows || []).map((r) => r.length).join(',')}`);
-    if (c) out.push(`图${c.kind}${(c.series || []).length}`);
+    const tb = item.table, c = item.chart;
+    if (tb) out.push(`table ${(tb.columns || []).length}×${(tb.rows || []).map((r) => r.length).join(',')}`);
+    if (c) out.push(`chart ${c.kind} ${(c.series || []).length}`);
     outlineShape(item.items, [...base, i, 'items'], out);
   });
   return out.join(' ');
@@ -369,30 +392,30 @@ function renderOutline(section, r) {
       head.className = 'item-head';
       const num = document.createElement('span');
       num.className = 'number';
-      num.textContent = flat ? `附件${items.length > 1 ? i + 1 : ''}` : numberOf(path);
+      num.textContent = flat ? t('ui-attachment-number', { number: items.length > 1 ? i + 1 : '' }).trim() : numberOf(path);
       head.append(num);
       const title = document.createElement('input');
       title.dataset.path = key([...path, 'title']);
-      title.setAttribute('aria-label', `${flat ? '附件' : '条目'}${num.textContent} 标题`);
-      title.placeholder = flat ? '附件标题' : '标题（可不填）';
+      title.setAttribute('aria-label', flat ? t('ui-attachment-title', { attachment: num.textContent }) : t('ui-item-title', { number: num.textContent }));
+      title.placeholder = t(flat ? 'ui-attachment-title-placeholder' : 'ui-item-title-placeholder');
       title.value = item.title || '';
       head.append(title);
       const tools = document.createElement('span');
       tools.className = 'tools';
       const label = num.textContent || title.value;
       tools.append(
-        button('上移', `上移 ${label}`, () => send([{ op: 'move', path, by: -1 }], true), i === 0),
-        button('下移', `下移 ${label}`, () => send([{ op: 'move', path, by: 1 }], true), i === items.length - 1),
+        button(t('ui-item-up'), t('ui-item-up-label', { item: label }), () => send([{ op: 'move', path, by: -1 }], true), i === 0),
+        button(t('ui-item-down'), t('ui-item-down-label', { item: label }), () => send([{ op: 'move', path, by: 1 }], true), i === items.length - 1),
       );
       if (!flat) {
         tools.append(
-          button('降级', `降级 ${label}（成为上一条的子条目）`, () => send([{ op: 'indent', path }], true), i === 0 || depth >= 3),
-          button('升级', `升级 ${label}（其后的同级条目成为它的子条目）`, () => send([{ op: 'outdent', path }], true), depth === 0),
-          button('添加子条目', `在 ${label} 下添加子条目`, () => send([{ op: 'insert', path: [...path, 'items'], value: {} }], true), depth >= 3),
+          button(t('ui-item-indent'), t('ui-item-indent-label', { item: label }), () => send([{ op: 'indent', path }], true), i === 0 || depth >= 3),
+          button(t('ui-item-outdent'), t('ui-item-outdent-label', { item: label }), () => send([{ op: 'outdent', path }], true), depth === 0),
+          button(t('ui-item-add-sub'), t('ui-item-add-sub-label', { item: label }), () => send([{ op: 'insert', path: [...path, 'items'], value: {} }], true), depth >= 3),
         );
       }
-      tools.append(button('删除', `删除 ${label}`, () => {
-        if (!item.title && !item.text || confirm(`删除“${item.title || label}”？`)) send([{ op: 'delete', path }], true);
+      tools.append(button(t('ui-item-delete'), t('ui-item-delete-label', { item: label }), () => {
+        if (!item.title && !item.text || confirm(t('ui-item-delete-confirm', { item: item.title || label }))) send([{ op: 'delete', path }], true);
       }));
       head.append(tools);
       div.append(head);
@@ -400,8 +423,8 @@ function renderOutline(section, r) {
       text.rows = 3;
       text.dataset.path = key([...path, 'text']);
       text.dataset.cite = '1';
-      text.setAttribute('aria-label', `${flat ? '附件' : '条目'}${num.textContent} 正文`);
-      text.placeholder = '正文';
+      text.setAttribute('aria-label', flat ? t('ui-attachment-text', { attachment: num.textContent }) : t('ui-item-text', { number: num.textContent }));
+      text.placeholder = t('ui-item-text-placeholder');
       text.value = (item.text || '').replace(/\n$/, '');
       div.append(text, extras(item, path, label));
       into.append(div);
@@ -413,7 +436,7 @@ function renderOutline(section, r) {
   restore(focus);
 }
 
-// ---- 条目的表格和图表 -------------------------------------------------------------------
+// ---- an item's table and chart ----------------------------------------------------------------
 
 /** A value as its field shows it: a list joined with 、. */
 function shown(el, v) {
@@ -442,12 +465,12 @@ function extras(item, path, label) {
   box.className = 'extras';
   const add = [];
   if (item.table) box.append(tableForm(item.table, [...path, 'table'], label));
-  else add.push(button('添加表格', `在 ${label} 后添加表格`, () => send([
-    { op: 'set', path: [...path, 'table', 'columns'], raw: '["项目", "数值"]' },
+  else add.push(button(t('ui-table-add'), t('ui-table-add-label', { item: label }), () => send([
+    { op: 'set', path: [...path, 'table', 'columns'], raw: JSON.stringify(NEW_TABLE_COLUMNS) },
     { op: 'set', path: [...path, 'table', 'rows'], raw: '[\n  ["", ""],\n]' },
   ], true)));
   if (item.chart) box.append(chartForm(item.chart, [...path, 'chart'], label));
-  else add.push(button('添加图表', `在 ${label} 后添加图表`, () => send([
+  else add.push(button(t('ui-chart-add'), t('ui-chart-add-label', { item: label }), () => send([
     { op: 'set', path: [...path, 'chart', 'kind'], value: 'growth' },
   ], true)));
   box.append(...add);
@@ -455,12 +478,12 @@ function extras(item, path, label) {
   return box;
 }
 
-function extraHead(title, removeLabel, onRemove) {
+function extraHead(title, remove, removeLabel, onRemove) {
   const head = document.createElement('div');
   head.className = 'extra-head';
-  const t = document.createElement('strong');
-  t.textContent = title;
-  head.append(t, button(`删除${title}`, removeLabel, onRemove));
+  const strong = document.createElement('strong');
+  strong.textContent = title;
+  head.append(strong, button(remove, removeLabel, onRemove));
   return head;
 }
 
@@ -470,17 +493,17 @@ function tableForm(table, path, label) {
   const rows = table.rows || [];
   const box = document.createElement('div');
   box.className = 'extra table-form';
-  box.append(extraHead('表格', `删除 ${label} 的表格`, () => {
-    if (confirm('删除这张表格？')) send([{ op: 'set', path, value: null }], true);
+  box.append(extraHead(t('ui-table'), t('ui-table-delete'), t('ui-table-delete-label', { item: label }), () => {
+    if (confirm(t('ui-table-delete-confirm'))) send([{ op: 'set', path, value: null }], true);
   }));
-  box.append(labelled('表题', field([...path, 'caption'], null, `${label} 表格的表题`)));
+  box.append(labelled(t('ui-table-caption'), field([...path, 'caption'], null, t('ui-table-caption-label', { item: label }))));
   const grid = document.createElement('table');
   grid.className = 'grid';
   const headRow = document.createElement('tr');
   columns.forEach((_, c) => {
     const th = document.createElement('th');
-    th.append(field([...path, 'columns', c], 'header', `${label} 表格第${c + 1}列的列名`));
-    th.append(button('删除此列', `删除 ${label} 表格的第${c + 1}列`, () => send([
+    th.append(field([...path, 'columns', c], 'header', t('ui-table-column-label', { item: label, column: c + 1 })));
+    th.append(button(t('ui-table-delete-column'), t('ui-table-delete-column-label', { item: label, column: c + 1 }), () => send([
       ...rows.map((row, r) => ({ op: 'set', path: [...path, 'rows', r, c], value: null })).filter((_, r) => rows[r].length > c),
       { op: 'set', path: [...path, 'columns', c], value: null },
     ], true), columns.length <= 1));
@@ -494,11 +517,11 @@ function tableForm(table, path, label) {
     const tr = document.createElement('tr');
     columns.forEach((_, c) => {
       const td = document.createElement('td');
-      td.append(field([...path, 'rows', r, c], 'cell', `${label} 表格第${r + 1}行第${c + 1}列`));
+      td.append(field([...path, 'rows', r, c], 'cell', t('ui-table-cell-label', { item: label, row: r + 1, column: c + 1 })));
       tr.append(td);
     });
     const td = document.createElement('td');
-    td.append(button('删除此行', `删除 ${label} 表格的第${r + 1}行`, () => send([{ op: 'set', path: [...path, 'rows', r], value: null }], true)));
+    td.append(button(t('ui-table-delete-row'), t('ui-table-delete-row-label', { item: label, row: r + 1 }), () => send([{ op: 'set', path: [...path, 'rows', r], value: null }], true)));
     tr.append(td);
     tbody.append(tr);
   });
@@ -506,58 +529,63 @@ function tableForm(table, path, label) {
   box.append(grid);
   const empty = `[${columns.map(() => '""').join(', ')}]`;
   box.append(
-    button('添加行', `在 ${label} 表格末尾添加一行`, () => send([rows.length
+    button(t('ui-table-add-row'), t('ui-table-add-row-label', { item: label }), () => send([rows.length
       ? { op: 'set', path: [...path, 'rows', rows.length], raw: empty }
       : { op: 'set', path: [...path, 'rows'], raw: `[\n  ${empty},\n]` }], true)),
-    button('添加列', `在 ${label} 表格右侧添加一列`, () => send([
-      { op: 'set', path: [...path, 'columns', columns.length], raw: JSON.stringify(`第${columns.length + 1}列`) },
+    button(t('ui-table-add-column'), t('ui-table-add-column-label', { item: label }), () => send([
+      { op: 'set', path: [...path, 'columns', columns.length], raw: JSON.stringify(newColumnName(columns.length + 1)) },
       ...rows.map((row, r) => ({ op: 'set', path: [...path, 'rows', r, row.length], raw: '""' })),
     ], true)),
   );
-  box.append(labelled('表注', field([...path, 'note'], null, `${label} 表格的表注`, '如：数据来源：金川区统计局')));
+  box.append(labelled(t('ui-table-note'), field([...path, 'note'], null, t('ui-table-note-label', { item: label }), '数据来源：金川区统计局')));
   return box;
 }
 
 const CHART_KINDS = [
-  ['growth', '本期与上年同期对比'],
-  ['completion', '全年目标完成情况'],
-  ['bars', '柱状图（自填数据）'],
+  ['growth', 'ui-chart-kind-growth'],
+  ['completion', 'ui-chart-kind-completion'],
+  ['bars', 'ui-chart-kind-bars'],
 ];
+
+// What a new table or column says before it is filled in is document text, in the
+// language of the report (Chinese), whatever the page's language.
+const NEW_TABLE_COLUMNS = ['项目', '数值'];
+const newColumnName = (n) => `第${n}列`;
 
 /** A chart: what it shows, its caption, and the indicators or the data it draws. */
 function chartForm(chart, path, label) {
   const box = document.createElement('div');
   box.className = 'extra chart-form';
-  box.append(extraHead('图表', `删除 ${label} 的图表`, () => send([{ op: 'set', path, value: null }], true)));
+  box.append(extraHead(t('ui-chart'), t('ui-chart-delete'), t('ui-chart-delete-label', { item: label }), () => send([{ op: 'set', path, value: null }], true)));
   const kind = document.createElement('select');
   kind.dataset.path = key([...path, 'kind']);
-  kind.setAttribute('aria-label', `${label} 图表的类型`);
-  for (const [value, text] of CHART_KINDS) {
+  kind.setAttribute('aria-label', t('ui-chart-kind-label', { item: label }));
+  for (const [value, id] of CHART_KINDS) {
     const o = document.createElement('option');
     o.value = value;
-    o.textContent = text;
+    o.textContent = t(id);
     kind.append(o);
   }
-  box.append(labelled('类型', kind));
-  box.append(labelled('图题（对比图和完成情况图可不填）', field([...path, 'title'], null, `${label} 图表的图题`)));
+  box.append(labelled(t('ui-chart-kind'), kind));
+  box.append(labelled(t('ui-chart-title'), field([...path, 'title'], null, t('ui-chart-title-label', { item: label }))));
   if (chart.kind !== 'bars') {
-    box.append(labelled('指标（用顿号分隔；不填则画出全部可画的指标）',
-      field([...path, 'indicators'], 'list', `${label} 图表的指标`, '营业收入、固定资产投资')));
+    box.append(labelled(t('ui-chart-indicators'),
+      field([...path, 'indicators'], 'list', t('ui-chart-indicators-label', { item: label }), '营业收入、固定资产投资')));
     return box;
   }
-  box.append(labelled('计量单位', field([...path, 'unit'], null, `${label} 图表的计量单位`, '亿元')));
-  box.append(labelled('分类（用顿号分隔）', field([...path, 'categories'], 'list', `${label} 图表的分类`, '一季度、二季度')));
+  box.append(labelled(t('ui-chart-unit'), field([...path, 'unit'], null, t('ui-chart-unit-label', { item: label }), '亿元')));
+  box.append(labelled(t('ui-chart-categories'), field([...path, 'categories'], 'list', t('ui-chart-categories-label', { item: label }), '一季度、二季度')));
   (chart.series || []).forEach((_, i) => {
     const row = document.createElement('div');
     row.className = 'series';
     row.append(
-      labelled('系列名称', field([...path, 'series', i, 'name'], null, `${label} 图表第${i + 1}个系列的名称`)),
-      labelled('数值（用顿号分隔，与分类一一对应）', field([...path, 'series', i, 'values'], 'numbers', `${label} 图表第${i + 1}个系列的数值`)),
-      button('删除系列', `删除 ${label} 图表的第${i + 1}个系列`, () => send([{ op: 'delete', path: [...path, 'series', i] }], true)),
+      labelled(t('ui-chart-series-name'), field([...path, 'series', i, 'name'], null, t('ui-chart-series-name-label', { item: label, series: i + 1 }))),
+      labelled(t('ui-chart-series-values'), field([...path, 'series', i, 'values'], 'numbers', t('ui-chart-series-values-label', { item: label, series: i + 1 }))),
+      button(t('ui-chart-delete-series'), t('ui-chart-delete-series-label', { item: label, series: i + 1 }), () => send([{ op: 'delete', path: [...path, 'series', i] }], true)),
     );
     box.append(row);
   });
-  box.append(button('添加系列', `在 ${label} 图表中添加一个系列`, () => send([{ op: 'insert', path: [...path, 'series'], value: {} }], true)));
+  box.append(button(t('ui-chart-add-series'), t('ui-chart-add-series-label', { item: label }), () => send([{ op: 'insert', path: [...path, 'series'], value: {} }], true)));
   return box;
 }
 
@@ -587,14 +615,14 @@ function restore(focus) {
   try { el.setSelectionRange(focus.start, focus.end); } catch (_) { /* not a text field */ }
 }
 
-// ---- 引用指标 -------------------------------------------------------------------------
+// ---- citing an indicator ----------------------------------------------------------------------
 
 let citeTarget = null;
 
 function addCiteButtons(root) {
   for (const ta of $$('textarea[data-cite]', root)) {
     if (ta.nextElementSibling && ta.nextElementSibling.classList.contains('cite')) continue;
-    const b = button('引用指标', '在光标处引用一个指标', (e) => openCite(ta, e.currentTarget));
+    const b = button(t('ui-cite'), t('ui-cite-label'), (e) => openCite(ta, e.currentTarget));
     b.classList.add('cite');
     ta.after(b);
   }
@@ -608,7 +636,7 @@ function openCite(textarea, anchor) {
   const names = rows.map((r) => r.name).filter(Boolean);
   if (names.length === 0) {
     const p = document.createElement('p');
-    p.textContent = '还没有指标：先在“主要指标”中添加。';
+    p.textContent = t('ui-cite-none');
     menu.append(p);
   }
   for (const name of names) {
@@ -635,14 +663,14 @@ function openCite(textarea, anchor) {
 }
 
 function cite(name) {
-  const t = citeTarget;
+  const target = citeTarget;
   $('#cite-menu').hidden = true;
-  if (!t) return;
+  if (!target) return;
   const insert = `{{indicator "${name}"}}`;
-  const el = t.el;
-  el.value = el.value.slice(0, t.start) + insert + el.value.slice(t.end);
+  const el = target.el;
+  el.value = el.value.slice(0, target.start) + insert + el.value.slice(target.end);
   el.focus();
-  el.setSelectionRange(t.start + insert.length, t.start + insert.length);
+  el.setSelectionRange(target.start + insert.length, target.start + insert.length);
   changed(el);
 }
 
@@ -654,7 +682,7 @@ $('#cite-menu').addEventListener('keydown', (e) => {
   if (e.key === 'Escape') { $('#cite-menu').hidden = true; if (citeTarget) citeTarget.el.focus(); }
 });
 
-// ---- 检查结果, 待核对 ---------------------------------------------------------------
+// ---- check results, to-dos ------------------------------------------------------------
 
 function fieldFor(path) {
   if (!path) return null;
@@ -682,11 +710,13 @@ function renderDiagnostics(list) {
     li.className = d.severity;
     const a = document.createElement('a');
     a.href = '#';
-    const where = d.line ? `第${d.line}行：` : '';
-    a.textContent = `${d.severity === 'error' ? '错误' : '警告'}：${where}${d.message}`;
+    const id = d.severity === 'error'
+      ? (d.line ? 'ui-check-error-at' : 'ui-check-error')
+      : (d.line ? 'ui-check-warning-at' : 'ui-check-warning');
+    a.textContent = t(id, { line: d.line, message: d.message });
     if (d.help) {
       const h = document.createElement('small');
-      h.textContent = ` 建议：${d.help}`;
+      h.textContent = ` ${t('ui-check-help', { help: d.help })}`;
       a.append(h);
     }
     const field = fieldFor(d.path);
@@ -712,17 +742,17 @@ function renderTodos(todos) {
   $('#todos').hidden = todos.length === 0;
   const ul = $('#todo-list');
   ul.textContent = '';
-  for (const t of todos) {
+  for (const todo of todos) {
     const li = document.createElement('li');
     const box = document.createElement('input');
     box.type = 'checkbox';
-    box.setAttribute('aria-label', '已核对');
+    box.setAttribute('aria-label', t('ui-todo-checked'));
     const a = document.createElement('a');
     a.href = '#';
-    a.textContent = t.note;
+    a.textContent = todo.note;
     a.addEventListener('click', (e) => {
       e.preventDefault();
-      const f = fieldFor(t.path);
+      const f = fieldFor(todo.path);
       if (f) { f.scrollIntoView({ block: 'center' }); f.focus(); }
     });
     li.append(box, a);
@@ -730,7 +760,7 @@ function renderTodos(todos) {
   }
 }
 
-// ---- 预览 ----------------------------------------------------------------------------
+// ---- the preview -------------------------------------------------------------------------
 
 let shownHead = null;
 
@@ -738,7 +768,7 @@ let shownHead = null;
  *  which keeps the scroll position and is quicker than loading the page anew. */
 function showPreview(data, started) {
   const frame = $('#preview');
-  $('#preview-state').textContent = data.ok ? `${Math.round(data.render_ms)} 毫秒` : '报告有错误，显示的是上一次的预览';
+  $('#preview-state').textContent = data.ok ? t('ui-preview-time', { ms: Math.round(data.render_ms) }) : t('ui-preview-stale');
   const done = () => {
     if (started != null) requestAnimationFrame(() => window.huibaoLatency.push(performance.now() - started));
   };
@@ -781,7 +811,7 @@ function markPages() {
         + 'text-align:right;margin:6px 0;text-indent:0}@media print{.huibao-page-start{display:none}}';
       doc.head.append(style);
     }
-    const squeeze = (t) => t.replace(/\s+/g, '');
+    const squeeze = (text) => text.replace(/\s+/g, '');
     const blocks = [...doc.body.querySelectorAll('*')].filter((el) =>
       !el.querySelector('p,div,h1,h2,h3,h4,h5,h6,table,tr,section,header,footer,figure')
       && squeeze(el.textContent) !== '' && !['SPAN', 'B', 'STRONG', 'EM', 'I', 'SUB', 'SUP', 'SCRIPT', 'STYLE'].includes(el.tagName));
@@ -796,7 +826,7 @@ function markPages() {
       if (el.tagName === 'TD' || el.tagName === 'TH') el = el.closest('tr') || el;
       const mark = doc.createElement(el.tagName === 'TR' ? 'tr' : 'div');
       mark.className = 'huibao-page-start';
-      const label = `PDF 第${p.page}页${squeeze(blocks[at].textContent).startsWith(first) ? '' : '（自本段中间起）'}`;
+      const label = t(squeeze(blocks[at].textContent).startsWith(first) ? 'ui-preview-page' : 'ui-preview-page-within', { page: p.page });
       if (el.tagName === 'TR') {
         const td = doc.createElement('td');
         td.colSpan = el.children.length;
@@ -805,11 +835,11 @@ function markPages() {
       } else mark.textContent = label;
       el.before(mark);
     }
-    $('#preview-state').textContent = `${$('#preview-state').textContent.split(' · ')[0]} · PDF 共${data.count}页`;
+    if (data.summary) $('#preview-state').textContent = `${$('#preview-state').textContent.split(' · ')[0]} · ${data.summary}`;
   }, 400);
 }
 
-// ---- 输入 ----------------------------------------------------------------------------
+// ---- input -------------------------------------------------------------------------
 
 function changed(el) {
   if (el.id === 'copy-to') {
@@ -823,9 +853,9 @@ function changed(el) {
   const kind = el.dataset.kind;
   if (kind === 'cell' || kind === 'header') {
     // A cell is a number when it reads as one; a header or other cell is text, kept even when empty.
-    const t = v.trim().replace(/,/g, '');
-    const number = kind === 'cell' && /^-?\d+(\.\d+)?$/.test(t);
-    send([{ op: 'set', path, raw: number ? t : JSON.stringify(v.trim()) }]);
+    const plain = v.trim().replace(/,/g, '');
+    const number = kind === 'cell' && /^-?\d+(\.\d+)?$/.test(plain);
+    send([{ op: 'set', path, raw: number ? plain : JSON.stringify(v.trim()) }]);
   } else if (kind === 'list') {
     const names = v.split(/[、，,；;\n]/).map((x) => x.trim()).filter(Boolean);
     send([{ op: 'set', path, value: names.length ? names : null }]);
@@ -857,11 +887,10 @@ $('#add-indicator').addEventListener('click', () => {
 for (const sec of $$('section.outline')) {
   $('.add-item', sec).addEventListener('click', () => send([{ op: 'insert', path: [sec.dataset.list], value: {} }], true));
 }
-addCiteButtons(document);
 
 $('#undo').addEventListener('click', async () => { const d = await api('/api/undo', {}); if (d) apply(d, null); });
 $('#redo').addEventListener('click', async () => { const d = await api('/api/redo', {}); if (d) apply(d, null); });
-$('#save').addEventListener('click', async () => { const d = await api('/api/save', {}); if (d) { apply(d, null); showMessage('已保存'); } });
+$('#save').addEventListener('click', async () => { const d = await api('/api/save', {}); if (d) { apply(d, null); showMessage(t('ui-bar-saved')); } });
 $('#reload').addEventListener('click', async () => { const d = await api('/api/reload', {}); if (d) apply(d, null); });
 $('#keep').addEventListener('click', async () => { const d = await api('/api/save', {}); if (d) apply(d, null); });
 
@@ -869,7 +898,7 @@ for (const b of $$('button.export')) {
   b.addEventListener('click', async () => {
     const format = b.dataset.format;
     b.disabled = true;
-    showMessage(`正在导出 ${format.toUpperCase()} ……`);
+    showMessage(t('ui-status-exporting', { format: format.toUpperCase() }));
     const d = await api('/api/export', { formats: [format] });
     b.disabled = false;
     if (!d) return;
@@ -884,10 +913,10 @@ for (const b of $$('button.export')) {
       }
       a.href = `/api/download?name=${encodeURIComponent(f.name)}`;
       a.download = f.name;
-      a.textContent = `下载 ${f.name}`;
+      a.textContent = t('ui-status-download', { name: f.name });
       a.title = f.path;
     }
-    showMessage(`已导出：${d.files.map((f) => f.path).join('，')}`);
+    showMessage(t('ui-status-exported', { files: d.files.map((f) => f.path).join(t('ui-list-separator')) }));
   });
 }
 
@@ -903,7 +932,7 @@ $('#sheet-file').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   if (!file) return;
   e.target.value = '';
-  showMessage(`正在读取 ${file.name} ……`);
+  showMessage(t('ui-status-reading', { name: file.name }));
   const d = await api(`/api/sheet?name=${encodeURIComponent(file.name)}`, undefined, await file.arrayBuffer());
   if (!d) return;
   apply(d, null);
@@ -913,9 +942,9 @@ $('#sheet-file').addEventListener('change', async (e) => {
 $('#import-file').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   if (!file) return;
-  showMessage(`正在导入 ${file.name} ……`);
+  showMessage(t('ui-status-importing', { name: file.name }));
   const d = await api(`/api/import?name=${encodeURIComponent(file.name)}`, undefined, await file.arrayBuffer());
-  if (d) { apply(d, null); showMessage(`已导入 ${file.name}`); }
+  if (d) { apply(d, null); showMessage(t('ui-status-imported', { name: file.name })); }
 });
 
 document.addEventListener('keydown', (e) => {
@@ -939,4 +968,12 @@ setInterval(async () => {
   $('#disk-banner').hidden = !d.disk_changed;
 }, 2000);
 
+// The words first, then the report: nothing is shown before it can be said.
+const given = await api('/api/words');
+if (given) {
+  words = given.words;
+  document.documentElement.lang = given.lang;
+  showWords();
+}
+addCiteButtons(document);
 api('/api/state').then((d) => { if (d) apply(d, null); });

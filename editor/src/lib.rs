@@ -53,6 +53,7 @@ pub const ROUTES: &[Route] = &[
     Route::get("/index.html"),
     Route::get("/app.js"),
     Route::get("/app.css"),
+    Route::get("/api/words"),
     Route::get("/api/state"),
     Route::get("/api/download"),
     Route::get("/api/pages"),
@@ -191,6 +192,7 @@ impl Editor {
             }
             ("/app.js", true, _) => Response::new(200, "text/javascript; charset=utf-8", APP_JS),
             ("/app.css", true, _) => Response::new(200, "text/css; charset=utf-8", APP_CSS),
+            ("/api/words", true, _) => words_json(),
             ("/api/state", true, _) => self.state_json(None),
             ("/api/download", true, _) => self.download(request),
             ("/api/pages", true, _) => self.pages(),
@@ -571,6 +573,7 @@ impl Editor {
         json_response(&json!({
             "pages": starts,
             "count": pages.pages.len(),
+            "summary": huibao_i18n::t!("editor-pdf-pages", count = pages.pages.len()),
             "ms": started.elapsed().as_secs_f64() * 1000.0,
         }))
     }
@@ -781,6 +784,23 @@ struct Checked {
 /// The page's Content-Security-Policy: its own scripts and styles, the preview's inline
 /// styles, nothing from the network.
 const CSP: &str = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self' about: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// The page's words in the run's language (`{lang, words: {id: pattern}}`): every message of
+/// `editor-page.ftl`, its placeables written `{$name}` for the page to fill (app.js `t`).
+fn words_json() -> Response {
+    let lang = huibao_i18n::language();
+    match huibao_i18n::page_words(lang, huibao_i18n::PAGE_PREFIX) {
+        Ok(words) => {
+            let words: serde_json::Map<String, Value> = words
+                .into_iter()
+                .map(|(id, text)| (id.to_string(), Value::String(text)))
+                .collect();
+            json_response(&json!({ "lang": lang.tag(), "words": words }))
+        }
+        // The catalogs are part of the program and tested; this names a slip in them.
+        Err(e) => error_json(&e),
+    }
+}
 
 fn json_response(v: &Value) -> Response {
     Response::new(200, "application/json; charset=utf-8", v.to_string())

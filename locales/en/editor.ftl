@@ -24,3 +24,9 @@ editor-no-report = no report file is open
 editor-cannot-read = cannot read { $path }: { $reason }
 editor-not-toml = { $path } is not a valid TOML file: { $detail }
 editor-exists = { $path } exists already: choose another file name
+
+# The preview's count of the PDF's pages.
+editor-pdf-pages = { $count ->
+    [one] PDF: 1 page
+   *[other] PDF: { $count } pages
+}

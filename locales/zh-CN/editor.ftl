@@ -24,3 +24,6 @@ editor-no-report = 没有打开的报告文件
 editor-cannot-read = 无法读取 { $path }：{ $reason }
 editor-not-toml = { $path } 不是有效的 TOML 文件：{ $detail }
 editor-exists = { $path } 已存在，请换一个文件名
+
+# The preview's count of the PDF's pages.
+editor-pdf-pages = PDF 共{ $count }页
