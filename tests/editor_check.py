@@ -4,7 +4,9 @@
 Starts the editor on a report that does not exist yet (an empty editor), and through the
 DevTools protocol types as a person would: the report information, three indicator rows
 pasted as from a spreadsheet, two achievements and a plan item, one achievement moved up,
-a figure cited from the menu; then exports DOCX and PDF with the buttons. Checks that the
+a figure cited from the menu; then exports DOCX and PDF with the buttons. On the start page:
+新建, 打开, a statistics spreadsheet imported into the indicator grid, 导入上期报告; started
+again, 最近打开 lists them. Checks that the
 saved TOML renders to the same text as tests/editor/reference.toml, that the exported
 files are byte for byte those of `huibao render`, that requests without the token, with a
 foreign Host or Origin, or outside the app are refused, and measures the time from a
@@ -16,6 +18,7 @@ import base64
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -25,18 +28,26 @@ import time
 
 from check_common import ROOT, DevTools, run_ok
 
-ENV = dict(os.environ, SOURCE_DATE_EPOCH="1657238400")
+# The page's checks below read its Chinese labels (上移, 后添加表格 …): the run is in Chinese;
+# check_english starts one in English.
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1657238400", HUIBAO_LANG="zh-CN")
 FONTS = ["--no-system-fonts"]
 
 
-def start(binary, report):
-    """`huibao edit REPORT --no-open`: the process and the page's address."""
-    proc = subprocess.Popen([binary, "edit", report, "--no-open", *FONTS], env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+def served_url(line):
+    """The page's address in the line `huibao edit` prints (in either language), or None."""
+    found = re.search(r"http://127\.0\.0\.1:[0-9]+[!-~]*", line)
+    return found and found.group(0)
+
+
+def start(binary, report, cwd=None, lang=()):
+    """`huibao edit REPORT --no-open` (without REPORT: the start page): the process and the page's address."""
+    proc = subprocess.Popen([binary, *lang, "edit", *([report] if report else []), "--no-open", *FONTS], env=ENV,
+                            cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for _ in range(100):
-        line = proc.stdout.readline()
-        if "editing at http://127.0.0.1:" in line:
-            return proc, line.split()[2]
+        url = served_url(proc.stdout.readline())
+        if url:
+            return proc, url
     proc.kill()
     raise AssertionError("huibao edit did not start serving on 127.0.0.1")
 
@@ -104,6 +115,13 @@ def request(url, path, token=True, host=None, origin=None, method="GET"):
     return r.status
 
 
+def upload(chromium, selector, path):
+    """Chooses `path` in the file input `selector`, as a person would in the dialog."""
+    root = chromium.call("DOM.getDocument")["root"]["nodeId"]
+    node = chromium.call("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    chromium.call("DOM.setFileInputFiles", {"nodeId": node, "files": [path]})
+
+
 def check_refusals(url):
     assert request(url, "/api/state") == 200
     assert request(url, "/api/state", token=False) == 403, "a request without the token was answered"
@@ -136,6 +154,8 @@ def main(binary, out):
     work = os.path.join(out, "editor")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
+    # The list of recent reports goes to a config folder of this run, not the user's.
+    ENV["XDG_CONFIG_HOME"] = os.path.join(work, "config")
     report = os.path.join(work, "jinchuan.toml")
     proc, url = start(binary, report)
     chromium = None
@@ -253,9 +273,8 @@ def main(binary, out):
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     url = None
     for _ in range(100):
-        line = proc.stdout.readline()
-        if "editing at http://127.0.0.1:" in line:
-            url = line.split()[2]
+        url = served_url(proc.stdout.readline())
+        if url:
             break
     assert url, "huibao without arguments and without a terminal did not start the editor"
     chromium = None
@@ -275,15 +294,45 @@ def main(binary, out):
         page.click("#open")
         page.wait("huibaoState().file && huibaoState().file.endsWith('jinchuan.toml') && huibaoState().ok",
                   "the opened report")
-        root = chromium.call("DOM.getDocument")["root"]["nodeId"]
-        node = chromium.call("DOM.querySelector", {"nodeId": root, "selector": "#import-file"})["nodeId"]
-        chromium.call("DOM.setFileInputFiles",
-                      {"nodeId": node, "files": [os.path.join(ROOT, "tests", "import", "gbk.txt")]})
+        # 从统计报表导入: the bureau's spreadsheet fills the empty grid, its findings listed by cell.
+        upload(chromium, "#sheet-file", os.path.join(ROOT, "sheets", "tests", "fixtures", "jinchuan-2022h1.xlsx"))
+        summary = page.wait("document.querySelector('#sheet-summary').textContent", "the spreadsheet's summary", 60)
+        added = page.js("huibaoState().sheet.added.length")
+        shown = page.js("document.querySelectorAll('#indicators tbody tr').length")
+        assert added >= 10 and shown == added, f"{added} indicators added, {shown} rows shown: {summary}"
+        first = page.js("document.querySelector('#indicators tbody tr input').value")
+        assert first == "营业收入", f"the first row reads {first!r}"
+        findings = page.js("[...document.querySelectorAll('#sheet-findings li')].map((li) => li.textContent)")
+        assert findings and all(f.startswith("jinchuan-2022h1.xlsx!") for f in findings), findings
+        page.wait("huibaoState().report.indicators.length === " + str(added) + " && huibaoIdle()", "the rows saved")
+        print(f"editor: 从统计报表导入 filled {added} rows from the .xlsx; {len(findings)} findings listed by cell")
+        upload(chromium, "#import-file", os.path.join(ROOT, "tests", "import", "gbk.txt"))
         page.wait("huibaoState().file && huibaoState().file.endsWith('gbk.toml') && huibaoState().todos.length > 0",
                   "the imported report and its to-do list", 60)
         assert os.path.isfile(os.path.join(folder, "gbk.toml")), "导入 wrote no gbk.toml"
         print("editor: without arguments and a terminal it opens the start page; 新建 writes the starter,"
               " 打开 opens a report, 导入上期报告 uploads and imports one with its to-do list")
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+
+    # 最近打开: started again, the start page offers the reports opened, the latest first;
+    # one that is gone is greyed and not offered; one click opens another.
+    os.remove(os.path.join(folder, "report.toml"))
+    proc, url = start(binary, None, cwd=folder)
+    chromium = None
+    try:
+        chromium = DevTools(os.path.join(work, "profile4"), url)
+        page = Editor(chromium)
+        page.wait("window.huibaoState && huibaoState() && !document.querySelector('#recent').hidden", "the recent reports")
+        shown = page.js("[...document.querySelectorAll('#recent-list button')].map((b) => [b.textContent, b.disabled])")
+        assert shown[:3] == [["gbk.toml", False], ["jinchuan.toml", False], ["report.toml", True]], shown
+        page.screenshot(os.path.join(work, "recent.png"))
+        page.click("#recent-list button[data-report$='jinchuan.toml']")
+        page.wait("huibaoState().file && huibaoState().file.endsWith('jinchuan.toml') && huibaoState().ok",
+                  "the report opened from the list")
+        print("editor: 最近打开 lists the reports opened, the latest first, a missing one greyed; one click opens one")
     finally:
         if chromium:
             chromium.close()
@@ -300,6 +349,100 @@ def main(binary, out):
         page.wait("window.huibaoState && huibaoState() && huibaoState().ok", "the example")
         median, worst = latency(page, page.field(["achievements", 0, "title"]))
         print(f"editor: keystroke to preview on examples/ecopark-2022.toml: median {median:.0f} ms, worst {worst:.0f} ms")
+
+        # 升级 keeps the document's order, as Word does: the sub-items after the one outdented
+        # become its own; every item shows the number it will print with.
+        titles = ("[...document.querySelectorAll('#sec-achievements .item')]"
+                  ".map((d) => d.querySelector('input[data-path]').value)")
+        before = page.js(titles)
+        second = page.js("huibaoState().report.achievements[0].items[1].title")
+        page.click("#sec-achievements [data-item='[\"achievements\",0,\"items\",1]'] button[aria-label^='升级']")
+        page.wait(f"huibaoIdle() && huibaoState().report.achievements[1].title === {json.dumps(second)}", "the item outdented")
+        assert page.js(titles) == before, f"升级 changed the order of the items: {page.js(titles)}"
+        shown = page.js("[...document.querySelectorAll('#sec-achievements .item')].map((d) => "
+                        "[d.dataset.item, d.querySelector('.number').textContent])")
+        printed = {json.dumps(n["path"], separators=(",", ":")): n["number"] for n in page.js("huibaoState().numbers")}
+        for item, number in shown:
+            assert printed.get(item) == number, f"{item} shows {number!r}, prints {printed.get(item)!r}"
+        assert printed['["achievements",1]'] == "（二）" and printed['["achievements",1,"items",0]'] == "1.", printed
+        print("editor: 升级 keeps the document's order (the later sub-items follow under the outdented one); "
+              "the numbers shown are those printed")
+
+        # An item's table and chart, made and filled in the page.
+        first = "#sec-achievements [data-item='[\"achievements\",0]']"
+        page.click(f"{first} button[aria-label^='在'][aria-label$='后添加表格']")
+        cell = page.field(["achievements", 0, "table", "rows", 0, 0])
+        page.wait(f"!!document.querySelector({json.dumps(cell)})", "the table's form")
+        page.type_into(cell, "新材料产业园")
+        page.type_into(page.field(["achievements", 0, "table", "rows", 0, 1]), "56.3")
+        page.click(f"{first} button[aria-label$='表格末尾添加一行']")
+        page.wait("(huibaoState().report.achievements[0].table.rows || []).length === 2", "the added row")
+        rows = page.js("huibaoState().report.achievements[0].table.rows")
+        assert rows == [["新材料产业园", 56.3], ["", ""]], rows
+        page.click(f"{first} button[aria-label$='后添加图表']")
+        page.wait("huibaoState().report.achievements[0].chart && huibaoIdle()", "the chart")
+        cited = page.js("huibaoState().report.indicators.find((i) => i.previous != null).name")
+        page.type_into(page.field(["achievements", 0, "chart", "indicators"]), cited)
+        page.wait("huibaoState().ok && huibaoIdle()", "the report with its table and chart")
+        preview = page.wait("(() => { const d = document.querySelector('#preview').contentDocument;"
+                            " return d && d.body && d.body.innerText; })()", "the preview")
+        assert "新材料产业园" in preview and "图1" in preview, preview[:800]
+        page.js(f"document.querySelector({json.dumps(first)} + ' .table-form').scrollIntoView()")
+        page.screenshot(os.path.join(work, "table-chart.png"))
+        print("editor: an item's table (cells, an added row) and chart (its indicators) made in the page print in the preview")
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+
+    check_english(binary, work)
+
+
+# The page's chrome: every word the page shows of its own (labels, buttons, headings, table
+# heads, the period's choices, the preview's state), not the report's text.
+CHROME = """[...document.querySelectorAll('[data-t], button, legend, th, option, #preview-state, #save-state')]
+  .filter((el) => !el.hidden && !el.closest('[hidden]')).map((el) => el.textContent)
+  .concat([...document.querySelectorAll('label')].map((l) => [...l.childNodes]
+    .filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')))
+  .map((t) => t.trim()).filter(Boolean)"""
+
+
+def check_english(binary, work):
+    """`huibao --lang en edit`: the start page and an item's table form speak English, and no
+    Chinese character is in the page's chrome (the report's own text aside)."""
+    folder = os.path.join(work, "english")
+    os.makedirs(folder)
+    proc, url = start(binary, None, cwd=folder, lang=["--lang", "en"])
+    chromium = None
+    try:
+        chromium = DevTools(os.path.join(work, "profile-en"), url)
+        page = Editor(chromium)
+        page.wait("document.readyState === 'complete' && window.huibaoState && huibaoState()"
+                  " && !document.querySelector('#start').hidden", "the start page in English")
+        assert page.js("document.documentElement.lang") == "en", page.js("document.documentElement.lang")
+        start_words = page.js(CHROME)
+        for word in ["Report editor", "New", "Open", "Import last period's report", "File name"]:
+            assert word in start_words, f"{word!r} not on the English start page: {start_words}"
+        han = [w for w in start_words if re.search("[\u3400-\u9fff]", w)]
+        assert not han, f"Chinese on the English start page: {han}"
+        assert page.js("document.title") == "huibao · report editor", page.js("document.title")
+
+        page.click("#new")
+        page.wait("huibaoState().file && !document.querySelector('#editor').hidden && huibaoIdle()", "the new report")
+        first = "#sec-achievements [data-item='[\"achievements\",0]']"
+        page.click(f"{first} button[aria-label^='Add a table after']")
+        page.wait(f"!!document.querySelector({json.dumps(first + ' .table-form')})", "the table form")
+        table = page.js(f"document.querySelector({json.dumps(first + ' .table-form')}).innerText")
+        for word in ["Table", "Delete table", "Caption", "Add row", "Add column", "Note"]:
+            assert word in table, f"{word!r} not in the English table form: {table!r}"
+        chrome = page.js(CHROME)
+        for word in ["Main indicators", "Achievements", "Add item", "Indicator name", "Period", "Cite indicator"]:
+            assert word in chrome, f"{word!r} not in the English editor: {chrome}"
+        han = [w for w in chrome if re.search("[\u3400-\u9fff]", w)]
+        assert not han, f"Chinese in the English editor's chrome: {han}"
+        page.screenshot(os.path.join(work, "english.png"))
+        print(f"editor: in English (--lang en) the start page and the editor show {len(chrome)} pieces of chrome,"
+              " the table form included, none of them Chinese")
     finally:
         if chromium:
             chromium.close()

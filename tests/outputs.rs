@@ -347,6 +347,10 @@ const READS_NOTHING: &[(&str, &str)] = &[
         "`huibao plugin new` writes a scaffold and reads nothing; the writer's check applies all the same",
     ),
     (
+        "editor/src/recent.rs",
+        "`huibao edit` keeps its list of the reports opened last in the user's config folder; it reads no input",
+    ),
+    (
         "editor/src/lib.rs",
         "`huibao edit` saves the report it edits (its own document, rendered from memory, never recorded as an input) and exports beside it; the writer's check applies to the exports all the same",
     ),

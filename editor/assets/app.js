@@ -20,11 +20,34 @@ window.huibaoIdle = () => !sending && pending.size === 0;
 /** The last answer of the program (read by the tests). */
 window.huibaoState = () => state;
 
+// ---- words ----------------------------------------------------------------------------
+
+/** The page's words in the run's language: catalog ID → pattern (GET /api/words). */
+let words = {};
+
+/** The words of `id`, each {$name} in them filled from `args`. An ID missing from the
+ *  catalogs shows as itself (the catalogs' tests keep that from happening). */
+function t(id, args = {}) {
+  const pattern = words[id];
+  if (pattern === undefined) return id;
+  return pattern.replace(/\{\$(\w+)\}/g, (_, name) => (args[name] == null ? '' : String(args[name])));
+}
+
+/** Puts the words into the page's own elements: data-t is the text, data-t-title,
+ *  data-t-placeholder and data-t-aria-label the attribute. */
+function showWords(root = document) {
+  for (const el of $$('[data-t]', root)) el.textContent = t(el.dataset.t);
+  for (const attr of ['title', 'placeholder', 'aria-label']) {
+    const name = `data-t-${attr}`;
+    for (const el of $$(`[${name}]`, root)) el.setAttribute(attr, t(el.getAttribute(name)));
+  }
+}
+
 /** Why the server refused a request it did not read, in words. */
 function refusal(res) {
-  if (res.status === 413) return '文件太大，超过 32 MiB，未读取。';
-  if (res.status === 403) return '请求被拒绝：请用 huibao 启动时给出的地址重新打开本页。';
-  return `请求失败（${res.status}）`;
+  if (res.status === 413) return t('ui-status-too-large');
+  if (res.status === 403) return t('ui-status-refused');
+  return t('ui-status-failed', { status: res.status });
 }
 
 async function api(path, body, raw) {
@@ -32,7 +55,7 @@ async function api(path, body, raw) {
   if (raw !== undefined) { init.body = raw; }
   else if (body !== undefined) { init.body = JSON.stringify(body); init.headers['Content-Type'] = 'application/json'; }
   const res = await fetch(path, init).catch(() => null);
-  if (!res) { showMessage('无法连接 huibao：程序可能已经退出。', true); return null; }
+  if (!res) { showMessage(t('ui-status-no-connection'), true); return null; }
   const data = await res.json().catch(() => ({ error: refusal(res) }));
   if (data.error) { showMessage(data.error, true); return null; }
   return data;
@@ -80,11 +103,11 @@ function apply(data, started) {
   $('#editor').hidden = onStart;
   $('#tools').hidden = onStart;
   $('#file-name').textContent = data.file || '';
-  $('#save-state').textContent = data.dirty ? '未保存' : (data.file ? '已保存' : '');
+  $('#save-state').textContent = data.dirty ? t('ui-bar-unsaved') : (data.file ? t('ui-bar-saved') : '');
   $('#undo').disabled = !data.can_undo;
   $('#redo').disabled = !data.can_redo;
   $('#disk-banner').hidden = !data.disk_changed;
-  if (onStart) return;
+  if (onStart) { renderRecent(data.recent || []); return; }
   const r = data.report || {};
   fillFields(r);
   fillPeriod(r.report || {});
@@ -95,6 +118,29 @@ function apply(data, started) {
   renderTodos(data.todos || []);
   renderDiagnostics(data.diagnostics || []);
   showPreview(data, started);
+}
+
+/** The reports opened last, the latest first: one click opens one; a file that is gone
+ *  is shown greyed, not offered. */
+function renderRecent(list) {
+  $('#recent').hidden = list.length === 0;
+  const ul = $('#recent-list');
+  ul.textContent = '';
+  for (const r of list) {
+    const li = document.createElement('li');
+    const b = button(r.name, r.exists ? t('ui-start-recent-open', { path: r.path }) : t('ui-start-recent-missing', { path: r.path }), async () => {
+      const d = await api('/api/open', { path: r.path });
+      if (d) apply(d, null);
+    }, !r.exists);
+    b.dataset.report = r.path;
+    b.title = r.path;
+    const where = document.createElement('span');
+    where.className = 'hint';
+    where.textContent = r.exists ? r.folder : t('ui-start-recent-missing', { path: r.folder });
+    li.classList.toggle('missing', !r.exists);
+    li.append(b, ' ', where);
+    ul.append(li);
+  }
 }
 
 function getAt(obj, path) {
@@ -117,7 +163,7 @@ function fillFields(r) {
   }
 }
 
-// ---- 报告期 ---------------------------------------------------------------------------
+// ---- the period -----------------------------------------------------------------------------
 
 function fillPeriod(meta) {
   if ($('#period').contains(document.activeElement)) return;
@@ -162,15 +208,15 @@ function periodChanged() {
   send([{ op: 'set', path: ['report', 'period'], value: period }]);
 }
 
-// ---- 主要指标 -------------------------------------------------------------------------
+// ---- the indicators --------------------------------------------------------------------------
 
 const COLUMNS = [
-  { key: 'name', label: '指标名称', text: true },
-  { key: 'value', label: '本期数' },
-  { key: 'unit', label: '计量单位', text: true },
-  { key: 'previous', label: '上年同期数' },
-  { key: 'target', label: '全年目标' },
-  { key: 'decimals', label: '小数位数' },
+  { key: 'name', label: 'ui-column-name', text: true },
+  { key: 'value', label: 'ui-column-value' },
+  { key: 'unit', label: 'ui-column-unit', text: true },
+  { key: 'previous', label: 'ui-column-previous' },
+  { key: 'target', label: 'ui-column-target' },
+  { key: 'decimals', label: 'ui-column-decimals' },
 ];
 
 function indicatorList(r) {
@@ -209,7 +255,7 @@ function renderIndicators(r) {
       input.dataset.row = i;
       input.dataset.col = c;
       if (!col.text) { input.inputMode = 'decimal'; input.dataset.kind = 'number'; input.className = 'num'; }
-      input.setAttribute('aria-label', `第${i + 1}行 ${col.label}`);
+      input.setAttribute('aria-label', t('ui-indicators-cell', { row: i + 1, column: t(col.label) }));
       input.value = row[col.key] == null ? '' : String(row[col.key]);
       td.append(input);
       tr.append(td);
@@ -222,7 +268,7 @@ function renderIndicators(r) {
       tr.append(td);
     }
     const td = document.createElement('td');
-    const del = button('删除', `删除第${i + 1}行指标`, () => send([{ op: 'delete', path: [...base, i] }], true));
+    const del = button(t('ui-indicators-delete'), t('ui-indicators-delete-row', { row: i + 1 }), () => send([{ op: 'delete', path: [...base, i] }], true));
     td.append(del);
     tr.append(td);
     body.append(tr);
@@ -270,7 +316,32 @@ function pasteRows(event) {
   send(edits, true);
 }
 
-// ---- 条目 (outline) ------------------------------------------------------------------
+/** What an import of a statistics spreadsheet did: the rows whose figures it replaced
+ *  (before → after) and what the reader found, each at its sheet and cell. */
+function showSheetResult(sheet) {
+  $('#sheet-result').hidden = false;
+  $('#sheet-summary').textContent = sheet.summary;
+  const label = (k) => { const c = COLUMNS.find((col) => col.key === k); return c ? t(c.label) : k; };
+  const plain = (text) => text.replace(/^"(.*)"$/, '$1');
+  const changes = $('#sheet-changes');
+  changes.textContent = '';
+  for (const c of sheet.changed || []) {
+    const li = document.createElement('li');
+    li.textContent = t('ui-sheet-change', { name: c.name, column: label(c.key), before: plain(c.before), after: plain(c.after) });
+    changes.append(li);
+  }
+  const findings = $('#sheet-findings');
+  findings.textContent = '';
+  for (const f of sheet.findings || []) {
+    const li = document.createElement('li');
+    li.className = f.severity;
+    li.dataset.cell = f.cell;
+    li.textContent = t(f.help ? 'ui-sheet-finding-help' : 'ui-sheet-finding', { place: f.place, message: f.message, help: f.help });
+    findings.append(li);
+  }
+}
+
+// ---- the items (outline) ---------------------------------------------------------------
 
 function numberOf(path) {
   const found = (state.numbers || []).find((n) => key(n.path) === key(path));
@@ -281,6 +352,9 @@ function numberOf(path) {
 function outlineShape(items, base, out = []) {
   (items || []).forEach((item, i) => {
     out.push(key([...base, i]));
+    const tb = item.table, c = item.chart;
+    if (tb) out.push(`table ${(tb.columns || []).length}×${(tb.rows || []).map((r) => r.length).join(',')}`);
+    if (c) out.push(`chart ${c.kind} ${(c.series || []).length}`);
     outlineShape(item.items, [...base, i, 'items'], out);
   });
   return out.join(' ');
@@ -299,6 +373,7 @@ function renderOutline(section, r) {
       if (!flat) $('.number', div).textContent = numberOf(path);
       setValue($('input[data-path]', div), item.title || '');
       setValue($('textarea[data-path]', div), (item.text || '').replace(/\n$/, ''));
+      for (const el of $$('.extra [data-path]', div)) setValue(el, shown(el, getAt(r, JSON.parse(el.dataset.path))));
     }
     return;
   }
@@ -317,30 +392,30 @@ function renderOutline(section, r) {
       head.className = 'item-head';
       const num = document.createElement('span');
       num.className = 'number';
-      num.textContent = flat ? `附件${items.length > 1 ? i + 1 : ''}` : numberOf(path);
+      num.textContent = flat ? t('ui-attachment-number', { number: items.length > 1 ? i + 1 : '' }).trim() : numberOf(path);
       head.append(num);
       const title = document.createElement('input');
       title.dataset.path = key([...path, 'title']);
-      title.setAttribute('aria-label', `${flat ? '附件' : '条目'}${num.textContent} 标题`);
-      title.placeholder = flat ? '附件标题' : '标题（可不填）';
+      title.setAttribute('aria-label', flat ? t('ui-attachment-title', { attachment: num.textContent }) : t('ui-item-title', { number: num.textContent }));
+      title.placeholder = t(flat ? 'ui-attachment-title-placeholder' : 'ui-item-title-placeholder');
       title.value = item.title || '';
       head.append(title);
       const tools = document.createElement('span');
       tools.className = 'tools';
       const label = num.textContent || title.value;
       tools.append(
-        button('上移', `上移 ${label}`, () => send([{ op: 'move', path, by: -1 }], true), i === 0),
-        button('下移', `下移 ${label}`, () => send([{ op: 'move', path, by: 1 }], true), i === items.length - 1),
+        button(t('ui-item-up'), t('ui-item-up-label', { item: label }), () => send([{ op: 'move', path, by: -1 }], true), i === 0),
+        button(t('ui-item-down'), t('ui-item-down-label', { item: label }), () => send([{ op: 'move', path, by: 1 }], true), i === items.length - 1),
       );
       if (!flat) {
         tools.append(
-          button('降级', `降级 ${label}（成为上一条的子条目）`, () => send([{ op: 'indent', path }], true), i === 0 || depth >= 3),
-          button('升级', `升级 ${label}`, () => send([{ op: 'outdent', path }], true), depth === 0),
-          button('添加子条目', `在 ${label} 下添加子条目`, () => send([{ op: 'insert', path: [...path, 'items'], value: {} }], true), depth >= 3),
+          button(t('ui-item-indent'), t('ui-item-indent-label', { item: label }), () => send([{ op: 'indent', path }], true), i === 0 || depth >= 3),
+          button(t('ui-item-outdent'), t('ui-item-outdent-label', { item: label }), () => send([{ op: 'outdent', path }], true), depth === 0),
+          button(t('ui-item-add-sub'), t('ui-item-add-sub-label', { item: label }), () => send([{ op: 'insert', path: [...path, 'items'], value: {} }], true), depth >= 3),
         );
       }
-      tools.append(button('删除', `删除 ${label}`, () => {
-        if (!item.title && !item.text || confirm(`删除“${item.title || label}”？`)) send([{ op: 'delete', path }], true);
+      tools.append(button(t('ui-item-delete'), t('ui-item-delete-label', { item: label }), () => {
+        if (!item.title && !item.text || confirm(t('ui-item-delete-confirm', { item: item.title || label }))) send([{ op: 'delete', path }], true);
       }));
       head.append(tools);
       div.append(head);
@@ -348,10 +423,10 @@ function renderOutline(section, r) {
       text.rows = 3;
       text.dataset.path = key([...path, 'text']);
       text.dataset.cite = '1';
-      text.setAttribute('aria-label', `${flat ? '附件' : '条目'}${num.textContent} 正文`);
-      text.placeholder = '正文';
+      text.setAttribute('aria-label', flat ? t('ui-attachment-text', { attachment: num.textContent }) : t('ui-item-text', { number: num.textContent }));
+      text.placeholder = t('ui-item-text-placeholder');
       text.value = (item.text || '').replace(/\n$/, '');
-      div.append(text);
+      div.append(text, extras(item, path, label));
       into.append(div);
       if (!flat && item.items) draw(item.items, [...path, 'items'], depth + 1, into);
     });
@@ -359,6 +434,159 @@ function renderOutline(section, r) {
   draw(items, [list], 0, box);
   addCiteButtons(box);
   restore(focus);
+}
+
+// ---- an item's table and chart ----------------------------------------------------------------
+
+/** A value as its field shows it: a list joined with 、. */
+function shown(el, v) {
+  if (Array.isArray(v)) return v.join('、');
+  return v == null ? '' : String(v);
+}
+
+function field(path, kind, labelText, placeholder) {
+  const input = document.createElement('input');
+  input.dataset.path = key(path);
+  if (kind) input.dataset.kind = kind;
+  input.setAttribute('aria-label', labelText);
+  if (placeholder) input.placeholder = placeholder;
+  return input;
+}
+
+function labelled(text, el) {
+  const l = document.createElement('label');
+  l.append(text, el);
+  return l;
+}
+
+/** An item's table and chart, or the buttons that add them. */
+function extras(item, path, label) {
+  const box = document.createElement('div');
+  box.className = 'extras';
+  const add = [];
+  if (item.table) box.append(tableForm(item.table, [...path, 'table'], label));
+  else add.push(button(t('ui-table-add'), t('ui-table-add-label', { item: label }), () => send([
+    { op: 'set', path: [...path, 'table', 'columns'], raw: JSON.stringify(NEW_TABLE_COLUMNS) },
+    { op: 'set', path: [...path, 'table', 'rows'], raw: '[\n  ["", ""],\n]' },
+  ], true)));
+  if (item.chart) box.append(chartForm(item.chart, [...path, 'chart'], label));
+  else add.push(button(t('ui-chart-add'), t('ui-chart-add-label', { item: label }), () => send([
+    { op: 'set', path: [...path, 'chart', 'kind'], value: 'growth' },
+  ], true)));
+  box.append(...add);
+  for (const el of $$('[data-path]', box)) el.value = shown(el, getAt(state.report, JSON.parse(el.dataset.path)));
+  return box;
+}
+
+function extraHead(title, remove, removeLabel, onRemove) {
+  const head = document.createElement('div');
+  head.className = 'extra-head';
+  const strong = document.createElement('strong');
+  strong.textContent = title;
+  head.append(strong, button(remove, removeLabel, onRemove));
+  return head;
+}
+
+/** A table: its caption, a header cell per column, the rows of cells, its note. */
+function tableForm(table, path, label) {
+  const columns = table.columns || [];
+  const rows = table.rows || [];
+  const box = document.createElement('div');
+  box.className = 'extra table-form';
+  box.append(extraHead(t('ui-table'), t('ui-table-delete'), t('ui-table-delete-label', { item: label }), () => {
+    if (confirm(t('ui-table-delete-confirm'))) send([{ op: 'set', path, value: null }], true);
+  }));
+  box.append(labelled(t('ui-table-caption'), field([...path, 'caption'], null, t('ui-table-caption-label', { item: label }))));
+  const grid = document.createElement('table');
+  grid.className = 'grid';
+  const headRow = document.createElement('tr');
+  columns.forEach((_, c) => {
+    const th = document.createElement('th');
+    th.append(field([...path, 'columns', c], 'header', t('ui-table-column-label', { item: label, column: c + 1 })));
+    th.append(button(t('ui-table-delete-column'), t('ui-table-delete-column-label', { item: label, column: c + 1 }), () => send([
+      ...rows.map((row, r) => ({ op: 'set', path: [...path, 'rows', r, c], value: null })).filter((_, r) => rows[r].length > c),
+      { op: 'set', path: [...path, 'columns', c], value: null },
+    ], true), columns.length <= 1));
+    headRow.append(th);
+  });
+  headRow.append(document.createElement('th'));
+  const thead = document.createElement('thead');
+  thead.append(headRow);
+  const tbody = document.createElement('tbody');
+  rows.forEach((row, r) => {
+    const tr = document.createElement('tr');
+    columns.forEach((_, c) => {
+      const td = document.createElement('td');
+      td.append(field([...path, 'rows', r, c], 'cell', t('ui-table-cell-label', { item: label, row: r + 1, column: c + 1 })));
+      tr.append(td);
+    });
+    const td = document.createElement('td');
+    td.append(button(t('ui-table-delete-row'), t('ui-table-delete-row-label', { item: label, row: r + 1 }), () => send([{ op: 'set', path: [...path, 'rows', r], value: null }], true)));
+    tr.append(td);
+    tbody.append(tr);
+  });
+  grid.append(thead, tbody);
+  box.append(grid);
+  const empty = `[${columns.map(() => '""').join(', ')}]`;
+  box.append(
+    button(t('ui-table-add-row'), t('ui-table-add-row-label', { item: label }), () => send([rows.length
+      ? { op: 'set', path: [...path, 'rows', rows.length], raw: empty }
+      : { op: 'set', path: [...path, 'rows'], raw: `[\n  ${empty},\n]` }], true)),
+    button(t('ui-table-add-column'), t('ui-table-add-column-label', { item: label }), () => send([
+      { op: 'set', path: [...path, 'columns', columns.length], raw: JSON.stringify(newColumnName(columns.length + 1)) },
+      ...rows.map((row, r) => ({ op: 'set', path: [...path, 'rows', r, row.length], raw: '""' })),
+    ], true)),
+  );
+  box.append(labelled(t('ui-table-note'), field([...path, 'note'], null, t('ui-table-note-label', { item: label }), '数据来源：金川区统计局')));
+  return box;
+}
+
+const CHART_KINDS = [
+  ['growth', 'ui-chart-kind-growth'],
+  ['completion', 'ui-chart-kind-completion'],
+  ['bars', 'ui-chart-kind-bars'],
+];
+
+// What a new table or column says before it is filled in is document text, in the
+// language of the report (Chinese), whatever the page's language.
+const NEW_TABLE_COLUMNS = ['项目', '数值'];
+const newColumnName = (n) => `第${n}列`;
+
+/** A chart: what it shows, its caption, and the indicators or the data it draws. */
+function chartForm(chart, path, label) {
+  const box = document.createElement('div');
+  box.className = 'extra chart-form';
+  box.append(extraHead(t('ui-chart'), t('ui-chart-delete'), t('ui-chart-delete-label', { item: label }), () => send([{ op: 'set', path, value: null }], true)));
+  const kind = document.createElement('select');
+  kind.dataset.path = key([...path, 'kind']);
+  kind.setAttribute('aria-label', t('ui-chart-kind-label', { item: label }));
+  for (const [value, id] of CHART_KINDS) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = t(id);
+    kind.append(o);
+  }
+  box.append(labelled(t('ui-chart-kind'), kind));
+  box.append(labelled(t('ui-chart-title'), field([...path, 'title'], null, t('ui-chart-title-label', { item: label }))));
+  if (chart.kind !== 'bars') {
+    box.append(labelled(t('ui-chart-indicators'),
+      field([...path, 'indicators'], 'list', t('ui-chart-indicators-label', { item: label }), '营业收入、固定资产投资')));
+    return box;
+  }
+  box.append(labelled(t('ui-chart-unit'), field([...path, 'unit'], null, t('ui-chart-unit-label', { item: label }), '亿元')));
+  box.append(labelled(t('ui-chart-categories'), field([...path, 'categories'], 'list', t('ui-chart-categories-label', { item: label }), '一季度、二季度')));
+  (chart.series || []).forEach((_, i) => {
+    const row = document.createElement('div');
+    row.className = 'series';
+    row.append(
+      labelled(t('ui-chart-series-name'), field([...path, 'series', i, 'name'], null, t('ui-chart-series-name-label', { item: label, series: i + 1 }))),
+      labelled(t('ui-chart-series-values'), field([...path, 'series', i, 'values'], 'numbers', t('ui-chart-series-values-label', { item: label, series: i + 1 }))),
+      button(t('ui-chart-delete-series'), t('ui-chart-delete-series-label', { item: label, series: i + 1 }), () => send([{ op: 'delete', path: [...path, 'series', i] }], true)),
+    );
+    box.append(row);
+  });
+  box.append(button(t('ui-chart-add-series'), t('ui-chart-add-series-label', { item: label }), () => send([{ op: 'insert', path: [...path, 'series'], value: {} }], true)));
+  return box;
 }
 
 function button(text, label, onclick, disabled) {
@@ -387,14 +615,14 @@ function restore(focus) {
   try { el.setSelectionRange(focus.start, focus.end); } catch (_) { /* not a text field */ }
 }
 
-// ---- 引用指标 -------------------------------------------------------------------------
+// ---- citing an indicator ----------------------------------------------------------------------
 
 let citeTarget = null;
 
 function addCiteButtons(root) {
   for (const ta of $$('textarea[data-cite]', root)) {
     if (ta.nextElementSibling && ta.nextElementSibling.classList.contains('cite')) continue;
-    const b = button('引用指标', '在光标处引用一个指标', (e) => openCite(ta, e.currentTarget));
+    const b = button(t('ui-cite'), t('ui-cite-label'), (e) => openCite(ta, e.currentTarget));
     b.classList.add('cite');
     ta.after(b);
   }
@@ -408,7 +636,7 @@ function openCite(textarea, anchor) {
   const names = rows.map((r) => r.name).filter(Boolean);
   if (names.length === 0) {
     const p = document.createElement('p');
-    p.textContent = '还没有指标：先在“主要指标”中添加。';
+    p.textContent = t('ui-cite-none');
     menu.append(p);
   }
   for (const name of names) {
@@ -435,14 +663,14 @@ function openCite(textarea, anchor) {
 }
 
 function cite(name) {
-  const t = citeTarget;
+  const target = citeTarget;
   $('#cite-menu').hidden = true;
-  if (!t) return;
+  if (!target) return;
   const insert = `{{indicator "${name}"}}`;
-  const el = t.el;
-  el.value = el.value.slice(0, t.start) + insert + el.value.slice(t.end);
+  const el = target.el;
+  el.value = el.value.slice(0, target.start) + insert + el.value.slice(target.end);
   el.focus();
-  el.setSelectionRange(t.start + insert.length, t.start + insert.length);
+  el.setSelectionRange(target.start + insert.length, target.start + insert.length);
   changed(el);
 }
 
@@ -454,7 +682,7 @@ $('#cite-menu').addEventListener('keydown', (e) => {
   if (e.key === 'Escape') { $('#cite-menu').hidden = true; if (citeTarget) citeTarget.el.focus(); }
 });
 
-// ---- 检查结果, 待核对 ---------------------------------------------------------------
+// ---- check results, to-dos ------------------------------------------------------------
 
 function fieldFor(path) {
   if (!path) return null;
@@ -482,11 +710,13 @@ function renderDiagnostics(list) {
     li.className = d.severity;
     const a = document.createElement('a');
     a.href = '#';
-    const where = d.line ? `第${d.line}行：` : '';
-    a.textContent = `${d.severity === 'error' ? '错误' : '警告'}：${where}${d.message}`;
+    const id = d.severity === 'error'
+      ? (d.line ? 'ui-check-error-at' : 'ui-check-error')
+      : (d.line ? 'ui-check-warning-at' : 'ui-check-warning');
+    a.textContent = t(id, { line: d.line, message: d.message });
     if (d.help) {
       const h = document.createElement('small');
-      h.textContent = ` 建议：${d.help}`;
+      h.textContent = ` ${t('ui-check-help', { help: d.help })}`;
       a.append(h);
     }
     const field = fieldFor(d.path);
@@ -512,17 +742,17 @@ function renderTodos(todos) {
   $('#todos').hidden = todos.length === 0;
   const ul = $('#todo-list');
   ul.textContent = '';
-  for (const t of todos) {
+  for (const todo of todos) {
     const li = document.createElement('li');
     const box = document.createElement('input');
     box.type = 'checkbox';
-    box.setAttribute('aria-label', '已核对');
+    box.setAttribute('aria-label', t('ui-todo-checked'));
     const a = document.createElement('a');
     a.href = '#';
-    a.textContent = t.note;
+    a.textContent = todo.note;
     a.addEventListener('click', (e) => {
       e.preventDefault();
-      const f = fieldFor(t.path);
+      const f = fieldFor(todo.path);
       if (f) { f.scrollIntoView({ block: 'center' }); f.focus(); }
     });
     li.append(box, a);
@@ -530,7 +760,7 @@ function renderTodos(todos) {
   }
 }
 
-// ---- 预览 ----------------------------------------------------------------------------
+// ---- the preview -------------------------------------------------------------------------
 
 let shownHead = null;
 
@@ -538,7 +768,7 @@ let shownHead = null;
  *  which keeps the scroll position and is quicker than loading the page anew. */
 function showPreview(data, started) {
   const frame = $('#preview');
-  $('#preview-state').textContent = data.ok ? `${Math.round(data.render_ms)} 毫秒` : '报告有错误，显示的是上一次的预览';
+  $('#preview-state').textContent = data.ok ? t('ui-preview-time', { ms: Math.round(data.render_ms) }) : t('ui-preview-stale');
   const done = () => {
     if (started != null) requestAnimationFrame(() => window.huibaoLatency.push(performance.now() - started));
   };
@@ -581,7 +811,7 @@ function markPages() {
         + 'text-align:right;margin:6px 0;text-indent:0}@media print{.huibao-page-start{display:none}}';
       doc.head.append(style);
     }
-    const squeeze = (t) => t.replace(/\s+/g, '');
+    const squeeze = (text) => text.replace(/\s+/g, '');
     const blocks = [...doc.body.querySelectorAll('*')].filter((el) =>
       !el.querySelector('p,div,h1,h2,h3,h4,h5,h6,table,tr,section,header,footer,figure')
       && squeeze(el.textContent) !== '' && !['SPAN', 'B', 'STRONG', 'EM', 'I', 'SUB', 'SUP', 'SCRIPT', 'STYLE'].includes(el.tagName));
@@ -596,7 +826,7 @@ function markPages() {
       if (el.tagName === 'TD' || el.tagName === 'TH') el = el.closest('tr') || el;
       const mark = doc.createElement(el.tagName === 'TR' ? 'tr' : 'div');
       mark.className = 'huibao-page-start';
-      const label = `PDF 第${p.page}页${squeeze(blocks[at].textContent).startsWith(first) ? '' : '（自本段中间起）'}`;
+      const label = t(squeeze(blocks[at].textContent).startsWith(first) ? 'ui-preview-page' : 'ui-preview-page-within', { page: p.page });
       if (el.tagName === 'TR') {
         const td = doc.createElement('td');
         td.colSpan = el.children.length;
@@ -605,11 +835,11 @@ function markPages() {
       } else mark.textContent = label;
       el.before(mark);
     }
-    $('#preview-state').textContent = `${$('#preview-state').textContent.split(' · ')[0]} · PDF 共${data.count}页`;
+    if (data.summary) $('#preview-state').textContent = `${$('#preview-state').textContent.split(' · ')[0]} · ${data.summary}`;
   }, 400);
 }
 
-// ---- 输入 ----------------------------------------------------------------------------
+// ---- input -------------------------------------------------------------------------
 
 function changed(el) {
   if (el.id === 'copy-to') {
@@ -620,7 +850,20 @@ function changed(el) {
   if (!el.dataset.path) return;
   const path = JSON.parse(el.dataset.path);
   const v = el.value;
-  if (el.dataset.kind === 'number' || el.dataset.kind === 'date') {
+  const kind = el.dataset.kind;
+  if (kind === 'cell' || kind === 'header') {
+    // A cell is a number when it reads as one; a header or other cell is text, kept even when empty.
+    const plain = v.trim().replace(/,/g, '');
+    const number = kind === 'cell' && /^-?\d+(\.\d+)?$/.test(plain);
+    send([{ op: 'set', path, raw: number ? plain : JSON.stringify(v.trim()) }]);
+  } else if (kind === 'list') {
+    const names = v.split(/[、，,；;\n]/).map((x) => x.trim()).filter(Boolean);
+    send([{ op: 'set', path, value: names.length ? names : null }]);
+  } else if (kind === 'numbers') {
+    const nums = v.split(/[、，,；;\s]+/).map((x) => x.trim()).filter(Boolean);
+    if (nums.some((x) => !/^-?\d+(\.\d+)?$/.test(x))) return;
+    send([{ op: 'set', path, raw: `[${nums.join(', ')}]` }]);
+  } else if (el.dataset.kind === 'number' || el.dataset.kind === 'date') {
     send([{ op: 'set', path, raw: v.trim().replace(/,/g, '') }]);
   } else if (el.tagName === 'TEXTAREA' && v.includes('\n')) {
     send([{ op: 'set', path, value: v.endsWith('\n') ? v : v + '\n' }]);
@@ -644,11 +887,10 @@ $('#add-indicator').addEventListener('click', () => {
 for (const sec of $$('section.outline')) {
   $('.add-item', sec).addEventListener('click', () => send([{ op: 'insert', path: [sec.dataset.list], value: {} }], true));
 }
-addCiteButtons(document);
 
 $('#undo').addEventListener('click', async () => { const d = await api('/api/undo', {}); if (d) apply(d, null); });
 $('#redo').addEventListener('click', async () => { const d = await api('/api/redo', {}); if (d) apply(d, null); });
-$('#save').addEventListener('click', async () => { const d = await api('/api/save', {}); if (d) { apply(d, null); showMessage('已保存'); } });
+$('#save').addEventListener('click', async () => { const d = await api('/api/save', {}); if (d) { apply(d, null); showMessage(t('ui-bar-saved')); } });
 $('#reload').addEventListener('click', async () => { const d = await api('/api/reload', {}); if (d) apply(d, null); });
 $('#keep').addEventListener('click', async () => { const d = await api('/api/save', {}); if (d) apply(d, null); });
 
@@ -656,7 +898,7 @@ for (const b of $$('button.export')) {
   b.addEventListener('click', async () => {
     const format = b.dataset.format;
     b.disabled = true;
-    showMessage(`正在导出 ${format.toUpperCase()} ……`);
+    showMessage(t('ui-status-exporting', { format: format.toUpperCase() }));
     const d = await api('/api/export', { formats: [format] });
     b.disabled = false;
     if (!d) return;
@@ -671,10 +913,10 @@ for (const b of $$('button.export')) {
       }
       a.href = `/api/download?name=${encodeURIComponent(f.name)}`;
       a.download = f.name;
-      a.textContent = `下载 ${f.name}`;
+      a.textContent = t('ui-status-download', { name: f.name });
       a.title = f.path;
     }
-    showMessage(`已导出：${d.files.map((f) => f.path).join('，')}`);
+    showMessage(t('ui-status-exported', { files: d.files.map((f) => f.path).join(t('ui-list-separator')) }));
   });
 }
 
@@ -686,12 +928,23 @@ $('#open').addEventListener('click', async () => {
   const d = await api('/api/open', { path: $('#open-path').value });
   if (d) apply(d, null);
 });
+$('#sheet-file').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  e.target.value = '';
+  showMessage(t('ui-status-reading', { name: file.name }));
+  const d = await api(`/api/sheet?name=${encodeURIComponent(file.name)}`, undefined, await file.arrayBuffer());
+  if (!d) return;
+  apply(d, null);
+  showSheetResult(d.sheet);
+  showMessage(d.sheet.summary, !d.sheet.ok);
+});
 $('#import-file').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   if (!file) return;
-  showMessage(`正在导入 ${file.name} ……`);
+  showMessage(t('ui-status-importing', { name: file.name }));
   const d = await api(`/api/import?name=${encodeURIComponent(file.name)}`, undefined, await file.arrayBuffer());
-  if (d) { apply(d, null); showMessage(`已导入 ${file.name}`); }
+  if (d) { apply(d, null); showMessage(t('ui-status-imported', { name: file.name })); }
 });
 
 document.addEventListener('keydown', (e) => {
@@ -715,4 +968,12 @@ setInterval(async () => {
   $('#disk-banner').hidden = !d.disk_changed;
 }, 2000);
 
+// The words first, then the report: nothing is shown before it can be said.
+const given = await api('/api/words');
+if (given) {
+  words = given.words;
+  document.documentElement.lang = given.lang;
+  showWords();
+}
+addCiteButtons(document);
 api('/api/state').then((d) => { if (d) apply(d, null); });

@@ -1,9 +1,11 @@
 //! Edits of a report TOML through toml_edit: a value set at a path, an item inserted,
 //! deleted, moved or indented. What an edit does not touch stays byte for byte.
 
+use crate::list::{child_list, Entry, List};
+use huibao_i18n::{msg, Message};
 use serde::Deserialize;
 use std::fmt;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
 /// One step of a path into the report: a key or an index into a list.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -73,27 +75,29 @@ pub enum Edit {
         /// The item.
         path: Path,
     },
-    /// Makes the sub-item at `path` an item of its parent's list, after its parent.
+    /// Makes the sub-item at `path` an item of its parent's list, after its parent; the
+    /// sub-items after it become its own last sub-items, so the order of the document
+    /// stays as it was (as Word outdents a list item).
     Outdent {
         /// The item.
         path: Path,
     },
 }
 
-/// Why an edit could not be made.
+/// Why an edit could not be made (a catalog message naming the path).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditError(pub String);
+pub struct EditError(pub Message);
 
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
 impl std::error::Error for EditError {}
 
-fn err<T>(message: impl Into<String>) -> Result<T, EditError> {
-    Err(EditError(message.into()))
+fn err<T>(message: Message) -> Result<T, EditError> {
+    Err(EditError(message))
 }
 
 fn show(path: &[Step]) -> String {
@@ -131,45 +135,39 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
                     table.insert(k, Item::Value(v));
                 }
             }
-            let list = list_at(doc.as_table_mut(), path, true)?;
+            let mut list = list_at(doc.as_table_mut(), path, true)?;
             let at = index.unwrap_or(list.len()).min(list.len());
-            list.insert(at, table);
+            list.insert(at, Entry::Table(table));
             Ok(())
         }
         Edit::Delete { path } => {
-            let (list, i) = item_at(doc, path)?;
+            let (mut list, i) = item_at(doc, path)?;
             list.remove(i);
             Ok(())
         }
         Edit::Move { path, by } => {
-            let (list, i) = item_at(doc, path)?;
+            let (mut list, i) = item_at(doc, path)?;
             let to = i as i64 + by;
             if to < 0 || to >= list.len() as i64 {
-                return err(format!("{} cannot move further", show(path)));
+                return err(msg!("editor-edit-cannot-move", path = show(path)));
             }
             let t = list.remove(i);
             list.insert(to as usize, t);
             Ok(())
         }
         Edit::Indent { path } => {
-            let (list, i) = item_at(doc, path)?;
+            let (mut list, i) = item_at(doc, path)?;
             if i == 0 {
-                return err(format!(
-                    "{}: the first item has nothing to go under",
-                    show(path)
-                ));
+                return err(msg!("editor-edit-first-item", path = show(path)));
             }
             let t = list.remove(i);
-            let before = list.get_mut(i - 1).expect("the item before");
-            let items = before
-                .entry("items")
-                .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
-            match items.as_array_of_tables_mut() {
-                Some(sub) => {
+            let (before, inline) = list.get_mut(i - 1).expect("the item before");
+            match child_list(before, "items", inline, true) {
+                Some(mut sub) => {
                     sub.push(t);
                     Ok(())
                 }
-                None => err(format!("{}: items is not a list of tables", show(path))),
+                None => err(msg!("editor-edit-not-items", path = show(path))),
             }
         }
         Edit::Outdent { path } => {
@@ -179,18 +177,28 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
                 n.checked_sub(3).map(|i| &path[i]),
                 n.checked_sub(2).map(|i| &path[i]),
             ) else {
-                return err(format!("{}: a top-level item cannot move out", show(path)));
+                return err(msg!("editor-edit-top-level", path = show(path)));
             };
             if k != "items" {
-                return err(format!("{}: not a sub-item", show(path)));
+                return err(msg!("editor-edit-not-sub-item", path = show(path)));
             }
             let parent_at = *parent_at;
-            let (sub, i) = item_at(doc, path)?;
-            let t = sub.remove(i);
-            let now_empty = sub.is_empty();
-            let parent_list = list_at(doc.as_table_mut(), &path[..n - 3], false)?;
+            let (mut sub, i) = item_at(doc, path)?;
+            let mut t = sub.remove(i);
+            // The siblings after it follow it in the document: they go under it.
+            let later: Vec<Entry> = (i..sub.len()).map(|_| sub.remove(i)).collect();
+            if !later.is_empty() {
+                let Some(mut own) = t.items() else {
+                    return err(msg!("editor-edit-not-items", path = show(path)));
+                };
+                for sibling in later {
+                    own.push(sibling);
+                }
+            }
+            let now_empty = sub.len() == 0;
+            let mut parent_list = list_at(doc.as_table_mut(), &path[..n - 3], false)?;
             if now_empty {
-                if let Some(p) = parent_list.get_mut(parent_at) {
+                if let Some((p, _)) = parent_list.get_mut(parent_at) {
                     p.remove("items");
                 }
             }
@@ -204,7 +212,7 @@ fn apply_in(doc: &mut DocumentMut, edit: &Edit) -> Result<(), EditError> {
 fn parse_raw(raw: &str) -> Result<Value, EditError> {
     raw.trim()
         .parse::<Value>()
-        .or_else(|_| err(format!("“{raw}” is not a value")))
+        .or_else(|_| err(msg!("editor-edit-not-value", raw = raw)))
 }
 
 /// The TOML value of a JSON value; `None` for null and empty text (the key goes).
@@ -252,135 +260,206 @@ fn text(s: &str) -> Value {
     Value::from(s)
 }
 
-/// Sets (or, with `None`, removes) the value at `path` under `table`.
-fn set(table: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditError> {
-    let Some((last, parents)) = path.split_last() else {
-        return err("an empty path");
+/// Sets (or, with `None`, removes) the value at `path` under `root`.
+/// A path ending in indexes after its last key is a place in a value's array (a table's
+/// cell: `[…, "table", "rows", 2, 1]`).
+fn set(root: &mut Table, path: &[Step], new: Option<Value>) -> Result<(), EditError> {
+    let Some(last_key) = path.iter().rposition(|s| matches!(s, Step::Key(_))) else {
+        return err(msg!("editor-edit-no-key", path = show(path)));
     };
-    let mut current: &mut dyn toml_edit::TableLike = table;
-    for (i, step) in parents.iter().enumerate() {
-        let next = path.get(i + 1);
-        current = match step {
-            Step::Key(k) => {
-                if new.is_none() && current.get(k).is_none() {
-                    return Ok(());
-                }
-                let item = current.entry(k).or_insert_with(|| match next {
-                    Some(Step::Index(_)) => Item::ArrayOfTables(ArrayOfTables::new()),
-                    _ => {
-                        let mut t = Table::new();
-                        t.set_implicit(true);
-                        Item::Table(t)
-                    }
-                });
-                match item {
-                    Item::Table(t) => t as &mut dyn toml_edit::TableLike,
-                    Item::Value(Value::InlineTable(t)) => t,
-                    Item::ArrayOfTables(list) => {
-                        let Some(Step::Index(j)) = next else {
-                            return err(format!("{}: a list needs an index", show(path)));
-                        };
-                        // The index step is consumed here.
-                        return set_in_list(list, *j, &path[i + 2..], new, path);
-                    }
-                    _ => return err(format!("{}: {k} is not a table", show(path))),
-                }
-            }
-            Step::Index(_) => return err(format!("{}: not a list", show(path))),
+    let (parents, key, indexes) = match &path[last_key] {
+        Step::Key(k) => (&path[..last_key], k, &path[last_key + 1..]),
+        Step::Index(_) => unreachable!("a key"),
+    };
+    let Some((table, inline)) = walk(root, parents, false, new.is_some(), path)? else {
+        // Nothing to remove.
+        return Ok(());
+    };
+    if !indexes.is_empty() {
+        let Some(Item::Value(value)) = table.get_mut(key) else {
+            return err(msg!("editor-edit-not-values", path = show(path)));
         };
+        return set_in_array(value, indexes, new, path);
     }
-    let Step::Key(key) = last else {
-        return err(format!("{}: the last step is a key", show(path)));
-    };
     match new {
         None => {
-            current.remove(key);
+            table.remove(key);
+            if inline {
+                // The braces keep their spaces: `{ title = "…" }`.
+                table.fmt();
+            }
         }
-        Some(mut v) => match current.get_mut(key) {
+        Some(mut v) => match table.get_mut(key) {
             Some(Item::Value(old)) => {
                 *v.decor_mut() = old.decor().clone();
                 *old = v;
             }
             Some(other) => *other = Item::Value(v),
             None => {
-                current.insert(key, Item::Value(v));
+                if inline {
+                    // The space before the closing brace stays before it: the last
+                    // value gives its spacing after it to the new one.
+                    if let Some(last) = table.iter_mut().last().and_then(|(_, i)| i.as_value_mut())
+                    {
+                        let after = last.decor().suffix().cloned();
+                        last.decor_mut().set_suffix("");
+                        if let Some(after) = after {
+                            v.decor_mut().set_suffix(after);
+                        }
+                    }
+                }
+                table.insert(key, Item::Value(v));
             }
         },
     }
     Ok(())
 }
 
-fn set_in_list(
-    list: &mut ArrayOfTables,
-    index: usize,
-    rest: &[Step],
+/// Sets (or removes) the element at `indexes` of the array `value`, nested arrays
+/// followed: an index one past the end appends (a new row or cell), laid out as the
+/// array is.
+fn set_in_array(
+    value: &mut Value,
+    indexes: &[Step],
     new: Option<Value>,
     path: &[Step],
 ) -> Result<(), EditError> {
-    let Some(t) = list.get_mut(index) else {
-        return err(format!("{}: no item {index}", show(path)));
+    let mut value = value;
+    for step in &indexes[..indexes.len() - 1] {
+        let Step::Index(i) = step else {
+            unreachable!("indexes only")
+        };
+        value = match value.as_array_mut().and_then(|a| a.get_mut(*i)) {
+            Some(v) => v,
+            None => {
+                return err(msg!(
+                    "editor-edit-no-item",
+                    path = show(path),
+                    number = i + 1
+                ))
+            }
+        };
+    }
+    let (Some(Step::Index(i)), Some(array)) = (indexes.last(), value.as_array_mut()) else {
+        return err(msg!("editor-edit-not-values", path = show(path)));
     };
-    set(t, rest, new)
+    let i = *i;
+    match (new, i.cmp(&array.len())) {
+        (None, std::cmp::Ordering::Less) => {
+            crate::list::remove_value(array, i);
+        }
+        (None, _) => {}
+        (Some(mut v), std::cmp::Ordering::Less) => {
+            let old = array.get(i).expect("within");
+            *v.decor_mut() = old.decor().clone();
+            array.replace_formatted(i, v);
+        }
+        (Some(v), std::cmp::Ordering::Equal) => crate::list::push_value(array, v),
+        (Some(_), std::cmp::Ordering::Greater) => {
+            return err(msg!(
+                "editor-edit-no-item",
+                path = show(path),
+                number = i + 1
+            ))
+        }
+    }
+    Ok(())
 }
 
-/// The list of tables at `path` (made when `make` and missing).
-fn list_at<'a>(
-    table: &'a mut Table,
-    path: &[Step],
+/// The table at `steps` under `table` (an inline table when `inline`): keys followed
+/// into tables and inline tables, an index into a list of either form. With `make`,
+/// missing tables and lists on the way are made in the form of the table holding them;
+/// without, a missing one is `None`. With the table, whether it is an inline table.
+/// `whole` is the path, for errors.
+fn walk<'a>(
+    table: &'a mut dyn TableLike,
+    steps: &[Step],
+    inline: bool,
     make: bool,
-) -> Result<&'a mut ArrayOfTables, EditError> {
-    let Some((Step::Key(last), parents)) = path.split_last() else {
-        return err(format!("{}: not a list", show(path)));
+    whole: &[Step],
+) -> Result<Option<(&'a mut dyn TableLike, bool)>, EditError> {
+    let Some((step, rest)) = steps.split_first() else {
+        return Ok(Some((table, inline)));
     };
-    let mut current = table;
-    let mut steps = parents.iter().peekable();
-    while let Some(step) = steps.next() {
-        let Step::Key(k) = step else {
-            return err(format!("{}: not a list", show(path)));
-        };
-        if make && current.get(k).is_none() {
-            let mut t = Table::new();
-            t.set_implicit(true);
-            current.insert(k, Item::Table(t));
+    let Step::Key(k) = step else {
+        return err(msg!("editor-edit-not-list", path = show(whole)));
+    };
+    let listed = matches!(rest.first(), Some(Step::Index(_)));
+    if table.get(k).is_none() {
+        if !make {
+            return Ok(None);
         }
-        current = match current.get_mut(k) {
-            Some(Item::Table(t)) => t,
-            Some(Item::ArrayOfTables(list)) => {
-                let Some(Step::Index(i)) = steps.next() else {
-                    return err(format!("{}: a list needs an index", show(path)));
-                };
-                match list.get_mut(*i) {
-                    Some(t) => t,
-                    None => return err(format!("{}: no item {i}", show(path))),
-                }
+        let made = match (listed, inline) {
+            (true, false) => Item::ArrayOfTables(ArrayOfTables::new()),
+            (true, true) => Item::Value(Value::Array(toml_edit::Array::new())),
+            (false, false) => {
+                let mut t = Table::new();
+                t.set_implicit(true);
+                Item::Table(t)
             }
-            _ => return err(format!("{}: {k} is not a table", show(path))),
+            (false, true) => Item::Value(Value::InlineTable(toml_edit::InlineTable::new())),
         };
+        table.insert(k, made);
     }
-    if make && current.get(last).is_none() {
-        current.insert(last, Item::ArrayOfTables(ArrayOfTables::new()));
+    let item = table.get_mut(k).expect("present or made");
+    match item {
+        Item::Table(t) => walk(t, rest, false, make, whole),
+        Item::Value(Value::InlineTable(t)) => walk(t, rest, true, make, whole),
+        _ => {
+            let Some((Step::Index(i), rest)) = rest.split_first() else {
+                return err(msg!(
+                    "editor-edit-needs-index",
+                    path = show(whole),
+                    key = k.as_str()
+                ));
+            };
+            let Some(list) = List::of(item) else {
+                return err(msg!(
+                    "editor-edit-not-table",
+                    path = show(whole),
+                    key = k.as_str()
+                ));
+            };
+            match list.into_item(*i) {
+                Some((t, inline)) => walk(t, rest, inline, make, whole),
+                None => err(msg!(
+                    "editor-edit-no-item",
+                    path = show(whole),
+                    number = i + 1
+                )),
+            }
+        }
     }
-    match current.get_mut(last) {
-        Some(Item::ArrayOfTables(list)) => Ok(list),
-        Some(_) => err(format!(
-            "{}: written as an inline list; the editor changes lists written as [[…]]",
-            show(path)
-        )),
-        None => err(format!("{}: no such list", show(path))),
+}
+
+/// The list of items at `path`, in either form (made as `[[…]]` tables, or inline in an
+/// inline table, when `make` and missing).
+fn list_at<'a>(table: &'a mut Table, path: &[Step], make: bool) -> Result<List<'a>, EditError> {
+    let Some((Step::Key(last), parents)) = path.split_last() else {
+        return err(msg!("editor-edit-not-list", path = show(path)));
+    };
+    let Some((holder, inline)) = walk(table, parents, false, make, path)? else {
+        return err(msg!("editor-edit-no-list", path = show(path)));
+    };
+    match child_list(holder, last, inline, make) {
+        Some(list) => Ok(list),
+        None if make => err(msg!("editor-edit-not-items", path = show(path))),
+        None => err(msg!("editor-edit-no-list", path = show(path))),
     }
 }
 
 /// The list holding the item at `path`, and the item's index in it.
-fn item_at<'a>(
-    doc: &'a mut DocumentMut,
-    path: &[Step],
-) -> Result<(&'a mut ArrayOfTables, usize), EditError> {
+fn item_at<'a>(doc: &'a mut DocumentMut, path: &[Step]) -> Result<(List<'a>, usize), EditError> {
     let Some((Step::Index(i), list)) = path.split_last() else {
-        return err(format!("{}: not a list item", show(path)));
+        return err(msg!("editor-edit-not-list", path = show(path)));
     };
     let list = list_at(doc.as_table_mut(), list, false)?;
     if *i >= list.len() {
-        return err(format!("{}: no item {i}", show(path)));
+        return err(msg!(
+            "editor-edit-no-item",
+            path = show(path),
+            number = i + 1
+        ));
     }
     Ok((list, *i))
 }

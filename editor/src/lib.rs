@@ -9,6 +9,9 @@
 //! (`assets/`) is compiled in.
 
 pub mod edit;
+mod list;
+pub mod recent;
+pub mod sheet;
 pub mod spans;
 
 pub use edit::{apply, Edit, EditError, Path, Step};
@@ -35,7 +38,11 @@ const APP_CSS: &str = include_str!("../assets/app.css");
 /// How many steps undo goes back.
 const UNDO_DEPTH: usize = 200;
 
-/// The largest request body read (an imported report, a pasted block).
+/// The routes whose body is a file's bytes (an upload), not JSON.
+const UPLOADS: &[&str] = &["/api/import", "/api/sheet"];
+
+/// The largest request body read (an imported report, a statistics spreadsheet, a pasted
+/// block).
 pub const MAX_BODY: usize = 32 * 1024 * 1024;
 
 /// Every path the editor answers: GET (and HEAD) for the page, its assets and what it
@@ -46,6 +53,7 @@ pub const ROUTES: &[Route] = &[
     Route::get("/index.html"),
     Route::get("/app.js"),
     Route::get("/app.css"),
+    Route::get("/api/words"),
     Route::get("/api/state"),
     Route::get("/api/download"),
     Route::get("/api/pages"),
@@ -58,6 +66,7 @@ pub const ROUTES: &[Route] = &[
     Route::post("/api/new"),
     Route::post("/api/open"),
     Route::post("/api/import"),
+    Route::post("/api/sheet"),
     Route::post("/api/export"),
     Route::post("/api/figures"),
 ];
@@ -72,6 +81,9 @@ pub struct EditorOptions {
     pub folder: PathBuf,
     /// Save after every change.
     pub autosave: bool,
+    /// The file of the reports opened last, offered on the start page
+    /// ([`recent::default_file`] for `huibao edit`); `None` keeps no list.
+    pub recent: Option<PathBuf>,
 }
 
 /// A file on disk as last read or written: to notice another program changing it.
@@ -180,6 +192,7 @@ impl Editor {
             }
             ("/app.js", true, _) => Response::new(200, "text/javascript; charset=utf-8", APP_JS),
             ("/app.css", true, _) => Response::new(200, "text/css; charset=utf-8", APP_CSS),
+            ("/api/words", true, _) => words_json(),
             ("/api/state", true, _) => self.state_json(None),
             ("/api/download", true, _) => self.download(request),
             ("/api/pages", true, _) => self.pages(),
@@ -197,7 +210,7 @@ impl Editor {
     }
 
     fn api(&self, path: &str, request: &Request) -> Response {
-        let body: Value = if path == "/api/import" {
+        let body: Value = if UPLOADS.contains(&path) {
             Value::Null
         } else {
             match serde_json::from_slice(&request.body) {
@@ -223,7 +236,7 @@ impl Editor {
                 let mut state = self.lock();
                 let result = match state.path.clone() {
                     Some(p) => self.open_into(&mut state, p),
-                    None => Err("没有打开的报告文件".into()),
+                    None => Err(huibao_i18n::t!("editor-no-report")),
                 };
                 drop(state);
                 self.after(result)
@@ -245,6 +258,7 @@ impl Editor {
                 self.after(result)
             }
             "/api/import" => self.import(request),
+            "/api/sheet" => self.sheet(request),
             "/api/export" => self.export(&body),
             "/api/figures" => figures_json(&body),
             _ => Response::plain(404, "404: not found"),
@@ -263,12 +277,27 @@ impl Editor {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(format!("无法读取 {}：{e}", path.display())),
+            Err(e) => {
+                return Err(huibao_i18n::t!(
+                    "editor-cannot-read",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                ))
+            }
         };
-        let doc: DocumentMut = text
-            .parse()
-            .map_err(|e| format!("{} 不是有效的 TOML 文件：{e}", path.display()))?;
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            huibao_i18n::t!(
+                "editor-not-toml",
+                path = path.display().to_string(),
+                detail = e.to_string()
+            )
+        })?;
         state.disk = Stamp::of(&path);
+        if let Some(list) = &self.options.recent {
+            // The list is a convenience: a config folder that cannot be written does not
+            // keep the report from opening.
+            let _ = recent::add(list, &path);
+        }
         state.path = Some(path);
         state.saved = doc.to_string();
         state.doc = doc;
@@ -294,7 +323,10 @@ impl Editor {
         };
         let path = self.options.folder.join(&name);
         if path.exists() {
-            return Err(format!("{} 已存在，请换一个文件名", path.display()));
+            return Err(huibao_i18n::t!(
+                "editor-exists",
+                path = path.display().to_string()
+            ));
         }
         huibao_pipeline::write_files(&[(path.clone(), text.as_bytes())])
             .map_err(|e| e.to_string())?;
@@ -309,14 +341,20 @@ impl Editor {
             Ok(e) => e,
             Err(e) => return Response::plain(400, format!("edits: {e}")),
         };
+        match self.apply_all(&edits) {
+            Ok(()) => self.state_json(None),
+            Err(e) => error_json(&e),
+        }
+    }
+
+    /// Applies `edits` together, as one step of undo (none, or all of them), and saves
+    /// when autosaving.
+    fn apply_all(&self, edits: &[Edit]) -> Result<(), String> {
         let mut state = self.lock();
         let before = state.doc.to_string();
         let mut doc = state.doc.clone();
-        for e in &edits {
-            if let Err(e) = apply(&mut doc, e) {
-                drop(state);
-                return error_json(&e.0);
-            }
+        for e in edits {
+            apply(&mut doc, e).map_err(|e| e.to_string())?;
         }
         if doc.to_string() != before {
             state.doc = doc;
@@ -326,14 +364,71 @@ impl Editor {
             }
             state.redo.clear();
             if self.options.autosave && state.path.is_some() {
-                if let Err(e) = save(&mut state) {
-                    drop(state);
-                    return error_json(&e);
-                }
+                save(&mut state)?;
             }
         }
-        drop(state);
-        self.state_json(None)
+        Ok(())
+    }
+
+    /// 从统计表导入: the uploaded spreadsheet read as `huibao indicators` reads one, its
+    /// indicators merged into the grid by name; the answer is the state with `sheet`:
+    /// what was added and changed, and the reader's findings at their cells.
+    fn sheet(&self, request: &Request) -> Response {
+        let name = request.arg("name").unwrap_or_else(|| "统计表.xlsx".into());
+        let report = toml::from_str::<toml::Value>(&self.text())
+            .unwrap_or_else(|_| toml::Value::Table(Default::default()));
+        if let Some(from) = sheet::reads_sheet(&report) {
+            // Its figures come from that sheet at every render: rows copied beside them
+            // would name each indicator twice.
+            return self.state_with(json!({
+                "ok": false,
+                "summary": huibao_i18n::t!("editor-sheet-report-reads", from = from, file = name.as_str()),
+                "findings": [],
+            }));
+        }
+        let selection = huibao_sheets::Selection::default();
+        let read =
+            match huibao_sheets::read_indicators_bytes(request.body.clone(), &name, &selection) {
+                Ok(read) => read,
+                Err(errors) => {
+                    let summary = huibao_i18n::t!(
+                        "editor-sheet-refused",
+                        file = name.as_str(),
+                        count = errors.0.len()
+                    );
+                    return self.state_with(json!({
+                        "ok": false,
+                        "summary": summary,
+                        "findings": sheet::errors(&errors),
+                    }));
+                }
+            };
+        let merge = sheet::merge(&report, &read);
+        if let Err(e) = self.apply_all(&merge.edits) {
+            return error_json(&e);
+        }
+        let summary = huibao_i18n::t!(
+            "editor-sheet-merged",
+            sheet = read.sheet.to_string(),
+            count = read.indicators.len(),
+            added = merge.added.len(),
+            changed = merge.changed.len(),
+            unchanged = merge.unchanged
+        );
+        self.state_with(json!({
+            "ok": true,
+            "summary": summary,
+            "added": merge.added,
+            "changed": sheet::changes_json(&merge.changed),
+            "findings": sheet::findings(&read),
+        }))
+    }
+
+    /// The state, with `sheet`: what an import of a spreadsheet did.
+    fn state_with(&self, sheet: Value) -> Response {
+        let mut state = self.state_value(None);
+        state["sheet"] = sheet;
+        json_response(&state)
     }
 
     fn undo_redo(&self, undo: bool) -> Response {
@@ -478,6 +573,7 @@ impl Editor {
         json_response(&json!({
             "pages": starts,
             "count": pages.pages.len(),
+            "summary": huibao_i18n::t!("editor-pdf-pages", count = pages.pages.len()),
             "ms": started.elapsed().as_secs_f64() * 1000.0,
         }))
     }
@@ -528,6 +624,11 @@ impl Editor {
     /// Checks and previews the current text, and answers with everything the page
     /// shows.
     fn state_json(&self, message: Option<&str>) -> Response {
+        json_response(&self.state_value(message))
+    }
+
+    /// Everything the page shows, as JSON.
+    fn state_value(&self, message: Option<&str>) -> Value {
         let (path, text, disk_changed, can_undo, can_redo, dirty) = {
             let state = self.lock();
             let text = state.doc.to_string();
@@ -561,7 +662,7 @@ impl Editor {
         let report = toml::from_str::<toml::Value>(&text)
             .map(|v| toml_to_json(&v))
             .unwrap_or(Value::Null);
-        json_response(&json!({
+        json!({
             "file": path.as_ref().map(|p| p.display().to_string()),
             "name": path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
             "report": report,
@@ -578,7 +679,11 @@ impl Editor {
             "autosave": self.options.autosave,
             "render_ms": checked.elapsed_ms,
             "message": message,
-        }))
+            "recent": match (&path, &self.options.recent) {
+                (None, Some(list)) => recent::list_json(list),
+                _ => Vec::new(),
+            },
+        })
     }
 
     /// Prepares `text` as the pipeline would and renders its page.
@@ -680,6 +785,23 @@ struct Checked {
 /// styles, nothing from the network.
 const CSP: &str = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self' about: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
+/// The page's words in the run's language (`{lang, words: {id: pattern}}`): every message of
+/// `editor-page.ftl`, its placeables written `{$name}` for the page to fill (app.js `t`).
+fn words_json() -> Response {
+    let lang = huibao_i18n::language();
+    match huibao_i18n::page_words(lang, huibao_i18n::PAGE_PREFIX) {
+        Ok(words) => {
+            let words: serde_json::Map<String, Value> = words
+                .into_iter()
+                .map(|(id, text)| (id.to_string(), Value::String(text)))
+                .collect();
+            json_response(&json!({ "lang": lang.tag(), "words": words }))
+        }
+        // The catalogs are part of the program and tested; this names a slip in them.
+        Err(e) => error_json(&e),
+    }
+}
+
 fn json_response(v: &Value) -> Response {
     Response::new(200, "application/json; charset=utf-8", v.to_string())
 }
@@ -695,7 +817,7 @@ fn error_json(message: &str) -> Response {
 /// Saves the report beside itself and renames it into place.
 fn save(state: &mut State) -> Result<(), String> {
     let Some(path) = state.path.clone() else {
-        return Err("没有打开的报告文件".into());
+        return Err(huibao_i18n::t!("editor-no-report"));
     };
     let text = state.doc.to_string();
     huibao_pipeline::write_files(&[(path.clone(), text.as_bytes())]).map_err(|e| e.to_string())?;
@@ -777,15 +899,27 @@ fn item_numbers(doc: &huibao_pipeline::Document, index: &SpanIndex, text: &str) 
     Value::Array(out)
 }
 
-/// The `# CHECK:` notes of an imported report, each with the field on its line or the
-/// next one written after it.
+/// The notes the importer wrote into a report (`# CHECK: …`, `# 待核对：…`, in the language
+/// of the run that imported it, whichever the editor's is), each with the field on its line
+/// or the next one written after it.
 pub fn check_notes(text: &str) -> Vec<Value> {
+    let markers: Vec<String> = huibao_i18n::Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let marker = huibao_i18n::msg!("import-check", note = "").render(lang);
+            format!("# {}", marker.trim_end())
+        })
+        .collect();
     let index = SpanIndex::of(text);
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if let Some(at) = line.find("# CHECK:") {
-            let note = line[at + "# CHECK:".len()..].trim().to_string();
+        let found = markers
+            .iter()
+            .filter_map(|m| line.find(m.as_str()).map(|at| (at, m.len())))
+            .min();
+        if let Some((at, marker_len)) = found {
+            let note = line[at + marker_len..].trim().to_string();
             let line_start = offset;
             let field = if at > 0 && !line[..at].trim().is_empty() {
                 index.path_at(line_start)

@@ -183,26 +183,26 @@ fn items_move_indent_and_outdent_with_their_sub_items() {
         &edit(r#"{"op":"outdent","path":["achievements",1,"items",0]}"#),
     )
     .unwrap();
-    // Out of its parent, after it; the siblings after it stay where they were.
-    assert_eq!(titles(&doc), "乙\n甲\n  丙\n甲一\n");
+    // Out of its parent, after it; the sibling after it (丙) follows it still, under it.
+    assert_eq!(titles(&doc), "乙\n甲\n甲一\n  丙\n");
     apply(
         &mut doc,
         &edit(r#"{"op":"delete","path":["achievements",0]}"#),
     )
     .unwrap();
-    assert_eq!(titles(&doc), "甲\n  丙\n甲一\n");
+    assert_eq!(titles(&doc), "甲\n甲一\n  丙\n");
     apply(
         &mut doc,
         &edit(r#"{"op":"insert","path":["achievements"],"index":0,"value":{"title":"新"}}"#),
     )
     .unwrap();
-    assert_eq!(titles(&doc), "新\n甲\n  丙\n甲一\n");
+    assert_eq!(titles(&doc), "新\n甲\n甲一\n  丙\n");
     apply(
         &mut doc,
         &edit(r#"{"op":"insert","path":["achievements",2,"items"],"value":{"title":"新二"}}"#),
     )
     .unwrap();
-    assert_eq!(titles(&doc), "新\n甲\n  丙\n甲一\n  新二\n");
+    assert_eq!(titles(&doc), "新\n甲\n甲一\n  丙\n  新二\n");
     // Moving the first item up is refused, and the report is as it was.
     let before = doc.to_string();
     assert!(apply(
@@ -430,6 +430,17 @@ fn check_notes_of_an_import_name_their_fields() {
         notes[1]["path"],
         serde_json::json!(["report", "organization"])
     );
+    // A report imported by a run in Chinese, opened by one in English (and the other way).
+    let text = "[report]\n# 待核对：原文中没有成文日期：暂以报告期结束后的第一天（date = 2023-01-01）代替\n\
+                date = 2023-01-01  # 待核对：原文中没有成文日期：暂用报告期结束后的第一天，请填写成文日期\n\
+                organization = \"园区\"\n";
+    let notes = huibao_editor::check_notes(text);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[0]["path"], serde_json::json!(["report", "date"]));
+    assert_eq!(
+        notes[1]["note"],
+        "原文中没有成文日期：暂用报告期结束后的第一天，请填写成文日期"
+    );
 }
 
 #[test]
@@ -461,4 +472,143 @@ fn importing_last_periods_report_lists_its_doubts() {
     let text = std::fs::read_to_string(&written).unwrap();
     assert_eq!(todos.len(), text.matches("# CHECK:").count(), "{text}");
     assert!(!todos.is_empty(), "{text}");
+}
+
+/// Outdenting keeps the order of the document, as Word does: the sub-items after the one
+/// outdented become its own, and every item prints with the number it will have.
+#[test]
+fn outdent_keeps_the_document_order_and_the_numbers_follow() {
+    const WORK: &str = r#"[report]
+organization = "金川经济技术开发区管委会"
+period = "2022-H1"
+date = 2022-07-08
+recipient = "金川市人民政府"
+
+[[achievements]]
+title = "全力推进项目建设"
+
+[[achievements.items]]
+title = "重大项目加快落地"
+text = "新开工项目12个，竣工投产项目8个。"
+
+[[achievements.items]]
+title = "产业链招商取得突破"
+text = "围绕新材料产业链开展精准招商。"
+
+[[achievements.items.items]]
+title = "新签约项目28个"
+text = "协议投资额56.3亿元。"
+
+[[achievements.items]]
+title = "营商环境持续优化"
+text = "深化“放管服”改革，压缩审批时限。"
+
+[[achievements.items]]
+title = "要素保障更加有力"
+text = "新增建设用地指标1200亩。"
+
+[[achievements]]
+title = "统筹抓好安全生产"
+text = "开展安全生产大检查，整改隐患326处。"
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("jinchuan.toml");
+    std::fs::write(&report, WORK).unwrap();
+    let editor = editor_of(&report, true);
+    // The titles in the order the file writes them.
+    let order = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.strip_prefix("title = \""))
+            .map(|t| t.trim_end_matches('"').to_string())
+            .collect()
+    };
+    let (status, state) = request(
+        &editor,
+        "POST",
+        "/api/edit",
+        r#"{"edits":[{"op":"outdent","path":["achievements",0,"items",1]}]}"#,
+    );
+    assert_eq!(status, 200, "{state}");
+    let doc: DocumentMut = editor.text().parse().unwrap();
+    assert_eq!(
+        titles(&doc),
+        "全力推进项目建设\n  重大项目加快落地\n产业链招商取得突破\n  新签约项目28个\n  营商环境持续优化\n  要素保障更加有力\n统筹抓好安全生产\n"
+    );
+    assert_eq!(
+        order(&editor.text()),
+        order(WORK),
+        "the document's order changed"
+    );
+    let number = |path: serde_json::Value| -> String {
+        state["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["path"] == path)
+            .unwrap_or_else(|| panic!("no number for {path}: {}", state["numbers"]))["number"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // The numbers as they will print (主要工作 is 一、): the outdented item is （二）, its
+    // sub-items 1.–3., and the item after it （三）.
+    assert_eq!(number(serde_json::json!(["achievements", 0])), "（一）");
+    assert_eq!(number(serde_json::json!(["achievements", 1])), "（二）");
+    assert_eq!(
+        number(serde_json::json!(["achievements", 1, "items", 0])),
+        "1."
+    );
+    assert_eq!(
+        number(serde_json::json!(["achievements", 1, "items", 2])),
+        "3."
+    );
+    assert_eq!(number(serde_json::json!(["achievements", 2])), "（三）");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert_eq!(order(&text), order(WORK), "the saved file's order changed");
+    // The last sub-item outdented takes no siblings along and leaves its parent's list.
+    let (_, state) = request(
+        &editor,
+        "POST",
+        "/api/edit",
+        r#"{"edits":[{"op":"outdent","path":["achievements",0,"items",0]}]}"#,
+    );
+    let doc: DocumentMut = editor.text().parse().unwrap();
+    assert_eq!(
+        titles(&doc),
+        "全力推进项目建设\n重大项目加快落地\n产业链招商取得突破\n  新签约项目28个\n  营商环境持续优化\n  要素保障更加有力\n统筹抓好安全生产\n"
+    );
+    assert!(
+        state["report"]["achievements"][0].get("items").is_none(),
+        "{state}"
+    );
+}
+
+/// An edit that cannot be made says so in the catalogs' words, in either language,
+/// naming the place.
+#[test]
+fn a_refused_edit_says_why_in_the_chosen_language() {
+    use huibao_i18n::Lang;
+    let mut doc: DocumentMut = OUTLINE.parse().unwrap();
+    let refused = |doc: &mut DocumentMut, json: &str| apply(doc, &edit(json)).unwrap_err().0;
+    let top = refused(&mut doc, r#"{"op":"outdent","path":["achievements",1]}"#);
+    assert_eq!(
+        top.render(Lang::ZhCn),
+        ".achievements[1] 已是最上一级，不能升级"
+    );
+    let first = refused(&mut doc, r#"{"op":"indent","path":["achievements",0]}"#);
+    assert!(
+        first
+            .render(Lang::ZhCn)
+            .starts_with(".achievements[0] 是第一条"),
+        "{}",
+        first.render(Lang::ZhCn)
+    );
+    assert!(first.render(Lang::En).contains("is the first item"));
+    let missing = refused(&mut doc, r#"{"op":"delete","path":["achievements",7]}"#);
+    assert_eq!(missing.render(Lang::ZhCn), ".achievements[7] 中没有第 8 项");
+    assert_eq!(
+        OUTLINE,
+        doc.to_string(),
+        "a refused edit changed the report"
+    );
 }

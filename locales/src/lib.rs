@@ -17,7 +17,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 mod choose;
+mod page;
 pub use choose::{choose, from_locale, from_tag, windows_ui_language};
+pub use page::{page_words, PAGE_PREFIX};
 
 /// A language huibao speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,10 +58,10 @@ macro_rules! catalog {
 
 /// Every catalog file of Chinese, by name.
 pub const ZH_CN_FILES: &[(&str, &str)] = catalog!("zh-CN":
-    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl", "output.ftl");
+    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl", "output.ftl", "editor.ftl", "editor-page.ftl");
 /// Every catalog file of English, by name.
 pub const EN_FILES: &[(&str, &str)] = catalog!("en":
-    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl", "output.ftl");
+    "cli.ftl", "diagnostics.ftl", "charts.ftl", "plugins.ftl", "import.ftl", "sheets.ftl", "preview.ftl", "output.ftl", "editor.ftl", "editor-page.ftl");
 
 /// The catalog files of `lang`.
 pub fn catalog_files(lang: Lang) -> &'static [(&'static str, &'static str)] {

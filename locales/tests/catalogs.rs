@@ -100,7 +100,35 @@ fn used_ids() -> BTreeMap<String, String> {
             }
         }
     }
+    page_ids(&mut used);
     used
+}
+
+/// Adds the IDs the editor's page uses: every quoted word beginning with
+/// [`huibao_i18n::PAGE_PREFIX`] in its HTML and script (`data-t="ui-…"`, `t('ui-…')`, and the
+/// IDs its tables of columns and chart kinds hold), which it shows through GET /api/words.
+fn page_ids(used: &mut BTreeMap<String, String>) {
+    let assets = workspace().join("editor/assets");
+    for name in ["index.html", "app.js"] {
+        let file = assets.join(name);
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (at, quote) in text.char_indices() {
+            if !matches!(quote, '"' | '\'' | '`') {
+                continue;
+            }
+            let rest = &text[at + 1..];
+            if !rest.starts_with(huibao_i18n::PAGE_PREFIX) {
+                continue;
+            }
+            let id: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if rest[id.len()..].starts_with(quote) {
+                used.entry(id).or_insert_with(|| file.display().to_string());
+            }
+        }
+    }
 }
 
 #[test]

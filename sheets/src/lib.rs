@@ -6,7 +6,8 @@
 //! 上年同期, 同比增长, 全年目标, 完成率) below any title; rows are read until the notes. A
 //! problem is located at its cell (`stats.xlsx!Sheet1!C7`) and says what was expected.
 //!
-//! - [`read_indicators`]: a file to [`SheetIndicators`] (or every error found).
+//! - [`read_indicators`]: a file to [`SheetIndicators`] (or every error found);
+//!   [`read_indicators_bytes`] the same for a spreadsheet held in memory (an upload).
 //! - [`read_into`]: the pipeline's step: reads the sheet a loaded report names and puts
 //!   its figures before the report's own, as located diagnostics.
 //! - [`indicators_toml`]: the `[[indicators]]` TOML of what was read, with `# CHECK:`
@@ -148,6 +149,17 @@ pub fn read_indicators(
             SheetError::new(file.clone(), message, e.help()).about(Key::From)
         })?;
     read_bytes(bytes, &file, selection)
+}
+
+/// Reads the indicator table of a spreadsheet held in memory (an upload); `shown_as` is
+/// its file name, which decides its format as an extension does on disk (checked against
+/// its first bytes) and names it in places. Held to the same limits as a file.
+pub fn read_indicators_bytes(
+    bytes: Vec<u8>,
+    shown_as: &str,
+    selection: &Selection,
+) -> Result<SheetIndicators, SheetErrors> {
+    read_bytes(bytes, &Place::file(shown_as), selection)
 }
 
 /// Reads the indicator table of a spreadsheet held in memory.

@@ -52,6 +52,7 @@ pub(crate) fn edit(args: EditArgs) -> u8 {
     };
     editor_options.report = args.report.clone();
     editor_options.autosave = !args.no_autosave;
+    editor_options.recent = huibao_editor::recent::default_file();
     let editor = match Editor::new(session, editor_options) {
         Ok(e) => Arc::new(e),
         Err(e) => {

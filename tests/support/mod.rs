@@ -22,10 +22,15 @@ pub(crate) mod corpus;
 /// variables to: every test starts the program through this, without
 /// `HUIBAO_PLUGIN_PATH` (so that only the plugins a report names or the program's folder
 /// holds are found) and with its messages in English (`LANG=C`), whatever the machine's
-/// locale.
+/// locale, and its config folder (the editor's list of recent reports) in the system's
+/// temporary folder rather than the user's.
 pub(crate) fn huibao_command() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_huibao"));
     command
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("huibao-tests-config"),
+        )
         .env_remove("HUIBAO_PLUGIN_PATH")
         .env_remove("HUIBAO_LANG")
         .env_remove("LC_ALL")
