@@ -227,6 +227,10 @@ const DOCX_TEXT: &str = r#"
 import re, sys, zipfile
 xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
 for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S):
+    # A chart floats anchored in the paragraph after its place, its caption drawn in
+    # it and named by the drawing's description.
+    for caption in re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', p):
+        print(caption)
     print("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)))
 "#;
 
