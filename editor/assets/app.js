@@ -635,7 +635,8 @@ async function loadPlugins(file) {
   plugins = null;
   const data = await api('/api/plugins');
   if (!data || pluginsFor !== file) return;
-  plugins = data.plugins;
+  // The schema as written: its properties in the order their author gave them.
+  plugins = data.plugins.map((p) => (p.schema_text ? { ...p, schema: JSON.parse(p.schema_text) } : p));
   renderPluginChoice();
   sectionsShape = null;
   renderSections(state.report || {});
@@ -660,6 +661,7 @@ function renderPluginChoice() {
     o.value = p.name;
     const about = pluginAbout(p);
     o.textContent = about ? t('ui-sections-plugin-option', { name: p.name, about }) : p.name;
+    o.className = 'plugin-words';
     select.append(o);
   }
   $('#add-section').disabled = usable.length === 0;
@@ -741,14 +743,17 @@ function sectionForm(section, i, count) {
     if (about) div.append(hint(about));
     div.append(...schemaFields(plugin.schema, [...path, 'config']));
   } else if (plugins) {
-    div.append(hint(t(plugin ? 'ui-sections-no-form-broken' : 'ui-sections-no-form-missing', { plugin: section.plugin || '' })));
+    const why = hint(t(plugin ? 'ui-sections-no-form-broken' : 'ui-sections-no-form-missing', { plugin: section.plugin || '' }));
+    why.className = 'hint';
+    div.append(why);
   }
   return div;
 }
 
+/** A hint in the plugin's own words (its schema's title or description). */
 function hint(text) {
   const p = document.createElement('p');
-  p.className = 'hint';
+  p.className = 'hint plugin-words';
   p.textContent = text;
   return p;
 }
@@ -765,6 +770,7 @@ function schemaType(s) {
 /** A field's caption: the schema's title, else the key; a required field marked. */
 function caption(s, name, required) {
   const span = document.createElement('span');
+  span.className = 'plugin-words';
   span.textContent = s.title || name;
   if (required) {
     const mark = document.createElement('abbr');
@@ -821,6 +827,7 @@ function schemaControl(s, path, inGrid) {
       const o = document.createElement('option');
       o.value = v;
       o.textContent = v === '' ? t('ui-schema-unset') : String(JSON.parse(v));
+      if (v !== '') o.className = 'plugin-words';
       el.append(o);
     }
   } else if (type === 'boolean') {
@@ -859,6 +866,7 @@ function schemaGrid(item, path, name) {
   const required = item.required || [];
   const columns = Object.entries(item.properties || {}).filter(([, s]) => !['const', 'object'].includes(schemaType(s)));
   const box = document.createElement('div');
+  box.className = 'schema-grid-box';
   const grid = document.createElement('table');
   grid.className = 'grid schema-grid';
   const headRow = document.createElement('tr');
@@ -889,7 +897,9 @@ function schemaGrid(item, path, name) {
     tbody.append(tr);
   }
   grid.append(thead, tbody);
-  box.append(grid, button(t('ui-schema-add-row'), t('ui-schema-add-row-label', { field: name }), () => send([{ op: 'insert', path, value: {} }], true)));
+  const add = button(t('ui-schema-add-row'), t('ui-schema-add-row-label', { field: name }), () => send([{ op: 'insert', path, value: {} }], true));
+  add.dataset.list = key(path);
+  box.append(grid, add);
   return box;
 }
 

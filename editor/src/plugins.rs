@@ -10,8 +10,9 @@ use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// `{plugins: [{name, kind, version, title, description, schema, path, error, help}],
-/// searched: [{path, origin}]}` for the report `text` at `path`: its `[plugins] paths` are
+/// `{plugins: [{name, kind, version, title, description, schema, schema_text, path, error,
+/// help}], searched: [{path, origin}]}` (`schema_text`: the schema as written, whose
+/// properties the page shows in their order) for the report `text` at `path`: its `[plugins] paths` are
 /// searched too when it loads.
 pub fn available(session: &Session, path: Option<&Path>, text: &str) -> Value {
     let loaded = path.and_then(|p| {
@@ -54,6 +55,7 @@ fn entry(found: &Candidate) -> Value {
                 "title": text("title"),
                 "description": info.description.clone().or_else(|| text("description")),
                 "schema": schema,
+                "schema_text": plugin.schema_text(),
                 "path": path,
                 "error": null,
                 "help": null,
@@ -66,6 +68,7 @@ fn entry(found: &Candidate) -> Value {
             "title": null,
             "description": null,
             "schema": null,
+            "schema_text": null,
             "path": path,
             "error": d.message.to_string(),
             "help": d.help.as_ref().map(ToString::to_string),

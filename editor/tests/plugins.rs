@@ -104,6 +104,11 @@ fn the_plugins_route_lists_the_bundled_plugins_with_their_schemas() {
             "{name}: the schema the plugin declares"
         );
         assert_eq!(plugin["title"], schema["title"]);
+        // As written: the page shows the properties in the author's order.
+        let text = plugin["schema_text"].as_str().unwrap();
+        assert_eq!(serde_json::from_str::<Value>(text).unwrap(), schema);
+        let at = |key: &str| text.find(&format!("\"{key}\":")).unwrap();
+        assert!(at("title") < at("properties"), "{name}: {text}");
         assert!(plugin["version"].as_str().is_some_and(|v| !v.is_empty()));
     }
     assert_eq!(named("fund")["title"], "fund: 基金/资金保障");
@@ -129,6 +134,7 @@ fn the_plugins_route_lists_the_bundled_plugins_with_their_schemas() {
             "{broken}"
         );
         assert_eq!(broken["schema"], Value::Null);
+        assert_eq!(broken["schema_text"], Value::Null);
     }
 }
 
