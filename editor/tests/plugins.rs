@@ -125,21 +125,10 @@ fn the_plugins_route_lists_the_bundled_plugins_with_their_schemas() {
         answer["searched"][0]["path"],
         plugin_dir().display().to_string()
     );
-    // The testing plugins that cannot be loaded are listed with the host's message.
-    if let Some(broken) = plugins.iter().find(|p| p["name"] == "nosymbol") {
-        assert!(
-            broken["error"]
-                .as_str()
-                .is_some_and(|e| e.contains("nosymbol")),
-            "{broken}"
-        );
-        assert_eq!(broken["schema"], Value::Null);
-        assert_eq!(broken["schema_text"], Value::Null);
-    }
 }
 
 #[test]
-fn a_broken_plugin_is_listed_with_the_hosts_message() {
+fn broken_plugins_are_listed_with_the_hosts_message() {
     let dir = tempfile::tempdir().unwrap();
     let plugins = dir.path().join("plugins");
     // A template plugin whose schema the host refuses (a type it does not know).
@@ -150,6 +139,9 @@ fn a_broken_plugin_is_listed_with_the_hosts_message() {
     )
     .unwrap();
     std::fs::write(plugins.join("talent/section.hbs"), "一、强化人才支撑\n").unwrap();
+    // A native plugin that is no library at all.
+    let garbage = plugins.join(huibao_host::native_file_name("service"));
+    std::fs::write(&garbage, "这不是插件库").unwrap();
     // The report's `[plugins] paths` is searched, as the renderer searches it.
     let report = dir.path().join("park.toml");
     std::fs::write(
@@ -175,6 +167,18 @@ fn a_broken_plugin_is_listed_with_the_hosts_message() {
         "{error}"
     );
     assert_eq!(talent["schema"], Value::Null);
+    let service = answer["plugins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "service")
+        .unwrap_or_else(|| panic!("service is not listed: {answer}"));
+    assert_eq!(service["kind"], "native");
+    let error = service["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{service}"));
+    assert!(error.contains("service"), "{error}");
+    assert_eq!(service["schema_text"], Value::Null);
 }
 
 #[test]
