@@ -4,7 +4,9 @@
 Starts the editor on a report that does not exist yet (an empty editor), and through the
 DevTools protocol types as a person would: the report information, three indicator rows
 pasted as from a spreadsheet, two achievements and a plan item, one achievement moved up,
-a figure cited from the menu; then exports DOCX and PDF with the buttons. On the start page:
+a figure cited from the menu; then exports DOCX and PDF with the buttons. On a report of
+its own, 专题段落: a fund section added, its form (drawn from the plugin's schema) filled, a row
+of the fund grid added, a value the schema refuses shown at its field. On the start page:
 新建, 打开, a statistics spreadsheet imported into the indicator grid, 导入上期报告; started
 again, 最近打开 lists them. Checks that the
 saved TOML renders to the same text as tests/editor/reference.toml, that the exported
@@ -396,12 +398,13 @@ def main(binary, out):
         stop(proc)
 
     check_english(binary, work)
+    check_plugin_section(binary, work)
 
 
 # The page's chrome: every word the page shows of its own (labels, buttons, headings, table
 # heads, the period's choices, the preview's state), not the report's text.
 CHROME = """[...document.querySelectorAll('[data-t], button, legend, th, option, #preview-state, #save-state')]
-  .filter((el) => !el.hidden && !el.closest('[hidden]')).map((el) => el.textContent)
+  .filter((el) => !el.hidden && !el.closest('[hidden]') && !el.closest('.plugin-words')).map((el) => el.textContent)
   .concat([...document.querySelectorAll('label')].map((l) => [...l.childNodes]
     .filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')))
   .map((t) => t.trim()).filter(Boolean)"""
@@ -447,6 +450,92 @@ def check_english(binary, work):
         if chromium:
             chromium.close()
         stop(proc)
+
+
+# A report without plugin sections; the page adds one.
+PLUGIN_REPORT = """# 青川经开区2022年上半年工作总结
+[report]
+organization = "青川经济技术开发区管委会"   # 发文机关
+period = "2022-H1"
+date = 2022-07-08
+
+[[indicators]]
+name = "营业收入"
+value = 215.6
+unit = "亿元"
+previous = 196.3
+
+[[achievements]]
+title = "多措并举加强招商引资"
+text = "上半年新签约项目28个，总投资额156亿元。"
+"""
+
+
+def check_plugin_section(binary, work):
+    """专题段落: a `fund` section added through the page, its form (drawn from the plugin's schema)
+    filled and a row of its fund grid added; a size the schema refuses is shown at its cell with
+    the host's message; the saved report keeps its bytes, gains the section with TOML's types,
+    passes `huibao check` and renders the fund table."""
+    folder = os.path.join(work, "plugins")
+    os.makedirs(folder)
+    report = os.path.join(folder, "qingchuan.toml")
+    open(report, "w", encoding="utf-8").write(PLUGIN_REPORT)
+    proc, url = start(binary, report)
+    chromium = None
+    try:
+        chromium = DevTools(os.path.join(work, "profile-plugins"), url)
+        page = Editor(chromium)
+        page.wait("document.readyState === 'complete' && window.huibaoState && huibaoState()"
+                  " && !document.querySelector('#editor').hidden", "the editor")
+        page.wait("!!document.querySelector('#section-plugin option[value=\"fund\"]')", "the fund plugin offered")
+        page.js("document.querySelector('#section-plugin').value = 'fund'")
+        page.click("#add-section")
+        config = ["sections", 0, "config"]
+        page.wait(f"!!document.querySelector({json.dumps(page.field(config + ['title']))})", "the fund section's form")
+        page.type_into(page.field(config + ["title"]), "强化基金赋能，拓宽多元融资渠道")
+        page.click(page.field(config + ["chart"]))
+        page.click(f"button[data-list='{json.dumps(config + ['funds'], separators=(',', ':'))}']")
+        row = config + ["funds", 0]
+        page.wait(f"!!document.querySelector({json.dumps(page.field(row + ['name']))})", "a row of the fund grid")
+        heads = page.js(f"[...document.querySelector({json.dumps(page.field(row + ['name']))}).closest('table')"
+                        ".querySelectorAll('th')].map((th) => th.textContent.replace('*', '')).filter(Boolean)")
+        assert heads[:4] == ["name", "kind", "size", "stage"], f"the fund grid's columns not in the schema's order: {heads}"
+        page.type_into(page.field(row + ["name"]), "青川经开区产业引导母基金")
+        for column, value in (("kind", "母基金"), ("stage", "投资决策")):
+            page.js(f"(() => {{ const el = document.querySelector({json.dumps(page.field(row + [column]))});"
+                    f" el.value = {json.dumps(json.dumps(value, ensure_ascii=False), ensure_ascii=False)};"
+                    " el.dispatchEvent(new Event('input', {bubbles: true})); })()")
+            page.idle()
+        size = page.field(row + ["size"])
+        page.type_into(size, "-30")
+        message = page.wait(f"(() => {{ const el = document.querySelector({json.dumps(size)});"
+                            " const m = el.classList.contains('has-error') && el.parentElement.querySelector('.field-message');"
+                            " return m && m.textContent; })()", "the refused size at its cell")
+        assert "fund" in message, message
+        page.js(f"(() => {{ const el = document.querySelector({json.dumps(size)}); el.value = '30';"
+                " el.dispatchEvent(new Event('input', {bubbles: true})); })()")
+        page.idle()
+        page.wait("huibaoState().ok", "the report without errors")
+        preview = page.wait("(() => { const d = document.querySelector('#preview').contentDocument;"
+                            " return d && d.body && d.body.innerText.includes('园区基金情况表') && d.body.innerText; })()",
+                            "the fund table in the preview")
+        assert "青川经开区产业引导母基金" in preview, preview[:800]
+        page.click("#save")
+        page.wait("!huibaoState().dirty", "the report saved")
+        page.screenshot(os.path.join(work, "plugins.png"))
+    finally:
+        if chromium:
+            chromium.close()
+        stop(proc)
+    text = open(report, encoding="utf-8").read()
+    assert text.startswith(PLUGIN_REPORT), f"the bytes before the section changed:\n{text}"
+    added = text[len(PLUGIN_REPORT):]
+    for line in ('[[sections]]\nplugin = "fund"', 'title = "强化基金赋能，拓宽多元融资渠道"', "chart = true",
+                 "[[sections.config.funds]]", 'kind = "母基金"', 'stage = "投资决策"', "size = 30\n"):
+        assert line in added, f"{line!r} not in the added section:\n{added}"
+    run_ok([binary, "check", report], env=ENV)
+    print("editor: 专题段落: a fund section added and a fund row filled through its schema's form;"
+          " the refused size shown at its cell; the saved report passes huibao check")
 
 
 if __name__ == "__main__":

@@ -113,6 +113,8 @@ function apply(data, started) {
   fillPeriod(r.report || {});
   renderIndicators(r);
   for (const sec of $$('section.outline')) renderOutline(sec, r);
+  if (data.file !== pluginsFor) loadPlugins(data.file);
+  renderSections(r);
   const copy = (r.end_matter || {}).copy_to || [];
   setValue($('#copy-to'), copy.join('、'));
   renderTodos(data.todos || []);
@@ -156,7 +158,7 @@ function setValue(el, value) {
 
 function fillFields(r) {
   for (const el of $$('#form [data-path]')) {
-    if (el.closest('.items') || el.closest('#indicators')) continue;
+    if (el.closest('.items') || el.closest('#indicators') || el.closest('#plugin-sections')) continue;
     let v = getAt(r, JSON.parse(el.dataset.path));
     if (el.dataset.kind === 'date' && typeof v === 'string') v = v.slice(0, 10);
     setValue(el, v);
@@ -615,6 +617,307 @@ function restore(focus) {
   try { el.setSelectionRange(focus.start, focus.end); } catch (_) { /* not a text field */ }
 }
 
+// ---- 专题段落: sections made by plugins, each a form drawn from its plugin's schema ---------
+
+let plugins = null;       // GET /api/plugins for the open report: [{name, title, schema, error …}]
+let pluginsFor = null;    // the report they were asked for
+let sectionsShape = null; // what the sections' forms were drawn for
+
+const PLACES = [
+  ['achievements', 'ui-sections-place-achievements'],
+  ['part', 'ui-sections-place-part'],
+  ['plan', 'ui-sections-place-plan'],
+];
+
+/** The plugins the open report can use, asked once per report. */
+async function loadPlugins(file) {
+  pluginsFor = file;
+  plugins = null;
+  const data = await api('/api/plugins');
+  if (!data || pluginsFor !== file) return;
+  // The schema as written: its properties in the order their author gave them.
+  plugins = data.plugins.map((p) => (p.schema_text ? { ...p, schema: JSON.parse(p.schema_text) } : p));
+  renderPluginChoice();
+  sectionsShape = null;
+  renderSections(state.report || {});
+  renderDiagnostics(state.diagnostics || []);
+}
+
+const pluginNamed = (name) => (plugins || []).find((p) => p.name === name);
+
+/** What a plugin is about: its schema's title (without a leading "name:") or description. */
+function pluginAbout(p) {
+  const about = p.title || p.description || '';
+  return about.startsWith(`${p.name}:`) ? about.slice(p.name.length + 1).trim() : about;
+}
+
+/** The plugins a section can be added with; those that cannot be loaded, with the host's words. */
+function renderPluginChoice() {
+  const select = $('#section-plugin');
+  select.textContent = '';
+  const usable = (plugins || []).filter((p) => !p.error);
+  for (const p of usable) {
+    const o = document.createElement('option');
+    o.value = p.name;
+    const about = pluginAbout(p);
+    o.textContent = about ? t('ui-sections-plugin-option', { name: p.name, about }) : p.name;
+    o.className = 'plugin-words';
+    select.append(o);
+  }
+  $('#add-section').disabled = usable.length === 0;
+  const ul = $('#plugin-errors');
+  ul.textContent = '';
+  if (plugins && plugins.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = t('ui-sections-none');
+    ul.append(li);
+  }
+  for (const p of (plugins || []).filter((x) => x.error)) {
+    const li = document.createElement('li');
+    li.className = 'error';
+    li.textContent = t(p.help ? 'ui-sections-plugin-error-help' : 'ui-sections-plugin-error', { name: p.name, message: p.error, help: p.help });
+    ul.append(li);
+  }
+}
+
+/** The lengths of every list in a config, to tell whether its form must be drawn anew. */
+function listLengths(v, out = []) {
+  if (Array.isArray(v)) { out.push(v.length); v.forEach((x) => listLengths(x, out)); }
+  else if (v && typeof v === 'object') for (const k of Object.keys(v).sort()) { out.push(k); listLengths(v[k], out); }
+  return out;
+}
+
+function renderSections(r) {
+  const sections = Array.isArray(r.sections) ? r.sections : [];
+  const box = $('#plugin-sections');
+  const shape = key([(plugins || []).map((p) => p.name), sections.map((s) => [s.plugin, listLengths(s.config)])]);
+  if (shape === sectionsShape) {
+    for (const el of $$('[data-path]', box)) showSchemaValue(el, getAt(r, JSON.parse(el.dataset.path)));
+    return;
+  }
+  sectionsShape = shape;
+  const focus = remember();
+  box.textContent = '';
+  sections.forEach((s, i) => box.append(sectionForm(s, i, sections.length)));
+  for (const el of $$('[data-path]', box)) showSchemaValue(el, getAt(r, JSON.parse(el.dataset.path)));
+  restore(focus);
+}
+
+/** One section: its plugin, where it goes, up, down, delete, and its config's form. */
+function sectionForm(section, i, count) {
+  const path = ['sections', i];
+  const div = document.createElement('div');
+  div.className = 'plugin-section';
+  div.dataset.item = key(path);
+  div.dataset.plugin = section.plugin || '';
+  const head = document.createElement('div');
+  head.className = 'item-head';
+  const label = t('ui-sections-section', { number: i + 1, plugin: section.plugin || '' });
+  const strong = document.createElement('strong');
+  strong.textContent = label;
+  const place = document.createElement('select');
+  place.dataset.path = key([...path, 'place']);
+  place.dataset.kind = 'place';
+  place.setAttribute('aria-label', t('ui-sections-place-label', { section: label }));
+  for (const [value, id] of PLACES) {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = t(id);
+    place.append(o);
+  }
+  const tools = document.createElement('span');
+  tools.className = 'tools';
+  tools.append(
+    button(t('ui-item-up'), t('ui-item-up-label', { item: label }), () => send([{ op: 'move', path, by: -1 }], true), i === 0),
+    button(t('ui-item-down'), t('ui-item-down-label', { item: label }), () => send([{ op: 'move', path, by: 1 }], true), i === count - 1),
+    button(t('ui-item-delete'), t('ui-item-delete-label', { item: label }), () => {
+      const filled = section.config && Object.keys(section.config).length > 0;
+      if (!filled || confirm(t('ui-sections-delete-confirm', { section: label }))) send([{ op: 'delete', path }], true);
+    }),
+  );
+  head.append(strong, labelled(t('ui-sections-place'), place), tools);
+  div.append(head);
+  const plugin = pluginNamed(section.plugin);
+  if (plugin && plugin.schema) {
+    const about = pluginAbout(plugin);
+    if (about) div.append(hint(about));
+    div.append(...schemaFields(plugin.schema, [...path, 'config']));
+  } else if (plugins) {
+    const why = hint(t(plugin ? 'ui-sections-no-form-broken' : 'ui-sections-no-form-missing', { plugin: section.plugin || '' }));
+    why.className = 'hint';
+    div.append(why);
+  }
+  return div;
+}
+
+/** A hint in the plugin's own words (its schema's title or description). */
+function hint(text) {
+  const p = document.createElement('p');
+  p.className = 'hint plugin-words';
+  p.textContent = text;
+  return p;
+}
+
+/** What a schema asks for: enum, const, object, array, string, number, integer, boolean or any. */
+function schemaType(s) {
+  if (Array.isArray(s.enum)) return 'enum';
+  if (s.const !== undefined) return 'const';
+  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
+  if (type) return type;
+  return s.properties ? 'object' : 'any';
+}
+
+/** A field's caption: the schema's title, else the key; a required field marked. */
+function caption(s, name, required) {
+  const span = document.createElement('span');
+  span.className = 'plugin-words';
+  span.textContent = s.title || name;
+  if (required) {
+    const mark = document.createElement('abbr');
+    mark.className = 'required';
+    mark.textContent = '*';
+    mark.title = t('ui-schema-required');
+    span.append(mark);
+  }
+  return span;
+}
+
+/** The fields of an object schema's properties, at `path`. */
+function schemaFields(schema, path) {
+  const required = schema.required || [];
+  return Object.entries(schema.properties || {})
+    .map(([name, s]) => schemaField(s, [...path, name], name, required.includes(name)))
+    .filter(Boolean);
+}
+
+/** One property: a fieldset for an object, a grid for a list of objects, else one control. */
+function schemaField(s, path, name, required) {
+  const type = schemaType(s);
+  if (type === 'const') return null;
+  if (type === 'object' || (type === 'array' && schemaType(s.items || {}) === 'object')) {
+    const set = document.createElement('fieldset');
+    set.className = 'schema-object';
+    const legend = document.createElement('legend');
+    legend.append(caption(s, name, required));
+    set.append(legend);
+    if (s.description) set.append(hint(s.description));
+    if (type === 'object') set.append(...schemaFields(s, path));
+    else set.append(schemaGrid(s.items, path, s.title || name));
+    return set;
+  }
+  const control = schemaControl(s, path, false);
+  const l = document.createElement('label');
+  l.className = control.type === 'checkbox' ? 'schema-field check' : 'schema-field';
+  l.append(caption(s, name, required), ' ', control);
+  if (required) control.setAttribute('aria-required', 'true');
+  if (s.description) { control.title = s.description; l.append(hint(s.description)); }
+  return l;
+}
+
+/** The control of a value: a select for an enum, a checkbox for true/false, a number field
+ *  (within minimum and maximum), a list field (、-separated), a text field or, for long
+ *  text outside a grid, a text area. */
+function schemaControl(s, path, inGrid) {
+  const type = schemaType(s);
+  let el;
+  if (type === 'enum') {
+    el = document.createElement('select');
+    el.dataset.kind = 'enum';
+    for (const v of ['', ...s.enum.map((x) => JSON.stringify(x))]) {
+      const o = document.createElement('option');
+      o.value = v;
+      o.textContent = v === '' ? t('ui-schema-unset') : String(JSON.parse(v));
+      if (v !== '') o.className = 'plugin-words';
+      el.append(o);
+    }
+  } else if (type === 'boolean') {
+    el = document.createElement('input');
+    el.type = 'checkbox';
+    el.dataset.kind = 'boolean';
+  } else if (type === 'number' || type === 'integer') {
+    el = document.createElement('input');
+    el.type = 'number';
+    el.className = 'num';
+    el.dataset.kind = 'number';
+    el.step = type === 'integer' ? '1' : 'any';
+    const min = s.minimum ?? s.exclusiveMinimum, max = s.maximum ?? s.exclusiveMaximum;
+    if (min !== undefined) el.min = min;
+    if (max !== undefined) el.max = max;
+  } else if (type === 'array') {
+    const items = schemaType(s.items || {});
+    el = document.createElement('input');
+    el.dataset.kind = items === 'number' || items === 'integer' ? 'numbers' : 'list';
+    el.placeholder = t('ui-schema-list-hint');
+  } else if (type === 'string' && !inGrid && !(s.maxLength <= 60)) {
+    el = document.createElement('textarea');
+    el.rows = 2;
+  } else {
+    el = document.createElement('input');
+    if (s.maxLength !== undefined) el.maxLength = s.maxLength;
+  }
+  el.dataset.path = key(path);
+  return el;
+}
+
+/** A list of objects as a grid: a column per property, a row per item, rows added and deleted. */
+function schemaGrid(item, path, name) {
+  const rows = getAt(state.report, path);
+  const count = Array.isArray(rows) ? rows.length : 0;
+  const required = item.required || [];
+  const columns = Object.entries(item.properties || {}).filter(([, s]) => !['const', 'object'].includes(schemaType(s)));
+  const box = document.createElement('div');
+  box.className = 'schema-grid-box';
+  const grid = document.createElement('table');
+  grid.className = 'grid schema-grid';
+  const headRow = document.createElement('tr');
+  for (const [col, s] of columns) {
+    const th = document.createElement('th');
+    th.append(caption(s, col, required.includes(col)));
+    if (s.description) th.title = s.description;
+    headRow.append(th);
+  }
+  headRow.append(document.createElement('th'));
+  const thead = document.createElement('thead');
+  thead.append(headRow);
+  const tbody = document.createElement('tbody');
+  for (let r = 0; r < count; r++) {
+    const tr = document.createElement('tr');
+    tr.dataset.item = key([...path, r]);
+    for (const [col, s] of columns) {
+      const td = document.createElement('td');
+      const control = schemaControl(s, [...path, r, col], true);
+      control.setAttribute('aria-label', t('ui-schema-cell-label', { field: name, row: r + 1, column: s.title || col }));
+      if (required.includes(col)) control.setAttribute('aria-required', 'true');
+      td.append(control);
+      tr.append(td);
+    }
+    const td = document.createElement('td');
+    td.append(button(t('ui-schema-delete-row'), t('ui-schema-delete-row-label', { field: name, row: r + 1 }), () => send([{ op: 'delete', path: [...path, r] }], true)));
+    tr.append(td);
+    tbody.append(tr);
+  }
+  grid.append(thead, tbody);
+  const add = button(t('ui-schema-add-row'), t('ui-schema-add-row-label', { field: name }), () => send([{ op: 'insert', path, value: {} }], true));
+  add.dataset.list = key(path);
+  box.append(grid, add);
+  return box;
+}
+
+/** Shows a value in its control, unless the person is in it. */
+function showSchemaValue(el, v) {
+  const kind = el.dataset.kind;
+  if (kind === 'boolean') { if (document.activeElement !== el) el.checked = v === true; }
+  else if (kind === 'enum') setValue(el, v == null ? '' : JSON.stringify(v));
+  else if (kind === 'place') setValue(el, v || 'achievements');
+  else if (typeof v === 'string') setValue(el, v.replace(/\n$/, ''));
+  else setValue(el, shown(el, v));
+}
+
+$('#add-section').addEventListener('click', () => {
+  const name = $('#section-plugin').value;
+  if (name) send([{ op: 'insert', path: ['sections'], value: { plugin: name } }], true);
+});
+
 // ---- citing an indicator ----------------------------------------------------------------------
 
 let citeTarget = null;
@@ -851,7 +1154,11 @@ function changed(el) {
   const path = JSON.parse(el.dataset.path);
   const v = el.value;
   const kind = el.dataset.kind;
-  if (kind === 'cell' || kind === 'header') {
+  if (kind === 'boolean') {
+    send([{ op: 'set', path, value: el.checked }]);
+  } else if (kind === 'enum') {
+    send([{ op: 'set', path, value: v === '' ? null : JSON.parse(v) }]);
+  } else if (kind === 'cell' || kind === 'header') {
     // A cell is a number when it reads as one; a header or other cell is text, kept even when empty.
     const plain = v.trim().replace(/,/g, '');
     const number = kind === 'cell' && /^-?\d+(\.\d+)?$/.test(plain);
@@ -876,6 +1183,7 @@ $('#form').addEventListener('input', (e) => {
   const el = e.target;
   if ($('#period').contains(el)) { periodChanged(); return; }
   if (el.dataset.kind === 'number' && el.value.trim() !== '' && isNaN(+el.value.replace(/,/g, ''))) return;
+  if (el.validity && el.validity.badInput) return; // a number field holding half a number
   changed(el);
 });
 $('#form').addEventListener('paste', pasteRows);

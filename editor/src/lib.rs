@@ -10,6 +10,7 @@
 
 pub mod edit;
 mod list;
+pub mod plugins;
 pub mod recent;
 pub mod sheet;
 pub mod spans;
@@ -58,6 +59,7 @@ pub const ROUTES: &[Route] = &[
     Route::get("/api/download"),
     Route::get("/api/pages"),
     Route::get("/api/disk"),
+    Route::get("/api/plugins"),
     Route::post("/api/edit"),
     Route::post("/api/undo"),
     Route::post("/api/redo"),
@@ -196,6 +198,13 @@ impl Editor {
             ("/api/state", true, _) => self.state_json(None),
             ("/api/download", true, _) => self.download(request),
             ("/api/pages", true, _) => self.pages(),
+            ("/api/plugins", true, _) => {
+                let (path, text) = {
+                    let state = self.lock();
+                    (state.path.clone(), state.doc.to_string())
+                };
+                json_response(&plugins::available(&self.session, path.as_deref(), &text))
+            }
             ("/api/disk", true, _) => {
                 let state = self.lock();
                 let changed = match &state.path {

@@ -156,6 +156,16 @@ impl Plugin {
         &self.schema
     }
 
+    /// The schema as its author wrote it, properties in their order: a native plugin's
+    /// JSON text; a template plugin's `[schema]`, whose order TOML does not keep here,
+    /// written out as JSON.
+    pub fn schema_text(&self) -> String {
+        match &self.imp {
+            Imp::Native(n) => n.schema.clone(),
+            Imp::Template(_) => self.schema.to_string(),
+        }
+    }
+
     /// Generates one section; `span` (the report's `plugin = …`) is given to every span of
     /// the resulting item.
     pub fn generate(

@@ -43,6 +43,7 @@ ui-sec-indicators = Main indicators
 ui-sec-achievements = Achievements
 ui-sec-problems = Problems
 ui-sec-plan = Work plan
+ui-sec-sections = Plugin sections
 ui-sec-attachments = Attachments
 ui-sec-end = End matter
 ui-todos = To check
@@ -167,6 +168,32 @@ ui-chart-delete-series = Delete series
 ui-chart-delete-series-label = Delete series { $series } of the chart of { $item }
 ui-chart-add-series = Add series
 ui-chart-add-series-label = Add a series to the chart of { $item }
+
+# 专题段落 (sections made by plugins; each form is drawn from the plugin's 配置结构说明).
+ui-sections-hint = A plugin section is written by a plugin from its configuration; its form follows the plugin's config schema. Fields marked * are required.
+ui-sections-plugin = Plugin
+ui-sections-plugin-option = { $name } ({ $about })
+ui-sections-add = Add a plugin section
+ui-sections-none = No plugin found.
+ui-sections-plugin-error = Plugin “{ $name }” cannot be used: { $message }
+ui-sections-plugin-error-help = Plugin “{ $name }” cannot be used: { $message } ({ $help })
+ui-sections-section = Plugin section { $number }: { $plugin }
+ui-sections-place = Place
+ui-sections-place-label = Place of { $section }
+ui-sections-place-achievements = The last item of the achievements
+ui-sections-place-part = A part of its own (before the problems)
+ui-sections-place-plan = The last item of the work plan
+ui-sections-delete-confirm = Delete { $section } and its plugin configuration?
+ui-sections-no-form-broken = Plugin “{ $plugin }” cannot be used, so its form cannot be shown; the reason is below.
+ui-sections-no-form-missing = No plugin “{ $plugin }” was found, so its form cannot be shown; check the plugin's name or the plugin folders.
+ui-schema-required = Required
+ui-schema-unset = (not set)
+ui-schema-list-hint = Separate items with “、”
+ui-schema-cell-label = { $column } of row { $row } of { $field }
+ui-schema-add-row = Add a row
+ui-schema-add-row-label = Add a row to { $field }
+ui-schema-delete-row = Delete
+ui-schema-delete-row-label = Delete row { $row } of { $field }
 
 # 引用指标 (citing an indicator in a paragraph).
 ui-cite = Cite indicator

@@ -43,6 +43,7 @@ ui-sec-indicators = 主要指标
 ui-sec-achievements = 主要工作
 ui-sec-problems = 存在的问题
 ui-sec-plan = 工作计划
+ui-sec-sections = 专题段落
 ui-sec-attachments = 附件
 ui-sec-end = 版记
 ui-todos = 待核对
@@ -167,6 +168,32 @@ ui-chart-delete-series = 删除数据系列
 ui-chart-delete-series-label = 删除 { $item } 图表的第{ $series }个数据系列
 ui-chart-add-series = 添加数据系列
 ui-chart-add-series-label = 在 { $item } 图表中添加一个数据系列
+
+# 专题段落 (sections made by plugins; each form is drawn from the plugin's 配置结构说明).
+ui-sections-hint = 专题段落由插件按其插件配置生成，表单按插件的配置结构说明绘制；带 * 的为必填项。
+ui-sections-plugin = 插件
+ui-sections-plugin-option = { $name }（{ $about }）
+ui-sections-add = 添加专题段落
+ui-sections-none = 未找到插件。
+ui-sections-plugin-error = 插件“{ $name }”无法使用：{ $message }
+ui-sections-plugin-error-help = 插件“{ $name }”无法使用：{ $message }（{ $help }）
+ui-sections-section = 专题段落{ $number }：{ $plugin }
+ui-sections-place = 位置
+ui-sections-place-label = { $section }的位置
+ui-sections-place-achievements = 主要工作的最后一项
+ui-sections-place-part = 单独成为一部分（存在的问题之前）
+ui-sections-place-plan = 工作计划的最后一项
+ui-sections-delete-confirm = 删除{ $section }及其插件配置？
+ui-sections-no-form-broken = 插件“{ $plugin }”无法使用，无法显示其配置表单；原因见下方。
+ui-sections-no-form-missing = 找不到插件“{ $plugin }”，无法显示其配置表单；请检查插件名称或插件文件夹。
+ui-schema-required = 必填
+ui-schema-unset = （未填写）
+ui-schema-list-hint = 多项用“、”分隔
+ui-schema-cell-label = { $field }第{ $row }行的{ $column }
+ui-schema-add-row = 添加一行
+ui-schema-add-row-label = 在{ $field }中添加一行
+ui-schema-delete-row = 删除
+ui-schema-delete-row-label = 删除{ $field }的第{ $row }行
 
 # 引用指标 (citing an indicator in a paragraph).
 ui-cite = 引用指标
