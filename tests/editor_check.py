@@ -153,7 +153,8 @@ def latency(page, selector, n=12):
 
 def main(binary, out):
     binary = os.path.abspath(binary)
-    work = os.path.join(out, "editor")
+    # Absolute: the editor runs in other folders, and a relative XDG_CONFIG_HOME names none.
+    work = os.path.join(os.path.abspath(out), "editor")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     # The list of recent reports goes to a config folder of this run, not the user's.

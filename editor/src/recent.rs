@@ -24,7 +24,8 @@ pub fn config_folder() -> Option<PathBuf> {
 
 /// [`config_folder`] with the environment read through `var`.
 pub fn config_folder_from(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
-    let var = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    // A relative path names no place (the XDG rule: ignore it, as an empty one).
+    let var = |name: &str| var(name).map(PathBuf::from).filter(|v| v.is_absolute());
     let base = if cfg!(windows) {
         var("APPDATA")
     } else if cfg!(target_os = "macos") {
@@ -32,7 +33,7 @@ pub fn config_folder_from(var: impl Fn(&str) -> Option<OsString>) -> Option<Path
     } else {
         var("XDG_CONFIG_HOME").or_else(|| var("HOME").map(|home| home.join(".config")))
     };
-    base.filter(|b| b.is_absolute()).map(|b| b.join("huibao"))
+    base.map(|b| b.join("huibao"))
 }
 
 /// The list's file in the user's config folder: `recent.json` there.
@@ -139,10 +140,17 @@ mod tests {
                 ])),
                 Some(PathBuf::from("/srv/config/huibao"))
             );
-            // A relative or empty folder names no place.
+            // A relative or empty folder names no place: the next one is taken.
             assert_eq!(
                 config_folder_from(env(&[("XDG_CONFIG_HOME", "config"), ("HOME", "")])),
                 None
+            );
+            assert_eq!(
+                config_folder_from(env(&[
+                    ("XDG_CONFIG_HOME", "target/e2e/config"),
+                    ("HOME", "/home/wang")
+                ])),
+                Some(PathBuf::from("/home/wang/.config/huibao"))
             );
         }
         assert_eq!(config_folder_from(env(&[])), None);

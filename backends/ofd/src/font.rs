@@ -73,8 +73,7 @@ pub(crate) fn subset(
             path = path.reverse_subpaths();
         }
         let glyph = if outlined && !path.elements().is_empty() {
-            let simple =
-                SimpleGlyph::from_bezpath(&path).map_err(|e| format!("#{gid}: {e:?}"))?;
+            let simple = SimpleGlyph::from_bezpath(&path).map_err(|e| format!("#{gid}: {e:?}"))?;
             max_contours = max_contours.max(simple.contours.len() as u16);
             max_points = max_points.max(simple.contours.iter().map(|c| c.len() as u16).sum());
             let b = simple.bbox;
