@@ -94,6 +94,11 @@ sheet-unreadable = cannot read the file as { $format ->
     [xls] an .xls workbook
    *[ods] an .ods workbook
 }: { $detail }
+sheet-damaged = cannot read the file as { $format ->
+    [xlsx] an .xlsx workbook
+    [xls] an .xls workbook
+   *[ods] an .ods workbook
+}: it is damaged, or not a workbook of this format
 sheet-unreadable-help = open it in Excel, WPS or LibreOffice and save it again (as .xlsx), then read that
 sheet-package-too-large = the workbook is too large to read: { $detail }
 sheet-unpacked-too-large = the workbook is too large to read: it unpacks to more than { $max } MiB

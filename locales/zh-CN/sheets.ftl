@@ -94,6 +94,11 @@ sheet-unreadable = 无法按 { $format ->
     [xls] .xls 工作簿
    *[ods] .ods 工作簿
 }读取此文件（原文：{ $detail }）
+sheet-damaged = 无法按 { $format ->
+    [xlsx] .xlsx 工作簿
+    [xls] .xls 工作簿
+   *[ods] .ods 工作簿
+}读取此文件：文件已损坏，或不是这种格式的工作簿
 sheet-unreadable-help = 请用 Excel、WPS 或 LibreOffice 打开，重新另存为 .xlsx，再读取另存的文件
 sheet-package-too-large = 工作簿过大，无法读取（原文：{ $detail }）
 sheet-unpacked-too-large = 工作簿过大，无法读取：解压后超过 { $max } MiB

@@ -230,21 +230,45 @@ pub(crate) fn unreadable(place: &Place, what: &str, why: impl std::fmt::Display)
 }
 
 /// Runs a calamine call, turning a panic inside it into an error: a damaged file must not
-/// stop the program.
+/// stop the program, and the panic is not printed (the error says what happened).
 pub(crate) fn guarded<T>(
     place: &Place,
     what: &str,
     f: impl FnOnce() -> Result<T, String>,
 ) -> Result<T, SheetError> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+    match quietly(f) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(why)) => Err(unreadable(place, what, why)),
-        Err(_) => Err(unreadable(
-            place,
-            what,
-            "the spreadsheet reader failed on it",
-        )),
+        Err(()) => Err(SheetError::new(
+            place.clone(),
+            huibao_i18n::msg!("sheet-damaged", format = what),
+            huibao_i18n::msg!("sheet-unreadable-help"),
+        )
+        .about(Key::From)),
     }
+}
+
+thread_local! {
+    /// Whether this thread is inside [`quietly`].
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, catching a panic without printing it: the panic hook, installed once, stays
+/// silent on a thread inside this call and hands every other panic to the hook before it.
+fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                before(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was));
+    outcome.map_err(|_| ())
 }
 
 /// A calamine value as the reader sees it.

@@ -534,3 +534,31 @@ fn damaged_and_foreign_files_are_errors_about_the_file() {
         assert_eq!(e[0].place.to_string(), name);
     }
 }
+
+/// A damaged .xls that makes the spreadsheet library panic (found by fuzzing, kept in
+/// fuzz/regressions/sheet/) is an error that says the file is damaged, in our words.
+#[test]
+fn a_workbook_that_makes_the_library_panic_is_called_damaged() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/sheet");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        // The fuzz target's first byte chooses the format (2: .xls).
+        if bytes.first() != Some(&2) {
+            continue;
+        }
+        let err = huibao_sheets::read_indicators_bytes(
+            bytes[1..].to_vec(),
+            "统计.xls",
+            &Default::default(),
+        )
+        .expect_err("a damaged workbook is refused");
+        let text = err.to_string();
+        assert!(
+            text.contains("damaged") || text.contains("已损坏"),
+            "{text}"
+        );
+        seen += 1;
+    }
+    assert!(seen >= 1, "no .xls regression input in {}", root.display());
+}
