@@ -6,6 +6,9 @@ use huibao_editor::{apply, Edit, Editor, EditorOptions, Request};
 use huibao_pipeline::Session;
 use toml_edit::DocumentMut;
 
+mod common;
+use common::diff;
+
 const REPORT: &str = r#"plan = [{ title = "持续扩大有效投资", text = "全年完成固定资产投资70亿元。" }, { title = "深化改革创新", text = "推进“标准地”改革。" }]
 
 [report]
@@ -32,22 +35,6 @@ text = "深化“放管服”改革，压缩审批时限。"
 fn edit(doc: &mut DocumentMut, json: &str) {
     let e: Edit = serde_json::from_str(json).unwrap();
     apply(doc, &e).unwrap_or_else(|e| panic!("{json}: {e}"));
-}
-
-/// The lines of `after` that are not lines of `before`, and the reverse.
-fn diff(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
-    let a: Vec<&str> = before.lines().collect();
-    let b: Vec<&str> = after.lines().collect();
-    (
-        b.iter()
-            .filter(|l| !a.contains(l))
-            .map(|l| l.to_string())
-            .collect(),
-        a.iter()
-            .filter(|l| !b.contains(l))
-            .map(|l| l.to_string())
-            .collect(),
-    )
 }
 
 /// The outline of a list as indented titles.

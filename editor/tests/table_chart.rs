@@ -6,6 +6,9 @@ use huibao_editor::{Editor, EditorOptions, Request};
 use huibao_pipeline::Session;
 use serde_json::{json, Value};
 
+mod common;
+use common::diff;
+
 const REPORT: &str = r#"[report]
 organization = "金川经济技术开发区管委会"
 period = "2022-H1"
@@ -65,22 +68,6 @@ fn edits(editor: &Editor, edits: Value) -> Value {
         editor.text()
     );
     state
-}
-
-/// The lines of `after` not in `before`, and the reverse.
-fn diff(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
-    let a: Vec<&str> = before.lines().collect();
-    let b: Vec<&str> = after.lines().collect();
-    (
-        b.iter()
-            .filter(|l| !a.contains(l))
-            .map(|l| l.to_string())
-            .collect(),
-        a.iter()
-            .filter(|l| !b.contains(l))
-            .map(|l| l.to_string())
-            .collect(),
-    )
 }
 
 fn at(tail: Value) -> Value {
